@@ -1,0 +1,85 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Every library module a user or another Swift program may name; the `Tlumach` product bundles them.
+let libraryTargets = [
+    "ICU", "TlumachCore", "TlumachText", "TlumachConfig", "TlumachTranslit", "TlumachXML", "TlumachGlossary",
+    "TlumachTMX", "TlumachMemory", "TlumachAlign", "TlumachFormats", "TlumachCheck",
+]
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "Tlumach",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tlumach", targets: ["tlumach"]),
+        .library(name: "Tlumach", targets: libraryTargets),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // ICU lives here and only here: the public header uses <stdint.h>/<stddef.h> types alone.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "ICU", dependencies: ["CICU"], swiftSettings: strict),
+        .target(name: "TlumachCore", swiftSettings: strict),
+        .target(name: "TlumachConfig", dependencies: ["TlumachCore", "Yams"], swiftSettings: strict),
+        .target(
+            name: "TlumachText", dependencies: ["ICU", "TlumachCore"],
+            resources: [.copy("Data")], swiftSettings: strict),
+        .target(
+            name: "TlumachTranslit", dependencies: ["ICU", "TlumachCore", "TlumachText"],
+            resources: [.copy("Schemes")], swiftSettings: strict),
+        .target(name: "TlumachXML", dependencies: ["TlumachCore"], swiftSettings: strict),
+        .target(
+            name: "TlumachGlossary",
+            dependencies: ["ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachXML", "Yams"],
+            swiftSettings: strict),
+        .target(name: "TlumachTMX", dependencies: ["TlumachCore", "TlumachXML"], swiftSettings: strict),
+        .target(
+            name: "TlumachMemory",
+            dependencies: ["TlumachCore", "TlumachText", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(
+            name: "TlumachAlign",
+            dependencies: ["TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary"],
+            swiftSettings: strict),
+        .target(
+            name: "TlumachFormats", dependencies: ["TlumachCore", "TlumachXML", "TlumachTMX"],
+            swiftSettings: strict),
+        .target(
+            name: "TlumachCheck",
+            dependencies: [
+                "ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachFormats",
+                "TlumachConfig",
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "tlumach",
+            dependencies: libraryTargets.map { .target(name: $0) } + [
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
+            ],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "tlumach-bench",
+            dependencies: libraryTargets.map { .target(name: $0) },
+            path: "Benchmarks/tlumach-bench",
+            swiftSettings: strict),
+        .testTarget(name: "ICUTests", dependencies: ["ICU"]),
+        .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore"]),
+        .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
+        .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit"]),
+        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary"]),
+        .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
+        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign"]),
+        .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
+        .testTarget(name: "CLITests", dependencies: ["tlumach"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A small pool of clones of one ICU service object that is not safe to use from two threads at once
+/// (transliterators, break iterators). Each use borrows a clone, so concurrent tasks never share one, and clones
+/// are kept for reuse rather than re-created per call.
+final class HandlePool: @unchecked Sendable {
+    // The lock guards `idle`; a borrowed handle is used by exactly one thread until it is returned.
+    private let lock = NSLock()
+    private var idle: [UnsafeMutableRawPointer]
+    private let prototype: UnsafeMutableRawPointer
+    private let clone: (UnsafeMutableRawPointer) throws(ICUError) -> UnsafeMutableRawPointer
+    private let close: (UnsafeMutableRawPointer) -> Void
+    private let maximumIdle = 16
+
+    init(
+        prototype: UnsafeMutableRawPointer,
+        clone: @escaping (UnsafeMutableRawPointer) throws(ICUError) -> UnsafeMutableRawPointer,
+        close: @escaping (UnsafeMutableRawPointer) -> Void
+    ) {
+        self.prototype = prototype
+        self.idle = [prototype]
+        self.clone = clone
+        self.close = close
+    }
+
+    func withHandle<T>(_ body: (UnsafeMutableRawPointer) throws(ICUError) -> T) throws(ICUError) -> T {
+        let handle = try borrow()
+        defer { giveBack(handle) }
+        return try body(handle)
+    }
+
+    private func borrow() throws(ICUError) -> UnsafeMutableRawPointer {
+        lock.lock()
+        if let handle = idle.popLast() {
+            lock.unlock()
+            return handle
+        }
+        lock.unlock()
+        // Clone outside the lock; the prototype is only read by ICU's thread-safe clone functions.
+        return try clone(prototype)
+    }
+
+    private func giveBack(_ handle: UnsafeMutableRawPointer) {
+        lock.lock()
+        if idle.count < maximumIdle || handle == prototype {
+            idle.append(handle)
+            lock.unlock()
+        } else {
+            lock.unlock()
+            close(handle)
+        }
+    }
+
+    deinit {
+        // The prototype is either idle or (if a clone replaced it in the list) still owned by us.
+        var closed = Set<UnsafeMutableRawPointer>()
+        for handle in idle + [prototype] where closed.insert(handle).inserted { close(handle) }
+    }
+}

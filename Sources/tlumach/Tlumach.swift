@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import TlumachCore
+
+@main
+struct Tlumach: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tlumach",
+        abstract: "Ukrainian↔English translation toolkit: normalise, transliterate, find terms, check, remember.",
+        version: "0.1.0",
+        subcommands: [
+            NormalizeCommand.self, TranslitCommand.self, LookupCommand.self, TermsCommand.self,
+            GlossaryCommand.self, CheckCommand.self, MemoryCommand.self, AlignCommand.self,
+        ]
+    )
+
+    /// Maps every failure to the exit codes pipelines rely on: 2 for bad input or usage, never a crash.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            printError("tlumach: \(error)")
+            Foundation.exit(ExitStatus.inputError.rawValue)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help, --version.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            printError(fullMessage(for: error))
+            // Usage errors (ArgumentParser's 64) and any other failure are input errors to a pipeline.
+            Foundation.exit(ExitStatus.inputError.rawValue)
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,3 @@
+import XCTest
+
+// Tests arrive with the issue that builds this module.
