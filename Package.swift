@@ -72,7 +72,7 @@ let package = Package(
             path: "Benchmarks/tlumach-bench",
             swiftSettings: strict),
         .testTarget(name: "ICUTests", dependencies: ["ICU"]),
-        .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore"]),
+        .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore", "TlumachXML"]),
         .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit"]),
         .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary"]),
