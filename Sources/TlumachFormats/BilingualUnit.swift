@@ -1,0 +1,136 @@
+import TlumachCore
+
+/// An inline code inside a segment (XLIFF `<x/>`, `<g>`, `<ph>`, `<pc>`, TMX `<bpt>`…): markup the translator
+/// must carry over. Codes are compared by `key` (kind and id), shown by `display`.
+public struct InlineCode: Sendable, Hashable {
+    /// Element name plus its role: "x", "g-open", "g-close", "ph", "bpt", "ept", "pc-open", "sc", "ec"…
+    public var kind: String
+    /// The `id` (or `startRef`/`i` for closing codes); empty when the file gives none.
+    public var id: String
+    /// UTF-16 offset in the segment's plain text where the code stands.
+    public var offset: Int
+
+    public init(kind: String, id: String, offset: Int) {
+        self.kind = kind
+        self.id = id
+        self.offset = offset
+    }
+
+    /// What must match between source and target.
+    public var key: String { id.isEmpty ? kind : "\(kind)#\(id)" }
+    /// How a finding shows the code: `<x id="1"/>`.
+    public var display: String {
+        switch kind {
+        case let kind where kind.hasSuffix("-open"): "<\(kind.dropLast(5))\(id.isEmpty ? "" : " id=\"\(id)\"")>"
+        case let kind where kind.hasSuffix("-close"): "</\(kind.dropLast(6))>"
+        default: "<\(kind)\(id.isEmpty ? "" : " id=\"\(id)\"")/>"
+        }
+    }
+}
+
+/// One translation unit of a bilingual file: a source text, its translation, and where it stands.
+///
+/// Texts are plain: inline codes are taken out of `source`/`target` and listed in `sourceCodes`/`targetCodes`
+/// (with their offsets), and PO escapes are decoded. `line`/`column` point at the target (or at the unit when
+/// there is no target), 1-based, columns in UTF-16 code units.
+public struct BilingualUnit: Sendable, Hashable {
+    /// The id a user sees: XLIFF/TMX id, PO msgctxt (else "line N" of the msgid), TSV id column (else the row).
+    public var id: String
+    /// A key that survives lines moving (baselines use it): the id when the file gives one, else the source text.
+    public var stableKey: String
+    public var source: String
+    /// nil when the file has no target at all; "" when it is empty.
+    public var target: String?
+    public var sourceCodes: [InlineCode]
+    public var targetCodes: [InlineCode]
+    public var line: Int
+    public var column: Int
+    /// XLIFF notes, PO translator and extracted comments: where `tlumach:disable=…` lives.
+    public var notes: [String]
+    /// PO flags (fuzzy, c-format…).
+    public var flags: [String]
+    /// XLIFF state, or "fuzzy" for PO entries flagged fuzzy.
+    public var state: String?
+    /// A disambiguating context (PO msgctxt): units with the same source but different contexts may differ.
+    public var context: String?
+
+    public init(
+        id: String, stableKey: String? = nil, source: String, target: String?, sourceCodes: [InlineCode] = [],
+        targetCodes: [InlineCode] = [], line: Int = 1, column: Int = 1, notes: [String] = [], flags: [String] = [],
+        state: String? = nil, context: String? = nil
+    ) {
+        self.id = id
+        self.stableKey = stableKey ?? id
+        self.source = source
+        self.target = target
+        self.sourceCodes = sourceCodes
+        self.targetCodes = targetCodes
+        self.line = line
+        self.column = column
+        self.notes = notes
+        self.flags = flags
+        self.state = state
+        self.context = context
+    }
+}
+
+/// The bilingual file formats Tlumach reads.
+public enum BilingualFormat: String, Sendable, CaseIterable {
+    case xliff, po, tmx, tsv, csv, text
+
+    /// The format a file name implies, or nil.
+    public init?(path: String) {
+        let lower = path.lowercased()
+        guard let dot = lower.lastIndex(of: ".") else { return nil }
+        switch lower[lower.index(after: dot)...] {
+        case "xlf", "xliff", "sdlxliff", "mxliff": self = .xliff
+        case "po", "pot": self = .po
+        case "tmx": self = .tmx
+        case "tsv", "tab": self = .tsv
+        case "csv": self = .csv
+        default: return nil
+        }
+    }
+}
+
+/// A bilingual file read into units.
+public struct BilingualDocument: Sendable {
+    /// The path findings name (for a text pair, the target file).
+    public var path: String
+    public var format: BilingualFormat
+    /// Languages the file declares (BCP 47 as written), if any.
+    public var sourceLanguage: String?
+    public var targetLanguage: String?
+    public var units: [BilingualUnit]
+
+    public init(
+        path: String, format: BilingualFormat, sourceLanguage: String? = nil, targetLanguage: String? = nil,
+        units: [BilingualUnit] = []
+    ) {
+        self.path = path
+        self.format = format
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.units = units
+    }
+}
+
+/// Reads any supported bilingual file, choosing the reader by extension.
+public enum BilingualReader {
+    /// Reads `path`; the format comes from the extension unless given. Unreadable, malformed, truncated or
+    /// hostile input throws `InputError` naming the file and line.
+    public static func read(_ path: String, format: BilingualFormat? = nil) throws -> BilingualDocument {
+        guard let format = format ?? BilingualFormat(path: path) else {
+            throw InputError(path: path, message: "unknown bilingual format (expected .xlf, .xliff, .po, .tmx, .tsv or .csv)")
+        }
+        switch format {
+        case .xliff: return try XLIFFReader.read(path: path)
+        case .po: return try POReader.parse(TextFile.read(path), path: path)
+        case .tsv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: "\t")
+        case .csv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: ",")
+        case .tmx: return try TMXAdapter.read(path: path)
+        case .text:
+            throw InputError(path: path, message: "plain texts are read in pairs (--source and --target)")
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import TlumachCore
+
+/// TSV and CSV with a header row naming the columns `id` (optional), `source`, `target` and optionally `note`
+/// and `context` (any case). Languages may head the columns instead (`en`, `uk`): the first language column is
+/// the source. Fields may be quoted with `"` (doubled inside) and then span lines. Without an id column the
+/// unit id is the row's line number.
+public enum DelimitedReader {
+    public static func parse(_ text: String, path: String, separator: Character) throws(InputError) -> BilingualDocument {
+        let rows = try records(text, path: path, separator: separator)
+        let format: BilingualFormat = separator == "\t" ? .tsv : .csv
+        guard let header = rows.first else { return BilingualDocument(path: path, format: format) }
+        let names = header.fields.map { $0.trimmingSpaces().lowercased() }
+        var sourceColumn = names.firstIndex(of: "source")
+        var targetColumn = names.firstIndex(of: "target")
+        var sourceLanguage: String?
+        var targetLanguage: String?
+        if sourceColumn == nil && targetColumn == nil {
+            // Columns headed by language codes.
+            let languageColumns = names.indices.filter { Self.looksLikeLanguage(names[$0]) }
+            if languageColumns.count >= 2 {
+                sourceColumn = languageColumns[0]
+                targetColumn = languageColumns[1]
+                sourceLanguage = header.fields[languageColumns[0]].trimmingSpaces()
+                targetLanguage = header.fields[languageColumns[1]].trimmingSpaces()
+            }
+        }
+        guard let sourceColumn, let targetColumn else {
+            throw InputError(
+                path: path, line: header.line,
+                message: "the header must name the columns source and target (and optionally id, note, context)")
+        }
+        let idColumn = names.firstIndex(of: "id")
+        let noteColumn = names.firstIndex(of: "note") ?? names.firstIndex(of: "notes") ?? names.firstIndex(of: "comment")
+        let contextColumn = names.firstIndex(of: "context")
+        var units: [BilingualUnit] = []
+        units.reserveCapacity(rows.count)
+        for row in rows.dropFirst() {
+            if row.fields.count == 1 && row.fields[0].isEmpty { continue }  // blank line
+            guard row.fields.count > max(sourceColumn, targetColumn) else {
+                throw InputError(
+                    path: path, line: row.line,
+                    message: "row has \(row.fields.count) fields; the header names \(names.count)")
+            }
+            func field(_ column: Int?) -> String? {
+                guard let column, column < row.fields.count else { return nil }
+                return row.fields[column]
+            }
+            let givenID = field(idColumn).flatMap { $0.isEmpty ? nil : $0 }
+            let id = givenID ?? "row \(row.line)"
+            let note = field(noteColumn)
+            let target = row.fields[targetColumn]
+            units.append(
+                BilingualUnit(
+                    id: id, stableKey: givenID ?? row.fields[sourceColumn], source: row.fields[sourceColumn],
+                    target: target, line: row.line, column: row.targetColumns[targetColumn],
+                    notes: note.map { [$0] } ?? [], context: field(contextColumn)))
+        }
+        return BilingualDocument(
+            path: path, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, units: units)
+    }
+
+    static func looksLikeLanguage(_ name: String) -> Bool {
+        let primary = name.split(separator: "-").first.map(String.init) ?? name
+        return (2...3).contains(primary.count) && primary.allSatisfy { $0.isLetter && $0.isASCII }
+            && !["id", "note"].contains(primary)
+    }
+
+    struct Record {
+        var fields: [String]
+        var line: Int
+        /// The 1-based UTF-16 column where each field starts on the record's first line.
+        var targetColumns: [Int]
+    }
+
+    static func records(_ text: String, path: String, separator: Character) throws(InputError) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var columns: [Int] = []
+        var field = ""
+        var line = 1
+        var recordLine = 1
+        var column = 1
+        var fieldColumn = 1
+        var inQuotes = false
+        var quotedFieldStarted = false
+        var quoteLine = 0
+        var atFieldStart = true
+        var iterator = text.makeIterator()
+        var pending: Character?
+        func next() -> Character? {
+            if let character = pending {
+                pending = nil
+                return character
+            }
+            return iterator.next()
+        }
+        while let character = next() {
+            let width = character.utf16.count
+            if inQuotes {
+                if character == "\"" {
+                    if let following = next() {
+                        if following == "\"" {
+                            field.append("\"")
+                            column += 2
+                            continue
+                        }
+                        pending = following
+                    }
+                    inQuotes = false
+                    column += 1
+                    continue
+                }
+                field.append(character)
+                if character == "\n" || character == "\r\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += width
+                }
+                continue
+            }
+            if character == separator {
+                fields.append(field)
+                columns.append(fieldColumn)
+                field = ""
+                column += width
+                fieldColumn = column
+                atFieldStart = true
+                quotedFieldStarted = false
+                continue
+            }
+            if character == "\n" || character == "\r\n" {
+                fields.append(field)
+                columns.append(fieldColumn)
+                records.append(Record(fields: fields, line: recordLine, targetColumns: columns))
+                fields = []
+                columns = []
+                field = ""
+                line += 1
+                recordLine = line
+                column = 1
+                fieldColumn = 1
+                atFieldStart = true
+                quotedFieldStarted = false
+                continue
+            }
+            if character == "\"" && atFieldStart && !quotedFieldStarted {
+                inQuotes = true
+                quotedFieldStarted = true
+                quoteLine = line
+                atFieldStart = false
+                column += 1
+                continue
+            }
+            atFieldStart = false
+            field.append(character)
+            column += width
+        }
+        if inQuotes {
+            throw InputError(path: path, line: quoteLine, message: "unterminated quoted field (truncated file?)")
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            columns.append(fieldColumn)
+            records.append(Record(fields: fields, line: recordLine, targetColumns: columns))
+        }
+        return records
+    }
+}
+
+/// A source text and its translation as two plain files, paired paragraph by paragraph (paragraphs are separated
+/// by blank lines). Findings point into the target file; a paragraph without a partner is a unit with an empty
+/// side, so the difference in count is reported rather than silently mispaired further down.
+public enum TextPairReader {
+    public static func read(sourcePath: String, targetPath: String) throws(InputError) -> BilingualDocument {
+        let source = try TextFile.read(sourcePath)
+        let target = try TextFile.read(targetPath)
+        return pair(source: source, target: target, targetPath: targetPath)
+    }
+
+    public static func pair(source: String, target: String, targetPath: String) -> BilingualDocument {
+        let sourceParagraphs = paragraphs(source)
+        let targetParagraphs = paragraphs(target)
+        var units: [BilingualUnit] = []
+        for index in 0..<max(sourceParagraphs.count, targetParagraphs.count) {
+            let sourceParagraph = index < sourceParagraphs.count ? sourceParagraphs[index] : nil
+            let targetParagraph = index < targetParagraphs.count ? targetParagraphs[index] : nil
+            units.append(
+                BilingualUnit(
+                    id: "paragraph \(index + 1)", source: sourceParagraph?.text ?? "",
+                    target: targetParagraph?.text ?? "",
+                    line: targetParagraph?.line ?? (targetParagraphs.last.map { $0.line } ?? 1), column: 1))
+        }
+        return BilingualDocument(path: targetPath, format: .text, units: units)
+    }
+
+    /// Paragraphs with the line each starts on; inner line breaks are kept.
+    public static func paragraphs(_ text: String) -> [(text: String, line: Int)] {
+        var result: [(String, Int)] = []
+        var current: [Substring] = []
+        var startLine = 1
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+                if !current.isEmpty { result.append((current.joined(separator: "\n"), startLine)) }
+                current = []
+            } else {
+                if current.isEmpty { startLine = lineNumber }
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { result.append((current.joined(separator: "\n"), startLine)) }
+        return result
+    }
+}

@@ -1,0 +1,8 @@
+import TlumachCore
+
+/// TMX as bilingual units: arrives with TlumachTMX (the translation-memory module).
+enum TMXAdapter {
+    static func read(path: String) throws -> BilingualDocument {
+        throw InputError(path: path, message: "TMX input is not supported yet")
+    }
+}
