@@ -57,8 +57,9 @@ let package = Package(
             name: "TlumachCheck",
             dependencies: [
                 "ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachFormats",
-                "TlumachConfig",
+                "TlumachConfig", "Yams",
             ],
+            resources: [.copy("Data")],
             swiftSettings: strict),
         .executableTarget(
             name: "tlumach",

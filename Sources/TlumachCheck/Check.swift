@@ -1,0 +1,140 @@
+import TlumachFormats
+
+/// How much a finding matters. Errors fail a CI run (exit 1); warnings fail it only with `--strict`.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A bilingual example a check carries: it is run as the check's test and printed on its documentation page.
+public struct CheckExample: Sendable {
+    public var source: String
+    public var target: String
+    public var sourceLanguage: String
+    public var targetLanguage: String
+    /// Whether the check must report this example (at least once) or must stay silent.
+    public var triggers: Bool
+    /// Why the example behaves as it does, for the documentation.
+    public var note: String?
+    /// Other units checked in the same run (for the consistency checks).
+    public var otherUnits: [(source: String, target: String)]
+    /// Inline codes of the source and target, for examples with XLIFF/TMX codes.
+    public var sourceCodes: [InlineCode]
+    public var targetCodes: [InlineCode]
+
+    public init(
+        _ source: String, _ target: String, from sourceLanguage: String = "en", to targetLanguage: String = "uk",
+        triggers: Bool, note: String? = nil, otherUnits: [(source: String, target: String)] = [],
+        sourceCodes: [InlineCode] = [], targetCodes: [InlineCode] = []
+    ) {
+        self.source = source
+        self.target = target
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.triggers = triggers
+        self.note = note
+        self.otherUnits = otherUnits
+        self.sourceCodes = sourceCodes
+        self.targetCodes = targetCodes
+    }
+
+    public static func triggering(
+        _ source: String, _ target: String, from sourceLanguage: String = "en", to targetLanguage: String = "uk",
+        note: String? = nil, otherUnits: [(source: String, target: String)] = [], sourceCodes: [InlineCode] = [],
+        targetCodes: [InlineCode] = []
+    ) -> CheckExample {
+        CheckExample(
+            source, target, from: sourceLanguage, to: targetLanguage, triggers: true, note: note,
+            otherUnits: otherUnits, sourceCodes: sourceCodes, targetCodes: targetCodes)
+    }
+
+    public static func passing(
+        _ source: String, _ target: String, from sourceLanguage: String = "en", to targetLanguage: String = "uk",
+        note: String? = nil, otherUnits: [(source: String, target: String)] = [], sourceCodes: [InlineCode] = [],
+        targetCodes: [InlineCode] = []
+    ) -> CheckExample {
+        CheckExample(
+            source, target, from: sourceLanguage, to: targetLanguage, triggers: false, note: note,
+            otherUnits: otherUnits, sourceCodes: sourceCodes, targetCodes: targetCodes)
+    }
+}
+
+/// What a check is: its contract identifier, what it finds, why it matters, how severe by default, and examples.
+public struct CheckDescription: Sendable {
+    /// The identifier used in configuration, suppressions, baselines and every output format. A contract.
+    public var id: String
+    /// A short human name.
+    public var name: String
+    /// One sentence: what the check reports.
+    public var summary: String
+    /// Why it matters, and what it deliberately does not report.
+    public var rationale: String
+    public var defaultSeverity: Severity
+    public var examples: [CheckExample]
+
+    public init(
+        id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity,
+        examples: [CheckExample]
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.defaultSeverity = defaultSeverity
+        self.examples = examples
+    }
+}
+
+/// One problem a check found in a unit, before it is placed in a file and given a severity.
+public struct Issue: Sendable, Hashable {
+    public var message: String
+    public var suggestion: String?
+
+    public init(_ message: String, suggestion: String? = nil) {
+        self.message = message
+        self.suggestion = suggestion
+    }
+}
+
+/// A translation check. Most checks look at one unit at a time (`check(_:)`); the consistency checks look at all
+/// units of a run together (`checkAll(_:)`).
+public protocol Check: Sendable {
+    static var description: CheckDescription { get }
+    init(environment: CheckEnvironment)
+    /// Issues in one unit.
+    func check(_ unit: CheckedUnit) -> [Issue]
+    /// Issues that need every unit of the run; returns (index into `units`, issue).
+    func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)]
+}
+
+extension Check {
+    public func check(_ unit: CheckedUnit) -> [Issue] { [] }
+    public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] { [] }
+    public var description: CheckDescription { Self.description }
+}
+
+/// Every check Tlumach has, in documentation order.
+public enum CheckCatalog {
+    public static let all: [any Check.Type] = [
+        TermMissingCheck.self, TermForbiddenCheck.self, TermCasingCheck.self, TermContextCheck.self,
+        NumberMismatchCheck.self, PlaceholderMismatchCheck.self, UntranslatedCheck.self,
+        InconsistentTranslationCheck.self, InconsistentSourceCheck.self, MixedScriptCheck.self,
+        PunctuationCheck.self, TransliterationCheck.self, NotNormalizedCheck.self, WhitespaceCheck.self,
+        LengthRatioCheck.self, URLMismatchCheck.self,
+    ]
+
+    public static var identifiers: [String] { all.map { $0.description.id } }
+
+    public static func type(for id: String) -> (any Check.Type)? {
+        all.first { $0.description.id == id }
+    }
+}

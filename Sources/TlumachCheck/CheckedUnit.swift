@@ -1,0 +1,115 @@
+import TlumachFormats
+
+/// A unit as the checks see it: the file's unit plus its languages and lazily computed analyses of its texts
+/// (placeholders, URLs, numbers), shared by the checks that need them so each is computed once.
+public final class CheckedUnit {
+    public let unit: BilingualUnit
+    public let file: String
+    /// Primary language subtags, lower case ("uk", "en").
+    public let sourceLanguage: String
+    public let targetLanguage: String
+    public let environment: CheckEnvironment
+
+    public init(unit: BilingualUnit, file: String, sourceLanguage: String, targetLanguage: String, environment: CheckEnvironment) {
+        self.unit = unit
+        self.file = file
+        self.sourceLanguage = Self.primary(sourceLanguage)
+        self.targetLanguage = Self.primary(targetLanguage)
+        self.environment = environment
+    }
+
+    /// "uk-UA" → "uk"; "en_US" → "en".
+    public static func primary(_ tag: String) -> String {
+        var primary = ""
+        for character in tag {
+            if character == "-" || character == "_" { break }
+            primary.append(character)
+        }
+        return primary.lowercased()
+    }
+
+    public var source: String { unit.source }
+    /// The target, "" when there is none.
+    public var target: String { unit.target ?? "" }
+    public var hasTarget: Bool { !(unit.target ?? "").isEmpty }
+
+    public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
+    public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)
+}
+
+/// A text split into scalars once, with the spans that are code rather than language (placeholders, markup
+/// tags, URLs, e-mail addresses) found lazily: number and punctuation checks skip those spans.
+public final class AnalyzedText {
+    public let string: String
+    public let scalars: [Unicode.Scalar]
+    public let codes: [InlineCode]
+
+    init(_ string: String, codes: [InlineCode]) {
+        self.string = string
+        self.scalars = Array(string.unicodeScalars)
+        self.codes = codes
+    }
+
+    public private(set) lazy var placeholders: [Placeholder] = PlaceholderScanner.scan(scalars)
+    public private(set) lazy var links: [Link] = LinkScanner.scan(scalars)
+    /// True at each scalar index inside a placeholder, tag, URL or e-mail address.
+    public private(set) lazy var masked: [Bool] = {
+        var mask = [Bool](repeating: false, count: scalars.count)
+        for placeholder in placeholders { for index in placeholder.range { mask[index] = true } }
+        for link in links { for index in link.range { mask[index] = true } }
+        return mask
+    }()
+    public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty }
+
+    /// The words of the text: maximal runs of letters and marks, with apostrophes between letters kept inside.
+    public private(set) lazy var words: [Word] = WordScanner.scan(scalars)
+}
+
+/// A word and its place in the scalars of its text.
+public struct Word: Sendable {
+    public var text: String
+    public var range: Range<Int>
+}
+
+enum WordScanner {
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x27, 0x2019, 0x02BC, 0x60, 0xB4, 0x2018, 0x02B9, 0x2032: true
+        default: false
+        }
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
+        if (0x400...0x4FF).contains(value) { return value < 0x482 || value >= 0x48A }
+        return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    static func scan(_ scalars: [Unicode.Scalar]) -> [Word] {
+        var words: [Word] = []
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            guard isLetter(scalars[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            index += 1
+            while index < count {
+                if isLetter(scalars[index]) {
+                    index += 1
+                } else if isApostrophe(scalars[index]) && index + 1 < count && isLetter(scalars[index + 1]) {
+                    index += 2
+                } else {
+                    break
+                }
+            }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[start..<index])
+            words.append(Word(text: text, range: start..<index))
+        }
+        return words
+    }
+}

@@ -1,0 +1,246 @@
+import TlumachFormats
+
+/// `untranslated`: an empty target, or a target that repeats a source with words.
+public struct UntranslatedCheck: Check {
+    public static let description = CheckDescription(
+        id: "untranslated", name: "Untranslated",
+        summary: "The target is empty, or is the source copied unchanged although the source has words.",
+        rationale: """
+            An empty or copied target ships the source language to readers. A source without words (numbers, codes, \
+            a URL) may legitimately be copied, so it is not reported; neither are units with no source text.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("Prisoner exchange", ""),
+            .triggering("Prisoner exchange", "Prisoner exchange", note: "Copied source."),
+            .passing("Prisoner exchange", "Обмін полоненими"),
+            .passing("COVID-19", "COVID-19", note: "A code: the same in both languages."),
+            .passing("2024", "2024", note: "Numbers only."),
+        ])
+
+    public init(environment: CheckEnvironment) {}
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        let source = unit.source
+        guard source.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return [] }
+        let target = unit.target
+        if !target.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            return [Issue("the target is empty")]
+        }
+        guard target == source else { return [] }
+        // Words of two letters or more with at least one lower-case letter: language, not a code or an acronym.
+        let hasWords = unit.sourceText.words.contains { word in
+            word.text.unicodeScalars.count >= 2 && word.text.unicodeScalars.contains { $0.properties.isLowercase }
+                && !word.text.unicodeScalars.contains { PlaceholderScanner.isDigit($0) }
+        }
+        return hasWords ? [Issue("the target is the source copied unchanged")] : []
+    }
+}
+
+/// `whitespace`: leading or trailing whitespace differs between source and target.
+public struct WhitespaceCheck: Check {
+    public static let description = CheckDescription(
+        id: "whitespace", name: "Leading and trailing whitespace",
+        summary: "Leading or trailing whitespace (spaces, tabs, line breaks) of the target differs from the source's.",
+        rationale: """
+            Software strings are often concatenated: a lost trailing space glues words together, an added line \
+            break breaks a layout. Empty targets are left to `untranslated`.
+            """,
+        defaultSeverity: .warning,
+        examples: [
+            .triggering("Prisoners: ", "Полонені:", note: "The trailing space is lost."),
+            .triggering("\nExchange", "Обмін", note: "The leading line break is lost."),
+            .passing("Prisoners: ", "Полонені: "),
+            .passing("Exchange", "Обмін"),
+        ])
+
+    public init(environment: CheckEnvironment) {}
+
+    static func leading(_ text: Substring.UnicodeScalarView) -> String {
+        String(String.UnicodeScalarView(text.prefix { $0.properties.isWhitespace }))
+    }
+
+    static func trailing(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        var result: [Unicode.Scalar] = []
+        while let last = scalars.last, last.properties.isWhitespace {
+            result.append(last)
+            scalars = scalars.dropLast()
+        }
+        var string = ""
+        string.unicodeScalars.append(contentsOf: result.reversed())
+        return string
+    }
+
+    static func describe(_ whitespace: String) -> String {
+        if whitespace.isEmpty { return "none" }
+        return "\"" + whitespace.unicodeScalars.map { scalar -> String in
+            switch scalar {
+            case "\n": "\\n"
+            case "\t": "\\t"
+            case "\r": "\\r"
+            case " ": "·"
+            default: "U+" + String(scalar.value, radix: 16, uppercase: true)
+            }
+        }.joined() + "\""
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget else { return [] }
+        let source = unit.source
+        let target = unit.target
+        let first = source.unicodeScalars.first
+        let firstTarget = target.unicodeScalars.first
+        let last = source.unicodeScalars.last
+        let lastTarget = target.unicodeScalars.last
+        // Fast path: neither side starts or ends with whitespace.
+        if first?.properties.isWhitespace != true && firstTarget?.properties.isWhitespace != true
+            && last?.properties.isWhitespace != true && lastTarget?.properties.isWhitespace != true
+        {
+            return []
+        }
+        var issues: [Issue] = []
+        let sourceLeading = Self.leading(Substring(source).unicodeScalars)
+        let targetLeading = Self.leading(Substring(target).unicodeScalars)
+        if sourceLeading != targetLeading {
+            issues.append(Issue("leading whitespace differs: source \(Self.describe(sourceLeading)), target \(Self.describe(targetLeading))"))
+        }
+        let sourceTrailing = Self.trailing(source)
+        let targetTrailing = Self.trailing(target)
+        if sourceTrailing != targetTrailing {
+            issues.append(Issue("trailing whitespace differs: source \(Self.describe(sourceTrailing)), target \(Self.describe(targetTrailing))"))
+        }
+        return issues
+    }
+}
+
+/// `length-ratio`: a target much shorter or longer than its source.
+public struct LengthRatioCheck: Check {
+    public static let description = CheckDescription(
+        id: "length-ratio", name: "Length ratio",
+        summary: "The target is much shorter or longer than the source (letters and digits counted; bounds in `check.options`).",
+        rationale: """
+            A translation a third as long as its source has usually lost a sentence; one three times as long may \
+            hold a pasted paragraph. Ukrainian runs about 10–25 % longer than English. Short sources vary too much \
+            to judge (at least `length-ratio-min-source` letters, 20 by default), so they are skipped. A warning: \
+            it asks for a look, not a fix.
+            """,
+        defaultSeverity: .warning,
+        examples: [
+            .triggering(
+                "Ukraine returned 42 more defenders and 2 civilians from captivity.", "Україна повернула.",
+                note: "Most of the sentence is lost."),
+            .passing(
+                "Ukraine returned 42 more defenders and 2 civilians from captivity.",
+                "Україна повернула з полону ще 42 захисників і двох цивільних."),
+            .passing("Exchange", "Обмін полоненими між країнами", note: "Short sources are skipped."),
+        ])
+
+    let options: CheckOptions
+
+    public init(environment: CheckEnvironment) { options = environment.options }
+
+    static func measure(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || PlaceholderScanner.isDigit(scalar) {
+            count += 1
+        }
+        return count
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget else { return [] }
+        let sourceLength = Self.measure(unit.source)
+        guard sourceLength >= options.lengthRatioMinimumSourceLength, sourceLength > 0 else { return [] }
+        let ratio = Double(Self.measure(unit.target)) / Double(sourceLength)
+        let formatted = (ratio * 100).rounded() / 100
+        if ratio < options.minimumLengthRatio {
+            return [Issue("the target is \(formatted)× the source's length (below \(options.minimumLengthRatio)×): is something missing?")]
+        }
+        if ratio > options.maximumLengthRatio {
+            return [Issue("the target is \(formatted)× the source's length (above \(options.maximumLengthRatio)×): is something added?")]
+        }
+        return []
+    }
+}
+
+/// `url-mismatch`: URLs and e-mail addresses of the source missing from the target, or added to it.
+public struct URLMismatchCheck: Check {
+    public static let description = CheckDescription(
+        id: "url-mismatch", name: "URLs and e-mail addresses",
+        summary: "A URL or e-mail address of the source is missing from the target, or the target has one the source lacks.",
+        rationale: """
+            A changed link sends readers elsewhere or nowhere. Trailing sentence punctuation is not part of a URL, \
+            scheme and host compare case-insensitively, and a language code that follows the pair (`/en/` → \
+            `/uk/`, `en.wikipedia.org` → `uk.wikipedia.org`) is an allowed localisation.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("Details: https://example.org/report.", "Подробиці: https://example.org/raport."),
+            .triggering("Write to press@example.org", "Пишіть нам"),
+            .passing("Details: https://example.org/report.", "Подробиці: https://example.org/report."),
+            .passing(
+                "See https://en.wikipedia.org/wiki/Kyiv", "Див. https://uk.wikipedia.org/wiki/Kyiv",
+                note: "The language code follows the pair."),
+        ])
+
+    public init(environment: CheckEnvironment) {}
+
+    static func key(_ link: Link, sourceLanguage: String, targetLanguage: String) -> String {
+        var text = link.text
+        while text.hasSuffix("/") { text.removeLast() }
+        var lowered = text
+        // Scheme and host are case-insensitive; the path is not.
+        if let schemeEnd = text.range(of: "://") {
+            let afterScheme = text[schemeEnd.upperBound...]
+            let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+            lowered = text[..<hostEnd].lowercased() + text[hostEnd...]
+        } else if link.isEmail {
+            lowered = text.lowercased()
+        }
+        if link.isEmail { return lowered }
+        // Language codes of the pair as host labels or path segments are interchangeable.
+        let pieces = lowered.split(separator: "/", omittingEmptySubsequences: false).map { piece -> String in
+            let labels = piece.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
+                let lower = label.lowercased()
+                return lower == sourceLanguage || lower == targetLanguage || lower == "ua" ? "{lang}" : String(label)
+            }
+            return labels.joined(separator: ".")
+        }
+        return pieces.joined(separator: "/")
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget else { return [] }
+        // Fast path: no ':', '@' or "www" means no links on either side.
+        let sourceLinks = unit.source.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ".") })
+            ? unit.sourceText.links : []
+        let targetLinks = unit.target.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ".") })
+            ? unit.targetText.links : []
+        if sourceLinks.isEmpty && targetLinks.isEmpty { return [] }
+        var remaining: [String: [Link]] = [:]
+        for link in targetLinks {
+            remaining[Self.key(link, sourceLanguage: unit.sourceLanguage, targetLanguage: unit.targetLanguage), default: []].append(link)
+        }
+        var issues: [Issue] = []
+        for link in sourceLinks {
+            let key = Self.key(link, sourceLanguage: unit.sourceLanguage, targetLanguage: unit.targetLanguage)
+            if var list = remaining[key], !list.isEmpty {
+                list.removeLast()
+                remaining[key] = list
+            } else {
+                let kind = link.isEmail ? "e-mail address" : "URL"
+                issues.append(Issue("\(kind) \(link.text) of the source is missing from the target", suggestion: link.text))
+            }
+        }
+        for link in targetLinks {
+            let key = Self.key(link, sourceLanguage: unit.sourceLanguage, targetLanguage: unit.targetLanguage)
+            if let list = remaining[key], list.contains(link) {
+                remaining[key] = Array(list.dropFirst())
+                let kind = link.isEmail ? "e-mail address" : "URL"
+                issues.append(Issue("\(kind) \(link.text) in the target is not in the source"))
+            }
+        }
+        return issues
+    }
+}

@@ -1,0 +1,131 @@
+import ICU
+
+/// `mixed-script`: words mixing Latin and Cyrillic look-alike letters, and words left in the wrong script.
+public struct MixedScriptCheck: Check {
+    public static let description = CheckDescription(
+        id: "mixed-script", name: "Mixed scripts and look-alike letters",
+        summary: "A target word mixes Latin, Cyrillic or Greek letters (Мiнiстерство with a Latin i); an English target keeps Cyrillic words; a Ukrainian target has a Latin look-alike word or conjunction.",
+        rationale: """
+            Look-alike letters break search, spell checking, sorting and glossary checks while looking right. \
+            Words wholly in one script are fine (XX століття, COVID-19, iPhone in Ukrainian; NATO stays NATO). In a \
+            Ukrainian target a Latin word made only of Cyrillic look-alikes (CBO) and not in the source, or a Latin \
+            i, a, o, y standing as a conjunction, is reported; Roman numerals are not.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("Ministry of Defence", "Мiнiстерство оборони", note: "Latin i inside a Cyrillic word."),
+            .triggering("Ukraine", "Ukrаine", from: "uk", to: "en", note: "Cyrillic а inside an English word."),
+            .triggering("the so-called SVO", "так звана CBO", note: "СВО typed in Latin letters."),
+            .triggering("Ukraine and Poland", "Україна i Польща", note: "A Latin i as the conjunction і."),
+            .triggering("Обмін полоненими", "Обмін prisoners", from: "uk", to: "en", note: "A Cyrillic word left in English."),
+            .passing("the 20th century", "XX століття", note: "Roman numerals."),
+            .passing("COVID-19 vaccines", "вакцини від COVID-19"),
+            .passing("NATO summit", "саміт НАТО"),
+            .passing("iPhone users", "користувачі iPhone"),
+        ])
+
+    public init(environment: CheckEnvironment) {}
+
+    /// Latin letters that look like Cyrillic ones, with their Cyrillic twins.
+    static let latinLookalikes: [Unicode.Scalar: Unicode.Scalar] = [
+        "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О", "P": "Р",
+        "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
+    ]
+    static let romanNumeral: Set<Unicode.Scalar> = ["I", "V", "X", "L", "C", "D", "M"]
+
+    enum WordScript { case latin, cyrillic, greek, mixed, other }
+
+    static func script(of word: Word, in scalars: [Unicode.Scalar]) -> (WordScript, String) {
+        var latin = false
+        var cyrillic = false
+        var greek = false
+        for index in word.range {
+            let value = scalars[index].value
+            if value < 0x80 {
+                latin = true
+                continue
+            }
+            if (0x400...0x4FF).contains(value) {
+                cyrillic = true
+                continue
+            }
+            switch Script(of: scalars[index]) {
+            case .latin: latin = true
+            case .cyrillic: cyrillic = true
+            case .greek: greek = true
+            default: break
+            }
+        }
+        let kinds = [latin, cyrillic, greek].filter { $0 }.count
+        if kinds > 1 {
+            var names: [String] = []
+            if latin { names.append("Latin") }
+            if cyrillic { names.append("Cyrillic") }
+            if greek { names.append("Greek") }
+            return (.mixed, names.joined(separator: " and "))
+        }
+        return (latin ? .latin : cyrillic ? .cyrillic : greek ? .greek : .other, "")
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget else { return [] }
+        let text = unit.targetText
+        // Fast path: pure ASCII cannot mix scripts; an English target in ASCII has nothing to report.
+        if unit.target.utf8.allSatisfy({ $0 < 0x80 }) && unit.targetLanguage != "uk" { return [] }
+        var issues: [Issue] = []
+        var latinWords: [Word] = []
+        var cyrillicWords = 0
+        var cyrillicInEnglish: [String] = []
+        let masked = text.hasMaskedSpans ? text.masked : nil
+        for word in text.words where masked?[word.range.lowerBound] != true {
+            let (script, names) = Self.script(of: word, in: text.scalars)
+            switch script {
+            case .mixed:
+                issues.append(Issue("“\(word.text)” mixes \(names) letters", suggestion: repaired(word.text, for: unit.targetLanguage)))
+            case .latin: latinWords.append(word)
+            case .cyrillic:
+                cyrillicWords += 1
+                if unit.targetLanguage == "en" { cyrillicInEnglish.append(word.text) }
+            default: break
+            }
+        }
+        if !cyrillicInEnglish.isEmpty {
+            let shown = cyrillicInEnglish.prefix(3).map { "“\($0)”" }.joined(separator: ", ")
+            let more = cyrillicInEnglish.count > 3 ? " and \(cyrillicInEnglish.count - 3) more" : ""
+            issues.append(Issue("Cyrillic \(cyrillicInEnglish.count == 1 ? "word" : "words") \(shown)\(more) in an English target"))
+        }
+        if unit.targetLanguage == "uk" && cyrillicWords > 0 && !latinWords.isEmpty {
+            let sourceWords = Set(unit.sourceText.words.map(\.text))
+            for word in latinWords where !sourceWords.contains(word.text) {
+                let scalars = word.text.unicodeScalars
+                let isConjunction = scalars.count == 1 && ["i", "a", "o", "y"].contains(scalars.first!)
+                let allLookalike = scalars.count >= 2 && scalars.allSatisfy { Self.latinLookalikes[$0] != nil && !$0.properties.isLowercase }
+                let isRoman = scalars.allSatisfy { Self.romanNumeral.contains($0) }
+                if isConjunction || (allLookalike && !isRoman) {
+                    var cyrillic = ""
+                    for scalar in scalars { cyrillic.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
+                    issues.append(Issue("“\(word.text)” is written in Latin letters that look Cyrillic: “\(cyrillic)”?", suggestion: cyrillic))
+                }
+            }
+        }
+        return issues
+    }
+
+    /// The word with look-alikes mapped to the script of most of its letters.
+    func repaired(_ word: String, for language: String) -> String? {
+        var latin = 0
+        var cyrillic = 0
+        for scalar in word.unicodeScalars {
+            if scalar.value < 0x80 { latin += 1 } else if (0x400...0x4FF).contains(scalar.value) { cyrillic += 1 }
+        }
+        var result = ""
+        if cyrillic >= latin {
+            for scalar in word.unicodeScalars { result.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
+        } else {
+            var reverse: [Unicode.Scalar: Unicode.Scalar] = [:]
+            for (latinScalar, cyrillicScalar) in Self.latinLookalikes { reverse[cyrillicScalar] = latinScalar }
+            for scalar in word.unicodeScalars { result.unicodeScalars.append(reverse[scalar] ?? scalar) }
+        }
+        return result == word ? nil : result
+    }
+}

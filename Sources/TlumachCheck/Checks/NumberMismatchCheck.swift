@@ -1,0 +1,100 @@
+/// `number-mismatch`: numbers compared as values across the two languages' conventions.
+public struct NumberMismatchCheck: Check {
+    public static let description = CheckDescription(
+        id: "number-mismatch", name: "Numbers",
+        summary: "A number of the source is missing from the target, or the target has one the source lacks, compared as values.",
+        rationale: """
+            A wrong figure is the most damaging error a news translation can carry. Numbers are read by each \
+            language's conventions and compared as values, never as strings: 2 500 (Ukrainian, with a plain, \
+            no-break or narrow space) ≡ 2,500 (English); 2,5 ≡ 2.5; "2.5 million" ≡ "2,5 млн" ≡ 2 500 000. Dates \
+            and times compare by their parts, so "August 24, 2024", "24 серпня 2024 р." and "24.08.2024" agree; \
+            a small number may be written as a word ("2 civilians" → "двох цивільних"). Numbers inside \
+            placeholders and URLs are left to those checks.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("More than 2,500 defenders returned.", "Повернулися понад 2 000 захисників."),
+            .triggering("About 950 civilians", "Близько 590 цивільних"),
+            .triggering("The rate is 2.5%.", "Ставка — 25 %.", note: "2.5 is not 25."),
+            .passing("More than 2,500 defenders returned.", "Повернулися понад 2 500 захисників.", note: "2 500 ≡ 2,500."),
+            .passing("More than 2,500 defenders returned.", "Повернулися понад 2\u{A0}500 захисників.", note: "A no-break space groups digits too."),
+            .passing("The rate is 2.5%.", "Ставка — 2,5 %.", note: "2,5 ≡ 2.5."),
+            .passing("2.5 million people", "2,5 млн людей"),
+            .passing("On August 24, 2024, the exchange took place.", "24 серпня 2024 р. відбувся обмін.", note: "Dates in each language's style."),
+            .passing("On 24 August 2024", "24.08.2024"),
+            .passing("42 more defenders and 2 civilians", "ще 42 захисників і двох цивільних", note: "A number word."),
+        ])
+
+    public init(environment: CheckEnvironment) {}
+
+    static func sameValue(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+    }
+
+    static func hasDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget else { return [] }
+        let sourceHasDigits = Self.hasDigit(unit.source)
+        let targetHasDigits = Self.hasDigit(unit.target)
+        if !sourceHasDigits && !targetHasDigits { return [] }
+        let sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
+        let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
+        if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
+
+        // 1. Values.
+        var targetUnmatched = Array(targetTokens.indices)
+        var sourceUnmatched: [Int] = []
+        for (index, token) in sourceTokens.enumerated() {
+            if let position = targetUnmatched.firstIndex(where: { targetIndex in
+                targetTokens[targetIndex].values.contains { value in token.values.contains { Self.sameValue($0, value) } }
+            }) {
+                targetUnmatched.remove(at: position)
+            } else {
+                sourceUnmatched.append(index)
+            }
+        }
+        if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
+
+        // 2. Parts (dates, times, versions), then number words and month names on the other side.
+        var sourceParts: [String: Int] = [:]
+        for index in sourceUnmatched { for part in sourceTokens[index].parts { sourceParts[part, default: 0] += 1 } }
+        var targetParts: [String: Int] = [:]
+        for index in targetUnmatched { for part in targetTokens[index].parts { targetParts[part, default: 0] += 1 } }
+        var missing = sourceParts
+        var extra = targetParts
+        for (part, count) in sourceParts {
+            let common = min(count, targetParts[part] ?? 0)
+            missing[part] = count - common
+            extra[part] = (extra[part] ?? 0) - common
+        }
+        if missing.values.contains(where: { $0 > 0 }) {
+            for (part, count) in NumberScanner.wordValues(unit.targetText, language: unit.targetLanguage) {
+                if let need = missing[part], need > 0 { missing[part] = max(0, need - count) }
+            }
+        }
+        if extra.values.contains(where: { $0 > 0 }) {
+            for (part, count) in NumberScanner.wordValues(unit.sourceText, language: unit.sourceLanguage) {
+                if let need = extra[part], need > 0 { extra[part] = max(0, need - count) }
+            }
+        }
+        var issues: [Issue] = []
+        for index in sourceUnmatched {
+            let token = sourceTokens[index]
+            if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
+                for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
+                issues.append(Issue("number \(token.text) of the source is missing from the target"))
+            }
+        }
+        for index in targetUnmatched {
+            let token = targetTokens[index]
+            if token.parts.contains(where: { (extra[$0] ?? 0) > 0 }) {
+                for part in token.parts where (extra[part] ?? 0) > 0 { extra[part]! -= 1 }
+                issues.append(Issue("number \(token.text) in the target is not in the source"))
+            }
+        }
+        return issues
+    }
+}

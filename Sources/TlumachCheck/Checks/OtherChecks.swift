@@ -1,0 +1,107 @@
+/// `not-normalized`: the target fails the article normaliser.
+public struct NotNormalizedCheck: Check {
+    public static let description = CheckDescription(
+        id: "not-normalized", name: "Not normalised",
+        summary: "The target is not what the normaliser would make of it (`tlumach normalize` names the rules).",
+        rationale: """
+            Decomposed letters, invisible characters and stray look-alikes make identical-looking texts differ for \
+            search, memory matching and glossary checks. The rule names tell which normaliser rule would change \
+            the text; `tlumach normalize --in-place` repairs it.
+            """,
+        defaultSeverity: .warning,
+        examples: [
+            .triggering("Kyiv", "Киі\u{308}в", note: "ї typed as і and a combining diaeresis."),
+            .triggering("prisoners", "полон\u{200B}ені", note: "A zero-width space."),
+            .passing("prisoners", "полонені"),
+        ])
+
+    let normalizer: any TextNormalizing
+
+    public init(environment: CheckEnvironment) { normalizer = environment.normalizer }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget else { return [] }
+        let rules = normalizer.ruleViolations(in: unit.target, language: unit.targetLanguage)
+        guard !rules.isEmpty else { return [] }
+        return [Issue("the target is not normalised (\(rules.joined(separator: ", "))): run tlumach normalize")]
+    }
+}
+
+/// `transliteration`: a Ukrainian name rendered with a spelling that is neither the glossary's nor KMU 2010.
+public struct TransliterationCheck: Check {
+    public static let description = CheckDescription(
+        id: "transliteration", name: "Transliteration of names",
+        summary: "A Ukrainian proper name of the source is rendered with a spelling that is neither the glossary's nor KMU 2010 (Oleksiy for Олексій).",
+        rationale: """
+            Ukraine's official transliteration (KMU 2010) gives one spelling per name; mixing Andriy and Andrii \
+            splits search and looks careless. A target word is taken as a rendering of a source name when their \
+            Latin match keys agree (Andriy, Andrij and Andrii share one); inflected source names are tried in \
+            their base forms. Spellings the glossary lists (Zelenskyy) win over KMU 2010; Russian-derived \
+            spellings are the glossary's business (term-forbidden).
+            """,
+        defaultSeverity: .warning,
+        examples: [
+            .triggering("Олексій Данілов", "Oleksiy Danilov", from: "uk", to: "en"),
+            .triggering("Андрій Юсов сказав", "Andriy Yusov said", from: "uk", to: "en"),
+            .triggering("заява Андрія Юсова", "statement by Andriy Yusov", from: "uk", to: "en", note: "Inflected source."),
+            .passing("Олексій Данілов", "Oleksii Danilov", from: "uk", to: "en"),
+            .passing("заява Андрія Юсова", "statement by Andrii Yusov", from: "uk", to: "en"),
+            .passing("Сергій Шойгу", "Sergei Shoigu", from: "uk", to: "en", note: "A Russian name in its English spelling: not a KMU variant."),
+        ])
+
+    let names: any NameTransliterator
+    let terms: (any TermMatcher)?
+
+    public init(environment: CheckEnvironment) {
+        names = environment.names
+        terms = environment.terms
+    }
+
+    /// Endings stripped from inflected Ukrainian names, and nominative endings tried on the stem.
+    static let caseEndings = ["ові", "еві", "єві", "ого", "ому", "ою", "ею", "єю", "ем", "єм", "ом", "ій", "а", "я", "у", "ю", "і", "ї", "е", "и"]
+    static let baseEndings = ["", "й", "ій", "а", "я", "о", "ь"]
+
+    func candidates(_ word: String) -> [String] {
+        var result = [word]
+        for ending in Self.caseEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+            let stem = String(word.dropLast(ending.count))
+            for base in Self.baseEndings where stem + base != word { result.append(stem + base) }
+        }
+        return result
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget, unit.sourceLanguage == "uk", unit.targetLanguage == "en" else { return [] }
+        // Capitalised Cyrillic source words (names), not abbreviations.
+        var expected: [String: (name: String, spelling: String)] = [:]
+        var accepted = Set<String>()
+        for word in unit.sourceText.words {
+            guard let first = word.text.first, first.isUppercase, word.text.count >= 3,
+                !word.text.allSatisfy({ $0.isUppercase }),
+                word.text.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) })
+            else { continue }
+            for candidate in candidates(word.text) {
+                let spelling = names.kmu2010(candidate)
+                accepted.insert(spelling.lowercased())
+                let key = names.matchKey(spelling)
+                if expected[key] == nil || candidate == word.text { expected[key] = (candidate, spelling) }
+            }
+        }
+        guard !expected.isEmpty else { return [] }
+        var glossaryRanges: [Range<Int>] = []
+        if let terms {
+            glossaryRanges = terms.occurrences(in: unit.target, language: unit.targetLanguage).map(\.range)
+        }
+        var issues: [Issue] = []
+        for word in unit.targetText.words where word.text.count >= 3 {
+            guard word.text.first?.isUppercase == true else { continue }
+            guard let match = expected[names.matchKey(word.text)] else { continue }
+            if accepted.contains(word.text.lowercased()) { continue }
+            if glossaryRanges.contains(where: { $0.overlaps(word.range) }) { continue }
+            issues.append(
+                Issue("“\(word.text)” is neither the glossary’s nor the KMU 2010 spelling of “\(match.name)” (KMU 2010: \(match.spelling))",
+                      suggestion: match.spelling))
+        }
+        return issues
+    }
+}

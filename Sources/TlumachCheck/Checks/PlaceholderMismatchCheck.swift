@@ -1,0 +1,98 @@
+import TlumachFormats
+
+/// `placeholder-mismatch`: placeholders, markup tags and inline codes that differ between source and target.
+public struct PlaceholderMismatchCheck: Check {
+    public static let description = CheckDescription(
+        id: "placeholder-mismatch", name: "Placeholders, tags and inline codes",
+        summary: "A placeholder (printf, Qt, {brace}, %(name)s, ICU MessageFormat), an HTML/XML tag or an XLIFF/TMX inline code of the source is missing from the target, or the target has one the source lacks.",
+        rationale: """
+            A lost `%s` crashes a program or prints garbage; a lost `<b>` or inline code breaks the document. \
+            Placeholders compare as a multiset, so their order may change; unnumbered printf placeholders are \
+            numbered in order so `%s … %d` matches `%2$d … %1$s`. ICU MessageFormat arguments compare by name and \
+            type, not by their plural branches, which legitimately differ between English (one, other) and \
+            Ukrainian (one, few, many, other). "100% sure" is text: a space is not taken as a printf flag.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("Deleted %d files", "Видалено файли"),
+            .triggering("Hello, {name}!", "Привіт, {імʼя}!", note: "A translated placeholder name."),
+            .triggering("<b>Warning:</b> %s", "<b>Увага: %s", note: "A lost closing tag."),
+            .triggering(
+                "Click Save", "Натисніть «Зберегти»", note: "An XLIFF inline code dropped.",
+                sourceCodes: [InlineCode(kind: "x", id: "1", offset: 6)]),
+            .passing("%s of %d", "%2$d з %1$s", note: "Reordered with positions."),
+            .passing(
+                "{count, plural, one {# file} other {# files}}",
+                "{count, plural, one {# файл} few {# файли} many {# файлів} other {# файлу}}"),
+            .passing("100% sure", "на 100 % певен"),
+            .passing(
+                "Click Save", "Натисніть «Зберегти»", sourceCodes: [InlineCode(kind: "x", id: "1", offset: 6)],
+                targetCodes: [InlineCode(kind: "x", id: "1", offset: 10)]),
+        ])
+
+    public init(environment: CheckEnvironment) {}
+
+    static func mayHavePlaceholders(_ text: String) -> Bool {
+        text.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard unit.hasTarget else { return [] }
+        let sourcePlaceholders = Self.mayHavePlaceholders(unit.source) ? unit.sourceText.placeholders : []
+        let targetPlaceholders = Self.mayHavePlaceholders(unit.target) ? unit.targetText.placeholders : []
+        var issues: [Issue] = []
+        if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
+            // Brace arguments compare as a set (a plural's branches repeat them); the rest as a multiset.
+            var remaining: [String: Int] = [:]
+            var targetBraces = Set<String>()
+            for placeholder in targetPlaceholders {
+                if placeholder.kind == .brace { targetBraces.insert(placeholder.key) } else { remaining[placeholder.key, default: 0] += 1 }
+            }
+            var sourceBraces = Set<String>()
+            for placeholder in sourcePlaceholders {
+                if placeholder.kind == .brace {
+                    if sourceBraces.insert(placeholder.key).inserted && !targetBraces.contains(placeholder.key) {
+                        issues.append(Issue("placeholder \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
+                    }
+                } else if let count = remaining[placeholder.key], count > 0 {
+                    remaining[placeholder.key] = count - 1
+                } else {
+                    let what = placeholder.kind == .tag ? "tag" : "placeholder"
+                    issues.append(Issue("\(what) \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
+                }
+            }
+            var reportedBraces = Set<String>()
+            for placeholder in targetPlaceholders {
+                if placeholder.kind == .brace {
+                    if !sourceBraces.contains(placeholder.key) && reportedBraces.insert(placeholder.key).inserted {
+                        issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source"))
+                    }
+                } else if let count = remaining[placeholder.key], count > 0 {
+                    remaining[placeholder.key] = count - 1
+                    let what = placeholder.kind == .tag ? "tag" : "placeholder"
+                    issues.append(Issue("\(what) \(placeholder.text) in the target is not in the source"))
+                }
+            }
+        }
+        let sourceCodes = unit.unit.sourceCodes
+        let targetCodes = unit.unit.targetCodes
+        if !sourceCodes.isEmpty || !targetCodes.isEmpty {
+            var remaining: [String: Int] = [:]
+            for code in targetCodes { remaining[code.key, default: 0] += 1 }
+            for code in sourceCodes {
+                if let count = remaining[code.key], count > 0 {
+                    remaining[code.key] = count - 1
+                } else {
+                    issues.append(Issue("inline code \(code.display) of the source is missing from the target", suggestion: code.display))
+                }
+            }
+            for code in targetCodes {
+                if let count = remaining[code.key], count > 0 {
+                    remaining[code.key] = count - 1
+                    issues.append(Issue("inline code \(code.display) in the target is not in the source"))
+                }
+            }
+        }
+        return issues
+    }
+}

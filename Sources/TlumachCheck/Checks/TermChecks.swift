@@ -1,0 +1,235 @@
+/// The example glossary the term checks' examples run against (a few concepts of the shipped news glossary).
+enum ExampleGlossary {
+    static let matcher: any TermMatcher = BasicTermMatcher(concepts: [
+        BasicTermMatcher.Concept(id: "coordination-headquarters", terms: [
+            .init("Coordination Headquarters", language: "en", status: .preferred),
+            .init("Координаційний штаб", language: "uk", status: .preferred),
+        ]),
+        BasicTermMatcher.Concept(id: "prisoner-of-war", terms: [
+            .init("prisoner of war", language: "en", status: .preferred),
+            .init("POW", language: "en", status: .admitted, casing: .exact),
+            .init("військовополонений", language: "uk", status: .preferred),
+        ]),
+        BasicTermMatcher.Concept(id: "kyiv", terms: [
+            .init("Kyiv", language: "en", status: .preferred, casing: .exact),
+            .init("Kiev", language: "en", status: .forbidden, casing: .any),
+            .init("Київ", language: "uk", status: .preferred, casing: .exact),
+        ]),
+        BasicTermMatcher.Concept(id: "svo", terms: [
+            .init("SVO", language: "en", status: .preferred, casing: .exact, context: "so-called"),
+            .init("special military operation", language: "en", status: .admitted, context: "so-called"),
+            .init("СВО", language: "uk", status: .preferred, casing: .exact),
+        ]),
+        BasicTermMatcher.Concept(id: "nato", terms: [
+            .init("NATO", language: "en", status: .preferred, casing: .exact),
+            .init("НАТО", language: "uk", status: .preferred, casing: .exact),
+        ]),
+        BasicTermMatcher.Concept(id: "summit", terms: [
+            .init("summit", language: "en", status: .preferred),
+            .init("саміт", language: "uk", status: .preferred),
+            .init("самміт", language: "uk", status: .deprecated),
+        ]),
+        BasicTermMatcher.Concept(id: "russia", terms: [
+            .init("russia", language: "en", status: .preferred, casing: .lower),
+            .init("росія", language: "uk", status: .preferred, casing: .lower),
+        ]),
+    ])
+}
+
+/// `term-missing`: a source term without an approved translation in the target.
+public struct TermMissingCheck: Check {
+    public static let description = CheckDescription(
+        id: "term-missing", name: "Glossary term not translated as agreed",
+        summary: "A glossary term of the source (in any inflected form) has no approved translation of its concept in the target (in any inflected form).",
+        rationale: """
+            Agreed terminology is what makes a newsroom's or a product's language consistent. Matching is \
+            inflection-aware on both sides (Coordination Headquarters → до Координаційного штабу), and an \
+            abbreviation counts for its full form across languages (SVO → СВО, NATO summit → саміт НАТО). When the \
+            target uses a deprecated or forbidden term of the concept instead, term-forbidden reports it.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("The Coordination Headquarters is working.", "Штаб з координації працює."),
+            .triggering("prisoners of war", "полонені"),
+            .passing("The Coordination Headquarters is working.", "Координаційний штаб працює."),
+            .passing("He appealed to the Coordination Headquarters.", "Він звернувся до Координаційного штабу.", note: "An inflected form."),
+            .passing("NATO summit", "саміт НАТО"),
+            .passing("the so-called SVO", "так звана СВО"),
+        ])
+
+    let terms: (any TermMatcher)?
+
+    public init(environment: CheckEnvironment) { terms = environment.terms }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard let terms, unit.hasTarget else { return [] }
+        let sourceTerms = terms.occurrences(in: unit.source, language: unit.sourceLanguage)
+        guard !sourceTerms.isEmpty else { return [] }
+        let targetTerms = terms.occurrences(in: unit.target, language: unit.targetLanguage)
+        var reported = Set<String>()
+        var issues: [Issue] = []
+        for occurrence in sourceTerms where !reported.contains(occurrence.concept) {
+            let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
+            if inTarget.isEmpty {
+                reported.insert(occurrence.concept)
+                let expected = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage)
+                guard let first = expected.first else { continue }
+                let list = expected.prefix(3).map { "“\($0)”" }.joined(separator: " or ")
+                issues.append(Issue("“\(occurrence.text)” has no approved translation in the target (expected \(list))", suggestion: first))
+            }
+        }
+        return issues
+    }
+}
+
+/// `term-forbidden`: a deprecated or forbidden term in the target.
+public struct TermForbiddenCheck: Check {
+    public static let description = CheckDescription(
+        id: "term-forbidden", name: "Forbidden or deprecated term",
+        summary: "The target uses a term the glossary marks deprecated or forbidden; the suggestion is the preferred term.",
+        rationale: """
+            Glossaries record the spellings and words a publication has decided against (Kiev for Kyiv). Forms \
+            are matched through inflection, so no case form slips through.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("Київ", "Kiev", from: "uk", to: "en"),
+            .triggering("NATO summit", "самміт НАТО", note: "A deprecated spelling."),
+            .passing("Київ", "Kyiv", from: "uk", to: "en"),
+            .passing("NATO summit", "саміт НАТО"),
+        ])
+
+    let terms: (any TermMatcher)?
+
+    public init(environment: CheckEnvironment) { terms = environment.terms }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard let terms, unit.hasTarget else { return [] }
+        var issues: [Issue] = []
+        for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) where !occurrence.status.isApproved {
+            let preferred = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage).first
+            let advice = preferred.map { "; use “\($0)”" } ?? ""
+            issues.append(Issue("“\(occurrence.text)” is \(occurrence.status.rawValue)\(advice)", suggestion: preferred))
+        }
+        return issues
+    }
+}
+
+/// `term-casing`: a term written against its casing rule.
+public struct TermCasingCheck: Check {
+    public static let description = CheckDescription(
+        id: "term-casing", name: "Term casing",
+        summary: "A glossary term in the target is written against its casing rule: exact-case terms and abbreviations (SVO, Kyiv) as in the glossary, house-style lower-case terms (russia) in lower case.",
+        rationale: """
+            Abbreviations keep their capitals (СВО, not сво) and proper names their initial; a house style may \
+            write some names in lower case (russia, russian officials' names), which is a choice made in data, \
+            never in code. A lower-case term at the start of a sentence may take a capital.
+            """,
+        defaultSeverity: .warning,
+        examples: [
+            .triggering("the so-called SVO", "так звана сво"),
+            .triggering("the aggression of russia", "агресія Росії", note: "House style: lower case."),
+            .triggering("Київ", "kyiv", from: "uk", to: "en"),
+            .passing("the so-called SVO", "так звана СВО"),
+            .passing("the aggression of russia", "агресія росії"),
+            .passing("Russia attacked.", "Росія напала.", note: "Start of a sentence."),
+        ])
+
+    let terms: (any TermMatcher)?
+
+    public init(environment: CheckEnvironment) { terms = environment.terms }
+
+    static func atSentenceStart(_ scalars: [Unicode.Scalar], _ position: Int) -> Bool {
+        var index = position - 1
+        while index >= 0 && (scalars[index].properties.isWhitespace || "«“„\"'(".unicodeScalars.contains(scalars[index])) { index -= 1 }
+        return index < 0 || ".!?…".unicodeScalars.contains(scalars[index])
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard let terms, unit.hasTarget else { return [] }
+        var issues: [Issue] = []
+        for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) where occurrence.status.isApproved {
+            switch occurrence.casing {
+            case .any:
+                continue
+            case .lower:
+                guard occurrence.text.contains(where: \.isUppercase) else { continue }
+                if Self.atSentenceStart(unit.targetText.scalars, occurrence.range.lowerBound)
+                    && !occurrence.text.dropFirst().contains(where: \.isUppercase)
+                {
+                    continue
+                }
+                issues.append(Issue("house style writes “\(occurrence.term)” in lower case: “\(occurrence.text.lowercased())”", suggestion: occurrence.text.lowercased()))
+            case .exact:
+                let term = occurrence.term
+                let isAbbreviation = term.count >= 2 && term.allSatisfy { !$0.isLetter || $0.isUppercase }
+                let written = occurrence.text
+                let wrong: Bool
+                if isAbbreviation {
+                    wrong = written.contains { $0.isLetter && !$0.isUppercase }
+                } else {
+                    // Compare the case of each word's first letter; inflected endings may differ.
+                    let termWords = term.split(whereSeparator: { $0 == " " || $0 == "-" })
+                    let writtenWords = written.split(whereSeparator: { $0 == " " || $0 == "-" })
+                    wrong = zip(termWords, writtenWords).contains { pair in
+                        pair.0.first?.isUppercase != pair.1.first?.isUppercase
+                    }
+                }
+                if wrong {
+                    issues.append(Issue("“\(written)” should be written as the glossary has it: “\(term)”", suggestion: term))
+                }
+            }
+        }
+        return issues
+    }
+}
+
+/// `term-context`: a term without the context its glossary entry requires.
+public struct TermContextCheck: Check {
+    public static let description = CheckDescription(
+        id: "term-context", name: "Term context",
+        summary: "A glossary term appears in the target without the words its entry requires before it (English SVO without “so-called”).",
+        rationale: """
+            Some terms may only be used with a qualifier: a newsroom writes "the so-called SVO", never a bare SVO \
+            that would adopt the aggressor's framing. The required words may stand in quotes or be separated by \
+            a hyphen or space.
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("цілі СВО", "the goals of the SVO", from: "uk", to: "en"),
+            .passing("цілі так званої СВО", "the goals of the so-called SVO", from: "uk", to: "en"),
+            .passing("цілі так званої СВО", "the goals of the so called “SVO”", from: "uk", to: "en"),
+        ])
+
+    let terms: (any TermMatcher)?
+
+    public init(environment: CheckEnvironment) { terms = environment.terms }
+
+    /// Letters only, lower case: "so-called", "so called" and "So-Called “" compare equal.
+    static func letters<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
+        var result = ""
+        for scalar in scalars where WordScanner.isLetter(scalar) { result.unicodeScalars.append(scalar) }
+        return result.lowercased()
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        guard let terms, unit.hasTarget else { return [] }
+        var issues: [Issue] = []
+        let scalars = unit.targetText.scalars
+        for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) {
+            guard let required = occurrence.requiredPrecedingContext, !required.isEmpty else { continue }
+            let needed = Self.letters(required.unicodeScalars)
+            // The letters right before the term, as many as the context needs.
+            var collected: [Unicode.Scalar] = []
+            var index = occurrence.range.lowerBound - 1
+            while index >= 0 && collected.count < needed.unicodeScalars.count {
+                if WordScanner.isLetter(scalars[index]) { collected.append(scalars[index]) }
+                index -= 1
+            }
+            if Self.letters(collected.reversed()) != needed {
+                issues.append(Issue("“\(occurrence.text)” needs “\(required)” before it", suggestion: "\(required) \(occurrence.text)"))
+            }
+        }
+        return issues
+    }
+}

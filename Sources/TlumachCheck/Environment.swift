@@ -1,0 +1,95 @@
+import TlumachFormats
+
+/// Status of a glossary term, as TBX's administrativeStatus has it.
+public enum TermStatus: String, Sendable, Codable {
+    case preferred, admitted, deprecated, forbidden
+    public var isApproved: Bool { self == .preferred || self == .admitted }
+}
+
+/// How a term must be written.
+public enum TermCasing: String, Sendable, Codable {
+    /// Exactly as in the glossary (SVO, Kyiv); inflected forms keep the glossary's capitals.
+    case exact
+    /// Lower case even for a proper name (a house style: russia).
+    case lower
+    /// Any case (common words).
+    case any
+}
+
+/// One glossary term found in a text.
+public struct TermOccurrence: Sendable, Hashable {
+    /// The concept's id as in the glossary.
+    public var concept: String
+    public var language: String
+    /// Range in the text's Unicode scalars.
+    public var range: Range<Int>
+    /// As written in the text (an inflected form, perhaps).
+    public var text: String
+    /// The glossary's term this occurrence is a form of.
+    public var term: String
+    public var status: TermStatus
+    public var casing: TermCasing
+    /// Words that must stand right before the term (English SVO needs "so-called"), or nil.
+    public var requiredPrecedingContext: String?
+
+    public init(
+        concept: String, language: String, range: Range<Int>, text: String, term: String, status: TermStatus,
+        casing: TermCasing, requiredPrecedingContext: String? = nil
+    ) {
+        self.concept = concept
+        self.language = language
+        self.range = range
+        self.text = text
+        self.term = term
+        self.status = status
+        self.casing = casing
+        self.requiredPrecedingContext = requiredPrecedingContext
+    }
+}
+
+/// What the term checks need from a glossary: the terms in a text (inflection-aware), and the approved terms of a
+/// concept in a language, preferred first.
+public protocol TermMatcher: Sendable {
+    func occurrences(in text: String, language: String) -> [TermOccurrence]
+    func approvedTerms(concept: String, language: String) -> [String]
+}
+
+/// What the transliteration check needs: KMU 2010 and a key that folds spellings of one name together.
+public protocol NameTransliterator: Sendable {
+    func kmu2010(_ cyrillic: String) -> String
+    func matchKey(_ latin: String) -> String
+}
+
+/// What the not-normalized check needs: the names of the normaliser rules that would change the text.
+public protocol TextNormalizing: Sendable {
+    func ruleViolations(in text: String, language: String) -> [String]
+}
+
+/// Tunable thresholds of the checks (the `check.options` of `.tlumach.yml`).
+public struct CheckOptions: Sendable, Equatable {
+    /// length-ratio: the target/source ratio of letters and digits outside these bounds is reported…
+    public var minimumLengthRatio = 0.4
+    public var maximumLengthRatio = 2.5
+    /// …when the source has at least this many.
+    public var lengthRatioMinimumSourceLength = 20
+
+    public init() {}
+}
+
+/// What the checks may consult: glossary, transliteration, normaliser, options.
+public struct CheckEnvironment: Sendable {
+    public var terms: (any TermMatcher)?
+    public var names: any NameTransliterator
+    public var normalizer: any TextNormalizing
+    public var options: CheckOptions
+
+    public init(
+        terms: (any TermMatcher)? = nil, names: (any NameTransliterator)? = nil,
+        normalizer: (any TextNormalizing)? = nil, options: CheckOptions = CheckOptions()
+    ) {
+        self.terms = terms
+        self.names = names ?? DefaultNames.transliterator
+        self.normalizer = normalizer ?? DefaultNormalizer.normalizer
+        self.options = options
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import TlumachCore
+import TlumachXML
+
+/// The output formats of `tlumach check`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, sarif, junit, github
+}
+
+/// Turns a report into text for one format.
+public enum Reporter {
+    public static let toolName = "tlumach"
+    public static let toolVersion = "0.1.0"
+
+    public static func render(_ report: CheckReport, as format: ReportFormat) -> String {
+        switch format {
+        case .text: TextReporter.render(report)
+        case .json: JSONReporter.render(report)
+        case .sarif: SARIFReporter.render(report)
+        case .junit: JUnitReporter.render(report)
+        case .github: GitHubReporter.render(report)
+        }
+    }
+
+    /// "2 errors, 1 warning in 3 files (120 units)".
+    public static func summary(_ report: CheckReport) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        var text = "\(plural(report.errors, "error")), \(plural(report.warnings, "warning"))"
+        if report.infos > 0 { text += ", \(plural(report.infos, "note"))" }
+        text += " in \(plural(report.files, "file")) (\(plural(report.units, "unit")))"
+        if report.suppressed > 0 { text += "; \(report.suppressed) suppressed" }
+        return text
+    }
+}
+
+/// `path:line:column: severity: message [check-id]`, like compilers, then a summary line.
+enum TextReporter {
+    static func render(_ report: CheckReport) -> String {
+        var output = ""
+        for finding in report.findings {
+            var message = finding.message
+            if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
+            output += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(oneLine(message)) [\(finding.check)]\n"
+        }
+        output += Reporter.summary(report) + "\n"
+        return output
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
+
+/// JSON string literal escaping (RFC 8259).
+func jsonString(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return result + "\""
+}
+
+/// `{"findings": [{"check", "severity", "file", "unit", "line", "column", "message", "source", "target",
+/// "suggestion"}], "summary": {"files", "units", "errors", "warnings"}}` — field names are a contract.
+enum JSONReporter {
+    static func render(_ report: CheckReport) -> String {
+        var output = "{\n  \"findings\": ["
+        for (index, finding) in report.findings.enumerated() {
+            output += index == 0 ? "\n" : ",\n"
+            output += "    {\"check\": \(jsonString(finding.check)), \"severity\": \(jsonString(finding.severity.rawValue)), "
+            output += "\"file\": \(jsonString(finding.file)), \"unit\": \(jsonString(finding.unit)), "
+            output += "\"line\": \(finding.line), \"column\": \(finding.column), \"message\": \(jsonString(finding.message)), "
+            output += "\"source\": \(jsonString(finding.source)), \"target\": \(jsonString(finding.target)), "
+            output += "\"suggestion\": \(finding.suggestion.map(jsonString) ?? "null")}"
+        }
+        output += report.findings.isEmpty ? "],\n" : "\n  ],\n"
+        output += "  \"summary\": {\"files\": \(report.files), \"units\": \(report.units), \"errors\": \(report.errors), "
+        output += "\"warnings\": \(report.warnings), \"infos\": \(report.infos), \"suppressed\": \(report.suppressed)}\n}\n"
+        return output
+    }
+}
+
+/// SARIF 2.1.0: one run, rules with help text from the checks' descriptions, columnKind utf16CodeUnits, and
+/// partialFingerprints that do not depend on line numbers.
+enum SARIFReporter {
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    static func uri(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        // Percent-encode what a URI reference may not hold as is.
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+
+    static func render(_ report: CheckReport) -> String {
+        var descriptions = report.checks
+        for finding in report.findings where !descriptions.contains(where: { $0.id == finding.check }) {
+            if let type = CheckCatalog.type(for: finding.check) { descriptions.append(type.description) }
+        }
+        let ruleIndex = Dictionary(uniqueKeysWithValues: descriptions.enumerated().map { ($1.id, $0) })
+        var output = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+        output += "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
+        output += "          \"name\": \(jsonString(Reporter.toolName)),\n"
+        output += "          \"version\": \(jsonString(Reporter.toolVersion)),\n"
+        output += "          \"informationUri\": \"https://github.com/tlumach/tlumach\",\n"
+        output += "          \"rules\": ["
+        for (index, rule) in descriptions.enumerated() {
+            output += index == 0 ? "\n" : ",\n"
+            let help = "\(rule.summary)\n\n\(rule.rationale)"
+            output += "            {\"id\": \(jsonString(rule.id)), \"name\": \(jsonString(ruleName(rule.id))), "
+            output += "\"shortDescription\": {\"text\": \(jsonString(rule.name))}, "
+            output += "\"fullDescription\": {\"text\": \(jsonString(rule.summary))}, "
+            output += "\"help\": {\"text\": \(jsonString(help)), \"markdown\": \(jsonString("**\(rule.name)** — \(help)\n\nSee docs/checks/\(rule.id).md"))}, "
+            output += "\"defaultConfiguration\": {\"level\": \(jsonString(level(rule.defaultSeverity)))}}"
+        }
+        output += descriptions.isEmpty ? "]\n" : "\n          ]\n"
+        output += "        }\n      },\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": ["
+        for (index, finding) in report.findings.enumerated() {
+            output += index == 0 ? "\n" : ",\n"
+            output += "        {\"ruleId\": \(jsonString(finding.check)), "
+            if let ruleIndex = ruleIndex[finding.check] { output += "\"ruleIndex\": \(ruleIndex), " }
+            output += "\"level\": \(jsonString(level(finding.severity))), "
+            var message = finding.message
+            if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
+            output += "\"message\": {\"text\": \(jsonString(message))}, "
+            output += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(jsonString(uri(finding.file)))}, "
+            output += "\"region\": {\"startLine\": \(max(1, finding.line)), \"startColumn\": \(max(1, finding.column))}}, "
+            output += "\"logicalLocations\": [{\"name\": \(jsonString(finding.unit)), \"kind\": \"element\"}]}], "
+            output += "\"partialFingerprints\": {\"tlumachFinding/v1\": \(jsonString(finding.fingerprint))}}"
+        }
+        output += report.findings.isEmpty ? "]\n" : "\n      ]\n"
+        output += "    }\n  ]\n}\n"
+        return output
+    }
+
+    /// "term-missing" → "TermMissing": SARIF's rule names are identifier-like.
+    static func ruleName(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+}
+
+/// JUnit XML: a test suite per file, a failing test case per finding with a unique name (GitLab collapses
+/// duplicates), and one passing case per clean file so a clean run still reports its tests.
+enum JUnitReporter {
+    static func render(_ report: CheckReport) -> String {
+        var byFile: [String: [Finding]] = [:]
+        var order: [String] = []
+        for finding in report.findings {
+            if byFile[finding.file] == nil { order.append(finding.file) }
+            byFile[finding.file, default: []].append(finding)
+        }
+        let failures = report.findings.filter { $0.severity != .info }.count
+        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        output += "<testsuites name=\"tlumach check\" tests=\"\(max(1, report.findings.count))\" failures=\"\(failures)\" errors=\"0\">\n"
+        if report.findings.isEmpty {
+            output += "  <testsuite name=\"tlumach check\" tests=\"1\" failures=\"0\" errors=\"0\">\n"
+            output += "    <testcase classname=\"tlumach.check\" name=\(attribute("\(report.files) files, \(report.units) units: no findings"))/>\n"
+            output += "  </testsuite>\n"
+        }
+        var usedNames = Set<String>()
+        for file in order {
+            let findings = byFile[file] ?? []
+            let fileFailures = findings.filter { $0.severity != .info }.count
+            output += "  <testsuite name=\(attribute(file)) tests=\"\(findings.count)\" failures=\"\(fileFailures)\" errors=\"0\">\n"
+            for finding in findings {
+                var name = "\(finding.check) \(finding.file):\(finding.line):\(finding.column) \(finding.unit)"
+                if !usedNames.insert(name).inserted {
+                    var counter = 2
+                    while !usedNames.insert("\(name) #\(counter)").inserted { counter += 1 }
+                    name = "\(name) #\(counter)"
+                }
+                output += "    <testcase classname=\(attribute("tlumach.\(finding.check)")) name=\(attribute(name)) file=\(attribute(finding.file))>\n"
+                let body = "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)\nsource: \(finding.source)\ntarget: \(finding.target)"
+                    + (finding.suggestion.map { "\nsuggestion: \($0)" } ?? "")
+                if finding.severity == .info {
+                    output += "      <system-out>\(xmlEscaped(cleanXML(body)))</system-out>\n"
+                } else {
+                    output += "      <failure message=\(attribute(finding.message)) type=\(attribute("\(finding.severity.rawValue): \(finding.check)"))>\(xmlEscaped(cleanXML(body)))</failure>\n"
+                }
+                output += "    </testcase>\n"
+            }
+            output += "  </testsuite>\n"
+        }
+        output += "</testsuites>\n"
+        return output
+    }
+
+    static func attribute(_ text: String) -> String { "\"" + xmlEscaped(cleanXML(text), attribute: true) + "\"" }
+
+    /// XML 1.0 cannot carry most control characters, even escaped: they become U+FFFD.
+    static func cleanXML(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" {
+                result.unicodeScalars.append("\u{FFFD}")
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+/// GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`) with the escaping GitHub
+/// requires, then a summary (GitHub shows only about ten annotations of each kind per step).
+enum GitHubReporter {
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    static func command(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+    }
+
+    static func render(_ report: CheckReport) -> String {
+        var output = ""
+        for finding in report.findings {
+            var message = finding.message
+            if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
+            output += "::\(command(finding.severity)) file=\(escapeProperty(finding.file)),line=\(finding.line),col=\(finding.column),"
+            output += "endLine=\(finding.line),endColumn=\(finding.column),"
+            output += "title=\(escapeProperty("tlumach \(finding.check) (\(finding.unit))"))::\(escapeData(message))\n"
+        }
+        output += "tlumach check: \(Reporter.summary(report))\n"
+        let byCheck = Dictionary(grouping: report.findings, by: \.check).sorted { $0.key < $1.key }
+        for (check, findings) in byCheck {
+            output += "  \(check): \(findings.count)\n"
+        }
+        return output
+    }
+
+    /// A Markdown summary for `$GITHUB_STEP_SUMMARY`.
+    public static func stepSummary(_ report: CheckReport) -> String {
+        var output = "### tlumach check\n\n\(Reporter.summary(report))\n\n"
+        guard !report.findings.isEmpty else { return output }
+        output += "| check | errors | warnings |\n|---|---:|---:|\n"
+        for (check, findings) in Dictionary(grouping: report.findings, by: \.check).sorted(by: { $0.key < $1.key }) {
+            output += "| \(check) | \(findings.filter { $0.severity == .error }.count) | \(findings.filter { $0.severity == .warning }.count) |\n"
+        }
+        return output
+    }
+}
+
+extension Reporter {
+    /// Markdown for `$GITHUB_STEP_SUMMARY`.
+    public static func githubStepSummary(_ report: CheckReport) -> String { GitHubReporter.stepSummary(report) }
+}

@@ -1,0 +1,331 @@
+/// A placeholder or markup tag in a text.
+public struct Placeholder: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case printf, qt, brace, tag
+    }
+
+    public var kind: Kind
+    /// What must match across source and target: `1$s` for the first unnumbered `%s`, `{name}`, `<b>`, `</b>`.
+    public var key: String
+    /// As written.
+    public var text: String
+    /// Range in the text's scalars.
+    public var range: Range<Int>
+}
+
+/// Finds printf (`%s`, `%1$d`, `%.2f`, `%lld`, `%@`, `%(name)s`), Qt (`%1`), brace (`{0}`, `{name}`, ICU
+/// MessageFormat arguments and their nested sub-messages) placeholders and HTML/XML tags. A space is not accepted
+/// as a printf flag, so "100% sure" is text, not `% s`.
+enum PlaceholderScanner {
+    static func scan(_ scalars: [Unicode.Scalar]) -> [Placeholder] {
+        var result: [Placeholder] = []
+        var index = 0
+        let count = scalars.count
+        var sequential = 0
+        while index < count {
+            let scalar = scalars[index]
+            if scalar == "%" {
+                if index + 1 < count && scalars[index + 1] == "%" {
+                    index += 2
+                    continue
+                }
+                if let (end, key) = printf(scalars, from: index) {
+                    var finalKey = key
+                    if key.first == "$" {
+                        sequential += 1
+                        finalKey = "\(sequential)\(key)"
+                    }
+                    result.append(Placeholder(kind: .printf, key: finalKey, text: text(scalars, index..<end), range: index..<end))
+                    index = end
+                    continue
+                }
+                if let end = qt(scalars, from: index) {
+                    let text = text(scalars, index..<end)
+                    result.append(Placeholder(kind: .qt, key: text, text: text, range: index..<end))
+                    index = end
+                    continue
+                }
+            } else if scalar == "{" {
+                if index + 1 < count && scalars[index + 1] == "{" {
+                    index += 2
+                    continue
+                }
+                if let end = brace(scalars, from: index, into: &result) {
+                    index = end
+                    continue
+                }
+            } else if scalar == "<" {
+                if let (end, key) = tag(scalars, from: index) {
+                    result.append(Placeholder(kind: .tag, key: key, text: text(scalars, index..<end), range: index..<end))
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        return result
+    }
+
+    static func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var string = ""
+        string.unicodeScalars.append(contentsOf: scalars[range])
+        return string
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
+    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+    }
+    static func isIdentifier(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIILetter(scalar) || isDigit(scalar) || scalar == "_" || scalar == "."
+    }
+
+    /// `%[(name)][N$][flags][width][.precision][length]conversion`. The key is `N$conv`, `(name)conv`, or `$conv`
+    /// (to be numbered in order) so reordering with positions is allowed.
+    static func printf(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, String)? {
+        var index = start + 1
+        let count = scalars.count
+        var name: String?
+        var position: String?
+        if index < count && scalars[index] == "(" {
+            var end = index + 1
+            while end < count && scalars[end] != ")" && isIdentifier(scalars[end]) { end += 1 }
+            guard end < count, scalars[end] == ")", end > index + 1 else { return nil }
+            name = text(scalars, (index + 1)..<end)
+            index = end + 1
+        } else {
+            var end = index
+            while end < count && isDigit(scalars[end]) { end += 1 }
+            if end > index && end < count && scalars[end] == "$" {
+                position = text(scalars, index..<end)
+                index = end + 1
+            }
+        }
+        while index < count && "-+#0'".unicodeScalars.contains(scalars[index]) { index += 1 }
+        while index < count && (isDigit(scalars[index]) || scalars[index] == "*") { index += 1 }
+        if index < count && scalars[index] == "." {
+            index += 1
+            while index < count && (isDigit(scalars[index]) || scalars[index] == "*") { index += 1 }
+        }
+        var lengthModifier = ""
+        while index < count && "hlLqjzt".unicodeScalars.contains(scalars[index]) {
+            lengthModifier.unicodeScalars.append(scalars[index])
+            index += 1
+        }
+        guard index < count, "diouxXeEfFgGaAcsSpn@".unicodeScalars.contains(scalars[index]) else { return nil }
+        // "%s" glued to a following letter is a word ("%sзавантажено" is fine, but "5%in" is not printf).
+        let conversion = scalars[index]
+        if conversion != "@" && index + 1 < count && isASCIILetter(scalars[index + 1]) && name == nil
+            && position == nil && lengthModifier.isEmpty && index == start + 1 && !"sd".unicodeScalars.contains(conversion)
+        {
+            return nil
+        }
+        let key = lengthModifier + String(Character(conversion))
+        if let name { return (index + 1, "(\(name))\(key)") }
+        if let position { return (index + 1, "\(position)$\(key)") }
+        return (index + 1, "$\(key)")
+    }
+
+    /// Qt and KDE: `%1`…`%99`, not followed by a digit.
+    static func qt(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start + 1
+        let count = scalars.count
+        guard index < count, isDigit(scalars[index]), scalars[index] != "0" else { return nil }
+        while index < count && isDigit(scalars[index]) && index - start <= 2 { index += 1 }
+        if index < count && (isDigit(scalars[index]) || scalars[index] == "%") { return nil }
+        // "50%1" after a digit is a percentage followed by text, not a placeholder.
+        if start > 0 && isDigit(scalars[start - 1]) { return nil }
+        return index
+    }
+
+    /// `{name}`, `{0}`, `{name:format}`, `{}` and ICU MessageFormat `{n, plural, one {…} other {…}}`, whose
+    /// sub-messages are scanned for nested arguments. Returns the index after the closing brace.
+    static func brace(_ scalars: [Unicode.Scalar], from start: Int, into result: inout [Placeholder]) -> Int? {
+        var index = start + 1
+        let count = scalars.count
+        while index < count && isIdentifier(scalars[index]) { index += 1 }
+        let name = text(scalars, (start + 1)..<index)
+        guard index < count else { return nil }
+        if scalars[index] == "}" {
+            guard name.isEmpty || name.unicodeScalars.first.map({ isASCIILetter($0) || isDigit($0) || $0 == "_" }) == true
+            else { return nil }
+            result.append(Placeholder(kind: .brace, key: "{\(name)}", text: text(scalars, start..<(index + 1)), range: start..<(index + 1)))
+            return index + 1
+        }
+        guard !name.isEmpty else { return nil }
+        if scalars[index] == ":" || scalars[index] == "!" {
+            // Python format spec: up to the closing brace.
+            var end = index
+            while end < count && scalars[end] != "}" && scalars[end] != "{" && end - index < 40 { end += 1 }
+            guard end < count, scalars[end] == "}" else { return nil }
+            result.append(Placeholder(kind: .brace, key: "{\(name)}", text: text(scalars, start..<(end + 1)), range: start..<(end + 1)))
+            return end + 1
+        }
+        guard scalars[index] == "," else { return nil }
+        // MessageFormat: {name, type[, style]} — style may hold sub-messages in braces.
+        var depth = 1
+        var end = index + 1
+        var typeEnd = end
+        while typeEnd < count && scalars[typeEnd] != "," && scalars[typeEnd] != "}" { typeEnd += 1 }
+        let type = text(scalars, (index + 1)..<min(typeEnd, count)).trimmingCharacters(in: " ")
+        guard !type.isEmpty, type.unicodeScalars.allSatisfy(isASCIILetter) else { return nil }
+        var nested: [Placeholder] = []
+        while end < count && depth > 0 {
+            if scalars[end] == "{" {
+                if depth >= 2, let nestedEnd = brace(scalars, from: end, into: &nested) {
+                    end = nestedEnd
+                    continue
+                }
+                depth += 1
+            } else if scalars[end] == "}" {
+                depth -= 1
+            }
+            end += 1
+        }
+        guard depth == 0 else { return nil }
+        result.append(Placeholder(kind: .brace, key: "{\(name), \(type)}", text: "{\(name), \(type), …}", range: start..<end))
+        result.append(contentsOf: nested)
+        return end
+    }
+
+    /// `<b>`, `</b>`, `<br/>`, `<a href="…">`: keyed by name and role, attributes ignored.
+    static func tag(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, String)? {
+        var index = start + 1
+        let count = scalars.count
+        var closing = false
+        if index < count && scalars[index] == "/" {
+            closing = true
+            index += 1
+        }
+        guard index < count, isASCIILetter(scalars[index]) else { return nil }
+        let nameStart = index
+        while index < count && (isASCIILetter(scalars[index]) || isDigit(scalars[index]) || scalars[index] == ":" || scalars[index] == "-" || scalars[index] == "_") {
+            index += 1
+        }
+        let name = text(scalars, nameStart..<index).lowercased()
+        guard index < count else { return nil }
+        var selfClosing = false
+        if scalars[index] != ">" {
+            guard scalars[index] == " " || scalars[index] == "/" || scalars[index] == "\n" || scalars[index] == "\t" else { return nil }
+            var quote: Unicode.Scalar?
+            while index < count {
+                let scalar = scalars[index]
+                if let open = quote {
+                    if scalar == open { quote = nil }
+                } else if scalar == "\"" || scalar == "'" {
+                    quote = scalar
+                } else if scalar == ">" {
+                    break
+                } else if scalar == "<" {
+                    return nil
+                }
+                index += 1
+            }
+            guard index < count else { return nil }
+            selfClosing = scalars[index - 1] == "/"
+        }
+        let key = closing ? "</\(name)>" : selfClosing ? "<\(name)/>" : "<\(name)>"
+        return (index + 1, key)
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, set.unicodeScalars.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, set.unicodeScalars.contains(last) { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
+
+/// A URL or e-mail address in a text.
+public struct Link: Sendable, Hashable {
+    public var text: String
+    public var range: Range<Int>
+    public var isEmail: Bool
+}
+
+/// Finds http(s)/ftp URLs, `www.` addresses and e-mail addresses; trailing sentence punctuation is not part of a
+/// URL, and a closing bracket only when the URL opened one.
+enum LinkScanner {
+    static let stoppers: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "\u{A0}", "'", "‘", "’"]
+
+    static func scan(_ scalars: [Unicode.Scalar]) -> [Link] {
+        var links: [Link] = []
+        let count = scalars.count
+        var index = 0
+        while index < count {
+            let scalar = scalars[index]
+            if scalar == "h" || scalar == "f" || scalar == "w" || scalar == "H" || scalar == "W" {
+                if index == 0 || !WordScanner.isLetter(scalars[index - 1]) {
+                    if hasPrefix(scalars, index, "https://") || hasPrefix(scalars, index, "http://")
+                        || hasPrefix(scalars, index, "ftp://") || hasPrefix(scalars, index, "www.")
+                    {
+                        let end = urlEnd(scalars, from: index)
+                        links.append(Link(text: PlaceholderScanner.text(scalars, index..<end), range: index..<end, isEmail: false))
+                        index = end
+                        continue
+                    }
+                }
+            } else if scalar == "@" {
+                if let email = email(scalars, at: index) {
+                    // Drop a link already covering it (mailto:…).
+                    if let last = links.last, last.range.overlaps(email.range) { links.removeLast() }
+                    links.append(email)
+                    index = email.range.upperBound
+                    continue
+                }
+            }
+            index += 1
+        }
+        return links
+    }
+
+    static func hasPrefix(_ scalars: [Unicode.Scalar], _ start: Int, _ prefix: String) -> Bool {
+        var index = start
+        for expected in prefix.unicodeScalars {
+            guard index < scalars.count else { return false }
+            let actual = scalars[index]
+            let lower = (0x41...0x5A).contains(actual.value) ? Unicode.Scalar(actual.value + 32)! : actual
+            guard lower == expected else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    static func urlEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        var end = start
+        var openParens = 0
+        while end < scalars.count && !stoppers.contains(scalars[end]) {
+            if scalars[end] == "(" { openParens += 1 }
+            if scalars[end] == ")" {
+                if openParens == 0 { break }
+                openParens -= 1
+            }
+            end += 1
+        }
+        while end > start, ".,;:!?".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+        return end
+    }
+
+    static func isEmailCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        PlaceholderScanner.isASCIILetter(scalar) || PlaceholderScanner.isDigit(scalar) || "._%+-".unicodeScalars.contains(scalar)
+    }
+
+    static func email(_ scalars: [Unicode.Scalar], at: Int) -> Link? {
+        var start = at
+        while start > 0 && isEmailCharacter(scalars[start - 1]) { start -= 1 }
+        guard start < at else { return nil }
+        var end = at + 1
+        var sawDot = false
+        while end < scalars.count
+            && (PlaceholderScanner.isASCIILetter(scalars[end]) || PlaceholderScanner.isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "-")
+        {
+            if scalars[end] == "." { sawDot = true }
+            end += 1
+        }
+        while end > at + 1 && scalars[end - 1] == "." { end -= 1 }
+        guard sawDot, end > at + 3 else { return nil }
+        return Link(text: PlaceholderScanner.text(scalars, start..<end), range: start..<end, isEmail: true)
+    }
+}
