@@ -96,8 +96,10 @@ public enum DefaultNormalizer {
                 default: break
                 }
             }
+            // Swift's == is canonical equivalence: compare scalars to see a decomposed letter.
             if !onlyASCII, (try? Normalizer.nfc.isNormalized(text)) == false,
-                (try? Normalizer.nfc.normalize(text)) != text
+                let normalized = try? Normalizer.nfc.normalize(text),
+                !normalized.unicodeScalars.elementsEqual(text.unicodeScalars)
             {
                 rules.insert("nfc", at: 0)
             }

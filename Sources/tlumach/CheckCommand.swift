@@ -1,10 +1,124 @@
 import ArgumentParser
+import Foundation
+import TlumachCheck
 import TlumachCore
 
+/// Output formats of `check`; `markdown` only lists the checks.
+enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, sarif, junit, github, markdown
+}
+
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check translations (XLIFF, PO, TMX, TSV) for CI.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check translations (XLIFF, PO, TMX, TSV/CSV, or two texts) for CI.",
+        discussion: """
+            Exit status: 0 no errors (warnings allowed unless --strict), 1 error findings, 2 unreadable input or \
+            configuration. Settings come from .tlumach.yml (section `check`); flags win.
+            """)
+
+    @Argument(help: "Files or folders (.xlf, .xliff, .po, .tmx, .tsv, .csv).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("source"), help: "A plain source text, paired by paragraph with --target.")
+    var sourceText: String?
+
+    @Option(name: .customLong("target"), help: "The plain translated text.")
+    var targetText: String?
+
+    @Option(name: .customLong("source-lang"), help: "Source language (overrides the files).")
+    var sourceLanguage: String?
+
+    @Option(name: .customLong("target-lang"), help: "Target language (overrides the files).")
+    var targetLanguage: String?
+
+    @Option(help: "text, json, sarif, junit or github (default: github when GITHUB_ACTIONS=true, else text); markdown with --list-checks.")
+    var format: CheckOutputFormat?
+
+    @Option(name: .customLong("glossary"), help: "A glossary file or folder (repeatable). Default: glossaries/ or .tlumach.yml.")
+    var glossaries: [String] = []
+
+    @Flag(name: .customLong("no-glossary"), help: "Run without any glossary (the term checks find nothing).")
+    var noGlossary = false
+
+    @Option(help: "Configuration file (default: .tlumach.yml when present).")
+    var config: String?
+
+    @Option(help: "Run only these checks (repeatable; commas allowed).")
+    var enable: [String] = []
+
+    @Option(help: "Do not run these checks (repeatable; commas allowed).")
+    var disable: [String] = []
+
+    @Flag(help: "Fail (exit 1) on warnings too.")
+    var strict = false
+
+    @Option(help: "Hide the findings recorded in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: "Record the current findings in this file (exit 0).")
+    var writeBaseline: String?
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: .customLong("list-checks"), help: "List the checks (text, json or markdown) and exit.")
+    var listChecks = false
+
+    @Option(name: .customLong("write-docs"), help: .hidden)
+    var writeDocs: String?
 
     func run() throws {
-        throw InputError(path: "check", message: "not built yet")
+        if let directory = writeDocs {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for file in CheckDocumentation.files() {
+                try TextFile.writeAtomically(file.contents, to: (directory as NSString).appendingPathComponent(file.name))
+            }
+            return
+        }
+        if listChecks {
+            switch format ?? .text {
+            case .markdown: print(CheckDocumentation.files().map(\.contents).joined(separator: "\n"), terminator: "")
+            case .json: print(CheckDocumentation.json(), terminator: "")
+            default: print(CheckDocumentation.list(), terminator: "")
+            }
+            return
+        }
+        var request = CheckRequest()
+        request.paths = paths
+        request.sourceText = sourceText
+        request.targetText = targetText
+        request.sourceLanguage = sourceLanguage
+        request.targetLanguage = targetLanguage
+        request.glossaries = glossaries
+        request.noGlossary = noGlossary
+        request.configPath = config
+        request.enable = enable.flatMap { $0.split(separator: ",").map(String.init) }
+        request.disable = disable.flatMap { $0.split(separator: ",").map(String.init) }
+        request.strict = strict
+        request.baselinePath = baseline
+        request.writeBaselinePath = writeBaseline
+        if let format {
+            guard let reportFormat = ReportFormat(rawValue: format.rawValue) else {
+                throw ValidationError("--format markdown goes with --list-checks")
+            }
+            request.format = reportFormat
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let outcome = try CheckPipeline.run(request, environment: environment)
+        if let output {
+            try TextFile.writeAtomically(outcome.output, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(outcome.output.utf8))
+        }
+        if outcome.format == .github, let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty,
+            let handle = FileHandle(forWritingAtPath: summaryPath)
+        {
+            handle.seekToEndOfFile()
+            handle.write(Data(Reporter.githubStepSummary(outcome.report).utf8))
+            try? handle.close()
+        }
+        for note in outcome.notes { printError(note) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

@@ -36,41 +36,70 @@ public struct PlaceholderMismatchCheck: Check {
         text.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
     }
 
+    /// "%1$d" → "d", "%(name)s" → "(name)s": the conversion (and name), without the position.
+    static func conversion(_ placeholder: Placeholder) -> String {
+        guard let dollar = placeholder.key.firstIndex(of: "$") else { return placeholder.key }
+        return String(placeholder.key[placeholder.key.index(after: dollar)...])
+    }
+
+    static func describe(_ placeholder: Placeholder) -> String { placeholder.kind == .tag ? "tag" : "placeholder" }
+
+    static func compareMultiset(_ source: [Placeholder], _ target: [Placeholder], key: (Placeholder) -> String) -> [Issue] {
+        var issues: [Issue] = []
+        var remaining: [String: Int] = [:]
+        for placeholder in target { remaining[key(placeholder), default: 0] += 1 }
+        for placeholder in source {
+            if let count = remaining[key(placeholder)], count > 0 {
+                remaining[key(placeholder)] = count - 1
+            } else {
+                issues.append(Issue("\(describe(placeholder)) \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
+            }
+        }
+        for placeholder in target {
+            if let count = remaining[key(placeholder)], count > 0 {
+                remaining[key(placeholder)] = count - 1
+                issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source"))
+            }
+        }
+        return issues
+    }
+
+    /// Brace arguments compare as a set: a plural's branches repeat them.
+    static func compareBraces(_ source: [Placeholder], _ target: [Placeholder]) -> [Issue] {
+        let sourceKeys = Set(source.filter { $0.kind == .brace }.map(\.key))
+        let targetKeys = Set(target.filter { $0.kind == .brace }.map(\.key))
+        var issues: [Issue] = []
+        var reported = Set<String>()
+        for placeholder in source where placeholder.kind == .brace && !targetKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
+            issues.append(Issue("placeholder \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
+        }
+        for placeholder in target where placeholder.kind == .brace && !sourceKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
+            issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source"))
+        }
+        return issues
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let sourcePlaceholders = Self.mayHavePlaceholders(unit.source) ? unit.sourceText.placeholders : []
         let targetPlaceholders = Self.mayHavePlaceholders(unit.target) ? unit.targetText.placeholders : []
         var issues: [Issue] = []
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
-            // Brace arguments compare as a set (a plural's branches repeat them); the rest as a multiset.
-            var remaining: [String: Int] = [:]
-            var targetBraces = Set<String>()
-            for placeholder in targetPlaceholders {
-                if placeholder.kind == .brace { targetBraces.insert(placeholder.key) } else { remaining[placeholder.key, default: 0] += 1 }
-            }
-            var sourceBraces = Set<String>()
-            for placeholder in sourcePlaceholders {
-                if placeholder.kind == .brace {
-                    if sourceBraces.insert(placeholder.key).inserted && !targetBraces.contains(placeholder.key) {
-                        issues.append(Issue("placeholder \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
-                    }
-                } else if let count = remaining[placeholder.key], count > 0 {
-                    remaining[placeholder.key] = count - 1
+            issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders)
+            issues += Self.compareMultiset(
+                sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf },
+                targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, key: \.key)
+            let sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
+            let targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
+            if sourcePrintf.map(\.key).sorted() != targetPrintf.map(\.key).sorted() {
+                // Compare by conversion alone first: a missing %d is clearer than a renumbered one.
+                let byConversion = Self.compareMultiset(sourcePrintf, targetPrintf, key: Self.conversion)
+                if !byConversion.isEmpty {
+                    issues += byConversion
                 } else {
-                    let what = placeholder.kind == .tag ? "tag" : "placeholder"
-                    issues.append(Issue("\(what) \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
-                }
-            }
-            var reportedBraces = Set<String>()
-            for placeholder in targetPlaceholders {
-                if placeholder.kind == .brace {
-                    if !sourceBraces.contains(placeholder.key) && reportedBraces.insert(placeholder.key).inserted {
-                        issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source"))
-                    }
-                } else if let count = remaining[placeholder.key], count > 0 {
-                    remaining[placeholder.key] = count - 1
-                    let what = placeholder.kind == .tag ? "tag" : "placeholder"
-                    issues.append(Issue("\(what) \(placeholder.text) in the target is not in the source"))
+                    let sourceOrder = sourcePrintf.map(\.text).joined(separator: " … ")
+                    let targetOrder = targetPrintf.map(\.text).joined(separator: " … ")
+                    issues.append(Issue("placeholders change order (\(sourceOrder) → \(targetOrder)) without positions: number them (%1$s, %2$d)"))
                 }
             }
         }

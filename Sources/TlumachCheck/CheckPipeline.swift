@@ -1,0 +1,134 @@
+import Foundation
+import TlumachCore
+import TlumachFormats
+
+/// Everything `tlumach check` is asked to do, as parsed from the command line.
+public struct CheckRequest: Sendable {
+    public var paths: [String] = []
+    /// A pair of plain texts, paired by paragraph.
+    public var sourceText: String?
+    public var targetText: String?
+    public var sourceLanguage: String?
+    public var targetLanguage: String?
+    public var glossaries: [String] = []
+    public var noGlossary = false
+    /// nil: `.tlumach.yml` in the current folder when it exists.
+    public var configPath: String?
+    public var enable: [String] = []
+    public var disable: [String] = []
+    public var strict = false
+    public var baselinePath: String?
+    public var writeBaselinePath: String?
+    public var format: ReportFormat?
+
+    public init() {}
+}
+
+/// What a run produced: the report, its rendering, and the exit status.
+public struct CheckOutcome: Sendable {
+    public var report: CheckReport
+    public var output: String
+    public var format: ReportFormat
+    public var exitCode: Int32
+    /// Notes for standard error (e.g. a written baseline).
+    public var notes: [String]
+}
+
+/// The whole `tlumach check` flow as a library call: configuration (flags win over `.tlumach.yml`), inputs,
+/// glossaries, checks, baseline, rendering and exit status. Bad input throws `InputError` (exit 2).
+public enum CheckPipeline {
+    /// Loads glossaries into a term matcher; the glossary module installs its loader here. Returns nil when no
+    /// glossary is found.
+    nonisolated(unsafe) public static var loadTerms: @Sendable (_ paths: [String], _ explicit: Bool) throws -> (any TermMatcher)? = { _, _ in nil }
+    /// Builders for the transliteration and normaliser hooks (nil: the built-in fallbacks).
+    nonisolated(unsafe) public static var makeNames: (@Sendable () -> (any NameTransliterator)?) = { nil }
+    nonisolated(unsafe) public static var makeNormalizer: (@Sendable () -> (any TextNormalizing)?) = { nil }
+
+    public static func run(_ request: CheckRequest, environment variables: [String: String]) throws -> CheckOutcome {
+        // Configuration.
+        let configPath = request.configPath ?? CheckConfiguration.fileName
+        var configuration = try CheckConfiguration.load(configPath) ?? CheckConfiguration()
+        if request.configPath != nil && !FileManager.default.fileExists(atPath: configPath) {
+            throw InputError(path: configPath, message: "configuration file not found")
+        }
+        for id in request.enable + request.disable where CheckCatalog.type(for: id) == nil {
+            throw InputError(path: "--enable/--disable", message: "unknown check \"\(id)\" (known: \(CheckCatalog.identifiers.joined(separator: ", ")))")
+        }
+        var settings = CheckSettings()
+        settings.enabled = configuration.enabled.map(Set.init)
+        if !request.enable.isEmpty {
+            // Flags add to the configured set (or name the whole set when nothing is configured).
+            settings.enabled = (settings.enabled ?? []).union(request.enable)
+            configuration.disabled.removeAll { request.enable.contains($0) }
+        }
+        settings.disabled = Set(configuration.disabled).union(request.disable)
+        settings.severities = configuration.severities
+        settings.options = configuration.options
+        settings.sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
+        settings.targetLanguage = request.targetLanguage ?? configuration.targetLanguage
+        settings.languagesOverrideFiles = request.sourceLanguage != nil || request.targetLanguage != nil
+        let strict = request.strict || (configuration.strict ?? false)
+
+        // Inputs.
+        var documents: [BilingualDocument] = []
+        if request.sourceText != nil || request.targetText != nil {
+            guard let source = request.sourceText, let target = request.targetText else {
+                throw InputError(path: "check", message: "--source and --target go together (a pair of plain texts)")
+            }
+            var document = try TextPairReader.read(sourcePath: source, targetPath: target)
+            document.sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
+            document.targetLanguage = request.targetLanguage ?? configuration.targetLanguage
+            documents.append(document)
+        }
+        let files: [String]
+        if !request.paths.isEmpty {
+            files = try CheckInputs.collect(paths: request.paths, include: configuration.include, ignore: configuration.ignore)
+        } else if documents.isEmpty && !configuration.include.isEmpty {
+            files = try CheckInputs.fromGlobs(include: configuration.include, ignore: configuration.ignore)
+        } else if documents.isEmpty {
+            throw InputError(path: "check", message: "nothing to check: name files or folders, --source/--target, or `include` globs in .tlumach.yml")
+        } else {
+            files = []
+        }
+        for file in files { documents.append(try BilingualReader.read(file)) }
+
+        // Glossaries: flags, else the configuration, else glossaries/ when it exists.
+        var terms: (any TermMatcher)?
+        if !request.noGlossary {
+            let explicit = !request.glossaries.isEmpty || !configuration.glossaries.isEmpty
+            var paths = request.glossaries
+            if paths.isEmpty {
+                paths = configuration.glossaries.map { path in
+                    path.hasPrefix("/") || configuration.baseDirectory == "." ? path : (configuration.baseDirectory as NSString).appendingPathComponent(path)
+                }
+            }
+            if paths.isEmpty && FileManager.default.fileExists(atPath: "glossaries") { paths = ["glossaries"] }
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw InputError(path: path, message: "glossary not found")
+            }
+            if !paths.isEmpty { terms = try loadTerms(paths, explicit) }
+        }
+        let environment = CheckEnvironment(terms: terms, names: makeNames(), normalizer: makeNormalizer(), options: settings.options)
+
+        // Baseline.
+        let baselinePath = request.baselinePath ?? (request.writeBaselinePath == nil ? configuration.baseline : nil)
+        var baseline: Baseline?
+        if let baselinePath {
+            if request.baselinePath != nil || FileManager.default.fileExists(atPath: baselinePath) {
+                baseline = try Baseline.read(baselinePath)
+            }
+        }
+
+        let runner = CheckRunner(settings: settings, environment: environment)
+        let report = runner.run(documents, baseline: baseline)
+        var notes: [String] = []
+        if let path = request.writeBaselinePath {
+            try Baseline(findings: report.findings).write(to: path)
+            notes.append("tlumach: wrote \(report.findings.count) findings to the baseline \(path)")
+        }
+        let format = request.format ?? (variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
+        let output = Reporter.render(report, as: format)
+        let exitCode = request.writeBaselinePath != nil ? 0 : report.exitCode(strict: strict)
+        return CheckOutcome(report: report, output: output, format: format, exitCode: exitCode, notes: notes)
+    }
+}
