@@ -11,10 +11,10 @@ public enum CheckDocumentation {
         let triggering = description.examples.filter(\.triggers)
         let passing = description.examples.filter { !$0.triggers }
         if !triggering.isEmpty {
-            page += "## Reported\n\n" + table(triggering) + "\n"
+            page += "## Reported\n\n" + table(triggering, reportedBy: type(for: description)) + "\n"
         }
         if !passing.isEmpty {
-            page += "## Not reported\n\n" + table(passing) + "\n"
+            page += "## Not reported\n\n" + table(passing, reportedBy: nil) + "\n"
         }
         return page
     }
@@ -39,8 +39,13 @@ public enum CheckDocumentation {
         return "`` \(shown) ``"
     }
 
-    static func table(_ examples: [CheckExample]) -> String {
-        var text = "| languages | source | target | note |\n|---|---|---|---|\n"
+    static func type(for description: CheckDescription) -> (any Check.Type)? { CheckCatalog.type(for: description.id) }
+
+    /// Examples as a table; for reported ones, the messages the check gives (run now, so they cannot drift).
+    static func table(_ examples: [CheckExample], reportedBy check: (any Check.Type)?) -> String {
+        var text = check == nil
+            ? "| languages | source | target | note |\n|---|---|---|---|\n"
+            : "| languages | source | target | finding | note |\n|---|---|---|---|---|\n"
         for example in examples {
             var source = cell(example.source)
             var target = cell(example.target)
@@ -51,7 +56,11 @@ public enum CheckDocumentation {
                 let others = example.otherUnits.map { "\(cell($0.source)) → \(cell($0.target))" }.joined(separator: "; ")
                 note += (note.isEmpty ? "" : " ") + "Other units: \(others)"
             }
-            text += "| \(example.sourceLanguage) → \(example.targetLanguage) | \(source) | \(target) | \(note.replacingOccurrencesOfPipe()) |\n"
+            var finding = ""
+            if let check {
+                finding = ExampleRunner.issues(check, on: example).map(\.message).joined(separator: "; ").replacingOccurrencesOfPipe() + " |"
+            }
+            text += "| \(example.sourceLanguage) → \(example.targetLanguage) | \(source) | \(target) | \(finding)\(finding.isEmpty ? "" : " ")\(note.replacingOccurrencesOfPipe()) |\n"
         }
         return text
     }
