@@ -1,0 +1,127 @@
+import Foundation
+import XCTest
+
+final class CheckCLITests: XCTestCase {
+    func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func testShippedXLIFFExampleFindsTheDeliberateProblems() throws {
+        let result = try CLI.run(["check", "examples/check/article.xlf", "--format", "json"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        let checks = Set(findings.compactMap { $0["check"] as? String })
+        for expected in ["number-mismatch", "transliteration", "punctuation", "mixed-script"] {
+            XCTAssertTrue(checks.contains(expected), "\(expected) not in \(checks)")
+        }
+        // Nothing reported on the paragraphs that are right (1: dates; 3's quotes; 4: 2,5 тис. ≡ 2,500).
+        let units = findings.compactMap { $0["unit"] as? String }
+        XCTAssertFalse(units.contains("p1"), "\(findings)")
+        XCTAssertFalse(findings.contains { ($0["check"] as? String) == "number-mismatch" && ($0["unit"] as? String) == "p4" })
+    }
+
+    func testTextPairAndTextFormat() throws {
+        let result = try CLI.run([
+            "check", "--source", "examples/check/article.uk.txt", "--target", "examples/check/article.en.txt",
+            "--source-lang", "uk", "--target-lang", "en",
+        ])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("examples/check/article.en.txt:3:1: error: ") && $0.hasSuffix("[number-mismatch]") }, result.stdout)
+        XCTAssertTrue(lines.last?.contains("errors") == true)
+    }
+
+    func testExitCodesWarningsStrictAndClean() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let clean = try write("msgid \"\"\nmsgstr \"\"\n\"Language: uk\\n\"\n\nmsgid \"2.5 points\"\nmsgstr \"2,5 бала\"\n", "clean.po", in: directory)
+        let cleanRun = try CLI.run(["check", clean, "--no-glossary"])
+        XCTAssertEqual(cleanRun.status, 0, cleanRun.stdout + cleanRun.stderr)
+        XCTAssertTrue(cleanRun.stdout.contains("0 errors, 0 warnings in 1 file (1 unit)"))
+        let warning = try write("msgid \"Ready.\"\nmsgstr \"Готово\"\n", "warn.po", in: directory)
+        XCTAssertEqual(try CLI.run(["check", warning, "--no-glossary"]).status, 0)
+        XCTAssertEqual(try CLI.run(["check", warning, "--no-glossary", "--strict"]).status, 1)
+        let error = try write("msgid \"2.5 points\"\nmsgstr \"25 балів\"\n", "error.po", in: directory)
+        XCTAssertEqual(try CLI.run(["check", error, "--no-glossary"]).status, 1)
+        XCTAssertEqual(try CLI.run(["check", error, "--no-glossary", "--disable", "number-mismatch"]).status, 0)
+    }
+
+    func testUnreadableInputIsExitTwoNamingFileAndLine() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let truncated = try write("msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"c\"\n", "cut.po", in: directory)
+        let result = try CLI.run(["check", truncated])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("cut.po:4"), result.stderr)
+        let hostile = try write(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>&xxe;</source><target>a</target></trans-unit></body></file></xliff>\n",
+            "evil.xlf", in: directory)
+        let refused = try CLI.run(["check", hostile])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("evil.xlf:2"), refused.stderr)
+        XCTAssertFalse(refused.stdout.contains("root:"))
+        let truncatedXML = try write("<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>a</source>", "cut.xlf", in: directory)
+        XCTAssertEqual(try CLI.run(["check", truncatedXML]).status, 2)
+        XCTAssertEqual(try CLI.run(["check", directory.appendingPathComponent("missing.po").path]).status, 2)
+        XCTAssertEqual(try CLI.run(["check"]).status, 2)
+        let badUTF8 = directory.appendingPathComponent("bad.po")
+        try Data([0x6D, 0x73, 0x67, 0x69, 0x64, 0x20, 0x22, 0xFF, 0x22, 0x0A]).write(to: badUTF8)
+        let invalid = try CLI.run(["check", badUTF8.path])
+        XCTAssertEqual(invalid.status, 2)
+        XCTAssertTrue(invalid.stderr.contains("byte 7"), invalid.stderr)
+    }
+
+    func testConfigurationFileAndItsErrors() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        _ = try write("msgid \"2.5 points\"\nmsgstr \"25 балів\"\n", "a.po", in: directory)
+        _ = try write("check:\n  source-lang: en\n  target-lang: uk\n  include: [\"*.po\"]\n  severity: {number-mismatch: warning}\n", ".tlumach.yml", in: directory)
+        let run = try CLI.run(["check"], in: directory)
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("a.po:2:8: warning:"), run.stdout)
+        _ = try write("check:\n  severity:\n    number-mismatch: loud\n", ".tlumach.yml", in: directory)
+        let bad = try CLI.run(["check", "a.po"], in: directory)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains(".tlumach.yml:3:"), bad.stderr)
+    }
+
+    func testBaselineRoundTripThroughTheCLI() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let po = try write("msgid \"2.5 points\"\nmsgstr \"25 балів\"\n", "a.po", in: directory)
+        let baseline = directory.appendingPathComponent("baseline.json").path
+        let written = try CLI.run(["check", po, "--no-glossary", "--write-baseline", baseline])
+        XCTAssertEqual(written.status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: baseline))
+        // Lines move: the finding is still known.
+        try "msgid \"Hello\"\nmsgstr \"Привіт\"\n\nmsgid \"2.5 points\"\nmsgstr \"25 балів\"\n".write(toFile: po, atomically: true, encoding: .utf8)
+        let again = try CLI.run(["check", po, "--no-glossary", "--baseline", baseline])
+        XCTAssertEqual(again.status, 0, again.stdout)
+        XCTAssertTrue(again.stdout.contains("2 suppressed"), again.stdout)
+    }
+
+    func testGitHubFormatChosenByEnvironmentAndOtherFormats() throws {
+        let github = try CLI.run(["check", "examples/check/app.uk.po", "--source-lang", "en"], environment: ["GITHUB_ACTIONS": "true"])
+        XCTAssertEqual(github.status, 1)
+        XCTAssertTrue(github.stdout.hasPrefix("::error file=examples/check/app.uk.po,line="), github.stdout)
+        XCTAssertTrue(github.stdout.contains("tlumach check: "))
+        let sarif = try CLI.run(["check", "examples/check/app.uk.po", "--source-lang", "en", "--format", "sarif"])
+        let object = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["version"] as? String, "2.1.0")
+        let junit = try CLI.run(["check", "examples/check/app.uk.po", "--source-lang", "en", "--format", "junit"])
+        XCTAssertTrue(junit.stdout.hasPrefix("<?xml"))
+        XCTAssertEqual(try CLI.run(["check", "examples/check/app.uk.po", "--format", "yaml"]).status, 2)
+    }
+
+    func testListChecksAndDocs() throws {
+        let list = try CLI.run(["check", "--list-checks"])
+        XCTAssertEqual(list.status, 0)
+        XCTAssertEqual(list.stdout.split(separator: "\n").count, 16)
+        let markdown = try CLI.run(["check", "--list-checks", "--format", "markdown"])
+        XCTAssertTrue(markdown.stdout.contains("# `term-missing`"))
+        let json = try CLI.run(["check", "--list-checks", "--format", "json"])
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)))
+        let directory = try CLI.temporaryDirectory(for: self)
+        XCTAssertEqual(try CLI.run(["check", "--write-docs", directory.path]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent("number-mismatch.md").path))
+    }
+}
