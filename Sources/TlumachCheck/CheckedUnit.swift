@@ -20,6 +20,7 @@ public final class CheckedUnit {
 
     /// "uk-UA" → "uk"; "en_US" → "en".
     public static func primary(_ tag: String) -> String {
+        if tag.utf8.count <= 3 && tag.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) { return tag }
         var primary = ""
         for character in tag {
             if character == "-" || character == "_" { break }
@@ -35,6 +36,9 @@ public final class CheckedUnit {
 
     public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
     public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)
+    /// Grouping keys of the consistency checks (computed once for both).
+    public private(set) lazy var sourceKey = ConsistencyKey.make(unit.source)
+    public private(set) lazy var targetKey = ConsistencyKey.make(unit.target ?? "")
 }
 
 /// A text split into scalars once, with the spans that are code rather than language (placeholders, markup
@@ -50,8 +54,13 @@ public final class AnalyzedText {
         self.codes = codes
     }
 
-    public private(set) lazy var placeholders: [Placeholder] = PlaceholderScanner.scan(scalars)
-    public private(set) lazy var links: [Link] = LinkScanner.scan(scalars)
+    /// Scanned only when a character that can start one is present: most texts have neither.
+    public private(set) lazy var placeholders: [Placeholder] =
+        string.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
+        ? PlaceholderScanner.scan(scalars) : []
+    public private(set) lazy var links: [Link] =
+        string.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") } || CharacterClass.contains(string, "www.")
+        ? LinkScanner.scan(scalars) : []
     /// True at each scalar index inside a placeholder, tag, URL or e-mail address.
     public private(set) lazy var masked: [Bool] = {
         var mask = [Bool](repeating: false, count: scalars.count)
@@ -60,6 +69,8 @@ public final class AnalyzedText {
         return mask
     }()
     public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty }
+    /// True when the text is all ASCII (most checks have a fast path for it).
+    public private(set) lazy var isASCII: Bool = string.utf8.allSatisfy { $0 < 0x80 }
 
     /// The words of the text: maximal runs of letters and marks, with apostrophes between letters kept inside.
     public private(set) lazy var words: [Word] = WordScanner.scan(scalars)
@@ -83,6 +94,9 @@ enum WordScanner {
         let value = scalar.value
         if value < 0x80 { return (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) }
         if (0x400...0x4FF).contains(value) { return value < 0x482 || value >= 0x48A }
+        // Latin-1 punctuation and symbols, general punctuation (dashes, quotes, spaces), currency: never letters.
+        if value < 0xC0 { return value == 0xAA || value == 0xB5 || value == 0xBA }
+        if (0x2000...0x20CF).contains(value) { return value == 0x2071 || value == 0x207F || (0x2090...0x209C).contains(value) }
         return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
 

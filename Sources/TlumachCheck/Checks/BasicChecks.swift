@@ -22,15 +22,15 @@ public struct UntranslatedCheck: Check {
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         let source = unit.source
-        guard source.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else { return [] }
+        guard source.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { return [] }
         let target = unit.target
-        if !target.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+        if !target.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) {
             return [Issue("the target is empty")]
         }
         guard target == source else { return [] }
         // Words of two letters or more with at least one lower-case letter: language, not a code or an acronym.
         let hasWords = unit.sourceText.words.contains { word in
-            word.text.unicodeScalars.count >= 2 && word.text.unicodeScalars.contains { $0.properties.isLowercase }
+            word.text.unicodeScalars.count >= 2 && word.text.unicodeScalars.contains { CharacterClass.isLowercaseLetter($0) }
                 && !word.text.unicodeScalars.contains { PlaceholderScanner.isDigit($0) }
         }
         return hasWords ? [Issue("the target is the source copied unchanged")] : []
@@ -57,13 +57,13 @@ public struct WhitespaceCheck: Check {
     public init(environment: CheckEnvironment) {}
 
     static func leading(_ text: Substring.UnicodeScalarView) -> String {
-        String(String.UnicodeScalarView(text.prefix { $0.properties.isWhitespace }))
+        String(String.UnicodeScalarView(text.prefix { CharacterClass.isSpace($0) }))
     }
 
     static func trailing(_ text: String) -> String {
         var scalars = Substring(text).unicodeScalars[...]
         var result: [Unicode.Scalar] = []
-        while let last = scalars.last, last.properties.isWhitespace {
+        while let last = scalars.last, CharacterClass.isSpace(last) {
             result.append(last)
             scalars = scalars.dropLast()
         }
@@ -94,8 +94,8 @@ public struct WhitespaceCheck: Check {
         let last = source.unicodeScalars.last
         let lastTarget = target.unicodeScalars.last
         // Fast path: neither side starts or ends with whitespace.
-        if first?.properties.isWhitespace != true && firstTarget?.properties.isWhitespace != true
-            && last?.properties.isWhitespace != true && lastTarget?.properties.isWhitespace != true
+        if first.map(CharacterClass.isSpace) != true && firstTarget.map(CharacterClass.isSpace) != true
+            && last.map(CharacterClass.isSpace) != true && lastTarget.map(CharacterClass.isSpace) != true
         {
             return []
         }
@@ -142,7 +142,7 @@ public struct LengthRatioCheck: Check {
 
     static func measure(_ text: String) -> Int {
         var count = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || PlaceholderScanner.isDigit(scalar) {
+        for scalar in text.unicodeScalars where CharacterClass.isLetterOrDigit(scalar) {
             count += 1
         }
         return count

@@ -1,29 +1,44 @@
 /// Keys for grouping units: whitespace collapsed, case folded, accelerator markers (&File, _File) dropped.
 enum ConsistencyKey {
     static func make(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        var previous: Unicode.Scalar = " "
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            if scalar.properties.isWhitespace {
+        var previousIsLetter = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var current = iterator.next()
+        while let scalar = current {
+            let next = iterator.next()
+            defer { current = next }
+            if CharacterClass.isSpace(scalar) {
                 pendingSpace = !result.isEmpty
-                previous = scalar
+                previousIsLetter = false
                 continue
             }
-            if (scalar == "&" || scalar == "_"), index + 1 < scalars.count, WordScanner.isLetter(scalars[index + 1]),
-                !WordScanner.isLetter(previous) || scalar == "&"
-            {
-                previous = scalar
+            // Accelerator markers: &File anywhere, _File at a word start.
+            if scalar == "&" || scalar == "_", let next, WordScanner.isLetter(next), scalar == "&" || !previousIsLetter {
                 continue
             }
             if pendingSpace { result.append(" ") }
             pendingSpace = false
-            result.unicodeScalars.append(scalar)
-            previous = scalar
+            result.append(lowercase(scalar))
+            previousIsLetter = WordScanner.isLetter(scalar)
         }
-        return result.lowercased()
+        return String(result)
+    }
+
+    /// Lower case without allocating for ASCII and Cyrillic (the common letters); ICU-free.
+    static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(value + 0x20)!
+        case 0x400...0x40F: return Unicode.Scalar(value + 0x50)!
+        case 0..<0x80, 0x430...0x45F: return scalar
+        default:
+            guard scalar.properties.changesWhenLowercased, let mapped = scalar.properties.lowercaseMapping.unicodeScalars.first,
+                scalar.properties.lowercaseMapping.unicodeScalars.count == 1
+            else { return scalar }
+            return mapped
+        }
     }
 }
 
@@ -92,8 +107,8 @@ public struct InconsistentTranslationCheck: Check {
 
     public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
-            units, groupBy: { ConsistencyKey.make($0.source) + "\u{4}" + ($0.unit.context ?? "") },
-            compare: { ConsistencyKey.make($0.target) }, shown: { $0.target }, suggest: true,
+            units, groupBy: { unit in (unit.unit.context.map { "\($0)\u{4}" } ?? "") + unit.sourceKey },
+            compare: { $0.targetKey }, shown: { $0.target }, suggest: true,
             message: { shown, _, count, unit in
                 "the same source is translated as “\(shown)” elsewhere (\(count)×, first at \(ConsistencyGrouping.place(unit)))"
             })
@@ -122,7 +137,7 @@ public struct InconsistentSourceCheck: Check {
 
     public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
-            units, groupBy: { ConsistencyKey.make($0.target) }, compare: { ConsistencyKey.make($0.source) },
+            units, groupBy: { $0.targetKey }, compare: { $0.sourceKey },
             shown: { $0.source }, suggest: false,
             message: { shown, _, count, unit in
                 "the same translation stands for “\(shown)” elsewhere (\(count)×, first at \(ConsistencyGrouping.place(unit)))"

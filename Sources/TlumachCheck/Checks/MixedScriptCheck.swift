@@ -33,60 +33,75 @@ public struct MixedScriptCheck: Check {
     ]
     static let romanNumeral: Set<Unicode.Scalar> = ["I", "V", "X", "L", "C", "D", "M"]
 
-    enum WordScript { case latin, cyrillic, greek, mixed, other }
-
-    static func script(of word: Word, in scalars: [Unicode.Scalar]) -> (WordScript, String) {
-        var latin = false
-        var cyrillic = false
-        var greek = false
-        for index in word.range {
-            let value = scalars[index].value
-            if value < 0x80 {
-                latin = true
-                continue
-            }
-            if (0x400...0x4FF).contains(value) {
-                cyrillic = true
-                continue
-            }
-            switch Script(of: scalars[index]) {
-            case .latin: latin = true
-            case .cyrillic: cyrillic = true
-            case .greek: greek = true
-            default: break
-            }
-        }
-        let kinds = [latin, cyrillic, greek].filter { $0 }.count
-        if kinds > 1 {
-            var names: [String] = []
-            if latin { names.append("Latin") }
-            if cyrillic { names.append("Cyrillic") }
-            if greek { names.append("Greek") }
-            return (.mixed, names.joined(separator: " and "))
-        }
-        return (latin ? .latin : cyrillic ? .cyrillic : greek ? .greek : .other, "")
-    }
-
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let text = unit.targetText
         // Fast path: pure ASCII cannot mix scripts; an English target in ASCII has nothing to report.
-        if unit.target.utf8.allSatisfy({ $0 < 0x80 }) && unit.targetLanguage != "uk" { return [] }
+        if text.isASCII && unit.targetLanguage != "uk" { return [] }
         var issues: [Issue] = []
-        var latinWords: [Word] = []
+        var latinCandidates: [Range<Int>] = []
         var cyrillicWords = 0
         var cyrillicInEnglish: [String] = []
+        let scalars = text.scalars
         let masked = text.hasMaskedSpans ? text.masked : nil
-        for word in text.words where masked?[word.range.lowerBound] != true {
-            let (script, names) = Self.script(of: word, in: text.scalars)
-            switch script {
-            case .mixed:
-                issues.append(Issue("“\(word.text)” mixes \(names) letters", suggestion: repaired(word.text, for: unit.targetLanguage)))
-            case .latin: latinWords.append(word)
-            case .cyrillic:
+        let isUkrainian = unit.targetLanguage == "uk"
+        let isEnglish = unit.targetLanguage == "en"
+        // One pass over the scalars, word by word (letters, with apostrophes between letters), no strings made
+        // unless a word is reported.
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            guard WordScanner.isLetter(scalars[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            var latin = false
+            var cyrillic = false
+            var greek = false
+            var allLookalikeUpper = true
+            while index < count {
+                let scalar = scalars[index]
+                if WordScanner.isLetter(scalar) {
+                    let value = scalar.value
+                    if value < 0x80 {
+                        latin = true
+                        if value >= 0x61 || Self.latinLookalikes[scalar] == nil { allLookalikeUpper = false }
+                    } else if (0x400...0x4FF).contains(value) {
+                        cyrillic = true
+                    } else {
+                        switch Script(of: scalar) {
+                        case .latin: latin = true
+                        case .cyrillic: cyrillic = true
+                        case .greek: greek = true
+                        default: break
+                        }
+                        allLookalikeUpper = false
+                    }
+                    index += 1
+                } else if WordScanner.isApostrophe(scalar) && index + 1 < count && WordScanner.isLetter(scalars[index + 1]) {
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            if masked?[start] == true { continue }
+            let kinds = (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0)
+            if kinds > 1 {
+                let word = PlaceholderScanner.text(scalars, start..<index)
+                var names: [String] = []
+                if latin { names.append("Latin") }
+                if cyrillic { names.append("Cyrillic") }
+                if greek { names.append("Greek") }
+                issues.append(Issue("“\(word)” mixes \(names.joined(separator: " and ")) letters", suggestion: repaired(word, for: unit.targetLanguage)))
+            } else if cyrillic {
                 cyrillicWords += 1
-                if unit.targetLanguage == "en" { cyrillicInEnglish.append(word.text) }
-            default: break
+                if isEnglish { cyrillicInEnglish.append(PlaceholderScanner.text(scalars, start..<index)) }
+            } else if latin && isUkrainian {
+                let length = index - start
+                let isConjunction = length == 1 && ["i", "a", "o", "y"].contains(scalars[start])
+                let isRoman = scalars[start..<index].allSatisfy { Self.romanNumeral.contains($0) }
+                if isConjunction || (length >= 2 && allLookalikeUpper && !isRoman) { latinCandidates.append(start..<index) }
             }
         }
         if !cyrillicInEnglish.isEmpty {
@@ -94,18 +109,14 @@ public struct MixedScriptCheck: Check {
             let more = cyrillicInEnglish.count > 3 ? " and \(cyrillicInEnglish.count - 3) more" : ""
             issues.append(Issue("Cyrillic \(cyrillicInEnglish.count == 1 ? "word" : "words") \(shown)\(more) in an English target"))
         }
-        if unit.targetLanguage == "uk" && cyrillicWords > 0 && !latinWords.isEmpty {
+        if isUkrainian && cyrillicWords > 0 && !latinCandidates.isEmpty {
             let sourceWords = Set(unit.sourceText.words.map(\.text))
-            for word in latinWords where !sourceWords.contains(word.text) {
-                let scalars = word.text.unicodeScalars
-                let isConjunction = scalars.count == 1 && ["i", "a", "o", "y"].contains(scalars.first!)
-                let allLookalike = scalars.count >= 2 && scalars.allSatisfy { Self.latinLookalikes[$0] != nil && !$0.properties.isLowercase }
-                let isRoman = scalars.allSatisfy { Self.romanNumeral.contains($0) }
-                if isConjunction || (allLookalike && !isRoman) {
-                    var cyrillic = ""
-                    for scalar in scalars { cyrillic.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
-                    issues.append(Issue("“\(word.text)” is written in Latin letters that look Cyrillic: “\(cyrillic)”?", suggestion: cyrillic))
-                }
+            for range in latinCandidates {
+                let word = PlaceholderScanner.text(scalars, range)
+                guard !sourceWords.contains(word) else { continue }
+                var cyrillic = ""
+                for scalar in word.unicodeScalars { cyrillic.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
+                issues.append(Issue("“\(word)” is written in Latin letters that look Cyrillic: “\(cyrillic)”?", suggestion: cyrillic))
             }
         }
         return issues

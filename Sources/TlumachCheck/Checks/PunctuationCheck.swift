@@ -39,7 +39,7 @@ public struct PunctuationCheck: Check {
 
     static func endMark(_ scalars: [Unicode.Scalar]) -> EndMark {
         var index = scalars.count - 1
-        while index >= 0 && (scalars[index].properties.isWhitespace || closers.contains(scalars[index])) { index -= 1 }
+        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || closers.contains(scalars[index])) { index -= 1 }
         guard index >= 0 else { return .none }
         switch scalars[index] {
         case ".":
@@ -122,18 +122,18 @@ public struct PunctuationCheck: Check {
                 }
             }
             if !reportedSpaceBefore, Self.marks.contains(scalar), previous == " " || previous == "\u{A0}", index >= 2,
-                !target[index - 2].properties.isWhitespace
+                !CharacterClass.isSpace(target[index - 2])
             {
                 let next = index + 1 < target.count ? target[index + 1] : " "
-                let endsWord = next.properties.isWhitespace || Self.closers.contains(next) || Self.marks.contains(next)
+                let endsWord = CharacterClass.isSpace(next) || Self.closers.contains(next) || Self.marks.contains(next)
                 let isEllipsis = scalar == "." && next == "."
                 if endsWord && !isEllipsis && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
                     reportedSpaceBefore = true
                     issues.append(Issue("a space before \(scalar)"))
                 }
             }
-            if !reportedDoubleSpace, scalar == " ", previous == " ", index >= 2, !target[index - 2].properties.isWhitespace,
-                index + 1 < target.count, !target[index + 1].properties.isWhitespace, !Self.contains(source, [" ", " "])
+            if !reportedDoubleSpace, scalar == " ", previous == " ", index >= 2, !CharacterClass.isSpace(target[index - 2]),
+                index + 1 < target.count, !CharacterClass.isSpace(target[index + 1]), !Self.contains(source, [" ", " "])
             {
                 reportedDoubleSpace = true
                 issues.append(Issue("doubled space", suggestion: " "))

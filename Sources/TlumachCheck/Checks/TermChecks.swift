@@ -141,7 +141,7 @@ public struct TermCasingCheck: Check {
 
     static func atSentenceStart(_ scalars: [Unicode.Scalar], _ position: Int) -> Bool {
         var index = position - 1
-        while index >= 0 && (scalars[index].properties.isWhitespace || "«“„\"'(".unicodeScalars.contains(scalars[index])) { index -= 1 }
+        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || "«“„\"'(".unicodeScalars.contains(scalars[index])) { index -= 1 }
         return index < 0 || ".!?…".unicodeScalars.contains(scalars[index])
     }
 

@@ -1,0 +1,61 @@
+/// Character tests without Unicode property lookups for the common scripts: the checks call these for every
+/// scalar, and the standard library's property tables cost a binary search each.
+enum CharacterClass {
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        if value < 0x1680 { return value == 0x85 || value == 0xA0 }
+        return value == 0x1680 || (0x2000...0x200A).contains(value) || value == 0x2028 || value == 0x2029
+            || value == 0x202F || value == 0x205F || value == 0x3000
+    }
+
+    /// Letters (any script) and digits: what the length ratio counts.
+    @inline(__always)
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        if (0x400...0x4FF).contains(value) { return value < 0x482 || value >= 0x48A }
+        if value < 0xC0 { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always)
+    static func isLowercaseLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x61...0x7A).contains(value) }
+        if (0x430...0x45F).contains(value) { return true }
+        if (0x400...0x42F).contains(value) { return false }
+        return scalar.properties.isLowercase
+    }
+
+    /// Whether a text has any character that is not whitespace.
+    static func hasContent(_ text: String) -> Bool {
+        text.unicodeScalars.contains { !isSpace($0) }
+    }
+
+    /// Substring search over UTF-8 bytes (Foundation's is far slower on Linux).
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                var matched = true
+                for offset in 1..<pattern.count where bytes[start + offset] != pattern[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            return false
+        }) {
+            return found
+        }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return contains(copy, needle)
+    }
+}
