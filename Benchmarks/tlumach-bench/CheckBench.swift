@@ -36,6 +36,9 @@ func checkBenchmarks() throws {
         po += "#: src/file\(index % 50).c:\(index)\nmsgctxt \"u\(index)\"\nmsgid \"\(fill(source, english: true))\"\nmsgstr \"\(translated)\"\n\n"
     }
     let megabytes = Double(po.utf8.count) / 1_000_000
+    // Kept for timing the CLI on the same corpus (scripts/bench-check.sh, perf).
+    try? FileManager.default.createDirectory(atPath: "bench-out/check", withIntermediateDirectories: true)
+    try? po.write(toFile: "bench-out/check/synthetic.po", atomically: true, encoding: .utf8)
     print("check corpus: \(count) units, \(String(format: "%.1f", megabytes)) MB of PO")
 
     var document = BilingualDocument(path: "bench.po", format: .po)

@@ -37,8 +37,11 @@ public final class CheckedUnit {
     public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
     public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)
     /// Grouping keys of the consistency checks (computed once for both).
-    public private(set) lazy var sourceKey = ConsistencyKey.make(unit.source)
-    public private(set) lazy var targetKey = ConsistencyKey.make(unit.target ?? "")
+    /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
+    /// includes the PO context, which keeps units apart.
+    public private(set) lazy var sourceKey = ConsistencyKey.hash(unit.source, seed: unit.context)
+    public private(set) lazy var plainSourceKey = unit.context == nil ? sourceKey : ConsistencyKey.hash(unit.source)
+    public private(set) lazy var targetKey = ConsistencyKey.hash(unit.target ?? "")
 }
 
 /// A text split into scalars once, with the spans that are code rather than language (placeholders, markup

@@ -27,7 +27,8 @@ public struct UntranslatedCheck: Check {
         if !target.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) {
             return [Issue("the target is empty")]
         }
-        guard target == source else { return [] }
+        // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
+        guard target.utf8.elementsEqual(source.utf8) else { return [] }
         // Words of two letters or more with at least one lower-case letter: language, not a code or an acronym.
         let hasWords = unit.sourceText.words.contains { word in
             word.text.unicodeScalars.count >= 2 && word.text.unicodeScalars.contains { CharacterClass.isLowercaseLetter($0) }
@@ -140,9 +141,9 @@ public struct LengthRatioCheck: Check {
 
     public init(environment: CheckEnvironment) { options = environment.options }
 
-    static func measure(_ text: String) -> Int {
+    static func measure(_ scalars: [Unicode.Scalar]) -> Int {
         var count = 0
-        for scalar in text.unicodeScalars where CharacterClass.isLetterOrDigit(scalar) {
+        for scalar in scalars where CharacterClass.isLetterOrDigit(scalar) {
             count += 1
         }
         return count
@@ -150,9 +151,11 @@ public struct LengthRatioCheck: Check {
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
-        let sourceLength = Self.measure(unit.source)
+        // Cheap bound first: fewer UTF-8 bytes than the minimum means fewer letters too.
+        guard unit.source.utf8.count >= options.lengthRatioMinimumSourceLength else { return [] }
+        let sourceLength = Self.measure(unit.sourceText.scalars)
         guard sourceLength >= options.lengthRatioMinimumSourceLength, sourceLength > 0 else { return [] }
-        let ratio = Double(Self.measure(unit.target)) / Double(sourceLength)
+        let ratio = Double(Self.measure(unit.targetText.scalars)) / Double(sourceLength)
         let formatted = (ratio * 100).rounded() / 100
         if ratio < options.minimumLengthRatio {
             return [Issue("the target is \(formatted)× the source's length (below \(options.minimumLengthRatio)×): is something missing?")]

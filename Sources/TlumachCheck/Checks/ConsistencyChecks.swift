@@ -1,5 +1,42 @@
 /// Keys for grouping units: whitespace collapsed, case folded, accelerator markers (&File, _File) dropped.
 enum ConsistencyKey {
+    /// A 64-bit FNV-1a hash of the grouping form of `text` (whitespace collapsed, case folded, accelerators
+    /// dropped), computed without building the string; `seed` separates PO contexts.
+    static func hash(_ text: String, seed: String? = nil) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func mix(_ value: UInt32) {
+            hash ^= UInt64(value)
+            hash = hash &* 0x100_0000_01b3
+        }
+        if let seed {
+            for byte in seed.utf8 { mix(UInt32(byte)) }
+            mix(0x1F_FFFF)
+        }
+        var pendingSpace = false
+        var started = false
+        var previousIsLetter = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var current = iterator.next()
+        while let scalar = current {
+            let next = iterator.next()
+            defer { current = next }
+            if CharacterClass.isSpace(scalar) {
+                pendingSpace = started
+                previousIsLetter = false
+                continue
+            }
+            if scalar == "&" || scalar == "_", let next, WordScanner.isLetter(next), scalar == "&" || !previousIsLetter {
+                continue
+            }
+            if pendingSpace { mix(0x20) }
+            pendingSpace = false
+            started = true
+            mix(lowercase(scalar).value)
+            previousIsLetter = WordScanner.isLetter(scalar)
+        }
+        return started ? hash : 0
+    }
+
     static func make(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
@@ -46,25 +83,28 @@ enum ConsistencyKey {
 /// the most common rendering in the group.
 enum ConsistencyGrouping {
     static func issues(
-        _ units: [CheckedUnit], groupBy: (CheckedUnit) -> String, compare: (CheckedUnit) -> String,
-        shown: (CheckedUnit) -> String, suggest: Bool, message: (_ key: String, _ majority: String, _ count: Int, _ where: CheckedUnit) -> String
+        _ units: [CheckedUnit], groupBy: (CheckedUnit) -> UInt64, compare: (CheckedUnit) -> UInt64,
+        shown: (CheckedUnit) -> String, suggest: Bool, message: (_ shown: String, _ majority: UInt64, _ count: Int, _ where: CheckedUnit) -> String
     ) -> [(Int, Issue)] {
-        var groups: [String: [Int]] = [:]
-        var keys: [String] = []
-        keys.reserveCapacity(units.count)
+        // First member of each group, then the others: most groups have one member and never allocate a list.
+        var first: [UInt64: Int] = [:]
+        var groups: [UInt64: [Int]] = [:]
+        first.reserveCapacity(units.count)
         for (index, unit) in units.enumerated() {
-            guard unit.hasTarget, unit.unit.state != "fuzzy" else {
-                keys.append("")
-                continue
-            }
+            guard unit.hasTarget, unit.unit.state != "fuzzy" else { continue }
             let key = groupBy(unit)
-            keys.append(key)
-            if !key.isEmpty { groups[key, default: []].append(index) }
+            guard key != 0 else { continue }
+            if let existing = first[key] {
+                if groups[key] == nil { groups[key] = [existing] }
+                groups[key]!.append(index)
+            } else {
+                first[key] = index
+            }
         }
         var result: [(Int, Issue)] = []
-        for (_, members) in groups where members.count > 1 {
-            var counts: [String: Int] = [:]
-            var firstOf: [String: Int] = [:]
+        for (_, members) in groups {
+            var counts: [UInt64: Int] = [:]
+            var firstOf: [UInt64: Int] = [:]
             for member in members {
                 let value = compare(units[member])
                 counts[value, default: 0] += 1
@@ -107,7 +147,7 @@ public struct InconsistentTranslationCheck: Check {
 
     public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
-            units, groupBy: { unit in (unit.unit.context.map { "\($0)\u{4}" } ?? "") + unit.sourceKey },
+            units, groupBy: { $0.sourceKey },
             compare: { $0.targetKey }, shown: { $0.target }, suggest: true,
             message: { shown, _, count, unit in
                 "the same source is translated as “\(shown)” elsewhere (\(count)×, first at \(ConsistencyGrouping.place(unit)))"
@@ -137,7 +177,7 @@ public struct InconsistentSourceCheck: Check {
 
     public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
-            units, groupBy: { $0.targetKey }, compare: { $0.sourceKey },
+            units, groupBy: { $0.targetKey }, compare: { $0.plainSourceKey },
             shown: { $0.source }, suggest: false,
             message: { shown, _, count, unit in
                 "the same translation stands for “\(shown)” elsewhere (\(count)×, first at \(ConsistencyGrouping.place(unit)))"

@@ -35,11 +35,26 @@ public struct PunctuationCheck: Check {
             colon = "“:”", semicolon = "“;”", comma = "“,”"
     }
 
-    static let closers: Set<Unicode.Scalar> = ["\"", "'", "”", "’", "»", "“", "‘", ")", "]", "›", "\u{201F}"]
+    /// Closing quotes and brackets, set aside when comparing end punctuation.
+    @inline(__always)
+    static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\"", "'", "”", "’", "»", "“", "‘", ")", "]", "›", "\u{201F}": true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", ";", ":", "!", "?": true
+        default: false
+        }
+    }
 
     static func endMark(_ scalars: [Unicode.Scalar]) -> EndMark {
         var index = scalars.count - 1
-        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || closers.contains(scalars[index])) { index -= 1 }
+        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) { index -= 1 }
         guard index >= 0 else { return .none }
         switch scalars[index] {
         case ".":
@@ -86,7 +101,6 @@ public struct PunctuationCheck: Check {
         return false
     }
 
-    static let marks: Set<Unicode.Scalar> = [",", ".", ";", ":", "!", "?"]
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
@@ -114,18 +128,18 @@ public struct PunctuationCheck: Check {
             if masked?[index] == true || masked?[index - 1] == true { continue }
             let scalar = target[index]
             let previous = target[index - 1]
-            if !reportedDouble, scalar == previous, Self.marks.contains(scalar), scalar != "!" && scalar != "?" {
+            if !reportedDouble, scalar == previous, Self.isMark(scalar), scalar != "!" && scalar != "?" {
                 let isEllipsis = scalar == "." && ((index + 1 < target.count && target[index + 1] == ".") || (index >= 2 && target[index - 2] == "."))
                 if !isEllipsis && !Self.contains(source, [scalar, scalar]) {
                     reportedDouble = true
                     issues.append(Issue("doubled punctuation \(scalar)\(scalar)", suggestion: String(Character(scalar))))
                 }
             }
-            if !reportedSpaceBefore, Self.marks.contains(scalar), previous == " " || previous == "\u{A0}", index >= 2,
+            if !reportedSpaceBefore, Self.isMark(scalar), previous == " " || previous == "\u{A0}", index >= 2,
                 !CharacterClass.isSpace(target[index - 2])
             {
                 let next = index + 1 < target.count ? target[index + 1] : " "
-                let endsWord = CharacterClass.isSpace(next) || Self.closers.contains(next) || Self.marks.contains(next)
+                let endsWord = CharacterClass.isSpace(next) || Self.isCloser(next) || Self.isMark(next)
                 let isEllipsis = scalar == "." && next == "."
                 if endsWord && !isEllipsis && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
                     reportedSpaceBefore = true

@@ -248,7 +248,12 @@ public struct Link: Sendable, Hashable {
 /// Finds http(s)/ftp URLs, `www.` addresses and e-mail addresses; trailing sentence punctuation is not part of a
 /// URL, and a closing bracket only when the URL opened one.
 enum LinkScanner {
-    static let stoppers: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "\u{A0}", "'", "‘", "’"]
+    static func isStopper(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\n", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "\u{A0}", "'", "‘", "’": true
+        default: false
+        }
+    }
 
     static func scan(_ scalars: [Unicode.Scalar]) -> [Link] {
         var links: [Link] = []
@@ -296,7 +301,7 @@ enum LinkScanner {
     static func urlEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         var end = start
         var openParens = 0
-        while end < scalars.count && !stoppers.contains(scalars[end]) {
+        while end < scalars.count && !isStopper(scalars[end]) {
             if scalars[end] == "(" { openParens += 1 }
             if scalars[end] == ")" {
                 if openParens == 0 { break }
