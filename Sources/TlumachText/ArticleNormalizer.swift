@@ -1,0 +1,268 @@
+import ICU
+import TlumachCore
+
+/// Normalises Ukrainian, English and Russian article text: Unicode clean-up, apostrophes, quotes, dashes, spaces
+/// and look-alike letters, paragraph by paragraph, leaving URLs, e-mail addresses and Markdown code untouched.
+/// Every rule can be switched off and every change is reported with its rule name and original position.
+///
+/// Speed: each paragraph is first scanned byte by byte for anything a rule could change; most paragraphs of clean
+/// Cyrillic text have nothing and are copied as they are. Only flagged paragraphs go through the rules.
+public final class ArticleNormalizer: Sendable {
+    public let options: NormalizerOptions
+    let spoofChecker: SpoofChecker
+    let classes: [CharacterClass]
+
+    public init(options: NormalizerOptions = NormalizerOptions()) throws(ICUError) {
+        self.options = options
+        self.spoofChecker = try SpoofChecker()
+        self.classes = CharacterClassTable.shared.classes
+        _ = TextData.lookAlikes
+        _ = TextData.noBreakSpacePolicy
+    }
+
+    /// Normalises a string.
+    public func normalize(_ text: String) -> NormalizationResult {
+        normalize(utf8: Array(text.utf8))
+    }
+
+    /// Normalises UTF-8 text. The bytes must be valid UTF-8 (`TextFile.firstInvalidUTF8Offset` checks).
+    public func normalize(utf8 input: [UInt8]) -> NormalizationResult {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var changes: [PendingChange] = []
+        var state = DocumentState()
+        input.withUnsafeBufferPointer { bytes in
+            var position = 0
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+                && options.isEnabled(.bom)
+            {
+                changes.append(
+                    PendingChange(
+                        rule: NormalizationRule.bom.rawValue, byteOffset: 0, original: "\u{FEFF}", replacement: "",
+                        summary: "U+FEFF byte-order mark removed"))
+                position = 3
+            }
+            while position < bytes.count {
+                let block = Blocks.next(in: bytes, from: position)
+                switch block.kind {
+                case .code:
+                    processCode(bytes, block.range, &output, &changes)
+                case .paragraph:
+                    processParagraph(bytes, block.range, &state, &output, &changes)
+                }
+                position = block.range.upperBound
+            }
+        }
+        if changes.isEmpty { return NormalizationResult(utf8: output, changes: []) }
+        let index = LineIndex(utf8: input)
+        let located = changes.map {
+            NormalizationChange(
+                rule: $0.rule, position: index.position(ofByte: $0.byteOffset), original: $0.original,
+                replacement: $0.replacement, summary: $0.summary)
+        }
+        return NormalizationResult(utf8: output, changes: located)
+    }
+
+    // MARK: Blocks
+
+    /// Fenced code: only line ends are touched.
+    private func processCode(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ output: inout [UInt8],
+        _ changes: inout [PendingChange]
+    ) {
+        guard options.isEnabled(.lineEndings) else {
+            output.append(contentsOf: bytes[range])
+            return
+        }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                let crlf = index + 1 < range.upperBound && bytes[index + 1] == 0x0A
+                changes.append(
+                    PendingChange(
+                        rule: NormalizationRule.lineEndings.rawValue, byteOffset: index,
+                        original: crlf ? "\r\n" : "\r", replacement: "\n", summary: crlf ? "CRLF → LF" : "CR → LF"))
+                output.append(0x0A)
+                index += crlf ? 2 : 1
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    private func processParagraph(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout DocumentState,
+        _ output: inout [UInt8], _ changes: inout [PendingChange]
+    ) {
+        let scan = FastScan.run(bytes, range, classes: classes, apostrophe: options.apostrophe.scalar)
+        var needsWork = scan.needsWork || !options.rewriters.isEmpty
+        if !needsWork, options.language == nil || options.language == .en, scan.quotes.count > 0 {
+            let language = options.language ?? state.resolve(scan.evidence, commit: false)
+            needsWork = !scan.quotesAreCanonical(for: language)
+        } else if !needsWork, let language = options.language, scan.quotes.count > 0 {
+            needsWork = !scan.quotesAreCanonical(for: language)
+        }
+        if !needsWork {
+            if options.language == nil { _ = state.resolve(scan.evidence, commit: true) }
+            output.append(contentsOf: bytes[range])
+            return
+        }
+        var work = ParagraphWork(bytes: UnsafeBufferPointer(rebasing: bytes[range]), byteStart: range.lowerBound)
+        rewrite(&work, &state)
+        changes.append(contentsOf: work.changes)
+        work.appendUTF8(to: &output)
+    }
+
+    /// The rules, in an order that makes each see the previous ones' output (and makes the whole idempotent).
+    private func rewrite(_ work: inout ParagraphWork, _ state: inout DocumentState) {
+        let rules = Rules(normalizer: self)
+        if options.isEnabled(.lineEndings) { work.apply(rules.lineEndings(work), protectedToo: true) }
+        work.protected = ProtectedSpans.mark(work.scalars)
+        if options.isEnabled(.zeroWidth) || options.isEnabled(.softHyphen) { work.apply(rules.invisibles(work)) }
+        if options.isEnabled(.nfc) { work.apply(rules.nfc(work)) }
+        if options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
+        var evidence = LanguageEvidence()
+        for scalar in work.scalars { evidence.count(scalar, rules.classOf(scalar)) }
+        let language = options.language ?? state.resolve(evidence, commit: true)
+        if options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
+        if options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
+        if options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
+        if options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
+        if options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
+        if options.isEnabled(.dashes) { work.apply(rules.dashes(work, language: language)) }
+        for rewriter in options.rewriters {
+            let enabled = Set(rewriter.ruleNames).subtracting(options.disabledRewriterRules)
+            if enabled.isEmpty { continue }
+            work.apply(rules.external(rewriter, enabled: enabled, work, language: language))
+        }
+    }
+}
+
+/// The language of the previous paragraphs, for paragraphs whose letters do not decide.
+struct DocumentState {
+    var lastLanguage: Language = .uk
+    var lastCyrillicLanguage: Language = .uk
+
+    mutating func resolve(_ evidence: LanguageEvidence, commit: Bool) -> Language {
+        let language: Language
+        if let decided = evidence.language {
+            language = decided
+        } else if evidence.cyrillicLetters > 0 {
+            language = lastCyrillicLanguage
+        } else {
+            language = lastLanguage
+        }
+        if commit {
+            if evidence.latinLetters + evidence.cyrillicLetters > 0 { lastLanguage = language }
+            if language != .en { lastCyrillicLanguage = language }
+        }
+        return language
+    }
+}
+
+/// A change before its byte offset is turned into a line and column.
+struct PendingChange {
+    var rule: String
+    var byteOffset: Int
+    var original: String
+    var replacement: String
+    var summary: String
+}
+
+/// Splits a document into paragraphs and fenced code blocks. A paragraph is a run of non-blank lines; a Markdown
+/// heading, list item or block quote line starts a new one; a blank line is a paragraph of its own.
+enum Blocks {
+    enum Kind { case paragraph, code }
+
+    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (kind: Kind, range: Range<Int>) {
+        let first = line(bytes, start)
+        if let fence = fence(bytes, first) {
+            var end = first.upperBound
+            while end < bytes.count {
+                let next = line(bytes, end)
+                end = next.upperBound
+                if let closing = self.fence(bytes, next), closing.marker == fence.marker, closing.length >= fence.length,
+                    closing.isBare
+                {
+                    break
+                }
+            }
+            return (.code, start..<end)
+        }
+        if isBlank(bytes, first) { return (.paragraph, first) }
+        var end = first.upperBound
+        while end < bytes.count {
+            let next = line(bytes, end)
+            if isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next) { break }
+            end = next.upperBound
+        }
+        return (.paragraph, start..<end)
+    }
+
+    /// The line starting at `start`, with its terminator (LF, CRLF or a lone CR).
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Range<Int> {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { return start..<(index + 1) }
+            if byte == 0x0D {
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { return start..<(index + 2) }
+                return start..<(index + 1)
+            }
+            index += 1
+        }
+        return start..<index
+    }
+
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        for index in line {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    static func indent(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int {
+        var index = line.lowerBound
+        while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
+        return index
+    }
+
+    static func fence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>)
+        -> (marker: UInt8, length: Int, isBare: Bool)?
+    {
+        let start = indent(bytes, line)
+        guard start - line.lowerBound <= 3, start < line.upperBound else { return nil }
+        let marker = bytes[start]
+        guard marker == 0x60 || marker == 0x7E else { return nil }
+        var end = start
+        while end < line.upperBound && bytes[end] == marker { end += 1 }
+        guard end - start >= 3 else { return nil }
+        var bare = true
+        for index in end..<line.upperBound where ![0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { bare = false }
+        return (marker, end - start, bare)
+    }
+
+    /// Markdown block starts: "# ", "> ", "- ", "* ", "+ ", "1. ", "1) ".
+    static func startsBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        let start = indent(bytes, line)
+        guard start < line.upperBound else { return false }
+        let first = bytes[start]
+        let second: UInt8 = start + 1 < line.upperBound ? bytes[start + 1] : 0x0A
+        switch first {
+        case 0x23: return second == 0x20 || second == 0x23
+        case 0x3E: return true
+        case 0x2D, 0x2A, 0x2B: return second == 0x20
+        case 0x30...0x39:
+            var index = start
+            while index < line.upperBound && (0x30...0x39).contains(bytes[index]) { index += 1 }
+            guard index + 1 < line.upperBound, index - start <= 3 else { return false }
+            return (bytes[index] == 0x2E || bytes[index] == 0x29) && bytes[index + 1] == 0x20
+        default: return false
+        }
+    }
+}
