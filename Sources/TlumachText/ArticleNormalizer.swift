@@ -122,6 +122,8 @@ public final class ArticleNormalizer: Sendable {
         work.protected = ProtectedSpans.mark(work.scalars)
         if options.isEnabled(.zeroWidth) || options.isEnabled(.softHyphen) { work.apply(rules.invisibles(work)) }
         if options.isEnabled(.nfc) { work.apply(rules.nfc(work)) }
+        // Found again on the cleaned text, so later rules see the spans a second run would see.
+        work.protected = ProtectedSpans.mark(work.scalars)
         if options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
         var evidence = LanguageEvidence()
         for scalar in work.scalars { evidence.count(scalar, rules.classOf(scalar)) }

@@ -84,7 +84,10 @@ struct Rules {
             while end < s.count && !classOf(s[end]).contains(.nfcBoundary) { end += 1 }
             if end - index > 1 || !classOf(s[index]).contains(.nfcBoundary) {
                 let segment = String(String.UnicodeScalarView(s[index..<end]))
-                if let normalized = try? Normalizer.nfc.normalize(segment), normalized != segment {
+                // Compare scalars: Swift's == on strings already treats canonically equivalent text as equal.
+                if let normalized = try? Normalizer.nfc.normalize(segment),
+                    !normalized.unicodeScalars.elementsEqual(segment.unicodeScalars)
+                {
                     edits.append(Edit(range: index..<end, replacement: Array(normalized.unicodeScalars), rule: "nfc"))
                 }
             }
@@ -101,14 +104,6 @@ struct Rules {
     func lookAlikes(_ work: ParagraphWork) -> [Edit] {
         let s = work.scalars
         var edits: [Edit] = []
-        var paragraphLatin = 0
-        var paragraphCyrillic = 0
-        for scalar in s {
-            let classes = classOf(scalar)
-            if classes.contains(.letter) {
-                if classes.contains(.latin) { paragraphLatin += 1 } else if classes.contains(.cyrillic) { paragraphCyrillic += 1 }
-            }
-        }
         let tables = TextData.lookAlikes
         var index = 0
         while index < s.count {
@@ -135,7 +130,9 @@ struct Rules {
             guard latin > 0 && cyrillic > 0 else { continue }
             let word = String(String.UnicodeScalarView(s[index..<end]))
             guard let findings = try? normalizer.spoofChecker.check(word), findings.contains(.mixedScript) else { continue }
-            let toCyrillic = cyrillic > latin || (cyrillic == latin && paragraphCyrillic >= paragraphLatin)
+            // As many letters of each script: no telling which was meant.
+            guard cyrillic != latin else { continue }
+            let toCyrillic = cyrillic > latin
             var repaired: [Unicode.Scalar] = []
             var repairable = true
             for scalar in s[index..<end] {
@@ -316,14 +313,28 @@ struct Rules {
     /// English “…‘…’…”. Straight quotes get their direction from the spaces around them. A paragraph whose quotes
     /// do not pair up is left as it is (a quotation may go on in the next paragraph).
     func quotes(_ work: ParagraphWork, language: Language) -> [Edit] {
-        let s = work.scalars
+        let edits = quoteEdits(work.scalars, work.protected, language: language)
+        if edits.isEmpty { return [] }
+        // Quotation marks decide each other's direction; make sure the result reads the same way again, or leave
+        // the paragraph's quotes alone (the rules must be idempotent).
+        var result = work.scalars
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            result.replaceSubrange(edit.range, with: edit.replacement)
+        }
+        if !quoteEdits(result, work.protected, language: language).isEmpty { return [] }
+        return edits
+    }
+
+    private func quoteEdits(_ s: [Unicode.Scalar], _ protected: [Bool], language: Language) -> [Edit] {
         struct Mark { var index: Int; var double: Bool; var direction: Direction }
         var marks: [Mark] = []
-        for index in s.indices where !work.protected[index] {
+        for index in s.indices where !protected[index] {
             let scalar = s[index]
             let previous = index > 0 ? s[index - 1] : nil
             let next = index + 1 < s.count ? s[index + 1] : nil
             switch scalar {
+            case _ where previous.map(isLetter) == true && next.map(isLetter) == true:
+                continue  // glued between letters: an apostrophe or a typo, never a quotation mark
             case "«": marks.append(Mark(index: index, double: true, direction: .open))
             case "»": marks.append(Mark(index: index, double: true, direction: .close))
             case "„": marks.append(Mark(index: index, double: true, direction: .open))
@@ -331,7 +342,6 @@ struct Rules {
             case "›": marks.append(Mark(index: index, double: false, direction: .close))
             case "\"", "“", "”", "'", "‘", "’":
                 let double = scalar == "\"" || scalar == "“" || scalar == "”"
-                if !double, let previous, let next, isLetter(previous), isLetter(next) { continue }  // apostrophe
                 let openSide = isOpeningContext(previous)
                 let closeSide = isClosingContext(next)
                 let direction: Direction

@@ -33,8 +33,34 @@ public enum ProtectedSpans {
         return flags
     }
 
+    /// Letters of words, not counting the modifier-letter apostrophes (ʼ ʹ), which Unicode files as letters.
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass(of: scalar).contains(.letter)
+        CharacterClass(of: scalar).contains(.letter) && scalar.value != 0x2BC && scalar.value != 0x2B9
+    }
+
+    /// Characters the invisible-character rules remove: detection looks through them so that it finds the same
+    /// spans before and after they are gone.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xAD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// The character before `index`, looking through invisible characters and combining marks (whose base
+    /// letter is what counts, composed by NFC or not).
+    private static func visibleBefore(_ s: [Unicode.Scalar], _ index: Int) -> Unicode.Scalar? {
+        var position = index - 1
+        while position >= 0 && (isInvisible(s[position]) || CharacterClass(of: s[position]).contains(.mark)) {
+            position -= 1
+        }
+        return position >= 0 ? s[position] : nil
+    }
+
+    private static func visibleAfter(_ s: [Unicode.Scalar], _ index: Int) -> Unicode.Scalar? {
+        var position = index + 1
+        while position < s.count && isInvisible(s[position]) { position += 1 }
+        return position < s.count ? s[position] : nil
     }
 
     private static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -50,11 +76,9 @@ public enum ProtectedSpans {
                 index += 1
                 continue
             }
-            var runEnd = index
-            while runEnd < s.count && s[runEnd] == "`" { runEnd += 1 }
-            let length = runEnd - index
-            if length == 1, index > 0, runEnd < s.count, isLetter(s[index - 1]), isLetter(s[runEnd]),
-                isCyrillicLetter(s[index - 1]) || isCyrillicLetter(s[runEnd])
+            let (runEnd, length) = backtickRun(s, index)
+            if length == 1, let before = visibleBefore(s, index), let after = visibleAfter(s, index),
+                isLetter(before), isLetter(after), isCyrillicLetter(before) || isCyrillicLetter(after)
             {
                 index = runEnd
                 continue
@@ -63,9 +87,8 @@ public enum ProtectedSpans {
             var closed = false
             while search < s.count {
                 if s[search] == "`" {
-                    var closeEnd = search
-                    while closeEnd < s.count && s[closeEnd] == "`" { closeEnd += 1 }
-                    if closeEnd - search == length {
+                    let (closeEnd, closeLength) = backtickRun(s, search)
+                    if closeLength == length {
                         for position in index..<closeEnd { flags[position] = true }
                         index = closeEnd
                         closed = true
@@ -78,6 +101,26 @@ public enum ProtectedSpans {
             }
             if !closed { index = runEnd }
         }
+    }
+
+    /// The end of the run of backticks at `start` and how many backticks it has; invisible characters between
+    /// backticks do not split a run (they are removed later, and the run must be the same before and after).
+    private static func backtickRun(_ s: [Unicode.Scalar], _ start: Int) -> (end: Int, count: Int) {
+        var end = start
+        var count = 0
+        var position = start
+        while position < s.count {
+            if s[position] == "`" {
+                count += 1
+                position += 1
+                end = position
+            } else if isInvisible(s[position]) {
+                position += 1
+            } else {
+                break
+            }
+        }
+        return (end, count)
     }
 
     /// Markdown link destinations: the "(…)" right after "]".
@@ -109,7 +152,8 @@ public enum ProtectedSpans {
     private static func markURLs(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
         var index = 0
         while index < s.count {
-            let atWordStart = index == 0 || !(isLetter(s[index - 1]) || s[index - 1].properties.numericType != nil)
+            let before = visibleBefore(s, index)
+            let atWordStart = before.map { !(isLetter($0) || $0.properties.numericType != nil) } ?? true
             guard atWordStart, s[index] == "h" || s[index] == "w" || s[index] == "f" || s[index] == "m"
                 || s[index] == "H" || s[index] == "W"
             else {
