@@ -218,27 +218,77 @@ enum Blocks {
         return start..<index
     }
 
+    /// The width of a space-like character at `index` (space, tab, no-break and fixed-width spaces, and the
+    /// invisible characters the rules remove), or 0. Block detection looks through all of them, so a document
+    /// splits into the same blocks before and after normalising.
+    static func spaceLikeWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, invisibleOnly: Bool = false)
+        -> Int
+    {
+        guard index < end else { return 0 }
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 { return invisibleOnly ? 0 : 1 }
+        if byte == 0xC2, index + 1 < end {
+            if bytes[index + 1] == 0xAD { return 2 }
+            if bytes[index + 1] == 0xA0 { return invisibleOnly ? 0 : 2 }
+        }
+        if byte == 0xEF, index + 2 < end, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }
+        if byte == 0xE2, index + 2 < end {
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80 && (0x8B...0x8F).contains(third) { return 3 }
+            if second == 0x81 && (0xA0...0xA4).contains(third) { return 3 }
+            if invisibleOnly { return 0 }
+            if second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xAF) { return 3 }
+            if second == 0x81 && third == 0x9F { return 3 }
+        }
+        if byte == 0xE3, !invisibleOnly, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
+        return 0
+    }
+
     static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        for index in line {
-            switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: continue
-            default: return false
+        var index = line.lowerBound
+        while index < line.upperBound {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                index += 1
+                continue
             }
+            let width = spaceLikeWidth(bytes, index, line.upperBound)
+            if width == 0 { return false }
+            index += width
         }
         return true
     }
 
-    static func indent(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int {
+    /// Where the line's text starts after indentation, and how many characters of indentation there are.
+    static func indent(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (start: Int, width: Int) {
         var index = line.lowerBound
-        while index < line.upperBound && bytes[index] == 0x20 { index += 1 }
-        return index
+        var width = 0
+        while true {
+            let step = spaceLikeWidth(bytes, index, line.upperBound)
+            if step == 0 { break }
+            if spaceLikeWidth(bytes, index, line.upperBound, invisibleOnly: true) == 0 { width += 1 }
+            index += step
+        }
+        return (index, width)
+    }
+
+    /// Whether a space follows at `index` (after any invisible characters).
+    static func spaceFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+        var position = index
+        while true {
+            let invisible = spaceLikeWidth(bytes, position, end, invisibleOnly: true)
+            if invisible == 0 { break }
+            position += invisible
+        }
+        return spaceLikeWidth(bytes, position, end) > 0
     }
 
     static func fence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>)
         -> (marker: UInt8, length: Int, isBare: Bool)?
     {
-        let start = indent(bytes, line)
-        guard start - line.lowerBound <= 3, start < line.upperBound else { return nil }
+        let (start, width) = indent(bytes, line)
+        guard width <= 3, start < line.upperBound else { return nil }
         let marker = bytes[start]
         guard marker == 0x60 || marker == 0x7E else { return nil }
         var end = start
@@ -251,19 +301,19 @@ enum Blocks {
 
     /// Markdown block starts: "# ", "> ", "- ", "* ", "+ ", "1. ", "1) ".
     static func startsBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        let start = indent(bytes, line)
+        let start = indent(bytes, line).start
         guard start < line.upperBound else { return false }
         let first = bytes[start]
         let second: UInt8 = start + 1 < line.upperBound ? bytes[start + 1] : 0x0A
         switch first {
-        case 0x23: return second == 0x20 || second == 0x23
+        case 0x23: return second == 0x23 || spaceFollows(bytes, start + 1, line.upperBound)
         case 0x3E: return true
-        case 0x2D, 0x2A, 0x2B: return second == 0x20
+        case 0x2D, 0x2A, 0x2B: return spaceFollows(bytes, start + 1, line.upperBound)
         case 0x30...0x39:
             var index = start
             while index < line.upperBound && (0x30...0x39).contains(bytes[index]) { index += 1 }
-            guard index + 1 < line.upperBound, index - start <= 3 else { return false }
-            return (bytes[index] == 0x2E || bytes[index] == 0x29) && bytes[index + 1] == 0x20
+            guard index < line.upperBound, index - start <= 3 else { return false }
+            return (bytes[index] == 0x2E || bytes[index] == 0x29) && spaceFollows(bytes, index + 1, line.upperBound)
         default: return false
         }
     }

@@ -183,14 +183,20 @@ struct Rules {
         if let next, next == "-" || next == "–" || next == "—" { return true }
         if let previous, let next, isDigit(previous) && isDigit(next) { return true }
         if let previous, policy.after.contains(String(previous)) { return true }
-        if let previous, isDigit(previous) {
+        if let previous, isDigit(previous), index + 1 < s.count {
+            // The unit is the letters that follow (with a dot if one follows), or a sign such as % or °C.
             var end = index + 1
-            while end < s.count && !Self.isHorizontalSpace(s[end]) && s[end] != "\n" && !",;:!?)".unicodeScalars.contains(s[end]) {
-                end += 1
+            while end < s.count && isLetter(s[end]) { end += 1 }
+            var candidates: [String] = []
+            if end > index + 1 {
+                let letters = String(String.UnicodeScalarView(s[(index + 1)..<end]))
+                candidates.append(letters)
+                if end < s.count && s[end] == "." { candidates.append(letters + ".") }
+            } else {
+                candidates.append(String(s[index + 1]))
+                if index + 2 < s.count { candidates.append(String(s[index + 1]) + String(s[index + 2])) }
             }
-            let word = String(String.UnicodeScalarView(s[(index + 1)..<end]))
-            if policy.units.contains(word) { return true }
-            if word.hasSuffix("."), policy.units.contains(String(word.dropLast())) { return true }
+            if candidates.contains(where: policy.units.contains) { return true }
         }
         let before = wordBefore(s, index)
         if before.length > 0 {
@@ -446,8 +452,10 @@ struct Rules {
             {
                 let left = s[index - 2]
                 let right = s[end + 1]
-                let leftIsText = !Self.isHorizontalSpace(left) && left != "\n" && left != "\t"
-                let rightIsText = !Self.isHorizontalSpace(right) && right != "\n" && right != "\t" && right != "-"
+                // A neighbour that is itself a dash makes the run ambiguous ("-- -"): leave it.
+                let notText: Set<Unicode.Scalar> = ["\n", "\t", "\r", "-", "–", "—"]
+                let leftIsText = !Self.isHorizontalSpace(left) && !notText.contains(left)
+                let rightIsText = !Self.isHorizontalSpace(right) && !notText.contains(right)
                 if leftIsText && rightIsText && !(isDigit(left) && isDigit(right)) {
                     if language == .en && normalizer.options.englishDash == .closed {
                         edits.append(Edit(range: (index - 1)..<(end + 1), replacement: ["—"], rule: "dashes"))

@@ -144,8 +144,9 @@ public enum ProtectedSpans {
 
     private static func endsURL(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case " ", "\n", "\t", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "\u{A0}", "`": return true
-        default: return false
+        // Typographic quotes and spaces never occur in a URL (they would be percent-encoded).
+        case " ", "\n", "\t", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "‘", "’", "‚", "‹", "›", "`": return true
+        default: return Rules.isSpecialSpace(scalar) || isInvisible(scalar)
         }
     }
 
