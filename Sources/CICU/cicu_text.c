@@ -2,12 +2,22 @@
 #include "cicu_text.h"
 
 #include <unicode/uchar.h>
+#include <unicode/utf16.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 
 static uint8_t class_of(const UNormalizer2 *nfc, UChar32 c) {
     uint8_t bits = 0;
-    if (nfc != NULL && unorm2_hasBoundaryBefore(nfc, c)) bits |= TL_TEXT_NFC_BOUNDARY;
+    // hasBoundaryBefore alone is not enough: singletons such as U+2000 or U+212B have a boundary before them and
+    // still change under NFC. Both must hold for "NFC never changes it, whatever precedes it".
+    if (nfc != NULL && unorm2_hasBoundaryBefore(nfc, c)) {
+        UChar units[2];
+        int32_t length = 0;
+        U16_APPEND_UNSAFE(units, length, c);
+        UErrorCode status = U_ZERO_ERROR;
+        if (unorm2_quickCheck(nfc, units, length, &status) == UNORM_YES && U_SUCCESS(status))
+            bits |= TL_TEXT_NFC_BOUNDARY;
+    }
     int32_t mask = U_GET_GC_MASK(c);
     if (mask & U_GC_L_MASK) bits |= TL_TEXT_LETTER;
     if (mask & U_GC_M_MASK) bits |= TL_TEXT_MARK;

@@ -18,6 +18,8 @@ final class ArticleNormalizerTests: XCTestCase {
         // Compare bytes: Swift's == on strings treats canonically equivalent text as equal.
         XCTAssertEqual(Array(try normalize("Київ і\u{0308} и\u{0306}ого e\u{0301}\n").utf8), Array("Київ ї його \u{E9}\n".utf8))
         XCTAssertEqual(try rules("и\u{0306}ого\n"), ["nfc"])
+        // Singleton decompositions: the Ångström sign and the Ohm sign.
+        XCTAssertEqual(Array(try normalize("5 \u{212B} і 3 \u{2126}\n").utf8), Array("5 \u{C5} і 3 \u{3A9}\n".utf8))
     }
 
     func testRemovesByteOrderMarkZeroWidthAndSoftHyphens() throws {

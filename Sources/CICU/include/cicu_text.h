@@ -12,7 +12,7 @@ extern "C" {
 
 /// Class bits of a code point, as filled by tl_text_class_of / tl_text_fill_class_table.
 enum {
-    /// NFC has a boundary before it: NFC_QC=Yes and ccc=0, so it never changes, whatever precedes it.
+    /// NFC has a boundary before it and NFC_QC=Yes: it never changes, whatever precedes it.
     TL_TEXT_NFC_BOUNDARY = 1,
     /// General category L*.
     TL_TEXT_LETTER = 2,
