@@ -55,7 +55,11 @@ public final class ArticleNormalizer: Sendable {
         }
         if changes.isEmpty { return NormalizationResult(utf8: output, changes: []) }
         let index = LineIndex(utf8: input)
-        let located = changes.map {
+        // Rules run one after another: report their changes in text order (stable for one place).
+        let ordered = changes.enumerated().sorted {
+            ($0.element.byteOffset, $0.offset) < ($1.element.byteOffset, $1.offset)
+        }.map(\.element)
+        let located = ordered.map {
             NormalizationChange(
                 rule: $0.rule, position: index.position(ofByte: $0.byteOffset), original: $0.original,
                 replacement: $0.replacement, summary: $0.summary)
