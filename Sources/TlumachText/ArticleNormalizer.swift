@@ -1,3 +1,4 @@
+import Foundation
 import ICU
 import TlumachCore
 
@@ -54,17 +55,42 @@ public final class ArticleNormalizer: Sendable {
             }
         }
         if changes.isEmpty { return NormalizationResult(utf8: output, changes: []) }
-        let index = LineIndex(utf8: input)
         // Rules run one after another: report their changes in text order (stable for one place).
         let ordered = changes.enumerated().sorted {
             ($0.element.byteOffset, $0.offset) < ($1.element.byteOffset, $1.offset)
         }.map(\.element)
-        let located = ordered.map {
+        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: input)
+        let located = zip(ordered, positions).map { change, position in
             NormalizationChange(
-                rule: $0.rule, position: index.position(ofByte: $0.byteOffset), original: $0.original,
-                replacement: $0.replacement, summary: $0.summary)
+                rule: change.rule, position: position, original: change.original, replacement: change.replacement,
+                summary: change.summary)
         }
         return NormalizationResult(utf8: output, changes: located)
+    }
+
+    /// Line and UTF-16 column of each offset (ascending), in one pass over the text up to the last one; cheaper
+    /// than a full `LineIndex` when a few changes sit in a large file.
+    static func positions(ofSortedOffsets offsets: [Int], in bytes: [UInt8]) -> [SourcePosition] {
+        var result: [SourcePosition] = []
+        result.reserveCapacity(offsets.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            var line = 1
+            var lineStart = 0
+            var scanned = 0
+            for offset in offsets {
+                let target = min(offset, buffer.count)
+                while scanned < target {
+                    if buffer[scanned] == 0x0A {
+                        line += 1
+                        lineStart = scanned + 1
+                    }
+                    scanned += 1
+                }
+                let column = LineIndex.utf16Length(ArraySlice(UnsafeBufferPointer(rebasing: buffer[lineStart..<target]))) + 1
+                result.append(SourcePosition(line: line, column: column, byteOffset: target))
+            }
+        }
+        return result
     }
 
     // MARK: Blocks
@@ -209,6 +235,13 @@ enum Blocks {
 
     /// The line starting at `start`, with its terminator (LF, CRLF or a lone CR).
     static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Range<Int> {
+        guard let base = bytes.baseAddress, start < bytes.count else { return start..<start }
+        // memchr finds the LF; a CR before it (a lone CR line end) is looked for only in that line.
+        let newline = memchr(base + start, 0x0A, bytes.count - start)
+        let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+        if memchr(base + start, 0x0D, end - start) == nil {
+            return start..<(newline == nil ? end : end + 1)
+        }
         var index = start
         while index < bytes.count {
             let byte = bytes[index]

@@ -3,6 +3,15 @@ import ICU
 /// One pass over a paragraph's UTF-8 bytes that decides whether any rule could change it, and gathers the letters
 /// that decide its language. It must never say "clean" for text a rule would change (the property tests compare
 /// it with the full rules); it may say "needs work" for text that turns out clean.
+/// Ukrainian markers (+1) and Russian markers (+2) for U+0400–U+047F, indexed by code point − 0x400.
+nonisolated(unsafe) let languageMarkers: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x80)
+    table.initialize(repeating: 0, count: 0x80)
+    for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 }
+    for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 2 }
+    return UnsafePointer(table)
+}()
+
 struct FastScan {
     var needsWork = false
     var evidence = LanguageEvidence()
@@ -21,13 +30,6 @@ struct FastScan {
         return cyrillicQuotesValid && cyrillicDepth == 0
     }
 
-    /// Ukrainian markers (+1) and Russian markers (+2) for U+0400–U+047F, indexed by code point − 0x400.
-    private static let markers: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x80)
-        for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 }
-        for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 2 }
-        return table
-    }()
 
     static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: [CharacterClass],
@@ -48,8 +50,10 @@ struct FastScan {
         var lineHasText = false
         let canonicalIsRight = apostrophe == "\u{2019}"
         // Returning early with needsWork: the caller only needs the verdict then (language comes from the rules).
-        return Self.markers.withUnsafeBufferPointer { markers in
-            classes.withUnsafeBufferPointer { classTable in
+        let markers = languageMarkers
+        let classTable = TlumachText.classTable
+        do {
+            do {
                 @inline(__always) func nextIsLetter(_ at: Int) -> Bool {
                     guard at < end else { return false }
                     let byte = base[at]

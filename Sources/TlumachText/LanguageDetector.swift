@@ -43,7 +43,7 @@ public enum LanguageDetector {
     /// The evidence for `text`.
     public static func evidence(_ text: String) -> LanguageEvidence {
         var evidence = LanguageEvidence()
-        for scalar in text.unicodeScalars { evidence.count(scalar, CharacterClass(of: scalar)) }
+        for scalar in text.unicodeScalars { evidence.count(scalar, classOf(scalar)) }
         return evidence
     }
 

@@ -6,19 +6,11 @@ struct Rules {
     let normalizer: ArticleNormalizer
     typealias Edit = ParagraphWork.Edit
 
-    @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> CharacterClass {
-        scalar.value < 0x10000 ? normalizer.classes[Int(scalar.value)] : CharacterClass(of: scalar)
-    }
+    @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> CharacterClass { TlumachText.classOf(scalar) }
 
-    /// Apostrophe-like characters typists put inside words.
-    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "`", "\u{00B4}", "\u{2018}", "\u{02B9}", "\u{2032}"]
+    @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool { isWordLetter(scalar) }
 
-    /// A letter of a word (the modifier-letter apostrophes are letters to Unicode, but apostrophes to us).
-    func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        classOf(scalar).contains(.letter) && !Self.apostrophes.contains(scalar)
-    }
-
-    func isDigit(_ scalar: Unicode.Scalar) -> Bool { classOf(scalar).contains(.digit) }
+    @inline(__always) func isDigit(_ scalar: Unicode.Scalar) -> Bool { classOf(scalar).contains(.digit) }
 
     /// The no-break and fixed-width spaces the no-break space policy governs.
     static func isSpecialSpace(_ scalar: Unicode.Scalar) -> Bool {
@@ -120,7 +112,7 @@ struct Rules {
                 if isLetter(scalar) || classes.contains(.mark) {
                     if classes.contains(.latin) { latin += 1 } else if classes.contains(.cyrillic) { cyrillic += 1 }
                     end += 1
-                } else if Self.apostrophes.contains(scalar), end + 1 < s.count, isLetter(s[end + 1]) {
+                } else if isApostropheVariant(scalar), end + 1 < s.count, isLetter(s[end + 1]) {
                     end += 1
                 } else {
                     break
@@ -278,7 +270,7 @@ struct Rules {
         let s = work.scalars
         var edits: [Edit] = []
         guard s.count >= 3 else { return [] }
-        for index in 1..<(s.count - 1) where Self.apostrophes.contains(s[index]) {
+        for index in 1..<(s.count - 1) where isApostropheVariant(s[index]) {
             let previous = s[index - 1]
             let next = s[index + 1]
             guard isLetter(previous), isLetter(next) else { continue }
@@ -306,13 +298,19 @@ struct Rules {
     private func isOpeningContext(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
         if Self.isHorizontalSpace(scalar) { return true }
-        return "\n\t([{—–-/«„“‘‚".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "\n", "\t", "(", "[", "{", "—", "–", "-", "/", "«", "„", "“", "‘", "‚": return true
+        default: return false
+        }
     }
 
     private func isClosingContext(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
         if Self.isHorizontalSpace(scalar) { return true }
-        return "\n\t)]}.,;:!?…—–-/»“”’".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "\n", "\t", ")", "]", "}", ".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "/", "»", "“", "”", "’": return true
+        default: return false
+        }
     }
 
     /// Quotation marks re-drawn for the paragraph's language with correct nesting: Ukrainian and Russian «…„…“…»,
@@ -453,9 +451,14 @@ struct Rules {
                 let left = s[index - 2]
                 let right = s[end + 1]
                 // A neighbour that is itself a dash makes the run ambiguous ("-- -"): leave it.
-                let notText: Set<Unicode.Scalar> = ["\n", "\t", "\r", "-", "–", "—"]
-                let leftIsText = !Self.isHorizontalSpace(left) && !notText.contains(left)
-                let rightIsText = !Self.isHorizontalSpace(right) && !notText.contains(right)
+                func isText(_ scalar: Unicode.Scalar) -> Bool {
+                    switch scalar {
+                    case "\n", "\t", "\r", "-", "–", "—": return false
+                    default: return !Self.isHorizontalSpace(scalar)
+                    }
+                }
+                let leftIsText = isText(left)
+                let rightIsText = isText(right)
                 if leftIsText && rightIsText && !(isDigit(left) && isDigit(right)) {
                     if language == .en && normalizer.options.englishDash == .closed {
                         edits.append(Edit(range: (index - 1)..<(end + 1), replacement: ["—"], rule: "dashes"))

@@ -35,7 +35,7 @@ public enum ProtectedSpans {
 
     /// Letters of words, not counting the modifier-letter apostrophes (ʼ ʹ), which Unicode files as letters.
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass(of: scalar).contains(.letter) && scalar.value != 0x2BC && scalar.value != 0x2B9
+        classOf(scalar).contains(.letter) && scalar.value != 0x2BC && scalar.value != 0x2B9
     }
 
     /// Characters the invisible-character rules remove: detection looks through them so that it finds the same
@@ -51,7 +51,7 @@ public enum ProtectedSpans {
     /// letter is what counts, composed by NFC or not).
     private static func visibleBefore(_ s: [Unicode.Scalar], _ index: Int) -> Unicode.Scalar? {
         var position = index - 1
-        while position >= 0 && (isInvisible(s[position]) || CharacterClass(of: s[position]).contains(.mark)) {
+        while position >= 0 && (isInvisible(s[position]) || classOf(s[position]).contains(.mark)) {
             position -= 1
         }
         return position >= 0 ? s[position] : nil
@@ -64,7 +64,7 @@ public enum ProtectedSpans {
     }
 
     private static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
-        CharacterClass(of: scalar).isSuperset(of: [.letter, .cyrillic])
+        classOf(scalar).isSuperset(of: [.letter, .cyrillic])
     }
 
     /// `code` spans: a run of backticks closed by a run of the same length. A single backtick between two letters

@@ -72,6 +72,7 @@ public final class SentenceSegmenter: Sendable {
     /// The sentences of `text`, in order, without white space between them.
     public func sentences(in text: String) throws(ICUError) -> [Sentence] {
         let utf16 = Array(text.utf16)
+        let utf8 = Array(text.utf8)
         var boundaries: [Int] = [0]
         try utf16.withUnsafeBufferPointer { (buffer) throws(ICUError) in
             try iterator.forEachSegment(utf16: buffer) { boundaries.append($0.range.upperBound) }
@@ -96,7 +97,8 @@ public final class SentenceSegmenter: Sendable {
             let length = Self.utf8Length(utf16[start..<end])
             sentences.append(
                 Sentence(
-                    text: String(decoding: utf16[start..<end], as: UTF16.self), utf16Range: start..<end,
+                    text: String(decoding: utf8[utf8Offset..<(utf8Offset + length)], as: UTF8.self),
+                    utf16Range: start..<end,
                     utf8Range: utf8Offset..<(utf8Offset + length)))
             utf8Offset += length
             utf16Cursor = end
@@ -146,7 +148,7 @@ public final class SentenceSegmenter: Sendable {
         return false
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { CharacterClass(of: scalar).contains(.letter) }
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { classOf(scalar).contains(.letter) }
     private static func isUppercaseLetter(_ scalar: Unicode.Scalar) -> Bool {
         isLetter(scalar) && scalar.properties.isUppercase
     }

@@ -35,10 +35,10 @@ public struct Token: Sendable, Hashable {
 
     /// `text` with every apostrophe variant written as ’ (U+2019), so м'ясо, мʼясо and м`ясо give one key.
     public static func apostropheFolded(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { Rules.apostrophes.contains($0) && $0 != "\u{2019}" }) else { return text }
+        guard text.unicodeScalars.contains(where: { isApostropheVariant($0) && $0 != "\u{2019}" }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            result.append(Rules.apostrophes.contains(scalar) ? "\u{2019}" : scalar)
+            result.append(isApostropheVariant(scalar) ? "\u{2019}" : scalar)
         }
         return String(result)
     }

@@ -15,6 +15,7 @@ public final class Tokenizer: Sendable {
     /// All tokens of `text`, in order, covering it completely.
     public func tokens(in text: String) throws(ICUError) -> [Token] {
         let utf16 = Array(text.utf16)
+        let utf8 = Array(text.utf8)
         var raw: [(range: Range<Int>, status: Int32)] = []
         try utf16.withUnsafeBufferPointer { (buffer) throws(ICUError) in
             try iterator.forEachSegment(utf16: buffer) { raw.append(($0.range, $0.ruleStatus)) }
@@ -67,7 +68,9 @@ public final class Tokenizer: Sendable {
             let length = utf8Length(range)
             tokens.append(
                 Token(
-                    text: String(decoding: utf16[range], as: UTF16.self), kind: kind, utf16Range: range,
+                    // From UTF-8: much faster than transcoding the UTF-16 slice.
+                    text: String(decoding: utf8[utf8Offset..<(utf8Offset + length)], as: UTF8.self), kind: kind,
+                    utf16Range: range,
                     utf8Range: utf8Offset..<(utf8Offset + length)))
             utf8Offset += length
             index = next
