@@ -50,6 +50,10 @@ final class KMU2010FastPath: Sendable {
         }
     }
 
+    /// One instance per process: building the tables takes a few milliseconds.
+    private static let sharedResult = Result { () throws(ICUError) in try KMU2010FastPath() }
+    static func shared() throws(ICUError) -> KMU2010FastPath { try sharedResult.get() }
+
     init() throws(ICUError) {
         letterOrMarkSet = try UnicodeSet(pattern: "[[:L:][:M:]]")
         upperSet = try UnicodeSet(pattern: "[:Lu:]")
@@ -120,143 +124,164 @@ final class KMU2010FastPath: Sendable {
     func transliterate(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(TransliterationError) {
         let count = input.count
         if count == 0 { return }
-        let scalars = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: count)
-        defer { scalars.deallocate() }
-        let decoded = try Self.decode(input, into: scalars)
-        let length = pass1(scalars, count: decoded)
-        pass2(UnsafeBufferPointer(rebasing: scalars[0..<length]), into: &output, capacityHint: count * 2 + 8)
-    }
-
-    /// Decodes strict UTF-8 (no overlongs, surrogates or values above U+10FFFF).
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<UInt32>)
-        throws(TransliterationError) -> Int
-    {
-        let n = bytes.count
-        var i = 0
-        var out = 0
-        while i < n {
-            let b0 = UInt32(bytes[i])
-            if b0 < 0x80 {
-                scalars[out] = b0
-                out += 1
-                i += 1
-                continue
-            }
-            var value: UInt32
-            var need: Int
-            var minimum: UInt32
-            switch b0 {
-            case 0xC2...0xDF: value = b0 & 0x1F; need = 1; minimum = 0x80
-            case 0xE0...0xEF: value = b0 & 0x0F; need = 2; minimum = 0x800
-            case 0xF0...0xF4: value = b0 & 0x07; need = 3; minimum = 0x10000
-            default: throw .invalidUTF8(byteOffset: i)
-            }
-            if i + need >= n { throw .invalidUTF8(byteOffset: i) }
-            for k in 1...need {
-                let b = UInt32(bytes[i + k])
-                if b & 0xC0 != 0x80 { throw .invalidUTF8(byteOffset: i) }
-                value = (value << 6) | (b & 0x3F)
-            }
-            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
-                throw .invalidUTF8(byteOffset: i)
-            }
-            scalars[out] = value
-            out += 1
-            i += need + 1
-        }
-        return out
-    }
-
-    /// Pass 1 in place (it only shortens): compose й ї; drop apostrophes between Cyrillic letters.
-    private func pass1(_ s: UnsafeMutableBufferPointer<UInt32>, count: Int) -> Int {
-        var read = 0
-        var write = 0
-        while read < count {
-            let c = s[read]
-            let next: UInt32 = read + 1 < count ? s[read + 1] : 0xFFFF_FFFF
-            switch c {
-            case 0x438 where next == 0x306: s[write] = 0x439; write += 1; read += 2; continue  // и + breve → й
-            case 0x418 where next == 0x306: s[write] = 0x419; write += 1; read += 2; continue  // И + breve → Й
-            case 0x456 where next == 0x308: s[write] = 0x457; write += 1; read += 2; continue  // і + diaeresis → ї
-            case 0x406 where next == 0x308: s[write] = 0x407; write += 1; read += 2; continue  // І + diaeresis → Ї
-            default: break
-            }
-            if Self.isApostrophe(c), write > 0, read + 1 < count,
-                flags(s[write - 1]) & Self.cyrillicLetter != 0, flags(next) & Self.cyrillicLetter != 0
-            {
-                read += 1
-                continue
-            }
-            s[write] = c
-            write += 1
-            read += 1
-        }
-        return write
-    }
-
-    private func pass2(_ s: UnsafeBufferPointer<UInt32>, into output: inout [UInt8], capacityHint: Int) {
-        let n = s.count
-        output.reserveCapacity(output.count + capacityHint)
-        // State of the last character written: letter-or-mark, capital.
-        var lastLetter = false
-        var lastUpper = false
-        entries.withUnsafeBufferPointer { entries in
-            spellings.withUnsafeBufferPointer { spellings in
-                bmpFlags.withUnsafeBufferPointer { bmp in
-                    @inline(__always) func flagsOf(_ c: UInt32) -> UInt8 { c < 0x10000 ? bmp[Int(c)] : flags(c) }
-                    var j = 0
-                    while j < n {
-                        let c = s[j]
-                        if c < 0x80 {
-                            output.append(UInt8(truncatingIfNeeded: c))
-                            let f = bmp[Int(c)]
-                            lastLetter = f & Self.letterOrMark != 0
-                            lastUpper = f & Self.upper != 0
-                            j += 1
-                            continue
-                        }
-                        let index = Int(c) &- 0x400
-                        if index >= 0, index < entries.count, entries[index].kind != .other {
-                            let entry = entries[index]
-                            var title: Span
-                            var caps: Span
-                            switch entry.kind {
-                            case .softSign:
-                                j += 1
-                                continue
-                            case .he:
-                                let previous = j > 0 ? s[j - 1] : 0
-                                let afterZe = previous == 0x417 || previous == 0x437
-                                title = afterZe ? entry.initialTitle : entry.elsewhereTitle
-                                caps = afterZe ? entry.initialCaps : entry.elsewhereCaps
-                            default:
-                                title = lastLetter ? entry.elsewhereTitle : entry.initialTitle
-                                caps = lastLetter ? entry.elsewhereCaps : entry.initialCaps
-                            }
-                            var chosen = title
-                            if entry.isUpper && title.count > 1 {
-                                let nextFlags: UInt8 = j + 1 < n ? flagsOf(s[j + 1]) : 0
-                                if nextFlags & Self.upper != 0 || (lastUpper && nextFlags & Self.letterOrMark == 0) {
-                                    chosen = caps
-                                }
-                            }
-                            let start = Int(chosen.offset)
-                            for k in start..<(start + Int(chosen.count)) { output.append(spellings[k]) }
-                            lastLetter = true
-                            let lastByte = spellings[start + Int(chosen.count) - 1]
-                            lastUpper = lastByte >= 0x41 && lastByte <= 0x5A
-                            j += 1
-                            continue
-                        }
-                        Self.appendUTF8(c, to: &output)
-                        let f = flagsOf(c)
-                        lastLetter = f & Self.letterOrMark != 0
-                        lastUpper = f & Self.upper != 0
-                        j += 1
-                    }
+        // Each input byte gives at most two output bytes (Щ: two bytes, SHCH: four).
+        let capacity = count * 2 + 8
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        let written = try entries.withUnsafeBufferPointer { (entries) throws(TransliterationError) -> Int in
+            try spellings.withUnsafeBufferPointer { (spellings) throws(TransliterationError) -> Int in
+                try bmpFlags.withUnsafeBufferPointer { (bmp) throws(TransliterationError) -> Int in
+                    try run(input, buffer, entries: entries, spellings: spellings, bmp: bmp)
                 }
             }
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: written))
+    }
+
+    /// Decodes the scalar at `i` (strict UTF-8: no overlongs, surrogates or values above U+10FFFF).
+    @inline(__always)
+    private static func decode(_ input: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int)? {
+        let n = input.count
+        let b0 = UInt32(input[i])
+        if b0 < 0x80 { return (b0, 1) }
+        var value: UInt32
+        let need: Int
+        let minimum: UInt32
+        switch b0 {
+        case 0xC2...0xDF: value = b0 & 0x1F; need = 1; minimum = 0x80
+        case 0xE0...0xEF: value = b0 & 0x0F; need = 2; minimum = 0x800
+        case 0xF0...0xF4: value = b0 & 0x07; need = 3; minimum = 0x10000
+        default: return nil
+        }
+        if i + need >= n { return nil }
+        for k in 1...need {
+            let b = UInt32(input[i + k])
+            if b & 0xC0 != 0x80 { return nil }
+            value = (value << 6) | (b & 0x3F)
+        }
+        if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return nil }
+        return (value, need + 1)
+    }
+
+    /// Both passes in one sweep. Pass 1 state: the last scalar pass 1 produced (`previous`). Pass 2 state: whether
+    /// the last character written is a letter or mark, and whether it is a capital.
+    private func run(
+        _ input: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>,
+        entries: UnsafeBufferPointer<Entry>, spellings: UnsafeBufferPointer<UInt8>, bmp: UnsafeBufferPointer<UInt8>
+    ) throws(TransliterationError) -> Int {
+        let n = input.count
+        var i = 0
+        var o = 0
+        var previous: UInt32 = 0x0A
+        var lastLetter = false
+        var lastUpper = false
+
+        @inline(__always) func flagsOf(_ c: UInt32) -> UInt8 { c < 0x10000 ? bmp[Int(c)] : flags(c) }
+
+        /// Pass 1 at `j` given the scalar before it: the scalar pass 1 produces there (composition applied), the
+        /// number of input bytes it consumes, and whether it is an apostrophe pass 1 drops.
+        @inline(__always) func pass1(at j: Int, after before: UInt32) throws(TransliterationError)
+            -> (scalar: UInt32, length: Int, dropped: Bool)
+        {
+            guard let (c, length) = Self.decode(input, at: j) else { throw .invalidUTF8(byteOffset: j) }
+            switch c {
+            case 0x438, 0x418, 0x456, 0x406:  // и И і І, maybe followed by a combining breve or diaeresis
+                if j + length + 1 < n, input[j + length] == 0xCC {
+                    let mark = input[j + length + 1]
+                    if mark == 0x86 && (c == 0x438 || c == 0x418) { return (c + 1, length + 2, false) }  // й Й
+                    if mark == 0x88 && (c == 0x456 || c == 0x406) { return (c + 1, length + 2, false) }  // ї Ї
+                }
+                return (c, length, false)
+            default:
+                if Self.isApostrophe(c), flagsOf(before) & Self.cyrillicLetter != 0, j + length < n {
+                    guard let (after, _) = Self.decode(input, at: j + length) else {
+                        return (c, length, false)  // reported when the sweep reaches it
+                    }
+                    if flagsOf(after) & Self.cyrillicLetter != 0 { return (c, length, true) }
+                }
+                return (c, length, false)
+            }
+        }
+
+        while i < n {
+            let byte = input[i]
+            if byte < 0x80 && byte != 0x27 && byte != 0x60 {
+                // ASCII other than the two ASCII apostrophes: copied.
+                out[o] = byte
+                o += 1
+                let f = bmp[Int(byte)]
+                lastLetter = f & Self.letterOrMark != 0
+                lastUpper = f & Self.upper != 0
+                previous = UInt32(byte)
+                i += 1
+                continue
+            }
+            let (c, length, dropped) = try pass1(at: i, after: previous)
+            if dropped {
+                i += length
+                continue
+            }
+            let index = Int(c) &- 0x400
+            if index >= 0, index < entries.count, entries[index].kind != .other {
+                let entry = entries[index]
+                let title: Span
+                let caps: Span
+                switch entry.kind {
+                case .softSign:
+                    previous = c
+                    i += length
+                    continue
+                case .he:
+                    let afterZe = previous == 0x417 || previous == 0x437
+                    title = afterZe ? entry.initialTitle : entry.elsewhereTitle
+                    caps = afterZe ? entry.initialCaps : entry.elsewhereCaps
+                default:
+                    title = lastLetter ? entry.elsewhereTitle : entry.initialTitle
+                    caps = lastLetter ? entry.elsewhereCaps : entry.initialCaps
+                }
+                var chosen = title
+                if entry.isUpper && title.count > 1 {
+                    // The next scalar pass 1 produces (skipping an apostrophe it drops).
+                    var nextFlags: UInt8 = 0
+                    var j = i + length
+                    if j < n {
+                        var (next, nextLength, nextDropped) = try pass1(at: j, after: c)
+                        if nextDropped {
+                            j += nextLength
+                            (next, nextLength, nextDropped) = try pass1(at: j, after: c)
+                        }
+                        nextFlags = flagsOf(next)
+                    }
+                    if nextFlags & Self.upper != 0 || (lastUpper && nextFlags & Self.letterOrMark == 0) {
+                        chosen = caps
+                    }
+                }
+                var k = Int(chosen.offset)
+                let end = k + Int(chosen.count)
+                while k < end {
+                    out[o] = spellings[k]
+                    o += 1
+                    k += 1
+                }
+                lastLetter = true
+                let lastByte = spellings[end - 1]
+                lastUpper = lastByte >= 0x41 && lastByte <= 0x5A
+                previous = c
+                i += length
+                continue
+            }
+            // Anything else is written as it came.
+            for k in i..<(i + length) {
+                out[o] = input[k]
+                o += 1
+            }
+            let f = flagsOf(c)
+            lastLetter = f & Self.letterOrMark != 0
+            lastUpper = f & Self.upper != 0
+            previous = c
+            i += length
+        }
+        return o
     }
 
     @inline(__always)

@@ -47,7 +47,7 @@ public final class SchemeTransliterator: Sendable {
     public init(scheme: TransliterationScheme, names: (any NameSpellingSource)? = nil) throws {
         self.scheme = scheme
         self.icu = try scheme.makeICUTransliterator()
-        self.fastPath = scheme == .kmu2010 ? try KMU2010FastPath() : nil
+        self.fastPath = scheme == .kmu2010 ? try KMU2010FastPath.shared() : nil
         self.names = names
     }
 
@@ -64,8 +64,41 @@ public final class SchemeTransliterator: Sendable {
 
     /// Transliterates through ICU's rule engine only (no fast path, no names): the reference output.
     public func transliterateWithRules(_ text: String) -> String {
-        // Shipped rules compile and run on any valid string; an ICU failure here would be a broken install.
-        (try? icu.transform(text)) ?? text
+        // ICU rewrites its buffer in place, moving the rest of the text at every change of length: quadratic on
+        // long texts. So it gets pieces of about a thousand code units, each ending just after a space or line end.
+        // No rule looks across a whitespace character further than that character itself, and text start and end
+        // match the same contexts as whitespace does, so the pieces give the same result as the whole.
+        let utf16 = Array(text.utf16)
+        var result: [UInt16] = []
+        result.reserveCapacity(utf16.count + utf16.count / 2)
+        var start = 0
+        while start < utf16.count {
+            var end = min(start + Self.pieceLength, utf16.count)
+            if end < utf16.count {
+                var cut = end
+                while cut > start, !Self.isWhitespace(utf16[cut - 1]) { cut -= 1 }
+                if cut > start {
+                    end = cut
+                } else {
+                    // One very long run without whitespace: go on to the next whitespace.
+                    while end < utf16.count, !Self.isWhitespace(utf16[end - 1]) { end += 1 }
+                }
+            }
+            let piece = utf16[start..<end].withUnsafeBufferPointer { buffer in
+                // Shipped rules compile and run on any text; an ICU failure here would be a broken install.
+                (try? icu.transform(utf16: buffer)) ?? Array(buffer)
+            }
+            result.append(contentsOf: piece)
+            start = end
+        }
+        return String(decoding: result, as: UTF16.self)
+    }
+
+    private static let pieceLength = 1024
+
+    private static func isWhitespace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0 || unit == 0x3000
+            || (unit >= 0x2000 && unit <= 0x200A) || unit == 0x2028 || unit == 0x2029 || unit == 0x202F
     }
 
     /// Transliterates UTF-8 bytes to UTF-8 bytes, appending to `output` (no names: this is the bulk path the CLI

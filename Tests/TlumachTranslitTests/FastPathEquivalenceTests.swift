@@ -132,3 +132,22 @@ enum Corpus {
         return word
     }
 }
+
+/// `transliterateWithRules` hands ICU the text in pieces cut after whitespace (ICU is quadratic on long texts);
+/// the pieces must give what the whole text gives.
+final class RulePiecesTests: XCTestCase {
+    func testPiecesGiveTheSameAsTheWholeText() throws {
+        var generator = SplitMix(seed: 55)
+        var lines: [String] = Corpus.sentences
+        for _ in 0..<600 { lines.append(Corpus.randomLine(using: &generator)) }
+        // Long lines without line breaks, and one very long word, cross the piece length.
+        lines.append(lines.prefix(300).joined(separator: " "))
+        lines.append(String(repeating: "Щука’ЯЗГ", count: 400))
+        let text = lines.joined(separator: "\n")
+        for scheme in TransliterationScheme.allCases {
+            let transliterator = try SchemeTransliterator(scheme: scheme)
+            let whole = try scheme.makeICUTransliterator().transform(text)
+            XCTAssertEqual(transliterator.transliterateWithRules(text), whole, "\(scheme)")
+        }
+    }
+}
