@@ -28,6 +28,14 @@ public enum GlossaryYAML {
 
     /// Parses a YAML glossary. `path` names the file in errors.
     public static func parse(_ text: String, path: String) throws -> (FileInfo, [Concept]) {
+        try parse(text, path: path, unknownField: nil)
+    }
+
+    /// As `parse`, but an unknown field is passed to `unknownField` and skipped instead of failing (for lint).
+    public static func parse(
+        _ text: String, path: String, unknownField: ((InputError) -> Void)?
+    ) throws -> (FileInfo, [Concept]) {
+
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -55,7 +63,7 @@ public enum GlossaryYAML {
                     throw failure(path, value, "`concepts` must be a list")
                 }
                 for node in list {
-                    var concept = try parseConcept(node, path: path)
+                    var concept = try parseConcept(node, path: path, unknownField: unknownField)
                     if concept.source == nil { concept.source = info.source }
                     if let line = seen[concept.id] {
                         throw failure(path, node, "duplicate concept id `\(concept.id)` (first at line \(line))")
@@ -64,13 +72,13 @@ public enum GlossaryYAML {
                     concepts.append(concept)
                 }
             default:
-                throw failure(path, key, "unknown field `\(field)` (expected one of \(fileFields.sorted().joined(separator: ", ")))")
+                try unknown(failure(path, key, "unknown field `\(field)` (expected one of \(fileFields.sorted().joined(separator: ", ")))"), unknownField)
             }
         }
         return (info, concepts)
     }
 
-    static func parseConcept(_ node: Node, path: String) throws -> Concept {
+    static func parseConcept(_ node: Node, path: String, unknownField: ((InputError) -> Void)?) throws -> Concept {
         guard let mapping = node.mapping else { throw failure(path, node, "a concept is a mapping with `id` and `terms`") }
         var concept = Concept(id: "")
         concept.file = path
@@ -96,11 +104,11 @@ public enum GlossaryYAML {
                     }
                     let items: [Node] = list.sequence.map { Array($0) } ?? [list]
                     var terms: [Term] = []
-                    for item in items { terms.append(try parseTerm(item, path: path)) }
+                    for item in items { terms.append(try parseTerm(item, path: path, unknownField: unknownField)) }
                     concept.terms[language] = terms
                 }
             default:
-                throw failure(path, key, "unknown concept field `\(field)` (expected one of \(conceptFields.sorted().joined(separator: ", ")))")
+                try unknown(failure(path, key, "unknown concept field `\(field)` (expected one of \(conceptFields.sorted().joined(separator: ", ")))"), unknownField)
             }
         }
         if concept.id.isEmpty { throw failure(path, node, "concept without an `id`") }
@@ -108,7 +116,7 @@ public enum GlossaryYAML {
         return concept
     }
 
-    static func parseTerm(_ node: Node, path: String) throws -> Term {
+    static func parseTerm(_ node: Node, path: String, unknownField: ((InputError) -> Void)?) throws -> Term {
         if let scalar = node.scalar {
             guard !scalar.string.isEmpty else { throw failure(path, node, "empty term") }
             return Term(text: scalar.string)
@@ -143,13 +151,13 @@ public enum GlossaryYAML {
                     switch ruleKey.string ?? "" {
                     case "precededBy": preceded = try strings(ruleValue, path)
                     case "message": message = try string(ruleValue, path)
-                    default: throw failure(path, ruleKey, "unknown context field `\(ruleKey.string ?? "")` (expected precededBy, message)")
+                    default: try unknown(failure(path, ruleKey, "unknown context field `\(ruleKey.string ?? "")` (expected precededBy, message)"), unknownField)
                     }
                 }
                 if preceded.isEmpty { throw failure(path, value, "`context.precededBy` needs at least one entry") }
                 context = ContextRule(precededBy: preceded, message: message)
             default:
-                throw failure(path, key, "unknown term field `\(field)` (expected one of \(termFields.sorted().joined(separator: ", ")))")
+                try unknown(failure(path, key, "unknown term field `\(field)` (expected one of \(termFields.sorted().joined(separator: ", ")))"), unknownField)
             }
         }
         guard let text, !text.isEmpty else { throw failure(path, node, "term without `text`") }
@@ -228,6 +236,12 @@ public enum GlossaryYAML {
     }
 
     // MARK: Helpers
+
+    /// Unknown fields fail a load; lint collects them through `handler` instead.
+    static func unknown(_ error: InputError, _ handler: ((InputError) -> Void)?) throws {
+        guard let handler else { throw error }
+        handler(error)
+    }
 
     static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
