@@ -95,7 +95,7 @@ public enum GlossaryLint {
                     }
                     if term.status.isDoNotUse {
                         if let use = term.use {
-                            if !terms.contains(where: { $0.text == use && !$0.status.isDoNotUse }) {
+                            if !terms.contains(where: { $0.text.lowercased() == use.lowercased() && !$0.status.isDoNotUse }) {
                                 issue(.error, original, "\(language) term “\(term.text)” says use “\(use)”, which is not an allowed \(language) term of this concept")
                             }
                         } else if concept.replacement(for: term, language: language) == nil {

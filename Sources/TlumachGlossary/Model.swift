@@ -176,8 +176,11 @@ public struct Concept: Sendable, Hashable {
     /// The term that replaces a do-not-use term: its `use`, else the language's first preferred term; the
     /// replacement's type follows the original where possible (an abbreviation is replaced by an abbreviation).
     public func replacement(for term: Term, language: String) -> String? {
-        if let use = term.use { return use }
         let allowed = terms(in: language).filter { !$0.status.isDoNotUse }
+        if let use = term.use {
+            // An overlay may have re-cased the target (Sergei Shoigu → sergei shoigu): follow it.
+            return allowed.first { $0.text == use }?.text ?? allowed.first { $0.text.lowercased() == use.lowercased() }?.text ?? use
+        }
         return (allowed.first { $0.type.isAbbreviation == term.type.isAbbreviation } ?? allowed.first)?.text
     }
 

@@ -48,7 +48,7 @@ public struct TermFixer: Sendable {
             let sentenceStart = bytes.withUnsafeBufferPointer { TermMatcher.startsSentence($0, at: match.utf8Range.lowerBound) }
             if term.status.isDoNotUse {
                 let use = concept.replacement(for: term, language: match.language)
-                let useTerm = use.flatMap { text in concept.terms[match.language]?.first { $0.text == text } }
+                let useTerm = use.flatMap { text in concept.terms[match.language]?.first { $0.text == text && !$0.status.isDoNotUse } }
                 var replacement: String?
                 if let use, let useTerm {
                     // Keep what follows the term inside the word (Kiev's → Kyiv's); inflected forms have no safe fix.
