@@ -11,6 +11,7 @@ final class UkrainianStemmerTests: XCTestCase {
 
     func testCaseFormsOfNounsShareAStem() {
         assertSameStem(["Київ", "Києва", "Києву", "Києві", "Києвом", "Києве"])
+        assertSameStem(["Чернігів", "Чернігова", "Чернігову", "Черніговом", "Чернігові"])
         assertSameStem(["Харків", "Харкова", "Харкову", "Харкові", "Харковом"])
         assertSameStem(["Львів", "Львова", "Львову", "Львові", "Львовом"])
         assertSameStem(["Миколаїв", "Миколаєва", "Миколаєву", "Миколаєві", "Миколаєвом"])

@@ -13,9 +13,9 @@
 /// 1. Remove the longest ending of `endings` that leaves at least `minimumStem` letters.
 /// 2. Drop a final soft sign (штабель/штабеля → штабел), then a final і, ї or й left by soft-stem nouns
 ///    (операція/операцій → операц, Андрій/Андрія → андр).
-/// 3. Fold the vowel of the last syllable: і → о (Харків/Харкова, Львів/Львова), ї → є (Київ/Києва).
-/// 4. Remove a final -ов/-ев/-єв if at least `minimumStem` letters stay, so possessive-type names agree with
-///    their dative/locative in -ові/-еві (Петров, Петрові; Харків, Харкові; Миколаїв, Миколаєві).
+/// 3. Remove a final -ов/-ев/-єв if at least `minimumStem` letters stay, so possessive-type names agree with
+///    their dative/locative in -ові/-еві (Петров, Петрові; Харкова, Харкові; Миколаєва, Миколаєві).
+/// 4. Fold the vowel of the last syllable: і → о (Харків/Харкова, Чернігів/Чернігова), ї → є (Київ/Києва).
 public enum UkrainianStemmer {
     /// Shortest stem the stemmer leaves; shorter words are keyed whole.
     public static let minimumStem = 3
@@ -75,14 +75,14 @@ public enum UkrainianStemmer {
         if letters.count > minimumStem, let last = letters.last, last == "і" || last == "ї" || last == "й" {
             letters.removeLast()
         }
-        // 3. Alternations of the last syllable.
-        foldLastSyllable(&letters)
-        // 4. Possessive-type -ов/-ев/-єв.
+        // 3. Possessive-type -ов/-ев/-єв (before the fold, so Чернігів → черніг and Чернігова → черніг agree).
         if letters.count - 2 >= minimumStem, letters.last == "в",
             let before = letters.dropLast().last, before == "о" || before == "е" || before == "є"
         {
             letters.removeLast(2)
         }
+        // 4. Alternations of the last syllable.
+        foldLastSyllable(&letters)
     }
 
     /// і → о and ї → є in the last syllable: Харків/Харкова, Київ/Києва. ё (Russian) → е.
