@@ -44,6 +44,8 @@ struct TermKeys: Sendable {
         var scalars = Array(word.unicodeScalars)
         if scalars.contains(where: { (0x300...0x36F).contains($0.value) }) {
             scalars = Array(((try? Normalizer.nfc.normalize(word)) ?? word).unicodeScalars)
+            // Stress marks (наголос: Ки́їв) are not part of the word.
+            scalars.removeAll { $0 == "\u{0301}" || $0 == "\u{0300}" }
         }
         for index in scalars.indices where TermKeys.apostrophes.contains(scalars[index]) { scalars[index] = "'" }
         // Script of the word, and repair of look-alikes in a mixed word.

@@ -173,6 +173,7 @@ public enum GlossaryYAML {
         var out = ""
         if let name = info.name { out += "name: \(quoted(name))\n" }
         if let description = info.description { out += "description: \(quoted(description))\n" }
+        if let source = info.source { out += "source: \(quoted(source))\n" }
         if info.overlay { out += "overlay: true\n" }
         out += concepts.isEmpty ? "concepts: []\n" : "concepts:\n"
         for concept in concepts {
