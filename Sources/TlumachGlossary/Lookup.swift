@@ -2,8 +2,8 @@
 public struct LookupResult: Sendable, Hashable {
     public var conceptID: String
     public var kind: MatchKind
-    /// 0–100: 100 exact, 95 case, 90 inflection, 85 look-alike letters, 80 transliteration; 60 for a word inside a
-    /// multiword term; typo-tolerant (fuzzy) results score below 70 and always come last.
+    /// 0–100: 100 exact, 95 case, 90 inflection, 85 look-alike letters, 80 transliteration; 75 for an
+    /// abbreviation typed in lower case; 50–60 for words inside a longer term (shorter terms higher); typo-tolerant (fuzzy) results score below 70 and always come last.
     public var score: Int
 }
 
@@ -40,7 +40,9 @@ extension TermMatcher {
             for pattern in common ?? [] {
                 let info = patterns[Int(pattern)]
                 let concept = glossary.concepts[Int(info.concept)]
-                offer(concept.id, .inflection, 60)
+                // Shorter terms first: Хреста is more Червоний Хрест than Міжнародний комітет Червоного Хреста.
+                let termWords = TermMatcher.patternWords(concept.terms[info.language]?[Int(info.term)].text ?? "").count
+                offer(concept.id, .inflection, 60 - min(10, max(0, termWords - 2)))
             }
         }
         var ranked = best.values.sorted { ($0.score, $1.conceptID) > ($1.score, $0.conceptID) }
