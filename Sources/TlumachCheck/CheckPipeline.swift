@@ -37,13 +37,6 @@ public struct CheckOutcome: Sendable {
 /// The whole `tlumach check` flow as a library call: configuration (flags win over `.tlumach.yml`), inputs,
 /// glossaries, checks, baseline, rendering and exit status. Bad input throws `InputError` (exit 2).
 public enum CheckPipeline {
-    /// Loads glossaries into a term matcher; the glossary module installs its loader here. Returns nil when no
-    /// glossary is found.
-    nonisolated(unsafe) public static var loadTerms: @Sendable (_ paths: [String], _ explicit: Bool) throws -> (any TermMatcher)? = { _, _ in nil }
-    /// Builders for the transliteration and normaliser hooks (nil: the built-in fallbacks).
-    nonisolated(unsafe) public static var makeNames: (@Sendable () -> (any NameTransliterator)?) = { nil }
-    nonisolated(unsafe) public static var makeNormalizer: (@Sendable () -> (any TextNormalizing)?) = { nil }
-
     public static func run(_ request: CheckRequest, environment variables: [String: String]) throws -> CheckOutcome {
         // Configuration.
         let configPath = request.configPath ?? CheckConfiguration.fileName
@@ -93,9 +86,8 @@ public enum CheckPipeline {
         for file in files { documents.append(try BilingualReader.read(file)) }
 
         // Glossaries: flags, else the configuration, else glossaries/ when it exists.
-        var terms: (any TermMatcher)?
+        var terms: (any TermFinder)?
         if !request.noGlossary {
-            let explicit = !request.glossaries.isEmpty || !configuration.glossaries.isEmpty
             var paths = request.glossaries
             if paths.isEmpty {
                 paths = configuration.glossaries.map { path in
@@ -106,9 +98,9 @@ public enum CheckPipeline {
             for path in paths where !FileManager.default.fileExists(atPath: path) {
                 throw InputError(path: path, message: "glossary not found")
             }
-            if !paths.isEmpty { terms = try loadTerms(paths, explicit) }
+            if !paths.isEmpty { terms = try GlossaryTermFinder(paths: paths) }
         }
-        let environment = CheckEnvironment(terms: terms, names: makeNames(), normalizer: makeNormalizer(), options: settings.options)
+        let environment = CheckEnvironment(terms: terms, options: settings.options)
 
         // Baseline.
         let baselinePath = request.baselinePath ?? (request.writeBaselinePath == nil ? configuration.baseline : nil)

@@ -1,109 +1,108 @@
+import Foundation
 import ICU
+import TlumachGlossary
+import TlumachText
+import TlumachTranslit
 
-/// KMU 2010 and a Latin match key, used until (and unless) the transliteration module supplies its own: a compact
-/// table of the resolution's rules (word-initial Є Ї Й Ю Я, зг → zgh, soft sign and apostrophes dropped, case
-/// following the input).
+/// KMU 2010 and the Latin match key from the transliteration module.
+public struct TranslitNames: NameTransliterator {
+    let kmu: SchemeTransliterator?
+
+    public init() {
+        kmu = try? SchemeTransliterator(scheme: .kmu2010)
+    }
+
+    public func kmu2010(_ cyrillic: String) -> String { kmu?.transliterate(cyrillic) ?? cyrillic }
+    public func matchKey(_ latin: String) -> String { LatinMatchKey.key(latin) }
+}
+
 public enum DefaultNames {
-    public static let transliterator: any NameTransliterator = Table()
+    public static let transliterator: any NameTransliterator = TranslitNames()
+}
 
-    struct Table: NameTransliterator {
-        static let letters: [Character: (initial: String, other: String)] = {
-            let plain: [Character: String] = [
-                "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "y",
-                "і": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-                "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
-            ]
-            var table: [Character: (String, String)] = [:]
-            for (letter, latin) in plain { table[letter] = (latin, latin) }
-            table["є"] = ("ye", "ie")
-            table["ї"] = ("yi", "i")
-            table["й"] = ("y", "i")
-            table["ю"] = ("yu", "iu")
-            table["я"] = ("ya", "ia")
-            return table
-        }()
+/// The article normaliser from the text module, with the rules other checks already cover switched off (quotes →
+/// punctuation, look-alikes → mixed-script, space runs → punctuation, trailing space and line ends → whitespace,
+/// which matter in software strings).
+public struct ArticleNormalizerCheck: TextNormalizing {
+    let normalizers: [String: ArticleNormalizer]
 
-        func kmu2010(_ cyrillic: String) -> String {
-            let characters = Array(cyrillic.precomposedStringWithCanonicalMappingLite)
-            var result = ""
-            var atWordStart = true
-            for (index, character) in characters.enumerated() {
-                let lower = Character(String(character).lowercased())
-                if WordScanner.isApostrophe(character.unicodeScalars.first!) && !atWordStart {
-                    continue  // dropped inside words; what follows is not a word start
-                }
-                guard let entry = Self.letters[lower] else {
-                    result.append(character)
-                    atWordStart = !(character.isLetter || character.isNumber)
-                    continue
-                }
-                var latin = atWordStart ? entry.initial : entry.other
-                if lower == "г", index > 0, Character(String(characters[index - 1]).lowercased()) == "з" { latin = "gh" }
-                if character != lower && !latin.isEmpty {
-                    // Upper case: the whole word in capitals stays capitals; otherwise capitalise the first letter.
-                    let neighbours = characters[max(0, index - 1)...min(characters.count - 1, index + 1)]
-                    let wordIsUpper = neighbours.filter { $0.isLetter }.count > 1
-                        && neighbours.allSatisfy { !$0.isLetter || $0.isUppercase }
-                    latin = wordIsUpper ? latin.uppercased() : latin.prefix(1).uppercased() + latin.dropFirst()
-                }
-                result += latin
-                atWordStart = false
+    public static let coveredElsewhere: Set<NormalizationRule> = [.quotes, .lookAlikes, .spaceRuns, .trailingSpace, .lineEndings]
+
+    public init(disabled: Set<NormalizationRule> = ArticleNormalizerCheck.coveredElsewhere) {
+        var normalizers: [String: ArticleNormalizer] = [:]
+        for language in Language.allCases {
+            if let normalizer = try? ArticleNormalizer(options: NormalizerOptions(language: language, disabled: disabled)) {
+                normalizers[language.rawValue] = normalizer
             }
-            return result
         }
+        self.normalizers = normalizers
+    }
 
-        func matchKey(_ latin: String) -> String {
-            var key = ""
-            var previousWasI = false
-            for scalar in latin.lowercased().unicodeScalars where WordScanner.isLetter(scalar) {
-                var folded = scalar
-                if folded == "j" || folded == "y" { folded = "i" }
-                if folded == "i" {
-                    if previousWasI { continue }
-                    previousWasI = true
-                } else {
-                    previousWasI = false
-                }
-                key.unicodeScalars.append(folded)
-            }
-            return key
-        }
+    public func ruleViolations(in text: String, language: String) -> [String] {
+        guard let normalizer = normalizers[language] else { return [] }
+        let result = normalizer.normalize(text)
+        guard result.isChanged else { return [] }
+        var rules: [String] = []
+        for change in result.changes where !rules.contains(change.rule) { rules.append(change.rule) }
+        return rules
     }
 }
 
-extension String {
-    /// й and ї typed as и/і plus a combining mark become the precomposed letters.
-    var precomposedStringWithCanonicalMappingLite: String {
-        guard unicodeScalars.contains(where: { $0.value == 0x306 || $0.value == 0x308 }) else { return self }
-        return (try? Normalizer.nfc.normalize(self)) ?? self
-    }
-}
-
-/// The normaliser's checks, used until (and unless) the text module supplies the article normaliser: Unicode NFC
-/// and invisible characters (zero-width spaces and joiners, soft hyphens, byte-order marks).
 public enum DefaultNormalizer {
-    public static let normalizer: any TextNormalizing = Basic()
+    public static let normalizer: any TextNormalizing = ArticleNormalizerCheck()
+}
 
-    struct Basic: TextNormalizing {
-        func ruleViolations(in text: String, language: String) -> [String] {
-            var rules: [String] = []
-            var onlyASCII = true
-            for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-                onlyASCII = false
-                switch scalar.value {
-                case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD:
-                    if !rules.contains("invisible") { rules.append("invisible") }
-                default: break
-                }
+/// The glossary module's inflection-aware matcher behind the term checks' protocol. It judges casing and context
+/// rules itself; its ranges (UTF-16) are converted to the checks' scalar offsets.
+public struct GlossaryTermFinder: TermFinder {
+    public let matcher: TlumachGlossary.TermMatcher
+
+    public init(matcher: TlumachGlossary.TermMatcher) {
+        self.matcher = matcher
+    }
+
+    /// Loads glossary files and folders (YAML, TBX, CSV, TSV).
+    public init(paths: [String]) throws {
+        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths))
+    }
+
+    public func occurrences(in text: String, language: String) -> [TermOccurrence] {
+        let matches = matcher.matches(in: text, language: language)
+        guard !matches.isEmpty else { return [] }
+        // UTF-16 offsets equal scalar offsets unless the text has characters beyond the BMP.
+        let astral = text.utf8.contains { $0 >= 0xF0 }
+        var scalarOffset: [Int] = []
+        if astral {
+            // A UTF-16 → scalar index table.
+            var index = 0
+            for scalar in text.unicodeScalars {
+                scalarOffset.append(index)
+                if scalar.value > 0xFFFF { scalarOffset.append(index) }
+                index += 1
             }
-            // Swift's == is canonical equivalence: compare scalars to see a decomposed letter.
-            if !onlyASCII, (try? Normalizer.nfc.isNormalized(text)) == false,
-                let normalized = try? Normalizer.nfc.normalize(text),
-                !normalized.unicodeScalars.elementsEqual(text.unicodeScalars)
-            {
-                rules.insert("nfc", at: 0)
-            }
-            return rules
+            scalarOffset.append(index)
         }
+        func toScalars(_ range: Range<Int>) -> Range<Int> {
+            guard astral else { return range }
+            let lower = scalarOffset[min(range.lowerBound, scalarOffset.count - 1)]
+            let upper = scalarOffset[min(range.upperBound, scalarOffset.count - 1)]
+            return lower..<max(lower, upper)
+        }
+        return matches.map { match in
+            let term = matcher.glossary.concept(id: match.conceptID)?.terms(in: match.language).first { $0.text == match.term }
+            return TermOccurrence(
+                concept: match.conceptID, language: match.language, range: toScalars(match.range), text: match.text,
+                term: match.term, status: match.status, casing: term?.casing ?? .any,
+                requiredPrecedingContext: match.contextViolated?.precededBy.first ?? term?.context?.precededBy.first,
+                casingVerdict: match.casingViolated ? .violated : .satisfied,
+                contextVerdict: match.contextViolated != nil ? .violated : .satisfied,
+                byTransliteration: match.kind == .transliteration)
+        }
+    }
+
+    public func approvedTerms(concept: String, language: String) -> [String] {
+        guard let concept = matcher.glossary.concept(id: concept) else { return [] }
+        let terms = concept.terms(in: language).filter { !$0.status.isDoNotUse }
+        return terms.filter { $0.status == .preferred }.map(\.text) + terms.filter { $0.status != .preferred }.map(\.text)
     }
 }

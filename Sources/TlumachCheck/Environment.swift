@@ -1,19 +1,17 @@
 import TlumachFormats
+import TlumachGlossary
 
-/// Status of a glossary term, as TBX's administrativeStatus has it.
-public enum TermStatus: String, Sendable, Codable {
-    case preferred, admitted, deprecated, forbidden
-    public var isApproved: Bool { self == .preferred || self == .admitted }
+extension TermStatus {
+    /// Preferred or admitted: a term a translation may use.
+    public var isApproved: Bool { !isDoNotUse }
 }
 
-/// How a term must be written.
-public enum TermCasing: String, Sendable, Codable {
-    /// Exactly as in the glossary (SVO, Kyiv); inflected forms keep the glossary's capitals.
-    case exact
-    /// Lower case even for a proper name (a house style: russia).
-    case lower
-    /// Any case (common words).
-    case any
+/// Whether a term finder already judged a rule for an occurrence.
+public enum RuleVerdict: Sendable, Hashable {
+    /// The check judges from the occurrence's rule.
+    case unchecked
+    case satisfied
+    case violated
 }
 
 /// One glossary term found in a text.
@@ -28,14 +26,23 @@ public struct TermOccurrence: Sendable, Hashable {
     /// The glossary's term this occurrence is a form of.
     public var term: String
     public var status: TermStatus
-    public var casing: TermCasing
+    public var casing: Casing
     /// Words that must stand right before the term (English SVO needs "so-called"), or nil.
     public var requiredPrecedingContext: String?
+    /// Set when the finder judged the casing or context rule itself (the glossary matcher does).
+    public var casingVerdict: RuleVerdict
+    public var contextVerdict: RuleVerdict
+    /// Matched through another Latin spelling of a name (Andriy for Andrii), not as written in the glossary.
+    public var byTransliteration: Bool
 
     public init(
         concept: String, language: String, range: Range<Int>, text: String, term: String, status: TermStatus,
-        casing: TermCasing, requiredPrecedingContext: String? = nil
+        casing: Casing, requiredPrecedingContext: String? = nil, casingVerdict: RuleVerdict = .unchecked,
+        contextVerdict: RuleVerdict = .unchecked, byTransliteration: Bool = false
     ) {
+        self.casingVerdict = casingVerdict
+        self.contextVerdict = contextVerdict
+        self.byTransliteration = byTransliteration
         self.concept = concept
         self.language = language
         self.range = range
@@ -48,8 +55,9 @@ public struct TermOccurrence: Sendable, Hashable {
 }
 
 /// What the term checks need from a glossary: the terms in a text (inflection-aware), and the approved terms of a
-/// concept in a language, preferred first.
-public protocol TermMatcher: Sendable {
+/// concept in a language, preferred first. `GlossaryTermFinder` adapts the glossary module's matcher;
+/// `BasicTermFinder` is a small stand-alone one.
+public protocol TermFinder: Sendable {
     func occurrences(in text: String, language: String) -> [TermOccurrence]
     func approvedTerms(concept: String, language: String) -> [String]
 }
@@ -78,13 +86,13 @@ public struct CheckOptions: Sendable, Equatable {
 
 /// What the checks may consult: glossary, transliteration, normaliser, options.
 public struct CheckEnvironment: Sendable {
-    public var terms: (any TermMatcher)?
+    public var terms: (any TermFinder)?
     public var names: any NameTransliterator
     public var normalizer: any TextNormalizing
     public var options: CheckOptions
 
     public init(
-        terms: (any TermMatcher)? = nil, names: (any NameTransliterator)? = nil,
+        terms: (any TermFinder)? = nil, names: (any NameTransliterator)? = nil,
         normalizer: (any TextNormalizing)? = nil, options: CheckOptions = CheckOptions()
     ) {
         self.terms = terms

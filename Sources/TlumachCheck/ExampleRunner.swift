@@ -3,7 +3,7 @@ import TlumachFormats
 /// Runs a check on one of its own examples (the example unit plus any other units of the example), the way the
 /// tests and the documentation use them. Term checks run against the example glossary.
 public enum ExampleRunner {
-    public static func environment(terms: (any TermMatcher)? = nil) -> CheckEnvironment {
+    public static func environment(terms: (any TermFinder)? = nil) -> CheckEnvironment {
         CheckEnvironment(terms: terms ?? ExampleGlossary.matcher)
     }
 

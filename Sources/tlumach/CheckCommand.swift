@@ -99,7 +99,7 @@ struct CheckCommand: ParsableCommand {
         request.baselinePath = baseline
         request.writeBaselinePath = writeBaseline
         if let format {
-            guard let reportFormat = ReportFormat(rawValue: format.rawValue) else {
+            guard let reportFormat = TlumachCheck.ReportFormat(rawValue: format.rawValue) else {
                 throw ValidationError("--format markdown goes with --list-checks")
             }
             request.format = reportFormat

@@ -50,7 +50,7 @@ public struct TransliterationCheck: Check {
         ])
 
     let names: any NameTransliterator
-    let terms: (any TermMatcher)?
+    let terms: (any TermFinder)?
 
     public init(environment: CheckEnvironment) {
         names = environment.names
@@ -89,10 +89,16 @@ public struct TransliterationCheck: Check {
         }
         guard !expected.isEmpty else { return [] }
         var glossaryRanges: [Range<Int>] = []
-        if let terms {
-            glossaryRanges = terms.occurrences(in: unit.target, language: unit.targetLanguage).map(\.range)
-        }
         var issues: [Issue] = []
+        if let terms {
+            for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) {
+                glossaryRanges.append(occurrence.range)
+                // The glossary knows the name but spells it otherwise (Andriy Yusov for Andrii Yusov).
+                if occurrence.byTransliteration && occurrence.status.isApproved && occurrence.text != occurrence.term {
+                    issues.append(Issue("“\(occurrence.text)” is spelled “\(occurrence.term)” in the glossary", suggestion: occurrence.term))
+                }
+            }
+        }
         for word in unit.targetText.words where word.text.count >= 3 {
             guard word.text.first?.isUppercase == true else { continue }
             guard let match = expected[names.matchKey(word.text)] else { continue }

@@ -1,35 +1,37 @@
+import TlumachGlossary
+
 /// The example glossary the term checks' examples run against (a few concepts of the shipped news glossary).
 enum ExampleGlossary {
-    static let matcher: any TermMatcher = BasicTermMatcher(concepts: [
-        BasicTermMatcher.Concept(id: "coordination-headquarters", terms: [
+    static let matcher: any TermFinder = BasicTermFinder(concepts: [
+        BasicTermFinder.Concept(id: "coordination-headquarters", terms: [
             .init("Coordination Headquarters", language: "en", status: .preferred),
             .init("Координаційний штаб", language: "uk", status: .preferred),
         ]),
-        BasicTermMatcher.Concept(id: "prisoner-of-war", terms: [
+        BasicTermFinder.Concept(id: "prisoner-of-war", terms: [
             .init("prisoner of war", language: "en", status: .preferred),
             .init("POW", language: "en", status: .admitted, casing: .exact),
             .init("військовополонений", language: "uk", status: .preferred),
         ]),
-        BasicTermMatcher.Concept(id: "kyiv", terms: [
+        BasicTermFinder.Concept(id: "kyiv", terms: [
             .init("Kyiv", language: "en", status: .preferred, casing: .exact),
             .init("Kiev", language: "en", status: .forbidden, casing: .any),
             .init("Київ", language: "uk", status: .preferred, casing: .exact),
         ]),
-        BasicTermMatcher.Concept(id: "svo", terms: [
+        BasicTermFinder.Concept(id: "svo", terms: [
             .init("SVO", language: "en", status: .preferred, casing: .exact, context: "so-called"),
             .init("special military operation", language: "en", status: .admitted, context: "so-called"),
             .init("СВО", language: "uk", status: .preferred, casing: .exact),
         ]),
-        BasicTermMatcher.Concept(id: "nato", terms: [
+        BasicTermFinder.Concept(id: "nato", terms: [
             .init("NATO", language: "en", status: .preferred, casing: .exact),
             .init("НАТО", language: "uk", status: .preferred, casing: .exact),
         ]),
-        BasicTermMatcher.Concept(id: "summit", terms: [
+        BasicTermFinder.Concept(id: "summit", terms: [
             .init("summit", language: "en", status: .preferred),
             .init("саміт", language: "uk", status: .preferred),
             .init("самміт", language: "uk", status: .deprecated),
         ]),
-        BasicTermMatcher.Concept(id: "russia", terms: [
+        BasicTermFinder.Concept(id: "russia", terms: [
             .init("russia", language: "en", status: .preferred, casing: .lower),
             .init("росія", language: "uk", status: .preferred, casing: .lower),
         ]),
@@ -57,7 +59,7 @@ public struct TermMissingCheck: Check {
             .passing("the so-called SVO", "так звана СВО"),
         ])
 
-    let terms: (any TermMatcher)?
+    let terms: (any TermFinder)?
 
     public init(environment: CheckEnvironment) { terms = environment.terms }
 
@@ -99,7 +101,7 @@ public struct TermForbiddenCheck: Check {
             .passing("NATO summit", "саміт НАТО"),
         ])
 
-    let terms: (any TermMatcher)?
+    let terms: (any TermFinder)?
 
     public init(environment: CheckEnvironment) { terms = environment.terms }
 
@@ -135,7 +137,7 @@ public struct TermCasingCheck: Check {
             .passing("Russia attacked.", "Росія напала.", note: "Start of a sentence."),
         ])
 
-    let terms: (any TermMatcher)?
+    let terms: (any TermFinder)?
 
     public init(environment: CheckEnvironment) { terms = environment.terms }
 
@@ -201,7 +203,7 @@ public struct TermContextCheck: Check {
             .passing("цілі так званої СВО", "the goals of the so called “SVO”", from: "uk", to: "en"),
         ])
 
-    let terms: (any TermMatcher)?
+    let terms: (any TermFinder)?
 
     public init(environment: CheckEnvironment) { terms = environment.terms }
 

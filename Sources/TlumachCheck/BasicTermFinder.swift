@@ -1,15 +1,17 @@
+import TlumachGlossary
+
 /// A small glossary matcher: terms as word sequences, each word matching its inflected forms by stripping one
 /// ending from a short list (Ukrainian and English). Used for the checks' own examples and whenever no glossary
 /// module is wired in; the glossary module's matcher is far more thorough.
-public struct BasicTermMatcher: TermMatcher {
+public struct BasicTermFinder: TermFinder {
     public struct Term: Sendable {
         public var text: String
         public var language: String
         public var status: TermStatus
-        public var casing: TermCasing
+        public var casing: Casing
         public var context: String?
 
-        public init(_ text: String, language: String, status: TermStatus, casing: TermCasing = .any, context: String? = nil) {
+        public init(_ text: String, language: String, status: TermStatus, casing: Casing = .any, context: String? = nil) {
             self.text = text
             self.language = language
             self.status = status
