@@ -37,6 +37,12 @@ public final class CheckedUnit {
     public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
     public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)
     /// Grouping keys of the consistency checks (computed once for both).
+    /// Glossary terms of each side, found once for all the term checks (empty without a glossary).
+    public private(set) lazy var sourceTerms: [TermOccurrence] =
+        environment.terms?.occurrences(in: unit.source, language: sourceLanguage) ?? []
+    public private(set) lazy var targetTerms: [TermOccurrence] =
+        hasTarget ? environment.terms?.occurrences(in: target, language: targetLanguage) ?? [] : []
+
     /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
     /// includes the PO context, which keeps units apart.
     public private(set) lazy var sourceKey = ConsistencyKey.hash(unit.source, seed: unit.context)

@@ -90,8 +90,8 @@ public struct TransliterationCheck: Check {
         guard !expected.isEmpty else { return [] }
         var glossaryRanges: [Range<Int>] = []
         var issues: [Issue] = []
-        if let terms {
-            for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) {
+        if terms != nil {
+            for occurrence in unit.targetTerms {
                 glossaryRanges.append(occurrence.range)
                 // The glossary knows the name but spells it otherwise (Andriy Yusov for Andrii Yusov).
                 if occurrence.byTransliteration && occurrence.status.isApproved && occurrence.text != occurrence.term {

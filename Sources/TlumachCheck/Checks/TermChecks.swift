@@ -65,9 +65,9 @@ public struct TermMissingCheck: Check {
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
-        let sourceTerms = terms.occurrences(in: unit.source, language: unit.sourceLanguage)
+        let sourceTerms = unit.sourceTerms
         guard !sourceTerms.isEmpty else { return [] }
-        let targetTerms = terms.occurrences(in: unit.target, language: unit.targetLanguage)
+        let targetTerms = unit.targetTerms
         var reported = Set<String>()
         var issues: [Issue] = []
         for occurrence in sourceTerms where !reported.contains(occurrence.concept) {
@@ -108,7 +108,7 @@ public struct TermForbiddenCheck: Check {
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
         var issues: [Issue] = []
-        for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) where !occurrence.status.isApproved {
+        for occurrence in unit.targetTerms where !occurrence.status.isApproved {
             let preferred = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage).first
             let advice = preferred.map { "; use “\($0)”" } ?? ""
             issues.append(Issue("“\(occurrence.text)” is \(occurrence.status.rawValue)\(advice)", suggestion: preferred))
@@ -148,9 +148,9 @@ public struct TermCasingCheck: Check {
     }
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
-        guard let terms, unit.hasTarget else { return [] }
+        guard terms != nil, unit.hasTarget else { return [] }
         var issues: [Issue] = []
-        for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) where occurrence.status.isApproved {
+        for occurrence in unit.targetTerms where occurrence.status.isApproved {
             switch occurrence.casing {
             case .any:
                 continue
@@ -215,10 +215,10 @@ public struct TermContextCheck: Check {
     }
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
-        guard let terms, unit.hasTarget else { return [] }
+        guard terms != nil, unit.hasTarget else { return [] }
         var issues: [Issue] = []
         let scalars = unit.targetText.scalars
-        for occurrence in terms.occurrences(in: unit.target, language: unit.targetLanguage) {
+        for occurrence in unit.targetTerms {
             guard let required = occurrence.requiredPrecedingContext, !required.isEmpty else { continue }
             let needed = Self.letters(required.unicodeScalars)
             // The letters right before the term, as many as the context needs.
