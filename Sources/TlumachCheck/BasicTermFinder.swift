@@ -93,7 +93,8 @@ public struct BasicTermFinder: TermFinder {
                 let matches = span.allSatisfy { !taken[$0] } && zip(span, term.words).allSatisfy { index, termWord in
                     // Abbreviations match in any case (so term-casing can report "сво"), except an all-lower-case
                     // English word, which is usually a common word ("us", "who").
-                    exact ? lowered[index] == termWord && !(language == "en" && words[index].text == lowered[index])
+                    exact ? (lowered[index] == termWord || Self.cyrillicLookalike(words[index].text) == termWord)
+                        && !(language == "en" && words[index].text == lowered[index])
                         : Self.wordMatches(lowered[index], termWord, exact: false)
                 }
                 if matches {
@@ -111,6 +112,16 @@ public struct BasicTermFinder: TermFinder {
             }
         }
         return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A Latin word read as the Cyrillic letters it looks like ("CBO" → "сво").
+    static func cyrillicLookalike(_ word: String) -> String? {
+        var result = ""
+        for scalar in word.unicodeScalars {
+            guard let cyrillic = MixedScriptCheck.latinLookalikes[scalar] else { return nil }
+            result.unicodeScalars.append(cyrillic)
+        }
+        return result.lowercased()
     }
 
     public func approvedTerms(concept: String, language: String) -> [String] {

@@ -16,6 +16,8 @@ public struct UntranslatedCheck: Check {
             .passing("Prisoner exchange", "Обмін полоненими"),
             .passing("COVID-19", "COVID-19", note: "A code: the same in both languages."),
             .passing("2024", "2024", note: "Numbers only."),
+            .passing("Keytronic FlexPro", "Keytronic FlexPro", note: "A product name."),
+            .triggering("Help", "Help", note: "A single word copied."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -29,11 +31,14 @@ public struct UntranslatedCheck: Check {
         }
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return [] }
-        // Words of two letters or more with at least one lower-case letter: language, not a code or an acronym.
-        let hasWords = unit.sourceText.words.contains { word in
-            word.text.unicodeScalars.count >= 2 && word.text.unicodeScalars.contains { CharacterClass.isLowercaseLetter($0) }
-                && !word.text.unicodeScalars.contains { PlaceholderScanner.isDigit($0) }
-        }
+        // Language rather than a name, key or code: a lower-case word ("exchange"), or a single capitalised word
+        // ("Help"). "Keytronic FlexPro", "Alt+Shift", "KP_Up", "iPhone" are names and may stay as they are.
+        let words = unit.sourceText.words
+        let hasWords = words.contains { word in
+            let scalars = word.text.unicodeScalars
+            return scalars.count >= 2 && scalars.allSatisfy { CharacterClass.isLowercaseLetter($0) || WordScanner.isApostrophe($0) }
+        } || (words.count == 1 && words[0].text.unicodeScalars.count >= 3
+            && words[0].text.unicodeScalars.dropFirst().allSatisfy { CharacterClass.isLowercaseLetter($0) })
         return hasWords ? [Issue("the target is the source copied unchanged")] : []
     }
 }

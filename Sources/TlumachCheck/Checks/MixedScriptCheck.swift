@@ -8,14 +8,16 @@ public struct MixedScriptCheck: Check {
         rationale: """
             Look-alike letters break search, spell checking, sorting and glossary checks while looking right. \
             Words wholly in one script are fine (XX століття, COVID-19, iPhone in Ukrainian; NATO stays NATO). In a \
-            Ukrainian target a Latin word made only of Cyrillic look-alikes (CBO) and not in the source, or a Latin \
-            i, a, o, y standing as a conjunction, is reported; Roman numerals are not.
+            Ukrainian target a Latin i, a, o, y standing as a conjunction is reported, and so is a Latin word made \
+            only of Cyrillic look-alikes where the glossary reads it as a Cyrillic term (CBO for СВО); Latin \
+            acronyms (PC, MIME) and Roman numerals are not.
             """,
         defaultSeverity: .error,
         examples: [
             .triggering("Ministry of Defence", "Мiнiстерство оборони", note: "Latin i inside a Cyrillic word."),
             .triggering("Ukraine", "Ukrаine", from: "uk", to: "en", note: "Cyrillic а inside an English word."),
-            .triggering("the so-called SVO", "так звана CBO", note: "СВО typed in Latin letters."),
+            .triggering("the so-called SVO", "так звана CBO", note: "СВО typed in Latin letters (found through the glossary)."),
+            .passing("no PC-relative relocations", "немає переміщень відносно PC", note: "A Latin acronym."),
             .triggering("Ukraine and Poland", "Україна i Польща", note: "A Latin i as the conjunction і."),
             .triggering("Обмін полоненими", "Обмін prisoners", from: "uk", to: "en", note: "A Cyrillic word left in English."),
             .passing("the 20th century", "XX століття", note: "Roman numerals."),
@@ -111,9 +113,14 @@ public struct MixedScriptCheck: Check {
         }
         if isUkrainian && cyrillicWords > 0 && !latinCandidates.isEmpty {
             let sourceWords = Set(unit.sourceText.words.map(\.text))
+            // A capitalised look-alike word counts only where the glossary reads it as a Cyrillic term (CBO as СВО):
+            // Latin acronyms (PC, MIME, CA) are normal in Ukrainian text.
+            let cyrillicTermRanges = unit.targetTerms.filter { $0.term.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } }.map(\.range)
             for range in latinCandidates {
                 let word = PlaceholderScanner.text(scalars, range)
                 guard !sourceWords.contains(word) else { continue }
+                let isConjunction = range.count == 1
+                guard isConjunction || cyrillicTermRanges.contains(where: { $0.overlaps(range) }) else { continue }
                 var cyrillic = ""
                 for scalar in word.unicodeScalars { cyrillic.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
                 issues.append(Issue("“\(word)” is written in Latin letters that look Cyrillic: “\(cyrillic)”?", suggestion: cyrillic))

@@ -53,6 +53,10 @@ enum TextReporter {
 
 /// JSON string literal escaping (RFC 8259).
 func jsonString(_ text: String) -> String {
+    // Most texts need no escaping: copy them whole.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+        return "\"" + text + "\""
+    }
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

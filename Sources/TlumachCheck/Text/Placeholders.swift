@@ -224,9 +224,22 @@ enum PlaceholderScanner {
             guard index < count else { return nil }
             selfClosing = scalars[index - 1] == "/"
         }
+        // "<file>" or "<corrupt R2>" in a help text is a metavariable, translated with the text, not markup: only
+        // known element names, closing or self-closing tags, or tags with attributes count.
+        let hasAttribute = scalars[nameStart..<index].contains("=")
+        guard closing || selfClosing || hasAttribute || knownElements.contains(name) else { return nil }
         let key = closing ? "</\(name)>" : selfClosing ? "<\(name)/>" : "<\(name)>"
         return (index + 1, key)
     }
+
+    /// HTML and XML inline element names taken as markup even without attributes.
+    static let knownElements: Set<String> = [
+        "a", "abbr", "b", "big", "blockquote", "body", "br", "button", "caption", "cite", "code", "dd", "del", "div",
+        "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i", "img", "input", "ins",
+        "kbd", "label", "li", "link", "mark", "meta", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike",
+        "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "title", "tr", "tt", "u", "ul", "var",
+        "g", "x", "ph", "bpt", "ept", "it", "mrk", "pc", "sc", "ec", "bx", "ex", "placeholder",
+    ]
 }
 
 extension String {
@@ -250,7 +263,7 @@ public struct Link: Sendable, Hashable {
 enum LinkScanner {
     static func isStopper(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case " ", "\t", "\n", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "\u{A0}", "'", "‘", "’": true
+        case " ", "\t", "\n", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "\u{A0}", "'", "‘", "’", "`": true
         default: false
         }
     }
