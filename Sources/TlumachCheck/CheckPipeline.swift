@@ -83,7 +83,11 @@ public enum CheckPipeline {
         } else {
             files = []
         }
-        for file in files { documents.append(try BilingualReader.read(file)) }
+        for file in files {
+            documents.append(
+                try BilingualReader.read(
+                    file, sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage))
+        }
 
         // Glossaries: flags, else the configuration, else glossaries/ when it exists.
         var terms: (any TermFinder)?

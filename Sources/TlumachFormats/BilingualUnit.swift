@@ -118,8 +118,11 @@ public struct BilingualDocument: Sendable {
 /// Reads any supported bilingual file, choosing the reader by extension.
 public enum BilingualReader {
     /// Reads `path`; the format comes from the extension unless given. Unreadable, malformed, truncated or
-    /// hostile input throws `InputError` naming the file and line.
-    public static func read(_ path: String, format: BilingualFormat? = nil) throws -> BilingualDocument {
+    /// hostile input throws `InputError` naming the file and line. The language hints choose the sides of
+    /// multilingual files (TMX); other formats declare their own or take them from the caller later.
+    public static func read(
+        _ path: String, format: BilingualFormat? = nil, sourceLanguage: String? = nil, targetLanguage: String? = nil
+    ) throws -> BilingualDocument {
         guard let format = format ?? BilingualFormat(path: path) else {
             throw InputError(path: path, message: "unknown bilingual format (expected .xlf, .xliff, .po, .tmx, .tsv or .csv)")
         }
@@ -128,7 +131,7 @@ public enum BilingualReader {
         case .po: return try POReader.parse(TextFile.read(path), path: path)
         case .tsv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: "\t")
         case .csv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: ",")
-        case .tmx: return try TMXAdapter.read(path: path)
+        case .tmx: return try TMXAdapter.read(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         case .text:
             throw InputError(path: path, message: "plain texts are read in pairs (--source and --target)")
         }
