@@ -38,31 +38,41 @@ units=$(grep -c '^msgid ' "$out/uk.po")
 units=$((units - 1))
 echo "catalogs: $i, units (msgid entries besides the header): $units, size: $(wc -c <"$out/uk.po") bytes"
 
-best() {  # best wall-clock seconds of $runs runs of the command
-  local best=""
+measure() {  # best wall-clock and best CPU (user+sys) seconds of $runs runs: "WALL CPU"
+  local best_wall="" best_cpu=""
   for _ in $(seq "$runs"); do
-    local start end elapsed
-    start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s.%N)
-    elapsed=$(echo "$end - $start" | bc -l)
-    if [[ -z $best ]] || (( $(echo "$elapsed < $best" | bc -l) )); then best=$elapsed; fi
+    /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
+    read -r wall user sys <"$out/time.txt"
+    local cpu
+    cpu=$(echo "$user + $sys" | bc -l)
+    if [[ -z $best_wall ]] || (( $(echo "$wall < $best_wall" | bc -l) )); then best_wall=$wall; fi
+    if [[ -z $best_cpu ]] || (( $(echo "$cpu < $best_cpu" | bc -l) )); then best_cpu=$cpu; fi
   done
-  echo "$best"
+  echo "$best_wall $best_cpu"
 }
 
-echo "== timing (best of $runs)"
-pofilter_time=$(best "$venv/bin/pofilter" --progress=none "$out/uk.po" "$out/pofilter-out.po")
-tlumach_time=$(best "$bin" check "$out/uk.po" --source-lang en --target-lang uk --no-glossary --format json --output "$out/tlumach.json")
-tlumach_glossary_time=$(best "$bin" check "$out/uk.po" --source-lang en --target-lang uk --format json --output "$out/tlumach-glossary.json")
-printf 'pofilter:                 %.3f s  (%.0f units/s)\n' "$pofilter_time" "$(echo "$units / $pofilter_time" | bc -l)"
-printf 'tlumach check:            %.3f s  (%.0f units/s)\n' "$tlumach_time" "$(echo "$units / $tlumach_time" | bc -l)"
-printf 'tlumach check + glossary: %.3f s  (%.0f units/s)\n' "$tlumach_glossary_time" "$(echo "$units / $tlumach_glossary_time" | bc -l)"
-printf 'speed-up (no glossary):   %.1fx\n' "$(echo "$pofilter_time / $tlumach_time" | bc -l)"
-printf 'speed-up (with glossary): %.1fx\n' "$(echo "$pofilter_time / $tlumach_glossary_time" | bc -l)"
+report() {  # NAME WALL CPU
+  printf '%-26s wall %6.2f s (%7.0f units/s)   CPU %6.2f s (%7.0f units/s)\n' "$1" "$2" "$(echo "$units / $2" | bc -l)" \
+    "$3" "$(echo "$units / $3" | bc -l)"
+}
+
+echo "== timing (best of $runs; machine load: $(cut -d' ' -f1-3 /proc/loadavg))"
+read -r pofilter_wall pofilter_cpu < <(measure "$venv/bin/pofilter" --progress=none "$out/uk.po" "$out/pofilter-out.po")
+read -r plain_wall plain_cpu < <(measure "$bin" check "$out/uk.po" --source-lang en --target-lang uk --no-glossary --format json --output "$out/tlumach.json")
+read -r glossary_wall glossary_cpu < <(measure "$bin" check "$out/uk.po" --source-lang en --target-lang uk --format json --output "$out/tlumach-glossary.json")
+report "pofilter" "$pofilter_wall" "$pofilter_cpu"
+report "tlumach check" "$plain_wall" "$plain_cpu"
+report "tlumach check + glossary" "$glossary_wall" "$glossary_cpu"
+printf 'speed-up, no glossary:    %.1fx wall, %.1fx CPU\n' "$(echo "$pofilter_wall / $plain_wall" | bc -l)" "$(echo "$pofilter_cpu / $plain_cpu" | bc -l)"
+printf 'speed-up, with glossary:  %.1fx wall, %.1fx CPU\n' "$(echo "$pofilter_wall / $glossary_wall" | bc -l)" "$(echo "$pofilter_cpu / $glossary_cpu" | bc -l)"
 "$venv/bin/pofilter" --progress=none "$out/uk.po" "$out/pofilter-out.po" >/dev/null 2>&1 || true
 echo "pofilter findings: $(grep -c '^# (pofilter)' "$out/pofilter-out.po" || true)"
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("tlumach findings:", len(d["findings"]), d["summary"])' "$out/tlumach.json"
+python3 -c 'import json,sys,collections; d=json.load(open(sys.argv[1])); print("tlumach findings (shipped glossary):", len(d["findings"]), dict(collections.Counter(f["check"] for f in d["findings"]).most_common()))' "$out/tlumach-glossary.json"
+python3 - "$out/pofilter-out.po" <<'PY'
+import re, sys, collections
+counts = collections.Counter(re.findall(r"^# \(pofilter\) (\S+?):", open(sys.argv[1], encoding="utf-8").read(), re.M))
+print("pofilter findings by test:", dict(counts.most_common()))
+PY
 
 echo "== findings side by side on the false-positive sample"
 cat >"$out/sample.po" <<'PO'
@@ -93,7 +103,10 @@ msgid "On August 24, 2024, the exchange took place."
 msgstr "24 серпня 2024 р. відбувся обмін."
 
 msgid "The rate is 2.5%, not 25%."
-msgstr "Ставка — 25 %, а не 2,5 %."
+msgstr "Ставка — 2,5 %, а не 25 %."
+
+msgid "NATO and the so-called SVO"
+msgstr "НАТО і так звана СВО"
 
 msgid "The rate is 2.5 percent."
 msgstr "Ставка — 25 відсотків."
@@ -104,6 +117,9 @@ msgstr "Видалено файли"
 
 msgid "Ministry of Defence"
 msgstr "Мiнiстерство оборони"
+
+msgid "\"Everything is ready,\" he said."
+msgstr "«Усе готово», — сказав він."
 PO
 echo "-- pofilter"
 "$venv/bin/pofilter" --progress=none "$out/sample.po" "$out/sample-pofilter.po" >/dev/null 2>&1 || true

@@ -118,6 +118,10 @@ public enum CheckPipeline {
         let runner = CheckRunner(settings: settings, environment: environment)
         let report = runner.run(documents, baseline: baseline)
         var notes: [String] = []
+        let termChecks = ["term-missing", "term-forbidden", "term-casing", "term-context"]
+        if terms == nil && !request.noGlossary && termChecks.contains(where: settings.isEnabled) {
+            notes.append("tlumach: no glossary found (glossaries/, .tlumach.yml or --glossary): the term checks found nothing")
+        }
         if let path = request.writeBaselinePath {
             try Baseline(findings: report.findings).write(to: path)
             notes.append("tlumach: wrote \(report.findings.count) findings to the baseline \(path)")

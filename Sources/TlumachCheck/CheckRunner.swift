@@ -62,6 +62,8 @@ public struct CheckRunner: Sendable {
             }
         }
         let unitChecks = checks
+        // The consistency checks run over all units at once afterwards; their keys are computed here, in parallel.
+        let needsKeys = settings.isEnabled("inconsistent-translation") || settings.isEnabled("inconsistent-source")
         // Per-unit checks: chunks of units in parallel; each chunk owns its units' lazy analyses.
         let chunkSize = 2048
         let chunkCount = (units.count + chunkSize - 1) / chunkSize
@@ -72,6 +74,11 @@ public struct CheckRunner: Sendable {
             let start = chunk * chunkSize
             for unitIndex in start..<min(start + chunkSize, shared.units.count) {
                 let unit = shared.units[unitIndex]
+                if needsKeys && unit.hasTarget {
+                    _ = unit.sourceKey
+                    _ = unit.plainSourceKey
+                    _ = unit.targetKey
+                }
                 for (checkIndex, check) in unitChecks.enumerated() {
                     for issue in check.check(unit) { found.append((unitIndex, checkIndex, issue)) }
                 }
