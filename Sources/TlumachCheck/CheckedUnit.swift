@@ -68,7 +68,8 @@ public final class AnalyzedText {
         string.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
         ? PlaceholderScanner.scan(scalars) : []
     public private(set) lazy var links: [Link] =
-        string.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") } || CharacterClass.contains(string, "www.")
+        string.utf8.contains { $0 == UInt8(ascii: "@") } || CharacterClass.contains(string, "://")
+            || CharacterClass.contains(string, "www.") || CharacterClass.contains(string, "WWW.")
         ? LinkScanner.scan(scalars) : []
     /// True at each scalar index inside a placeholder, tag, URL or e-mail address.
     public private(set) lazy var masked: [Bool] = {

@@ -220,11 +220,9 @@ public struct URLMismatchCheck: Check {
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
-        // Fast path: no ':', '@' or "www" means no links on either side.
-        let sourceLinks = unit.source.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ".") })
-            ? unit.sourceText.links : []
-        let targetLinks = unit.target.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ".") })
-            ? unit.targetText.links : []
+        // `links` is only scanned when a text has ':', '@' or "www.".
+        let sourceLinks = unit.sourceText.links
+        let targetLinks = unit.targetText.links
         if sourceLinks.isEmpty && targetLinks.isEmpty { return [] }
         var remaining: [String: [Link]] = [:]
         for link in targetLinks {
