@@ -24,6 +24,7 @@ public struct MixedScriptCheck: Check {
             .passing("COVID-19 vaccines", "вакцини від COVID-19"),
             .passing("NATO summit", "саміт НАТО"),
             .passing("iPhone users", "користувачі iPhone"),
+            .passing("fd.o's reverse-DNS name", "зворотна DNS-назва fd.o", note: "A letter inside a name is not a conjunction."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -101,7 +102,11 @@ public struct MixedScriptCheck: Check {
                 if isEnglish { cyrillicInEnglish.append(PlaceholderScanner.text(scalars, start..<index)) }
             } else if latin && isUkrainian {
                 let length = index - start
+                // A conjunction stands between spaces (or punctuation), not inside "fd.o" or "x_i".
+                let before = start > 0 ? scalars[start - 1] : " "
+                let after = index < count ? scalars[index] : " "
                 let isConjunction = length == 1 && ["i", "a", "o", "y"].contains(scalars[start])
+                    && CharacterClass.isSpace(before) && (CharacterClass.isSpace(after) || ",;:".unicodeScalars.contains(after))
                 let isRoman = scalars[start..<index].allSatisfy { Self.romanNumeral.contains($0) }
                 if isConjunction || (length >= 2 && allLookalikeUpper && !isRoman) { latinCandidates.append(start..<index) }
             }

@@ -23,6 +23,7 @@ public struct NumberMismatchCheck: Check {
             .passing("On August 24, 2024, the exchange took place.", "24 серпня 2024 р. відбувся обмін.", note: "Dates in each language's style."),
             .passing("On 24 August 2024", "24.08.2024"),
             .passing("42 more defenders and 2 civilians", "ще 42 захисників і двох цивільних", note: "A number word."),
+            .passing("In the 2nd form", "У другій формі", note: "An ordinal written as a word."),
         ])
 
     public init(environment: CheckEnvironment) {}

@@ -25,6 +25,8 @@ public struct PlaceholderMismatchCheck: Check {
                 "{count, plural, one {# file} other {# files}}",
                 "{count, plural, one {# файл} few {# файли} many {# файлів} other {# файлу}}"),
             .passing("100% sure", "на 100 % певен"),
+            .passing("(every %gs)", "(кожні %g с)", note: "A conversion followed by a letter."),
+            .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(
                 "Click Save", "Натисніть «Зберегти»", sourceCodes: [InlineCode(kind: "x", id: "1", offset: 6)],
                 targetCodes: [InlineCode(kind: "x", id: "1", offset: 10)]),

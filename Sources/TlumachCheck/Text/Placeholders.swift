@@ -113,13 +113,7 @@ enum PlaceholderScanner {
             index += 1
         }
         guard index < count, "diouxXeEfFgGaAcsSpn@".unicodeScalars.contains(scalars[index]) else { return nil }
-        // "%s" glued to a following letter is a word ("%sзавантажено" is fine, but "5%in" is not printf).
         let conversion = scalars[index]
-        if conversion != "@" && index + 1 < count && isASCIILetter(scalars[index + 1]) && name == nil
-            && position == nil && lengthModifier.isEmpty && index == start + 1 && !"sd".unicodeScalars.contains(conversion)
-        {
-            return nil
-        }
         let key = lengthModifier + String(Character(conversion))
         if let name { return (index + 1, "(\(name))\(key)") }
         if let position { return (index + 1, "\(position)$\(key)") }
@@ -226,7 +220,11 @@ enum PlaceholderScanner {
         }
         // "<file>" or "<corrupt R2>" in a help text is a metavariable, translated with the text, not markup: only
         // known element names, closing or self-closing tags, or tags with attributes count.
-        let hasAttribute = scalars[nameStart..<index].contains("=")
+        // An attribute is name=value with nothing between the name, '=' and the value ("size = %lx" is prose).
+        let hasAttribute = (nameStart + 1..<max(nameStart + 1, index - 1)).contains { position in
+            scalars[position] == "=" && isASCIILetter(scalars[position - 1])
+                && !CharacterClass.isSpace(scalars[position + 1])
+        }
         guard closing || selfClosing || hasAttribute || knownElements.contains(name) else { return nil }
         let key = closing ? "</\(name)>" : selfClosing ? "<\(name)/>" : "<\(name)>"
         return (index + 1, key)
