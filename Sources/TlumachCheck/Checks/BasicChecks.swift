@@ -18,6 +18,8 @@ public struct UntranslatedCheck: Check {
             .passing("2024", "2024", note: "Numbers only."),
             .passing("Keytronic FlexPro", "Keytronic FlexPro", note: "A product name."),
             .triggering("Help", "Help", note: "A single word copied."),
+            .passing("ps", "ps", note: "A command name."),
+            .passing("passwd: %s", "passwd: %s", note: "A command and a placeholder."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -31,14 +33,19 @@ public struct UntranslatedCheck: Check {
         }
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return [] }
-        // Language rather than a name, key or code: a lower-case word ("exchange"), or a single capitalised word
-        // ("Help"). "Keytronic FlexPro", "Alt+Shift", "KP_Up", "iPhone" are names and may stay as they are.
-        let words = unit.sourceText.words
-        let hasWords = words.contains { word in
+        // Language rather than a name, key or code: two words or more with a lower-case word among them
+        // ("Prisoner exchange"), or one capitalised word standing alone ("Help"). "Keytronic FlexPro", "Alt+Shift",
+        // "KP_Up", "passwd: %s", "ps" are names, keys and codes and may stay as they are.
+        func isPlain(_ word: Word) -> Bool {
             let scalars = word.text.unicodeScalars
-            return scalars.count >= 2 && scalars.allSatisfy { CharacterClass.isLowercaseLetter($0) || WordScanner.isApostrophe($0) }
-        } || (words.count == 1 && words[0].text.unicodeScalars.count >= 3
-            && words[0].text.unicodeScalars.dropFirst().allSatisfy { CharacterClass.isLowercaseLetter($0) })
+            return scalars.count >= 2 && scalars.dropFirst().allSatisfy { CharacterClass.isLowercaseLetter($0) || WordScanner.isApostrophe($0) }
+        }
+        let words = unit.sourceText.words
+        let plain = words.filter(isPlain)
+        let hasLowercaseWord = plain.contains { $0.text.unicodeScalars.count >= 3 && $0.text.unicodeScalars.first.map(CharacterClass.isLowercaseLetter) == true }
+        let loneWord = words.count == 1 && plain.count == 1 && plain[0].text.unicodeScalars.count >= 4
+            && unit.sourceText.scalars.allSatisfy { WordScanner.isLetter($0) || CharacterClass.isSpace($0) || ".!?:…".unicodeScalars.contains($0) }
+        let hasWords = (plain.count >= 2 && hasLowercaseWord) || loneWord
         return hasWords ? [Issue("the target is the source copied unchanged")] : []
     }
 }

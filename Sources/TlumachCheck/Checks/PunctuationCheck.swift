@@ -63,7 +63,14 @@ public struct PunctuationCheck: Check {
         case "?", "？": return .question
         case "!", "！": return .exclamation
         case ":": return .colon
-        case ";": return .semicolon
+        case ";":
+            // "&gt;" and "&#8230;" are character references, not a semicolon.
+            var start = index - 1
+            while start >= 0 && (PlaceholderScanner.isASCIILetter(scalars[start]) || PlaceholderScanner.isDigit(scalars[start]) || scalars[start] == "#") {
+                start -= 1
+            }
+            if start >= 0 && start < index - 1 && scalars[start] == "&" { return .none }
+            return .semicolon
         case ",": return .comma
         default: return .none
         }
