@@ -96,7 +96,7 @@ public struct GlossaryTermFinder: TermFinder {
                 requiredPrecedingContext: match.contextViolated?.precededBy.first ?? term?.context?.precededBy.first,
                 casingVerdict: match.casingViolated ? .violated : .satisfied,
                 contextVerdict: match.contextViolated != nil ? .violated : .satisfied,
-                byTransliteration: match.kind == .transliteration)
+                byTransliteration: match.kind == .transliteration, isInflected: match.kind == .inflection)
         }
     }
 

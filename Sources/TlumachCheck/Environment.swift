@@ -34,12 +34,15 @@ public struct TermOccurrence: Sendable, Hashable {
     public var contextVerdict: RuleVerdict
     /// Matched through another Latin spelling of a name (Andriy for Andrii), not as written in the glossary.
     public var byTransliteration: Bool
+    /// Matched as another grammatical form (stemmed), not letter for letter.
+    public var isInflected: Bool
 
     public init(
         concept: String, language: String, range: Range<Int>, text: String, term: String, status: TermStatus,
         casing: Casing, requiredPrecedingContext: String? = nil, casingVerdict: RuleVerdict = .unchecked,
-        contextVerdict: RuleVerdict = .unchecked, byTransliteration: Bool = false
+        contextVerdict: RuleVerdict = .unchecked, byTransliteration: Bool = false, isInflected: Bool = false
     ) {
+        self.isInflected = isInflected
         self.casingVerdict = casingVerdict
         self.contextVerdict = contextVerdict
         self.byTransliteration = byTransliteration

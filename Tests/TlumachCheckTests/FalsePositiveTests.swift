@@ -69,6 +69,12 @@ final class FalsePositiveTests: XCTestCase {
         assertClean("at 14:30", "о 14:30")
     }
 
+    func testCommonWordsSharingAStemWithPlaceNames() {
+        // сум (of sums) and Суми, рівні (level) and Рівне: inflected lower-case words are not misspelt names.
+        assertClean("data checksum version", "версія контрольних сум даних")
+        assertClean("on the third level", "на третьому рівні")
+    }
+
     func testSeedArticleSentence() {
         assertClean(
             "Ukraine returned 42 more defenders and 2 civilians from captivity.",

@@ -125,7 +125,8 @@ public struct TermCasingCheck: Check {
         rationale: """
             Abbreviations keep their capitals (СВО, not сво) and proper names their initial; a house style may \
             write some names in lower case (russia, russian officials' names), which is a choice made in data, \
-            never in code. A lower-case term at the start of a sentence may take a capital.
+            never in code. A lower-case term at the start of a sentence may take a capital. An inflected form of a \
+            proper name written all in lower case is taken for a common word of the same stem (сум is not Суми).
             """,
         defaultSeverity: .warning,
         examples: [
@@ -151,6 +152,13 @@ public struct TermCasingCheck: Check {
         guard terms != nil, unit.hasTarget else { return [] }
         var issues: [Issue] = []
         for occurrence in unit.targetTerms where occurrence.status.isApproved {
+            // An inflected form written all in lower case is far more often a common word that shares the stem of a
+            // proper noun (сум and Суми, рівні and Рівне) than a miswritten name: not reported.
+            if occurrence.casing == .exact && occurrence.isInflected && !occurrence.text.contains(where: \.isUppercase)
+                && occurrence.term.contains(where: \.isLowercase)
+            {
+                continue
+            }
             switch occurrence.casing {
             case .any:
                 continue
