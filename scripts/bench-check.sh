@@ -42,7 +42,8 @@ measure() {  # best wall-clock and best CPU (user+sys) seconds of $runs runs: "W
   local best_wall="" best_cpu=""
   for _ in $(seq "$runs"); do
     /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
-    read -r wall user sys <"$out/time.txt"
+    # The last line: GNU time puts "Command exited with non-zero status N" first when the tool reports findings.
+    read -r wall user sys < <(tail -n 1 "$out/time.txt")
     local cpu
     cpu=$(echo "$user + $sys" | bc -l)
     if [[ -z $best_wall ]] || (( $(echo "$wall < $best_wall" | bc -l) )); then best_wall=$wall; fi
