@@ -149,25 +149,88 @@ public final class ArticleNormalizer: Sendable {
     private func rewrite(_ work: inout ParagraphWork, _ state: inout DocumentState) {
         let rules = Rules(normalizer: self)
         if options.isEnabled(.lineEndings) { work.apply(rules.lineEndings(work), protectedToo: true) }
-        work.protected = ProtectedSpans.mark(work.scalars)
-        if options.isEnabled(.zeroWidth) || options.isEnabled(.softHyphen) { work.apply(rules.invisibles(work)) }
-        if options.isEnabled(.nfc) { work.apply(rules.nfc(work)) }
+        // Which rules can find anything here at all (conservatively: what earlier rules may create counts too).
+        let present = Presence(work.scalars)
+        if present.mayProtect { work.protected = ProtectedSpans.mark(work.scalars) }
+        if present.invisible && (options.isEnabled(.zeroWidth) || options.isEnabled(.softHyphen)) {
+            work.apply(rules.invisibles(work))
+        }
+        if present.decomposable && options.isEnabled(.nfc) { work.apply(rules.nfc(work)) }
         // Found again on the cleaned text, so later rules see the spans a second run would see.
-        work.protected = ProtectedSpans.mark(work.scalars)
-        if options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
+        if present.mayProtect && (present.invisible || present.decomposable) {
+            work.protected = ProtectedSpans.mark(work.scalars)
+        }
+        if present.latin && present.cyrillic && options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
         var evidence = LanguageEvidence()
-        for scalar in work.scalars { evidence.count(scalar, rules.classOf(scalar)) }
+        for scalar in work.scalars { evidence.count(scalar, classOf(scalar)) }
         let language = options.language ?? state.resolve(evidence, commit: true)
-        if options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
-        if options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
-        if options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
-        if options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
-        if options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
-        if options.isEnabled(.dashes) { work.apply(rules.dashes(work, language: language)) }
+        if present.specialSpace && options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
+        if present.spaceRun && options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
+        if present.trailingSpace && options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
+        if present.apostrophe && options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
+        if present.quote && options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
+        if present.dash && options.isEnabled(.dashes) { work.apply(rules.dashes(work, language: language)) }
         for rewriter in options.rewriters {
             let enabled = Set(rewriter.ruleNames).subtracting(options.disabledRewriterRules)
             if enabled.isEmpty { continue }
             work.apply(rules.external(rewriter, enabled: enabled, work, language: language))
+        }
+    }
+}
+
+/// What a paragraph contains, to skip the rules that cannot apply. Conservative: anything an earlier rule could
+/// turn into a rule's trigger counts as that trigger (removing an invisible character can join two spaces).
+struct Presence {
+    var invisible = false
+    var decomposable = false
+    var latin = false
+    var cyrillic = false
+    var specialSpace = false
+    var spaceRun = false
+    var trailingSpace = false
+    var apostrophe = false
+    var quote = false
+    var dash = false
+    var mayProtect = false
+
+    init(_ scalars: [Unicode.Scalar]) {
+        var previousSpace = false
+        for scalar in scalars {
+            let classes = classOf(scalar)
+            if !classes.contains(.nfcBoundary) { decomposable = true }
+            if classes.contains(.letter) {
+                if classes.contains(.latin) { latin = true } else if classes.contains(.cyrillic) { cyrillic = true }
+            }
+            var isSpace = false
+            switch scalar.value {
+            case 0x20, 0x09:
+                isSpace = true
+                if previousSpace { spaceRun = true }
+            case 0x0A:
+                if previousSpace { trailingSpace = true }
+            case 0xAD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF:
+                invisible = true
+            case 0xA0, 0x202F, 0x2007, 0x2000...0x200A, 0x205F, 0x3000:
+                specialSpace = true
+                isSpace = true
+            case 0x27, 0x2019, 0x2BC, 0x60, 0xB4, 0x2018, 0x2B9, 0x2032:
+                apostrophe = true
+                if scalar.value == 0x27 || scalar.value == 0x2019 || scalar.value == 0x2018 { quote = true }
+                if scalar.value == 0x60 { mayProtect = true }
+            case 0x22, 0xAB, 0xBB, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A:
+                quote = true
+            case 0x2D, 0x2013:
+                dash = true
+            case 0x40, 0x3A, 0x5D, 0x77, 0x57:  // @ : ] w W (e-mail, scheme://, [link](…), www.)
+                mayProtect = true
+            default: break
+            }
+            previousSpace = isSpace
+        }
+        if previousSpace { trailingSpace = true }
+        if invisible || specialSpace {
+            spaceRun = true
+            trailingSpace = true
         }
     }
 }

@@ -247,10 +247,12 @@ struct FastScan {
     static func decode(_ base: UnsafePointer<UInt8>, _ index: Int, _ end: Int) -> Unicode.Scalar? {
         let lead = UInt32(base[index])
         if lead < 0x80 { return Unicode.Scalar(lead) }
-        if lead < 0xE0, index + 1 < end {
+        if lead < 0xE0 {
+            guard index + 1 < end else { return nil }
             return Unicode.Scalar((lead & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F))
         }
-        if lead < 0xF0, index + 2 < end {
+        if lead < 0xF0 {
+            guard index + 2 < end else { return nil }
             return Unicode.Scalar(
                 (lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F))
         }

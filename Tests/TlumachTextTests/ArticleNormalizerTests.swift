@@ -36,7 +36,7 @@ final class ArticleNormalizerTests: XCTestCase {
 
     func testLineEndingsTrailingSpacesAndSpaceRuns() throws {
         XCTAssertEqual(try normalize("Перший  рядок   \r\nДругий\t \r\n"), "Перший рядок\nДругий\n")
-        XCTAssertEqual(try rules("а  б \r\n"), ["line-endings", "space-runs", "trailing-space"])
+        XCTAssertEqual(try rules("а  б \r\n"), ["space-runs", "trailing-space", "line-endings"])  // in text order
     }
 
     func testKeepsIndentation() throws {
