@@ -79,13 +79,13 @@ public final class ArticleNormalizer: Sendable {
             var scanned = 0
             for offset in offsets {
                 let target = min(offset, buffer.count)
-                while scanned < target {
-                    if buffer[scanned] == 0x0A {
-                        line += 1
-                        lineStart = scanned + 1
-                    }
-                    scanned += 1
+                guard let base = buffer.baseAddress else { break }
+                while scanned < target, let newline = memchr(base + scanned, 0x0A, target - scanned) {
+                    line += 1
+                    lineStart = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+                    scanned = lineStart
                 }
+                scanned = target
                 let column = LineIndex.utf16Length(ArraySlice(UnsafeBufferPointer(rebasing: buffer[lineStart..<target]))) + 1
                 result.append(SourcePosition(line: line, column: column, byteOffset: target))
             }

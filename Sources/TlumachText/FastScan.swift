@@ -65,6 +65,21 @@ struct FastScan {
                 }
                 while index < end {
                     let byte = base[index]
+                    // Cyrillic U+0400–U+047F first: most of the bytes of Ukrainian text.
+                    if (byte == 0xD0 || byte == 0xD1) && index + 1 < end {
+                        let second = base[index + 1]
+                        let offset = Int((byte & 1) << 6 | (second & 0x3F))
+                        let marker = markers[offset]
+                        ukrainian &+= Int(marker & 1)
+                        russian &+= Int(marker >> 1)
+                        cyrillic += 1
+                        wordCyrillic = true
+                        previousLetter = true
+                        previousByte = second
+                        lineHasText = true
+                        index += 2
+                        continue
+                    }
                     if byte < 0x80 {
                         if (byte | 0x20) &- 0x61 < 26 {
                             latin += 1
@@ -115,20 +130,6 @@ struct FastScan {
                         previousLetter = false
                         previousByte = byte
                         index += 1
-                        continue
-                    }
-                    if (byte == 0xD0 || byte == 0xD1) && index + 1 < end {
-                        let second = base[index + 1]
-                        let offset = Int((byte & 1) << 6 | (second & 0x3F))
-                        let marker = markers[offset]
-                        ukrainian &+= Int(marker & 1)
-                        russian &+= Int(marker >> 1)
-                        cyrillic += 1
-                        wordCyrillic = true
-                        previousLetter = true
-                        previousByte = second
-                        lineHasText = true
-                        index += 2
                         continue
                     }
                     guard let scalar = FastScan.decode(base, index, end) else {
