@@ -162,7 +162,7 @@ public final class ArticleNormalizer: Sendable {
         }
         if present.latin && present.cyrillic && options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
         var evidence = LanguageEvidence()
-        for scalar in work.scalars { evidence.count(scalar, classOf(scalar)) }
+        for scalar in work.scalars { evidence.count(scalar, rules.classOf(scalar)) }
         let language = options.language ?? state.resolve(evidence, commit: true)
         if present.specialSpace && options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
         if present.spaceRun && options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
@@ -195,8 +195,9 @@ struct Presence {
 
     init(_ scalars: [Unicode.Scalar]) {
         var previousSpace = false
+        let table = classTable
         for scalar in scalars {
-            let classes = classOf(scalar)
+            let classes = scalar.value < 0x10000 ? table[Int(scalar.value)] : CharacterClass(of: scalar)
             if !classes.contains(.nfcBoundary) { decomposable = true }
             if classes.contains(.letter) {
                 if classes.contains(.latin) { latin = true } else if classes.contains(.cyrillic) { cyrillic = true }
