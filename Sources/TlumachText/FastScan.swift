@@ -3,12 +3,13 @@ import ICU
 /// One pass over a paragraph's UTF-8 bytes that decides whether any rule could change it, and gathers the letters
 /// that decide its language. It must never say "clean" for text a rule would change (the property tests compare
 /// it with the full rules); it may say "needs work" for text that turns out clean.
-/// Ukrainian markers (+1) and Russian markers (+2) for U+0400–U+047F, indexed by code point − 0x400.
-nonisolated(unsafe) let languageMarkers: UnsafePointer<UInt8> = {
-    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x80)
-    table.initialize(repeating: 0, count: 0x80)
-    for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 }
-    for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 2 }
+/// For U+0400–U+047F (indexed by code point − 0x400): 1 (a Cyrillic letter) plus 1 << 21 for a letter only
+/// Ukrainian has and 1 << 42 for one only Russian has, so one addition counts all three.
+nonisolated(unsafe) let languageMarkers: UnsafePointer<UInt64> = {
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x80)
+    table.initialize(repeating: 1, count: 0x80)
+    for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 | 1 << 21 }
+    for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 1 | 1 << 42 }
     return UnsafePointer(table)
 }()
 
@@ -66,28 +67,35 @@ struct FastScan {
                 while index < end {
                     let byte = base[index]
                     // Cyrillic U+0400–U+047F first: most of the bytes of Ukrainian text.
-                    if (byte == 0xD0 || byte == 0xD1) && index + 1 < end {
-                        let second = base[index + 1]
-                        let offset = Int((byte & 1) << 6 | (second & 0x3F))
-                        let marker = markers[offset]
-                        ukrainian &+= Int(marker & 1)
-                        russian &+= Int(marker >> 1)
-                        cyrillic += 1
+                    if byte & 0xFE == 0xD0 && index &+ 1 < end {
+                        // A run of such letters in a tight loop: one table add per letter packs the Cyrillic,
+                        // Ukrainian-marker and Russian-marker counts into one word (a run is one word long).
+                        var packed: UInt64 = 0
+                        var position = index
+                        repeat {
+                            packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
+                            position &+= 2
+                        } while position &+ 1 < end && base[position] & 0xFE == 0xD0
+                        cyrillic &+= Int(packed & 0x1F_FFFF)
+                        ukrainian &+= Int((packed >> 21) & 0x1F_FFFF)
+                        russian &+= Int(packed >> 42)
                         wordCyrillic = true
                         previousLetter = true
-                        previousByte = second
+                        previousByte = base[position &- 1]
                         lineHasText = true
-                        index += 2
+                        index = position
                         continue
                     }
                     if byte < 0x80 {
                         if (byte | 0x20) &- 0x61 < 26 {
-                            latin += 1
+                            var position = index &+ 1
+                            while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
+                            latin &+= position &- index
                             wordLatin = true
                             previousLetter = true
-                            previousByte = byte
+                            previousByte = base[position &- 1]
                             lineHasText = true
-                            index += 1
+                            index = position
                             continue
                         }
                         if wordLatin && wordCyrillic {
