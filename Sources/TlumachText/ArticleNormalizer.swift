@@ -28,11 +28,17 @@ public final class ArticleNormalizer: Sendable {
 
     /// Normalises UTF-8 text. The bytes must be valid UTF-8 (`TextFile.firstInvalidUTF8Offset` checks).
     public func normalize(utf8 input: [UInt8]) -> NormalizationResult {
+        input.withUnsafeBufferPointer { normalize(utf8Buffer: $0) }
+    }
+
+    /// Normalises UTF-8 text in memory the caller owns (a mapped file, say), without copying it first. The bytes
+    /// must be valid UTF-8 (`UTF8Validation.firstInvalidOffset` checks).
+    public func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizationResult {
         var output: [UInt8] = []
-        output.reserveCapacity(input.count)
+        output.reserveCapacity(bytes.count)
         var changes: [PendingChange] = []
         var state = DocumentState()
-        input.withUnsafeBufferPointer { bytes in
+        do {
             var position = 0
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
                 && options.isEnabled(.bom)
@@ -59,7 +65,7 @@ public final class ArticleNormalizer: Sendable {
         let ordered = changes.enumerated().sorted {
             ($0.element.byteOffset, $0.offset) < ($1.element.byteOffset, $1.offset)
         }.map(\.element)
-        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: input)
+        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: bytes)
         let located = zip(ordered, positions).map { change, position in
             NormalizationChange(
                 rule: change.rule, position: position, original: change.original, replacement: change.replacement,
@@ -70,16 +76,16 @@ public final class ArticleNormalizer: Sendable {
 
     /// Line and UTF-16 column of each offset (ascending), in one pass over the text up to the last one; cheaper
     /// than a full `LineIndex` when a few changes sit in a large file.
-    static func positions(ofSortedOffsets offsets: [Int], in bytes: [UInt8]) -> [SourcePosition] {
+    static func positions(ofSortedOffsets offsets: [Int], in buffer: UnsafeBufferPointer<UInt8>) -> [SourcePosition] {
         var result: [SourcePosition] = []
         result.reserveCapacity(offsets.count)
-        bytes.withUnsafeBufferPointer { buffer in
+        do {
             var line = 1
             var lineStart = 0
             var scanned = 0
             for offset in offsets {
                 let target = min(offset, buffer.count)
-                guard let base = buffer.baseAddress else { break }
+                guard let base = buffer.baseAddress else { continue }
                 while scanned < target, let newline = memchr(base + scanned, 0x0A, target - scanned) {
                     line += 1
                     lineStart = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
