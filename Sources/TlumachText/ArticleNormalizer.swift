@@ -49,6 +49,11 @@ public final class ArticleNormalizer: Sendable {
                         summary: "U+FEFF byte-order mark removed"))
                 position = 3
             }
+            // YAML front matter (--- … --- at the very start of a Markdown file) is data, not prose: like code.
+            if let frontMatter = Blocks.frontMatter(in: bytes, from: position) {
+                processCode(bytes, frontMatter, &output, &changes)
+                position = frontMatter.upperBound
+            }
             while position < bytes.count {
                 let block = Blocks.next(in: bytes, from: position)
                 switch block.kind {
@@ -167,8 +172,11 @@ public final class ArticleNormalizer: Sendable {
             work.protected = ProtectedSpans.mark(work.scalars)
         }
         if present.latin && present.cyrillic && options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
+        // Letters of URLs, e-mail addresses and code say nothing about the paragraph's language.
         var evidence = LanguageEvidence()
-        for scalar in work.scalars { evidence.count(scalar, rules.classOf(scalar)) }
+        for (index, scalar) in work.scalars.enumerated() where !work.protected[index] {
+            evidence.count(scalar, rules.classOf(scalar))
+        }
         let language = options.language ?? state.resolve(evidence, commit: true)
         if present.specialSpace && options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
         if present.spaceRun && options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
@@ -228,7 +236,7 @@ struct Presence {
                 quote = true
             case 0x2D, 0x2013:
                 dash = true
-            case 0x40, 0x3A, 0x5D, 0x77, 0x57:  // @ : ] w W (e-mail, scheme://, [link](…), www.)
+            case 0x40, 0x3A, 0x5D, 0x77, 0x57, 0x3C:  // @ : ] w W < (e-mail, scheme://, [link](…), www., <tag>)
                 mayProtect = true
             default: break
             }
@@ -301,6 +309,26 @@ enum Blocks {
             end = next.upperBound
         }
         return (.paragraph, start..<end)
+    }
+
+    /// A YAML front matter block starting at `start`: a line "---", then lines up to a closing "---" or "...".
+    static func frontMatter(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        func isMarker(_ line: Range<Int>, _ markers: [[UInt8]]) -> Bool {
+            var end = line.upperBound
+            while end > line.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+            let content = Array(bytes[line.lowerBound..<end])
+            return markers.contains(content)
+        }
+        let first = line(bytes, start)
+        guard first.upperBound > first.lowerBound, first.upperBound < bytes.count, isMarker(first, [[0x2D, 0x2D, 0x2D]])
+        else { return nil }
+        var position = first.upperBound
+        while position < bytes.count {
+            let next = line(bytes, position)
+            if isMarker(next, [[0x2D, 0x2D, 0x2D], [0x2E, 0x2E, 0x2E]]) { return start..<next.upperBound }
+            position = next.upperBound
+        }
+        return nil  // never closed: a thematic break, not front matter
     }
 
     /// The line starting at `start`, with its terminator (LF, CRLF or a lone CR).
@@ -380,7 +408,8 @@ enum Blocks {
         return (index, width)
     }
 
-    /// Whether a space follows at `index` (after any invisible characters).
+    /// Whether a space or the line end follows at `index` (after any invisible characters): what ends a Markdown
+    /// block marker ("- item", and "-" alone is an empty item).
     static func spaceFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
         var position = index
         while true {
@@ -388,6 +417,7 @@ enum Blocks {
             if invisible == 0 { break }
             position += invisible
         }
+        if position >= end || bytes[position] == 0x0A || bytes[position] == 0x0D { return true }
         return spaceLikeWidth(bytes, position, end) > 0
     }
 

@@ -91,6 +91,14 @@ struct FastScan {
                             var position = index &+ 1
                             while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
                             latin &+= position &- index
+                            // "www." starts a URL (a protected span).
+                            if position &- index == 3 && position < end && base[position] == 0x2E
+                                && base[index] | 0x20 == 0x77 && base[index &+ 1] | 0x20 == 0x77
+                                && base[index &+ 2] | 0x20 == 0x77
+                            {
+                                scan.needsWork = true
+                                return scan
+                            }
                             wordLatin = true
                             previousLetter = true
                             previousByte = base[position &- 1]
@@ -119,9 +127,17 @@ struct FastScan {
                             }
                         case 0x0A:
                             lineHasText = false
-                        case 0x0D, 0x22, 0x27, 0x60:
+                        case 0x0D, 0x22, 0x27, 0x60, 0x40, 0x3C:
+                            // (also @ and <: protected spans, whose letters must not count for the language)
                             scan.needsWork = true
                             return scan
+                        case 0x3A, 0x5D:
+                            // "://" of a URL, "](" of a Markdown link: protected spans.
+                            let next: UInt8 = index + 1 < end ? base[index + 1] : 0
+                            if (byte == 0x3A && next == 0x2F) || (byte == 0x5D && next == 0x28) {
+                                scan.needsWork = true
+                                return scan
+                            }
                         case 0x2D:
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
                             let previousDigit = previousByte &- 0x30 < 10

@@ -169,6 +169,15 @@ final class ArticleNormalizerTests: XCTestCase {
         XCTAssertEqual(try normalize(text), expected)
     }
 
+    func testInlineHTMLAndFrontMatterAreProtected() throws {
+        let html = "Див. <a href=\"https://x.ua\" title=\"a - b\">тут</a> - \"так\"\n"
+        XCTAssertEqual(try normalize(html), "Див. <a href=\"https://x.ua\" title=\"a - b\">тут</a> — «так»\n")
+        let article = "---\ntitle: \"Обмін - 2024\"\ntags: [a, b]\n---\n\nТекст - \"так\"\n"
+        XCTAssertEqual(try normalize(article), "---\ntitle: \"Обмін - 2024\"\ntags: [a, b]\n---\n\nТекст — «так»\n")
+        // A lone --- is a thematic break, not front matter.
+        XCTAssertEqual(try normalize("---\nТекст - \"так\"\n"), "---\nТекст — «так»\n")
+    }
+
     func testMarkdownLinkTargetIsProtected() throws {
         XCTAssertEqual(try normalize("Звіт [тут](docs/2020-2021.md) - читайте\n"), "Звіт [тут](docs/2020-2021.md) — читайте\n")
     }
