@@ -178,6 +178,13 @@ final class ArticleNormalizerTests: XCTestCase {
         XCTAssertEqual(try normalize("---\nТекст - \"так\"\n"), "---\nТекст — «так»\n")
     }
 
+    func testFencedCodeKeepsEverythingButLineEnds() throws {
+        let code = "Текст:\r\n\r\n~~~swift\r\nlet s = \"a  -  b\"\u{200B} \r\n~~~\r\n"
+        XCTAssertEqual(
+            Array(try normalize(code).utf8), Array("Текст:\n\n~~~swift\nlet s = \"a  -  b\"\u{200B} \n~~~\n".utf8))
+        XCTAssertEqual(Set(try rules(code)), ["line-endings"])
+    }
+
     func testMarkdownLinkTargetIsProtected() throws {
         XCTAssertEqual(try normalize("Звіт [тут](docs/2020-2021.md) - читайте\n"), "Звіт [тут](docs/2020-2021.md) — читайте\n")
     }
