@@ -30,12 +30,20 @@ final class KMU2010FastPath: Sendable {
         var elsewhereCaps = Span()
     }
 
-    /// Up to four ASCII bytes packed little-endian (written with one store), their count, and whether the last
-    /// one is a capital.
+    /// Up to four ASCII bytes packed little-endian in the low 32 bits (written with one store), their count in
+    /// bits 32…39, and in bit 40 whether the last one is a capital: one load per letter.
     struct Span: Sendable {
-        var bytes: UInt32 = 0
-        var count: Int = 0
-        var endsUpper = false
+        var packed: UInt64 = 0
+        init() {}
+        init(_ text: String) {
+            var bytes: UInt64 = 0
+            for (index, byte) in text.utf8.enumerated() { bytes |= UInt64(byte) << (8 * UInt64(index)) }
+            let last = text.utf8.last ?? 0
+            packed = bytes | UInt64(text.utf8.count) << 32 | (last >= 0x41 && last <= 0x5A ? 1 << 40 : 0)
+        }
+        @inline(__always) var bytes: UInt32 { UInt32(truncatingIfNeeded: packed) }
+        @inline(__always) var count: Int { Int(truncatingIfNeeded: (packed >> 32) & 0xFF) }
+        @inline(__always) var endsUpper: Bool { packed & (1 << 40) != 0 }
     }
 
     enum Kind: UInt8, Sendable {
@@ -73,12 +81,7 @@ final class KMU2010FastPath: Sendable {
 
     private static func buildTable() -> [Entry] {
         var entries = [Entry](repeating: Entry(), count: 0x92)
-        func span(_ text: String) -> Span {
-            var bytes: UInt32 = 0
-            for (index, byte) in text.utf8.enumerated() { bytes |= UInt32(byte) << (8 * UInt32(index)) }
-            let last = text.utf8.last ?? 0
-            return Span(bytes: bytes, count: text.utf8.count, endsUpper: last >= 0x41 && last <= 0x5A)
-        }
+        func span(_ text: String) -> Span { Span(text) }
         func define(_ upper: Character, _ lower: Character, initial: String, elsewhere: String, kind: Kind = .letter) {
             let upperIndex = Int(upper.unicodeScalars.first!.value) - 0x400
             let lowerIndex = Int(lower.unicodeScalars.first!.value) - 0x400

@@ -84,6 +84,13 @@ final class TranslitCLITests: XCTestCase {
         let result = try runWithFileInput(Data([0xD0, 0x9A, 0x0A, 0x61, 0xFF, 0x62, 0x0A]))
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("byte 4"), result.stderr)
+        // Deep in a large block, which is split over the cores: the offset is still the absolute one.
+        var large = Data(String(repeating: "Київ і Харків\n", count: 40_000).utf8)
+        let offset = large.count - 100
+        large[offset] = 0xFF
+        let deep = try runWithFileInput(large)
+        XCTAssertEqual(deep.status, 2)
+        XCTAssertTrue(deep.stderr.contains("byte \(offset)"), deep.stderr)
     }
 
     /// Many lines across the reader's 1 MB chunks: every line out, each as expected.
