@@ -68,12 +68,11 @@ final class KMU2010FastPath: Sendable {
         upperSet = try UnicodeSet(pattern: "[:Lu:]")
         cyrillicLetterSet = try UnicodeSet(pattern: "[[:Cyrillic:]&[:L:]]")
         var flags = [UInt8](repeating: 0, count: 0x10000)
-        for c in 0..<UInt32(0x10000) {
-            var f: UInt8 = 0
-            if letterOrMarkSet.contains(c) { f |= Self.letterOrMark }
-            if upperSet.contains(c) { f |= Self.upper }
-            if cyrillicLetterSet.contains(c) { f |= Self.cyrillicLetter }
-            flags[Int(c)] = f
+        for (set, flag) in [(letterOrMarkSet, Self.letterOrMark), (upperSet, Self.upper),
+                            (cyrillicLetterSet, Self.cyrillicLetter)] {
+            for range in set.ranges where range.lowerBound < 0x10000 {
+                for c in range.lowerBound...min(range.upperBound, 0xFFFF) { flags[Int(c)] |= flag }
+            }
         }
         bmpFlags = flags
         entries = Self.buildTable()
@@ -113,8 +112,9 @@ final class KMU2010FastPath: Sendable {
         return entries
     }
 
+    /// The context classes of a code point: the table for the BMP, the ICU sets beyond.
     @inline(__always)
-    private func flags(_ c: UInt32) -> UInt8 {
+    func flags(_ c: UInt32) -> UInt8 {
         if c < 0x10000 { return bmpFlags.withUnsafeBufferPointer { $0[Int(c)] } }
         var f: UInt8 = 0
         if letterOrMarkSet.contains(c) { f |= Self.letterOrMark }
