@@ -68,7 +68,7 @@ public struct CheckConfiguration: Sendable, Equatable {
         // Shared top-level keys first; the check section overrides them.
         for (key, value) in mapping {
             switch key.string {
-            case "glossaries", "glossary": configuration.glossaries = try strings(value, path: path)
+            case "glossaries", "glossary": configuration.glossaries = try glossaryPaths(value, path: path)
             case "source-lang": configuration.sourceLanguage = try string(value, path: path)
             case "target-lang": configuration.targetLanguage = try string(value, path: path)
             default: break
@@ -81,7 +81,7 @@ public struct CheckConfiguration: Sendable, Equatable {
                 throw fail(path, key, "unknown key \"\(key.string ?? "?")\" in the check section (known: \(sectionKeys.sorted().joined(separator: ", ")))")
             }
             switch name {
-            case "glossaries", "glossary": configuration.glossaries = try strings(value, path: path)
+            case "glossaries", "glossary": configuration.glossaries = try glossaryPaths(value, path: path)
             case "source-lang": configuration.sourceLanguage = try string(value, path: path)
             case "target-lang": configuration.targetLanguage = try string(value, path: path)
             case "enable": configuration.enabled = try checkIDs(value, path: path)
@@ -154,6 +154,15 @@ public struct CheckConfiguration: Sendable, Equatable {
         var result: [String] = []
         for item in sequence { result.append(try string(item, path: path)) }
         return result
+    }
+
+    /// A path, a list of paths, or `{paths: [...]}` (the glossary module's form of the shared key).
+    static func glossaryPaths(_ node: Node, path: String) throws(InputError) -> [String] {
+        if let mapping = node.mapping {
+            guard let list = mapping["paths"] else { throw fail(path, node, "glossaries: expected a path, a list of paths or {paths: [...]}") }
+            return try strings(list, path: path)
+        }
+        return try strings(node, path: path)
     }
 
     static func checkID(_ node: Node, path: String) throws(InputError) -> String {

@@ -142,6 +142,11 @@ final class ConfigurationAndBaselineTests: XCTestCase {
         XCTAssertEqual(configuration.options.maximumLengthRatio, 3)
     }
 
+    func testGlossaryPathsInTheGlossaryModulesForm() throws {
+        let configuration = try CheckConfiguration.parse("glossaries: {paths: [a.yaml, b/]}\n", path: ".tlumach.yml")
+        XCTAssertEqual(configuration.glossaries, ["a.yaml", "b/"])
+    }
+
     func testConfigurationErrorsNameLineAndColumn() {
         let cases: [(String, Int)] = [
             ("check:\n  disable: [no-such-check]\n", 2),
