@@ -2,9 +2,10 @@ import Foundation
 import TlumachCore
 import TlumachFormats
 
-/// Finds the bilingual files to check: named files as given, folders walked for known extensions (.xlf, .xliff,
-/// .po, .tmx, .tsv, .csv), filtered by `include` and `ignore` globs (`*` within a path segment, `**` across
-/// segments, `?` one character) matched against paths relative to the current folder.
+/// Finds the bilingual files to check: named files as given; folders walked for XLIFF, PO and TMX files (TSV and
+/// CSV files in folders are often other data, so they are taken only when an `include` glob names them); all
+/// filtered by `include` and `ignore` globs (`*` within a path segment, `**` across segments, `?` one character)
+/// matched against paths relative to the current folder. Hidden folders and `.build` are skipped.
 public enum CheckInputs {
     public static func collect(paths: [String], include: [String] = [], ignore: [String] = []) throws(InputError) -> [String] {
         var result: [String] = []
@@ -40,7 +41,12 @@ public enum CheckInputs {
                     found.append(path == "." ? item : (path as NSString).appendingPathComponent(item))
                 }
             }
-            for file in found.sorted() { add(file, explicit: false) }
+            for file in found.sorted() {
+                let relative = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+                let format = BilingualFormat(path: file)
+                if format == .tsv || format == .csv, !includes.contains(where: { $0.matches(relative) }) { continue }
+                add(file, explicit: false)
+            }
         }
         return result
     }

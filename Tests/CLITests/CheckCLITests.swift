@@ -85,6 +85,17 @@ final class CheckCLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains(".tlumach.yml:3:"), bad.stderr)
     }
 
+    func testFoldersAreWalkedForTranslationFiles() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("po/sub"), withIntermediateDirectories: true)
+        _ = try write("msgid \"2.5 points\"\nmsgstr \"25 балів\"\n", "po/sub/a.po", in: directory)
+        _ = try write("name\tvalue\nx\t1\n", "po/data.tsv", in: directory)  // not bilingual: skipped in folders
+        let result = try CLI.run(["check", "po", "--source-lang", "en", "--target-lang", "uk", "--no-glossary"], in: directory)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("po/sub/a.po:2:8: error: "), result.stdout)
+        XCTAssertEqual(try CLI.run(["check", "po/data.tsv"], in: directory).status, 2)
+    }
+
     func testBaselineRoundTripThroughTheCLI() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         let po = try write("msgid \"2.5 points\"\nmsgstr \"25 балів\"\n", "a.po", in: directory)
