@@ -137,6 +137,20 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(document.units[4].stableKey, "Octal A and hex B")
     }
 
+    func testPOWithCRLFLineEnds() throws {
+        let document = try POReader.parse("msgid \"a\"\r\nmsgstr \"б\"\r\n\r\nmsgid \"c\"\r\nmsgstr \"д\"\r\n", path: "crlf.po")
+        XCTAssertEqual(document.units.map(\.target), ["б", "д"])
+        XCTAssertEqual(document.units.map(\.line), [2, 5])
+    }
+
+    func testXLIFFInUTF16WithBOM() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><xliff version=\"1.2\"><file source-language=\"en\" target-language=\"uk\"><body><trans-unit id=\"1\"><source>Kyiv</source><target>Київ</target></trans-unit></body></file></xliff>"
+        var data = Data([0xFF, 0xFE])
+        for unit in text.utf16 { data.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        let document = try XLIFFReader.parse(data: data, name: "utf16.xlf")
+        XCTAssertEqual(document.units.first?.target, "Київ")
+    }
+
     func testPOErrorsNameTheLine() {
         let cases: [(String, Int)] = [
             ("msgid \"a\"\nmsgstr \"b", 2),  // unterminated string
