@@ -133,8 +133,9 @@ public enum XLIFFReader {
                     segmentDepth = elementStack.count
                 case "target" where unitID != nil:
                     pendingTarget = Segment()
+                    // The parser reports the position of the start tag's '>': the text begins right after it.
                     targetLine = line
-                    targetColumn = column
+                    targetColumn = column + 1
                     if version == 1 { unitState = attributes["state"] }
                     reading = .target
                     segmentDepth = elementStack.count

@@ -39,6 +39,7 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(first.notes, ["tlumach:disable=punctuation"])
         XCTAssertEqual(first.state, "translated")
         XCTAssertEqual(first.line, 8)
+        XCTAssertEqual(first.column, 38)  // the first character of the target text
         XCTAssertEqual(document.units[1].source, "A B".replacingOccurrences(of: " ", with: " "))
         XCTAssertNil(document.units[1].target)
     }
