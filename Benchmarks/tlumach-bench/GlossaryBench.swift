@@ -1,4 +1,67 @@
-// Glossary benchmarks: filled in by the issue that builds the area.
+// Glossary benchmarks: compiling a 10,000-concept glossary, and scanning Ukrainian text for terms (the work of
+// `tlumach terms --format summary`). Deterministic generated data; figures in docs/performance/glossary.md.
+import Foundation
+import TlumachGlossary
+
 func glossaryBenchmarks() throws {
-    print("(no glossary benchmarks yet)")
+    var random = SeededGenerator(seed: 2024)
+    let syllables = ["ко", "ра", "ні", "ст", "ва", "ли", "по", "ме", "ди", "та", "кра", "ї", "ну", "зо", "ві", "ти", "ро", "ша", "че", "бу", "де", "гу", "жи", "ми", "лю", "пра", "сто", "хі"]
+    let endings = ["", "а", "у", "і", "ом", "ів", "ами", "ах", "ий", "ого", "ому", "им", "ої", "ою", "и"]
+    func word(_ generator: inout SeededGenerator) -> String {
+        let count = Int.random(in: 2...4, using: &generator)
+        return (0..<count).map { _ in syllables.randomElement(using: &generator)! }.joined()
+    }
+
+    // 10,000 concepts, 1–3 words per term, Ukrainian and English terms, some abbreviations.
+    var concepts: [Concept] = []
+    var termTexts: [String] = []
+    for index in 0..<10_000 {
+        let words = (0..<Int.random(in: 1...3, using: &random)).map { _ in word(&random) }
+        let uk = words.joined(separator: " ")
+        termTexts.append(uk)
+        var terms: [String: [Term]] = [
+            "uk": [Term(text: uk)],
+            "en": [Term(text: "term number \(index) of the generated glossary")],
+        ]
+        if index % 10 == 0 { terms["uk"]?.append(Term(text: "АБ\(index)")) }
+        concepts.append(Concept(id: "c\(index)", terms: terms))
+    }
+    let glossary = Glossary(concepts: concepts)
+    var matcher: TermMatcher?
+    let compile = try bestTime(repetitions: 3) { matcher = try TermMatcher(glossary: glossary) }
+    report("glossary.compile_10k_concepts", compile * 1000, "ms")
+    guard let matcher else { return }
+
+    // Ukrainian text: a Zipf-like draw over 200,000 distinct word forms (stems × endings), with glossary terms
+    // (inflected) in about one sentence in three. About 32 MB.
+    let vocabulary = (0..<40_000).map { _ in word(&random) }
+    var text = ""
+    text.reserveCapacity(34_000_000)
+    var sentence = 0
+    while text.utf8.count < 32_000_000 {
+        for position in 0..<Int.random(in: 8...16, using: &random) {
+            let rank = Int(pow(Double.random(in: 0..<1, using: &random), 3) * Double(vocabulary.count))
+            var form = vocabulary[rank] + endings[Int.random(in: 0..<endings.count, using: &random)]
+            if position == 0 { form = form.prefix(1).uppercased() + form.dropFirst() }
+            text += form
+            text += position % 7 == 6 ? ", " : " "
+        }
+        if sentence % 3 == 0 {
+            let term = termTexts[Int.random(in: 0..<termTexts.count, using: &random)]
+            text += term.split(separator: " ").map { $0 + endings[Int.random(in: 0..<4, using: &random)] }.joined(separator: " ")
+        }
+        text += ".\n"
+        sentence += 1
+    }
+    let megabytes = Double(text.utf8.count) / 1_000_000
+    // First pass includes folding and stemming each distinct word once (the token cache is cold).
+    let matcherCold = try TermMatcher(glossary: glossary)
+    var found = 0
+    let cold = bestTime(repetitions: 1) { found = matcherCold.counts(in: text, language: "uk").values.reduce(0, +) }
+    report("glossary.scan_uk_summary_cold_cache", megabytes / cold, "MB/s")
+    let warm = bestTime(repetitions: 3) { found = matcher.counts(in: text, language: "uk").values.reduce(0, +) }
+    report("glossary.scan_uk_summary", megabytes / warm, "MB/s")
+    let full = bestTime(repetitions: 3) { found = matcher.matches(in: text, language: "uk").count }
+    report("glossary.scan_uk_matches", megabytes / full, "MB/s")
+    print("glossary.corpus: \(String(format: "%.1f", megabytes)) MB, \(found) term occurrences")
 }

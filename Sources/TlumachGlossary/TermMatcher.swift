@@ -307,51 +307,53 @@ public final class TermMatcher: Sendable {
         return (found, wordKeys.homoglyph)
     }
 
-    /// Longest wins where matches overlap; on one span, one term per concept (best kind, then status, then language).
+    /// Longest wins where terms nest: candidates in order of start, longer first, each taken unless it overlaps one
+    /// already taken (a term nested in a longer one starts inside it, so the longer is always seen first). On one
+    /// span, one term per concept: the best by language (uk, en, ru, others) and then status. O(n log n).
     func resolve(_ candidates: [Candidate], language: String?) -> [(candidate: Candidate, pattern: Int32)] {
         guard !candidates.isEmpty else { return [] }
-        // Only candidates with a pattern of the wanted language count.
-        var usable: [(Candidate, [Int32])] = []
-        for candidate in candidates {
-            let list = outputs[Int(candidate.node)].filter { language == nil || patterns[Int($0)].language == language || patterns[Int($0)].language.hasPrefix(language! + "-") }
-            if !list.isEmpty { usable.append((candidate, list)) }
+        let order = candidates.indices.sorted { a, b in
+            let x = candidates[a], y = candidates[b]
+            if x.utf8.lowerBound != y.utf8.lowerBound { return x.utf8.lowerBound < y.utf8.lowerBound }
+            return x.tokens > y.tokens
         }
-        usable.sort { a, b in
-            a.0.tokens != b.0.tokens ? a.0.tokens > b.0.tokens : a.0.utf8.lowerBound < b.0.utf8.lowerBound
-        }
-        var taken: [Range<Int>] = []  // sorted, disjoint
-        var chosen: [(Candidate, Int32)] = []
-        for (candidate, list) in usable {
-            // Binary search for the first taken range ending after this start.
-            var low = 0, high = taken.count
-            while low < high {
-                let middle = (low + high) / 2
-                if taken[middle].upperBound <= candidate.utf8.lowerBound { low = middle + 1 } else { high = middle }
+        var chosen: [(candidate: Candidate, pattern: Int32)] = []
+        var lastEnd = -1
+        var currentSpan: Range<Int>? = nil
+        var conceptsOnSpan: [Int32] = []
+        for index in order {
+            let candidate = candidates[index]
+            if let span = currentSpan, span == candidate.utf8 {
+                // Same span as the match just taken: other concepts may claim it too.
+            } else if candidate.utf8.lowerBound < lastEnd {
+                continue
             }
-            if low < taken.count && taken[low].lowerBound < candidate.utf8.upperBound {
-                // Overlaps a longer match, unless it is the very same span (another concept).
-                if taken[low] != candidate.utf8 { continue }
-            } else {
-                taken.insert(candidate.utf8, at: low)
-            }
-            var bestByConcept: [Int32: Int32] = [:]
-            for pattern in list {
+            // The best pattern per concept among this node's outputs in the wanted language.
+            var best: [(concept: Int32, pattern: Int32)] = []
+            for pattern in outputs[Int(candidate.node)] {
                 let info = patterns[Int(pattern)]
-                if let current = bestByConcept[info.concept] {
-                    let other = patterns[Int(current)]
+                if let language, info.language != language, !info.language.hasPrefix(language + "-") { continue }
+                if let position = best.firstIndex(where: { $0.concept == info.concept }) {
+                    let other = patterns[Int(best[position].pattern)]
                     if (info.languageRank, info.statusRank) < (other.languageRank, other.statusRank) {
-                        bestByConcept[info.concept] = pattern
+                        best[position].pattern = pattern
                     }
                 } else {
-                    bestByConcept[info.concept] = pattern
+                    best.append((info.concept, pattern))
                 }
             }
-            for pattern in bestByConcept.values.sorted() where !chosen.contains(where: { $0.0.utf8 == candidate.utf8 && patterns[Int($0.1)].concept == patterns[Int(pattern)].concept }) {
-                chosen.append((candidate, pattern))
+            guard !best.isEmpty else { continue }
+            if currentSpan != candidate.utf8 {
+                currentSpan = candidate.utf8
+                conceptsOnSpan.removeAll(keepingCapacity: true)
+                lastEnd = candidate.utf8.upperBound
+            }
+            for entry in best.sorted(by: { $0.pattern < $1.pattern }) where !conceptsOnSpan.contains(entry.concept) {
+                conceptsOnSpan.append(entry.concept)
+                chosen.append((candidate, entry.pattern))
             }
         }
-        chosen.sort { $0.0.utf8.lowerBound < $1.0.utf8.lowerBound }
-        return chosen.map { (candidate: $0.0, pattern: $0.1) }
+        return chosen
     }
 
     func makeMatch(_ candidate: Candidate, pattern: Int32, bytes: UnsafeBufferPointer<UInt8>) -> TermMatch {
