@@ -65,6 +65,7 @@ public final class TermMatcher: Sendable {
         var term: Int32  // index in concept.terms[language]
         var statusRank: Int
         var languageRank: Int
+        var languageID: Int
     }
 
     enum SymbolKind: UInt8, Sendable { case inflect, exact, latin, hyphen }
@@ -77,9 +78,14 @@ public final class TermMatcher: Sendable {
     let transitions: [UInt64: Int32]
     /// Pattern indices ending at each node (empty for most).
     let outputs: [[Int32]]
+    /// Whether a node ends any pattern (a flat array for the scan loop).
+    let hasOutput: [Bool]
     let patterns: [Pattern]
     /// Whether any term needs exact (case-kept) keys; otherwise text words skip the skeleton.
     let needsExact: Bool
+    /// Some exact term has no capital letter, so lower-case words need exact keys too.
+    let lowercaseExact: Bool
+    let languageIDs: [String: Int]
     /// Patterns whose trie path contains a symbol: lookups of a single word inside a multiword term.
     let patternsBySymbol: [Int32: [Int32]]
     private let cachePool = CachePool()
@@ -106,6 +112,8 @@ public final class TermMatcher: Sendable {
         var patterns: [Pattern] = []
         var bySymbol: [Int32: [Int32]] = [:]
         var needsExact = false
+        var lowercaseExact = false
+        var languageIDs: [String: Int] = [:]
         let languageRanks = ["uk": 0, "en": 1, "ru": 2]
 
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
@@ -115,8 +123,12 @@ public final class TermMatcher: Sendable {
                     patterns.append(
                         Pattern(
                             concept: Int32(conceptIndex), language: language, term: Int32(termIndex),
-                            statusRank: term.status.rank, languageRank: languageRanks[language] ?? 3))
-                    if term.match == .exact { needsExact = true }
+                            statusRank: term.status.rank, languageRank: languageRanks[language] ?? 3,
+                            languageID: languageIDs[language] ?? { languageIDs[language] = languageIDs.count; return languageIDs.count - 1 }()))
+                    if term.match == .exact {
+                        needsExact = true
+                        if !term.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { lowercaseExact = true }
+                    }
                     for text in [term.text] + term.forms {
                         let words = TermMatcher.patternWords(text)
                         var alternatives: [[Int32]] = []
@@ -180,8 +192,11 @@ public final class TermMatcher: Sendable {
         self.hyphenSymbol = hyphen
         self.transitions = transitions
         self.outputs = outputs
+        self.hasOutput = outputs.map { !$0.isEmpty }
         self.patterns = patterns
         self.needsExact = needsExact
+        self.lowercaseExact = lowercaseExact
+        self.languageIDs = languageIDs
         self.patternsBySymbol = bySymbol.mapValues { Array(Set($0)).sorted() }
     }
 
@@ -246,31 +261,36 @@ public final class TermMatcher: Sendable {
     }
 
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        let cache = cachePool.borrow()
-        defer { cachePool.giveBack(cache) }
+        var cache = cachePool.borrow()
+        defer {
+            cache.trim()
+            cachePool.giveBack(cache)
+        }
         var candidates: [Candidate] = []
         var active: [Active] = []
         var next: [Active] = []
+        var tokenSymbols: [Int32] = []
+        tokenSymbols.reserveCapacity(8)
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
-            let tokenSymbols: ArraySlice<Int32>
             var homoglyph = false
+            tokenSymbols.removeAll(keepingCapacity: true)
             switch token {
             case .other:
                 active.removeAll(keepingCapacity: true)
                 return
             case .hyphen:
-                tokenSymbols = [hyphenSymbol]
+                tokenSymbols.append(hyphenSymbol)
             case .word(let hash):
                 let entry = cache.lookup(bytes, range8, hash: hash) { word in self.symbolsFor(word) }
-                tokenSymbols = entry.symbols
+                if entry.count == 0 {
+                    active.removeAll(keepingCapacity: true)
+                    return
+                }
+                for index in entry.start..<(entry.start + entry.count) { tokenSymbols.append(cache.symbol(at: index)) }
                 homoglyph = entry.homoglyph
             }
-            if tokenSymbols.isEmpty {
-                active.removeAll(keepingCapacity: true)
-                return
-            }
             next.removeAll(keepingCapacity: true)
-            let isHyphen = tokenSymbols.first == hyphenSymbol && tokenSymbols.count == 1
+            let isHyphen = tokenSymbols.count == 1 && tokenSymbols[0] == hyphenSymbol
             if !isHyphen {
                 active.append(Active(node: 0, start8: range8.lowerBound, start16: range16.lowerBound, tokens: 0, kind: .inflect, homoglyph: false))
             }
@@ -284,7 +304,7 @@ public final class TermMatcher: Sendable {
                         node: child, start8: state.start8, start16: state.start16, tokens: state.tokens + 1, kind: kind,
                         homoglyph: state.homoglyph || homoglyph)
                     next.append(advanced)
-                    if !outputs[Int(child)].isEmpty {
+                    if hasOutput[Int(child)] {
                         candidates.append(
                             Candidate(
                                 utf8: state.start8..<range8.upperBound, utf16: state.start16..<range16.upperBound,
@@ -299,7 +319,11 @@ public final class TermMatcher: Sendable {
 
     /// Symbols of a text word (called once per distinct word form; the cache remembers).
     func symbolsFor(_ word: String) -> (symbols: [Int32], homoglyph: Bool) {
-        let wordKeys = keys.keys(word, wantExact: needsExact)
+        // Exact terms are abbreviations and codes: a word without a capital or digit cannot be one (unless the
+        // glossary has lower-case exact terms), so most words skip the confusable skeleton.
+        let wantExact = needsExact
+            && (lowercaseExact || word.unicodeScalars.contains { $0.properties.isUppercase || ("0"..."9").contains($0) })
+        let wordKeys = keys.keys(word, wantExact: wantExact)
         var found: [Int32] = []
         if let symbol = symbols[wordKeys.inflect] { found.append(symbol) }
         for exact in wordKeys.exact { if let symbol = symbols[exact], !found.contains(symbol) { found.append(symbol) } }
@@ -317,6 +341,9 @@ public final class TermMatcher: Sendable {
             if x.utf8.lowerBound != y.utf8.lowerBound { return x.utf8.lowerBound < y.utf8.lowerBound }
             return x.tokens > y.tokens
         }
+        let wanted: [Int]? = language.map { language in
+            languageIDs.filter { $0.key == language || $0.key.hasPrefix(language + "-") }.map(\.value)
+        }
         var chosen: [(candidate: Candidate, pattern: Int32)] = []
         var lastEnd = -1
         var currentSpan: Range<Int>? = nil
@@ -332,7 +359,7 @@ public final class TermMatcher: Sendable {
             var best: [(concept: Int32, pattern: Int32)] = []
             for pattern in outputs[Int(candidate.node)] {
                 let info = patterns[Int(pattern)]
-                if let language, info.language != language, !info.language.hasPrefix(language + "-") { continue }
+                if let wanted, !wanted.contains(info.languageID) { continue }
                 if let position = best.firstIndex(where: { $0.concept == info.concept }) {
                     let other = patterns[Int(best[position].pattern)]
                     if (info.languageRank, info.statusRank) < (other.languageRank, other.statusRank) {
@@ -436,79 +463,103 @@ final class CachePool: @unchecked Sendable {
 }
 
 /// An open-addressing table from a word's UTF-8 bytes to its symbols, so each distinct form is folded and stemmed
-/// once. Grows to `maximumEntries` distinct words, then keeps computing misses without storing them.
-final class TokenCache {
-    private var slots: [Int32]
-    private var mask: Int
-    private var keyBytes: [UInt8] = []
-    private var keyStart: [Int32] = []
-    private var keyLength: [Int32] = []
-    private var hashes: [UInt32] = []
-    private var symbolStart: [Int32] = []
-    private var symbolCount: [Int32] = []
-    private var homoglyphs: [Bool] = []
-    private var symbolStore: [Int32] = []
-    let maximumEntries = 1 << 20
-
-    init() {
-        slots = Array(repeating: -1, count: 1 << 14)
-        mask = (1 << 14) - 1
-    }
-
-    struct Entry {
-        var symbols: ArraySlice<Int32>
+/// once. Grows to `maximumEntries` distinct words, then keeps computing misses without storing them. A value type,
+/// so the scan loop owns it outright (no dynamic exclusivity checks on the hot path).
+struct TokenCache {
+    struct Slot {
+        var hash: UInt32
+        var length: Int32
+        var keyStart: Int32
+        var symbolStart: Int32
+        var symbolCount: Int32
         var homoglyph: Bool
     }
 
-    func lookup(
+    private var table: [Int32]
+    private var shift: UInt64
+    private var slots: [Slot] = []
+    private var keyBytes: [UInt8] = []
+    private var symbolStore: [Int32] = []
+    static let maximumEntries = 1 << 21
+
+    init() {
+        table = Array(repeating: -1, count: 1 << 14)
+        shift = 64 - 14
+    }
+
+    /// Fibonacci hashing spreads FNV's weak low bits over the table.
+    @inline(__always)
+    private func home(_ hash: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The symbols of the word at `range`; `compute` runs on a miss.
+    @inline(__always)
+    mutating func lookup(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32,
         compute: (String) -> (symbols: [Int32], homoglyph: Bool)
-    ) -> Entry {
+    ) -> (start: Int, count: Int, homoglyph: Bool) {
         let length = range.count
-        var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { break }
-            let index = Int(entry)
-            if hashes[index] == hash && Int(keyLength[index]) == length {
-                let start = Int(keyStart[index])
-                var equal = true
+        let mask = table.count - 1
+        var position = home(hash)
+        let found: Int? = table.withUnsafeBufferPointer { table in
+            slots.withUnsafeBufferPointer { slots in
                 keyBytes.withUnsafeBufferPointer { stored in
-                    equal = memcmp(stored.baseAddress! + start, bytes.baseAddress! + range.lowerBound, length) == 0
-                }
-                if equal {
-                    let from = Int(symbolStart[index])
-                    return Entry(symbols: symbolStore[from..<(from + Int(symbolCount[index]))], homoglyph: homoglyphs[index])
+                    while true {
+                        let entry = Int(table[position])
+                        if entry < 0 { return nil }
+                        let slot = slots[entry]
+                        if slot.hash == hash && Int(slot.length) == length
+                            && memcmp(stored.baseAddress! + Int(slot.keyStart), bytes.baseAddress! + range.lowerBound, length) == 0
+                        {
+                            return entry
+                        }
+                        position = (position + 1) & mask
+                    }
                 }
             }
-            slot = (slot + 1) & mask
+        }
+        if let found {
+            let slot = slots[found]
+            return (Int(slot.symbolStart), Int(slot.symbolCount), slot.homoglyph)
         }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         let computed = compute(word)
-        guard hashes.count < maximumEntries else { return Entry(symbols: computed.symbols[...], homoglyph: computed.homoglyph) }
-        let index = Int32(hashes.count)
-        keyStart.append(Int32(keyBytes.count))
-        keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
-        keyLength.append(Int32(length))
-        hashes.append(hash)
-        symbolStart.append(Int32(symbolStore.count))
-        symbolCount.append(Int32(computed.symbols.count))
+        let symbolStart = symbolStore.count
         symbolStore.append(contentsOf: computed.symbols)
-        homoglyphs.append(computed.homoglyph)
-        slots[slot] = index
-        if hashes.count * 2 > slots.count { grow() }
-        let from = Int(symbolStart[Int(index)])
-        return Entry(symbols: symbolStore[from..<(from + computed.symbols.count)], homoglyph: computed.homoglyph)
+        guard slots.count < TokenCache.maximumEntries else {
+            // Full: answer without remembering the word (its symbols stay at the end of the store until reuse).
+            let answer = (symbolStart, computed.symbols.count, computed.homoglyph)
+            return answer
+        }
+        table[position] = Int32(slots.count)
+        slots.append(
+            Slot(
+                hash: hash, length: Int32(length), keyStart: Int32(keyBytes.count), symbolStart: Int32(symbolStart),
+                symbolCount: Int32(computed.symbols.count), homoglyph: computed.homoglyph))
+        keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        if slots.count * 2 > table.count { grow() }
+        return (symbolStart, computed.symbols.count, computed.homoglyph)
     }
 
-    private func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+    func symbol(at index: Int) -> Int32 { symbolStore[index] }
+
+    /// Drops symbols appended for words that were not remembered (cache full), so the store cannot grow forever.
+    mutating func trim() {
+        if slots.count >= TokenCache.maximumEntries, let last = slots.last {
+            symbolStore.removeSubrange(Int(last.symbolStart + last.symbolCount)...)
+        }
+    }
+
+    private mutating func grow() {
+        let size = table.count * 2
+        table = Array(repeating: -1, count: size)
+        shift -= 1
+        let mask = size - 1
+        for (index, slot) in slots.enumerated() {
+            var position = home(slot.hash)
+            while table[position] >= 0 { position = (position + 1) & mask }
+            table[position] = Int32(index)
         }
     }
 }
