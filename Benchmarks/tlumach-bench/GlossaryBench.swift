@@ -32,36 +32,57 @@ func glossaryBenchmarks() throws {
     report("glossary.compile_10k_concepts", compile * 1000, "ms")
     guard let matcher else { return }
 
-    // Ukrainian text: a Zipf-like draw over 200,000 distinct word forms (stems × endings), with glossary terms
-    // (inflected) in about one sentence in three. About 32 MB.
+    // Two Ukrainian corpora of about 32 MB each, glossary terms (inflected) in one sentence in three:
+    // - "news": 45% of tokens are frequent function words of Ukrainian news, the rest content words drawn Zipf
+    //   (log-uniform rank) from 40,000 stems × 15 endings = 600,000 word forms, as natural text repeats forms;
+    // - "dense": content words only, drawn much flatter and with no function words: the worst case for the cache.
+    let functionWords = "і в на що з не у до за про як та від це але для після його їх він вона було також щодо під час року які яка який був була ще вже між через проти більше понад тому коли де так або їхні наших нашої України заявив сказав повідомив зазначив може можуть буде будуть дуже лише навіть тобто зокрема".split(separator: " ").map(String.init)
     let vocabulary = (0..<40_000).map { _ in word(&random) }
-    var text = ""
-    text.reserveCapacity(34_000_000)
-    var sentence = 0
-    while text.utf8.count < 32_000_000 {
-        for position in 0..<Int.random(in: 8...16, using: &random) {
-            let rank = Int(pow(Double.random(in: 0..<1, using: &random), 3) * Double(vocabulary.count))
-            var form = vocabulary[rank] + endings[Int.random(in: 0..<endings.count, using: &random)]
-            if position == 0 { form = form.prefix(1).uppercased() + form.dropFirst() }
-            text += form
-            text += position % 7 == 6 ? ", " : " "
+    func corpus(functionShare: Double) -> String {
+        var text = ""
+        text.reserveCapacity(34_000_000)
+        var sentence = 0
+        while text.utf8.count < 32_000_000 {
+            for position in 0..<Int.random(in: 8...16, using: &random) {
+                var form: String
+                if Double.random(in: 0..<1, using: &random) < functionShare {
+                    // Zipf over rank: P(rank) ∝ 1/rank.
+                    let rank = Int(pow(Double(functionWords.count), Double.random(in: 0..<1, using: &random))) - 1
+                    form = functionWords[min(rank, functionWords.count - 1)]
+                } else if functionShare > 0 {
+                    // Zipf over word forms (log-uniform rank), as in natural text.
+                    let rank = Int(pow(Double(vocabulary.count * endings.count), Double.random(in: 0..<1, using: &random))) - 1
+                    form = vocabulary[rank / endings.count] + endings[rank % endings.count]
+                } else {
+                    // Flat: the worst case for caching.
+                    let rank = Int(pow(Double.random(in: 0..<1, using: &random), 3) * Double(vocabulary.count))
+                    form = vocabulary[rank] + endings[Int.random(in: 0..<endings.count, using: &random)]
+                }
+                if position == 0 { form = form.prefix(1).uppercased() + form.dropFirst() }
+                text += form
+                text += position % 7 == 6 ? ", " : " "
+            }
+            if sentence % 3 == 0 {
+                let term = termTexts[Int.random(in: 0..<termTexts.count, using: &random)]
+                text += term.split(separator: " ").map { $0 + endings[Int.random(in: 0..<4, using: &random)] }.joined(separator: " ")
+            }
+            text += ".\n"
+            sentence += 1
         }
-        if sentence % 3 == 0 {
-            let term = termTexts[Int.random(in: 0..<termTexts.count, using: &random)]
-            text += term.split(separator: " ").map { $0 + endings[Int.random(in: 0..<4, using: &random)] }.joined(separator: " ")
-        }
-        text += ".\n"
-        sentence += 1
+        return text
     }
-    let megabytes = Double(text.utf8.count) / 1_000_000
-    // First pass includes folding and stemming each distinct word once (the token cache is cold).
-    let matcherCold = try TermMatcher(glossary: glossary)
-    var found = 0
-    let cold = bestTime(repetitions: 1) { found = matcherCold.counts(in: text, language: "uk").values.reduce(0, +) }
-    report("glossary.scan_uk_summary_cold_cache", megabytes / cold, "MB/s")
-    let warm = bestTime(repetitions: 3) { found = matcher.counts(in: text, language: "uk").values.reduce(0, +) }
-    report("glossary.scan_uk_summary", megabytes / warm, "MB/s")
-    let full = bestTime(repetitions: 3) { found = matcher.matches(in: text, language: "uk").count }
-    report("glossary.scan_uk_matches", megabytes / full, "MB/s")
-    print("glossary.corpus: \(String(format: "%.1f", megabytes)) MB, \(found) term occurrences")
+    for (name, share) in [("news", 0.45), ("dense", 0.0)] {
+        let text = corpus(functionShare: share)
+        let megabytes = Double(text.utf8.count) / 1_000_000
+        // The first pass folds and stems each distinct word once (cold token cache).
+        let fresh = try TermMatcher(glossary: glossary)
+        var found = 0
+        let cold = bestTime(repetitions: 1) { found = fresh.counts(in: text, language: "uk").values.reduce(0, +) }
+        report("glossary.scan_uk_\(name)_summary_cold_cache", megabytes / cold, "MB/s")
+        let warm = bestTime(repetitions: 3) { found = matcher.counts(in: text, language: "uk").values.reduce(0, +) }
+        report("glossary.scan_uk_\(name)_summary", megabytes / warm, "MB/s")
+        let full = bestTime(repetitions: 3) { found = matcher.matches(in: text, language: "uk").count }
+        report("glossary.scan_uk_\(name)_matches", megabytes / full, "MB/s")
+        print("glossary.corpus_\(name): \(String(format: "%.1f", megabytes)) MB, \(found) term occurrences")
+    }
 }

@@ -467,15 +467,31 @@ final class CachePool: @unchecked Sendable {
 /// so the scan loop owns it outright (no dynamic exclusivity checks on the hot path).
 struct TokenCache {
     struct Slot {
-        var hash: UInt32
+        /// The word's first 16 bytes (zero-padded): most words compare without touching `keyBytes`.
+        var prefix0: UInt64
+        var prefix1: UInt64
         var length: Int32
         var keyStart: Int32
         var symbolStart: Int32
-        var symbolCount: Int32
+        var symbolCount: Int16
         var homoglyph: Bool
+        /// Lookups so far (saturating): only words seen twice enter the hot cache, so rare words cannot evict
+        /// frequent ones.
+        var hits: UInt8 = 0
     }
 
-    private var table: [Int32]
+    /// A small direct-mapped cache of recently seen words in front of the big table: natural text repeats a few
+    /// thousand forms most of the time, and these stay in the CPU cache (the big table does not).
+    struct Hot {
+        var prefix0: UInt64 = 0
+        var prefix1: UInt64 = 0
+        var tag: UInt64 = 0  // hash << 32 | length; 0 is empty
+        var slot: Int32 = -1
+    }
+    private var hot: [Hot] = Array(repeating: Hot(), count: 1 << 14)
+
+    /// Open addressing: hash << 32 | (slot index + 1); 0 is empty. Probes compare hashes without touching slots.
+    private var table: [UInt64]
     private var shift: UInt64
     private var slots: [Slot] = []
     private var keyBytes: [UInt8] = []
@@ -483,7 +499,7 @@ struct TokenCache {
     static let maximumEntries = 1 << 21
 
     init() {
-        table = Array(repeating: -1, count: 1 << 14)
+        table = Array(repeating: 0, count: 1 << 14)
         shift = 64 - 14
     }
 
@@ -493,6 +509,16 @@ struct TokenCache {
         Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
+    /// Up to 16 bytes of a word as two integers, zero-padded.
+    @inline(__always)
+    static func prefix(_ base: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { buffer in
+            buffer.baseAddress!.copyMemory(from: base, byteCount: min(length, 16))
+        }
+        return words
+    }
+
     /// The symbols of the word at `range`; `compute` runs on a miss.
     @inline(__always)
     mutating func lookup(
@@ -500,26 +526,45 @@ struct TokenCache {
         compute: (String) -> (symbols: [Int32], homoglyph: Bool)
     ) -> (start: Int, count: Int, homoglyph: Bool) {
         let length = range.count
+        let base = bytes.baseAddress! + range.lowerBound
+        let (prefix0, prefix1) = TokenCache.prefix(base, length)
+        let hotIndex = Int(truncatingIfNeeded: hash ^ (hash >> 13)) & (hot.count - 1)
+        let hotTag = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: length))
+        if length <= 16 {
+            let entry = hot[hotIndex]
+            if entry.tag == hotTag && entry.prefix0 == prefix0 && entry.prefix1 == prefix1 {
+                let slot = slots[Int(entry.slot)]
+                return (Int(slot.symbolStart), Int(slot.symbolCount), slot.homoglyph)
+            }
+        }
         let mask = table.count - 1
         var position = home(hash)
+        let tag = UInt64(hash) << 32
         let found: Int? = table.withUnsafeBufferPointer { table in
             slots.withUnsafeBufferPointer { slots in
-                keyBytes.withUnsafeBufferPointer { stored in
-                    while true {
-                        let entry = Int(table[position])
-                        if entry < 0 { return nil }
-                        let slot = slots[entry]
-                        if slot.hash == hash && Int(slot.length) == length
-                            && memcmp(stored.baseAddress! + Int(slot.keyStart), bytes.baseAddress! + range.lowerBound, length) == 0
-                        {
-                            return entry
+                while true {
+                    let entry = table[position]
+                    if entry == 0 { return nil }
+                    if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                        let index = Int(entry & 0xFFFF_FFFF) - 1
+                        let slot = slots[index]
+                        if Int(slot.length) == length && slot.prefix0 == prefix0 && slot.prefix1 == prefix1 {
+                            if length <= 16 { return index }
+                            let same = keyBytes.withUnsafeBufferPointer { stored in
+                                memcmp(stored.baseAddress! + Int(slot.keyStart) + 16, base + 16, length - 16) == 0
+                            }
+                            if same { return index }
                         }
-                        position = (position + 1) & mask
                     }
+                    position = (position + 1) & mask
                 }
             }
         }
         if let found {
+            if slots[found].hits < 255 { slots[found].hits += 1 }
+            if length <= 16 && slots[found].hits >= 2 {
+                hot[hotIndex] = Hot(prefix0: prefix0, prefix1: prefix1, tag: hotTag, slot: Int32(found))
+            }
             let slot = slots[found]
             return (Int(slot.symbolStart), Int(slot.symbolCount), slot.homoglyph)
         }
@@ -528,38 +573,40 @@ struct TokenCache {
         let symbolStart = symbolStore.count
         symbolStore.append(contentsOf: computed.symbols)
         guard slots.count < TokenCache.maximumEntries else {
-            // Full: answer without remembering the word (its symbols stay at the end of the store until reuse).
-            let answer = (symbolStart, computed.symbols.count, computed.homoglyph)
-            return answer
+            // Full: answer without remembering the word (`trim` drops these symbols after the scan).
+            return (symbolStart, computed.symbols.count, computed.homoglyph)
         }
-        table[position] = Int32(slots.count)
+        table[position] = tag | UInt64(slots.count + 1)
         slots.append(
             Slot(
-                hash: hash, length: Int32(length), keyStart: Int32(keyBytes.count), symbolStart: Int32(symbolStart),
-                symbolCount: Int32(computed.symbols.count), homoglyph: computed.homoglyph))
-        keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                prefix0: prefix0, prefix1: prefix1, length: Int32(length), keyStart: Int32(keyBytes.count),
+                symbolStart: Int32(symbolStart), symbolCount: Int16(computed.symbols.count),
+                homoglyph: computed.homoglyph))
+        if length > 16 { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
         if slots.count * 2 > table.count { grow() }
         return (symbolStart, computed.symbols.count, computed.homoglyph)
     }
 
+    @inline(__always)
     func symbol(at index: Int) -> Int32 { symbolStore[index] }
 
     /// Drops symbols appended for words that were not remembered (cache full), so the store cannot grow forever.
     mutating func trim() {
         if slots.count >= TokenCache.maximumEntries, let last = slots.last {
-            symbolStore.removeSubrange(Int(last.symbolStart + last.symbolCount)...)
+            symbolStore.removeSubrange((Int(last.symbolStart) + Int(last.symbolCount))...)
         }
     }
 
     private mutating func grow() {
         let size = table.count * 2
-        table = Array(repeating: -1, count: size)
+        let old = table
+        table = Array(repeating: 0, count: size)
         shift -= 1
         let mask = size - 1
-        for (index, slot) in slots.enumerated() {
-            var position = home(slot.hash)
-            while table[position] >= 0 { position = (position + 1) & mask }
-            table[position] = Int32(index)
+        for entry in old where entry != 0 {
+            var position = home(UInt32(entry >> 32))
+            while table[position] != 0 { position = (position + 1) & mask }
+            table[position] = entry
         }
     }
 }
