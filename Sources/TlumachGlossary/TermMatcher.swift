@@ -78,6 +78,10 @@ public final class TermMatcher: Sendable {
     let transitions: [UInt64: Int32]
     /// Pattern indices ending at each node (empty for most).
     let outputs: [[Int32]]
+    /// Three-letter stem prefixes of every Cyrillic key: most words of a text are ruled out without the cache.
+    let prefixFilter: PrefixFilter
+    /// Off only in tests that prove the filter changes no result.
+    let usePrefixFilter: Bool
     /// Whether a node ends any pattern (a flat array for the scan loop).
     let hasOutput: [Bool]
     let patterns: [Pattern]
@@ -94,7 +98,7 @@ public final class TermMatcher: Sendable {
         try self.init(glossary: glossary, keys: TermKeys())
     }
 
-    init(glossary: Glossary, keys: TermKeys) throws {
+    init(glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true) throws {
         self.glossary = glossary
         self.keys = keys
         var symbols: [String: Int32] = [:]
@@ -193,6 +197,21 @@ public final class TermMatcher: Sendable {
         self.transitions = transitions
         self.outputs = outputs
         self.hasOutput = outputs.map { !$0.isEmpty }
+        var filter = PrefixFilter()
+        for (key, id) in symbols where kinds[Int(id)] == .inflect {
+            if let prefix = PrefixFilter.key(key.dropFirst()) { filter.insert(prefix) }
+        }
+        for concept in glossary.concepts {
+            for terms in concept.terms.values {
+                for term in terms where term.match == .exact {
+                    for word in TermMatcher.patternWords(term.text) + term.forms.flatMap(TermMatcher.patternWords) {
+                        if let prefix = PrefixFilter.key(word.lowercased()) { filter.insert(prefix) }
+                    }
+                }
+            }
+        }
+        self.prefixFilter = filter
+        self.usePrefixFilter = usePrefixFilter
         self.patterns = patterns
         self.needsExact = needsExact
         self.lowercaseExact = lowercaseExact
@@ -280,7 +299,13 @@ public final class TermMatcher: Sendable {
                 return
             case .hyphen:
                 tokenSymbols.append(hyphenSymbol)
-            case .word(let hash):
+            case .word(let hash, let prefix):
+                // A Cyrillic word whose prefix no term has cannot match (capitalised words still need their exact
+                // keys when the glossary has abbreviations).
+                if usePrefixFilter && prefix >= 0 && (prefix & (1 << 30) == 0 || !needsExact) && !prefixFilter.contains(Int(prefix & 0x3FFF_FFFF)) {
+                    active.removeAll(keepingCapacity: true)
+                    return
+                }
                 let entry = cache.lookup(bytes, range8, hash: hash) { word in self.symbolsFor(word) }
                 if entry.count == 0 {
                     active.removeAll(keepingCapacity: true)
