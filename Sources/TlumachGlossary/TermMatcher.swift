@@ -271,10 +271,12 @@ public final class TermMatcher: Sendable {
     public func counts(in text: String, language: String? = nil) -> [String: Int] {
         var text = text
         return text.withUTF8 { bytes in
-            var counts: [String: Int] = [:]
+            var perConcept: [Int: Int] = [:]
             for choice in resolve(scan(bytes), language: language) {
-                counts[glossary.concepts[Int(patterns[Int(choice.pattern)].concept)].id, default: 0] += 1
+                perConcept[Int(patterns[Int(choice.pattern)].concept), default: 0] += 1
             }
+            var counts: [String: Int] = [:]
+            for (concept, count) in perConcept { counts[glossary.concepts[concept].id] = count }
             return counts
         }
     }
