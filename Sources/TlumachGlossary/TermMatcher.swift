@@ -1,5 +1,6 @@
 import Foundation
 import TlumachCore
+import TlumachText
 
 /// How a piece of text matched a term.
 public enum MatchKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -265,6 +266,11 @@ public final class TermMatcher: Sendable {
             let chosen = resolve(scan(bytes), language: language)
             return chosen.map { makeMatch($0.candidate, pattern: $0.pattern, bytes: bytes) }
         }
+    }
+
+    /// As `matches(in:language:)` with a `TlumachText.Language` (uk, en, ru).
+    public func matches(in text: String, language: Language) -> [TermMatch] {
+        matches(in: text, language: language.rawValue)
     }
 
     /// Occurrences per concept id (what `terms --format summary` prints), without building match records.
