@@ -44,6 +44,13 @@ final class LintTests: XCTestCase {
         XCTAssertTrue(issues.allSatisfy { $0.path == path && $0.line != nil })
     }
 
+    func testEmptyFolderAndUnknownExtensionAreInputErrors() throws {
+        let file = try Support.temporaryFile("notes.txt", "x", test: self)
+        let folder = (file as NSString).deletingLastPathComponent
+        XCTAssertThrowsError(try Glossary.load(paths: [folder])) { XCTAssertTrue("\($0)".contains("no glossary files"), "\($0)") }
+        XCTAssertThrowsError(try Glossary.load(paths: [file])) { XCTAssertTrue("\($0)".contains("unknown glossary format"), "\($0)") }
+    }
+
     func testOverlayOfUnknownConceptIsAnError() throws {
         let base = try Support.temporaryFile("base.yaml", "concepts:\n  - id: a\n    terms: {en: [x]}\n", test: self)
         let overlay = (base as NSString).deletingLastPathComponent + "/overlay.yaml"
