@@ -2,6 +2,16 @@
 /// prison, crimes → crime, exchanges → exchang, defenders → defend. Input must be case-folded; apostrophes are
 /// ASCII (the matcher folds ’ ʼ to '), so possessives are removed here (Ukraine's → ukrain).
 public enum EnglishStemmer {
+    /// The stem of a word as written: lower-cased, curly apostrophes made ASCII, then stemmed (POWs → pow,
+    /// Ukraine’s → ukrain).
+    public static func stem(written word: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in word.lowercased().unicodeScalars {
+            folded.append(scalar == "\u{2019}" || scalar == "\u{02BC}" ? "'" : scalar)
+        }
+        return stem(String(folded))
+    }
+
     public static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
         // Non-ASCII words (accented names) are returned folded but unstemmed: Porter2 is defined on a–z.
