@@ -1,0 +1,319 @@
+import Foundation
+import TlumachCore
+import TlumachXML
+
+/// Streaming TMX reader (TMX 1.4b, and 1.1 files with `lang`), on `SafeXMLReader`: UTF-8 or UTF-16 with a BOM,
+/// entity declarations refused, malformed or truncated files reported as `InputError` with line and column. Units
+/// are handed over one at a time as each `</tu>` closes, so a file of any size reads in bounded memory.
+public enum TMXReader {
+    /// Reads a TMX file, calling `header` once (before the first unit) and `unit` for every `<tu>` with the line it
+    /// starts on. Errors thrown by the callbacks stop the read and propagate unchanged.
+    public static func read(
+        path: String,
+        header: (TMXHeader, _ version: String) throws -> Void = { _, _ in },
+        unit: (TMXUnit, _ line: Int) throws -> Void
+    ) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw InputError(path: path, message: "cannot read file: \(error.localizedDescription)")
+        }
+        try read(data: data, name: path, header: header, unit: unit)
+    }
+
+    /// Reads TMX from data; `name` names it in errors.
+    public static func read(
+        data: Data, name: String,
+        header: (TMXHeader, _ version: String) throws -> Void = { _, _ in },
+        unit: (TMXUnit, _ line: Int) throws -> Void
+    ) throws {
+        if data.isEmpty { throw InputError(path: name, line: 1, column: 1, message: "empty file: not a TMX document") }
+        try withoutActuallyEscaping(header) { header in
+            try withoutActuallyEscaping(unit) { unit in
+                var builder = Builder(name: name, mode: .document, headerHandler: header, unitHandler: unit)
+                try SafeXMLReader.parse(data: data, name: name) { event, line, column in
+                    try builder.handle(event, line: line, column: column)
+                }
+                try builder.finish()
+            }
+        }
+    }
+
+    /// Reads a whole TMX file into memory.
+    public static func document(path: String) throws -> TMXDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw InputError(path: path, message: "cannot read file: \(error.localizedDescription)")
+        }
+        return try document(data: data, name: path)
+    }
+
+    public static func document(data: Data, name: String) throws -> TMXDocument {
+        var result = TMXDocument(header: TMXHeader(), units: [])
+        try read(
+            data: data, name: name, header: { result.header = $0; result.version = $1 },
+            unit: { unit, _ in result.units.append(unit) })
+        return result
+    }
+
+    /// Parses `<tu>` fragments as `TMXWriter.xml(for:)` writes them (how a memory stores its units), in one pass.
+    public static func units(fromFragments fragments: [String], name: String = "<memory>") throws -> [TMXUnit] {
+        var units: [TMXUnit] = []
+        units.reserveCapacity(fragments.count)
+        var body = "<body>"
+        for fragment in fragments { body += fragment }
+        body += "</body>"
+        var builder = Builder(
+            name: name, mode: .fragments, headerHandler: { _, _ in }, unitHandler: { unit, _ in units.append(unit) })
+        try SafeXMLReader.parse(data: Data(body.utf8), name: name) { event, line, column in
+            try builder.handle(event, line: line, column: column)
+        }
+        return units
+    }
+
+    /// Parses one `<tu>` fragment.
+    public static func unit(fromFragment fragment: String) throws -> TMXUnit {
+        let units = try units(fromFragments: [fragment])
+        guard let unit = units.first, units.count == 1 else {
+            throw InputError(path: "<memory>", message: "expected exactly one <tu>, found \(units.count)")
+        }
+        return unit
+    }
+}
+
+/// The reader's state machine: a stack of open elements and the objects being built.
+private struct Builder {
+    enum Mode { case document, fragments }
+    enum Frame {
+        case tmx, header, body, tu, tuv, ude, map
+        case note(attributes: [String: String], text: String)
+        case prop(attributes: [String: String], text: String)
+        case seg
+        case inline(TMXInlineElement)
+    }
+
+    let name: String
+    let mode: Mode
+    let headerHandler: (TMXHeader, String) throws -> Void
+    let unitHandler: (TMXUnit, Int) throws -> Void
+
+    var stack: [Frame] = []
+    var version = "1.4"
+    var header = TMXHeader()
+    var headerDelivered = false
+    var sawTMX = false
+    var unit = TMXUnit()
+    var unitLine = 0
+    var variant: TMXVariant?
+    var segmentContent: [TMXInline] = []
+    var segmentSeen = false
+
+    init(
+        name: String, mode: Mode, headerHandler: @escaping (TMXHeader, String) throws -> Void,
+        unitHandler: @escaping (TMXUnit, Int) throws -> Void
+    ) {
+        self.name = name
+        self.mode = mode
+        self.headerHandler = headerHandler
+        self.unitHandler = unitHandler
+    }
+
+    func error(_ line: Int, _ column: Int, _ message: String) -> InputError {
+        InputError(path: name, line: max(1, line), column: max(1, column), message: message)
+    }
+
+    mutating func handle(_ event: XMLEvent, line: Int, column: Int) throws {
+        switch event {
+        case .start(let element, let attributes): try start(element, attributes, line, column)
+        case .end(let element): try end(element, line, column)
+        case .text(let text): try characters(text, line, column)
+        }
+    }
+
+    private var parentDescription: String {
+        switch stack.last {
+        case nil: "the document"
+        case .tmx: "<tmx>"
+        case .header: "<header>"
+        case .body: "<body>"
+        case .tu: "<tu>"
+        case .tuv: "<tuv>"
+        case .ude: "<ude>"
+        case .map: "<map>"
+        case .note: "<note>"
+        case .prop: "<prop>"
+        case .seg: "<seg>"
+        case .inline(let element): "<\(element.name)>"
+        }
+    }
+
+    private mutating func start(_ element: String, _ attributes: [String: String], _ line: Int, _ column: Int) throws {
+        switch (stack.last, element) {
+        case (nil, "tmx") where mode == .document:
+            sawTMX = true
+            version = attributes["version"] ?? "1.4"
+            stack.append(.tmx)
+        case (nil, "body") where mode == .fragments:
+            stack.append(.body)
+        case (nil, _):
+            throw error(line, column, "not a TMX file: the root element is <\(element)>, expected <tmx>")
+        case (.tmx, "header"):
+            header = TMXHeader(attributes: attributes)
+            stack.append(.header)
+        case (.tmx, "body"):
+            try deliverHeader()
+            stack.append(.body)
+        case (.header, "ude"):
+            header.userDefinedEncodings.append(TMXUserDefinedEncoding(attributes: attributes))
+            stack.append(.ude)
+        case (.ude, "map"):
+            header.userDefinedEncodings[header.userDefinedEncodings.count - 1].maps.append(attributes)
+            stack.append(.map)
+        case (.header, "note"), (.tu, "note"), (.tuv, "note"):
+            stack.append(.note(attributes: attributes, text: ""))
+        case (.header, "prop"), (.tu, "prop"), (.tuv, "prop"):
+            guard attributes["type"] != nil else { throw error(line, column, "<prop> without the required type attribute") }
+            stack.append(.prop(attributes: attributes, text: ""))
+        case (.body, "tu"):
+            unit = TMXUnit(attributes: attributes)
+            unitLine = line
+            stack.append(.tu)
+        case (.tu, "tuv"):
+            // TMX 1.4 names the language xml:lang; TMX 1.1 files use lang.
+            var rest = attributes
+            guard let language = rest.removeValue(forKey: "xml:lang") ?? rest.removeValue(forKey: "lang"),
+                !language.isEmpty
+            else {
+                throw error(line, column, "<tuv> without a language (xml:lang, or lang in TMX 1.1)")
+            }
+            if let legacy = rest["lang"], legacy == language { rest["lang"] = nil }
+            variant = TMXVariant(language: language, segment: TMXSegment(), attributes: rest)
+            segmentSeen = false
+            stack.append(.tuv)
+        case (.tuv, "seg"):
+            if segmentSeen { throw error(line, column, "a second <seg> in one <tuv>") }
+            segmentSeen = true
+            segmentContent = []
+            stack.append(.seg)
+        case (.seg, _), (.inline, _):
+            stack.append(.inline(TMXInlineElement(name: element, attributes: attributes)))
+        default:
+            throw error(line, column, "unexpected element <\(element)> in \(parentDescription)")
+        }
+    }
+
+    private mutating func end(_ element: String, _ line: Int, _ column: Int) throws {
+        guard let frame = stack.popLast() else { throw error(line, column, "unexpected </\(element)>") }
+        // libxml2 recovers from some mismatched end tags; a TMX with one is broken, whatever the parser thinks.
+        let open = Self.elementName(of: frame)
+        if open != element {
+            throw error(line, column, "malformed XML: </\(element)> closes <\(open)>")
+        }
+        switch frame {
+        case .tmx:
+            try deliverHeader()
+        case .header, .body, .ude, .map:
+            break
+        case .note(let attributes, let text):
+            try attach(.note(TMXNote(text: text, attributes: attributes)), line, column)
+        case .prop(var attributes, let text):
+            let type = attributes.removeValue(forKey: "type") ?? ""
+            try attach(.prop(TMXProp(type: type, text: text, attributes: attributes)), line, column)
+        case .tu:
+            if unit.variants.isEmpty { throw error(line, column, "<tu> without any <tuv>") }
+            try unitHandler(unit, unitLine)
+        case .tuv:
+            guard let finished = variant else { break }
+            if !segmentSeen { throw error(line, column, "<tuv xml:lang=\"\(finished.language)\"> without a <seg>") }
+            unit.variants.append(finished)
+            variant = nil
+        case .seg:
+            variant?.segment = TMXSegment(segmentContent)
+        case .inline(let element):
+            appendInline(.element(element))
+        }
+    }
+
+    private static func elementName(of frame: Frame) -> String {
+        switch frame {
+        case .tmx: "tmx"
+        case .header: "header"
+        case .body: "body"
+        case .tu: "tu"
+        case .tuv: "tuv"
+        case .ude: "ude"
+        case .map: "map"
+        case .note: "note"
+        case .prop: "prop"
+        case .seg: "seg"
+        case .inline(let element): element.name
+        }
+    }
+
+    private mutating func characters(_ text: String, _ line: Int, _ column: Int) throws {
+        guard let top = stack.popLast() else {
+            if text.allSatisfy(\.isWhitespace) { return }
+            throw error(line, column, "text outside the document element")
+        }
+        switch top {
+        case .note(let attributes, let existing):
+            stack.append(.note(attributes: attributes, text: existing + text))
+        case .prop(let attributes, let existing):
+            stack.append(.prop(attributes: attributes, text: existing + text))
+        case .seg:
+            stack.append(top)
+            appendInline(.text(text))
+        case .inline:
+            stack.append(top)
+            appendInline(.text(text))
+        default:
+            stack.append(top)
+            // Indentation between structural elements means nothing; anything else there is a broken file.
+            if !text.allSatisfy(\.isWhitespace) {
+                throw error(line, column, "unexpected text in \(parentDescription)")
+            }
+        }
+    }
+
+    /// Adds inline content to the innermost open inline element, or to the segment; adjacent text is merged (the
+    /// parser splits text at entity references).
+    private mutating func appendInline(_ item: TMXInline) {
+        if case .inline(var element) = stack.last {
+            stack.removeLast()
+            Self.append(item, to: &element.children)
+            stack.append(.inline(element))
+        } else {
+            Self.append(item, to: &segmentContent)
+        }
+    }
+
+    private static func append(_ item: TMXInline, to content: inout [TMXInline]) {
+        if case .text(let new) = item, case .text(let previous)? = content.last {
+            content[content.count - 1] = .text(previous + new)
+        } else {
+            content.append(item)
+        }
+    }
+
+    private mutating func attach(_ annotation: TMXAnnotation, _ line: Int, _ column: Int) throws {
+        switch stack.last {
+        case .header: header.annotations.append(annotation)
+        case .tu: unit.annotations.append(annotation)
+        case .tuv: variant?.annotations.append(annotation)
+        default: throw error(line, column, "misplaced note or prop")
+        }
+    }
+
+    private mutating func deliverHeader() throws {
+        guard !headerDelivered else { return }
+        headerDelivered = true
+        try headerHandler(header, version)
+    }
+
+    func finish() throws {
+        if mode == .document && !sawTMX { throw InputError(path: name, line: 1, column: 1, message: "not a TMX file") }
+    }
+}
