@@ -1,0 +1,102 @@
+import ICU
+import TlumachCore
+
+/// Reduces a case-folded word to its stem, so inflected forms compare equal ("штабу", "штабом" → "штаб").
+public protocol MemoryStemmer: Sendable {
+    /// A short name stored in the memory: when it changes, the memory's stem index is rebuilt.
+    var identifier: String { get }
+    func stem(_ foldedWord: String) -> String
+}
+
+/// The fallback when no stemmer exists for a language: every word is its own stem, so the stem score equals the
+/// word score.
+public struct IdentityStemmer: MemoryStemmer {
+    public init() {}
+    public var identifier: String { "identity" }
+    public func stem(_ foldedWord: String) -> String { foldedWord }
+}
+
+/// What the memory compares: the word tokens of a segment (ICU word break, NFKC case-folded, apostrophes unified,
+/// stress marks dropped), which of them are numbers, and their stems.
+public struct SegmentAnalysis: Sendable, Hashable {
+    public var words: [String]
+    public var stems: [String]
+    /// Indices into `words` of the number tokens.
+    public var numberIndices: [Int]
+
+    public var numbers: [String] { numberIndices.map { words[$0] } }
+}
+
+/// Turns segment text into comparison tokens for one language. Reusable across threads.
+public final class MemoryTokenizer: Sendable {
+    public let language: String
+    public let stemmer: any MemoryStemmer
+    private let words: BreakIterator
+    var pieceIterator: BreakIterator { words }
+
+    public init(language: String, stemmer: (any MemoryStemmer)? = nil) throws {
+        self.language = language
+        self.stemmer = stemmer ?? MemoryStemmers.stemmer(for: language)
+        do {
+            words = try BreakIterator(.word, locale: TMXLocale.icuLocale(language))
+        } catch {
+            throw InputError(path: "<memory>", message: "cannot tokenise \(language): \(error)")
+        }
+    }
+
+    /// Word tokens of `text` (numbers included), folded for caseless comparison.
+    public func analyze(_ text: String) -> SegmentAnalysis {
+        var result = SegmentAnalysis(words: [], stems: [], numberIndices: [])
+        guard !text.isEmpty else { return result }
+        let folded = Self.comparisonForm(text)
+        folded.withUnsafeBufferPointer { buffer in
+            try? words.forEachSegment(utf16: buffer) { segment in
+                guard segment.isWordLike else { return }
+                let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[segment.range]), as: UTF16.self)
+                if segment.isNumber { result.numberIndices.append(result.words.count) }
+                result.words.append(word)
+            }
+        }
+        result.stems = result.words.enumerated().map { index, word in
+            result.numberIndices.contains(index) ? word : stemmer.stem(word)
+        }
+        return result
+    }
+
+    /// NFKC case folding (which also drops default-ignorable characters such as soft hyphens), then the spellings
+    /// that vary without changing the word made uniform: every apostrophe becomes U+0027 and stress marks go.
+    static func comparisonForm(_ text: String) -> [UInt16] {
+        var source = Array(text.utf16)
+        var folded: [UInt16] =
+            (try? source.withUnsafeMutableBufferPointer { buffer in
+                try Normalizer.nfkcCasefold.normalize(utf16: UnsafeBufferPointer(buffer))
+            }) ?? source
+        source = []
+        var write = 0
+        for read in folded.indices {
+            let unit = folded[read]
+            switch unit {
+            case 0x2019, 0x02BC, 0x2018, 0x0060, 0x00B4, 0x02B9, 0xFF07: folded[write] = 0x27
+            case 0x0301: continue  // combining acute: Ukrainian stress mark
+            default: folded[write] = unit
+            }
+            write += 1
+        }
+        folded.removeLast(folded.count - write)
+        return folded
+    }
+}
+
+/// Maps TMX language tags to ICU locale IDs.
+enum TMXLocale {
+    static func icuLocale(_ tag: String) -> String {
+        tag.replacingOccurrences(of: "-", with: "_")
+    }
+}
+
+/// The stemmer used for each language.
+public enum MemoryStemmers {
+    public static func stemmer(for language: String) -> any MemoryStemmer {
+        IdentityStemmer()
+    }
+}

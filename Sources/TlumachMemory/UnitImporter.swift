@@ -1,0 +1,243 @@
+import Foundation
+import GRDB
+import TlumachCore
+import TlumachTMX
+
+/// Stores units inside one write transaction: serialises each unit, resolves duplicates, tokenises source and
+/// target, and collects postings, which `finish()` writes as one chunk per touched token.
+final class UnitImporter {
+    let db: Database
+    let policy: DuplicatePolicy
+    let sourceLanguage: String
+    let targetLanguage: String
+    let sourceTokenizer: MemoryTokenizer
+    let targetTokenizer: MemoryTokenizer
+    let importID: Int64
+    let origin: String
+    var summary = ImportSummary()
+
+    // Vocabulary: every word and stem ever stored, with the document frequencies of stems.
+    var vocabulary: [String: UInt32] = [:]
+    var firstNewToken: UInt32 = 1
+    var newTokens: [String] = []
+    // Postings collected in this import, indexed by token id.
+    var sourcePostings: [[UInt32]] = []
+    var targetPostings: [[UInt32]] = []
+
+    private let findDuplicate: Statement
+    private let insertUnit: Statement
+    private let insertTokens: Statement
+    private let updateUnit: Statement
+
+    init(memory: TranslationMemory, db: Database, origin: String, policy: DuplicatePolicy) throws {
+        guard let source = memory.sourceLanguage, let target = memory.targetLanguage else {
+            throw InputError(path: memory.path, message: "the memory's languages are not set")
+        }
+        self.db = db
+        self.policy = policy
+        self.origin = origin
+        sourceLanguage = source
+        targetLanguage = target
+        sourceTokenizer = try MemoryTokenizer(language: source)
+        targetTokenizer = try MemoryTokenizer(language: target)
+        try Self.checkStemmers(db: db, source: sourceTokenizer, target: targetTokenizer)
+        try db.execute(
+            sql: "INSERT INTO import(origin, at, read, added, merged) VALUES (?, ?, 0, 0, 0)",
+            arguments: [origin, TranslationMemory.timestamp()])
+        importID = db.lastInsertedRowID
+        findDuplicate = try db.makeStatement(sql: "SELECT id, xml FROM unit WHERE pair_hash = ?")
+        insertUnit = try db.makeStatement(
+            sql: """
+                INSERT INTO unit(
+                    tuid, source_text, target_text, pair_hash, latest_date, languages, source_codes, import_id, xml)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertTokens = try db.makeStatement(
+            sql: "INSERT INTO unit_tokens(id, words, stems, target_stems) VALUES (?, ?, ?, ?)")
+        updateUnit = try db.makeStatement(
+            sql: "UPDATE unit SET tuid = ?, latest_date = ?, languages = ?, xml = ? WHERE id = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
+        var maximum: UInt32 = 0
+        while let row = try rows.next() {
+            let id = UInt32(truncatingIfNeeded: row[0] as Int64)
+            vocabulary[row[1]] = id
+            maximum = max(maximum, id)
+        }
+        firstNewToken = maximum + 1
+    }
+
+    /// Records the stemmers a memory's stems were made with; a memory stemmed differently cannot be extended
+    /// consistently, so it must be rebuilt first.
+    static func checkStemmers(db: Database, source: MemoryTokenizer, target: MemoryTokenizer) throws {
+        for (key, identifier) in [
+            (MemorySchema.sourceStemmerKey, source.stemmer.identifier),
+            (MemorySchema.targetStemmerKey, target.stemmer.identifier),
+        ] {
+            if let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) {
+                if stored != identifier {
+                    throw MemoryError.stemmerChanged(stored: stored, current: identifier)
+                }
+            } else {
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, identifier])
+            }
+        }
+    }
+
+    func storeHeaderIfFirst(_ header: TMXHeader) throws {
+        let xml = TMXWriter.prologue(header: header) + TMXWriter.epilogue
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", arguments: [MemorySchema.headerKey, xml])
+    }
+
+    private func tokenID(_ text: String) -> UInt32 {
+        if let id = vocabulary[text] { return id }
+        let id = firstNewToken + UInt32(newTokens.count)
+        vocabulary[text] = id
+        newTokens.append(text)
+        return id
+    }
+
+    /// Stores one unit (or merges it into its duplicate).
+    func add(_ unit: TMXUnit) throws {
+        summary.read += 1
+        let sourceIndex = unit.variantIndex(for: sourceLanguage)
+        let targetIndex = unit.variantIndex(for: targetLanguage)
+        let sourceSegment = sourceIndex.map { unit.variants[$0].segment }
+        let targetSegment = targetIndex.map { unit.variants[$0].segment }
+        let hash = Self.pairHash(sourceSegment, targetSegment)
+
+        if policy != .both {
+            let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
+            for row in rows {
+                let existing = try TMXReader.unit(fromFragment: row[1])
+                let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
+                let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
+                guard existingSource == sourceSegment && existingTarget == targetSegment else { continue }
+                summary.merged += 1
+                let id: Int64 = row[0]
+                if let merged = Self.resolve(existing: existing, incoming: unit, policy: policy), merged != existing {
+                    try updateUnit.execute(arguments: [
+                        merged.tuid, merged.latestDate, Self.languages(of: merged), TMXWriter.xml(for: merged), id,
+                    ])
+                }
+                return
+            }
+        }
+
+        if sourceSegment == nil { summary.withoutSource += 1 }
+        let sourceText = sourceSegment?.plainText ?? ""
+        let targetText = targetSegment?.plainText ?? ""
+        try insertUnit.execute(arguments: [
+            unit.tuid, sourceText, targetText, hash, unit.latestDate, Self.languages(of: unit),
+            sourceSegment?.codes.count ?? 0, importID, TMXWriter.xml(for: unit),
+        ])
+        let id = db.lastInsertedRowID
+        guard id < Int64(UInt32.max) else { throw MemoryError.full }
+        let unitID = UInt32(id)
+
+        let source = sourceTokenizer.analyze(sourceText)
+        let target = targetTokenizer.analyze(targetText)
+        let words = source.words.map(tokenID)
+        let stems = source.stems.map(tokenID)
+        let targetStems = target.stems.map(tokenID)
+        try insertTokens.execute(arguments: [id, Self.blob(words), Self.blob(stems), Self.blob(targetStems)])
+        Self.post(stems, unit: unitID, into: &sourcePostings)
+        Self.post(targetStems, unit: unitID, into: &targetPostings)
+        summary.added += 1
+    }
+
+    /// Adds `unit` once to the posting list of each distinct token.
+    private static func post(_ tokens: [UInt32], unit: UInt32, into postings: inout [[UInt32]]) {
+        for token in tokens {
+            let index = Int(token)
+            if index >= postings.count { postings.append(contentsOf: repeatElement([], count: index + 1 - postings.count)) }
+            if postings[index].last != unit { postings[index].append(unit) }
+        }
+    }
+
+    /// Writes new vocabulary, posting chunks and document frequencies, and the import's record.
+    func finish() throws {
+        let insertToken = try db.makeStatement(sql: "INSERT INTO token(id, text) VALUES (?, ?)")
+        for (offset, text) in newTokens.enumerated() {
+            try insertToken.execute(arguments: [Int64(firstNewToken) + Int64(offset), text])
+        }
+        let insertPosting = try db.makeStatement(sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
+        let updateDF = try db.makeStatement(sql: "UPDATE token SET df = df + ? WHERE id = ?")
+        let updateTDF = try db.makeStatement(sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
+        for (side, postings, update) in [(0, sourcePostings, updateDF), (1, targetPostings, updateTDF)] {
+            for (token, units) in postings.enumerated() where !units.isEmpty {
+                try insertPosting.execute(arguments: [side, token, Self.blob(units)])
+                try update.execute(arguments: [units.count, token])
+            }
+        }
+        try db.execute(
+            sql: "UPDATE import SET read = ?, added = ?, merged = ? WHERE id = ?",
+            arguments: [summary.read, summary.added, summary.merged, importID])
+    }
+
+    // MARK: Helpers
+
+    static func resolve(existing: TMXUnit, incoming: TMXUnit, policy: DuplicatePolicy) -> TMXUnit? {
+        switch policy {
+        case .existing, .both: return nil
+        case .incoming: return incoming
+        case .newest:
+            let incomingIsNewer = (incoming.latestDate ?? "") >= (existing.latestDate ?? "")
+            var kept = incomingIsNewer ? incoming : existing
+            let other = incomingIsNewer ? existing : incoming
+            for variant in other.variants
+            where !kept.variants.contains(where: { $0.language.lowercased() == variant.language.lowercased() }) {
+                kept.variants.append(variant)
+            }
+            return kept
+        }
+    }
+
+    static func languages(of unit: TMXUnit) -> String {
+        unit.variants.map(\.language).joined(separator: " ")
+    }
+
+    /// FNV-1a over the serialised source and target segments: stable across runs (Swift's Hasher is not).
+    static func pairHash(_ source: TMXSegment?, _ target: TMXSegment?) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        for (marker, segment) in [(UInt8(1), source), (UInt8(2), target)] {
+            mix(segment == nil ? 0 : marker)
+            if let segment { for byte in TMXWriter.xml(for: segment).utf8 { mix(byte) } }
+            mix(0xFF)
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    static func blob(_ tokens: [UInt32]) -> Data {
+        tokens.withUnsafeBufferPointer { Data(buffer: $0) }
+    }
+}
+
+/// Failures of the store itself (not of the input).
+public enum MemoryError: Error, CustomStringConvertible {
+    case stemmerChanged(stored: String, current: String)
+    case full
+
+    public var description: String {
+        switch self {
+        case .stemmerChanged(let stored, let current):
+            "the memory was indexed with stemmer \(stored), this Tlumach uses \(current): rebuild it with `tlumach tm reindex`"
+        case .full: "the memory holds the maximum number of units (2^32)"
+        }
+    }
+}
+
+extension Data {
+    /// Little-endian UInt32 values stored by `UnitImporter.blob`.
+    func tokenIDs() -> [UInt32] {
+        let count = self.count / 4
+        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = self.copyBytes(to: buffer)
+            initialized = count
+        }
+    }
+}
