@@ -124,3 +124,30 @@ extension TranslationMemory {
         }
     }
 }
+
+extension TranslationMemory {
+    /// Checks the file (SQLite's integrity check) and the memory's own invariants: every unit has its tokens and
+    /// every token's document frequency matches its postings. Returns the problems found (none: empty).
+    public func verify() throws -> [String] {
+        try database.read { db in
+            var problems: [String] = []
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { problems += integrity.map { "SQLite: \($0)" } }
+            let missing = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM unit WHERE id NOT IN (SELECT id FROM unit_tokens)") ?? 0
+            if missing > 0 { problems.append("\(missing) units have no tokens") }
+            let orphans = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM unit_tokens WHERE id NOT IN (SELECT id FROM unit)") ?? 0
+            if orphans > 0 { problems.append("\(orphans) token rows belong to no unit") }
+            let wrongFrequency = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM token t WHERE t.df != (SELECT coalesce(sum(length(units)) / 4, 0) FROM posting
+                    WHERE side = 0 AND token = t.id) OR t.tdf != (SELECT coalesce(sum(length(units)) / 4, 0)
+                    FROM posting WHERE side = 1 AND token = t.id)
+                    """) ?? 0
+            if wrongFrequency > 0 { problems.append("\(wrongFrequency) tokens have frequencies that disagree with the index") }
+            return problems
+        }
+    }
+}

@@ -83,7 +83,7 @@ public enum TMXWriter {
     }
 
     // Attributes that read best first; the rest follow alphabetically.
-    private static let leadingAttributes = ["tuid", "type", "i", "x", "pos", "assoc"]
+    private static let leadingAttributes = ["tuid", "i", "x", "pos", "type", "assoc"]
 
     static func appendAttributes(_ attributes: [String: String], to out: inout String) {
         guard !attributes.isEmpty else { return }
