@@ -22,9 +22,10 @@ public enum TMXReader {
         try read(data: data, name: path, header: header, unit: unit)
     }
 
-    /// Reads TMX from data; `name` names it in errors.
+    /// Reads TMX from data; `name` names it in errors. Large inputs are parsed in pieces of about `pieceSize` bytes
+    /// (the default suits every use; tests make it small).
     public static func read(
-        data: Data, name: String,
+        data: Data, name: String, pieceSize: Int = ChunkedParse.pieceSize,
         header: (TMXHeader, _ version: String) throws -> Void = { _, _ in },
         unit: (TMXUnit, _ line: Int) throws -> Void
     ) throws {
@@ -32,7 +33,7 @@ public enum TMXReader {
         try withoutActuallyEscaping(header) { header in
             try withoutActuallyEscaping(unit) { unit in
                 var builder = Builder(name: name, mode: .document, headerHandler: header, unitHandler: unit)
-                try SafeXMLReader.parse(data: data, name: name) { event, line, column in
+                try ChunkedParse.parse(data, name: name, pieceSize: pieceSize) { event, line, column in
                     try builder.handle(event, line: line, column: column)
                 }
                 try builder.finish()
@@ -315,5 +316,126 @@ private struct Builder {
 
     func finish() throws {
         if mode == .document && !sawTMX { throw InputError(path: name, line: 1, column: 1, message: "not a TMX file") }
+    }
+}
+
+/// Feeds a large TMX file to the XML parser in pieces. libxml2 refuses a single input of more than 10 MB ("huge
+/// input") unless told otherwise, and the shared reader hands it the whole buffer; so a big file is cut after a
+/// `</tu>` every few megabytes, each piece is wrapped in a synthetic `<tmx><body>` … `</body></tmx>` to make it a
+/// document, the synthetic events are dropped, and positions are mapped back to the original file. Memory stays
+/// bounded by the piece size whatever the file size.
+public enum ChunkedParse {
+    public static let pieceSize = 4 << 20
+    private static let prefix = Data("<tmx><body>".utf8)
+    private static let suffix = Data("</body></tmx>".utf8)
+
+    static func parse(
+        _ original: Data, name: String, pieceSize: Int = pieceSize, _ handler: (XMLEvent, Int, Int) throws -> Void
+    ) throws {
+        var data = original
+        if data.count > pieceSize, data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            data = transcodeUTF16(data)
+        }
+        guard data.count > pieceSize else {
+            try SafeXMLReader.parse(data: data, name: name, handler)
+            return
+        }
+        let boundary = Data("</tu>".utf8)
+        var start = data.startIndex
+        var linesBefore = 0
+        var first = true
+        while start < data.endIndex {
+            var end = data.endIndex
+            if data.endIndex - start > pieceSize,
+                let found = data.range(of: boundary, in: (start + pieceSize)..<data.endIndex)
+            {
+                end = found.upperBound
+                // Cut at the start of the next line when only spaces separate it, so pieces begin in column 1.
+                var probe = end
+                while probe < data.endIndex, data[probe] == 0x20 || data[probe] == 0x09 || data[probe] == 0x0D {
+                    probe += 1
+                }
+                if probe < data.endIndex, data[probe] == 0x0A { end = probe + 1 }
+            }
+            let last = end == data.endIndex
+            var piece = Data()
+            piece.reserveCapacity(end - start + 32)
+            if !first { piece.append(prefix) }
+            piece.append(data[start..<end])
+            if !last { piece.append(suffix) }
+            // Column shift on the piece's first line: the synthetic prefix, minus what precedes the cut on that line.
+            var lineStart = start
+            while lineStart > data.startIndex, data[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let firstLineShift = (first ? 0 : prefix.count) - (start - lineStart)
+            var depth = 0
+            var skippedOpenings = first ? 2 : 0
+            let offset = linesBefore
+            func map(_ line: Int, _ column: Int) -> (Int, Int) {
+                (line + offset, line == 1 ? max(1, column - firstLineShift) : column)
+            }
+            do {
+                try SafeXMLReader.parse(data: piece, name: name) { event, line, column in
+                    let (mappedLine, mappedColumn) = map(line, column)
+                    switch event {
+                    case .start:
+                        depth += 1
+                        if skippedOpenings < 2 {
+                            skippedOpenings += 1
+                            return
+                        }
+                    case .end(let element):
+                        depth -= 1
+                        // The synthetic </body></tmx> that closes every piece but the last.
+                        if !last && depth < 2 && (element == "body" || element == "tmx") { return }
+                    case .text:
+                        break
+                    }
+                    do {
+                        try handler(event, mappedLine, mappedColumn)
+                    } catch {
+                        throw HandlerFailure(error: error)
+                    }
+                }
+            } catch let failure as HandlerFailure {
+                throw failure.error
+            } catch var error as InputError {
+                // The parser's own errors carry positions within the piece.
+                if let line = error.line {
+                    let (mappedLine, mappedColumn) = map(line, error.column ?? 1)
+                    error.line = mappedLine
+                    error.column = error.column == nil ? nil : mappedColumn
+                }
+                throw error
+            }
+            linesBefore += data[start..<end].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            start = end
+            first = false
+        }
+    }
+
+    /// Carries an error of the caller's handler past the remapping of parser positions.
+    private struct HandlerFailure: Error {
+        let error: any Error
+    }
+
+    /// UTF-16 (with BOM) to UTF-8 with the declaration's encoding rewritten, for cutting into pieces.
+    static func transcodeUTF16(_ data: Data) -> Data {
+        let bigEndian = data.starts(with: [0xFE, 0xFF])
+        var units: [UInt16] = []
+        units.reserveCapacity(data.count / 2)
+        var index = data.startIndex + 2
+        while index + 1 < data.endIndex {
+            let a = UInt16(data[index])
+            let b = UInt16(data[index + 1])
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            index += 2
+        }
+        var text = String(decoding: units, as: UTF16.self)
+        if text.hasPrefix("<?xml"), let close = text.range(of: "?>") {
+            let declaration = text[..<close.upperBound]
+                .replacingOccurrences(of: "UTF-16", with: "UTF-8", options: .caseInsensitive)
+            text = declaration + text[close.upperBound...]
+        }
+        return Data(text.utf8)
     }
 }

@@ -176,6 +176,52 @@ final class TMXTests: XCTestCase {
         }
     }
 
+    /// Big files are parsed in pieces; the result and error positions must not depend on where the cuts fall.
+    func testPiecewiseParsingEqualsWholeParsing() throws {
+        let document = try read(richTMX)
+        var many = document
+        many.units = (0..<60).flatMap { index in
+            document.units.map { unit in
+                var copy = unit
+                copy.tuid = "u\(index)"
+                return copy
+            }
+        }
+        let text = TMXWriter.document(many)
+        let data = Data(text.utf8)
+        for pieceSize in [300, 1000, 4096] {
+            var units: [TMXUnit] = []
+            var header = TMXHeader()
+            try TMXReader.read(data: data, name: "p.tmx", pieceSize: pieceSize, header: { h, _ in header = h }) { unit, _ in
+                units.append(unit)
+            }
+            XCTAssertEqual(units, many.units, "piece size \(pieceSize)")
+            XCTAssertEqual(header, many.header)
+            // UTF-16 input is transcoded before cutting.
+            var utf16 = Data([0xFF, 0xFE])
+            for unit in text.replacingOccurrences(of: "UTF-8", with: "UTF-16").utf16 {
+                utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)])
+            }
+            units = []
+            try TMXReader.read(data: utf16, name: "p16.tmx", pieceSize: pieceSize) { unit, _ in units.append(unit) }
+            XCTAssertEqual(units, many.units, "UTF-16, piece size \(pieceSize)")
+            // An error deep in the file is reported on its own line, whichever piece it falls in.
+            var lines = text.components(separatedBy: "\n")
+            let target = lines.count * 2 / 3
+            let brokenLine = lines[target...].firstIndex { $0.contains("<seg>") } ?? target
+            lines[brokenLine] = lines[brokenLine].replacingOccurrences(of: "<seg>", with: "<seg><bad attr=>")
+            XCTAssertThrowsError(
+                try TMXReader.read(data: Data(lines.joined(separator: "\n").utf8), name: "b.tmx", pieceSize: pieceSize) { _, _ in }
+            ) { error in
+                XCTAssertEqual((error as? InputError)?.line, brokenLine + 1, "\(error)")
+            }
+            // Truncated at a unit boundary: still an error.
+            let cut = text.range(of: "</tu>", options: .backwards, range: text.startIndex..<text.index(text.startIndex, offsetBy: text.count * 3 / 4))!
+            XCTAssertThrowsError(
+                try TMXReader.read(data: Data(text[..<cut.upperBound].utf8), name: "t.tmx", pieceSize: pieceSize) { _, _ in })
+        }
+    }
+
     func testFileWriterIsAtomic() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tmx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
