@@ -25,8 +25,9 @@ final class UnitImporter {
     var targetPostings: [[UInt32]] = []
 
     private let findDuplicate: Statement
-    private let insertUnit: Statement
-    private let insertTokens: Statement
+    private let anyDuplicate: FastStatement
+    private let insertUnit: FastStatement
+    private let insertTokens: FastStatement
     private let updateUnit: Statement
 
     init(memory: TranslationMemory, db: Database, origin: String, policy: DuplicatePolicy) throws {
@@ -46,14 +47,16 @@ final class UnitImporter {
             arguments: [origin, TranslationMemory.timestamp()])
         importID = db.lastInsertedRowID
         findDuplicate = try db.makeStatement(sql: "SELECT id, xml FROM unit WHERE pair_hash = ?")
-        insertUnit = try db.makeStatement(
+        anyDuplicate = try FastStatement(db, sql: "SELECT 1 FROM unit WHERE pair_hash = ? LIMIT 1")
+        insertUnit = try FastStatement(
+            db,
             sql: """
                 INSERT INTO unit(
                     tuid, source_text, target_text, pair_hash, latest_date, languages, source_codes, import_id, xml)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        insertTokens = try db.makeStatement(
-            sql: "INSERT INTO unit_tokens(id, words, stems, target_stems) VALUES (?, ?, ?, ?)")
+        insertTokens = try FastStatement(
+            db, sql: "INSERT INTO unit_tokens(id, words, stems, target_stems) VALUES (?, ?, ?, ?)")
         updateUnit = try db.makeStatement(
             sql: "UPDATE unit SET tuid = ?, latest_date = ?, languages = ?, xml = ? WHERE id = ?")
         let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
@@ -106,7 +109,8 @@ final class UnitImporter {
         let targetSegment = targetIndex.map { unit.variants[$0].segment }
         let hash = Self.pairHash(sourceSegment, targetSegment)
 
-        if policy != .both {
+        anyDuplicate.bind(1, hash)
+        if policy != .both, try anyDuplicate.hasRow() {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
             for row in rows {
                 let existing = try TMXReader.unit(fromFragment: row[1])
@@ -127,10 +131,16 @@ final class UnitImporter {
         if sourceSegment == nil { summary.withoutSource += 1 }
         let sourceText = sourceSegment?.plainText ?? ""
         let targetText = targetSegment?.plainText ?? ""
-        try insertUnit.execute(arguments: [
-            unit.tuid, sourceText, targetText, hash, unit.latestDate, Self.languages(of: unit),
-            sourceSegment?.codes.count ?? 0, importID, TMXWriter.xml(for: unit),
-        ])
+        insertUnit.bind(1, unit.tuid)
+        insertUnit.bind(2, sourceText)
+        insertUnit.bind(3, targetText)
+        insertUnit.bind(4, hash)
+        insertUnit.bind(5, unit.latestDate)
+        insertUnit.bind(6, Self.languages(of: unit))
+        insertUnit.bind(7, Int64(sourceSegment?.codes.count ?? 0))
+        insertUnit.bind(8, importID)
+        insertUnit.bind(9, TMXWriter.xml(for: unit))
+        try insertUnit.run()
         let id = db.lastInsertedRowID
         guard id < Int64(UInt32.max) else { throw MemoryError.full }
         let unitID = UInt32(id)
@@ -140,7 +150,11 @@ final class UnitImporter {
         let words = source.words.map(tokenID)
         let stems = source.stems.map(tokenID)
         let targetStems = target.stems.map(tokenID)
-        try insertTokens.execute(arguments: [id, Self.blob(words), Self.blob(stems), Self.blob(targetStems)])
+        insertTokens.bind(1, id)
+        insertTokens.bind(2, words)
+        insertTokens.bind(3, stems)
+        insertTokens.bind(4, targetStems)
+        try insertTokens.run()
         Self.post(stems, unit: unitID, into: &sourcePostings)
         Self.post(targetStems, unit: unitID, into: &targetPostings)
         summary.added += 1

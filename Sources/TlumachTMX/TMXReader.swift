@@ -256,7 +256,7 @@ private struct Builder {
 
     private mutating func characters(_ text: String, _ line: Int, _ column: Int) throws {
         guard let top = stack.popLast() else {
-            if text.allSatisfy(\.isWhitespace) { return }
+            if Self.isXMLWhitespace(text) { return }
             throw error(line, column, "text outside the document element")
         }
         switch top {
@@ -273,10 +273,16 @@ private struct Builder {
         default:
             stack.append(top)
             // Indentation between structural elements means nothing; anything else there is a broken file.
-            if !text.allSatisfy(\.isWhitespace) {
+            if !Self.isXMLWhitespace(text) {
                 throw error(line, column, "unexpected text in \(parentDescription)")
             }
         }
+    }
+
+    /// XML's whitespace (space, tab, CR, LF), checked on bytes: indentation between elements is most of the text
+    /// events of a file.
+    static func isXMLWhitespace(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
     }
 
     /// Adds inline content to the innermost open inline element, or to the segment; adjacent text is merged (the
@@ -364,8 +370,7 @@ public enum ChunkedParse {
             piece.append(data[start..<end])
             if !last { piece.append(suffix) }
             // Column shift on the piece's first line: the synthetic prefix, minus what precedes the cut on that line.
-            var lineStart = start
-            while lineStart > data.startIndex, data[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let lineStart = data[data.startIndex..<start].lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
             let firstLineShift = (first ? 0 : prefix.count) - (start - lineStart)
             var depth = 0
             var skippedOpenings = first ? 2 : 0
@@ -407,7 +412,11 @@ public enum ChunkedParse {
                 }
                 throw error
             }
-            linesBefore += data[start..<end].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            linesBefore += data[start..<end].withUnsafeBytes { bytes in
+                var count = 0
+                for byte in bytes where byte == 0x0A { count += 1 }
+                return count
+            }
             start = end
             first = false
         }

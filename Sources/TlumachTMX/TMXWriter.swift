@@ -18,7 +18,7 @@ public enum TMXWriter {
         for variant in unit.variants {
             out += inner
             out += "<tuv xml:lang=\""
-            out += xmlEscaped(variant.language, attribute: true)
+            out += escaped(variant.language, attribute: true)
             out += "\""
             appendAttributes(variant.attributes, to: &out)
             out += ">\n"
@@ -74,6 +74,16 @@ public enum TMXWriter {
 
     public static let epilogue = "  </body>\n</tmx>\n"
 
+    /// `xmlEscaped`, with a fast path for the common text that needs no escaping.
+    @inline(__always)
+    static func escaped(_ text: String, attribute: Bool = false) -> String {
+        let clean = text.utf8.allSatisfy { byte in
+            byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x0D
+                && !(attribute && (byte == 0x22 || byte == 0x0A || byte == 0x09))
+        }
+        return clean ? text : xmlEscaped(text, attribute: attribute)
+    }
+
     /// A whole document as text.
     public static func document(_ document: TMXDocument) -> String {
         var out = prologue(header: document.header)
@@ -94,7 +104,7 @@ public enum TMXWriter {
             out += " "
             out += key
             out += "=\""
-            out += xmlEscaped(value, attribute: true)
+            out += escaped(value, attribute: true)
             out += "\""
         }
     }
@@ -107,15 +117,15 @@ public enum TMXWriter {
                 out += "<note"
                 appendAttributes(note.attributes, to: &out)
                 out += ">"
-                out += xmlEscaped(note.text)
+                out += escaped(note.text)
                 out += "</note>\n"
             case .prop(let prop):
                 out += "<prop type=\""
-                out += xmlEscaped(prop.type, attribute: true)
+                out += escaped(prop.type, attribute: true)
                 out += "\""
                 appendAttributes(prop.attributes, to: &out)
                 out += ">"
-                out += xmlEscaped(prop.text)
+                out += escaped(prop.text)
                 out += "</prop>\n"
             }
         }
@@ -125,7 +135,7 @@ public enum TMXWriter {
         for item in content {
             switch item {
             case .text(let text):
-                out += xmlEscaped(text)
+                out += escaped(text)
             case .element(let element):
                 out += "<"
                 out += element.name
