@@ -129,46 +129,121 @@ public final class TranslationMemory {
 
     // MARK: Import
 
-    /// Imports a TMX file in one transaction. Languages come from the arguments, else from the memory, else from
+    /// Imports a TMX file in one transaction. Languages come from the memory, else from the arguments, else from
     /// the file (its srclang, and the other language of its first unit). `progress` receives the units read so far
-    /// and the line reached, after every unit.
+    /// and the line reached. One thread parses and tokenises while this one writes, so an import uses two cores.
     @discardableResult
     public func importTMX(
         path file: String, sourceLanguage source: String? = nil, targetLanguage target: String? = nil,
         onDuplicate policy: DuplicatePolicy = .newest, progress: ((_ units: Int, _ line: Int) -> Void)? = nil
     ) throws -> ImportSummary {
-        if let source, let target { try setLanguages(source: source, target: target) }
-        var summary = ImportSummary()
-        var importer: UnitImporter?
-        var fileHeader = TMXHeader()
-        var pending: [TMXUnit] = []
-        try database.write { db in
-            try TMXReader.read(
-                path: file,
-                header: { header, _ in fileHeader = header },
-                unit: { unit, line in
-                    if importer == nil {
-                        // The first unit settles the languages of a new memory.
-                        pending.append(unit)
-                        if self.sourceLanguage == nil || self.targetLanguage == nil {
-                            try self.inferLanguages(
-                                header: fileHeader, unit: unit, source: source, target: target, file: file, db: db)
-                        }
-                        importer = try UnitImporter(memory: self, db: db, origin: file, policy: policy)
-                        try importer?.storeHeaderIfFirst(fileHeader)
-                        for unit in pending { try importer?.add(unit) }
-                        pending = []
-                    } else {
-                        try importer?.add(unit)
-                    }
-                    progress?(importer?.summary.read ?? 0, line)
-                })
-            if let importer {
-                try importer.finish()
-                summary = importer.summary
+        let languages: (source: String, target: String)
+        var newLanguages = false
+        if let sourceLanguage, let targetLanguage {
+            if let source, let target,
+                !(TMXLanguage.matches(sourceLanguage, source) && TMXLanguage.matches(targetLanguage, target))
+            {
+                throw InputError(
+                    path: path, message: "this memory is \(sourceLanguage)→\(targetLanguage), not \(source)→\(target)")
+            }
+            languages = (sourceLanguage, targetLanguage)
+        } else if let source, let target {
+            languages = (source, target)
+            newLanguages = true
+        } else {
+            guard let inferred = try Self.peekLanguages(file: file, source: source, target: target) else {
+                return ImportSummary()  // a file without units
+            }
+            languages = inferred
+            newLanguages = true
+        }
+        if newLanguages {
+            guard languages.source != TMXLanguage.all, !TMXLanguage.matches(languages.source, languages.target) else {
+                throw InputError(
+                    path: file, message: "a memory needs two different languages, not \(languages.source)→\(languages.target)")
             }
         }
+        let sourceTokenizer = try MemoryTokenizer(language: languages.source)
+        let targetTokenizer = try MemoryTokenizer(language: languages.target)
+        let queue = PreparedBatches()
+        let parser = Thread {
+            do {
+                var batch: [PreparedUnit] = []
+                batch.reserveCapacity(PreparedBatches.batchSize)
+                try TMXReader.read(
+                    path: file, header: { header, _ in queue.setHeader(header) },
+                    unit: { unit, line in
+                        batch.append(UnitImporter.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
+                        if batch.count == PreparedBatches.batchSize {
+                            try queue.push(batch, line: line)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    })
+                if !batch.isEmpty { try queue.push(batch, line: 0) }
+                queue.finish(nil)
+            } catch {
+                queue.finish(error)
+            }
+        }
+        parser.stackSize = 8 << 20
+        parser.start()
+        defer {
+            // Never leave the parser running behind a failed import.
+            queue.cancel()
+            queue.waitUntilParserEnds()
+        }
+        let summary: ImportSummary = try database.write { db in
+            if newLanguages {
+                for (key, value) in [
+                    (MemorySchema.sourceLanguageKey, languages.source), (MemorySchema.targetLanguageKey, languages.target),
+                    (MemorySchema.createdKey, Self.timestamp()),
+                ] {
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+                }
+                self.sourceLanguage = languages.source
+                self.targetLanguage = languages.target
+            }
+            let importer = try UnitImporter(memory: self, db: db, origin: file, policy: policy)
+            while let (batch, line) = try queue.pop() {
+                for prepared in batch { try importer.store(prepared) }
+                progress?(importer.summary.read, line)
+            }
+            if let header = queue.header { try importer.storeHeaderIfFirst(header) }
+            try importer.finish()
+            return importer.summary
+        }
         return summary
+    }
+
+    /// The languages of a file, from its header and first unit (reading no further).
+    private static func peekLanguages(
+        file: String, source: String?, target: String?
+    ) throws -> (source: String, target: String)? {
+        struct Enough: Error {}
+        var header = TMXHeader()
+        var first: TMXUnit?
+        do {
+            try TMXReader.read(
+                path: file, header: { parsed, _ in header = parsed },
+                unit: { unit, _ in
+                    first = unit
+                    throw Enough()
+                })
+        } catch is Enough {}
+        guard let unit = first else { return nil }
+        var source = source ?? header.sourceLanguage.flatMap { $0 == TMXLanguage.all ? nil : $0 }
+        if source == nil, let unitSource = unit.attributes["srclang"], unitSource != TMXLanguage.all {
+            source = unitSource
+        }
+        if source == nil { source = unit.variants.first?.language }
+        guard let source else { throw InputError(path: file, message: "cannot tell the source language") }
+        let target =
+            target ?? unit.variants.first(where: { !TMXLanguage.matches($0.language, source) })?.language
+        guard let target else {
+            throw InputError(
+                path: file, message: "cannot tell the target language: give --source-lang and --target-lang")
+        }
+        return (source, target)
     }
 
     /// Adds units (from alignment, or any program) in one transaction. The memory's languages must be set (by
@@ -207,34 +282,6 @@ public final class TranslationMemory {
                 ])
         }
         return try add(units: units, origin: origin, onDuplicate: policy)
-    }
-
-    private func inferLanguages(
-        header: TMXHeader, unit: TMXUnit, source: String?, target: String?, file: String, db: Database
-    ) throws {
-        var source = source ?? header.sourceLanguage.flatMap { $0 == TMXLanguage.all ? nil : $0 }
-        if source == nil, let unitSource = unit.attributes["srclang"], unitSource != TMXLanguage.all {
-            source = unitSource
-        }
-        if source == nil { source = unit.variants.first?.language }
-        guard let source else { throw InputError(path: file, message: "cannot tell the source language") }
-        let target =
-            target ?? unit.variants.first(where: { !TMXLanguage.matches($0.language, source) })?.language
-        guard let target else {
-            throw InputError(
-                path: file, message: "cannot tell the target language: give --source-lang and --target-lang")
-        }
-        guard !TMXLanguage.matches(source, target) else {
-            throw InputError(path: file, message: "source and target languages are the same (\(source))")
-        }
-        for (key, value) in [
-            (MemorySchema.sourceLanguageKey, source), (MemorySchema.targetLanguageKey, target),
-            (MemorySchema.createdKey, Self.timestamp()),
-        ] {
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
-        }
-        sourceLanguage = source
-        targetLanguage = target
     }
 
     // MARK: Reading
@@ -312,5 +359,79 @@ public final class TranslationMemory {
         }
         try writer.finish()
         return written
+    }
+}
+
+/// Batches of prepared units handed from the parsing thread to the writing one, at most a few in flight.
+final class PreparedBatches: @unchecked Sendable {
+    static let batchSize = 1000
+    private let capacity = 4
+    // The condition's lock guards every field below.
+    private let condition = NSCondition()
+    private var batches: [([PreparedUnit], Int)] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private var parserEnded = false
+    private var storedHeader: TMXHeader?
+
+    struct Cancelled: Error {}
+
+    var header: TMXHeader? {
+        condition.lock()
+        defer { condition.unlock() }
+        return storedHeader
+    }
+
+    func setHeader(_ header: TMXHeader) {
+        condition.lock()
+        storedHeader = header
+        condition.unlock()
+    }
+
+    /// Waits for room; throws when the writer has given up.
+    func push(_ batch: [PreparedUnit], line: Int) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        batches.append((batch, line))
+        condition.broadcast()
+    }
+
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        parserEnded = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch; nil at the end of the file; the parser's error if it failed.
+    func pop() throws -> ([PreparedUnit], Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let next = batches.removeFirst()
+            condition.broadcast()
+            return next
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitUntilParserEnds() {
+        condition.lock()
+        while !parserEnded { condition.wait() }
+        condition.unlock()
     }
 }

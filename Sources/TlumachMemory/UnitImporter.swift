@@ -102,13 +102,27 @@ final class UnitImporter {
 
     /// Stores one unit (or merges it into its duplicate).
     func add(_ unit: TMXUnit) throws {
-        summary.read += 1
-        let sourceIndex = unit.variantIndex(for: sourceLanguage)
-        let targetIndex = unit.variantIndex(for: targetLanguage)
-        let sourceSegment = sourceIndex.map { unit.variants[$0].segment }
-        let targetSegment = targetIndex.map { unit.variants[$0].segment }
-        let hash = Self.pairHash(sourceSegment, targetSegment)
+        try store(Self.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
+    }
 
+    /// Everything about a unit that needs no database: serialisation, duplicate key, tokens. Done on the parsing
+    /// thread during a file import, so the two halves of the work run on two cores.
+    static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
+        let sourceSegment = unit.variantIndex(for: source.language).map { unit.variants[$0].segment }
+        let targetSegment = unit.variantIndex(for: target.language).map { unit.variants[$0].segment }
+        let sourceText = sourceSegment?.plainText ?? ""
+        let targetText = targetSegment?.plainText ?? ""
+        return PreparedUnit(
+            unit: unit, xml: TMXWriter.xml(for: unit), sourceSegment: sourceSegment, targetSegment: targetSegment,
+            hash: pairHash(sourceSegment, targetSegment), sourceText: sourceText, targetText: targetText,
+            sourceCodes: sourceSegment?.codes.count ?? 0, source: source.analyze(sourceText),
+            target: target.analyze(targetText))
+    }
+
+    func store(_ prepared: PreparedUnit) throws {
+        summary.read += 1
+        let unit = prepared.unit
+        let hash = prepared.hash
         anyDuplicate.bind(1, hash)
         if policy != .both, try anyDuplicate.hasRow() {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
@@ -116,7 +130,9 @@ final class UnitImporter {
                 let existing = try TMXReader.unit(fromFragment: row[1])
                 let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
                 let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
-                guard existingSource == sourceSegment && existingTarget == targetSegment else { continue }
+                guard existingSource == prepared.sourceSegment && existingTarget == prepared.targetSegment else {
+                    continue
+                }
                 summary.merged += 1
                 let id: Int64 = row[0]
                 if let merged = Self.resolve(existing: existing, incoming: unit, policy: policy), merged != existing {
@@ -128,28 +144,24 @@ final class UnitImporter {
             }
         }
 
-        if sourceSegment == nil { summary.withoutSource += 1 }
-        let sourceText = sourceSegment?.plainText ?? ""
-        let targetText = targetSegment?.plainText ?? ""
+        if prepared.sourceSegment == nil { summary.withoutSource += 1 }
         insertUnit.bind(1, unit.tuid)
-        insertUnit.bind(2, sourceText)
-        insertUnit.bind(3, targetText)
+        insertUnit.bind(2, prepared.sourceText)
+        insertUnit.bind(3, prepared.targetText)
         insertUnit.bind(4, hash)
         insertUnit.bind(5, unit.latestDate)
         insertUnit.bind(6, Self.languages(of: unit))
-        insertUnit.bind(7, Int64(sourceSegment?.codes.count ?? 0))
+        insertUnit.bind(7, Int64(prepared.sourceCodes))
         insertUnit.bind(8, importID)
-        insertUnit.bind(9, TMXWriter.xml(for: unit))
+        insertUnit.bind(9, prepared.xml)
         try insertUnit.run()
         let id = db.lastInsertedRowID
         guard id < Int64(UInt32.max) else { throw MemoryError.full }
         let unitID = UInt32(id)
 
-        let source = sourceTokenizer.analyze(sourceText)
-        let target = targetTokenizer.analyze(targetText)
-        let words = source.words.map(tokenID)
-        let stems = source.stems.map(tokenID)
-        let targetStems = target.stems.map(tokenID)
+        let words = prepared.source.words.map(tokenID)
+        let stems = prepared.source.stems.map(tokenID)
+        let targetStems = prepared.target.stems.map(tokenID)
         insertTokens.bind(1, id)
         insertTokens.bind(2, words)
         insertTokens.bind(3, stems)
@@ -229,6 +241,20 @@ final class UnitImporter {
     static func blob(_ tokens: [UInt32]) -> Data {
         tokens.withUnsafeBufferPointer { Data(buffer: $0) }
     }
+}
+
+/// A unit with everything computed that needs no database.
+struct PreparedUnit: Sendable {
+    var unit: TMXUnit
+    var xml: String
+    var sourceSegment: TMXSegment?
+    var targetSegment: TMXSegment?
+    var hash: Int64
+    var sourceText: String
+    var targetText: String
+    var sourceCodes: Int
+    var source: SegmentAnalysis
+    var target: SegmentAnalysis
 }
 
 /// Failures of the store itself (not of the input).
