@@ -92,7 +92,7 @@ final class UnitImporter {
             sql: "INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", arguments: [MemorySchema.headerKey, xml])
     }
 
-    private func tokenID(_ text: String) -> UInt32 {
+    func tokenID(_ text: String) -> UInt32 {
         if let id = vocabulary[text] { return id }
         let id = firstNewToken + UInt32(newTokens.count)
         vocabulary[text] = id
@@ -173,7 +173,7 @@ final class UnitImporter {
     }
 
     /// Adds `unit` once to the posting list of each distinct token.
-    private static func post(_ tokens: [UInt32], unit: UInt32, into postings: inout [[UInt32]]) {
+    static func post(_ tokens: [UInt32], unit: UInt32, into postings: inout [[UInt32]]) {
         for token in tokens {
             let index = Int(token)
             if index >= postings.count { postings.append(contentsOf: repeatElement([], count: index + 1 - postings.count)) }
@@ -279,5 +279,54 @@ extension Data {
             _ = self.copyBytes(to: buffer)
             initialized = count
         }
+    }
+}
+
+extension TranslationMemory {
+    /// Recomputes every unit's tokens and the whole index with the current tokenisers and stemmers, in one
+    /// transaction (needed when a new Tlumach stems differently; the units themselves are untouched).
+    public func reindex() throws {
+        guard let sourceLanguage, let targetLanguage else { return }
+        let source = try MemoryTokenizer(language: sourceLanguage)
+        let target = try MemoryTokenizer(language: targetLanguage)
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM posting; UPDATE token SET df = 0, tdf = 0")
+            try db.execute(
+                sql: "DELETE FROM meta WHERE key IN (?, ?)",
+                arguments: [MemorySchema.sourceStemmerKey, MemorySchema.targetStemmerKey])
+            let importer = try UnitImporter(memory: self, db: db, origin: "reindex", policy: .both)
+            try db.execute(sql: "DELETE FROM import WHERE id = ?", arguments: [importer.importID])
+            let update = try FastStatement(db, sql: "UPDATE unit_tokens SET words = ?, stems = ?, target_stems = ? WHERE id = ?")
+            var after: Int64 = 0
+            while true {
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT id, source_text, target_text FROM unit WHERE id > ? ORDER BY id LIMIT 5000",
+                    arguments: [after])
+                guard let last = rows.last else { break }
+                for row in rows {
+                    let id: Int64 = row[0]
+                    let sourceAnalysis = source.analyze(row[1])
+                    let targetAnalysis = target.analyze(row[2])
+                    try importer.reindex(id: id, source: sourceAnalysis, target: targetAnalysis, update: update)
+                }
+                after = last[0]
+            }
+            try importer.finish()
+        }
+    }
+}
+
+extension UnitImporter {
+    func reindex(id: Int64, source: SegmentAnalysis, target: SegmentAnalysis, update: FastStatement) throws {
+        let words = source.words.map(tokenID)
+        let stems = source.stems.map(tokenID)
+        let targetStems = target.stems.map(tokenID)
+        update.bind(1, words)
+        update.bind(2, stems)
+        update.bind(3, targetStems)
+        update.bind(4, id)
+        try update.run()
+        Self.post(stems, unit: UInt32(id), into: &sourcePostings)
+        Self.post(targetStems, unit: UInt32(id), into: &targetPostings)
     }
 }

@@ -13,12 +13,7 @@ public enum TMXReader {
         header: (TMXHeader, _ version: String) throws -> Void = { _, _ in },
         unit: (TMXUnit, _ line: Int) throws -> Void
     ) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw InputError(path: path, message: "cannot read file: \(error.localizedDescription)")
-        }
+        let data = try MappedFile.data(path: path)
         try read(data: data, name: path, header: header, unit: unit)
     }
 
@@ -43,12 +38,7 @@ public enum TMXReader {
 
     /// Reads a whole TMX file into memory.
     public static func document(path: String) throws -> TMXDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw InputError(path: path, message: "cannot read file: \(error.localizedDescription)")
-        }
+        let data = try MappedFile.data(path: path)
         return try document(data: data, name: path)
     }
 
@@ -346,16 +336,14 @@ public enum ChunkedParse {
             try SafeXMLReader.parse(data: data, name: name, handler)
             return
         }
-        let boundary = Data("</tu>".utf8)
+        let boundary = Array("</tu>".utf8)
         var start = data.startIndex
         var linesBefore = 0
         var first = true
         while start < data.endIndex {
             var end = data.endIndex
-            if data.endIndex - start > pieceSize,
-                let found = data.range(of: boundary, in: (start + pieceSize)..<data.endIndex)
-            {
-                end = found.upperBound
+            if data.endIndex - start > pieceSize, let found = find(boundary, in: data, from: start + pieceSize) {
+                end = found + boundary.count
                 // Cut at the start of the next line when only spaces separate it, so pieces begin in column 1.
                 var probe = end
                 while probe < data.endIndex, data[probe] == 0x20 || data[probe] == 0x09 || data[probe] == 0x0D {
@@ -422,6 +410,28 @@ public enum ChunkedParse {
         }
     }
 
+    /// Offset of the first occurrence of `needle` at or after `from` (Data's own search copies the whole buffer).
+    static func find(_ needle: [UInt8], in data: Data, from: Data.Index) -> Data.Index? {
+        data.withUnsafeBytes { raw -> Data.Index? in
+            guard let base = raw.baseAddress else { return nil }
+            let offset = from - data.startIndex
+            guard offset < raw.count else { return nil }
+            guard let first = needle.first else { return nil }
+            var position = offset
+            while position + needle.count <= raw.count {
+                guard let hit = memchr(base + position, Int32(first), raw.count - position) else { return nil }
+                let index = base.distance(to: UnsafeRawPointer(hit))
+                if index + needle.count > raw.count { return nil }
+                let equal = needle.withUnsafeBytes { pattern in
+                    pattern.baseAddress.map { memcmp(base + index, $0, needle.count) == 0 } ?? false
+                }
+                if equal { return data.startIndex + index }
+                position = index + 1
+            }
+            return nil
+        }
+    }
+
     /// Carries an error of the caller's handler past the remapping of parser positions.
     private struct HandlerFailure: Error {
         let error: any Error
@@ -446,5 +456,31 @@ public enum ChunkedParse {
             text = declaration + text[close.upperBound...]
         }
         return Data(text.utf8)
+    }
+}
+
+/// A read-only memory map of a file as `Data`: pages are read on demand and belong to the page cache, so a file of
+/// any size costs no heap (Foundation's `.mappedIfSafe` reads the whole file into memory on Linux).
+public enum MappedFile {
+    public static func data(path: String) throws -> Data {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw InputError(path: path, message: "cannot read file: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw InputError(path: path, message: "cannot read file: \(String(cString: strerror(errno)))")
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError(path: path, message: "cannot read file: it is a directory")
+        }
+        let size = Int(status.st_size)
+        guard size > 0 else { return Data() }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            throw InputError(path: path, message: "cannot read file: \(String(cString: strerror(errno)))")
+        }
+        madvise(address, size, MADV_SEQUENTIAL)
+        return Data(bytesNoCopy: address, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
     }
 }

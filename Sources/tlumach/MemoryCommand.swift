@@ -10,6 +10,7 @@ struct MemoryCommand: ParsableCommand {
         abstract: "Translation memory — import, export, search, concordance.",
         subcommands: [
             MemoryImport.self, MemoryExport.self, MemorySearchCommand.self, MemoryConcord.self, MemoryStats.self,
+            MemoryReindex.self,
         ])
 }
 
@@ -225,6 +226,20 @@ struct MemoryStats: ParsableCommand {
         }
         output.flush()
         if !problems.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+}
+
+struct MemoryReindex: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex",
+        abstract: "Rebuild the search index with this Tlumach's tokenisers and stemmers (units are untouched).")
+
+    @OptionGroup var memory: MemoryOptions
+
+    func run() throws {
+        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        try tm.reindex()
+        printError("\(memory.path): \(try tm.count()) units reindexed")
     }
 }
 

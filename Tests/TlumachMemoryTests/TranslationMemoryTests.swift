@@ -214,6 +214,19 @@ final class TranslationMemoryTests: XCTestCase {
         XCTAssertEqual(try memory.concordance("саміт", limit: 1).hits.count, 1)
     }
 
+    func testReindexRebuildsTheSameIndex() throws {
+        let memory = try makeSearchMemory()
+        let query = "Саміт НАТО відбувся у Вільнюсі 12 липня."
+        let before = try memory.searcher().search(query, minimum: 30)
+        let statsBefore = try memory.statistics()
+        try memory.reindex()
+        XCTAssertEqual(try memory.verify(), [])
+        XCTAssertEqual(try memory.searcher().search(query, minimum: 30), before)
+        XCTAssertEqual(try memory.searcher(preload: true).search(query, minimum: 30), before)
+        XCTAssertEqual(try memory.concordance("саміт").total, 2)
+        XCTAssertEqual(try memory.statistics().imports, statsBefore.imports)
+    }
+
     func testStatistics() throws {
         let memory = try makeSearchMemory()
         let stats = try memory.statistics()
