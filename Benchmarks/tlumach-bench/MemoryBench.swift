@@ -109,7 +109,9 @@ func memoryBenchmarks() throws {
     let bruteForceCount = argument("memory-bruteforce", default: min(200, queryCount))
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tlumach-bench-\(getpid())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    // memory-keep=1 leaves the corpus and the store for inspection.
+    let keep = argument("memory-keep", default: 0) != 0
+    defer { if !keep { try? FileManager.default.removeItem(at: directory) } else { print("memory.kept: \(directory.path)") } }
     let tmxPath = directory.appendingPathComponent("memory.tmx").path
     let storePath = directory.appendingPathComponent("memory.tmdb").path
 

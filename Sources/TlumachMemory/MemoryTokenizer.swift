@@ -49,10 +49,11 @@ public final class MemoryTokenizer: Sendable {
         var result = SegmentAnalysis(words: [], stems: [], numberIndices: [])
         guard !text.isEmpty else { return result }
         let folded = Self.comparisonForm(text)
+        var scratch: [UInt8] = []
         folded.withUnsafeBufferPointer { buffer in
             try? words.forEachSegment(utf16: buffer) { segment in
                 guard segment.isWordLike else { return }
-                let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[segment.range]), as: UTF16.self)
+                let word = Self.string(UnsafeBufferPointer(rebasing: buffer[segment.range]), scratch: &scratch)
                 if segment.isNumber { result.numberIndices.append(result.words.count) }
                 result.words.append(word)
             }
@@ -61,6 +62,37 @@ public final class MemoryTokenizer: Sendable {
             result.numberIndices.contains(index) ? word : stemmer.stem(word)
         }
         return result
+    }
+
+    /// UTF-16 to String through UTF-8 by hand: the generic transcoding initialiser is several times slower, and
+    /// tokenising spends most of its time making word strings.
+    static func string(_ units: UnsafeBufferPointer<UInt16>, scratch: inout [UInt8]) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < units.count {
+            let unit = UInt32(units[index])
+            index += 1
+            if unit < 0x80 {
+                scratch.append(UInt8(unit))
+            } else if unit < 0x800 {
+                scratch.append(UInt8(0xC0 | unit >> 6))
+                scratch.append(UInt8(0x80 | unit & 0x3F))
+            } else if unit & 0xFC00 == 0xD800, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+                let scalar = 0x10000 + ((unit & 0x3FF) << 10 | UInt32(units[index]) & 0x3FF)
+                index += 1
+                scratch.append(UInt8(0xF0 | scalar >> 18))
+                scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                scratch.append(UInt8(0x80 | scalar & 0x3F))
+            } else {
+                // A lone surrogate becomes U+FFFD, as String(decoding:) would make it.
+                let scalar = unit & 0xF800 == 0xD800 ? 0xFFFD : unit
+                scratch.append(UInt8(0xE0 | scalar >> 12))
+                scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                scratch.append(UInt8(0x80 | scalar & 0x3F))
+            }
+        }
+        return String(decoding: scratch, as: UTF8.self)
     }
 
     /// NFKC case folding (which also drops default-ignorable characters such as soft hyphens), then the spellings

@@ -17,12 +17,12 @@ final class UnitImporter {
     var summary = ImportSummary()
 
     // Vocabulary: every word and stem ever stored, with the document frequencies of stems.
-    var vocabulary: [String: UInt32] = [:]
+    var vocabulary: [TokenKey: UInt32] = [:]
     var firstNewToken: UInt32 = 1
     var newTokens: [String] = []
     // Postings collected in this import, indexed by token id.
-    var sourcePostings: [[UInt32]] = []
-    var targetPostings: [[UInt32]] = []
+    var sourcePostings = PostingCollector()
+    var targetPostings = PostingCollector()
 
     private let findDuplicate: Statement
     private let anyDuplicate: FastStatement
@@ -63,7 +63,7 @@ final class UnitImporter {
         var maximum: UInt32 = 0
         while let row = try rows.next() {
             let id = UInt32(truncatingIfNeeded: row[0] as Int64)
-            vocabulary[row[1]] = id
+            vocabulary[TokenKey(row[1])] = id
             maximum = max(maximum, id)
         }
         firstNewToken = maximum + 1
@@ -93,9 +93,10 @@ final class UnitImporter {
     }
 
     func tokenID(_ text: String) -> UInt32 {
-        if let id = vocabulary[text] { return id }
+        let key = TokenKey(text)
+        if let id = vocabulary[key] { return id }
         let id = firstNewToken + UInt32(newTokens.count)
-        vocabulary[text] = id
+        vocabulary[key] = id
         newTokens.append(text)
         return id
     }
@@ -167,18 +168,9 @@ final class UnitImporter {
         insertTokens.bind(3, stems)
         insertTokens.bind(4, targetStems)
         try insertTokens.run()
-        Self.post(stems, unit: unitID, into: &sourcePostings)
-        Self.post(targetStems, unit: unitID, into: &targetPostings)
+        sourcePostings.post(stems, unit: unitID)
+        targetPostings.post(targetStems, unit: unitID)
         summary.added += 1
-    }
-
-    /// Adds `unit` once to the posting list of each distinct token.
-    static func post(_ tokens: [UInt32], unit: UInt32, into postings: inout [[UInt32]]) {
-        for token in tokens {
-            let index = Int(token)
-            if index >= postings.count { postings.append(contentsOf: repeatElement([], count: index + 1 - postings.count)) }
-            if postings[index].last != unit { postings[index].append(unit) }
-        }
     }
 
     /// Writes new vocabulary, posting chunks and document frequencies, and the import's record.
@@ -191,8 +183,8 @@ final class UnitImporter {
         let updateDF = try db.makeStatement(sql: "UPDATE token SET df = df + ? WHERE id = ?")
         let updateTDF = try db.makeStatement(sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
         for (side, postings, update) in [(0, sourcePostings, updateDF), (1, targetPostings, updateTDF)] {
-            for (token, units) in postings.enumerated() where !units.isEmpty {
-                try insertPosting.execute(arguments: [side, token, Self.blob(units)])
+            try postings.forEachList { token, units in
+                try insertPosting.execute(arguments: [side, token, Self.blob(Array(units))])
                 try update.execute(arguments: [units.count, token])
             }
         }
@@ -326,7 +318,61 @@ extension UnitImporter {
         update.bind(3, targetStems)
         update.bind(4, id)
         try update.run()
-        Self.post(stems, unit: UInt32(id), into: &sourcePostings)
-        Self.post(targetStems, unit: UInt32(id), into: &targetPostings)
+        sourcePostings.post(stems, unit: UInt32(id))
+        targetPostings.post(targetStems, unit: UInt32(id))
+    }
+}
+
+/// Postings gathered during one import as flat (token, unit) pairs, grouped by token at the end with a counting
+/// sort: far cheaper than growing one array per token.
+struct PostingCollector {
+    private var tokens: [UInt32] = []
+    private var units: [UInt32] = []
+
+    /// Adds `unit` once for each distinct token of `list`.
+    mutating func post(_ list: [UInt32], unit: UInt32) {
+        for (index, token) in list.enumerated() where !list[..<index].contains(token) {
+            tokens.append(token)
+            units.append(unit)
+        }
+    }
+
+    /// Each token with its units in ascending order.
+    func forEachList(_ body: (UInt32, ArraySlice<UInt32>) throws -> Void) throws {
+        guard let maximum = tokens.max() else { return }
+        var starts = [Int](repeating: 0, count: Int(maximum) + 2)
+        for token in tokens { starts[Int(token) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var fill = starts
+        var grouped = [UInt32](repeating: 0, count: units.count)
+        // Units arrive in ascending order, and the counting sort is stable, so each list stays sorted.
+        for (token, unit) in zip(tokens, units) {
+            grouped[fill[Int(token)]] = unit
+            fill[Int(token)] += 1
+        }
+        for token in 0...Int(maximum) where starts[token] < starts[token + 1] {
+            try body(UInt32(token), grouped[starts[token]..<starts[token + 1]])
+        }
+    }
+}
+
+/// A vocabulary key: tokens are NFKC-folded already, so byte equality is the right equality, and hashing the bytes
+/// skips the normalisation Swift's String hashing does for non-ASCII text.
+struct TokenKey: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: TokenKey, b: TokenKey) -> Bool {
+        a.text.utf8.elementsEqual(b.text.utf8)
     }
 }

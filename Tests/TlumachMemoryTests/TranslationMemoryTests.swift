@@ -62,6 +62,14 @@ final class TranslationMemoryTests: XCTestCase {
         XCTAssertEqual(TokenLevenshtein.score(distance: 1, 4, 3), 75)
     }
 
+    func testTokensAreFoldedWordsAndNumbers() throws {
+        let tokenizer = try MemoryTokenizer(language: "uk")
+        let analysis = tokenizer.analyze("Слово 𝒳, П’ЯТЬ — 12,5 ґа́нок 😀 Ǆ")
+        XCTAssertEqual(analysis.words, ["слово", "x", "п'ять", "12,5", "ґанок", "dž"])
+        XCTAssertEqual(analysis.numbers, ["12,5"])
+        XCTAssertEqual(tokenizer.analyze("").words, [])
+    }
+
     // MARK: Store
 
     func testImportExportImportIsLossless() throws {
