@@ -92,6 +92,11 @@ final class UnitImporter {
             sql: "INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", arguments: [MemorySchema.headerKey, xml])
     }
 
+    /// Ids of `stems`, reusing the word's id where the stem is the word itself (short words, numbers).
+    private func ids(of stems: [String], sameAs words: [String], ids wordIDs: [UInt32]) -> [UInt32] {
+        stems.indices.map { index in stems[index] == words[index] ? wordIDs[index] : tokenID(stems[index]) }
+    }
+
     func tokenID(_ text: String) -> UInt32 {
         let key = TokenKey(text)
         if let id = vocabulary[key] { return id }
@@ -161,7 +166,7 @@ final class UnitImporter {
         let unitID = UInt32(id)
 
         let words = prepared.source.words.map(tokenID)
-        let stems = prepared.source.stems.map(tokenID)
+        let stems = ids(of: prepared.source.stems, sameAs: prepared.source.words, ids: words)
         let targetStems = prepared.target.stems.map(tokenID)
         insertTokens.bind(1, id)
         insertTokens.bind(2, words)
@@ -373,6 +378,14 @@ struct TokenKey: Hashable {
     }
 
     static func == (a: TokenKey, b: TokenKey) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8)
+        var left = a.text
+        var right = b.text
+        return left.withUTF8 { l in
+            right.withUTF8 { r in
+                guard l.count == r.count else { return false }
+                guard let lb = l.baseAddress, let rb = r.baseAddress else { return true }
+                return memcmp(lb, rb, l.count) == 0
+            }
+        }
     }
 }
