@@ -1,5 +1,6 @@
 import ICU
 import TlumachCore
+import TlumachText
 
 /// Reduces a case-folded word to its stem, so inflected forms compare equal ("штабу", "штабом" → "штаб").
 public protocol MemoryStemmer: Sendable {
@@ -126,9 +127,32 @@ enum TMXLocale {
     }
 }
 
-/// The stemmer used for each language.
+/// The stemmer used for each language: TlumachText's light Ukrainian stemmer (inflectional endings only, which
+/// also folds the common Russian adjective endings) for uk and ru, Porter2 for en, none for other languages.
 public enum MemoryStemmers {
     public static func stemmer(for language: String) -> any MemoryStemmer {
-        IdentityStemmer()
+        switch language.lowercased().prefix(2) {
+        case "uk", "ru": UkrainianMemoryStemmer()
+        case "en": EnglishMemoryStemmer()
+        default: IdentityStemmer()
+        }
     }
+}
+
+public struct UkrainianMemoryStemmer: MemoryStemmer {
+    public init() {}
+    public var identifier: String { "uk-light-1" }
+    public func stem(_ foldedWord: String) -> String {
+        // The stemmer expects words without apostrophes (п'ять → пять).
+        if foldedWord.utf8.contains(0x27) {
+            return UkrainianStemmer.stem(String(foldedWord.unicodeScalars.filter { $0 != "'" }))
+        }
+        return UkrainianStemmer.stem(foldedWord)
+    }
+}
+
+public struct EnglishMemoryStemmer: MemoryStemmer {
+    public init() {}
+    public var identifier: String { "en-porter2-1" }
+    public func stem(_ foldedWord: String) -> String { EnglishStemmer.stem(foldedWord) }
 }

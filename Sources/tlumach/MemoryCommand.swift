@@ -19,7 +19,7 @@ struct MemoryOptions: ParsableArguments {
     var path: String
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum MemoryFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
@@ -95,7 +95,7 @@ struct MemorySearchCommand: ParsableCommand {
     @OptionGroup var memory: MemoryOptions
     @Option(help: "Lowest score to show, 1–100 (compared with the stem score).") var min: Double = 70
     @Option(help: "Most matches per query.") var limit: Int = 5
-    @Option(help: "text or json (default: text; JSON lines with --batch).") var format: OutputFormat?
+    @Option(help: "text or json (default: text; JSON lines with --batch).") var format: MemoryFormat?
     @Option(help: "A file of queries, one a line; prints one JSON object a line, in order.") var batch: String?
     @Argument(help: "The query text.") var query: [String] = []
 
@@ -145,7 +145,7 @@ struct MemoryConcord: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
     @Option(help: "Most units to show.") var limit: Int = 20
-    @Option(help: "text or json.") var format: OutputFormat = .text
+    @Option(help: "text or json.") var format: MemoryFormat = .text
     @Argument(help: "The word(s) to find.") var words: [String]
 
     func run() throws {
@@ -185,7 +185,7 @@ struct MemoryStats: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Figures about a memory.")
 
     @OptionGroup var memory: MemoryOptions
-    @Option(help: "text or json.") var format: OutputFormat = .text
+    @Option(help: "text or json.") var format: MemoryFormat = .text
     @Flag(help: "Also check the file's integrity and the index; exit 1 if anything is wrong.") var verify = false
 
     func run() throws {

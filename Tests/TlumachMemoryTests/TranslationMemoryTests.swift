@@ -208,6 +208,24 @@ final class TranslationMemoryTests: XCTestCase {
         }
     }
 
+    func testInflectedQueriesMatchThroughStems() throws {
+        let memory = try TranslationMemory.open(path: try file("stems.tmdb"))
+        try memory.setLanguages(source: "uk", target: "en")
+        try memory.add(pairs: [
+            ("Координаційний штаб працює цілодобово.", "The coordination headquarters works around the clock."),
+            ("Засідання штабу відбулося в Києві.", "The headquarters met in Kyiv."),
+            ("Нові бюджети ухвалено.", "New budgets were adopted."),
+        ])
+        let match = try XCTUnwrap(try memory.searcher().search("Координаційного штабу працює цілодобово", minimum: 70).first)
+        XCTAssertEqual(match.id, 1)
+        XCTAssertEqual(match.score, 50, "two of four words differ in form")
+        XCTAssertEqual(match.stemScore, 100, "but not in stem")
+        XCTAssertEqual(try memory.concordance("штаб").hits.map(\.id), [1, 2])
+        XCTAssertEqual(try memory.concordance("бюджет").hits.first?.sourceMatches, [5..<12])
+        XCTAssertEqual(try memory.concordance("budget").hits.first?.targetMatches, [4..<11])
+        XCTAssertEqual(try memory.concordance("Києва").total, 1)
+    }
+
     func testConcordanceFindsWordsOnEitherSide() throws {
         let memory = try makeSearchMemory()
         let (total, hits) = try memory.concordance("саміт")
