@@ -67,9 +67,13 @@ enum FuzzyRanker {
         max(1, Int((minimum * Double(n) / 100 - 1e-9).rounded(.up)))
     }
 
-    /// Every unit whose stem score reaches `minimum`, best first, at most `limit`: prefix filtering over the
-    /// inverted index (a unit sharing none of the n − α + 1 rarest query stems shares at most α − 1 and cannot
-    /// qualify), a length filter, then exact bit-parallel distances. Returns exactly what `exhaustive` returns.
+    /// The best `limit` units whose stem score reaches `minimum`, exactly as `exhaustive` ranks them, reading as
+    /// few postings as possible. Query stems are taken rarest first; after the postings of the first p of them are
+    /// scored, any unit not yet seen shares at most n − p query stems, and a unit needs α(t) = ⌈t·n/100⌉ shared
+    /// stems to reach stem score t (LD ≥ max(n,m) − shared). The threshold t starts at `minimum` and rises to the
+    /// k-th best stem score found once there are k results (units tying with it still count, so ties are ranked
+    /// as a full scan ranks them). The scan stops as soon as n − p < α(t): no unseen unit can matter any more.
+    /// A length filter (100·min(n,m)/max(n,m) ≥ t) skips units before their distance is computed.
     static func rank(
         _ query: PreparedQuery, source: some CandidateSource, minimum: Double, limit: Int,
         seen: inout CandidateMarks
@@ -77,28 +81,40 @@ enum FuzzyRanker {
         let n = query.stems.count
         guard n > 0, limit > 0 else { return [] }
         let minimum = max(minimum, Double.leastNonzeroMagnitude)
-        let overlap = requiredOverlap(queryLength: n, minimum: minimum)
-        guard overlap <= n else { return [] }
+        guard requiredOverlap(queryLength: n, minimum: minimum) <= n else { return [] }
         let byRarity = (0..<n).sorted {
             (query.stemFrequencies[$0], query.stems[$0]) < (query.stemFrequencies[$1], query.stems[$1])
         }
-        var prefixTokens: [UInt32] = []
-        for position in byRarity.prefix(n - overlap + 1) where query.stemFrequencies[position] > 0 {
-            if !prefixTokens.contains(query.stems[position]) { prefixTokens.append(query.stems[position]) }
-        }
         seen.nextGeneration()
+        var results: [RankedMatch] = []
+        // The best `limit` stem scores so far, descending: the last one is the threshold once the list is full.
+        var best: [Double] = []
+        var threshold = minimum
+        var scanned: [UInt32] = []
         var candidates: [UInt32] = []
-        for token in prefixTokens {
+        for (p, position) in byRarity.enumerated() {
+            if n - p < requiredOverlap(queryLength: n, minimum: threshold) { break }
+            let token = query.stems[position]
+            guard query.stemFrequencies[position] > 0, !scanned.contains(token) else { continue }
+            scanned.append(token)
+            candidates.removeAll(keepingCapacity: true)
             try source.forEachPosting(token) { unit in
                 if seen.mark(unit) { candidates.append(unit) }
             }
-        }
-        var results: [RankedMatch] = []
-        for unit in candidates {
-            let scored = try source.withTokens(of: unit) { words, stems -> RankedMatch? in
-                score(query, words: words, stems: stems, id: unit, minimum: minimum)
+            for unit in candidates {
+                let current = threshold
+                let scored = try source.withTokens(of: unit) { words, stems -> RankedMatch? in
+                    score(query, words: words, stems: stems, id: unit, minimum: current)
+                }
+                guard let match = scored ?? nil else { continue }
+                results.append(match)
+                if best.count < limit || match.stemScore > (best.last ?? 0) {
+                    let index = best.firstIndex { $0 < match.stemScore } ?? best.count
+                    best.insert(match.stemScore, at: index)
+                    if best.count > limit { best.removeLast() }
+                    if best.count == limit, let last = best.last { threshold = max(threshold, last) }
+                }
             }
-            if let scored = scored ?? nil { results.append(scored) }
         }
         results.sort(by: RankedMatch.precedes)
         return Array(results.prefix(limit))
