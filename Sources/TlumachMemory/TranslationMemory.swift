@@ -54,6 +54,8 @@ public final class TranslationMemory {
             throw InputError(path: path, message: "no translation memory here (import a TMX file to create one)")
         }
         var configuration = Configuration()
+        // Another process importing into the same memory: wait for it rather than fail at once.
+        configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // FULL makes each committed import survive power loss too; WAL keeps readers unblocked.
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
