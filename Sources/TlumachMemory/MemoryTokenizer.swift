@@ -47,6 +47,13 @@ public final class MemoryTokenizer: Sendable {
 
     /// Word tokens of `text` (numbers included), folded for caseless comparison.
     public func analyze(_ text: String) -> SegmentAnalysis {
+        var noCache: StemCache? = nil
+        return analyze(text, cache: &noCache)
+    }
+
+    /// `analyze` with a cache of stems owned by the calling thread: words repeat (Zipf), stemming each again is
+    /// most of the cost of tokenising a large import.
+    func analyze(_ text: String, cache: inout StemCache?) -> SegmentAnalysis {
         var result = SegmentAnalysis(words: [], stems: [], numberIndices: [])
         guard !text.isEmpty else { return result }
         let folded = Self.comparisonForm(text)
@@ -60,7 +67,9 @@ public final class MemoryTokenizer: Sendable {
             }
         }
         result.stems = result.words.enumerated().map { index, word in
-            result.numberIndices.contains(index) ? word : stemmer.stem(word)
+            if result.numberIndices.contains(index) { return word }
+            guard cache != nil else { return stemmer.stem(word) }
+            return cache?.stem(word, with: stemmer) ?? stemmer.stem(word)
         }
         return result
     }
@@ -155,4 +164,19 @@ public struct EnglishMemoryStemmer: MemoryStemmer {
     public init() {}
     public var identifier: String { "en-porter2-1" }
     public func stem(_ foldedWord: String) -> String { EnglishStemmer.stem(foldedWord) }
+}
+
+/// Stems already computed, for one thread's use; bounded so a huge vocabulary cannot grow it without limit.
+struct StemCache {
+    private var stems: [TokenKey: String] = [:]
+    private let capacity = 500_000
+
+    mutating func stem(_ word: String, with stemmer: any MemoryStemmer) -> String {
+        let key = TokenKey(word)
+        if let known = stems[key] { return known }
+        let stem = stemmer.stem(word)
+        if stems.count >= capacity { stems.removeAll(keepingCapacity: true) }
+        stems[key] = stem
+        return stem
+    }
 }

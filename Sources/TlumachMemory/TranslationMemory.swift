@@ -172,10 +172,15 @@ public final class TranslationMemory {
             do {
                 var batch: [PreparedUnit] = []
                 batch.reserveCapacity(PreparedBatches.batchSize)
+                var sourceCache: StemCache? = StemCache()
+                var targetCache: StemCache? = StemCache()
                 try TMXReader.read(
                     path: file, header: { header, _ in queue.setHeader(header) },
                     unit: { unit, line in
-                        batch.append(UnitImporter.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
+                        batch.append(
+                            UnitImporter.prepare(
+                                unit, source: sourceTokenizer, target: targetTokenizer, sourceCache: &sourceCache,
+                                targetCache: &targetCache))
                         if batch.count == PreparedBatches.batchSize {
                             try queue.push(batch, line: line)
                             batch.removeAll(keepingCapacity: true)

@@ -114,6 +114,15 @@ final class UnitImporter {
     /// Everything about a unit that needs no database: serialisation, duplicate key, tokens. Done on the parsing
     /// thread during a file import, so the two halves of the work run on two cores.
     static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
+        var sourceCache: StemCache? = nil
+        var targetCache: StemCache? = nil
+        return prepare(unit, source: source, target: target, sourceCache: &sourceCache, targetCache: &targetCache)
+    }
+
+    static func prepare(
+        _ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer, sourceCache: inout StemCache?,
+        targetCache: inout StemCache?
+    ) -> PreparedUnit {
         let sourceSegment = unit.variantIndex(for: source.language).map { unit.variants[$0].segment }
         let targetSegment = unit.variantIndex(for: target.language).map { unit.variants[$0].segment }
         let sourceText = sourceSegment?.plainText ?? ""
@@ -121,8 +130,8 @@ final class UnitImporter {
         return PreparedUnit(
             unit: unit, xml: TMXWriter.xml(for: unit), sourceSegment: sourceSegment, targetSegment: targetSegment,
             hash: pairHash(sourceSegment, targetSegment), sourceText: sourceText, targetText: targetText,
-            sourceCodes: sourceSegment?.codes.count ?? 0, source: source.analyze(sourceText),
-            target: target.analyze(targetText))
+            sourceCodes: sourceSegment?.codes.count ?? 0, source: source.analyze(sourceText, cache: &sourceCache),
+            target: target.analyze(targetText, cache: &targetCache))
     }
 
     func store(_ prepared: PreparedUnit) throws {
@@ -294,6 +303,8 @@ extension TranslationMemory {
             let importer = try UnitImporter(memory: self, db: db, origin: "reindex", policy: .both)
             try db.execute(sql: "DELETE FROM import WHERE id = ?", arguments: [importer.importID])
             let update = try FastStatement(db, sql: "UPDATE unit_tokens SET words = ?, stems = ?, target_stems = ? WHERE id = ?")
+            var sourceCache: StemCache? = StemCache()
+            var targetCache: StemCache? = StemCache()
             var after: Int64 = 0
             while true {
                 let rows = try Row.fetchAll(
@@ -302,8 +313,8 @@ extension TranslationMemory {
                 guard let last = rows.last else { break }
                 for row in rows {
                     let id: Int64 = row[0]
-                    let sourceAnalysis = source.analyze(row[1])
-                    let targetAnalysis = target.analyze(row[2])
+                    let sourceAnalysis = source.analyze(row[1], cache: &sourceCache)
+                    let targetAnalysis = target.analyze(row[2], cache: &targetCache)
                     try importer.reindex(id: id, source: sourceAnalysis, target: targetAnalysis, update: update)
                 }
                 after = last[0]
