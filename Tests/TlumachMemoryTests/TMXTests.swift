@@ -1,6 +1,7 @@
 import Foundation
 import TlumachCore
 import TlumachTMX
+import TlumachXML
 import XCTest
 
 /// A TMX with every construct a lossless reader must keep.
@@ -132,6 +133,23 @@ final class TMXTests: XCTestCase {
 
     func testMismatchedEndTagIsAnError() {
         XCTAssertThrowsError(try read("<tmx><body><tu><tuv xml:lang=\"uk\"><seg>a</tu></tuv></seg></body></tmx>"))
+    }
+
+    /// XMLParser runs libxml2 in recovery mode: without stopping at the first error, a stray end tag or text after
+    /// the root would be accepted, and other errors would be reported at the end of the file.
+    func testReaderStopsAtTheFirstXMLErrorWhereItIs() {
+        let cases: [(String, Int, String)] = [
+            ("<a>\n<seg>x</b></seg>\n\n</a>", 2, "end tag"),
+            ("<a>\n<seg>a & b</seg>\n\n\n</a>", 2, "&amp;"),
+            ("<a>x</a>\n<b/>", 2, "extra content"),
+        ]
+        for (xml, line, message) in cases {
+            XCTAssertThrowsError(try SafeXMLReader.parse(data: Data(xml.utf8), name: "x.xml") { _, _, _ in }) { error in
+                let input = error as? InputError
+                XCTAssertEqual(input?.line, line, xml)
+                XCTAssertTrue(input?.message.contains(message) ?? false, "\(xml): \(error)")
+            }
+        }
     }
 
     func testTruncatedInputIsAnError() {
