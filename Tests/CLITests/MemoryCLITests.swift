@@ -122,6 +122,31 @@ final class MemoryCLITests: XCTestCase {
             .hasPrefix("no match"), true)
     }
 
+    /// Several files: each is its own transaction, so the good ones before a bad one stay imported. UTF-16 files
+    /// (with a BOM) import like UTF-8 ones.
+    func testFilesCommitOneByOneAndUTF16Imports() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let tm = directory.appendingPathComponent("f.tmdb").path
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+            .replacingOccurrences(of: "Уряд", with: "Кабмін")
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in text.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+        let wide = directory.appendingPathComponent("wide.tmx").path
+        try utf16.write(to: URL(fileURLWithPath: wide))
+        let broken = directory.appendingPathComponent("broken.tmx").path
+        try "<tmx version=\"1.4\"><header/><body><tu>".write(toFile: broken, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["tm", "import", example, wide, broken, example, "--tm", tm])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stdout.contains("newsroom.tmx: 12 units read, 12 added"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("wide.tmx: 12 units read, 2 added, 10 merged"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("broken.tmx:1:"), result.stderr)
+        XCTAssertFalse(result.stdout.contains("broken.tmx:"), "nothing after the broken file ran")
+        XCTAssertEqual(try units(tm), 14, "the two changed units are new, ten are duplicates")
+        let search = try CLI.run(["tm", "search", "--tm", tm, "--min", "100", "Кабмін ухвалив новий закон про освіту."])
+        XCTAssertTrue(search.stdout.hasPrefix("1. 100%"), search.stdout)
+    }
+
     func testUsageErrorsExit2() throws {
         let tm = try CLI.temporaryDirectory(for: self).appendingPathComponent("u.tmdb").path
         XCTAssertEqual(try CLI.run(["tm", "search", "--tm", tm, "x"]).status, 2, "no memory yet")
