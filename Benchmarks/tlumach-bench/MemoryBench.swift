@@ -141,6 +141,29 @@ func memoryBenchmarks() throws {
     print("memory.corpus: \(unitCount) units, \(fileSize / 1_000_000) MB TMX, generated in "
         + String(format: "%.1f s", Date().timeIntervalSince(generationStart)))
 
+    // 1b. The floor the XML parser sets: reading the file into units and nothing else.
+    var parsed = 0
+    let parseStart = Date()
+    let parseCPU = cpuSeconds()
+    try TMXReader.read(path: tmxPath) { _, _ in parsed += 1 }
+    report("memory.parse_only", Double(parsed) / Date().timeIntervalSince(parseStart), "units/s (TMX → units, one thread)")
+    report("memory.parse_only_cpu", cpuSeconds() - parseCPU, "CPU s")
+
+    // 1c. Parsing plus what the parsing thread does for each unit (serialise, tokenise both sides, stem).
+    // Stemming is measured apart: the import caches stems per thread, this loop does not.
+    let ukTokenizer = try MemoryTokenizer(language: "uk", stemmer: IdentityStemmer())
+    let enTokenizer = try MemoryTokenizer(language: "en", stemmer: IdentityStemmer())
+    let prepareStart = Date()
+    let prepareCPU = cpuSeconds()
+    var words = 0
+    try TMXReader.read(path: tmxPath) { unit, _ in
+        _ = TMXWriter.xml(for: unit)
+        words += ukTokenizer.analyze(unit.variants[0].segment.plainText).words.count
+        words += enTokenizer.analyze(unit.variants[1].segment.plainText).words.count
+    }
+    report("memory.parse_and_tokenise", Double(parsed) / Date().timeIntervalSince(prepareStart), "units/s (one thread, without stemming)")
+    report("memory.parse_and_tokenise_cpu", cpuSeconds() - prepareCPU, "CPU s (\(words) words)")
+
     // 2. Import (one transaction, release build, from the TMX file).
     generationStart = Date()
     let cpuBefore = cpuSeconds()
