@@ -58,7 +58,7 @@ public final class TranslationMemory {
         configuration.busyMode = .timeout(30)
         configuration.prepareDatabase { db in
             // FULL makes each committed import survive power loss too; WAL keeps readers unblocked.
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
         }
         let database: DatabaseQueue
         do {
