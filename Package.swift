@@ -44,7 +44,10 @@ let package = Package(
         .target(name: "TlumachTMX", dependencies: ["TlumachCore", "TlumachXML"], swiftSettings: strict),
         .target(
             name: "TlumachMemory",
-            dependencies: ["TlumachCore", "TlumachText", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ICU", "TlumachCore", "TlumachText", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .target(
             name: "TlumachAlign",
@@ -76,7 +79,7 @@ let package = Package(
         .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore", "TlumachXML"]),
         .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit", "ICU"]),
-        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU"], exclude: ["Fixtures"]),
+        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU", "TlumachText"], exclude: ["Fixtures"]),
         .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
         .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign"]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
