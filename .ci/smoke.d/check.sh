@@ -39,6 +39,10 @@ grep -q '"version": "2.1.0"' "$tmp/out"
 GITHUB_ACTIONS=true expect_status 1 "$bin" check examples/check/app.uk.po --source-lang en
 grep -q '^::error file=examples/check/app.uk.po,line=' "$tmp/out"
 
+# TMX (the memory's shipped example): no errors.
+expect_status 0 "$bin" check examples/memory/newsroom.tmx
+grep -Eq '^0 errors, [0-9]+ warnings? in 1 file \(12 units\)' "$tmp/out"
+
 # Clean input: exit 0; only warnings: 0, or 1 with --strict.
 printf 'msgid "2.5 points"\nmsgstr "2,5 бала"\n' >"$tmp/clean.po"
 expect_status 0 "$bin" check "$tmp/clean.po" --source-lang en --target-lang uk --no-glossary

@@ -85,6 +85,26 @@ final class CheckCLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains(".tlumach.yml:3:"), bad.stderr)
     }
 
+    func testTMX() throws {
+        let result = try CLI.run(["check", "examples/memory/newsroom.tmx", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap(object["summary"] as? [String: Any])
+        XCTAssertEqual(summary["errors"] as? Int, 0)
+        XCTAssertGreaterThan(summary["units"] as? Int ?? 0, 5)
+        let directory = try CLI.temporaryDirectory(for: self)
+        let broken = try write(
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>2.5</seg></tuv><tuv xml:lang=\"uk\"><seg>25</seg></tuv></tu>",
+            "cut.tmx", in: directory)
+        XCTAssertEqual(try CLI.run(["check", broken]).status, 2)
+        let wrong = try write(
+            "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>2.5 points</seg></tuv><tuv xml:lang=\"uk\"><seg>25 балів</seg></tuv></tu></body></tmx>",
+            "wrong.tmx", in: directory)
+        let found = try CLI.run(["check", wrong, "--no-glossary"])
+        XCTAssertEqual(found.status, 1)
+        XCTAssertTrue(found.stdout.contains("wrong.tmx:1:"), found.stdout)
+    }
+
     func testFoldersAreWalkedForTranslationFiles() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("po/sub"), withIntermediateDirectories: true)

@@ -185,6 +185,48 @@ final class FormatTests: XCTestCase {
         }
     }
 
+    func testTMXUnitsWithCodesIdsAndDirection() throws {
+        let tmx = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4">
+              <header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/>
+              <body>
+                <tu tuid="a1">
+                  <note>tlumach:disable=punctuation</note>
+                  <tuv xml:lang="en"><seg>Read <bpt i="1">&lt;b&gt;</bpt>this<ept i="1">&lt;/b&gt;</ept>.</seg></tuv>
+                  <tuv xml:lang="uk-UA"><seg>Прочитайте <bpt i="1">&lt;b&gt;</bpt>це.</seg></tuv>
+                </tu>
+                <tu>
+                  <tuv xml:lang="en"><seg>Exchange</seg></tuv>
+                </tu>
+              </body>
+            </tmx>
+            """
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tlumach-tmx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("m.tmx").path
+        try tmx.write(toFile: path, atomically: true, encoding: .utf8)
+        let document = try BilingualReader.read(path)
+        XCTAssertEqual(document.format, .tmx)
+        XCTAssertEqual(document.sourceLanguage, "en")
+        XCTAssertEqual(document.targetLanguage, "uk-UA")
+        XCTAssertEqual(document.units.map(\.id), ["a1", "tu 2"])
+        XCTAssertEqual(document.units[0].source, "Read this.")
+        XCTAssertEqual(document.units[0].target, "Прочитайте це.")
+        XCTAssertEqual(document.units[0].sourceCodes.map(\.key), ["bpt#1", "ept#1"])
+        XCTAssertEqual(document.units[0].targetCodes.map(\.key), ["bpt#1"])
+        XCTAssertEqual(document.units[0].notes, ["tlumach:disable=punctuation"])
+        XCTAssertNil(document.units[1].target)
+        // The other direction, by the caller's languages.
+        let reversed = try BilingualReader.read(path, sourceLanguage: "uk", targetLanguage: "en")
+        XCTAssertEqual(reversed.units.first?.source, "Прочитайте це.")
+        XCTAssertEqual(reversed.units.count, 1)
+        // Hostile TMX is refused.
+        try "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<tmx version=\"1.4\"><header/><body/></tmx>".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try BilingualReader.read(path))
+    }
+
     func testTextPairByParagraph() {
         let document = TextPairReader.pair(
             source: "First.\n\nSecond\nline.\n\nThird.", target: "Перший.\n\n\nДругий\nрядок.", targetPath: "t.txt")
