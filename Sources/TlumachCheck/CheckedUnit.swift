@@ -45,9 +45,9 @@ public final class CheckedUnit {
 
     /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
     /// includes the PO context, which keeps units apart.
-    public private(set) lazy var sourceKey = ConsistencyKey.hash(unit.source, seed: unit.context)
-    public private(set) lazy var plainSourceKey = unit.context == nil ? sourceKey : ConsistencyKey.hash(unit.source)
-    public private(set) lazy var targetKey = ConsistencyKey.hash(unit.target ?? "")
+    public private(set) lazy var sourceKey = ConsistencyKey.hash(scalars: sourceText.scalars, seed: unit.context)
+    public private(set) lazy var plainSourceKey = unit.context == nil ? sourceKey : ConsistencyKey.hash(scalars: sourceText.scalars)
+    public private(set) lazy var targetKey = ConsistencyKey.hash(scalars: targetText.scalars)
 }
 
 /// A text split into scalars once, with the spans that are code rather than language (placeholders, markup

@@ -3,6 +3,11 @@ enum ConsistencyKey {
     /// A 64-bit FNV-1a hash of the grouping form of `text` (whitespace collapsed, case folded, accelerators
     /// dropped), computed without building the string; `seed` separates PO contexts.
     static func hash(_ text: String, seed: String? = nil) -> UInt64 {
+        hash(scalars: Array(text.unicodeScalars), seed: seed)
+    }
+
+    /// The same over already decoded scalars (the checked units have them).
+    static func hash(scalars: [Unicode.Scalar], seed: String? = nil) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         @inline(__always) func mix(_ value: UInt32) {
             hash ^= UInt64(value)
@@ -15,11 +20,10 @@ enum ConsistencyKey {
         var pendingSpace = false
         var started = false
         var previousIsLetter = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var current = iterator.next()
-        while let scalar = current {
-            let next = iterator.next()
-            defer { current = next }
+        let count = scalars.count
+        for index in 0..<count {
+            let scalar = scalars[index]
+            let next: Unicode.Scalar? = index + 1 < count ? scalars[index + 1] : nil
             if CharacterClass.isSpace(scalar) {
                 pendingSpace = started
                 previousIsLetter = false
