@@ -1,5 +1,6 @@
 import Dispatch
 import TlumachFormats
+import TlumachGlossary
 
 /// Which checks run, at what severity, for which languages.
 public struct CheckSettings: Sendable {
@@ -42,13 +43,17 @@ public struct CheckRunner: Sendable {
 
     public var descriptions: [CheckDescription] { checks.map { type(of: $0).description } }
 
-    /// Languages of a document: flags when they override, else the file's, else the defaults, else en → uk.
+    /// Languages of a document: flags when they override, else the file's, else the configured ones, else
+    /// detected from the letters of its first units (uk, ru or en).
     func languages(of document: BilingualDocument) -> (String, String) {
         let source = settings.languagesOverrideFiles
             ? settings.sourceLanguage ?? document.sourceLanguage : document.sourceLanguage ?? settings.sourceLanguage
         let target = settings.languagesOverrideFiles
             ? settings.targetLanguage ?? document.targetLanguage : document.targetLanguage ?? settings.targetLanguage
-        return (source ?? "en", target ?? "uk")
+        func detect(_ side: (BilingualUnit) -> String) -> String {
+            GlossarySources.detectLanguage(document.units.prefix(200).map(side).joined(separator: "\n"))
+        }
+        return (source ?? detect { $0.source }, target ?? detect { $0.target ?? "" })
     }
 
     public func run(_ documents: [BilingualDocument], baseline: Baseline? = nil) -> CheckReport {

@@ -34,6 +34,12 @@ final class CheckCLITests: XCTestCase {
         XCTAssertTrue(lines.last?.contains("errors") == true)
     }
 
+    func testLanguagesAreDetectedWhenNothingNamesThem() throws {
+        let result = try CLI.run(["check", "--source", "examples/check/article.uk.txt", "--target", "examples/check/article.en.txt"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("[term-forbidden]"), result.stdout)  // Kiev: an English target
+    }
+
     func testExitCodesWarningsStrictAndClean() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         let clean = try write("msgid \"\"\nmsgstr \"\"\n\"Language: uk\\n\"\n\nmsgid \"2.5 points\"\nmsgstr \"2,5 бала\"\n", "clean.po", in: directory)
