@@ -133,7 +133,7 @@ public final class SchemeTransliterator: Sendable {
         return done ? String(decoding: output, as: UTF8.self) : transliterateWithRules(text)
     }
 
-    private static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -154,7 +154,7 @@ public final class SchemeTransliterator: Sendable {
         var end: Int
     }
 
-    private func transliterate(_ text: String, names: any NameSpellingSource) -> String {
+    func transliterate(_ text: String, names: any NameSpellingSource) -> String {
         let scalars = Array(text.unicodeScalars)
         let words = Self.words(in: scalars)
         if words.isEmpty { return transliterateByScheme(text) }
