@@ -521,9 +521,8 @@ final class CachePool: @unchecked Sendable {
 /// so the scan loop owns it outright (no dynamic exclusivity checks on the hot path).
 struct TokenCache {
     struct Slot {
-        /// The word's first 16 bytes (zero-padded): most words compare without touching `keyBytes`.
-        var prefix0: UInt64
-        var prefix1: UInt64
+        /// The word's first 32 bytes (zero-padded): nearly all words compare without touching `keyBytes`.
+        var prefix: WordPrefix
         var length: Int32
         var keyStart: Int32
         /// The symbol itself when the word has one (most do), else where its symbols start in `symbolStore`.
@@ -537,10 +536,9 @@ struct TokenCache {
 
     /// A small direct-mapped cache of recently seen words in front of the big table: natural text repeats a few
     /// thousand forms most of the time, and these stay in the CPU cache (the big table does not).
-    /// Carries the word's symbols itself (32 bytes), so a hit reads nothing else.
+    /// Carries the word's symbols itself (48 bytes), so a hit reads nothing else.
     struct Hot {
-        var prefix0: UInt64 = 0
-        var prefix1: UInt64 = 0
+        var prefix = WordPrefix()
         var hash: UInt32 = 0
         var length: UInt16 = 0  // 0 is empty
         var symbolCount: UInt8 = 0
@@ -571,14 +569,14 @@ struct TokenCache {
         Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// Up to 16 bytes of a word as two integers, zero-padded.
+    /// Up to `WordPrefix.size` bytes of a word, zero-padded.
     @inline(__always)
-    static func prefix(_ base: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { buffer in
-            buffer.baseAddress!.copyMemory(from: base, byteCount: min(length, 16))
+    static func prefix(_ base: UnsafePointer<UInt8>, _ length: Int) -> WordPrefix {
+        var prefix = WordPrefix()
+        withUnsafeMutableBytes(of: &prefix) { buffer in
+            buffer.baseAddress!.copyMemory(from: base, byteCount: min(length, WordPrefix.size))
         }
-        return words
+        return prefix
     }
 
     /// The symbols of the word at `range`: with `count` 1, `start` is the symbol; with more, where they start
@@ -590,11 +588,11 @@ struct TokenCache {
     ) -> (start: Int32, count: Int, homoglyph: Bool) {
         let length = range.count
         let base = bytes.baseAddress! + range.lowerBound
-        let (prefix0, prefix1) = TokenCache.prefix(base, length)
+        let prefix = TokenCache.prefix(base, length)
         let hotIndex = Int(truncatingIfNeeded: hash ^ (hash >> 13)) & (hot.count - 1)
-        if length <= 16 {
+        if length <= WordPrefix.size {
             let entry = hot[hotIndex]
-            if entry.hash == hash && Int(entry.length) == length && entry.prefix0 == prefix0 && entry.prefix1 == prefix1 {
+            if entry.hash == hash && Int(entry.length) == length && entry.prefix == prefix {
                 return (entry.symbolStart, Int(entry.symbolCount), entry.homoglyph)
             }
         }
@@ -609,10 +607,12 @@ struct TokenCache {
                     if entry & 0xFFFF_FFFF_0000_0000 == tag {
                         let index = Int(entry & 0xFFFF_FFFF) - 1
                         let slot = slots[index]
-                        if Int(slot.length) == length && slot.prefix0 == prefix0 && slot.prefix1 == prefix1 {
-                            if length <= 16 { return index }
+                        if Int(slot.length) == length && slot.prefix == prefix {
+                            if length <= WordPrefix.size { return index }
                             let same = keyBytes.withUnsafeBufferPointer { stored in
-                                memcmp(stored.baseAddress! + Int(slot.keyStart) + 16, base + 16, length - 16) == 0
+                                memcmp(
+                                    stored.baseAddress! + Int(slot.keyStart) + WordPrefix.size, base + WordPrefix.size,
+                                    length - WordPrefix.size) == 0
                             }
                             if same { return index }
                         }
@@ -624,9 +624,9 @@ struct TokenCache {
         if let found {
             if slots[found].hits < 255 { slots[found].hits += 1 }
             let slot = slots[found]
-            if length <= 16 && slot.hits >= 2 && slot.symbolCount <= Int16(UInt8.max) {
+            if length <= WordPrefix.size && slot.hits >= 2 && slot.symbolCount <= Int16(UInt8.max) {
                 hot[hotIndex] = Hot(
-                    prefix0: prefix0, prefix1: prefix1, hash: hash, length: UInt16(length),
+                    prefix: prefix, hash: hash, length: UInt16(length),
                     symbolCount: UInt8(slot.symbolCount), homoglyph: slot.homoglyph, symbolStart: slot.symbolStart)
             }
             return (slot.symbolStart, Int(slot.symbolCount), slot.homoglyph)
@@ -648,10 +648,10 @@ struct TokenCache {
         table[position] = tag | UInt64(slots.count + 1)
         slots.append(
             Slot(
-                prefix0: prefix0, prefix1: prefix1, length: Int32(length), keyStart: Int32(keyBytes.count),
+                prefix: prefix, length: Int32(length), keyStart: Int32(keyBytes.count),
                 symbolStart: symbolStart, symbolCount: Int16(computed.symbols.count),
                 homoglyph: computed.homoglyph))
-        if length > 16 { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+        if length > WordPrefix.size { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
         if slots.count * 2 > table.count { grow() }
         return (symbolStart, computed.symbols.count, computed.homoglyph)
     }
@@ -715,5 +715,20 @@ struct TransitionTable: Sendable {
             if entry.key == .max { return -1 }
             position = (position + 1) & mask
         }
+    }
+}
+
+/// A word's first 32 bytes (16 Cyrillic letters), zero-padded, compared as four integers.
+struct WordPrefix: Equatable {
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    var c: UInt64 = 0
+    var d: UInt64 = 0
+    static let size = 32
+
+    @inline(__always)
+    static func == (x: WordPrefix, y: WordPrefix) -> Bool {
+        // Non-short-circuit: one branch instead of four.
+        ((x.a ^ y.a) | (x.b ^ y.b) | (x.c ^ y.c) | (x.d ^ y.d)) == 0
     }
 }
