@@ -326,7 +326,13 @@ public final class TermMatcher: Sendable {
                     active.removeAll(keepingCapacity: true)
                     return
                 }
-                let entry = cache.lookup(bytes, range8, hash: hash) { word in self.symbolsFor(word) }
+                // A lower-case word of Ukrainian/Russian letters (most words) is keyed straight from its bytes.
+                let plainCyrillic = prefix >= 0 && prefix & (1 << 30) == 0 && !lowercaseExact
+                let entry = cache.lookup(bytes, range8, hash: hash) { range in
+                    plainCyrillic
+                        ? self.symbolsForLowercaseCyrillic(UnsafeBufferPointer(rebasing: bytes[range]))
+                        : self.symbolsFor(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                }
                 if entry.count == 0 {
                     active.removeAll(keepingCapacity: true)
                     return
@@ -383,6 +389,35 @@ public final class TermMatcher: Sendable {
         for exact in wordKeys.exact { if let symbol = symbols[exact], !found.contains(symbol) { found.append(symbol) } }
         if let latin = wordKeys.latin, let symbol = symbols[latin] { found.append(symbol) }
         return (found, wordKeys.homoglyph)
+    }
+
+    /// `symbolsFor` of a word made only of lower-case Ukrainian/Russian letters (and apostrophes between them),
+    /// without the general path's string work: for such a word `TermKeys.keys` only drops the apostrophes and stems
+    /// (no marks, one script, folding is identity, no exact or Latin key since no term wants lower-case exact keys).
+    func symbolsForLowercaseCyrillic(_ bytes: UnsafeBufferPointer<UInt8>) -> (symbols: [Int32], homoglyph: Bool) {
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(bytes.count / 2 + 1)
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+            } else if lead < 0xE0 {
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                // Anything else is an apostrophe: the tokenizer let nothing else into a lower-case Cyrillic word.
+                if (0x430...0x45F).contains(value) || value == 0x491, let scalar = Unicode.Scalar(value) {
+                    letters.append(scalar)
+                }
+                index += 2
+            } else {
+                index += lead < 0xF0 ? 3 : 4
+            }
+        }
+        UkrainianStemmer.stem(&letters)
+        var key = "w"
+        key.unicodeScalars.append(contentsOf: letters)
+        if let symbol = symbols[key] { return ([symbol], false) }
+        return ([], false)
     }
 
     /// Longest wins where terms nest: candidates in order of start, longer first, each taken unless it overlaps one
@@ -584,7 +619,7 @@ struct TokenCache {
     @inline(__always)
     mutating func lookup(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32,
-        compute: (String) -> (symbols: [Int32], homoglyph: Bool)
+        compute: (Range<Int>) -> (symbols: [Int32], homoglyph: Bool)
     ) -> (start: Int32, count: Int, homoglyph: Bool) {
         let length = range.count
         let base = bytes.baseAddress! + range.lowerBound
@@ -631,8 +666,7 @@ struct TokenCache {
             }
             return (slot.symbolStart, Int(slot.symbolCount), slot.homoglyph)
         }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        let computed = compute(word)
+        let computed = compute(range)
         let symbolStart: Int32
         if computed.symbols.count == 1 {
             symbolStart = computed.symbols[0]
