@@ -580,7 +580,7 @@ struct TokenCache {
         var homoglyph = false
         var symbolStart: Int32 = 0
     }
-    private var hot: [Hot] = Array(repeating: Hot(), count: 1 << 14)
+    private var hot: [Hot] = Array(repeating: Hot(), count: 1 << 16)
 
     /// Open addressing: hash << 32 | (slot index + 1); 0 is empty. Probes compare hashes without touching slots.
     private var table: [UInt64]
