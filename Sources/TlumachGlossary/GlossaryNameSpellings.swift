@@ -47,6 +47,14 @@ public struct GlossaryNameSpellings: NameSpellingSource {
     public var isEmpty: Bool { spellings.isEmpty }
 
     public func spelling(of phrase: String) -> String? {
+        // The transliterator asks about every phrase of every line: most are ruled out by the first word's stem
+        // prefix, as the scan itself would rule them out (only for words of Ukrainian/Russian letters, which the scan
+        // filters too, and only when no name needs exact, look-alike-tolerant keys).
+        if !matcher.needsExact, let key = GlossaryNameSpellings.plainCyrillicPrefixKey(phrase),
+            !matcher.prefixFilter.contains(key)
+        {
+            return nil
+        }
         let whole = 0..<phrase.utf8.count
         for match in matcher.matches(in: phrase) where match.utf8Range == whole {
             guard let index = matcher.glossary.concepts.firstIndex(where: { $0.id == match.conceptID }) else { continue }
@@ -56,6 +64,27 @@ public struct GlossaryNameSpellings: NameSpellingSource {
             return GlossaryNameSpellings.followingCapitals(of: phrase, chosen)
         }
         return nil
+    }
+
+    /// `PrefixFilter` key of the phrase's first word when that word is made only of Ukrainian/Russian letters (and
+    /// apostrophes), as the tokenizer computes it; nil otherwise.
+    static func plainCyrillicPrefixKey(_ phrase: String) -> Int? {
+        var key = 0
+        var letters = 0
+        for scalar in phrase.unicodeScalars {
+            if scalar == " " || scalar == "-" || scalar == "\u{00A0}" { break }
+            if TermKeys.apostrophes.contains(scalar) { continue }
+            let code = PrefixFilter.code(scalar.value)
+            if code < 0 { return nil }
+            if letters < 3 { key = key * 50 + Int(code & 63) }
+            letters += 1
+        }
+        guard letters > 0 else { return nil }
+        while letters < 3 {
+            key = key * 50 + 49
+            letters += 1
+        }
+        return key
     }
 
     /// A name written with capitals in the text keeps them in Latin even where the house style spells it in lower
