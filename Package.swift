@@ -48,8 +48,8 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "TlumachAlign",
-            dependencies: ["TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary"],
-            swiftSettings: strict),
+            dependencies: ["ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachXML"],
+            resources: [.copy("Data")], swiftSettings: strict),
         .target(
             name: "TlumachFormats", dependencies: ["TlumachCore", "TlumachXML", "TlumachTMX"],
             swiftSettings: strict),
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit"]),
         .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary"]),
         .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
-        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign"]),
+        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
         .testTarget(name: "CLITests", dependencies: ["tlumach"]),
     ],

@@ -1,10 +1,88 @@
 import ArgumentParser
+import Foundation
+import TlumachAlign
 import TlumachCore
+import TlumachText
 
 struct AlignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "align", abstract: "Align the sentences of an article and its translation.")
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align the sentences of an article and its translation.",
+        discussion: """
+            Segments both texts (or reads one sentence per line with --presegmented) and aligns them by dynamic \
+            programming over 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 beads, scoring sentence lengths (Gale–Church) and \
+            anchors: numbers by value, names through their Latin key, punctuation. Output: tsv (source TAB target), \
+            beads (source numbers TAB target numbers, 1-based; line numbers with --presegmented) or tmx.
+            """)
+
+    @Argument(help: "The source text (UTF-8).") var source: String
+    @Argument(help: "Its translation (UTF-8).") var target: String
+    @Option(name: .customLong("source-lang"), help: "Language of the source text: uk, en or ru.")
+    var sourceLanguage: String = "uk"
+    @Option(name: .customLong("target-lang"), help: "Language of the translation: uk, en or ru.")
+    var targetLanguage: String = "en"
+    @Flag(help: "Both files hold one sentence per line (blank lines are skipped).") var presegmented = false
+    @Option(help: "Output format: tsv, beads or tmx.") var format: Format = .tsv
+    @Option(name: .customLong("out"), help: "Write the output to this file (atomically) instead of standard output.")
+    var outputPath: String?
+    @Option(name: .customLong("into-tm"), help: "Also add the aligned pairs (1-1 and merged) to this translation memory.")
+    var memoryPath: String?
+    @Option(help: "Alignment parameters (JSON, the format of the shipped alignment-parameters.json).")
+    var parameters: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case tsv, beads, tmx
+    }
 
     func run() throws {
-        throw InputError(path: "align", message: "not built yet")
+        let languages = try (language(sourceLanguage, option: "--source-lang"), language(targetLanguage, option: "--target-lang"))
+        let sourceText = try TextFile.read(source)
+        let targetText = try TextFile.read(target)
+        let sourceSentences: [NumberedSentence]
+        let targetSentences: [NumberedSentence]
+        if presegmented {
+            sourceSentences = AlignmentInput.presegmented(sourceText)
+            targetSentences = AlignmentInput.presegmented(targetText)
+        } else {
+            sourceSentences = try AlignmentInput.segment(sourceText, language: languages.0)
+            targetSentences = try AlignmentInput.segment(targetText, language: languages.1)
+        }
+        var tuned: AlignmentParameters?
+        if let parameters {
+            do {
+                tuned = try AlignmentParameters.load(path: parameters)
+            } catch {
+                throw InputError(path: parameters, message: "not valid alignment parameters: \(error)")
+            }
+        }
+        let aligner = SentenceAligner(source: languages.0, target: languages.1, parameters: tuned)
+        let beads = aligner.align(source: sourceSentences.map(\.text), target: targetSentences.map(\.text))
+        let output = AlignmentOutput(
+            source: sourceSentences, target: targetSentences, beads: beads, numberByLine: presegmented)
+        if let memoryPath {
+            try addToMemory(output, path: memoryPath, languages: languages)
+        }
+        let text: String
+        switch format {
+        case .tsv: text = output.tsv()
+        case .beads: text = output.beadsFormat()
+        case .tmx: text = output.tmx(sourceLanguage: languages.0.rawValue, targetLanguage: languages.1.rawValue)
+        }
+        if let outputPath {
+            try TextFile.writeAtomically(text, to: outputPath)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    private func language(_ code: String, option: String) throws -> Language {
+        guard let language = Language(rawValue: code.lowercased()) else {
+            throw ValidationError("\(option) must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), not '\(code)'")
+        }
+        return language
+    }
+
+    private func addToMemory(_ output: AlignmentOutput, path: String, languages: (Language, Language)) throws {
+        throw InputError(path: path, message: "--into-tm needs the translation memory (TlumachMemory), which is not in this build yet")
     }
 }

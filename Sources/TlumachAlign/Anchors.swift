@@ -1,0 +1,148 @@
+import TlumachText
+
+/// Kinds of evidence that two sentences translate each other; each kind has its own weight in the parameters.
+public enum AnchorKind: Int, Sendable, CaseIterable, Codable {
+    case number = 0, name, term, punctuation, custom
+}
+
+/// A source of alignment anchors: keys found in a sentence, such that a key of a source sentence equal to a key
+/// of a target sentence is evidence that they belong to one bead. Keys are compared as multisets.
+/// Implement this to plug a new kind of evidence into the aligner (glossary terms, transliterated names, …).
+public protocol AnchorSource: Sendable {
+    var kind: AnchorKind { get }
+    /// The keys of `sentence`, written in `language`. Keys only need to be equal across languages when the
+    /// content is the same (e.g. "2500" for both "2 500" and "2,500").
+    func keys(in sentence: String, language: Language) -> [String]
+}
+
+/// Numbers compared as values, reading each language's conventions: uk "2 500" and "2,5"; en "2,500" and "2.5".
+/// Dotted dates (15.09.2023) give their parts, so they match "15 September 2023".
+public struct NumberAnchors: AnchorSource {
+    public var kind: AnchorKind { .number }
+    public init() {}
+
+    public func keys(in sentence: String, language: Language) -> [String] {
+        let scalars = Array(sentence.unicodeScalars)
+        var keys: [String] = []
+        var index = 0
+        func digitRun(from start: Int) -> Int {
+            var end = start
+            while end < scalars.count, Self.isDigit(scalars[end]) { end += 1 }
+            return end
+        }
+        func text(_ range: Range<Int>) -> String {
+            var result = ""
+            result.unicodeScalars.append(contentsOf: scalars[range])
+            return result
+        }
+        while index < scalars.count {
+            guard Self.isDigit(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = digitRun(from: index)
+            var integer = text(index..<end)
+            var fraction = ""
+            // Dotted date or version: emit each part.
+            if end + 1 < scalars.count, scalars[end] == ".", Self.isDigit(scalars[end + 1]) {
+                let secondEnd = digitRun(from: end + 1)
+                if secondEnd + 1 < scalars.count, scalars[secondEnd] == ".", Self.isDigit(scalars[secondEnd + 1]) {
+                    var partStart = index
+                    var partEnd = end
+                    while true {
+                        keys.append(Self.canonical(integer: text(partStart..<partEnd), fraction: ""))
+                        guard partEnd + 1 < scalars.count, scalars[partEnd] == ".", Self.isDigit(scalars[partEnd + 1])
+                        else { break }
+                        partStart = partEnd + 1
+                        partEnd = digitRun(from: partStart)
+                    }
+                    index = partEnd
+                    continue
+                }
+            }
+            // Thousands groups: exactly three digits after a separator, first group at most three digits.
+            if end - index <= 3 {
+                while end + 3 < scalars.count {
+                    let separator = scalars[end]
+                    let isGrouping = Self.isGroupSpace(separator) || (separator == "," && language != .uk)
+                    guard isGrouping, end + 1 < scalars.count, Self.isDigit(scalars[end + 1]) else { break }
+                    let groupEnd = digitRun(from: end + 1)
+                    guard groupEnd - (end + 1) == 3 else { break }
+                    integer += text((end + 1)..<groupEnd)
+                    end = groupEnd
+                }
+            }
+            // Decimal part: comma or point followed by digits (uk writes a comma; both are read in either language,
+            // except that an English comma followed by exactly three digits was taken as grouping above).
+            if end + 1 < scalars.count, scalars[end] == "," || scalars[end] == ".", Self.isDigit(scalars[end + 1]) {
+                let fractionEnd = digitRun(from: end + 1)
+                fraction = text((end + 1)..<fractionEnd)
+                end = fractionEnd
+            }
+            keys.append(Self.canonical(integer: integer, fraction: fraction))
+            index = end
+        }
+        return keys
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    static func isGroupSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}"
+    }
+
+    static func canonical(integer: String, fraction: String) -> String {
+        let whole = String(integer.drop { $0 == "0" })
+        var decimals = Substring(fraction)
+        while decimals.last == "0" { decimals = decimals.dropLast() }
+        let wholeText = whole.isEmpty ? "0" : whole
+        return decimals.isEmpty ? wholeText : wholeText + "." + decimals
+    }
+}
+
+/// Punctuation that translators keep: question and exclamation marks, colons, quotations, parentheses.
+/// «…», “…”, „…“ and "…" are one kind (a quotation), counted once per opening mark.
+public struct PunctuationAnchors: AnchorSource {
+    public var kind: AnchorKind { .punctuation }
+    public init() {}
+
+    public func keys(in sentence: String, language: Language) -> [String] {
+        var keys: [String] = []
+        var straightQuotes = 0
+        var previous: Unicode.Scalar = " "
+        let scalars = Array(sentence.unicodeScalars)
+        for (offset, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "?": keys.append("?")
+            case "!": keys.append("!")
+            case "(": keys.append("(")
+            case "«", "„": keys.append("quote")
+            case "“":
+                // “ opens in English but closes a „…“ quotation in Ukrainian.
+                if language != .uk || !scalars[..<offset].contains("„") { keys.append("quote") }
+            case "\"": straightQuotes += 1
+            case ":":
+                // Not a time (12:30) or a ratio.
+                let next = offset + 1 < scalars.count ? scalars[offset + 1] : " "
+                if !(NumberAnchors.isDigit(previous) && NumberAnchors.isDigit(next)) { keys.append(":") }
+            default: break
+            }
+            previous = scalar
+        }
+        keys += Array(repeating: "quote", count: (straightQuotes + 1) / 2)
+        return keys
+    }
+}
+
+/// Glossary term pairs: `find` returns the concept identifiers of the terms found in a sentence of a language,
+/// so a Ukrainian term and its English equivalent give the same key.
+public struct TermAnchors: AnchorSource {
+    public var kind: AnchorKind { .term }
+    public let find: @Sendable (String, Language) -> [String]
+
+    public init(find: @escaping @Sendable (String, Language) -> [String]) {
+        self.find = find
+    }
+
+    public func keys(in sentence: String, language: Language) -> [String] { find(sentence, language) }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import TlumachText
+
+/// Everything the aligner weighs, loaded from Data/alignment-parameters.json (calibrated on the uk–en evaluation
+/// set, see docs/alignment.md). Costs are in nats (negative log probabilities).
+public struct AlignmentParameters: Sendable, Codable, Equatable {
+    /// Gale–Church length model: target characters per source character, and the variance per source character.
+    public var characterRatio: Double
+    public var variance: Double
+    /// Prior probability of each bead shape ("1-1", "2-1", "1-2", "2-2"); omissions are priced separately.
+    public var priors: [String: Double]
+    /// Cost of leaving one sentence unaligned (1-0 or 0-1), plus a small cost per character left out.
+    public var omissionCost: Double
+    public var omissionCostPerCharacter: Double
+    /// Per matched anchor (weighted) a bead gains `anchorReward`; per anchor left without a partner in its bead it
+    /// pays `anchorPenalty`.
+    public var anchorReward: Double
+    public var anchorPenalty: Double
+    /// Weight of each anchor kind ("number", "name", "term", "punctuation", "custom").
+    public var anchorWeights: [String: Double]
+    /// Half-width of the first band around the diagonal, in sentences; it doubles while the best path touches
+    /// the band's edge.
+    public var initialBand: Int
+    /// Upper bound on back-pointer cells (bytes) for one alignment; bounds memory on huge inputs.
+    public var maximumBandCells: Int
+    /// Length models per language pair ("uk-en"): ratio and variance. The reverse pair is derived.
+    public var lengthModels: [String: LengthModel]
+
+    public struct LengthModel: Sendable, Codable, Equatable {
+        public var characterRatio: Double
+        public var variance: Double
+        public init(characterRatio: Double, variance: Double) {
+            self.characterRatio = characterRatio
+            self.variance = variance
+        }
+    }
+
+    /// The shipped parameters with the length model of a language pair (or the generic one if none is known).
+    public static func standard(source: Language = .uk, target: Language = .en) -> AlignmentParameters {
+        var parameters = shipped
+        if let model = parameters.lengthModels["\(source.rawValue)-\(target.rawValue)"] {
+            parameters.characterRatio = model.characterRatio
+            parameters.variance = model.variance
+        } else if let model = parameters.lengthModels["\(target.rawValue)-\(source.rawValue)"] {
+            // l2 − c·l1 ~ N(0, s²·l1)  ⇒  l1 − l2/c ~ N(0, (s²/c³)·l2).
+            parameters.characterRatio = 1 / model.characterRatio
+            parameters.variance = model.variance / pow(model.characterRatio, 3)
+        }
+        return parameters
+    }
+
+    /// Reads parameters from a JSON file of the shipped format.
+    public static func load(path: String) throws -> AlignmentParameters {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try JSONDecoder().decode(AlignmentParameters.self, from: data)
+    }
+
+    static let shipped: AlignmentParameters = {
+        guard let url = Bundle.module.url(forResource: "alignment-parameters", withExtension: "json", subdirectory: "Data"),
+            let data = try? Data(contentsOf: url),
+            let parameters = try? JSONDecoder().decode(AlignmentParameters.self, from: data)
+        else {
+            fatalError("TlumachAlign: the shipped Data/alignment-parameters.json is missing or invalid")
+        }
+        return parameters
+    }()
+
+    func weight(of kind: AnchorKind) -> Double {
+        anchorWeights["\(kind)"] ?? 1
+    }
+
+    func prior(_ shape: String) -> Double { priors[shape] ?? 1e-4 }
+}

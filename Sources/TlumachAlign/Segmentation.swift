@@ -1,0 +1,73 @@
+import ICU
+import TlumachCore
+import TlumachText
+
+/// A sentence of an input text with the 1-based line it starts on.
+public struct NumberedSentence: Sendable, Equatable {
+    public var text: String
+    public var line: Int
+
+    public init(_ text: String, line: Int) {
+        self.text = text
+        self.line = line
+    }
+}
+
+/// Splits the texts to align into sentences.
+public enum AlignmentInput {
+    /// One sentence per line (`--presegmented`): blank lines are skipped, each sentence keeps its line number.
+    public static func presegmented(_ text: String) -> [NumberedSentence] {
+        var sentences: [NumberedSentence] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingWhitespace()
+            if !trimmed.isEmpty { sentences.append(NumberedSentence(trimmed, line: lineNumber)) }
+        }
+        return sentences
+    }
+
+    /// Running text: each line (paragraph) is split into sentences; sentences never cross a line break.
+    public static func segment(_ text: String, language: Language) throws -> [NumberedSentence] {
+        let splitter = try SentenceSplitter(language: language)
+        var sentences: [NumberedSentence] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let paragraph = line.trimmingWhitespace()
+            guard !paragraph.isEmpty else { continue }
+            for sentence in try splitter.sentences(paragraph) {
+                sentences.append(NumberedSentence(sentence, line: lineNumber))
+            }
+        }
+        return sentences
+    }
+}
+
+/// The sentence segmenter behind the aligner. ICU's sentence break for now; the project segmenter (TlumachText,
+/// with abbreviation lists) replaces the body of `sentences(_:)` when it lands.
+struct SentenceSplitter {
+    private let iterator: BreakIterator
+
+    init(language: Language) throws {
+        iterator = try BreakIterator(.sentence, locale: language.localeID)
+    }
+
+    func sentences(_ paragraph: String) throws -> [String] {
+        try iterator.pieces(paragraph).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}
+
+extension StringProtocol {
+    /// Drops leading and trailing white space (including no-break spaces) and a carriage return.
+    func trimmingWhitespace() -> String {
+        let scalars = Array(unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[start..<end])
+        return result
+    }
+}

@@ -1,0 +1,347 @@
+import Foundation
+import TlumachText
+
+/// Aligns the sentences of a text and its translation: dynamic programming over 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2
+/// beads, scoring each by the Gale–Church length model plus anchors (numbers, names, glossary terms,
+/// punctuation) found on both sides. The search runs in a band around the diagonal that widens while the best path
+/// touches its edge; it keeps three rows of costs and one byte of back-pointer per band cell, so time and memory
+/// grow linearly with the input for a given band.
+public struct SentenceAligner: Sendable {
+    public var parameters: AlignmentParameters
+    public var anchorSources: [any AnchorSource]
+    public var sourceLanguage: Language
+    public var targetLanguage: Language
+
+    public init(
+        source: Language = .uk, target: Language = .en, parameters: AlignmentParameters? = nil,
+        anchors: [any AnchorSource] = SentenceAligner.standardAnchors
+    ) {
+        self.sourceLanguage = source
+        self.targetLanguage = target
+        self.parameters = parameters ?? .standard(source: source, target: target)
+        self.anchorSources = anchors
+    }
+
+    /// Numbers, names (romanised, LatinMatchKey) and punctuation; add `TermAnchors` for a glossary.
+    public static let standardAnchors: [any AnchorSource] = [NumberAnchors(), NameAnchors(), PunctuationAnchors()]
+
+    /// What an alignment run found, with the band it needed (for diagnostics and the benchmark).
+    public struct Result: Sendable {
+        public var beads: [Bead]
+        public var cost: Double
+        public var bandHalfWidth: Int
+        /// Cells of back-pointers kept (bytes), the dominant memory of the search.
+        public var backPointerCells: Int
+    }
+
+    /// The beads aligning `source` to `target` sentences, in order, covering every sentence exactly once.
+    public func align(source: [String], target: [String]) -> [Bead] {
+        run(source: source, target: target).beads
+    }
+
+    public func run(source: [String], target: [String]) -> Result {
+        let sourceFeatures = SentenceFeatures(source, language: sourceLanguage, anchors: anchorSources, parameters: parameters)
+        let targetFeatures = SentenceFeatures(target, language: targetLanguage, anchors: anchorSources, parameters: parameters)
+        return BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: parameters).run()
+    }
+}
+
+/// Per-sentence lengths and anchor keys of one side, in flat arrays for the inner loop.
+struct SentenceFeatures {
+    var lengths: [Double]
+    /// Anchor keys of sentence i are keys[offsets[i]..<offsets[i+1]], sorted.
+    var keys: [UInt64]
+    var offsets: [Int]
+    /// Sum of the weights of sentence i's keys.
+    var weights: [Double]
+    var count: Int { lengths.count }
+
+    init(_ sentences: [String], language: Language, anchors: [any AnchorSource], parameters: AlignmentParameters) {
+        lengths = []
+        lengths.reserveCapacity(sentences.count)
+        keys = []
+        offsets = [0]
+        offsets.reserveCapacity(sentences.count + 1)
+        weights = []
+        weights.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            lengths.append(Double(sentence.unicodeScalars.count))
+            var sentenceKeys: [UInt64] = []
+            var weight = 0.0
+            for source in anchors {
+                let kindWeight = parameters.weight(of: source.kind)
+                for key in source.keys(in: sentence, language: language) {
+                    sentenceKeys.append(AnchorHash.key(kind: source.kind, key))
+                    weight += kindWeight
+                }
+            }
+            sentenceKeys.sort()
+            keys += sentenceKeys
+            offsets.append(keys.count)
+            weights.append(weight)
+        }
+    }
+}
+
+/// Stable 64-bit keys (FNV-1a, not Swift's per-process seeded hash) carrying the anchor kind in the top byte.
+enum AnchorHash {
+    static func key(kind: AnchorKind, _ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return (UInt64(kind.rawValue) << 56) | (hash & 0x00FF_FFFF_FFFF_FFFF)
+    }
+
+    static func kind(of key: UInt64) -> Int { Int(key >> 56) }
+}
+
+/// −log of the two-sided normal tail, 2·(1 − Φ(|z|)), tabulated: it is the costliest part of a bead's score.
+struct NormalTailCost {
+    static let step = 0.01
+    static let limit = 20.0
+    let table: [Double]
+
+    init() {
+        let count = Int(Self.limit / Self.step) + 2
+        table = (0..<count).map { index in
+            let z = Double(index) * Self.step
+            return -log(max(erfc(z / 2.0.squareRoot()), Double.leastNormalMagnitude))
+        }
+    }
+
+    @inline(__always)
+    func cost(_ z: Double) -> Double {
+        let magnitude = abs(z)
+        if magnitude >= Self.limit {
+            // Asymptote of −log erfc(x) with x = z/√2: x² + log(x·√π).
+            let x = magnitude / 2.0.squareRoot()
+            return x * x + log(x * Double.pi.squareRoot())
+        }
+        let position = magnitude / Self.step
+        let index = Int(position)
+        let fraction = position - Double(index)
+        return table[index] + (table[index + 1] - table[index]) * fraction
+    }
+}
+
+/// The banded dynamic programme.
+struct BandedSearch {
+    let source: SentenceFeatures
+    let target: SentenceFeatures
+    let parameters: AlignmentParameters
+    let tail = NormalTailCost()
+
+    /// Bead shapes by back-pointer code (code 0 marks the start cell).
+    static let shapes: [(sourceCount: Int, targetCount: Int)] = [(0, 0), (1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
+
+    func run() -> SentenceAligner.Result {
+        let n = source.count
+        let m = target.count
+        if n == 0 || m == 0 {
+            let beads = (0..<n).map { Bead(source: $0..<($0 + 1), target: 0..<0) }
+                + (0..<m).map { Bead(source: n..<n, target: $0..<($0 + 1)) }
+            return .init(beads: beads, cost: 0, bandHalfWidth: 0, backPointerCells: 0)
+        }
+        // Consecutive rows' bands must overlap even when one side has many more sentences.
+        let slope = Int((Double(max(n, m)) / Double(min(n, m))).rounded(.up))
+        var halfWidth = max(parameters.initialBand, 2 * slope + 4)
+        let fullWidth = max(n, m)
+        while true {
+            halfWidth = min(halfWidth, fullWidth)
+            let cells = (n + 1) * (2 * halfWidth + 1)
+            let pass = search(halfWidth: halfWidth)
+            let nextCells = (n + 1) * (4 * halfWidth + 1)
+            if halfWidth >= fullWidth || pass.closestToEdge > 2 || nextCells > parameters.maximumBandCells {
+                return .init(beads: pass.beads, cost: pass.cost, bandHalfWidth: halfWidth, backPointerCells: cells)
+            }
+            halfWidth *= 2
+        }
+    }
+
+    struct Pass {
+        var beads: [Bead]
+        var cost: Double
+        /// Smallest distance from the path to a band edge that is not a text edge.
+        var closestToEdge: Int
+    }
+
+    func search(halfWidth: Int) -> Pass {
+        let n = source.count
+        let m = target.count
+        let width = 2 * halfWidth + 1
+        @inline(__always) func low(_ i: Int) -> Int {
+            max(0, Int((Double(i) * Double(m) / Double(n)).rounded()) - halfWidth)
+        }
+        @inline(__always) func high(_ i: Int) -> Int {
+            min(m, Int((Double(i) * Double(m) / Double(n)).rounded()) + halfWidth)
+        }
+        var back = [UInt8](repeating: 0, count: (n + 1) * width)
+        // Three rolling rows of costs: row i lives in rows[i % 3], starting at column low(i).
+        var rows = [Double](repeating: .infinity, count: 3 * width)
+        var finalCost = Double.infinity
+
+        let priorCost: [Double] = Self.shapes.map { shape in
+            let name = "\(shape.sourceCount)-\(shape.targetCount)"
+            return shape.sourceCount == 0 || shape.targetCount == 0 ? 0 : -log(parameters.prior(name))
+        }
+        let ratio = parameters.characterRatio
+        let variance = parameters.variance
+        let reward = parameters.anchorReward
+        let penalty = parameters.anchorPenalty
+        var kindWeights = [Double](repeating: 1, count: 256)
+        for kind in AnchorKind.allCases { kindWeights[kind.rawValue] = parameters.weight(of: kind) }
+
+        source.keys.withUnsafeBufferPointer { sourceKeys in
+        target.keys.withUnsafeBufferPointer { targetKeys in
+        back.withUnsafeMutableBufferPointer { back in
+        rows.withUnsafeMutableBufferPointer { rows in
+            for i in 0...n {
+                let rowLow = low(i)
+                let rowHigh = high(i)
+                let currentBase = (i % 3) * width
+                for index in 0..<width { rows[currentBase + index] = .infinity }
+                for j in rowLow...rowHigh {
+                    if i == 0 && j == 0 {
+                        rows[currentBase] = 0
+                        continue
+                    }
+                    var best = Double.infinity
+                    var bestCode: UInt8 = 0
+                    for code in 1..<Self.shapes.count {
+                        let (di, dj) = Self.shapes[code]
+                        let pi = i - di
+                        let pj = j - dj
+                        guard pi >= 0, pj >= 0 else { continue }
+                        let previousLow = low(pi)
+                        guard pj >= previousLow, pj <= high(pi) else { continue }
+                        let previous = rows[(pi % 3) * width + pj - previousLow]
+                        guard previous < best else { continue }
+                        // Length.
+                        var sourceLength = 0.0
+                        var sourceWeight = 0.0
+                        for k in pi..<i {
+                            sourceLength += source.lengths[k]
+                            sourceWeight += source.weights[k]
+                        }
+                        var targetLength = 0.0
+                        var targetWeight = 0.0
+                        for k in pj..<j {
+                            targetLength += target.lengths[k]
+                            targetWeight += target.weights[k]
+                        }
+                        var cost = previous + priorCost[code]
+                        if di == 0 || dj == 0 {
+                            cost += parameters.omissionCost
+                                + parameters.omissionCostPerCharacter * (sourceLength + targetLength)
+                                + penalty * (sourceWeight + targetWeight)
+                        } else {
+                            let mean = (sourceLength + targetLength / ratio) / 2
+                            let z = mean > 0 ? (ratio * sourceLength - targetLength) / (variance * mean).squareRoot() : 0
+                            cost += tail.cost(z)
+                            if sourceWeight > 0 || targetWeight > 0 {
+                                var matched = 0.0
+                                if sourceWeight > 0 && targetWeight > 0 {
+                                    matched = Self.matchedWeight(
+                                        sourceKeys, source.offsets[pi], source.offsets[pi + 1], source.offsets[i],
+                                        targetKeys, target.offsets[pj], target.offsets[pj + 1], target.offsets[j],
+                                        kindWeights)
+                                }
+                                cost += -reward * matched + penalty * (sourceWeight + targetWeight - 2 * matched)
+                            }
+                        }
+                        if cost < best {
+                            best = cost
+                            bestCode = UInt8(code)
+                        }
+                    }
+                    rows[currentBase + j - rowLow] = best
+                    back[i * width + (j - rowLow)] = bestCode
+                }
+                if i == n { finalCost = rows[currentBase + m - rowLow] }
+            }
+        }
+        }
+        }
+        }
+
+        // Trace back from (n, m).
+        var beads: [Bead] = []
+        var i = n
+        var j = m
+        var closest = Int.max
+        while i > 0 || j > 0 {
+            let rowLow = low(i)
+            let rowHigh = high(i)
+            if rowLow > 0 { closest = min(closest, j - rowLow) }
+            if rowHigh < m { closest = min(closest, rowHigh - j) }
+            let code = Int(back[i * width + (j - rowLow)])
+            let (di, dj) = Self.shapes[code]
+            precondition(code != 0, "alignment back-pointer missing inside the band")
+            beads.append(Bead(source: (i - di)..<i, target: (j - dj)..<j))
+            i -= di
+            j -= dj
+        }
+        beads.reverse()
+        return Pass(beads: beads, cost: finalCost, closestToEdge: closest)
+    }
+
+    /// Weighted size of the multiset intersection of the source keys (one or two sentences, contiguous in the flat
+    /// array: start..<end with a sentence boundary at middle) and the target keys; both runs are sorted per sentence.
+    @inline(__always)
+    static func matchedWeight(
+        _ sourceKeys: UnsafeBufferPointer<UInt64>, _ sourceStart: Int, _ sourceMiddle: Int, _ sourceEnd: Int,
+        _ targetKeys: UnsafeBufferPointer<UInt64>, _ targetStart: Int, _ targetMiddle: Int, _ targetEnd: Int,
+        _ kindWeights: [Double]
+    ) -> Double {
+        var left = MergedRuns(keys: sourceKeys, first: sourceStart, middle: sourceMiddle, end: sourceEnd)
+        var right = MergedRuns(keys: targetKeys, first: targetStart, middle: targetMiddle, end: targetEnd)
+        var matched = 0.0
+        while let a = left.peek, let b = right.peek {
+            if a == b {
+                matched += kindWeights[AnchorHash.kind(of: a)]
+                left.advance()
+                right.advance()
+            } else if a < b {
+                left.advance()
+            } else {
+                right.advance()
+            }
+        }
+        return matched
+    }
+}
+
+/// Two sorted runs read as one sorted sequence (the keys of a two-sentence side of a bead).
+struct MergedRuns {
+    let keys: UnsafeBufferPointer<UInt64>
+    var first: Int
+    let firstEnd: Int
+    var second: Int
+    let secondEnd: Int
+
+    init(keys: UnsafeBufferPointer<UInt64>, first: Int, middle: Int, end: Int) {
+        self.keys = keys
+        self.first = first
+        self.firstEnd = middle
+        self.second = middle
+        self.secondEnd = end
+    }
+
+    @inline(__always) var peek: UInt64? {
+        if first < firstEnd {
+            if second < secondEnd { return min(keys[first], keys[second]) }
+            return keys[first]
+        }
+        return second < secondEnd ? keys[second] : nil
+    }
+
+    @inline(__always) mutating func advance() {
+        if first < firstEnd && (second >= secondEnd || keys[first] <= keys[second]) {
+            first += 1
+        } else {
+            second += 1
+        }
+    }
+}
