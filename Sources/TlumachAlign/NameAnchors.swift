@@ -22,51 +22,77 @@ public struct NameAnchors: AnchorSource {
 
     public func keys(in sentence: String, language: Language) -> [String] {
         var keys: [String] = []
-        for word in Self.words(in: sentence) {
-            let letters = word.unicodeScalars
-            guard let first = letters.first, first.properties.isUppercase else { continue }
-            let uppercaseCount = letters.filter { $0.properties.isUppercase }.count
-            let isAcronym = uppercaseCount == letters.count && letters.count >= 2
-            guard isAcronym || letters.count >= 4 else { continue }
-            let hasCyrillic = letters.contains { (0x0400...0x04FF).contains($0.value) }
-            let latin = latinKey(hasCyrillic ? romanize(word) : word)
-            let sounds = Self.soundKey(latin)
+        for word in Self.capitalisedWords(in: sentence) {
+            let isAcronym = word.count >= 2 && word.allSatisfy { $0.properties.isUppercase }
+            guard isAcronym || word.count >= 4 else { continue }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: word)
+            let hasCyrillic = word.contains { (0x0400...0x04FF).contains($0.value) }
+            let latin = latinKey(hasCyrillic ? romanize(text) : text)
+            let sounds = Self.soundKey(latin, limit: isAcronym ? Int.max : 3)
             guard !sounds.isEmpty else { continue }
-            keys.append(isAcronym ? "A" + sounds : String(sounds.prefix(3)))
+            keys.append(isAcronym ? "A" + sounds : sounds)
         }
         return keys
     }
 
-    /// Runs of letters, apostrophes between letters included.
-    static func words(in sentence: String) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        let scalars = Array(sentence.unicodeScalars)
-        for (offset, scalar) in scalars.enumerated() {
-            if scalar.properties.isAlphabetic {
-                current.append(scalar)
-            } else if Self.apostrophes.contains(scalar), !current.isEmpty, offset + 1 < scalars.count,
-                scalars[offset + 1].properties.isAlphabetic
-            {
-                continue
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+    /// Words (runs of letters, apostrophes between letters included) that start with a capital letter; other words
+    /// are skipped without building strings, since most words are not names.
+    static func capitalisedWords(in sentence: String) -> [[Unicode.Scalar]] {
+        var words: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var skipping = false
+        var inWord = false
+        var iterator = sentence.unicodeScalars.makeIterator()
+        var pending = iterator.next()
+        while let scalar = pending {
+            let next = iterator.next()
+            if isLetter(scalar) {
+                if !inWord {
+                    inWord = true
+                    skipping = !scalar.properties.isUppercase
+                }
+                if !skipping { current.append(scalar) }
+            } else if inWord, apostrophes.contains(scalar), let following = next, isLetter(following) {
+                // Inside a word: keep going.
+            } else if inWord {
+                if !skipping { words.append(current) }
+                current.removeAll(keepingCapacity: true)
+                inWord = false
             }
+            pending = next
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if inWord, !skipping { words.append(current) }
         return words
+    }
+
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value >= 0x0400 && value <= 0x04FF { return value < 0x0482 || value > 0x0489 }
+        return scalar.properties.isAlphabetic
     }
 
     static let apostrophes: Set<Unicode.Scalar> = ["'", "’", "ʼ", "`", "´", "‘", "ʹ"]
 
     /// Folds spelling differences between transliteration standards and English cognates: g/h/kh, c/k/q, w/v,
     /// ph/f, j/y/i/e (front vowels), doubled letters; then keeps letters only.
-    static func soundKey(_ latin: String) -> String {
-        let lower = Array(latin.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic })
+    static func soundKey(_ latin: String, limit: Int = Int.max) -> String {
+        var lower: [Unicode.Scalar] = []
+        for scalar in latin.unicodeScalars {
+            let value = scalar.value
+            if value >= 0x41 && value <= 0x5A {
+                lower.append(Unicode.Scalar(value + 0x20) ?? scalar)
+            } else if value >= 0x61 && value <= 0x7A {
+                lower.append(scalar)
+            } else if value >= 0x80, scalar.properties.isAlphabetic {
+                lower += scalar.properties.lowercaseMapping.unicodeScalars
+            }
+        }
         var folded: [Unicode.Scalar] = []
         var index = 0
-        while index < lower.count {
+        while index < lower.count && folded.count < limit {
             let scalar = lower[index]
             let next: Unicode.Scalar? = index + 1 < lower.count ? lower[index + 1] : nil
             var replacement: Unicode.Scalar = scalar
@@ -82,7 +108,7 @@ public struct NameAnchors: AnchorSource {
             case "w": replacement = "v"
             case "j", "y", "e": replacement = "i"
             case "x":
-                folded.append("k")
+                if folded.last != "k" { folded.append("k") }
                 replacement = "s"
             default: break
             }
@@ -90,7 +116,7 @@ public struct NameAnchors: AnchorSource {
             index += skip
         }
         var result = ""
-        result.unicodeScalars.append(contentsOf: folded)
+        result.unicodeScalars.append(contentsOf: folded.prefix(limit))
         return result
     }
 
@@ -98,13 +124,22 @@ public struct NameAnchors: AnchorSource {
     /// until the project's KMU 2010 transliterator is wired in.
     public static let letterByLetter: @Sendable (String) -> String = { word in
         var result = ""
-        for character in word.lowercased() {
-            if let latin = cyrillicToLatin[character] { result += latin } else { result.append(character) }
+        for scalar in word.unicodeScalars {
+            var value = scalar.value
+            // Cyrillic capitals to small letters: А–Я, Ѐ–Џ, Ґ.
+            if value >= 0x0410 && value <= 0x042F { value += 0x20 } else if value >= 0x0400 && value <= 0x040F {
+                value += 0x50
+            } else if value == 0x0490 { value = 0x0491 }
+            if let small = Unicode.Scalar(value), let latin = cyrillicToLatin[small] {
+                result += latin
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
         }
         return result
     }
 
-    static let cyrillicToLatin: [Character: String] = [
+    static let cyrillicToLatin: [Unicode.Scalar: String] = [
         "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
         "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
         "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
