@@ -1,3 +1,4 @@
+import Foundation
 import TlumachText
 
 /// Kinds of evidence that two sentences translate each other; each kind has its own weight in the parameters.
@@ -16,10 +17,64 @@ public protocol AnchorSource: Sendable {
 }
 
 /// Numbers compared as values, reading each language's conventions: uk "2 500" and "2,5"; en "2,500" and "2.5".
-/// Dotted dates (15.09.2023) give their parts, so they match "15 September 2023".
+/// Dotted dates (15.09.2023) give their parts, so they match "15 September 2023". Scale words multiply ("41 тис."
+/// = "41,000", "2,5 млн" = "2.5 million") and number words count ("трьох" = "three" = 3), from
+/// Data/number-words.json.
 public struct NumberAnchors: AnchorSource {
     public var kind: AnchorKind { .number }
     public init() {}
+
+    struct Vocabulary: Decodable {
+        var scalePrefixes: [String: Int]
+        var words: [String: Int]
+    }
+
+    static let vocabulary: Vocabulary = {
+        guard let url = Bundle.module.url(forResource: "number-words", withExtension: "json", subdirectory: "Data"),
+            let data = try? Data(contentsOf: url), let vocabulary = try? JSONDecoder().decode(Vocabulary.self, from: data)
+        else { fatalError("TlumachAlign: the shipped Data/number-words.json is missing or invalid") }
+        return vocabulary
+    }()
+
+    /// The power of ten of a scale word starting at `start` (after spaces), or nil.
+    static func scale(after start: Int, in scalars: [Unicode.Scalar]) -> Int? {
+        var index = start
+        while index < scalars.count, isGroupSpace(scalars[index]) { index += 1 }
+        var word = ""
+        while index < scalars.count, scalars[index].properties.isAlphabetic {
+            word.unicodeScalars.append(scalars[index])
+            index += 1
+        }
+        guard !word.isEmpty else { return nil }
+        let lower = word.lowercased()
+        for (prefix, power) in vocabulary.scalePrefixes where lower.hasPrefix(prefix) {
+            // "bn" and "тис" only as whole words or abbreviations; longer stems may inflect.
+            if prefix.count <= 3 && lower != prefix { continue }
+            return power
+        }
+        return nil
+    }
+
+    /// Values of number words in the sentence.
+    static func wordNumbers(in sentence: String) -> [String] {
+        var keys: [String] = []
+        var word = ""
+        func flush() {
+            if !word.isEmpty, let value = vocabulary.words[word.lowercased()] { keys.append(String(value)) }
+            word = ""
+        }
+        for scalar in sentence.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                word.unicodeScalars.append(scalar)
+            } else if NameAnchors.apostrophes.contains(scalar), !word.isEmpty {
+                word.unicodeScalars.append("’")
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return keys
+    }
 
     public func keys(in sentence: String, language: Language) -> [String] {
         let scalars = Array(sentence.unicodeScalars)
@@ -79,10 +134,21 @@ public struct NumberAnchors: AnchorSource {
                 fraction = text((end + 1)..<fractionEnd)
                 end = fractionEnd
             }
+            if let power = Self.scale(after: end, in: scalars) {
+                (integer, fraction) = Self.shifted(integer: integer, fraction: fraction, by: power)
+            }
             keys.append(Self.canonical(integer: integer, fraction: fraction))
             index = end
         }
-        return keys
+        return keys + Self.wordNumbers(in: sentence)
+    }
+
+    /// Multiplies a decimal written as integer and fraction digits by 10^power.
+    static func shifted(integer: String, fraction: String, by power: Int) -> (String, String) {
+        let digits = Array(fraction)
+        let moved = digits.prefix(power)
+        let padding = String(repeating: "0", count: max(0, power - digits.count))
+        return (integer + String(moved) + padding, String(digits.dropFirst(power)))
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
