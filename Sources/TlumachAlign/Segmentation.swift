@@ -19,12 +19,17 @@ public enum AlignmentInput {
     public static func presegmented(_ text: String) -> [NumberedSentence] {
         var sentences: [NumberedSentence] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Self.lines(text) {
             lineNumber += 1
-            let trimmed = line.trimmingWhitespace()
+            let trimmed = String(String.UnicodeScalarView(line)).trimmingWhitespace()
             if !trimmed.isEmpty { sentences.append(NumberedSentence(trimmed, line: lineNumber)) }
         }
         return sentences
+    }
+
+    /// Lines split at LF (a CRLF file keeps its CR at the line end, trimmed later), numbered as editors do.
+    static func lines(_ text: String) -> [Substring.UnicodeScalarView] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// Running text: each line (paragraph) is split into sentences; sentences never cross a line break.
@@ -32,9 +37,9 @@ public enum AlignmentInput {
         let splitter = try SentenceSplitter(language: language)
         var sentences: [NumberedSentence] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in Self.lines(text) {
             lineNumber += 1
-            let paragraph = line.trimmingWhitespace()
+            let paragraph = String(String.UnicodeScalarView(line)).trimmingWhitespace()
             guard !paragraph.isEmpty else { continue }
             for sentence in try splitter.sentences(paragraph) {
                 sentences.append(NumberedSentence(sentence, line: lineNumber))
