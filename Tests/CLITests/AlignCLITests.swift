@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+
+final class AlignCLITests: XCTestCase {
+    let source = "examples/align/article.uk.txt"
+    let target = "examples/align/article.en.txt"
+
+    func testBeadsOfTheShippedExample() throws {
+        let result = try CLI.run(["align", source, target, "--format", "beads"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let expected = try String(contentsOf: CLI.packageRoot.appendingPathComponent("examples/align/article.beads"), encoding: .utf8)
+        XCTAssertEqual(result.stdout, expected)
+        // The two short first sentences were merged by the translator; the agency reference was dropped inside a 1-1.
+        XCTAssertTrue(result.stdout.hasPrefix("1,2\t1\n3\t2\n"))
+    }
+
+    func testTSVPairsSentences() throws {
+        let result = try CLI.run(["align", source, target, "--source-lang", "uk", "--target-lang", "en"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 8)
+        XCTAssertTrue(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 2 })
+        XCTAssertTrue(result.stdout.contains("понад 2 500 українців.\tAccording to him, more than 2,500 Ukrainians"))
+    }
+
+    func testPresegmentedBeadsUseLineNumbers() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let uk = directory.appendingPathComponent("a.uk")
+        let en = directory.appendingPathComponent("a.en")
+        try "Україна повернула 42 захисників.\n\nЦе речення перекладач пропустив, бо воно для місцевих читачів.\nЮсов сказав: обміни тривають.\n"
+            .write(to: uk, atomically: true, encoding: .utf8)
+        try "Ukraine returned 42 defenders.\nYusov said: exchanges go on.\n".write(to: en, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["align", uk.path, en.path, "--presegmented", "--format", "beads"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "1\t1\n3\t\n4\t2\n")
+    }
+
+    func testTMXOutputToAFile() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let out = directory.appendingPathComponent("aligned.tmx")
+        let result = try CLI.run(["align", source, target, "--format", "tmx", "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        let xml = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertTrue(xml.contains("<tmx version=\"1.4\">"))
+        XCTAssertTrue(xml.contains("srclang=\"uk\""))
+        XCTAssertEqual(xml.components(separatedBy: "<tu>").count - 1, 8)
+        XCTAssertTrue(xml.contains("<tuv xml:lang=\"en\"><seg>\"Every return is the result of long work,\""))
+    }
+
+    func testMissingFileIsAnInputError() throws {
+        let result = try CLI.run(["align", "no-such-file.uk", target])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("no-such-file.uk"), result.stderr)
+    }
+
+    func testInvalidUTF8NamesTheByteOffset() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let bad = directory.appendingPathComponent("bad.en")
+        try Data([0x4F, 0x6B, 0x2E, 0x20, 0xFF, 0x0A]).write(to: bad)
+        let result = try CLI.run(["align", source, bad.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("bad.en: byte 4: invalid UTF-8"), result.stderr)
+    }
+
+    func testBadOptionsAreUsageErrors() throws {
+        XCTAssertEqual(try CLI.run(["align", source, target, "--format", "xml"]).status, 2)
+        let language = try CLI.run(["align", source, target, "--source-lang", "xx"])
+        XCTAssertEqual(language.status, 2)
+        XCTAssertTrue(language.stderr.contains("--source-lang"), language.stderr)
+        XCTAssertEqual(try CLI.run(["align", source]).status, 2)
+    }
+
+    func testBadParametersFileIsAnInputError() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let parameters = directory.appendingPathComponent("params.json")
+        try "{\"characterRatio\": 1}".write(to: parameters, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["align", source, target, "--parameters", parameters.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("params.json"), result.stderr)
+    }
+}
