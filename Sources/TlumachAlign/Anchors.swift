@@ -3,7 +3,7 @@ import TlumachText
 
 /// Kinds of evidence that two sentences translate each other; each kind has its own weight in the parameters.
 public enum AnchorKind: Int, Sendable, CaseIterable, Codable {
-    case number = 0, name, term, punctuation, custom
+    case number = 0, name, term, punctuation, custom, mood
 }
 
 /// A source of alignment anchors: keys found in a sentence, such that a key of a source sentence equal to a key
@@ -166,8 +166,19 @@ public struct NumberAnchors: AnchorSource {
     }
 }
 
-/// Punctuation that translators keep: question and exclamation marks, colons, quotations, parentheses.
-/// «…», “…”, „…“ and "…" are one kind (a quotation), counted once per opening mark.
+/// Sentence mood: translators keep questions as questions and exclamations as exclamations, so "?" and "!" are
+/// strong evidence (their own kind, with their own weight).
+public struct MoodAnchors: AnchorSource {
+    public var kind: AnchorKind { .mood }
+    public init() {}
+
+    public func keys(in sentence: String, language: Language) -> [String] {
+        sentence.unicodeScalars.compactMap { $0 == "?" ? "?" : $0 == "!" ? "!" : nil }
+    }
+}
+
+/// Punctuation that translators usually keep: colons, quotations, parentheses. «…», “…”, „…“ and "…" are one kind
+/// (a quotation), counted once per opening mark.
 public struct PunctuationAnchors: AnchorSource {
     public var kind: AnchorKind { .punctuation }
     public init() {}
@@ -179,8 +190,6 @@ public struct PunctuationAnchors: AnchorSource {
         let scalars = Array(sentence.unicodeScalars)
         for (offset, scalar) in scalars.enumerated() {
             switch scalar {
-            case "?": keys.append("?")
-            case "!": keys.append("!")
             case "(": keys.append("(")
             case "«", "„": keys.append("quote")
             case "“":

@@ -22,8 +22,10 @@ public struct SentenceAligner: Sendable {
         self.anchorSources = anchors
     }
 
-    /// Numbers, names (romanised, LatinMatchKey) and punctuation; add `TermAnchors` for a glossary.
-    public static let standardAnchors: [any AnchorSource] = [NumberAnchors(), NameAnchors(), PunctuationAnchors()]
+    /// Numbers, names (romanised, LatinMatchKey), sentence mood and punctuation; add `TermAnchors` for a glossary.
+    public static let standardAnchors: [any AnchorSource] = [
+        NumberAnchors(), NameAnchors(), MoodAnchors(), PunctuationAnchors(),
+    ]
 
     /// What an alignment run found, with the band it needed (for diagnostics and the benchmark).
     public struct Result: Sendable {
@@ -233,9 +235,10 @@ struct BandedSearch {
                         }
                         var cost = previous + priorCost[code]
                         if di == 0 || dj == 0 {
+                            // An untranslated sentence's anchors have no partner by nature: no anchor penalty here,
+                            // which is what makes an unmatched anchor inside a translated bead telling.
                             cost += parameters.omissionCost
                                 + parameters.omissionCostPerCharacter * (sourceLength + targetLength)
-                                + penalty * (sourceWeight + targetWeight)
                         } else {
                             let mean = (sourceLength + targetLength / ratio) / 2
                             let z = mean > 0 ? (ratio * sourceLength - targetLength) / (variance * mean).squareRoot() : 0

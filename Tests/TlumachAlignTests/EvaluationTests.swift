@@ -36,7 +36,7 @@ final class EvaluationTests: XCTestCase {
         let lengthOnly = score(SentenceAligner(source: .uk, target: .en, anchors: []), fixtures, verbose: false)
         print("align eval length only: \(lengthOnly)")
         XCTAssertLessThan(lengthOnly.f1, full.f1)
-        for kind in [AnchorKind.number, .name, .punctuation] {
+        for kind in [AnchorKind.number, .name, .mood, .punctuation] {
             let without = SentenceAligner.standardAnchors.filter { $0.kind != kind }
             let ablated = score(SentenceAligner(source: .uk, target: .en, anchors: without), fixtures, verbose: false)
             print("align eval without \(kind): \(ablated)")
