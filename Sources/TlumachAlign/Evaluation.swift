@@ -14,6 +14,14 @@ public struct AlignmentScore: Sendable, Equatable, CustomStringConvertible {
         self.correct = predictedLines.filter { goldLines.contains($0) }.count
     }
 
+    /// Scores `--format beads` lines (as numbered in the output) against gold lines of the same format.
+    public init(predictedLines: [String], goldLines: [String]) {
+        let gold = Set(goldLines)
+        self.predicted = predictedLines.count
+        self.gold = gold.count
+        self.correct = predictedLines.filter { gold.contains($0) }.count
+    }
+
     public init(predicted: Int, gold: Int, correct: Int) {
         self.predicted = predicted
         self.gold = gold

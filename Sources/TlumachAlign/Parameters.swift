@@ -7,6 +7,10 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
     /// Gale–Church length model: target characters per source character, and the variance per source character.
     public var characterRatio: Double
     public var variance: Double
+    /// Take the character ratio from the two documents themselves (total target ÷ total source characters, as
+    /// hunalign does) when the source has at least this many characters; the calibrated ratio depends on the genre
+    /// (news translations run 1.09 in English per Ukrainian character, software manuals about 0.8). Nil: never.
+    public var documentRatioMinimumCharacters: Int?
     /// Prior probability of each bead shape ("1-1", "2-1", "1-2", "2-2"); omissions are priced separately.
     public var priors: [String: Double]
     /// Cost of leaving one sentence unaligned (1-0 or 0-1), plus a small cost per character left out.

@@ -44,7 +44,15 @@ public struct SentenceAligner: Sendable {
     public func run(source: [String], target: [String]) -> Result {
         let sourceFeatures = SentenceFeatures(source, language: sourceLanguage, anchors: anchorSources, parameters: parameters)
         let targetFeatures = SentenceFeatures(target, language: targetLanguage, anchors: anchorSources, parameters: parameters)
-        return BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: parameters).run()
+        var effective = parameters
+        let sourceCharacters = sourceFeatures.lengths.reduce(0, +)
+        let targetCharacters = targetFeatures.lengths.reduce(0, +)
+        if let minimum = parameters.documentRatioMinimumCharacters, sourceCharacters >= Double(minimum),
+            targetCharacters > 0
+        {
+            effective.characterRatio = min(2, max(0.5, targetCharacters / sourceCharacters))
+        }
+        return BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
     }
 }
 

@@ -29,6 +29,8 @@ struct AlignCommand: ParsableCommand {
     var memoryPath: String?
     @Option(help: "Alignment parameters (JSON, the format of the shipped alignment-parameters.json).")
     var parameters: String?
+    @Option(help: "Gold beads (the --format beads layout): print strict precision, recall and F1 to standard error.")
+    var gold: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case tsv, beads, tmx
@@ -59,6 +61,11 @@ struct AlignCommand: ParsableCommand {
         let beads = aligner.align(source: sourceSentences.map(\.text), target: targetSentences.map(\.text))
         let output = AlignmentOutput(
             source: sourceSentences, target: targetSentences, beads: beads, numberByLine: presegmented)
+        if let gold {
+            let goldLines = try Self.goldLines(gold)
+            let predicted = output.beadsFormat().split(separator: "\n").map(String.init)
+            printError("strict: \(AlignmentScore(predictedLines: predicted, goldLines: goldLines))")
+        }
         if let memoryPath {
             try addToMemory(output, path: memoryPath, languages: languages)
         }
@@ -73,6 +80,20 @@ struct AlignCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// Gold bead lines, each checked so a typo is reported with its line rather than silently lowering the score.
+    static func goldLines(_ path: String) throws -> [String] {
+        var lines: [String] = []
+        for (index, line) in try TextFile.read(path).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            if text.isEmpty { continue }
+            guard let bead = Bead(beadLine: Substring(text)) else {
+                throw InputError(path: path, line: index + 1, message: "not a bead line (source numbers, a tab, target numbers)")
+            }
+            lines.append(bead.beadLine)
+        }
+        return lines
     }
 
     private func language(_ code: String, option: String) throws -> Language {
