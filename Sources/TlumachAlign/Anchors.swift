@@ -55,26 +55,34 @@ public struct NumberAnchors: AnchorSource {
         return nil
     }
 
-    /// Values of number words in the sentence.
+    /// Values of number words in the sentence. Words are hashed while they are read (lower-cased, apostrophes
+    /// unified) and looked up by hash, so the scan allocates nothing for the words that are not numbers.
     static func wordNumbers(in sentence: String) -> [String] {
         var keys: [String] = []
-        var word = ""
-        func flush() {
-            if !word.isEmpty, let value = vocabulary.words[word.lowercased()] { keys.append(String(value)) }
-            word = ""
-        }
+        var hash = WordHash()
         for scalar in sentence.unicodeScalars {
-            if scalar.properties.isAlphabetic {
-                word.unicodeScalars.append(scalar)
-            } else if NameAnchors.apostrophes.contains(scalar), !word.isEmpty {
-                word.unicodeScalars.append("’")
-            } else {
-                flush()
+            if NameAnchors.isLetter(scalar) {
+                hash.add(WordHash.lowercased(scalar))
+            } else if NameAnchors.apostrophes.contains(scalar), !hash.isEmpty {
+                hash.add("’")
+            } else if !hash.isEmpty {
+                if let value = wordValues[hash.value] { keys.append(value) }
+                hash = WordHash()
             }
         }
-        flush()
+        if !hash.isEmpty, let value = wordValues[hash.value] { keys.append(value) }
         return keys
     }
+
+    static let wordValues: [UInt64: String] = {
+        var table: [UInt64: String] = [:]
+        for (word, value) in vocabulary.words {
+            var hash = WordHash()
+            for scalar in word.unicodeScalars { hash.add(WordHash.lowercased(scalar)) }
+            table[hash.value] = String(value)
+        }
+        return table
+    }()
 
     public func keys(in sentence: String, language: Language) -> [String] {
         let scalars = Array(sentence.unicodeScalars)
@@ -220,4 +228,27 @@ public struct TermAnchors: AnchorSource {
     }
 
     public func keys(in sentence: String, language: Language) -> [String] { find(sentence, language) }
+}
+
+/// FNV-1a over the scalars of a word, built as the word is read.
+struct WordHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var isEmpty = true
+
+    mutating func add(_ scalar: Unicode.Scalar) {
+        value = (value ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+        isEmpty = false
+    }
+
+    /// Lower case for ASCII and Cyrillic by arithmetic; other scripts through Unicode properties.
+    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value >= 0x41 && value <= 0x5A { return Unicode.Scalar(value + 0x20) ?? scalar }
+        if value < 0x80 { return scalar }
+        if value >= 0x0410 && value <= 0x042F { return Unicode.Scalar(value + 0x20) ?? scalar }
+        if value >= 0x0400 && value <= 0x040F { return Unicode.Scalar(value + 0x50) ?? scalar }
+        if value == 0x0490 { return "ґ" }
+        if value >= 0x0430 && value <= 0x045F { return scalar }
+        return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+    }
 }
