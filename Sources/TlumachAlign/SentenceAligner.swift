@@ -51,7 +51,24 @@ public struct SentenceAligner: Sendable {
             targetCharacters > 0
         {
             effective.characterRatio = min(2, max(0.5, targetCharacters / sourceCharacters))
+        } else {
+            return BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
         }
+        // Long untranslated passages distort the document ratio: re-estimate it from the 1-1 beads found, and
+        // align again if it moved by more than 5%.
+        let first = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+        var pairedSource = 0.0
+        var pairedTarget = 0.0
+        for bead in first.beads where bead.source.count == 1 && bead.target.count == 1 {
+            pairedSource += sourceFeatures.lengths[bead.source.lowerBound]
+            pairedTarget += targetFeatures.lengths[bead.target.lowerBound]
+        }
+        guard pairedSource >= Double(parameters.documentRatioMinimumCharacters ?? 0) / 2, pairedTarget > 0 else {
+            return first
+        }
+        let paired = min(2, max(0.5, pairedTarget / pairedSource))
+        guard abs(paired - effective.characterRatio) > 0.05 * effective.characterRatio else { return first }
+        effective.characterRatio = paired
         return BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
     }
 }
