@@ -34,6 +34,9 @@ public struct SentenceAligner: Sendable {
         public var bandHalfWidth: Int
         /// Cells of back-pointers kept (bytes), the dominant memory of the search.
         public var backPointerCells: Int
+        /// The character ratio used (target per source character) and how many searches ran.
+        public var characterRatio: Double = 0
+        public var searches: Int = 1
     }
 
     /// The beads aligning `source` to `target` sentences, in order, covering every sentence exactly once.
@@ -42,8 +45,16 @@ public struct SentenceAligner: Sendable {
     }
 
     public func run(source: [String], target: [String]) -> Result {
-        let sourceFeatures = SentenceFeatures(source, language: sourceLanguage, anchors: anchorSources, parameters: parameters)
-        let targetFeatures = SentenceFeatures(target, language: targetLanguage, anchors: anchorSources, parameters: parameters)
+        // The two sides' features are independent: extract them on two threads.
+        let features = FeaturePair()
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            if side == 0 {
+                features.set(0, SentenceFeatures(source, language: sourceLanguage, anchors: anchorSources, parameters: parameters))
+            } else {
+                features.set(1, SentenceFeatures(target, language: targetLanguage, anchors: anchorSources, parameters: parameters))
+            }
+        }
+        let (sourceFeatures, targetFeatures) = features.both
         var effective = parameters
         let sourceCharacters = sourceFeatures.lengths.reduce(0, +)
         let targetCharacters = targetFeatures.lengths.reduce(0, +)
@@ -52,11 +63,14 @@ public struct SentenceAligner: Sendable {
         {
             effective.characterRatio = min(2, max(0.5, targetCharacters / sourceCharacters))
         } else {
-            return BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+            var result = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+            result.characterRatio = effective.characterRatio
+            return result
         }
         // Long untranslated passages distort the document ratio: re-estimate it from the 1-1 beads found, and
         // align again if it moved by more than 5%.
-        let first = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+        var first = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+        first.characterRatio = effective.characterRatio
         var pairedSource = 0.0
         var pairedTarget = 0.0
         for bead in first.beads where bead.source.count == 1 && bead.target.count == 1 {
@@ -69,7 +83,29 @@ public struct SentenceAligner: Sendable {
         let paired = min(2, max(0.5, pairedTarget / pairedSource))
         guard abs(paired - effective.characterRatio) > 0.05 * effective.characterRatio else { return first }
         effective.characterRatio = paired
-        return BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+        var second = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+        second.characterRatio = paired
+        second.searches = 2
+        return second
+    }
+}
+
+/// Holds the two sides' features while they are computed concurrently.
+final class FeaturePair: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sides: [SentenceFeatures?] = [nil, nil]
+
+    func set(_ side: Int, _ features: SentenceFeatures) {
+        lock.lock()
+        sides[side] = features
+        lock.unlock()
+    }
+
+    var both: (SentenceFeatures, SentenceFeatures) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let source = sides[0], let target = sides[1] else { preconditionFailure("features not computed") }
+        return (source, target)
     }
 }
 
@@ -198,12 +234,9 @@ struct BandedSearch {
         let n = source.count
         let m = target.count
         let width = 2 * halfWidth + 1
-        @inline(__always) func low(_ i: Int) -> Int {
-            max(0, Int((Double(i) * Double(m) / Double(n)).rounded()) - halfWidth)
-        }
-        @inline(__always) func high(_ i: Int) -> Int {
-            min(m, Int((Double(i) * Double(m) / Double(n)).rounded()) + halfWidth)
-        }
+        // Band limits of each row (inclusive), around the diagonal i·m/n.
+        let lows = (0...n).map { max(0, Int((Double($0) * Double(m) / Double(n)).rounded()) - halfWidth) }
+        let highs = (0...n).map { min(m, Int((Double($0) * Double(m) / Double(n)).rounded()) + halfWidth) }
         var back = [UInt8](repeating: 0, count: (n + 1) * width)
         // Three rolling rows of costs: row i lives in rows[i % 3], starting at column low(i).
         var rows = [Double](repeating: .infinity, count: 3 * width)
@@ -219,14 +252,26 @@ struct BandedSearch {
         let penalty = parameters.anchorPenalty
         var kindWeights = [Double](repeating: 1, count: 256)
         for kind in AnchorKind.allCases { kindWeights[kind.rawValue] = parameters.weight(of: kind) }
+        let omissionCost = parameters.omissionCost
+        let omissionPerCharacter = parameters.omissionCostPerCharacter
+        let shapeCount = Self.shapes.count
+        let shapeSource = Self.shapes.map(\.sourceCount)
+        let shapeTarget = Self.shapes.map(\.targetCount)
+        // Prefix sums: the length and anchor weight of sentences a..<b is prefix[b] − prefix[a].
+        let sourceLengths = Self.prefixSums(source.lengths)
+        let targetLengths = Self.prefixSums(target.lengths)
+        let sourceWeights = Self.prefixSums(source.weights)
+        let targetWeights = Self.prefixSums(target.weights)
+        let sourceOffsets = source.offsets
+        let targetOffsets = target.offsets
 
         source.keys.withUnsafeBufferPointer { sourceKeys in
         target.keys.withUnsafeBufferPointer { targetKeys in
         back.withUnsafeMutableBufferPointer { back in
         rows.withUnsafeMutableBufferPointer { rows in
             for i in 0...n {
-                let rowLow = low(i)
-                let rowHigh = high(i)
+                let rowLow = lows[i]
+                let rowHigh = highs[i]
                 let currentBase = (i % 3) * width
                 for index in 0..<width { rows[currentBase + index] = .infinity }
                 for j in rowLow...rowHigh {
@@ -236,47 +281,42 @@ struct BandedSearch {
                     }
                     var best = Double.infinity
                     var bestCode: UInt8 = 0
-                    for code in 1..<Self.shapes.count {
-                        let (di, dj) = Self.shapes[code]
+                    for code in 1..<shapeCount {
+                        let di = shapeSource[code]
+                        let dj = shapeTarget[code]
                         let pi = i - di
                         let pj = j - dj
                         guard pi >= 0, pj >= 0 else { continue }
-                        let previousLow = low(pi)
-                        guard pj >= previousLow, pj <= high(pi) else { continue }
+                        let previousLow = lows[pi]
+                        guard pj >= previousLow, pj <= highs[pi] else { continue }
                         let previous = rows[(pi % 3) * width + pj - previousLow]
                         guard previous < best else { continue }
-                        // Length.
-                        var sourceLength = 0.0
-                        var sourceWeight = 0.0
-                        for k in pi..<i {
-                            sourceLength += source.lengths[k]
-                            sourceWeight += source.weights[k]
-                        }
-                        var targetLength = 0.0
-                        var targetWeight = 0.0
-                        for k in pj..<j {
-                            targetLength += target.lengths[k]
-                            targetWeight += target.weights[k]
-                        }
+                        let sourceLength = sourceLengths[i] - sourceLengths[pi]
+                        let targetLength = targetLengths[j] - targetLengths[pj]
                         var cost = previous + priorCost[code]
                         if di == 0 || dj == 0 {
                             // An untranslated sentence's anchors have no partner by nature: no anchor penalty here,
                             // which is what makes an unmatched anchor inside a translated bead telling.
-                            cost += parameters.omissionCost
-                                + parameters.omissionCostPerCharacter * (sourceLength + targetLength)
+                            cost += omissionCost + omissionPerCharacter * (sourceLength + targetLength)
                         } else {
                             let mean = (sourceLength + targetLength / ratio) / 2
                             let z = mean > 0 ? (ratio * sourceLength - targetLength) / (variance * mean).squareRoot() : 0
                             cost += tail.cost(z)
+                            let sourceWeight = sourceWeights[i] - sourceWeights[pi]
+                            let targetWeight = targetWeights[j] - targetWeights[pj]
                             if sourceWeight > 0 || targetWeight > 0 {
+                                // Best case first: if even a full match cannot beat the best bead, skip the merge.
+                                let most = min(sourceWeight, targetWeight)
+                                let unmatched = sourceWeight + targetWeight
+                                guard cost - reward * most + penalty * (unmatched - 2 * most) < best else { continue }
                                 var matched = 0.0
-                                if sourceWeight > 0 && targetWeight > 0 {
+                                if most > 0 {
                                     matched = Self.matchedWeight(
-                                        sourceKeys, source.offsets[pi], source.offsets[pi + 1], source.offsets[i],
-                                        targetKeys, target.offsets[pj], target.offsets[pj + 1], target.offsets[j],
+                                        sourceKeys, sourceOffsets[pi], sourceOffsets[pi + 1], sourceOffsets[i],
+                                        targetKeys, targetOffsets[pj], targetOffsets[pj + 1], targetOffsets[j],
                                         kindWeights)
                                 }
-                                cost += -reward * matched + penalty * (sourceWeight + targetWeight - 2 * matched)
+                                cost += -reward * matched + penalty * (unmatched - 2 * matched)
                             }
                         }
                         if cost < best {
@@ -300,8 +340,8 @@ struct BandedSearch {
         var j = m
         var closest = Int.max
         while i > 0 || j > 0 {
-            let rowLow = low(i)
-            let rowHigh = high(i)
+            let rowLow = lows[i]
+            let rowHigh = highs[i]
             if rowLow > 0 { closest = min(closest, j - rowLow) }
             if rowHigh < m { closest = min(closest, rowHigh - j) }
             let code = Int(back[i * width + (j - rowLow)])
@@ -313,6 +353,17 @@ struct BandedSearch {
         }
         beads.reverse()
         return Pass(beads: beads, cost: finalCost, closestToEdge: closest)
+    }
+
+    static func prefixSums(_ values: [Double]) -> [Double] {
+        var sums = [0.0]
+        sums.reserveCapacity(values.count + 1)
+        var total = 0.0
+        for value in values {
+            total += value
+            sums.append(total)
+        }
+        return sums
     }
 
     /// Weighted size of the multiset intersection of the source keys (one or two sentences, contiguous in the flat
