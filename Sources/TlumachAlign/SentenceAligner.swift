@@ -213,9 +213,9 @@ struct BandedSearch {
         let fullWidth = max(n, m)
         while true {
             halfWidth = min(halfWidth, fullWidth)
-            let cells = (n + 1) * (2 * halfWidth + 1)
+            let cells = (n + 1) * min(2 * halfWidth + 1, m + 1)
             let pass = search(halfWidth: halfWidth)
-            let nextCells = (n + 1) * (4 * halfWidth + 1)
+            let nextCells = (n + 1) * min(4 * halfWidth + 1, m + 1)
             if halfWidth >= fullWidth || pass.closestToEdge > 2 || nextCells > parameters.maximumBandCells {
                 return .init(beads: pass.beads, cost: pass.cost, bandHalfWidth: halfWidth, backPointerCells: cells)
             }
@@ -233,7 +233,8 @@ struct BandedSearch {
     func search(halfWidth: Int) -> Pass {
         let n = source.count
         let m = target.count
-        let width = 2 * halfWidth + 1
+        // A row never holds more than the m + 1 target positions.
+        let width = min(2 * halfWidth + 1, m + 1)
         // Band limits of each row (inclusive), around the diagonal i·m/n.
         let lows = (0...n).map { max(0, Int((Double($0) * Double(m) / Double(n)).rounded()) - halfWidth) }
         let highs = (0...n).map { min(m, Int((Double($0) * Double(m) / Double(n)).rounded()) + halfWidth) }

@@ -91,6 +91,16 @@ final class AlignerTests: XCTestCase {
         XCTAssertEqual(result.beads.count, 4000)
     }
 
+    /// Very unequal sides: the band must connect the corners without allocating n × (slope-wide) cells.
+    func testVeryUnequalSidesStaySmall() {
+        let source = (0..<20_000).map { "Речення \($0)." }
+        let target = ["Only one sentence survived."]
+        let result = aligner.run(source: source, target: target)
+        XCTAssertLessThanOrEqual(result.backPointerCells, (source.count + 1) * 2)
+        XCTAssertEqual(result.beads.flatMap { Array($0.source) }, Array(0..<source.count))
+        XCTAssertEqual(result.beads.flatMap { Array($0.target) }, [0])
+    }
+
     func testAnchorsDecideWhatLengthCannot() {
         // Equal lengths everywhere: only numbers tell which sentence was dropped.
         let source = ["Повернули 111 людей.", "Повернули 222 людей.", "Повернули 333 людей."]
