@@ -25,7 +25,7 @@ final class EvaluationTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(fixtures.count, 9)
         let total = score(SentenceAligner(source: .uk, target: .en), fixtures, verbose: true)
         print("align eval total: \(total)")
-        // Measured: F1 0.993 on 300 gold beads (docs/alignment.md).
+        // Measured: F1 0.993 on 302 gold beads (docs/alignment.md).
         XCTAssertGreaterThanOrEqual(total.f1, 0.97)
         XCTAssertGreaterThanOrEqual(total.gold, 300)
     }
@@ -42,5 +42,20 @@ final class EvaluationTests: XCTestCase {
             print("align eval without \(kind): \(ablated)")
             XCTAssertLessThanOrEqual(ablated.f1, full.f1)
         }
+    }
+}
+
+/// The same articles as running text (each article one paragraph per side): segmentation must give back the
+/// evaluation sentences, so the figures above hold for `tlumach align` without --presegmented.
+final class RunningTextEvaluationTests: XCTestCase {
+    func testSegmentationReproducesTheEvaluationSentences() throws {
+        var mismatches: [String] = []
+        for fixture in try BitextFixture.all() {
+            let source = try AlignmentInput.segment(fixture.source.joined(separator: " "), language: .uk).map(\.text)
+            let target = try AlignmentInput.segment(fixture.target.joined(separator: " "), language: .en).map(\.text)
+            if source != fixture.source { mismatches.append("\(fixture.name) uk: \(zip(source, fixture.source).first { $0 != $1 }.map { "\($0) ≠ \($1)" } ?? "count")") }
+            if target != fixture.target { mismatches.append("\(fixture.name) en: \(zip(target, fixture.target).first { $0 != $1 }.map { "\($0) ≠ \($1)" } ?? "count")") }
+        }
+        XCTAssertEqual(mismatches, [])
     }
 }
