@@ -15,8 +15,8 @@ struct AlignCommand: ParsableCommand {
             beads (source numbers TAB target numbers, 1-based; line numbers with --presegmented) or tmx.
             """)
 
-    @Argument(help: "The source text (UTF-8).") var source: String
-    @Argument(help: "Its translation (UTF-8).") var target: String
+    @Argument(help: "The source text (UTF-8; - for standard input).") var source: String
+    @Argument(help: "Its translation (UTF-8; - for standard input).") var target: String
     @Option(name: .customLong("source-lang"), help: "Language of the source text: uk, en or ru.")
     var sourceLanguage: String = "uk"
     @Option(name: .customLong("target-lang"), help: "Language of the translation: uk, en or ru.")
@@ -38,8 +38,11 @@ struct AlignCommand: ParsableCommand {
 
     func run() throws {
         let languages = try (language(sourceLanguage, option: "--source-lang"), language(targetLanguage, option: "--target-lang"))
-        let sourceText = try TextFile.read(source)
-        let targetText = try TextFile.read(target)
+        guard !(source == "-" && target == "-") else {
+            throw ValidationError("only one of SRC and TGT can be standard input (-)")
+        }
+        let sourceText = try source == "-" ? TextFile.readStandardInput() : TextFile.read(source)
+        let targetText = try target == "-" ? TextFile.readStandardInput() : TextFile.read(target)
         let sourceSentences: [NumberedSentence]
         let targetSentences: [NumberedSentence]
         if presegmented {

@@ -48,6 +48,14 @@ final class AlignCLITests: XCTestCase {
         XCTAssertTrue(xml.contains("<tuv xml:lang=\"en\"><seg>\"Every return is the result of long work,\""))
     }
 
+    func testSourceFromStandardInput() throws {
+        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(source), encoding: .utf8)
+        let result = try CLI.run(["align", "-", target, "--format", "beads"], stdin: text)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("1,2\t1\n"))
+        XCTAssertEqual(try CLI.run(["align", "-", "-"], stdin: "").status, 2)
+    }
+
     func testMissingFileIsAnInputError() throws {
         let result = try CLI.run(["align", "no-such-file.uk", target])
         XCTAssertEqual(result.status, 2)
