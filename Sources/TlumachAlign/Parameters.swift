@@ -1,4 +1,5 @@
 import Foundation
+import TlumachCore
 import TlumachText
 
 /// Everything the aligner weighs, loaded from Data/alignment-parameters.json (calibrated on the uk–en evaluation
@@ -53,10 +54,32 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
         return parameters
     }
 
-    /// Reads parameters from a JSON file of the shipped format.
+    /// Reads parameters from a JSON file of the shipped format, refusing values the search cannot use.
     public static func load(path: String) throws -> AlignmentParameters {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return try JSONDecoder().decode(AlignmentParameters.self, from: data)
+        let parameters = try JSONDecoder().decode(AlignmentParameters.self, from: data)
+        if let problem = parameters.problem { throw InputError(path: path, message: problem) }
+        return parameters
+    }
+
+    /// Why these parameters cannot be used, or nil.
+    public var problem: String? {
+        func positive(_ value: Double) -> Bool { value.isFinite && value > 0 }
+        func nonNegative(_ value: Double) -> Bool { value.isFinite && value >= 0 }
+        if !positive(characterRatio) || !positive(variance) { return "characterRatio and variance must be positive" }
+        for (pair, model) in lengthModels where !positive(model.characterRatio) || !positive(model.variance) {
+            return "the length model \(pair) needs a positive ratio and variance"
+        }
+        for (shape, prior) in priors where !(prior > 0 && prior <= 1) {
+            return "the prior of \(shape) must be in (0, 1]"
+        }
+        if !nonNegative(omissionCost) || !nonNegative(omissionCostPerCharacter) || !nonNegative(anchorReward)
+            || !nonNegative(anchorPenalty) || !anchorWeights.values.allSatisfy(nonNegative)
+        {
+            return "costs, rewards and weights must be finite and not negative"
+        }
+        if initialBand < 1 || maximumBandCells < 1 { return "initialBand and maximumBandCells must be positive" }
+        return nil
     }
 
     static let shipped: AlignmentParameters = {

@@ -346,8 +346,13 @@ struct BandedSearch {
             if rowLow > 0 { closest = min(closest, j - rowLow) }
             if rowHigh < m { closest = min(closest, rowHigh - j) }
             let code = Int(back[i * width + (j - rowLow)])
+            guard code != 0 else {
+                // Unreachable by construction (consecutive rows overlap); never crash on it: what is left is unaligned.
+                beads += (0..<j).reversed().map { Bead(source: i..<i, target: $0..<($0 + 1)) }
+                beads += (0..<i).reversed().map { Bead(source: $0..<($0 + 1), target: 0..<0) }
+                break
+            }
             let (di, dj) = Self.shapes[code]
-            precondition(code != 0, "alignment back-pointer missing inside the band")
             beads.append(Bead(source: (i - di)..<i, target: (j - dj)..<j))
             i -= di
             j -= dj

@@ -56,6 +56,8 @@ struct AlignCommand: ParsableCommand {
         if let parameters {
             do {
                 tuned = try AlignmentParameters.load(path: parameters)
+            } catch let error as InputError {
+                throw error
             } catch {
                 throw InputError(path: parameters, message: "not valid alignment parameters: \(error)")
             }

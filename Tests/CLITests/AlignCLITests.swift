@@ -86,5 +86,14 @@ final class AlignCLITests: XCTestCase {
         let result = try CLI.run(["align", source, target, "--parameters", parameters.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("params.json"), result.stderr)
+        // Decodes, but a zero variance would divide by zero.
+        var shipped = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("Sources/TlumachAlign/Data/alignment-parameters.json"),
+            encoding: .utf8)
+        shipped = shipped.replacingOccurrences(of: "\"variance\": 6.8", with: "\"variance\": 0")
+        try shipped.write(to: parameters, atomically: true, encoding: .utf8)
+        let zero = try CLI.run(["align", source, target, "--parameters", parameters.path])
+        XCTAssertEqual(zero.status, 2)
+        XCTAssertTrue(zero.stderr.contains("variance must be positive"), zero.stderr)
     }
 }
