@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore", "TlumachXML"]),
         .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit"]),
-        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary"]),
+        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU"], exclude: ["Fixtures"]),
         .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
         .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),

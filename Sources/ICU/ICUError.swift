@@ -61,5 +61,5 @@ func withGrowingUTF16(
 public let icuVersion: String = {
     var buffer = [CChar](repeating: 0, count: 32)
     tl_icu_version(&buffer, Int32(buffer.count))
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }()

@@ -1,10 +1,138 @@
 import ArgumentParser
+import Foundation
 import TlumachCore
+import TlumachGlossary
+
+/// `--glossary PATH`, repeatable; default: .tlumach.yml's `glossaries`, else ./glossaries.
+struct GlossaryOptions: ParsableArguments {
+    @Option(name: .customLong("glossary"), help: "A glossary file or folder (.yaml, .yml, .tbx, .csv, .tsv); repeatable. Default: glossaries/ or what .tlumach.yml names.")
+    var paths: [String] = []
+
+    func resolvedPaths() throws -> [String] {
+        paths.isEmpty ? try GlossarySources.defaultPaths() : paths
+    }
+
+    func load() throws -> Glossary {
+        try Glossary.load(paths: try resolvedPaths())
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
 
 struct GlossaryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "glossary", abstract: "Lint, convert and count glossaries.")
+    static let configuration = CommandConfiguration(
+        commandName: "glossary", abstract: "Lint, convert and count glossaries.",
+        subcommands: [Lint.self, Convert.self, Stats.self])
 
-    func run() throws {
-        throw InputError(path: "glossary", message: "not built yet")
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check glossaries: duplicate or conflicting terms, missing replacements, unknown fields, casing conflicts. Exit 1 on errors, 2 on unreadable files.")
+        @Argument(help: "Glossary files or folders (default: glossaries/ or .tlumach.yml).") var paths: [String] = []
+        @Option(help: "text or json") var format: OutputFormat = .text
+
+        func run() throws {
+            let sources = paths.isEmpty ? try GlossarySources.defaultPaths() : paths
+            let issues = try GlossaryLint.lint(paths: sources)
+            let errors = issues.filter { $0.severity == .error }.count
+            switch format {
+            case .text:
+                for issue in issues { print(issue) }
+                let files = try Glossary.expand(sources).count
+                printError("\(files) file(s): \(errors) error(s), \(issues.count - errors) warning(s)")
+            case .json:
+                let list = issues.map { issue -> JSON in
+                    .object([
+                        ("severity", .string(issue.severity.rawValue)), ("file", .string(issue.path)),
+                        ("line", issue.line.map { .int($0) } ?? .null), ("column", issue.column.map { .int($0) } ?? .null),
+                        ("concept", issue.conceptID.map { .string($0) } ?? .null), ("message", .string(issue.message)),
+                    ])
+                }
+                print(JSON.object([("issues", .array(list))]).rendered())
+            }
+            if errors > 0 { throw ExitCode(ExitStatus.findings.rawValue) }
+        }
+    }
+
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Convert a glossary between formats, chosen by extension (.yaml, .tbx, .csv, .tsv).")
+        @Argument(help: "Input glossary file.") var input: String
+        @Argument(help: "Output file (written atomically).") var output: String
+        @Option(help: "TBX version to write: 2 (martif) or 3 (ISO 30042:2019).") var tbxVersion: Int = 3
+
+        func run() throws {
+            guard tbxVersion == 2 || tbxVersion == 3 else {
+                throw ValidationError("--tbx-version must be 2 or 3")
+            }
+            let file = try Glossary.readFile(input)
+            try Glossary.write(file.concepts, to: output, info: file.info, tbxVersion: tbxVersion)
+            printError("\(input) → \(output): \(file.concepts.count) concept(s)")
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count concepts and terms by language, status and type.")
+        @Argument(help: "Glossary files or folders (default: glossaries/ or .tlumach.yml).") var paths: [String] = []
+        @Option(help: "text or json") var format: OutputFormat = .text
+
+        func run() throws {
+            let glossary = try Glossary.load(paths: paths.isEmpty ? try GlossarySources.defaultPaths() : paths)
+            let stats = GlossaryStats(glossary)
+            func sorted(_ counts: [String: Int]) -> [(String, Int)] { counts.sorted { $0.key < $1.key } }
+            switch format {
+            case .text:
+                print("files: \(stats.files)")
+                print("concepts: \(stats.concepts)")
+                print("terms: \(stats.termsByLanguage.values.reduce(0, +)) (multiword: \(stats.multiword))")
+                print("by language: " + glossary.languages.map { "\($0) \(stats.termsByLanguage[$0] ?? 0)" }.joined(separator: ", "))
+                print("by status: " + sorted(stats.termsByStatus).map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+                print("by type: " + sorted(stats.termsByType).map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+            case .json:
+                func object(_ counts: [String: Int]) -> JSON { .object(sorted(counts).map { ($0.0, .int($0.1)) }) }
+                print(
+                    JSON.object([
+                        ("files", .int(stats.files)), ("concepts", .int(stats.concepts)),
+                        ("terms", .int(stats.termsByLanguage.values.reduce(0, +))), ("multiword", .int(stats.multiword)),
+                        ("byLanguage", object(stats.termsByLanguage)), ("byStatus", object(stats.termsByStatus)),
+                        ("byType", object(stats.termsByType)),
+                    ]).rendered())
+            }
+        }
+    }
+}
+
+/// A small ordered JSON value for the commands' documented output contracts.
+indirect enum JSON {
+    case string(String), int(Int), bool(Bool), null
+    case array([JSON])
+    case object([(String, JSON)])
+
+    func rendered() -> String {
+        switch self {
+        case .string(let text): return JSON.quote(text)
+        case .int(let value): return String(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        case .array(let items): return "[" + items.map { $0.rendered() }.joined(separator: ",") + "]"
+        case .object(let pairs): return "{" + pairs.map { JSON.quote($0.0) + ":" + $0.1.rendered() }.joined(separator: ",") + "}"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 }

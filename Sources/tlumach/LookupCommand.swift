@@ -1,10 +1,56 @@
 import ArgumentParser
 import TlumachCore
+import TlumachGlossary
 
 struct LookupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lookup", abstract: "Find the glossary concepts a word or phrase belongs to.")
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Find the glossary concepts a word or phrase belongs to, in any language and grammatical form.")
+
+    @Argument(help: "A word or phrase, in any language and form (Києва, CBO, Andriy Yusov).") var query: String
+    @OptionGroup var glossary: GlossaryOptions
+    @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: "At most this many concepts.") var limit: Int = 20
 
     func run() throws {
-        throw InputError(path: "lookup", message: "not built yet")
+        let matcher = try TermMatcher(glossary: try glossary.load())
+        let results = matcher.lookup(query, limit: limit)
+        switch format {
+        case .json:
+            let list = results.map { result -> JSON in
+                let concept = matcher.glossary.concept(id: result.conceptID)
+                let terms = (concept?.languages ?? []).map { language -> (String, JSON) in
+                    (language, .array((concept?.terms(in: language) ?? []).map { term in
+                        .object([("text", .string(term.text)), ("status", .string(term.status.rawValue)), ("type", .string(term.type.rawValue))])
+                    }))
+                }
+                return .object([
+                    ("concept", .string(result.conceptID)), ("match", .string(result.kind.rawValue)),
+                    ("score", .int(result.score)), ("terms", .object(terms)),
+                ])
+            }
+            print(JSON.object([("query", .string(query)), ("results", .array(list))]).rendered())
+        case .text:
+            if results.isEmpty {
+                printError("no concept found for “\(query)”")
+                return
+            }
+            for result in results {
+                guard let concept = matcher.glossary.concept(id: result.conceptID) else { continue }
+                print("\(concept.id)  [\(result.kind.rawValue), \(result.score)]" + (concept.subject.map { "  (\($0))" } ?? ""))
+                for language in concept.languages {
+                    let shown = concept.terms(in: language).map { term -> String in
+                        var label = term.text
+                        var marks: [String] = []
+                        if term.type != .fullForm { marks.append(term.type.rawValue) }
+                        if term.status != .preferred { marks.append(term.status.rawValue.uppercased()) }
+                        if !marks.isEmpty { label += " (\(marks.joined(separator: ", ")))" }
+                        return label
+                    }
+                    print("  \(language): \(shown.joined(separator: " · "))")
+                }
+                if let definition = concept.definition { print("  definition: \(definition)") }
+            }
+        }
     }
 }

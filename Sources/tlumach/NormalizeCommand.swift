@@ -1,10 +1,147 @@
 import ArgumentParser
+import Foundation
+import TlumachConfig
 import TlumachCore
+import TlumachText
+
+extension LanguageChoice: ExpressibleByArgument {}
+extension EnglishDashStyle: ExpressibleByArgument {}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+}
 
 struct NormalizeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "normalize", abstract: "Normalise article text (Unicode, apostrophes, quotes, dashes, look-alikes).")
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Normalise article text (Unicode, apostrophes, quotes, dashes, spaces, look-alike letters).",
+        discussion: """
+            Reads each FILE (or standard input) and writes the normalised text to standard output, or back to the \
+            files with --in-place. Settings may also come from the `normalize` section of .tlumach.yml; flags win.
+            Rules: \(NormalizationRule.allCases.map(\.rawValue).joined(separator: ", ")).
+            Exit status: 0 success (with --check: nothing would change), 1 with --check when something would \
+            change, 2 bad input or usage (invalid UTF-8 names the file and byte offset; nothing is written).
+            """)
+
+    @Argument(help: "Files to normalise (standard input when none).")
+    var files: [String] = []
+
+    @Option(help: "Language of every paragraph, or auto to detect it per paragraph (uk, en, ru, auto).")
+    var lang: LanguageChoice?
+
+    @Flag(help: "Rewrite the files in place (atomically: a temporary file renamed over each).")
+    var inPlace = false
+
+    @Flag(help: "Change nothing; print `path:line:column: rule: change` for each change and exit 1 if any.")
+    var check = false
+
+    @Option(help: "Print a report instead of the text: json (counts per rule and every change with its position).")
+    var report: ReportFormat?
+
+    @Option(help: "Apostrophe in Cyrillic words: U+2019 (’, default) or U+02BC (ʼ).")
+    var apostrophe: String?
+
+    @Option(help: "Em dash in English paragraphs: closed (word—word, default) or spaced (word — word).")
+    var englishDash: EnglishDashStyle?
+
+    @Option(
+        parsing: .upToNextOption,
+        help: "Rules to switch off (space- or comma-separated), e.g. --disable quotes dashes.")
+    var disable: [String] = []
+
+    @Option(help: "Configuration file (default: .tlumach.yml in the current directory, if present).")
+    var config: String?
+
+    func validate() throws {
+        if inPlace && files.isEmpty { throw ValidationError("--in-place needs at least one FILE") }
+        if inPlace && check { throw ValidationError("--in-place and --check cannot be combined") }
+        for name in disabledRuleNames where NormalizationRule(rawValue: name) == nil {
+            throw ValidationError(
+                "unknown rule '\(name)' for --disable (rules: \(NormalizationRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if let apostrophe, ApostropheStyle(argument: apostrophe) == nil {
+            throw ValidationError("--apostrophe must be U+2019 or U+02BC, not '\(apostrophe)'")
+        }
+    }
 
     func run() throws {
-        throw InputError(path: "normalize", message: "not built yet")
+        let normalizer = try ArticleNormalizer(options: try options())
+        // Read and validate everything before writing anything: bad input leaves no partial output.
+        var inputs: [(path: String, bytes: [UInt8])] = []
+        if files.isEmpty {
+            inputs.append(("<stdin>", try Self.validated(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")))
+        } else {
+            for path in files {
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: path))
+                } catch {
+                    throw InputError(path: path, message: "cannot read file: \((error as NSError).localizedDescription)")
+                }
+                inputs.append((path, try Self.validated(data, path: path)))
+            }
+        }
+        let results = inputs.map { (path: $0.path, result: normalizer.normalize(utf8: $0.bytes)) }
+
+        if check {
+            if report == .json {
+                Self.write(NormalizationReport(results: results).json() + "\n")
+            } else {
+                var lines = ""
+                for (path, result) in results {
+                    for change in result.changes { lines += change.checkLine(path: path) + "\n" }
+                }
+                Self.write(lines)
+            }
+            if results.contains(where: { $0.result.isChanged }) { throw ExitCode(ExitStatus.findings.rawValue) }
+            return
+        }
+        if inPlace {
+            for (path, result) in results where result.isChanged {
+                try TextFile.writeAtomically(Data(result.utf8), to: path)
+            }
+        }
+        if report == .json {
+            Self.write(NormalizationReport(results: results).json() + "\n")
+        } else if !inPlace {
+            for (_, result) in results { FileHandle.standardOutput.write(Data(result.utf8)) }
+        }
+    }
+
+    private var disabledRuleNames: [String] {
+        disable.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+
+    /// Settings from .tlumach.yml, overridden by the flags given.
+    private func options() throws -> NormalizerOptions {
+        var settings = NormalizeSettings()
+        var configPath = ConfigurationFile.defaultName
+        if let file = try ConfigurationFile.load(path: config),
+            let section = try file.section("normalize", as: NormalizeSettings.self, allowedKeys: NormalizeSettings.keys)
+        {
+            settings = section
+            configPath = file.path
+        }
+        let flags = NormalizeSettings(
+            lang: lang, apostrophe: apostrophe.flatMap(ApostropheStyle.init(argument:)), englishDash: englishDash,
+            disable: disable.isEmpty ? nil : disabledRuleNames)
+        do {
+            return try settings.merged(with: flags).options()
+        } catch {
+            // Flags were checked in validate(): an unknown name here came from the file.
+            throw InputError(path: configPath, message: "normalize.disable: \(error.description)")
+        }
+    }
+
+    private static func validated(_ data: Data, path: String) throws -> [UInt8] {
+        let bytes = [UInt8](data)
+        if let offset = TextFile.firstInvalidUTF8Offset(bytes) {
+            throw InputError(path: path, byteOffset: offset, message: "invalid UTF-8")
+        }
+        return bytes
+    }
+
+    private static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

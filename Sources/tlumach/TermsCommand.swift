@@ -1,10 +1,60 @@
 import ArgumentParser
 import TlumachCore
+import TlumachGlossary
 
 struct TermsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "terms", abstract: "List every glossary term found in texts.")
+    static let configuration = CommandConfiguration(
+        commandName: "terms", abstract: "List every glossary term found in texts, in any grammatical form.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, summary }
+
+    @Argument(help: "Text files (UTF-8); - or none reads standard input.") var files: [String] = []
+    @OptionGroup var glossary: GlossaryOptions
+    @Option(help: "Language of the terms to find: uk, en, ru, another tag, or auto (by the text's letters).") var lang: String = "auto"
+    @Option(help: "text, json or summary (counts per concept)") var format: Format = .text
 
     func run() throws {
-        throw InputError(path: "terms", message: "not built yet")
+        let matcher = try TermMatcher(glossary: try glossary.load())
+        var jsonMatches: [JSON] = []
+        var counts: [String: Int] = [:]
+        for file in files.isEmpty ? ["-"] : files {
+            let text = file == "-" ? try TextFile.readStandardInput() : try TextFile.read(file)
+            let name = file == "-" ? "<stdin>" : file
+            let language = lang == "auto" ? GlossarySources.detectLanguage(text) : lang
+            if format == .summary {
+                for (concept, count) in matcher.counts(in: text, language: language) { counts[concept, default: 0] += count }
+                continue
+            }
+            let lines = LineIndex(text)
+            for match in matcher.matches(in: text, language: language) {
+                let position = lines.position(ofByte: match.utf8Range.lowerBound)
+                switch format {
+                case .text:
+                    var line = "\(name):\(position.line):\(position.column): \(match.text) → \(match.conceptID) (\(match.language) “\(match.term)”, \(match.status.rawValue)"
+                    if match.kind != .exact { line += ", \(match.kind.rawValue)" }
+                    print(line + ")")
+                case .json:
+                    jsonMatches.append(
+                        .object([
+                            ("file", .string(name)), ("line", .int(position.line)), ("column", .int(position.column)),
+                            ("length", .int(match.range.count)), ("text", .string(match.text)),
+                            ("concept", .string(match.conceptID)), ("lang", .string(match.language)),
+                            ("term", .string(match.term)), ("status", .string(match.status.rawValue)),
+                        ]))
+                case .summary:
+                    break
+                }
+            }
+        }
+        switch format {
+        case .json:
+            print(JSON.object([("matches", .array(jsonMatches))]).rendered())
+        case .summary:
+            for (concept, count) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+                print("\(count)\t\(concept)")
+            }
+        case .text:
+            break
+        }
     }
 }

@@ -1,0 +1,172 @@
+import Foundation
+import TlumachCore
+import Yams
+
+/// The project settings file `.tlumach.yml`: one YAML mapping whose top-level keys are sections, one per command
+/// area (`normalize`, `check`, `glossaries`, …). Each area decodes its own section into its own `Decodable` type;
+/// every error names the file, line and column and is an `InputError` (exit 2).
+///
+/// ```yaml
+/// normalize:
+///   lang: auto
+///   apostrophe: U+2019
+///   disable: [dashes]
+/// ```
+public struct ConfigurationFile: Sendable {
+    public static let defaultName = ".tlumach.yml"
+
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Loads the file at `path`, or `.tlumach.yml` in `directory` (the current directory by default) when `path`
+    /// is nil. Returns nil only when no path was given and the directory has no such file.
+    public static func load(path: String? = nil, directory: String? = nil) throws(InputError) -> ConfigurationFile? {
+        let location: String
+        if let path {
+            location = path
+        } else {
+            let folder = directory ?? FileManager.default.currentDirectoryPath
+            location = (folder as NSString).appendingPathComponent(defaultName)
+            guard FileManager.default.fileExists(atPath: location) else { return nil }
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: location))
+        } catch {
+            throw InputError(path: location, message: "cannot read configuration: \(error.localizedDescription)")
+        }
+        let text = try TextFile.decode(data, path: location)
+        let file = ConfigurationFile(path: location, text: text)
+        _ = try file.root()  // report syntax errors on load, whatever section is asked for later
+        return file
+    }
+
+    /// The names of the sections present, in file order.
+    public func sectionNames() throws(InputError) -> [String] {
+        guard let mapping = try root()?.mapping else { return [] }
+        return mapping.keys.compactMap(\.string)
+    }
+
+    /// Decodes section `name` as `T`, or returns nil when the file has no such section. With `allowedKeys`, a key
+    /// the section does not know (a typo such as `disabel`) is an error at its line and column.
+    public func section<T: Decodable>(_ name: String, as type: T.Type, allowedKeys: Set<String>? = nil)
+        throws(InputError) -> T?
+    {
+        guard let root = try root() else { return nil }
+        guard let node = root.mapping?[name] else { return nil }
+        if let allowedKeys, let mapping = node.mapping {
+            for key in mapping.keys {
+                guard let keyName = key.string, !allowedKeys.contains(keyName) else { continue }
+                throw error(
+                    at: key.mark,
+                    "unknown key '\(keyName)' in section '\(name)' (known: \(allowedKeys.sorted().joined(separator: ", ")))")
+            }
+        }
+        do {
+            return try YAMLDecoder().decode(T.self, from: node)
+        } catch let decoding as DecodingError {
+            let (path, message) = Self.describe(decoding)
+            let target = Self.node(at: path, in: node) ?? node
+            let keyPath = ([name] + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }).joined(separator: ".")
+            throw error(at: target.mark, "\(keyPath): \(message)")
+        } catch {
+            throw self.error(at: node.mark, "section '\(name)': \(error)")
+        }
+    }
+
+    // MARK: Internals
+
+    private func root() throws(InputError) -> Node? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let yaml as YamlError {
+            throw Self.inputError(yaml, path: path, text: text)
+        } catch {
+            throw InputError(path: path, message: "invalid YAML: \(error)")
+        }
+        guard let node else { return nil }
+        guard node.mapping != nil else {
+            throw self.error(at: node.mark, "the top level must be a mapping of sections (normalize:, check:, …)")
+        }
+        return node
+    }
+
+    private func error(at mark: Mark?, _ message: String) -> InputError {
+        guard let mark else { return InputError(path: path, message: message) }
+        return InputError(path: path, line: mark.line, column: Self.utf16Column(mark, in: text), message: message)
+    }
+
+    /// libYAML counts columns in scalars; Tlumach reports UTF-16 columns.
+    static func utf16Column(_ mark: Mark, in text: String) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return mark.column }
+        let line = lines[mark.line - 1].unicodeScalars
+        let prefix = line.prefix(max(0, mark.column - 1))
+        return prefix.reduce(0) { $0 + UTF16.width($1) } + 1
+    }
+
+    static func inputError(_ error: YamlError, path: String, text: String) -> InputError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = [context.map { "\($0.text)" }, problem].compactMap { $0 }.filter { !$0.isEmpty }
+            return InputError(
+                path: path, line: mark.line, column: utf16Column(mark, in: text),
+                message: "invalid YAML: " + detail.joined(separator: ": "))
+        case .reader(let problem, let offset, _, _):
+            return InputError(path: path, byteOffset: offset, message: "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return InputError(
+                path: path, line: context.mark.line, column: utf16Column(context.mark, in: text),
+                message: "duplicated keys: \(duplicates.joined(separator: ", "))")
+        default:
+            return InputError(path: path, message: "invalid YAML: \(error)")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> (path: [any CodingKey], message: String) {
+        switch error {
+        case .typeMismatch(let type, let context):
+            return (context.codingPath, "expected \(Self.name(of: type)): \(context.debugDescription)")
+        case .valueNotFound(let type, let context):
+            return (context.codingPath, "missing value of type \(Self.name(of: type))")
+        case .keyNotFound(let key, let context):
+            return (context.codingPath, "missing key '\(key.stringValue)'")
+        case .dataCorrupted(let context):
+            return (context.codingPath, context.debugDescription)
+        @unknown default:
+            return ([], "\(error)")
+        }
+    }
+
+    private static func name(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "an integer"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "\(type)"
+        }
+    }
+
+    /// The node a decoding error's coding path leads to, as far as it exists.
+    private static func node(at path: [any CodingKey], in start: Node) -> Node? {
+        var current = start
+        for key in path {
+            if let index = key.intValue, let sequence = current.sequence, index < sequence.count {
+                current = sequence[index]
+            } else if let mapping = current.mapping, let next = mapping[key.stringValue] {
+                current = next
+            } else {
+                break
+            }
+        }
+        return current
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import TlumachCore
+
+/// The file formats a glossary may come in, by extension.
+public enum GlossaryFormat: String, Sendable, CaseIterable {
+    case yaml, tbx, csv, tsv
+
+    public init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "tbx": self = .tbx
+        case "csv": self = .csv
+        case "tsv": self = .tsv
+        default: return nil
+        }
+    }
+}
+
+/// One glossary file as read, before files are combined.
+public struct GlossaryFile: Sendable {
+    public var path: String
+    public var info: GlossaryYAML.FileInfo
+    public var concepts: [Concept]
+}
+
+extension Glossary {
+    /// Reads glossaries from files and folders (a folder: every .yaml/.yml/.tbx/.csv/.tsv file in it, sorted by
+    /// name). Overlay files (house style) are applied after all others. Unreadable or invalid files, a concept id
+    /// defined twice, and an overlay for an unknown concept are `InputError`s.
+    public static func load(paths: [String]) throws -> Glossary {
+        let files = try readFiles(paths: paths)
+        var glossary = Glossary(files: files.map(\.path))
+        var definedIn: [String: String] = [:]
+        for file in files where !file.info.overlay {
+            for concept in file.concepts {
+                if let other = definedIn[concept.id] {
+                    throw InputError(
+                        path: file.path, line: concept.origin?.line, column: concept.origin?.column,
+                        message: "concept `\(concept.id)` is already defined in \(other)")
+                }
+                definedIn[concept.id] = file.path
+                glossary.add(concept)
+            }
+        }
+        for file in files where file.info.overlay {
+            for concept in file.concepts where !glossary.amend(with: concept) {
+                throw InputError(
+                    path: file.path, line: concept.origin?.line, column: concept.origin?.column,
+                    message: "overlay amends concept `\(concept.id)`, which no other glossary defines")
+            }
+        }
+        return glossary
+    }
+
+    /// Expands folders and reads each file in its format.
+    public static func readFiles(paths: [String]) throws -> [GlossaryFile] {
+        var files: [GlossaryFile] = []
+        for path in try expand(paths) { files.append(try readFile(path)) }
+        return files
+    }
+
+    /// File paths behind `paths` (folders expanded, sorted).
+    public static func expand(_ paths: [String]) throws -> [String] {
+        var result: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(path: path, message: "no such file or folder")
+            }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                for name in names.sorted() where GlossaryFormat(path: name) != nil && !name.hasPrefix(".") {
+                    result.append((path as NSString).appendingPathComponent(name))
+                }
+            } else {
+                guard GlossaryFormat(path: path) != nil else {
+                    throw InputError(path: path, message: "unknown glossary format (expected .yaml, .yml, .tbx, .csv or .tsv)")
+                }
+                result.append(path)
+            }
+        }
+        return result
+    }
+
+    public static func readFile(_ path: String) throws -> GlossaryFile {
+        guard let format = GlossaryFormat(path: path) else {
+            throw InputError(path: path, message: "unknown glossary format (expected .yaml, .yml, .tbx, .csv or .tsv)")
+        }
+        switch format {
+        case .yaml:
+            let (info, concepts) = try GlossaryYAML.parse(try TextFile.read(path), path: path)
+            return GlossaryFile(path: path, info: info, concepts: concepts.map { var c = $0; c.file = path; return c })
+        case .tbx:
+            return GlossaryFile(path: path, info: GlossaryYAML.FileInfo(), concepts: try GlossaryTBX.read(path: path))
+        case .csv, .tsv:
+            let concepts = try GlossaryCSV.parse(try TextFile.read(path), path: path, separator: format == .tsv ? "\t" : ",")
+            return GlossaryFile(path: path, info: GlossaryYAML.FileInfo(), concepts: concepts)
+        }
+    }
+
+    /// Writes concepts to `path` in the format its extension names, atomically.
+    public static func write(_ concepts: [Concept], to path: String, info: GlossaryYAML.FileInfo = .init(), tbxVersion: Int = 3) throws {
+        guard let format = GlossaryFormat(path: path) else {
+            throw InputError(path: path, message: "unknown glossary format (expected .yaml, .yml, .tbx, .csv or .tsv)")
+        }
+        let text: String
+        switch format {
+        case .yaml: text = GlossaryYAML.write(concepts, info: info)
+        case .tbx: text = tbxVersion == 2 ? GlossaryTBX.writeV2(concepts) : GlossaryTBX.writeV3(concepts)
+        case .csv: text = GlossaryCSV.write(concepts, separator: ",")
+        case .tsv: text = GlossaryCSV.write(concepts, separator: "\t")
+        }
+        try TextFile.writeAtomically(text, to: path)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import TlumachCore
+import Yams
+
+/// Where glossaries come from when none is named: the `glossaries` section of `.tlumach.yml` in the current
+/// folder (a path, a list of paths, or `{paths: [...]}`; relative to the config file), else a `glossaries/` folder.
+public enum GlossarySources {
+    public static func defaultPaths(directory: String = FileManager.default.currentDirectoryPath) throws -> [String] {
+        let config = (directory as NSString).appendingPathComponent(".tlumach.yml")
+        if FileManager.default.fileExists(atPath: config) {
+            let text = try TextFile.read(config)
+            let root: Node?
+            do {
+                root = try Yams.compose(yaml: text)
+            } catch let error as YamlError {
+                throw GlossaryYAML.inputError(error, path: config)
+            }
+            if let section = root?.mapping?["glossaries"] {
+                var paths: [String] = []
+                if let scalar = section.scalar {
+                    paths = [scalar.string]
+                } else if let list = section.sequence {
+                    paths = try list.map { try GlossaryYAML.string($0, config) }
+                } else if let mapping = section.mapping, let list = mapping["paths"] {
+                    paths = try GlossaryYAML.strings(list, config)
+                } else {
+                    throw GlossaryYAML.failure(config, section, "`glossaries` is a path, a list of paths or {paths: [...]}")
+                }
+                return paths.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
+            }
+        }
+        let folder = (directory as NSString).appendingPathComponent("glossaries")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+            return ["glossaries"]
+        }
+        throw InputError(path: directory, message: "no glossary: pass --glossary PATH, add a glossaries/ folder, or name one in .tlumach.yml (glossaries:)")
+    }
+
+    /// The language of a text by its letters: uk (Cyrillic), ru (Cyrillic with ы э ё ъ and no і ї є ґ), en (Latin).
+    public static func detectLanguage(_ text: String) -> String {
+        var cyrillic = 0, latin = 0, ukrainian = 0, russian = 0
+        for scalar in text.unicodeScalars.prefix(200_000) {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A: latin += 1
+            case 0x456, 0x457, 0x454, 0x491, 0x406, 0x407, 0x404, 0x490: cyrillic += 1; ukrainian += 1
+            case 0x44B, 0x44D, 0x451, 0x44A, 0x42B, 0x42D, 0x401, 0x42A: cyrillic += 1; russian += 1
+            case 0x400...0x4FF: cyrillic += 1
+            default: break
+            }
+        }
+        if cyrillic >= latin && cyrillic > 0 { return russian > ukrainian ? "ru" : "uk" }
+        return "en"
+    }
+}

@@ -1,0 +1,144 @@
+import ICU
+import TlumachText
+import TlumachTranslit
+
+/// How a word of text (or of a term) is reduced to the keys the matcher compares. One function for both sides, so a
+/// form is found exactly when its key equals the term's:
+/// - `inflect`: look-alike letters repaired to the word's dominant script, NFC, case-folded (ICU), apostrophes
+///   removed (Cyrillic) or unified (Latin), then stemmed: Ukrainian light stemmer for Cyrillic, Porter2 for Latin.
+/// - `exact`: the ICU confusable skeleton of the word as written (case kept): СВО typed as Latin CBO finds СВО; the
+///   word "сво" does not. A Latin abbreviation with a plural or possessive s (POWs, SBU's) also yields its base.
+/// - `latin`: for names, `LatinMatchKey.key` from the transliteration module (Andriy/Andrii/Andrij → one key).
+struct TermKeys: Sendable {
+    let spoof: SpoofChecker
+
+    init() throws {
+        spoof = try SpoofChecker()
+    }
+
+    struct WordKeys {
+        var inflect: String
+        var exact: [String]
+        var latin: String?
+        /// Look-alike letters of another script were repaired.
+        var homoglyph: Bool
+        var script: WordScript
+    }
+
+    enum WordScript { case cyrillic, latin, other }
+
+    static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "`", "\u{00B4}", "\u{2018}", "\u{02B9}", "\u{2032}"]
+
+    /// Latin letters that look like Cyrillic ones, both ways.
+    static let latinToCyrillic: [Unicode.Scalar: Unicode.Scalar] = [
+        "a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у", "A": "А", "B": "В",
+        "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О", "P": "Р", "T": "Т", "X": "Х",
+    ]
+    static let cyrillicToLatin: [Unicode.Scalar: Unicode.Scalar] = {
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (latin, cyrillic) in latinToCyrillic { map[cyrillic] = latin }
+        return map
+    }()
+
+    func keys(_ word: String, wantExact: Bool) -> WordKeys {
+        var scalars = Array(word.unicodeScalars)
+        if scalars.contains(where: { (0x300...0x36F).contains($0.value) }) {
+            scalars = Array(((try? Normalizer.nfc.normalize(word)) ?? word).unicodeScalars)
+            // Stress marks (наголос: Ки́їв) are not part of the word.
+            scalars.removeAll { $0 == "\u{0301}" || $0 == "\u{0300}" }
+        }
+        for index in scalars.indices where TermKeys.apostrophes.contains(scalars[index]) { scalars[index] = "'" }
+        // Script of the word, and repair of look-alikes in a mixed word.
+        var cyrillic = 0, latin = 0
+        for scalar in scalars {
+            let value = scalar.value
+            if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) { latin += 1 }
+            else if (0x400...0x52F).contains(value) { cyrillic += 1 }
+        }
+        var homoglyph = false
+        var script = WordScript.other
+        if cyrillic > 0 && latin > 0 {
+            homoglyph = true
+            let toCyrillic = cyrillic >= latin
+            let table = toCyrillic ? TermKeys.latinToCyrillic : TermKeys.cyrillicToLatin
+            for index in scalars.indices { if let mapped = table[scalars[index]] { scalars[index] = mapped } }
+            script = toCyrillic ? .cyrillic : .latin
+        } else if cyrillic > 0 {
+            script = .cyrillic
+        } else if latin > 0 {
+            script = .latin
+        }
+        var asWritten = String.UnicodeScalarView()
+        asWritten.append(contentsOf: scalars)
+        let written = String(asWritten)
+
+        var folded = TermKeys.fold(scalars) ?? Array(((try? CaseMapping.folded(written)) ?? written.lowercased()).unicodeScalars)
+        let inflect: String
+        switch script {
+        case .cyrillic:
+            folded.removeAll { $0 == "'" }
+            UkrainianStemmer.stem(&folded)
+            inflect = "w" + String(String.UnicodeScalarView(folded))
+        case .latin:
+            inflect = "w" + EnglishStemmer.stem(String(String.UnicodeScalarView(folded)))
+        case .other:
+            inflect = "w" + String(String.UnicodeScalarView(folded))
+        }
+        var exact: [String] = []
+        if wantExact {
+            let source = homoglyph ? word : written
+            exact.append("x" + ((try? spoof.skeleton(source)) ?? source))
+            // POWs, POW's, SBU's: the abbreviation without its English plural or possessive ending.
+            for suffix in ["'s", "s"] where written.hasSuffix(suffix) {
+                let base = String(written.dropLast(suffix.count))
+                let letters = base.unicodeScalars
+                if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase || $0.properties.numericType != nil }) {
+                    exact.append("x" + ((try? spoof.skeleton(base)) ?? base))
+                }
+            }
+        }
+        var latinKey: String?
+        if script == .latin {
+            var name = written
+            if name.hasSuffix("'s") { name.removeLast(2) }
+            latinKey = "l" + LatinMatchKey.key(name)
+        }
+        return WordKeys(inflect: inflect, exact: exact, latin: latinKey, homoglyph: homoglyph, script: script)
+    }
+
+    /// Case folding by table for the Latin and Cyrillic letters that make up nearly all text; nil when the word has
+    /// any other letter, for which ICU folds. The table agrees with ICU's folding on every letter it covers (tested).
+    static func fold(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        var result = scalars
+        for index in result.indices {
+            let value = result[index].value
+            switch value {
+            case 0x41...0x5A, 0x410...0x42F: result[index] = Unicode.Scalar(value + 0x20)!
+            case 0x400...0x40F: result[index] = Unicode.Scalar(value + 0x50)!
+            case 0x490, 0x4E6: result[index] = Unicode.Scalar(value + 1)!
+            case 0x27, 0x2D, 0x30...0x39, 0x61...0x7A, 0x430...0x45F, 0x491, 0x4E7: break
+            default: return nil
+            }
+        }
+        return result
+    }
+
+    /// Pattern-side forms the stemmer cannot reach by stripping one ending: consonant alternation before -і in
+    /// the dative and locative (Авдіївка → Авдіївці, книга → книзі, муха → мусі), the fleeting vowel of the
+    /// genitive plural (жінка → жінок), and -ець nouns (кінець → кінця).
+    static func ukrainianAlternativeForms(_ folded: String) -> [String] {
+        var forms: [String] = []
+        let vowels = Set("аеєиіїоуюя")
+        func base(_ drop: Int) -> Substring { folded.dropLast(drop) }
+        if folded.count > 4 {
+            for (ending, alternation) in [("ка", "ці"), ("га", "зі"), ("ха", "сі")] where folded.hasSuffix(ending) {
+                forms.append(base(2) + alternation)
+            }
+            if folded.hasSuffix("ка"), let previous = folded.dropLast(2).last, !vowels.contains(previous) {
+                forms.append(base(2) + "ок")
+            }
+            if folded.hasSuffix("ець") { forms.append(base(3) + "ця") }
+        }
+        return forms
+    }
+}

@@ -1,0 +1,357 @@
+import Foundation
+import ICU
+import TlumachCore
+
+/// Normalises Ukrainian, English and Russian article text: Unicode clean-up, apostrophes, quotes, dashes, spaces
+/// and look-alike letters, paragraph by paragraph, leaving URLs, e-mail addresses and Markdown code untouched.
+/// Every rule can be switched off and every change is reported with its rule name and original position.
+///
+/// Speed: each paragraph is first scanned byte by byte for anything a rule could change; most paragraphs of clean
+/// Cyrillic text have nothing and are copied as they are. Only flagged paragraphs go through the rules.
+public final class ArticleNormalizer: Sendable {
+    public let options: NormalizerOptions
+    let spoofChecker: SpoofChecker
+    let classes: [CharacterClass]
+
+    public init(options: NormalizerOptions = NormalizerOptions()) throws(ICUError) {
+        self.options = options
+        self.spoofChecker = try SpoofChecker()
+        self.classes = CharacterClassTable.shared.classes
+        _ = TextData.lookAlikes
+        _ = TextData.noBreakSpacePolicy
+    }
+
+    /// Normalises a string.
+    public func normalize(_ text: String) -> NormalizationResult {
+        normalize(utf8: Array(text.utf8))
+    }
+
+    /// Normalises UTF-8 text. The bytes must be valid UTF-8 (`TextFile.firstInvalidUTF8Offset` checks).
+    public func normalize(utf8 input: [UInt8]) -> NormalizationResult {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var changes: [PendingChange] = []
+        var state = DocumentState()
+        input.withUnsafeBufferPointer { bytes in
+            var position = 0
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+                && options.isEnabled(.bom)
+            {
+                changes.append(
+                    PendingChange(
+                        rule: NormalizationRule.bom.rawValue, byteOffset: 0, original: "\u{FEFF}", replacement: "",
+                        summary: "U+FEFF byte-order mark removed"))
+                position = 3
+            }
+            while position < bytes.count {
+                let block = Blocks.next(in: bytes, from: position)
+                switch block.kind {
+                case .code:
+                    processCode(bytes, block.range, &output, &changes)
+                case .paragraph:
+                    processParagraph(bytes, block.range, &state, &output, &changes)
+                }
+                position = block.range.upperBound
+            }
+        }
+        if changes.isEmpty { return NormalizationResult(utf8: output, changes: []) }
+        // Rules run one after another: report their changes in text order (stable for one place).
+        let ordered = changes.enumerated().sorted {
+            ($0.element.byteOffset, $0.offset) < ($1.element.byteOffset, $1.offset)
+        }.map(\.element)
+        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: input)
+        let located = zip(ordered, positions).map { change, position in
+            NormalizationChange(
+                rule: change.rule, position: position, original: change.original, replacement: change.replacement,
+                summary: change.summary)
+        }
+        return NormalizationResult(utf8: output, changes: located)
+    }
+
+    /// Line and UTF-16 column of each offset (ascending), in one pass over the text up to the last one; cheaper
+    /// than a full `LineIndex` when a few changes sit in a large file.
+    static func positions(ofSortedOffsets offsets: [Int], in bytes: [UInt8]) -> [SourcePosition] {
+        var result: [SourcePosition] = []
+        result.reserveCapacity(offsets.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            var line = 1
+            var lineStart = 0
+            var scanned = 0
+            for offset in offsets {
+                let target = min(offset, buffer.count)
+                while scanned < target {
+                    if buffer[scanned] == 0x0A {
+                        line += 1
+                        lineStart = scanned + 1
+                    }
+                    scanned += 1
+                }
+                let column = LineIndex.utf16Length(ArraySlice(UnsafeBufferPointer(rebasing: buffer[lineStart..<target]))) + 1
+                result.append(SourcePosition(line: line, column: column, byteOffset: target))
+            }
+        }
+        return result
+    }
+
+    // MARK: Blocks
+
+    /// Fenced code: only line ends are touched.
+    private func processCode(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ output: inout [UInt8],
+        _ changes: inout [PendingChange]
+    ) {
+        guard options.isEnabled(.lineEndings) else {
+            output.append(contentsOf: bytes[range])
+            return
+        }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                let crlf = index + 1 < range.upperBound && bytes[index + 1] == 0x0A
+                changes.append(
+                    PendingChange(
+                        rule: NormalizationRule.lineEndings.rawValue, byteOffset: index,
+                        original: crlf ? "\r\n" : "\r", replacement: "\n", summary: crlf ? "CRLF → LF" : "CR → LF"))
+                output.append(0x0A)
+                index += crlf ? 2 : 1
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    private func processParagraph(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout DocumentState,
+        _ output: inout [UInt8], _ changes: inout [PendingChange]
+    ) {
+        let scan = FastScan.run(bytes, range, classes: classes, apostrophe: options.apostrophe.scalar)
+        var needsWork = scan.needsWork || !options.rewriters.isEmpty
+        if !needsWork, options.language == nil || options.language == .en, scan.quotes.count > 0 {
+            let language = options.language ?? state.resolve(scan.evidence, commit: false)
+            needsWork = !scan.quotesAreCanonical(for: language)
+        } else if !needsWork, let language = options.language, scan.quotes.count > 0 {
+            needsWork = !scan.quotesAreCanonical(for: language)
+        }
+        if !needsWork {
+            if options.language == nil { _ = state.resolve(scan.evidence, commit: true) }
+            output.append(contentsOf: bytes[range])
+            return
+        }
+        var work = ParagraphWork(bytes: UnsafeBufferPointer(rebasing: bytes[range]), byteStart: range.lowerBound)
+        rewrite(&work, &state)
+        changes.append(contentsOf: work.changes)
+        work.appendUTF8(to: &output)
+    }
+
+    /// The rules, in an order that makes each see the previous ones' output (and makes the whole idempotent).
+    private func rewrite(_ work: inout ParagraphWork, _ state: inout DocumentState) {
+        let rules = Rules(normalizer: self)
+        if options.isEnabled(.lineEndings) { work.apply(rules.lineEndings(work), protectedToo: true) }
+        work.protected = ProtectedSpans.mark(work.scalars)
+        if options.isEnabled(.zeroWidth) || options.isEnabled(.softHyphen) { work.apply(rules.invisibles(work)) }
+        if options.isEnabled(.nfc) { work.apply(rules.nfc(work)) }
+        // Found again on the cleaned text, so later rules see the spans a second run would see.
+        work.protected = ProtectedSpans.mark(work.scalars)
+        if options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
+        var evidence = LanguageEvidence()
+        for scalar in work.scalars { evidence.count(scalar, rules.classOf(scalar)) }
+        let language = options.language ?? state.resolve(evidence, commit: true)
+        if options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
+        if options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
+        if options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
+        if options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
+        if options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
+        if options.isEnabled(.dashes) { work.apply(rules.dashes(work, language: language)) }
+        for rewriter in options.rewriters {
+            let enabled = Set(rewriter.ruleNames).subtracting(options.disabledRewriterRules)
+            if enabled.isEmpty { continue }
+            work.apply(rules.external(rewriter, enabled: enabled, work, language: language))
+        }
+    }
+}
+
+/// The language of the previous paragraphs, for paragraphs whose letters do not decide.
+struct DocumentState {
+    var lastLanguage: Language = .uk
+    var lastCyrillicLanguage: Language = .uk
+
+    mutating func resolve(_ evidence: LanguageEvidence, commit: Bool) -> Language {
+        let language: Language
+        if let decided = evidence.language {
+            language = decided
+        } else if evidence.cyrillicLetters > 0 {
+            language = lastCyrillicLanguage
+        } else {
+            language = lastLanguage
+        }
+        if commit {
+            if evidence.latinLetters + evidence.cyrillicLetters > 0 { lastLanguage = language }
+            if language != .en { lastCyrillicLanguage = language }
+        }
+        return language
+    }
+}
+
+/// A change before its byte offset is turned into a line and column.
+struct PendingChange {
+    var rule: String
+    var byteOffset: Int
+    var original: String
+    var replacement: String
+    var summary: String
+}
+
+/// Splits a document into paragraphs and fenced code blocks. A paragraph is a run of non-blank lines; a Markdown
+/// heading, list item or block quote line starts a new one; a blank line is a paragraph of its own.
+enum Blocks {
+    enum Kind { case paragraph, code }
+
+    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (kind: Kind, range: Range<Int>) {
+        let first = line(bytes, start)
+        if let fence = fence(bytes, first) {
+            var end = first.upperBound
+            while end < bytes.count {
+                let next = line(bytes, end)
+                end = next.upperBound
+                if let closing = self.fence(bytes, next), closing.marker == fence.marker, closing.length >= fence.length,
+                    closing.isBare
+                {
+                    break
+                }
+            }
+            return (.code, start..<end)
+        }
+        if isBlank(bytes, first) { return (.paragraph, first) }
+        var end = first.upperBound
+        while end < bytes.count {
+            let next = line(bytes, end)
+            if isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next) { break }
+            end = next.upperBound
+        }
+        return (.paragraph, start..<end)
+    }
+
+    /// The line starting at `start`, with its terminator (LF, CRLF or a lone CR).
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Range<Int> {
+        guard let base = bytes.baseAddress, start < bytes.count else { return start..<start }
+        // memchr finds the LF; a CR before it (a lone CR line end) is looked for only in that line.
+        let newline = memchr(base + start, 0x0A, bytes.count - start)
+        let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+        if memchr(base + start, 0x0D, end - start) == nil {
+            return start..<(newline == nil ? end : end + 1)
+        }
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { return start..<(index + 1) }
+            if byte == 0x0D {
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { return start..<(index + 2) }
+                return start..<(index + 1)
+            }
+            index += 1
+        }
+        return start..<index
+    }
+
+    /// The width of a space-like character at `index` (space, tab, no-break and fixed-width spaces, and the
+    /// invisible characters the rules remove), or 0. Block detection looks through all of them, so a document
+    /// splits into the same blocks before and after normalising.
+    static func spaceLikeWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, invisibleOnly: Bool = false)
+        -> Int
+    {
+        guard index < end else { return 0 }
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x09 { return invisibleOnly ? 0 : 1 }
+        if byte == 0xC2, index + 1 < end {
+            if bytes[index + 1] == 0xAD { return 2 }
+            if bytes[index + 1] == 0xA0 { return invisibleOnly ? 0 : 2 }
+        }
+        if byte == 0xEF, index + 2 < end, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return 3 }
+        if byte == 0xE2, index + 2 < end {
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80 && (0x8B...0x8F).contains(third) { return 3 }
+            if second == 0x81 && (0xA0...0xA4).contains(third) { return 3 }
+            if invisibleOnly { return 0 }
+            if second == 0x80 && ((0x80...0x8A).contains(third) || third == 0xAF) { return 3 }
+            if second == 0x81 && third == 0x9F { return 3 }
+        }
+        if byte == 0xE3, !invisibleOnly, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return 3 }
+        return 0
+    }
+
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var index = line.lowerBound
+        while index < line.upperBound {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                index += 1
+                continue
+            }
+            let width = spaceLikeWidth(bytes, index, line.upperBound)
+            if width == 0 { return false }
+            index += width
+        }
+        return true
+    }
+
+    /// Where the line's text starts after indentation, and how many characters of indentation there are.
+    static func indent(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (start: Int, width: Int) {
+        var index = line.lowerBound
+        var width = 0
+        while true {
+            let step = spaceLikeWidth(bytes, index, line.upperBound)
+            if step == 0 { break }
+            if spaceLikeWidth(bytes, index, line.upperBound, invisibleOnly: true) == 0 { width += 1 }
+            index += step
+        }
+        return (index, width)
+    }
+
+    /// Whether a space follows at `index` (after any invisible characters).
+    static func spaceFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
+        var position = index
+        while true {
+            let invisible = spaceLikeWidth(bytes, position, end, invisibleOnly: true)
+            if invisible == 0 { break }
+            position += invisible
+        }
+        return spaceLikeWidth(bytes, position, end) > 0
+    }
+
+    static func fence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>)
+        -> (marker: UInt8, length: Int, isBare: Bool)?
+    {
+        let (start, width) = indent(bytes, line)
+        guard width <= 3, start < line.upperBound else { return nil }
+        let marker = bytes[start]
+        guard marker == 0x60 || marker == 0x7E else { return nil }
+        var end = start
+        while end < line.upperBound && bytes[end] == marker { end += 1 }
+        guard end - start >= 3 else { return nil }
+        var bare = true
+        for index in end..<line.upperBound where ![0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { bare = false }
+        return (marker, end - start, bare)
+    }
+
+    /// Markdown block starts: "# ", "> ", "- ", "* ", "+ ", "1. ", "1) ".
+    static func startsBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        let start = indent(bytes, line).start
+        guard start < line.upperBound else { return false }
+        let first = bytes[start]
+        let second: UInt8 = start + 1 < line.upperBound ? bytes[start + 1] : 0x0A
+        switch first {
+        case 0x23: return second == 0x23 || spaceFollows(bytes, start + 1, line.upperBound)
+        case 0x3E: return true
+        case 0x2D, 0x2A, 0x2B: return spaceFollows(bytes, start + 1, line.upperBound)
+        case 0x30...0x39:
+            var index = start
+            while index < line.upperBound && (0x30...0x39).contains(bytes[index]) { index += 1 }
+            guard index < line.upperBound, index - start <= 3 else { return false }
+            return (bytes[index] == 0x2E || bytes[index] == 0x29) && spaceFollows(bytes, index + 1, line.upperBound)
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,264 @@
+import ICU
+
+/// One pass over a paragraph's UTF-8 bytes that decides whether any rule could change it, and gathers the letters
+/// that decide its language. It must never say "clean" for text a rule would change (the property tests compare
+/// it with the full rules); it may say "needs work" for text that turns out clean.
+/// Ukrainian markers (+1) and Russian markers (+2) for U+0400–U+047F, indexed by code point − 0x400.
+nonisolated(unsafe) let languageMarkers: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x80)
+    table.initialize(repeating: 0, count: 0x80)
+    for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 }
+    for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 2 }
+    return UnsafePointer(table)
+}()
+
+struct FastScan {
+    var needsWork = false
+    var evidence = LanguageEvidence()
+    /// Quotation marks seen (« » „ “ ”), and whether they nest as Ukrainian/Russian or as English text wants.
+    var quoteCount = 0
+    var cyrillicQuotesValid = true
+    var cyrillicDepth = 0
+    var englishQuotesValid = true
+    var englishDepth = 0
+
+    var quotes: Range<Int> { 0..<quoteCount }
+
+    func quotesAreCanonical(for language: Language) -> Bool {
+        if quoteCount == 0 { return true }
+        if language == .en { return englishQuotesValid && englishDepth == 0 }
+        return cyrillicQuotesValid && cyrillicDepth == 0
+    }
+
+
+    static func run(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: [CharacterClass],
+        apostrophe: Unicode.Scalar
+    ) -> FastScan {
+        var scan = FastScan()
+        guard let base = bytes.baseAddress else { return scan }
+        let end = range.upperBound
+        var index = range.lowerBound
+        var latin = 0
+        var cyrillic = 0
+        var ukrainian = 0
+        var russian = 0
+        var wordLatin = false
+        var wordCyrillic = false
+        var previousLetter = false
+        var previousByte: UInt8 = 0x0A
+        var lineHasText = false
+        let canonicalIsRight = apostrophe == "\u{2019}"
+        // Returning early with needsWork: the caller only needs the verdict then (language comes from the rules).
+        let markers = languageMarkers
+        let classTable = TlumachText.classTable
+        do {
+            do {
+                @inline(__always) func nextIsLetter(_ at: Int) -> Bool {
+                    guard at < end else { return false }
+                    let byte = base[at]
+                    if byte < 0x80 { return (byte | 0x20) &- 0x61 < 26 }
+                    if byte == 0xD0 || byte == 0xD1 { return true }
+                    guard let scalar = FastScan.decode(base, at, end) else { return false }
+                    return classTable[Int(scalar.value & 0xFFFF)].contains(.letter) && scalar.value < 0x10000
+                        && !isApostropheLike(scalar.value)
+                }
+                while index < end {
+                    let byte = base[index]
+                    if byte < 0x80 {
+                        if (byte | 0x20) &- 0x61 < 26 {
+                            latin += 1
+                            wordLatin = true
+                            previousLetter = true
+                            previousByte = byte
+                            lineHasText = true
+                            index += 1
+                            continue
+                        }
+                        if wordLatin && wordCyrillic {
+                            scan.needsWork = true
+                            return scan
+                        }
+                        wordLatin = false
+                        wordCyrillic = false
+                        switch byte {
+                        case 0x20:
+                            let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
+                            if (previousByte == 0x20 && lineHasText) || next == 0x0A || next == 0x0D {
+                                scan.needsWork = true
+                                return scan
+                            }
+                        case 0x09:
+                            let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
+                            if next == 0x0A || next == 0x0D {
+                                scan.needsWork = true
+                                return scan
+                            }
+                        case 0x0A:
+                            lineHasText = false
+                        case 0x0D, 0x22, 0x27, 0x60:
+                            scan.needsWork = true
+                            return scan
+                        case 0x2D:
+                            let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
+                            let previousDigit = previousByte &- 0x30 < 10
+                            let nextDigit = next &- 0x30 < 10
+                            if previousByte == 0x20 || next == 0x2D || (previousDigit && nextDigit)
+                                || previousByte == 0xA0 || previousByte == 0xAF
+                            {
+                                scan.needsWork = true
+                                return scan
+                            }
+                        default: break
+                        }
+                        if byte != 0x20 && byte != 0x09 && byte != 0x0A { lineHasText = true }
+                        previousLetter = false
+                        previousByte = byte
+                        index += 1
+                        continue
+                    }
+                    if (byte == 0xD0 || byte == 0xD1) && index + 1 < end {
+                        let second = base[index + 1]
+                        let offset = Int((byte & 1) << 6 | (second & 0x3F))
+                        let marker = markers[offset]
+                        ukrainian &+= Int(marker & 1)
+                        russian &+= Int(marker >> 1)
+                        cyrillic += 1
+                        wordCyrillic = true
+                        previousLetter = true
+                        previousByte = second
+                        lineHasText = true
+                        index += 2
+                        continue
+                    }
+                    guard let scalar = FastScan.decode(base, index, end) else {
+                        scan.needsWork = true
+                        return scan
+                    }
+                    let value = scalar.value
+                    let width = value < 0x800 ? 2 : (value < 0x10000 ? 3 : 4)
+                    lineHasText = true
+                    switch value {
+                    case 0x2019, 0x02BC:
+                        // An apostrophe between letters: fine when it is the canonical one for its word's script.
+                        let between = previousLetter && nextIsLetter(index + width)
+                        if !between {
+                            scan.needsWork = true
+                            return scan
+                        }
+                        let nextByte = base[index + width]
+                        let cyrillicNeighbour = wordCyrillic || nextByte == 0xD0 || nextByte == 0xD1 || nextByte == 0xD2
+                        let canonical = cyrillicNeighbour ? (canonicalIsRight ? 0x2019 : 0x02BC) : 0x2019
+                        if value != canonical {
+                            scan.needsWork = true
+                            return scan
+                        }
+                        previousByte = 0x27
+                        index += width
+                        continue  // the word goes on
+                    case 0xAB, 0xBB, 0x201E, 0x201C, 0x201D:
+                        scan.quoteCount += 1
+                        switch value {
+                        case 0xAB:
+                            if scan.cyrillicDepth == 0 { scan.cyrillicDepth = 1 } else { scan.cyrillicQuotesValid = false }
+                            scan.englishQuotesValid = false
+                        case 0xBB:
+                            if scan.cyrillicDepth == 1 { scan.cyrillicDepth = 0 } else { scan.cyrillicQuotesValid = false }
+                            scan.englishQuotesValid = false
+                        case 0x201E:
+                            if scan.cyrillicDepth == 1 { scan.cyrillicDepth = 2 } else { scan.cyrillicQuotesValid = false }
+                            scan.englishQuotesValid = false
+                        case 0x201C:
+                            if scan.cyrillicDepth == 2 { scan.cyrillicDepth = 1 } else { scan.cyrillicQuotesValid = false }
+                            if scan.englishDepth == 0 { scan.englishDepth = 1 } else { scan.englishQuotesValid = false }
+                        default:
+                            scan.cyrillicQuotesValid = false
+                            if scan.englishDepth == 1 { scan.englishDepth = 0 } else { scan.englishQuotesValid = false }
+                        }
+                    case 0x2013:
+                        if previousByte == 0x20 || previousByte == 0xA0 || previousByte == 0xAF {
+                            scan.needsWork = true
+                            return scan
+                        }
+                    case 0xA0, 0x202F, 0x2007:
+                        // A no-break space between digits is kept; anywhere else the policy must look at it.
+                        let previousDigit = previousByte &- 0x30 < 10
+                        let next: UInt8 = index + width < end ? base[index + width] : 0
+                        if !(previousDigit && next &- 0x30 < 10) {
+                            scan.needsWork = true
+                            return scan
+                        }
+                    case 0xAD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x2000...0x200A, 0x205F, 0x3000,
+                        0x2018, 0x201A, 0x2039, 0x203A, 0xB4, 0x2B9, 0x2032:
+                        scan.needsWork = true
+                        return scan
+                    default:
+                        let classes: CharacterClass =
+                            value < 0x10000
+                            ? classTable[Int(value)] : CharacterClass(of: scalar)
+                        if !classes.contains(.nfcBoundary) {
+                            scan.needsWork = true
+                            return scan
+                        }
+                        if classes.contains(.letter) {
+                            if classes.contains(.latin) {
+                                latin += 1
+                                wordLatin = true
+                            } else if classes.contains(.cyrillic) {
+                                cyrillic += 1
+                                wordCyrillic = true
+                                if value == 0x490 || value == 0x491 { ukrainian += 1 }
+                            }
+                            previousLetter = true
+                            previousByte = base[index + width - 1]
+                            index += width
+                            continue
+                        }
+                    }
+                    if wordLatin && wordCyrillic {
+                        scan.needsWork = true
+                        return scan
+                    }
+                    wordLatin = false
+                    wordCyrillic = false
+                    previousLetter = false
+                    previousByte = base[index + width - 1]
+                    index += width
+                }
+                if wordLatin && wordCyrillic { scan.needsWork = true }
+                // Trailing space at the very end of the text (no final line break).
+                if previousByte == 0x20 || previousByte == 0x09 { scan.needsWork = true }
+                scan.evidence.latinLetters = latin
+                scan.evidence.cyrillicLetters = cyrillic
+                scan.evidence.ukrainianMarkers = ukrainian
+                scan.evidence.russianMarkers = russian
+                return scan
+            }
+        }
+    }
+
+    @inline(__always)
+    static func isApostropheLike(_ value: UInt32) -> Bool {
+        value == 0x2BC || value == 0x2B9
+    }
+
+    /// Decodes the scalar at `index` (the bytes are valid UTF-8).
+    @inline(__always)
+    static func decode(_ base: UnsafePointer<UInt8>, _ index: Int, _ end: Int) -> Unicode.Scalar? {
+        let lead = UInt32(base[index])
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        if lead < 0xE0, index + 1 < end {
+            return Unicode.Scalar((lead & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F))
+        }
+        if lead < 0xF0, index + 2 < end {
+            return Unicode.Scalar(
+                (lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F))
+        }
+        if index + 3 < end {
+            return Unicode.Scalar(
+                (lead & 0x07) << 18 | UInt32(base[index + 1] & 0x3F) << 12 | UInt32(base[index + 2] & 0x3F) << 6
+                    | UInt32(base[index + 3] & 0x3F))
+        }
+        return nil
+    }
+}

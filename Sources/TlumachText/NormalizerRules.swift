@@ -1,0 +1,524 @@
+import ICU
+
+/// The built-in rules. Each returns the edits it wants on the paragraph's current text; `ParagraphWork.apply`
+/// drops edits that touch protected spans.
+struct Rules {
+    let normalizer: ArticleNormalizer
+    typealias Edit = ParagraphWork.Edit
+
+    @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> CharacterClass { TlumachText.classOf(scalar) }
+
+    @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool { isWordLetter(scalar) }
+
+    @inline(__always) func isDigit(_ scalar: Unicode.Scalar) -> Bool { classOf(scalar).contains(.digit) }
+
+    /// The no-break and fixed-width spaces the no-break space policy governs.
+    static func isSpecialSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA0, 0x202F, 0x2007, 0x2000...0x200A, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    static func isHorizontalSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || isSpecialSpace(scalar) }
+
+    // MARK: Unicode
+
+    func lineEndings(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        for index in s.indices where s[index] == "\r" {
+            if index + 1 < s.count && s[index + 1] == "\n" {
+                edits.append(Edit(range: index..<(index + 2), replacement: ["\n"], rule: "line-endings", summary: "CRLF → LF"))
+            } else {
+                edits.append(Edit(range: index..<(index + 1), replacement: ["\n"], rule: "line-endings", summary: "CR → LF"))
+            }
+        }
+        return edits
+    }
+
+    func invisibles(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        let options = normalizer.options
+        var edits: [Edit] = []
+        for index in s.indices {
+            let value = s[index].value
+            switch value {
+            case 0xAD where options.isEnabled(.softHyphen):
+                edits.append(Edit(range: index..<(index + 1), replacement: [], rule: "soft-hyphen", summary: "U+00AD soft hyphen removed"))
+            case 0x200D where options.isEnabled(.zeroWidth):
+                // A zero-width joiner inside an emoji sequence (👩‍💻) is part of the emoji.
+                let before = index > 0 && (classOf(s[index - 1]).contains(.pictographic) || s[index - 1].value == 0xFE0F
+                    || (0x1F3FB...0x1F3FF).contains(s[index - 1].value))
+                let after = index + 1 < s.count && classOf(s[index + 1]).contains(.pictographic)
+                if !(before && after) {
+                    edits.append(Edit(range: index..<(index + 1), replacement: [], rule: "zero-width", summary: "U+200D zero-width joiner removed"))
+                }
+            case 0x200B, 0x200C, 0x200E, 0x200F, 0x2060...0x2064, 0xFEFF:
+                if options.isEnabled(.zeroWidth) {
+                    let name = "U+" + String(value, radix: 16, uppercase: true).leftPadded(to: 4)
+                    edits.append(Edit(range: index..<(index + 1), replacement: [], rule: "zero-width", summary: "\(name) removed"))
+                }
+            default: break
+            }
+        }
+        return edits
+    }
+
+    /// NFC, one normalisation segment at a time: a segment starts at a character NFC never changes whatever
+    /// precedes it, so segments can be normalised separately and only the ones that change are reported.
+    func nfc(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        var index = 0
+        while index < s.count {
+            var end = index + 1
+            while end < s.count && !classOf(s[end]).contains(.nfcBoundary) { end += 1 }
+            if end - index > 1 || !classOf(s[index]).contains(.nfcBoundary) {
+                let segment = String(String.UnicodeScalarView(s[index..<end]))
+                // Compare scalars: Swift's == on strings already treats canonically equivalent text as equal.
+                if let normalized = try? Normalizer.nfc.normalize(segment),
+                    !normalized.unicodeScalars.elementsEqual(segment.unicodeScalars)
+                {
+                    edits.append(Edit(range: index..<end, replacement: Array(normalized.unicodeScalars), rule: "nfc"))
+                }
+            }
+            index = end
+        }
+        return edits
+    }
+
+    // MARK: Look-alikes
+
+    /// Words mixing Latin and Cyrillic letters, confirmed by ICU's spoof checker, rewritten in the script most of
+    /// their letters use — only when every minority letter has a look-alike and the confusable skeleton stays the
+    /// same. Words wholly in one script are never touched.
+    func lookAlikes(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        let tables = TextData.lookAlikes
+        var index = 0
+        while index < s.count {
+            guard isLetter(s[index]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            var latin = 0
+            var cyrillic = 0
+            while end < s.count {
+                let scalar = s[end]
+                let classes = classOf(scalar)
+                if isLetter(scalar) || classes.contains(.mark) {
+                    if classes.contains(.latin) { latin += 1 } else if classes.contains(.cyrillic) { cyrillic += 1 }
+                    end += 1
+                } else if isApostropheVariant(scalar), end + 1 < s.count, isLetter(s[end + 1]) {
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            defer { index = end }
+            guard latin > 0 && cyrillic > 0 else { continue }
+            let word = String(String.UnicodeScalarView(s[index..<end]))
+            guard let findings = try? normalizer.spoofChecker.check(word), findings.contains(.mixedScript) else { continue }
+            // As many letters of each script: no telling which was meant.
+            guard cyrillic != latin else { continue }
+            let toCyrillic = cyrillic > latin
+            var repaired: [Unicode.Scalar] = []
+            var repairable = true
+            for scalar in s[index..<end] {
+                let classes = classOf(scalar)
+                if toCyrillic && classes.contains(.latin) && classes.contains(.letter) {
+                    guard let mapped = tables.toCyrillic[scalar] else { repairable = false; break }
+                    repaired.append(mapped)
+                } else if !toCyrillic && classes.contains(.cyrillic) && classes.contains(.letter) {
+                    guard let mapped = tables.toLatin[scalar] else { repairable = false; break }
+                    repaired.append(mapped)
+                } else {
+                    repaired.append(scalar)
+                }
+            }
+            guard repairable else { continue }
+            let fixed = String(String.UnicodeScalarView(repaired))
+            guard let before = try? normalizer.spoofChecker.skeleton(word),
+                let after = try? normalizer.spoofChecker.skeleton(fixed), before == after
+            else { continue }
+            edits.append(Edit(range: index..<end, replacement: repaired, rule: "look-alikes", summary: "\(word) → \(fixed) (\(toCyrillic ? "Latin letters in a Cyrillic word" : "Cyrillic letters in a Latin word"))"))
+        }
+        return edits
+    }
+
+    // MARK: Spaces
+
+    /// The word (letters) ending right before `end`, and whether a dot follows it.
+    private func wordBefore(_ s: [Unicode.Scalar], _ end: Int) -> (length: Int, dotted: Bool) {
+        var position = end
+        var dotted = false
+        if position > 0 && s[position - 1] == "." {
+            dotted = true
+            position -= 1
+        }
+        var length = 0
+        while position > 0 && isLetter(s[position - 1]) {
+            length += 1
+            position -= 1
+        }
+        return (length, dotted)
+    }
+
+    /// Whether a no-break space at `index` stands where typography wants one (docs/normalizer.md).
+    func keepsNoBreakSpace(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        let policy = TextData.noBreakSpacePolicy
+        let previous = index > 0 ? s[index - 1] : nil
+        let next = index + 1 < s.count ? s[index + 1] : nil
+        if let next, next == "-" || next == "–" || next == "—" { return true }
+        if let previous, let next, isDigit(previous) && isDigit(next) { return true }
+        if let previous, policy.after.contains(String(previous)) { return true }
+        if let previous, isDigit(previous), index + 1 < s.count {
+            // The unit is the letters that follow (with a dot if one follows), or a sign such as % or °C.
+            var end = index + 1
+            while end < s.count && isLetter(s[end]) { end += 1 }
+            var candidates: [String] = []
+            if end > index + 1 {
+                let letters = String(String.UnicodeScalarView(s[(index + 1)..<end]))
+                candidates.append(letters)
+                if end < s.count && s[end] == "." { candidates.append(letters + ".") }
+            } else {
+                candidates.append(String(s[index + 1]))
+                if index + 2 < s.count { candidates.append(String(s[index + 1]) + String(s[index + 2])) }
+            }
+            if candidates.contains(where: policy.units.contains) { return true }
+        }
+        let before = wordBefore(s, index)
+        if before.length > 0 {
+            let start = index - before.length - (before.dotted ? 1 : 0)
+            let startsWord = start == 0 || !isLetter(s[start - 1]) && !isDigit(s[start - 1])
+            if startsWord && (before.length <= 2 || (before.dotted && before.length <= 3)) { return true }
+        }
+        return false
+    }
+
+    func noBreakSpaces(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        for index in s.indices where Self.isSpecialSpace(s[index]) {
+            // At a line end the trailing-space rule removes it.
+            let next = index + 1 < s.count ? s[index + 1] : "\n"
+            if next == "\n" { continue }
+            if !keepsNoBreakSpace(s, index) {
+                edits.append(Edit(range: index..<(index + 1), replacement: [" "], rule: "no-break-space"))
+            }
+        }
+        return edits
+    }
+
+    /// Runs of spaces inside a line become one (a no-break space in the run wins); indentation stays.
+    func spaceRuns(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        var lineHasText = false
+        var index = 0
+        while index < s.count {
+            let scalar = s[index]
+            if scalar == "\n" {
+                lineHasText = false
+                index += 1
+                continue
+            }
+            guard Self.isHorizontalSpace(scalar) else {
+                if scalar != "\t" { lineHasText = true }
+                index += 1
+                continue
+            }
+            var end = index
+            while end < s.count && Self.isHorizontalSpace(s[end]) { end += 1 }
+            let atLineEnd = end == s.count || s[end] == "\n" || s[end] == "\r"
+            if lineHasText && end - index > 1 && !atLineEnd {
+                let keep = s[index..<end].first(where: Self.isSpecialSpace) ?? " "
+                edits.append(Edit(range: index..<end, replacement: [keep], rule: "space-runs"))
+            }
+            index = end
+        }
+        return edits
+    }
+
+    func trailingSpaces(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        var index = 0
+        while index < s.count {
+            let scalar = s[index]
+            guard Self.isHorizontalSpace(scalar) || scalar == "\t" else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < s.count && (Self.isHorizontalSpace(s[end]) || s[end] == "\t") { end += 1 }
+            if end == s.count || s[end] == "\n" {
+                edits.append(Edit(range: index..<end, replacement: [], rule: "trailing-space", summary: "trailing space removed: '\(ParagraphWork.visible(s[index..<end]))'"))
+            }
+            index = end
+        }
+        return edits
+    }
+
+    // MARK: Apostrophes
+
+    /// An apostrophe between two letters: the canonical one in Cyrillic words, ’ in Latin words.
+    func apostrophes(_ work: ParagraphWork) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        guard s.count >= 3 else { return [] }
+        for index in 1..<(s.count - 1) where isApostropheVariant(s[index]) {
+            let previous = s[index - 1]
+            let next = s[index + 1]
+            guard isLetter(previous), isLetter(next) else { continue }
+            let cyrillic = classOf(previous).contains(.cyrillic) || classOf(next).contains(.cyrillic)
+            let latin = classOf(previous).contains(.latin) && classOf(next).contains(.latin)
+            let wanted: Unicode.Scalar
+            if cyrillic {
+                wanted = normalizer.options.apostrophe.scalar
+            } else if latin {
+                wanted = "\u{2019}"
+            } else {
+                continue
+            }
+            if s[index] != wanted {
+                edits.append(Edit(range: index..<(index + 1), replacement: [wanted], rule: "apostrophe"))
+            }
+        }
+        return edits
+    }
+
+    // MARK: Quotes
+
+    private enum Direction { case open, close, unknown }
+
+    private func isOpeningContext(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        if Self.isHorizontalSpace(scalar) { return true }
+        switch scalar {
+        case "\n", "\t", "(", "[", "{", "—", "–", "-", "/", "«", "„", "“", "‘", "‚": return true
+        default: return false
+        }
+    }
+
+    private func isClosingContext(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        if Self.isHorizontalSpace(scalar) { return true }
+        switch scalar {
+        case "\n", "\t", ")", "]", "}", ".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "/", "»", "“", "”", "’": return true
+        default: return false
+        }
+    }
+
+    /// Quotation marks re-drawn for the paragraph's language with correct nesting: Ukrainian and Russian «…„…“…»,
+    /// English “…‘…’…”. Straight quotes get their direction from the spaces around them. A paragraph whose quotes
+    /// do not pair up is left as it is (a quotation may go on in the next paragraph).
+    func quotes(_ work: ParagraphWork, language: Language) -> [Edit] {
+        let edits = quoteEdits(work.scalars, work.protected, language: language)
+        if edits.isEmpty { return [] }
+        // Quotation marks decide each other's direction; make sure the result reads the same way again, or leave
+        // the paragraph's quotes alone (the rules must be idempotent).
+        var result = work.scalars
+        for edit in edits.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
+            result.replaceSubrange(edit.range, with: edit.replacement)
+        }
+        if !quoteEdits(result, work.protected, language: language).isEmpty { return [] }
+        return edits
+    }
+
+    private func quoteEdits(_ s: [Unicode.Scalar], _ protected: [Bool], language: Language) -> [Edit] {
+        struct Mark { var index: Int; var double: Bool; var direction: Direction }
+        var marks: [Mark] = []
+        for index in s.indices where !protected[index] {
+            let scalar = s[index]
+            let previous = index > 0 ? s[index - 1] : nil
+            let next = index + 1 < s.count ? s[index + 1] : nil
+            switch scalar {
+            case _ where previous.map(isLetter) == true && next.map(isLetter) == true:
+                continue  // glued between letters: an apostrophe or a typo, never a quotation mark
+            case "«": marks.append(Mark(index: index, double: true, direction: .open))
+            case "»": marks.append(Mark(index: index, double: true, direction: .close))
+            case "„": marks.append(Mark(index: index, double: true, direction: .open))
+            case "‚", "‹": marks.append(Mark(index: index, double: false, direction: .open))
+            case "›": marks.append(Mark(index: index, double: false, direction: .close))
+            case "\"", "“", "”", "'", "‘", "’":
+                let double = scalar == "\"" || scalar == "“" || scalar == "”"
+                let openSide = isOpeningContext(previous)
+                let closeSide = isClosingContext(next)
+                let direction: Direction
+                if openSide && !closeSide {
+                    direction = .open
+                } else if !openSide && closeSide {
+                    direction = .close
+                } else if openSide && closeSide {
+                    continue  // a lone mark between spaces is not a quote
+                } else if scalar == "”" || scalar == "’" {
+                    direction = .close
+                } else if scalar == "‘" {
+                    direction = .open
+                } else if scalar == "“" {
+                    direction = language == .en ? .open : .close
+                } else {
+                    direction = .unknown
+                }
+                marks.append(Mark(index: index, double: double, direction: direction))
+            default: continue
+            }
+        }
+        if marks.isEmpty { return [] }
+        // Pair marks with a stack. A closing single mark with no single opening is an apostrophe (soldiers’).
+        var stack: [Int] = []
+        var depthOf = [Int](repeating: -1, count: marks.count)
+        var pairedWith = [Int](repeating: -1, count: marks.count)
+        var apostropheMarks: [Int] = []
+        for (number, mark) in marks.enumerated() {
+            var direction = mark.direction
+            if direction == .unknown {
+                direction = stack.last.map { marks[$0].double == mark.double } == true ? .close : .open
+            }
+            if direction == .open {
+                depthOf[number] = stack.count
+                stack.append(number)
+                continue
+            }
+            if let top = stack.last, marks[top].double == mark.double {
+                stack.removeLast()
+                pairedWith[number] = top
+                pairedWith[top] = number
+                depthOf[number] = depthOf[top]
+            } else if !mark.double && !stack.contains(where: { !marks[$0].double ? true : false }) {
+                apostropheMarks.append(number)
+            } else {
+                return []  // unbalanced
+            }
+        }
+        guard stack.isEmpty else { return [] }
+        var edits: [Edit] = []
+        for (number, mark) in marks.enumerated() where pairedWith[number] >= 0 {
+            let outer = depthOf[number] % 2 == 0
+            let opening = pairedWith[number] > number
+            let wanted: Unicode.Scalar
+            switch (language, outer, opening) {
+            case (.en, true, true): wanted = "“"
+            case (.en, true, false): wanted = "”"
+            case (.en, false, true): wanted = "‘"
+            case (.en, false, false): wanted = "’"
+            case (_, true, true): wanted = "«"
+            case (_, true, false): wanted = "»"
+            case (_, false, true): wanted = "„"
+            case (_, false, false): wanted = "“"
+            }
+            if s[mark.index] != wanted {
+                edits.append(Edit(range: mark.index..<(mark.index + 1), replacement: [wanted], rule: "quotes"))
+            }
+        }
+        for number in apostropheMarks where s[marks[number].index] == "'" {
+            let index = marks[number].index
+            if index > 0, classOf(s[index - 1]).contains(.latin) {
+                edits.append(Edit(range: index..<(index + 1), replacement: ["’"], rule: "apostrophe"))
+            }
+        }
+        return edits
+    }
+
+    // MARK: Dashes
+
+    /// Spaced hyphens (and "--") between words become em dashes — spaced in Ukrainian and Russian, closed or spaced
+    /// in English as configured; Ukrainian spaced en dashes between words become em dashes; digit-hyphen-digit
+    /// ranges become en dashes. Hyphens inside words, dates (2024-08-24) and phone numbers stay.
+    func dashes(_ work: ParagraphWork, language: Language) -> [Edit] {
+        let s = work.scalars
+        var edits: [Edit] = []
+        var index = 0
+        while index < s.count {
+            let scalar = s[index]
+            guard scalar == "-" || (scalar == "–" && language != .en) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            if scalar == "-" && end < s.count && s[end] == "-" { end += 1 }
+            defer { index = end }
+            let before = index > 0 ? s[index - 1] : nil
+            let after = end < s.count ? s[end] : nil
+            // Spaced dash between words.
+            if let before, let after, Self.isHorizontalSpace(before), Self.isHorizontalSpace(after), index >= 2,
+                end + 1 < s.count
+            {
+                let left = s[index - 2]
+                let right = s[end + 1]
+                // A neighbour that is itself a dash makes the run ambiguous ("-- -"): leave it.
+                func isText(_ scalar: Unicode.Scalar) -> Bool {
+                    switch scalar {
+                    case "\n", "\t", "\r", "-", "–", "—": return false
+                    default: return !Self.isHorizontalSpace(scalar)
+                    }
+                }
+                let leftIsText = isText(left)
+                let rightIsText = isText(right)
+                if leftIsText && rightIsText && !(isDigit(left) && isDigit(right)) {
+                    if language == .en && normalizer.options.englishDash == .closed {
+                        edits.append(Edit(range: (index - 1)..<(end + 1), replacement: ["—"], rule: "dashes"))
+                    } else {
+                        edits.append(Edit(range: index..<end, replacement: ["—"], rule: "dashes"))
+                    }
+                }
+                continue
+            }
+            // Number ranges: 2020-2021, 24-27, 10:00-12:00, 1,5-2,5.
+            guard scalar == "-", end == index + 1, let before, let after, isDigit(before), isDigit(after) else { continue }
+            func isNumberPart(_ position: Int) -> Bool {
+                isDigit(s[position])
+                    || ((s[position] == "." || s[position] == "," || s[position] == ":") && position > 0
+                        && position + 1 < s.count && isDigit(s[position - 1]) && isDigit(s[position + 1]))
+            }
+            var leftStart = index - 1
+            while leftStart > 0 && isNumberPart(leftStart - 1) { leftStart -= 1 }
+            var rightEnd = end
+            while rightEnd < s.count && isNumberPart(rightEnd) { rightEnd += 1 }
+            let leftOK = leftStart == 0 || !(isLetter(s[leftStart - 1]) || "-–+./".unicodeScalars.contains(s[leftStart - 1]))
+            let rightOK = rightEnd == s.count || !(isLetter(s[rightEnd]) || s[rightEnd] == "-" || s[rightEnd] == "–" || s[rightEnd] == "/")
+            if leftOK && rightOK {
+                edits.append(Edit(range: index..<end, replacement: ["–"], rule: "dashes"))
+            }
+        }
+        return edits
+    }
+
+    // MARK: Other modules' rules
+
+    func external(_ rewriter: any ParagraphRewriter, enabled: Set<String>, _ work: ParagraphWork, language: Language) -> [Edit] {
+        let s = work.scalars
+        var text = ""
+        text.unicodeScalars.append(contentsOf: s)
+        // UTF-8 offset of each scalar, to turn byte ranges back into scalar ranges.
+        var offsets: [Int: Int] = [:]
+        var protectedRanges: [Range<Int>] = []
+        var offset = 0
+        var protectedStart: Int?
+        for (index, scalar) in s.enumerated() {
+            offsets[offset] = index
+            if work.protected[index] {
+                if protectedStart == nil { protectedStart = offset }
+            } else if let start = protectedStart {
+                protectedRanges.append(start..<offset)
+                protectedStart = nil
+            }
+            offset += UTF8.width(scalar)
+        }
+        offsets[offset] = s.count
+        if let start = protectedStart { protectedRanges.append(start..<offset) }
+        let context = ParagraphContext(text: text, language: language, protectedUTF8Ranges: protectedRanges)
+        var edits: [Edit] = []
+        for rewrite in rewriter.rewrites(in: context) where enabled.contains(rewrite.rule) {
+            guard let start = offsets[rewrite.utf8Range.lowerBound], let end = offsets[rewrite.utf8Range.upperBound] else {
+                continue
+            }
+            edits.append(Edit(range: start..<end, replacement: Array(rewrite.replacement.unicodeScalars), rule: rewrite.rule))
+        }
+        return edits
+    }
+}

@@ -1,0 +1,170 @@
+/// A paragraph being rewritten by the rules: its scalars, which of them are protected, and every edit applied so
+/// far, so that each change can be reported at its place in the original text.
+struct ParagraphWork {
+    var scalars: [Unicode.Scalar]
+    var protected: [Bool]
+    /// Document byte offset of each original scalar (and one past the end).
+    private let originalByteOffsets: [Int]
+    private var passes: [[AppliedEdit]] = []
+    private(set) var changes: [PendingChange] = []
+
+    struct Edit {
+        var range: Range<Int>
+        var replacement: [Unicode.Scalar]
+        var rule: String
+        /// Overrides the generated "before → after" summary.
+        var summary: String? = nil
+    }
+
+    private struct AppliedEdit {
+        var inputStart: Int
+        var inputLength: Int
+        var outputStart: Int
+        var outputLength: Int
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, byteStart: Int) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(bytes.count)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(bytes.count + 1)
+        var offset = byteStart
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            scalars.append(scalar)
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        self.scalars = scalars
+        self.protected = [Bool](repeating: false, count: scalars.count)
+        self.originalByteOffsets = offsets
+    }
+
+    /// Applies non-overlapping edits (later overlapping ones and those touching protected text are dropped).
+    mutating func apply(_ proposed: [Edit], protectedToo: Bool = false) {
+        if proposed.isEmpty { return }
+        let edits = proposed.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var newScalars: [Unicode.Scalar] = []
+        newScalars.reserveCapacity(scalars.count + 8)
+        var newProtected: [Bool] = []
+        newProtected.reserveCapacity(scalars.count + 8)
+        var applied: [AppliedEdit] = []
+        var cursor = 0
+        for edit in edits {
+            let range = edit.range
+            guard range.lowerBound >= cursor, range.upperBound <= scalars.count else { continue }
+            if !protectedToo && protected[range].contains(true) { continue }
+            if scalars[range].elementsEqual(edit.replacement) { continue }
+            newScalars.append(contentsOf: scalars[cursor..<range.lowerBound])
+            newProtected.append(contentsOf: protected[cursor..<range.lowerBound])
+            let start = originalIndex(of: range.lowerBound)
+            changes.append(
+                PendingChange(
+                    rule: edit.rule, byteOffset: originalByteOffsets[min(start, originalByteOffsets.count - 1)],
+                    original: String(String.UnicodeScalarView(scalars[range])),
+                    replacement: String(String.UnicodeScalarView(edit.replacement)),
+                    summary: edit.summary ?? summary(range, edit.replacement)))
+            applied.append(
+                AppliedEdit(
+                    inputStart: range.lowerBound, inputLength: range.count, outputStart: newScalars.count,
+                    outputLength: edit.replacement.count))
+            newScalars.append(contentsOf: edit.replacement)
+            newProtected.append(contentsOf: repeatElement(false, count: edit.replacement.count))
+            cursor = range.upperBound
+        }
+        if applied.isEmpty { return }
+        newScalars.append(contentsOf: scalars[cursor...])
+        newProtected.append(contentsOf: protected[cursor...])
+        scalars = newScalars
+        protected = newProtected
+        passes.append(applied)
+    }
+
+    /// The index in the original paragraph of a scalar index in the current text.
+    func originalIndex(of current: Int) -> Int {
+        var index = current
+        for pass in passes.reversed() {
+            // The last edit starting at or before `index`.
+            var low = 0
+            var high = pass.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pass[middle].outputStart <= index { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { continue }
+            let edit = pass[low - 1]
+            if index < edit.outputStart + edit.outputLength {
+                index = edit.inputStart
+            } else {
+                index = index - (edit.outputStart + edit.outputLength) + edit.inputStart + edit.inputLength
+            }
+        }
+        return index
+    }
+
+    func appendUTF8(to output: inout [UInt8]) {
+        for scalar in scalars { UTF8.encode(scalar) { output.append($0) } }
+    }
+
+    /// "м'ясо → м’ясо": the edited text with the rest of its word on each side.
+    private func summary(_ range: Range<Int>, _ replacement: [Unicode.Scalar]) -> String {
+        func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+        }
+        var start = range.lowerBound
+        var steps = 0
+        while start > 0 && !isBreak(scalars[start - 1]) && steps < 16 {
+            start -= 1
+            steps += 1
+        }
+        var end = range.upperBound
+        steps = 0
+        while end < scalars.count && !isBreak(scalars[end]) && steps < 16 {
+            end += 1
+            steps += 1
+        }
+        let before = Self.visible(scalars[start..<range.lowerBound])
+        let after = Self.visible(scalars[range.upperBound..<end])
+        let old = Self.visible(scalars[range])
+        let new = Self.visible(replacement[...])
+        if before.isEmpty && after.isEmpty {
+            return "'\(old)' → '\(new)'"
+        }
+        return "\(before)\(old)\(after) → \(before)\(new)\(after)"
+    }
+
+    /// Text with invisible and unusual space characters spelled as ⟨U+XXXX⟩.
+    static func visible(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ""
+        for scalar in scalars {
+            let category = scalar.properties.generalCategory
+            let invisible: Bool
+            switch category {
+            case .format, .control, .lineSeparator, .paragraphSeparator: invisible = true
+            case .spaceSeparator: invisible = scalar != " "
+            default: invisible = false
+            }
+            switch invisible {
+            case true:
+                if scalar == "\n" {
+                    text += "⏎"
+                } else {
+                    text += "⟨U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "⟩"
+                }
+            default:
+                if scalar.value == 0xAD {
+                    text += "⟨U+00AD⟩"
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

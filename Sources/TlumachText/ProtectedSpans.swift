@@ -1,0 +1,222 @@
+import ICU
+
+/// Finds the parts of a paragraph no rule may change: inline code (`…`), URLs, e-mail addresses and Markdown link
+/// destinations. (Fenced code blocks are whole blocks, handled before paragraphs.)
+public enum ProtectedSpans {
+    /// Protected ranges of `text` as UTF-8 byte ranges.
+    public static func utf8Ranges(in text: String) -> [Range<Int>] {
+        let scalars = Array(text.unicodeScalars)
+        let flags = mark(scalars)
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        var start: Int?
+        for (index, scalar) in scalars.enumerated() {
+            if flags[index] {
+                if start == nil { start = offset }
+            } else if let open = start {
+                ranges.append(open..<offset)
+                start = nil
+            }
+            offset += UTF8.width(scalar)
+        }
+        if let open = start { ranges.append(open..<offset) }
+        return ranges
+    }
+
+    /// One flag per scalar: true when protected.
+    static func mark(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var flags = [Bool](repeating: false, count: scalars.count)
+        markInlineCode(scalars, &flags)
+        markLinks(scalars, &flags)
+        markURLs(scalars, &flags)
+        markEmails(scalars, &flags)
+        return flags
+    }
+
+    /// Letters of words, not counting the modifier-letter apostrophes (ʼ ʹ), which Unicode files as letters.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        classOf(scalar).contains(.letter) && scalar.value != 0x2BC && scalar.value != 0x2B9
+    }
+
+    /// Characters the invisible-character rules remove: detection looks through them so that it finds the same
+    /// spans before and after they are gone.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xAD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// The character before `index`, looking through invisible characters and combining marks (whose base
+    /// letter is what counts, composed by NFC or not).
+    private static func visibleBefore(_ s: [Unicode.Scalar], _ index: Int) -> Unicode.Scalar? {
+        var position = index - 1
+        while position >= 0 && (isInvisible(s[position]) || classOf(s[position]).contains(.mark)) {
+            position -= 1
+        }
+        return position >= 0 ? s[position] : nil
+    }
+
+    private static func visibleAfter(_ s: [Unicode.Scalar], _ index: Int) -> Unicode.Scalar? {
+        var position = index + 1
+        while position < s.count && isInvisible(s[position]) { position += 1 }
+        return position < s.count ? s[position] : nil
+    }
+
+    private static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        classOf(scalar).isSuperset(of: [.letter, .cyrillic])
+    }
+
+    /// `code` spans: a run of backticks closed by a run of the same length. A single backtick between two letters
+    /// of a Cyrillic word is a mistyped apostrophe (м`ясо), not code.
+    private static func markInlineCode(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
+        var index = 0
+        while index < s.count {
+            guard s[index] == "`" else {
+                index += 1
+                continue
+            }
+            let (runEnd, length) = backtickRun(s, index)
+            if length == 1, let before = visibleBefore(s, index), let after = visibleAfter(s, index),
+                isLetter(before), isLetter(after), isCyrillicLetter(before) || isCyrillicLetter(after)
+            {
+                index = runEnd
+                continue
+            }
+            var search = runEnd
+            var closed = false
+            while search < s.count {
+                if s[search] == "`" {
+                    let (closeEnd, closeLength) = backtickRun(s, search)
+                    if closeLength == length {
+                        for position in index..<closeEnd { flags[position] = true }
+                        index = closeEnd
+                        closed = true
+                        break
+                    }
+                    search = closeEnd
+                } else {
+                    search += 1
+                }
+            }
+            if !closed { index = runEnd }
+        }
+    }
+
+    /// The end of the run of backticks at `start` and how many backticks it has; invisible characters between
+    /// backticks do not split a run (they are removed later, and the run must be the same before and after).
+    private static func backtickRun(_ s: [Unicode.Scalar], _ start: Int) -> (end: Int, count: Int) {
+        var end = start
+        var count = 0
+        var position = start
+        while position < s.count {
+            if s[position] == "`" {
+                count += 1
+                position += 1
+                end = position
+            } else if isInvisible(s[position]) {
+                position += 1
+            } else {
+                break
+            }
+        }
+        return (end, count)
+    }
+
+    /// Markdown link destinations: the "(…)" right after "]".
+    private static func markLinks(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
+        var index = 1
+        while index < s.count {
+            if s[index] == "(" && s[index - 1] == "]" {
+                var end = index + 1
+                while end < s.count && s[end] != ")" && s[end] != "\n" && s[end] != " " { end += 1 }
+                if end < s.count && s[end] == ")" {
+                    for position in index...end { flags[position] = true }
+                    index = end
+                }
+            }
+            index += 1
+        }
+    }
+
+    private static let schemes: [[Unicode.Scalar]] = ["https://", "http://", "ftp://", "mailto:", "www.", "file://"]
+        .map { Array($0.unicodeScalars) }
+
+    private static func endsURL(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        // Typographic quotes and spaces never occur in a URL (they would be percent-encoded).
+        case " ", "\n", "\t", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "‘", "’", "‚", "‹", "›", "`": return true
+        default: return Rules.isSpecialSpace(scalar) || isInvisible(scalar)
+        }
+    }
+
+    private static func markURLs(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
+        var index = 0
+        while index < s.count {
+            let before = visibleBefore(s, index)
+            let atWordStart = before.map { !(isLetter($0) || $0.properties.numericType != nil) } ?? true
+            guard atWordStart, s[index] == "h" || s[index] == "w" || s[index] == "f" || s[index] == "m"
+                || s[index] == "H" || s[index] == "W"
+            else {
+                index += 1
+                continue
+            }
+            var matched = false
+            for scheme in schemes where index + scheme.count < s.count {
+                var equal = true
+                for (offset, character) in scheme.enumerated()
+                where s[index + offset].properties.lowercaseMapping != String(character) {
+                    equal = false
+                    break
+                }
+                if equal {
+                    matched = true
+                    break
+                }
+            }
+            guard matched else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < s.count && !endsURL(s[end]) { end += 1 }
+            // Trailing punctuation belongs to the sentence, and a closing bracket only if the URL opened one.
+            while end > index {
+                let last = s[end - 1]
+                if ".,;:!?'’".unicodeScalars.contains(last) {
+                    end -= 1
+                } else if last == ")" {
+                    let opens = s[index..<end].filter { $0 == "(" }.count
+                    let closes = s[index..<end].filter { $0 == ")" }.count
+                    if closes > opens { end -= 1 } else { break }
+                } else {
+                    break
+                }
+            }
+            for position in index..<end { flags[position] = true }
+            index = max(end, index + 1)
+        }
+    }
+
+    private static func isEmailLocal(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._%+-".unicodeScalars.contains(scalar))
+    }
+
+    private static func isDomain(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "."))
+            || (scalar.value >= 0x80 && isLetter(scalar))
+    }
+
+    private static func markEmails(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
+        for index in s.indices where s[index] == "@" {
+            var start = index
+            while start > 0 && isEmailLocal(s[start - 1]) { start -= 1 }
+            var end = index + 1
+            while end < s.count && isDomain(s[end]) { end += 1 }
+            while end > index + 1 && (s[end - 1] == "." || s[end - 1] == "-") { end -= 1 }
+            let domain = s[(index + 1)..<end]
+            guard start < index, domain.contains("."), domain.first != "." else { continue }
+            for position in start..<end { flags[position] = true }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import ICU
+
+/// Supplies the house spelling of known names (Зеленський → Zelenskyy, Сергій Шойгу → Sergei Shoigu), consulted
+/// before any scheme. The glossary engine implements it; `NameSpellings` is a simple dictionary-backed one.
+public protocol NameSpellingSource: Sendable {
+    /// The longest name this source knows, in words; the transliterator tries phrases up to this length.
+    var longestNameWordCount: Int { get }
+    /// The Latin spelling of `phrase` (one to `longestNameWordCount` words exactly as written in the text, joined
+    /// by the spaces or hyphens between them), or nil when it is not a known name. The source decides how loosely
+    /// to match (case, inflected forms).
+    func spelling(of phrase: String) -> String?
+}
+
+/// A fixed list of name spellings, matched case-insensitively on the whole phrase.
+public struct NameSpellings: NameSpellingSource {
+    private let table: [String: String]
+    public let longestNameWordCount: Int
+
+    /// `spellings` maps a Cyrillic name ("Володимир Зеленський") to its Latin spelling ("Volodymyr Zelenskyy").
+    public init(_ spellings: [String: String]) {
+        var table: [String: String] = [:]
+        var longest = 1
+        for (name, latin) in spellings {
+            table[name.lowercased()] = latin
+            let words = name.split(whereSeparator: { $0 == " " || $0 == "-" }).count
+            longest = max(longest, words)
+        }
+        self.table = table
+        self.longestNameWordCount = longest
+    }
+
+    public func spelling(of phrase: String) -> String? { table[phrase.lowercased()] }
+}
+
+/// Transliterates text with one scheme. Compile once (about a millisecond) and reuse from any number of tasks.
+///
+/// `kmu2010` runs through a table-driven fast path proven identical to its ICU rules; the other schemes run
+/// through ICU's rule engine. `transliterateWithRules` always uses ICU (the reference).
+public final class SchemeTransliterator: Sendable {
+    public let scheme: TransliterationScheme
+    private let icu: ICU.Transliterator
+    private let fastPath: KMU2010FastPath?
+    /// Known names, consulted before the scheme.
+    public let names: (any NameSpellingSource)?
+
+    public init(scheme: TransliterationScheme, names: (any NameSpellingSource)? = nil) throws {
+        self.scheme = scheme
+        self.icu = try scheme.makeICUTransliterator()
+        self.fastPath = scheme == .kmu2010 ? try KMU2010FastPath.shared() : nil
+        self.names = names
+    }
+
+    /// A new transliterator for the same scheme that consults `names` first.
+    public func consulting(_ names: any NameSpellingSource) throws -> SchemeTransliterator {
+        try SchemeTransliterator(scheme: scheme, names: names)
+    }
+
+    /// Transliterates `text`; known names (if a source was given) take their listed spelling.
+    public func transliterate(_ text: String) -> String {
+        if let names { return transliterate(text, names: names) }
+        return transliterateByScheme(text)
+    }
+
+    /// Transliterates through ICU's rule engine only (no fast path, no names): the reference output.
+    public func transliterateWithRules(_ text: String) -> String {
+        // ICU rewrites its buffer in place, moving the rest of the text at every change of length: quadratic on
+        // long texts. So it gets pieces of about a thousand code units, each ending just after a space or line end.
+        // No rule looks across a whitespace character further than that character itself, and text start and end
+        // match the same contexts as whitespace does, so the pieces give the same result as the whole.
+        let utf16 = Array(text.utf16)
+        var result: [UInt16] = []
+        result.reserveCapacity(utf16.count + utf16.count / 2)
+        var start = 0
+        while start < utf16.count {
+            var end = min(start + Self.pieceLength, utf16.count)
+            if end < utf16.count {
+                var cut = end
+                while cut > start, !Self.isWhitespace(utf16[cut - 1]) { cut -= 1 }
+                if cut > start {
+                    end = cut
+                } else {
+                    // One very long run without whitespace: go on to the next whitespace.
+                    while end < utf16.count, !Self.isWhitespace(utf16[end - 1]) { end += 1 }
+                }
+            }
+            let piece = utf16[start..<end].withUnsafeBufferPointer { buffer in
+                // Shipped rules compile and run on any text; an ICU failure here would be a broken install.
+                (try? icu.transform(utf16: buffer)) ?? Array(buffer)
+            }
+            result.append(contentsOf: piece)
+            start = end
+        }
+        return String(decoding: result, as: UTF16.self)
+    }
+
+    private static let pieceLength = 1024
+
+    private static func isWhitespace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0 || unit == 0x3000
+            || (unit >= 0x2000 && unit <= 0x200A) || unit == 0x2028 || unit == 0x2029 || unit == 0x202F
+    }
+
+    /// Transliterates UTF-8 bytes to UTF-8 bytes, appending to `output` (no names: this is the bulk path the CLI
+    /// streams through). Throws `TransliterationError.invalidUTF8` with the offset within `utf8`.
+    public func transliterate(utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
+        throws(TransliterationError)
+    {
+        if let fastPath {
+            try fastPath.transliterate(utf8: utf8, into: &output)
+            return
+        }
+        if let offset = Self.firstInvalidUTF8Offset(utf8) { throw .invalidUTF8(byteOffset: offset) }
+        let text = String(decoding: utf8, as: UTF8.self)
+        output.append(contentsOf: transliterateWithRules(text).utf8)
+    }
+
+    private func transliterateByScheme(_ text: String) -> String {
+        guard let fastPath else { return transliterateWithRules(text) }
+        var output: [UInt8] = []
+        var text = text
+        let done: Bool = text.withUTF8 { buffer in
+            (try? fastPath.transliterate(utf8: buffer, into: &output)) != nil
+        }
+        // A Swift String is always valid UTF-8, so the fast path cannot refuse it; fall back to ICU all the same.
+        return done ? String(decoding: output, as: UTF8.self) : transliterateWithRules(text)
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    // MARK: Names first
+
+    /// A word: letters and marks, with apostrophes between letters (м’ясо is one word).
+    private struct Word {
+        var start: Int
+        var end: Int
+    }
+
+    private func transliterate(_ text: String, names: any NameSpellingSource) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let words = Self.words(in: scalars)
+        if words.isEmpty { return transliterateByScheme(text) }
+        var output = ""
+        var pendingStart = 0  // start of text not yet written (to be transliterated by the scheme)
+        var index = 0
+        let longest = max(1, names.longestNameWordCount)
+        while index < words.count {
+            var matched = false
+            var length = min(longest, words.count - index)
+            while length >= 1 {
+                let last = index + length - 1
+                if Self.joinable(scalars, words: words, from: index, through: last) {
+                    let phrase = Self.string(scalars, words[index].start, words[last].end)
+                    if let spelling = names.spelling(of: phrase) {
+                        output += transliterateByScheme(Self.string(scalars, pendingStart, words[index].start))
+                        output += Self.matchCase(of: phrase, spelling)
+                        pendingStart = words[last].end
+                        index = last + 1
+                        matched = true
+                        break
+                    }
+                }
+                length -= 1
+            }
+            if !matched { index += 1 }
+        }
+        output += transliterateByScheme(Self.string(scalars, pendingStart, scalars.count))
+        return output
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark:
+            // ʼ (U+02BC) and ʹ (U+02B9) are modifier letters but act as apostrophes here.
+            return !KMU2010FastPath.isApostrophe(scalar.value)
+        default: return false
+        }
+    }
+
+    private static func words(in scalars: [Unicode.Scalar]) -> [Word] {
+        var words: [Word] = []
+        var i = 0
+        while i < scalars.count {
+            guard isWordScalar(scalars[i]) else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < scalars.count {
+                if isWordScalar(scalars[i]) {
+                    i += 1
+                } else if KMU2010FastPath.isApostrophe(scalars[i].value), i + 1 < scalars.count,
+                    isWordScalar(scalars[i + 1])
+                {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            words.append(Word(start: start, end: i))
+        }
+        return words
+    }
+
+    /// Words join into a phrase when only spaces or a single hyphen separate them.
+    private static func joinable(_ scalars: [Unicode.Scalar], words: [Word], from: Int, through: Int) -> Bool {
+        if from == through { return true }
+        for k in from..<through {
+            let gap = scalars[words[k].end..<words[k + 1].start]
+            if gap.isEmpty { return false }
+            if gap.count == 1, gap.first == "-" { continue }
+            if !gap.allSatisfy({ $0 == " " || $0 == "\u{00A0}" }) { return false }
+        }
+        return true
+    }
+
+    private static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
+    /// A name written in capitals (ЗЕЛЕНСЬКИЙ) gets its spelling in capitals; otherwise the listed spelling.
+    private static func matchCase(of phrase: String, _ spelling: String) -> String {
+        let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let allUpper = letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase }
+        return allUpper ? spelling.uppercased() : spelling
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import XCTest
+
+final class GlossaryCLITests: XCTestCase {
+    func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
+    }
+
+    func testLookupJSONContract() throws {
+        let result = try CLI.run(["lookup", "Києва", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try json(result.stdout)
+        XCTAssertEqual(object["query"] as? String, "Києва")
+        let results = try XCTUnwrap(object["results"] as? [[String: Any]])
+        let first = try XCTUnwrap(results.first)
+        XCTAssertEqual(first["concept"] as? String, "kyiv")
+        XCTAssertEqual(first["match"] as? String, "inflection")
+        XCTAssertEqual(first["score"] as? Int, 90)
+        let terms = try XCTUnwrap(first["terms"] as? [String: [[String: String]]])
+        XCTAssertEqual(terms["uk"]?.first?["text"], "Київ")
+        XCTAssertEqual(terms["en"]?.map { $0["text"] ?? "" }, ["Kyiv", "Kiev"])
+        XCTAssertEqual(terms["en"]?.last?["status"], "forbidden")
+        XCTAssertEqual(terms["en"]?.first?["type"], "properNoun")
+    }
+
+    func testLookupTextMarksDoNotUseTerms() throws {
+        let result = try CLI.run(["lookup", "Zelensky"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("volodymyr-zelenskyy"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("en: Volodymyr Zelenskyy (properNoun) · Zelenskyy (properNoun)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Zelenskiy (properNoun, DEPRECATED)"), result.stdout)
+    }
+
+    func testTermsJSONContractAndSummary() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let file = directory.appendingPathComponent("article.txt")
+        try "Заява\nміністра оборони рф сергія шойгу щодо цілей так званої СВО.\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["terms", file.path, "--format", "json", "--glossary", "glossaries"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let matches = try XCTUnwrap(try json(result.stdout)["matches"] as? [[String: Any]])
+        XCTAssertEqual(matches.map { $0["concept"] as? String }, ["russian-federation", "sergei-shoigu", "svo"])
+        let shoigu = matches[1]
+        XCTAssertEqual(shoigu["file"] as? String, file.path)
+        XCTAssertEqual(shoigu["line"] as? Int, 2)
+        XCTAssertEqual(shoigu["column"] as? Int, 21)
+        XCTAssertEqual(shoigu["length"] as? Int, 12)
+        XCTAssertEqual(shoigu["text"] as? String, "сергія шойгу")
+        XCTAssertEqual(shoigu["lang"] as? String, "uk")
+        XCTAssertEqual(shoigu["term"] as? String, "сергій шойгу")
+        XCTAssertEqual(shoigu["status"] as? String, "preferred")
+
+        let summary = try CLI.run(["terms", "--format", "summary", "--lang", "en"], stdin: "Kyiv, Kiev and Kyiv's mayor; prisoners of war.")
+        XCTAssertEqual(summary.status, 0, summary.stderr)
+        XCTAssertEqual(summary.stdout, "3\tkyiv\n1\tprisoner-of-war\n")
+    }
+
+    func testDefaultGlossaryFolderAndConfig() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let none = try CLI.run(["lookup", "Kyiv"], in: directory)
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("no glossary"), none.stderr)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("terms"), withIntermediateDirectories: true)
+        try "concepts:\n  - id: my-kyiv\n    terms: {en: [Kyiv]}\n".write(
+            to: directory.appendingPathComponent("terms/mine.yaml"), atomically: true, encoding: .utf8)
+        try "glossaries:\n  - terms\n".write(to: directory.appendingPathComponent(".tlumach.yml"), atomically: true, encoding: .utf8)
+        let configured = try CLI.run(["lookup", "Kyiv", "--format", "json"], in: directory)
+        XCTAssertEqual(configured.status, 0, configured.stderr)
+        XCTAssertTrue(configured.stdout.contains("\"concept\":\"my-kyiv\""), configured.stdout)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent(".tlumach.yml"))
+        try FileManager.default.moveItem(at: directory.appendingPathComponent("terms"), to: directory.appendingPathComponent("glossaries"))
+        XCTAssertTrue(try CLI.run(["lookup", "Kyiv"], in: directory).stdout.hasPrefix("my-kyiv"))
+    }
+
+    func testLintExitCodes() throws {
+        XCTAssertEqual(try CLI.run(["glossary", "lint"]).status, 0, "the shipped glossaries pass")
+        let directory = try CLI.temporaryDirectory(for: self)
+        let bad = directory.appendingPathComponent("bad.yaml")
+        try "concepts:\n  - id: a\n    terms: {en: [{text: Kiev, status: forbidden}]}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let findings = try CLI.run(["glossary", "lint", bad.path])
+        XCTAssertEqual(findings.status, 1)
+        XCTAssertTrue(findings.stdout.contains("bad.yaml:2:5: error: forbidden en term “Kiev” has no replacement"), findings.stdout)
+        let broken = directory.appendingPathComponent("broken.yaml")
+        try "concepts: [\n".write(to: broken, atomically: true, encoding: .utf8)
+        let unreadable = try CLI.run(["glossary", "lint", broken.path])
+        XCTAssertEqual(unreadable.status, 2)
+        XCTAssertTrue(unreadable.stderr.contains("broken.yaml:2:1: invalid YAML"), unreadable.stderr)
+        XCTAssertEqual(try CLI.run(["glossary", "lint", directory.appendingPathComponent("missing.yaml").path]).status, 2)
+    }
+
+    func testConvertRoundTripAndStats() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let tbx = directory.appendingPathComponent("news.tbx").path
+        let back = directory.appendingPathComponent("news.yaml").path
+        XCTAssertEqual(try CLI.run(["glossary", "convert", "glossaries/news-war.yaml", tbx, "--tbx-version", "2"]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: tbx, encoding: .utf8).contains("<martif"))
+        XCTAssertEqual(try CLI.run(["glossary", "convert", tbx, back]).status, 0)
+        let original = try CLI.run(["glossary", "stats", "glossaries/news-war.yaml", "--format", "json"]).stdout
+        let again = try CLI.run(["glossary", "stats", back, "--format", "json"]).stdout
+        XCTAssertEqual(original, again)
+        XCTAssertTrue(original.contains("\"concepts\":212"), original)
+        let csv = directory.appendingPathComponent("news.csv").path
+        XCTAssertEqual(try CLI.run(["glossary", "convert", back, csv]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("id,subject,uk,uk_status,en,en_status,ru,ru_status"))
+        XCTAssertEqual(try CLI.run(["glossary", "convert", back, directory.appendingPathComponent("x.docx").path]).status, 2)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import XCTest
+
+final class NormalizeCLITests: XCTestCase {
+    func testStandardInputToStandardOutput() throws {
+        let result = try CLI.run(["normalize"], stdin: "Він сказав \"так\" - і пішов.  \r\nKиїв, м'ясо\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "Він сказав «так» — і пішов.\nКиїв, м’ясо\n")
+    }
+
+    func testLanguageAndApostropheFlags() throws {
+        let english = try CLI.run(["normalize", "--lang", "en"], stdin: "Він сказав \"так\"\n")
+        XCTAssertEqual(english.stdout, "Він сказав “так”\n")
+        let modifier = try CLI.run(["normalize", "--apostrophe", "U+02BC"], stdin: "м'ясо Ukraine's\n")
+        XCTAssertEqual(modifier.stdout, "мʼясо Ukraine’s\n")
+        let bad = try CLI.run(["normalize", "--apostrophe", "x"], stdin: "")
+        XCTAssertEqual(bad.status, 2)
+    }
+
+    func testCheckPrintsPositionsAndExitsOne() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let messy = directory.appendingPathComponent("messy.md")
+        try "Перший рядок.\nДругий  рядок: м'ясо\n".write(to: messy, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["normalize", "--check", messy.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.stdout,
+            """
+            \(messy.path):2:7: space-runs: Другий  рядок: → Другий рядок:
+            \(messy.path):2:17: apostrophe: м'ясо → м’ясо
+
+            """)
+        // The file is untouched.
+        XCTAssertEqual(try String(contentsOf: messy, encoding: .utf8), "Перший рядок.\nДругий  рядок: м'ясо\n")
+    }
+
+    func testCheckOnCleanFileExitsZero() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let clean = directory.appendingPathComponent("clean.md")
+        try "Київ — столиця України, «так».\n".write(to: clean, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["normalize", "--check", clean.path])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testInPlaceRewritesOnlyTheFilesAndKeepsNoTemporaryFiles() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let first = directory.appendingPathComponent("a.md")
+        let second = directory.appendingPathComponent("b.md")
+        try "Kиїв - столиця\n".write(to: first, atomically: true, encoding: .utf8)
+        try "Вже чисто.\n".write(to: second, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["normalize", "--in-place", first.path, second.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(try String(contentsOf: first, encoding: .utf8), "Київ — столиця\n")
+        XCTAssertEqual(try String(contentsOf: second, encoding: .utf8), "Вже чисто.\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["a.md", "b.md"])
+    }
+
+    func testInvalidUTF8ExitsTwoWithOffsetAndWritesNothing() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let good = directory.appendingPathComponent("good.md")
+        let bad = directory.appendingPathComponent("bad.md")
+        try "Kиїв - столиця\n".write(to: good, atomically: true, encoding: .utf8)
+        try Data([0x41, 0x42, 0xD0, 0x20, 0x43]).write(to: bad)
+        let result = try CLI.run(["normalize", "--in-place", good.path, bad.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("\(bad.path): byte 2: invalid UTF-8"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: good, encoding: .utf8), "Kиїв - столиця\n")  // not half-done
+        let piped = try CLI.run(["normalize", good.path, bad.path])
+        XCTAssertEqual(piped.status, 2)
+        XCTAssertEqual(piped.stdout, "")
+    }
+
+    func testJSONReport() throws {
+        let result = try CLI.run(["normalize", "--report", "json"], stdin: "Kиїв - м'ясо\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        struct Report: Decodable {
+            struct File: Decodable {
+                struct Change: Decodable { var rule: String; var line: Int; var column: Int; var byteOffset: Int }
+                var path: String
+                var counts: [String: Int]
+                var changes: [Change]
+            }
+            var files: [File]
+            var counts: [String: Int]
+            var totalChanges: Int
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
+        XCTAssertEqual(report.counts, ["look-alikes": 1, "dashes": 1, "apostrophe": 1])
+        XCTAssertEqual(report.totalChanges, 3)
+        XCTAssertEqual(report.files.first?.path, "<stdin>")
+        XCTAssertEqual(report.files.first?.changes.map(\.column), [1, 6, 9])
+        XCTAssertEqual(report.files.first?.changes.map(\.byteOffset), [0, 8, 12])
+    }
+
+    func testDisableRules() throws {
+        let result = try CLI.run(["normalize", "--disable", "quotes", "dashes"], stdin: "\"так\" - ні\n")
+        XCTAssertEqual(result.stdout, "\"так\" - ні\n")
+        let commas = try CLI.run(["normalize", "--disable", "quotes,dashes"], stdin: "\"так\" - ні\n")
+        XCTAssertEqual(commas.stdout, "\"так\" - ні\n")
+        let unknown = try CLI.run(["normalize", "--disable", "dashez"], stdin: "x\n")
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("dashez"))
+    }
+
+    func testSettingsFromConfigurationFileAndFlagsWin() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        try "normalize:\n  lang: en\n  disable: [dashes]\n".write(
+            to: directory.appendingPathComponent(".tlumach.yml"), atomically: true, encoding: .utf8)
+        let fromFile = try CLI.run(["normalize"], stdin: "Він сказав \"так\" - і все\n", in: directory)
+        XCTAssertEqual(fromFile.stdout, "Він сказав “так” - і все\n", fromFile.stderr)
+        let flagsWin = try CLI.run(["normalize", "--lang", "uk", "--disable", "quotes"], stdin: "Він сказав \"так\" - і все\n", in: directory)
+        XCTAssertEqual(flagsWin.stdout, "Він сказав \"так\" — і все\n", flagsWin.stderr)
+    }
+
+    func testBadConfigurationNamesFileLineAndColumn() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        try "normalize:\n  lang: de\n".write(to: directory.appendingPathComponent(".tlumach.yml"), atomically: true, encoding: .utf8)
+        let result = try CLI.run(["normalize"], stdin: "x\n", in: directory)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains(".tlumach.yml:2:9:"), result.stderr)
+    }
+
+    func testShippedExampleNormalisesAndIsThenClean() throws {
+        let example = CLI.packageRoot.appendingPathComponent("examples/normalize/article.md").path
+        let check = try CLI.run(["normalize", "--check", example])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.contains("look-alikes: Kиїв → Київ"), check.stdout)
+        let normalized = try CLI.run(["normalize", example])
+        XCTAssertEqual(normalized.status, 0)
+        XCTAssertTrue(normalized.stdout.contains("«важким, але „чесним“» — і подякувало"))
+        XCTAssertTrue(normalized.stdout.contains("The “so-called ‘referendum’” was dismissed—again."))
+        XCTAssertTrue(normalized.stdout.contains("`tlumach normalize --check \"file.md\"`"))
+        let again = try CLI.run(["normalize", "--check"], stdin: normalized.stdout)
+        XCTAssertEqual(again.status, 0, again.stdout)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import TlumachGlossary
+import XCTest
+
+enum Support {
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var fixtures: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures") }
+
+    /// The shipped glossaries (news-war and the house-style overlay), compiled once for all tests.
+    static let shipped: TermMatcher = {
+        let glossary = try! Glossary.load(paths: [packageRoot.appendingPathComponent("glossaries").path])
+        return try! TermMatcher(glossary: glossary)
+    }()
+
+    static func glossary(_ yaml: String, path: String = "test.yaml") throws -> Glossary {
+        let (_, concepts) = try GlossaryYAML.parse(yaml, path: path)
+        return Glossary(concepts: concepts)
+    }
+
+    static func temporaryFile(_ name: String, _ contents: String, test: XCTestCase) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tlumach-glossary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(name)
+        try contents.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}

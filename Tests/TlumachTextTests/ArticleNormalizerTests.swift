@@ -1,0 +1,249 @@
+import TlumachCore
+import XCTest
+
+@testable import TlumachText
+
+final class ArticleNormalizerTests: XCTestCase {
+    private func normalize(_ text: String, _ options: NormalizerOptions = NormalizerOptions()) throws -> String {
+        try ArticleNormalizer(options: options).normalize(text).text
+    }
+
+    private func rules(_ text: String, _ options: NormalizerOptions = NormalizerOptions()) throws -> [String] {
+        try ArticleNormalizer(options: options).normalize(text).changes.map(\.rule)
+    }
+
+    // MARK: Unicode
+
+    func testComposesDecomposedLettersToNFC() throws {
+        // Compare bytes: Swift's == on strings treats canonically equivalent text as equal.
+        XCTAssertEqual(Array(try normalize("Київ і\u{0308} и\u{0306}ого e\u{0301}\n").utf8), Array("Київ ї його \u{E9}\n".utf8))
+        XCTAssertEqual(try rules("и\u{0306}ого\n"), ["nfc"])
+        // Singleton decompositions: the Ångström sign and the Ohm sign.
+        XCTAssertEqual(Array(try normalize("5 \u{212B} і 3 \u{2126}\n").utf8), Array("5 \u{C5} і 3 \u{3A9}\n".utf8))
+    }
+
+    func testRemovesByteOrderMarkZeroWidthAndSoftHyphens() throws {
+        XCTAssertEqual(Array(try normalize("\u{FEFF}Ки\u{200B}їв пере\u{00AD}мога\u{2060}\n").utf8), Array("Київ перемога\n".utf8))
+        XCTAssertEqual(
+            try rules("\u{FEFF}Кий\u{200B}ів пере\u{00AD}мога\n"), ["bom", "zero-width", "soft-hyphen"])
+    }
+
+    func testKeepsZeroWidthJoinerInsideEmoji() throws {
+        let programmer = "👩\u{200D}💻 працює\n"
+        XCTAssertEqual(try normalize(programmer), programmer)
+        XCTAssertEqual(try normalize("сло\u{200D}во\n"), "слово\n")
+    }
+
+    func testLineEndingsTrailingSpacesAndSpaceRuns() throws {
+        XCTAssertEqual(try normalize("Перший  рядок   \r\nДругий\t \r\n"), "Перший рядок\nДругий\n")
+        XCTAssertEqual(try rules("а  б \r\n"), ["line-endings", "space-runs", "trailing-space"])
+    }
+
+    func testKeepsIndentation() throws {
+        let list = "- пункт\n    - вкладений пункт\n"
+        XCTAssertEqual(try normalize(list), list)
+    }
+
+    func testNoBreakSpacePolicy() throws {
+        // Kept: digit groups, before units, before a dash, after short words and abbreviations, after №.
+        for kept in ["1\u{A0}234\u{A0}567 гривень\n", "5\u{A0}км від міста\n", "Київ\u{A0}— столиця\n",
+            "у\u{A0}Києві\n", "м.\u{A0}Київ\n", "В.\u{A0}Зеленський\n", "№\u{A0}5\n", "24 серпня 2024\u{202F}р.\n"]
+        {
+            XCTAssertEqual(try normalize(kept), kept, kept)
+        }
+        // Elsewhere it becomes a plain space.
+        XCTAssertEqual(try normalize("велике\u{A0}місто\n"), "велике місто\n")
+        XCTAssertEqual(try rules("велике\u{A0}місто\n"), ["no-break-space"])
+        XCTAssertEqual(try normalize("слово\u{2003}слово\n"), "слово слово\n")
+    }
+
+    // MARK: Apostrophes
+
+    func testUnifiesApostrophesInCyrillicWords() throws {
+        for variant in ["'", "’", "ʼ", "`", "´", "‘", "ʹ", "′"] {
+            XCTAssertEqual(try normalize("м\(variant)ясо\n"), "м’ясо\n", variant)
+            XCTAssertEqual(
+                try normalize("м\(variant)ясо\n", NormalizerOptions(apostrophe: .modifierLetterApostrophe)), "мʼясо\n",
+                variant)
+        }
+    }
+
+    func testLatinWordsGetEnglishApostrophe() throws {
+        XCTAssertEqual(try normalize("Ukraine's army isn't tired\n"), "Ukraine’s army isn’t tired\n")
+        // U+02BC chosen for Ukrainian still leaves English with ’.
+        XCTAssertEqual(
+            try normalize("Ukraine's п'ять\n", NormalizerOptions(apostrophe: .modifierLetterApostrophe)),
+            "Ukraine’s пʼять\n")
+    }
+
+    // MARK: Quotes
+
+    func testUkrainianQuotesWithNesting() throws {
+        XCTAssertEqual(try normalize("Він сказав \"так\".\n"), "Він сказав «так».\n")
+        XCTAssertEqual(
+            try normalize("Компанія \"Нафтогаз \"Україна\"\" заявила\n"), "Компанія «Нафтогаз „Україна“» заявила\n")
+        XCTAssertEqual(try normalize("Видання “Українська правда” пише\n"), "Видання «Українська правда» пише\n")
+        XCTAssertEqual(try normalize("«Він сказав: «ні»», — пише газета.\n"), "«Він сказав: „ні“», — пише газета.\n")
+    }
+
+    func testEnglishQuotesWithNesting() throws {
+        XCTAssertEqual(try normalize("He said \"yes\".\n"), "He said “yes”.\n")
+        XCTAssertEqual(
+            try normalize("The report \"on 'Ukrnafta' assets\" was read\n"),
+            "The report “on ‘Ukrnafta’ assets” was read\n")
+        XCTAssertEqual(try normalize("The «Kyiv Independent» reported\n"), "The “Kyiv Independent” reported\n")
+    }
+
+    func testUnbalancedQuotesAreLeftAlone() throws {
+        XCTAssertEqual(try normalize("Він сказав \"так і пішов\n"), "Він сказав \"так і пішов\n")
+    }
+
+    func testEnglishPluralPossessiveIsApostrophe() throws {
+        XCTAssertEqual(try normalize("The soldiers' families waited\n"), "The soldiers’ families waited\n")
+    }
+
+    // MARK: Dashes
+
+    func testSpacedHyphenBecomesEmDash() throws {
+        XCTAssertEqual(try normalize("Київ - столиця України\n"), "Київ — столиця України\n")
+        XCTAssertEqual(try normalize("Kyiv - the capital\n"), "Kyiv—the capital\n")
+        XCTAssertEqual(
+            try normalize("Kyiv - the capital\n", NormalizerOptions(englishDash: .spaced)), "Kyiv — the capital\n")
+        XCTAssertEqual(try normalize("Київ -- столиця\n"), "Київ — столиця\n")
+        XCTAssertEqual(try normalize("Київ – столиця\n"), "Київ — столиця\n")
+    }
+
+    func testNumberRangesBecomeEnDashes() throws {
+        XCTAssertEqual(try normalize("У 2020-2021 роках, 24-27 серпня, 10:00-12:00\n"), "У 2020–2021 роках, 24–27 серпня, 10:00–12:00\n")
+    }
+
+    func testHyphensInsideWordsDatesAndPhonesStay() throws {
+        let text = "Івано-Франківськ, COVID-19, Су-27, 2024-08-24, тел. 044-123-45-67, 1-й\n"
+        XCTAssertEqual(try normalize(text), text)
+    }
+
+    func testMarkdownListDashStays() throws {
+        let list = "- перший\n- другий\n"
+        XCTAssertEqual(try normalize(list), list)
+    }
+
+    // MARK: Look-alikes
+
+    func testRepairsLatinLookAlikesInCyrillicWords() throws {
+        XCTAssertEqual(try normalize("Мiнiстерство оборони\n"), "Міністерство оборони\n")
+        XCTAssertEqual(try normalize("Kиїв\n"), "Київ\n")
+        XCTAssertEqual(try normalize("ЗCУ наступають\n"), "ЗСУ наступають\n")
+        XCTAssertEqual(try rules("Kиїв\n"), ["look-alikes"])
+    }
+
+    func testRepairsCyrillicLookAlikesInLatinWords() throws {
+        XCTAssertEqual(try normalize("Ukrаine is here\n"), "Ukraine is here\n")
+    }
+
+    func testWordsWhollyInOneScriptStay() throws {
+        let text = "XX століття, COVID-19, iPhone і Київ\n"
+        XCTAssertEqual(try normalize(text), text)
+    }
+
+    // MARK: Protected spans
+
+    func testProtectedSpansAreNeverChanged() throws {
+        let text = """
+            Див. https://example.com/a--b/2020-2021?q='x'&r=1 та mail@site-2020-2021.ua.
+            Код `don't "touch" - me` лишається.
+
+            ```
+            let x = "straight" - 1  
+            ```
+
+            """
+        let expected = """
+            Див. https://example.com/a--b/2020-2021?q='x'&r=1 та mail@site-2020-2021.ua.
+            Код `don't "touch" - me` лишається.
+
+            ```
+            let x = "straight" - 1  
+            ```
+
+            """
+        XCTAssertEqual(try normalize(text), expected)
+    }
+
+    func testMarkdownLinkTargetIsProtected() throws {
+        XCTAssertEqual(try normalize("Звіт [тут](docs/2020-2021.md) - читайте\n"), "Звіт [тут](docs/2020-2021.md) — читайте\n")
+    }
+
+    // MARK: Language per paragraph
+
+    func testQuotesFollowEachParagraphsLanguage() throws {
+        let text = "Він сказав \"так\".\n\nHe said \"yes\".\n\nОн сказал \"да\" и ушёл.\n"
+        XCTAssertEqual(try normalize(text), "Він сказав «так».\n\nHe said “yes”.\n\nОн сказал «да» и ушёл.\n")
+    }
+
+    func testLanguageOverride() throws {
+        XCTAssertEqual(try normalize("Він сказав \"так\".\n", NormalizerOptions(language: .en)), "Він сказав “так”.\n")
+    }
+
+    // MARK: Switches, positions, extension point
+
+    func testDisabledRulesDoNothing() throws {
+        let text = "Він сказав \"так\" - і пішов  геть\n"
+        XCTAssertEqual(
+            try normalize(text, NormalizerOptions(disabled: [.quotes, .dashes, .spaceRuns])), text)
+        for rule in NormalizationRule.allCases {
+            let messy = "\u{FEFF}Мiнiстерство \"м'ясо\"  -  2020-2021\u{00AD} сло\u{200B}во\u{A0}текст \r\n"
+            let result = try ArticleNormalizer(options: NormalizerOptions(disabled: [rule])).normalize(messy)
+            XCTAssertFalse(result.changes.contains { $0.rule == rule.rawValue }, rule.rawValue)
+        }
+    }
+
+    func testChangesReportOriginalLineAndColumn() throws {
+        let result = try ArticleNormalizer().normalize("Перший рядок.\nДругий\u{200B}  рядок: м'ясо\n")
+        let byRule = Dictionary(grouping: result.changes, by: \.rule)
+        XCTAssertEqual(byRule["zero-width"]?.first?.position, SourcePosition(line: 2, column: 7, byteOffset: 37))
+        XCTAssertEqual(byRule["space-runs"]?.first?.position.column, 8)
+        XCTAssertEqual(byRule["apostrophe"]?.first?.position.column, 18)
+        XCTAssertEqual(byRule["apostrophe"]?.first?.summary, "м'ясо → м’ясо")
+    }
+
+    func testRewriterExtensionPoint() throws {
+        struct LowercaseRussia: ParagraphRewriter {
+            var ruleNames: [String] { ["house-style"] }
+            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] {
+                var result: [ParagraphRewrite] = []
+                let bytes = Array(paragraph.text.utf8)
+                let needle = Array("Росія".utf8)
+                var index = 0
+                while index + needle.count <= bytes.count {
+                    if Array(bytes[index..<(index + needle.count)]) == needle {
+                        result.append(ParagraphRewrite(utf8Range: index..<(index + 2), replacement: "р", rule: "house-style"))
+                        index += needle.count
+                    } else {
+                        index += 1
+                    }
+                }
+                return result
+            }
+        }
+        let options = NormalizerOptions(rewriters: [LowercaseRussia()])
+        let result = try ArticleNormalizer(options: options).normalize("Росія напала. `Росія` в коді.\n")
+        XCTAssertEqual(result.text, "росія напала. `Росія` в коді.\n")
+        XCTAssertEqual(result.countsByRule, ["house-style": 1])
+        var disabled = options
+        disabled.disabledRewriterRules = ["house-style"]
+        XCTAssertEqual(try ArticleNormalizer(options: disabled).normalize("Росія\n").text, "Росія\n")
+    }
+
+    func testCleanTextIsUnchangedAndReportsNothing() throws {
+        let clean = """
+            Міністерство оборони України повідомило, що 24–27 серпня 2024 р. ЗСУ звільнили 1\u{A0}234 км² території.
+            «Ми п’ятий день тримаємо позиції, — сказав командир. — Це „Азов“ і Нацгвардія».
+
+            Ukraine’s Defense Ministry said the “Azov” brigade held its ground—again.
+
+            """
+        let result = try ArticleNormalizer().normalize(clean)
+        XCTAssertEqual(result.changes, [])
+        XCTAssertEqual(result.text, clean)
+    }
+}
