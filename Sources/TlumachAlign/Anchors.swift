@@ -1,4 +1,5 @@
 import Foundation
+import TlumachGlossary
 import TlumachText
 
 /// Kinds of evidence that two sentences translate each other; each kind has its own weight in the parameters.
@@ -225,6 +226,13 @@ public struct TermAnchors: AnchorSource {
 
     public init(find: @escaping @Sendable (String, Language) -> [String]) {
         self.find = find
+    }
+
+    /// Terms of a glossary, found in any grammatical form by its matcher; the key is the concept identifier.
+    public init(matcher: TermMatcher) {
+        self.find = { sentence, language in
+            matcher.matches(in: sentence, language: language.rawValue).map(\.conceptID)
+        }
     }
 
     public func keys(in sentence: String, language: Language) -> [String] { find(sentence, language) }

@@ -13,7 +13,7 @@ public struct NameAnchors: AnchorSource {
     public let latinKey: @Sendable (String) -> String
 
     public init(
-        romanize: @escaping @Sendable (String) -> String = NameAnchors.letterByLetter,
+        romanize: @escaping @Sendable (String) -> String = NameAnchors.kmu2010,
         latinKey: @escaping @Sendable (String) -> String = { LatinMatchKey.key($0) }
     ) {
         self.romanize = romanize
@@ -120,8 +120,14 @@ public struct NameAnchors: AnchorSource {
         return result
     }
 
-    /// A letter-by-letter romanisation (KMU 2010 letters, positional variants folded away by `soundKey`), used
-    /// until the project's KMU 2010 transliterator is wired in.
+    /// KMU 2010 through the project transliterator (TlumachTranslit); letter by letter if it cannot be built.
+    public static let kmu2010: @Sendable (String) -> String = {
+        guard let transliterator = try? SchemeTransliterator(scheme: .kmu2010) else { return letterByLetter }
+        return { transliterator.transliterate($0) }
+    }()
+
+    /// A letter-by-letter romanisation (KMU 2010 letters; its positional variants are folded away by `soundKey`
+    /// anyway).
     public static let letterByLetter: @Sendable (String) -> String = { word in
         var result = ""
         for scalar in word.unicodeScalars {

@@ -49,17 +49,17 @@ public enum AlignmentInput {
     }
 }
 
-/// The sentence segmenter behind the aligner. ICU's sentence break for now; the project segmenter (TlumachText,
-/// with abbreviation lists) replaces the body of `sentences(_:)` when it lands.
+/// The sentence segmenter behind the aligner: the project segmenter (ICU sentence break plus the abbreviation lists
+/// of TlumachText, so "р.", "тис." or "Mr." do not end a sentence).
 struct SentenceSplitter {
-    private let iterator: BreakIterator
+    private let segmenter: SentenceSegmenter
 
     init(language: Language) throws {
-        iterator = try BreakIterator(.sentence, locale: language.localeID)
+        segmenter = try SentenceSegmenter(language: language)
     }
 
     func sentences(_ paragraph: String) throws -> [String] {
-        try iterator.pieces(paragraph).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        try segmenter.sentences(in: paragraph).map { $0.text.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }
 
