@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit"]),
         .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU"], exclude: ["Fixtures"]),
         .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
-        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
         .testTarget(name: "CLITests", dependencies: ["tlumach"]),
     ],

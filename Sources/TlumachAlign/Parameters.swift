@@ -21,8 +21,12 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
     /// pays `anchorPenalty`.
     public var anchorReward: Double
     public var anchorPenalty: Double
-    /// Weight of each anchor kind ("number", "name", "term", "punctuation", "custom").
+    /// Weight of each anchor kind ("number", "name", "term", "mood", "punctuation", "custom").
     public var anchorWeights: [String: Double]
+    /// Weight of an anchor left without a partner, for kinds where it differs from `anchorWeights`: a glossary
+    /// finds a term on one side only whenever it lacks the other side's wording, so a missing partner says less
+    /// than a found one.
+    public var anchorPenaltyWeights: [String: Double]?
     /// Half-width of the first band around the diagonal, in sentences; it doubles while the best path touches
     /// the band's edge.
     public var initialBand: Int
@@ -75,6 +79,7 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
         }
         if !nonNegative(omissionCost) || !nonNegative(omissionCostPerCharacter) || !nonNegative(anchorReward)
             || !nonNegative(anchorPenalty) || !anchorWeights.values.allSatisfy(nonNegative)
+            || !(anchorPenaltyWeights ?? [:]).values.allSatisfy(nonNegative)
         {
             return "costs, rewards and weights must be finite and not negative"
         }
@@ -94,6 +99,10 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
 
     func weight(of kind: AnchorKind) -> Double {
         anchorWeights["\(kind)"] ?? 1
+    }
+
+    func penaltyWeight(of kind: AnchorKind) -> Double {
+        anchorPenaltyWeights?["\(kind)"] ?? weight(of: kind)
     }
 
     func prior(_ shape: String) -> Double { priors[shape] ?? 1e-4 }

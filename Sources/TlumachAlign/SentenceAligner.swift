@@ -115,8 +115,9 @@ struct SentenceFeatures {
     /// Anchor keys of sentence i are keys[offsets[i]..<offsets[i+1]], sorted.
     var keys: [UInt64]
     var offsets: [Int]
-    /// Sum of the weights of sentence i's keys.
+    /// Sum of the weights of sentence i's keys, and of their weights when left without a partner.
     var weights: [Double]
+    var penaltyWeights: [Double]
     var count: Int { lengths.count }
 
     init(_ sentences: [String], language: Language, anchors: [any AnchorSource], parameters: AlignmentParameters) {
@@ -127,21 +128,27 @@ struct SentenceFeatures {
         offsets.reserveCapacity(sentences.count + 1)
         weights = []
         weights.reserveCapacity(sentences.count)
+        penaltyWeights = []
+        penaltyWeights.reserveCapacity(sentences.count)
         for sentence in sentences {
             lengths.append(Double(sentence.unicodeScalars.count))
             var sentenceKeys: [UInt64] = []
             var weight = 0.0
+            var penaltyWeight = 0.0
             for source in anchors {
                 let kindWeight = parameters.weight(of: source.kind)
+                let kindPenalty = parameters.penaltyWeight(of: source.kind)
                 for key in source.keys(in: sentence, language: language) {
                     sentenceKeys.append(AnchorHash.key(kind: source.kind, key))
                     weight += kindWeight
+                    penaltyWeight += kindPenalty
                 }
             }
             sentenceKeys.sort()
             keys += sentenceKeys
             offsets.append(keys.count)
             weights.append(weight)
+            penaltyWeights.append(penaltyWeight)
         }
     }
 }
@@ -252,7 +259,11 @@ struct BandedSearch {
         let reward = parameters.anchorReward
         let penalty = parameters.anchorPenalty
         var kindWeights = [Double](repeating: 1, count: 256)
-        for kind in AnchorKind.allCases { kindWeights[kind.rawValue] = parameters.weight(of: kind) }
+        var kindPenalties = [Double](repeating: 1, count: 256)
+        for kind in AnchorKind.allCases {
+            kindWeights[kind.rawValue] = parameters.weight(of: kind)
+            kindPenalties[kind.rawValue] = parameters.penaltyWeight(of: kind)
+        }
         let omissionCost = parameters.omissionCost
         let omissionPerCharacter = parameters.omissionCostPerCharacter
         let shapeCount = Self.shapes.count
@@ -263,6 +274,8 @@ struct BandedSearch {
         let targetLengths = Self.prefixSums(target.lengths)
         let sourceWeights = Self.prefixSums(source.weights)
         let targetWeights = Self.prefixSums(target.weights)
+        let sourcePenalties = Self.prefixSums(source.penaltyWeights)
+        let targetPenalties = Self.prefixSums(target.penaltyWeights)
         let sourceOffsets = source.offsets
         let targetOffsets = target.offsets
 
@@ -291,7 +304,7 @@ struct BandedSearch {
                         let previousLow = lows[pi]
                         guard pj >= previousLow, pj <= highs[pi] else { continue }
                         let previous = rows[(pi % 3) * width + pj - previousLow]
-                        guard previous < best else { continue }
+                        guard previous < .infinity else { continue }
                         let sourceLength = sourceLengths[i] - sourceLengths[pi]
                         let targetLength = targetLengths[j] - targetLengths[pj]
                         var cost = previous + priorCost[code]
@@ -306,18 +319,19 @@ struct BandedSearch {
                             let sourceWeight = sourceWeights[i] - sourceWeights[pi]
                             let targetWeight = targetWeights[j] - targetWeights[pj]
                             if sourceWeight > 0 || targetWeight > 0 {
+                                let unpaired = (sourcePenalties[i] - sourcePenalties[pi])
+                                    + (targetPenalties[j] - targetPenalties[pj])
                                 // Best case first: if even a full match cannot beat the best bead, skip the merge.
                                 let most = min(sourceWeight, targetWeight)
-                                let unmatched = sourceWeight + targetWeight
-                                guard cost - reward * most + penalty * (unmatched - 2 * most) < best else { continue }
-                                var matched = 0.0
+                                guard cost - reward * most < best else { continue }
+                                var matched = (weight: 0.0, penalty: 0.0)
                                 if most > 0 {
                                     matched = Self.matchedWeight(
                                         sourceKeys, sourceOffsets[pi], sourceOffsets[pi + 1], sourceOffsets[i],
                                         targetKeys, targetOffsets[pj], targetOffsets[pj + 1], targetOffsets[j],
-                                        kindWeights)
+                                        kindWeights, kindPenalties)
                                 }
-                                cost += -reward * matched + penalty * (unmatched - 2 * matched)
+                                cost += -reward * matched.weight + penalty * (unpaired - 2 * matched.penalty)
                             }
                         }
                         if cost < best {
@@ -378,14 +392,16 @@ struct BandedSearch {
     static func matchedWeight(
         _ sourceKeys: UnsafeBufferPointer<UInt64>, _ sourceStart: Int, _ sourceMiddle: Int, _ sourceEnd: Int,
         _ targetKeys: UnsafeBufferPointer<UInt64>, _ targetStart: Int, _ targetMiddle: Int, _ targetEnd: Int,
-        _ kindWeights: [Double]
-    ) -> Double {
+        _ kindWeights: [Double], _ kindPenalties: [Double]
+    ) -> (weight: Double, penalty: Double) {
         var left = MergedRuns(keys: sourceKeys, first: sourceStart, middle: sourceMiddle, end: sourceEnd)
         var right = MergedRuns(keys: targetKeys, first: targetStart, middle: targetMiddle, end: targetEnd)
         var matched = 0.0
+        var matchedPenalty = 0.0
         while let a = left.peek, let b = right.peek {
             if a == b {
                 matched += kindWeights[AnchorHash.kind(of: a)]
+                matchedPenalty += kindPenalties[AnchorHash.kind(of: a)]
                 left.advance()
                 right.advance()
             } else if a < b {
@@ -394,7 +410,7 @@ struct BandedSearch {
                 right.advance()
             }
         }
-        return matched
+        return (matched, matchedPenalty)
     }
 }
 

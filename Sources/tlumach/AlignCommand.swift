@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TlumachAlign
 import TlumachCore
+import TlumachGlossary
 import TlumachText
 
 struct AlignCommand: ParsableCommand {
@@ -29,6 +30,10 @@ struct AlignCommand: ParsableCommand {
     var memoryPath: String?
     @Option(help: "Alignment parameters (JSON, the format of the shipped alignment-parameters.json).")
     var parameters: String?
+    @Option(name: .customLong("glossary"), help: "A glossary file or folder whose term pairs anchor the alignment; repeatable. Default: glossaries/ or what .tlumach.yml names, if present.")
+    var glossaryPaths: [String] = []
+    @Flag(name: .customLong("no-glossary"), help: "Do not use glossary terms as anchors.")
+    var noGlossary = false
     @Option(help: "Gold beads (the --format beads layout): print strict precision, recall and F1 to standard error.")
     var gold: String?
 
@@ -62,7 +67,9 @@ struct AlignCommand: ParsableCommand {
                 throw InputError(path: parameters, message: "not valid alignment parameters: \(error)")
             }
         }
-        let aligner = SentenceAligner(source: languages.0, target: languages.1, parameters: tuned)
+        var anchors = SentenceAligner.standardAnchors
+        if let matcher = try glossaryMatcher() { anchors.append(TermAnchors(matcher: matcher)) }
+        let aligner = SentenceAligner(source: languages.0, target: languages.1, parameters: tuned, anchors: anchors)
         let beads = aligner.align(source: sourceSentences.map(\.text), target: targetSentences.map(\.text))
         let output = AlignmentOutput(
             source: sourceSentences, target: targetSentences, beads: beads, numberByLine: presegmented)
@@ -85,6 +92,19 @@ struct AlignCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// The glossary named by --glossary, else the project's default one if there is one, else none.
+    private func glossaryMatcher() throws -> TermMatcher? {
+        if noGlossary { return nil }
+        var paths = glossaryPaths
+        if paths.isEmpty {
+            // Optional here (unlike `terms`): only a project that has a glossary gets term anchors.
+            let manager = FileManager.default
+            guard manager.fileExists(atPath: ".tlumach.yml") || manager.fileExists(atPath: "glossaries") else { return nil }
+            paths = try GlossarySources.defaultPaths()
+        }
+        return try TermMatcher(glossary: try Glossary.load(paths: paths))
     }
 
     /// Gold bead lines, each checked so a typo is reported with its line rather than silently lowering the score.

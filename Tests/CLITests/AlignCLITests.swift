@@ -56,6 +56,24 @@ final class AlignCLITests: XCTestCase {
         XCTAssertEqual(try CLI.run(["align", "-", "-"], stdin: "").status, 2)
     }
 
+    func testGlossaryIsOptionalButAnExplicitOneMustExist() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let uk = CLI.packageRoot.appendingPathComponent(source).path
+        let en = CLI.packageRoot.appendingPathComponent(target).path
+        // No glossaries/ and no .tlumach.yml here: aligned without term anchors.
+        let plain = try CLI.run(["align", uk, en, "--format", "beads"], in: directory)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        let glossary = CLI.packageRoot.appendingPathComponent("glossaries").path
+        let withTerms = try CLI.run(["align", uk, en, "--format", "beads", "--glossary", glossary], in: directory)
+        XCTAssertEqual(withTerms.status, 0, withTerms.stderr)
+        XCTAssertEqual(withTerms.stdout, plain.stdout)
+        let missing = try CLI.run(["align", uk, en, "--glossary", "no-such-glossary.yaml"], in: directory)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no-such-glossary.yaml"), missing.stderr)
+        let off = try CLI.run(["align", uk, en, "--no-glossary", "--format", "beads"])
+        XCTAssertEqual(off.stdout, plain.stdout)
+    }
+
     func testMissingFileIsAnInputError() throws {
         let result = try CLI.run(["align", "no-such-file.uk", target])
         XCTAssertEqual(result.status, 2)

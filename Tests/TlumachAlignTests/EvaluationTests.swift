@@ -1,4 +1,6 @@
+import Foundation
 import TlumachAlign
+import TlumachGlossary
 import XCTest
 
 /// Strict F1 on the uk–en evaluation articles (merges, splits, omissions and additions as newsroom translators
@@ -28,6 +30,20 @@ final class EvaluationTests: XCTestCase {
         // Measured: F1 0.993 on 302 gold beads (docs/alignment.md).
         XCTAssertGreaterThanOrEqual(total.f1, 0.97)
         XCTAssertGreaterThanOrEqual(total.gold, 300)
+    }
+
+    /// The project's news glossary (glossaries/) as term anchors: must not cost accuracy.
+    func testGlossaryTermAnchors() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let matcher = try TermMatcher(glossary: try Glossary.load(paths: [root.appendingPathComponent("glossaries").path]))
+        let fixtures = try BitextFixture.all()
+        let anchors = SentenceAligner.standardAnchors + [TermAnchors(matcher: matcher)]
+        let withTerms = score(SentenceAligner(source: .uk, target: .en, anchors: anchors), fixtures, verbose: true)
+        let termsOnly = score(SentenceAligner(source: .uk, target: .en, anchors: [TermAnchors(matcher: matcher)]), fixtures, verbose: false)
+        print("align eval with glossary terms: \(withTerms)")
+        print("align eval glossary terms only: \(termsOnly)")
+        XCTAssertGreaterThanOrEqual(withTerms.f1, 0.97)
     }
 
     func testEachAnchorKindEarnsItsPlace() throws {
