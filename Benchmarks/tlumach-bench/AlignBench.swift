@@ -22,9 +22,8 @@ func alignBenchmarks() throws {
         report("align.\(size) sentences", seconds, "s")
         for anchor in SentenceAligner.standardAnchors {
             let anchorSeconds = bestTime(repetitions: 1) {
-                var keys = 0
-                for sentence in corpus.source { keys += anchor.keys(in: sentence, language: .uk).count }
-                for sentence in corpus.target { keys += anchor.keys(in: sentence, language: .en).count }
+                var keys = anchor.keys(inEach: corpus.source, language: .uk).count
+                keys += anchor.keys(inEach: corpus.target, language: .en).count
                 precondition(keys >= 0)
             }
             report("align.\(size) anchors \(anchor.kind)", anchorSeconds, "s")

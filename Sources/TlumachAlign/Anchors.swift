@@ -15,6 +15,14 @@ public protocol AnchorSource: Sendable {
     /// The keys of `sentence`, written in `language`. Keys only need to be equal across languages when the
     /// content is the same (e.g. "2500" for both "2 500" and "2,500").
     func keys(in sentence: String, language: Language) -> [String]
+    /// The keys of many sentences at once; implement it when work can be shared between sentences (a cache).
+    func keys(inEach sentences: [String], language: Language) -> [[String]]
+}
+
+extension AnchorSource {
+    public func keys(inEach sentences: [String], language: Language) -> [[String]] {
+        sentences.map { keys(in: $0, language: language) }
+    }
 }
 
 /// Numbers compared as values, reading each language's conventions: uk "2 500" and "2,5"; en "2,500" and "2.5".

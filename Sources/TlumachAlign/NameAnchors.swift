@@ -21,19 +21,40 @@ public struct NameAnchors: AnchorSource {
     }
 
     public func keys(in sentence: String, language: Language) -> [String] {
+        var cache: [[Unicode.Scalar]: String?] = [:]
+        return keys(in: sentence, cache: &cache)
+    }
+
+    /// Names repeat through a text: romanise and key each distinct word once.
+    public func keys(inEach sentences: [String], language: Language) -> [[String]] {
+        var cache: [[Unicode.Scalar]: String?] = [:]
+        return sentences.map { keys(in: $0, cache: &cache) }
+    }
+
+    func keys(in sentence: String, cache: inout [[Unicode.Scalar]: String?]) -> [String] {
         var keys: [String] = []
         for word in Self.capitalisedWords(in: sentence) {
-            let isAcronym = word.count >= 2 && word.allSatisfy { $0.properties.isUppercase }
-            guard isAcronym || word.count >= 4 else { continue }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: word)
-            let hasCyrillic = word.contains { (0x0400...0x04FF).contains($0.value) }
-            let latin = latinKey(hasCyrillic ? romanize(text) : text)
-            let sounds = Self.soundKey(latin, limit: isAcronym ? Int.max : 3)
-            guard !sounds.isEmpty else { continue }
-            keys.append(isAcronym ? "A" + sounds : sounds)
+            if let known = cache[word] {
+                if let known { keys.append(known) }
+                continue
+            }
+            let key = key(of: word)
+            cache[word] = key
+            if let key { keys.append(key) }
         }
         return keys
+    }
+
+    private func key(of word: [Unicode.Scalar]) -> String? {
+        let isAcronym = word.count >= 2 && word.allSatisfy { $0.properties.isUppercase }
+        guard isAcronym || word.count >= 4 else { return nil }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: word)
+        let hasCyrillic = word.contains { (0x0400...0x04FF).contains($0.value) }
+        let latin = latinKey(hasCyrillic ? romanize(text) : text)
+        let sounds = Self.soundKey(latin, limit: isAcronym ? Int.max : 3)
+        guard !sounds.isEmpty else { return nil }
+        return isAcronym ? "A" + sounds : sounds
     }
 
     /// Words (runs of letters, apostrophes between letters included) that start with a capital letter; other words

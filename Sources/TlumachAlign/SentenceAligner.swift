@@ -130,15 +130,16 @@ struct SentenceFeatures {
         weights.reserveCapacity(sentences.count)
         penaltyWeights = []
         penaltyWeights.reserveCapacity(sentences.count)
-        for sentence in sentences {
+        let keysBySource = anchors.map { $0.keys(inEach: sentences, language: language) }
+        for (index, sentence) in sentences.enumerated() {
             lengths.append(Double(sentence.unicodeScalars.count))
             var sentenceKeys: [UInt64] = []
             var weight = 0.0
             var penaltyWeight = 0.0
-            for source in anchors {
+            for (source, keysOfSentences) in zip(anchors, keysBySource) {
                 let kindWeight = parameters.weight(of: source.kind)
                 let kindPenalty = parameters.penaltyWeight(of: source.kind)
-                for key in source.keys(in: sentence, language: language) {
+                for key in keysOfSentences[index] {
                     sentenceKeys.append(AnchorHash.key(kind: source.kind, key))
                     weight += kindWeight
                     penaltyWeight += kindPenalty
