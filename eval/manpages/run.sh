@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Alignment evaluation on real human translations found on this machine: the DESCRIPTION sections of ten manual
+# Alignment evaluation on real human translations found on this machine: the DESCRIPTION sections of 22 manual
 # pages and their Ukrainian translations (manpages-l10n, installed under /usr/share/man/uk). The texts are not
 # shipped; this script extracts them, splits sentences with a fixed rule (extract.py), aligns with --presegmented
 # and scores against the gold beads in this folder (checked by hand, see docs/alignment.md).
@@ -10,7 +10,8 @@ bin=${1:-.build/release/tlumach}
 shift || true
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pages=(passwd.1 login.1 newgrp.1 top.1 chfn.1 free.1 ps.1 passwd.5 shadow.5 xz.1)
+pages=(passwd.1 login.1 newgrp.1 top.1 chfn.1 free.1 ps.1 passwd.5 shadow.5 xz.1
+  gshadow.5 pwck.8 grpck.8 newusers.8 pwconv.8 fuser.1 pstree.1 pgrep.1 uptime.1 sysctl.8 killall.1 chpasswd.8)
 for page in "${pages[@]}"; do
   section=${page##*.}
   uk=/usr/share/man/uk/man$section/$page.gz
