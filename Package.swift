@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "ICUTests", dependencies: ["ICU"]),
         .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore", "TlumachXML"]),
         .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
-        .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit"]),
+        .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit", "ICU"]),
         .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU"], exclude: ["Fixtures"]),
         .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
         .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),

@@ -53,31 +53,24 @@ with open(path, "w", encoding="utf-8") as out:
 PY
 bytes=$(wc -c <"$work/corpus.txt")
 
+# Runs alternate (translitua, tlumach, translitua, …) so both see the same load on a shared machine; best of N.
 # translitua: the whole text in one call inside Python (interpreter start and file reading excluded).
-py_seconds=$("$py" - "$work/corpus.txt" "$repetitions" <<'PY'
-import sys, time
+# tlumach: the whole command, process start and file I/O included, streaming stdin to stdout.
+read -r py_seconds tl_seconds < <("$py" - "$bin" "$work/corpus.txt" "$work/out.txt" "$repetitions" <<'PY'
+import subprocess, sys, time
 from translitua import translit, UkrainianKMU
-text = open(sys.argv[1], encoding="utf-8").read()
-best = float("inf")
-for _ in range(int(sys.argv[2])):
+binary, corpus, out, repetitions = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+text = open(corpus, encoding="utf-8").read()
+best_py = best_tl = float("inf")
+for _ in range(repetitions):
     start = time.perf_counter()
     translit(text, UkrainianKMU)
-    best = min(best, time.perf_counter() - start)
-print(f"{best:.3f}")
-PY
-)
-
-# tlumach: the whole command, process start and file I/O included, streaming stdin to stdout.
-tl_seconds=$("$py" - "$bin" "$work/corpus.txt" "$work/out.txt" "$repetitions" <<'PY'
-import subprocess, sys, time
-binary, corpus, out, repetitions = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-best = float("inf")
-for _ in range(repetitions):
+    best_py = min(best_py, time.perf_counter() - start)
     with open(corpus, "rb") as stdin, open(out, "wb") as stdout:
         start = time.perf_counter()
         subprocess.run([binary, "translit", "--scheme", "kmu2010"], stdin=stdin, stdout=stdout, check=True)
-        best = min(best, time.perf_counter() - start)
-print(f"{best:.3f}")
+        best_tl = min(best_tl, time.perf_counter() - start)
+print(f"{best_py:.3f} {best_tl:.3f}")
 PY
 )
 

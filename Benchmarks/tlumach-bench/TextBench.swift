@@ -14,7 +14,8 @@ func textBenchmarks() throws {
         print("wrote \(corpus.utf8.count) bytes to \(path)")
         return
     }
-    let clean = Array(TextCorpus.ukrainian(bytes: 20_000_000, dirtyPercent: 2).utf8)
+    let only = ProcessInfo.processInfo.environment["TLUMACH_BENCH_TEXT"]
+    let clean = Array(TextCorpus.ukrainian(bytes: only == "messy" ? 1000 : 20_000_000, dirtyPercent: 2).utf8)
     let megabytes = Double(clean.count) / 1_000_000
     let normalizer = try ArticleNormalizer()
     var changes = 0
@@ -26,8 +27,10 @@ func textBenchmarks() throws {
     if ProcessInfo.processInfo.environment["TLUMACH_BENCH_TEXT"] == "clean" { return }
     let messy = Array(TextCorpus.ukrainian(bytes: 5_000_000, dirtyPercent: 100).utf8)
     let messyMB = Double(messy.count) / 1_000_000
-    let messySeconds = bestTime(repetitions: 3) { changes = normalizer.normalize(utf8: messy).changes.count }
+    let (messySeconds, messyCPU) = bestTimes(repetitions: 3) { changes = normalizer.normalize(utf8: messy).changes.count }
     report("text.normalize (every paragraph messy, \(Int(messyMB)) MB, \(changes) changes)", messyMB / messySeconds, "MB/s")
+    report("text.normalize (same, thread CPU time)", messyMB / messyCPU, "MB/s")
+    if only == "messy" { return }
 
     let sample = TextCorpus.ukrainian(bytes: 5_000_000, dirtyPercent: 0)
     let sampleMB = Double(sample.utf8.count) / 1_000_000

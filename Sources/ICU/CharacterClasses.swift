@@ -4,18 +4,21 @@ import CICU
 /// the Basic Multilingual Plane (supplementary code points are asked of ICU one by one; they are rare in prose).
 public struct CharacterClass: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// NFC never changes this character whatever precedes it (NFC_QC=Yes and canonical combining class 0):
+    // The raw values mirror the TL_TEXT_* constants of cicu_text.h. They are spelled out (and @inlinable) so
+    // that hot loops in other modules test bits with no call and no lazy-global check; ICUTests checks the meaning.
+
+    /// NFC never changes this character whatever precedes it (it has an NFC boundary before it and NFC_QC=Yes):
     /// a run of such characters is already NFC.
-    public static let nfcBoundary = CharacterClass(rawValue: UInt8(TL_TEXT_NFC_BOUNDARY))
-    public static let letter = CharacterClass(rawValue: UInt8(TL_TEXT_LETTER))
-    public static let mark = CharacterClass(rawValue: UInt8(TL_TEXT_MARK))
-    public static let latin = CharacterClass(rawValue: UInt8(TL_TEXT_LATIN))
-    public static let cyrillic = CharacterClass(rawValue: UInt8(TL_TEXT_CYRILLIC))
-    public static let digit = CharacterClass(rawValue: UInt8(TL_TEXT_DIGIT))
-    public static let space = CharacterClass(rawValue: UInt8(TL_TEXT_SPACE))
-    public static let pictographic = CharacterClass(rawValue: UInt8(TL_TEXT_PICTOGRAPHIC))
+    @inlinable public static var nfcBoundary: CharacterClass { CharacterClass(rawValue: 1) }
+    @inlinable public static var letter: CharacterClass { CharacterClass(rawValue: 2) }
+    @inlinable public static var mark: CharacterClass { CharacterClass(rawValue: 4) }
+    @inlinable public static var latin: CharacterClass { CharacterClass(rawValue: 8) }
+    @inlinable public static var cyrillic: CharacterClass { CharacterClass(rawValue: 16) }
+    @inlinable public static var digit: CharacterClass { CharacterClass(rawValue: 32) }
+    @inlinable public static var space: CharacterClass { CharacterClass(rawValue: 64) }
+    @inlinable public static var pictographic: CharacterClass { CharacterClass(rawValue: 128) }
 
     /// The class of any code point.
     public init(of scalar: Unicode.Scalar) {

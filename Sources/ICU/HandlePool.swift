@@ -2,7 +2,8 @@ import Foundation
 
 /// A small pool of clones of one ICU service object that is not safe to use from two threads at once
 /// (transliterators, break iterators). Each use borrows a clone, so concurrent tasks never share one, and clones
-/// are kept for reuse rather than re-created per call.
+/// are kept for reuse rather than re-created per call. The prototype itself is never lent out: cloning it while
+/// another thread iterates with it would copy state mid-change (a data race).
 final class HandlePool: @unchecked Sendable {
     // The lock guards `idle`; a borrowed handle is used by exactly one thread until it is returned.
     private let lock = NSLock()
@@ -18,7 +19,7 @@ final class HandlePool: @unchecked Sendable {
         close: @escaping (UnsafeMutableRawPointer) -> Void
     ) {
         self.prototype = prototype
-        self.idle = [prototype]
+        self.idle = []
         self.clone = clone
         self.close = close
     }
@@ -36,13 +37,13 @@ final class HandlePool: @unchecked Sendable {
             return handle
         }
         lock.unlock()
-        // Clone outside the lock; the prototype is only read by ICU's thread-safe clone functions.
+        // Clone outside the lock: nobody uses the prototype, and ICU's clone functions only read it.
         return try clone(prototype)
     }
 
     private func giveBack(_ handle: UnsafeMutableRawPointer) {
         lock.lock()
-        if idle.count < maximumIdle || handle == prototype {
+        if idle.count < maximumIdle {
             idle.append(handle)
             lock.unlock()
         } else {
@@ -52,8 +53,7 @@ final class HandlePool: @unchecked Sendable {
     }
 
     deinit {
-        // The prototype is either idle or (if a clone replaced it in the list) still owned by us.
-        var closed = Set<UnsafeMutableRawPointer>()
-        for handle in idle + [prototype] where closed.insert(handle).inserted { close(handle) }
+        for handle in idle { close(handle) }
+        close(prototype)
     }
 }

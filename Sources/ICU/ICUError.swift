@@ -8,21 +8,29 @@ public struct ICUError: Error, CustomStringConvertible, Sendable, Equatable {
     public let name: String
     /// The operation that failed, in words ("opening transliterator Any-Latin").
     public let operation: String
-    /// For rule compilation failures: 1-based line and 0-based offset of the error within the rules.
+    /// For rule compilation failures: the 1-based line of the rules, the 0-based UTF-16 offset within that line,
+    /// and the text of that line.
     public let ruleLine: Int?
     public let ruleOffset: Int?
+    public let ruleText: String?
 
-    init(code: Int32, operation: String, ruleLine: Int? = nil, ruleOffset: Int? = nil) {
+    init(code: Int32, operation: String, ruleLine: Int? = nil, ruleOffset: Int? = nil, ruleText: String? = nil) {
         self.code = code
         self.name = tl_error_name(code).map { String(cString: $0) } ?? "U_ERROR_\(code)"
         self.operation = operation
         self.ruleLine = ruleLine
         self.ruleOffset = ruleOffset
+        self.ruleText = ruleText
     }
 
     public var description: String {
         var text = "ICU error \(name) while \(operation)"
-        if let ruleLine { text += " (rules line \(ruleLine), offset \(ruleOffset ?? 0))" }
+        if let ruleLine {
+            text += " (rules line \(ruleLine), offset \(ruleOffset ?? 0)"
+            let rule = ruleText.map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+            if let rule, !rule.isEmpty { text += ": \(rule)" }
+            text += ")"
+        }
         return text
     }
 }

@@ -29,12 +29,32 @@ public final class Transliterator: Sendable {
         let handle = tl_translit_open_rules(
             idUTF16, Int32(idUTF16.count), rulesUTF16, Int32(rulesUTF16.count), 0, &line, &offset, &status)
         guard !failed(status), let handle else {
+            // ICU's transliterator parser reports an offset into the whole rules string (and line 0): turn it into
+            // a 1-based line and an offset within that line, and quote the rule there.
+            let place = Transliterator.locate(utf16Offset: Int(offset), line: Int(line), in: rulesUTF16)
             throw ICUError(
                 code: status == 0 ? 1 : status, operation: "compiling transliterator rules \(id)",
-                ruleLine: Int(line), ruleOffset: Int(offset))
+                ruleLine: place.line, ruleOffset: place.offset, ruleText: place.text)
         }
         self.id = id
         self.pool = Transliterator.makePool(handle)
+    }
+
+    static func locate(utf16Offset: Int, line: Int, in rules: [UInt16]) -> (line: Int, offset: Int, text: String) {
+        let lines = rules.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if line > 0 {
+            let text = line <= lines.count ? String(decoding: lines[line - 1], as: UTF16.self) : ""
+            return (line, utf16Offset, text)
+        }
+        var start = 0
+        for (number, content) in lines.enumerated() {
+            let end = start + content.count
+            if utf16Offset <= end {
+                return (number + 1, utf16Offset - start, String(decoding: content, as: UTF16.self))
+            }
+            start = end + 1
+        }
+        return (max(1, lines.count), 0, "")
     }
 
     private static func makePool(_ handle: UnsafeMutableRawPointer) -> HandlePool {

@@ -28,4 +28,18 @@ public final class UnicodeSet: @unchecked Sendable {
     }
 
     public func contains(_ scalar: Unicode.Scalar) -> Bool { contains(scalar.value) }
+
+    /// The code point ranges of the set, ascending (strings in the set are not included).
+    public var ranges: [ClosedRange<UInt32>] {
+        var result: [ClosedRange<UInt32>] = []
+        let count = tl_uset_item_count(handle)
+        for index in 0..<count {
+            var start: Int32 = 0
+            var end: Int32 = 0
+            if tl_uset_range(handle, index, &start, &end) != 0, start >= 0, end >= start {
+                result.append(UInt32(start)...UInt32(end))
+            }
+        }
+        return result
+    }
 }

@@ -28,11 +28,17 @@ public final class ArticleNormalizer: Sendable {
 
     /// Normalises UTF-8 text. The bytes must be valid UTF-8 (`TextFile.firstInvalidUTF8Offset` checks).
     public func normalize(utf8 input: [UInt8]) -> NormalizationResult {
+        input.withUnsafeBufferPointer { normalize(utf8Buffer: $0) }
+    }
+
+    /// Normalises UTF-8 text in memory the caller owns (a mapped file, say), without copying it first. The bytes
+    /// must be valid UTF-8 (`UTF8Validation.firstInvalidOffset` checks).
+    public func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizationResult {
         var output: [UInt8] = []
-        output.reserveCapacity(input.count)
+        output.reserveCapacity(bytes.count)
         var changes: [PendingChange] = []
         var state = DocumentState()
-        input.withUnsafeBufferPointer { bytes in
+        do {
             var position = 0
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
                 && options.isEnabled(.bom)
@@ -42,6 +48,11 @@ public final class ArticleNormalizer: Sendable {
                         rule: NormalizationRule.bom.rawValue, byteOffset: 0, original: "\u{FEFF}", replacement: "",
                         summary: "U+FEFF byte-order mark removed"))
                 position = 3
+            }
+            // YAML front matter (--- … --- at the very start of a Markdown file) is data, not prose: like code.
+            if let frontMatter = Blocks.frontMatter(in: bytes, from: position) {
+                processCode(bytes, frontMatter, &output, &changes)
+                position = frontMatter.upperBound
             }
             while position < bytes.count {
                 let block = Blocks.next(in: bytes, from: position)
@@ -59,7 +70,7 @@ public final class ArticleNormalizer: Sendable {
         let ordered = changes.enumerated().sorted {
             ($0.element.byteOffset, $0.offset) < ($1.element.byteOffset, $1.offset)
         }.map(\.element)
-        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: input)
+        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: bytes)
         let located = zip(ordered, positions).map { change, position in
             NormalizationChange(
                 rule: change.rule, position: position, original: change.original, replacement: change.replacement,
@@ -70,22 +81,22 @@ public final class ArticleNormalizer: Sendable {
 
     /// Line and UTF-16 column of each offset (ascending), in one pass over the text up to the last one; cheaper
     /// than a full `LineIndex` when a few changes sit in a large file.
-    static func positions(ofSortedOffsets offsets: [Int], in bytes: [UInt8]) -> [SourcePosition] {
+    static func positions(ofSortedOffsets offsets: [Int], in buffer: UnsafeBufferPointer<UInt8>) -> [SourcePosition] {
         var result: [SourcePosition] = []
         result.reserveCapacity(offsets.count)
-        bytes.withUnsafeBufferPointer { buffer in
+        do {
             var line = 1
             var lineStart = 0
             var scanned = 0
             for offset in offsets {
                 let target = min(offset, buffer.count)
-                while scanned < target {
-                    if buffer[scanned] == 0x0A {
-                        line += 1
-                        lineStart = scanned + 1
-                    }
-                    scanned += 1
+                guard let base = buffer.baseAddress else { continue }
+                while scanned < target, let newline = memchr(base + scanned, 0x0A, target - scanned) {
+                    line += 1
+                    lineStart = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+                    scanned = lineStart
                 }
+                scanned = target
                 let column = LineIndex.utf16Length(ArraySlice(UnsafeBufferPointer(rebasing: buffer[lineStart..<target]))) + 1
                 result.append(SourcePosition(line: line, column: column, byteOffset: target))
             }
@@ -149,25 +160,92 @@ public final class ArticleNormalizer: Sendable {
     private func rewrite(_ work: inout ParagraphWork, _ state: inout DocumentState) {
         let rules = Rules(normalizer: self)
         if options.isEnabled(.lineEndings) { work.apply(rules.lineEndings(work), protectedToo: true) }
-        work.protected = ProtectedSpans.mark(work.scalars)
-        if options.isEnabled(.zeroWidth) || options.isEnabled(.softHyphen) { work.apply(rules.invisibles(work)) }
-        if options.isEnabled(.nfc) { work.apply(rules.nfc(work)) }
+        // Which rules can find anything here at all (conservatively: what earlier rules may create counts too).
+        let present = Presence(work.scalars)
+        if present.mayProtect { work.protected = ProtectedSpans.mark(work.scalars) }
+        if present.invisible && (options.isEnabled(.zeroWidth) || options.isEnabled(.softHyphen)) {
+            work.apply(rules.invisibles(work))
+        }
+        if present.decomposable && options.isEnabled(.nfc) { work.apply(rules.nfc(work)) }
         // Found again on the cleaned text, so later rules see the spans a second run would see.
-        work.protected = ProtectedSpans.mark(work.scalars)
-        if options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
+        if present.mayProtect && (present.invisible || present.decomposable) {
+            work.protected = ProtectedSpans.mark(work.scalars)
+        }
+        if present.latin && present.cyrillic && options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
+        // Letters of URLs, e-mail addresses and code say nothing about the paragraph's language.
         var evidence = LanguageEvidence()
-        for scalar in work.scalars { evidence.count(scalar, rules.classOf(scalar)) }
+        for (index, scalar) in work.scalars.enumerated() where !work.protected[index] {
+            evidence.count(scalar, rules.classOf(scalar))
+        }
         let language = options.language ?? state.resolve(evidence, commit: true)
-        if options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
-        if options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
-        if options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
-        if options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
-        if options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
-        if options.isEnabled(.dashes) { work.apply(rules.dashes(work, language: language)) }
+        if present.specialSpace && options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
+        if present.spaceRun && options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
+        if present.trailingSpace && options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
+        if present.apostrophe && options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
+        if present.quote && options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
+        if present.dash && options.isEnabled(.dashes) { work.apply(rules.dashes(work, language: language)) }
         for rewriter in options.rewriters {
             let enabled = Set(rewriter.ruleNames).subtracting(options.disabledRewriterRules)
             if enabled.isEmpty { continue }
             work.apply(rules.external(rewriter, enabled: enabled, work, language: language))
+        }
+    }
+}
+
+/// What a paragraph contains, to skip the rules that cannot apply. Conservative: anything an earlier rule could
+/// turn into a rule's trigger counts as that trigger (removing an invisible character can join two spaces).
+struct Presence {
+    var invisible = false
+    var decomposable = false
+    var latin = false
+    var cyrillic = false
+    var specialSpace = false
+    var spaceRun = false
+    var trailingSpace = false
+    var apostrophe = false
+    var quote = false
+    var dash = false
+    var mayProtect = false
+
+    init(_ scalars: [Unicode.Scalar]) {
+        var previousSpace = false
+        let table = classTable
+        for scalar in scalars {
+            let classes = scalar.value < 0x10000 ? table[Int(scalar.value)] : CharacterClass(of: scalar)
+            if !classes.contains(.nfcBoundary) { decomposable = true }
+            if classes.contains(.letter) {
+                if classes.contains(.latin) { latin = true } else if classes.contains(.cyrillic) { cyrillic = true }
+            }
+            var isSpace = false
+            switch scalar.value {
+            case 0x20, 0x09:
+                isSpace = true
+                if previousSpace { spaceRun = true }
+            case 0x0A:
+                if previousSpace { trailingSpace = true }
+            case 0xAD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF:
+                invisible = true
+            case 0xA0, 0x202F, 0x2007, 0x2000...0x200A, 0x205F, 0x3000:
+                specialSpace = true
+                isSpace = true
+            case 0x27, 0x2019, 0x2BC, 0x60, 0xB4, 0x2018, 0x2B9, 0x2032:
+                apostrophe = true
+                if scalar.value == 0x27 || scalar.value == 0x2019 || scalar.value == 0x2018 { quote = true }
+                if scalar.value == 0x60 { mayProtect = true }
+            case 0x22, 0xAB, 0xBB, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A:
+                quote = true
+            case 0x2D, 0x2013:
+                dash = true
+            case 0x40, 0x3A, 0x5D, 0x77, 0x57, 0x3C:  // @ : ] w W < (e-mail, scheme://, [link](…), www., <tag>)
+                mayProtect = true
+            default: break
+            }
+            previousSpace = isSpace
+        }
+        if previousSpace { trailingSpace = true }
+        if invisible || specialSpace {
+            spaceRun = true
+            trailingSpace = true
         }
     }
 }
@@ -231,6 +309,26 @@ enum Blocks {
             end = next.upperBound
         }
         return (.paragraph, start..<end)
+    }
+
+    /// A YAML front matter block starting at `start`: a line "---", then lines up to a closing "---" or "...".
+    static func frontMatter(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        func isMarker(_ line: Range<Int>, _ markers: [[UInt8]]) -> Bool {
+            var end = line.upperBound
+            while end > line.lowerBound && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+            let content = Array(bytes[line.lowerBound..<end])
+            return markers.contains(content)
+        }
+        let first = line(bytes, start)
+        guard first.upperBound > first.lowerBound, first.upperBound < bytes.count, isMarker(first, [[0x2D, 0x2D, 0x2D]])
+        else { return nil }
+        var position = first.upperBound
+        while position < bytes.count {
+            let next = line(bytes, position)
+            if isMarker(next, [[0x2D, 0x2D, 0x2D], [0x2E, 0x2E, 0x2E]]) { return start..<next.upperBound }
+            position = next.upperBound
+        }
+        return nil  // never closed: a thematic break, not front matter
     }
 
     /// The line starting at `start`, with its terminator (LF, CRLF or a lone CR).
@@ -310,7 +408,8 @@ enum Blocks {
         return (index, width)
     }
 
-    /// Whether a space follows at `index` (after any invisible characters).
+    /// Whether a space or the line end follows at `index` (after any invisible characters): what ends a Markdown
+    /// block marker ("- item", and "-" alone is an empty item).
     static func spaceFollows(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
         var position = index
         while true {
@@ -318,6 +417,7 @@ enum Blocks {
             if invisible == 0 { break }
             position += invisible
         }
+        if position >= end || bytes[position] == 0x0A || bytes[position] == 0x0D { return true }
         return spaceLikeWidth(bytes, position, end) > 0
     }
 

@@ -3,12 +3,13 @@ import ICU
 /// One pass over a paragraph's UTF-8 bytes that decides whether any rule could change it, and gathers the letters
 /// that decide its language. It must never say "clean" for text a rule would change (the property tests compare
 /// it with the full rules); it may say "needs work" for text that turns out clean.
-/// Ukrainian markers (+1) and Russian markers (+2) for U+0400–U+047F, indexed by code point − 0x400.
-nonisolated(unsafe) let languageMarkers: UnsafePointer<UInt8> = {
-    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x80)
-    table.initialize(repeating: 0, count: 0x80)
-    for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 }
-    for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 2 }
+/// For U+0400–U+047F (indexed by code point − 0x400): 1 (a Cyrillic letter) plus 1 << 21 for a letter only
+/// Ukrainian has and 1 << 42 for one only Russian has, so one addition counts all three.
+nonisolated(unsafe) let languageMarkers: UnsafePointer<UInt64> = {
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x80)
+    table.initialize(repeating: 1, count: 0x80)
+    for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 | 1 << 21 }
+    for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 1 | 1 << 42 }
     return UnsafePointer(table)
 }()
 
@@ -65,14 +66,44 @@ struct FastScan {
                 }
                 while index < end {
                     let byte = base[index]
+                    // Cyrillic U+0400–U+047F first: most of the bytes of Ukrainian text.
+                    if byte & 0xFE == 0xD0 && index &+ 1 < end {
+                        // A run of such letters in a tight loop: one table add per letter packs the Cyrillic,
+                        // Ukrainian-marker and Russian-marker counts into one word (a run is one word long).
+                        var packed: UInt64 = 0
+                        var position = index
+                        repeat {
+                            packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
+                            position &+= 2
+                        } while position &+ 1 < end && base[position] & 0xFE == 0xD0
+                        cyrillic &+= Int(packed & 0x1F_FFFF)
+                        ukrainian &+= Int((packed >> 21) & 0x1F_FFFF)
+                        russian &+= Int(packed >> 42)
+                        wordCyrillic = true
+                        previousLetter = true
+                        previousByte = base[position &- 1]
+                        lineHasText = true
+                        index = position
+                        continue
+                    }
                     if byte < 0x80 {
                         if (byte | 0x20) &- 0x61 < 26 {
-                            latin += 1
+                            var position = index &+ 1
+                            while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
+                            latin &+= position &- index
+                            // "www." starts a URL (a protected span).
+                            if position &- index == 3 && position < end && base[position] == 0x2E
+                                && base[index] | 0x20 == 0x77 && base[index &+ 1] | 0x20 == 0x77
+                                && base[index &+ 2] | 0x20 == 0x77
+                            {
+                                scan.needsWork = true
+                                return scan
+                            }
                             wordLatin = true
                             previousLetter = true
-                            previousByte = byte
+                            previousByte = base[position &- 1]
                             lineHasText = true
-                            index += 1
+                            index = position
                             continue
                         }
                         if wordLatin && wordCyrillic {
@@ -96,9 +127,17 @@ struct FastScan {
                             }
                         case 0x0A:
                             lineHasText = false
-                        case 0x0D, 0x22, 0x27, 0x60:
+                        case 0x0D, 0x22, 0x27, 0x60, 0x40, 0x3C:
+                            // (also @ and <: protected spans, whose letters must not count for the language)
                             scan.needsWork = true
                             return scan
+                        case 0x3A, 0x5D:
+                            // "://" of a URL, "](" of a Markdown link: protected spans.
+                            let next: UInt8 = index + 1 < end ? base[index + 1] : 0
+                            if (byte == 0x3A && next == 0x2F) || (byte == 0x5D && next == 0x28) {
+                                scan.needsWork = true
+                                return scan
+                            }
                         case 0x2D:
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
                             let previousDigit = previousByte &- 0x30 < 10
@@ -115,20 +154,6 @@ struct FastScan {
                         previousLetter = false
                         previousByte = byte
                         index += 1
-                        continue
-                    }
-                    if (byte == 0xD0 || byte == 0xD1) && index + 1 < end {
-                        let second = base[index + 1]
-                        let offset = Int((byte & 1) << 6 | (second & 0x3F))
-                        let marker = markers[offset]
-                        ukrainian &+= Int(marker & 1)
-                        russian &+= Int(marker >> 1)
-                        cyrillic += 1
-                        wordCyrillic = true
-                        previousLetter = true
-                        previousByte = second
-                        lineHasText = true
-                        index += 2
                         continue
                     }
                     guard let scalar = FastScan.decode(base, index, end) else {
@@ -247,10 +272,12 @@ struct FastScan {
     static func decode(_ base: UnsafePointer<UInt8>, _ index: Int, _ end: Int) -> Unicode.Scalar? {
         let lead = UInt32(base[index])
         if lead < 0x80 { return Unicode.Scalar(lead) }
-        if lead < 0xE0, index + 1 < end {
+        if lead < 0xE0 {
+            guard index + 1 < end else { return nil }
             return Unicode.Scalar((lead & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F))
         }
-        if lead < 0xF0, index + 2 < end {
+        if lead < 0xF0 {
+            guard index + 2 < end else { return nil }
             return Unicode.Scalar(
                 (lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F))
         }

@@ -4,11 +4,19 @@ import ICU
 /// drops edits that touch protected spans.
 struct Rules {
     let normalizer: ArticleNormalizer
+    /// The class table, held here so hot loops do not go through the lazy global each time.
+    let table = classTable
     typealias Edit = ParagraphWork.Edit
 
-    @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> CharacterClass { TlumachText.classOf(scalar) }
+    init(normalizer: ArticleNormalizer) { self.normalizer = normalizer }
 
-    @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool { isWordLetter(scalar) }
+    @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> CharacterClass {
+        scalar.value < 0x10000 ? table[Int(scalar.value)] : CharacterClass(of: scalar)
+    }
+
+    @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        classOf(scalar).contains(.letter) && !isApostropheVariant(scalar)
+    }
 
     @inline(__always) func isDigit(_ scalar: Unicode.Scalar) -> Bool { classOf(scalar).contains(.digit) }
 
@@ -337,8 +345,12 @@ struct Rules {
             let previous = index > 0 ? s[index - 1] : nil
             let next = index + 1 < s.count ? s[index + 1] : nil
             switch scalar {
-            case _ where previous.map(isLetter) == true && next.map(isLetter) == true:
-                continue  // glued between letters: an apostrophe or a typo, never a quotation mark
+            case "«", "»", "„", "‚", "‹", "›", "\"", "“", "”", "'", "‘", "’": break
+            default: continue
+            }
+            // Glued between letters: an apostrophe or a typo, never a quotation mark.
+            if let previous, let next, isLetter(previous), isLetter(next) { continue }
+            switch scalar {
             case "«": marks.append(Mark(index: index, double: true, direction: .open))
             case "»": marks.append(Mark(index: index, double: true, direction: .close))
             case "„": marks.append(Mark(index: index, double: true, direction: .open))

@@ -28,13 +28,17 @@ struct ParagraphWork {
         scalars.reserveCapacity(bytes.count)
         var offsets: [Int] = []
         offsets.reserveCapacity(bytes.count + 1)
-        var offset = byteStart
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
+        if let base = bytes.baseAddress {
+            var index = 0
+            while index < bytes.count {
+                // The input was validated as UTF-8; a truncated sequence cannot occur.
+                let scalar = FastScan.decode(base, index, bytes.count) ?? "\u{FFFD}"
+                scalars.append(scalar)
+                offsets.append(byteStart + index)
+                index += max(1, UTF8.width(scalar))
+            }
         }
-        offsets.append(offset)
+        offsets.append(byteStart + bytes.count)
         self.scalars = scalars
         self.protected = [Bool](repeating: false, count: scalars.count)
         self.originalByteOffsets = offsets
@@ -103,7 +107,25 @@ struct ParagraphWork {
     }
 
     func appendUTF8(to output: inout [UInt8]) {
-        for scalar in scalars { UTF8.encode(scalar) { output.append($0) } }
+        output.reserveCapacity(output.count + scalars.count * 3)
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                output.append(UInt8(value))
+            } else if value < 0x800 {
+                output.append(UInt8(0xC0 | value >> 6))
+                output.append(UInt8(0x80 | value & 0x3F))
+            } else if value < 0x10000 {
+                output.append(UInt8(0xE0 | value >> 12))
+                output.append(UInt8(0x80 | (value >> 6) & 0x3F))
+                output.append(UInt8(0x80 | value & 0x3F))
+            } else {
+                output.append(UInt8(0xF0 | value >> 18))
+                output.append(UInt8(0x80 | (value >> 12) & 0x3F))
+                output.append(UInt8(0x80 | (value >> 6) & 0x3F))
+                output.append(UInt8(0x80 | value & 0x3F))
+            }
+        }
     }
 
     /// "м'ясо → м’ясо": the edited text with the rest of its word on each side.

@@ -27,6 +27,7 @@ public enum ProtectedSpans {
     static func mark(_ scalars: [Unicode.Scalar]) -> [Bool] {
         var flags = [Bool](repeating: false, count: scalars.count)
         markInlineCode(scalars, &flags)
+        markHTMLTags(scalars, &flags)
         markLinks(scalars, &flags)
         markURLs(scalars, &flags)
         markEmails(scalars, &flags)
@@ -121,6 +122,27 @@ public enum ProtectedSpans {
             }
         }
         return (end, count)
+    }
+
+    /// Inline HTML tags and autolinks: "<" then a letter, "/" or "!", up to the next ">" (with no "<" between).
+    private static func markHTMLTags(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
+        var index = 0
+        while index + 1 < s.count {
+            guard s[index] == "<", s[index + 1].isASCII,
+                s[index + 1].properties.isAlphabetic || s[index + 1] == "/" || s[index + 1] == "!"
+            else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < s.count && s[end] != ">" && s[end] != "<" && s[end] != "\n" { end += 1 }
+            if end < s.count && s[end] == ">" {
+                for position in index...end { flags[position] = true }
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
     }
 
     /// Markdown link destinations: the "(…)" right after "]".

@@ -61,9 +61,12 @@ public final class SentenceSegmenter: Sendable {
         var forms: [(scalars: [Unicode.Scalar], kind: Abbreviation.Kind)] = []
         for abbreviation in abbreviations ?? Abbreviation.list(for: language) {
             let scalars = Array(abbreviation.text.unicodeScalars)
-            forms.append((scalars, abbreviation.kind))
             let capitalised = Array((abbreviation.text.prefix(1).uppercased() + abbreviation.text.dropFirst()).unicodeScalars)
-            if capitalised != scalars { forms.append((capitalised, abbreviation.kind)) }
+            for spelling in capitalised == scalars ? [scalars] : [scalars, capitalised] {
+                forms.append((spelling, abbreviation.kind))
+                // "грн" in the list also matches "грн." whose dot ends the sentence.
+                if spelling.last != "." { forms.append((spelling + ["."], abbreviation.kind)) }
+            }
         }
         // Longest first, so "і т. д." wins over "т. д.".
         self.abbreviations = forms.sorted { $0.scalars.count > $1.scalars.count }
@@ -117,11 +120,8 @@ public final class SentenceSegmenter: Sendable {
         let from = max(0, end - 16)
         let tail = Array(String(decoding: utf16[from..<end], as: UTF16.self).unicodeScalars)
         let nextIsCapital = Self.nextLetterIsUppercase(utf16, from: boundary)
-        for (form, kind) in abbreviations {
-            // "грн" in the list also matches "грн." whose dot ends the sentence.
-            var candidates = [form]
-            if form.last != "." { candidates.append(form + ["."]) }
-            for candidate in candidates where tail.count >= candidate.count && Array(tail.suffix(candidate.count)) == candidate {
+        for (candidate, kind) in abbreviations {
+            if tail.count >= candidate.count && tail.suffix(candidate.count).elementsEqual(candidate) {
                 let before = tail.count - candidate.count
                 if before > 0 && Self.isLetter(tail[before - 1]) { continue }
                 if before == 0 && from > 0 && Self.isLetterUnit(utf16[from - 1]) { continue }

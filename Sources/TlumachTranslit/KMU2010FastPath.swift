@@ -15,14 +15,12 @@ final class KMU2010FastPath: Sendable {
     private let cyrillicLetterSet: UnicodeSet
     /// Output spellings, indexed by `code point - 0x400` for U+0400…U+0491.
     private let entries: [Entry]
-    /// All output spellings, back to back; entries point into it.
-    private let spellings: [UInt8]
 
     static let letterOrMark: UInt8 = 1
     static let upper: UInt8 = 2
     static let cyrillicLetter: UInt8 = 4
 
-    /// Offsets and lengths into `spellings`: the spelling at word start and elsewhere, each in title and capitals.
+    /// The spelling at word start and elsewhere, each in title and in capitals.
     struct Entry: Sendable {
         var kind: Kind = .other
         var isUpper = false
@@ -32,9 +30,20 @@ final class KMU2010FastPath: Sendable {
         var elsewhereCaps = Span()
     }
 
+    /// Up to four ASCII bytes packed little-endian in the low 32 bits (written with one store), their count in
+    /// bits 32…39, and in bit 40 whether the last one is a capital: one load per letter.
     struct Span: Sendable {
-        var offset: UInt16 = 0
-        var count: UInt8 = 0
+        var packed: UInt64 = 0
+        init() {}
+        init(_ text: String) {
+            var bytes: UInt64 = 0
+            for (index, byte) in text.utf8.enumerated() { bytes |= UInt64(byte) << (8 * UInt64(index)) }
+            let last = text.utf8.last ?? 0
+            packed = bytes | UInt64(text.utf8.count) << 32 | (last >= 0x41 && last <= 0x5A ? 1 << 40 : 0)
+        }
+        @inline(__always) var bytes: UInt32 { UInt32(truncatingIfNeeded: packed) }
+        @inline(__always) var count: Int { Int(truncatingIfNeeded: (packed >> 32) & 0xFF) }
+        @inline(__always) var endsUpper: Bool { packed & (1 << 40) != 0 }
     }
 
     enum Kind: UInt8, Sendable {
@@ -59,25 +68,19 @@ final class KMU2010FastPath: Sendable {
         upperSet = try UnicodeSet(pattern: "[:Lu:]")
         cyrillicLetterSet = try UnicodeSet(pattern: "[[:Cyrillic:]&[:L:]]")
         var flags = [UInt8](repeating: 0, count: 0x10000)
-        for c in 0..<UInt32(0x10000) {
-            var f: UInt8 = 0
-            if letterOrMarkSet.contains(c) { f |= Self.letterOrMark }
-            if upperSet.contains(c) { f |= Self.upper }
-            if cyrillicLetterSet.contains(c) { f |= Self.cyrillicLetter }
-            flags[Int(c)] = f
+        for (set, flag) in [(letterOrMarkSet, Self.letterOrMark), (upperSet, Self.upper),
+                            (cyrillicLetterSet, Self.cyrillicLetter)] {
+            for range in set.ranges where range.lowerBound < 0x10000 {
+                for c in range.lowerBound...min(range.upperBound, 0xFFFF) { flags[Int(c)] |= flag }
+            }
         }
         bmpFlags = flags
-        (entries, spellings) = Self.buildTable()
+        entries = Self.buildTable()
     }
 
-    private static func buildTable() -> ([Entry], [UInt8]) {
-        var spellings: [UInt8] = []
+    private static func buildTable() -> [Entry] {
         var entries = [Entry](repeating: Entry(), count: 0x92)
-        func span(_ text: String) -> Span {
-            let span = Span(offset: UInt16(spellings.count), count: UInt8(text.utf8.count))
-            spellings.append(contentsOf: text.utf8)
-            return span
-        }
+        func span(_ text: String) -> Span { Span(text) }
         func define(_ upper: Character, _ lower: Character, initial: String, elsewhere: String, kind: Kind = .letter) {
             let upperIndex = Int(upper.unicodeScalars.first!.value) - 0x400
             let lowerIndex = Int(lower.unicodeScalars.first!.value) - 0x400
@@ -106,11 +109,12 @@ final class KMU2010FastPath: Sendable {
         // Г is H; after З it is Gh (note 1: зг zgh). The "initial" slot holds the zgh spelling.
         define("Г", "г", initial: "Gh", elsewhere: "H", kind: .he)
         define("Ь", "ь", initial: "", elsewhere: "", kind: .softSign)
-        return (entries, spellings)
+        return entries
     }
 
+    /// The context classes of a code point: the table for the BMP, the ICU sets beyond.
     @inline(__always)
-    private func flags(_ c: UInt32) -> UInt8 {
+    func flags(_ c: UInt32) -> UInt8 {
         if c < 0x10000 { return bmpFlags.withUnsafeBufferPointer { $0[Int(c)] } }
         var f: UInt8 = 0
         if letterOrMarkSet.contains(c) { f |= Self.letterOrMark }
@@ -124,15 +128,14 @@ final class KMU2010FastPath: Sendable {
     func transliterate(utf8 input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) throws(TransliterationError) {
         let count = input.count
         if count == 0 { return }
-        // Each input byte gives at most two output bytes (Щ: two bytes, SHCH: four).
+        // Each input byte gives at most two output bytes (Щ: two bytes, SHCH: four); spellings are stored four
+        // bytes at a time, hence the slack.
         let capacity = count * 2 + 8
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         let written = try entries.withUnsafeBufferPointer { (entries) throws(TransliterationError) -> Int in
-            try spellings.withUnsafeBufferPointer { (spellings) throws(TransliterationError) -> Int in
-                try bmpFlags.withUnsafeBufferPointer { (bmp) throws(TransliterationError) -> Int in
-                    try run(input, buffer, entries: entries, spellings: spellings, bmp: bmp)
-                }
+            try bmpFlags.withUnsafeBufferPointer { (bmp) throws(TransliterationError) -> Int in
+                try run(input, buffer, entries: entries, bmp: bmp)
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(start: buffer, count: written))
@@ -167,7 +170,7 @@ final class KMU2010FastPath: Sendable {
     /// the last character written is a letter or mark, and whether it is a capital.
     private func run(
         _ input: UnsafeBufferPointer<UInt8>, _ out: UnsafeMutablePointer<UInt8>,
-        entries: UnsafeBufferPointer<Entry>, spellings: UnsafeBufferPointer<UInt8>, bmp: UnsafeBufferPointer<UInt8>
+        entries: UnsafeBufferPointer<Entry>, bmp: UnsafeBufferPointer<UInt8>
     ) throws(TransliterationError) -> Int {
         let n = input.count
         var i = 0
@@ -216,7 +219,20 @@ final class KMU2010FastPath: Sendable {
                 i += 1
                 continue
             }
-            let (c, length, dropped) = try pass1(at: i, after: previous)
+            let c: UInt32
+            let length: Int
+            let dropped: Bool
+            if byte >= 0xD0 && byte <= 0xD2 && i + 1 < n && input[i + 1] & 0xC0 == 0x80
+                && !(i + 2 < n && input[i + 2] == 0xCC)
+            {
+                // Two-byte Cyrillic (U+0400…U+04BF) not followed by a combining mark: decoded in place; never an
+                // apostrophe, never a composition.
+                c = (UInt32(byte & 0x1F) << 6) | UInt32(input[i + 1] & 0x3F)
+                length = 2
+                dropped = false
+            } else {
+                (c, length, dropped) = try pass1(at: i, after: previous)
+            }
             if dropped {
                 i += length
                 continue
@@ -256,16 +272,10 @@ final class KMU2010FastPath: Sendable {
                         chosen = caps
                     }
                 }
-                var k = Int(chosen.offset)
-                let end = k + Int(chosen.count)
-                while k < end {
-                    out[o] = spellings[k]
-                    o += 1
-                    k += 1
-                }
+                UnsafeMutableRawPointer(out + o).storeBytes(of: chosen.bytes.littleEndian, as: UInt32.self)
+                o += chosen.count
                 lastLetter = true
-                let lastByte = spellings[end - 1]
-                lastUpper = lastByte >= 0x41 && lastByte <= 0x5A
+                lastUpper = chosen.endsUpper
                 previous = c
                 i += length
                 continue

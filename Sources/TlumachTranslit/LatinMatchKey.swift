@@ -8,7 +8,7 @@ import ICU
 /// What it folds (in this order), and nothing else:
 /// 1. case, and diacritics after the scholarly digraphs: ž zh, š sh, č ch, ŝ shch; other marks are dropped;
 /// 2. the 1965 BGN separator z·h → zgh; apostrophes and primes (’ ' ʼ ʹ ʺ ` ´ ‘ ′) vanish;
-/// 3. j → y, w → v (Jusov, Wolodymyr);
+/// 3. j → y, w → v, x → ks (Jusov, Wolodymyr, Olexandr);
 /// 4. every run of i and y → one i (Andrii, Andriy → andri; Kyyiv → kiv; Yusov → iusov);
 /// 5. spaces collapse to one; characters other than letters, digits, spaces and hyphens are dropped.
 /// Spellings from Russian (Kharkov, Kiev, Odessa, Lvov) keep their own vowels and consonants, so they do not fold
@@ -45,6 +45,15 @@ public enum LatinMatchKey {
         for var character in folded {
             if character == "j" { character = "y" }
             if character == "w" { character = "v" }
+            if character == "x" {  // Olexandr, Olexiy: x is кс
+                inIYRun = false
+                if pendingSpace {
+                    key.append(" ")
+                    pendingSpace = false
+                }
+                key.append("ks")
+                continue
+            }
             if character.isWhitespace {
                 pendingSpace = !key.isEmpty
                 inIYRun = false

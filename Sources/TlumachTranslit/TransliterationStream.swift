@@ -8,7 +8,7 @@ extension SchemeTransliterator {
     /// Names are not consulted here (the bulk path). Bytes that are not UTF-8 throw an `InputError` naming
     /// `inputName` and the 0-based byte offset; output written before that point stays written.
     public func transliterateStream(
-        from input: FileHandle, to output: FileHandle, inputName: String = "<stdin>", chunkSize: Int = 1 << 20
+        from input: FileHandle, to output: FileHandle, inputName: String = "<stdin>", chunkSize: Int = 1 << 22
     ) throws {
         var pending: [UInt8] = []
         var consumed = 0  // bytes of input before `pending`
@@ -31,11 +31,60 @@ extension SchemeTransliterator {
                 continue
             }
             if end == 0 { continue }
-            buffer.removeAll(keepingCapacity: true)
-            try transliterateLines(pending, upTo: end, into: &buffer, inputName: inputName, consumed: consumed)
-            output.write(Data(buffer))
+            if isFastPath && end >= Self.parallelThreshold {
+                try transliterateInParallel(pending, upTo: end, to: output, inputName: inputName, consumed: consumed)
+            } else {
+                buffer.removeAll(keepingCapacity: true)
+                try transliterateLines(pending, upTo: end, into: &buffer, inputName: inputName, consumed: consumed)
+                output.write(Data(buffer))
+            }
             pending.removeSubrange(0..<end)
             consumed += end
+        }
+    }
+
+    /// Blocks this large are split at line ends over the available cores (the fast path's lines are independent).
+    static let parallelThreshold = 1 << 18
+
+    /// Transliterates `bytes[0..<end]` (whole lines) in as many parts as there are cores, writing the parts in order.
+    private func transliterateInParallel(
+        _ bytes: [UInt8], upTo end: Int, to output: FileHandle, inputName: String, consumed: Int
+    ) throws {
+        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        // Part boundaries: just after the first line end at or beyond each equal share.
+        var bounds = [0]
+        for part in 1..<cores {
+            let target = max(bounds[bounds.count - 1], end * part / cores)
+            if let newline = bytes[target..<end].firstIndex(of: 0x0A), newline + 1 < end { bounds.append(newline + 1) }
+        }
+        bounds.append(end)
+        bounds = Array(Set(bounds)).sorted()
+        let parts = PartResults(count: bounds.count - 1)
+        try bytes.withUnsafeBufferPointer { all in
+            let input = SharedInput(base: all.baseAddress, bounds: bounds)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                var result: [UInt8] = []
+                var failure: TransliterationError?
+                do throws(TransliterationError) {
+                    try self.transliterate(utf8: input.part(part), into: &result)
+                } catch {
+                    failure = error
+                }
+                parts.set(part, output: result, failure: failure)
+            }
+            for part in 0..<parts.count {
+                let (result, failure) = parts.get(part)
+                if let failure {
+                    switch failure {
+                    case .invalidUTF8(let offset):
+                        throw InputError(
+                            path: inputName, byteOffset: consumed + bounds[part] + offset, message: "not valid UTF-8")
+                    default:
+                        throw InputError(path: inputName, message: failure.description)
+                    }
+                }
+                output.write(Data(result))
+            }
         }
     }
 
@@ -63,5 +112,41 @@ extension SchemeTransliterator {
                 lineStart = lineEnd
             }
         }
+    }
+}
+
+/// Read-only view of the input block shared by the parallel parts (the block outlives them).
+private struct SharedInput: @unchecked Sendable {
+    let base: UnsafePointer<UInt8>?
+    let bounds: [Int]
+    func part(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base.map { $0 + bounds[index] }, count: bounds[index + 1] - bounds[index])
+    }
+}
+
+/// Each part's output and failure, written once by its own worker.
+private final class PartResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outputs: [[UInt8]]
+    private var failures: [TransliterationError?]
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        outputs = Array(repeating: [], count: count)
+        failures = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, output: [UInt8], failure: TransliterationError?) {
+        lock.lock()
+        defer { lock.unlock() }
+        outputs[index] = output
+        failures[index] = failure
+    }
+
+    func get(_ index: Int) -> ([UInt8], TransliterationError?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (outputs[index], failures[index])
     }
 }

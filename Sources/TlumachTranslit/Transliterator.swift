@@ -39,15 +39,21 @@ public struct NameSpellings: NameSpellingSource {
 /// through ICU's rule engine. `transliterateWithRules` always uses ICU (the reference).
 public final class SchemeTransliterator: Sendable {
     public let scheme: TransliterationScheme
-    private let icu: ICU.Transliterator
+    /// Compiled on first use when a fast path exists: opening ICU's transliterator registry costs tens of
+    /// milliseconds at process start, which a command line run on a short text would notice.
+    private let icuHolder: LazyICUTransliterator
     private let fastPath: KMU2010FastPath?
+    /// Whether bulk text goes through the table-driven fast path (lines then transliterate independently).
+    var isFastPath: Bool { fastPath != nil }
     /// Known names, consulted before the scheme.
     public let names: (any NameSpellingSource)?
 
     public init(scheme: TransliterationScheme, names: (any NameSpellingSource)? = nil) throws {
         self.scheme = scheme
-        self.icu = try scheme.makeICUTransliterator()
         self.fastPath = scheme == .kmu2010 ? try KMU2010FastPath.shared() : nil
+        // Schemes without a fast path compile now, so a broken rule file fails here, not mid-stream.
+        self.icuHolder = LazyICUTransliterator(scheme: scheme)
+        if fastPath == nil { _ = try icuHolder.get() }
         self.names = names
     }
 
@@ -71,6 +77,7 @@ public final class SchemeTransliterator: Sendable {
         let utf16 = Array(text.utf16)
         var result: [UInt16] = []
         result.reserveCapacity(utf16.count + utf16.count / 2)
+        let icu = try? icuHolder.get()
         var start = 0
         while start < utf16.count {
             var end = min(start + Self.pieceLength, utf16.count)
@@ -86,7 +93,7 @@ public final class SchemeTransliterator: Sendable {
             }
             let piece = utf16[start..<end].withUnsafeBufferPointer { buffer in
                 // Shipped rules compile and run on any text; an ICU failure here would be a broken install.
-                (try? icu.transform(utf16: buffer)) ?? Array(buffer)
+                (try? icu?.transform(utf16: buffer)) ?? Array(buffer)
             }
             result.append(contentsOf: piece)
             start = end
@@ -237,5 +244,23 @@ public final class SchemeTransliterator: Sendable {
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
         let allUpper = letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase }
         return allUpper ? spelling.uppercased() : spelling
+    }
+}
+
+/// The scheme's ICU transliterator, compiled once on first use.
+final class LazyICUTransliterator: @unchecked Sendable {
+    private let scheme: TransliterationScheme
+    private let lock = NSLock()
+    private var compiled: ICU.Transliterator?
+
+    init(scheme: TransliterationScheme) { self.scheme = scheme }
+
+    func get() throws -> ICU.Transliterator {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let made = try scheme.makeICUTransliterator()
+        compiled = made
+        return made
     }
 }

@@ -66,22 +66,27 @@ struct NormalizeCommand: ParsableCommand {
 
     func run() throws {
         let normalizer = try ArticleNormalizer(options: try options())
-        // Read and validate everything before writing anything: bad input leaves no partial output.
-        var inputs: [(path: String, bytes: [UInt8])] = []
+        // Read and validate everything before writing anything: bad input leaves no partial output. Files are
+        // mapped, not copied; the normaliser reads them in place.
+        var inputs: [(path: String, data: Data)] = []
         if files.isEmpty {
-            inputs.append(("<stdin>", try Self.validated(FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>")))
+            inputs.append(("<stdin>", FileHandle.standardInput.readDataToEndOfFile()))
         } else {
             for path in files {
-                let data: Data
                 do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)))
                 } catch {
                     throw InputError(path: path, message: "cannot read file: \((error as NSError).localizedDescription)")
                 }
-                inputs.append((path, try Self.validated(data, path: path)))
             }
         }
-        let results = inputs.map { (path: $0.path, result: normalizer.normalize(utf8: $0.bytes)) }
+        for (path, data) in inputs {
+            let invalid = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
+            if let invalid { throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8") }
+        }
+        let results = inputs.map { input in
+            (path: input.path, result: input.data.withUnsafeBytes { normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self)) })
+        }
 
         if check {
             if report == .json {
@@ -104,7 +109,7 @@ struct NormalizeCommand: ParsableCommand {
         if report == .json {
             Self.write(NormalizationReport(results: results).json() + "\n")
         } else if !inPlace {
-            for (_, result) in results { FileHandle.standardOutput.write(Data(result.utf8)) }
+            for (_, result) in results { Self.write(bytes: result.utf8) }
         }
     }
 
@@ -133,15 +138,20 @@ struct NormalizeCommand: ParsableCommand {
         }
     }
 
-    private static func validated(_ data: Data, path: String) throws -> [UInt8] {
-        let bytes = [UInt8](data)
-        if let offset = TextFile.firstInvalidUTF8Offset(bytes) {
-            throw InputError(path: path, byteOffset: offset, message: "invalid UTF-8")
-        }
-        return bytes
+    private static func write(_ text: String) {
+        write(bytes: Array(text.utf8))
     }
 
-    private static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Straight to standard output, without copying the bytes into a Data first.
+    private static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var written = 0
+            while written < buffer.count {
+                let result = Foundation.write(1, base + written, buffer.count - written)
+                if result <= 0 { break }
+                written += result
+            }
+        }
     }
 }

@@ -36,7 +36,7 @@ final class ArticleNormalizerTests: XCTestCase {
 
     func testLineEndingsTrailingSpacesAndSpaceRuns() throws {
         XCTAssertEqual(try normalize("Перший  рядок   \r\nДругий\t \r\n"), "Перший рядок\nДругий\n")
-        XCTAssertEqual(try rules("а  б \r\n"), ["line-endings", "space-runs", "trailing-space"])
+        XCTAssertEqual(try rules("а  б \r\n"), ["space-runs", "trailing-space", "line-endings"])  // in text order
     }
 
     func testKeepsIndentation() throws {
@@ -167,6 +167,22 @@ final class ArticleNormalizerTests: XCTestCase {
 
             """
         XCTAssertEqual(try normalize(text), expected)
+    }
+
+    func testInlineHTMLAndFrontMatterAreProtected() throws {
+        let html = "Див. <a href=\"https://x.ua\" title=\"a - b\">тут</a> - \"так\"\n"
+        XCTAssertEqual(try normalize(html), "Див. <a href=\"https://x.ua\" title=\"a - b\">тут</a> — «так»\n")
+        let article = "---\ntitle: \"Обмін - 2024\"\ntags: [a, b]\n---\n\nТекст - \"так\"\n"
+        XCTAssertEqual(try normalize(article), "---\ntitle: \"Обмін - 2024\"\ntags: [a, b]\n---\n\nТекст — «так»\n")
+        // A lone --- is a thematic break, not front matter.
+        XCTAssertEqual(try normalize("---\nТекст - \"так\"\n"), "---\nТекст — «так»\n")
+    }
+
+    func testFencedCodeKeepsEverythingButLineEnds() throws {
+        let code = "Текст:\r\n\r\n~~~swift\r\nlet s = \"a  -  b\"\u{200B} \r\n~~~\r\n"
+        XCTAssertEqual(
+            Array(try normalize(code).utf8), Array("Текст:\n\n~~~swift\nlet s = \"a  -  b\"\u{200B} \n~~~\n".utf8))
+        XCTAssertEqual(Set(try rules(code)), ["line-endings"])
     }
 
     func testMarkdownLinkTargetIsProtected() throws {

@@ -71,6 +71,9 @@ final class SentenceSegmenterTests: XCTestCase {
             try segmenter.sentences(in: "Згідно зі ст. 15 Конституції. В. Зеленський підписав закон.").map(\.text),
             ["Згідно зі ст. 15 Конституції.", "В. Зеленський підписав закон."])
         XCTAssertEqual(
+            try segmenter.sentences(in: "Книга про 20-ті роки ХХ ст. Рейтинг високий.").map(\.text),
+            ["Книга про 20-ті роки ХХ ст.", "Рейтинг високий."])
+        XCTAssertEqual(
             try segmenter.sentences(in: "Були Іван, Петро та ін. Потім пішли.").map(\.text),
             ["Були Іван, Петро та ін.", "Потім пішли."])
     }

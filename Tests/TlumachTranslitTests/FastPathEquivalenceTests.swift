@@ -1,5 +1,6 @@
 import XCTest
 
+import ICU
 @testable import TlumachTranslit
 
 /// The fast path must give exactly what the ICU rules give. Compared on a large generated corpus covering every
@@ -149,5 +150,24 @@ final class RulePiecesTests: XCTestCase {
             let whole = try scheme.makeICUTransliterator().transform(text)
             XCTAssertEqual(transliterator.transliterateWithRules(text), whole, "\(scheme)")
         }
+    }
+}
+
+/// The fast path's class table (filled from the ICU sets' ranges) answers as the sets do for every code point.
+final class ClassTableTests: XCTestCase {
+    func testTableMatchesICUSetsEverywhere() throws {
+        let fast = try KMU2010FastPath.shared()
+        let sets = [
+            (try UnicodeSet(pattern: "[[:L:][:M:]]"), KMU2010FastPath.letterOrMark),
+            (try UnicodeSet(pattern: "[:Lu:]"), KMU2010FastPath.upper),
+            (try UnicodeSet(pattern: "[[:Cyrillic:]&[:L:]]"), KMU2010FastPath.cyrillicLetter),
+        ]
+        var mismatches = 0
+        for c in UInt32(0)...0x10FFFF where !(0xD800...0xDFFF).contains(c) {
+            var expected: UInt8 = 0
+            for (set, flag) in sets where set.contains(c) { expected |= flag }
+            if fast.flags(c) != expected { mismatches += 1 }
+        }
+        XCTAssertEqual(mismatches, 0)
     }
 }

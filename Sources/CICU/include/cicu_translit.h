@@ -15,6 +15,10 @@ void *tl_uset_open_pattern(const uint16_t *pattern, int32_t length, int32_t *sta
 /// 1 when the set contains the code point, else 0.
 int32_t tl_uset_contains(const void *set, int32_t codePoint);
 void tl_uset_close(void *set);
+/// Number of items (code point ranges, then strings) in the set.
+int32_t tl_uset_item_count(const void *set);
+/// The index-th item: 1 with *start/*end set when it is a code point range, 0 when it is a string.
+int32_t tl_uset_range(const void *set, int32_t index, int32_t *start, int32_t *end);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,24 @@
+import TlumachCore
+import XCTest
+
+@testable import TlumachText
+
+final class UTF8ValidationTests: XCTestCase {
+    func testAgreesWithTextFileOnRandomBytes() {
+        var generator = IdempotenceTests.Generator(state: 3)
+        let pieces: [[UInt8]] = [
+            [0x41], [0xD0, 0x9A], [0xD1], [0xE2, 0x80, 0x99], [0xE2, 0x80], [0xF0, 0x9F, 0x91, 0x8D], [0xC0, 0x80],
+            [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF], [0x80], [0xE0, 0x80, 0x80], [0x0A],
+        ]
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 12) { bytes += generator.pick(pieces) }
+            XCTAssertEqual(UTF8Validation.firstInvalidOffset(bytes), TextFile.firstInvalidUTF8Offset(bytes), "\(bytes)")
+        }
+    }
+
+    func testValidText() {
+        XCTAssertNil(UTF8Validation.firstInvalidOffset(Array("Київ — м’ясо 👍🏽".utf8)))
+        XCTAssertEqual(UTF8Validation.firstInvalidOffset([0x41, 0x42, 0xD0, 0x20]), 2)
+    }
+}
