@@ -12,6 +12,10 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
     /// hunalign does) when the source has at least this many characters; the calibrated ratio depends on the genre
     /// (news translations run 1.09 in English per Ukrainian character, software manuals about 0.8). Nil: never.
     public var documentRatioMinimumCharacters: Int?
+    /// If set, instead of the threshold: the ratio is (target + k·c₀) / (source + k) with k this many characters
+    /// and c₀ the calibrated ratio — the document's own ratio shrunk towards the calibration, so short texts lean
+    /// on it and long ones on themselves.
+    public var documentRatioPriorCharacters: Int?
     /// Prior probability of each bead shape ("1-1", "2-1", "1-2", "2-2"); omissions are priced separately.
     public var priors: [String: Double]
     /// Cost of leaving one sentence unaligned (1-0 or 0-1), plus a small cost per character left out.

@@ -58,7 +58,16 @@ public struct SentenceAligner: Sendable {
         var effective = parameters
         let sourceCharacters = sourceFeatures.lengths.reduce(0, +)
         let targetCharacters = targetFeatures.lengths.reduce(0, +)
-        if let minimum = parameters.documentRatioMinimumCharacters, sourceCharacters >= Double(minimum),
+        let calibrated = parameters.characterRatio
+        // The document's own ratio, shrunk towards the calibrated one by `documentRatioPriorCharacters` characters
+        // of prior evidence (short texts lean on the calibration, long ones on themselves).
+        func documentRatio(source: Double, target: Double) -> Double {
+            let prior = Double(parameters.documentRatioPriorCharacters ?? 0)
+            return min(2, max(0.5, (target + prior * calibrated) / (source + prior)))
+        }
+        if parameters.documentRatioPriorCharacters != nil, targetCharacters > 0 {
+            effective.characterRatio = documentRatio(source: sourceCharacters, target: targetCharacters)
+        } else if let minimum = parameters.documentRatioMinimumCharacters, sourceCharacters >= Double(minimum),
             targetCharacters > 0
         {
             effective.characterRatio = min(2, max(0.5, targetCharacters / sourceCharacters))
@@ -80,7 +89,8 @@ public struct SentenceAligner: Sendable {
         guard pairedSource >= Double(parameters.documentRatioMinimumCharacters ?? 0) / 2, pairedTarget > 0 else {
             return first
         }
-        let paired = min(2, max(0.5, pairedTarget / pairedSource))
+        let paired = parameters.documentRatioPriorCharacters != nil
+            ? documentRatio(source: pairedSource, target: pairedTarget) : min(2, max(0.5, pairedTarget / pairedSource))
         guard abs(paired - effective.characterRatio) > 0.05 * effective.characterRatio else { return first }
         effective.characterRatio = paired
         var second = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
