@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore", "TlumachXML"]),
         .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit", "ICU"]),
-        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU"], exclude: ["Fixtures"]),
+        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU", "TlumachText"], exclude: ["Fixtures"]),
         .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
         .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),

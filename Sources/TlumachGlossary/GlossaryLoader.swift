@@ -69,9 +69,11 @@ extension Glossary {
             }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                for name in names.sorted() where GlossaryFormat(path: name) != nil && !name.hasPrefix(".") {
-                    result.append((path as NSString).appendingPathComponent(name))
+                let found = names.sorted().filter { GlossaryFormat(path: $0) != nil && !$0.hasPrefix(".") }
+                if found.isEmpty {
+                    throw InputError(path: path, message: "no glossary files (.yaml, .yml, .tbx, .csv, .tsv) in this folder")
                 }
+                result += found.map { (path as NSString).appendingPathComponent($0) }
             } else {
                 guard GlossaryFormat(path: path) != nil else {
                     throw InputError(path: path, message: "unknown glossary format (expected .yaml, .yml, .tbx, .csv or .tsv)")

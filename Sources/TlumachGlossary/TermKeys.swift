@@ -47,7 +47,12 @@ struct TermKeys: Sendable {
             // Stress marks (наголос: Ки́їв) are not part of the word.
             scalars.removeAll { $0 == "\u{0301}" || $0 == "\u{0300}" }
         }
-        for index in scalars.indices where TermKeys.apostrophes.contains(scalars[index]) { scalars[index] = "'" }
+        for index in scalars.indices {
+            switch scalars[index].value {
+            case 0x27, 0x2019, 0x02BC, 0x60, 0xB4, 0x2018, 0x02B9, 0x2032: scalars[index] = "'"
+            default: break
+            }
+        }
         // Script of the word, and repair of look-alikes in a mixed word.
         var cyrillic = 0, latin = 0
         for scalar in scalars {

@@ -1,5 +1,6 @@
 import Foundation
 import TlumachCore
+import TlumachText
 
 /// How a piece of text matched a term.
 public enum MatchKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -65,6 +66,7 @@ public final class TermMatcher: Sendable {
         var term: Int32  // index in concept.terms[language]
         var statusRank: Int
         var languageRank: Int
+        var languageID: Int
     }
 
     enum SymbolKind: UInt8, Sendable { case inflect, exact, latin, hyphen }
@@ -77,9 +79,18 @@ public final class TermMatcher: Sendable {
     let transitions: [UInt64: Int32]
     /// Pattern indices ending at each node (empty for most).
     let outputs: [[Int32]]
+    /// Three-letter stem prefixes of every Cyrillic key: most words of a text are ruled out without the cache.
+    let prefixFilter: PrefixFilter
+    /// Off only in tests that prove the filter changes no result.
+    let usePrefixFilter: Bool
+    /// Whether a node ends any pattern (a flat array for the scan loop).
+    let hasOutput: [Bool]
     let patterns: [Pattern]
     /// Whether any term needs exact (case-kept) keys; otherwise text words skip the skeleton.
     let needsExact: Bool
+    /// Some exact term has no capital letter, so lower-case words need exact keys too.
+    let lowercaseExact: Bool
+    let languageIDs: [String: Int]
     /// Patterns whose trie path contains a symbol: lookups of a single word inside a multiword term.
     let patternsBySymbol: [Int32: [Int32]]
     private let cachePool = CachePool()
@@ -88,7 +99,7 @@ public final class TermMatcher: Sendable {
         try self.init(glossary: glossary, keys: TermKeys())
     }
 
-    init(glossary: Glossary, keys: TermKeys) throws {
+    init(glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true) throws {
         self.glossary = glossary
         self.keys = keys
         var symbols: [String: Int32] = [:]
@@ -106,6 +117,8 @@ public final class TermMatcher: Sendable {
         var patterns: [Pattern] = []
         var bySymbol: [Int32: [Int32]] = [:]
         var needsExact = false
+        var lowercaseExact = false
+        var languageIDs: [String: Int] = [:]
         let languageRanks = ["uk": 0, "en": 1, "ru": 2]
 
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
@@ -115,8 +128,12 @@ public final class TermMatcher: Sendable {
                     patterns.append(
                         Pattern(
                             concept: Int32(conceptIndex), language: language, term: Int32(termIndex),
-                            statusRank: term.status.rank, languageRank: languageRanks[language] ?? 3))
-                    if term.match == .exact { needsExact = true }
+                            statusRank: term.status.rank, languageRank: languageRanks[language] ?? 3,
+                            languageID: languageIDs[language] ?? { languageIDs[language] = languageIDs.count; return languageIDs.count - 1 }()))
+                    if term.match == .exact {
+                        needsExact = true
+                        if !term.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { lowercaseExact = true }
+                    }
                     for text in [term.text] + term.forms {
                         let words = TermMatcher.patternWords(text)
                         var alternatives: [[Int32]] = []
@@ -180,8 +197,26 @@ public final class TermMatcher: Sendable {
         self.hyphenSymbol = hyphen
         self.transitions = transitions
         self.outputs = outputs
+        self.hasOutput = outputs.map { !$0.isEmpty }
+        var filter = PrefixFilter()
+        for (key, id) in symbols where kinds[Int(id)] == .inflect {
+            if let prefix = PrefixFilter.key(key.dropFirst()) { filter.insert(prefix) }
+        }
+        for concept in glossary.concepts {
+            for terms in concept.terms.values {
+                for term in terms where term.match == .exact {
+                    for word in TermMatcher.patternWords(term.text) + term.forms.flatMap(TermMatcher.patternWords) {
+                        if let prefix = PrefixFilter.key(word.lowercased()) { filter.insert(prefix) }
+                    }
+                }
+            }
+        }
+        self.prefixFilter = filter
+        self.usePrefixFilter = usePrefixFilter
         self.patterns = patterns
         self.needsExact = needsExact
+        self.lowercaseExact = lowercaseExact
+        self.languageIDs = languageIDs
         self.patternsBySymbol = bySymbol.mapValues { Array(Set($0)).sorted() }
     }
 
@@ -233,44 +268,62 @@ public final class TermMatcher: Sendable {
         }
     }
 
+    /// As `matches(in:language:)` with a `TlumachText.Language` (uk, en, ru).
+    public func matches(in text: String, language: Language) -> [TermMatch] {
+        matches(in: text, language: language.rawValue)
+    }
+
     /// Occurrences per concept id (what `terms --format summary` prints), without building match records.
     public func counts(in text: String, language: String? = nil) -> [String: Int] {
         var text = text
         return text.withUTF8 { bytes in
-            var counts: [String: Int] = [:]
+            var perConcept: [Int: Int] = [:]
             for choice in resolve(scan(bytes), language: language) {
-                counts[glossary.concepts[Int(patterns[Int(choice.pattern)].concept)].id, default: 0] += 1
+                perConcept[Int(patterns[Int(choice.pattern)].concept), default: 0] += 1
             }
+            var counts: [String: Int] = [:]
+            for (concept, count) in perConcept { counts[glossary.concepts[concept].id] = count }
             return counts
         }
     }
 
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        let cache = cachePool.borrow()
-        defer { cachePool.giveBack(cache) }
+        var cache = cachePool.borrow()
+        defer {
+            cache.trim()
+            cachePool.giveBack(cache)
+        }
         var candidates: [Candidate] = []
         var active: [Active] = []
         var next: [Active] = []
+        var tokenSymbols: [Int32] = []
+        tokenSymbols.reserveCapacity(8)
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
-            let tokenSymbols: ArraySlice<Int32>
             var homoglyph = false
+            tokenSymbols.removeAll(keepingCapacity: true)
             switch token {
             case .other:
                 active.removeAll(keepingCapacity: true)
                 return
             case .hyphen:
-                tokenSymbols = [hyphenSymbol]
-            case .word(let hash):
+                tokenSymbols.append(hyphenSymbol)
+            case .word(let hash, let prefix):
+                // A Cyrillic word whose prefix no term has cannot match (capitalised words still need their exact
+                // keys when the glossary has abbreviations).
+                if usePrefixFilter && prefix >= 0 && (prefix & (1 << 30) == 0 || !needsExact) && !prefixFilter.contains(Int(prefix & 0x3FFF_FFFF)) {
+                    active.removeAll(keepingCapacity: true)
+                    return
+                }
                 let entry = cache.lookup(bytes, range8, hash: hash) { word in self.symbolsFor(word) }
-                tokenSymbols = entry.symbols
+                if entry.count == 0 {
+                    active.removeAll(keepingCapacity: true)
+                    return
+                }
+                for index in entry.start..<(entry.start + entry.count) { tokenSymbols.append(cache.symbol(at: index)) }
                 homoglyph = entry.homoglyph
             }
-            if tokenSymbols.isEmpty {
-                active.removeAll(keepingCapacity: true)
-                return
-            }
             next.removeAll(keepingCapacity: true)
-            let isHyphen = tokenSymbols.first == hyphenSymbol && tokenSymbols.count == 1
+            let isHyphen = tokenSymbols.count == 1 && tokenSymbols[0] == hyphenSymbol
             if !isHyphen {
                 active.append(Active(node: 0, start8: range8.lowerBound, start16: range16.lowerBound, tokens: 0, kind: .inflect, homoglyph: false))
             }
@@ -284,7 +337,7 @@ public final class TermMatcher: Sendable {
                         node: child, start8: state.start8, start16: state.start16, tokens: state.tokens + 1, kind: kind,
                         homoglyph: state.homoglyph || homoglyph)
                     next.append(advanced)
-                    if !outputs[Int(child)].isEmpty {
+                    if hasOutput[Int(child)] {
                         candidates.append(
                             Candidate(
                                 utf8: state.start8..<range8.upperBound, utf16: state.start16..<range16.upperBound,
@@ -299,7 +352,11 @@ public final class TermMatcher: Sendable {
 
     /// Symbols of a text word (called once per distinct word form; the cache remembers).
     func symbolsFor(_ word: String) -> (symbols: [Int32], homoglyph: Bool) {
-        let wordKeys = keys.keys(word, wantExact: needsExact)
+        // Exact terms are abbreviations and codes: a word without a capital or digit cannot be one (unless the
+        // glossary has lower-case exact terms), so most words skip the confusable skeleton.
+        let wantExact = needsExact
+            && (lowercaseExact || word.unicodeScalars.contains { $0.properties.isUppercase || ("0"..."9").contains($0) })
+        let wordKeys = keys.keys(word, wantExact: wantExact)
         var found: [Int32] = []
         if let symbol = symbols[wordKeys.inflect] { found.append(symbol) }
         for exact in wordKeys.exact { if let symbol = symbols[exact], !found.contains(symbol) { found.append(symbol) } }
@@ -307,51 +364,56 @@ public final class TermMatcher: Sendable {
         return (found, wordKeys.homoglyph)
     }
 
-    /// Longest wins where matches overlap; on one span, one term per concept (best kind, then status, then language).
+    /// Longest wins where terms nest: candidates in order of start, longer first, each taken unless it overlaps one
+    /// already taken (a term nested in a longer one starts inside it, so the longer is always seen first). On one
+    /// span, one term per concept: the best by language (uk, en, ru, others) and then status. O(n log n).
     func resolve(_ candidates: [Candidate], language: String?) -> [(candidate: Candidate, pattern: Int32)] {
         guard !candidates.isEmpty else { return [] }
-        // Only candidates with a pattern of the wanted language count.
-        var usable: [(Candidate, [Int32])] = []
-        for candidate in candidates {
-            let list = outputs[Int(candidate.node)].filter { language == nil || patterns[Int($0)].language == language || patterns[Int($0)].language.hasPrefix(language! + "-") }
-            if !list.isEmpty { usable.append((candidate, list)) }
+        let order = candidates.indices.sorted { a, b in
+            let x = candidates[a], y = candidates[b]
+            if x.utf8.lowerBound != y.utf8.lowerBound { return x.utf8.lowerBound < y.utf8.lowerBound }
+            return x.tokens > y.tokens
         }
-        usable.sort { a, b in
-            a.0.tokens != b.0.tokens ? a.0.tokens > b.0.tokens : a.0.utf8.lowerBound < b.0.utf8.lowerBound
+        let wanted: [Int]? = language.map { language in
+            languageIDs.filter { $0.key == language || $0.key.hasPrefix(language + "-") }.map(\.value)
         }
-        var taken: [Range<Int>] = []  // sorted, disjoint
-        var chosen: [(Candidate, Int32)] = []
-        for (candidate, list) in usable {
-            // Binary search for the first taken range ending after this start.
-            var low = 0, high = taken.count
-            while low < high {
-                let middle = (low + high) / 2
-                if taken[middle].upperBound <= candidate.utf8.lowerBound { low = middle + 1 } else { high = middle }
+        var chosen: [(candidate: Candidate, pattern: Int32)] = []
+        var lastEnd = -1
+        var currentSpan: Range<Int>? = nil
+        var conceptsOnSpan: [Int32] = []
+        for index in order {
+            let candidate = candidates[index]
+            if let span = currentSpan, span == candidate.utf8 {
+                // Same span as the match just taken: other concepts may claim it too.
+            } else if candidate.utf8.lowerBound < lastEnd {
+                continue
             }
-            if low < taken.count && taken[low].lowerBound < candidate.utf8.upperBound {
-                // Overlaps a longer match, unless it is the very same span (another concept).
-                if taken[low] != candidate.utf8 { continue }
-            } else {
-                taken.insert(candidate.utf8, at: low)
-            }
-            var bestByConcept: [Int32: Int32] = [:]
-            for pattern in list {
+            // The best pattern per concept among this node's outputs in the wanted language.
+            var best: [(concept: Int32, pattern: Int32)] = []
+            for pattern in outputs[Int(candidate.node)] {
                 let info = patterns[Int(pattern)]
-                if let current = bestByConcept[info.concept] {
-                    let other = patterns[Int(current)]
+                if let wanted, !wanted.contains(info.languageID) { continue }
+                if let position = best.firstIndex(where: { $0.concept == info.concept }) {
+                    let other = patterns[Int(best[position].pattern)]
                     if (info.languageRank, info.statusRank) < (other.languageRank, other.statusRank) {
-                        bestByConcept[info.concept] = pattern
+                        best[position].pattern = pattern
                     }
                 } else {
-                    bestByConcept[info.concept] = pattern
+                    best.append((info.concept, pattern))
                 }
             }
-            for pattern in bestByConcept.values.sorted() where !chosen.contains(where: { $0.0.utf8 == candidate.utf8 && patterns[Int($0.1)].concept == patterns[Int(pattern)].concept }) {
-                chosen.append((candidate, pattern))
+            guard !best.isEmpty else { continue }
+            if currentSpan != candidate.utf8 {
+                currentSpan = candidate.utf8
+                conceptsOnSpan.removeAll(keepingCapacity: true)
+                lastEnd = candidate.utf8.upperBound
+            }
+            for entry in best.sorted(by: { $0.pattern < $1.pattern }) where !conceptsOnSpan.contains(entry.concept) {
+                conceptsOnSpan.append(entry.concept)
+                chosen.append((candidate, entry.pattern))
             }
         }
-        chosen.sort { $0.0.utf8.lowerBound < $1.0.utf8.lowerBound }
-        return chosen.map { (candidate: $0.0, pattern: $0.1) }
+        return chosen
     }
 
     func makeMatch(_ candidate: Candidate, pattern: Int32, bytes: UnsafeBufferPointer<UInt8>) -> TermMatch {
@@ -434,79 +496,150 @@ final class CachePool: @unchecked Sendable {
 }
 
 /// An open-addressing table from a word's UTF-8 bytes to its symbols, so each distinct form is folded and stemmed
-/// once. Grows to `maximumEntries` distinct words, then keeps computing misses without storing them.
-final class TokenCache {
-    private var slots: [Int32]
-    private var mask: Int
+/// once. Grows to `maximumEntries` distinct words, then keeps computing misses without storing them. A value type,
+/// so the scan loop owns it outright (no dynamic exclusivity checks on the hot path).
+struct TokenCache {
+    struct Slot {
+        /// The word's first 16 bytes (zero-padded): most words compare without touching `keyBytes`.
+        var prefix0: UInt64
+        var prefix1: UInt64
+        var length: Int32
+        var keyStart: Int32
+        var symbolStart: Int32
+        var symbolCount: Int16
+        var homoglyph: Bool
+        /// Lookups so far (saturating): only words seen twice enter the hot cache, so rare words cannot evict
+        /// frequent ones.
+        var hits: UInt8 = 0
+    }
+
+    /// A small direct-mapped cache of recently seen words in front of the big table: natural text repeats a few
+    /// thousand forms most of the time, and these stay in the CPU cache (the big table does not).
+    struct Hot {
+        var prefix0: UInt64 = 0
+        var prefix1: UInt64 = 0
+        var tag: UInt64 = 0  // hash << 32 | length; 0 is empty
+        var slot: Int32 = -1
+    }
+    private var hot: [Hot] = Array(repeating: Hot(), count: 1 << 14)
+
+    /// Open addressing: hash << 32 | (slot index + 1); 0 is empty. Probes compare hashes without touching slots.
+    private var table: [UInt64]
+    private var shift: UInt64
+    private var slots: [Slot] = []
     private var keyBytes: [UInt8] = []
-    private var keyStart: [Int32] = []
-    private var keyLength: [Int32] = []
-    private var hashes: [UInt32] = []
-    private var symbolStart: [Int32] = []
-    private var symbolCount: [Int32] = []
-    private var homoglyphs: [Bool] = []
     private var symbolStore: [Int32] = []
-    let maximumEntries = 1 << 20
+    static let maximumEntries = 1 << 21
 
     init() {
-        slots = Array(repeating: -1, count: 1 << 14)
-        mask = (1 << 14) - 1
+        table = Array(repeating: 0, count: 1 << 14)
+        shift = 64 - 14
     }
 
-    struct Entry {
-        var symbols: ArraySlice<Int32>
-        var homoglyph: Bool
+    /// Fibonacci hashing spreads FNV's weak low bits over the table.
+    @inline(__always)
+    private func home(_ hash: UInt32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    func lookup(
+    /// Up to 16 bytes of a word as two integers, zero-padded.
+    @inline(__always)
+    static func prefix(_ base: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { buffer in
+            buffer.baseAddress!.copyMemory(from: base, byteCount: min(length, 16))
+        }
+        return words
+    }
+
+    /// The symbols of the word at `range`; `compute` runs on a miss.
+    @inline(__always)
+    mutating func lookup(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32,
         compute: (String) -> (symbols: [Int32], homoglyph: Bool)
-    ) -> Entry {
+    ) -> (start: Int, count: Int, homoglyph: Bool) {
         let length = range.count
-        var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { break }
-            let index = Int(entry)
-            if hashes[index] == hash && Int(keyLength[index]) == length {
-                let start = Int(keyStart[index])
-                var equal = true
-                keyBytes.withUnsafeBufferPointer { stored in
-                    equal = memcmp(stored.baseAddress! + start, bytes.baseAddress! + range.lowerBound, length) == 0
-                }
-                if equal {
-                    let from = Int(symbolStart[index])
-                    return Entry(symbols: symbolStore[from..<(from + Int(symbolCount[index]))], homoglyph: homoglyphs[index])
+        let base = bytes.baseAddress! + range.lowerBound
+        let (prefix0, prefix1) = TokenCache.prefix(base, length)
+        let hotIndex = Int(truncatingIfNeeded: hash ^ (hash >> 13)) & (hot.count - 1)
+        let hotTag = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: length))
+        if length <= 16 {
+            let entry = hot[hotIndex]
+            if entry.tag == hotTag && entry.prefix0 == prefix0 && entry.prefix1 == prefix1 {
+                let slot = slots[Int(entry.slot)]
+                return (Int(slot.symbolStart), Int(slot.symbolCount), slot.homoglyph)
+            }
+        }
+        let mask = table.count - 1
+        var position = home(hash)
+        let tag = UInt64(hash) << 32
+        let found: Int? = table.withUnsafeBufferPointer { table in
+            slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let entry = table[position]
+                    if entry == 0 { return nil }
+                    if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                        let index = Int(entry & 0xFFFF_FFFF) - 1
+                        let slot = slots[index]
+                        if Int(slot.length) == length && slot.prefix0 == prefix0 && slot.prefix1 == prefix1 {
+                            if length <= 16 { return index }
+                            let same = keyBytes.withUnsafeBufferPointer { stored in
+                                memcmp(stored.baseAddress! + Int(slot.keyStart) + 16, base + 16, length - 16) == 0
+                            }
+                            if same { return index }
+                        }
+                    }
+                    position = (position + 1) & mask
                 }
             }
-            slot = (slot + 1) & mask
+        }
+        if let found {
+            if slots[found].hits < 255 { slots[found].hits += 1 }
+            if length <= 16 && slots[found].hits >= 2 {
+                hot[hotIndex] = Hot(prefix0: prefix0, prefix1: prefix1, tag: hotTag, slot: Int32(found))
+            }
+            let slot = slots[found]
+            return (Int(slot.symbolStart), Int(slot.symbolCount), slot.homoglyph)
         }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         let computed = compute(word)
-        guard hashes.count < maximumEntries else { return Entry(symbols: computed.symbols[...], homoglyph: computed.homoglyph) }
-        let index = Int32(hashes.count)
-        keyStart.append(Int32(keyBytes.count))
-        keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
-        keyLength.append(Int32(length))
-        hashes.append(hash)
-        symbolStart.append(Int32(symbolStore.count))
-        symbolCount.append(Int32(computed.symbols.count))
+        let symbolStart = symbolStore.count
         symbolStore.append(contentsOf: computed.symbols)
-        homoglyphs.append(computed.homoglyph)
-        slots[slot] = index
-        if hashes.count * 2 > slots.count { grow() }
-        let from = Int(symbolStart[Int(index)])
-        return Entry(symbols: symbolStore[from..<(from + computed.symbols.count)], homoglyph: computed.homoglyph)
+        guard slots.count < TokenCache.maximumEntries else {
+            // Full: answer without remembering the word (`trim` drops these symbols after the scan).
+            return (symbolStart, computed.symbols.count, computed.homoglyph)
+        }
+        table[position] = tag | UInt64(slots.count + 1)
+        slots.append(
+            Slot(
+                prefix0: prefix0, prefix1: prefix1, length: Int32(length), keyStart: Int32(keyBytes.count),
+                symbolStart: Int32(symbolStart), symbolCount: Int16(computed.symbols.count),
+                homoglyph: computed.homoglyph))
+        if length > 16 { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+        if slots.count * 2 > table.count { grow() }
+        return (symbolStart, computed.symbols.count, computed.homoglyph)
     }
 
-    private func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+    @inline(__always)
+    func symbol(at index: Int) -> Int32 { symbolStore[index] }
+
+    /// Drops symbols appended for words that were not remembered (cache full), so the store cannot grow forever.
+    mutating func trim() {
+        if slots.count >= TokenCache.maximumEntries, let last = slots.last {
+            symbolStore.removeSubrange((Int(last.symbolStart) + Int(last.symbolCount))...)
+        }
+    }
+
+    private mutating func grow() {
+        let size = table.count * 2
+        let old = table
+        table = Array(repeating: 0, count: size)
+        shift -= 1
+        let mask = size - 1
+        for entry in old where entry != 0 {
+            var position = home(UInt32(entry >> 32))
+            while table[position] != 0 { position = (position + 1) & mask }
+            table[position] = entry
         }
     }
 }

@@ -4,8 +4,9 @@
 /// with a hand-written decoder, because it runs over every byte of the text.
 enum TextTokens {
     enum Kind {
-        /// A word; `hash` is FNV-1a of its bytes, for the token cache.
-        case word(hash: UInt32)
+        /// A word; `hash` is FNV-1a of its bytes, for the token cache; `prefix` is `PrefixFilter.key` of a word
+        /// made only of Ukrainian/Russian letters (bit 30 set when it has a capital), or -1.
+        case word(hash: UInt32, prefix: Int32)
         case hyphen
         case other
     }
@@ -15,14 +16,22 @@ enum TextTokens {
     /// Class, UTF-8 length and UTF-16 length of the scalar at `index`.
     @inline(__always)
     static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (CharacterClass, Int, Int) {
+        let (characterClass, length, units, _) = classifyScalar(bytes, index)
+        return (characterClass, length, units)
+    }
+
+    /// Class, UTF-8 length, UTF-16 length and the scalar value at `index`.
+    @inline(__always)
+    static func classifyScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (CharacterClass, Int, Int, UInt32) {
         let byte = bytes[index]
         if byte < 0x80 {
+            let value = UInt32(byte)
             switch byte {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return (.word, 1, 1)
-            case 0x27, 0x60: return (.apostrophe, 1, 1)
-            case 0x2D: return (.hyphen, 1, 1)
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1, 1)
-            default: return (.other, 1, 1)
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return (.word, 1, 1, value)
+            case 0x27, 0x60: return (.apostrophe, 1, 1, value)
+            case 0x2D: return (.hyphen, 1, 1, value)
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1, 1, value)
+            default: return (.other, 1, 1, value)
             }
         }
         let scalar: UInt32
@@ -36,16 +45,16 @@ enum TextTokens {
         } else {
             scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
                 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-            return (Unicode.Scalar(scalar).map { $0.properties.isAlphabetic } == true ? .word : .other, 4, 2)
+            return (Unicode.Scalar(scalar).map { $0.properties.isAlphabetic } == true ? .word : .other, 4, 2, scalar)
         }
         switch scalar {
-        case 0x400...0x52F, 0x300...0x36F, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x370...0x3FF: return (.word, length, 1)
-        case 0x2BC, 0x2019, 0x2018, 0xB4, 0x2B9, 0x2032: return (.apostrophe, length, 1)
-        case 0x2010, 0x2011: return (.hyphen, length, 1)
-        case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0x85, 0x2028, 0x2029, 0xFEFF: return (.space, length, 1)
+        case 0x400...0x52F, 0x300...0x36F, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x370...0x3FF: return (.word, length, 1, scalar)
+        case 0x2BC, 0x2019, 0x2018, 0xB4, 0x2B9, 0x2032: return (.apostrophe, length, 1, scalar)
+        case 0x2010, 0x2011: return (.hyphen, length, 1, scalar)
+        case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0x85, 0x2028, 0x2029, 0xFEFF: return (.space, length, 1, scalar)
         default:
             let isLetter = Unicode.Scalar(scalar).map { $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark } ?? false
-            return (isLetter ? .word : .other, length, 1)
+            return (isLetter ? .word : .other, length, 1, scalar)
         }
     }
 
@@ -64,18 +73,36 @@ enum TextTokens {
                 let start = index
                 let start16 = utf16
                 var hash: UInt32 = 2_166_136_261
+                var prefix: Int32 = 0
+                var letters = 0
+                var pure = true
+                var capital: Int32 = 0
                 while index < count {
-                    let (inner, innerLength, innerUnits) = classify(bytes, index)
+                    let (inner, innerLength, innerUnits, scalar) = classifyScalar(bytes, index)
                     var take = inner == .word
                     if inner == .apostrophe, index + innerLength < count, classify(bytes, index + innerLength).0 == .word {
                         take = true
                     }
                     guard take else { break }
+                    if pure && inner == .word {
+                        let code = PrefixFilter.code(scalar)
+                        if code < 0 {
+                            pure = false
+                        } else {
+                            if code >= 64 { capital = 1 << 30 }
+                            if letters < 3 { prefix = prefix * 50 + (code & 63) }
+                            letters += 1
+                        }
+                    }
                     for offset in index..<(index + innerLength) { hash = (hash ^ UInt32(bytes[offset])) &* 16_777_619 }
                     index += innerLength
                     utf16 += innerUnits
                 }
-                body(.word(hash: hash), start..<index, start16..<utf16)
+                while letters < 3 {
+                    prefix = prefix * 50 + 49
+                    letters += 1
+                }
+                body(.word(hash: hash, prefix: pure ? prefix | capital : -1), start..<index, start16..<utf16)
                 previousWasWord = true
                 continue
             case .hyphen:
@@ -94,4 +121,58 @@ enum TextTokens {
             utf16 += units
         }
     }
+}
+
+/// A cheap necessary condition for a word made only of Ukrainian/Russian letters to have any glossary key: the first
+/// three letters of its stem (the stemmer only removes endings and folds і → о, ї → є, ё → е in the last syllable, so
+/// a stem starts with the word's first three letters under that folding). One bit per three-letter prefix.
+struct PrefixFilter: Sendable {
+    private var bits: [UInt64] = Array(repeating: 0, count: (50 * 50 * 50 + 63) / 64)
+
+    /// 0–48 for а–я, ѐ–џ and ґ with і/о, ї/є, ё/е merged; +64 for a capital; -1 for any other scalar.
+    @inline(__always)
+    static func code(_ scalar: UInt32) -> Int32 {
+        var value = scalar
+        var capital: Int32 = 0
+        switch value {
+        case 0x410...0x42F: value += 0x20; capital = 64
+        case 0x400...0x40F: value += 0x50; capital = 64
+        case 0x490: value = 0x491; capital = 64
+        default: break
+        }
+        let code: Int32
+        switch value {
+        case 0x456: code = 0x43E - 0x430  // і → о
+        case 0x457: code = 0x454 - 0x450 + 32  // ї → є
+        case 0x451: code = 0x435 - 0x430  // ё → е
+        case 0x430...0x44F: code = Int32(value - 0x430)
+        case 0x450...0x45F: code = Int32(value - 0x450) + 32
+        case 0x491: code = 48
+        default: return -1
+        }
+        return code | capital
+    }
+
+    /// The key of a lower-case stem or word, or nil when it has another letter among its first three.
+    static func key(_ text: some StringProtocol) -> Int? {
+        var key = 0
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar != "'" {
+            guard letters < 3 else { break }
+            let code = PrefixFilter.code(scalar.value)
+            if code < 0 { return nil }
+            key = key * 50 + Int(code & 63)
+            letters += 1
+        }
+        while letters < 3 {
+            key = key * 50 + 49
+            letters += 1
+        }
+        return key
+    }
+
+    mutating func insert(_ key: Int) { bits[key >> 6] |= 1 << UInt64(key & 63) }
+
+    @inline(__always)
+    func contains(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
 }

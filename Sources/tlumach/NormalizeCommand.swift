@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TlumachConfig
 import TlumachCore
+import TlumachGlossary
 import TlumachText
 
 extension LanguageChoice: ExpressibleByArgument {}
@@ -52,10 +53,16 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Configuration file (default: .tlumach.yml in the current directory, if present).")
     var config: String?
 
+    @Flag(help: "Also apply the glossary: replace deprecated and forbidden terms by the preferred one (rule forbidden-terms) and apply term casing rules (rule term-casing).")
+    var fixTerms = false
+
+    @OptionGroup var glossary: GlossaryOptions
+
     func validate() throws {
         if inPlace && files.isEmpty { throw ValidationError("--in-place needs at least one FILE") }
         if inPlace && check { throw ValidationError("--in-place and --check cannot be combined") }
-        for name in disabledRuleNames where NormalizationRule(rawValue: name) == nil {
+        let termRules = fixTerms ? [TermRewriter.forbiddenTermsRule, TermRewriter.casingRule] : []
+        for name in disabledRuleNames where NormalizationRule(rawValue: name) == nil && !termRules.contains(name) {
             throw ValidationError(
                 "unknown rule '\(name)' for --disable (rules: \(NormalizationRule.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -130,8 +137,10 @@ struct NormalizeCommand: ParsableCommand {
         let flags = NormalizeSettings(
             lang: lang, apostrophe: apostrophe.flatMap(ApostropheStyle.init(argument:)), englishDash: englishDash,
             disable: disable.isEmpty ? nil : disabledRuleNames)
+        let rewriters: [any ParagraphRewriter] =
+            fixTerms ? [TermRewriter(matcher: try TermMatcher(glossary: try glossary.load()))] : []
         do {
-            return try settings.merged(with: flags).options()
+            return try settings.merged(with: flags).options(rewriters: rewriters)
         } catch {
             // Flags were checked in validate(): an unknown name here came from the file.
             throw InputError(path: configPath, message: "normalize.disable: \(error.description)")

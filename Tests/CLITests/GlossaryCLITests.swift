@@ -103,4 +103,17 @@ final class GlossaryCLITests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("id,subject,uk,uk_status,en,en_status,ru,ru_status"))
         XCTAssertEqual(try CLI.run(["glossary", "convert", back, directory.appendingPathComponent("x.docx").path]).status, 2)
     }
+
+    func testNormalizeFixTerms() throws {
+        let fixed = try CLI.run(["normalize", "--fix-terms", "--lang", "en"], stdin: "Yesterday Russia and Kiev said KIEV.\n")
+        XCTAssertEqual(fixed.status, 0, fixed.stderr)
+        XCTAssertEqual(fixed.stdout, "Yesterday russia and Kyiv said KYIV.\n")
+        let check = try CLI.run(["normalize", "--fix-terms", "--check", "--lang", "en"], stdin: "in Kiev\n")
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stdout.contains("<stdin>:1:4: forbidden-terms: 'Kiev' → 'Kyiv'"), check.stdout)
+        let plain = try CLI.run(["normalize", "--lang", "en"], stdin: "in Kiev\n")
+        XCTAssertEqual(plain.stdout, "in Kiev\n", "without --fix-terms the glossary is not applied")
+        let other = try CLI.run(["normalize", "--fix-terms", "--glossary", "glossaries/news-war.yaml", "--lang", "en"], stdin: "Yesterday Russia.\n")
+        XCTAssertEqual(other.stdout, "Yesterday Russia.\n", "house style is switched off by leaving its file out")
+    }
 }

@@ -1,4 +1,5 @@
 import TlumachCore
+import TlumachText
 import TlumachGlossary
 import XCTest
 
@@ -41,6 +42,13 @@ final class LintTests: XCTestCase {
         XCTAssertTrue(messages.contains("says use “Lemberg”"), messages)
         XCTAssertTrue(issues.contains { $0.severity == .warning && $0.message.contains("has no uk term") }, messages)
         XCTAssertTrue(issues.allSatisfy { $0.path == path && $0.line != nil })
+    }
+
+    func testEmptyFolderAndUnknownExtensionAreInputErrors() throws {
+        let file = try Support.temporaryFile("notes.txt", "x", test: self)
+        let folder = (file as NSString).deletingLastPathComponent
+        XCTAssertThrowsError(try Glossary.load(paths: [folder])) { XCTAssertTrue("\($0)".contains("no glossary files"), "\($0)") }
+        XCTAssertThrowsError(try Glossary.load(paths: [file])) { XCTAssertTrue("\($0)".contains("unknown glossary format"), "\($0)") }
     }
 
     func testOverlayOfUnknownConceptIsAnError() throws {
@@ -105,13 +113,33 @@ final class LookupTests: XCTestCase {
         let results = m.lookup("Хреста")
         XCTAssertEqual(results.first?.conceptID, "red-cross")
         XCTAssertTrue(results.contains { $0.conceptID == "icrc" && $0.score < 60 }, "a longer term containing the word ranks lower")
-        let typo = m.lookup("Zaporizhzhya")
+        let typo = m.lookup("Zaporizzhia")
         XCTAssertEqual(typo.first?.conceptID, "zaporizhzhia")
         XCTAssertEqual(typo.first?.kind, .fuzzy)
+        XCTAssertLessThan(typo.first?.score ?? 100, 70)
+        let spelling = m.lookup("Zaporizhzhya")
+        XCTAssertEqual(spelling.first?.conceptID, "zaporizhzhia")
+        XCTAssertEqual(spelling.first?.kind, .transliteration, "another romanisation of the name, not a typo")
+        XCTAssertEqual(m.lookup("Andrij Jusov").first?.conceptID, "andrii-yusov")
+        XCTAssertEqual(m.lookup("Zelenskyi").first?.conceptID, "volodymyr-zelenskyy")
         let kinds = m.lookup("Kyiv").map(\.kind)
         if let firstFuzzy = kinds.firstIndex(of: .fuzzy) {
             XCTAssertTrue(kinds[firstFuzzy...].allSatisfy { $0 == .fuzzy }, "fuzzy results come after all others")
         }
         XCTAssertTrue(m.lookup("   ").isEmpty)
+    }
+}
+
+final class TermRewriterTests: XCTestCase {
+    func testRewritesThroughTheNormalizerAndIsIdempotent() throws {
+        let options = NormalizerOptions(language: .en, rewriters: [TermRewriter(matcher: Support.shipped)])
+        let normalizer = try ArticleNormalizer(options: options)
+        let once = normalizer.normalize("Yesterday Russia shelled Kharkov and KIEV.\n")
+        XCTAssertEqual(once.text, "Yesterday russia shelled Kharkiv and KYIV.\n")
+        XCTAssertEqual(once.countsByRule, ["term-casing": 1, "forbidden-terms": 2])
+        XCTAssertFalse(normalizer.normalize(once.text).isChanged, "its own output changes nothing")
+        let disabled = try ArticleNormalizer(
+            options: NormalizerOptions(language: .en, rewriters: [TermRewriter(matcher: Support.shipped)], disabledRewriterRules: ["term-casing"]))
+        XCTAssertEqual(disabled.normalize("Yesterday Russia shelled Kharkov.\n").text, "Yesterday Russia shelled Kharkiv.\n")
     }
 }

@@ -39,6 +39,13 @@ final class UkrainianStemmerTests: XCTestCase {
         XCTAssertNotEqual(key("захисниця"), key("захисник"))
     }
 
+    func testWrittenFormsAreFoldedFirst() {
+        XCTAssertEqual(UkrainianStemmer.stem(written: "КИЄВІ"), key("Київ"))
+        XCTAssertEqual(UkrainianStemmer.stem(written: "політв’язня"), UkrainianStemmer.stem(written: "політв'язнем"))
+        XCTAssertEqual(EnglishStemmer.stem(written: "Ukraine’s"), "ukrain")
+        XCTAssertEqual(EnglishStemmer.stem(written: "POWs"), "pow")
+    }
+
     func testShortWordsAreKeptWhole() {
         XCTAssertEqual(key("рад"), "рад")
         XCTAssertEqual(key("Рада"), "рад")

@@ -2,6 +2,16 @@
 /// prison, crimes → crime, exchanges → exchang, defenders → defend. Input must be case-folded; apostrophes are
 /// ASCII (the matcher folds ’ ʼ to '), so possessives are removed here (Ukraine's → ukrain).
 public enum EnglishStemmer {
+    /// The stem of a word as written: lower-cased, curly apostrophes made ASCII, then stemmed (POWs → pow,
+    /// Ukraine’s → ukrain).
+    public static func stem(written word: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in word.lowercased().unicodeScalars {
+            folded.append(scalar == "\u{2019}" || scalar == "\u{02BC}" ? "'" : scalar)
+        }
+        return stem(String(folded))
+    }
+
     public static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
         // Non-ASCII words (accented names) are returned folded but unstemmed: Porter2 is defined on a–z.
@@ -63,9 +73,9 @@ public enum EnglishStemmer {
     /// R1 (or R2 from R1): the region after the first non-vowel that follows a vowel.
     private static func regionStart(_ w: [UInt8], from start: Int, special: Bool) -> Int {
         if special {
-            for prefix in ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ"] {
-                let p = Array(prefix.utf8)
-                if w.count >= p.count && Array(w[0..<p.count]) == p { return p.count }
+            for prefix in ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ"]
+            where w.count >= prefix.utf8.count && w.starts(with: prefix.utf8) {
+                return prefix.utf8.count
             }
         }
         var i = start
@@ -77,14 +87,19 @@ public enum EnglishStemmer {
     }
 
     private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        guard s.count <= w.count else { return false }
-        return Array(w[(w.count - s.count)...]) == s
+        let length = suffix.utf8.count
+        guard length <= w.count else { return false }
+        var index = w.count - length
+        for byte in suffix.utf8 {
+            if w[index] != byte { return false }
+            index += 1
+        }
+        return true
     }
 
     private static func replace(_ w: inout [UInt8], _ suffix: String, _ replacement: String) {
         w.removeLast(suffix.utf8.count)
-        w.append(contentsOf: Array(replacement.utf8))
+        w.append(contentsOf: replacement.utf8)
     }
 
     private static func containsVowel(_ w: ArraySlice<UInt8>) -> Bool { w.contains(where: isVowel) }

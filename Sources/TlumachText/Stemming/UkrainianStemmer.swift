@@ -48,6 +48,18 @@ public enum UkrainianStemmer {
 
     private static let vowels: Set<Unicode.Scalar> = Set("аеєиіїоуюяыэё".unicodeScalars)
 
+    /// The stem of a word as written: lower-cased, apostrophes (' ’ ʼ and kin) removed, then stemmed. For keys of
+    /// concordance and alignment (Києві → києв, м’ясо → мяс).
+    public static func stem(written word: String) -> String {
+        let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "`", "\u{00B4}", "\u{2018}", "\u{02B9}", "\u{2032}"]
+        var letters = Array(word.lowercased().unicodeScalars)
+        letters.removeAll { apostrophes.contains($0) }
+        stem(&letters)
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: letters)
+        return String(result)
+    }
+
     /// The stem of a case-folded word without apostrophes.
     public static func stem(_ word: String) -> String {
         var letters = Array(word.unicodeScalars)
