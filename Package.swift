@@ -44,7 +44,10 @@ let package = Package(
         .target(name: "TlumachTMX", dependencies: ["TlumachCore", "TlumachXML"], swiftSettings: strict),
         .target(
             name: "TlumachMemory",
-            dependencies: ["TlumachCore", "TlumachText", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "ICU", "TlumachCore", "TlumachText", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .target(
             name: "TlumachAlign",

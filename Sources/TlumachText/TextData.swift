@@ -1,13 +1,38 @@
 import Foundation
+import TlumachCore
+
+/// Checks that the text module's data files are installed. The normaliser and segmenter cannot throw this from
+/// their initialisers (their errors are `ICUError`), so a program calls it first, as `tlumach normalize` does.
+public enum TextDataFiles {
+    /// The names of every data file in Data/ (without `.txt`).
+    public static let names = ["lookalikes", "no-break-space"] + Language.allCases.map { "abbreviations-\($0.rawValue)" }
+
+    /// Throws `InputError` naming the first data file that cannot be found or read (a binary installed without its
+    /// `Tlumach_TlumachText.resources` folder); see `ResourceLocator` for where it looks.
+    public static func verify() throws(InputError) {
+        for name in names { _ = try TextData.loadLines(name) }
+    }
+}
 
 /// The module's data files (Sources/TlumachText/Data), read once. Rules live in these files, not in code.
 enum TextData {
-    /// The lines of a data file without comments and blank lines; empty when the file is missing.
+    static let bundleName = "Tlumach_TlumachText"
+
+    /// The lines of a data file without comments and blank lines; empty when the file is missing (which
+    /// `TextDataFiles.verify()` reports).
     static func lines(_ name: String) -> [String] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Data")
-            ?? Bundle.module.url(forResource: name, withExtension: "txt"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [] }
+        (try? loadLines(name)) ?? []
+    }
+
+    /// The lines of a data file without comments and blank lines.
+    static func loadLines(_ name: String) throws(InputError) -> [String] {
+        let url = try ResourceLocator.url(bundleName: bundleName, resource: name, extension: "txt", subdirectory: "Data")
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw InputError(path: url.path, message: "cannot read data file (not UTF-8 or unreadable)")
+        }
         return text.split(whereSeparator: \.isNewline).map(String.init).filter {
             !$0.isEmpty && !$0.hasPrefix("#")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import ICU
+import TlumachCore
 
 /// A transliteration scheme Tlumach ships. Each is ICU transform rules: a data file in Schemes/ or, for `ruBGN`,
 /// ICU's own transform.
@@ -44,15 +45,18 @@ public enum TransliterationScheme: String, CaseIterable, Sendable, CustomStringC
             .joined(separator: "\n")
     }
 
-    /// The ICU rules text shipped for this scheme (nil for a scheme that is one of ICU's own transforms).
+    /// The ICU rules text shipped for this scheme (nil for a scheme that is one of ICU's own transforms). Throws
+    /// `InputError` when the rules file is not installed (the binary was copied without its `*.resources` folders).
     public func rulesText() throws -> String? {
-        guard let file = rulesFileName else { return nil }
-        guard let url = Bundle.module.url(forResource: file, withExtension: "txt", subdirectory: "Schemes")
-            ?? Bundle.module.url(forResource: file, withExtension: "txt")
-        else {
-            throw TransliterationError.missingRules(scheme: self)
-        }
+        guard let url = try rulesFileURL() else { return nil }
         return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Where the scheme's rules file is installed (nil for ICU's own transforms); `InputError` when it is missing.
+    func rulesFileURL() throws(InputError) -> URL? {
+        guard let file = rulesFileName else { return nil }
+        return try ResourceLocator.url(
+            bundleName: "Tlumach_TlumachTranslit", resource: file, extension: "txt", subdirectory: "Schemes")
     }
 
     var rulesFileName: String? {

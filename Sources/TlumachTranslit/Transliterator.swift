@@ -50,6 +50,9 @@ public final class SchemeTransliterator: Sendable {
 
     public init(scheme: TransliterationScheme, names: (any NameSpellingSource)? = nil) throws {
         self.scheme = scheme
+        // A rules file missing from the install fails here, even for kmu2010 whose fast path does not read it:
+        // `transliterateWithRules` (the reference) needs it, and the user learns of the broken install at once.
+        _ = try scheme.rulesFileURL()
         self.fastPath = scheme == .kmu2010 ? try KMU2010FastPath.shared() : nil
         // Schemes without a fast path compile now, so a broken rule file fails here, not mid-stream.
         self.icuHolder = LazyICUTransliterator(scheme: scheme)

@@ -45,6 +45,11 @@ public enum SafeXMLReader {
             let succeeded = parser.parse()
             parser.delegate = nil
             if let failure = delegate.handlerError { throw failure }
+            // libxml2 runs in recovery mode under XMLParser: the first error it reports is the real one, at its
+            // real position (parse() may even succeed on a mismatched end tag).
+            if let first = delegate.firstError {
+                throw InputError(path: name, line: max(1, first.line), column: max(1, first.column), message: first.message)
+            }
             if !succeeded {
                 let reason = parser.parserError.map { describe($0) } ?? "malformed XML"
                 throw InputError(
@@ -81,18 +86,30 @@ public enum SafeXMLReader {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    fileprivate static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         if let message = nsError.userInfo[NSLocalizedDescriptionKey] as? String, !message.isEmpty {
             return "malformed XML: \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
         }
+        if let known = libxml2Errors[nsError.code] { return "malformed XML: \(known)" }
         return "malformed XML (parser error \(nsError.code))"
     }
+
+    /// libxml2's codes for the mistakes found in hand-edited files (XMLParser on Linux gives no message).
+    private static let libxml2Errors: [Int: String] = [
+        4: "the document is empty", 5: "extra content after the end of the document",
+        9: "a character that XML does not allow", 23: "'<' inside an attribute value",
+        38: "an attribute without a value", 39: "an attribute without a value", 41: "an attribute value without quotes",
+        42: "an attribute given twice", 68: "'&' must be written &amp; (or start an entity reference like &lt;)",
+        73: "'>' expected", 76: "the end tag does not match the open element",
+        77: "the document ends inside an element (truncated?)",
+    ]
 
     private final class Delegate: NSObject, XMLParserDelegate {
         let parser: XMLParser
         let handler: (XMLEvent, Int, Int) throws -> Void
         var handlerError: (any Error)?
+        var firstError: (line: Int, column: Int, message: String)?
         var depth = 0
         var sawRoot = false
 
@@ -102,7 +119,7 @@ public enum SafeXMLReader {
         }
 
         private func emit(_ event: XMLEvent) {
-            guard handlerError == nil else { return }
+            guard handlerError == nil, firstError == nil else { return }
             do {
                 try handler(event, parser.lineNumber, parser.columnNumber)
             } catch {
@@ -133,6 +150,12 @@ public enum SafeXMLReader {
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
             emit(.text(String(decoding: CDATABlock, as: UTF8.self)))
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            guard firstError == nil else { return }
+            firstError = (parser.lineNumber, parser.columnNumber, SafeXMLReader.describe(parseError))
+            parser.abortParsing()
         }
 
         func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {

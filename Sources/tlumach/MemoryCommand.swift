@@ -1,10 +1,392 @@
 import ArgumentParser
+import Foundation
 import TlumachCore
+import TlumachMemory
+import TlumachTMX
 
 struct MemoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tm", abstract: "Translation memory — import, export, search, concordance.")
+    static let configuration = CommandConfiguration(
+        commandName: "tm",
+        abstract: "Translation memory — import, export, search, concordance.",
+        subcommands: [
+            MemoryImport.self, MemoryExport.self, MemorySearchCommand.self, MemoryConcord.self, MemoryStats.self,
+            MemoryReindex.self,
+        ])
+}
+
+struct MemoryOptions: ParsableArguments {
+    @Option(name: .customLong("tm"), help: "The memory file (SQLite; created by the first import).")
+    var path: String
+}
+
+enum MemoryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension DuplicatePolicy: ExpressibleByArgument {}
+
+struct MemoryImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import TMX files (each in one transaction: a bad file changes nothing).")
+
+    @OptionGroup var memory: MemoryOptions
+    @Argument(help: "TMX files (1.4b or 1.1; UTF-8 or UTF-16 with BOM).") var files: [String]
+    @Option(help: "Source language of a new memory (default: the file's srclang).") var sourceLang: String?
+    @Option(help: "Target language of a new memory (default: the other language of the first unit).")
+    var targetLang: String?
+    @Option(
+        help: "Same source and target already stored: newest (keep the later-dated unit, add missing languages), existing, incoming, both."
+    )
+    var onDuplicate: DuplicatePolicy = .newest
+
+    func validate() throws {
+        if (sourceLang == nil) != (targetLang == nil) {
+            throw ValidationError("give both --source-lang and --target-lang, or neither")
+        }
+    }
 
     func run() throws {
-        throw InputError(path: "tm", message: "not built yet")
+        let tm = try TranslationMemory.open(path: memory.path)
+        for file in files {
+            let progress = ProgressBar(label: (file as NSString).lastPathComponent, totalLines: ProgressBar.lineCount(file))
+            let started = Date()
+            let summary: ImportSummary
+            do {
+                summary = try tm.importTMX(
+                    path: file, sourceLanguage: sourceLang, targetLanguage: targetLang, onDuplicate: onDuplicate,
+                    progress: progress.map { bar in { units, line in bar.update(units: units, line: line) } })
+            } catch {
+                progress?.clear()
+                throw error
+            }
+            progress?.clear()
+            let seconds = Date().timeIntervalSince(started)
+            var line = "\(file): \(summary.read) units read, \(summary.added) added, \(summary.merged) merged as duplicates"
+            if summary.withoutSource > 0 {
+                line += ", \(summary.withoutSource) without a \(tm.sourceLanguage ?? "source") segment (kept, not searchable)"
+            }
+            line += String(format: " (%.1f s)", seconds)
+            print(line)
+        }
+    }
+}
+
+struct MemoryExport: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the memory as TMX 1.4b.")
+
+    @OptionGroup var memory: MemoryOptions
+    @Option(help: "The TMX file to write (replaced atomically).") var out: String
+    @Option(help: "Only these languages, comma-separated (e.g. uk,en).") var langs: String?
+
+    func run() throws {
+        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        let languages = langs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let count = try tm.export(to: out, languages: languages)
+        printError("\(out): \(count) units written")
+    }
+}
+
+struct MemorySearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Fuzzy search: units whose source is similar to the query (OmegaT-compatible scores).")
+
+    @OptionGroup var memory: MemoryOptions
+    @Option(help: "Lowest score to show, 1–100 (compared with the stem score).") var min: Double = 70
+    @Option(help: "Most matches per query.") var limit: Int = 5
+    @Option(help: "text or json (default: text; JSON lines with --batch).") var format: MemoryFormat?
+    @Option(help: "A file of queries, one a line; prints one JSON object a line, in order.") var batch: String?
+    @Argument(help: "The query text.") var query: [String] = []
+
+    func validate() throws {
+        guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100") }
+        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        if batch == nil && query.isEmpty { throw ValidationError("give a QUERY or --batch FILE") }
+        if batch != nil && !query.isEmpty { throw ValidationError("give a QUERY or --batch FILE, not both") }
+    }
+
+    func run() throws {
+        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        var output = StandardOutput()
+        if let batch {
+            let text = try TextFile.read(batch)
+            var queries = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+            }
+            if queries.last == "" { queries.removeLast() }
+            // Loading the whole index pays off from a few hundred queries on; below that read per query.
+            let searcher = try tm.searcher(preload: queries.count >= 200)
+            for query in queries {
+                let matches = try searcher.search(query, minimum: min, limit: limit)
+                if format == .text {
+                    output.write(MemoryText.matches(query: query, matches))
+                } else {
+                    output.write(MemoryJSON.result(query: query, matches) + "\n")
+                }
+            }
+        } else {
+            let text = query.joined(separator: " ")
+            let matches = try tm.searcher().search(text, minimum: min, limit: limit)
+            if format == .json {
+                output.write(MemoryJSON.result(query: text, matches) + "\n")
+            } else {
+                output.write(MemoryText.matches(query: text, matches))
+            }
+        }
+        output.flush()
+    }
+}
+
+struct MemoryConcord: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concord",
+        abstract: "Concordance: units containing a word or words (any inflection) in source or target.")
+
+    @OptionGroup var memory: MemoryOptions
+    @Option(help: "Most units to show.") var limit: Int = 20
+    @Option(help: "text or json.") var format: MemoryFormat = .text
+    @Argument(help: "The word(s) to find.") var words: [String]
+
+    func run() throws {
+        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        let phrase = words.joined(separator: " ")
+        let (total, hits) = try tm.concordance(phrase, limit: limit)
+        var output = StandardOutput()
+        switch format {
+        case .json:
+            let items = hits.map { hit in
+                MemoryJSON.object([
+                    ("id", "\(hit.id)"), ("tuid", MemoryJSON.string(hit.tuid)), ("source", MemoryJSON.string(hit.source)),
+                    ("target", MemoryJSON.string(hit.target)),
+                    ("sourceMatches", MemoryJSON.ranges(hit.sourceMatches)),
+                    ("targetMatches", MemoryJSON.ranges(hit.targetMatches)),
+                ])
+            }
+            output.write(
+                MemoryJSON.object([
+                    ("query", MemoryJSON.string(phrase)), ("total", "\(total)"),
+                    ("units", "[" + items.joined(separator: ",") + "]"),
+                ]) + "\n")
+        case .text:
+            for hit in hits {
+                let source = MemoryText.oneLine(MemoryText.marked(hit.source, hit.sourceMatches))
+                let target = MemoryText.oneLine(MemoryText.marked(hit.target, hit.targetMatches))
+                output.write("#\(hit.id)  \(source)\n")
+                output.write("\(String(repeating: " ", count: "#\(hit.id)  ".count))\(target)\n")
+            }
+            output.write("\(total) unit\(total == 1 ? " contains" : "s contain") \"\(phrase)\"\(total > hits.count ? " (showing \(hits.count); --limit for more)" : "")\n")
+        }
+        output.flush()
+    }
+}
+
+struct MemoryStats: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Figures about a memory.")
+
+    @OptionGroup var memory: MemoryOptions
+    @Option(help: "text or json.") var format: MemoryFormat = .text
+    @Flag(help: "Also check the file's integrity and the index; exit 1 if anything is wrong.") var verify = false
+
+    func run() throws {
+        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        let stats = try tm.statistics()
+        let problems = verify ? try tm.verify() : []
+        defer {
+            for problem in problems { printError("tlumach: \(memory.path): \(problem)") }
+        }
+        let languages = stats.languages.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var output = StandardOutput()
+        switch format {
+        case .json:
+            output.write(
+                MemoryJSON.object([
+                    ("path", MemoryJSON.string(stats.path)), ("schema", MemoryJSON.string(stats.schemaVersion)),
+                    ("sourceLanguage", MemoryJSON.string(stats.sourceLanguage)),
+                    ("targetLanguage", MemoryJSON.string(stats.targetLanguage)), ("units", "\(stats.units)"),
+                    ("unitsWithoutSource", "\(stats.unitsWithoutSource)"),
+                    ("unitsWithoutTarget", "\(stats.unitsWithoutTarget)"),
+                    ("languages", MemoryJSON.object(languages.map { ($0.key, "\($0.value)") })),
+                    ("vocabulary", "\(stats.vocabulary)"), ("imports", "\(stats.imports)"),
+                    ("lastImport", MemoryJSON.string(stats.lastImport)), ("created", MemoryJSON.string(stats.created)),
+                    ("fileBytes", "\(stats.fileBytes)"),
+                ] + (verify ? [("problems", MemoryJSON.array(problems))] : [])) + "\n")
+        case .text:
+            output.write("""
+                memory:     \(stats.path) (schema \(stats.schemaVersion), \(stats.fileBytes) bytes)
+                languages:  \(stats.sourceLanguage ?? "?") → \(stats.targetLanguage ?? "?")
+                units:      \(stats.units) (\(stats.unitsWithoutSource) without source text, \(stats.unitsWithoutTarget) without target)
+                by language: \(languages.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                vocabulary: \(stats.vocabulary) words and stems
+                imports:    \(stats.imports)\(stats.lastImport.map { ", last \($0)" } ?? "")
+                created:    \(stats.created ?? "-")
+
+                """)
+            if verify { output.write(problems.isEmpty ? "verified:   ok\n" : "verified:   \(problems.count) problems\n") }
+        }
+        output.flush()
+        if !problems.isEmpty { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+}
+
+struct MemoryReindex: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reindex",
+        abstract: "Rebuild the search index with this Tlumach's tokenisers and stemmers (units are untouched).")
+
+    @OptionGroup var memory: MemoryOptions
+
+    func run() throws {
+        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        try tm.reindex()
+        printError("\(memory.path): \(try tm.count()) units reindexed")
+    }
+}
+
+// MARK: Output
+
+/// Buffered standard output (many small writes are slow through FileHandle).
+struct StandardOutput {
+    private var buffer = Data()
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+enum MemoryText {
+    static func percent(_ score: Double) -> String { "\(Int(score.rounded(.down)))%" }
+
+    static func matches(query: String, _ matches: [MemoryMatch]) -> String {
+        guard !matches.isEmpty else { return "no match for: \(query)\n" }
+        var out = ""
+        for (rank, match) in matches.enumerated() {
+            var heading = "\(rank + 1). \(percent(match.score))"
+            if match.stemScore != match.score { heading += " (stems \(percent(match.stemScore)))" }
+            heading += "  #\(match.id)"
+            if let tuid = match.tuid { heading += " tuid=\(tuid)" }
+            out += heading + "\n"
+            out += "   source: \(oneLine(match.source))\n"
+            out += "   target: \(oneLine(match.target))\n"
+            if match.diff != match.source { out += "   diff:   \(oneLine(match.diff))\n" }
+            if !match.numbersOnlyInQuery.isEmpty || !match.numbersOnlyInMatch.isEmpty {
+                out += "   numbers differ: query has \(list(match.numbersOnlyInQuery)), match has \(list(match.numbersOnlyInMatch))\n"
+            }
+            if match.sourceCodes > 0 { out += "   tags: the match has \(match.sourceCodes) inline code\(match.sourceCodes == 1 ? "" : "s")\n" }
+        }
+        return out
+    }
+
+    private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: " ") }
+
+    /// Keeps each field on one line: line breaks and tabs inside a segment are shown as escapes.
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\t", with: "\\t")
+    }
+
+    /// `text` with the UTF-16 `ranges` in brackets.
+    static func marked(_ text: String, _ ranges: [Range<Int>]) -> String {
+        let utf16 = Array(text.utf16)
+        var out: [UInt16] = []
+        var position = 0
+        for range in ranges {
+            out += utf16[position..<range.lowerBound]
+            out += Array("[".utf16) + utf16[range] + Array("]".utf16)
+            position = range.upperBound
+        }
+        out += utf16[position...]
+        return String(decoding: out, as: UTF16.self)
+    }
+}
+
+/// JSON with a fixed key order (stable output that diffs well).
+enum MemoryJSON {
+    static func result(query: String, _ matches: [MemoryMatch]) -> String {
+        let items = matches.map { match in
+            object([
+                ("id", "\(match.id)"), ("source", string(match.source)), ("target", string(match.target)),
+                ("score", number(match.score)), ("diff", string(match.diff)), ("stemScore", number(match.stemScore)),
+                ("tuid", string(match.tuid)),
+                ("numbers", object([("query", array(match.numbersOnlyInQuery)), ("match", array(match.numbersOnlyInMatch))])),
+                ("tags", "\(match.sourceCodes)"),
+            ])
+        }
+        return object([("query", string(query)), ("matches", "[" + items.joined(separator: ",") + "]")])
+    }
+
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? "\(Int(rounded))" : "\(rounded)"
+    }
+
+    static func object(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    static func array(_ items: [String]) -> String { "[" + items.map { string($0) }.joined(separator: ",") + "]" }
+
+    static func ranges(_ ranges: [Range<Int>]) -> String {
+        "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
+    }
+
+    static func string(_ value: String?) -> String {
+        guard let value else { return "null" }
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// A one-line progress bar on standard error, shown only when standard error is a terminal.
+final class ProgressBar {
+    let label: String
+    let totalLines: Int
+    private var lastDraw = Date.distantPast
+
+    init?(label: String, totalLines: Int) {
+        guard isatty(STDERR_FILENO) != 0, totalLines > 0 else { return nil }
+        self.label = label
+        self.totalLines = totalLines
+    }
+
+    /// Lines in a file, counted on the raw bytes (fast enough to precede an import).
+    static func lineCount(_ path: String) -> Int {
+        guard isatty(STDERR_FILENO) != 0,
+            let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        else { return 0 }
+        // UTF-16 files have a zero byte beside each newline; counting 0x0A bytes works for both.
+        return data.withUnsafeBytes { bytes in bytes.reduce(into: 1) { if $1 == 0x0A { $0 += 1 } } }
+    }
+
+    func update(units: Int, line: Int) {
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        let fraction = Swift.min(1, Double(line) / Double(totalLines))
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(Int(fraction * 100))% \(units) units".utf8))
+    }
+
+    func clear() {
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

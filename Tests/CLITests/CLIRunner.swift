@@ -30,8 +30,20 @@ enum CLI {
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> CLIResult {
+        try run(executable: binary, arguments, stdin: stdin, in: directory, environment: environment)
+    }
+
+    /// Runs `executable` (a copy of `tlumach` elsewhere, say) like `run(_:stdin:in:environment:)`.
+    ///
+    /// Standard input is written on one thread while standard output and standard error are drained on others:
+    /// a child that writes as it reads (a streaming filter) fills its output pipe long before it has read all its
+    /// input, so writing everything first and reading afterwards would deadlock on inputs above the pipe size.
+    @discardableResult
+    static func run(executable: URL, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> CLIResult {
+        ignoreBrokenPipes
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
@@ -44,17 +56,31 @@ enum CLI {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot block the child.
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        try process.run()  // Foundation closes the parent's copies of the child's ends here.
+
+        let outData = Collected()
+        let errData = Collected()
+        let group = DispatchGroup()
+        let reader = output.fileHandleForReading
+        let errorReader = errors.fileHandleForReading
+        DispatchQueue.global().async(group: group) { outData.data = reader.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errData.data = errorReader.readDataToEndOfFile() }
+        let writer = input.fileHandleForWriting
+        let bytes = Data((stdin ?? "").utf8)
+        DispatchQueue.global().async(group: group) {
+            // A child that exits without reading everything (a usage error) closes the pipe: not a test failure.
+            if !bytes.isEmpty { try? writer.write(contentsOf: bytes) }
+            try? writer.close()
+        }
+        group.wait()
         process.waitUntilExit()
         return CLIResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
+            stderr: String(decoding: errData.data, as: UTF8.self))
     }
+
+    /// Writing to a child that has exited must fail with EPIPE, not kill the test process with SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     /// A fresh temporary directory, removed when the test ends.
     static func temporaryDirectory(for test: XCTestCase) throws -> URL {
@@ -63,4 +89,9 @@ enum CLI {
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
     }
+}
+
+/// Bytes one reader thread fills; read only after the dispatch group that wrote it has been waited for.
+private final class Collected: @unchecked Sendable {
+    var data = Data()
 }

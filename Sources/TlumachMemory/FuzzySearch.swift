@@ -1,0 +1,338 @@
+import Foundation
+import GRDB
+import TlumachCore
+
+/// A ranked hit before its text is fetched.
+public struct RankedMatch: Sendable, Hashable {
+    public var id: Int64
+    /// OmegaT's score over word tokens: 100·(max(n,m) − LD)/max(n,m).
+    public var score: Double
+    /// The same over stems, for inflected queries; never below `score`.
+    public var stemScore: Double
+
+    /// The order of results: stem score, then word score (as OmegaT sorts), then the older unit first.
+    static func precedes(_ a: RankedMatch, _ b: RankedMatch) -> Bool {
+        if a.stemScore != b.stemScore { return a.stemScore > b.stemScore }
+        if a.score != b.score { return a.score > b.score }
+        return a.id < b.id
+    }
+}
+
+/// A query reduced to token ids of one memory's vocabulary.
+struct PreparedQuery {
+    var words: [UInt32]
+    var stems: [UInt32]
+    /// Document frequency of each stem position (0 for stems the memory has never seen).
+    var stemFrequencies: [Int]
+    var wordPattern: BitParallelPattern
+    var stemPattern: BitParallelPattern
+}
+
+/// Where candidates and their tokens come from: the whole index in memory (batch search) or the SQLite file
+/// read on demand (a single cold search).
+protocol CandidateSource {
+    /// Id and stem document frequency of a known token.
+    func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)?
+    /// Units whose source stems include `token`.
+    func forEachPosting(_ token: UInt32, _ body: (UInt32) -> Void) throws
+    /// The word and stem ids of a unit's source segment.
+    func withTokens<T>(of unit: UInt32, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> T) throws
+        -> T?
+    /// Every unit, for the exhaustive reference search.
+    func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws
+}
+
+enum FuzzyRanker {
+    static func prepare(_ analysis: SegmentAnalysis, source: some CandidateSource) throws -> PreparedQuery {
+        // Words the memory has never seen get private ids that match nothing stored (but match each other).
+        var unknown: [String: UInt32] = [:]
+        func id(_ text: String) throws -> (UInt32, Int) {
+            if let known = try source.lookup(text) { return (known.id, known.frequency) }
+            if let existing = unknown[text] { return (existing, 0) }
+            let fresh = UInt32.max - 1 - UInt32(unknown.count)
+            unknown[text] = fresh
+            return (fresh, 0)
+        }
+        let words = try analysis.words.map { try id($0).0 }
+        let stems = try analysis.stems.map { try id($0) }
+        return PreparedQuery(
+            words: words, stems: stems.map(\.0), stemFrequencies: stems.map(\.1),
+            wordPattern: BitParallelPattern(words), stemPattern: BitParallelPattern(stems.map(\.0)))
+    }
+
+    /// Smallest overlap a unit needs to reach `minimum`. A unit of m tokens within edit distance LD of a query of
+    /// n tokens shares at least max(n,m) − LD of them, and score ≥ minimum means max(n,m) − LD ≥ minimum·max(n,m)/100
+    /// ≥ minimum·n/100. (A hair of slack keeps rounding from ever excluding a qualifying unit.)
+    static func requiredOverlap(queryLength n: Int, minimum: Double) -> Int {
+        max(1, Int((minimum * Double(n) / 100 - 1e-9).rounded(.up)))
+    }
+
+    /// The best `limit` units whose stem score reaches `minimum`, exactly as `exhaustive` ranks them, reading as
+    /// few postings as possible. Query stems are taken rarest first; after the postings of the first p of them are
+    /// scored, any unit not yet seen shares at most n − p query stems, and a unit needs α(t) = ⌈t·n/100⌉ shared
+    /// stems to reach stem score t (LD ≥ max(n,m) − shared). The threshold t starts at `minimum` and rises to the
+    /// k-th best stem score found once there are k results (units tying with it still count, so ties are ranked
+    /// as a full scan ranks them). The scan stops as soon as n − p < α(t): no unseen unit can matter any more.
+    /// A length filter (100·min(n,m)/max(n,m) ≥ t) skips units before their distance is computed.
+    static func rank(
+        _ query: PreparedQuery, source: some CandidateSource, minimum: Double, limit: Int,
+        seen: inout CandidateMarks
+    ) throws -> [RankedMatch] {
+        let n = query.stems.count
+        guard n > 0, limit > 0 else { return [] }
+        let minimum = max(minimum, Double.leastNonzeroMagnitude)
+        guard requiredOverlap(queryLength: n, minimum: minimum) <= n else { return [] }
+        let byRarity = (0..<n).sorted {
+            (query.stemFrequencies[$0], query.stems[$0]) < (query.stemFrequencies[$1], query.stems[$1])
+        }
+        seen.nextGeneration()
+        var results: [RankedMatch] = []
+        // The best `limit` stem scores so far, descending: the last one is the threshold once the list is full.
+        var best: [Double] = []
+        var threshold = minimum
+        var scanned: [UInt32] = []
+        var candidates: [UInt32] = []
+        for (p, position) in byRarity.enumerated() {
+            if n - p < requiredOverlap(queryLength: n, minimum: threshold) { break }
+            let token = query.stems[position]
+            guard query.stemFrequencies[position] > 0, !scanned.contains(token) else { continue }
+            scanned.append(token)
+            candidates.removeAll(keepingCapacity: true)
+            try source.forEachPosting(token) { unit in
+                if seen.mark(unit) { candidates.append(unit) }
+            }
+            for unit in candidates {
+                let current = threshold
+                let scored = try source.withTokens(of: unit) { words, stems -> RankedMatch? in
+                    score(query, words: words, stems: stems, id: unit, minimum: current)
+                }
+                guard let match = scored ?? nil else { continue }
+                results.append(match)
+                if best.count < limit || match.stemScore > (best.last ?? 0) {
+                    let index = best.firstIndex { $0 < match.stemScore } ?? best.count
+                    best.insert(match.stemScore, at: index)
+                    if best.count > limit { best.removeLast() }
+                    if best.count == limit, let last = best.last { threshold = max(threshold, last) }
+                }
+            }
+        }
+        results.sort(by: RankedMatch.precedes)
+        return Array(results.prefix(limit))
+    }
+
+    /// The reference: scores every unit.
+    static func exhaustive(
+        _ query: PreparedQuery, source: some CandidateSource, minimum: Double, limit: Int
+    ) throws -> [RankedMatch] {
+        guard !query.stems.isEmpty, limit > 0 else { return [] }
+        let minimum = max(minimum, Double.leastNonzeroMagnitude)
+        var results: [RankedMatch] = []
+        try source.forEachUnit { unit, words, stems in
+            if let scored = score(query, words: words, stems: stems, id: unit, minimum: minimum) {
+                results.append(scored)
+            }
+        }
+        results.sort(by: RankedMatch.precedes)
+        return Array(results.prefix(limit))
+    }
+
+    @inline(__always)
+    static func score(
+        _ query: PreparedQuery, words: UnsafeBufferPointer<UInt32>, stems: UnsafeBufferPointer<UInt32>, id: UInt32,
+        minimum: Double
+    ) -> RankedMatch? {
+        let n = query.stems.count
+        let m = stems.count
+        // Length filter: even a perfect overlap scores at most 100·min(n,m)/max(n,m).
+        guard m > 0, 100 * Double(min(n, m)) / Double(max(n, m)) >= minimum else { return nil }
+        let stemScore = TokenLevenshtein.score(distance: query.stemPattern.distance(to: stems), n, m)
+        guard stemScore >= minimum else { return nil }
+        let score = TokenLevenshtein.score(distance: query.wordPattern.distance(to: words), n, m)
+        return RankedMatch(id: Int64(id), score: score, stemScore: stemScore)
+    }
+}
+
+/// Marks units already seen in this query without clearing an array per query (a generation counter).
+struct CandidateMarks {
+    private var marks: [UInt32] = []
+    private var generation: UInt32 = 0
+
+    init(capacity: Int = 0) {
+        marks = [UInt32](repeating: 0, count: capacity)
+    }
+
+    mutating func nextGeneration() {
+        generation &+= 1
+        if generation == 0 {
+            for index in marks.indices { marks[index] = 0 }
+            generation = 1
+        }
+    }
+
+    /// True the first time `unit` is marked in this generation.
+    mutating func mark(_ unit: UInt32) -> Bool {
+        let index = Int(unit)
+        if index >= marks.count { marks.append(contentsOf: repeatElement(0, count: max(index + 1 - marks.count, marks.count))) }
+        if marks[index] == generation { return false }
+        marks[index] = generation
+        return true
+    }
+}
+
+/// The whole index in flat arrays: built from the store once, then searched at memory speed.
+final class LoadedIndex: CandidateSource {
+    var vocabulary: [String: UInt32] = [:]
+    /// Tokens of unit id u are words[offsets[u]..<offsets[u+1]] (and the same range of stems).
+    var offsets: [UInt32] = [0]
+    var words: [UInt32] = []
+    var stems: [UInt32] = []
+    /// Postings in compressed-row form: units of token t are postingUnits[postingOffsets[t]..<postingOffsets[t+1]].
+    var postingOffsets: [UInt32] = []
+    var postingUnits: [UInt32] = []
+
+    init(db: Database) throws {
+        let tokenRows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
+        var maxToken = 0
+        while let row = try tokenRows.next() {
+            let id: Int64 = row[0]
+            vocabulary[row[1]] = UInt32(id)
+            maxToken = max(maxToken, Int(id))
+        }
+        let maxUnit = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit_tokens") ?? 0
+        offsets.reserveCapacity(maxUnit + 2)
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, words, stems FROM unit_tokens ORDER BY id")
+        while let row = try rows.next() {
+            let id = Int(row[0] as Int64)
+            // Ids with no row (never assigned) get empty ranges.
+            while offsets.count <= id { offsets.append(UInt32(words.count)) }
+            try row.withUnsafeData(atIndex: 1) { data in
+                data?.withUnsafeBytes { words.append(contentsOf: $0.bindMemory(to: UInt32.self)) }
+            }
+            try row.withUnsafeData(atIndex: 2) { data in
+                data?.withUnsafeBytes { stems.append(contentsOf: $0.bindMemory(to: UInt32.self)) }
+            }
+            offsets.append(UInt32(words.count))
+        }
+        // Postings rebuilt from the stems: counting pass, then filling pass (each unit once per distinct stem).
+        var counts = [UInt32](repeating: 0, count: maxToken + 2)
+        var lastUnitOfToken = [UInt32](repeating: .max, count: maxToken + 1)
+        let unitCount = offsets.count - 1
+        for unit in 0..<unitCount {
+            for index in Int(offsets[unit])..<Int(offsets[unit + 1]) {
+                let token = Int(stems[index])
+                if lastUnitOfToken[token] != UInt32(unit) {
+                    lastUnitOfToken[token] = UInt32(unit)
+                    counts[token + 1] += 1
+                }
+            }
+        }
+        for token in 0..<(maxToken + 1) { counts[token + 1] += counts[token] }
+        postingOffsets = counts
+        postingUnits = [UInt32](repeating: 0, count: Int(counts[maxToken + 1]))
+        var fill = counts
+        for index in lastUnitOfToken.indices { lastUnitOfToken[index] = .max }
+        for unit in 0..<unitCount {
+            for index in Int(offsets[unit])..<Int(offsets[unit + 1]) {
+                let token = Int(stems[index])
+                if lastUnitOfToken[token] != UInt32(unit) {
+                    lastUnitOfToken[token] = UInt32(unit)
+                    postingUnits[Int(fill[token])] = UInt32(unit)
+                    fill[token] += 1
+                }
+            }
+        }
+    }
+
+    var unitCapacity: Int { offsets.count }
+
+    func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)? {
+        guard let id = vocabulary[token] else { return nil }
+        let index = Int(id)
+        let df = index + 1 < postingOffsets.count ? Int(postingOffsets[index + 1] - postingOffsets[index]) : 0
+        return (id, df)
+    }
+
+    func forEachPosting(_ token: UInt32, _ body: (UInt32) -> Void) throws {
+        let index = Int(token)
+        guard index + 1 < postingOffsets.count else { return }
+        postingUnits.withUnsafeBufferPointer { units in
+            for position in Int(postingOffsets[index])..<Int(postingOffsets[index + 1]) { body(units[position]) }
+        }
+    }
+
+    func withTokens<T>(of unit: UInt32, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> T) throws
+        -> T?
+    {
+        let index = Int(unit)
+        guard index + 1 < offsets.count else { return nil }
+        let range = Int(offsets[index])..<Int(offsets[index + 1])
+        return words.withUnsafeBufferPointer { words in
+            stems.withUnsafeBufferPointer { stems in
+                body(UnsafeBufferPointer(rebasing: words[range]), UnsafeBufferPointer(rebasing: stems[range]))
+            }
+        }
+    }
+
+    func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws {
+        words.withUnsafeBufferPointer { words in
+            stems.withUnsafeBufferPointer { stems in
+                for unit in 0..<(offsets.count - 1) {
+                    let range = Int(offsets[unit])..<Int(offsets[unit + 1])
+                    if range.isEmpty { continue }
+                    body(UInt32(unit), UnsafeBufferPointer(rebasing: words[range]), UnsafeBufferPointer(rebasing: stems[range]))
+                }
+            }
+        }
+    }
+}
+
+/// Reads only what one query needs from the SQLite file: the query's vocabulary entries, the posting chunks of its
+/// rarest stems and the tokens of the candidates. Nothing is loaded up front, so a cold search stays fast.
+final class StoredIndex: CandidateSource {
+    let db: Database
+    private let lookupToken: Statement
+    private let postings: Statement
+    private let tokens: Statement
+
+    init(db: Database) throws {
+        self.db = db
+        lookupToken = try db.cachedStatement(sql: "SELECT id, df FROM token WHERE text = ?")
+        postings = try db.cachedStatement(sql: "SELECT units FROM posting WHERE side = 0 AND token = ?")
+        tokens = try db.cachedStatement(sql: "SELECT words, stems FROM unit_tokens WHERE id = ?")
+    }
+
+    func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)? {
+        guard let row = try Row.fetchOne(lookupToken, arguments: [token]) else { return nil }
+        return (UInt32(row[0] as Int64), Int(row[1] as Int64))
+    }
+
+    func forEachPosting(_ token: UInt32, _ body: (UInt32) -> Void) throws {
+        let rows = try Row.fetchCursor(postings, arguments: [Int64(token)])
+        while let row = try rows.next() {
+            try row.withUnsafeData(atIndex: 0) { data in
+                data?.withUnsafeBytes { for unit in $0.bindMemory(to: UInt32.self) { body(unit) } }
+            }
+        }
+    }
+
+    func withTokens<T>(of unit: UInt32, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> T) throws
+        -> T?
+    {
+        guard let row = try Row.fetchOne(tokens, arguments: [Int64(unit)]) else { return nil }
+        let words = (row[0] as Data).tokenIDs()
+        let stems = (row[1] as Data).tokenIDs()
+        return words.withUnsafeBufferPointer { w in stems.withUnsafeBufferPointer { s in body(w, s) } }
+    }
+
+    func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, words, stems FROM unit_tokens ORDER BY id")
+        while let row = try rows.next() {
+            let words = (row[1] as Data).tokenIDs()
+            let stems = (row[2] as Data).tokenIDs()
+            if words.isEmpty { continue }
+            words.withUnsafeBufferPointer { w in
+                stems.withUnsafeBufferPointer { s in body(UInt32(row[0] as Int64), w, s) }
+            }
+        }
+    }
+}

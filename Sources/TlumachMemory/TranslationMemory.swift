@@ -1,0 +1,444 @@
+import Foundation
+import GRDB
+import TlumachCore
+import TlumachTMX
+
+/// What to do when an imported unit has the same source and target segments (text and inline codes) as one in the
+/// memory, or as one earlier in the same import.
+public enum DuplicatePolicy: String, Sendable, CaseIterable {
+    /// Keep the unit with the later changedate/creationdate (the incoming one on a tie); languages only the other
+    /// carried are added to it. The default.
+    case newest
+    /// Keep the unit already stored; drop the incoming one.
+    case existing
+    /// The incoming unit replaces the stored one.
+    case incoming
+    /// Keep both as separate units.
+    case both
+}
+
+/// Counts from one import.
+public struct ImportSummary: Sendable, Equatable {
+    /// Units read from the input.
+    public var read = 0
+    /// Units stored as new.
+    public var added = 0
+    /// Units that duplicated a stored one and were merged into it (or dropped, under `.existing`).
+    public var merged = 0
+    /// Units without a segment in the memory's source language: stored, but not searchable.
+    public var withoutSource = 0
+
+    public init() {}
+}
+
+/// A translation memory: one SQLite file (WAL, versioned schema) holding TMX units losslessly, with a persistent
+/// inverted index over stems for fuzzy search and concordance.
+///
+/// Every import is one transaction: a crash, a kill or a malformed file leaves the memory as it was before that
+/// import began; imports committed earlier are never touched.
+public final class TranslationMemory {
+    public let path: String
+    let database: DatabaseQueue
+    public private(set) var sourceLanguage: String?
+    public private(set) var targetLanguage: String?
+
+    private init(path: String, database: DatabaseQueue) {
+        self.path = path
+        self.database = database
+    }
+
+    /// Opens the memory at `path`, creating the file when `create` is true and it does not exist yet.
+    public static func open(path: String, create: Bool = true) throws -> TranslationMemory {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create {
+            throw InputError(path: path, message: "no translation memory here (import a TMX file to create one)")
+        }
+        var configuration = Configuration()
+        // Another process importing into the same memory: wait for it rather than fail at once.
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // FULL makes each committed import survive power loss too; WAL keeps readers unblocked.
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+        }
+        let database: DatabaseQueue
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            let migrator = MemorySchema.migrator
+            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw InputError(path: path, message: "this memory was written by a newer Tlumach; upgrade to open it")
+            }
+            try migrator.migrate(database)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(path: path, message: "not a Tlumach translation memory: \(Self.describe(error))")
+        }
+        let memory = TranslationMemory(path: path, database: database)
+        try memory.loadLanguages()
+        return memory
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let database = error as? DatabaseError { return database.message ?? "\(database.resultCode)" }
+        return "\(error)"
+    }
+
+    private func loadLanguages() throws {
+        try database.read { db in
+            sourceLanguage = try String.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MemorySchema.sourceLanguageKey])
+            targetLanguage = try String.fetchOne(
+                db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MemorySchema.targetLanguageKey])
+        }
+    }
+
+    /// Sets the languages of an empty memory. A memory keeps the pair it was created with.
+    public func setLanguages(source: String, target: String) throws {
+        if let sourceLanguage, let targetLanguage {
+            guard TMXLanguage.matches(sourceLanguage, source) && TMXLanguage.matches(targetLanguage, target) else {
+                throw InputError(
+                    path: path,
+                    message: "this memory is \(sourceLanguage)→\(targetLanguage), not \(source)→\(target)")
+            }
+            return
+        }
+        guard source != TMXLanguage.all, !source.isEmpty, !target.isEmpty, !TMXLanguage.matches(source, target) else {
+            throw InputError(path: path, message: "a memory needs two different languages, not \(source)→\(target)")
+        }
+        try database.write { db in
+            for (key, value) in [
+                (MemorySchema.sourceLanguageKey, source), (MemorySchema.targetLanguageKey, target),
+                (MemorySchema.createdKey, Self.timestamp()),
+            ] {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+            }
+        }
+        sourceLanguage = source
+        targetLanguage = target
+    }
+
+    /// Now as a TMX date: YYYYMMDDThhmmssZ.
+    public static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    // MARK: Import
+
+    /// Imports a TMX file in one transaction. Languages come from the memory, else from the arguments, else from
+    /// the file (its srclang, and the other language of its first unit). `progress` receives the units read so far
+    /// and the line reached. One thread parses and tokenises while this one writes, so an import uses two cores.
+    @discardableResult
+    public func importTMX(
+        path file: String, sourceLanguage source: String? = nil, targetLanguage target: String? = nil,
+        onDuplicate policy: DuplicatePolicy = .newest, progress: ((_ units: Int, _ line: Int) -> Void)? = nil
+    ) throws -> ImportSummary {
+        let languages: (source: String, target: String)
+        var newLanguages = false
+        if let sourceLanguage, let targetLanguage {
+            if let source, let target,
+                !(TMXLanguage.matches(sourceLanguage, source) && TMXLanguage.matches(targetLanguage, target))
+            {
+                throw InputError(
+                    path: path, message: "this memory is \(sourceLanguage)→\(targetLanguage), not \(source)→\(target)")
+            }
+            languages = (sourceLanguage, targetLanguage)
+        } else if let source, let target {
+            languages = (source, target)
+            newLanguages = true
+        } else {
+            guard let inferred = try Self.peekLanguages(file: file, source: source, target: target) else {
+                return ImportSummary()  // a file without units
+            }
+            languages = inferred
+            newLanguages = true
+        }
+        if newLanguages {
+            guard languages.source != TMXLanguage.all, !TMXLanguage.matches(languages.source, languages.target) else {
+                throw InputError(
+                    path: file, message: "a memory needs two different languages, not \(languages.source)→\(languages.target)")
+            }
+        }
+        let sourceTokenizer = try MemoryTokenizer(language: languages.source)
+        let targetTokenizer = try MemoryTokenizer(language: languages.target)
+        let queue = PreparedBatches()
+        let parser = Thread {
+            do {
+                var batch: [PreparedUnit] = []
+                batch.reserveCapacity(PreparedBatches.batchSize)
+                var sourceCache: StemCache? = StemCache()
+                var targetCache: StemCache? = StemCache()
+                try TMXReader.read(
+                    path: file, header: { header, _ in queue.setHeader(header) },
+                    unit: { unit, line in
+                        batch.append(
+                            UnitImporter.prepare(
+                                unit, source: sourceTokenizer, target: targetTokenizer, sourceCache: &sourceCache,
+                                targetCache: &targetCache))
+                        if batch.count == PreparedBatches.batchSize {
+                            try queue.push(batch, line: line)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    })
+                if !batch.isEmpty { try queue.push(batch, line: 0) }
+                queue.finish(nil)
+            } catch {
+                queue.finish(error)
+            }
+        }
+        parser.stackSize = 8 << 20
+        parser.start()
+        defer {
+            // Never leave the parser running behind a failed import.
+            queue.cancel()
+            queue.waitUntilParserEnds()
+        }
+        let summary: ImportSummary = try database.write { db in
+            if newLanguages {
+                for (key, value) in [
+                    (MemorySchema.sourceLanguageKey, languages.source), (MemorySchema.targetLanguageKey, languages.target),
+                    (MemorySchema.createdKey, Self.timestamp()),
+                ] {
+                    try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
+                }
+                self.sourceLanguage = languages.source
+                self.targetLanguage = languages.target
+            }
+            let importer = try UnitImporter(memory: self, db: db, origin: file, policy: policy)
+            while let (batch, line) = try queue.pop() {
+                for prepared in batch { try importer.store(prepared) }
+                progress?(importer.summary.read, line)
+            }
+            if let header = queue.header { try importer.storeHeaderIfFirst(header) }
+            try importer.finish()
+            return importer.summary
+        }
+        return summary
+    }
+
+    /// The languages of a file, from its header and first unit (reading no further).
+    private static func peekLanguages(
+        file: String, source: String?, target: String?
+    ) throws -> (source: String, target: String)? {
+        struct Enough: Error {}
+        var header = TMXHeader()
+        var first: TMXUnit?
+        do {
+            try TMXReader.read(
+                path: file, header: { parsed, _ in header = parsed },
+                unit: { unit, _ in
+                    first = unit
+                    throw Enough()
+                })
+        } catch is Enough {}
+        guard let unit = first else { return nil }
+        var source = source ?? header.sourceLanguage.flatMap { $0 == TMXLanguage.all ? nil : $0 }
+        if source == nil, let unitSource = unit.attributes["srclang"], unitSource != TMXLanguage.all {
+            source = unitSource
+        }
+        if source == nil { source = unit.variants.first?.language }
+        guard let source else { throw InputError(path: file, message: "cannot tell the source language") }
+        let target =
+            target ?? unit.variants.first(where: { !TMXLanguage.matches($0.language, source) })?.language
+        guard let target else {
+            throw InputError(
+                path: file, message: "cannot tell the target language: give --source-lang and --target-lang")
+        }
+        return (source, target)
+    }
+
+    /// Adds units (from alignment, or any program) in one transaction. The memory's languages must be set (by
+    /// `setLanguages` or an earlier import).
+    @discardableResult
+    public func add(
+        units: [TMXUnit], origin: String = "api", onDuplicate policy: DuplicatePolicy = .newest
+    ) throws -> ImportSummary {
+        guard sourceLanguage != nil, targetLanguage != nil else {
+            throw InputError(path: path, message: "set the memory's languages before adding units")
+        }
+        return try database.write { db in
+            let importer = try UnitImporter(memory: self, db: db, origin: origin, policy: policy)
+            for unit in units { try importer.add(unit) }
+            try importer.finish()
+            return importer.summary
+        }
+    }
+
+    /// Adds plain source/target sentence pairs (what alignment produces), dated now.
+    @discardableResult
+    public func add(
+        pairs: [(source: String, target: String)], origin: String = "align", creationTool: String = "Tlumach",
+        onDuplicate policy: DuplicatePolicy = .newest
+    ) throws -> ImportSummary {
+        guard let sourceLanguage, let targetLanguage else {
+            throw InputError(path: path, message: "set the memory's languages before adding units")
+        }
+        let now = Self.timestamp()
+        let units = pairs.map { pair in
+            TMXUnit(
+                attributes: ["creationdate": now, "creationid": creationTool],
+                variants: [
+                    TMXVariant(language: sourceLanguage, segment: TMXSegment(text: pair.source)),
+                    TMXVariant(language: targetLanguage, segment: TMXSegment(text: pair.target)),
+                ])
+        }
+        return try add(units: units, origin: origin, onDuplicate: policy)
+    }
+
+    // MARK: Reading
+
+    /// The number of units stored.
+    public func count() throws -> Int {
+        try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM unit") ?? 0 }
+    }
+
+    /// One unit by id.
+    public func unit(id: Int64) throws -> TMXUnit? {
+        guard let xml = try database.read({ try String.fetchOne($0, sql: "SELECT xml FROM unit WHERE id = ?", arguments: [id]) })
+        else { return nil }
+        return try TMXReader.unit(fromFragment: xml)
+    }
+
+    /// All units in id order, read in batches (for export or inspection).
+    public func forEachUnit(batchSize: Int = 2000, _ body: (_ id: Int64, _ unit: TMXUnit) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let rows = try database.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT id, xml FROM unit WHERE id > ? ORDER BY id LIMIT ?", arguments: [after, batchSize])
+            }
+            if rows.isEmpty { return }
+            let ids: [Int64] = rows.map { $0[0] }
+            let units = try TMXReader.units(fromFragments: rows.map { $0[1] })
+            for (id, unit) in zip(ids, units) { try body(id, unit) }
+            after = ids.last ?? after
+        }
+    }
+
+    /// The header kept from the first imported file, or a Tlumach header.
+    public func header() throws -> TMXHeader {
+        let stored = try database.read {
+            try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MemorySchema.headerKey])
+        }
+        if let stored, let document = try? TMXReader.document(data: Data(stored.utf8), name: "<memory header>") {
+            return document.header
+        }
+        return TMXHeader.tlumach(sourceLanguage: sourceLanguage ?? TMXLanguage.all)
+    }
+
+    // MARK: Export
+
+    /// Writes the memory as TMX 1.4b (atomically). With `languages`, only variants in those languages are written
+    /// (matched by primary subtag) and units left with none are skipped. Returns the number of units written.
+    @discardableResult
+    public func export(to file: String, languages: [String]? = nil) throws -> Int {
+        let writer = try TMXFileWriter(path: file, header: try header())
+        var written = 0
+        if let languages {
+            try forEachUnit { _, unit in
+                var filtered = unit
+                filtered.variants = unit.variants.filter { variant in
+                    languages.contains { TMXLanguage.matches($0, variant.language) }
+                }
+                guard !filtered.variants.isEmpty else { return }
+                try writer.write(filtered)
+                written += 1
+            }
+        } else {
+            // Units are stored as the writer serialises them: copy them through without parsing.
+            var after: Int64 = 0
+            while true {
+                let rows = try database.read { db in
+                    try Row.fetchAll(
+                        db, sql: "SELECT id, xml FROM unit WHERE id > ? ORDER BY id LIMIT 5000", arguments: [after])
+                }
+                if rows.isEmpty { break }
+                for row in rows { try writer.write(serializedUnit: row[1]) }
+                written += rows.count
+                after = rows.last?[0] ?? after
+            }
+        }
+        try writer.finish()
+        return written
+    }
+}
+
+/// Batches of prepared units handed from the parsing thread to the writing one, at most a few in flight.
+final class PreparedBatches: @unchecked Sendable {
+    static let batchSize = 1000
+    private let capacity = 4
+    // The condition's lock guards every field below.
+    private let condition = NSCondition()
+    private var batches: [([PreparedUnit], Int)] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private var parserEnded = false
+    private var storedHeader: TMXHeader?
+
+    struct Cancelled: Error {}
+
+    var header: TMXHeader? {
+        condition.lock()
+        defer { condition.unlock() }
+        return storedHeader
+    }
+
+    func setHeader(_ header: TMXHeader) {
+        condition.lock()
+        storedHeader = header
+        condition.unlock()
+    }
+
+    /// Waits for room; throws when the writer has given up.
+    func push(_ batch: [PreparedUnit], line: Int) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        batches.append((batch, line))
+        condition.broadcast()
+    }
+
+    func finish(_ error: (any Error)?) {
+        condition.lock()
+        finished = true
+        parserEnded = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch; nil at the end of the file; the parser's error if it failed.
+    func pop() throws -> ([PreparedUnit], Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let next = batches.removeFirst()
+            condition.broadcast()
+            return next
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitUntilParserEnds() {
+        condition.lock()
+        while !parserEnded { condition.wait() }
+        condition.unlock()
+    }
+}

@@ -1,0 +1,402 @@
+import Foundation
+import GRDB
+import TlumachCore
+import TlumachTMX
+
+/// Stores units inside one write transaction: serialises each unit, resolves duplicates, tokenises source and
+/// target, and collects postings, which `finish()` writes as one chunk per touched token.
+final class UnitImporter {
+    let db: Database
+    let policy: DuplicatePolicy
+    let sourceLanguage: String
+    let targetLanguage: String
+    let sourceTokenizer: MemoryTokenizer
+    let targetTokenizer: MemoryTokenizer
+    let importID: Int64
+    let origin: String
+    var summary = ImportSummary()
+
+    // Vocabulary: every word and stem ever stored, with the document frequencies of stems.
+    var vocabulary: [TokenKey: UInt32] = [:]
+    var firstNewToken: UInt32 = 1
+    var newTokens: [String] = []
+    // Postings collected in this import, indexed by token id.
+    var sourcePostings = PostingCollector()
+    var targetPostings = PostingCollector()
+
+    private let findDuplicate: Statement
+    private let anyDuplicate: FastStatement
+    private let insertUnit: FastStatement
+    private let insertTokens: FastStatement
+    private let updateUnit: Statement
+
+    init(memory: TranslationMemory, db: Database, origin: String, policy: DuplicatePolicy) throws {
+        guard let source = memory.sourceLanguage, let target = memory.targetLanguage else {
+            throw InputError(path: memory.path, message: "the memory's languages are not set")
+        }
+        self.db = db
+        self.policy = policy
+        self.origin = origin
+        sourceLanguage = source
+        targetLanguage = target
+        sourceTokenizer = try MemoryTokenizer(language: source)
+        targetTokenizer = try MemoryTokenizer(language: target)
+        try Self.checkStemmers(db: db, source: sourceTokenizer, target: targetTokenizer)
+        try db.execute(
+            sql: "INSERT INTO import(origin, at, read, added, merged) VALUES (?, ?, 0, 0, 0)",
+            arguments: [origin, TranslationMemory.timestamp()])
+        importID = db.lastInsertedRowID
+        findDuplicate = try db.makeStatement(sql: "SELECT id, xml FROM unit WHERE pair_hash = ?")
+        anyDuplicate = try FastStatement(db, sql: "SELECT 1 FROM unit WHERE pair_hash = ? LIMIT 1")
+        insertUnit = try FastStatement(
+            db,
+            sql: """
+                INSERT INTO unit(
+                    tuid, source_text, target_text, pair_hash, latest_date, languages, source_codes, import_id, xml)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        insertTokens = try FastStatement(
+            db, sql: "INSERT INTO unit_tokens(id, words, stems, target_stems) VALUES (?, ?, ?, ?)")
+        updateUnit = try db.makeStatement(
+            sql: "UPDATE unit SET tuid = ?, latest_date = ?, languages = ?, xml = ? WHERE id = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
+        var maximum: UInt32 = 0
+        while let row = try rows.next() {
+            let id = UInt32(truncatingIfNeeded: row[0] as Int64)
+            vocabulary[TokenKey(row[1])] = id
+            maximum = max(maximum, id)
+        }
+        firstNewToken = maximum + 1
+    }
+
+    /// Records the stemmers a memory's stems were made with; a memory stemmed differently cannot be extended
+    /// consistently, so it must be rebuilt first.
+    static func checkStemmers(db: Database, source: MemoryTokenizer, target: MemoryTokenizer) throws {
+        for (key, identifier) in [
+            (MemorySchema.sourceStemmerKey, source.stemmer.identifier),
+            (MemorySchema.targetStemmerKey, target.stemmer.identifier),
+        ] {
+            if let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) {
+                if stored != identifier {
+                    throw MemoryError.stemmerChanged(stored: stored, current: identifier)
+                }
+            } else {
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [key, identifier])
+            }
+        }
+    }
+
+    func storeHeaderIfFirst(_ header: TMXHeader) throws {
+        let xml = TMXWriter.prologue(header: header) + TMXWriter.epilogue
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", arguments: [MemorySchema.headerKey, xml])
+    }
+
+    /// Ids of `stems`, reusing the word's id where the stem is the word itself (short words, numbers).
+    private func ids(of stems: [String], sameAs words: [String], ids wordIDs: [UInt32]) -> [UInt32] {
+        stems.indices.map { index in stems[index] == words[index] ? wordIDs[index] : tokenID(stems[index]) }
+    }
+
+    func tokenID(_ text: String) -> UInt32 {
+        let key = TokenKey(text)
+        if let id = vocabulary[key] { return id }
+        let id = firstNewToken + UInt32(newTokens.count)
+        vocabulary[key] = id
+        newTokens.append(text)
+        return id
+    }
+
+    /// Stores one unit (or merges it into its duplicate).
+    func add(_ unit: TMXUnit) throws {
+        try store(Self.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
+    }
+
+    /// Everything about a unit that needs no database: serialisation, duplicate key, tokens. Done on the parsing
+    /// thread during a file import, so the two halves of the work run on two cores.
+    static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
+        var sourceCache: StemCache? = nil
+        var targetCache: StemCache? = nil
+        return prepare(unit, source: source, target: target, sourceCache: &sourceCache, targetCache: &targetCache)
+    }
+
+    static func prepare(
+        _ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer, sourceCache: inout StemCache?,
+        targetCache: inout StemCache?
+    ) -> PreparedUnit {
+        let sourceSegment = unit.variantIndex(for: source.language).map { unit.variants[$0].segment }
+        let targetSegment = unit.variantIndex(for: target.language).map { unit.variants[$0].segment }
+        let sourceText = sourceSegment?.plainText ?? ""
+        let targetText = targetSegment?.plainText ?? ""
+        return PreparedUnit(
+            unit: unit, xml: TMXWriter.xml(for: unit), sourceSegment: sourceSegment, targetSegment: targetSegment,
+            hash: pairHash(sourceSegment, targetSegment), sourceText: sourceText, targetText: targetText,
+            sourceCodes: sourceSegment?.codes.count ?? 0, source: source.analyze(sourceText, cache: &sourceCache),
+            target: target.analyze(targetText, cache: &targetCache))
+    }
+
+    func store(_ prepared: PreparedUnit) throws {
+        summary.read += 1
+        let unit = prepared.unit
+        let hash = prepared.hash
+        anyDuplicate.bind(1, hash)
+        if policy != .both, try anyDuplicate.hasRow() {
+            let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
+            for row in rows {
+                let existing = try TMXReader.unit(fromFragment: row[1])
+                let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
+                let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
+                guard existingSource == prepared.sourceSegment && existingTarget == prepared.targetSegment else {
+                    continue
+                }
+                summary.merged += 1
+                let id: Int64 = row[0]
+                if let merged = Self.resolve(existing: existing, incoming: unit, policy: policy), merged != existing {
+                    try updateUnit.execute(arguments: [
+                        merged.tuid, merged.latestDate, Self.languages(of: merged), TMXWriter.xml(for: merged), id,
+                    ])
+                }
+                return
+            }
+        }
+
+        if prepared.sourceSegment == nil { summary.withoutSource += 1 }
+        insertUnit.bind(1, unit.tuid)
+        insertUnit.bind(2, prepared.sourceText)
+        insertUnit.bind(3, prepared.targetText)
+        insertUnit.bind(4, hash)
+        insertUnit.bind(5, unit.latestDate)
+        insertUnit.bind(6, Self.languages(of: unit))
+        insertUnit.bind(7, Int64(prepared.sourceCodes))
+        insertUnit.bind(8, importID)
+        insertUnit.bind(9, prepared.xml)
+        try insertUnit.run()
+        let id = db.lastInsertedRowID
+        guard id < Int64(UInt32.max) else { throw MemoryError.full }
+        let unitID = UInt32(id)
+
+        let words = prepared.source.words.map(tokenID)
+        let stems = ids(of: prepared.source.stems, sameAs: prepared.source.words, ids: words)
+        let targetStems = prepared.target.stems.map(tokenID)
+        insertTokens.bind(1, id)
+        insertTokens.bind(2, words)
+        insertTokens.bind(3, stems)
+        insertTokens.bind(4, targetStems)
+        try insertTokens.run()
+        sourcePostings.post(stems, unit: unitID)
+        targetPostings.post(targetStems, unit: unitID)
+        summary.added += 1
+    }
+
+    /// Writes new vocabulary, posting chunks and document frequencies, and the import's record.
+    func finish() throws {
+        let insertToken = try db.makeStatement(sql: "INSERT INTO token(id, text) VALUES (?, ?)")
+        for (offset, text) in newTokens.enumerated() {
+            try insertToken.execute(arguments: [Int64(firstNewToken) + Int64(offset), text])
+        }
+        let insertPosting = try db.makeStatement(sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
+        let updateDF = try db.makeStatement(sql: "UPDATE token SET df = df + ? WHERE id = ?")
+        let updateTDF = try db.makeStatement(sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
+        for (side, postings, update) in [(0, sourcePostings, updateDF), (1, targetPostings, updateTDF)] {
+            try postings.forEachList { token, units in
+                try insertPosting.execute(arguments: [side, token, Self.blob(Array(units))])
+                try update.execute(arguments: [units.count, token])
+            }
+        }
+        try db.execute(
+            sql: "UPDATE import SET read = ?, added = ?, merged = ? WHERE id = ?",
+            arguments: [summary.read, summary.added, summary.merged, importID])
+    }
+
+    // MARK: Helpers
+
+    static func resolve(existing: TMXUnit, incoming: TMXUnit, policy: DuplicatePolicy) -> TMXUnit? {
+        switch policy {
+        case .existing, .both: return nil
+        case .incoming: return incoming
+        case .newest:
+            let incomingIsNewer = (incoming.latestDate ?? "") >= (existing.latestDate ?? "")
+            var kept = incomingIsNewer ? incoming : existing
+            let other = incomingIsNewer ? existing : incoming
+            for variant in other.variants
+            where !kept.variants.contains(where: { $0.language.lowercased() == variant.language.lowercased() }) {
+                kept.variants.append(variant)
+            }
+            return kept
+        }
+    }
+
+    static func languages(of unit: TMXUnit) -> String {
+        unit.variants.map(\.language).joined(separator: " ")
+    }
+
+    /// FNV-1a over the serialised source and target segments: stable across runs (Swift's Hasher is not).
+    static func pairHash(_ source: TMXSegment?, _ target: TMXSegment?) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        for (marker, segment) in [(UInt8(1), source), (UInt8(2), target)] {
+            mix(segment == nil ? 0 : marker)
+            if let segment { for byte in TMXWriter.xml(for: segment).utf8 { mix(byte) } }
+            mix(0xFF)
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    static func blob(_ tokens: [UInt32]) -> Data {
+        tokens.withUnsafeBufferPointer { Data(buffer: $0) }
+    }
+}
+
+/// A unit with everything computed that needs no database.
+struct PreparedUnit: Sendable {
+    var unit: TMXUnit
+    var xml: String
+    var sourceSegment: TMXSegment?
+    var targetSegment: TMXSegment?
+    var hash: Int64
+    var sourceText: String
+    var targetText: String
+    var sourceCodes: Int
+    var source: SegmentAnalysis
+    var target: SegmentAnalysis
+}
+
+/// Failures of the store itself (not of the input).
+public enum MemoryError: Error, CustomStringConvertible {
+    case stemmerChanged(stored: String, current: String)
+    case full
+
+    public var description: String {
+        switch self {
+        case .stemmerChanged(let stored, let current):
+            "the memory was indexed with stemmer \(stored), this Tlumach uses \(current): rebuild it with `tlumach tm reindex`"
+        case .full: "the memory holds the maximum number of units (2^32)"
+        }
+    }
+}
+
+extension Data {
+    /// Little-endian UInt32 values stored by `UnitImporter.blob`.
+    func tokenIDs() -> [UInt32] {
+        let count = self.count / 4
+        return [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = self.copyBytes(to: buffer)
+            initialized = count
+        }
+    }
+}
+
+extension TranslationMemory {
+    /// Recomputes every unit's tokens and the whole index with the current tokenisers and stemmers, in one
+    /// transaction (needed when a new Tlumach stems differently; the units themselves are untouched).
+    public func reindex() throws {
+        guard let sourceLanguage, let targetLanguage else { return }
+        let source = try MemoryTokenizer(language: sourceLanguage)
+        let target = try MemoryTokenizer(language: targetLanguage)
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM posting; UPDATE token SET df = 0, tdf = 0")
+            try db.execute(
+                sql: "DELETE FROM meta WHERE key IN (?, ?)",
+                arguments: [MemorySchema.sourceStemmerKey, MemorySchema.targetStemmerKey])
+            let importer = try UnitImporter(memory: self, db: db, origin: "reindex", policy: .both)
+            try db.execute(sql: "DELETE FROM import WHERE id = ?", arguments: [importer.importID])
+            let update = try FastStatement(db, sql: "UPDATE unit_tokens SET words = ?, stems = ?, target_stems = ? WHERE id = ?")
+            var sourceCache: StemCache? = StemCache()
+            var targetCache: StemCache? = StemCache()
+            var after: Int64 = 0
+            while true {
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT id, source_text, target_text FROM unit WHERE id > ? ORDER BY id LIMIT 5000",
+                    arguments: [after])
+                guard let last = rows.last else { break }
+                for row in rows {
+                    let id: Int64 = row[0]
+                    let sourceAnalysis = source.analyze(row[1], cache: &sourceCache)
+                    let targetAnalysis = target.analyze(row[2], cache: &targetCache)
+                    try importer.reindex(id: id, source: sourceAnalysis, target: targetAnalysis, update: update)
+                }
+                after = last[0]
+            }
+            try importer.finish()
+        }
+    }
+}
+
+extension UnitImporter {
+    func reindex(id: Int64, source: SegmentAnalysis, target: SegmentAnalysis, update: FastStatement) throws {
+        let words = source.words.map(tokenID)
+        let stems = source.stems.map(tokenID)
+        let targetStems = target.stems.map(tokenID)
+        update.bind(1, words)
+        update.bind(2, stems)
+        update.bind(3, targetStems)
+        update.bind(4, id)
+        try update.run()
+        sourcePostings.post(stems, unit: UInt32(id))
+        targetPostings.post(targetStems, unit: UInt32(id))
+    }
+}
+
+/// Postings gathered during one import as flat (token, unit) pairs, grouped by token at the end with a counting
+/// sort: far cheaper than growing one array per token.
+struct PostingCollector {
+    private var tokens: [UInt32] = []
+    private var units: [UInt32] = []
+
+    /// Adds `unit` once for each distinct token of `list`.
+    mutating func post(_ list: [UInt32], unit: UInt32) {
+        for (index, token) in list.enumerated() where !list[..<index].contains(token) {
+            tokens.append(token)
+            units.append(unit)
+        }
+    }
+
+    /// Each token with its units in ascending order.
+    func forEachList(_ body: (UInt32, ArraySlice<UInt32>) throws -> Void) throws {
+        guard let maximum = tokens.max() else { return }
+        var starts = [Int](repeating: 0, count: Int(maximum) + 2)
+        for token in tokens { starts[Int(token) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var fill = starts
+        var grouped = [UInt32](repeating: 0, count: units.count)
+        // Units arrive in ascending order, and the counting sort is stable, so each list stays sorted.
+        for (token, unit) in zip(tokens, units) {
+            grouped[fill[Int(token)]] = unit
+            fill[Int(token)] += 1
+        }
+        for token in 0...Int(maximum) where starts[token] < starts[token + 1] {
+            try body(UInt32(token), grouped[starts[token]..<starts[token + 1]])
+        }
+    }
+}
+
+/// A vocabulary key: tokens are NFKC-folded already, so byte equality is the right equality, and hashing the bytes
+/// skips the normalisation Swift's String hashing does for non-ASCII text.
+struct TokenKey: Hashable {
+    let text: String
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: TokenKey, b: TokenKey) -> Bool {
+        var left = a.text
+        var right = b.text
+        return left.withUTF8 { l in
+            right.withUTF8 { r in
+                guard l.count == r.count else { return false }
+                guard let lb = l.baseAddress, let rb = r.baseAddress else { return true }
+                return memcmp(lb, rb, l.count) == 0
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// TlumachTMX: see the issue that builds it; this file keeps the module compiling until then.
-import TlumachCore
