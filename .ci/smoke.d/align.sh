@@ -9,7 +9,10 @@ trap 'rm -rf "$dir"' EXIT
 diff -u examples/align/article.beads "$dir/beads" || { echo "align smoke: beads differ" >&2; exit 1; }
 
 "$bin" align examples/align/article.uk.txt examples/align/article.en.txt --format tmx --out "$dir/out.tmx"
-[[ $(grep -c '<tu>' "$dir/out.tmx") -eq 8 ]] || { echo "align smoke: expected 8 translation units" >&2; exit 1; }
+[[ $(grep -c '<tu[ >]' "$dir/out.tmx") -eq 8 ]] || { echo "align smoke: expected 8 translation units" >&2; exit 1; }
+
+"$bin" align examples/align/article.uk.txt examples/align/article.en.txt --into-tm "$dir/news.tm" >/dev/null 2>"$dir/tm.log"
+grep -q "8 pairs added" "$dir/tm.log" || { echo "align smoke: --into-tm did not add 8 pairs" >&2; exit 1; }
 
 "$bin" align examples/align/article.uk.txt examples/align/article.en.txt | grep -q $'2 500 українців.\tAccording to him, more than 2,500' \
   || { echo "align smoke: tsv pair missing" >&2; exit 1; }

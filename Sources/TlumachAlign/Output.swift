@@ -1,4 +1,4 @@
-import TlumachXML
+import TlumachTMX
 
 /// Writes an alignment in the formats of `tlumach align --format`.
 public struct AlignmentOutput: Sendable {
@@ -37,26 +37,21 @@ public struct AlignmentOutput: Sendable {
         beads.filter { !$0.source.isEmpty && !$0.target.isEmpty }.map { (sourceText($0), targetText($0)) }
     }
 
-    /// A TMX 1.4 document of the translation pairs.
-    public func tmx(sourceLanguage: String, targetLanguage: String, creationTool: String = "tlumach",
-                    version: String = "0.1.0") -> String {
-        var xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <tmx version="1.4">
-              <header creationtool="\(xmlEscaped(creationTool, attribute: true))" \
-            creationtoolversion="\(xmlEscaped(version, attribute: true))" segtype="sentence" o-tmf="tlumach" \
-            adminlang="en" srclang="\(xmlEscaped(sourceLanguage, attribute: true))" datatype="plaintext"/>
-              <body>
-
-            """
-        for pair in translationPairs {
-            xml += "    <tu>\n"
-            xml += "      <tuv xml:lang=\"\(xmlEscaped(sourceLanguage, attribute: true))\"><seg>\(xmlEscaped(pair.source))</seg></tuv>\n"
-            xml += "      <tuv xml:lang=\"\(xmlEscaped(targetLanguage, attribute: true))\"><seg>\(xmlEscaped(pair.target))</seg></tuv>\n"
-            xml += "    </tu>\n"
+    /// A TMX 1.4b document of the translation pairs (TlumachTMX's writer), each unit dated `creationDate`
+    /// (YYYYMMDDThhmmssZ).
+    public func tmx(sourceLanguage: String, targetLanguage: String, creationDate: String, version: String = "0.1.0")
+        -> String
+    {
+        let units = translationPairs.map { pair in
+            TMXUnit(
+                attributes: ["creationdate": creationDate, "creationid": "Tlumach align"],
+                variants: [
+                    TMXVariant(language: sourceLanguage, segment: TMXSegment(text: pair.source)),
+                    TMXVariant(language: targetLanguage, segment: TMXSegment(text: pair.target)),
+                ])
         }
-        xml += "  </body>\n</tmx>\n"
-        return xml
+        let header = TMXHeader.tlumach(sourceLanguage: sourceLanguage, version: version)
+        return TMXWriter.document(TMXDocument(header: header, units: units))
     }
 
     static func cell(_ text: String) -> String {

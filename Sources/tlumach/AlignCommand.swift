@@ -3,6 +3,7 @@ import Foundation
 import TlumachAlign
 import TlumachCore
 import TlumachGlossary
+import TlumachMemory
 import TlumachText
 
 struct AlignCommand: ParsableCommand {
@@ -85,7 +86,10 @@ struct AlignCommand: ParsableCommand {
         switch format {
         case .tsv: text = output.tsv()
         case .beads: text = output.beadsFormat()
-        case .tmx: text = output.tmx(sourceLanguage: languages.0.rawValue, targetLanguage: languages.1.rawValue)
+        case .tmx:
+            text = output.tmx(
+                sourceLanguage: languages.0.rawValue, targetLanguage: languages.1.rawValue,
+                creationDate: TranslationMemory.timestamp())
         }
         if let outputPath {
             try TextFile.writeAtomically(text, to: outputPath)
@@ -128,7 +132,11 @@ struct AlignCommand: ParsableCommand {
         return language
     }
 
+    /// Adds the 1-1 and merged pairs to a translation memory (created if needed) in one transaction.
     private func addToMemory(_ output: AlignmentOutput, path: String, languages: (Language, Language)) throws {
-        throw InputError(path: path, message: "--into-tm needs the translation memory (TlumachMemory), which is not in this build yet")
+        let memory = try TranslationMemory.open(path: path)
+        try memory.setLanguages(source: languages.0.rawValue, target: languages.1.rawValue)
+        let summary = try memory.add(pairs: output.translationPairs, origin: "align")
+        printError("\(path): \(summary.added) pairs added, \(summary.merged) merged with units already there")
     }
 }

@@ -35,7 +35,9 @@ final class OutputTests: XCTestCase {
 
     func testTMXIsWellFormedAndHoldsOnlyPairs() throws {
         let output = AlignmentOutput(source: source, target: target, beads: beads, numberByLine: false)
-        let xml = output.tmx(sourceLanguage: "uk", targetLanguage: "en")
+        let xml = output.tmx(sourceLanguage: "uk", targetLanguage: "en", creationDate: "20261125T120000Z")
+        XCTAssertTrue(xml.contains("srclang=\"uk\""))
+        XCTAssertTrue(xml.contains("creationdate=\"20261125T120000Z\""))
         var segments: [String] = []
         var inSegment = false
         var text = ""
