@@ -50,7 +50,12 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
 
     /// The shipped parameters with the length model of a language pair (or the generic one if none is known).
     public static func standard(source: Language = .uk, target: Language = .en) -> AlignmentParameters {
-        var parameters = shipped
+        shipped.resolved(source: source, target: target)
+    }
+
+    /// These parameters with the length model of a language pair applied (when the file has one).
+    public func resolved(source: Language, target: Language) -> AlignmentParameters {
+        var parameters = self
         if let model = parameters.lengthModels["\(source.rawValue)-\(target.rawValue)"] {
             parameters.characterRatio = model.characterRatio
             parameters.variance = model.variance

@@ -61,7 +61,7 @@ struct AlignCommand: ParsableCommand {
         var tuned: AlignmentParameters?
         if let parameters {
             do {
-                tuned = try AlignmentParameters.load(path: parameters)
+                tuned = try AlignmentParameters.load(path: parameters).resolved(source: languages.0, target: languages.1)
             } catch let error as InputError {
                 throw error
             } catch {
