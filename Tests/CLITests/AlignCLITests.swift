@@ -112,6 +112,15 @@ final class AlignCLITests: XCTestCase {
         XCTAssertEqual(try CLI.run(["align", source]).status, 2)
     }
 
+    /// A copy of the shipped parameters must behave exactly like the shipped ones (its uk-en length model applied).
+    func testParametersFileGetsItsLanguagePairModel() throws {
+        let shipped = CLI.packageRoot.appendingPathComponent("Sources/TlumachAlign/Data/alignment-parameters.json").path
+        let manpage = try CLI.run(["align", source, target, "--format", "beads", "--no-glossary"])
+        let copied = try CLI.run(["align", source, target, "--format", "beads", "--no-glossary", "--parameters", shipped])
+        XCTAssertEqual(copied.status, 0, copied.stderr)
+        XCTAssertEqual(copied.stdout, manpage.stdout)
+    }
+
     func testBadParametersFileIsAnInputError() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         let parameters = directory.appendingPathComponent("params.json")
