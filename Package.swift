@@ -51,7 +51,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "TlumachAlign",
-            dependencies: ["ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachTMX"],
+            dependencies: ["TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachTMX"],
             resources: [.copy("Data")], swiftSettings: strict),
         .target(
             name: "TlumachFormats", dependencies: ["TlumachCore", "TlumachXML", "TlumachTMX"],

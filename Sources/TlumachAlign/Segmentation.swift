@@ -1,4 +1,3 @@
-import ICU
 import TlumachCore
 import TlumachText
 
