@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The memory's vocabulary during one import, owned by the thread that tokenises. Each word is hashed once: the hash
@@ -8,7 +9,7 @@ import GRDB
 final class ImportVocabulary {
     enum Side { case source, target }
 
-    private var ids: [TokenKey: UInt32] = [:]
+    private var table = ByteKeyTable()
     /// The first id given to a token this import adds; `newTokens[i]` has id `firstNewToken + i`.
     let firstNewToken: UInt32
     private(set) var newTokens: [String] = []
@@ -17,25 +18,51 @@ final class ImportVocabulary {
     private var targetStems: [UInt32] = []
     private static let unknown = UInt32.max
 
-    init(db: Database) throws {
+    convenience init(db: Database) throws {
+        var tokens: [(id: UInt32, text: String)] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
+        while let row = try rows.next() { tokens.append((UInt32(truncatingIfNeeded: row[0] as Int64), row[1])) }
+        self.init(tokens: tokens)
+    }
+
+    /// A vocabulary holding `tokens` already (the memory's token table).
+    init(tokens: [(id: UInt32, text: String)]) {
         var maximum: UInt32 = 0
-        while let row = try rows.next() {
-            let id = UInt32(truncatingIfNeeded: row[0] as Int64)
-            ids[TokenKey(row[1])] = id
+        var table = ByteKeyTable()
+        for (id, text) in tokens {
+            var text = text
+            text.withUTF8 { table.insert($0, value: id) }
             maximum = max(maximum, id)
         }
+        self.table = table
         firstNewToken = maximum + 1
     }
 
     /// The id of `text`, adding it to the vocabulary when new.
     func id(_ text: String) -> UInt32 {
-        let key = TokenKey(text)
-        if let id = ids[key] { return id }
+        let original = text
+        var text = text
+        return text.withUTF8 { id(utf8: $0, text: original) }
+    }
+
+    /// The id of the word whose UTF-8 bytes are `bytes`; `text` (the same word as a String) is made only when new.
+    func id(utf8 bytes: UnsafeBufferPointer<UInt8>, text: @autoclosure () -> String) -> UInt32 {
+        if let id = table.find(bytes) { return id }
         let id = firstNewToken + UInt32(newTokens.count)
-        ids[key] = id
-        newTokens.append(text)
+        table.insert(bytes, value: id)
+        newTokens.append(text())
         return id
+    }
+
+    /// The stem id of word `wordID` on `side` if known already.
+    func knownStemID(ofWord wordID: UInt32, side: Side) -> UInt32? {
+        let index = Int(wordID)
+        let stem: UInt32
+        switch side {
+        case .source: stem = index < sourceStems.count ? sourceStems[index] : Self.unknown
+        case .target: stem = index < targetStems.count ? targetStems[index] : Self.unknown
+        }
+        return stem == Self.unknown ? nil : stem
     }
 
     /// The id of the stem of word `word` (id `wordID`) on `side`; numbers are their own stems, and so is a word the
@@ -72,8 +99,8 @@ struct SegmentTokenIDs: Sendable {
 }
 
 extension MemoryTokenizer {
-    /// The word and stem ids of `text` in `vocabulary`: the same tokens and stems as `analyze`, without building the
-    /// intermediate arrays of strings.
+    /// The word and stem ids of `text` in `vocabulary`: the same tokens and stems as `analyze`, without making a
+    /// String for a word already known (its UTF-8 bytes are looked up directly).
     func tokenIDs(_ text: String, vocabulary: ImportVocabulary, side: ImportVocabulary.Side) -> SegmentTokenIDs {
         var result = SegmentTokenIDs()
         guard !text.isEmpty else { return result }
@@ -83,13 +110,88 @@ extension MemoryTokenizer {
         folded.withUnsafeBufferPointer { buffer in
             try? pieceIterator.forEachSegment(utf16: buffer) { segment in
                 guard segment.isWordLike else { return }
-                let word = Self.string(UnsafeBufferPointer(rebasing: buffer[segment.range]), scratch: &scratch)
-                let id = vocabulary.id(word)
+                Self.utf8(UnsafeBufferPointer(rebasing: buffer[segment.range]), into: &scratch)
+                let (id, stem): (UInt32, UInt32) = scratch.withUnsafeBufferPointer { bytes in
+                    let id = vocabulary.id(utf8: bytes, text: String(decoding: bytes, as: UTF8.self))
+                    if segment.isNumber { return (id, id) }
+                    if let stem = vocabulary.knownStemID(ofWord: id, side: side) { return (id, stem) }
+                    let word = String(decoding: bytes, as: UTF8.self)
+                    return (id, vocabulary.stemID(ofWord: word, id: id, isNumber: false, side: side, stemmer: stemmer))
+                }
                 result.words.append(id)
-                result.stems.append(
-                    vocabulary.stemID(ofWord: word, id: id, isNumber: segment.isNumber, side: side, stemmer: stemmer))
+                result.stems.append(stem)
             }
         }
         return result
+    }
+}
+
+/// An open-addressing hash table from UTF-8 byte strings to UInt32, the keys kept in one byte arena: lookups hash
+/// and compare raw bytes (FNV-1a), with none of Swift's String hashing (normalisation, SipHash) and no String made.
+struct ByteKeyTable {
+    private var arena: [UInt8] = []
+    private var keyStarts: [UInt32] = []
+    private var keyLengths: [UInt32] = []
+    private var values: [UInt32] = []
+    // Entry index + 1 per slot (0 = empty), and the slot's hash for cheap rejection.
+    private var slots = [UInt32](repeating: 0, count: 1 << 16)
+    private var slotHashes = [UInt32](repeating: 0, count: 1 << 16)
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ (hash >> 29)
+    }
+
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let short = UInt32(truncatingIfNeeded: hash >> 32)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if slotHashes[slot] == short && equals(Int(entry - 1), bytes) { return values[Int(entry - 1)] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(keyLengths[entry]) == bytes.count else { return false }
+        let start = Int(keyStarts[entry])
+        return arena.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(storedBase + start, base, bytes.count) == 0
+        }
+    }
+
+    /// Adds a key not present yet.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, value: UInt32) {
+        if (values.count + 1) * 2 > slots.count { grow() }
+        keyStarts.append(UInt32(arena.count))
+        keyLengths.append(UInt32(bytes.count))
+        arena.append(contentsOf: bytes)
+        values.append(value)
+        place(entry: values.count - 1, hash: Self.hash(bytes))
+    }
+
+    private mutating func place(entry: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = UInt32(entry + 1)
+        slotHashes[slot] = UInt32(truncatingIfNeeded: hash >> 32)
+    }
+
+    private mutating func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        slotHashes = [UInt32](repeating: 0, count: slots.count)
+        for entry in values.indices {
+            let start = Int(keyStarts[entry])
+            let hash = arena.withUnsafeBufferPointer { arena in
+                Self.hash(UnsafeBufferPointer(rebasing: arena[start..<start + Int(keyLengths[entry])]))
+            }
+            place(entry: entry, hash: hash)
+        }
     }
 }
