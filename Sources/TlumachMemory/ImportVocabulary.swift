@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The memory's vocabulary during one import, owned by the thread that tokenises. Each word is hashed once: the hash
+/// The memory's vocabulary during one import, used by the writing thread. Each word is hashed once: the hash
 /// gives its token id, and an array indexed by that id gives the id of its stem on each side, so a distinct word is
 /// stemmed once per import and repeated words (most words, by Zipf's law) cost one lookup in all. Profiling showed
 /// the earlier path (a stem cache keyed by word, then word and stem looked up again in the vocabulary on the writing
@@ -98,28 +98,61 @@ struct SegmentTokenIDs: Sendable {
     var stems: [UInt32] = []
 }
 
+/// The word tokens of a segment as UTF-8 bytes: the ICU half of tokenising (folding, word break), done on the parsing
+/// thread, while the vocabulary half (`ImportVocabulary.ids`) runs on the writing thread; this split balances the two.
+struct SegmentWords: Sendable {
+    var bytes: [UInt8] = []
+    /// End offset in `bytes` of each word.
+    var ends: [Int] = []
+    var isNumber: [Bool] = []
+}
+
 extension MemoryTokenizer {
-    /// The word and stem ids of `text` in `vocabulary`: the same tokens and stems as `analyze`, without making a
-    /// String for a word already known (its UTF-8 bytes are looked up directly).
-    func tokenIDs(_ text: String, vocabulary: ImportVocabulary, side: ImportVocabulary.Side) -> SegmentTokenIDs {
-        var result = SegmentTokenIDs()
+    /// The word tokens of `text`, the same as `analyze(text).words`, as bytes.
+    func words(_ text: String) -> SegmentWords {
+        var result = SegmentWords()
         guard !text.isEmpty else { return result }
         let folded = Self.comparisonForm(text)
         var scratch: [UInt8] = []
-        let stemmer = self.stemmer
         folded.withUnsafeBufferPointer { buffer in
             try? pieceIterator.forEachSegment(utf16: buffer) { segment in
                 guard segment.isWordLike else { return }
                 Self.utf8(UnsafeBufferPointer(rebasing: buffer[segment.range]), into: &scratch)
-                let (id, stem): (UInt32, UInt32) = scratch.withUnsafeBufferPointer { bytes in
-                    let id = vocabulary.id(utf8: bytes, text: String(decoding: bytes, as: UTF8.self))
-                    if segment.isNumber { return (id, id) }
-                    if let stem = vocabulary.knownStemID(ofWord: id, side: side) { return (id, stem) }
-                    let word = String(decoding: bytes, as: UTF8.self)
-                    return (id, vocabulary.stemID(ofWord: word, id: id, isNumber: false, side: side, stemmer: stemmer))
-                }
+                result.bytes.append(contentsOf: scratch)
+                result.ends.append(result.bytes.count)
+                result.isNumber.append(segment.isNumber)
+            }
+        }
+        return result
+    }
+
+    /// The word and stem ids of `text` in `vocabulary`: the same tokens and stems as `analyze`.
+    func tokenIDs(_ text: String, vocabulary: ImportVocabulary, side: ImportVocabulary.Side) -> SegmentTokenIDs {
+        vocabulary.ids(of: words(text), side: side, stemmer: stemmer)
+    }
+}
+
+extension ImportVocabulary {
+    /// Word and stem ids of `words`, without making a String for a word already known (its bytes are looked up).
+    func ids(of words: SegmentWords, side: Side, stemmer: any MemoryStemmer) -> SegmentTokenIDs {
+        var result = SegmentTokenIDs()
+        result.words.reserveCapacity(words.ends.count)
+        result.stems.reserveCapacity(words.ends.count)
+        words.bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for (index, end) in words.ends.enumerated() {
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end
+                let id = id(utf8: bytes, text: String(decoding: bytes, as: UTF8.self))
                 result.words.append(id)
-                result.stems.append(stem)
+                if words.isNumber[index] {
+                    result.stems.append(id)
+                } else if let stem = knownStemID(ofWord: id, side: side) {
+                    result.stems.append(stem)
+                } else {
+                    let word = String(decoding: bytes, as: UTF8.self)
+                    result.stems.append(stemID(ofWord: word, id: id, isNumber: false, side: side, stemmer: stemmer))
+                }
             }
         }
         return result

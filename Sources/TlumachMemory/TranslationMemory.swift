@@ -179,9 +179,7 @@ public final class TranslationMemory {
                 self.targetLanguage = languages.target
             }
             let importer = try UnitImporter(memory: self, db: db, origin: file, policy: policy)
-            // The parser thread starts inside the transaction, once the vocabulary is loaded, and owns the
-            // vocabulary until it ends (`waitUntilParserEnds` below, before `finish` reads the new tokens).
-            let vocabulary = UncheckedBox(importer.vocabulary)
+            // The parser thread parses, folds and word-breaks; this one looks words up, stems new ones and writes.
             let queue = PreparedBatches()
             let parser = Thread {
                 do {
@@ -191,8 +189,7 @@ public final class TranslationMemory {
                         path: file, header: { header, _ in queue.setHeader(header) },
                         unit: { unit, line in
                             batch.append(
-                                UnitImporter.prepare(
-                                    unit, source: sourceTokenizer, target: targetTokenizer, vocabulary: vocabulary.value))
+                                UnitImporter.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
                             if batch.count == PreparedBatches.batchSize {
                                 try queue.push(batch, line: line)
                                 batch.removeAll(keepingCapacity: true)
@@ -367,12 +364,6 @@ public final class TranslationMemory {
         try writer.finish()
         return written
     }
-}
-
-/// Hands a non-Sendable value to the one thread that uses it while its owner waits.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// Batches of prepared units handed from the parsing thread to the writing one, at most a few in flight.

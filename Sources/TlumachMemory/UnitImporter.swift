@@ -16,7 +16,7 @@ final class UnitImporter {
     let origin: String
     var summary = ImportSummary()
 
-    /// Every word and stem ever stored. During a file import the parsing thread owns it until it ends.
+    /// Every word and stem ever stored.
     let vocabulary: ImportVocabulary
     // Postings collected in this import, indexed by token id.
     var sourcePostings = PostingCollector()
@@ -87,14 +87,12 @@ final class UnitImporter {
 
     /// Stores one unit (or merges it into its duplicate).
     func add(_ unit: TMXUnit) throws {
-        try store(Self.prepare(unit, source: sourceTokenizer, target: targetTokenizer, vocabulary: vocabulary))
+        try store(Self.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
     }
 
-    /// The tokenising half of storing a unit: plain texts and token ids. Done on the parsing thread during a file
-    /// import (which owns `vocabulary` until it ends), so the two halves of the work run on two cores.
-    static func prepare(
-        _ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer, vocabulary: ImportVocabulary
-    ) -> PreparedUnit {
+    /// The first half of storing a unit: plain texts and word tokens (ICU folding and word break). Done on the
+    /// parsing thread during a file import, so the two halves of the work run on two cores.
+    static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
         let sourceSegment = unit.variantIndex(for: source.language).map { unit.variants[$0].segment }
         let targetSegment = unit.variantIndex(for: target.language).map { unit.variants[$0].segment }
         let sourceText = sourceSegment?.plainText ?? ""
@@ -102,12 +100,11 @@ final class UnitImporter {
         return PreparedUnit(
             unit: unit, sourceSegment: sourceSegment, targetSegment: targetSegment, sourceText: sourceText,
             targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
-            source: source.tokenIDs(sourceText, vocabulary: vocabulary, side: .source),
-            target: target.tokenIDs(targetText, vocabulary: vocabulary, side: .target))
+            source: source.words(sourceText), target: target.words(targetText))
     }
 
-    /// The writing half, on the thread holding the transaction: serialisation and duplicate key (kept here to
-    /// balance the two threads), duplicate resolution, rows.
+    /// The writing half, on the thread holding the transaction: serialisation and duplicate key, duplicate
+    /// resolution, token and stem ids (vocabulary), rows.
     func store(_ prepared: PreparedUnit) throws {
         summary.read += 1
         let unit = prepared.unit
@@ -148,9 +145,10 @@ final class UnitImporter {
         guard id < Int64(UInt32.max) else { throw MemoryError.full }
         let unitID = UInt32(id)
 
-        let words = prepared.source.words
-        let stems = prepared.source.stems
-        let targetStems = prepared.target.stems
+        let source = vocabulary.ids(of: prepared.source, side: .source, stemmer: sourceTokenizer.stemmer)
+        let words = source.words
+        let stems = source.stems
+        let targetStems = vocabulary.ids(of: prepared.target, side: .target, stemmer: targetTokenizer.stemmer).stems
         insertTokens.bind(1, id)
         insertTokens.bind(2, words)
         insertTokens.bind(3, stems)
@@ -231,8 +229,8 @@ struct PreparedUnit: Sendable {
     var sourceText: String
     var targetText: String
     var sourceCodes: Int
-    var source: SegmentTokenIDs
-    var target: SegmentTokenIDs
+    var source: SegmentWords
+    var target: SegmentWords
 }
 
 /// Failures of the store itself (not of the input).
