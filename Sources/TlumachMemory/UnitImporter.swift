@@ -161,17 +161,25 @@ final class UnitImporter {
 
     /// Writes new vocabulary, posting chunks and document frequencies, and the import's record.
     func finish() throws {
-        let insertToken = try db.makeStatement(sql: "INSERT INTO token(id, text) VALUES (?, ?)")
+        // Direct SQLite binding: a first import of a large file writes a few hundred thousand of these rows.
+        let insertToken = try FastStatement(db, sql: "INSERT INTO token(id, text) VALUES (?, ?)")
         for (offset, text) in vocabulary.newTokens.enumerated() {
-            try insertToken.execute(arguments: [Int64(vocabulary.firstNewToken) + Int64(offset), text])
+            insertToken.bind(1, Int64(vocabulary.firstNewToken) + Int64(offset))
+            insertToken.bind(2, text)
+            try insertToken.run()
         }
-        let insertPosting = try db.makeStatement(sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
-        let updateDF = try db.makeStatement(sql: "UPDATE token SET df = df + ? WHERE id = ?")
-        let updateTDF = try db.makeStatement(sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
-        for (side, postings, update) in [(0, sourcePostings, updateDF), (1, targetPostings, updateTDF)] {
+        let insertPosting = try FastStatement(db, sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
+        let updateDF = try FastStatement(db, sql: "UPDATE token SET df = df + ? WHERE id = ?")
+        let updateTDF = try FastStatement(db, sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
+        for (side, postings, update) in [(Int64(0), sourcePostings, updateDF), (Int64(1), targetPostings, updateTDF)] {
             try postings.forEachList { token, units in
-                try insertPosting.execute(arguments: [side, token, Self.blob(Array(units))])
-                try update.execute(arguments: [units.count, token])
+                insertPosting.bind(1, side)
+                insertPosting.bind(2, Int64(token))
+                insertPosting.bind(3, Array(units))
+                try insertPosting.run()
+                update.bind(1, Int64(units.count))
+                update.bind(2, Int64(token))
+                try update.run()
             }
         }
         try db.execute(
