@@ -34,4 +34,12 @@ printf 'concepts: [\n' >"$tmp/broken.yaml"
 set -e
 [[ $status == 1 ]] || { echo "glossary: lint findings should exit 1, got $status" >&2; exit 1; }
 [[ $broken == 2 ]] || { echo "glossary: unreadable glossary should exit 2, got $broken" >&2; exit 1; }
+
+# Known names take their glossary spelling in translit; --no-glossary falls back to the scheme.
+out=$("$bin" translit "Володимир Зеленський і Шойгу")
+[[ $out == "Volodymyr Zelenskyy i Shoigu" ]] || { echo "glossary: translit names → $out" >&2; exit 1; }
+out=$(printf 'Зеленського\n' | "$bin" translit)
+[[ $out == "Zelenskyy" ]] || { echo "glossary: translit names on stdin → $out" >&2; exit 1; }
+out=$("$bin" translit --no-glossary "Зеленський")
+[[ $out == "Zelenskyi" ]] || { echo "glossary: translit --no-glossary → $out" >&2; exit 1; }
 echo "glossary: ok"

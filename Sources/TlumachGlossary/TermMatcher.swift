@@ -77,6 +77,11 @@ public final class TermMatcher: Sendable {
     let hyphenSymbol: Int32
     /// Trie: (node << 32 | symbol) → child.
     let transitions: [UInt64: Int32]
+    /// The same trie for the scan: the root's children by symbol (a flat array: every word that has a symbol looks
+    /// here), deeper edges in an open-addressing table with a multiplicative hash (Dictionary's SipHash costs more
+    /// than the rest of a word's work).
+    let rootChildren: [Int32]
+    let deepTransitions: TransitionTable
     /// Pattern indices ending at each node (empty for most).
     let outputs: [[Int32]]
     /// Three-letter stem prefixes of every Cyrillic key: most words of a text are ruled out without the cache.
@@ -196,6 +201,13 @@ public final class TermMatcher: Sendable {
         self.symbolKinds = kinds
         self.hyphenSymbol = hyphen
         self.transitions = transitions
+        var rootChildren = [Int32](repeating: -1, count: kinds.count)
+        var deep: [(UInt64, Int32)] = []
+        for (key, child) in transitions {
+            if key >> 32 == 0 { rootChildren[Int(key & 0xFFFF_FFFF)] = child } else { deep.append((key, child)) }
+        }
+        self.rootChildren = rootChildren
+        self.deepTransitions = TransitionTable(deep)
         self.outputs = outputs
         self.hasOutput = outputs.map { !$0.isEmpty }
         var filter = PrefixFilter()
@@ -314,12 +326,22 @@ public final class TermMatcher: Sendable {
                     active.removeAll(keepingCapacity: true)
                     return
                 }
-                let entry = cache.lookup(bytes, range8, hash: hash) { word in self.symbolsFor(word) }
+                // A lower-case word of Ukrainian/Russian letters (most words) is keyed straight from its bytes.
+                let plainCyrillic = prefix >= 0 && prefix & (1 << 30) == 0 && !lowercaseExact
+                let entry = cache.lookup(bytes, range8, hash: hash) { range in
+                    plainCyrillic
+                        ? self.symbolsForLowercaseCyrillic(UnsafeBufferPointer(rebasing: bytes[range]))
+                        : self.symbolsFor(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                }
                 if entry.count == 0 {
                     active.removeAll(keepingCapacity: true)
                     return
                 }
-                for index in entry.start..<(entry.start + entry.count) { tokenSymbols.append(cache.symbol(at: index)) }
+                if entry.count == 1 {
+                    tokenSymbols.append(entry.start)
+                } else {
+                    for index in Int(entry.start)..<(Int(entry.start) + entry.count) { tokenSymbols.append(cache.symbol(at: index)) }
+                }
                 homoglyph = entry.homoglyph
             }
             next.removeAll(keepingCapacity: true)
@@ -329,8 +351,13 @@ public final class TermMatcher: Sendable {
             }
             for state in active {
                 for symbol in tokenSymbols {
-                    let key = UInt64(UInt32(state.node)) << 32 | UInt64(UInt32(symbol))
-                    guard let child = transitions[key] else { continue }
+                    let child: Int32
+                    if state.node == 0 {
+                        child = rootChildren[Int(symbol)]
+                    } else {
+                        child = deepTransitions.child(UInt64(UInt32(state.node)) << 32 | UInt64(UInt32(symbol)))
+                    }
+                    guard child >= 0 else { continue }
                     let symbolKind = symbolKinds[Int(symbol)]
                     let kind = symbolKind == .hyphen ? state.kind : (symbolKind.rawValue > state.kind.rawValue ? symbolKind : state.kind)
                     let advanced = Active(
@@ -362,6 +389,35 @@ public final class TermMatcher: Sendable {
         for exact in wordKeys.exact { if let symbol = symbols[exact], !found.contains(symbol) { found.append(symbol) } }
         if let latin = wordKeys.latin, let symbol = symbols[latin] { found.append(symbol) }
         return (found, wordKeys.homoglyph)
+    }
+
+    /// `symbolsFor` of a word made only of lower-case Ukrainian/Russian letters (and apostrophes between them),
+    /// without the general path's string work: for such a word `TermKeys.keys` only drops the apostrophes and stems
+    /// (no marks, one script, folding is identity, no exact or Latin key since no term wants lower-case exact keys).
+    func symbolsForLowercaseCyrillic(_ bytes: UnsafeBufferPointer<UInt8>) -> (symbols: [Int32], homoglyph: Bool) {
+        var letters: [Unicode.Scalar] = []
+        letters.reserveCapacity(bytes.count / 2 + 1)
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+            } else if lead < 0xE0 {
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                // Anything else is an apostrophe: the tokenizer let nothing else into a lower-case Cyrillic word.
+                if (0x430...0x45F).contains(value) || value == 0x491, let scalar = Unicode.Scalar(value) {
+                    letters.append(scalar)
+                }
+                index += 2
+            } else {
+                index += lead < 0xF0 ? 3 : 4
+            }
+        }
+        UkrainianStemmer.stem(&letters)
+        var key = "w"
+        key.unicodeScalars.append(contentsOf: letters)
+        if let symbol = symbols[key] { return ([symbol], false) }
+        return ([], false)
     }
 
     /// Longest wins where terms nest: candidates in order of start, longer first, each taken unless it overlaps one
@@ -500,11 +556,11 @@ final class CachePool: @unchecked Sendable {
 /// so the scan loop owns it outright (no dynamic exclusivity checks on the hot path).
 struct TokenCache {
     struct Slot {
-        /// The word's first 16 bytes (zero-padded): most words compare without touching `keyBytes`.
-        var prefix0: UInt64
-        var prefix1: UInt64
+        /// The word's first 32 bytes (zero-padded): nearly all words compare without touching `keyBytes`.
+        var prefix: WordPrefix
         var length: Int32
         var keyStart: Int32
+        /// The symbol itself when the word has one (most do), else where its symbols start in `symbolStore`.
         var symbolStart: Int32
         var symbolCount: Int16
         var homoglyph: Bool
@@ -515,20 +571,26 @@ struct TokenCache {
 
     /// A small direct-mapped cache of recently seen words in front of the big table: natural text repeats a few
     /// thousand forms most of the time, and these stay in the CPU cache (the big table does not).
+    /// Carries the word's symbols itself (48 bytes), so a hit reads nothing else.
     struct Hot {
-        var prefix0: UInt64 = 0
-        var prefix1: UInt64 = 0
-        var tag: UInt64 = 0  // hash << 32 | length; 0 is empty
-        var slot: Int32 = -1
+        var prefix = WordPrefix()
+        var hash: UInt32 = 0
+        var length: UInt16 = 0  // 0 is empty
+        var symbolCount: UInt8 = 0
+        var homoglyph = false
+        var symbolStart: Int32 = 0
     }
-    private var hot: [Hot] = Array(repeating: Hot(), count: 1 << 14)
+    private var hot: [Hot] = Array(repeating: Hot(), count: 1 << 16)
 
     /// Open addressing: hash << 32 | (slot index + 1); 0 is empty. Probes compare hashes without touching slots.
     private var table: [UInt64]
     private var shift: UInt64
     private var slots: [Slot] = []
     private var keyBytes: [UInt8] = []
+    /// Symbols of words that have more than one.
     private var symbolStore: [Int32] = []
+    /// `symbolStore` up to here belongs to remembered words; `trim` drops the rest.
+    private var rememberedSymbols = 0
     static let maximumEntries = 1 << 21
 
     init() {
@@ -542,32 +604,31 @@ struct TokenCache {
         Int(truncatingIfNeeded: (UInt64(hash) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    /// Up to 16 bytes of a word as two integers, zero-padded.
+    /// Up to `WordPrefix.size` bytes of a word, zero-padded.
     @inline(__always)
-    static func prefix(_ base: UnsafePointer<UInt8>, _ length: Int) -> (UInt64, UInt64) {
-        var words: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &words) { buffer in
-            buffer.baseAddress!.copyMemory(from: base, byteCount: min(length, 16))
+    static func prefix(_ base: UnsafePointer<UInt8>, _ length: Int) -> WordPrefix {
+        var prefix = WordPrefix()
+        withUnsafeMutableBytes(of: &prefix) { buffer in
+            buffer.baseAddress!.copyMemory(from: base, byteCount: min(length, WordPrefix.size))
         }
-        return words
+        return prefix
     }
 
-    /// The symbols of the word at `range`; `compute` runs on a miss.
+    /// The symbols of the word at `range`: with `count` 1, `start` is the symbol; with more, where they start
+    /// (`symbol(at:)`). `compute` runs on a miss.
     @inline(__always)
     mutating func lookup(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32,
-        compute: (String) -> (symbols: [Int32], homoglyph: Bool)
-    ) -> (start: Int, count: Int, homoglyph: Bool) {
+        compute: (Range<Int>) -> (symbols: [Int32], homoglyph: Bool)
+    ) -> (start: Int32, count: Int, homoglyph: Bool) {
         let length = range.count
         let base = bytes.baseAddress! + range.lowerBound
-        let (prefix0, prefix1) = TokenCache.prefix(base, length)
+        let prefix = TokenCache.prefix(base, length)
         let hotIndex = Int(truncatingIfNeeded: hash ^ (hash >> 13)) & (hot.count - 1)
-        let hotTag = UInt64(hash) << 32 | UInt64(UInt32(truncatingIfNeeded: length))
-        if length <= 16 {
+        if length <= WordPrefix.size {
             let entry = hot[hotIndex]
-            if entry.tag == hotTag && entry.prefix0 == prefix0 && entry.prefix1 == prefix1 {
-                let slot = slots[Int(entry.slot)]
-                return (Int(slot.symbolStart), Int(slot.symbolCount), slot.homoglyph)
+            if entry.hash == hash && Int(entry.length) == length && entry.prefix == prefix {
+                return (entry.symbolStart, Int(entry.symbolCount), entry.homoglyph)
             }
         }
         let mask = table.count - 1
@@ -581,10 +642,12 @@ struct TokenCache {
                     if entry & 0xFFFF_FFFF_0000_0000 == tag {
                         let index = Int(entry & 0xFFFF_FFFF) - 1
                         let slot = slots[index]
-                        if Int(slot.length) == length && slot.prefix0 == prefix0 && slot.prefix1 == prefix1 {
-                            if length <= 16 { return index }
+                        if Int(slot.length) == length && slot.prefix == prefix {
+                            if length <= WordPrefix.size { return index }
                             let same = keyBytes.withUnsafeBufferPointer { stored in
-                                memcmp(stored.baseAddress! + Int(slot.keyStart) + 16, base + 16, length - 16) == 0
+                                memcmp(
+                                    stored.baseAddress! + Int(slot.keyStart) + WordPrefix.size, base + WordPrefix.size,
+                                    length - WordPrefix.size) == 0
                             }
                             if same { return index }
                         }
@@ -595,27 +658,34 @@ struct TokenCache {
         }
         if let found {
             if slots[found].hits < 255 { slots[found].hits += 1 }
-            if length <= 16 && slots[found].hits >= 2 {
-                hot[hotIndex] = Hot(prefix0: prefix0, prefix1: prefix1, tag: hotTag, slot: Int32(found))
-            }
             let slot = slots[found]
-            return (Int(slot.symbolStart), Int(slot.symbolCount), slot.homoglyph)
+            if length <= WordPrefix.size && slot.hits >= 2 && slot.symbolCount <= Int16(UInt8.max) {
+                hot[hotIndex] = Hot(
+                    prefix: prefix, hash: hash, length: UInt16(length),
+                    symbolCount: UInt8(slot.symbolCount), homoglyph: slot.homoglyph, symbolStart: slot.symbolStart)
+            }
+            return (slot.symbolStart, Int(slot.symbolCount), slot.homoglyph)
         }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        let computed = compute(word)
-        let symbolStart = symbolStore.count
-        symbolStore.append(contentsOf: computed.symbols)
+        let computed = compute(range)
+        let symbolStart: Int32
+        if computed.symbols.count == 1 {
+            symbolStart = computed.symbols[0]
+        } else {
+            symbolStart = Int32(symbolStore.count)
+            symbolStore.append(contentsOf: computed.symbols)
+        }
         guard slots.count < TokenCache.maximumEntries else {
-            // Full: answer without remembering the word (`trim` drops these symbols after the scan).
+            // Full: answer without remembering the word (`trim` drops its stored symbols after the scan).
             return (symbolStart, computed.symbols.count, computed.homoglyph)
         }
+        rememberedSymbols = symbolStore.count
         table[position] = tag | UInt64(slots.count + 1)
         slots.append(
             Slot(
-                prefix0: prefix0, prefix1: prefix1, length: Int32(length), keyStart: Int32(keyBytes.count),
-                symbolStart: Int32(symbolStart), symbolCount: Int16(computed.symbols.count),
+                prefix: prefix, length: Int32(length), keyStart: Int32(keyBytes.count),
+                symbolStart: symbolStart, symbolCount: Int16(computed.symbols.count),
                 homoglyph: computed.homoglyph))
-        if length > 16 { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+        if length > WordPrefix.size { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
         if slots.count * 2 > table.count { grow() }
         return (symbolStart, computed.symbols.count, computed.homoglyph)
     }
@@ -625,9 +695,7 @@ struct TokenCache {
 
     /// Drops symbols appended for words that were not remembered (cache full), so the store cannot grow forever.
     mutating func trim() {
-        if slots.count >= TokenCache.maximumEntries, let last = slots.last {
-            symbolStore.removeSubrange((Int(last.symbolStart) + Int(last.symbolCount))...)
-        }
+        if symbolStore.count > rememberedSymbols { symbolStore.removeSubrange(rememberedSymbols...) }
     }
 
     private mutating func grow() {
@@ -641,5 +709,60 @@ struct TokenCache {
             while table[position] != 0 { position = (position + 1) & mask }
             table[position] = entry
         }
+    }
+}
+
+/// A read-only map from a trie edge (node << 32 | symbol, node > 0) to the child node: open addressing, linear
+/// probing, each key next to its value so a lookup touches one cache line.
+struct TransitionTable: Sendable {
+    struct Entry: Sendable {
+        var key: UInt64
+        var child: Int32
+    }
+    /// `UInt64.max` marks an empty entry (no node reaches 2^32 - 1).
+    private let entries: [Entry]
+    private let shift: UInt64
+    private let mask: Int
+
+    init(_ edges: [(UInt64, Int32)]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < edges.count * 2 { bits += 1 }
+        let size = 1 << Int(bits)
+        shift = 64 - bits
+        mask = size - 1
+        var entries = [Entry](repeating: Entry(key: .max, child: -1), count: size)
+        for (key, child) in edges {
+            var position = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+            while entries[position].key != .max { position = (position + 1) & (size - 1) }
+            entries[position] = Entry(key: key, child: child)
+        }
+        self.entries = entries
+    }
+
+    /// The child along `key`, or -1.
+    @inline(__always)
+    func child(_ key: UInt64) -> Int32 {
+        var position = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let entry = entries[position]
+            if entry.key == key { return entry.child }
+            if entry.key == .max { return -1 }
+            position = (position + 1) & mask
+        }
+    }
+}
+
+/// A word's first 32 bytes (16 Cyrillic letters), zero-padded, compared as four integers.
+struct WordPrefix: Equatable {
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    var c: UInt64 = 0
+    var d: UInt64 = 0
+    static let size = 32
+
+    @inline(__always)
+    static func == (x: WordPrefix, y: WordPrefix) -> Bool {
+        // Non-short-circuit: one branch instead of four.
+        ((x.a ^ y.a) | (x.b ^ y.b) | (x.c ^ y.c) | (x.d ^ y.d)) == 0
     }
 }

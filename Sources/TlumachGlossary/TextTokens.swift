@@ -78,6 +78,27 @@ enum TextTokens {
                 var pure = true
                 var capital: Int32 = 0
                 while index < count {
+                    let lead = bytes[index]
+                    if lead == 0xD0 || lead == 0xD1 {
+                        // U+0400–U+047F, nearly every letter of Ukrainian text: a word scalar (as `classifyScalar`
+                        // says), handled here without the general decoder.
+                        let second = bytes[index + 1]
+                        if pure {
+                            let code = PrefixFilter.code(UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F))
+                            if code < 0 {
+                                pure = false
+                            } else {
+                                if code >= 64 { capital = 1 << 30 }
+                                if letters < 3 { prefix = prefix * 50 + (code & 63) }
+                                letters += 1
+                            }
+                        }
+                        hash = (hash ^ UInt32(lead)) &* 16_777_619
+                        hash = (hash ^ UInt32(second)) &* 16_777_619
+                        index += 2
+                        utf16 += 1
+                        continue
+                    }
                     let (inner, innerLength, innerUnits, scalar) = classifyScalar(bytes, index)
                     var take = inner == .word
                     if inner == .apostrophe, index + innerLength < count, classify(bytes, index + innerLength).0 == .word {

@@ -31,7 +31,7 @@ extension SchemeTransliterator {
                 continue
             }
             if end == 0 { continue }
-            if isFastPath && end >= Self.parallelThreshold {
+            if isFastPath && names == nil && end >= Self.parallelThreshold {
                 try transliterateInParallel(pending, upTo: end, to: output, inputName: inputName, consumed: consumed)
             } else {
                 buffer.removeAll(keepingCapacity: true)
@@ -99,7 +99,14 @@ extension SchemeTransliterator {
                 var lineEnd = end
                 if scheme != .kmu2010, let newline = all[lineStart..<end].firstIndex(of: 0x0A) { lineEnd = newline + 1 }
                 do {
-                    try transliterate(utf8: UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]), into: &buffer)
+                    let lines = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
+                    if let names {
+                        // Known names need the text as a string; the lines are validated first for the byte offset.
+                        if let offset = Self.firstInvalidUTF8Offset(lines) { throw TransliterationError.invalidUTF8(byteOffset: offset) }
+                        buffer.append(contentsOf: transliterate(String(decoding: lines, as: UTF8.self), names: names).utf8)
+                    } else {
+                        try transliterate(utf8: lines, into: &buffer)
+                    }
                 } catch let error as TransliterationError {
                     switch error {
                     case .invalidUTF8(let offset):

@@ -136,7 +136,7 @@ public final class SchemeTransliterator: Sendable {
         return done ? String(decoding: output, as: UTF8.self) : transliterateWithRules(text)
     }
 
-    private static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0
@@ -157,7 +157,7 @@ public final class SchemeTransliterator: Sendable {
         var end: Int
     }
 
-    private func transliterate(_ text: String, names: any NameSpellingSource) -> String {
+    func transliterate(_ text: String, names: any NameSpellingSource) -> String {
         let scalars = Array(text.unicodeScalars)
         let words = Self.words(in: scalars)
         if words.isEmpty { return transliterateByScheme(text) }
@@ -190,6 +190,12 @@ public final class SchemeTransliterator: Sendable {
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // Nearly all text: ASCII and the basic Cyrillic block, without the Unicode property look-up.
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x45F, 0x490, 0x491: return true
+        case 0...0x40, 0x5B...0x60, 0x7B...0x7F: return false
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark:

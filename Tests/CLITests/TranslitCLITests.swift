@@ -125,3 +125,59 @@ final class TranslitCLITests: XCTestCase {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+final class TranslitGlossaryNamesCLITests: XCTestCase {
+    func testDefaultGlossarySpellsKnownNames() throws {
+        let result = try CLI.run(["translit", "Володимир Зеленський і Шойгу, Зеленського"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "Volodymyr Zelenskyy i Shoigu, Zelenskyy\n")
+        let stream = try CLI.run(["translit"], stdin: "Зеленський\nМар’їне, Шойгу\n")
+        XCTAssertEqual(stream.status, 0, stream.stderr)
+        XCTAssertEqual(stream.stdout, "Zelenskyy\nMarine, Shoigu\n")
+    }
+
+    func testNoGlossaryAndNoDefaultGlossaryUseTheScheme() throws {
+        let off = try CLI.run(["translit", "--no-glossary", "Зеленський", "Шойгу"])
+        XCTAssertEqual(off.status, 0, off.stderr)
+        XCTAssertEqual(off.stdout, "Zelenskyi Shoihu\n")
+        let empty = try CLI.temporaryDirectory(for: self)
+        let none = try CLI.run(["translit", "Зеленський"], in: empty)
+        XCTAssertEqual(none.status, 0, none.stderr)
+        XCTAssertEqual(none.stdout, "Zelenskyi\n")
+        XCTAssertEqual(none.stderr, "")
+        // ISO 9 stays letter for letter unless a glossary is named.
+        let letterForLetter = try CLI.run(["translit", "--scheme", "iso9", "--no-glossary", "Зеленський"]).stdout
+        XCTAssertTrue(letterForLetter.hasPrefix("Zelens") && letterForLetter != "Zelenskyy\n", letterForLetter)
+        XCTAssertEqual(try CLI.run(["translit", "--scheme", "iso9", "Зеленський"]).stdout, letterForLetter)
+        let named = try CLI.run(["translit", "--scheme", "iso9", "--glossary", "glossaries", "Зеленський"])
+        XCTAssertEqual(named.stdout, "Zelenskyy\n", named.stderr)
+    }
+
+    func testNamedGlossaryAndBadGlossary() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let file = directory.appendingPathComponent("names.yaml")
+        try """
+            concepts:
+              - id: kuleba
+                terms:
+                  uk: [{text: Кулеба, type: properNoun}]
+                  en: [{text: Kuleba, type: properNoun}]
+              - id: kyiv
+                terms:
+                  uk: [{text: Київ, type: properNoun}]
+                  en: [{text: Kyiv, type: properNoun}, {text: Kiev, type: properNoun, status: forbidden}]
+              - id: odesa
+                terms:
+                  uk: [{text: Одеса, type: properNoun}]
+                  en: [{text: Odessa-on-Sea, type: properNoun}]
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let named = try CLI.run(["translit", "--glossary", file.path, "Одесі", "Зеленський"])
+        XCTAssertEqual(named.status, 0, named.stderr)
+        // Only the named glossary: Зеленський is not in it.
+        XCTAssertEqual(named.stdout, "Odessa-on-Sea Zelenskyi\n")
+        let missing = try CLI.run(["translit", "--glossary", directory.appendingPathComponent("none.yaml").path, "Київ"])
+        XCTAssertEqual(missing.status, 2)
+        let both = try CLI.run(["translit", "--glossary", file.path, "--no-glossary", "Київ"])
+        XCTAssertEqual(both.status, 2)
+    }
+}

@@ -1,0 +1,107 @@
+import TlumachTranslit
+
+/// Name spellings from a glossary, for the transliterator: a Ukrainian or Russian proper-noun term (in any inflected
+/// form, any case) is spelled as its concept's preferred English term (Зеленського → Zelenskyy, Шойгу → Shoigu).
+/// The English term with as many words as the matched name is chosen (Володимир Зеленський → Volodymyr Zelenskyy,
+/// Зеленський → Zelenskyy). Built once; thread-safe.
+public struct GlossaryNameSpellings: NameSpellingSource {
+    private let matcher: TermMatcher
+    /// Per concept of `matcher.glossary`: the English spellings, best first.
+    private let spellings: [[String]]
+    public let longestNameWordCount: Int
+
+    /// Languages whose proper nouns are names to spell.
+    static let sourceLanguages: Set<String> = ["uk", "ru"]
+
+    public init(glossary: Glossary) throws {
+        var concepts: [Concept] = []
+        var spellings: [[String]] = []
+        var longest = 1
+        for concept in glossary.concepts {
+            // Usable English spellings, preferred first (never a deprecated or forbidden one).
+            let english = (concept.terms["en"] ?? [])
+                .filter { $0.type == .properNoun && !$0.status.isDoNotUse }
+                .enumerated().sorted { ($0.element.status.rank, $0.offset) < ($1.element.status.rank, $1.offset) }
+                .map(\.element.text)
+            guard !english.isEmpty else { continue }
+            var names: [String: [Term]] = [:]
+            for (language, terms) in concept.terms where GlossaryNameSpellings.sourceLanguages.contains(language) {
+                let proper = terms.filter { $0.type == .properNoun }
+                if !proper.isEmpty { names[language] = proper }
+                for term in proper {
+                    longest = max(longest, TermMatcher.patternWords(term.text).filter { $0 != "-" }.count)
+                }
+            }
+            guard !names.isEmpty else { continue }
+            var named = concept
+            named.terms = names
+            concepts.append(named)
+            spellings.append(english)
+        }
+        matcher = try TermMatcher(glossary: Glossary(concepts: concepts, files: glossary.files))
+        self.spellings = spellings
+        longestNameWordCount = longest
+    }
+
+    /// Whether the glossary has any name to spell.
+    public var isEmpty: Bool { spellings.isEmpty }
+
+    public func spelling(of phrase: String) -> String? {
+        // The transliterator asks about every phrase of every line: most are ruled out by the first word's stem
+        // prefix, as the scan itself would rule them out (only for words of Ukrainian/Russian letters, which the scan
+        // filters too, and only when no name needs exact, look-alike-tolerant keys).
+        if !matcher.needsExact, let key = GlossaryNameSpellings.plainCyrillicPrefixKey(phrase),
+            !matcher.prefixFilter.contains(key)
+        {
+            return nil
+        }
+        let whole = 0..<phrase.utf8.count
+        for match in matcher.matches(in: phrase) where match.utf8Range == whole {
+            guard let index = matcher.glossary.concepts.firstIndex(where: { $0.id == match.conceptID }) else { continue }
+            let english = spellings[index]
+            let wordCount = TermMatcher.patternWords(match.term).filter { $0 != "-" }.count
+            let chosen = english.first { TermMatcher.patternWords($0).filter { $0 != "-" }.count == wordCount } ?? english[0]
+            return GlossaryNameSpellings.followingCapitals(of: phrase, chosen)
+        }
+        return nil
+    }
+
+    /// `PrefixFilter` key of the phrase's first word when that word is made only of Ukrainian/Russian letters (and
+    /// apostrophes), as the tokenizer computes it; nil otherwise.
+    static func plainCyrillicPrefixKey(_ phrase: String) -> Int? {
+        var key = 0
+        var letters = 0
+        for scalar in phrase.unicodeScalars {
+            if scalar == " " || scalar == "-" || scalar == "\u{00A0}" { break }
+            if TermKeys.apostrophes.contains(scalar) { continue }
+            let code = PrefixFilter.code(scalar.value)
+            if code < 0 { return nil }
+            if letters < 3 { key = key * 50 + Int(code & 63) }
+            letters += 1
+        }
+        guard letters > 0 else { return nil }
+        while letters < 3 {
+            key = key * 50 + 49
+            letters += 1
+        }
+        return key
+    }
+
+    /// A name written with capitals in the text keeps them in Latin even where the house style spells it in lower
+    /// case (шойгу in the glossary, Шойгу in the text → Shoigu): a transliteration follows its input's case.
+    static func followingCapitals(of phrase: String, _ spelling: String) -> String {
+        let phraseWords = phrase.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "-" })
+        let spellingWords = spelling.split(separator: " ", omittingEmptySubsequences: false)
+        func capitalised(_ word: Substring) -> Bool { word.first?.isUppercase ?? false }
+        var result: [String] = []
+        for (index, word) in spellingWords.enumerated() {
+            let source = phraseWords.count == spellingWords.count ? phraseWords[index] : phraseWords.first
+            if let source, capitalised(source), let first = word.first, first.isLowercase {
+                result.append(first.uppercased() + word.dropFirst())
+            } else {
+                result.append(String(word))
+            }
+        }
+        return result.joined(separator: " ")
+    }
+}
