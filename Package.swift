@@ -60,7 +60,7 @@ let package = Package(
             name: "TlumachCheck",
             dependencies: [
                 "ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachFormats",
-                "TlumachConfig", "Yams",
+                "TlumachConfig", "TlumachAlign", "Yams",
             ],
             resources: [.copy("Data")],
             swiftSettings: strict),

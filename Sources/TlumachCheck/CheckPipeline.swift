@@ -1,6 +1,7 @@
 import Foundation
 import TlumachCore
 import TlumachFormats
+import TlumachGlossary
 
 /// Everything `tlumach check` is asked to do, as parsed from the command line.
 public struct CheckRequest: Sendable {
@@ -8,6 +9,8 @@ public struct CheckRequest: Sendable {
     /// A pair of plain texts, paired by paragraph.
     public var sourceText: String?
     public var targetText: String?
+    /// Pair the two texts sentence by sentence with the aligner instead of paragraph by paragraph.
+    public var align = false
     public var sourceLanguage: String?
     public var targetLanguage: String?
     public var glossaries: [String] = []
@@ -68,10 +71,22 @@ public enum CheckPipeline {
             guard let source = request.sourceText, let target = request.targetText else {
                 throw InputError(path: "check", message: "--source and --target go together (a pair of plain texts)")
             }
-            var document = try TextPairReader.read(sourcePath: source, targetPath: target)
-            document.sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
-            document.targetLanguage = request.targetLanguage ?? configuration.targetLanguage
-            documents.append(document)
+            let sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
+            let targetLanguage = request.targetLanguage ?? configuration.targetLanguage
+            if request.align {
+                let sourceText = try TextFile.read(source)
+                let targetText = try TextFile.read(target)
+                documents.append(
+                    try AlignedTextPair.read(
+                        sourcePath: source, targetPath: target,
+                        sourceLanguage: sourceLanguage ?? GlossarySources.detectLanguage(sourceText),
+                        targetLanguage: targetLanguage ?? GlossarySources.detectLanguage(targetText)))
+            } else {
+                var document = try TextPairReader.read(sourcePath: source, targetPath: target)
+                document.sourceLanguage = sourceLanguage
+                document.targetLanguage = targetLanguage
+                documents.append(document)
+            }
         }
         let files: [String]
         if !request.paths.isEmpty {

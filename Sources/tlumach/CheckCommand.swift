@@ -26,6 +26,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("target"), help: "The plain translated text.")
     var targetText: String?
 
+    @Flag(help: "Pair --source and --target sentence by sentence with the aligner (default: by paragraph).")
+    var align = false
+
     @Option(name: .customLong("source-lang"), help: "Source language (overrides the files).")
     var sourceLanguage: String?
 
@@ -88,6 +91,7 @@ struct CheckCommand: ParsableCommand {
         request.paths = paths
         request.sourceText = sourceText
         request.targetText = targetText
+        request.align = align
         request.sourceLanguage = sourceLanguage
         request.targetLanguage = targetLanguage
         request.glossaries = glossaries

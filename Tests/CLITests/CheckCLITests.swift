@@ -34,6 +34,20 @@ final class CheckCLITests: XCTestCase {
         XCTAssertTrue(lines.last?.contains("errors") == true)
     }
 
+    func testTextPairAlignedBySentence() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let source = try write("Обмін відбувся вчора. Повернулися 95 захисників.\n\nРодини чекали.\n", "a.uk.txt", in: directory)
+        // The translation merges the first paragraph's sentences differently and changes a number.
+        let target = try write("The exchange took place yesterday. In all, 59 defenders returned.\n\nFamilies waited.\n", "a.en.txt", in: directory)
+        let result = try CLI.run(["check", "--align", "--source", source, "--target", target, "--no-glossary", "--format", "json"])
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try XCTUnwrap(object["findings"] as? [[String: Any]])
+        XCTAssertEqual(findings.compactMap { $0["check"] as? String }, ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(findings.first?["unit"] as? String, "s2 ↔ t2")
+        XCTAssertEqual(findings.first?["line"] as? Int, 1)
+    }
+
     func testLanguagesAreDetectedWhenNothingNamesThem() throws {
         let result = try CLI.run(["check", "--source", "examples/check/article.uk.txt", "--target", "examples/check/article.en.txt"])
         XCTAssertEqual(result.status, 1)
