@@ -127,7 +127,6 @@ enum SARIFReporter {
         output += "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
         output += "          \"name\": \(jsonString(Reporter.toolName)),\n"
         output += "          \"version\": \(jsonString(Reporter.toolVersion)),\n"
-        output += "          \"informationUri\": \"https://github.com/tlumach/tlumach\",\n"
         output += "          \"rules\": ["
         for (index, rule) in descriptions.enumerated() {
             output += index == 0 ? "\n" : ",\n"
