@@ -8,6 +8,8 @@ public struct GlossaryNameSpellings: NameSpellingSource {
     private let matcher: TermMatcher
     /// Per concept of `matcher.glossary`: the English spellings, best first.
     private let spellings: [[String]]
+    /// Index into `spellings` by concept id.
+    private let conceptIndex: [String: Int]
     public let longestNameWordCount: Int
 
     /// Languages whose proper nouns are names to spell.
@@ -40,6 +42,11 @@ public struct GlossaryNameSpellings: NameSpellingSource {
         }
         matcher = try TermMatcher(glossary: Glossary(concepts: concepts, files: glossary.files))
         self.spellings = spellings
+        var conceptIndex: [String: Int] = [:]
+        for (index, concept) in concepts.enumerated() where conceptIndex[concept.id] == nil {
+            conceptIndex[concept.id] = index
+        }
+        self.conceptIndex = conceptIndex
         longestNameWordCount = longest
     }
 
@@ -57,13 +64,47 @@ public struct GlossaryNameSpellings: NameSpellingSource {
         }
         let whole = 0..<phrase.utf8.count
         for match in matcher.matches(in: phrase) where match.utf8Range == whole {
-            guard let index = matcher.glossary.concepts.firstIndex(where: { $0.id == match.conceptID }) else { continue }
-            let english = spellings[index]
-            let wordCount = TermMatcher.patternWords(match.term).filter { $0 != "-" }.count
-            let chosen = english.first { TermMatcher.patternWords($0).filter { $0 != "-" }.count == wordCount } ?? english[0]
-            return GlossaryNameSpellings.followingCapitals(of: phrase, chosen)
+            if let spelling = spelling(for: match, phrase: phrase) { return spelling }
         }
         return nil
+    }
+
+    /// Every name in `text` in one scan: each candidate the matcher finds (before it resolves overlaps, so a match
+    /// that does not sit on the transliterator's word boundaries cannot hide one that does), with the spelling
+    /// `spelling(of:)` gives the same phrase. Several concepts on one range: the one the matcher would choose.
+    public func nameSpans(in text: String) -> [NameSpan] {
+        var text = text
+        return text.withUTF8 { bytes -> [NameSpan] in
+            let candidates = matcher.scan(bytes)
+            if candidates.isEmpty { return [] }
+            var byRange: [Range<Int>: [TermMatcher.Candidate]] = [:]
+            var ranges: [Range<Int>] = []
+            for candidate in candidates {
+                if byRange[candidate.utf8] == nil { ranges.append(candidate.utf8) }
+                byRange[candidate.utf8, default: []].append(candidate)
+            }
+            var spans: [NameSpan] = []
+            for range in ranges {
+                guard let group = byRange[range],
+                    let chosen = matcher.resolve(group, language: nil).first
+                else { continue }
+                let match = matcher.makeMatch(chosen.candidate, pattern: chosen.pattern, bytes: bytes)
+                let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                if let spelling = spelling(for: match, phrase: phrase) {
+                    spans.append(NameSpan(utf8Range: range, spelling: spelling))
+                }
+            }
+            return spans
+        }
+    }
+
+    /// The English spelling of a matched name with as many words as the matched term, following the text's capitals.
+    private func spelling(for match: TermMatch, phrase: String) -> String? {
+        guard let index = conceptIndex[match.conceptID] else { return nil }
+        let english = spellings[index]
+        let wordCount = TermMatcher.patternWords(match.term).filter { $0 != "-" }.count
+        let chosen = english.first { TermMatcher.patternWords($0).filter { $0 != "-" }.count == wordCount } ?? english[0]
+        return GlossaryNameSpellings.followingCapitals(of: phrase, chosen)
     }
 
     /// `PrefixFilter` key of the phrase's first word when that word is made only of Ukrainian/Russian letters (and

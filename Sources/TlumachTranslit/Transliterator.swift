@@ -10,6 +10,29 @@ public protocol NameSpellingSource: Sendable {
     /// by the spaces or hyphens between them), or nil when it is not a known name. The source decides how loosely
     /// to match (case, inflected forms).
     func spelling(of phrase: String) -> String?
+    /// Every known name in `text` in one pass: UTF-8 byte ranges (which may overlap or nest) with the spelling of
+    /// the text in that range, exactly as `spelling(of:)` would give it for that phrase. The transliterator keeps
+    /// only spans that begin and end on its word boundaries, longest first from each word. The default asks
+    /// `spelling(of:)` phrase by phrase (slow on long text); a source with a scanner should do one scan instead.
+    func nameSpans(in text: String) -> [NameSpan]
+}
+
+/// A known name found in a text: its UTF-8 byte range and its Latin spelling (before the transliterator's case
+/// handling for text in capitals).
+public struct NameSpan: Sendable, Equatable {
+    public var utf8Range: Range<Int>
+    public var spelling: String
+
+    public init(utf8Range: Range<Int>, spelling: String) {
+        self.utf8Range = utf8Range
+        self.spelling = spelling
+    }
+}
+
+extension NameSpellingSource {
+    public func nameSpans(in text: String) -> [NameSpan] {
+        SchemeTransliterator.phraseByPhraseNameSpans(in: text, names: self)
+    }
 }
 
 /// A fixed list of name spellings, matched case-insensitively on the whole phrase.
@@ -157,7 +180,85 @@ public final class SchemeTransliterator: Sendable {
         var end: Int
     }
 
+    /// Names first, in one pass: the source finds every name span in the text at once; the gaps go through the
+    /// scheme's byte path. Same output as `transliteratePhraseByPhrase` (the former design, kept as the reference).
     func transliterate(_ text: String, names: any NameSpellingSource) -> String {
+        let spans = names.nameSpans(in: text)
+        if spans.isEmpty { return transliterateByScheme(text) }
+        let scalars = ScalarsWithOffsets(text)
+        let words = Self.words(in: scalars.scalars)
+        if words.isEmpty { return transliterateByScheme(text) }
+        // Word index by the UTF-8 offset of its start and of its end: spans must begin and end on words.
+        var wordStarting: [Int: Int] = [:]
+        var wordEnding: [Int: Int] = [:]
+        for (index, word) in words.enumerated() {
+            wordStarting[scalars.offsets[word.start]] = index
+            wordEnding[scalars.offsets[word.end]] = index
+        }
+        let longest = max(1, names.longestNameWordCount)
+        // Per first word: the usable span covering the most words (as the phrase-by-phrase search tried longest
+        // first). Among spans of one range the first listed wins, as a source answers one spelling per phrase.
+        var best: [Int: (last: Int, spelling: String)] = [:]
+        for span in spans {
+            guard let first = wordStarting[span.utf8Range.lowerBound], let last = wordEnding[span.utf8Range.upperBound],
+                last >= first, last - first < longest
+            else { continue }
+            if let current = best[first], current.last >= last { continue }
+            guard Self.joinable(scalars.scalars, words: words, from: first, through: last) else { continue }
+            best[first] = (last, span.spelling)
+        }
+        if best.isEmpty { return transliterateByScheme(text) }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        var text = text
+        text.withUTF8 { bytes in
+            var pendingStart = 0  // UTF-8 offset of text not yet written (to be transliterated by the scheme)
+            var index = 0
+            while index < words.count {
+                guard let (last, spelling) = best[index] else {
+                    index += 1
+                    continue
+                }
+                let start = scalars.offsets[words[index].start]
+                let end = scalars.offsets[words[last].end]
+                appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<start]), to: &output)
+                let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                output.append(contentsOf: Self.matchCase(of: phrase, spelling).utf8)
+                pendingStart = end
+                index = last + 1
+            }
+            appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A gap between names, through the scheme (whole scalars of a valid string: the byte path cannot refuse it).
+    private func appendByScheme(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        if bytes.isEmpty { return }
+        if (try? transliterate(utf8: bytes, into: &output)) == nil {
+            output.append(contentsOf: transliterateWithRules(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
+    }
+
+    /// The text's scalars with the UTF-8 offset of each (and of the end, at index `scalars.count`).
+    private struct ScalarsWithOffsets {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+
+        init(_ text: String) {
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+        }
+    }
+
+    /// The former design: asks the source about every phrase of up to `longestNameWordCount` words at every word,
+    /// longest first. Kept as the reference the one-pass output is tested against.
+    func transliteratePhraseByPhrase(_ text: String, names: any NameSpellingSource) -> String {
         let scalars = Array(text.unicodeScalars)
         let words = Self.words(in: scalars)
         if words.isEmpty { return transliterateByScheme(text) }
@@ -187,6 +288,35 @@ public final class SchemeTransliterator: Sendable {
         }
         output += transliterateByScheme(Self.string(scalars, pendingStart, scalars.count))
         return output
+    }
+
+    /// The default `nameSpans(in:)`: the spans the phrase-by-phrase search would take.
+    static func phraseByPhraseNameSpans(in text: String, names: any NameSpellingSource) -> [NameSpan] {
+        let scalars = ScalarsWithOffsets(text)
+        let words = Self.words(in: scalars.scalars)
+        var spans: [NameSpan] = []
+        var index = 0
+        let longest = max(1, names.longestNameWordCount)
+        while index < words.count {
+            var matched = false
+            var length = min(longest, words.count - index)
+            while length >= 1 {
+                let last = index + length - 1
+                if Self.joinable(scalars.scalars, words: words, from: index, through: last) {
+                    let phrase = Self.string(scalars.scalars, words[index].start, words[last].end)
+                    if let spelling = names.spelling(of: phrase) {
+                        let range = scalars.offsets[words[index].start]..<scalars.offsets[words[last].end]
+                        spans.append(NameSpan(utf8Range: range, spelling: spelling))
+                        index = last + 1
+                        matched = true
+                        break
+                    }
+                }
+                length -= 1
+            }
+            if !matched { index += 1 }
+        }
+        return spans
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
