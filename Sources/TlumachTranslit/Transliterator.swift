@@ -188,26 +188,34 @@ public final class SchemeTransliterator: Sendable {
         let scalars = ScalarsWithOffsets(text)
         let words = Self.words(in: scalars.scalars)
         if words.isEmpty { return transliterateByScheme(text) }
-        // Word index by the UTF-8 offset of its start and of its end: spans must begin and end on words.
-        var wordStarting: [Int: Int] = [:]
-        var wordEnding: [Int: Int] = [:]
-        for (index, word) in words.enumerated() {
-            wordStarting[scalars.offsets[word.start]] = index
-            wordEnding[scalars.offsets[word.end]] = index
+        // Spans must begin and end on words: word indices found by binary search over the words' UTF-8 offsets.
+        let wordStarts = words.map { scalars.offsets[$0.start] }
+        let wordEnds = words.map { scalars.offsets[$0.end] }
+        func index(of offset: Int, in offsets: [Int]) -> Int? {
+            var low = 0
+            var high = offsets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < offsets.count && offsets[low] == offset ? low : nil
         }
         let longest = max(1, names.longestNameWordCount)
         // Per first word: the usable span covering the most words (as the phrase-by-phrase search tried longest
         // first). Among spans of one range the first listed wins, as a source answers one spelling per phrase.
-        var best: [Int: (last: Int, spelling: String)] = [:]
+        var best = [(last: Int, spelling: String)?](repeating: nil, count: words.count)
+        var found = false
         for span in spans {
-            guard let first = wordStarting[span.utf8Range.lowerBound], let last = wordEnding[span.utf8Range.upperBound],
+            guard let first = index(of: span.utf8Range.lowerBound, in: wordStarts),
+                let last = index(of: span.utf8Range.upperBound, in: wordEnds),
                 last >= first, last - first < longest
             else { continue }
             if let current = best[first], current.last >= last { continue }
             guard Self.joinable(scalars.scalars, words: words, from: first, through: last) else { continue }
             best[first] = (last, span.spelling)
+            found = true
         }
-        if best.isEmpty { return transliterateByScheme(text) }
+        if !found { return transliterateByScheme(text) }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
         var text = text
@@ -380,6 +388,13 @@ public final class SchemeTransliterator: Sendable {
 
     /// A name written in capitals (ЗЕЛЕНСЬКИЙ) gets its spelling in capitals; otherwise the listed spelling.
     private static func matchCase(of phrase: String, _ spelling: String) -> String {
+        // Usually a lower-case letter of the basic Latin or Cyrillic block settles it, without property look-ups.
+        for scalar in phrase.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x430...0x45F, 0x491: return spelling
+            default: continue
+            }
+        }
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
         let allUpper = letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase }
         return allUpper ? spelling.uppercased() : spelling
