@@ -10,7 +10,8 @@ public protocol NameSpellingSource: Sendable {
     /// by the spaces or hyphens between them), or nil when it is not a known name. The source decides how loosely
     /// to match (case, inflected forms).
     func spelling(of phrase: String) -> String?
-    /// Every known name in `text` in one pass: UTF-8 byte ranges (which may overlap or nest) with the spelling of
+    /// Every known name in `text` in one pass (the transliterator passes its text with everything but words and the
+    /// spaces or single hyphens joining them blanked out): UTF-8 byte ranges (which may overlap or nest) with the spelling of
     /// the text in that range, exactly as `spelling(of:)` would give it for that phrase. The transliterator keeps
     /// only spans that begin and end on its word boundaries, longest first from each word. The default asks
     /// `spelling(of:)` phrase by phrase (slow on long text); a source with a scanner should do one scan instead.
@@ -183,11 +184,11 @@ public final class SchemeTransliterator: Sendable {
     /// Names first, in one pass: the source finds every name span in the text at once; the gaps go through the
     /// scheme's byte path. Same output as `transliteratePhraseByPhrase` (the former design, kept as the reference).
     func transliterate(_ text: String, names: any NameSpellingSource) -> String {
-        let spans = names.nameSpans(in: text)
-        if spans.isEmpty { return transliterateByScheme(text) }
         let scalars = ScalarsWithOffsets(text)
         let words = Self.words(in: scalars.scalars)
         if words.isEmpty { return transliterateByScheme(text) }
+        let spans = names.nameSpans(in: Self.wordsAndJoins(text, scalars: scalars, words: words))
+        if spans.isEmpty { return transliterateByScheme(text) }
         // Spans must begin and end on words: word indices found by binary search over the words' UTF-8 offsets.
         let wordStarts = words.map { scalars.offsets[$0.start] }
         let wordEnds = words.map { scalars.offsets[$0.end] }
@@ -238,6 +239,29 @@ public final class SchemeTransliterator: Sendable {
             appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The text as the source scans it: words and what may join them into a phrase (spaces, no-break spaces, a
+    /// single hyphen between two words) and line ends kept, everything else blanked with spaces of the same UTF-8
+    /// length (offsets unchanged). A scanner then sees each word as the phrase-by-phrase search showed it, alone:
+    /// a digit or an apostrophe next to a word (х2Шойгу, Шойгу’) does not hide the name.
+    private static func wordsAndJoins(_ text: String, scalars: ScalarsWithOffsets, words: [Word]) -> String {
+        var bytes = Array(text.utf8)
+        func blank(_ from: Int, _ to: Int, keepSingleHyphen: Bool) {
+            if keepSingleHyphen, to - from == 1, scalars.scalars[from] == "-" { return }
+            for k in from..<to {
+                let scalar = scalars.scalars[k]
+                if scalar == " " || scalar == "\u{00A0}" || scalar == "\n" { continue }
+                for offset in scalars.offsets[k]..<scalars.offsets[k + 1] { bytes[offset] = 0x20 }
+            }
+        }
+        var previousEnd = 0
+        for (index, word) in words.enumerated() {
+            blank(previousEnd, word.start, keepSingleHyphen: index > 0)
+            previousEnd = word.end
+        }
+        blank(previousEnd, scalars.scalars.count, keepSingleHyphen: false)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A gap between names, through the scheme (whole scalars of a valid string: the byte path cannot refuse it).
