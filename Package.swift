@@ -51,8 +51,8 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "TlumachAlign",
-            dependencies: ["TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary"],
-            swiftSettings: strict),
+            dependencies: ["TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachTMX"],
+            resources: [.copy("Data")], swiftSettings: strict),
         .target(
             name: "TlumachFormats", dependencies: ["TlumachCore", "TlumachXML", "TlumachTMX"],
             swiftSettings: strict),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit", "ICU"]),
         .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU", "TlumachText"], exclude: ["Fixtures"]),
         .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
-        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign"]),
+        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
         .testTarget(name: "CLITests", dependencies: ["tlumach"]),
     ],

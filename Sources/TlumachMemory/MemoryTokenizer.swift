@@ -77,6 +77,12 @@ public final class MemoryTokenizer: Sendable {
     /// UTF-16 to String through UTF-8 by hand: the generic transcoding initialiser is several times slower, and
     /// tokenising spends most of its time making word strings.
     static func string(_ units: UnsafeBufferPointer<UInt16>, scratch: inout [UInt8]) -> String {
+        utf8(units, into: &scratch)
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `units` in `scratch` (replacing its contents).
+    static func utf8(_ units: UnsafeBufferPointer<UInt16>, into scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
         var index = 0
         while index < units.count {
@@ -102,7 +108,6 @@ public final class MemoryTokenizer: Sendable {
                 scratch.append(UInt8(0x80 | scalar & 0x3F))
             }
         }
-        return String(decoding: scratch, as: UTF8.self)
     }
 
     /// NFKC case folding (which also drops default-ignorable characters such as soft hyphens), then the spellings

@@ -167,39 +167,7 @@ public final class TranslationMemory {
         }
         let sourceTokenizer = try MemoryTokenizer(language: languages.source)
         let targetTokenizer = try MemoryTokenizer(language: languages.target)
-        let queue = PreparedBatches()
-        let parser = Thread {
-            do {
-                var batch: [PreparedUnit] = []
-                batch.reserveCapacity(PreparedBatches.batchSize)
-                var sourceCache: StemCache? = StemCache()
-                var targetCache: StemCache? = StemCache()
-                try TMXReader.read(
-                    path: file, header: { header, _ in queue.setHeader(header) },
-                    unit: { unit, line in
-                        batch.append(
-                            UnitImporter.prepare(
-                                unit, source: sourceTokenizer, target: targetTokenizer, sourceCache: &sourceCache,
-                                targetCache: &targetCache))
-                        if batch.count == PreparedBatches.batchSize {
-                            try queue.push(batch, line: line)
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                    })
-                if !batch.isEmpty { try queue.push(batch, line: 0) }
-                queue.finish(nil)
-            } catch {
-                queue.finish(error)
-            }
-        }
-        parser.stackSize = 8 << 20
-        parser.start()
-        defer {
-            // Never leave the parser running behind a failed import.
-            queue.cancel()
-            queue.waitUntilParserEnds()
-        }
-        let summary: ImportSummary = try database.write { db in
+        return try database.write { db in
             if newLanguages {
                 for (key, value) in [
                     (MemorySchema.sourceLanguageKey, languages.source), (MemorySchema.targetLanguageKey, languages.target),
@@ -211,15 +179,44 @@ public final class TranslationMemory {
                 self.targetLanguage = languages.target
             }
             let importer = try UnitImporter(memory: self, db: db, origin: file, policy: policy)
+            // The parser thread parses, folds and word-breaks; this one looks words up, stems new ones and writes.
+            let queue = PreparedBatches()
+            let parser = Thread {
+                do {
+                    var batch: [PreparedUnit] = []
+                    batch.reserveCapacity(PreparedBatches.batchSize)
+                    try TMXReader.read(
+                        path: file, header: { header, _ in queue.setHeader(header) },
+                        unit: { unit, line in
+                            batch.append(
+                                UnitImporter.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
+                            if batch.count == PreparedBatches.batchSize {
+                                try queue.push(batch, line: line)
+                                batch.removeAll(keepingCapacity: true)
+                            }
+                        })
+                    if !batch.isEmpty { try queue.push(batch, line: 0) }
+                    queue.finish(nil)
+                } catch {
+                    queue.finish(error)
+                }
+            }
+            parser.stackSize = 8 << 20
+            parser.start()
+            defer {
+                // Never leave the parser running behind a failed import.
+                queue.cancel()
+                queue.waitUntilParserEnds()
+            }
             while let (batch, line) = try queue.pop() {
                 for prepared in batch { try importer.store(prepared) }
                 progress?(importer.summary.read, line)
             }
+            queue.waitUntilParserEnds()
             if let header = queue.header { try importer.storeHeaderIfFirst(header) }
             try importer.finish()
             return importer.summary
         }
-        return summary
     }
 
     /// The languages of a file, from its header and first unit (reading no further).

@@ -16,16 +16,15 @@ final class UnitImporter {
     let origin: String
     var summary = ImportSummary()
 
-    // Vocabulary: every word and stem ever stored, with the document frequencies of stems.
-    var vocabulary: [TokenKey: UInt32] = [:]
-    var firstNewToken: UInt32 = 1
-    var newTokens: [String] = []
+    /// Every word and stem ever stored.
+    let vocabulary: ImportVocabulary
     // Postings collected in this import, indexed by token id.
     var sourcePostings = PostingCollector()
     var targetPostings = PostingCollector()
 
     private let findDuplicate: Statement
-    private let anyDuplicate: FastStatement
+    /// Duplicate keys of every stored unit, so the common case (no duplicate) costs a hash lookup, not a query.
+    private var knownHashes = Set<Int64>()
     private let insertUnit: FastStatement
     private let insertTokens: FastStatement
     private let updateUnit: Statement
@@ -47,7 +46,8 @@ final class UnitImporter {
             arguments: [origin, TranslationMemory.timestamp()])
         importID = db.lastInsertedRowID
         findDuplicate = try db.makeStatement(sql: "SELECT id, xml FROM unit WHERE pair_hash = ?")
-        anyDuplicate = try FastStatement(db, sql: "SELECT 1 FROM unit WHERE pair_hash = ? LIMIT 1")
+        let hashes = try Int64.fetchCursor(db, sql: "SELECT pair_hash FROM unit")
+        while let hash = try hashes.next() { knownHashes.insert(hash) }
         insertUnit = try FastStatement(
             db,
             sql: """
@@ -59,14 +59,7 @@ final class UnitImporter {
             db, sql: "INSERT INTO unit_tokens(id, words, stems, target_stems) VALUES (?, ?, ?, ?)")
         updateUnit = try db.makeStatement(
             sql: "UPDATE unit SET tuid = ?, latest_date = ?, languages = ?, xml = ? WHERE id = ?")
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
-        var maximum: UInt32 = 0
-        while let row = try rows.next() {
-            let id = UInt32(truncatingIfNeeded: row[0] as Int64)
-            vocabulary[TokenKey(row[1])] = id
-            maximum = max(maximum, id)
-        }
-        firstNewToken = maximum + 1
+        vocabulary = try ImportVocabulary(db: db)
     }
 
     /// Records the stemmers a memory's stems were made with; a memory stemmed differently cannot be extended
@@ -92,54 +85,31 @@ final class UnitImporter {
             sql: "INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", arguments: [MemorySchema.headerKey, xml])
     }
 
-    /// Ids of `stems`, reusing the word's id where the stem is the word itself (short words, numbers).
-    private func ids(of stems: [String], sameAs words: [String], ids wordIDs: [UInt32]) -> [UInt32] {
-        stems.indices.map { index in stems[index] == words[index] ? wordIDs[index] : tokenID(stems[index]) }
-    }
-
-    func tokenID(_ text: String) -> UInt32 {
-        let key = TokenKey(text)
-        if let id = vocabulary[key] { return id }
-        let id = firstNewToken + UInt32(newTokens.count)
-        vocabulary[key] = id
-        newTokens.append(text)
-        return id
-    }
-
     /// Stores one unit (or merges it into its duplicate).
     func add(_ unit: TMXUnit) throws {
         try store(Self.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
     }
 
-    /// Everything about a unit that needs no database: serialisation, duplicate key, tokens. Done on the parsing
-    /// thread during a file import, so the two halves of the work run on two cores.
+    /// The first half of storing a unit: plain texts and word tokens (ICU folding and word break). Done on the
+    /// parsing thread during a file import, so the two halves of the work run on two cores.
     static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
-        var sourceCache: StemCache? = nil
-        var targetCache: StemCache? = nil
-        return prepare(unit, source: source, target: target, sourceCache: &sourceCache, targetCache: &targetCache)
-    }
-
-    static func prepare(
-        _ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer, sourceCache: inout StemCache?,
-        targetCache: inout StemCache?
-    ) -> PreparedUnit {
         let sourceSegment = unit.variantIndex(for: source.language).map { unit.variants[$0].segment }
         let targetSegment = unit.variantIndex(for: target.language).map { unit.variants[$0].segment }
         let sourceText = sourceSegment?.plainText ?? ""
         let targetText = targetSegment?.plainText ?? ""
         return PreparedUnit(
-            unit: unit, xml: TMXWriter.xml(for: unit), sourceSegment: sourceSegment, targetSegment: targetSegment,
-            hash: pairHash(sourceSegment, targetSegment), sourceText: sourceText, targetText: targetText,
-            sourceCodes: sourceSegment?.codes.count ?? 0, source: source.analyze(sourceText, cache: &sourceCache),
-            target: target.analyze(targetText, cache: &targetCache))
+            unit: unit, sourceSegment: sourceSegment, targetSegment: targetSegment, sourceText: sourceText,
+            targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
+            source: source.words(sourceText), target: target.words(targetText))
     }
 
+    /// The writing half, on the thread holding the transaction: serialisation and duplicate key, duplicate
+    /// resolution, token and stem ids (vocabulary), rows.
     func store(_ prepared: PreparedUnit) throws {
         summary.read += 1
         let unit = prepared.unit
-        let hash = prepared.hash
-        anyDuplicate.bind(1, hash)
-        if policy != .both, try anyDuplicate.hasRow() {
+        let hash = Self.pairHash(prepared.sourceSegment, prepared.targetSegment)
+        if policy != .both, knownHashes.contains(hash) {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
             for row in rows {
                 let existing = try TMXReader.unit(fromFragment: row[1])
@@ -168,15 +138,17 @@ final class UnitImporter {
         insertUnit.bind(6, Self.languages(of: unit))
         insertUnit.bind(7, Int64(prepared.sourceCodes))
         insertUnit.bind(8, importID)
-        insertUnit.bind(9, prepared.xml)
+        insertUnit.bind(9, TMXWriter.xml(for: unit))
         try insertUnit.run()
+        knownHashes.insert(hash)
         let id = db.lastInsertedRowID
         guard id < Int64(UInt32.max) else { throw MemoryError.full }
         let unitID = UInt32(id)
 
-        let words = prepared.source.words.map(tokenID)
-        let stems = ids(of: prepared.source.stems, sameAs: prepared.source.words, ids: words)
-        let targetStems = prepared.target.stems.map(tokenID)
+        let source = vocabulary.ids(of: prepared.source, side: .source, stemmer: sourceTokenizer.stemmer)
+        let words = source.words
+        let stems = source.stems
+        let targetStems = vocabulary.ids(of: prepared.target, side: .target, stemmer: targetTokenizer.stemmer).stems
         insertTokens.bind(1, id)
         insertTokens.bind(2, words)
         insertTokens.bind(3, stems)
@@ -189,17 +161,25 @@ final class UnitImporter {
 
     /// Writes new vocabulary, posting chunks and document frequencies, and the import's record.
     func finish() throws {
-        let insertToken = try db.makeStatement(sql: "INSERT INTO token(id, text) VALUES (?, ?)")
-        for (offset, text) in newTokens.enumerated() {
-            try insertToken.execute(arguments: [Int64(firstNewToken) + Int64(offset), text])
+        // Direct SQLite binding: a first import of a large file writes a few hundred thousand of these rows.
+        let insertToken = try FastStatement(db, sql: "INSERT INTO token(id, text) VALUES (?, ?)")
+        for (offset, text) in vocabulary.newTokens.enumerated() {
+            insertToken.bind(1, Int64(vocabulary.firstNewToken) + Int64(offset))
+            insertToken.bind(2, text)
+            try insertToken.run()
         }
-        let insertPosting = try db.makeStatement(sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
-        let updateDF = try db.makeStatement(sql: "UPDATE token SET df = df + ? WHERE id = ?")
-        let updateTDF = try db.makeStatement(sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
-        for (side, postings, update) in [(0, sourcePostings, updateDF), (1, targetPostings, updateTDF)] {
+        let insertPosting = try FastStatement(db, sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
+        let updateDF = try FastStatement(db, sql: "UPDATE token SET df = df + ? WHERE id = ?")
+        let updateTDF = try FastStatement(db, sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
+        for (side, postings, update) in [(Int64(0), sourcePostings, updateDF), (Int64(1), targetPostings, updateTDF)] {
             try postings.forEachList { token, units in
-                try insertPosting.execute(arguments: [side, token, Self.blob(Array(units))])
-                try update.execute(arguments: [units.count, token])
+                insertPosting.bind(1, side)
+                insertPosting.bind(2, Int64(token))
+                insertPosting.bind(3, Array(units))
+                try insertPosting.run()
+                update.bind(1, Int64(units.count))
+                update.bind(2, Int64(token))
+                try update.run()
             }
         }
         try db.execute(
@@ -252,15 +232,13 @@ final class UnitImporter {
 /// A unit with everything computed that needs no database.
 struct PreparedUnit: Sendable {
     var unit: TMXUnit
-    var xml: String
     var sourceSegment: TMXSegment?
     var targetSegment: TMXSegment?
-    var hash: Int64
     var sourceText: String
     var targetText: String
     var sourceCodes: Int
-    var source: SegmentAnalysis
-    var target: SegmentAnalysis
+    var source: SegmentWords
+    var target: SegmentWords
 }
 
 /// Failures of the store itself (not of the input).
@@ -326,9 +304,9 @@ extension TranslationMemory {
 
 extension UnitImporter {
     func reindex(id: Int64, source: SegmentAnalysis, target: SegmentAnalysis, update: FastStatement) throws {
-        let words = source.words.map(tokenID)
-        let stems = source.stems.map(tokenID)
-        let targetStems = target.stems.map(tokenID)
+        let words = source.words.map(vocabulary.id)
+        let stems = source.stems.map(vocabulary.id)
+        let targetStems = target.stems.map(vocabulary.id)
         update.bind(1, words)
         update.bind(2, stems)
         update.bind(3, targetStems)

@@ -1,10 +1,142 @@
 import ArgumentParser
+import Foundation
+import TlumachAlign
 import TlumachCore
+import TlumachGlossary
+import TlumachMemory
+import TlumachText
 
 struct AlignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "align", abstract: "Align the sentences of an article and its translation.")
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align the sentences of an article and its translation.",
+        discussion: """
+            Segments both texts (or reads one sentence per line with --presegmented) and aligns them by dynamic \
+            programming over 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 beads, scoring sentence lengths (Gale–Church) and \
+            anchors: numbers by value, names through their Latin key, punctuation. Output: tsv (source TAB target), \
+            beads (source numbers TAB target numbers, 1-based; line numbers with --presegmented) or tmx.
+            """)
+
+    @Argument(help: "The source text (UTF-8; - for standard input).") var source: String
+    @Argument(help: "Its translation (UTF-8; - for standard input).") var target: String
+    @Option(name: .customLong("source-lang"), help: "Language of the source text: uk, en or ru.")
+    var sourceLanguage: String = "uk"
+    @Option(name: .customLong("target-lang"), help: "Language of the translation: uk, en or ru.")
+    var targetLanguage: String = "en"
+    @Flag(help: "Both files hold one sentence per line (blank lines are skipped).") var presegmented = false
+    @Option(help: "Output format: tsv, beads or tmx.") var format: Format = .tsv
+    @Option(name: .customLong("out"), help: "Write the output to this file (atomically) instead of standard output.")
+    var outputPath: String?
+    @Option(name: .customLong("into-tm"), help: "Also add the aligned pairs (1-1 and merged) to this translation memory.")
+    var memoryPath: String?
+    @Option(help: "Alignment parameters (JSON, the format of the shipped alignment-parameters.json).")
+    var parameters: String?
+    @Option(name: .customLong("glossary"), help: "A glossary file or folder whose term pairs anchor the alignment; repeatable. Default: glossaries/ or what .tlumach.yml names, if present.")
+    var glossaryPaths: [String] = []
+    @Flag(name: .customLong("no-glossary"), help: "Do not use glossary terms as anchors.")
+    var noGlossary = false
+    @Option(help: "Gold beads (the --format beads layout): print strict precision, recall and F1 to standard error.")
+    var gold: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case tsv, beads, tmx
+    }
 
     func run() throws {
-        throw InputError(path: "align", message: "not built yet")
+        let languages = try (language(sourceLanguage, option: "--source-lang"), language(targetLanguage, option: "--target-lang"))
+        guard !(source == "-" && target == "-") else {
+            throw ValidationError("only one of SRC and TGT can be standard input (-)")
+        }
+        let sourceText = try source == "-" ? TextFile.readStandardInput() : TextFile.read(source)
+        let targetText = try target == "-" ? TextFile.readStandardInput() : TextFile.read(target)
+        let sourceSentences: [NumberedSentence]
+        let targetSentences: [NumberedSentence]
+        if presegmented {
+            sourceSentences = AlignmentInput.presegmented(sourceText)
+            targetSentences = AlignmentInput.presegmented(targetText)
+        } else {
+            sourceSentences = try AlignmentInput.segment(sourceText, language: languages.0)
+            targetSentences = try AlignmentInput.segment(targetText, language: languages.1)
+        }
+        var tuned: AlignmentParameters?
+        if let parameters {
+            do {
+                tuned = try AlignmentParameters.load(path: parameters).resolved(source: languages.0, target: languages.1)
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError(path: parameters, message: "not valid alignment parameters: \(error)")
+            }
+        }
+        var anchors = SentenceAligner.standardAnchors
+        if let matcher = try glossaryMatcher() { anchors.append(TermAnchors(matcher: matcher)) }
+        let aligner = SentenceAligner(source: languages.0, target: languages.1, parameters: tuned, anchors: anchors)
+        let beads = aligner.align(source: sourceSentences.map(\.text), target: targetSentences.map(\.text))
+        let output = AlignmentOutput(
+            source: sourceSentences, target: targetSentences, beads: beads, numberByLine: presegmented)
+        if let gold {
+            let goldLines = try Self.goldLines(gold)
+            let predicted = output.beadsFormat().split(separator: "\n").map(String.init)
+            printError("strict: \(AlignmentScore(predictedLines: predicted, goldLines: goldLines))")
+        }
+        if let memoryPath {
+            try addToMemory(output, path: memoryPath, languages: languages)
+        }
+        let text: String
+        switch format {
+        case .tsv: text = output.tsv()
+        case .beads: text = output.beadsFormat()
+        case .tmx:
+            text = output.tmx(
+                sourceLanguage: languages.0.rawValue, targetLanguage: languages.1.rawValue,
+                creationDate: TranslationMemory.timestamp())
+        }
+        if let outputPath {
+            try TextFile.writeAtomically(text, to: outputPath)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// The glossary named by --glossary, else the project's default one if there is one, else none.
+    private func glossaryMatcher() throws -> TermMatcher? {
+        if noGlossary { return nil }
+        var paths = glossaryPaths
+        if paths.isEmpty {
+            // Optional here (unlike `terms`): only a project that has a glossary gets term anchors.
+            let manager = FileManager.default
+            guard manager.fileExists(atPath: ".tlumach.yml") || manager.fileExists(atPath: "glossaries") else { return nil }
+            paths = try GlossarySources.defaultPaths()
+        }
+        return try TermMatcher(glossary: try Glossary.load(paths: paths))
+    }
+
+    /// Gold bead lines, each checked so a typo is reported with its line rather than silently lowering the score.
+    static func goldLines(_ path: String) throws -> [String] {
+        var lines: [String] = []
+        for (index, line) in try TextFile.read(path).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            if text.isEmpty { continue }
+            guard let bead = Bead(beadLine: Substring(text)) else {
+                throw InputError(path: path, line: index + 1, message: "not a bead line (source numbers, a tab, target numbers)")
+            }
+            lines.append(bead.beadLine)
+        }
+        return lines
+    }
+
+    private func language(_ code: String, option: String) throws -> Language {
+        guard let language = Language(rawValue: code.lowercased()) else {
+            throw ValidationError("\(option) must be one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), not '\(code)'")
+        }
+        return language
+    }
+
+    /// Adds the 1-1 and merged pairs to a translation memory (created if needed) in one transaction.
+    private func addToMemory(_ output: AlignmentOutput, path: String, languages: (Language, Language)) throws {
+        let memory = try TranslationMemory.open(path: path)
+        try memory.setLanguages(source: languages.0.rawValue, target: languages.1.rawValue)
+        let summary = try memory.add(pairs: output.translationPairs, origin: "align")
+        printError("\(path): \(summary.added) pairs added, \(summary.merged) merged with units already there")
     }
 }

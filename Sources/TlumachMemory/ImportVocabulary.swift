@@ -1,0 +1,230 @@
+import Foundation
+import GRDB
+
+/// The memory's vocabulary during one import, used by the writing thread. Each word is hashed once: the hash
+/// gives its token id, and an array indexed by that id gives the id of its stem on each side, so a distinct word is
+/// stemmed once per import and repeated words (most words, by Zipf's law) cost one lookup in all. Profiling showed
+/// the earlier path (a stem cache keyed by word, then word and stem looked up again in the vocabulary on the writing
+/// thread) spending more time hashing strings than SQLite spent writing.
+final class ImportVocabulary {
+    enum Side { case source, target }
+
+    private var table = ByteKeyTable()
+    /// The first id given to a token this import adds; `newTokens[i]` has id `firstNewToken + i`.
+    let firstNewToken: UInt32
+    private(set) var newTokens: [String] = []
+    // Stem id of each word id on each side, `unknown` until the word is first met on that side.
+    private var sourceStems: [UInt32] = []
+    private var targetStems: [UInt32] = []
+    private static let unknown = UInt32.max
+
+    convenience init(db: Database) throws {
+        var tokens: [(id: UInt32, text: String)] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
+        while let row = try rows.next() { tokens.append((UInt32(truncatingIfNeeded: row[0] as Int64), row[1])) }
+        self.init(tokens: tokens)
+    }
+
+    /// A vocabulary holding `tokens` already (the memory's token table).
+    init(tokens: [(id: UInt32, text: String)]) {
+        var maximum: UInt32 = 0
+        var table = ByteKeyTable()
+        for (id, text) in tokens {
+            var text = text
+            text.withUTF8 { table.insert($0, value: id) }
+            maximum = max(maximum, id)
+        }
+        self.table = table
+        firstNewToken = maximum + 1
+    }
+
+    /// The id of `text`, adding it to the vocabulary when new.
+    func id(_ text: String) -> UInt32 {
+        let original = text
+        var text = text
+        return text.withUTF8 { id(utf8: $0, text: original) }
+    }
+
+    /// The id of the word whose UTF-8 bytes are `bytes`; `text` (the same word as a String) is made only when new.
+    func id(utf8 bytes: UnsafeBufferPointer<UInt8>, text: @autoclosure () -> String) -> UInt32 {
+        if let id = table.find(bytes) { return id }
+        let id = firstNewToken + UInt32(newTokens.count)
+        table.insert(bytes, value: id)
+        newTokens.append(text())
+        return id
+    }
+
+    /// The stem id of word `wordID` on `side` if known already.
+    func knownStemID(ofWord wordID: UInt32, side: Side) -> UInt32? {
+        let index = Int(wordID)
+        let stem: UInt32
+        switch side {
+        case .source: stem = index < sourceStems.count ? sourceStems[index] : Self.unknown
+        case .target: stem = index < targetStems.count ? targetStems[index] : Self.unknown
+        }
+        return stem == Self.unknown ? nil : stem
+    }
+
+    /// The id of the stem of word `word` (id `wordID`) on `side`; numbers are their own stems, and so is a word the
+    /// stemmer leaves unchanged (same id).
+    func stemID(
+        ofWord word: String, id wordID: UInt32, isNumber: Bool, side: Side, stemmer: any MemoryStemmer
+    ) -> UInt32 {
+        if isNumber { return wordID }
+        let index = Int(wordID)
+        switch side {
+        case .source:
+            if index < sourceStems.count, sourceStems[index] != Self.unknown { return sourceStems[index] }
+        case .target:
+            if index < targetStems.count, targetStems[index] != Self.unknown { return targetStems[index] }
+        }
+        let stem = stemmer.stem(word)
+        let stemID = stem == word ? wordID : id(stem)
+        switch side {
+        case .source:
+            if index >= sourceStems.count { sourceStems += repeatElement(Self.unknown, count: index + 1 - sourceStems.count + 1024) }
+            sourceStems[index] = stemID
+        case .target:
+            if index >= targetStems.count { targetStems += repeatElement(Self.unknown, count: index + 1 - targetStems.count + 1024) }
+            targetStems[index] = stemID
+        }
+        return stemID
+    }
+}
+
+/// Token ids of one segment, as the store keeps them.
+struct SegmentTokenIDs: Sendable {
+    var words: [UInt32] = []
+    var stems: [UInt32] = []
+}
+
+/// The word tokens of a segment as UTF-8 bytes: the ICU half of tokenising (folding, word break), done on the parsing
+/// thread, while the vocabulary half (`ImportVocabulary.ids`) runs on the writing thread; this split balances the two.
+struct SegmentWords: Sendable {
+    var bytes: [UInt8] = []
+    /// End offset in `bytes` of each word.
+    var ends: [Int] = []
+    var isNumber: [Bool] = []
+}
+
+extension MemoryTokenizer {
+    /// The word tokens of `text`, the same as `analyze(text).words`, as bytes.
+    func words(_ text: String) -> SegmentWords {
+        var result = SegmentWords()
+        guard !text.isEmpty else { return result }
+        let folded = Self.comparisonForm(text)
+        var scratch: [UInt8] = []
+        folded.withUnsafeBufferPointer { buffer in
+            try? pieceIterator.forEachSegment(utf16: buffer) { segment in
+                guard segment.isWordLike else { return }
+                Self.utf8(UnsafeBufferPointer(rebasing: buffer[segment.range]), into: &scratch)
+                result.bytes.append(contentsOf: scratch)
+                result.ends.append(result.bytes.count)
+                result.isNumber.append(segment.isNumber)
+            }
+        }
+        return result
+    }
+
+    /// The word and stem ids of `text` in `vocabulary`: the same tokens and stems as `analyze`.
+    func tokenIDs(_ text: String, vocabulary: ImportVocabulary, side: ImportVocabulary.Side) -> SegmentTokenIDs {
+        vocabulary.ids(of: words(text), side: side, stemmer: stemmer)
+    }
+}
+
+extension ImportVocabulary {
+    /// Word and stem ids of `words`, without making a String for a word already known (its bytes are looked up).
+    func ids(of words: SegmentWords, side: Side, stemmer: any MemoryStemmer) -> SegmentTokenIDs {
+        var result = SegmentTokenIDs()
+        result.words.reserveCapacity(words.ends.count)
+        result.stems.reserveCapacity(words.ends.count)
+        words.bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for (index, end) in words.ends.enumerated() {
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end
+                let id = id(utf8: bytes, text: String(decoding: bytes, as: UTF8.self))
+                result.words.append(id)
+                if words.isNumber[index] {
+                    result.stems.append(id)
+                } else if let stem = knownStemID(ofWord: id, side: side) {
+                    result.stems.append(stem)
+                } else {
+                    let word = String(decoding: bytes, as: UTF8.self)
+                    result.stems.append(stemID(ofWord: word, id: id, isNumber: false, side: side, stemmer: stemmer))
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// An open-addressing hash table from UTF-8 byte strings to UInt32, the keys kept in one byte arena: lookups hash
+/// and compare raw bytes (FNV-1a), with none of Swift's String hashing (normalisation, SipHash) and no String made.
+struct ByteKeyTable {
+    private var arena: [UInt8] = []
+    private var keyStarts: [UInt32] = []
+    private var keyLengths: [UInt32] = []
+    private var values: [UInt32] = []
+    // Entry index + 1 per slot (0 = empty), and the slot's hash for cheap rejection.
+    private var slots = [UInt32](repeating: 0, count: 1 << 16)
+    private var slotHashes = [UInt32](repeating: 0, count: 1 << 16)
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash ^ (hash >> 29)
+    }
+
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let short = UInt32(truncatingIfNeeded: hash >> 32)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if slotHashes[slot] == short && equals(Int(entry - 1), bytes) { return values[Int(entry - 1)] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(keyLengths[entry]) == bytes.count else { return false }
+        let start = Int(keyStarts[entry])
+        return arena.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(storedBase + start, base, bytes.count) == 0
+        }
+    }
+
+    /// Adds a key not present yet.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, value: UInt32) {
+        if (values.count + 1) * 2 > slots.count { grow() }
+        keyStarts.append(UInt32(arena.count))
+        keyLengths.append(UInt32(bytes.count))
+        arena.append(contentsOf: bytes)
+        values.append(value)
+        place(entry: values.count - 1, hash: Self.hash(bytes))
+    }
+
+    private mutating func place(entry: Int, hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = UInt32(entry + 1)
+        slotHashes[slot] = UInt32(truncatingIfNeeded: hash >> 32)
+    }
+
+    private mutating func grow() {
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        slotHashes = [UInt32](repeating: 0, count: slots.count)
+        for entry in values.indices {
+            let start = Int(keyStarts[entry])
+            let hash = arena.withUnsafeBufferPointer { arena in
+                Self.hash(UnsafeBufferPointer(rebasing: arena[start..<start + Int(keyLengths[entry])]))
+            }
+            place(entry: entry, hash: hash)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+@testable import TlumachMemory
+import XCTest
+
+/// The import tokenises straight to ids through its own hash table; it must give exactly the tokens and stems the
+/// search side (`analyze`) gives, or indexed search would miss units.
+final class ImportVocabularyTests: XCTestCase {
+    private func emptyVocabulary() throws -> ImportVocabulary {
+        ImportVocabulary(tokens: [(1, "штаб"), (7, "news")])
+    }
+
+    func testTokenIDsEqualTheAnalysedWordsAndStems() throws {
+        let vocabulary = try emptyVocabulary()
+        XCTAssertEqual(vocabulary.firstNewToken, 8)
+        XCTAssertEqual(vocabulary.id("штаб"), 1)
+        var text: [UInt32: String] = [1: "штаб", 7: "news"]
+        let uk = try MemoryTokenizer(language: "uk")
+        let en = try MemoryTokenizer(language: "en")
+        let samples = [
+            "Координаційного штабу працює цілодобово, штаб — 24/7.", "П’ятниця БУДЕ со́нячною; п'ятниця 2026 року.",
+            "Штабом керує Іван; штабу 3 роки", "", "news: the NEWS agencies were running 2 reports", "café CAFÉ ﬁle",
+            "Word-break: don't stop; running runners ran, 3.14 and 1,000", "日本語 テキスト mixed with Ukrainian слово",
+        ]
+        for (tokenizer, side) in [(uk, ImportVocabulary.Side.source), (en, .target)] {
+            for sample in samples + samples.reversed() {
+                let ids = tokenizer.tokenIDs(sample, vocabulary: vocabulary, side: side)
+                for (offset, token) in vocabulary.newTokens.enumerated() {
+                    text[vocabulary.firstNewToken + UInt32(offset)] = token
+                }
+                let expected = tokenizer.analyze(sample)
+                XCTAssertEqual(ids.words.map { text[$0] ?? "?" }, expected.words, sample)
+                XCTAssertEqual(ids.stems.map { text[$0] ?? "?" }, expected.stems, sample)
+            }
+        }
+        // Every distinct string has exactly one id.
+        XCTAssertEqual(Set(text.values).count, text.count)
+    }
+
+    func testByteKeyTableFindsEveryKeyAcrossGrowth() {
+        var table = ByteKeyTable()
+        let keys = (0..<200_000).map { "ключ\($0)" }
+        for (index, key) in keys.enumerated() {
+            var key = key
+            key.withUTF8 { table.insert($0, value: UInt32(index)) }
+        }
+        for (index, key) in keys.enumerated() where index % 997 == 0 || index == keys.count - 1 {
+            var key = key
+            XCTAssertEqual(key.withUTF8 { table.find($0) }, UInt32(index))
+        }
+        for absent in ["", "ключ", "ключ200000", "ключ-1"] {
+            var absent = absent
+            XCTAssertNil(absent.withUTF8 { table.find($0) }, absent)
+        }
+    }
+}
