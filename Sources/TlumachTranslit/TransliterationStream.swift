@@ -31,7 +31,7 @@ extension SchemeTransliterator {
                 continue
             }
             if end == 0 { continue }
-            if isFastPath && names == nil && end >= Self.parallelThreshold {
+            if isFastPath && end >= Self.parallelThreshold {
                 try transliterateInParallel(pending, upTo: end, to: output, inputName: inputName, consumed: consumed)
             } else {
                 buffer.removeAll(keepingCapacity: true)
@@ -43,7 +43,8 @@ extension SchemeTransliterator {
         }
     }
 
-    /// Blocks this large are split at line ends over the available cores (the fast path's lines are independent).
+    /// Blocks this large are split at line ends over the available cores (the fast path's lines are independent, and
+    /// so are names).
     static let parallelThreshold = 1 << 18
 
     /// Transliterates `bytes[0..<end]` (whole lines) in as many parts as there are cores, writing the parts in order.
@@ -66,7 +67,14 @@ extension SchemeTransliterator {
                 var result: [UInt8] = []
                 var failure: TransliterationError?
                 do throws(TransliterationError) {
-                    try self.transliterate(utf8: input.part(part), into: &result)
+                    let lines = input.part(part)
+                    if let names = self.names {
+                        // Names never reach across a line end (a phrase's words are joined by spaces or a hyphen).
+                        if let offset = Self.firstInvalidUTF8Offset(lines) { throw .invalidUTF8(byteOffset: offset) }
+                        result.append(contentsOf: self.transliterate(String(decoding: lines, as: UTF8.self), names: names).utf8)
+                    } else {
+                        try self.transliterate(utf8: lines, into: &result)
+                    }
                 } catch {
                     failure = error
                 }

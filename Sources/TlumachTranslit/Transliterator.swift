@@ -10,6 +10,30 @@ public protocol NameSpellingSource: Sendable {
     /// by the spaces or hyphens between them), or nil when it is not a known name. The source decides how loosely
     /// to match (case, inflected forms).
     func spelling(of phrase: String) -> String?
+    /// Every known name in `text` in one pass (the transliterator passes its text with everything but words and the
+    /// spaces or single hyphens joining them blanked out): UTF-8 byte ranges (which may overlap or nest) with the spelling of
+    /// the text in that range, exactly as `spelling(of:)` would give it for that phrase. The transliterator keeps
+    /// only spans that begin and end on its word boundaries, longest first from each word. The default asks
+    /// `spelling(of:)` phrase by phrase (slow on long text); a source with a scanner should do one scan instead.
+    func nameSpans(in text: String) -> [NameSpan]
+}
+
+/// A known name found in a text: its UTF-8 byte range and its Latin spelling (before the transliterator's case
+/// handling for text in capitals).
+public struct NameSpan: Sendable, Equatable {
+    public var utf8Range: Range<Int>
+    public var spelling: String
+
+    public init(utf8Range: Range<Int>, spelling: String) {
+        self.utf8Range = utf8Range
+        self.spelling = spelling
+    }
+}
+
+extension NameSpellingSource {
+    public func nameSpans(in text: String) -> [NameSpan] {
+        SchemeTransliterator.phraseByPhraseNameSpans(in: text, names: self)
+    }
 }
 
 /// A fixed list of name spellings, matched case-insensitively on the whole phrase.
@@ -157,7 +181,116 @@ public final class SchemeTransliterator: Sendable {
         var end: Int
     }
 
+    /// Names first, in one pass: the source finds every name span in the text at once; the gaps go through the
+    /// scheme's byte path. Same output as `transliteratePhraseByPhrase` (the former design, kept as the reference).
     func transliterate(_ text: String, names: any NameSpellingSource) -> String {
+        let scalars = ScalarsWithOffsets(text)
+        let words = Self.words(in: scalars.scalars)
+        if words.isEmpty { return transliterateByScheme(text) }
+        let spans = names.nameSpans(in: Self.wordsAndJoins(text, scalars: scalars, words: words))
+        if spans.isEmpty { return transliterateByScheme(text) }
+        // Spans must begin and end on words: word indices found by binary search over the words' UTF-8 offsets.
+        let wordStarts = words.map { scalars.offsets[$0.start] }
+        let wordEnds = words.map { scalars.offsets[$0.end] }
+        func index(of offset: Int, in offsets: [Int]) -> Int? {
+            var low = 0
+            var high = offsets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+            }
+            return low < offsets.count && offsets[low] == offset ? low : nil
+        }
+        let longest = max(1, names.longestNameWordCount)
+        // Per first word: the usable span covering the most words (as the phrase-by-phrase search tried longest
+        // first). Among spans of one range the first listed wins, as a source answers one spelling per phrase.
+        var best = [(last: Int, spelling: String)?](repeating: nil, count: words.count)
+        var found = false
+        for span in spans {
+            guard let first = index(of: span.utf8Range.lowerBound, in: wordStarts),
+                let last = index(of: span.utf8Range.upperBound, in: wordEnds),
+                last >= first, last - first < longest
+            else { continue }
+            if let current = best[first], current.last >= last { continue }
+            guard Self.joinable(scalars.scalars, words: words, from: first, through: last) else { continue }
+            best[first] = (last, span.spelling)
+            found = true
+        }
+        if !found { return transliterateByScheme(text) }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        var text = text
+        text.withUTF8 { bytes in
+            var pendingStart = 0  // UTF-8 offset of text not yet written (to be transliterated by the scheme)
+            var index = 0
+            while index < words.count {
+                guard let (last, spelling) = best[index] else {
+                    index += 1
+                    continue
+                }
+                let start = scalars.offsets[words[index].start]
+                let end = scalars.offsets[words[last].end]
+                appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<start]), to: &output)
+                let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                output.append(contentsOf: Self.matchCase(of: phrase, spelling).utf8)
+                pendingStart = end
+                index = last + 1
+            }
+            appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The text as the source scans it: words and what may join them into a phrase (spaces, no-break spaces, a
+    /// single hyphen between two words) and line ends kept, everything else blanked with spaces of the same UTF-8
+    /// length (offsets unchanged). A scanner then sees each word as the phrase-by-phrase search showed it, alone:
+    /// a digit or an apostrophe next to a word (х2Шойгу, Шойгу’) does not hide the name.
+    private static func wordsAndJoins(_ text: String, scalars: ScalarsWithOffsets, words: [Word]) -> String {
+        var bytes = Array(text.utf8)
+        func blank(_ from: Int, _ to: Int, keepSingleHyphen: Bool) {
+            if keepSingleHyphen, to - from == 1, scalars.scalars[from] == "-" { return }
+            for k in from..<to {
+                let scalar = scalars.scalars[k]
+                if scalar == " " || scalar == "\u{00A0}" || scalar == "\n" { continue }
+                for offset in scalars.offsets[k]..<scalars.offsets[k + 1] { bytes[offset] = 0x20 }
+            }
+        }
+        var previousEnd = 0
+        for (index, word) in words.enumerated() {
+            blank(previousEnd, word.start, keepSingleHyphen: index > 0)
+            previousEnd = word.end
+        }
+        blank(previousEnd, scalars.scalars.count, keepSingleHyphen: false)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A gap between names, through the scheme (whole scalars of a valid string: the byte path cannot refuse it).
+    private func appendByScheme(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        if bytes.isEmpty { return }
+        if (try? transliterate(utf8: bytes, into: &output)) == nil {
+            output.append(contentsOf: transliterateWithRules(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
+    }
+
+    /// The text's scalars with the UTF-8 offset of each (and of the end, at index `scalars.count`).
+    private struct ScalarsWithOffsets {
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+
+        init(_ text: String) {
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+        }
+    }
+
+    /// The former design: asks the source about every phrase of up to `longestNameWordCount` words at every word,
+    /// longest first. Kept as the reference the one-pass output is tested against.
+    func transliteratePhraseByPhrase(_ text: String, names: any NameSpellingSource) -> String {
         let scalars = Array(text.unicodeScalars)
         let words = Self.words(in: scalars)
         if words.isEmpty { return transliterateByScheme(text) }
@@ -187,6 +320,35 @@ public final class SchemeTransliterator: Sendable {
         }
         output += transliterateByScheme(Self.string(scalars, pendingStart, scalars.count))
         return output
+    }
+
+    /// The default `nameSpans(in:)`: the spans the phrase-by-phrase search would take.
+    static func phraseByPhraseNameSpans(in text: String, names: any NameSpellingSource) -> [NameSpan] {
+        let scalars = ScalarsWithOffsets(text)
+        let words = Self.words(in: scalars.scalars)
+        var spans: [NameSpan] = []
+        var index = 0
+        let longest = max(1, names.longestNameWordCount)
+        while index < words.count {
+            var matched = false
+            var length = min(longest, words.count - index)
+            while length >= 1 {
+                let last = index + length - 1
+                if Self.joinable(scalars.scalars, words: words, from: index, through: last) {
+                    let phrase = Self.string(scalars.scalars, words[index].start, words[last].end)
+                    if let spelling = names.spelling(of: phrase) {
+                        let range = scalars.offsets[words[index].start]..<scalars.offsets[words[last].end]
+                        spans.append(NameSpan(utf8Range: range, spelling: spelling))
+                        index = last + 1
+                        matched = true
+                        break
+                    }
+                }
+                length -= 1
+            }
+            if !matched { index += 1 }
+        }
+        return spans
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -250,6 +412,13 @@ public final class SchemeTransliterator: Sendable {
 
     /// A name written in capitals (ЗЕЛЕНСЬКИЙ) gets its spelling in capitals; otherwise the listed spelling.
     private static func matchCase(of phrase: String, _ spelling: String) -> String {
+        // Usually a lower-case letter of the basic Latin or Cyrillic block settles it, without property look-ups.
+        for scalar in phrase.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x430...0x45F, 0x491: return spelling
+            default: continue
+            }
+        }
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
         let allUpper = letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase }
         return allUpper ? spelling.uppercased() : spelling

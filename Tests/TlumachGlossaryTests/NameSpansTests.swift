@@ -1,0 +1,100 @@
+import Foundation
+import TlumachGlossary
+@testable import TlumachTranslit
+import XCTest
+
+/// The one-pass name search (`nameSpans(in:)`, one matcher scan per block) gives the same transliteration as the
+/// former phrase-by-phrase search (`spelling(of:)` for every phrase at every word).
+final class NameSpansTests: XCTestCase {
+    /// Ukrainian and Russian proper nouns of the shipped glossaries and of the test glossary.
+    static func properNouns(_ glossary: Glossary) -> [String] {
+        glossary.concepts.flatMap { concept in
+            ["uk", "ru"].flatMap { language in
+                (concept.terms[language] ?? []).filter { $0.type == .properNoun }.map(\.text)
+            }
+        }
+    }
+
+    /// Deterministic text dense with names: inflected (case endings on the last word), in lower case, capitalised
+    /// and in capitals, joined by hyphens or no-break spaces, next to digits, apostrophes, Latin letters and
+    /// punctuation, among ordinary words and near-miss stems.
+    static func generatedText(names: [String], lines: Int, seed: UInt64) -> String {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let endings = ["", "", "а", "у", "ові", "ого", "ому", "им", "і", "ою", "ій", "ем", "ом", "и", "ах"]
+        let fillers = ["та", "і", "президент", "зустрівся", "з", "м’ясо", "сказав", "Київ", "Зелений", "Шой", "ЗСУ",
+            "п'ятий", "Ukraine", "2024", "—", "«цитата»", "сьогодні", "ім’я", "Андрієм", "х"]
+        let separators = [" ", " ", " ", ", ", " - ", "-", "\u{00A0}", "  ", ". ", "’", "2", "\t", " (", ") "]
+        var text = ""
+        for _ in 0..<lines {
+            var line = ""
+            for _ in 0..<(3 + next(12)) {
+                var piece: String
+                if next(3) == 0 {
+                    piece = fillers[next(fillers.count)]
+                } else {
+                    piece = names[next(names.count)] + endings[next(endings.count)]
+                    switch next(5) {
+                    case 0: piece = piece.lowercased()
+                    case 1: piece = piece.uppercased()
+                    case 2: piece = piece.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                        .joined(separator: " ")
+                    default: break
+                    }
+                    if next(8) == 0 { piece = piece.replacingOccurrences(of: " ", with: "-") }
+                }
+                line += piece + separators[next(separators.count)]
+            }
+            text += line + "\n"
+        }
+        return text
+    }
+
+    func assertOnePassMatchesPhraseByPhrase(
+        _ names: any NameSpellingSource, nameList: [String], file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let transliterator = try SchemeTransliterator(scheme: .kmu2010, names: names)
+        let text = Self.generatedText(names: nameList, lines: 400, seed: 2010)
+        let onePass = transliterator.transliterate(text, names: names)
+        let phraseByPhrase = transliterator.transliteratePhraseByPhrase(text, names: names)
+        // Line by line, so a difference names its line.
+        let got = onePass.split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = phraseByPhrase.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(got.count, expected.count, file: file, line: line)
+        let input = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<min(got.count, expected.count) where got[index] != expected[index] {
+            XCTFail("line \(index + 1): \(input[index])\n one pass: \(got[index])\n expected: \(expected[index])",
+                file: file, line: line)
+        }
+        // The text really is full of names: the glossary's spellings replaced the scheme's many times.
+        let plain = try SchemeTransliterator(scheme: .kmu2010).transliterate(text)
+        XCTAssertNotEqual(onePass, plain, file: file, line: line)
+    }
+
+    func testShippedGlossaryNamesOnePassEqualsPhraseByPhrase() throws {
+        let glossary = try Glossary.load(paths: [Support.packageRoot.appendingPathComponent("glossaries").path])
+        let names = try GlossaryNameSpellings(glossary: glossary)
+        let list = Self.properNouns(glossary)
+        XCTAssertGreaterThan(list.count, 5)
+        try assertOnePassMatchesPhraseByPhrase(names, nameList: list)
+    }
+
+    func testTestGlossaryNamesOnePassEqualsPhraseByPhrase() throws {
+        let glossary = try Support.glossary(NameSpellingTests.yaml)
+        let names = try GlossaryNameSpellings(glossary: glossary)
+        try assertOnePassMatchesPhraseByPhrase(names, nameList: Self.properNouns(glossary) + ["Фальшенко", "Шойг"])
+    }
+
+    /// A source without a scanner (the dictionary-backed one) gets the phrase-by-phrase default `nameSpans`.
+    func testDefaultNameSpansEqualsPhraseByPhrase() throws {
+        let names = NameSpellings(["Володимир Зеленський": "Volodymyr Zelenskyy", "Зеленський": "Zelenskyy",
+            "Шойгу": "Shoigu", "Сергій Шойгу": "Sergei Shoigu"])
+        try assertOnePassMatchesPhraseByPhrase(names, nameList: ["Володимир Зеленський", "Зеленський", "Шойгу",
+            "Сергій Шойгу", "Сергій"])
+        XCTAssertEqual(names.nameSpans(in: "Привіт, Сергій Шойгу!"),
+            [NameSpan(utf8Range: 14..<37, spelling: "Sergei Shoigu")])
+    }
+}
