@@ -130,9 +130,7 @@ enum WordScanner {
                     break
                 }
             }
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[start..<index])
-            words.append(Word(text: text, range: start..<index))
+            words.append(Word(text: ScalarString.make(scalars[start..<index]), range: start..<index))
         }
         return words
     }

@@ -414,8 +414,7 @@ public final class TermMatcher: Sendable {
             }
         }
         UkrainianStemmer.stem(&letters)
-        var key = "w"
-        key.unicodeScalars.append(contentsOf: letters)
+        let key = TermKeys.string(letters, prefix: UInt8(ascii: "w"))
         if let symbol = symbols[key] { return ([symbol], false) }
         return ([], false)
     }

@@ -80,9 +80,7 @@ public struct WhitespaceCheck: Check {
             result.append(last)
             scalars = scalars.dropLast()
         }
-        var string = ""
-        string.unicodeScalars.append(contentsOf: result.reversed())
-        return string
+        return ScalarString.make(result.reversed())
     }
 
     static func describe(_ whitespace: String) -> String {

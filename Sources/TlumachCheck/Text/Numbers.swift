@@ -55,11 +55,7 @@ enum NumberScanner {
                 while index < count && isDigit(scalars[index]) { index += 1 }
                 groups.append(groupStart..<index)
             }
-            let digits = groups.map { range -> String in
-                var string = ""
-                string.unicodeScalars.append(contentsOf: scalars[range])
-                return string
-            }
+            let digits = groups.map { range -> String in ScalarString.make(scalars[range]) }
             var values = interpret(digits: digits, separators: separators, language: language)
             if !values.isEmpty, let scale = scaleAfter(scalars, index, language: language) {
                 values += values.map { $0 * scale }

@@ -67,9 +67,7 @@ enum PlaceholderScanner {
     }
 
     static func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
-        var string = ""
-        string.unicodeScalars.append(contentsOf: scalars[range])
-        return string
+        ScalarString.make(scalars[range])
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { (0x30...0x39).contains(scalar.value) }
