@@ -3,7 +3,7 @@
 # UkrainianKMU table) on the same 20 MB of generated Ukrainian text. Installs translitua into a temporary virtual
 # environment; everything it creates lives in a temporary directory that is removed on exit (nothing in the repo).
 # tlumach runs with `--no-glossary`: translitua has no list of names, so the comparison is scheme against scheme
-# (the default, with the shipped glossaries' names spelled first, is measured in docs/performance/translit.md).
+# (the default, with the shipped glossaries' names spelled first, is measured in docs/PERFORMANCE.md).
 # Usage: scripts/bench-translit.sh [MEGABYTES] [REPETITIONS]   (default 20 MB, best of 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."

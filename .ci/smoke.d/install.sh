@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Smoke test for installing `tlumach`: the recipe of docs/cli/install.md into a temporary prefix works, and the
+# Smoke test for installing `tlumach`: the recipe of docs/install.md into a temporary prefix works, and the
 # binary copied without its *.resources folders exits 2 with instructions instead of crashing.
 set -euo pipefail
 bin=$1

@@ -52,30 +52,7 @@ enum TextReporter {
 }
 
 /// JSON string literal escaping (RFC 8259).
-func jsonString(_ text: String) -> String {
-    // Most texts need no escaping: copy them whole.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
-        return "\"" + text + "\""
-    }
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
-}
+func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 
 /// `{"findings": [{"check", "severity", "file", "unit", "line", "column", "message", "source", "target",
 /// "suggestion"}], "summary": {"files", "units", "errors", "warnings"}}` — field names are a contract.
