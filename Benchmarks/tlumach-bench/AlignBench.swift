@@ -1,3 +1,4 @@
+import TlumachCore
 import Foundation
 import TlumachAlign
 

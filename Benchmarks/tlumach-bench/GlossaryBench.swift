@@ -1,5 +1,6 @@
 // Glossary benchmarks: compiling a 10,000-concept glossary, and scanning Ukrainian text for terms (the work of
 // `tlumach terms --format summary`). Deterministic generated data; figures in docs/performance/glossary.md.
+import TlumachCore
 import Foundation
 import TlumachGlossary
 

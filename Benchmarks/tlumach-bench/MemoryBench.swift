@@ -1,6 +1,7 @@
 // Memory benchmarks: import, indexed fuzzy search against brute force, cold CLI search, peak memory.
 // `swift run -c release tlumach-bench memory [memory-units=N] [memory-queries=Q]` (default 100,000 units; the
 // figures in docs/performance/memory.md are at 1,000,000).
+import TlumachCore
 import Foundation
 import TlumachMemory
 import TlumachTMX

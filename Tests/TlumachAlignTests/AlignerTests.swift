@@ -1,3 +1,4 @@
+import TlumachCore
 import TlumachAlign
 import XCTest
 
@@ -54,7 +55,7 @@ final class AlignerTests: XCTestCase {
     }
 
     func testBeadsCoverEverySentenceOnceInOrder() {
-        var random = SplitMix(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<20 {
             let source = (0..<Int.random(in: 1...60, using: &random)).map { "Речення \($0) " + String(repeating: "с", count: Int.random(in: 5...90, using: &random)) }
             let target = (0..<Int.random(in: 1...60, using: &random)).map { "Sentence \($0) " + String(repeating: "s", count: Int.random(in: 5...90, using: &random)) }
@@ -134,14 +135,3 @@ final class BeadAndScoreTests: XCTestCase {
     }
 }
 
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
