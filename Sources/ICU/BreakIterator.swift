@@ -37,14 +37,7 @@ public final class BreakIterator: Sendable {
         self.kind = kind
         self.locale = locale
         self.pool = HandlePool(
-            prototype: handle,
-            clone: { (prototype) throws(ICUError) -> UnsafeMutableRawPointer in
-                var status: Int32 = 0
-                guard let copy = tl_break_clone(prototype, &status), !failed(status) else {
-                    throw ICUError(code: status, operation: "cloning a break iterator")
-                }
-                return copy
-            },
+            prototype: handle, what: "a break iterator", clone: { tl_break_clone($0, $1) },
             close: { tl_break_close($0) })
     }
 

@@ -9,17 +9,21 @@ final class HandlePool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [UnsafeMutableRawPointer]
     private let prototype: UnsafeMutableRawPointer
-    private let clone: (UnsafeMutableRawPointer) throws(ICUError) -> UnsafeMutableRawPointer
+    /// The C clone function: returns nil or sets a failure status when it cannot clone.
+    private let clone: (UnsafeMutableRawPointer, UnsafeMutablePointer<Int32>) -> UnsafeMutableRawPointer?
     private let close: (UnsafeMutableRawPointer) -> Void
+    /// What is pooled, for error messages ("a transliterator").
+    private let what: String
     private let maximumIdle = 16
 
     init(
-        prototype: UnsafeMutableRawPointer,
-        clone: @escaping (UnsafeMutableRawPointer) throws(ICUError) -> UnsafeMutableRawPointer,
+        prototype: UnsafeMutableRawPointer, what: String,
+        clone: @escaping (UnsafeMutableRawPointer, UnsafeMutablePointer<Int32>) -> UnsafeMutableRawPointer?,
         close: @escaping (UnsafeMutableRawPointer) -> Void
     ) {
         self.prototype = prototype
         self.idle = []
+        self.what = what
         self.clone = clone
         self.close = close
     }
@@ -38,7 +42,11 @@ final class HandlePool: @unchecked Sendable {
         }
         lock.unlock()
         // Clone outside the lock: nobody uses the prototype, and ICU's clone functions only read it.
-        return try clone(prototype)
+        var status: Int32 = 0
+        guard let copy = clone(prototype, &status), !failed(status) else {
+            throw ICUError(code: status == 0 ? 1 : status, operation: "cloning \(what)")
+        }
+        return copy
     }
 
     private func giveBack(_ handle: UnsafeMutableRawPointer) {

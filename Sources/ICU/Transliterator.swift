@@ -59,14 +59,7 @@ public final class Transliterator: Sendable {
 
     private static func makePool(_ handle: UnsafeMutableRawPointer) -> HandlePool {
         HandlePool(
-            prototype: handle,
-            clone: { (prototype) throws(ICUError) -> UnsafeMutableRawPointer in
-                var status: Int32 = 0
-                guard let copy = tl_translit_clone(prototype, &status), !failed(status) else {
-                    throw ICUError(code: status, operation: "cloning a transliterator")
-                }
-                return copy
-            },
+            prototype: handle, what: "a transliterator", clone: { tl_translit_clone($0, $1) },
             close: { tl_translit_close($0) })
     }
 
