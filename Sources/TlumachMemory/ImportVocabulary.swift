@@ -112,6 +112,17 @@ extension MemoryTokenizer {
     func words(_ text: String) -> SegmentWords {
         var result = SegmentWords()
         guard !text.isEmpty else { return result }
+        if usesFastWordBreak {
+            if FastWordBreak.words(text, into: &result) { return result }
+            result = SegmentWords()
+        }
+        return wordsThroughICU(text)
+    }
+
+    /// `words` always through ICU (the general path, which the fast path must equal).
+    func wordsThroughICU(_ text: String) -> SegmentWords {
+        var result = SegmentWords()
+        guard !text.isEmpty else { return result }
         let folded = Self.comparisonForm(text)
         var scratch: [UInt8] = []
         folded.withUnsafeBufferPointer { buffer in
