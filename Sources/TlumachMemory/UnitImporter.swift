@@ -93,14 +93,21 @@ final class UnitImporter {
     /// The first half of storing a unit: plain texts and word tokens (ICU folding and word break). Done on the
     /// parsing thread during a file import, so the two halves of the work run on two cores.
     static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
-        let sourceSegment = unit.variantIndex(for: source.language).map { unit.variants[$0].segment }
-        let targetSegment = unit.variantIndex(for: target.language).map { unit.variants[$0].segment }
+        let sourceIndex = unit.variantIndex(for: source.language)
+        let targetIndex = unit.variantIndex(for: target.language)
+        let sourceSegment = sourceIndex.map { unit.variants[$0].segment }
+        let targetSegment = targetIndex.map { unit.variants[$0].segment }
         let sourceText = sourceSegment?.plainText ?? ""
         let targetText = targetSegment?.plainText ?? ""
+        // Serialised once: the stored XML, and the duplicate key hashed from its segment bytes.
+        var ranges: [Range<Int>] = []
+        let xml = TMXWriter.xml(for: unit, segmentRanges: &ranges)
+        let hash = pairHash(xml: xml, source: sourceIndex.map { ranges[$0] }, target: targetIndex.map { ranges[$0] })
         return PreparedUnit(
             unit: unit, sourceSegment: sourceSegment, targetSegment: targetSegment, sourceText: sourceText,
             targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
-            source: source.words(sourceText), target: target.words(targetText))
+            source: source.words(sourceText), target: target.words(targetText), xml: xml, pairHash: hash,
+            languages: languages(of: unit))
     }
 
     /// The writing half, on the thread holding the transaction: serialisation and duplicate key, duplicate
@@ -108,7 +115,7 @@ final class UnitImporter {
     func store(_ prepared: PreparedUnit) throws {
         summary.read += 1
         let unit = prepared.unit
-        let hash = Self.pairHash(prepared.sourceSegment, prepared.targetSegment)
+        let hash = prepared.pairHash
         if policy != .both, knownHashes.contains(hash) {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
             for row in rows {
@@ -135,10 +142,10 @@ final class UnitImporter {
         insertUnit.bind(3, prepared.targetText)
         insertUnit.bind(4, hash)
         insertUnit.bind(5, unit.latestDate)
-        insertUnit.bind(6, Self.languages(of: unit))
+        insertUnit.bind(6, prepared.languages)
         insertUnit.bind(7, Int64(prepared.sourceCodes))
         insertUnit.bind(8, importID)
-        insertUnit.bind(9, TMXWriter.xml(for: unit))
+        insertUnit.bind(9, prepared.xml)
         try insertUnit.run()
         knownHashes.insert(hash)
         let id = db.lastInsertedRowID
@@ -209,7 +216,24 @@ final class UnitImporter {
         unit.variants.map(\.language).joined(separator: " ")
     }
 
-    /// FNV-1a over the serialised source and target segments: stable across runs (Swift's Hasher is not).
+    /// `pairHash` of the segments whose XML lies at `source` and `target` (UTF-8 byte ranges) in `xml`.
+    static func pairHash(xml: String, source: Range<Int>?, target: Range<Int>?) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var xml = xml
+        xml.withUTF8 { bytes in
+            for (marker, range) in [(UInt8(1), source), (UInt8(2), target)] {
+                hash = (hash ^ UInt64(range == nil ? 0 : marker)) &* 0x100_0000_01b3
+                if let range {
+                    for byte in UnsafeBufferPointer(rebasing: bytes[range]) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                }
+                hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+            }
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    /// FNV-1a over the serialised source and target segments: stable across runs (Swift's Hasher is not). Stored in
+    /// every memory as the duplicate key, so it must never change.
     static func pairHash(_ source: TMXSegment?, _ target: TMXSegment?) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ byte: UInt8) {
@@ -239,6 +263,10 @@ struct PreparedUnit: Sendable {
     var sourceCodes: Int
     var source: SegmentWords
     var target: SegmentWords
+    /// The unit as stored (`TMXWriter.xml(for:)`), its duplicate key and its languages.
+    var xml: String
+    var pairHash: Int64
+    var languages: String
 }
 
 /// Failures of the store itself (not of the input).
