@@ -34,6 +34,10 @@ enum FastWordBreak {
 
     static func words(utf8 input: UnsafeBufferPointer<UInt8>, into result: inout SegmentWords) -> Bool {
         let count = input.count
+        // Folded words are never longer than the text, and average more than four bytes.
+        result.bytes.reserveCapacity(count)
+        result.ends.reserveCapacity(count / 4 + 1)
+        result.isNumber.reserveCapacity(count / 4 + 1)
         var index = 0
         var inToken = false
         var tokenKind = Kind.letter

@@ -96,33 +96,35 @@ final class UnitImporter {
         let sourceIndex = unit.variantIndex(for: source.language)
         let targetIndex = unit.variantIndex(for: target.language)
         let sourceSegment = sourceIndex.map { unit.variants[$0].segment }
-        let targetSegment = targetIndex.map { unit.variants[$0].segment }
         let sourceText = sourceSegment?.plainText ?? ""
-        let targetText = targetSegment?.plainText ?? ""
+        let targetText = targetIndex.map { unit.variants[$0].segment.plainText } ?? ""
         // Serialised once: the stored XML, and the duplicate key hashed from its segment bytes.
         var ranges: [Range<Int>] = []
         let xml = TMXWriter.xml(for: unit, segmentRanges: &ranges)
         let hash = pairHash(xml: xml, source: sourceIndex.map { ranges[$0] }, target: targetIndex.map { ranges[$0] })
+        // The unit itself is not handed on (freeing it cost the writing thread time): a duplicate candidate, which
+        // is rare, is parsed back from its XML, which the round trip guarantees is the same unit.
         return PreparedUnit(
-            unit: unit, sourceSegment: sourceSegment, targetSegment: targetSegment, sourceText: sourceText,
-            targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
-            source: source.words(sourceText), target: target.words(targetText), xml: xml, pairHash: hash,
-            languages: languages(of: unit))
+            tuid: unit.tuid, latestDate: unit.latestDate, languages: languages(of: unit), hasSource: sourceIndex != nil,
+            sourceText: sourceText, targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
+            source: source.words(sourceText), target: target.words(targetText), xml: xml, pairHash: hash)
     }
 
-    /// The writing half, on the thread holding the transaction: serialisation and duplicate key, duplicate
-    /// resolution, token and stem ids (vocabulary), rows.
+    /// The writing half, on the thread holding the transaction: duplicate resolution, token and stem ids
+    /// (vocabulary), rows.
     func store(_ prepared: PreparedUnit) throws {
         summary.read += 1
-        let unit = prepared.unit
         let hash = prepared.pairHash
         if policy != .both, knownHashes.contains(hash) {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
+            let unit = try TMXReader.unit(fromFragment: prepared.xml)
+            let sourceSegment = unit.variantIndex(for: sourceLanguage).map { unit.variants[$0].segment }
+            let targetSegment = unit.variantIndex(for: targetLanguage).map { unit.variants[$0].segment }
             for row in rows {
                 let existing = try TMXReader.unit(fromFragment: row[1])
                 let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
                 let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
-                guard existingSource == prepared.sourceSegment && existingTarget == prepared.targetSegment else {
+                guard existingSource == sourceSegment && existingTarget == targetSegment else {
                     continue
                 }
                 summary.merged += 1
@@ -136,12 +138,12 @@ final class UnitImporter {
             }
         }
 
-        if prepared.sourceSegment == nil { summary.withoutSource += 1 }
-        insertUnit.bind(1, unit.tuid)
+        if !prepared.hasSource { summary.withoutSource += 1 }
+        insertUnit.bind(1, prepared.tuid)
         insertUnit.bind(2, prepared.sourceText)
         insertUnit.bind(3, prepared.targetText)
         insertUnit.bind(4, hash)
-        insertUnit.bind(5, unit.latestDate)
+        insertUnit.bind(5, prepared.latestDate)
         insertUnit.bind(6, prepared.languages)
         insertUnit.bind(7, Int64(prepared.sourceCodes))
         insertUnit.bind(8, importID)
@@ -255,18 +257,18 @@ final class UnitImporter {
 
 /// A unit with everything computed that needs no database.
 struct PreparedUnit: Sendable {
-    var unit: TMXUnit
-    var sourceSegment: TMXSegment?
-    var targetSegment: TMXSegment?
+    var tuid: String?
+    var latestDate: String?
+    var languages: String
+    var hasSource: Bool
     var sourceText: String
     var targetText: String
     var sourceCodes: Int
     var source: SegmentWords
     var target: SegmentWords
-    /// The unit as stored (`TMXWriter.xml(for:)`), its duplicate key and its languages.
+    /// The unit as stored (`TMXWriter.xml(for:)`) and its duplicate key.
     var xml: String
     var pairHash: Int64
-    var languages: String
 }
 
 /// Failures of the store itself (not of the input).
