@@ -168,15 +168,13 @@ final class UnitImporter {
         summary.added += 1
     }
 
-    /// Writes new vocabulary, posting chunks and document frequencies, and the import's record.
+    /// Writes new vocabulary, posting chunks and document frequencies, and the import's record. A new token is
+    /// inserted with its frequencies; only tokens the memory had already are updated (a first import of a large file
+    /// makes a hundred thousand or more tokens, and an UPDATE each was most of this step).
     func finish() throws {
+        let firstNew = vocabulary.firstNewToken
+        var newFrequencies = [(df: Int64, tdf: Int64)](repeating: (0, 0), count: vocabulary.newTokens.count)
         // Direct SQLite binding: a first import of a large file writes a few hundred thousand of these rows.
-        let insertToken = try FastStatement(db, sql: "INSERT INTO token(id, text) VALUES (?, ?)")
-        for (offset, text) in vocabulary.newTokens.enumerated() {
-            insertToken.bind(1, Int64(vocabulary.firstNewToken) + Int64(offset))
-            insertToken.bind(2, text)
-            try insertToken.run()
-        }
         let insertPosting = try FastStatement(db, sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
         let updateDF = try FastStatement(db, sql: "UPDATE token SET df = df + ? WHERE id = ?")
         let updateTDF = try FastStatement(db, sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
@@ -186,10 +184,23 @@ final class UnitImporter {
                 insertPosting.bind(2, Int64(token))
                 insertPosting.bind(3, Array(units))
                 try insertPosting.run()
-                update.bind(1, Int64(units.count))
-                update.bind(2, Int64(token))
-                try update.run()
+                if token >= firstNew {
+                    let index = Int(token - firstNew)
+                    if side == 0 { newFrequencies[index].df = Int64(units.count) } else { newFrequencies[index].tdf = Int64(units.count) }
+                } else {
+                    update.bind(1, Int64(units.count))
+                    update.bind(2, Int64(token))
+                    try update.run()
+                }
             }
+        }
+        let insertToken = try FastStatement(db, sql: "INSERT INTO token(id, text, df, tdf) VALUES (?, ?, ?, ?)")
+        for (offset, text) in vocabulary.newTokens.enumerated() {
+            insertToken.bind(1, Int64(firstNew) + Int64(offset))
+            insertToken.bind(2, text)
+            insertToken.bind(3, newFrequencies[offset].df)
+            insertToken.bind(4, newFrequencies[offset].tdf)
+            try insertToken.run()
         }
         try db.execute(
             sql: "UPDATE import SET read = ?, added = ?, merged = ? WHERE id = ?",
