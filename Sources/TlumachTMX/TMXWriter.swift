@@ -113,13 +113,21 @@ public enum TMXWriter {
             out.escaped(value, attribute: true)
             out.raw("\"")
         }
-        for key in leadingAttributes { if let value = attributes[key] { append(key, value) } }
-        let rest = attributes.filter { !leadingAttributes.contains($0.key) }
-        if rest.count == 1, let only = rest.first {
-            append(only.key, only.value)
-        } else if !rest.isEmpty {
-            for (key, value) in rest.sorted(by: { $0.key < $1.key }) { append(key, value) }
+        // One pass over the attributes, no dictionary built or probed: each is either a leading one (by rank) or
+        // one of the rest, which are sorted (a unit usually has two or three attributes).
+        var leading: [(rank: Int, key: String, value: String)] = []
+        var rest: [(key: String, value: String)] = []
+        for (key, value) in attributes {
+            if let rank = leadingAttributes.firstIndex(of: key) {
+                leading.append((rank, key, value))
+            } else {
+                rest.append((key, value))
+            }
         }
+        if leading.count > 1 { leading.sort { $0.rank < $1.rank } }
+        for attribute in leading { append(attribute.key, attribute.value) }
+        if rest.count > 1 { rest.sort { $0.key < $1.key } }
+        for attribute in rest { append(attribute.key, attribute.value) }
     }
 
     private static func appendAnnotations(_ annotations: [TMXAnnotation], indent: String, to out: inout XMLBytes) {
