@@ -64,7 +64,7 @@ public final class TranslationMemory {
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try database.writeWithoutTransaction { db in
-                // A new memory gets 16 KB pages (set before anything is written; an existing file keeps its own):
+                // A new memory gets 8 KB pages (set before anything is written; an existing file keeps its own):
                 // a large import writes every page to the WAL and again at the checkpoint, one system call per page,
                 // and those calls were three quarters of the end of a million-unit import.
                 if !exists { try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
@@ -86,7 +86,7 @@ public final class TranslationMemory {
     }
 
     /// Page size of new memory files.
-    static let pageSize = 16384
+    static let pageSize = 8192
 
     static func describe(_ error: any Error) -> String {
         if let database = error as? DatabaseError { return database.message ?? "\(database.resultCode)" }

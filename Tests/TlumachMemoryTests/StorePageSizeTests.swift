@@ -3,7 +3,7 @@ import TlumachMemory
 import TlumachTMX
 import XCTest
 
-/// New memory files get 16 KB pages; a file made before (4 KB pages, the SQLite default) keeps its pages and reads,
+/// New memory files get 8 KB pages; a file made before (4 KB pages, the SQLite default) keeps its pages and reads,
 /// searches and exports exactly as a new one does.
 final class StorePageSizeTests: XCTestCase {
     private func pageSize(of path: String) throws -> Int {
@@ -39,7 +39,7 @@ final class StorePageSizeTests: XCTestCase {
             exports.append(try String(contentsOfFile: out, encoding: .utf8))
             results.append(try memory.searcher(preload: false).search("Саміт НАТО у Вільнюсі", minimum: 30, limit: 5).map(\.source))
         }
-        XCTAssertEqual(try pageSize(of: newPath), 16384)
+        XCTAssertEqual(try pageSize(of: newPath), 8192)
         XCTAssertEqual(try pageSize(of: oldPath), 4096)
         XCTAssertEqual(exports[0], exports[1])
         XCTAssertEqual(results[0], results[1])
