@@ -110,7 +110,7 @@ public struct CheckRunner: Sendable {
                 check: description.id, severity: settings.severity(of: description), file: unit.file,
                 unit: unit.unit.id, line: unit.unit.line, column: unit.unit.column, message: issue.message,
                 source: unit.source, target: unit.target, suggestion: issue.suggestion, unitKey: unit.unit.stableKey)
-            if let count = remainingBaseline[finding.baselineKey], count > 0 {
+            if !remainingBaseline.isEmpty, let count = remainingBaseline[finding.baselineKey], count > 0 {
                 remainingBaseline[finding.baselineKey] = count - 1
                 suppressed += 1
                 continue
@@ -128,7 +128,7 @@ private final class UnitsBox: @unchecked Sendable {
 }
 
 /// One result slot per parallel task, each written once by its own task.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLockLite()
     init(count: Int) { slots = Array(repeating: nil, count: count) }

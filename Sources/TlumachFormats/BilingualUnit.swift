@@ -128,7 +128,7 @@ public enum BilingualReader {
         }
         switch format {
         case .xliff: return try XLIFFReader.read(path: path)
-        case .po: return try POReader.parse(TextFile.read(path), path: path)
+        case .po: return try POReader.read(path: path)
         case .tsv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: "\t")
         case .csv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: ",")
         case .tmx: return try TMXAdapter.read(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)

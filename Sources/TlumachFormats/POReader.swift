@@ -1,21 +1,181 @@
+import Dispatch
+import Foundation
 import TlumachCore
 
 /// Gettext PO: msgctxt, msgid, msgid_plural, msgstr / msgstr[n], flags (`#, fuzzy, c-format`), translator (`# `)
 /// and extracted (`#.`) comments, references (`#:`), multi-line strings and C escapes. The header entry gives the
 /// target language (`Language:`); obsolete entries (`#~`) are skipped. A plural entry yields one unit per form:
 /// form 0 pairs with msgid, the others with msgid_plural (ids end in `[n]`).
+///
+/// Large files are parsed in pieces on all cores: a blank line ends every entry and resets the parser, so pieces
+/// cut after blank lines parse independently and give the same units, lines and first error as one pass.
 public enum POReader {
     public static func parse(_ text: String, path: String) throws(InputError) -> BilingualDocument {
-        var parser = Parser(path: path)
         var text = text
-        var failure: InputError?
+        var result: Result<BilingualDocument, InputError>?
         text.withUTF8 { bytes in
-            do throws(InputError) { try parser.run(bytes) } catch { failure = error }
+            do throws(InputError) { result = .success(try parse(bytes: bytes, path: path, validate: false)) } catch {
+                result = .failure(error)
+            }
         }
-        if let failure { throw failure }
+        guard let result else { throw InputError(path: path, message: "cannot parse") }
+        return try result.get()
+    }
+
+    /// Reads a PO file from disk: the bytes are checked as UTF-8 and parsed without first building the whole file
+    /// as one String. Unreadable or invalid files fail as `TextFile.read` fails (same messages, byte offsets).
+    public static func read(path: String) throws(InputError) -> BilingualDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return try parse(TextFile.read(path), path: path)
+        }
+        var result: Result<BilingualDocument, InputError>?
+        data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            let hasBOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
+            let bytes = hasBOM ? UnsafeBufferPointer(rebasing: all[3...]) : all
+            do throws(InputError) { result = .success(try parse(bytes: bytes, path: path, validate: true)) } catch {
+                var error = error
+                // Offsets count from the file's first byte, the mark included.
+                if hasBOM, let offset = error.byteOffset { error.byteOffset = offset + 3 }
+                result = .failure(error)
+            }
+        }
+        guard let result else { throw InputError(path: path, message: "cannot read file") }
+        return try result.get()
+    }
+
+    /// Pieces of about this many bytes are parsed in parallel; smaller files are parsed in one pass.
+    static let pieceSize = 1 << 18
+
+    /// Piece boundaries: each piece but the last ends right after a blank line ("\n\n" or "\n\r\n").
+    static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, size: Int = pieceSize) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        let count = bytes.count
+        while count - start > size + size / 2 {
+            var index = start + size
+            var cut: Int?
+            while index + 1 < count {
+                if bytes[index] == 0x0A {
+                    if bytes[index + 1] == 0x0A {
+                        cut = index + 2
+                        break
+                    }
+                    if bytes[index + 1] == 0x0D && index + 2 < count && bytes[index + 2] == 0x0A {
+                        cut = index + 3
+                        break
+                    }
+                }
+                index += 1
+            }
+            guard let cut, cut < count else { break }
+            result.append(start..<cut)
+            start = cut
+        }
+        result.append(start..<count)
+        return result
+    }
+
+    /// Parses UTF-8 bytes (checked first when `validate`: the first bad byte is an error with its offset).
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, validate: Bool, pieceSize: Int = pieceSize) throws(InputError)
+        -> BilingualDocument
+    {
+        let ranges = pieces(bytes, size: pieceSize)
+        let box = PieceResults(count: ranges.count)
+        let shared = SharedBytes(base: bytes)
+        // First the checks and line counts of every piece (a piece's first line number is the sum of the lines
+        // before it), then the parse.
+        let survey: @Sendable (Int) -> Void = { piece in
+            let range = ranges[piece]
+            let base = shared.base
+            var lines = 0
+            for index in range where base[index] == 0x0A { lines += 1 }
+            let invalid = validate ? TextFile.firstInvalidUTF8Offset(Array(base[range])).map { $0 + range.lowerBound } : nil
+            box.survey(piece, lines: lines, invalid: invalid)
+        }
+        if ranges.count == 1 { survey(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: survey) }
+        if let invalid = box.invalidOffsets.compactMap({ $0 }).first {
+            throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8")
+        }
+        var firstLines: [Int] = []
+        var line = 0
+        for count in box.lineCounts {
+            firstLines.append(line)
+            line += count
+        }
+        let parsePiece: @Sendable (Int) -> Void = { [firstLines] piece in
+            // Each piece notes the first header entry it sees; the first piece's (in file order) gives the languages.
+            var parser = Parser(path: path, firstLine: firstLines[piece])
+            do throws(InputError) {
+                try parser.run(UnsafeBufferPointer(rebasing: shared.base[ranges[piece]]))
+                box.parsed(piece, .success(parser))
+            } catch {
+                box.parsed(piece, .failure(error))
+            }
+        }
+        if ranges.count == 1 { parsePiece(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: parsePiece) }
+        var units: [BilingualUnit] = []
+        var header: String?
+        for result in box.results {
+            switch result {
+            case .success(let parser):
+                if header == nil { header = parser.header }
+                if units.isEmpty { units = parser.units } else { units.append(contentsOf: parser.units) }
+            case .failure(let error): throw error
+            case nil: throw InputError(path: path, message: "cannot parse")
+            }
+        }
+        let languages: (source: String?, target: String?) = header.map(readHeader) ?? (nil, nil)
         return BilingualDocument(
-            path: path, format: .po, sourceLanguage: parser.sourceLanguage, targetLanguage: parser.targetLanguage,
-            units: parser.units)
+            path: path, format: .po, sourceLanguage: languages.source, targetLanguage: languages.target, units: units)
+    }
+
+    /// The languages a header entry declares (`Language:`, `X-Source-Language:`).
+    static func readHeader(_ header: String) -> (source: String?, target: String?) {
+        var source: String?
+        var target: String?
+        for line in header.split(separator: "\n") {
+            if line.hasPrefix("Language:") {
+                let language = line.dropFirst(9).trimmingSpaces()
+                if !language.isEmpty { target = language }
+            } else if line.hasPrefix("X-Source-Language:") {
+                let language = line.dropFirst(18).trimmingSpaces()
+                if !language.isEmpty { source = language }
+            }
+        }
+        return (source, target)
+    }
+
+    /// The file's bytes, read by every piece (never written while they run).
+    private struct SharedBytes: @unchecked Sendable {
+        let base: UnsafeBufferPointer<UInt8>
+    }
+
+    /// What the parallel pieces report, each slot written once by its own piece.
+    private final class PieceResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var lineCounts: [Int]
+        private(set) var invalidOffsets: [Int?]
+        private(set) var results: [Result<Parser, InputError>?]
+
+        init(count: Int) {
+            lineCounts = Array(repeating: 0, count: count)
+            invalidOffsets = Array(repeating: nil, count: count)
+            results = Array(repeating: nil, count: count)
+        }
+
+        func survey(_ piece: Int, lines: Int, invalid: Int?) {
+            lock.lock()
+            lineCounts[piece] = lines
+            invalidOffsets[piece] = invalid
+            lock.unlock()
+        }
+
+        func parsed(_ piece: Int, _ result: Result<Parser, InputError>) {
+            lock.lock()
+            results[piece] = result
+            lock.unlock()
+        }
     }
 
     private enum Keyword { case msgctxt, msgid, msgidPlural, msgstr(Int) }
@@ -34,18 +194,21 @@ public enum POReader {
     private struct Parser {
         let path: String
         var units: [BilingualUnit] = []
-        var sourceLanguage: String?
-        var targetLanguage: String?
+        /// The first header entry's text (the msgstr of an entry with an empty msgid and no context).
+        var header: String?
         var entry = Entry()
         var keyword: Keyword?
         /// The string being accumulated for `keyword`, and where it started.
         var value = ""
         var valueLine = 0
         var valueColumn = 0
-        var lineNumber = 0
+        var lineNumber: Int
         var sawHeader = false
 
-        init(path: String) { self.path = path }
+        init(path: String, firstLine: Int = 0) {
+            self.path = path
+            lineNumber = firstLine
+        }
 
         func fail(_ message: String, line: Int, column: Int? = nil) -> InputError {
             InputError(path: path, line: line, column: column, message: message)
@@ -131,12 +294,24 @@ public enum POReader {
             }
             keyword = parsed
             valueLine = lineNumber
-            valueColumn = LineIndex.utf16Length(ArraySlice(line[0..<quote])) + 1
+            // Keywords and indentation are ASCII: the column is the byte index then.
+            valueColumn = line[0..<quote].allSatisfy { $0 < 0x80 } ? quote + 1 : LineIndex.utf16Length(ArraySlice(line[0..<quote])) + 1
             value = try quoted(line, from: quote)
         }
 
         /// Decodes one `"…"` string with C escapes; nothing but spaces may follow it.
         func quoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) -> String {
+            // Most strings have no escape: made straight from the line's bytes.
+            var end = start + 1
+            while end < line.count && line[end] != UInt8(ascii: "\"") && line[end] != UInt8(ascii: "\\") { end += 1 }
+            if end < line.count && line[end] == UInt8(ascii: "\"") {
+                var after = end + 1
+                while after < line.count && (line[after] == 0x20 || line[after] == 0x09) { after += 1 }
+                if after < line.count {
+                    throw fail("unexpected text after a closing quote", line: lineNumber, column: after + 1)
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: line[(start + 1)..<end]), as: UTF8.self)
+            }
             var bytes: [UInt8] = []
             var index = start + 1
             while index < line.count {
@@ -243,7 +418,7 @@ public enum POReader {
             }
             if msgid.isEmpty && entry.context == nil {
                 // The header entry.
-                if !sawHeader, let header = entry.forms.first?.text { readHeader(header) }
+                if !sawHeader, let header = entry.forms.first?.text { self.header = header }
                 sawHeader = true
                 return
             }
@@ -261,18 +436,6 @@ public enum POReader {
                         source: source, target: form.text, line: form.line, column: form.column,
                         notes: entry.comments, flags: entry.flags, state: fuzzy ? "fuzzy" : nil,
                         context: entry.context))
-            }
-        }
-
-        mutating func readHeader(_ header: String) {
-            for line in header.split(separator: "\n") {
-                if line.hasPrefix("Language:") {
-                    let language = line.dropFirst(9).trimmingSpaces()
-                    if !language.isEmpty { targetLanguage = language }
-                } else if line.hasPrefix("X-Source-Language:") {
-                    let language = line.dropFirst(18).trimmingSpaces()
-                    if !language.isEmpty { sourceLanguage = language }
-                }
             }
         }
     }

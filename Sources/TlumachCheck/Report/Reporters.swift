@@ -58,19 +58,51 @@ func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 /// "suggestion"}], "summary": {"files", "units", "errors", "warnings"}}` — field names are a contract.
 enum JSONReporter {
     static func render(_ report: CheckReport) -> String {
-        var output = "{\n  \"findings\": ["
-        for (index, finding) in report.findings.enumerated() {
-            output += index == 0 ? "\n" : ",\n"
-            output += "    {\"check\": \(jsonString(finding.check)), \"severity\": \(jsonString(finding.severity.rawValue)), "
-            output += "\"file\": \(jsonString(finding.file)), \"unit\": \(jsonString(finding.unit)), "
-            output += "\"line\": \(finding.line), \"column\": \(finding.column), \"message\": \(jsonString(finding.message)), "
-            output += "\"source\": \(jsonString(finding.source)), \"target\": \(jsonString(finding.target)), "
-            output += "\"suggestion\": \(finding.suggestion.map(jsonString) ?? "null")}"
+        var output = JSONBytes()
+        output.raw("{\n  \"findings\": [")
+        let findings = report.findings
+        output.bytes += JSONBytes.parallel(count: findings.count) { range, output in
+            for index in range {
+                let finding = findings[index]
+                output.raw(index == 0 ? "\n" : ",\n")
+                output.raw("    {\"check\": ")
+                output.quoted(finding.check)
+                output.raw(", \"severity\": ")
+                output.quoted(finding.severity.rawValue)
+                output.raw(", \"file\": ")
+                output.quoted(finding.file)
+                output.raw(", \"unit\": ")
+                output.quoted(finding.unit)
+                output.raw(", \"line\": ")
+                output.number(finding.line)
+                output.raw(", \"column\": ")
+                output.number(finding.column)
+                output.raw(", \"message\": ")
+                output.quoted(finding.message)
+                output.raw(", \"source\": ")
+                output.quoted(finding.source)
+                output.raw(", \"target\": ")
+                output.quoted(finding.target)
+                output.raw(", \"suggestion\": ")
+                output.quoted(finding.suggestion)
+                output.raw("}")
+            }
         }
-        output += report.findings.isEmpty ? "],\n" : "\n  ],\n"
-        output += "  \"summary\": {\"files\": \(report.files), \"units\": \(report.units), \"errors\": \(report.errors), "
-        output += "\"warnings\": \(report.warnings), \"infos\": \(report.infos), \"suppressed\": \(report.suppressed)}\n}\n"
-        return output
+        output.raw(report.findings.isEmpty ? "],\n" : "\n  ],\n")
+        output.raw("  \"summary\": {\"files\": ")
+        output.number(report.files)
+        output.raw(", \"units\": ")
+        output.number(report.units)
+        output.raw(", \"errors\": ")
+        output.number(report.errors)
+        output.raw(", \"warnings\": ")
+        output.number(report.warnings)
+        output.raw(", \"infos\": ")
+        output.number(report.infos)
+        output.raw(", \"suppressed\": ")
+        output.number(report.suppressed)
+        output.raw("}\n}\n")
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 }
 
