@@ -91,8 +91,13 @@ public struct CheckRunner: Sendable {
             collected.set(chunk, found)
         }
         var issues: [(Int, Int, Issue)] = collected.values.flatMap { $0 }
-        for (checkIndex, check) in checks.enumerated() {
-            for (unitIndex, issue) in check.checkAll(units) { issues.append((unitIndex, checkIndex, issue)) }
+        // The checks over all units (the two consistency checks) run side by side.
+        let wholeRunChecks = ResultSlots<[(Int, Issue)]>(count: checks.count)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { checkIndex in
+            wholeRunChecks.set(checkIndex, unitChecks[checkIndex].checkAll(shared.units))
+        }
+        for (checkIndex, found) in wholeRunChecks.values.enumerated() {
+            for (unitIndex, issue) in found { issues.append((unitIndex, checkIndex, issue)) }
         }
         issues.sort { ($0.0, $0.1) < ($1.0, $1.1) }
 

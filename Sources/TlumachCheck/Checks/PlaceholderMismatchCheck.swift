@@ -34,10 +34,6 @@ public struct PlaceholderMismatchCheck: Check {
 
     public init(environment: CheckEnvironment) {}
 
-    static func mayHavePlaceholders(_ text: String) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
-    }
-
     /// "%1$d" → "d", "%(name)s" → "(name)s": the conversion (and name), without the position.
     static func conversion(_ placeholder: Placeholder) -> String {
         guard let dollar = placeholder.key.firstIndex(of: "$") else { return placeholder.key }
@@ -83,8 +79,8 @@ public struct PlaceholderMismatchCheck: Check {
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
-        let sourcePlaceholders = Self.mayHavePlaceholders(unit.source) ? unit.sourceText.placeholders : []
-        let targetPlaceholders = Self.mayHavePlaceholders(unit.target) ? unit.targetText.placeholders : []
+        let sourcePlaceholders = unit.sourceText.placeholders
+        let targetPlaceholders = unit.targetText.placeholders
         var issues: [Issue] = []
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
             issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders)
