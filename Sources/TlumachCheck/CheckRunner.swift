@@ -57,28 +57,38 @@ public struct CheckRunner: Sendable {
     }
 
     public func run(_ documents: [BilingualDocument], baseline: Baseline? = nil) -> CheckReport {
-        var units: [CheckedUnit] = []
-        var documentOf: [Int] = []
-        for (documentIndex, document) in documents.enumerated() {
-            let (source, target) = languages(of: document)
-            for unit in document.units {
-                units.append(CheckedUnit(unit: unit, file: document.path, sourceLanguage: source, targetLanguage: target, environment: environment))
-                documentOf.append(documentIndex)
-            }
+        // Where each document's units start in the run, and its languages.
+        var starts: [Int] = []
+        var languagePairs: [(source: String, target: String)] = []
+        var total = 0
+        for document in documents {
+            starts.append(total)
+            total += document.units.count
+            languagePairs.append(languages(of: document))
         }
         let unitChecks = checks
+        let environment = environment
         // The consistency checks run over all units at once afterwards; their keys are computed here, in parallel.
         let needsKeys = settings.isEnabled("inconsistent-translation") || settings.isEnabled("inconsistent-source")
-        // Per-unit checks: chunks of units in parallel; each chunk owns its units' lazy analyses.
+        // Per-unit checks: chunks of units in parallel; each chunk makes its units and owns their lazy analyses.
         let chunkSize = 2048
-        let chunkCount = (units.count + chunkSize - 1) / chunkSize
+        let chunkCount = (total + chunkSize - 1) / chunkSize
         let collected = ResultSlots<[(Int, Int, Issue)]>(count: chunkCount)
-        let shared = UnitsBox(units)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let chunkUnits = ResultSlots<[CheckedUnit]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { [starts, languagePairs, total] chunk in
             var found: [(Int, Int, Issue)] = []
-            let start = chunk * chunkSize
-            for unitIndex in start..<min(start + chunkSize, shared.units.count) {
-                let unit = shared.units[unitIndex]
+            let range = (chunk * chunkSize)..<min(total, (chunk + 1) * chunkSize)
+            var made: [CheckedUnit] = []
+            made.reserveCapacity(range.count)
+            var documentIndex = 0
+            for unitIndex in range {
+                while documentIndex + 1 < starts.count && starts[documentIndex + 1] <= unitIndex { documentIndex += 1 }
+                let document = documents[documentIndex]
+                let languages = languagePairs[documentIndex]
+                let unit = CheckedUnit(
+                    unit: document.units[unitIndex - starts[documentIndex]], file: document.path,
+                    sourceLanguage: languages.source, targetLanguage: languages.target, environment: environment)
+                made.append(unit)
                 if needsKeys && unit.hasTarget {
                     _ = unit.sourceKey
                     _ = unit.plainSourceKey
@@ -88,8 +98,13 @@ public struct CheckRunner: Sendable {
                     for issue in check.check(unit) { found.append((unitIndex, checkIndex, issue)) }
                 }
             }
+            chunkUnits.set(chunk, made)
             collected.set(chunk, found)
         }
+        var units: [CheckedUnit] = []
+        units.reserveCapacity(total)
+        for chunk in 0..<chunkCount { units += chunkUnits.value(chunk) ?? [] }
+        let shared = UnitsBox(units)
         var issues: [(Int, Int, Issue)] = collected.values.flatMap { $0 }
         // The checks over all units (the two consistency checks) run side by side.
         let wholeRunChecks = ResultSlots<[(Int, Issue)]>(count: checks.count)
@@ -122,13 +137,17 @@ public struct CheckRunner: Sendable {
             }
             findings.append(finding)
         }
-        return CheckReport(findings: findings, files: documents.count, units: units.count, suppressed: suppressed, checks: descriptions)
+        // The units (with their analyses) are freed chunk by chunk in parallel rather than one by one here.
+        units = []
+        shared.units = []
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in _ = chunkUnits.take(chunk) }
+        return CheckReport(findings: findings, files: documents.count, units: total, suppressed: suppressed, checks: descriptions)
     }
 }
 
 /// Units shared read-only between the parallel chunks; each unit is touched by exactly one chunk.
 private final class UnitsBox: @unchecked Sendable {
-    let units: [CheckedUnit]
+    var units: [CheckedUnit]
     init(_ units: [CheckedUnit]) { self.units = units }
 }
 
@@ -141,6 +160,15 @@ final class ResultSlots<Value>: @unchecked Sendable {
         lock.withLock { slots[index] = value }
     }
     var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+    func value(_ index: Int) -> Value? { lock.withLock { slots[index] } }
+    /// Takes the value out of its slot (it is released by the caller, outside the lock).
+    func take(_ index: Int) -> Value? {
+        lock.withLock {
+            let value = slots[index]
+            slots[index] = nil
+            return value
+        }
+    }
 }
 
 /// `tlumach:disable=check-id[,check-id…]` (or `=all`) in a note or comment turns checks off for its unit.
