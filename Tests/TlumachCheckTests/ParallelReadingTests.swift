@@ -117,4 +117,21 @@ final class ParallelReadingTests: XCTestCase {
         }
         XCTAssertEqual(String(decoding: parallel, as: UTF8.self), many.map { JSONText.quoted($0) }.joined())
     }
+
+    func testOnePassDecodingMatchesTheStandardLibraryAndThePlainPreFilters() {
+        let samples = [
+            "", "Kyiv", "Київ 2024", "Save %s to {file} <b>", "mail me@example.org", "see https://x.org", "www.x.org",
+            "WWW.X.ORG", "wWw.x", "ww.", "a:/b", "emoji 🇺🇦 and é (e\u{301})", "\u{10FFFF}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}",
+        ]
+        for sample in samples {
+            let (scalars, features) = TextFeatures.decode(sample)
+            XCTAssertEqual(scalars, Array(sample.unicodeScalars), sample)
+            XCTAssertEqual(features.contains(.digit), sample.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, sample)
+            XCTAssertEqual(features.contains(.placeholderStart), sample.utf8.contains { $0 == 0x25 || $0 == 0x7B || $0 == 0x3C }, sample)
+            XCTAssertEqual(
+                features.contains(.linkMarker),
+                sample.contains("@") || sample.contains("://") || sample.contains("www.") || sample.contains("WWW."), sample)
+            XCTAssertEqual(features.contains(.nonASCII), !sample.utf8.allSatisfy { $0 < 0x80 }, sample)
+        }
+    }
 }
