@@ -126,9 +126,14 @@ public struct CheckRunner: Sendable {
                 suppressed += 1
                 continue
             }
+            // A finding that names a word of the target points at it when the file tells where it stands.
+            var (line, column) = (unit.unit.line, unit.unit.column)
+            if let range = issue.range, let position = unit.targetPosition(scalarOffset: range.lowerBound) {
+                (line, column) = position
+            }
             let finding = Finding(
                 check: description.id, severity: settings.severity(of: description), file: unit.file,
-                unit: unit.unit.id, line: unit.unit.line, column: unit.unit.column, message: issue.message,
+                unit: unit.unit.id, line: line, column: column, message: issue.message,
                 source: unit.source, target: unit.target, suggestion: issue.suggestion, unitKey: unit.unit.stableKey)
             if !remainingBaseline.isEmpty, let count = remainingBaseline[finding.baselineKey], count > 0 {
                 remainingBaseline[finding.baselineKey] = count - 1

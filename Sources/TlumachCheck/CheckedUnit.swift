@@ -43,6 +43,17 @@ public final class CheckedUnit {
     public private(set) lazy var targetTerms: [TermOccurrence] =
         hasTarget ? environment.terms?.occurrences(in: target, language: targetLanguage) ?? [] : []
 
+    /// The file position of a scalar offset of the target, when the file's layout tells it.
+    public func targetPosition(scalarOffset: Int) -> (line: Int, column: Int)? {
+        guard case .unknown = unit.targetLayout else {
+            let scalars = targetText.scalars
+            var utf16Offset = 0
+            for index in 0..<min(scalarOffset, scalars.count) { utf16Offset += scalars[index].value > 0xFFFF ? 2 : 1 }
+            return unit.targetLayout.position(utf16Offset: utf16Offset)
+        }
+        return nil
+    }
+
     /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
     /// includes the PO context, which keeps units apart.
     public private(set) lazy var sourceKey = ConsistencyKey.hash(scalars: sourceText.scalars, seed: unit.context)

@@ -187,7 +187,7 @@ public enum POReader {
         var msgid: String?
         var msgidLine = 0
         var plural: String?
-        var forms: [(index: Int, text: String, line: Int, column: Int)] = []
+        var forms: [(index: Int, text: String, line: Int, column: Int, layout: TextLayout)] = []
         var isEmpty: Bool { msgid == nil && context == nil && forms.isEmpty && plural == nil }
     }
 
@@ -202,6 +202,8 @@ public enum POReader {
         var value = ""
         var valueLine = 0
         var valueColumn = 0
+        /// Where the msgstr being read runs verbatim in the file (the buffer is reused from entry to entry).
+        var valueAnchors: [TextAnchor] = []
         var lineNumber: Int
         var sawHeader = false
 
@@ -261,7 +263,11 @@ public enum POReader {
                 guard keyword != nil else {
                     throw fail("a string continues no msgid or msgstr", line: lineNumber, column: index + 1)
                 }
-                value += try quoted(line, from: index)
+                if case .msgstr = keyword {
+                    value += try quoted(line, from: index, anchoringAt: value.utf16.count)
+                } else {
+                    value += try quoted(line, from: index)
+                }
                 return
             }
             // A keyword line.
@@ -296,11 +302,70 @@ public enum POReader {
             valueLine = lineNumber
             // Keywords and indentation are ASCII: the column is the byte index then.
             valueColumn = line[0..<quote].allSatisfy { $0 < 0x80 } ? quote + 1 : LineIndex.utf16Length(ArraySlice(line[0..<quote])) + 1
-            value = try quoted(line, from: quote)
+            valueAnchors.removeAll(keepingCapacity: true)
+            if case .msgstr = parsed {
+                value = try quoted(line, from: quote, anchoringAt: 0)
+            } else {
+                value = try quoted(line, from: quote)
+            }
+        }
+
+        /// The 1-based UTF-16 column of a byte of the current line.
+        static func column(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+            var column = 1
+            for byte in line[0..<index] where byte & 0xC0 != 0x80 { column += byte >= 0xF0 ? 2 : 1 }
+            return column
+        }
+
+        /// As `quoted(_:from:)`, noting in `valueAnchors` where the decoded text (which starts at UTF-16 offset
+        /// `offset` of the whole value) stands in the line: at its start and after each escape.
+        mutating func quoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int, anchoringAt offset: Int) throws(InputError) -> String {
+            let (text, escaped) = try decodeQuoted(line, from: start)
+            var textOffset = offset
+            var column = Self.column(line, start + 1)
+            valueAnchors.append(TextAnchor(offset: textOffset, line: lineNumber, column: column))
+            guard escaped else { return text }
+            var index = start + 1
+            // Walk the string again: each escape is several bytes in the file but one character of the text.
+            while index < line.count && line[index] != UInt8(ascii: "\"") {
+                let byte = line[index]
+                if byte == UInt8(ascii: "\\") {
+                    var end = index + 2
+                    if index + 1 < line.count {
+                        switch line[index + 1] {
+                        case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                            end = index + 1
+                            while end < min(index + 4, line.count) && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(line[end]) { end += 1 }
+                        case UInt8(ascii: "x"):
+                            end = index + 2
+                            while end < line.count && hexValue(line[end]) != nil { end += 1 }
+                        default: break
+                        }
+                    }
+                    end = min(end, line.count)
+                    textOffset += 1
+                    column += end - index
+                    index = end
+                    valueAnchors.append(TextAnchor(offset: textOffset, line: lineNumber, column: column))
+                    continue
+                }
+                if byte & 0xC0 != 0x80 {
+                    let width = byte >= 0xF0 ? 2 : 1
+                    textOffset += width
+                    column += width
+                }
+                index += 1
+            }
+            return text
         }
 
         /// Decodes one `"…"` string with C escapes; nothing but spaces may follow it.
         func quoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) -> String {
+            try decodeQuoted(line, from: start).text
+        }
+
+        /// The decoded string and whether it had escapes.
+        func decodeQuoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) -> (text: String, escaped: Bool) {
             // Most strings have no escape: made straight from the line's bytes.
             var end = start + 1
             while end < line.count && line[end] != UInt8(ascii: "\"") && line[end] != UInt8(ascii: "\\") { end += 1 }
@@ -310,7 +375,7 @@ public enum POReader {
                 if after < line.count {
                     throw fail("unexpected text after a closing quote", line: lineNumber, column: after + 1)
                 }
-                return String(decoding: UnsafeBufferPointer(rebasing: line[(start + 1)..<end]), as: UTF8.self)
+                return (String(decoding: UnsafeBufferPointer(rebasing: line[(start + 1)..<end]), as: UTF8.self), false)
             }
             var bytes: [UInt8] = []
             var index = start + 1
@@ -322,7 +387,7 @@ public enum POReader {
                     if after < line.count {
                         throw fail("unexpected text after a closing quote", line: lineNumber, column: after + 1)
                     }
-                    return String(decoding: bytes, as: UTF8.self)
+                    return (String(decoding: bytes, as: UTF8.self), true)
                 }
                 if byte == UInt8(ascii: "\\") {
                     index += 1
@@ -401,7 +466,13 @@ public enum POReader {
                 if entry.forms.contains(where: { $0.index == form }) {
                     throw fail("duplicate msgstr[\(form)]", line: valueLine)
                 }
-                entry.forms.append((form, value, valueLine, valueColumn))
+                let layout: TextLayout
+                if valueAnchors.count == 1, let anchor = valueAnchors.first {
+                    layout = .verbatim(line: anchor.line, column: anchor.column)
+                } else {
+                    layout = valueAnchors.isEmpty ? .unknown : .anchored(valueAnchors)
+                }
+                entry.forms.append((form, value, valueLine, valueColumn, layout))
             }
             value = ""
         }
@@ -435,7 +506,7 @@ public enum POReader {
                         stableKey: isPlural ? "\(baseKey)[\(form.index)]" : baseKey,
                         source: source, target: form.text, line: form.line, column: form.column,
                         notes: entry.comments, flags: entry.flags, state: fuzzy ? "fuzzy" : nil,
-                        context: entry.context))
+                        context: entry.context, targetLayout: form.layout))
             }
         }
     }

@@ -247,7 +247,7 @@ public struct URLMismatchCheck: Check {
             if let list = remaining[key], list.contains(link) {
                 remaining[key] = Array(list.dropFirst())
                 let kind = link.isEmail ? "e-mail address" : "URL"
-                issues.append(Issue("\(kind) \(link.text) in the target is not in the source"))
+                issues.append(Issue("\(kind) \(link.text) in the target is not in the source", at: link.range))
             }
         }
         return issues

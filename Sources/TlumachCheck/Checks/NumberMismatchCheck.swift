@@ -89,7 +89,7 @@ public struct NumberMismatchCheck: Check {
             let token = targetTokens[index]
             if token.parts.contains(where: { (extra[$0] ?? 0) > 0 }) {
                 for part in token.parts where (extra[part] ?? 0) > 0 { extra[part]! -= 1 }
-                issues.append(Issue("number \(token.text) in the target is not in the source"))
+                issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range))
             }
         }
         return issues

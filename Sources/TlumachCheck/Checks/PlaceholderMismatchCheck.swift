@@ -56,7 +56,7 @@ public struct PlaceholderMismatchCheck: Check {
         for placeholder in target {
             if let count = remaining[key(placeholder)], count > 0 {
                 remaining[key(placeholder)] = count - 1
-                issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source"))
+                issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source", at: placeholder.range))
             }
         }
         return issues
@@ -72,7 +72,7 @@ public struct PlaceholderMismatchCheck: Check {
             issues.append(Issue("placeholder \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
         }
         for placeholder in target where placeholder.kind == .brace && !sourceKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
-            issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source"))
+            issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source", at: placeholder.range))
         }
         return issues
     }
