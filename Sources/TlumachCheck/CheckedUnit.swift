@@ -16,6 +16,8 @@ public final class CheckedUnit {
         self.sourceLanguage = Self.primary(sourceLanguage)
         self.targetLanguage = Self.primary(targetLanguage)
         self.environment = environment
+        hasTarget = !(unit.target ?? "").isEmpty
+        isFuzzy = unit.state == "fuzzy"
     }
 
     /// "uk-UA" → "uk"; "en_US" → "en".
@@ -32,7 +34,10 @@ public final class CheckedUnit {
     public var source: String { unit.source }
     /// The target, "" when there is none.
     public var target: String { unit.target ?? "" }
-    public var hasTarget: Bool { !(unit.target ?? "").isEmpty }
+    /// Whether the target is present and not empty (stored: read for every unit by several checks).
+    public let hasTarget: Bool
+    /// PO entries flagged fuzzy (the consistency checks leave them out).
+    let isFuzzy: Bool
 
     public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
     public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)

@@ -73,7 +73,9 @@ public struct CheckReport: Sendable {
     public var infos: Int { count(.info) }
 
     func count(_ severity: Severity) -> Int {
-        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        var count = 0
+        for index in findings.indices where findings[index].severity == severity { count += 1 }
+        return count
     }
 
     /// 1 when there are errors (or, strictly, warnings), else 0.

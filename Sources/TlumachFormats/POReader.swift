@@ -114,15 +114,34 @@ public enum POReader {
             }
         }
         if ranges.count == 1 { parsePiece(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: parsePiece) }
-        var units: [BilingualUnit] = []
         var header: String?
+        var offsets: [Int] = []
+        var total = 0
         for result in box.results {
             switch result {
             case .success(let parser):
                 if header == nil { header = parser.header }
-                if units.isEmpty { units = parser.units } else { units.append(contentsOf: parser.units) }
+                offsets.append(total)
+                total += parser.units.count
             case .failure(let error): throw error
             case nil: throw InputError(path: path, message: "cannot parse")
+            }
+        }
+        let units: [BilingualUnit]
+        if ranges.count == 1, case .success(let parser) = box.take(0) {
+            units = parser.units
+        } else {
+            // The pieces' units are copied into place in parallel, and each piece is freed by its own task.
+            units = [BilingualUnit](unsafeUninitializedCapacity: total) { buffer, initialized in
+                let destination = SharedDestination(base: buffer.baseAddress)
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { [offsets] piece in
+                    guard case .success(let parser) = box.take(piece), let base = destination.base else { return }
+                    parser.units.withUnsafeBufferPointer { source in
+                        guard let start = source.baseAddress else { return }
+                        (base + offsets[piece]).initialize(from: start, count: source.count)
+                    }
+                }
+                initialized = total
             }
         }
         let languages: (source: String?, target: String?) = header.map(readHeader) ?? (nil, nil)
@@ -151,6 +170,11 @@ public enum POReader {
         let base: UnsafeBufferPointer<UInt8>
     }
 
+    /// The joined units' storage, each piece writing its own region.
+    private struct SharedDestination: @unchecked Sendable {
+        let base: UnsafeMutablePointer<BilingualUnit>?
+    }
+
     /// What the parallel pieces report, each slot written once by its own piece.
     private final class PieceResults: @unchecked Sendable {
         private let lock = NSLock()
@@ -175,6 +199,15 @@ public enum POReader {
             lock.lock()
             results[piece] = result
             lock.unlock()
+        }
+
+        /// Takes a piece's result out (the caller frees it, outside the lock).
+        func take(_ piece: Int) -> Result<Parser, InputError>? {
+            lock.lock()
+            defer { lock.unlock() }
+            let result = results[piece]
+            results[piece] = nil
+            return result
         }
     }
 
