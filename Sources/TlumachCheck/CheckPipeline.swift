@@ -106,7 +106,6 @@ public enum CheckPipeline {
             loading.start { nil }
         }
 
-
         // Inputs.
         var documents: [BilingualDocument] = []
         if request.sourceText != nil || request.targetText != nil {
