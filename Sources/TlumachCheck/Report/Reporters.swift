@@ -22,6 +22,17 @@ public enum Reporter {
         }
     }
 
+    /// The texts `line(i)` makes for `0..<count`, joined in order, made in pieces on all cores.
+    static func lines(count: Int, _ line: @Sendable @escaping (Int) -> String) -> String {
+        let bytes = JSONBytes.parallel(count: count) { range, output in
+            for index in range {
+                var text = line(index)
+                text.withUTF8 { output.bytes.append(contentsOf: $0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// "2 errors, 1 warning in 3 files (120 units)".
     public static func summary(_ report: CheckReport) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
@@ -37,17 +48,20 @@ public enum Reporter {
 enum TextReporter {
     static func render(_ report: CheckReport) -> String {
         var output = ""
-        for finding in report.findings {
+        let findings = report.findings
+        output += Reporter.lines(count: findings.count) { index in
+            let finding = findings[index]
             var message = finding.message
             if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
-            output += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(oneLine(message)) [\(finding.check)]\n"
+            return "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(oneLine(message)) [\(finding.check)]\n"
         }
         output += Reporter.summary(report) + "\n"
         return output
     }
 
     static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }
 
@@ -148,18 +162,24 @@ enum SARIFReporter {
         }
         output += descriptions.isEmpty ? "]\n" : "\n          ]\n"
         output += "        }\n      },\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": ["
-        for (index, finding) in report.findings.enumerated() {
-            output += index == 0 ? "\n" : ",\n"
+        let findings = report.findings
+        // Each file's URI once (percent-encoding is slow on Linux).
+        var uris: [String: String] = [:]
+        for finding in findings where uris[finding.file] == nil { uris[finding.file] = uri(finding.file) }
+        output += Reporter.lines(count: findings.count) { [uris] index in
+            let finding = findings[index]
+            var output = index == 0 ? "\n" : ",\n"
             output += "        {\"ruleId\": \(jsonString(finding.check)), "
             if let ruleIndex = ruleIndex[finding.check] { output += "\"ruleIndex\": \(ruleIndex), " }
             output += "\"level\": \(jsonString(level(finding.severity))), "
             var message = finding.message
             if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
             output += "\"message\": {\"text\": \(jsonString(message))}, "
-            output += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(jsonString(uri(finding.file)))}, "
+            output += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(jsonString(uris[finding.file] ?? uri(finding.file)))}, "
             output += "\"region\": {\"startLine\": \(max(1, finding.line)), \"startColumn\": \(max(1, finding.column))}}, "
             output += "\"logicalLocations\": [{\"name\": \(jsonString(finding.unit)), \"kind\": \"element\"}]}], "
             output += "\"partialFingerprints\": {\"tlumachFinding/v1\": \(jsonString(finding.fingerprint))}}"
+            return output
         }
         output += report.findings.isEmpty ? "]\n" : "\n      ]\n"
         output += "    }\n  ]\n}\n"
@@ -257,12 +277,15 @@ enum GitHubReporter {
 
     static func render(_ report: CheckReport) -> String {
         var output = ""
-        for finding in report.findings {
+        let findings = report.findings
+        output += Reporter.lines(count: findings.count) { index in
+            let finding = findings[index]
             var message = finding.message
             if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
-            output += "::\(command(finding.severity)) file=\(escapeProperty(finding.file)),line=\(finding.line),col=\(finding.column),"
+            var output = "::\(command(finding.severity)) file=\(escapeProperty(finding.file)),line=\(finding.line),col=\(finding.column),"
             output += "endLine=\(finding.line),endColumn=\(finding.column),"
             output += "title=\(escapeProperty("tlumach \(finding.check) (\(finding.unit))"))::\(escapeData(message))\n"
+            return output
         }
         output += "tlumach check: \(Reporter.summary(report))\n"
         let byCheck = Dictionary(grouping: report.findings, by: \.check).sorted { $0.key < $1.key }
