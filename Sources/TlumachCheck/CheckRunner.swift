@@ -94,8 +94,8 @@ public struct CheckRunner: Sendable {
                     _ = unit.plainSourceKey
                     _ = unit.targetKey
                 }
-                for (checkIndex, check) in unitChecks.enumerated() {
-                    for issue in check.check(unit) { found.append((unitIndex, checkIndex, issue)) }
+                for checkIndex in unitChecks.indices {
+                    for issue in unitChecks[checkIndex].check(unit) { found.append((unitIndex, checkIndex, issue)) }
                 }
             }
             chunkUnits.set(chunk, made)

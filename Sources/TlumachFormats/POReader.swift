@@ -237,6 +237,8 @@ public enum POReader {
         var valueColumn = 0
         /// Where the msgstr being read runs verbatim in the file (the buffer is reused from entry to entry).
         var valueAnchors: [TextAnchor] = []
+        /// The UTF-16 length of the msgstr read so far, when the last line was walked (nil: count it when needed).
+        var valueUTF16End: Int?
         var lineNumber: Int
         var sawHeader = false
 
@@ -297,7 +299,7 @@ public enum POReader {
                     throw fail("a string continues no msgid or msgstr", line: lineNumber, column: index + 1)
                 }
                 if case .msgstr = keyword {
-                    value += try quoted(line, from: index, anchoringAt: value.utf16.count)
+                    value += try quoted(line, from: index, anchoringAt: valueUTF16End ?? value.utf16.count)
                 } else {
                     value += try quoted(line, from: index)
                 }
@@ -357,7 +359,9 @@ public enum POReader {
             var textOffset = offset
             var column = Self.column(line, start + 1)
             valueAnchors.append(TextAnchor(offset: textOffset, line: lineNumber, column: column))
+            valueUTF16End = nil
             guard escaped else { return text }
+            defer { valueUTF16End = textOffset }
             var index = start + 1
             // Walk the string again: each escape is several bytes in the file but one character of the text.
             while index < line.count && line[index] != UInt8(ascii: "\"") {
@@ -529,7 +533,7 @@ public enum POReader {
             let fuzzy = entry.flags.contains("fuzzy")
             let baseID = entry.context ?? "line \(entry.msgidLine)"
             let baseKey = (entry.context.map { $0 + "\u{4}" } ?? "") + msgid
-            let forms = entry.forms.sorted { $0.index < $1.index }
+            let forms = entry.forms.count == 1 ? entry.forms : entry.forms.sorted { $0.index < $1.index }
             for form in forms {
                 let isPlural = entry.plural != nil
                 let source = form.index == 0 || !isPlural ? msgid : (entry.plural ?? msgid)
