@@ -71,7 +71,8 @@ public struct CheckRunner: Sendable {
         // The consistency checks run over all units at once afterwards; their keys are computed here, in parallel.
         let needsKeys = settings.isEnabled("inconsistent-translation") || settings.isEnabled("inconsistent-source")
         // Per-unit checks: chunks of units in parallel; each chunk makes its units and owns their lazy analyses.
-        let chunkSize = 2048
+        // Small enough that the last chunks leave no core idle for long (a chunk is ~10 ms with the glossary).
+        let chunkSize = 512
         let chunkCount = (total + chunkSize - 1) / chunkSize
         let collected = ResultSlots<[(Int, Int, Issue)]>(count: chunkCount)
         let chunkUnits = ResultSlots<[CheckedUnit]>(count: chunkCount)
