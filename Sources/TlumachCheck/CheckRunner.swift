@@ -116,14 +116,16 @@ public struct CheckRunner: Sendable {
             for (unitIndex, issue) in found { issues.append((unitIndex, checkIndex, issue)) }
         }
         issues.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        // Each check's id and severity once, not per finding.
+        let checkIDs = checks.map { type(of: $0).description.id }
+        let severities = checks.map { settings.severity(of: type(of: $0).description) }
 
         var findings: [Finding] = []
         var suppressed = 0
         var remainingBaseline = baseline?.counts ?? [:]
         for (unitIndex, checkIndex, issue) in issues {
             let unit = units[unitIndex]
-            let description = type(of: checks[checkIndex]).description
-            if Suppression.suppresses(unit.unit.notes, check: description.id) {
+            if Suppression.suppresses(unit.unit.notes, check: checkIDs[checkIndex]) {
                 suppressed += 1
                 continue
             }
@@ -133,7 +135,7 @@ public struct CheckRunner: Sendable {
                 (line, column) = position
             }
             let finding = Finding(
-                check: description.id, severity: settings.severity(of: description), file: unit.file,
+                check: checkIDs[checkIndex], severity: severities[checkIndex], file: unit.file,
                 unit: unit.unit.id, line: line, column: column, message: issue.message,
                 source: unit.source, target: unit.target, suggestion: issue.suggestion, unitKey: unit.unit.stableKey)
             if !remainingBaseline.isEmpty, let count = remainingBaseline[finding.baselineKey], count > 0 {
