@@ -88,7 +88,7 @@ public struct BilingualUnit: Sendable, Hashable {
     public var state: String?
     /// A disambiguating context (PO msgctxt): units with the same source but different contexts may differ.
     public var context: String?
-    /// Where the target's words stand in the file (PO knows; other formats give only the target's start).
+    /// Where the target's words stand in the file (PO and XLIFF know; other formats give only the target's start).
     public var targetLayout: TextLayout = .unknown
 
     public init(

@@ -1,3 +1,4 @@
+import Foundation
 import TlumachCore
 import XCTest
 
@@ -76,5 +77,41 @@ final class FindingPositionTests: XCTestCase {
         let document = BilingualDocument(path: "x.xlf", format: .xliff, sourceLanguage: "en", targetLanguage: "uk", units: [unit])
         let findings = CheckRunner(settings: settings, environment: CheckEnvironment()).run([document]).findings
         XCTAssertEqual(findings.map { [$0.line, $0.column] }, [[4, 12]])
+    }
+
+    func xliffTarget(_ target: String) throws -> BilingualUnit {
+        let xml = """
+            <xliff version="1.2"><file source-language="en" target-language="uk"><body>
+            <trans-unit id="1"><source>s</source>
+              <target>\(target)</target></trans-unit>
+            </body></file></xliff>
+            """
+        return try XCTUnwrap(XLIFFReader.parse(data: Data(xml.utf8), name: "t.xlf").units.first)
+    }
+
+    func position(_ unit: BilingualUnit, of word: String) -> [Int]? {
+        guard let target = unit.target, let range = target.range(of: word) else { return nil }
+        return unit.targetLayout.position(utf16Offset: target.utf16.distance(from: target.startIndex, to: range.lowerBound))
+            .map { [$0.line, $0.column] }
+    }
+
+    func testXLIFFLayoutFollowsEntitiesCodesAndLineBreaks() throws {
+        // Line 3 is `  <target>…`: the text starts at column 11.
+        let unit = try xliffTarget("Tom &amp; Jerry<x id=\"1\"/> in <g id=\"2\">Kyiv</g> &#233;té 🇺🇦 Київ\nnext line")
+        XCTAssertEqual(unit.line, 3)
+        XCTAssertEqual(unit.column, 11)
+        XCTAssertEqual(position(unit, of: "Tom"), [3, 11])
+        XCTAssertEqual(position(unit, of: "Jerry"), [3, 21])  // after &amp;
+        XCTAssertEqual(position(unit, of: " in"), [3, 37])  // after <x id="1"/>
+        XCTAssertEqual(position(unit, of: "Kyiv"), [3, 51])  // inside <g>
+        XCTAssertEqual(position(unit, of: "té"), [3, 66])  // after the reference &#233;
+        XCTAssertEqual(position(unit, of: "Київ"), [3, 74])  // the flag is four UTF-16 units
+        XCTAssertEqual(position(unit, of: "next"), [4, 1])
+    }
+
+    func testXLIFFWithCDATAKeepsOnlyTheTargetStart() throws {
+        let unit = try xliffTarget("a <![CDATA[<b>]]> Kiev")
+        XCTAssertEqual(unit.targetLayout, .unknown)
+        XCTAssertEqual(unit.column, 11)
     }
 }
