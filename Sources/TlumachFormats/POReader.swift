@@ -282,6 +282,7 @@ public enum POReader {
                 let second = index + 1 < line.count ? line[index + 1] : 0
                 if second == UInt8(ascii: "~") || second == UInt8(ascii: "|") { return }  // obsolete, previous
                 if !entry.forms.isEmpty { try flushEntry(atEnd: false) }
+                if second == UInt8(ascii: ":") { return }  // references: not kept
                 let rest = String(decoding: UnsafeBufferPointer(rebasing: line[(index + 1)...]), as: UTF8.self)
                 if second == UInt8(ascii: ",") {
                     for flag in rest.dropFirst().split(separator: ",") {
