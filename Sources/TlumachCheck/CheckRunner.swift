@@ -121,6 +121,8 @@ public struct CheckRunner: Sendable {
         let severities = checks.map { settings.severity(of: type(of: $0).description) }
 
         var findings: [Finding] = []
+        // Where each finding came from, to order a unit's findings by where they point once positions are known.
+        var order: [(unit: Int, check: Int)] = []
         var suppressed = 0
         var remainingBaseline = baseline?.counts ?? [:]
         for (unitIndex, checkIndex, issue) in issues {
@@ -144,7 +146,14 @@ public struct CheckRunner: Sendable {
                 continue
             }
             findings.append(finding)
+            order.append((unitIndex, checkIndex))
         }
+        // Units stay in file order; within a unit, findings read top to bottom, left to right (then by check).
+        findings = findings.indices.sorted {
+            let (a, b) = (findings[$0], findings[$1])
+            return (order[$0].unit, a.line, a.column, order[$0].check)
+                < (order[$1].unit, b.line, b.column, order[$1].check)
+        }.map { findings[$0] }
         // The units (with their analyses) are freed chunk by chunk in parallel rather than one by one here.
         units = []
         shared.units = []

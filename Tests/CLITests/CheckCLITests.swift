@@ -21,6 +21,10 @@ final class CheckCLITests: XCTestCase {
         let units = findings.compactMap { $0["unit"] as? String }
         XCTAssertFalse(units.contains("p1"), "\(findings)")
         XCTAssertFalse(findings.contains { ($0["check"] as? String) == "number-mismatch" && ($0["unit"] as? String) == "p4" })
+        // Findings read top to bottom, left to right: the word-level ones (SVO at 26:98) after the unit-level ones.
+        let positions = findings.map { [($0["line"] as? Int) ?? 0, ($0["column"] as? Int) ?? 0] }
+        XCTAssertEqual(positions, positions.sorted { $0.lexicographicallyPrecedes($1) }, "\(positions)")
+        XCTAssertTrue(positions.contains([26, 98]), "\(positions)")
     }
 
     func testTextPairAndTextFormat() throws {
