@@ -73,6 +73,10 @@ public final class TermMatcher: Sendable {
 
     let keys: TermKeys
     let symbols: [String: Int32]
+    /// `symbols` by key bytes, for the scan (no String per word).
+    let byteKeys: ByteKeyTable
+    /// Letter skeletons for the exact keys of Cyrillic words (nil when no term is exact).
+    let cyrillicSkeletons: CyrillicSkeletons?
     let symbolKinds: [SymbolKind]
     let hyphenSymbol: Int32
     /// Trie: (node << 32 | symbol) → child.
@@ -198,6 +202,8 @@ public final class TermMatcher: Sendable {
             }
         }
         self.symbols = symbols
+        self.byteKeys = ByteKeyTable(symbols)
+        self.cyrillicSkeletons = needsExact ? CyrillicSkeletons(spoof: keys.spoof) : nil
         self.symbolKinds = kinds
         self.hyphenSymbol = hyphen
         self.transitions = transitions
@@ -310,6 +316,8 @@ public final class TermMatcher: Sendable {
         var next: [Active] = []
         var tokenSymbols: [Int32] = []
         tokenSymbols.reserveCapacity(8)
+        var computed: [Int32] = []
+        computed.reserveCapacity(8)
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
             var homoglyph = false
             tokenSymbols.removeAll(keepingCapacity: true)
@@ -326,12 +334,15 @@ public final class TermMatcher: Sendable {
                     active.removeAll(keepingCapacity: true)
                     return
                 }
-                // A lower-case word of Ukrainian/Russian letters (most words) is keyed straight from its bytes.
-                let plainCyrillic = prefix >= 0 && prefix & (1 << 30) == 0 && !lowercaseExact
-                let entry = cache.lookup(bytes, range8, hash: hash) { range in
-                    plainCyrillic
-                        ? self.symbolsForLowercaseCyrillic(UnsafeBufferPointer(rebasing: bytes[range]))
-                        : self.symbolsFor(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                let entry = cache.lookup(bytes, range8, hash: hash, scratch: &computed) { range, found in
+                    let word = UnsafeBufferPointer(rebasing: bytes[range])
+                    // A word of Ukrainian/Russian letters (nearly every word) is keyed straight from its bytes.
+                    if prefix >= 0 && self.appendSymbolsForCyrillicWord(word, capital: prefix & (1 << 30) != 0, to: &found) {
+                        return false
+                    }
+                    let general = self.symbolsFor(String(decoding: word, as: UTF8.self))
+                    found.append(contentsOf: general.symbols)
+                    return general.homoglyph
                 }
                 if entry.count == 0 {
                     active.removeAll(keepingCapacity: true)
@@ -389,34 +400,6 @@ public final class TermMatcher: Sendable {
         for exact in wordKeys.exact { if let symbol = symbols[exact], !found.contains(symbol) { found.append(symbol) } }
         if let latin = wordKeys.latin, let symbol = symbols[latin] { found.append(symbol) }
         return (found, wordKeys.homoglyph)
-    }
-
-    /// `symbolsFor` of a word made only of lower-case Ukrainian/Russian letters (and apostrophes between them),
-    /// without the general path's string work: for such a word `TermKeys.keys` only drops the apostrophes and stems
-    /// (no marks, one script, folding is identity, no exact or Latin key since no term wants lower-case exact keys).
-    func symbolsForLowercaseCyrillic(_ bytes: UnsafeBufferPointer<UInt8>) -> (symbols: [Int32], homoglyph: Bool) {
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(bytes.count / 2 + 1)
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-            } else if lead < 0xE0 {
-                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                // Anything else is an apostrophe: the tokenizer let nothing else into a lower-case Cyrillic word.
-                if (0x430...0x45F).contains(value) || value == 0x491, let scalar = Unicode.Scalar(value) {
-                    letters.append(scalar)
-                }
-                index += 2
-            } else {
-                index += lead < 0xF0 ? 3 : 4
-            }
-        }
-        UkrainianStemmer.stem(&letters)
-        let key = TermKeys.string(letters, prefix: UInt8(ascii: "w"))
-        if let symbol = symbols[key] { return ([symbol], false) }
-        return ([], false)
     }
 
     /// Longest wins where terms nest: candidates in order of start, longer first, each taken unless it overlaps one
@@ -617,8 +600,8 @@ struct TokenCache {
     /// (`symbol(at:)`). `compute` runs on a miss.
     @inline(__always)
     mutating func lookup(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32,
-        compute: (Range<Int>) -> (symbols: [Int32], homoglyph: Bool)
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32, scratch: inout [Int32],
+        compute: (Range<Int>, inout [Int32]) -> Bool
     ) -> (start: Int32, count: Int, homoglyph: Bool) {
         let length = range.count
         let base = bytes.baseAddress! + range.lowerBound
@@ -665,28 +648,29 @@ struct TokenCache {
             }
             return (slot.symbolStart, Int(slot.symbolCount), slot.homoglyph)
         }
-        let computed = compute(range)
+        scratch.removeAll(keepingCapacity: true)
+        let homoglyph = compute(range, &scratch)
         let symbolStart: Int32
-        if computed.symbols.count == 1 {
-            symbolStart = computed.symbols[0]
+        if scratch.count == 1 {
+            symbolStart = scratch[0]
         } else {
             symbolStart = Int32(symbolStore.count)
-            symbolStore.append(contentsOf: computed.symbols)
+            symbolStore.append(contentsOf: scratch)
         }
         guard slots.count < TokenCache.maximumEntries else {
             // Full: answer without remembering the word (`trim` drops its stored symbols after the scan).
-            return (symbolStart, computed.symbols.count, computed.homoglyph)
+            return (symbolStart, scratch.count, homoglyph)
         }
         rememberedSymbols = symbolStore.count
         table[position] = tag | UInt64(slots.count + 1)
         slots.append(
             Slot(
                 prefix: prefix, length: Int32(length), keyStart: Int32(keyBytes.count),
-                symbolStart: symbolStart, symbolCount: Int16(computed.symbols.count),
-                homoglyph: computed.homoglyph))
+                symbolStart: symbolStart, symbolCount: Int16(scratch.count),
+                homoglyph: homoglyph))
         if length > WordPrefix.size { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
         if slots.count * 2 > table.count { grow() }
-        return (symbolStart, computed.symbols.count, computed.homoglyph)
+        return (symbolStart, scratch.count, homoglyph)
     }
 
     @inline(__always)

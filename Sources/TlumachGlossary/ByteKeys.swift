@@ -1,0 +1,236 @@
+import Foundation
+import ICU
+import TlumachText
+
+/// The glossary's keys (`TermKeys` strings: "w" + stem, "x" + skeleton, "l" + Latin key) → symbol, looked up by
+/// their UTF-8 bytes: the scan builds a word's key in a stack buffer and makes no String for it (most words of a text
+/// have no key in the glossary, and a String plus a Dictionary lookup cost more than the rest of the word's work).
+/// Open addressing, linear probing; each entry carries its key's hash and length, so a miss reads one entry.
+struct ByteKeyTable: Sendable {
+    struct Entry: Sendable {
+        var hash: UInt32 = 0
+        /// 0 marks an empty entry (no key is empty: each has its one-letter kind prefix).
+        var length: UInt32 = 0
+        var offset: Int32 = 0
+        var symbol: Int32 = -1
+    }
+    private let entries: [Entry]
+    private let keyBytes: [UInt8]
+    private let shift: UInt64
+
+    init(_ symbols: [String: Int32]) {
+        var bits: UInt64 = 6
+        while (1 << bits) < symbols.count * 2 { bits += 1 }
+        shift = 64 - bits
+        let size = 1 << Int(bits)
+        var entries = [Entry](repeating: Entry(), count: size)
+        var keyBytes: [UInt8] = []
+        for (key, symbol) in symbols {
+            var key = key
+            key.withUTF8 { bytes in
+                let hash = ByteKeyTable.hash(bytes.baseAddress!, bytes.count)
+                var position = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+                while entries[position].length != 0 { position = (position + 1) & (size - 1) }
+                entries[position] = Entry(
+                    hash: UInt32(truncatingIfNeeded: hash >> 32), length: UInt32(bytes.count), offset: Int32(keyBytes.count),
+                    symbol: symbol)
+                keyBytes.append(contentsOf: bytes)
+            }
+        }
+        self.entries = entries
+        self.keyBytes = keyBytes
+    }
+
+    /// A hash of `count` bytes, eight at a time.
+    @inline(__always)
+    static func hash(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        var index = 0
+        while index + 8 <= count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            index += 8
+        }
+        if index < count {
+            var tail: UInt64 = 0
+            for offset in 0..<(count - index) { tail |= UInt64(base[index + offset]) << (8 * UInt64(offset)) }
+            hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+            hash ^= hash >> 29
+        }
+        return hash
+    }
+
+    /// The symbol of the key whose UTF-8 bytes are `count` bytes at `base`, or -1.
+    @inline(__always)
+    func symbol(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+        let hash = ByteKeyTable.hash(base, count)
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        return entries.withUnsafeBufferPointer { entries in
+            let mask = entries.count - 1
+            var position = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let entry = entries[position]
+                if entry.length == 0 { return -1 }
+                if entry.hash == tag && Int(entry.length) == count {
+                    let same = keyBytes.withUnsafeBufferPointer { stored in
+                        memcmp(stored.baseAddress! + Int(entry.offset), base, count) == 0
+                    }
+                    if same { return entry.symbol }
+                }
+                position = (position + 1) & mask
+            }
+        }
+    }
+
+    func symbol(_ key: String) -> Int32 {
+        var key = key
+        return key.withUTF8 { symbol($0.baseAddress!, $0.count) }
+    }
+}
+
+/// The ICU confusable skeleton of each Ukrainian/Russian letter (U+0400–U+045F, Ґ, ґ) and of the apostrophe, as UTF-8.
+/// ICU builds a skeleton code point by code point (NFD, each code point replaced by its prototype, NFD again), so a
+/// word of these letters has the concatenation of its letters' skeletons as long as each letter's skeleton starts
+/// with a base character (no combining mark could reorder across two letters): letters for which that does not hold
+/// are left out and such words take the general path. Tests hold the concatenation equal to ICU's skeleton.
+struct CyrillicSkeletons: Sendable {
+    /// Per letter (index: scalar - 0x400, 0x92 for the apostrophe): where its skeleton starts in `bytes`, or -1.
+    private let offsets: [Int32]
+    private let lengths: [UInt8]
+    private let bytes: [UInt8]
+    static let apostropheIndex = 0x92
+
+    init(spoof: SpoofChecker) {
+        var offsets = [Int32](repeating: -1, count: CyrillicSkeletons.apostropheIndex + 1)
+        var lengths = [UInt8](repeating: 0, count: CyrillicSkeletons.apostropheIndex + 1)
+        var bytes: [UInt8] = []
+        let letters: [UInt32] = Array(0x400...0x45F) + [0x490, 0x491, 0x27]
+        for value in letters {
+            guard let scalar = Unicode.Scalar(value), let skeleton = try? spoof.skeleton(String(scalar)),
+                let first = skeleton.unicodeScalars.first, first.properties.canonicalCombiningClass == .notReordered,
+                skeleton.utf8.count < 256
+            else { continue }
+            let index = value == 0x27 ? CyrillicSkeletons.apostropheIndex : Int(value - 0x400)
+            offsets[index] = Int32(bytes.count)
+            lengths[index] = UInt8(skeleton.utf8.count)
+            bytes.append(contentsOf: skeleton.utf8)
+        }
+        self.offsets = offsets
+        self.lengths = lengths
+        self.bytes = bytes
+    }
+
+    /// Appends the skeleton of `letter` (U+0400–U+0491, or U+0027) at `output[count]`; false when it is not known or
+    /// does not fit in `capacity`.
+    @inline(__always)
+    func append(_ letter: UInt32, to output: UnsafeMutablePointer<UInt8>, count: inout Int, capacity: Int) -> Bool {
+        let index = letter == 0x27 ? CyrillicSkeletons.apostropheIndex : Int(letter) - 0x400
+        guard index >= 0 && index < offsets.count else { return false }
+        let offset = offsets[index]
+        let length = Int(lengths[index])
+        guard offset >= 0 && count + length <= capacity else { return false }
+        bytes.withUnsafeBufferPointer { bytes in
+            (output + count).update(from: bytes.baseAddress! + Int(offset), count: length)
+        }
+        count += length
+        return true
+    }
+
+    /// Appends the skeleton of a word of these letters and apostrophes (any of the tokenizer's: each is skeletonised
+    /// as ASCII ', as the general path makes it) letter by letter; false when a letter's is not known or it does not fit.
+    func appendSkeleton(
+        of word: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>, count: inout Int, capacity: Int
+    ) -> Bool {
+        let bytes = word.baseAddress!
+        var index = 0
+        while index < word.count {
+            let lead = bytes[index]
+            let letter: UInt32
+            if lead < 0x80 {
+                letter = 0x27
+                index += 1
+            } else if lead >= 0xE0 {
+                letter = 0x27
+                index += 3
+            } else {
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                letter = (0x400...0x45F).contains(value) || value == 0x490 || value == 0x491 ? value : 0x27
+                index += 2
+            }
+            guard append(letter, to: output, count: &count, capacity: capacity) else { return false }
+        }
+        return true
+    }
+}
+
+extension TermMatcher {
+    /// `symbolsFor` of a word made only of Ukrainian/Russian letters of either case (what the tokenizer calls pure:
+    /// U+0400–U+045F, Ґ, ґ) and apostrophes between them, straight from its UTF-8 bytes: for such a word the general
+    /// path has one script, no marks, table folding, no Latin key and no look-alike repair, so the inflection key is
+    /// "w" + the stem of the folded letters without apostrophes and the exact key (when wanted) "x" + the skeleton of
+    /// the word as written with apostrophes made ASCII. Appends the symbols to `found` in the general path's order;
+    /// false (nothing appended) for a word this path does not handle (very long, or a letter without a known skeleton).
+    /// Tests hold it equal to `symbolsFor` (`CyrillicKeyTests`).
+    @inline(__always)
+    func appendSymbolsForCyrillicWord(_ word: UnsafeBufferPointer<UInt8>, capital: Bool, to found: inout [Int32]) -> Bool {
+        let capacity = 64
+        guard word.count <= 2 * capacity else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { letterBuffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * capacity + 1) { keyBuffer in
+                let letters = letterBuffer.baseAddress!
+                let key = keyBuffer.baseAddress!
+                var count = 0
+                var index = 0
+                let bytes = word.baseAddress!
+                let end = word.count
+                // Decode and fold case; apostrophes (ASCII ' `, ʼ ´ ʹ as two bytes, ’ ‘ ′ as three) are dropped.
+                while index < end {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        index += 1
+                        continue
+                    }
+                    if lead >= 0xE0 {
+                        index += 3
+                        continue
+                    }
+                    var value = UInt16(lead & 0x1F) << 6 | UInt16(bytes[index + 1] & 0x3F)
+                    index += 2
+                    switch value {
+                    case 0x410...0x42F: value += 0x20
+                    case 0x400...0x40F: value += 0x50
+                    case 0x490: value = 0x491
+                    case 0x430...0x45F, 0x491: break
+                    default: continue  // an apostrophe
+                    }
+                    letters[count] = value
+                    count += 1
+                }
+                count = UkrainianStemmer.stem(letters, count: count)
+                key[0] = UInt8(ascii: "w")
+                var length = 1
+                for offset in 0..<count {
+                    let value = letters[offset]
+                    key[length] = UInt8(0xC0 | (value >> 6))
+                    key[length + 1] = UInt8(0x80 | (value & 0x3F))
+                    length += 2
+                }
+                let inflect = byteKeys.symbol(key, length)
+                guard needsExact && (lowercaseExact || capital) else {
+                    if inflect >= 0 { found.append(inflect) }
+                    return true
+                }
+                // The exact key: the skeleton of the word as written.
+                guard let skeletons = cyrillicSkeletons else { return false }
+                key[0] = UInt8(ascii: "x")
+                length = 1
+                guard skeletons.appendSkeleton(of: word, to: key, count: &length, capacity: 4 * capacity + 1) else { return false }
+                if inflect >= 0 { found.append(inflect) }
+                let exact = byteKeys.symbol(key, length)
+                if exact >= 0 && exact != inflect { found.append(exact) }
+                return true
+            }
+        }
+    }
+}
