@@ -164,6 +164,28 @@ struct CyrillicSkeletons: Sendable {
     }
 }
 
+/// One bit per pair of leading bytes (the second 0 for a one-byte string): a necessary condition for two byte strings
+/// to be equal that costs one load.
+struct LeadingPairFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 65536 / 64)
+
+    @inline(__always)
+    private static func pair(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        count == 0 ? 0 : Int(bytes[0]) << 8 | (count > 1 ? Int(bytes[1]) : 0)
+    }
+
+    mutating func insert(_ bytes: [UInt8]) {
+        let pair = bytes.withUnsafeBufferPointer { LeadingPairFilter.pair($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+        bits[pair >> 6] |= 1 << UInt64(pair & 63)
+    }
+
+    @inline(__always)
+    func contains(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let pair = LeadingPairFilter.pair(bytes, count)
+        return bits[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+    }
+}
+
 extension TermMatcher {
     /// `symbolsFor` of a word made only of Ukrainian/Russian letters of either case (what the tokenizer calls pure:
     /// U+0400–U+045F, Ґ, ґ) and apostrophes between them, straight from its UTF-8 bytes: for such a word the general
@@ -227,6 +249,7 @@ extension TermMatcher {
                 length = 1
                 guard skeletons.appendSkeleton(of: word, to: key, count: &length, capacity: 4 * capacity + 1) else { return false }
                 if inflect >= 0 { found.append(inflect) }
+                guard exactLeads.contains(key + 1, length - 1) else { return true }
                 let exact = byteKeys.symbol(key, length)
                 if exact >= 0 && exact != inflect { found.append(exact) }
                 return true

@@ -77,6 +77,8 @@ public final class TermMatcher: Sendable {
     let byteKeys: ByteKeyTable
     /// Letter skeletons for the exact keys of Cyrillic words (nil when no term is exact).
     let cyrillicSkeletons: CyrillicSkeletons?
+    /// The first two bytes of every exact key's skeleton: most words' skeletons are ruled out without a lookup.
+    let exactLeads: LeadingPairFilter
     let symbolKinds: [SymbolKind]
     let hyphenSymbol: Int32
     /// Trie: (node << 32 | symbol) → child.
@@ -204,6 +206,9 @@ public final class TermMatcher: Sendable {
         self.symbols = symbols
         self.byteKeys = ByteKeyTable(symbols)
         self.cyrillicSkeletons = needsExact ? CyrillicSkeletons(spoof: keys.spoof) : nil
+        var exactLeads = LeadingPairFilter()
+        for (key, id) in symbols where kinds[Int(id)] == .exact { exactLeads.insert(Array(key.utf8.dropFirst())) }
+        self.exactLeads = exactLeads
         self.symbolKinds = kinds
         self.hyphenSymbol = hyphen
         self.transitions = transitions
@@ -333,6 +338,20 @@ public final class TermMatcher: Sendable {
                 if usePrefixFilter && prefix >= 0 && (prefix & (1 << 30) == 0 || !needsExact) && !prefixFilter.contains(Int(prefix & 0x3FFF_FFFF)) {
                     active.removeAll(keepingCapacity: true)
                     return
+                }
+                let capital = prefix & (1 << 30) != 0
+                // A word of Ukrainian/Russian letters whose exact key is not wanted: keying it from its bytes costs
+                // less than the token cache's memory traffic, on a first pass (one CLI run) and on later ones.
+                if prefix >= 0 && (!needsExact || !(capital || lowercaseExact)) {
+                    computed.removeAll(keepingCapacity: true)
+                    if appendSymbolsForCyrillicWord(UnsafeBufferPointer(rebasing: bytes[range8]), capital: capital, to: &computed) {
+                        if computed.isEmpty {
+                            active.removeAll(keepingCapacity: true)
+                            return
+                        }
+                        tokenSymbols.append(contentsOf: computed)
+                        break
+                    }
                 }
                 let entry = cache.lookup(bytes, range8, hash: hash, scratch: &computed) { range, found in
                     let word = UnsafeBufferPointer(rebasing: bytes[range])
