@@ -89,31 +89,30 @@ struct ByteKeyTable: Sendable {
     }
 }
 
-/// The ICU confusable skeleton of each Ukrainian/Russian letter (U+0400–U+045F, Ґ, ґ) and of the apostrophe, as UTF-8.
-/// ICU builds a skeleton code point by code point (NFD, each code point replaced by its prototype, NFD again), so a
-/// word of these letters has the concatenation of its letters' skeletons as long as each letter's skeleton starts
-/// with a base character (no combining mark could reorder across two letters): letters for which that does not hold
-/// are left out and such words take the general path. Tests hold the concatenation equal to ICU's skeleton.
-struct CyrillicSkeletons: Sendable {
-    /// Per letter (index: scalar - 0x400, 0x92 for the apostrophe): where its skeleton starts in `bytes`, or -1.
+/// The ICU confusable skeleton of each Ukrainian/Russian letter (U+0400–U+045F, Ґ, ґ), ASCII letter and digit and of
+/// the apostrophe, as UTF-8. ICU builds a skeleton code point by code point (NFD, each code point replaced by its
+/// prototype, NFD again), so a word of these characters has the concatenation of its characters' skeletons as long
+/// as each one's skeleton starts with a base character (no combining mark could reorder across two characters):
+/// characters for which that does not hold are left out and words with them take the general path. Tests hold the
+/// concatenation equal to ICU's skeleton.
+struct LetterSkeletons: Sendable {
+    /// Per scalar value (below 0x492): where its skeleton starts in `bytes`, or -1.
     private let offsets: [Int32]
     private let lengths: [UInt8]
     private let bytes: [UInt8]
-    static let apostropheIndex = 0x92
 
     init(spoof: SpoofChecker) {
-        var offsets = [Int32](repeating: -1, count: CyrillicSkeletons.apostropheIndex + 1)
-        var lengths = [UInt8](repeating: 0, count: CyrillicSkeletons.apostropheIndex + 1)
+        var offsets = [Int32](repeating: -1, count: 0x492)
+        var lengths = [UInt8](repeating: 0, count: 0x492)
         var bytes: [UInt8] = []
-        let letters: [UInt32] = Array(0x400...0x45F) + [0x490, 0x491, 0x27]
+        let letters: [UInt32] = [0x27] + Array(0x30...0x39) + Array(0x41...0x5A) + Array(0x61...0x7A) + Array(0x400...0x45F) + [0x490, 0x491]
         for value in letters {
             guard let scalar = Unicode.Scalar(value), let skeleton = try? spoof.skeleton(String(scalar)),
                 let first = skeleton.unicodeScalars.first, first.properties.canonicalCombiningClass == .notReordered,
                 skeleton.utf8.count < 256
             else { continue }
-            let index = value == 0x27 ? CyrillicSkeletons.apostropheIndex : Int(value - 0x400)
-            offsets[index] = Int32(bytes.count)
-            lengths[index] = UInt8(skeleton.utf8.count)
+            offsets[Int(value)] = Int32(bytes.count)
+            lengths[Int(value)] = UInt8(skeleton.utf8.count)
             bytes.append(contentsOf: skeleton.utf8)
         }
         self.offsets = offsets
@@ -121,12 +120,11 @@ struct CyrillicSkeletons: Sendable {
         self.bytes = bytes
     }
 
-    /// Appends the skeleton of `letter` (U+0400–U+0491, or U+0027) at `output[count]`; false when it is not known or
-    /// does not fit in `capacity`.
+    /// Appends the skeleton of `letter` at `output[count]`; false when it is not known or does not fit in `capacity`.
     @inline(__always)
     func append(_ letter: UInt32, to output: UnsafeMutablePointer<UInt8>, count: inout Int, capacity: Int) -> Bool {
-        let index = letter == 0x27 ? CyrillicSkeletons.apostropheIndex : Int(letter) - 0x400
-        guard index >= 0 && index < offsets.count else { return false }
+        let index = Int(letter)
+        guard index < offsets.count else { return false }
         let offset = offsets[index]
         let length = Int(lengths[index])
         guard offset >= 0 && count + length <= capacity else { return false }
@@ -244,7 +242,7 @@ extension TermMatcher {
                     return true
                 }
                 // The exact key: the skeleton of the word as written.
-                guard let skeletons = cyrillicSkeletons else { return false }
+                guard let skeletons = letterSkeletons else { return false }
                 key[0] = UInt8(ascii: "x")
                 length = 1
                 guard skeletons.appendSkeleton(of: word, to: key, count: &length, capacity: 4 * capacity + 1) else { return false }
@@ -252,6 +250,146 @@ extension TermMatcher {
                 guard exactLeads.contains(key + 1, length - 1) else { return true }
                 let exact = byteKeys.symbol(key, length)
                 if exact >= 0 && exact != inflect { found.append(exact) }
+                return true
+            }
+        }
+    }
+}
+
+extension TermMatcher {
+    /// `symbolsFor` of a word of ASCII letters and apostrophes (' ` ’ ‘ ʼ ´ ʹ ′, each made ASCII ' as the general path
+    /// does), from its bytes: one script, no marks, no look-alike repair, so the keys are "w" + the Porter2 stem of the
+    /// lower-cased word, the exact keys (when wanted) "x" + the skeleton of the word and of an abbreviation without
+    /// its plural or possessive s (POWs, SBU's), and "l" + `LatinMatchKey` of the word without a possessive 's, here
+    /// computed on bytes. Appends the symbols to `found` in the general path's order; false (nothing appended) for
+    /// any other word (digits, other letters, over 64 bytes). Tests hold it equal to `symbolsFor` (`LatinKeyTests`).
+    func appendSymbolsForASCIIWord(_ word: UnsafeBufferPointer<UInt8>, to found: inout [Int32]) -> Bool {
+        let capacity = 64
+        guard word.count <= capacity else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { writtenBuffer in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * capacity + 1) { keyBuffer in
+                let written = writtenBuffer.baseAddress!
+                let key = keyBuffer.baseAddress!
+                let bytes = word.baseAddress!
+                var count = 0
+                var index = 0
+                var hasUpper = false
+                var hasLetter = false
+                // The word as written, apostrophes made ASCII.
+                while index < word.count {
+                    let byte = bytes[index]
+                    switch byte {
+                    case 0x41...0x5A:
+                        hasUpper = true
+                        hasLetter = true
+                        written[count] = byte
+                        index += 1
+                    case 0x61...0x7A:
+                        hasLetter = true
+                        written[count] = byte
+                        index += 1
+                    case 0x27, 0x60:
+                        written[count] = 0x27
+                        index += 1
+                    case 0xC2, 0xCA:
+                        // ´ U+00B4, ʹ U+02B9, ʼ U+02BC
+                        guard index + 1 < word.count else { return false }
+                        let second = bytes[index + 1]
+                        guard (byte == 0xC2 && second == 0xB4) || (byte == 0xCA && (second == 0xB9 || second == 0xBC)) else { return false }
+                        written[count] = 0x27
+                        index += 2
+                    case 0xE2:
+                        // ‘ U+2018, ’ U+2019, ′ U+2032
+                        guard index + 2 < word.count, bytes[index + 1] == 0x80 else { return false }
+                        let third = bytes[index + 2]
+                        guard third == 0x98 || third == 0x99 || third == 0xB2 else { return false }
+                        written[count] = 0x27
+                        index += 3
+                    default:
+                        return false
+                    }
+                    count += 1
+                }
+                guard hasLetter else { return false }
+                // Inflection key: Porter2 on the lower-cased word.
+                var folded = [UInt8](UnsafeBufferPointer(start: written, count: count))
+                for position in folded.indices where folded[position] <= 0x5A && folded[position] >= 0x41 { folded[position] |= 0x20 }
+                EnglishStemmer.stem(&folded)
+                key[0] = UInt8(ascii: "w")
+                var length = 1
+                for byte in folded {
+                    guard length < 4 * capacity + 1 else { return false }
+                    key[length] = byte
+                    length += 1
+                }
+                var symbols: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+                symbols.0 = byteKeys.symbol(key, length)
+                // Exact keys: the skeleton of the word, and of an abbreviation without its 's or s.
+                if needsExact && (lowercaseExact || hasUpper) {
+                    guard let skeletons = letterSkeletons else { return false }
+                    func exactSymbol(_ letters: Int) -> Int32? {
+                        key[0] = UInt8(ascii: "x")
+                        var length = 1
+                        for position in 0..<letters {
+                            guard skeletons.append(UInt32(written[position]), to: key, count: &length, capacity: 4 * capacity + 1) else {
+                                return nil
+                            }
+                        }
+                        guard exactLeads.contains(key + 1, length - 1) else { return -1 }
+                        return byteKeys.symbol(key, length)
+                    }
+                    func isAbbreviation(_ letters: Int) -> Bool {
+                        guard letters >= 2 else { return false }
+                        for position in 0..<letters where !(0x41...0x5A).contains(written[position]) { return false }
+                        return true
+                    }
+                    guard let whole = exactSymbol(count) else { return false }
+                    symbols.1 = whole
+                    if count >= 2 && written[count - 2] == 0x27 && written[count - 1] == 0x73 && isAbbreviation(count - 2) {
+                        guard let base = exactSymbol(count - 2) else { return false }
+                        symbols.2 = base
+                    }
+                    if count >= 1 && written[count - 1] == 0x73 && isAbbreviation(count - 1) {
+                        guard let base = exactSymbol(count - 1) else { return false }
+                        symbols.3 = base
+                    }
+                }
+                // Latin match key of the word without a possessive 's: j → y, w → v, x → ks, each run of i and y
+                // one i, apostrophes dropped (LatinMatchKey's rules for ASCII letters).
+                var nameLength = count
+                if count >= 2 && written[count - 2] == 0x27 && written[count - 1] == 0x73 { nameLength -= 2 }
+                key[0] = UInt8(ascii: "l")
+                length = 1
+                var inIYRun = false
+                for position in 0..<nameLength {
+                    var byte = written[position]
+                    if byte == 0x27 { continue }
+                    if byte <= 0x5A { byte |= 0x20 }
+                    if byte == UInt8(ascii: "j") { byte = UInt8(ascii: "y") }
+                    if byte == UInt8(ascii: "w") { byte = UInt8(ascii: "v") }
+                    if byte == UInt8(ascii: "x") {
+                        inIYRun = false
+                        key[length] = UInt8(ascii: "k")
+                        key[length + 1] = UInt8(ascii: "s")
+                        length += 2
+                        continue
+                    }
+                    if byte == UInt8(ascii: "i") || byte == UInt8(ascii: "y") {
+                        if !inIYRun {
+                            key[length] = UInt8(ascii: "i")
+                            length += 1
+                        }
+                        inIYRun = true
+                        continue
+                    }
+                    inIYRun = false
+                    key[length] = byte
+                    length += 1
+                }
+                let latin = byteKeys.symbol(key, length)
+                if symbols.0 >= 0 { found.append(symbols.0) }
+                for exact in [symbols.1, symbols.2, symbols.3] where exact >= 0 && !found.contains(exact) { found.append(exact) }
+                if latin >= 0 { found.append(latin) }
                 return true
             }
         }

@@ -75,8 +75,8 @@ public final class TermMatcher: Sendable {
     let symbols: [String: Int32]
     /// `symbols` by key bytes, for the scan (no String per word).
     let byteKeys: ByteKeyTable
-    /// Letter skeletons for the exact keys of Cyrillic words (nil when no term is exact).
-    let cyrillicSkeletons: CyrillicSkeletons?
+    /// Letter skeletons for the exact keys of Cyrillic and ASCII words (nil when no term is exact).
+    let letterSkeletons: LetterSkeletons?
     /// The first two bytes of every exact key's skeleton: most words' skeletons are ruled out without a lookup.
     let exactLeads: LeadingPairFilter
     let symbolKinds: [SymbolKind]
@@ -205,7 +205,7 @@ public final class TermMatcher: Sendable {
         }
         self.symbols = symbols
         self.byteKeys = ByteKeyTable(symbols)
-        self.cyrillicSkeletons = needsExact ? CyrillicSkeletons(spoof: keys.spoof) : nil
+        self.letterSkeletons = needsExact ? LetterSkeletons(spoof: keys.spoof) : nil
         var exactLeads = LeadingPairFilter()
         for (key, id) in symbols where kinds[Int(id)] == .exact { exactLeads.insert(Array(key.utf8.dropFirst())) }
         self.exactLeads = exactLeads
@@ -359,6 +359,8 @@ public final class TermMatcher: Sendable {
                     if prefix >= 0 && self.appendSymbolsForCyrillicWord(word, capital: prefix & (1 << 30) != 0, to: &found) {
                         return false
                     }
+                    // So is a word of ASCII letters (English text, Latin names).
+                    if prefix < 0 && word[0] < 0x80 && self.appendSymbolsForASCIIWord(word, to: &found) { return false }
                     let general = self.symbolsFor(String(decoding: word, as: UTF8.self))
                     found.append(contentsOf: general.symbols)
                     return general.homoglyph

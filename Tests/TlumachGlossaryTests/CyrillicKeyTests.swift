@@ -93,7 +93,7 @@ final class CyrillicKeyTests: XCTestCase {
 
     func testLetterSkeletonsAgreeWithICU() throws {
         let spoof = try SpoofChecker()
-        let skeletons = CyrillicSkeletons(spoof: spoof)
+        let skeletons = LetterSkeletons(spoof: spoof)
         let words = try CyrillicKeyTests.words(glossary: Support.shipped.glossary)
         var compared = 0
         for word in words where CyrillicKeyTests.pureCyrillic(word).pure {
