@@ -102,6 +102,9 @@ public final class TermMatcher: Sendable {
     /// Some exact term has no capital letter, so lower-case words need exact keys too.
     let lowercaseExact: Bool
     let languageIDs: [String: Int]
+    /// Per language a caller may ask for (each tag and each of its prefixes before a hyphen: uk for uk-UA): which
+    /// language ids it selects.
+    let languageSelections: [String: [Bool]]
     /// Patterns whose trie path contains a symbol: lookups of a single word inside a multiword term.
     let patternsBySymbol: [Int32: [Int32]]
     private let cachePool = CachePool()
@@ -240,6 +243,15 @@ public final class TermMatcher: Sendable {
         self.needsExact = needsExact
         self.lowercaseExact = lowercaseExact
         self.languageIDs = languageIDs
+        var selections: [String: [Bool]] = [:]
+        for tag in languageIDs.keys {
+            var requests = [tag]
+            for (index, character) in zip(tag.indices, tag) where character == "-" { requests.append(String(tag[..<index])) }
+            for request in requests where selections[request] == nil {
+                selections[request] = TermMatcher.selection(of: request, among: languageIDs)
+            }
+        }
+        self.languageSelections = selections
         self.patternsBySymbol = bySymbol.mapValues { Array(Set($0)).sorted() }
     }
 
@@ -300,29 +312,27 @@ public final class TermMatcher: Sendable {
     public func counts(in text: String, language: String? = nil) -> [String: Int] {
         var text = text
         return text.withUTF8 { bytes in
-            var perConcept: [Int: Int] = [:]
-            for choice in resolve(scan(bytes), language: language) {
-                perConcept[Int(patterns[Int(choice.pattern)].concept), default: 0] += 1
-            }
+            var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
+            for choice in resolve(scan(bytes), language: language) { perConcept[Int(patterns[Int(choice.pattern)].concept)] += 1 }
             var counts: [String: Int] = [:]
-            for (concept, count) in perConcept { counts[glossary.concepts[concept].id] = count }
+            for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
             return counts
         }
     }
 
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        var cache = cachePool.borrow()
+        // The token cache and the scan's working arrays come from the pool and go back to it, so a call on a short
+        // string (`tlumach check` calls once per unit) allocates nothing but its result.
+        var (cache, active, next, tokenSymbols, computed) = cachePool.borrow()
         defer {
             cache.trim()
-            cachePool.giveBack(cache)
+            active.removeAll(keepingCapacity: true)
+            next.removeAll(keepingCapacity: true)
+            tokenSymbols.removeAll(keepingCapacity: true)
+            computed.removeAll(keepingCapacity: true)
+            cachePool.giveBack((cache, active, next, tokenSymbols, computed))
         }
         var candidates: [Candidate] = []
-        var active: [Active] = []
-        var next: [Active] = []
-        var tokenSymbols: [Int32] = []
-        tokenSymbols.reserveCapacity(8)
-        var computed: [Int32] = []
-        computed.reserveCapacity(8)
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
             var homoglyph = false
             tokenSymbols.removeAll(keepingCapacity: true)
@@ -428,30 +438,36 @@ public final class TermMatcher: Sendable {
     /// span, one term per concept: the best by language (uk, en, ru, others) and then status. O(n log n).
     func resolve(_ candidates: [Candidate], language: String?) -> [(candidate: Candidate, pattern: Int32)] {
         guard !candidates.isEmpty else { return [] }
-        let order = candidates.indices.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            if x.utf8.lowerBound != y.utf8.lowerBound { return x.utf8.lowerBound < y.utf8.lowerBound }
-            return x.tokens > y.tokens
+        // Start ascending, more tokens first, then the order found (the order a stable sort of the candidates gives),
+        // packed so the sort compares integers.
+        struct Order: Comparable {
+            var key: UInt64
+            var index: Int
+            static func < (a: Order, b: Order) -> Bool { a.key != b.key ? a.key < b.key : a.index < b.index }
         }
-        let wanted: [Int]? = language.map { language in
-            languageIDs.filter { $0.key == language || $0.key.hasPrefix(language + "-") }.map(\.value)
+        var order = candidates.indices.map { index in
+            let candidate = candidates[index]
+            return Order(key: UInt64(candidate.utf8.lowerBound) << 16 | UInt64(0xFFFF - min(candidate.tokens, 0xFFFF)), index: index)
         }
+        order.sort()
+        let wanted: [Bool]? = language.map { languageSelections[$0] ?? TermMatcher.selection(of: $0, among: languageIDs) }
         var chosen: [(candidate: Candidate, pattern: Int32)] = []
         var lastEnd = -1
         var currentSpan: Range<Int>? = nil
         var conceptsOnSpan: [Int32] = []
-        for index in order {
-            let candidate = candidates[index]
+        var best: [(concept: Int32, pattern: Int32)] = []
+        for entry in order {
+            let candidate = candidates[entry.index]
             if let span = currentSpan, span == candidate.utf8 {
                 // Same span as the match just taken: other concepts may claim it too.
             } else if candidate.utf8.lowerBound < lastEnd {
                 continue
             }
             // The best pattern per concept among this node's outputs in the wanted language.
-            var best: [(concept: Int32, pattern: Int32)] = []
+            best.removeAll(keepingCapacity: true)
             for pattern in outputs[Int(candidate.node)] {
                 let info = patterns[Int(pattern)]
-                if let wanted, !wanted.contains(info.languageID) { continue }
+                if let wanted, !wanted[info.languageID] { continue }
                 if let position = best.firstIndex(where: { $0.concept == info.concept }) {
                     let other = patterns[Int(best[position].pattern)]
                     if (info.languageRank, info.statusRank) < (other.languageRank, other.statusRank) {
@@ -467,12 +483,20 @@ public final class TermMatcher: Sendable {
                 conceptsOnSpan.removeAll(keepingCapacity: true)
                 lastEnd = candidate.utf8.upperBound
             }
-            for entry in best.sorted(by: { $0.pattern < $1.pattern }) where !conceptsOnSpan.contains(entry.concept) {
+            if best.count > 1 { best.sort { $0.pattern < $1.pattern } }
+            for entry in best where !conceptsOnSpan.contains(entry.concept) {
                 conceptsOnSpan.append(entry.concept)
                 chosen.append((candidate, entry.pattern))
             }
         }
         return chosen
+    }
+
+    /// Which language ids a requested language selects: the tag itself and tags it is a prefix of (uk: uk, uk-UA).
+    static func selection(of language: String, among languageIDs: [String: Int]) -> [Bool] {
+        var selected = [Bool](repeating: false, count: languageIDs.count)
+        for (tag, id) in languageIDs where tag == language || tag.hasPrefix(language + "-") { selected[id] = true }
+        return selected
     }
 
     func makeMatch(_ candidate: Candidate, pattern: Int32, bytes: UnsafeBufferPointer<UInt8>) -> TermMatch {
@@ -535,22 +559,33 @@ public final class TermMatcher: Sendable {
     }
 }
 
-/// Reusable token caches (raw word bytes → symbols), one per concurrent scan.
+/// Reusable token caches (raw word bytes → symbols) and scan arrays, one set per concurrent scan.
 final class CachePool: @unchecked Sendable {
     // The lock guards `idle`; a borrowed cache is used by one thread until given back.
+    typealias Scan = (
+        cache: TokenCache, active: [TermMatcher.Active], next: [TermMatcher.Active], tokenSymbols: [Int32], computed: [Int32]
+    )
     private let lock = NSLock()
-    private var idle: [TokenCache] = []
+    private var idle: [Scan] = []
 
-    func borrow() -> TokenCache {
+    func borrow() -> Scan {
         lock.lock()
-        defer { lock.unlock() }
-        return idle.popLast() ?? TokenCache()
+        if let scan = idle.popLast() {
+            lock.unlock()
+            return scan
+        }
+        lock.unlock()
+        var tokenSymbols: [Int32] = []
+        tokenSymbols.reserveCapacity(8)
+        var computed: [Int32] = []
+        computed.reserveCapacity(8)
+        return (TokenCache(), [], [], tokenSymbols, computed)
     }
 
-    func giveBack(_ cache: TokenCache) {
+    func giveBack(_ scan: Scan) {
         lock.lock()
         defer { lock.unlock() }
-        if idle.count < 8 { idle.append(cache) }
+        if idle.count < 8 { idle.append(scan) }
     }
 }
 
