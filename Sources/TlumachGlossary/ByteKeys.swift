@@ -7,38 +7,47 @@ import TlumachText
 /// have no key in the glossary, and a String plus a Dictionary lookup cost more than the rest of the word's work).
 /// Open addressing, linear probing; each entry carries its key's hash and length, so a miss reads one entry.
 struct ByteKeyTable: Sendable {
-    struct Entry: Sendable {
-        var hash: UInt32 = 0
-        /// 0 marks an empty entry (no key is empty: each has its one-letter kind prefix).
-        var length: UInt32 = 0
-        var offset: Int32 = 0
-        var symbol: Int32 = -1
-    }
-    private let entries: [Entry]
+    /// Entries of 8 bytes (the scan's miss reads one, and the table stays small enough for the CPU cache): the key's
+    /// hash (high 32 bits), its length (8 bits, 255 for 255 and more) and its index + 1 (low 24 bits; 0 is empty).
+    private let entries: [UInt64]
+    private let keyOffsets: [Int32]
+    private let keySymbols: [Int32]
     private let keyBytes: [UInt8]
     private let shift: UInt64
 
     init(_ symbols: [String: Int32]) {
+        precondition(symbols.count < 1 << 24, "too many glossary keys")
         var bits: UInt64 = 6
-        while (1 << bits) < symbols.count * 2 { bits += 1 }
+        // Load factor at most 5/8: linear probes stay within a cache line or two.
+        while (1 << bits) * 5 < symbols.count * 8 { bits += 1 }
         shift = 64 - bits
         let size = 1 << Int(bits)
-        var entries = [Entry](repeating: Entry(), count: size)
+        var entries = [UInt64](repeating: 0, count: size)
+        var keyOffsets: [Int32] = []
+        var keySymbols: [Int32] = []
         var keyBytes: [UInt8] = []
         for (key, symbol) in symbols {
             var key = key
             key.withUTF8 { bytes in
                 let hash = ByteKeyTable.hash(bytes.baseAddress!, bytes.count)
                 var position = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
-                while entries[position].length != 0 { position = (position + 1) & (size - 1) }
-                entries[position] = Entry(
-                    hash: UInt32(truncatingIfNeeded: hash >> 32), length: UInt32(bytes.count), offset: Int32(keyBytes.count),
-                    symbol: symbol)
+                while entries[position] != 0 { position = (position + 1) & (size - 1) }
+                keyOffsets.append(Int32(keyBytes.count))
+                keySymbols.append(symbol)
+                entries[position] = ByteKeyTable.entry(hash: hash, length: bytes.count, index: keySymbols.count)
                 keyBytes.append(contentsOf: bytes)
             }
         }
+        keyOffsets.append(Int32(keyBytes.count))
         self.entries = entries
+        self.keyOffsets = keyOffsets
+        self.keySymbols = keySymbols
         self.keyBytes = keyBytes
+    }
+
+    @inline(__always)
+    private static func entry(hash: UInt64, length: Int, index: Int) -> UInt64 {
+        (hash >> 32) << 32 | UInt64(min(length, 255)) << 24 | UInt64(index)
     }
 
     /// A hash of `count` bytes, eight at a time.
@@ -65,18 +74,21 @@ struct ByteKeyTable: Sendable {
     @inline(__always)
     func symbol(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
         let hash = ByteKeyTable.hash(base, count)
-        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        // The entry this key would have, but for its index.
+        let wanted = ByteKeyTable.entry(hash: hash, length: count, index: 0)
         return entries.withUnsafeBufferPointer { entries in
             let mask = entries.count - 1
             var position = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while true {
                 let entry = entries[position]
-                if entry.length == 0 { return -1 }
-                if entry.hash == tag && Int(entry.length) == count {
-                    let same = keyBytes.withUnsafeBufferPointer { stored in
-                        memcmp(stored.baseAddress! + Int(entry.offset), base, count) == 0
+                if entry == 0 { return -1 }
+                if entry & ~0xFF_FFFF == wanted {
+                    let index = Int(entry & 0xFF_FFFF) - 1
+                    let offset = Int(keyOffsets[index])
+                    if Int(keyOffsets[index + 1]) - offset == count {
+                        let same = keyBytes.withUnsafeBufferPointer { stored in memcmp(stored.baseAddress! + offset, base, count) == 0 }
+                        if same { return keySymbols[index] }
                     }
-                    if same { return entry.symbol }
                 }
                 position = (position + 1) & mask
             }
