@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "TlumachXML", dependencies: ["TlumachCore"], swiftSettings: strict),
         .target(
             name: "TlumachGlossary",
-            dependencies: ["ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachXML", "Yams"],
+            dependencies: ["ICU", "TlumachCore", "TlumachConfig", "TlumachText", "TlumachTranslit", "TlumachXML", "Yams"],
             swiftSettings: strict),
         .target(name: "TlumachTMX", dependencies: ["TlumachCore", "TlumachXML"], swiftSettings: strict),
         .target(
@@ -60,7 +60,7 @@ let package = Package(
             name: "TlumachCheck",
             dependencies: [
                 "ICU", "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachFormats",
-                "TlumachConfig", "TlumachAlign", "Yams",
+                "TlumachConfig", "TlumachAlign",
             ],
             resources: [.copy("Data")],
             swiftSettings: strict),

@@ -1,6 +1,6 @@
 import Foundation
 import TlumachCore
-import Yams
+import TlumachConfig
 
 /// The `check` section of `.tlumach.yml` (top-level `glossaries`, `source-lang` and `target-lang` apply when the
 /// section does not set them). Every key is validated: an unknown key, check id or severity is an error naming the
@@ -46,138 +46,83 @@ public struct CheckConfiguration: Sendable, Equatable {
     /// Reads `path`; nil when the file does not exist.
     public static func load(_ path: String) throws(InputError) -> CheckConfiguration? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var configuration = try parse(TextFile.read(path), path: path)
-        configuration.baseDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
-        return configuration
+        guard let file = try ConfigurationFile.load(path: path) else { return nil }
+        return try parse(file)
     }
 
     public static func parse(_ text: String, path: String) throws(InputError) -> CheckConfiguration {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw yamlError(error, path: path)
-        } catch {
-            throw InputError(path: path, message: "cannot parse YAML: \(error)")
-        }
+        let file = ConfigurationFile(path: path, text: text)
+        try file.validateTopLevel()
+        return try parse(file)
+    }
+
+    /// The check section of a loaded settings file (through TlumachConfig, the one reader of `.tlumach.yml`).
+    public static func parse(_ file: ConfigurationFile) throws(InputError) -> CheckConfiguration {
         var configuration = CheckConfiguration()
-        guard let root else { return configuration }
-        guard let mapping = root.mapping else {
-            throw fail(path, root, "the configuration must be a mapping of sections")
-        }
-        // Shared top-level keys first; the check section overrides them.
-        for (key, value) in mapping {
-            switch key.string {
-            case "glossaries", "glossary": configuration.glossaries = try glossaryPaths(value, path: path)
-            case "source-lang": configuration.sourceLanguage = try string(value, path: path)
-            case "target-lang": configuration.targetLanguage = try string(value, path: path)
-            default: break
-            }
-        }
-        guard let section = mapping["check"] else { return configuration }
-        guard let keys = section.mapping else { throw fail(path, section, "the check section must be a mapping") }
-        for (key, value) in keys {
-            guard let name = key.string, sectionKeys.contains(name) else {
-                throw fail(path, key, "unknown key \"\(key.string ?? "?")\" in the check section (known: \(sectionKeys.sorted().joined(separator: ", ")))")
+        configuration.baseDirectory = file.directory
+        // The section's own glossaries win over the shared top-level key (ConfigurationFile picks).
+        configuration.glossaries = try file.glossaryPaths(section: "check") ?? []
+        configuration.sourceLanguage = try file.value("source-lang")?.string()
+        configuration.targetLanguage = try file.value("target-lang")?.string()
+        guard let section = try file.value("check") else { return configuration }
+        guard section.isMapping else { throw section.error("the check section must be a mapping") }
+        for (key, value) in try section.entries() {
+            let name = try key.string()
+            guard sectionKeys.contains(name) else {
+                throw key.error("unknown key \"\(name)\" in the check section (known: \(sectionKeys.sorted().joined(separator: ", ")))")
             }
             switch name {
-            case "glossaries", "glossary": configuration.glossaries = try glossaryPaths(value, path: path)
-            case "source-lang": configuration.sourceLanguage = try string(value, path: path)
-            case "target-lang": configuration.targetLanguage = try string(value, path: path)
-            case "enable": configuration.enabled = try checkIDs(value, path: path)
-            case "disable": configuration.disabled = try checkIDs(value, path: path)
-            case "include": configuration.include = try strings(value, path: path)
-            case "ignore": configuration.ignore = try strings(value, path: path)
-            case "baseline": configuration.baseline = try string(value, path: path)
-            case "strict":
-                guard let flag = value.bool else { throw fail(path, value, "strict must be true or false") }
-                configuration.strict = flag
+            case "source-lang": configuration.sourceLanguage = try value.string()
+            case "target-lang": configuration.targetLanguage = try value.string()
+            case "enable": configuration.enabled = try checkIDs(value)
+            case "disable": configuration.disabled = try checkIDs(value)
+            case "include": configuration.include = try value.strings()
+            case "ignore": configuration.ignore = try value.strings()
+            case "baseline": configuration.baseline = try value.string()
+            case "strict": configuration.strict = try value.bool()
             case "severity":
-                guard let entries = value.mapping else { throw fail(path, value, "severity must map check ids to error, warning, info or off") }
-                for (checkKey, level) in entries {
-                    let id = try checkID(checkKey, path: path)
-                    let word = try string(level, path: path)
+                guard value.isMapping else { throw value.error("severity must map check ids to error, warning, info or off") }
+                for (checkKey, level) in try value.entries() {
+                    let id = try checkID(checkKey)
+                    let word = try level.string()
                     if word == "off" {
                         configuration.disabled.append(id)
                     } else if let severity = Severity(rawValue: word) {
                         configuration.severities[id] = severity
                     } else {
-                        throw fail(path, level, "unknown severity \"\(word)\" (error, warning, info or off)")
+                        throw level.error("unknown severity \"\(word)\" (error, warning, info or off)")
                     }
                 }
             case "options":
-                guard let entries = value.mapping else { throw fail(path, value, "options must be a mapping") }
-                for (optionKey, optionValue) in entries {
-                    switch optionKey.string {
-                    case "length-ratio-min": configuration.options.minimumLengthRatio = try number(optionValue, path: path)
-                    case "length-ratio-max": configuration.options.maximumLengthRatio = try number(optionValue, path: path)
+                guard value.isMapping else { throw value.error("options must be a mapping") }
+                for (optionKey, optionValue) in try value.entries() {
+                    switch try optionKey.string() {
+                    case "length-ratio-min": configuration.options.minimumLengthRatio = try optionValue.number()
+                    case "length-ratio-max": configuration.options.maximumLengthRatio = try optionValue.number()
                     case "length-ratio-min-source":
-                        configuration.options.lengthRatioMinimumSourceLength = Int(try number(optionValue, path: path))
+                        configuration.options.lengthRatioMinimumSourceLength = Int(try optionValue.number())
                     default:
-                        throw fail(path, optionKey, "unknown option \"\(optionKey.string ?? "?")\" (length-ratio-min, length-ratio-max, length-ratio-min-source)")
+                        throw optionKey.error(
+                            "unknown option \"\(try optionKey.string())\" (length-ratio-min, length-ratio-max, length-ratio-min-source)")
                     }
                 }
-            default: break
+            default: break  // glossaries: read above
             }
         }
         return configuration
     }
 
-    static func fail(_ path: String, _ node: Node, _ message: String) -> InputError {
-        InputError(path: path, line: node.mark?.line, column: node.mark?.column, message: message)
-    }
-
-    static func yamlError(_ error: YamlError, path: String) -> InputError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text) " } ?? ""
-            return InputError(path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(prefix)\(problem)")
-        default:
-            return InputError(path: path, message: "invalid YAML: \(error)")
-        }
-    }
-
-    static func string(_ node: Node, path: String) throws(InputError) -> String {
-        guard let scalar = node.scalar else { throw fail(path, node, "expected a single value") }
-        return scalar.string
-    }
-
-    static func number(_ node: Node, path: String) throws(InputError) -> Double {
-        guard let value = node.float ?? node.int.map(Double.init) else { throw fail(path, node, "expected a number") }
-        return value
-    }
-
-    static func strings(_ node: Node, path: String) throws(InputError) -> [String] {
-        if let scalar = node.scalar { return [scalar.string] }
-        guard let sequence = node.sequence else { throw fail(path, node, "expected a list") }
-        var result: [String] = []
-        for item in sequence { result.append(try string(item, path: path)) }
-        return result
-    }
-
-    /// A path, a list of paths, or `{paths: [...]}` (the glossary module's form of the shared key).
-    static func glossaryPaths(_ node: Node, path: String) throws(InputError) -> [String] {
-        if let mapping = node.mapping {
-            guard let list = mapping["paths"] else { throw fail(path, node, "glossaries: expected a path, a list of paths or {paths: [...]}") }
-            return try strings(list, path: path)
-        }
-        return try strings(node, path: path)
-    }
-
-    static func checkID(_ node: Node, path: String) throws(InputError) -> String {
-        let id = try string(node, path: path)
+    static func checkID(_ value: ConfigurationValue) throws(InputError) -> String {
+        let id = try value.string()
         guard CheckCatalog.type(for: id) != nil else {
-            throw fail(path, node, "unknown check \"\(id)\" (known: \(CheckCatalog.identifiers.joined(separator: ", ")))")
+            throw value.error("unknown check \"\(id)\" (known: \(CheckCatalog.identifiers.joined(separator: ", ")))")
         }
         return id
     }
 
-    static func checkIDs(_ node: Node, path: String) throws(InputError) -> [String] {
-        if node.scalar != nil { return [try checkID(node, path: path)] }
-        guard let sequence = node.sequence else { throw fail(path, node, "expected a list of check ids") }
+    static func checkIDs(_ value: ConfigurationValue) throws(InputError) -> [String] {
         var result: [String] = []
-        for item in sequence { result.append(try checkID(item, path: path)) }
+        for item in try value.items() { result.append(try checkID(item)) }
         return result
     }
 }

@@ -42,7 +42,7 @@ public struct ConfigurationFile: Sendable {
         }
         let text = try TextFile.decode(data, path: location)
         let file = ConfigurationFile(path: location, text: text)
-        _ = try file.root()  // report syntax errors on load, whatever section is asked for later
+        try file.validateTopLevel()  // syntax errors and misspelt sections fail on load, whatever is asked for later
         return file
     }
 
@@ -79,9 +79,20 @@ public struct ConfigurationFile: Sendable {
         }
     }
 
+    /// Fails on YAML syntax errors and on top-level keys no command knows (see `topLevelKeys`).
+    public func validateTopLevel() throws(InputError) {
+        guard let mapping = try root()?.mapping else { return }
+        for key in mapping.keys {
+            guard let name = key.string, !Self.topLevelKeys.contains(name) else { continue }
+            throw error(
+                at: key.mark,
+                "unknown section '\(name)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
+        }
+    }
+
     // MARK: Internals
 
-    private func root() throws(InputError) -> Node? {
+    func root() throws(InputError) -> Node? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -97,7 +108,7 @@ public struct ConfigurationFile: Sendable {
         return node
     }
 
-    private func error(at mark: Mark?, _ message: String) -> InputError {
+    func error(at mark: Mark?, _ message: String) -> InputError {
         guard let mark else { return InputError(path: path, message: message) }
         return InputError(path: path, line: mark.line, column: Self.utf16Column(mark, in: text), message: message)
     }

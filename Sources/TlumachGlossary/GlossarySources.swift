@@ -1,33 +1,14 @@
 import Foundation
 import TlumachCore
-import Yams
+import TlumachConfig
 
-/// Where glossaries come from when none is named: the `glossaries` section of `.tlumach.yml` in the current
-/// folder (a path, a list of paths, or `{paths: [...]}`; relative to the config file), else a `glossaries/` folder.
+/// Where glossaries come from when none is named: `glossaries` in `.tlumach.yml` in the current folder (a path, a
+/// list of paths, or `{paths: [...]}`; relative to the file; read by TlumachConfig like every other setting), else a
+/// `glossaries/` folder.
 public enum GlossarySources {
     public static func defaultPaths(directory: String = FileManager.default.currentDirectoryPath) throws -> [String] {
-        let config = (directory as NSString).appendingPathComponent(".tlumach.yml")
-        if FileManager.default.fileExists(atPath: config) {
-            let text = try TextFile.read(config)
-            let root: Node?
-            do {
-                root = try Yams.compose(yaml: text)
-            } catch let error as YamlError {
-                throw GlossaryYAML.inputError(error, path: config)
-            }
-            if let section = root?.mapping?["glossaries"] {
-                var paths: [String] = []
-                if let scalar = section.scalar {
-                    paths = [scalar.string]
-                } else if let list = section.sequence {
-                    paths = try list.map { try GlossaryYAML.string($0, config) }
-                } else if let mapping = section.mapping, let list = mapping["paths"] {
-                    paths = try GlossaryYAML.strings(list, config)
-                } else {
-                    throw GlossaryYAML.failure(config, section, "`glossaries` is a path, a list of paths or {paths: [...]}")
-                }
-                return paths.map { $0.hasPrefix("/") ? $0 : (directory as NSString).appendingPathComponent($0) }
-            }
+        if let file = try ConfigurationFile.load(directory: directory), let paths = try file.glossaryPaths() {
+            return file.resolved(paths)
         }
         let folder = (directory as NSString).appendingPathComponent("glossaries")
         var isDirectory: ObjCBool = false

@@ -103,6 +103,22 @@ final class CheckCLITests: XCTestCase {
         let bad = try CLI.run(["check", "a.po"], in: directory)
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains(".tlumach.yml:3:"), bad.stderr)
+        // One reader for the whole file: a misspelt section fails every command at its line, and the shared
+        // glossaries key is read the same way by check and by terms.
+        _ = try write("glossaries: [terms.csv]\nchek:\n  strict: true\n", ".tlumach.yml", in: directory)
+        for arguments in [["check", "a.po"], ["terms", "a.po"], ["normalize", "--check", "a.po"]] {
+            let typo = try CLI.run(arguments, in: directory)
+            XCTAssertEqual(typo.status, 2, "\(arguments): \(typo.stderr)")
+            XCTAssertTrue(typo.stderr.contains(".tlumach.yml:2:1:"), "\(arguments): \(typo.stderr)")
+        }
+        _ = try write("en,uk\npoints,балів\n", "terms.csv", in: directory)
+        _ = try write("glossaries: [terms.csv]\n", ".tlumach.yml", in: directory)
+        let terms = try CLI.run(["terms", "a.po", "--format", "json"], in: directory)
+        XCTAssertEqual(terms.status, 0, terms.stderr)
+        XCTAssertTrue(terms.stdout.contains("\"concept\":\"row2\""), terms.stdout)
+        _ = try write("msgid \"Ten points\"\nmsgstr \"Десять очок\"\n", "b.po", in: directory)
+        let withTerms = try CLI.run(["check", "b.po", "--source-lang", "en", "--target-lang", "uk", "--format", "json"], in: directory)
+        XCTAssertTrue(withTerms.stdout.contains("expected “балів”"), withTerms.stdout)
     }
 
     func testTMX() throws {

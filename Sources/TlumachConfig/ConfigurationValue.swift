@@ -1,0 +1,102 @@
+import Foundation
+import TlumachCore
+import Yams
+
+/// One value of `.tlumach.yml` with its position, for sections that validate key by key (the `check` section) and
+/// for the keys every command shares. Errors name the file, line and UTF-16 column, like every other reader here.
+/// Yams stays inside this module: callers see only strings, numbers, lists and mappings.
+public struct ConfigurationValue {
+    let node: Node
+    let file: ConfigurationFile
+
+    /// The value as a single text (a YAML scalar).
+    public func string() throws(InputError) -> String {
+        guard let scalar = node.scalar else { throw error("expected a single value") }
+        return scalar.string
+    }
+
+    /// A single text or a list of texts.
+    public func strings() throws(InputError) -> [String] {
+        if let scalar = node.scalar { return [scalar.string] }
+        guard let sequence = node.sequence else { throw error("expected a list") }
+        var result: [String] = []
+        for item in sequence { result.append(try ConfigurationValue(node: item, file: file).string()) }
+        return result
+    }
+
+    public func number() throws(InputError) -> Double {
+        guard let value = node.float ?? node.int.map(Double.init) else { throw error("expected a number") }
+        return value
+    }
+
+    public func bool() throws(InputError) -> Bool {
+        guard let flag = node.bool else { throw error("expected true or false") }
+        return flag
+    }
+
+    /// The items of a list; a single value counts as a list of one.
+    public func items() throws(InputError) -> [ConfigurationValue] {
+        if node.scalar != nil { return [self] }
+        guard let sequence = node.sequence else { throw error("expected a list") }
+        return sequence.map { ConfigurationValue(node: $0, file: file) }
+    }
+
+    /// The entries of a mapping in file order; each key is a value too, so an unknown key can be reported where it is.
+    public func entries() throws(InputError) -> [(key: ConfigurationValue, value: ConfigurationValue)] {
+        guard let mapping = node.mapping else { throw error("expected a mapping") }
+        return mapping.map { (ConfigurationValue(node: $0.key, file: file), ConfigurationValue(node: $0.value, file: file)) }
+    }
+
+    /// The value of `key` when this is a mapping that has it.
+    public subscript(key: String) -> ConfigurationValue? {
+        node.mapping?[key].map { ConfigurationValue(node: $0, file: file) }
+    }
+
+    public var isMapping: Bool { node.mapping != nil }
+
+    /// An input error at this value's line and column.
+    public func error(_ message: String) -> InputError {
+        file.error(at: node.mark, message)
+    }
+}
+
+extension ConfigurationFile {
+    /// The keys allowed at the top level: one section per command area plus the settings every command shares.
+    /// Anything else is reported as a typo at its line, so a misspelt section never silently does nothing.
+    public static let topLevelKeys: Set<String> = ["normalize", "check", "glossaries", "glossary", "source-lang", "target-lang"]
+
+    /// The folder the file's relative paths are resolved against.
+    public var directory: String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// A top-level value, or nil when the file does not set it.
+    public func value(_ key: String) throws(InputError) -> ConfigurationValue? {
+        guard let node = try root()?.mapping?[key] else { return nil }
+        return ConfigurationValue(node: node, file: self)
+    }
+
+    /// The glossary paths named under `glossaries` (or `glossary`) — in `section` when given and set there, else at
+    /// the top level — as written (relative to `directory`). The value is a path, a list of paths, or
+    /// `{paths: [...]}`. Nil when neither place names any.
+    public func glossaryPaths(section: String? = nil) throws(InputError) -> [String]? {
+        var places: [ConfigurationValue] = []
+        if let section, let value = try value(section) { places.append(value) }
+        if let root = try root() { places.append(ConfigurationValue(node: root, file: self)) }
+        for place in places {
+            guard let value = place["glossaries"] ?? place["glossary"] else { continue }
+            if value.isMapping {
+                guard let list = value["paths"] else { throw value.error("glossaries: expected a path, a list of paths or {paths: [...]}") }
+                return try list.strings()
+            }
+            return try value.strings()
+        }
+        return nil
+    }
+
+    /// Paths of the file resolved against its folder (absolute paths stay as they are).
+    public func resolved(_ paths: [String]) -> [String] {
+        paths.map { $0.hasPrefix("/") || directory == "." ? $0 : (directory as NSString).appendingPathComponent($0) }
+    }
+}
