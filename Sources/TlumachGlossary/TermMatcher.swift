@@ -335,10 +335,10 @@ public final class TermMatcher: Sendable {
         var candidates: [Candidate] = []
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
             var homoglyph = false
-            tokenSymbols.removeAll(keepingCapacity: true)
+            tokenSymbols.clearIfNeeded()
             switch token {
             case .other:
-                active.removeAll(keepingCapacity: true)
+                active.clearIfNeeded()
                 return
             case .hyphen:
                 tokenSymbols.append(hyphenSymbol)
@@ -346,17 +346,17 @@ public final class TermMatcher: Sendable {
                 // A Cyrillic word whose prefix no term has cannot match (capitalised words still need their exact
                 // keys when the glossary has abbreviations).
                 if usePrefixFilter && prefix >= 0 && (prefix & (1 << 30) == 0 || !needsExact) && !prefixFilter.contains(Int(prefix & 0x3FFF_FFFF)) {
-                    active.removeAll(keepingCapacity: true)
+                    active.clearIfNeeded()
                     return
                 }
                 let capital = prefix & (1 << 30) != 0
                 // A word of Ukrainian/Russian letters whose exact key is not wanted: keying it from its bytes costs
                 // less than the token cache's memory traffic, on a first pass (one CLI run) and on later ones.
                 if prefix >= 0 && (!needsExact || !(capital || lowercaseExact)) {
-                    computed.removeAll(keepingCapacity: true)
+                    computed.clearIfNeeded()
                     if appendSymbolsForCyrillicWord(UnsafeBufferPointer(rebasing: bytes[range8]), capital: capital, to: &computed) {
                         if computed.isEmpty {
-                            active.removeAll(keepingCapacity: true)
+                            active.clearIfNeeded()
                             return
                         }
                         tokenSymbols.append(contentsOf: computed)
@@ -376,7 +376,7 @@ public final class TermMatcher: Sendable {
                     return general.homoglyph
                 }
                 if entry.count == 0 {
-                    active.removeAll(keepingCapacity: true)
+                    active.clearIfNeeded()
                     return
                 }
                 if entry.count == 1 {
@@ -386,7 +386,7 @@ public final class TermMatcher: Sendable {
                 }
                 homoglyph = entry.homoglyph
             }
-            next.removeAll(keepingCapacity: true)
+            next.clearIfNeeded()
             let isHyphen = tokenSymbols.count == 1 && tokenSymbols[0] == hyphenSymbol
             if !isHyphen {
                 active.append(Active(node: 0, start8: range8.lowerBound, start16: range16.lowerBound, tokens: 0, kind: .inflect, homoglyph: false))
@@ -559,6 +559,15 @@ public final class TermMatcher: Sendable {
     }
 }
 
+extension Array {
+    /// `removeAll(keepingCapacity: true)` without its call when already empty (most tokens of a text leave the
+    /// scan's arrays empty, and the call is not inlined).
+    @inline(__always)
+    mutating func clearIfNeeded() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
+    }
+}
+
 /// Reusable token caches (raw word bytes → symbols) and scan arrays, one set per concurrent scan.
 final class CachePool: @unchecked Sendable {
     // The lock guards `idle`; a borrowed cache is used by one thread until given back.
@@ -669,6 +678,17 @@ struct TokenCache {
                 return (entry.symbolStart, Int(entry.symbolCount), entry.homoglyph)
             }
         }
+        return lookupTable(bytes, range, hash: hash, prefix: prefix, hotIndex: hotIndex, scratch: &scratch, compute: compute)
+    }
+
+    /// `lookup` past the hot cache (kept out of line so the hot path inlines into the scan loop).
+    @inline(never)
+    private mutating func lookupTable(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32, prefix: WordPrefix, hotIndex: Int,
+        scratch: inout [Int32], compute: (Range<Int>, inout [Int32]) -> Bool
+    ) -> (start: Int32, count: Int, homoglyph: Bool) {
+        let length = range.count
+        let base = bytes.baseAddress! + range.lowerBound
         let mask = table.count - 1
         var position = home(hash)
         let tag = UInt64(hash) << 32
