@@ -157,7 +157,8 @@ public final class TermMatcher: Sendable {
                                 continue
                             }
                             var options: [Int32] = []
-                            let wordKeys = keys.keys(word, wantExact: term.match == .exact)
+                            let wantsLatin = term.match != .exact && (term.type == .properNoun || term.casing != .any)
+                            let wordKeys = keys.keys(word, wantExact: term.match == .exact, wantLatin: wantsLatin)
                             if term.match == .exact {
                                 options.append(intern(wordKeys.exact[0], .exact))
                             } else {
@@ -165,7 +166,7 @@ public final class TermMatcher: Sendable {
                                 if wordKeys.script == .cyrillic {
                                     let folded = TermKeys.fold(Array(word.unicodeScalars)).map { String(String.UnicodeScalarView($0)) } ?? word.lowercased()
                                     for form in TermKeys.ukrainianAlternativeForms(folded) {
-                                        options.append(intern(keys.keys(form, wantExact: false).inflect, .inflect))
+                                        options.append(intern(keys.keys(form, wantExact: false, wantLatin: false).inflect, .inflect))
                                     }
                                 }
                                 if let latin = wordKeys.latin, term.type == .properNoun || term.casing != .any {
