@@ -112,6 +112,17 @@ extension MemoryTokenizer {
     func words(_ text: String) -> SegmentWords {
         var result = SegmentWords()
         guard !text.isEmpty else { return result }
+        if usesFastWordBreak {
+            if FastWordBreak.words(text, into: &result) { return result }
+            result = SegmentWords()
+        }
+        return wordsThroughICU(text)
+    }
+
+    /// `words` always through ICU (the general path, which the fast path must equal).
+    func wordsThroughICU(_ text: String) -> SegmentWords {
+        var result = SegmentWords()
+        guard !text.isEmpty else { return result }
         let folded = Self.comparisonForm(text)
         var scratch: [UInt8] = []
         folded.withUnsafeBufferPointer { buffer in
@@ -161,14 +172,20 @@ extension ImportVocabulary {
 
 /// An open-addressing hash table from UTF-8 byte strings to UInt32, the keys kept in one byte arena: lookups hash
 /// and compare raw bytes (FNV-1a), with none of Swift's String hashing (normalisation, SipHash) and no String made.
+/// A probe touches one slot word (hash tag and entry packed together) and one entry record, so a lookup costs about
+/// two cache misses (profiled: the vocabulary was a quarter of the import's writing thread).
 struct ByteKeyTable {
+    private struct Entry {
+        var start: UInt32
+        var length: UInt32
+        var value: UInt32
+    }
+
     private var arena: [UInt8] = []
-    private var keyStarts: [UInt32] = []
-    private var keyLengths: [UInt32] = []
-    private var values: [UInt32] = []
-    // Entry index + 1 per slot (0 = empty), and the slot's hash for cheap rejection.
-    private var slots = [UInt32](repeating: 0, count: 1 << 16)
-    private var slotHashes = [UInt32](repeating: 0, count: 1 << 16)
+    private var entries: [Entry] = []
+    // Per slot: the hash's high 32 bits, then entry index + 1 in the low 32 bits; 0 = empty.
+    private var slots = [UInt64](repeating: 0, count: 1 << 16)
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -176,55 +193,74 @@ struct ByteKeyTable {
         return hash ^ (hash >> 29)
     }
 
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        let hash = Self.hash(bytes)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        let short = UInt32(truncatingIfNeeded: hash >> 32)
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return nil }
-            if slotHashes[slot] == short && equals(Int(entry - 1), bytes) { return values[Int(entry - 1)] }
-            slot = (slot + 1) & mask
+    @inline(__always)
+    private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self)
+                != UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
         }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
-    private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard Int(keyLengths[entry]) == bytes.count else { return false }
-        let start = Int(keyStarts[entry])
-        return arena.withUnsafeBufferPointer { stored in
-            guard let storedBase = stored.baseAddress, let base = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmp(storedBase + start, base, bytes.count) == 0
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        let hash = Self.hash(bytes)
+        let tag = hash & Self.tagMask
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena -> UInt32? in
+                    let mask = slots.count - 1
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while true {
+                        let packed = slots[slot]
+                        if packed == 0 { return nil }
+                        if packed & Self.tagMask == tag {
+                            let entry = entries[Int(truncatingIfNeeded: packed & 0xFFFF_FFFF) - 1]
+                            if Int(entry.length) == bytes.count {
+                                guard let stored = arena.baseAddress, let base = bytes.baseAddress else {
+                                    return entry.value  // both empty
+                                }
+                                if Self.same(stored + Int(entry.start), base, count: bytes.count) { return entry.value }
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
     }
 
     /// Adds a key not present yet.
     mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, value: UInt32) {
-        if (values.count + 1) * 2 > slots.count { grow() }
-        keyStarts.append(UInt32(arena.count))
-        keyLengths.append(UInt32(bytes.count))
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        entries.append(Entry(start: UInt32(arena.count), length: UInt32(bytes.count), value: value))
         arena.append(contentsOf: bytes)
-        values.append(value)
-        place(entry: values.count - 1, hash: Self.hash(bytes))
+        place(entry: entries.count - 1, hash: Self.hash(bytes))
     }
 
     private mutating func place(entry: Int, hash: UInt64) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = UInt32(entry + 1)
-        slotHashes[slot] = UInt32(truncatingIfNeeded: hash >> 32)
+        slots[slot] = hash & Self.tagMask | UInt64(entry + 1)
     }
 
     private mutating func grow() {
-        slots = [UInt32](repeating: 0, count: slots.count * 2)
-        slotHashes = [UInt32](repeating: 0, count: slots.count)
-        for entry in values.indices {
-            let start = Int(keyStarts[entry])
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        for index in entries.indices {
+            let entry = entries[index]
             let hash = arena.withUnsafeBufferPointer { arena in
-                Self.hash(UnsafeBufferPointer(rebasing: arena[start..<start + Int(keyLengths[entry])]))
+                Self.hash(UnsafeBufferPointer(rebasing: arena[Int(entry.start)..<Int(entry.start + entry.length)]))
             }
-            place(entry: entry, hash: hash)
+            place(entry: index, hash: hash)
         }
     }
 }

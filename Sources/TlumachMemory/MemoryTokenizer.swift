@@ -34,10 +34,13 @@ public final class MemoryTokenizer: Sendable {
     public let stemmer: any MemoryStemmer
     private let words: BreakIterator
     var pieceIterator: BreakIterator { words }
+    /// The language's word break is ICU's root rules, so `FastWordBreak` may stand in for ICU on the text it covers.
+    let usesFastWordBreak: Bool
 
     public init(language: String, stemmer: (any MemoryStemmer)? = nil) throws {
         self.language = language
         self.stemmer = stemmer ?? MemoryStemmers.stemmer(for: language)
+        usesFastWordBreak = FastWordBreak.applies(toLocale: TMXLocale.icuLocale(language))
         do {
             words = try BreakIterator(.word, locale: TMXLocale.icuLocale(language))
         } catch {

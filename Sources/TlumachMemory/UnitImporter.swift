@@ -93,29 +93,38 @@ final class UnitImporter {
     /// The first half of storing a unit: plain texts and word tokens (ICU folding and word break). Done on the
     /// parsing thread during a file import, so the two halves of the work run on two cores.
     static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
-        let sourceSegment = unit.variantIndex(for: source.language).map { unit.variants[$0].segment }
-        let targetSegment = unit.variantIndex(for: target.language).map { unit.variants[$0].segment }
+        let sourceIndex = unit.variantIndex(for: source.language)
+        let targetIndex = unit.variantIndex(for: target.language)
+        let sourceSegment = sourceIndex.map { unit.variants[$0].segment }
         let sourceText = sourceSegment?.plainText ?? ""
-        let targetText = targetSegment?.plainText ?? ""
+        let targetText = targetIndex.map { unit.variants[$0].segment.plainText } ?? ""
+        // Serialised once: the stored XML, and the duplicate key hashed from its segment bytes.
+        var ranges: [Range<Int>] = []
+        let xml = TMXWriter.xml(for: unit, segmentRanges: &ranges)
+        let hash = pairHash(xml: xml, source: sourceIndex.map { ranges[$0] }, target: targetIndex.map { ranges[$0] })
+        // The unit itself is not handed on (freeing it cost the writing thread time): a duplicate candidate, which
+        // is rare, is parsed back from its XML, which the round trip guarantees is the same unit.
         return PreparedUnit(
-            unit: unit, sourceSegment: sourceSegment, targetSegment: targetSegment, sourceText: sourceText,
-            targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
-            source: source.words(sourceText), target: target.words(targetText))
+            tuid: unit.tuid, latestDate: unit.latestDate, languages: languages(of: unit), hasSource: sourceIndex != nil,
+            sourceText: sourceText, targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
+            source: source.words(sourceText), target: target.words(targetText), xml: xml, pairHash: hash)
     }
 
-    /// The writing half, on the thread holding the transaction: serialisation and duplicate key, duplicate
-    /// resolution, token and stem ids (vocabulary), rows.
+    /// The writing half, on the thread holding the transaction: duplicate resolution, token and stem ids
+    /// (vocabulary), rows.
     func store(_ prepared: PreparedUnit) throws {
         summary.read += 1
-        let unit = prepared.unit
-        let hash = Self.pairHash(prepared.sourceSegment, prepared.targetSegment)
+        let hash = prepared.pairHash
         if policy != .both, knownHashes.contains(hash) {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
+            let unit = try TMXReader.unit(fromFragment: prepared.xml)
+            let sourceSegment = unit.variantIndex(for: sourceLanguage).map { unit.variants[$0].segment }
+            let targetSegment = unit.variantIndex(for: targetLanguage).map { unit.variants[$0].segment }
             for row in rows {
                 let existing = try TMXReader.unit(fromFragment: row[1])
                 let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
                 let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
-                guard existingSource == prepared.sourceSegment && existingTarget == prepared.targetSegment else {
+                guard existingSource == sourceSegment && existingTarget == targetSegment else {
                     continue
                 }
                 summary.merged += 1
@@ -129,16 +138,16 @@ final class UnitImporter {
             }
         }
 
-        if prepared.sourceSegment == nil { summary.withoutSource += 1 }
-        insertUnit.bind(1, unit.tuid)
+        if !prepared.hasSource { summary.withoutSource += 1 }
+        insertUnit.bind(1, prepared.tuid)
         insertUnit.bind(2, prepared.sourceText)
         insertUnit.bind(3, prepared.targetText)
         insertUnit.bind(4, hash)
-        insertUnit.bind(5, unit.latestDate)
-        insertUnit.bind(6, Self.languages(of: unit))
+        insertUnit.bind(5, prepared.latestDate)
+        insertUnit.bind(6, prepared.languages)
         insertUnit.bind(7, Int64(prepared.sourceCodes))
         insertUnit.bind(8, importID)
-        insertUnit.bind(9, TMXWriter.xml(for: unit))
+        insertUnit.bind(9, prepared.xml)
         try insertUnit.run()
         knownHashes.insert(hash)
         let id = db.lastInsertedRowID
@@ -159,15 +168,13 @@ final class UnitImporter {
         summary.added += 1
     }
 
-    /// Writes new vocabulary, posting chunks and document frequencies, and the import's record.
+    /// Writes new vocabulary, posting chunks and document frequencies, and the import's record. A new token is
+    /// inserted with its frequencies; only tokens the memory had already are updated (a first import of a large file
+    /// makes a hundred thousand or more tokens, and an UPDATE each was most of this step).
     func finish() throws {
+        let firstNew = vocabulary.firstNewToken
+        var newFrequencies = [(df: Int64, tdf: Int64)](repeating: (0, 0), count: vocabulary.newTokens.count)
         // Direct SQLite binding: a first import of a large file writes a few hundred thousand of these rows.
-        let insertToken = try FastStatement(db, sql: "INSERT INTO token(id, text) VALUES (?, ?)")
-        for (offset, text) in vocabulary.newTokens.enumerated() {
-            insertToken.bind(1, Int64(vocabulary.firstNewToken) + Int64(offset))
-            insertToken.bind(2, text)
-            try insertToken.run()
-        }
         let insertPosting = try FastStatement(db, sql: "INSERT INTO posting(side, token, units) VALUES (?, ?, ?)")
         let updateDF = try FastStatement(db, sql: "UPDATE token SET df = df + ? WHERE id = ?")
         let updateTDF = try FastStatement(db, sql: "UPDATE token SET tdf = tdf + ? WHERE id = ?")
@@ -177,10 +184,23 @@ final class UnitImporter {
                 insertPosting.bind(2, Int64(token))
                 insertPosting.bind(3, Array(units))
                 try insertPosting.run()
-                update.bind(1, Int64(units.count))
-                update.bind(2, Int64(token))
-                try update.run()
+                if token >= firstNew {
+                    let index = Int(token - firstNew)
+                    if side == 0 { newFrequencies[index].df = Int64(units.count) } else { newFrequencies[index].tdf = Int64(units.count) }
+                } else {
+                    update.bind(1, Int64(units.count))
+                    update.bind(2, Int64(token))
+                    try update.run()
+                }
             }
+        }
+        let insertToken = try FastStatement(db, sql: "INSERT INTO token(id, text, df, tdf) VALUES (?, ?, ?, ?)")
+        for (offset, text) in vocabulary.newTokens.enumerated() {
+            insertToken.bind(1, Int64(firstNew) + Int64(offset))
+            insertToken.bind(2, text)
+            insertToken.bind(3, newFrequencies[offset].df)
+            insertToken.bind(4, newFrequencies[offset].tdf)
+            try insertToken.run()
         }
         try db.execute(
             sql: "UPDATE import SET read = ?, added = ?, merged = ? WHERE id = ?",
@@ -209,7 +229,24 @@ final class UnitImporter {
         unit.variants.map(\.language).joined(separator: " ")
     }
 
-    /// FNV-1a over the serialised source and target segments: stable across runs (Swift's Hasher is not).
+    /// `pairHash` of the segments whose XML lies at `source` and `target` (UTF-8 byte ranges) in `xml`.
+    static func pairHash(xml: String, source: Range<Int>?, target: Range<Int>?) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var xml = xml
+        xml.withUTF8 { bytes in
+            for (marker, range) in [(UInt8(1), source), (UInt8(2), target)] {
+                hash = (hash ^ UInt64(range == nil ? 0 : marker)) &* 0x100_0000_01b3
+                if let range {
+                    for byte in UnsafeBufferPointer(rebasing: bytes[range]) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                }
+                hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+            }
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    /// FNV-1a over the serialised source and target segments: stable across runs (Swift's Hasher is not). Stored in
+    /// every memory as the duplicate key, so it must never change.
     static func pairHash(_ source: TMXSegment?, _ target: TMXSegment?) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ byte: UInt8) {
@@ -231,14 +268,18 @@ final class UnitImporter {
 
 /// A unit with everything computed that needs no database.
 struct PreparedUnit: Sendable {
-    var unit: TMXUnit
-    var sourceSegment: TMXSegment?
-    var targetSegment: TMXSegment?
+    var tuid: String?
+    var latestDate: String?
+    var languages: String
+    var hasSource: Bool
     var sourceText: String
     var targetText: String
     var sourceCodes: Int
     var source: SegmentWords
     var target: SegmentWords
+    /// The unit as stored (`TMXWriter.xml(for:)`) and its duplicate key.
+    var xml: String
+    var pairHash: Int64
 }
 
 /// Failures of the store itself (not of the input).

@@ -24,11 +24,28 @@ public enum TMXReader {
         header: (TMXHeader, _ version: String) throws -> Void = { _, _ in },
         unit: (TMXUnit, _ line: Int) throws -> Void
     ) throws {
+        try read(data: data, name: name, pieceSize: pieceSize, scanPlainPieces: true, header: header, unit: unit)
+    }
+
+    /// `read`, choosing whether the middle pieces of a large file may take `TMXFastScanner` (tests compare both).
+    static func read(
+        data: Data, name: String, pieceSize: Int, scanPlainPieces: Bool,
+        header: (TMXHeader, _ version: String) throws -> Void, unit: (TMXUnit, _ line: Int) throws -> Void
+    ) throws {
         if data.isEmpty { throw InputError(path: name, line: 1, column: 1, message: "empty file: not a TMX document") }
         try withoutActuallyEscaping(header) { header in
             try withoutActuallyEscaping(unit) { unit in
                 var builder = Builder(name: name, mode: .document, headerHandler: header, unitHandler: unit)
-                try ChunkedParse.parse(data, name: name, pieceSize: pieceSize) { event, line, column in
+                // A middle piece is scanned as bytes when it is all plain units and the reader is between units.
+                let scan: ChunkedParse.PieceScanner? =
+                    scanPlainPieces
+                    ? { piece, firstLine in
+                        guard builder.isBetweenUnits, let units = TMXFastScanner.units(in: piece, firstLine: firstLine)
+                        else { return false }
+                        for (unit, line) in units { try builder.unitHandler(unit, line) }
+                        return true
+                    } : nil
+                try ChunkedParse.parse(data, name: name, pieceSize: pieceSize, scan: scan) { event, line, column in
                     try builder.handle(event, line: line, column: column)
                 }
                 try builder.finish()
@@ -110,6 +127,12 @@ private struct Builder {
         self.mode = mode
         self.headerHandler = headerHandler
         self.unitHandler = unitHandler
+    }
+
+    /// True inside `<body>` with no unit open: where scanned units may be handed over directly.
+    var isBetweenUnits: Bool {
+        guard stack.count == 2, case .tmx = stack[0], case .body = stack[1] else { return false }
+        return headerDelivered
     }
 
     func error(_ line: Int, _ column: Int, _ message: String) -> InputError {
@@ -325,8 +348,13 @@ public enum ChunkedParse {
     private static let prefix = Data("<tmx><body>".utf8)
     private static let suffix = Data("</body></tmx>".utf8)
 
+    /// Reads a whole piece (its bytes, the file line it starts on) without the XML parser if it can; returns false
+    /// to have the piece parsed.
+    typealias PieceScanner = (UnsafeRawBufferPointer, Int) throws -> Bool
+
     static func parse(
-        _ original: Data, name: String, pieceSize: Int = pieceSize, _ handler: (XMLEvent, Int, Int) throws -> Void
+        _ original: Data, name: String, pieceSize: Int = pieceSize, scan: PieceScanner? = nil,
+        _ handler: (XMLEvent, Int, Int) throws -> Void
     ) throws {
         var data = original
         if data.count > pieceSize, data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
@@ -352,6 +380,19 @@ public enum ChunkedParse {
                 if probe < data.endIndex, data[probe] == 0x0A { end = probe + 1 }
             }
             let last = end == data.endIndex
+            // The first piece holds the prologue and header, the last the document's end: those always go through
+            // the parser, so every check on the document's structure is made as before.
+            if !first, !last, let scan,
+                try data[start..<end].withUnsafeBytes({ try scan($0, linesBefore + 1) })
+            {
+                linesBefore += data[start..<end].withUnsafeBytes { bytes in
+                    var count = 0
+                    for byte in bytes where byte == 0x0A { count += 1 }
+                    return count
+                }
+                start = end
+                continue
+            }
             var piece = Data()
             piece.reserveCapacity(end - start + 32)
             if !first { piece.append(prefix) }

@@ -7,81 +7,90 @@ import TlumachXML
 public enum TMXWriter {
     /// One `<tu>` element, indented by `indent` (its children one level deeper), ending with a newline.
     public static func xml(for unit: TMXUnit, indent: String = "    ") -> String {
-        var out = ""
-        out.reserveCapacity(256)
+        var ranges: [Range<Int>] = []
+        return xml(for: unit, indent: indent, segmentRanges: &ranges)
+    }
+
+    /// `xml(for:indent:)`, also giving the UTF-8 byte range of each variant's segment content (what
+    /// `xml(for: segment)` returns) within the result, in variant order: a memory hashes segments without
+    /// serialising them a second time.
+    public static func xml(for unit: TMXUnit, indent: String = "    ", segmentRanges: inout [Range<Int>]) -> String {
+        var out = XMLBytes()
+        out.bytes.reserveCapacity(512)
+        segmentRanges.removeAll(keepingCapacity: true)
         let inner = indent + "  "
-        out += indent
-        out += "<tu"
+        out.raw(indent)
+        out.raw("<tu")
         appendAttributes(unit.attributes, to: &out)
-        out += ">\n"
+        out.raw(">\n")
         appendAnnotations(unit.annotations, indent: inner, to: &out)
         for variant in unit.variants {
-            out += inner
-            out += "<tuv xml:lang=\""
-            out += escaped(variant.language, attribute: true)
-            out += "\""
+            out.raw(inner)
+            out.raw("<tuv xml:lang=\"")
+            out.escaped(variant.language, attribute: true)
+            out.raw("\"")
             appendAttributes(variant.attributes, to: &out)
-            out += ">\n"
+            out.raw(">\n")
             appendAnnotations(variant.annotations, indent: inner + "  ", to: &out)
-            out += inner
-            out += "  <seg>"
+            out.raw(inner)
+            out.raw("  <seg>")
+            let start = out.bytes.count
             appendInline(variant.segment.content, to: &out)
-            out += "</seg>\n"
-            out += inner
-            out += "</tuv>\n"
+            segmentRanges.append(start..<out.bytes.count)
+            out.raw("</seg>\n")
+            out.raw(inner)
+            out.raw("</tuv>\n")
         }
-        out += indent
-        out += "</tu>\n"
-        return out
+        out.raw(indent)
+        out.raw("</tu>\n")
+        return out.string
     }
 
     /// The inline content of a segment as XML (what goes between `<seg>` and `</seg>`).
     public static func xml(for segment: TMXSegment) -> String {
-        var out = ""
+        var out = XMLBytes()
         appendInline(segment.content, to: &out)
-        return out
+        return out.string
     }
 
     /// Everything before the first unit: XML declaration, `<tmx>`, the header and `<body>`.
     public static func prologue(header: TMXHeader) -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header"
+        var out = XMLBytes()
+        out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n  <header")
         appendAttributes(header.attributes, to: &out)
         if header.annotations.isEmpty && header.userDefinedEncodings.isEmpty {
-            out += "/>\n"
+            out.raw("/>\n")
         } else {
-            out += ">\n"
+            out.raw(">\n")
             appendAnnotations(header.annotations, indent: "    ", to: &out)
             for encoding in header.userDefinedEncodings {
-                out += "    <ude"
+                out.raw("    <ude")
                 appendAttributes(encoding.attributes, to: &out)
                 if encoding.maps.isEmpty {
-                    out += "/>\n"
+                    out.raw("/>\n")
                     continue
                 }
-                out += ">\n"
+                out.raw(">\n")
                 for map in encoding.maps {
-                    out += "      <map"
+                    out.raw("      <map")
                     appendAttributes(map, to: &out)
-                    out += "/>\n"
+                    out.raw("/>\n")
                 }
-                out += "    </ude>\n"
+                out.raw("    </ude>\n")
             }
-            out += "  </header>\n"
+            out.raw("  </header>\n")
         }
-        out += "  <body>\n"
-        return out
+        out.raw("  <body>\n")
+        return out.string
     }
 
     public static let epilogue = "  </body>\n</tmx>\n"
 
     /// `xmlEscaped`, with a fast path for the common text that needs no escaping.
-    @inline(__always)
     static func escaped(_ text: String, attribute: Bool = false) -> String {
-        let clean = text.utf8.allSatisfy { byte in
-            byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x0D
-                && !(attribute && (byte == 0x22 || byte == 0x0A || byte == 0x09))
-        }
-        return clean ? text : xmlEscaped(text, attribute: attribute)
+        var out = XMLBytes()
+        out.escaped(text, attribute: attribute)
+        return out.string
     }
 
     /// A whole document as text.
@@ -95,61 +104,114 @@ public enum TMXWriter {
     // Attributes that read best first; the rest follow alphabetically.
     private static let leadingAttributes = ["tuid", "i", "x", "pos", "type", "assoc"]
 
-    static func appendAttributes(_ attributes: [String: String], to out: inout String) {
+    static func appendAttributes(_ attributes: [String: String], to out: inout XMLBytes) {
         guard !attributes.isEmpty else { return }
-        var keys = leadingAttributes.filter { attributes[$0] != nil }
-        keys += attributes.keys.filter { !leadingAttributes.contains($0) }.sorted()
-        for key in keys {
-            guard let value = attributes[key] else { continue }
-            out += " "
-            out += key
-            out += "=\""
-            out += escaped(value, attribute: true)
-            out += "\""
+        func append(_ key: String, _ value: String) {
+            out.raw(" ")
+            out.raw(key)
+            out.raw("=\"")
+            out.escaped(value, attribute: true)
+            out.raw("\"")
         }
+        // One pass over the attributes, no dictionary built or probed: each is either a leading one (by rank) or
+        // one of the rest, which are sorted (a unit usually has two or three attributes).
+        var leading: [(rank: Int, key: String, value: String)] = []
+        var rest: [(key: String, value: String)] = []
+        for (key, value) in attributes {
+            if let rank = leadingAttributes.firstIndex(of: key) {
+                leading.append((rank, key, value))
+            } else {
+                rest.append((key, value))
+            }
+        }
+        if leading.count > 1 { leading.sort { $0.rank < $1.rank } }
+        for attribute in leading { append(attribute.key, attribute.value) }
+        if rest.count > 1 { rest.sort { $0.key < $1.key } }
+        for attribute in rest { append(attribute.key, attribute.value) }
     }
 
-    private static func appendAnnotations(_ annotations: [TMXAnnotation], indent: String, to out: inout String) {
+    private static func appendAnnotations(_ annotations: [TMXAnnotation], indent: String, to out: inout XMLBytes) {
         for annotation in annotations {
-            out += indent
+            out.raw(indent)
             switch annotation {
             case .note(let note):
-                out += "<note"
+                out.raw("<note")
                 appendAttributes(note.attributes, to: &out)
-                out += ">"
-                out += escaped(note.text)
-                out += "</note>\n"
+                out.raw(">")
+                out.escaped(note.text, attribute: false)
+                out.raw("</note>\n")
             case .prop(let prop):
-                out += "<prop type=\""
-                out += escaped(prop.type, attribute: true)
-                out += "\""
+                out.raw("<prop type=\"")
+                out.escaped(prop.type, attribute: true)
+                out.raw("\"")
                 appendAttributes(prop.attributes, to: &out)
-                out += ">"
-                out += escaped(prop.text)
-                out += "</prop>\n"
+                out.raw(">")
+                out.escaped(prop.text, attribute: false)
+                out.raw("</prop>\n")
             }
         }
     }
 
-    static func appendInline(_ content: [TMXInline], to out: inout String) {
+    static func appendInline(_ content: [TMXInline], to out: inout XMLBytes) {
         for item in content {
             switch item {
             case .text(let text):
-                out += escaped(text)
+                out.escaped(text, attribute: false)
             case .element(let element):
-                out += "<"
-                out += element.name
+                out.raw("<")
+                out.raw(element.name)
                 appendAttributes(element.attributes, to: &out)
                 if element.children.isEmpty {
-                    out += "/>"
+                    out.raw("/>")
                 } else {
-                    out += ">"
+                    out.raw(">")
                     appendInline(element.children, to: &out)
-                    out += "</"
-                    out += element.name
-                    out += ">"
+                    out.raw("</")
+                    out.raw(element.name)
+                    out.raw(">")
                 }
             }
+        }
+    }
+}
+
+/// UTF-8 output built as bytes: appending to a String, and escaping through its Unicode scalars, was the larger part
+/// of serialising a unit (profiled on a memory import). Escapes exactly what `xmlEscaped` escapes (all ASCII).
+struct XMLBytes {
+    var bytes: [UInt8] = []
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func escaped(_ text: String, attribute: Bool) {
+        var text = text
+        text.withUTF8 { input in
+            var runStart = 0
+            for index in 0..<input.count {
+                let replacement: StaticString
+                switch input[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x0D: replacement = "&#13;"
+                case 0x22 where attribute: replacement = "&quot;"
+                case 0x0A where attribute: replacement = "&#10;"
+                case 0x09 where attribute: replacement = "&#9;"
+                default: continue
+                }
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index])) }
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            if runStart < input.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...])) }
         }
     }
 }
