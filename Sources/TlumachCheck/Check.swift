@@ -98,10 +98,14 @@ public struct CheckDescription: Sendable {
 public struct Issue: Sendable, Hashable {
     public var message: String
     public var suggestion: String?
+    /// The offending text in the target (scalar offsets), when the check knows it: the finding then points at it
+    /// instead of at the start of the target (where the format lets the position be known).
+    public var range: Range<Int>?
 
-    public init(_ message: String, suggestion: String? = nil) {
+    public init(_ message: String, suggestion: String? = nil, at range: Range<Int>? = nil) {
         self.message = message
         self.suggestion = suggestion
+        self.range = range
     }
 }
 

@@ -72,6 +72,15 @@ public enum CheckDocumentation {
         for description in descriptions {
             text += "| [`\(description.id)`](\(description.id).md) | \(description.defaultSeverity.rawValue) | \(description.summary.replacingOccurrencesOfPipe()) |\n"
         }
+        text += """
+
+            Positions (`line:column`, columns in UTF-16 code units) point at the target. Where a check names the \
+            offending word — term-forbidden, term-casing, term-context, mixed-script, transliteration, and a number, \
+            placeholder or URL the target adds — the finding points at that word in PO files (through escapes and \
+            continuation lines) and XLIFF files (through entities, character references and inline codes; a \
+            target with CDATA keeps its start); in TMX, TSV/CSV and text pairs it points at the start of the target.
+
+            """
         return text
     }
 

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import TlumachCore
 import TlumachFormats
@@ -37,6 +38,26 @@ public struct CheckOutcome: Sendable {
     public var notes: [String]
 }
 
+/// A glossary loaded on a background thread while the inputs are read. The normaliser the checks share is made
+/// there too.
+private final class BackgroundLoad: @unchecked Sendable {
+    private var result: Result<(any TermFinder)?, any Error> = .success(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func start(_ load: @escaping @Sendable () throws -> (any TermFinder)?) {
+        Thread.detachNewThread { [self] in
+            _ = DefaultNormalizer.normalizer
+            result = Result { try load() }
+            done.signal()
+        }
+    }
+
+    func wait() throws -> (any TermFinder)? {
+        done.wait()
+        return try result.get()
+    }
+}
+
 /// The whole `tlumach check` flow as a library call: configuration (flags win over `.tlumach.yml`), inputs,
 /// glossaries, checks, baseline, rendering and exit status. Bad input throws `InputError` (exit 2).
 public enum CheckPipeline {
@@ -64,6 +85,26 @@ public enum CheckPipeline {
         settings.targetLanguage = request.targetLanguage ?? configuration.targetLanguage
         settings.languagesOverrideFiles = request.sourceLanguage != nil || request.targetLanguage != nil
         let strict = request.strict || (configuration.strict ?? false)
+
+        // Glossaries: flags, else the configuration, else glossaries/ when it exists. They load on another thread
+        // while the files are read; errors are reported in the same order as before (inputs first).
+        var glossaryPaths: [String] = []
+        if !request.noGlossary {
+            glossaryPaths = request.glossaries
+            if glossaryPaths.isEmpty {
+                glossaryPaths = configuration.glossaries.map { path in
+                    path.hasPrefix("/") || configuration.baseDirectory == "." ? path : (configuration.baseDirectory as NSString).appendingPathComponent(path)
+                }
+            }
+            if glossaryPaths.isEmpty && FileManager.default.fileExists(atPath: "glossaries") { glossaryPaths = ["glossaries"] }
+        }
+        let missingGlossary = glossaryPaths.first { !FileManager.default.fileExists(atPath: $0) }
+        let loading = BackgroundLoad()
+        if !glossaryPaths.isEmpty && missingGlossary == nil {
+            loading.start { [glossaryPaths] in try GlossaryTermFinder(paths: glossaryPaths) }
+        } else {
+            loading.start { nil }
+        }
 
         // Inputs.
         var documents: [BilingualDocument] = []
@@ -98,27 +139,11 @@ public enum CheckPipeline {
         } else {
             files = []
         }
-        for file in files {
-            documents.append(
-                try BilingualReader.read(
-                    file, sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage))
-        }
 
-        // Glossaries: flags, else the configuration, else glossaries/ when it exists.
-        var terms: (any TermFinder)?
-        if !request.noGlossary {
-            var paths = request.glossaries
-            if paths.isEmpty {
-                paths = configuration.glossaries.map { path in
-                    path.hasPrefix("/") || configuration.baseDirectory == "." ? path : (configuration.baseDirectory as NSString).appendingPathComponent(path)
-                }
-            }
-            if paths.isEmpty && FileManager.default.fileExists(atPath: "glossaries") { paths = ["glossaries"] }
-            for path in paths where !FileManager.default.fileExists(atPath: path) {
-                throw InputError(path: path, message: "glossary not found")
-            }
-            if !paths.isEmpty { terms = try GlossaryTermFinder(paths: paths) }
-        }
+        documents += try readDocuments(files, settings: settings)
+
+        if let missingGlossary { throw InputError(path: missingGlossary, message: "glossary not found") }
+        let terms = try loading.wait()
         let environment = CheckEnvironment(terms: terms, options: settings.options)
 
         // Baseline.
@@ -145,5 +170,19 @@ public enum CheckPipeline {
         let output = Reporter.render(report, as: format)
         let exitCode = request.writeBaselinePath != nil ? 0 : report.exitCode(strict: strict)
         return CheckOutcome(report: report, output: output, format: format, exitCode: exitCode, notes: notes)
+    }
+
+    /// Reads the files in parallel; the first unreadable one (in the given order) is the error.
+    static func readDocuments(_ files: [String], settings: CheckSettings) throws -> [BilingualDocument] {
+        guard files.count > 1 else {
+            return try files.map { try BilingualReader.read($0, sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage) }
+        }
+        let results = ResultSlots<Result<BilingualDocument, any Error>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, Result {
+                try BilingualReader.read(files[index], sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage)
+            })
+        }
+        return try results.values.map { try $0.get() }
     }
 }

@@ -57,78 +57,110 @@ public struct CheckRunner: Sendable {
     }
 
     public func run(_ documents: [BilingualDocument], baseline: Baseline? = nil) -> CheckReport {
-        var units: [CheckedUnit] = []
-        var documentOf: [Int] = []
-        for (documentIndex, document) in documents.enumerated() {
-            let (source, target) = languages(of: document)
-            for unit in document.units {
-                units.append(CheckedUnit(unit: unit, file: document.path, sourceLanguage: source, targetLanguage: target, environment: environment))
-                documentOf.append(documentIndex)
-            }
+        // Where each document's units start in the run, and its languages.
+        var starts: [Int] = []
+        var languagePairs: [(source: String, target: String)] = []
+        var total = 0
+        for document in documents {
+            starts.append(total)
+            total += document.units.count
+            languagePairs.append(languages(of: document))
         }
         let unitChecks = checks
+        let environment = environment
         // The consistency checks run over all units at once afterwards; their keys are computed here, in parallel.
         let needsKeys = settings.isEnabled("inconsistent-translation") || settings.isEnabled("inconsistent-source")
-        // Per-unit checks: chunks of units in parallel; each chunk owns its units' lazy analyses.
-        let chunkSize = 2048
-        let chunkCount = (units.count + chunkSize - 1) / chunkSize
+        // Per-unit checks: chunks of units in parallel; each chunk makes its units and owns their lazy analyses.
+        // Small enough that the last chunks leave no core idle for long (a chunk is ~10 ms with the glossary).
+        let chunkSize = 512
+        let chunkCount = (total + chunkSize - 1) / chunkSize
         let collected = ResultSlots<[(Int, Int, Issue)]>(count: chunkCount)
-        let shared = UnitsBox(units)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let chunkUnits = ResultSlots<[CheckedUnit]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { [starts, languagePairs, total] chunk in
             var found: [(Int, Int, Issue)] = []
-            let start = chunk * chunkSize
-            for unitIndex in start..<min(start + chunkSize, shared.units.count) {
-                let unit = shared.units[unitIndex]
+            let range = (chunk * chunkSize)..<min(total, (chunk + 1) * chunkSize)
+            var made: [CheckedUnit] = []
+            made.reserveCapacity(range.count)
+            var documentIndex = 0
+            for unitIndex in range {
+                while documentIndex + 1 < starts.count && starts[documentIndex + 1] <= unitIndex { documentIndex += 1 }
+                let document = documents[documentIndex]
+                let languages = languagePairs[documentIndex]
+                let unit = CheckedUnit(
+                    unit: document.units[unitIndex - starts[documentIndex]], file: document.path,
+                    sourceLanguage: languages.source, targetLanguage: languages.target, environment: environment)
+                made.append(unit)
                 if needsKeys && unit.hasTarget {
                     _ = unit.sourceKey
                     _ = unit.plainSourceKey
                     _ = unit.targetKey
                 }
-                for (checkIndex, check) in unitChecks.enumerated() {
-                    for issue in check.check(unit) { found.append((unitIndex, checkIndex, issue)) }
+                for checkIndex in unitChecks.indices {
+                    for issue in unitChecks[checkIndex].check(unit) { found.append((unitIndex, checkIndex, issue)) }
                 }
             }
+            chunkUnits.set(chunk, made)
             collected.set(chunk, found)
         }
+        var units: [CheckedUnit] = []
+        units.reserveCapacity(total)
+        for chunk in 0..<chunkCount { units += chunkUnits.value(chunk) ?? [] }
+        let shared = UnitsBox(units)
         var issues: [(Int, Int, Issue)] = collected.values.flatMap { $0 }
-        for (checkIndex, check) in checks.enumerated() {
-            for (unitIndex, issue) in check.checkAll(units) { issues.append((unitIndex, checkIndex, issue)) }
+        // The checks over all units (the two consistency checks) run side by side.
+        let wholeRunChecks = ResultSlots<[(Int, Issue)]>(count: checks.count)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { checkIndex in
+            wholeRunChecks.set(checkIndex, unitChecks[checkIndex].checkAll(shared.units))
+        }
+        for (checkIndex, found) in wholeRunChecks.values.enumerated() {
+            for (unitIndex, issue) in found { issues.append((unitIndex, checkIndex, issue)) }
         }
         issues.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        // Each check's id and severity once, not per finding.
+        let checkIDs = checks.map { type(of: $0).description.id }
+        let severities = checks.map { settings.severity(of: type(of: $0).description) }
 
         var findings: [Finding] = []
         var suppressed = 0
         var remainingBaseline = baseline?.counts ?? [:]
         for (unitIndex, checkIndex, issue) in issues {
             let unit = units[unitIndex]
-            let description = type(of: checks[checkIndex]).description
-            if Suppression.suppresses(unit.unit.notes, check: description.id) {
+            if Suppression.suppresses(unit.unit.notes, check: checkIDs[checkIndex]) {
                 suppressed += 1
                 continue
             }
+            // A finding that names a word of the target points at it when the file tells where it stands.
+            var (line, column) = (unit.unit.line, unit.unit.column)
+            if let range = issue.range, let position = unit.targetPosition(scalarOffset: range.lowerBound) {
+                (line, column) = position
+            }
             let finding = Finding(
-                check: description.id, severity: settings.severity(of: description), file: unit.file,
-                unit: unit.unit.id, line: unit.unit.line, column: unit.unit.column, message: issue.message,
+                check: checkIDs[checkIndex], severity: severities[checkIndex], file: unit.file,
+                unit: unit.unit.id, line: line, column: column, message: issue.message,
                 source: unit.source, target: unit.target, suggestion: issue.suggestion, unitKey: unit.unit.stableKey)
-            if let count = remainingBaseline[finding.baselineKey], count > 0 {
+            if !remainingBaseline.isEmpty, let count = remainingBaseline[finding.baselineKey], count > 0 {
                 remainingBaseline[finding.baselineKey] = count - 1
                 suppressed += 1
                 continue
             }
             findings.append(finding)
         }
-        return CheckReport(findings: findings, files: documents.count, units: units.count, suppressed: suppressed, checks: descriptions)
+        // The units (with their analyses) are freed chunk by chunk in parallel rather than one by one here.
+        units = []
+        shared.units = []
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in _ = chunkUnits.take(chunk) }
+        return CheckReport(findings: findings, files: documents.count, units: total, suppressed: suppressed, checks: descriptions)
     }
 }
 
 /// Units shared read-only between the parallel chunks; each unit is touched by exactly one chunk.
 private final class UnitsBox: @unchecked Sendable {
-    let units: [CheckedUnit]
+    var units: [CheckedUnit]
     init(_ units: [CheckedUnit]) { self.units = units }
 }
 
 /// One result slot per parallel task, each written once by its own task.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLockLite()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
@@ -136,6 +168,15 @@ private final class ResultSlots<Value>: @unchecked Sendable {
         lock.withLock { slots[index] = value }
     }
     var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+    func value(_ index: Int) -> Value? { lock.withLock { slots[index] } }
+    /// Takes the value out of its slot (it is released by the caller, outside the lock).
+    func take(_ index: Int) -> Value? {
+        lock.withLock {
+            let value = slots[index]
+            slots[index] = nil
+            return value
+        }
+    }
 }
 
 /// `tlumach:disable=check-id[,check-id…]` (or `=all`) in a note or comment turns checks off for its unit.

@@ -16,6 +16,8 @@ public final class CheckedUnit {
         self.sourceLanguage = Self.primary(sourceLanguage)
         self.targetLanguage = Self.primary(targetLanguage)
         self.environment = environment
+        hasTarget = !(unit.target ?? "").isEmpty
+        isFuzzy = unit.state == "fuzzy"
     }
 
     /// "uk-UA" → "uk"; "en_US" → "en".
@@ -32,7 +34,10 @@ public final class CheckedUnit {
     public var source: String { unit.source }
     /// The target, "" when there is none.
     public var target: String { unit.target ?? "" }
-    public var hasTarget: Bool { !(unit.target ?? "").isEmpty }
+    /// Whether the target is present and not empty (stored: read for every unit by several checks).
+    public let hasTarget: Bool
+    /// PO entries flagged fuzzy (the consistency checks leave them out).
+    let isFuzzy: Bool
 
     public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
     public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)
@@ -42,6 +47,17 @@ public final class CheckedUnit {
         environment.terms?.occurrences(in: unit.source, language: sourceLanguage) ?? []
     public private(set) lazy var targetTerms: [TermOccurrence] =
         hasTarget ? environment.terms?.occurrences(in: target, language: targetLanguage) ?? [] : []
+
+    /// The file position of a scalar offset of the target, when the file's layout tells it.
+    public func targetPosition(scalarOffset: Int) -> (line: Int, column: Int)? {
+        guard case .unknown = unit.targetLayout else {
+            let scalars = targetText.scalars
+            var utf16Offset = 0
+            for index in 0..<min(scalarOffset, scalars.count) { utf16Offset += scalars[index].value > 0xFFFF ? 2 : 1 }
+            return unit.targetLayout.position(utf16Offset: utf16Offset)
+        }
+        return nil
+    }
 
     /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
     /// includes the PO context, which keeps units apart.
@@ -56,21 +72,24 @@ public final class AnalyzedText {
     public let string: String
     public let scalars: [Unicode.Scalar]
     public let codes: [InlineCode]
+    /// What one pass over the bytes saw: the checks' pre-filters read these instead of scanning again.
+    let features: TextFeatures
 
     init(_ string: String, codes: [InlineCode]) {
         self.string = string
-        self.scalars = Array(string.unicodeScalars)
         self.codes = codes
+        (scalars, features) = TextFeatures.decode(string)
     }
 
+    /// Whether a character that can start a placeholder or tag (% { <) is present.
+    public var mayHavePlaceholders: Bool { features.contains(.placeholderStart) }
+    /// Whether an ASCII digit is present.
+    public var hasDigit: Bool { features.contains(.digit) }
+
     /// Scanned only when a character that can start one is present: most texts have neither.
-    public private(set) lazy var placeholders: [Placeholder] =
-        string.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
-        ? PlaceholderScanner.scan(scalars) : []
-    public private(set) lazy var links: [Link] =
-        string.utf8.contains { $0 == UInt8(ascii: "@") } || CharacterClass.contains(string, "://")
-            || CharacterClass.contains(string, "www.") || CharacterClass.contains(string, "WWW.")
-        ? LinkScanner.scan(scalars) : []
+    public private(set) lazy var placeholders: [Placeholder] = mayHavePlaceholders ? PlaceholderScanner.scan(scalars) : []
+    /// Scanned only when the text has "@", "://", "www." or "WWW.".
+    public private(set) lazy var links: [Link] = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
     /// True at each scalar index inside a placeholder, tag, URL or e-mail address.
     public private(set) lazy var masked: [Bool] = {
         var mask = [Bool](repeating: false, count: scalars.count)
@@ -80,7 +99,7 @@ public final class AnalyzedText {
     }()
     public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty }
     /// True when the text is all ASCII (most checks have a fast path for it).
-    public private(set) lazy var isASCII: Bool = string.utf8.allSatisfy { $0 < 0x80 }
+    public var isASCII: Bool { !features.contains(.nonASCII) }
 
     /// The words of the text: maximal runs of letters and marks, with apostrophes between letters kept inside.
     public private(set) lazy var words: [Word] = WordScanner.scan(scalars)
@@ -133,5 +152,70 @@ enum WordScanner {
             words.append(Word(text: ScalarString.make(scalars[start..<index]), range: start..<index))
         }
         return words
+    }
+}
+
+/// Byte-level facts about a text, found while it is decoded to scalars.
+struct TextFeatures: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let nonASCII = TextFeatures(rawValue: 1)
+    static let digit = TextFeatures(rawValue: 2)
+    /// % { <
+    static let placeholderStart = TextFeatures(rawValue: 4)
+    /// @, "://", "www." or "WWW."
+    static let linkMarker = TextFeatures(rawValue: 8)
+
+    /// The scalars of `string` (decoded straight from its UTF-8, which a String guarantees valid) and its features.
+    static func decode(_ string: String) -> ([Unicode.Scalar], TextFeatures) {
+        var string = string
+        return string.withUTF8 { bytes -> ([Unicode.Scalar], TextFeatures) in
+            var features = TextFeatures()
+            let count = bytes.count
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var index = 0
+                var written = 0
+                while index < count {
+                    let byte = bytes[index]
+                    var value: UInt32
+                    if byte < 0x80 {
+                        value = UInt32(byte)
+                        switch byte {
+                        case UInt8(ascii: "0")...UInt8(ascii: "9"): features.insert(.digit)
+                        case UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "<"): features.insert(.placeholderStart)
+                        case UInt8(ascii: "@"): features.insert(.linkMarker)
+                        case UInt8(ascii: ":"):
+                            if index + 2 < count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
+                                features.insert(.linkMarker)
+                            }
+                        case UInt8(ascii: "w"), UInt8(ascii: "W"):
+                            if index + 3 < count && bytes[index + 1] == byte && bytes[index + 2] == byte
+                                && bytes[index + 3] == UInt8(ascii: ".")
+                            {
+                                features.insert(.linkMarker)
+                            }
+                        default: break
+                        }
+                        index += 1
+                    } else {
+                        features.insert(.nonASCII)
+                        if byte < 0xE0 {
+                            value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                            index += 2
+                        } else if byte < 0xF0 {
+                            value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                            index += 3
+                        } else {
+                            value = UInt32(byte & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                            index += 4
+                        }
+                    }
+                    (buffer.baseAddress! + written).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    written += 1
+                }
+                initialized = written
+            }
+            return (scalars, features)
+        }
     }
 }

@@ -68,9 +68,15 @@ public struct CheckReport: Sendable {
         self.checks = checks
     }
 
-    public var errors: Int { findings.filter { $0.severity == .error }.count }
-    public var warnings: Int { findings.filter { $0.severity == .warning }.count }
-    public var infos: Int { findings.filter { $0.severity == .info }.count }
+    public var errors: Int { count(.error) }
+    public var warnings: Int { count(.warning) }
+    public var infos: Int { count(.info) }
+
+    func count(_ severity: Severity) -> Int {
+        var count = 0
+        for index in findings.indices where findings[index].severity == severity { count += 1 }
+        return count
+    }
 
     /// 1 when there are errors (or, strictly, warnings), else 0.
     public func exitCode(strict: Bool) -> Int32 {

@@ -28,6 +28,41 @@ public struct InlineCode: Sendable, Hashable {
     }
 }
 
+/// Where stretches of a target's text stand in its file, so a finding can point at a word inside the target.
+public enum TextLayout: Sendable, Hashable {
+    /// Only the unit's `line`/`column` is known.
+    case unknown
+    /// The text stands verbatim (no escapes, one line) from this line and column (UTF-16, 1-based).
+    case verbatim(line: Int, column: Int)
+    /// From each anchor's UTF-16 offset of the text on, the text runs verbatim from its line and column (up to the
+    /// next anchor): continuation lines and escapes start new anchors.
+    case anchored([TextAnchor])
+
+    /// The file position of a UTF-16 offset of the text, when known.
+    public func position(utf16Offset offset: Int) -> (line: Int, column: Int)? {
+        switch self {
+        case .unknown: return nil
+        case .verbatim(let line, let column): return (line, column + offset)
+        case .anchored(let anchors):
+            guard let anchor = anchors.last(where: { $0.offset <= offset }) else { return nil }
+            return (anchor.line, anchor.column + offset - anchor.offset)
+        }
+    }
+}
+
+/// A UTF-16 offset of a text and the file line and column where the text from there on stands.
+public struct TextAnchor: Sendable, Hashable {
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+
+    public init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+}
+
 /// One translation unit of a bilingual file: a source text, its translation, and where it stands.
 ///
 /// Texts are plain: inline codes are taken out of `source`/`target` and listed in `sourceCodes`/`targetCodes`
@@ -53,12 +88,15 @@ public struct BilingualUnit: Sendable, Hashable {
     public var state: String?
     /// A disambiguating context (PO msgctxt): units with the same source but different contexts may differ.
     public var context: String?
+    /// Where the target's words stand in the file (PO and XLIFF know; other formats give only the target's start).
+    public var targetLayout: TextLayout = .unknown
 
     public init(
         id: String, stableKey: String? = nil, source: String, target: String?, sourceCodes: [InlineCode] = [],
         targetCodes: [InlineCode] = [], line: Int = 1, column: Int = 1, notes: [String] = [], flags: [String] = [],
-        state: String? = nil, context: String? = nil
+        state: String? = nil, context: String? = nil, targetLayout: TextLayout = .unknown
     ) {
+        self.targetLayout = targetLayout
         self.id = id
         self.stableKey = stableKey ?? id
         self.source = source
@@ -128,7 +166,7 @@ public enum BilingualReader {
         }
         switch format {
         case .xliff: return try XLIFFReader.read(path: path)
-        case .po: return try POReader.parse(TextFile.read(path), path: path)
+        case .po: return try POReader.read(path: path)
         case .tsv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: "\t")
         case .csv: return try DelimitedReader.parse(TextFile.read(path), path: path, separator: ",")
         case .tmx: return try TMXAdapter.read(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)

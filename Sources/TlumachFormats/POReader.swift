@@ -1,21 +1,214 @@
+import Dispatch
+import Foundation
 import TlumachCore
 
 /// Gettext PO: msgctxt, msgid, msgid_plural, msgstr / msgstr[n], flags (`#, fuzzy, c-format`), translator (`# `)
 /// and extracted (`#.`) comments, references (`#:`), multi-line strings and C escapes. The header entry gives the
 /// target language (`Language:`); obsolete entries (`#~`) are skipped. A plural entry yields one unit per form:
 /// form 0 pairs with msgid, the others with msgid_plural (ids end in `[n]`).
+///
+/// Large files are parsed in pieces on all cores: a blank line ends every entry and resets the parser, so pieces
+/// cut after blank lines parse independently and give the same units, lines and first error as one pass.
 public enum POReader {
     public static func parse(_ text: String, path: String) throws(InputError) -> BilingualDocument {
-        var parser = Parser(path: path)
         var text = text
-        var failure: InputError?
+        var result: Result<BilingualDocument, InputError>?
         text.withUTF8 { bytes in
-            do throws(InputError) { try parser.run(bytes) } catch { failure = error }
+            do throws(InputError) { result = .success(try parse(bytes: bytes, path: path, validate: false)) } catch {
+                result = .failure(error)
+            }
         }
-        if let failure { throw failure }
+        guard let result else { throw InputError(path: path, message: "cannot parse") }
+        return try result.get()
+    }
+
+    /// Reads a PO file from disk: the bytes are checked as UTF-8 and parsed without first building the whole file
+    /// as one String. Unreadable or invalid files fail as `TextFile.read` fails (same messages, byte offsets).
+    public static func read(path: String) throws(InputError) -> BilingualDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return try parse(TextFile.read(path), path: path)
+        }
+        var result: Result<BilingualDocument, InputError>?
+        data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            let hasBOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
+            let bytes = hasBOM ? UnsafeBufferPointer(rebasing: all[3...]) : all
+            do throws(InputError) { result = .success(try parse(bytes: bytes, path: path, validate: true)) } catch {
+                var error = error
+                // Offsets count from the file's first byte, the mark included.
+                if hasBOM, let offset = error.byteOffset { error.byteOffset = offset + 3 }
+                result = .failure(error)
+            }
+        }
+        guard let result else { throw InputError(path: path, message: "cannot read file") }
+        return try result.get()
+    }
+
+    /// Pieces of about this many bytes are parsed in parallel; smaller files are parsed in one pass.
+    static let pieceSize = 1 << 18
+
+    /// Piece boundaries: each piece but the last ends right after a blank line ("\n\n" or "\n\r\n").
+    static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, size: Int = pieceSize) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        let count = bytes.count
+        while count - start > size + size / 2 {
+            var index = start + size
+            var cut: Int?
+            while index + 1 < count {
+                if bytes[index] == 0x0A {
+                    if bytes[index + 1] == 0x0A {
+                        cut = index + 2
+                        break
+                    }
+                    if bytes[index + 1] == 0x0D && index + 2 < count && bytes[index + 2] == 0x0A {
+                        cut = index + 3
+                        break
+                    }
+                }
+                index += 1
+            }
+            guard let cut, cut < count else { break }
+            result.append(start..<cut)
+            start = cut
+        }
+        result.append(start..<count)
+        return result
+    }
+
+    /// Parses UTF-8 bytes (checked first when `validate`: the first bad byte is an error with its offset).
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, validate: Bool, pieceSize: Int = pieceSize) throws(InputError)
+        -> BilingualDocument
+    {
+        let ranges = pieces(bytes, size: pieceSize)
+        let box = PieceResults(count: ranges.count)
+        let shared = SharedBytes(base: bytes)
+        // First the checks and line counts of every piece (a piece's first line number is the sum of the lines
+        // before it), then the parse.
+        let survey: @Sendable (Int) -> Void = { piece in
+            let range = ranges[piece]
+            let base = shared.base
+            var lines = 0
+            for index in range where base[index] == 0x0A { lines += 1 }
+            let invalid = validate ? TextFile.firstInvalidUTF8Offset(Array(base[range])).map { $0 + range.lowerBound } : nil
+            box.survey(piece, lines: lines, invalid: invalid)
+        }
+        if ranges.count == 1 { survey(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: survey) }
+        if let invalid = box.invalidOffsets.compactMap({ $0 }).first {
+            throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8")
+        }
+        var firstLines: [Int] = []
+        var line = 0
+        for count in box.lineCounts {
+            firstLines.append(line)
+            line += count
+        }
+        let parsePiece: @Sendable (Int) -> Void = { [firstLines] piece in
+            // Each piece notes the first header entry it sees; the first piece's (in file order) gives the languages.
+            var parser = Parser(path: path, firstLine: firstLines[piece])
+            do throws(InputError) {
+                try parser.run(UnsafeBufferPointer(rebasing: shared.base[ranges[piece]]))
+                box.parsed(piece, .success(parser))
+            } catch {
+                box.parsed(piece, .failure(error))
+            }
+        }
+        if ranges.count == 1 { parsePiece(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: parsePiece) }
+        var header: String?
+        var offsets: [Int] = []
+        var total = 0
+        for result in box.results {
+            switch result {
+            case .success(let parser):
+                if header == nil { header = parser.header }
+                offsets.append(total)
+                total += parser.units.count
+            case .failure(let error): throw error
+            case nil: throw InputError(path: path, message: "cannot parse")
+            }
+        }
+        let units: [BilingualUnit]
+        if ranges.count == 1, case .success(let parser) = box.take(0) {
+            units = parser.units
+        } else {
+            // The pieces' units are copied into place in parallel, and each piece is freed by its own task.
+            units = [BilingualUnit](unsafeUninitializedCapacity: total) { buffer, initialized in
+                let destination = SharedDestination(base: buffer.baseAddress)
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { [offsets] piece in
+                    guard case .success(let parser) = box.take(piece), let base = destination.base else { return }
+                    parser.units.withUnsafeBufferPointer { source in
+                        guard let start = source.baseAddress else { return }
+                        (base + offsets[piece]).initialize(from: start, count: source.count)
+                    }
+                }
+                initialized = total
+            }
+        }
+        let languages: (source: String?, target: String?) = header.map(readHeader) ?? (nil, nil)
         return BilingualDocument(
-            path: path, format: .po, sourceLanguage: parser.sourceLanguage, targetLanguage: parser.targetLanguage,
-            units: parser.units)
+            path: path, format: .po, sourceLanguage: languages.source, targetLanguage: languages.target, units: units)
+    }
+
+    /// The languages a header entry declares (`Language:`, `X-Source-Language:`).
+    static func readHeader(_ header: String) -> (source: String?, target: String?) {
+        var source: String?
+        var target: String?
+        for line in header.split(separator: "\n") {
+            if line.hasPrefix("Language:") {
+                let language = line.dropFirst(9).trimmingSpaces()
+                if !language.isEmpty { target = language }
+            } else if line.hasPrefix("X-Source-Language:") {
+                let language = line.dropFirst(18).trimmingSpaces()
+                if !language.isEmpty { source = language }
+            }
+        }
+        return (source, target)
+    }
+
+    /// The file's bytes, read by every piece (never written while they run).
+    private struct SharedBytes: @unchecked Sendable {
+        let base: UnsafeBufferPointer<UInt8>
+    }
+
+    /// The joined units' storage, each piece writing its own region.
+    private struct SharedDestination: @unchecked Sendable {
+        let base: UnsafeMutablePointer<BilingualUnit>?
+    }
+
+    /// What the parallel pieces report, each slot written once by its own piece.
+    private final class PieceResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var lineCounts: [Int]
+        private(set) var invalidOffsets: [Int?]
+        private(set) var results: [Result<Parser, InputError>?]
+
+        init(count: Int) {
+            lineCounts = Array(repeating: 0, count: count)
+            invalidOffsets = Array(repeating: nil, count: count)
+            results = Array(repeating: nil, count: count)
+        }
+
+        func survey(_ piece: Int, lines: Int, invalid: Int?) {
+            lock.lock()
+            lineCounts[piece] = lines
+            invalidOffsets[piece] = invalid
+            lock.unlock()
+        }
+
+        func parsed(_ piece: Int, _ result: Result<Parser, InputError>) {
+            lock.lock()
+            results[piece] = result
+            lock.unlock()
+        }
+
+        /// Takes a piece's result out (the caller frees it, outside the lock).
+        func take(_ piece: Int) -> Result<Parser, InputError>? {
+            lock.lock()
+            defer { lock.unlock() }
+            let result = results[piece]
+            results[piece] = nil
+            return result
+        }
     }
 
     private enum Keyword { case msgctxt, msgid, msgidPlural, msgstr(Int) }
@@ -27,25 +220,32 @@ public enum POReader {
         var msgid: String?
         var msgidLine = 0
         var plural: String?
-        var forms: [(index: Int, text: String, line: Int, column: Int)] = []
+        var forms: [(index: Int, text: String, line: Int, column: Int, layout: TextLayout)] = []
         var isEmpty: Bool { msgid == nil && context == nil && forms.isEmpty && plural == nil }
     }
 
     private struct Parser {
         let path: String
         var units: [BilingualUnit] = []
-        var sourceLanguage: String?
-        var targetLanguage: String?
+        /// The first header entry's text (the msgstr of an entry with an empty msgid and no context).
+        var header: String?
         var entry = Entry()
         var keyword: Keyword?
         /// The string being accumulated for `keyword`, and where it started.
         var value = ""
         var valueLine = 0
         var valueColumn = 0
-        var lineNumber = 0
+        /// Where the msgstr being read runs verbatim in the file (the buffer is reused from entry to entry).
+        var valueAnchors: [TextAnchor] = []
+        /// The UTF-16 length of the msgstr read so far, when the last line was walked (nil: count it when needed).
+        var valueUTF16End: Int?
+        var lineNumber: Int
         var sawHeader = false
 
-        init(path: String) { self.path = path }
+        init(path: String, firstLine: Int = 0) {
+            self.path = path
+            lineNumber = firstLine
+        }
 
         func fail(_ message: String, line: Int, column: Int? = nil) -> InputError {
             InputError(path: path, line: line, column: column, message: message)
@@ -82,6 +282,7 @@ public enum POReader {
                 let second = index + 1 < line.count ? line[index + 1] : 0
                 if second == UInt8(ascii: "~") || second == UInt8(ascii: "|") { return }  // obsolete, previous
                 if !entry.forms.isEmpty { try flushEntry(atEnd: false) }
+                if second == UInt8(ascii: ":") { return }  // references: not kept
                 let rest = String(decoding: UnsafeBufferPointer(rebasing: line[(index + 1)...]), as: UTF8.self)
                 if second == UInt8(ascii: ",") {
                     for flag in rest.dropFirst().split(separator: ",") {
@@ -98,7 +299,11 @@ public enum POReader {
                 guard keyword != nil else {
                     throw fail("a string continues no msgid or msgstr", line: lineNumber, column: index + 1)
                 }
-                value += try quoted(line, from: index)
+                if case .msgstr = keyword {
+                    value += try quoted(line, from: index, anchoringAt: valueUTF16End ?? value.utf16.count)
+                } else {
+                    value += try quoted(line, from: index)
+                }
                 return
             }
             // A keyword line.
@@ -131,12 +336,85 @@ public enum POReader {
             }
             keyword = parsed
             valueLine = lineNumber
-            valueColumn = LineIndex.utf16Length(ArraySlice(line[0..<quote])) + 1
-            value = try quoted(line, from: quote)
+            // Keywords and indentation are ASCII: the column is the byte index then.
+            valueColumn = line[0..<quote].allSatisfy { $0 < 0x80 } ? quote + 1 : LineIndex.utf16Length(ArraySlice(line[0..<quote])) + 1
+            valueAnchors.removeAll(keepingCapacity: true)
+            if case .msgstr = parsed {
+                value = try quoted(line, from: quote, anchoringAt: 0)
+            } else {
+                value = try quoted(line, from: quote)
+            }
+        }
+
+        /// The 1-based UTF-16 column of a byte of the current line.
+        static func column(_ line: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+            var column = 1
+            for byte in line[0..<index] where byte & 0xC0 != 0x80 { column += byte >= 0xF0 ? 2 : 1 }
+            return column
+        }
+
+        /// As `quoted(_:from:)`, noting in `valueAnchors` where the decoded text (which starts at UTF-16 offset
+        /// `offset` of the whole value) stands in the line: at its start and after each escape.
+        mutating func quoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int, anchoringAt offset: Int) throws(InputError) -> String {
+            let (text, escaped) = try decodeQuoted(line, from: start)
+            var textOffset = offset
+            var column = Self.column(line, start + 1)
+            valueAnchors.append(TextAnchor(offset: textOffset, line: lineNumber, column: column))
+            valueUTF16End = nil
+            guard escaped else { return text }
+            defer { valueUTF16End = textOffset }
+            var index = start + 1
+            // Walk the string again: each escape is several bytes in the file but one character of the text.
+            while index < line.count && line[index] != UInt8(ascii: "\"") {
+                let byte = line[index]
+                if byte == UInt8(ascii: "\\") {
+                    var end = index + 2
+                    if index + 1 < line.count {
+                        switch line[index + 1] {
+                        case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                            end = index + 1
+                            while end < min(index + 4, line.count) && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(line[end]) { end += 1 }
+                        case UInt8(ascii: "x"):
+                            end = index + 2
+                            while end < line.count && hexValue(line[end]) != nil { end += 1 }
+                        default: break
+                        }
+                    }
+                    end = min(end, line.count)
+                    textOffset += 1
+                    column += end - index
+                    index = end
+                    valueAnchors.append(TextAnchor(offset: textOffset, line: lineNumber, column: column))
+                    continue
+                }
+                if byte & 0xC0 != 0x80 {
+                    let width = byte >= 0xF0 ? 2 : 1
+                    textOffset += width
+                    column += width
+                }
+                index += 1
+            }
+            return text
         }
 
         /// Decodes one `"…"` string with C escapes; nothing but spaces may follow it.
         func quoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) -> String {
+            try decodeQuoted(line, from: start).text
+        }
+
+        /// The decoded string and whether it had escapes.
+        func decodeQuoted(_ line: UnsafeBufferPointer<UInt8>, from start: Int) throws(InputError) -> (text: String, escaped: Bool) {
+            // Most strings have no escape: made straight from the line's bytes.
+            var end = start + 1
+            while end < line.count && line[end] != UInt8(ascii: "\"") && line[end] != UInt8(ascii: "\\") { end += 1 }
+            if end < line.count && line[end] == UInt8(ascii: "\"") {
+                var after = end + 1
+                while after < line.count && (line[after] == 0x20 || line[after] == 0x09) { after += 1 }
+                if after < line.count {
+                    throw fail("unexpected text after a closing quote", line: lineNumber, column: after + 1)
+                }
+                return (String(decoding: UnsafeBufferPointer(rebasing: line[(start + 1)..<end]), as: UTF8.self), false)
+            }
             var bytes: [UInt8] = []
             var index = start + 1
             while index < line.count {
@@ -147,7 +425,7 @@ public enum POReader {
                     if after < line.count {
                         throw fail("unexpected text after a closing quote", line: lineNumber, column: after + 1)
                     }
-                    return String(decoding: bytes, as: UTF8.self)
+                    return (String(decoding: bytes, as: UTF8.self), true)
                 }
                 if byte == UInt8(ascii: "\\") {
                     index += 1
@@ -226,7 +504,13 @@ public enum POReader {
                 if entry.forms.contains(where: { $0.index == form }) {
                     throw fail("duplicate msgstr[\(form)]", line: valueLine)
                 }
-                entry.forms.append((form, value, valueLine, valueColumn))
+                let layout: TextLayout
+                if valueAnchors.count == 1, let anchor = valueAnchors.first {
+                    layout = .verbatim(line: anchor.line, column: anchor.column)
+                } else {
+                    layout = valueAnchors.isEmpty ? .unknown : .anchored(valueAnchors)
+                }
+                entry.forms.append((form, value, valueLine, valueColumn, layout))
             }
             value = ""
         }
@@ -243,14 +527,14 @@ public enum POReader {
             }
             if msgid.isEmpty && entry.context == nil {
                 // The header entry.
-                if !sawHeader, let header = entry.forms.first?.text { readHeader(header) }
+                if !sawHeader, let header = entry.forms.first?.text { self.header = header }
                 sawHeader = true
                 return
             }
             let fuzzy = entry.flags.contains("fuzzy")
             let baseID = entry.context ?? "line \(entry.msgidLine)"
             let baseKey = (entry.context.map { $0 + "\u{4}" } ?? "") + msgid
-            let forms = entry.forms.sorted { $0.index < $1.index }
+            let forms = entry.forms.count == 1 ? entry.forms : entry.forms.sorted { $0.index < $1.index }
             for form in forms {
                 let isPlural = entry.plural != nil
                 let source = form.index == 0 || !isPlural ? msgid : (entry.plural ?? msgid)
@@ -260,19 +544,7 @@ public enum POReader {
                         stableKey: isPlural ? "\(baseKey)[\(form.index)]" : baseKey,
                         source: source, target: form.text, line: form.line, column: form.column,
                         notes: entry.comments, flags: entry.flags, state: fuzzy ? "fuzzy" : nil,
-                        context: entry.context))
-            }
-        }
-
-        mutating func readHeader(_ header: String) {
-            for line in header.split(separator: "\n") {
-                if line.hasPrefix("Language:") {
-                    let language = line.dropFirst(9).trimmingSpaces()
-                    if !language.isEmpty { targetLanguage = language }
-                } else if line.hasPrefix("X-Source-Language:") {
-                    let language = line.dropFirst(18).trimmingSpaces()
-                    if !language.isEmpty { sourceLanguage = language }
-                }
+                        context: entry.context, targetLayout: form.layout))
             }
         }
     }

@@ -31,6 +31,12 @@ public enum XLIFFReader {
         var nativeDepth = 0
         /// Names of open paired elements, so their closing code knows its id.
         var openPairs: [(name: String, id: String)] = []
+        /// Where the text's pieces stand in the file; `layoutKnown` is false once a piece does not end where the
+        /// parser says it ended (CDATA, say): then only the segment's start is known.
+        var anchors: [TextAnchor] = []
+        var layoutKnown = true
+
+        var layout: TextLayout { layoutKnown && !anchors.isEmpty ? .anchored(anchors) : .unknown }
 
         mutating func append(_ string: String) {
             guard nativeDepth == 0 else { return }
@@ -76,6 +82,51 @@ public enum XLIFFReader {
 
         enum Side { case source, target }
 
+        /// Where the next text begins. The XML parser reports a start tag at its '>' (a self-closing one at its
+        /// '/', followed by its end), an end tag and a piece of text just after them; columns count scalars, so
+        /// `surplus` counts the astral scalars of the cursor's line (two UTF-16 units each) seen in text.
+        var cursorLine = 1
+        var cursorColumn = 1
+        var surplus = 0
+
+        mutating func advance(_ event: XMLEvent, line: Int, column: Int) {
+            if line != cursorLine { surplus = 0 }
+            switch event {
+            case .start: (cursorLine, cursorColumn) = (line, column + 1)
+            case .end, .text: (cursorLine, cursorColumn) = (line, column)
+            }
+        }
+
+        /// Anchors a piece of target text at the cursor (and after each line break in it), and checks that it ends
+        /// where the parser says: a one-character piece that ends further on is a character or entity reference.
+        mutating func anchorTarget(_ text: String, endLine: Int, endColumn: Int) {
+            guard var segment = pendingTarget, segment.nativeDepth == 0, segment.layoutKnown else { return }
+            defer { pendingTarget = segment }
+            var line = cursorLine
+            var column = cursorColumn
+            var lineSurplus = surplus
+            var offset = segment.utf16Count
+            var scalars = 0
+            segment.anchors.append(TextAnchor(offset: offset, line: line, column: column + lineSurplus))
+            for scalar in text.unicodeScalars {
+                scalars += 1
+                offset += scalar.value > 0xFFFF ? 2 : 1
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                    lineSurplus = 0
+                    segment.anchors.append(TextAnchor(offset: offset, line: line, column: 1))
+                } else {
+                    column += 1
+                    if scalar.value > 0xFFFF { lineSurplus += 1 }
+                }
+            }
+            let isReference = scalars == 1 && line == endLine && endColumn > column
+            if (line, column) != (endLine, endColumn) && !isReference { segment.layoutKnown = false }
+            // A literal astral character widens the rest of the line in UTF-16; a reference is ASCII in the file.
+            surplus = isReference ? surplus : lineSurplus
+        }
+
         init(path: String) { self.path = path }
 
         static func localName(_ name: String) -> String {
@@ -84,6 +135,10 @@ public enum XLIFFReader {
         }
 
         mutating func handle(_ event: XMLEvent, line: Int, column: Int) throws {
+            defer { advance(event, line: line, column: column) }
+            if case .text(let string) = event, skipDepth == 0, reading == .target {
+                anchorTarget(string, endLine: line, endColumn: column)
+            }
             switch event {
             case .start(let qualified, let attributes):
                 let name = Self.localName(qualified)
@@ -228,7 +283,7 @@ public enum XLIFFReader {
                         id: id, stableKey: id, source: segment.source.text, target: segment.target?.text,
                         sourceCodes: segment.source.codes, targetCodes: segment.target?.codes ?? [],
                         line: segment.line, column: segment.column, notes: unitNotes, flags: [],
-                        state: segment.state, context: nil))
+                        state: segment.state, context: nil, targetLayout: segment.target?.layout ?? .unknown))
             }
         }
 

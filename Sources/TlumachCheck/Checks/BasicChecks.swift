@@ -69,18 +69,18 @@ public struct WhitespaceCheck: Check {
 
     public init(environment: CheckEnvironment) {}
 
-    static func leading(_ text: Substring.UnicodeScalarView) -> String {
-        String(String.UnicodeScalarView(text.prefix { CharacterClass.isSpace($0) }))
+    /// The whitespace a text starts with and the whitespace it ends with (an all-space text is both).
+    static func edges(_ scalars: [Unicode.Scalar]) -> (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>) {
+        var start = 0
+        while start < scalars.count && CharacterClass.isSpace(scalars[start]) { start += 1 }
+        var end = scalars.count
+        while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
+        return (scalars[..<start], scalars[max(end, 0)...])
     }
 
-    static func trailing(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars[...]
-        var result: [Unicode.Scalar] = []
-        while let last = scalars.last, CharacterClass.isSpace(last) {
-            result.append(last)
-            scalars = scalars.dropLast()
-        }
-        return ScalarString.make(result.reversed())
+    /// Equal as Swift compares strings (canonical equivalence: U+2000 equals U+2002), as the check always has.
+    static func same(_ a: ArraySlice<Unicode.Scalar>, _ b: ArraySlice<Unicode.Scalar>) -> Bool {
+        a.elementsEqual(b) || ScalarString.make(a) == ScalarString.make(b)
     }
 
     static func describe(_ whitespace: String) -> String {
@@ -111,15 +111,13 @@ public struct WhitespaceCheck: Check {
             return []
         }
         var issues: [Issue] = []
-        let sourceLeading = Self.leading(Substring(source).unicodeScalars)
-        let targetLeading = Self.leading(Substring(target).unicodeScalars)
-        if sourceLeading != targetLeading {
-            issues.append(Issue("leading whitespace differs: source \(Self.describe(sourceLeading)), target \(Self.describe(targetLeading))"))
+        let sourceEdges = Self.edges(unit.sourceText.scalars)
+        let targetEdges = Self.edges(unit.targetText.scalars)
+        if !Self.same(sourceEdges.leading, targetEdges.leading) {
+            issues.append(Issue("leading whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.leading))), target \(Self.describe(ScalarString.make(targetEdges.leading)))"))
         }
-        let sourceTrailing = Self.trailing(source)
-        let targetTrailing = Self.trailing(target)
-        if sourceTrailing != targetTrailing {
-            issues.append(Issue("trailing whitespace differs: source \(Self.describe(sourceTrailing)), target \(Self.describe(targetTrailing))"))
+        if !Self.same(sourceEdges.trailing, targetEdges.trailing) {
+            issues.append(Issue("trailing whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.trailing))), target \(Self.describe(ScalarString.make(targetEdges.trailing)))"))
         }
         return issues
     }
@@ -249,7 +247,7 @@ public struct URLMismatchCheck: Check {
             if let list = remaining[key], list.contains(link) {
                 remaining[key] = Array(list.dropFirst())
                 let kind = link.isEmail ? "e-mail address" : "URL"
-                issues.append(Issue("\(kind) \(link.text) in the target is not in the source"))
+                issues.append(Issue("\(kind) \(link.text) in the target is not in the source", at: link.range))
             }
         }
         return issues

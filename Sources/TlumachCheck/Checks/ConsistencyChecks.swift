@@ -95,7 +95,7 @@ enum ConsistencyGrouping {
         var groups: [UInt64: [Int]] = [:]
         first.reserveCapacity(units.count)
         for (index, unit) in units.enumerated() {
-            guard unit.hasTarget, unit.unit.state != "fuzzy" else { continue }
+            guard unit.hasTarget, !unit.isFuzzy else { continue }
             let key = groupBy(unit)
             guard key != 0 else { continue }
             if let existing = first[key] {

@@ -45,6 +45,7 @@ public struct MixedScriptCheck: Check {
         var latinCandidates: [Range<Int>] = []
         var cyrillicWords = 0
         var cyrillicInEnglish: [String] = []
+        var firstCyrillicInEnglish: Range<Int>?
         let scalars = text.scalars
         let masked = text.hasMaskedSpans ? text.masked : nil
         let isUkrainian = unit.targetLanguage == "uk"
@@ -96,10 +97,14 @@ public struct MixedScriptCheck: Check {
                 if latin { names.append("Latin") }
                 if cyrillic { names.append("Cyrillic") }
                 if greek { names.append("Greek") }
-                issues.append(Issue("“\(word)” mixes \(names.joined(separator: " and ")) letters", suggestion: repaired(word, for: unit.targetLanguage)))
+                issues.append(
+                    Issue("“\(word)” mixes \(names.joined(separator: " and ")) letters", suggestion: repaired(word, for: unit.targetLanguage), at: start..<index))
             } else if cyrillic {
                 cyrillicWords += 1
-                if isEnglish { cyrillicInEnglish.append(PlaceholderScanner.text(scalars, start..<index)) }
+                if isEnglish {
+                    cyrillicInEnglish.append(PlaceholderScanner.text(scalars, start..<index))
+                    if firstCyrillicInEnglish == nil { firstCyrillicInEnglish = start..<index }
+                }
             } else if latin && isUkrainian {
                 let length = index - start
                 // A conjunction stands between spaces (or punctuation), not inside "fd.o" or "x_i".
@@ -114,7 +119,7 @@ public struct MixedScriptCheck: Check {
         if !cyrillicInEnglish.isEmpty {
             let shown = cyrillicInEnglish.prefix(3).map { "“\($0)”" }.joined(separator: ", ")
             let more = cyrillicInEnglish.count > 3 ? " and \(cyrillicInEnglish.count - 3) more" : ""
-            issues.append(Issue("Cyrillic \(cyrillicInEnglish.count == 1 ? "word" : "words") \(shown)\(more) in an English target"))
+            issues.append(Issue("Cyrillic \(cyrillicInEnglish.count == 1 ? "word" : "words") \(shown)\(more) in an English target", at: firstCyrillicInEnglish))
         }
         if isUkrainian && cyrillicWords > 0 && !latinCandidates.isEmpty {
             let sourceWords = Set(unit.sourceText.words.map(\.text))
@@ -128,7 +133,7 @@ public struct MixedScriptCheck: Check {
                 guard isConjunction || cyrillicTermRanges.contains(where: { $0.overlaps(range) }) else { continue }
                 var cyrillic = ""
                 for scalar in word.unicodeScalars { cyrillic.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
-                issues.append(Issue("“\(word)” is written in Latin letters that look Cyrillic: “\(cyrillic)”?", suggestion: cyrillic))
+                issues.append(Issue("“\(word)” is written in Latin letters that look Cyrillic: “\(cyrillic)”?", suggestion: cyrillic, at: range))
             }
         }
         return issues

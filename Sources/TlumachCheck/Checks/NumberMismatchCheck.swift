@@ -32,14 +32,10 @@ public struct NumberMismatchCheck: Check {
         abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
     }
 
-    static func hasDigit(_ text: String) -> Bool {
-        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
-        let sourceHasDigits = Self.hasDigit(unit.source)
-        let targetHasDigits = Self.hasDigit(unit.target)
+        let sourceHasDigits = unit.sourceText.hasDigit
+        let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
         let sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
         let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
@@ -93,7 +89,7 @@ public struct NumberMismatchCheck: Check {
             let token = targetTokens[index]
             if token.parts.contains(where: { (extra[$0] ?? 0) > 0 }) {
                 for part in token.parts where (extra[part] ?? 0) > 0 { extra[part]! -= 1 }
-                issues.append(Issue("number \(token.text) in the target is not in the source"))
+                issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range))
             }
         }
         return issues

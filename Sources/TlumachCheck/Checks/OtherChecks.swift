@@ -95,7 +95,7 @@ public struct TransliterationCheck: Check {
                 glossaryRanges.append(occurrence.range)
                 // The glossary knows the name but spells it otherwise (Andriy Yusov for Andrii Yusov).
                 if occurrence.byTransliteration && occurrence.status.isApproved && occurrence.text != occurrence.term {
-                    issues.append(Issue("“\(occurrence.text)” is spelled “\(occurrence.term)” in the glossary", suggestion: occurrence.term))
+                    issues.append(Issue("“\(occurrence.text)” is spelled “\(occurrence.term)” in the glossary", suggestion: occurrence.term, at: occurrence.range))
                 }
             }
         }
@@ -106,7 +106,7 @@ public struct TransliterationCheck: Check {
             if glossaryRanges.contains(where: { $0.overlaps(word.range) }) { continue }
             issues.append(
                 Issue("“\(word.text)” is neither the glossary’s nor the KMU 2010 spelling of “\(match.name)” (KMU 2010: \(match.spelling))",
-                      suggestion: match.spelling))
+                      suggestion: match.spelling, at: word.range))
         }
         return issues
     }

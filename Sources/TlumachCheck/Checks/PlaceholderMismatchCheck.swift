@@ -34,10 +34,6 @@ public struct PlaceholderMismatchCheck: Check {
 
     public init(environment: CheckEnvironment) {}
 
-    static func mayHavePlaceholders(_ text: String) -> Bool {
-        text.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") }
-    }
-
     /// "%1$d" → "d", "%(name)s" → "(name)s": the conversion (and name), without the position.
     static func conversion(_ placeholder: Placeholder) -> String {
         guard let dollar = placeholder.key.firstIndex(of: "$") else { return placeholder.key }
@@ -60,7 +56,7 @@ public struct PlaceholderMismatchCheck: Check {
         for placeholder in target {
             if let count = remaining[key(placeholder)], count > 0 {
                 remaining[key(placeholder)] = count - 1
-                issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source"))
+                issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source", at: placeholder.range))
             }
         }
         return issues
@@ -76,15 +72,15 @@ public struct PlaceholderMismatchCheck: Check {
             issues.append(Issue("placeholder \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
         }
         for placeholder in target where placeholder.kind == .brace && !sourceKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
-            issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source"))
+            issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source", at: placeholder.range))
         }
         return issues
     }
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
-        let sourcePlaceholders = Self.mayHavePlaceholders(unit.source) ? unit.sourceText.placeholders : []
-        let targetPlaceholders = Self.mayHavePlaceholders(unit.target) ? unit.targetText.placeholders : []
+        let sourcePlaceholders = unit.sourceText.placeholders
+        let targetPlaceholders = unit.targetText.placeholders
         var issues: [Issue] = []
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
             issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders)

@@ -111,7 +111,7 @@ public struct TermForbiddenCheck: Check {
         for occurrence in unit.targetTerms where !occurrence.status.isApproved {
             let preferred = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage).first
             let advice = preferred.map { "; use “\($0)”" } ?? ""
-            issues.append(Issue("“\(occurrence.text)” is \(occurrence.status.rawValue)\(advice)", suggestion: preferred))
+            issues.append(Issue("“\(occurrence.text)” is \(occurrence.status.rawValue)\(advice)", suggestion: preferred, at: occurrence.range))
         }
         return issues
     }
@@ -169,7 +169,10 @@ public struct TermCasingCheck: Check {
                 {
                     continue
                 }
-                issues.append(Issue("house style writes “\(occurrence.term)” in lower case: “\(occurrence.text.lowercased())”", suggestion: occurrence.text.lowercased()))
+                issues.append(
+                    Issue(
+                        "house style writes “\(occurrence.term)” in lower case: “\(occurrence.text.lowercased())”",
+                        suggestion: occurrence.text.lowercased(), at: occurrence.range))
             case .exact:
                 let term = occurrence.term
                 let isAbbreviation = term.count >= 2 && term.allSatisfy { !$0.isLetter || $0.isUppercase }
@@ -186,7 +189,7 @@ public struct TermCasingCheck: Check {
                     }
                 }
                 if wrong {
-                    issues.append(Issue("“\(written)” should be written as the glossary has it: “\(term)”", suggestion: term))
+                    issues.append(Issue("“\(written)” should be written as the glossary has it: “\(term)”", suggestion: term, at: occurrence.range))
                 }
             }
         }
@@ -237,7 +240,7 @@ public struct TermContextCheck: Check {
                 index -= 1
             }
             if Self.letters(collected.reversed()) != needed {
-                issues.append(Issue("“\(occurrence.text)” needs “\(required)” before it", suggestion: "\(required) \(occurrence.text)"))
+                issues.append(Issue("“\(occurrence.text)” needs “\(required)” before it", suggestion: "\(required) \(occurrence.text)", at: occurrence.range))
             }
         }
         return issues

@@ -22,6 +22,17 @@ public enum Reporter {
         }
     }
 
+    /// The texts `line(i)` makes for `0..<count`, joined in order, made in pieces on all cores.
+    static func lines(count: Int, _ line: @Sendable @escaping (Int) -> String) -> String {
+        let bytes = JSONBytes.parallel(count: count) { range, output in
+            for index in range {
+                var text = line(index)
+                text.withUTF8 { output.bytes.append(contentsOf: $0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// "2 errors, 1 warning in 3 files (120 units)".
     public static func summary(_ report: CheckReport) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
@@ -37,17 +48,20 @@ public enum Reporter {
 enum TextReporter {
     static func render(_ report: CheckReport) -> String {
         var output = ""
-        for finding in report.findings {
+        let findings = report.findings
+        output += Reporter.lines(count: findings.count) { index in
+            let finding = findings[index]
             var message = finding.message
             if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
-            output += "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(oneLine(message)) [\(finding.check)]\n"
+            return "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(oneLine(message)) [\(finding.check)]\n"
         }
         output += Reporter.summary(report) + "\n"
         return output
     }
 
     static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }
 
@@ -58,19 +72,51 @@ func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 /// "suggestion"}], "summary": {"files", "units", "errors", "warnings"}}` — field names are a contract.
 enum JSONReporter {
     static func render(_ report: CheckReport) -> String {
-        var output = "{\n  \"findings\": ["
-        for (index, finding) in report.findings.enumerated() {
-            output += index == 0 ? "\n" : ",\n"
-            output += "    {\"check\": \(jsonString(finding.check)), \"severity\": \(jsonString(finding.severity.rawValue)), "
-            output += "\"file\": \(jsonString(finding.file)), \"unit\": \(jsonString(finding.unit)), "
-            output += "\"line\": \(finding.line), \"column\": \(finding.column), \"message\": \(jsonString(finding.message)), "
-            output += "\"source\": \(jsonString(finding.source)), \"target\": \(jsonString(finding.target)), "
-            output += "\"suggestion\": \(finding.suggestion.map(jsonString) ?? "null")}"
+        var output = JSONBytes()
+        output.raw("{\n  \"findings\": [")
+        let findings = report.findings
+        output.bytes += JSONBytes.parallel(count: findings.count) { range, output in
+            for index in range {
+                let finding = findings[index]
+                output.raw(index == 0 ? "\n" : ",\n")
+                output.raw("    {\"check\": ")
+                output.quoted(finding.check)
+                output.raw(", \"severity\": ")
+                output.quoted(finding.severity.rawValue)
+                output.raw(", \"file\": ")
+                output.quoted(finding.file)
+                output.raw(", \"unit\": ")
+                output.quoted(finding.unit)
+                output.raw(", \"line\": ")
+                output.number(finding.line)
+                output.raw(", \"column\": ")
+                output.number(finding.column)
+                output.raw(", \"message\": ")
+                output.quoted(finding.message)
+                output.raw(", \"source\": ")
+                output.quoted(finding.source)
+                output.raw(", \"target\": ")
+                output.quoted(finding.target)
+                output.raw(", \"suggestion\": ")
+                output.quoted(finding.suggestion)
+                output.raw("}")
+            }
         }
-        output += report.findings.isEmpty ? "],\n" : "\n  ],\n"
-        output += "  \"summary\": {\"files\": \(report.files), \"units\": \(report.units), \"errors\": \(report.errors), "
-        output += "\"warnings\": \(report.warnings), \"infos\": \(report.infos), \"suppressed\": \(report.suppressed)}\n}\n"
-        return output
+        output.raw(report.findings.isEmpty ? "],\n" : "\n  ],\n")
+        output.raw("  \"summary\": {\"files\": ")
+        output.number(report.files)
+        output.raw(", \"units\": ")
+        output.number(report.units)
+        output.raw(", \"errors\": ")
+        output.number(report.errors)
+        output.raw(", \"warnings\": ")
+        output.number(report.warnings)
+        output.raw(", \"infos\": ")
+        output.number(report.infos)
+        output.raw(", \"suppressed\": ")
+        output.number(report.suppressed)
+        output.raw("}\n}\n")
+        return String(decoding: output.bytes, as: UTF8.self)
     }
 }
 
@@ -116,18 +162,24 @@ enum SARIFReporter {
         }
         output += descriptions.isEmpty ? "]\n" : "\n          ]\n"
         output += "        }\n      },\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": ["
-        for (index, finding) in report.findings.enumerated() {
-            output += index == 0 ? "\n" : ",\n"
+        let findings = report.findings
+        // Each file's URI once (percent-encoding is slow on Linux).
+        var uris: [String: String] = [:]
+        for finding in findings where uris[finding.file] == nil { uris[finding.file] = uri(finding.file) }
+        output += Reporter.lines(count: findings.count) { [uris] index in
+            let finding = findings[index]
+            var output = index == 0 ? "\n" : ",\n"
             output += "        {\"ruleId\": \(jsonString(finding.check)), "
             if let ruleIndex = ruleIndex[finding.check] { output += "\"ruleIndex\": \(ruleIndex), " }
             output += "\"level\": \(jsonString(level(finding.severity))), "
             var message = finding.message
             if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
             output += "\"message\": {\"text\": \(jsonString(message))}, "
-            output += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(jsonString(uri(finding.file)))}, "
+            output += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(jsonString(uris[finding.file] ?? uri(finding.file)))}, "
             output += "\"region\": {\"startLine\": \(max(1, finding.line)), \"startColumn\": \(max(1, finding.column))}}, "
             output += "\"logicalLocations\": [{\"name\": \(jsonString(finding.unit)), \"kind\": \"element\"}]}], "
             output += "\"partialFingerprints\": {\"tlumachFinding/v1\": \(jsonString(finding.fingerprint))}}"
+            return output
         }
         output += report.findings.isEmpty ? "]\n" : "\n      ]\n"
         output += "    }\n  ]\n}\n"
@@ -225,12 +277,15 @@ enum GitHubReporter {
 
     static func render(_ report: CheckReport) -> String {
         var output = ""
-        for finding in report.findings {
+        let findings = report.findings
+        output += Reporter.lines(count: findings.count) { index in
+            let finding = findings[index]
             var message = finding.message
             if let suggestion = finding.suggestion, !message.contains(suggestion) { message += " (suggestion: \(suggestion))" }
-            output += "::\(command(finding.severity)) file=\(escapeProperty(finding.file)),line=\(finding.line),col=\(finding.column),"
+            var output = "::\(command(finding.severity)) file=\(escapeProperty(finding.file)),line=\(finding.line),col=\(finding.column),"
             output += "endLine=\(finding.line),endColumn=\(finding.column),"
             output += "title=\(escapeProperty("tlumach \(finding.check) (\(finding.unit))"))::\(escapeData(message))\n"
+            return output
         }
         output += "tlumach check: \(Reporter.summary(report))\n"
         let byCheck = Dictionary(grouping: report.findings, by: \.check).sorted { $0.key < $1.key }

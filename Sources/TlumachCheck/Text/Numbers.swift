@@ -8,6 +8,8 @@ struct NumberToken {
     /// The digit groups as integers without leading zeros ("24.08.2024" → 24, 8, 2024): how dates, times and
     /// version numbers compare when their values cannot.
     var parts: [String]
+    /// Where it stands in the text's scalars.
+    var range: Range<Int>
 }
 
 /// Reads the numbers of a text by its language's conventions. Ukrainian groups digits with spaces (plain, no-break
@@ -64,7 +66,7 @@ enum NumberScanner {
                 let trimmed = digits.drop { $0 == "0" }
                 return trimmed.isEmpty ? "0" : String(trimmed)
             }
-            tokens.append(NumberToken(text: PlaceholderScanner.text(scalars, start..<index), values: values, parts: parts))
+            tokens.append(NumberToken(text: PlaceholderScanner.text(scalars, start..<index), values: values, parts: parts, range: start..<index))
         }
         return tokens
     }
