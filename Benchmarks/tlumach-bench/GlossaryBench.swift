@@ -1,5 +1,11 @@
 // Glossary benchmarks: compiling a 10,000-concept glossary, and scanning Ukrainian text for terms (the work of
-// `tlumach terms --format summary`). Deterministic generated data; figures in docs/performance/glossary.md.
+// `tlumach terms --format summary`). Deterministic generated data; figures in docs/PERFORMANCE.md.
+//
+// Environment:
+// - TLUMACH_BENCH_GLOSSARY_WRITE=DIR writes the generated glossary (DIR/glossary-10k.yaml) and both corpora
+//   (DIR/news.txt, DIR/dense.txt) for timing the CLI, and exits.
+// - TLUMACH_BENCH_GLOSSARY=cold runs only the first passes (cold token cache), e.g. for profiling;
+//   TLUMACH_BENCH_GLOSSARY=shipped only the shipped glossaries' runs.
 import TlumachCore
 import Foundation
 import TlumachGlossary
@@ -42,6 +48,13 @@ func glossaryBenchmarks() throws {
         concepts.append(Concept(id: "c\(index)", terms: terms))
     }
     let glossary = Glossary(concepts: concepts)
+    let writeDirectory = ProcessInfo.processInfo.environment["TLUMACH_BENCH_GLOSSARY_WRITE"]
+    let coldOnly = ProcessInfo.processInfo.environment["TLUMACH_BENCH_GLOSSARY"] == "cold"
+    let shippedOnly = ProcessInfo.processInfo.environment["TLUMACH_BENCH_GLOSSARY"] == "shipped"
+    if let writeDirectory {
+        try FileManager.default.createDirectory(atPath: writeDirectory, withIntermediateDirectories: true)
+        try Glossary.write(concepts, to: writeDirectory + "/glossary-10k.yaml")
+    }
     var matcher: TermMatcher?
     let compile = try bestTime(repetitions: 5) { matcher = try TermMatcher(glossary: glossary) }
     report("glossary.compile_10k_concepts", compile * 1000, "ms")
@@ -90,6 +103,12 @@ func glossaryBenchmarks() throws {
     for (name, share) in [("news", 0.45), ("dense", 0.0)] {
         let text = corpus(functionShare: share)
         if name == "news" { newsText = text }
+        if let writeDirectory {
+            try TextFile.writeAtomically(text, to: writeDirectory + "/\(name).txt")
+            print("wrote \(writeDirectory)/\(name).txt (\(text.utf8.count) bytes) and \(writeDirectory)/glossary-10k.yaml")
+            continue
+        }
+        if shippedOnly { break }
         let megabytes = Double(text.utf8.count) / 1_000_000
         // The first pass folds and stems each distinct word once (cold token cache).
         let fresh = try TermMatcher(glossary: glossary)
@@ -103,6 +122,7 @@ func glossaryBenchmarks() throws {
             coldCPU = min(coldCPU, bestThreadCPUTime(repetitions: 1) { found = fresh.counts(in: text, language: "uk").values.reduce(0, +) })
         }
         report("glossary.scan_uk_\(name)_summary_cold_cache_cpu", megabytes / coldCPU, "MB/s (thread CPU time)")
+        if coldOnly { continue }
         let warm = bestTime(repetitions: 3) { found = matcher.counts(in: text, language: "uk").values.reduce(0, +) }
         report("glossary.scan_uk_\(name)_summary", megabytes / warm, "MB/s")
         let warmCPU = bestThreadCPUTime(repetitions: 5) { found = matcher.counts(in: text, language: "uk").values.reduce(0, +) }
@@ -111,12 +131,20 @@ func glossaryBenchmarks() throws {
         report("glossary.scan_uk_\(name)_matches", megabytes / full, "MB/s")
         print("glossary.corpus_\(name): \(String(format: "%.1f", megabytes)) MB, \(found) term occurrences")
     }
+    if writeDirectory != nil || coldOnly { return }
     // The shipped glossaries (news-war + house style) over the news-like corpus: the everyday case.
     let shippedPath = FileManager.default.currentDirectoryPath + "/glossaries"
     if FileManager.default.fileExists(atPath: shippedPath) {
-        let shipped = try TermMatcher(glossary: try Glossary.load(paths: [shippedPath]))
-        _ = shipped.counts(in: newsText, language: "uk")
+        let shippedGlossary = try Glossary.load(paths: [shippedPath])
         let megabytes = Double(newsText.utf8.count) / 1_000_000
+        var coldCPU = Double.infinity
+        for _ in 0..<3 {
+            let fresh = try TermMatcher(glossary: shippedGlossary)
+            coldCPU = min(coldCPU, bestThreadCPUTime(repetitions: 1) { _ = fresh.counts(in: newsText, language: "uk") })
+        }
+        report("glossary.scan_uk_news_summary_shipped_glossary_cold_cache_cpu", megabytes / coldCPU, "MB/s (thread CPU time)")
+        let shipped = try TermMatcher(glossary: shippedGlossary)
+        _ = shipped.counts(in: newsText, language: "uk")
         let time = bestTime(repetitions: 3) { _ = shipped.counts(in: newsText, language: "uk") }
         report("glossary.scan_uk_news_summary_shipped_glossary", megabytes / time, "MB/s")
         let cpu = bestThreadCPUTime(repetitions: 5) { _ = shipped.counts(in: newsText, language: "uk") }

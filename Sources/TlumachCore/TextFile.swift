@@ -23,6 +23,13 @@ public enum TextFile {
 
     /// Decodes UTF-8, refusing invalid sequences with the offset of the first bad byte.
     public static func decode(_ data: Data, path: String) throws(InputError) -> String {
+        // Valid input (the usual case) is validated and copied once, straight from the data's buffer.
+        let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
+        let valid: String? = data.withUnsafeBytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[(hasBOM ? 3 : 0)...]), as: UTF8.self)
+        }
+        if let valid { return valid }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let offset = firstInvalidUTF8Offset(bytes) {

@@ -40,7 +40,8 @@ struct TermKeys: Sendable {
         return map
     }()
 
-    func keys(_ word: String, wantExact: Bool) -> WordKeys {
+    /// `wantLatin: false` leaves `latin` nil (compiling a term that is not a name does not use it).
+    func keys(_ word: String, wantExact: Bool, wantLatin: Bool = true) -> WordKeys {
         var scalars = Array(word.unicodeScalars)
         if scalars.contains(where: { (0x300...0x36F).contains($0.value) }) {
             scalars = Array(((try? Normalizer.nfc.normalize(word)) ?? word).unicodeScalars)
@@ -101,7 +102,7 @@ struct TermKeys: Sendable {
             }
         }
         var latinKey: String?
-        if script == .latin {
+        if script == .latin && wantLatin {
             var name = written
             if name.hasSuffix("'s") { name.removeLast(2) }
             latinKey = "l" + LatinMatchKey.key(name)

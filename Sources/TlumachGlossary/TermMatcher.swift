@@ -73,6 +73,12 @@ public final class TermMatcher: Sendable {
 
     let keys: TermKeys
     let symbols: [String: Int32]
+    /// `symbols` by key bytes, for the scan (no String per word).
+    let byteKeys: ByteKeyTable
+    /// Letter skeletons for the exact keys of Cyrillic and ASCII words (nil when no term is exact).
+    let letterSkeletons: LetterSkeletons?
+    /// The first two bytes of every exact key's skeleton: most words' skeletons are ruled out without a lookup.
+    let exactLeads: LeadingPairFilter
     let symbolKinds: [SymbolKind]
     let hyphenSymbol: Int32
     /// Trie: (node << 32 | symbol) → child.
@@ -96,6 +102,9 @@ public final class TermMatcher: Sendable {
     /// Some exact term has no capital letter, so lower-case words need exact keys too.
     let lowercaseExact: Bool
     let languageIDs: [String: Int]
+    /// Per language a caller may ask for (each tag and each of its prefixes before a hyphen: uk for uk-UA): which
+    /// language ids it selects.
+    let languageSelections: [String: [Bool]]
     /// Patterns whose trie path contains a symbol: lookups of a single word inside a multiword term.
     let patternsBySymbol: [Int32: [Int32]]
     private let cachePool = CachePool()
@@ -148,7 +157,8 @@ public final class TermMatcher: Sendable {
                                 continue
                             }
                             var options: [Int32] = []
-                            let wordKeys = keys.keys(word, wantExact: term.match == .exact)
+                            let wantsLatin = term.match != .exact && (term.type == .properNoun || term.casing != .any)
+                            let wordKeys = keys.keys(word, wantExact: term.match == .exact, wantLatin: wantsLatin)
                             if term.match == .exact {
                                 options.append(intern(wordKeys.exact[0], .exact))
                             } else {
@@ -156,7 +166,7 @@ public final class TermMatcher: Sendable {
                                 if wordKeys.script == .cyrillic {
                                     let folded = TermKeys.fold(Array(word.unicodeScalars)).map { String(String.UnicodeScalarView($0)) } ?? word.lowercased()
                                     for form in TermKeys.ukrainianAlternativeForms(folded) {
-                                        options.append(intern(keys.keys(form, wantExact: false).inflect, .inflect))
+                                        options.append(intern(keys.keys(form, wantExact: false, wantLatin: false).inflect, .inflect))
                                     }
                                 }
                                 if let latin = wordKeys.latin, term.type == .properNoun || term.casing != .any {
@@ -198,6 +208,11 @@ public final class TermMatcher: Sendable {
             }
         }
         self.symbols = symbols
+        self.byteKeys = ByteKeyTable(symbols)
+        self.letterSkeletons = needsExact ? LetterSkeletons(spoof: keys.spoof) : nil
+        var exactLeads = LeadingPairFilter()
+        for (key, id) in symbols where kinds[Int(id)] == .exact { exactLeads.insert(Array(key.utf8.dropFirst())) }
+        self.exactLeads = exactLeads
         self.symbolKinds = kinds
         self.hyphenSymbol = hyphen
         self.transitions = transitions
@@ -229,6 +244,15 @@ public final class TermMatcher: Sendable {
         self.needsExact = needsExact
         self.lowercaseExact = lowercaseExact
         self.languageIDs = languageIDs
+        var selections: [String: [Bool]] = [:]
+        for tag in languageIDs.keys {
+            var requests = [tag]
+            for (index, character) in zip(tag.indices, tag) where character == "-" { requests.append(String(tag[..<index])) }
+            for request in requests where selections[request] == nil {
+                selections[request] = TermMatcher.selection(of: request, among: languageIDs)
+            }
+        }
+        self.languageSelections = selections
         self.patternsBySymbol = bySymbol.mapValues { Array(Set($0)).sorted() }
     }
 
@@ -289,33 +313,33 @@ public final class TermMatcher: Sendable {
     public func counts(in text: String, language: String? = nil) -> [String: Int] {
         var text = text
         return text.withUTF8 { bytes in
-            var perConcept: [Int: Int] = [:]
-            for choice in resolve(scan(bytes), language: language) {
-                perConcept[Int(patterns[Int(choice.pattern)].concept), default: 0] += 1
-            }
+            var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
+            for choice in resolve(scan(bytes), language: language) { perConcept[Int(patterns[Int(choice.pattern)].concept)] += 1 }
             var counts: [String: Int] = [:]
-            for (concept, count) in perConcept { counts[glossary.concepts[concept].id] = count }
+            for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
             return counts
         }
     }
 
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
-        var cache = cachePool.borrow()
+        // The token cache and the scan's working arrays come from the pool and go back to it, so a call on a short
+        // string (`tlumach check` calls once per unit) allocates nothing but its result.
+        var (cache, active, next, tokenSymbols, computed) = cachePool.borrow()
         defer {
             cache.trim()
-            cachePool.giveBack(cache)
+            active.removeAll(keepingCapacity: true)
+            next.removeAll(keepingCapacity: true)
+            tokenSymbols.removeAll(keepingCapacity: true)
+            computed.removeAll(keepingCapacity: true)
+            cachePool.giveBack((cache, active, next, tokenSymbols, computed))
         }
         var candidates: [Candidate] = []
-        var active: [Active] = []
-        var next: [Active] = []
-        var tokenSymbols: [Int32] = []
-        tokenSymbols.reserveCapacity(8)
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
             var homoglyph = false
-            tokenSymbols.removeAll(keepingCapacity: true)
+            tokenSymbols.clearIfNeeded()
             switch token {
             case .other:
-                active.removeAll(keepingCapacity: true)
+                active.clearIfNeeded()
                 return
             case .hyphen:
                 tokenSymbols.append(hyphenSymbol)
@@ -323,18 +347,37 @@ public final class TermMatcher: Sendable {
                 // A Cyrillic word whose prefix no term has cannot match (capitalised words still need their exact
                 // keys when the glossary has abbreviations).
                 if usePrefixFilter && prefix >= 0 && (prefix & (1 << 30) == 0 || !needsExact) && !prefixFilter.contains(Int(prefix & 0x3FFF_FFFF)) {
-                    active.removeAll(keepingCapacity: true)
+                    active.clearIfNeeded()
                     return
                 }
-                // A lower-case word of Ukrainian/Russian letters (most words) is keyed straight from its bytes.
-                let plainCyrillic = prefix >= 0 && prefix & (1 << 30) == 0 && !lowercaseExact
-                let entry = cache.lookup(bytes, range8, hash: hash) { range in
-                    plainCyrillic
-                        ? self.symbolsForLowercaseCyrillic(UnsafeBufferPointer(rebasing: bytes[range]))
-                        : self.symbolsFor(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                let capital = prefix & (1 << 30) != 0
+                // A word of Ukrainian/Russian letters whose exact key is not wanted: keying it from its bytes costs
+                // less than the token cache's memory traffic, on a first pass (one CLI run) and on later ones.
+                if prefix >= 0 && (!needsExact || !(capital || lowercaseExact)) {
+                    computed.clearIfNeeded()
+                    if appendSymbolsForCyrillicWord(UnsafeBufferPointer(rebasing: bytes[range8]), capital: capital, to: &computed) {
+                        if computed.isEmpty {
+                            active.clearIfNeeded()
+                            return
+                        }
+                        tokenSymbols.append(contentsOf: computed)
+                        break
+                    }
+                }
+                let entry = cache.lookup(bytes, range8, hash: hash, scratch: &computed) { range, found in
+                    let word = UnsafeBufferPointer(rebasing: bytes[range])
+                    // A word of Ukrainian/Russian letters (nearly every word) is keyed straight from its bytes.
+                    if prefix >= 0 && self.appendSymbolsForCyrillicWord(word, capital: prefix & (1 << 30) != 0, to: &found) {
+                        return false
+                    }
+                    // So is a word of ASCII letters (English text, Latin names).
+                    if prefix < 0 && word[0] < 0x80 && self.appendSymbolsForASCIIWord(word, to: &found) { return false }
+                    let general = self.symbolsFor(String(decoding: word, as: UTF8.self))
+                    found.append(contentsOf: general.symbols)
+                    return general.homoglyph
                 }
                 if entry.count == 0 {
-                    active.removeAll(keepingCapacity: true)
+                    active.clearIfNeeded()
                     return
                 }
                 if entry.count == 1 {
@@ -344,7 +387,7 @@ public final class TermMatcher: Sendable {
                 }
                 homoglyph = entry.homoglyph
             }
-            next.removeAll(keepingCapacity: true)
+            next.clearIfNeeded()
             let isHyphen = tokenSymbols.count == 1 && tokenSymbols[0] == hyphenSymbol
             if !isHyphen {
                 active.append(Active(node: 0, start8: range8.lowerBound, start16: range16.lowerBound, tokens: 0, kind: .inflect, homoglyph: false))
@@ -391,63 +434,41 @@ public final class TermMatcher: Sendable {
         return (found, wordKeys.homoglyph)
     }
 
-    /// `symbolsFor` of a word made only of lower-case Ukrainian/Russian letters (and apostrophes between them),
-    /// without the general path's string work: for such a word `TermKeys.keys` only drops the apostrophes and stems
-    /// (no marks, one script, folding is identity, no exact or Latin key since no term wants lower-case exact keys).
-    func symbolsForLowercaseCyrillic(_ bytes: UnsafeBufferPointer<UInt8>) -> (symbols: [Int32], homoglyph: Bool) {
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(bytes.count / 2 + 1)
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
-            } else if lead < 0xE0 {
-                let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                // Anything else is an apostrophe: the tokenizer let nothing else into a lower-case Cyrillic word.
-                if (0x430...0x45F).contains(value) || value == 0x491, let scalar = Unicode.Scalar(value) {
-                    letters.append(scalar)
-                }
-                index += 2
-            } else {
-                index += lead < 0xF0 ? 3 : 4
-            }
-        }
-        UkrainianStemmer.stem(&letters)
-        let key = TermKeys.string(letters, prefix: UInt8(ascii: "w"))
-        if let symbol = symbols[key] { return ([symbol], false) }
-        return ([], false)
-    }
-
     /// Longest wins where terms nest: candidates in order of start, longer first, each taken unless it overlaps one
     /// already taken (a term nested in a longer one starts inside it, so the longer is always seen first). On one
     /// span, one term per concept: the best by language (uk, en, ru, others) and then status. O(n log n).
     func resolve(_ candidates: [Candidate], language: String?) -> [(candidate: Candidate, pattern: Int32)] {
         guard !candidates.isEmpty else { return [] }
-        let order = candidates.indices.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            if x.utf8.lowerBound != y.utf8.lowerBound { return x.utf8.lowerBound < y.utf8.lowerBound }
-            return x.tokens > y.tokens
+        // Start ascending, more tokens first, then the order found (the order a stable sort of the candidates gives),
+        // packed so the sort compares integers.
+        struct Order: Comparable {
+            var key: UInt64
+            var index: Int
+            static func < (a: Order, b: Order) -> Bool { a.key != b.key ? a.key < b.key : a.index < b.index }
         }
-        let wanted: [Int]? = language.map { language in
-            languageIDs.filter { $0.key == language || $0.key.hasPrefix(language + "-") }.map(\.value)
+        var order = candidates.indices.map { index in
+            let candidate = candidates[index]
+            return Order(key: UInt64(candidate.utf8.lowerBound) << 16 | UInt64(0xFFFF - min(candidate.tokens, 0xFFFF)), index: index)
         }
+        order.sort()
+        let wanted: [Bool]? = language.map { languageSelections[$0] ?? TermMatcher.selection(of: $0, among: languageIDs) }
         var chosen: [(candidate: Candidate, pattern: Int32)] = []
         var lastEnd = -1
         var currentSpan: Range<Int>? = nil
         var conceptsOnSpan: [Int32] = []
-        for index in order {
-            let candidate = candidates[index]
+        var best: [(concept: Int32, pattern: Int32)] = []
+        for entry in order {
+            let candidate = candidates[entry.index]
             if let span = currentSpan, span == candidate.utf8 {
                 // Same span as the match just taken: other concepts may claim it too.
             } else if candidate.utf8.lowerBound < lastEnd {
                 continue
             }
             // The best pattern per concept among this node's outputs in the wanted language.
-            var best: [(concept: Int32, pattern: Int32)] = []
+            best.removeAll(keepingCapacity: true)
             for pattern in outputs[Int(candidate.node)] {
                 let info = patterns[Int(pattern)]
-                if let wanted, !wanted.contains(info.languageID) { continue }
+                if let wanted, !wanted[info.languageID] { continue }
                 if let position = best.firstIndex(where: { $0.concept == info.concept }) {
                     let other = patterns[Int(best[position].pattern)]
                     if (info.languageRank, info.statusRank) < (other.languageRank, other.statusRank) {
@@ -463,12 +484,20 @@ public final class TermMatcher: Sendable {
                 conceptsOnSpan.removeAll(keepingCapacity: true)
                 lastEnd = candidate.utf8.upperBound
             }
-            for entry in best.sorted(by: { $0.pattern < $1.pattern }) where !conceptsOnSpan.contains(entry.concept) {
+            if best.count > 1 { best.sort { $0.pattern < $1.pattern } }
+            for entry in best where !conceptsOnSpan.contains(entry.concept) {
                 conceptsOnSpan.append(entry.concept)
                 chosen.append((candidate, entry.pattern))
             }
         }
         return chosen
+    }
+
+    /// Which language ids a requested language selects: the tag itself and tags it is a prefix of (uk: uk, uk-UA).
+    static func selection(of language: String, among languageIDs: [String: Int]) -> [Bool] {
+        var selected = [Bool](repeating: false, count: languageIDs.count)
+        for (tag, id) in languageIDs where tag == language || tag.hasPrefix(language + "-") { selected[id] = true }
+        return selected
     }
 
     func makeMatch(_ candidate: Candidate, pattern: Int32, bytes: UnsafeBufferPointer<UInt8>) -> TermMatch {
@@ -531,22 +560,42 @@ public final class TermMatcher: Sendable {
     }
 }
 
-/// Reusable token caches (raw word bytes → symbols), one per concurrent scan.
+extension Array {
+    /// `removeAll(keepingCapacity: true)` without its call when already empty (most tokens of a text leave the
+    /// scan's arrays empty, and the call is not inlined).
+    @inline(__always)
+    mutating func clearIfNeeded() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
+    }
+}
+
+/// Reusable token caches (raw word bytes → symbols) and scan arrays, one set per concurrent scan.
 final class CachePool: @unchecked Sendable {
     // The lock guards `idle`; a borrowed cache is used by one thread until given back.
+    typealias Scan = (
+        cache: TokenCache, active: [TermMatcher.Active], next: [TermMatcher.Active], tokenSymbols: [Int32], computed: [Int32]
+    )
     private let lock = NSLock()
-    private var idle: [TokenCache] = []
+    private var idle: [Scan] = []
 
-    func borrow() -> TokenCache {
+    func borrow() -> Scan {
         lock.lock()
-        defer { lock.unlock() }
-        return idle.popLast() ?? TokenCache()
+        if let scan = idle.popLast() {
+            lock.unlock()
+            return scan
+        }
+        lock.unlock()
+        var tokenSymbols: [Int32] = []
+        tokenSymbols.reserveCapacity(8)
+        var computed: [Int32] = []
+        computed.reserveCapacity(8)
+        return (TokenCache(), [], [], tokenSymbols, computed)
     }
 
-    func giveBack(_ cache: TokenCache) {
+    func giveBack(_ scan: Scan) {
         lock.lock()
         defer { lock.unlock() }
-        if idle.count < 8 { idle.append(cache) }
+        if idle.count < 8 { idle.append(scan) }
     }
 }
 
@@ -617,8 +666,8 @@ struct TokenCache {
     /// (`symbol(at:)`). `compute` runs on a miss.
     @inline(__always)
     mutating func lookup(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32,
-        compute: (Range<Int>) -> (symbols: [Int32], homoglyph: Bool)
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32, scratch: inout [Int32],
+        compute: (Range<Int>, inout [Int32]) -> Bool
     ) -> (start: Int32, count: Int, homoglyph: Bool) {
         let length = range.count
         let base = bytes.baseAddress! + range.lowerBound
@@ -630,6 +679,17 @@ struct TokenCache {
                 return (entry.symbolStart, Int(entry.symbolCount), entry.homoglyph)
             }
         }
+        return lookupTable(bytes, range, hash: hash, prefix: prefix, hotIndex: hotIndex, scratch: &scratch, compute: compute)
+    }
+
+    /// `lookup` past the hot cache (kept out of line so the hot path inlines into the scan loop).
+    @inline(never)
+    private mutating func lookupTable(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32, prefix: WordPrefix, hotIndex: Int,
+        scratch: inout [Int32], compute: (Range<Int>, inout [Int32]) -> Bool
+    ) -> (start: Int32, count: Int, homoglyph: Bool) {
+        let length = range.count
+        let base = bytes.baseAddress! + range.lowerBound
         let mask = table.count - 1
         var position = home(hash)
         let tag = UInt64(hash) << 32
@@ -665,28 +725,29 @@ struct TokenCache {
             }
             return (slot.symbolStart, Int(slot.symbolCount), slot.homoglyph)
         }
-        let computed = compute(range)
+        scratch.removeAll(keepingCapacity: true)
+        let homoglyph = compute(range, &scratch)
         let symbolStart: Int32
-        if computed.symbols.count == 1 {
-            symbolStart = computed.symbols[0]
+        if scratch.count == 1 {
+            symbolStart = scratch[0]
         } else {
             symbolStart = Int32(symbolStore.count)
-            symbolStore.append(contentsOf: computed.symbols)
+            symbolStore.append(contentsOf: scratch)
         }
         guard slots.count < TokenCache.maximumEntries else {
             // Full: answer without remembering the word (`trim` drops its stored symbols after the scan).
-            return (symbolStart, computed.symbols.count, computed.homoglyph)
+            return (symbolStart, scratch.count, homoglyph)
         }
         rememberedSymbols = symbolStore.count
         table[position] = tag | UInt64(slots.count + 1)
         slots.append(
             Slot(
                 prefix: prefix, length: Int32(length), keyStart: Int32(keyBytes.count),
-                symbolStart: symbolStart, symbolCount: Int16(computed.symbols.count),
-                homoglyph: computed.homoglyph))
+                symbolStart: symbolStart, symbolCount: Int16(scratch.count),
+                homoglyph: homoglyph))
         if length > WordPrefix.size { keyBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
         if slots.count * 2 > table.count { grow() }
-        return (symbolStart, computed.symbols.count, computed.homoglyph)
+        return (symbolStart, scratch.count, homoglyph)
     }
 
     @inline(__always)

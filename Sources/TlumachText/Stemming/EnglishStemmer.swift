@@ -30,6 +30,9 @@ public enum EnglishStemmer {
         "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
     ]
 
+    /// The longest exception: longer words skip the look-ups (no String made for them).
+    private static let exceptionLength = (Array(exceptions1.keys) + Array(exceptions2)).map(\.utf8.count).max() ?? 0
+
     // Letters as bytes; Y (0x59) is the consonant y marked by the algorithm.
     private static func isVowel(_ c: UInt8) -> Bool {
         c == 0x61 || c == 0x65 || c == 0x69 || c == 0x6F || c == 0x75 || c == 0x79
@@ -38,7 +41,7 @@ public enum EnglishStemmer {
     /// Stems ASCII bytes in place.
     public static func stem(_ w: inout [UInt8]) {
         if w.count <= 2 { return }
-        if let exception = exceptions1[String(decoding: w, as: UTF8.self)] {
+        if w.count <= exceptionLength, let exception = exceptions1[String(decoding: w, as: UTF8.self)] {
             w = Array(exception.utf8)
             return
         }
@@ -53,7 +56,7 @@ public enum EnglishStemmer {
 
         step0(&w)
         step1a(&w)
-        if exceptions2.contains(String(decoding: w, as: UTF8.self)) {
+        if w.count <= exceptionLength && exceptions2.contains(String(decoding: w, as: UTF8.self)) {
             restoreY(&w)
             return
         }

@@ -121,3 +121,100 @@ extension Array where Element == Unicode.Scalar {
         return true
     }
 }
+
+// MARK: - The same algorithm on UTF-16 code units, for the term matcher's scan
+
+extension UkrainianStemmer {
+    /// Stems the `count` letters at `letters` (UTF-16 code units of BMP letters: Cyrillic words need no more) in
+    /// place and returns the stem's length: the algorithm of `stem(_: inout [Unicode.Scalar])` step for step (tests
+    /// hold the two equal), with no allocation and the endings looked up in a small hash table instead of tried one
+    /// by one. Called for every word of a text the matcher has not seen before.
+    @inline(__always)
+    public static func stem(_ letters: UnsafeMutablePointer<UInt16>, count: Int) -> Int {
+        var count = count
+        guard count > minimumStem else {
+            foldLastSyllable(letters, count: count)
+            return count
+        }
+        // 1. The longest ending that leaves a long enough stem.
+        var length = min(EndingTable.longest, count - minimumStem)
+        var suffix: UInt64 = 0
+        // The last `length` letters packed 16 bits each, the last letter lowest; shorter suffixes are the low bits.
+        for offset in 0..<length { suffix |= UInt64(letters[count - 1 - offset]) << (16 * UInt64(offset)) }
+        while length > 0 {
+            let key = length == 4 ? suffix : suffix & ((1 << (16 * UInt64(length))) - 1)
+            if EndingTable.shared.contains(key) {
+                count -= length
+                break
+            }
+            length -= 1
+        }
+        // 2. Soft sign, then a stem-final і/ї/й.
+        if count > minimumStem, letters[count - 1] == 0x44C { count -= 1 }
+        if count > minimumStem {
+            let last = letters[count - 1]
+            if last == 0x456 || last == 0x457 || last == 0x439 { count -= 1 }
+        }
+        // 3. Possessive-type -ов/-ев/-єв.
+        if count - 2 >= minimumStem, letters[count - 1] == 0x432 {
+            let before = letters[count - 2]
+            if before == 0x43E || before == 0x435 || before == 0x454 { count -= 2 }
+        }
+        // 4. Alternations of the last syllable.
+        foldLastSyllable(letters, count: count)
+        return count
+    }
+
+    @inline(__always)
+    private static func foldLastSyllable(_ letters: UnsafeMutablePointer<UInt16>, count: Int) {
+        var index = count - 1
+        while index >= 0 {
+            switch letters[index] {
+            // а е є и о у ю я ы э: the last vowel stays.
+            case 0x430, 0x435, 0x454, 0x438, 0x43E, 0x443, 0x44E, 0x44F, 0x44B, 0x44D: return
+            case 0x456: letters[index] = 0x43E; return  // і → о
+            case 0x457: letters[index] = 0x454; return  // ї → є
+            case 0x451: letters[index] = 0x435; return  // ё → е
+            default: index -= 1
+            }
+        }
+    }
+
+    /// `endings` as packed UTF-16 suffixes (last letter in the low 16 bits) in an open-addressing table.
+    struct EndingTable: Sendable {
+        static let shared = EndingTable()
+        static let longest = 4
+        private let keys: [UInt64]
+        private static let bits: UInt64 = 8
+
+        init() {
+            var keys = [UInt64](repeating: 0, count: 1 << Int(EndingTable.bits))
+            for ending in UkrainianStemmer.endings {
+                let units = Array(ending.utf16)
+                precondition(units.count <= EndingTable.longest)
+                var key: UInt64 = 0
+                for (offset, unit) in units.reversed().enumerated() { key |= UInt64(unit) << (16 * UInt64(offset)) }
+                var position = EndingTable.home(key)
+                while keys[position] != 0 && keys[position] != key { position = (position + 1) & (keys.count - 1) }
+                keys[position] = key
+            }
+            self.keys = keys
+        }
+
+        @inline(__always)
+        private static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits)) }
+
+        @inline(__always)
+        func contains(_ key: UInt64) -> Bool {
+            keys.withUnsafeBufferPointer { keys in
+                var position = EndingTable.home(key)
+                while true {
+                    let stored = keys[position]
+                    if stored == key { return true }
+                    if stored == 0 { return false }
+                    position = (position + 1) & (keys.count - 1)
+                }
+            }
+        }
+    }
+}
