@@ -77,8 +77,9 @@ public enum CheckDocumentation {
             Positions (`line:column`, columns in UTF-16 code units) point at the target. Where a check names the \
             offending word — term-forbidden, term-casing, term-context, mixed-script, transliteration, and a number, \
             placeholder or URL the target adds — the finding points at that word in PO files (through escapes and \
-            continuation lines) and XLIFF files (through entities, character references and inline codes; a \
-            target with CDATA keeps its start); in TMX, TSV/CSV and text pairs it points at the start of the target.
+            continuation lines), XLIFF files (through entities, character references and inline codes; a target \
+            with CDATA keeps its start), TSV/CSV files (through quotes) and text pairs paired by paragraph; in TMX \
+            and in text pairs aligned by sentence (`--align`) it points at the start of the target.
 
             """
         return text

@@ -53,7 +53,8 @@ public enum DelimitedReader {
                 BilingualUnit(
                     id: id, stableKey: givenID ?? row.fields[sourceColumn], source: row.fields[sourceColumn],
                     target: target, line: row.line, column: row.targetColumns[targetColumn],
-                    notes: note.map { [$0] } ?? [], context: field(contextColumn)))
+                    notes: note.map { [$0] } ?? [], context: field(contextColumn),
+                    targetLayout: row.layouts[targetColumn]))
         }
         return BilingualDocument(
             path: path, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, units: units)
@@ -70,13 +71,19 @@ public enum DelimitedReader {
         var line: Int
         /// The 1-based UTF-16 column where each field starts on the record's first line.
         var targetColumns: [Int]
+        /// Where each field's text stands (after an opening quote; doubled quotes and line breaks inside quotes
+        /// start new anchors), so a finding can point at a word inside it.
+        var layouts: [TextLayout]
     }
 
     static func records(_ text: String, path: String, separator: Character) throws(InputError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var columns: [Int] = []
+        var layouts: [TextLayout] = []
         var field = ""
+        var fieldUTF16 = 0
+        var anchors: [TextAnchor] = []
         var line = 1
         var recordLine = 1
         var column = 1
@@ -101,19 +108,25 @@ public enum DelimitedReader {
                     if let following = next() {
                         if following == "\"" {
                             field.append("\"")
+                            fieldUTF16 += 1
                             column += 2
+                            anchors.append(TextAnchor(offset: fieldUTF16, line: line, column: column))
                             continue
                         }
                         pending = following
                     }
                     inQuotes = false
                     column += 1
+                    // Anything after the closing quote (lenient CSV) continues the field from here.
+                    anchors.append(TextAnchor(offset: fieldUTF16, line: line, column: column))
                     continue
                 }
                 field.append(character)
+                fieldUTF16 += width
                 if character == "\n" || character == "\r\n" {
                     line += 1
                     column = 1
+                    anchors.append(TextAnchor(offset: fieldUTF16, line: line, column: column))
                 } else {
                     column += width
                 }
@@ -122,7 +135,10 @@ public enum DelimitedReader {
             if character == separator {
                 fields.append(field)
                 columns.append(fieldColumn)
+                layouts.append(layout(anchors, fieldColumn: fieldColumn, line: line))
                 field = ""
+                fieldUTF16 = 0
+                anchors = []
                 column += width
                 fieldColumn = column
                 atFieldStart = true
@@ -132,10 +148,14 @@ public enum DelimitedReader {
             if character == "\n" || character == "\r\n" {
                 fields.append(field)
                 columns.append(fieldColumn)
-                records.append(Record(fields: fields, line: recordLine, targetColumns: columns))
+                layouts.append(layout(anchors, fieldColumn: fieldColumn, line: line))
+                records.append(Record(fields: fields, line: recordLine, targetColumns: columns, layouts: layouts))
                 fields = []
                 columns = []
+                layouts = []
                 field = ""
+                fieldUTF16 = 0
+                anchors = []
                 line += 1
                 recordLine = line
                 column = 1
@@ -150,10 +170,12 @@ public enum DelimitedReader {
                 quoteLine = line
                 atFieldStart = false
                 column += 1
+                anchors = [TextAnchor(offset: 0, line: line, column: column)]
                 continue
             }
             atFieldStart = false
             field.append(character)
+            fieldUTF16 += width
             column += width
         }
         if inQuotes {
@@ -162,9 +184,16 @@ public enum DelimitedReader {
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
             columns.append(fieldColumn)
-            records.append(Record(fields: fields, line: recordLine, targetColumns: columns))
+            layouts.append(layout(anchors, fieldColumn: fieldColumn, line: line))
+            records.append(Record(fields: fields, line: recordLine, targetColumns: columns, layouts: layouts))
         }
         return records
+    }
+
+    /// A field's layout: an unquoted field stands verbatim where it starts (on the current line: it cannot span
+    /// lines); a quoted one from its anchors.
+    private static func layout(_ anchors: [TextAnchor], fieldColumn: Int, line: Int) -> TextLayout {
+        anchors.isEmpty ? .verbatim(line: line, column: fieldColumn) : .anchored(anchors)
     }
 }
 
@@ -189,9 +218,21 @@ public enum TextPairReader {
                 BilingualUnit(
                     id: "paragraph \(index + 1)", source: sourceParagraph?.text ?? "",
                     target: targetParagraph?.text ?? "",
-                    line: targetParagraph?.line ?? (targetParagraphs.last.map { $0.line } ?? 1), column: 1))
+                    line: targetParagraph?.line ?? (targetParagraphs.last.map { $0.line } ?? 1), column: 1,
+                    targetLayout: targetParagraph.map { layout(of: $0.text, line: $0.line) } ?? .unknown))
         }
         return BilingualDocument(path: targetPath, format: .text, units: units)
+    }
+
+    /// A paragraph's lines stand verbatim from column 1 of consecutive lines (a dropped CR ends a line).
+    static func layout(of paragraph: String, line: Int) -> TextLayout {
+        var anchors = [TextAnchor(offset: 0, line: line, column: 1)]
+        var offset = 0
+        for unit in paragraph.utf16 {
+            offset += 1
+            if unit == 0x0A { anchors.append(TextAnchor(offset: offset, line: line + anchors.count, column: 1)) }
+        }
+        return anchors.count == 1 ? .verbatim(line: line, column: 1) : .anchored(anchors)
     }
 
     /// Paragraphs with the line each starts on; inner line breaks are kept.

@@ -114,4 +114,27 @@ final class FindingPositionTests: XCTestCase {
         XCTAssertEqual(unit.targetLayout, .unknown)
         XCTAssertEqual(unit.column, 11)
     }
+
+    func testDelimitedLayoutFollowsQuotesDoubledQuotesAndLineBreaks() throws {
+        let tsv = "id\tsource\ttarget\n"
+            + "1\tKyiv\tМiнiстерство оборони\n"
+            + "2\tx\t\"Він сказав: \"\"так\"\"\nі 🇺🇦 пішов\"\n"
+        let document = try DelimitedReader.parse(tsv, path: "t.tsv", separator: "\t")
+        XCTAssertEqual(document.units[0].targetLayout, .verbatim(line: 2, column: 8))
+        XCTAssertEqual(position(document.units[0], of: "оборони"), [2, 21])
+        let quoted = document.units[1]
+        XCTAssertEqual(quoted.column, 5)  // the opening quote
+        XCTAssertEqual(position(quoted, of: "Він"), [3, 6])
+        XCTAssertEqual(position(quoted, of: "так"), [3, 20])  // after the doubled quote
+        XCTAssertEqual(position(quoted, of: "\"\n"), [3, 23])
+        XCTAssertEqual(position(quoted, of: "пішов"), [4, 8])  // next line; the flag is four UTF-16 units
+        // Through the runner: the look-alike word in a CSV target is where the finding points.
+        let csv = try DelimitedReader.parse("source,target\nMinistry of Defence,\"Нове Мiнiстерство\"\n", path: "t.csv", separator: ",")
+        var settings = CheckSettings()
+        settings.enabled = ["mixed-script"]
+        settings.sourceLanguage = "en"
+        settings.targetLanguage = "uk"
+        let findings = CheckRunner(settings: settings, environment: CheckEnvironment()).run([csv]).findings
+        XCTAssertEqual(findings.map { [$0.line, $0.column] }, [[2, 27]])
+    }
 }

@@ -234,5 +234,11 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(document.units[1].target, "Другий\nрядок.")
         XCTAssertEqual(document.units[1].line, 4)
         XCTAssertEqual(document.units[2].target, "")
+        // Words inside a paragraph map to their own line and column; a missing paragraph has no layout.
+        XCTAssertEqual(document.units[0].targetLayout, .verbatim(line: 1, column: 1))
+        let layout = document.units[1].targetLayout
+        XCTAssertEqual(layout.position(utf16Offset: 3).map { [$0.line, $0.column] }, [4, 4])
+        XCTAssertEqual(layout.position(utf16Offset: 9).map { [$0.line, $0.column] }, [5, 3])  // "д" of рядок
+        XCTAssertEqual(document.units[2].targetLayout, .unknown)
     }
 }
