@@ -78,8 +78,8 @@ public enum CheckDocumentation {
             offending word — term-forbidden, term-casing, term-context, mixed-script, transliteration, and a number, \
             placeholder or URL the target adds — the finding points at that word in PO files (through escapes and \
             continuation lines), XLIFF files (through entities, character references and inline codes; a target \
-            with CDATA keeps its start), TSV/CSV files (through quotes) and text pairs paired by paragraph; in TMX \
-            and in text pairs aligned by sentence (`--align`) it points at the start of the target.
+            with CDATA keeps its start), TSV/CSV files (through quotes) and text pairs (by paragraph or aligned by \
+            sentence); in TMX it points at the unit's line.
 
             """
         return text

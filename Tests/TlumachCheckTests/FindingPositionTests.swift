@@ -137,4 +137,10 @@ final class FindingPositionTests: XCTestCase {
         let findings = CheckRunner(settings: settings, environment: CheckEnvironment()).run([csv]).findings
         XCTAssertEqual(findings.map { [$0.line, $0.column] }, [[2, 27]])
     }
+
+    func testAlignedSentencesFindTheirColumnsInOrder() {
+        let text = "  Так. Так.\n🇺🇦 Ні.\n"
+        let columns = AlignedTextPair.columns(of: [("Так.", 1), ("Так.", 1), ("Ні.", 2), ("Змінене.", 2), ("x", 9)], in: text)
+        XCTAssertEqual(columns, [3, 8, 6, nil, nil])  // a repeated sentence is found after the first; the flag is 4 units
+    }
 }
