@@ -137,9 +137,28 @@ extension MemoryTokenizer {
         return result
     }
 
+    /// `words(text)` into `result`, which is emptied first and keeps its capacity: the import reuses one buffer per
+    /// side instead of allocating three arrays per segment.
+    func words(_ text: String, into result: inout SegmentWords) {
+        result.removeAll()
+        guard !text.isEmpty else { return }
+        if usesFastWordBreak {
+            if FastWordBreak.words(text, into: &result) { return }
+        }
+        result = wordsThroughICU(text)
+    }
+
     /// The word and stem ids of `text` in `vocabulary`: the same tokens and stems as `analyze`.
     func tokenIDs(_ text: String, vocabulary: ImportVocabulary, side: ImportVocabulary.Side) -> SegmentTokenIDs {
         vocabulary.ids(of: words(text), side: side, stemmer: stemmer)
+    }
+}
+
+extension SegmentWords {
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        isNumber.removeAll(keepingCapacity: true)
     }
 }
 
@@ -149,24 +168,40 @@ extension ImportVocabulary {
         var result = SegmentTokenIDs()
         result.words.reserveCapacity(words.ends.count)
         result.stems.reserveCapacity(words.ends.count)
+        forEachID(of: words, side: side, stemmer: stemmer) { word, stem in
+            result.words.append(word)
+            result.stems.append(stem)
+        }
+        return result
+    }
+
+    /// The stem ids of `words` appended to `stems` (the target side stores no word ids): the same as
+    /// `ids(of:).stems`, and it adds the same tokens to the vocabulary.
+    func stemIDs(of words: SegmentWords, side: Side, stemmer: any MemoryStemmer, into stems: inout [UInt32]) {
+        stems.reserveCapacity(stems.count + words.ends.count)
+        forEachID(of: words, side: side, stemmer: stemmer) { _, stem in stems.append(stem) }
+    }
+
+    @inline(__always)
+    private func forEachID(
+        of words: SegmentWords, side: Side, stemmer: any MemoryStemmer, _ body: (UInt32, UInt32) -> Void
+    ) {
         words.bytes.withUnsafeBufferPointer { all in
             var start = 0
             for (index, end) in words.ends.enumerated() {
                 let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
                 start = end
                 let id = id(utf8: bytes, text: String(decoding: bytes, as: UTF8.self))
-                result.words.append(id)
                 if words.isNumber[index] {
-                    result.stems.append(id)
+                    body(id, id)
                 } else if let stem = knownStemID(ofWord: id, side: side) {
-                    result.stems.append(stem)
+                    body(id, stem)
                 } else {
                     let word = String(decoding: bytes, as: UTF8.self)
-                    result.stems.append(stemID(ofWord: word, id: id, isNumber: false, side: side, stemmer: stemmer))
+                    body(id, stemID(ofWord: word, id: id, isNumber: false, side: side, stemmer: stemmer))
                 }
             }
         }
-        return result
     }
 }
 

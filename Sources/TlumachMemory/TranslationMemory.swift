@@ -188,15 +188,21 @@ public final class TranslationMemory {
             let importer = try UnitImporter(memory: self, db: db, origin: file, policy: policy)
             // The parser thread parses, folds and word-breaks; this one looks words up, stems new ones and writes.
             let queue = PreparedBatches()
+            // The vocabulary is the parser thread's until it ends (`waitUntilParserEnds` orders its writes before
+            // `finish` reads them); nothing on this thread touches it meanwhile.
+            let vocabulary = UncheckedSendable(importer.vocabulary)
             let parser = Thread {
                 do {
+                    var scratch = PrepareScratch()
                     var batch: [PreparedUnit] = []
                     batch.reserveCapacity(PreparedBatches.batchSize)
                     try TMXReader.read(
                         path: file, header: { header, _ in queue.setHeader(header) },
                         unit: { unit, line in
                             batch.append(
-                                UnitImporter.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
+                                UnitImporter.prepare(
+                                    unit, source: sourceTokenizer, target: targetTokenizer,
+                                    vocabulary: vocabulary.value, scratch: &scratch))
                             if batch.count == PreparedBatches.batchSize {
                                 try queue.push(batch, line: line)
                                 batch.removeAll(keepingCapacity: true)
@@ -464,4 +470,10 @@ final class PreparedBatches: @unchecked Sendable {
         while !parserEnded { condition.wait() }
         condition.unlock()
     }
+}
+
+/// A value handed to another thread whose exclusive use is arranged by hand (see its use).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

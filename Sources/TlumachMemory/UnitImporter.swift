@@ -87,12 +87,21 @@ final class UnitImporter {
 
     /// Stores one unit (or merges it into its duplicate).
     func add(_ unit: TMXUnit) throws {
-        try store(Self.prepare(unit, source: sourceTokenizer, target: targetTokenizer))
+        var scratch = PrepareScratch()
+        try store(
+            Self.prepare(
+                unit, source: sourceTokenizer, target: targetTokenizer, vocabulary: vocabulary, scratch: &scratch))
     }
 
-    /// The first half of storing a unit: plain texts and word tokens (ICU folding and word break). Done on the
-    /// parsing thread during a file import, so the two halves of the work run on two cores.
-    static func prepare(_ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer) -> PreparedUnit {
+    /// The first half of storing a unit: plain texts, word tokens (folding and word break) and their word and stem
+    /// ids. Done on the parsing thread during a file import, so the two halves of the work run on two cores; the
+    /// vocabulary belongs to that thread until the parser ends (the writing thread touches it only in `finish`).
+    /// Giving ids here, before duplicates are resolved, gives the same ids as giving them to stored units only: a
+    /// unit merged as a duplicate has the same segments, hence the same words, as a unit already stored.
+    static func prepare(
+        _ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer, vocabulary: ImportVocabulary,
+        scratch: inout PrepareScratch
+    ) -> PreparedUnit {
         let sourceIndex = unit.variantIndex(for: source.language)
         let targetIndex = unit.variantIndex(for: target.language)
         let sourceSegment = sourceIndex.map { unit.variants[$0].segment }
@@ -107,7 +116,10 @@ final class UnitImporter {
         return PreparedUnit(
             tuid: unit.tuid, latestDate: unit.latestDate, languages: languages(of: unit), hasSource: sourceIndex != nil,
             sourceText: sourceText, targetText: targetText, sourceCodes: sourceSegment?.codes.count ?? 0,
-            source: source.words(sourceText), target: target.words(targetText), xml: xml, pairHash: hash)
+            tokens: scratch.tokenIDs(
+                source: sourceText, target: targetText, sourceTokenizer: source, targetTokenizer: target,
+                vocabulary: vocabulary),
+            xml: xml, pairHash: hash)
     }
 
     /// The writing half, on the thread holding the transaction: duplicate resolution, token and stem ids
@@ -154,10 +166,9 @@ final class UnitImporter {
         guard id < Int64(UInt32.max) else { throw MemoryError.full }
         let unitID = UInt32(id)
 
-        let source = vocabulary.ids(of: prepared.source, side: .source, stemmer: sourceTokenizer.stemmer)
-        let words = source.words
-        let stems = source.stems
-        let targetStems = vocabulary.ids(of: prepared.target, side: .target, stemmer: targetTokenizer.stemmer).stems
+        let words = prepared.tokens.words
+        let stems = prepared.tokens.stems
+        let targetStems = prepared.tokens.targetStems
         insertTokens.bind(1, id)
         insertTokens.bind(2, words)
         insertTokens.bind(3, stems)
@@ -275,11 +286,35 @@ struct PreparedUnit: Sendable {
     var sourceText: String
     var targetText: String
     var sourceCodes: Int
-    var source: SegmentWords
-    var target: SegmentWords
+    var tokens: PreparedTokens
     /// The unit as stored (`TMXWriter.xml(for:)`) and its duplicate key.
     var xml: String
     var pairHash: Int64
+}
+
+/// The ids `unit_tokens` stores for one unit: source words and stems, target stems.
+struct PreparedTokens: Sendable {
+    var words: [UInt32] = []
+    var stems: [UInt32] = []
+    var targetStems: [UInt32] = []
+}
+
+/// Word buffers the parsing thread reuses from unit to unit.
+struct PrepareScratch {
+    var source = SegmentWords()
+    var target = SegmentWords()
+
+    mutating func tokenIDs(
+        source sourceText: String, target targetText: String, sourceTokenizer: MemoryTokenizer,
+        targetTokenizer: MemoryTokenizer, vocabulary: ImportVocabulary
+    ) -> PreparedTokens {
+        sourceTokenizer.words(sourceText, into: &source)
+        targetTokenizer.words(targetText, into: &target)
+        let sourceIDs = vocabulary.ids(of: source, side: .source, stemmer: sourceTokenizer.stemmer)
+        var targetStems: [UInt32] = []
+        vocabulary.stemIDs(of: target, side: .target, stemmer: targetTokenizer.stemmer, into: &targetStems)
+        return PreparedTokens(words: sourceIDs.words, stems: sourceIDs.stems, targetStems: targetStems)
+    }
 }
 
 /// Failures of the store itself (not of the input).

@@ -35,6 +35,36 @@ final class ImportVocabularyTests: XCTestCase {
         XCTAssertEqual(Set(text.values).count, text.count)
     }
 
+    /// The import's path (one reused pair of word buffers, ids given on the parsing thread, target stems only) gives
+    /// the same ids and adds the same tokens in the same order as the general path, including text the fast word
+    /// break hands to ICU right after text it handled (the buffers must not carry anything over).
+    func testReusedScratchGivesTheSameIDsAsTheGeneralPath() throws {
+        let uk = try MemoryTokenizer(language: "uk")
+        let en = try MemoryTokenizer(language: "en")
+        let pairs: [(String, String)] = [
+            ("Координаційного штабу працює цілодобово, штаб — 24/7.", "The coordination HQ works round the clock."),
+            ("日本語 テキスト mixed with слово", "café CAFÉ ﬁle"),
+            ("", "news: the NEWS agencies were running 2 reports"),
+            ("Штабом керує Іван; штабу 3 роки", ""),
+            ("П’ятниця БУДЕ со́нячною; п'ятниця 2026 року.", "Word-break: don't stop; running runners ran, 3.14 and 1,000"),
+            ("a", "b"),
+        ]
+        let fast = ImportVocabulary(tokens: [(1, "штаб"), (7, "news")])
+        let general = ImportVocabulary(tokens: [(1, "штаб"), (7, "news")])
+        var scratch = PrepareScratch()
+        for (source, target) in pairs + pairs.reversed() + pairs {
+            let ids = scratch.tokenIDs(
+                source: source, target: target, sourceTokenizer: uk, targetTokenizer: en, vocabulary: fast)
+            let expectedSource = uk.tokenIDs(source, vocabulary: general, side: .source)
+            let expectedTarget = en.tokenIDs(target, vocabulary: general, side: .target)
+            XCTAssertEqual(ids.words, expectedSource.words, source)
+            XCTAssertEqual(ids.stems, expectedSource.stems, source)
+            XCTAssertEqual(ids.targetStems, expectedTarget.stems, target)
+            XCTAssertEqual(fast.newTokens, general.newTokens)
+        }
+        XCTAssertFalse(fast.newTokens.isEmpty)
+    }
+
     func testByteKeyTableFindsEveryKeyAcrossGrowth() {
         var table = ByteKeyTable()
         let keys = (0..<200_000).map { "ключ\($0)" }
