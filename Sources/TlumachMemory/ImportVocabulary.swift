@@ -205,27 +205,43 @@ extension ImportVocabulary {
     }
 }
 
-/// An open-addressing hash table from UTF-8 byte strings to UInt32, the keys kept in one byte arena: lookups hash
-/// and compare raw bytes (FNV-1a), with none of Swift's String hashing (normalisation, SipHash) and no String made.
-/// A probe touches one slot word (hash tag and entry packed together) and one entry record, so a lookup costs about
-/// two cache misses (profiled: the vocabulary was a quarter of the import's writing thread).
+/// An open-addressing hash table from UTF-8 byte strings to UInt32: lookups hash and compare raw bytes (FNV-1a),
+/// with none of Swift's String hashing (normalisation, SipHash) and no String made. Each slot (16 bytes) holds the
+/// value, a hash tag with the key's length, and either the key itself (up to 8 bytes, most words) or where it lies in
+/// the byte arena; so finding a short key touches one cache line, a longer one two (profiled at a million units: the
+/// earlier slot → entry → arena layout cost about three cache misses per probe, the largest single cost of giving ids).
 struct ByteKeyTable {
-    private struct Entry {
-        var start: UInt32
-        var length: UInt32
+    private struct Slot {
+        /// Short key: its bytes, zero-padded (little-endian load). Long key: arena start << 32 | length.
+        var key: UInt64
         var value: UInt32
+        /// 0 = empty; else occupied bit | 23 bits of hash tag | length code (the length up to 8, 255 for longer).
+        var check: UInt32
     }
 
     private var arena: [UInt8] = []
-    private var entries: [Entry] = []
-    // Per slot: the hash's high 32 bits, then entry index + 1 in the low 32 bits; 0 = empty.
-    private var slots = [UInt64](repeating: 0, count: 1 << 16)
-    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    private var slots = [Slot](repeating: Slot(key: 0, value: 0, check: 0), count: 1 << 16)
+    private var count = 0
+    private static let longCode: UInt32 = 255
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash ^ (hash >> 29)
+    }
+
+    @inline(__always)
+    private static func check(hash: UInt64, length: Int) -> UInt32 {
+        let code = length <= 8 ? UInt32(length) : longCode
+        return 0x8000_0000 | UInt32(truncatingIfNeeded: hash >> 41) << 8 | code
+    }
+
+    /// The bytes of a key of at most 8 bytes as one word, zero-padded.
+    @inline(__always)
+    private static func inline(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var word: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * UInt64(index)) }
+        return word
     }
 
     @inline(__always)
@@ -248,26 +264,27 @@ struct ByteKeyTable {
 
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         let hash = Self.hash(bytes)
-        let tag = hash & Self.tagMask
+        let check = Self.check(hash: hash, length: bytes.count)
+        let short = bytes.count <= 8
+        let key = short ? Self.inline(bytes) : 0
         return slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                arena.withUnsafeBufferPointer { arena -> UInt32? in
-                    let mask = slots.count - 1
-                    var slot = Int(truncatingIfNeeded: hash) & mask
-                    while true {
-                        let packed = slots[slot]
-                        if packed == 0 { return nil }
-                        if packed & Self.tagMask == tag {
-                            let entry = entries[Int(truncatingIfNeeded: packed & 0xFFFF_FFFF) - 1]
-                            if Int(entry.length) == bytes.count {
-                                guard let stored = arena.baseAddress, let base = bytes.baseAddress else {
-                                    return entry.value  // both empty
-                                }
-                                if Self.same(stored + Int(entry.start), base, count: bytes.count) { return entry.value }
-                            }
+            arena.withUnsafeBufferPointer { arena -> UInt32? in
+                let mask = slots.count - 1
+                var index = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let slot = slots[index]
+                    if slot.check == 0 { return nil }
+                    if slot.check == check {
+                        if short {
+                            if slot.key == key { return slot.value }
+                        } else if Int(truncatingIfNeeded: slot.key & 0xFFFF_FFFF) == bytes.count,
+                            let stored = arena.baseAddress, let base = bytes.baseAddress,
+                            Self.same(stored + Int(truncatingIfNeeded: slot.key >> 32), base, count: bytes.count)
+                        {
+                            return slot.value
                         }
-                        slot = (slot + 1) & mask
                     }
+                    index = (index + 1) & mask
                 }
             }
         }
@@ -275,27 +292,43 @@ struct ByteKeyTable {
 
     /// Adds a key not present yet.
     mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, value: UInt32) {
-        if (entries.count + 1) * 2 > slots.count { grow() }
-        entries.append(Entry(start: UInt32(arena.count), length: UInt32(bytes.count), value: value))
-        arena.append(contentsOf: bytes)
-        place(entry: entries.count - 1, hash: Self.hash(bytes))
+        if (count + 1) * 2 > slots.count { grow() }
+        let key: UInt64
+        if bytes.count <= 8 {
+            key = Self.inline(bytes)
+        } else {
+            key = UInt64(arena.count) << 32 | UInt64(bytes.count)
+            arena.append(contentsOf: bytes)
+        }
+        let hash = Self.hash(bytes)
+        place(Slot(key: key, value: value, check: Self.check(hash: hash, length: bytes.count)), hash: hash)
+        count += 1
     }
 
-    private mutating func place(entry: Int, hash: UInt64) {
+    private mutating func place(_ slot: Slot, hash: UInt64) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = hash & Self.tagMask | UInt64(entry + 1)
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].check != 0 { index = (index + 1) & mask }
+        slots[index] = slot
     }
 
     private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
-        for index in entries.indices {
-            let entry = entries[index]
-            let hash = arena.withUnsafeBufferPointer { arena in
-                Self.hash(UnsafeBufferPointer(rebasing: arena[Int(entry.start)..<Int(entry.start + entry.length)]))
+        let old = slots
+        slots = [Slot](repeating: Slot(key: 0, value: 0, check: 0), count: old.count * 2)
+        for slot in old where slot.check != 0 {
+            let hash: UInt64
+            if slot.check & 0xFF != Self.longCode {
+                var word = slot.key.littleEndian  // bytes in key order, as `inline` packed them
+                let length = Int(slot.check & 0xFF)
+                hash = withUnsafeBytes(of: &word) { raw in
+                    Self.hash(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<length]))
+                }
+            } else {
+                let start = Int(truncatingIfNeeded: slot.key >> 32)
+                let length = Int(truncatingIfNeeded: slot.key & 0xFFFF_FFFF)
+                hash = arena.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
             }
-            place(entry: index, hash: hash)
+            place(slot, hash: hash)
         }
     }
 }

@@ -65,6 +65,28 @@ final class ImportVocabularyTests: XCTestCase {
         XCTAssertFalse(fast.newTokens.isEmpty)
     }
 
+    /// Keys of at most 8 bytes live inside the slot, zero-padded: keys that differ only by trailing zero bytes, the
+    /// empty key and keys on both sides of the 8-byte boundary must stay distinct, across growth.
+    func testByteKeyTableKeepsShortAndLongKeysApart() {
+        var table = ByteKeyTable()
+        var keys: [[UInt8]] = [[], [0], [0, 0], [97], [97, 0], [97, 0, 0, 0, 0, 0, 0, 0], Array("12345678".utf8),
+                               Array("123456789".utf8), Array("1234567".utf8), Array("ш".utf8), Array("штаб".utf8)]
+        keys += (0..<100_000).map { Array(String($0, radix: 36).utf8) }
+        keys += (0..<20_000).map { Array("слово\($0)".utf8) }
+        var seen = Set<[UInt8]>()
+        keys = keys.filter { seen.insert($0).inserted }
+        for (index, key) in keys.enumerated() {
+            XCTAssertNil(key.withUnsafeBufferPointer { table.find($0) })
+            key.withUnsafeBufferPointer { table.insert($0, value: UInt32(index)) }
+        }
+        for (index, key) in keys.enumerated() {
+            XCTAssertEqual(key.withUnsafeBufferPointer { table.find($0) }, UInt32(index), "\(key)")
+        }
+        for absent: [UInt8] in [[0, 0, 0], [97, 0, 0], Array("123456780".utf8), Array("слово20000".utf8)] {
+            XCTAssertNil(absent.withUnsafeBufferPointer { table.find($0) }, "\(absent)")
+        }
+    }
+
     func testByteKeyTableFindsEveryKeyAcrossGrowth() {
         var table = ByteKeyTable()
         let keys = (0..<200_000).map { "ключ\($0)" }
