@@ -130,18 +130,7 @@ final class CyrillicKeyTests: XCTestCase {
     /// exact terms at all.
     func testBytePathAgreesWithTheGeneralPath() throws {
         let shipped = Support.shipped.glossary
-        func without(_ keep: (Term) -> Bool) -> Glossary {
-            Glossary(concepts: shipped.concepts.map { concept in
-                var concept = concept
-                concept.terms = concept.terms.mapValues { $0.filter(keep) }
-                return concept
-            })
-        }
-        let matchers = [
-            Support.shipped,
-            try TermMatcher(glossary: without { $0.match != .exact || $0.text.unicodeScalars.contains { $0.properties.isUppercase } }),
-            try TermMatcher(glossary: without { $0.match != .exact }),
-        ]
+        let matchers = try Support.matchersOfEachExactKind()
         XCTAssertEqual(matchers.map(\.needsExact), [true, true, false])
         XCTAssertEqual(matchers.map(\.lowercaseExact), [true, false, false])
         let words = try CyrillicKeyTests.words(glossary: shipped)

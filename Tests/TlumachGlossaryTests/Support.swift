@@ -15,6 +15,25 @@ enum Support {
         return try! TermMatcher(glossary: glossary)
     }()
 
+    /// Matchers over the shipped glossaries in the three shapes the scan's byte paths distinguish: as shipped (an
+    /// exact lower-case term, рф, so every word wants its exact key), without lower-case exact terms (only
+    /// capitalised words do), and without exact terms at all.
+    static func matchersOfEachExactKind() throws -> [TermMatcher] {
+        let shipped = Support.shipped.glossary
+        func without(_ keep: (Term) -> Bool) -> Glossary {
+            Glossary(concepts: shipped.concepts.map { concept in
+                var concept = concept
+                concept.terms = concept.terms.mapValues { $0.filter(keep) }
+                return concept
+            })
+        }
+        return [
+            Support.shipped,
+            try TermMatcher(glossary: without { $0.match != .exact || $0.text.unicodeScalars.contains { $0.properties.isUppercase } }),
+            try TermMatcher(glossary: without { $0.match != .exact }),
+        ]
+    }
+
     static func glossary(_ yaml: String, path: String = "test.yaml") throws -> Glossary {
         let (_, concepts) = try GlossaryYAML.parse(yaml, path: path)
         return Glossary(concepts: concepts)
