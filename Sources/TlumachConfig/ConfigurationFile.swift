@@ -17,10 +17,13 @@ public struct ConfigurationFile: Sendable {
 
     public let path: String
     public let text: String
+    /// The YAML composed once, however many sections and values are asked for.
+    private let composed: ComposedYAML
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        composed = ComposedYAML(path: path, text: text)
     }
 
     /// Loads the file at `path`, or `.tlumach.yml` in `directory` (the current directory by default) when `path`
@@ -93,14 +96,7 @@ public struct ConfigurationFile: Sendable {
     // MARK: Internals
 
     func root() throws(InputError) -> Node? {
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let yaml as YamlError {
-            throw Self.inputError(yaml, path: path, text: text)
-        } catch {
-            throw InputError(path: path, message: "invalid YAML: \(error)")
-        }
+        let node = try composed.result.get()
         guard let node else { return nil }
         guard node.mapping != nil else {
             throw self.error(at: node.mark, "the top level must be a mapping of sections (normalize:, check:, …)")
@@ -179,5 +175,21 @@ public struct ConfigurationFile: Sendable {
             }
         }
         return current
+    }
+}
+
+/// The composed document or its syntax error. Yams' `Node` is not `Sendable`, but this one is never changed after
+/// composing, so sharing it between threads is safe.
+private final class ComposedYAML: @unchecked Sendable {
+    let result: Result<Node?, InputError>
+
+    init(path: String, text: String) {
+        do {
+            result = .success(try Yams.compose(yaml: text))
+        } catch let yaml as YamlError {
+            result = .failure(ConfigurationFile.inputError(yaml, path: path, text: text))
+        } catch {
+            result = .failure(InputError(path: path, message: "invalid YAML: \(error)"))
+        }
     }
 }

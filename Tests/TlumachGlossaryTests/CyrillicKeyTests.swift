@@ -37,21 +37,7 @@ final class CyrillicKeyTests: XCTestCase {
             }
             words.append(word)
         }
-        let evaluation = try String(contentsOf: Support.fixtures.appendingPathComponent("evaluation.tsv"), encoding: .utf8)
-        for line in evaluation.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let text = line.split(separator: "\t").last else { continue }
-            words += TermMatcher.patternWords(String(text)).filter { $0 != "-" }
-        }
-        for concept in glossary.concepts {
-            for terms in concept.terms.values {
-                for term in terms {
-                    for text in [term.text] + term.forms {
-                        let termWords = TermMatcher.patternWords(text).filter { $0 != "-" }
-                        words += termWords + termWords.map { $0.lowercased() } + termWords.map { $0.uppercased() }
-                    }
-                }
-            }
-        }
+        words += try Support.evaluationAndTermWords(glossary: glossary) { [$0, $0.lowercased(), $0.uppercased()] }
         return words
     }
 

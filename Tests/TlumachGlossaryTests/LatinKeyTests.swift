@@ -33,21 +33,8 @@ final class LatinKeyTests: XCTestCase {
             }
             words.append(word)
         }
-        let evaluation = try String(contentsOf: Support.fixtures.appendingPathComponent("evaluation.tsv"), encoding: .utf8)
-        for line in evaluation.split(separator: "\n") where !line.hasPrefix("#") {
-            guard let text = line.split(separator: "\t").last else { continue }
-            words += TermMatcher.patternWords(String(text)).filter { $0 != "-" }
-        }
-        for concept in glossary.concepts {
-            for terms in concept.terms.values {
-                for term in terms {
-                    for text in [term.text] + term.forms {
-                        let termWords = TermMatcher.patternWords(text).filter { $0 != "-" }
-                        words += termWords + termWords.map { $0.lowercased() } + termWords.map { $0.uppercased() }
-                            + termWords.map { $0 + "s" } + termWords.map { $0 + "’s" }
-                    }
-                }
-            }
+        words += try Support.evaluationAndTermWords(glossary: glossary) {
+            [$0, $0.lowercased(), $0.uppercased(), $0 + "s", $0 + "’s"]
         }
         // Only what the tokenizer reports as one word.
         return words.filter { word in

@@ -1,5 +1,5 @@
 import Foundation
-import TlumachGlossary
+@testable import TlumachGlossary
 import XCTest
 
 enum Support {
@@ -32,6 +32,25 @@ enum Support {
             try TermMatcher(glossary: without { $0.match != .exact || $0.text.unicodeScalars.contains { $0.properties.isUppercase } }),
             try TermMatcher(glossary: without { $0.match != .exact }),
         ]
+    }
+
+    /// The words of the evaluation set's inflected forms, and each word of every term and extra form of `glossary`
+    /// in the variants `variants` makes of it (hyphens dropped), for tests that compare a fast path with the general one.
+    static func evaluationAndTermWords(glossary: Glossary, variants: (String) -> [String]) throws -> [String] {
+        var words: [String] = []
+        let evaluation = try String(contentsOf: fixtures.appendingPathComponent("evaluation.tsv"), encoding: .utf8)
+        for line in evaluation.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let text = line.split(separator: "\t").last else { continue }
+            words += TermMatcher.patternWords(String(text)).filter { $0 != "-" }
+        }
+        for concept in glossary.concepts {
+            for term in concept.terms.values.joined() {
+                for text in [term.text] + term.forms {
+                    words += TermMatcher.patternWords(text).filter { $0 != "-" }.flatMap(variants)
+                }
+            }
+        }
+        return words
     }
 
     static func glossary(_ yaml: String, path: String = "test.yaml") throws -> Glossary {
