@@ -73,26 +73,14 @@ enum TextTokens {
                 let start = index
                 let start16 = utf16
                 var hash: UInt32 = 2_166_136_261
-                var prefix: Int32 = 0
-                var letters = 0
-                var pure = true
-                var capital: Int32 = 0
+                var prefix = PrefixCode()
                 while index < count {
                     let lead = bytes[index]
                     if lead == 0xD0 || lead == 0xD1 {
                         // U+0400–U+047F, nearly every letter of Ukrainian text: a word scalar (as `classifyScalar`
                         // says), handled here without the general decoder.
                         let second = bytes[index + 1]
-                        if pure {
-                            let code = PrefixFilter.code(UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F))
-                            if code < 0 {
-                                pure = false
-                            } else {
-                                if code >= 64 { capital = 1 << 30 }
-                                if letters < 3 { prefix = prefix * 50 + (code & 63) }
-                                letters += 1
-                            }
-                        }
+                        prefix.add(UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F))
                         hash = (hash ^ UInt32(lead)) &* 16_777_619
                         hash = (hash ^ UInt32(second)) &* 16_777_619
                         index += 2
@@ -105,25 +93,12 @@ enum TextTokens {
                         take = true
                     }
                     guard take else { break }
-                    if pure && inner == .word {
-                        let code = PrefixFilter.code(scalar)
-                        if code < 0 {
-                            pure = false
-                        } else {
-                            if code >= 64 { capital = 1 << 30 }
-                            if letters < 3 { prefix = prefix * 50 + (code & 63) }
-                            letters += 1
-                        }
-                    }
+                    if inner == .word { prefix.add(scalar) }
                     for offset in index..<(index + innerLength) { hash = (hash ^ UInt32(bytes[offset])) &* 16_777_619 }
                     index += innerLength
                     utf16 += innerUnits
                 }
-                while letters < 3 {
-                    prefix = prefix * 50 + 49
-                    letters += 1
-                }
-                body(.word(hash: hash, prefix: pure ? prefix | capital : -1), start..<index, start16..<utf16)
+                body(.word(hash: hash, prefix: prefix.value), start..<index, start16..<utf16)
                 previousWasWord = true
                 continue
             case .hyphen:
@@ -196,4 +171,33 @@ struct PrefixFilter: Sendable {
 
     @inline(__always)
     func contains(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
+}
+
+/// A word's stem-prefix code for `PrefixFilter`, built letter by letter while the word is scanned: its first three
+/// letters' codes (49 pads a shorter word) with the capital flag, or -1 once a letter has no code.
+private struct PrefixCode {
+    private var prefix: Int32 = 0
+    private var letters = 0
+    private var pure = true
+    private var capital: Int32 = 0
+
+    @inline(__always)
+    mutating func add(_ scalar: UInt32) {
+        guard pure else { return }
+        let code = PrefixFilter.code(scalar)
+        guard code >= 0 else {
+            pure = false
+            return
+        }
+        if code >= 64 { capital = 1 << 30 }
+        if letters < 3 { prefix = prefix * 50 + (code & 63) }
+        letters += 1
+    }
+
+    var value: Int32 {
+        guard pure else { return -1 }
+        var padded = prefix
+        for _ in min(letters, 3)..<3 { padded = padded * 50 + 49 }
+        return padded | capital
+    }
 }
