@@ -428,6 +428,7 @@ public enum POReader {
                     return (String(decoding: bytes, as: UTF8.self), true)
                 }
                 if byte == UInt8(ascii: "\\") {
+                    let escapeStart = index  // its column is counted only for an error: counting per escape is quadratic
                     index += 1
                     guard index < line.count else { break }
                     let escape = line[index]
@@ -448,13 +449,20 @@ public enum POReader {
                             index += 1
                             digits += 1
                         }
-                        bytes.append(UInt8(truncatingIfNeeded: code))
+                        guard code <= 0o377 else {
+                            throw fail("octal escape out of range (more than one byte)", line: lineNumber, column: Self.column(line, escapeStart))
+                        }
+                        bytes.append(UInt8(code))
                         continue
                     case UInt8(ascii: "x"):
                         var code = 0
                         var digits = 0
                         index += 1
                         while index < line.count, let digit = hexValue(line[index]) {
+                            // One byte at most, as in C; checked before it grows, so any number of digits is safe.
+                            guard code <= 0xF else {
+                                throw fail("\\x escape out of range (more than one byte)", line: lineNumber, column: Self.column(line, escapeStart))
+                            }
                             code = code * 16 + digit
                             index += 1
                             digits += 1
@@ -462,7 +470,7 @@ public enum POReader {
                         guard digits > 0 else {
                             throw fail("\\x without hex digits", line: lineNumber, column: index)
                         }
-                        bytes.append(UInt8(truncatingIfNeeded: code))
+                        bytes.append(UInt8(code))
                         continue
                     default:
                         throw fail("unknown escape \\\(Character(Unicode.Scalar(escape)))", line: lineNumber, column: index)

@@ -100,7 +100,8 @@ public enum XLIFFReader {
         /// Anchors a piece of target text at the cursor (and after each line break in it), and checks that it ends
         /// where the parser says: a one-character piece that ends further on is a character or entity reference.
         mutating func anchorTarget(_ text: String, endLine: Int, endColumn: Int) {
-            guard var segment = pendingTarget, segment.nativeDepth == 0, segment.layoutKnown else { return }
+            guard pendingTarget?.nativeDepth == 0, pendingTarget?.layoutKnown == true else { return }
+            var segment = takeSegment(.target)  // moved, not copied: see takeSegment
             defer { pendingTarget = segment }
             var line = cursorLine
             var column = cursorColumn
@@ -287,8 +288,16 @@ public enum XLIFFReader {
             }
         }
 
+        /// The side's segment moved out of its slot (the caller puts it back): mutating a copy while the slot still
+        /// holds it would copy its text, codes and open pairs on every inline element — quadratic in nesting.
+        mutating func takeSegment(_ side: Side) -> Segment {
+            var taken: Segment?
+            if side == .source { swap(&taken, &pendingSource) } else { swap(&taken, &pendingTarget) }
+            return taken ?? Segment()
+        }
+
         mutating func inline(start name: String, attributes: [String: String], side: Side, line: Int) throws {
-            var segment = (side == .source ? pendingSource : pendingTarget) ?? Segment()
+            var segment = takeSegment(side)
             defer { if side == .source { pendingSource = segment } else { pendingTarget = segment } }
             if segment.nativeDepth > 0 {
                 // Inside native code: only <sub> would hold text again; its content stays out of the plain text.
@@ -318,7 +327,7 @@ public enum XLIFFReader {
         }
 
         mutating func inline(end name: String, side: Side) {
-            var segment = (side == .source ? pendingSource : pendingTarget) ?? Segment()
+            var segment = takeSegment(side)
             defer { if side == .source { pendingSource = segment } else { pendingTarget = segment } }
             if segment.nativeDepth > 0 {
                 segment.nativeDepth -= 1

@@ -8,7 +8,9 @@
 /// `]]>`, no references but the five predefined entities, and valid UTF-8 without U+FFFE/U+FFFF; tags sit on one
 /// line. Anything else — notes, props, inline codes, comments, character references, an unknown entity, a truncated
 /// or malformed unit — returns nil and the piece is parsed by `SafeXMLReader`, which reports errors as before.
-/// `TMXFastScannerTests` checks the units and lines equal the parser's on generated files.
+/// `TMXFastScannerTests` checks the units and lines equal the parser's on generated files. It never sees a prologue:
+/// the whole file has passed `SafeXMLReader`'s encoding and declaration guard before it is cut, and a `<!` anywhere
+/// in a piece sends the piece to the parser.
 enum TMXFastScanner {
     /// The units of `piece` with the line each starts on (`firstLine` is the piece's first line), or nil when the
     /// piece needs the XML parser.

@@ -2,8 +2,8 @@ import Foundation
 import TlumachCore
 import TlumachXML
 
-/// Streaming TMX reader (TMX 1.4b, and 1.1 files with `lang`), on `SafeXMLReader`: UTF-8 or UTF-16 with a BOM,
-/// entity declarations refused, malformed or truncated files reported as `InputError` with line and column. Units
+/// Streaming TMX reader (TMX 1.4b, and 1.1 files with `lang`), on `SafeXMLReader`: UTF-8 or UTF-16 (BOM or not),
+/// DTD declarations refused, malformed or truncated files reported as `InputError` with line and column. Units
 /// are handed over one at a time as each `</tu>` closes, so a file of any size reads in bounded memory.
 public enum TMXReader {
     /// Reads a TMX file, calling `header` once (before the first unit) and `unit` for every `<tu>` with the line it
@@ -356,10 +356,8 @@ public enum ChunkedParse {
         _ original: Data, name: String, pieceSize: Int = pieceSize, scan: PieceScanner? = nil,
         _ handler: (XMLEvent, Int, Int) throws -> Void
     ) throws {
-        var data = original
-        if data.count > pieceSize, data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            data = transcodeUTF16(data)
-        }
+        // Encoding detected, UTF-16 transcoded and declarations refused on the whole file, before it is cut.
+        let data = try SafeXMLReader.utf8Document(original, name: name)
         guard data.count > pieceSize else {
             try SafeXMLReader.parse(data: data, name: name, handler)
             return
@@ -408,7 +406,9 @@ public enum ChunkedParse {
                 (line + offset, line == 1 ? max(1, column - firstLineShift) : column)
             }
             do {
-                try SafeXMLReader.parse(data: piece, name: name) { event, line, column in
+                try SafeXMLReader.parse(
+                    piece: piece, name: name, lineOffset: offset, syntheticOpenings: first ? 0 : 2, endsFile: last
+                ) { event, line, column in
                     let (mappedLine, mappedColumn) = map(line, column)
                     switch event {
                     case .start:
@@ -476,27 +476,6 @@ public enum ChunkedParse {
     /// Carries an error of the caller's handler past the remapping of parser positions.
     private struct HandlerFailure: Error {
         let error: any Error
-    }
-
-    /// UTF-16 (with BOM) to UTF-8 with the declaration's encoding rewritten, for cutting into pieces.
-    static func transcodeUTF16(_ data: Data) -> Data {
-        let bigEndian = data.starts(with: [0xFE, 0xFF])
-        var units: [UInt16] = []
-        units.reserveCapacity(data.count / 2)
-        var index = data.startIndex + 2
-        while index + 1 < data.endIndex {
-            let a = UInt16(data[index])
-            let b = UInt16(data[index + 1])
-            units.append(bigEndian ? a << 8 | b : b << 8 | a)
-            index += 2
-        }
-        var text = String(decoding: units, as: UTF16.self)
-        if text.hasPrefix("<?xml"), let close = text.range(of: "?>") {
-            let declaration = text[..<close.upperBound]
-                .replacingOccurrences(of: "UTF-16", with: "UTF-8", options: .caseInsensitive)
-            text = declaration + text[close.upperBound...]
-        }
-        return Data(text.utf8)
     }
 }
 
