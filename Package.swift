@@ -80,7 +80,9 @@ let package = Package(
         .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
         .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit", "ICU"]),
         .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU", "TlumachText"], exclude: ["Fixtures"]),
-        .testTarget(name: "TlumachMemoryTests", dependencies: ["TlumachMemory", "TlumachTMX"]),
+        .testTarget(
+            name: "TlumachMemoryTests",
+            dependencies: ["TlumachMemory", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
         .testTarget(name: "CLITests", dependencies: ["tlumach"]),

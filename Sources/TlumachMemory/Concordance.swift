@@ -59,7 +59,7 @@ extension TranslationMemory {
                     let rows = try Row.fetchCursor(
                         db, sql: "SELECT units FROM posting WHERE side = ? AND token = ?", arguments: [side, id])
                     while let row = try rows.next() {
-                        for unit in (row[0] as Data).tokenIDs() { units.insert(Int64(unit)) }
+                        for unit in (try row.decode(Data.self, atIndex: 0)).tokenIDs() { units.insert(Int64(unit)) }
                     }
                     sets.append(units)
                 }
@@ -71,10 +71,10 @@ extension TranslationMemory {
             let statement = try db.cachedStatement(sql: "SELECT tuid, source_text, target_text FROM unit WHERE id = ?")
             let hits = try ids.compactMap { id -> ConcordanceHit? in
                 guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
-                let source: String = row[1]
-                let target: String = row[2]
+                let source: String = try row.decode(atIndex: 1)
+                let target: String = try row.decode(atIndex: 2)
                 return ConcordanceHit(
-                    id: id, tuid: row[0], source: source, target: target,
+                    id: id, tuid: try row.decode(atIndex: 0), source: source, target: target,
                     sourceMatches: Self.highlights(in: source, stems: Set(stemsBySide[0]), tokenizer: sides[0].tokenizer),
                     targetMatches: Self.highlights(in: target, stems: Set(stemsBySide[1]), tokenizer: sides[1].tokenizer))
             }
@@ -97,13 +97,14 @@ extension TranslationMemory {
 
     /// Figures for `tlumach tm stats`.
     public func statistics() throws -> MemoryStatistics {
-        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let fileBytes = (try? FileManager.default.attributesOfItem(atPath: filePath)[.size] as? Int) ?? 0
         return try database.read { db in
             var languages: [String: Int] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT languages, count(*) FROM unit GROUP BY languages")
             while let row = try rows.next() {
-                let tags: String = row[0]
-                let count: Int = row[1]
+                // A damaged row (no languages) is counted under "?" here; `verify` reports it.
+                let tags: String = (try? row.decode(String?.self, atIndex: 0)).flatMap { $0 } ?? "?"
+                let count: Int = try row.decode(atIndex: 1)
                 for tag in Set(tags.split(separator: " ").map(String.init)) { languages[tag, default: 0] += count }
             }
             let applied = try MemorySchema.migrator.appliedIdentifiers(db)
@@ -126,13 +127,32 @@ extension TranslationMemory {
 }
 
 extension TranslationMemory {
-    /// Checks the file (SQLite's integrity check) and the memory's own invariants: every unit has its tokens and
+    /// Checks the file (SQLite's integrity check) and the memory's own invariants: every unit's stored XML reads
+    /// back as one `<tu>` (as export reads it) and its other columns have their types, every unit has its tokens, and
     /// every token's document frequency matches its postings. Returns the problems found (none: empty).
     public func verify() throws -> [String] {
-        try database.read { db in
+        var problems: [String] = try database.read { db in
             var problems: [String] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             if integrity != ["ok"] { problems += integrity.map { "SQLite: \($0)" } }
+            let badColumns = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM unit WHERE typeof(xml) != 'text' OR typeof(languages) != 'text'
+                    OR typeof(source_text) != 'text' OR typeof(target_text) != 'text' OR typeof(pair_hash) != 'integer'
+                    OR typeof(source_codes) != 'integer' OR typeof(import_id) != 'integer'
+                    OR typeof(tuid) NOT IN ('text', 'null') OR typeof(latest_date) NOT IN ('text', 'null')
+                    ORDER BY id LIMIT 11
+                    """)
+            if !badColumns.isEmpty { problems.append("units with a damaged column: \(Self.list(badColumns))") }
+            let badTokens = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM unit_tokens WHERE typeof(words) != 'blob' OR typeof(stems) != 'blob'
+                    OR typeof(target_stems) != 'blob' OR length(words) % 4 != 0 OR length(stems) != length(words)
+                    OR length(target_stems) % 4 != 0 ORDER BY id LIMIT 11
+                    """)
+            if !badTokens.isEmpty { problems.append("units with damaged tokens: \(Self.list(badTokens))") }
             let missing = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM unit WHERE id NOT IN (SELECT id FROM unit_tokens)") ?? 0
             if missing > 0 { problems.append("\(missing) units have no tokens") }
@@ -142,12 +162,44 @@ extension TranslationMemory {
             let wrongFrequency = try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(*) FROM token t WHERE t.df != (SELECT coalesce(sum(length(units)) / 4, 0) FROM posting
-                    WHERE side = 0 AND token = t.id) OR t.tdf != (SELECT coalesce(sum(length(units)) / 4, 0)
+                    SELECT count(*) FROM token t WHERE t.df IS NOT (SELECT coalesce(sum(length(units)) / 4, 0) FROM posting
+                    WHERE side = 0 AND token = t.id) OR t.tdf IS NOT (SELECT coalesce(sum(length(units)) / 4, 0)
                     FROM posting WHERE side = 1 AND token = t.id)
                     """) ?? 0
             if wrongFrequency > 0 { problems.append("\(wrongFrequency) tokens have frequencies that disagree with the index") }
             return problems
         }
+        // Every unit read back as export reads it.
+        var unreadable: [Int64] = []
+        var unreadableCount = 0
+        var after: Int64 = 0
+        while true {
+            let rows = try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT id, xml FROM unit WHERE id > ? ORDER BY id LIMIT 2000", arguments: [after])
+            }
+            guard !rows.isEmpty else { break }
+            let ids: [Int64] = try rows.map { try $0.decode(atIndex: 0) }
+            for (id, result) in zip(ids, try Self.decodeUnits(rows, ids: ids, path: path)) {
+                if case .failure = result {
+                    unreadableCount += 1
+                    if unreadable.count < 11 { unreadable.append(id) }
+                }
+            }
+            after = ids.last ?? after
+        }
+        if unreadableCount > 0 {
+            problems.append("\(unreadableCount) units cannot be read back: \(Self.list(unreadable))")
+        }
+        if !problems.isEmpty {
+            problems.append(
+                "to recover, export what is readable (`tlumach tm export --tm \(path) --skip-damaged --out rescued.tmx`) "
+                    + "and import it into a new memory, or restore a backup")
+        }
+        return problems
+    }
+
+    /// `#1, #2, … #10 …` (at most ten ids; more are shown as an ellipsis).
+    static func list(_ ids: [Int64]) -> String {
+        ids.prefix(10).map { "#\($0)" }.joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
     }
 }

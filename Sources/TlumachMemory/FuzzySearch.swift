@@ -194,15 +194,15 @@ final class LoadedIndex: CandidateSource {
         let tokenRows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
         var maxToken = 0
         while let row = try tokenRows.next() {
-            let id: Int64 = row[0]
-            vocabulary[row[1]] = UInt32(id)
+            let id: Int64 = try row.decode(atIndex: 0)
+            vocabulary[try row.decode(String.self, atIndex: 1)] = UInt32(truncatingIfNeeded: id)
             maxToken = max(maxToken, Int(id))
         }
         let maxUnit = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit_tokens") ?? 0
         offsets.reserveCapacity(maxUnit + 2)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, words, stems FROM unit_tokens ORDER BY id")
         while let row = try rows.next() {
-            let id = Int(row[0] as Int64)
+            let id = Int(try row.decode(Int64.self, atIndex: 0))
             // Ids with no row (never assigned) get empty ranges.
             while offsets.count <= id { offsets.append(UInt32(words.count)) }
             try row.withUnsafeData(atIndex: 1) { data in
@@ -303,7 +303,7 @@ final class StoredIndex: CandidateSource {
 
     func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)? {
         guard let row = try Row.fetchOne(lookupToken, arguments: [token]) else { return nil }
-        return (UInt32(row[0] as Int64), Int(row[1] as Int64))
+        return (UInt32(truncatingIfNeeded: try row.decode(Int64.self, atIndex: 0)), Int(try row.decode(Int64.self, atIndex: 1)))
     }
 
     func forEachPosting(_ token: UInt32, _ body: (UInt32) -> Void) throws {
@@ -319,19 +319,20 @@ final class StoredIndex: CandidateSource {
         -> T?
     {
         guard let row = try Row.fetchOne(tokens, arguments: [Int64(unit)]) else { return nil }
-        let words = (row[0] as Data).tokenIDs()
-        let stems = (row[1] as Data).tokenIDs()
+        let words = try row.decode(Data.self, atIndex: 0).tokenIDs()
+        let stems = try row.decode(Data.self, atIndex: 1).tokenIDs()
         return words.withUnsafeBufferPointer { w in stems.withUnsafeBufferPointer { s in body(w, s) } }
     }
 
     func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT id, words, stems FROM unit_tokens ORDER BY id")
         while let row = try rows.next() {
-            let words = (row[1] as Data).tokenIDs()
-            let stems = (row[2] as Data).tokenIDs()
+            let words = try row.decode(Data.self, atIndex: 1).tokenIDs()
+            let stems = try row.decode(Data.self, atIndex: 2).tokenIDs()
+            let id = UInt32(truncatingIfNeeded: try row.decode(Int64.self, atIndex: 0))
             if words.isEmpty { continue }
             words.withUnsafeBufferPointer { w in
-                stems.withUnsafeBufferPointer { s in body(UInt32(row[0] as Int64), w, s) }
+                stems.withUnsafeBufferPointer { s in body(id, w, s) }
             }
         }
     }

@@ -21,7 +21,9 @@ final class ImportVocabulary {
     convenience init(db: Database) throws {
         var tokens: [(id: UInt32, text: String)] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
-        while let row = try rows.next() { tokens.append((UInt32(truncatingIfNeeded: row[0] as Int64), row[1])) }
+        while let row = try rows.next() {
+            tokens.append((UInt32(truncatingIfNeeded: try row.decode(Int64.self, atIndex: 0)), try row.decode(atIndex: 1)))
+        }
         self.init(tokens: tokens)
     }
 

@@ -89,13 +89,13 @@ public final class MemorySearcher {
                 sql: "SELECT tuid, source_text, target_text, source_codes FROM unit WHERE id = ?")
             return try ranked.compactMap { hit -> MemoryMatch? in
                 guard let row = try Row.fetchOne(statement, arguments: [hit.id]) else { return nil }
-                let source: String = row[1]
+                let source: String = try row.decode(atIndex: 1)
                 let matchAnalysis = tokenizer.analyze(source)
                 let (onlyQuery, onlyMatch) = Self.multisetDifference(queryAnalysis.numbers, matchAnalysis.numbers)
                 return MemoryMatch(
-                    id: hit.id, tuid: row[0], source: source, target: row[2], score: hit.score,
+                    id: hit.id, tuid: try row.decode(atIndex: 0), source: source, target: try row.decode(atIndex: 2), score: hit.score,
                     stemScore: hit.stemScore, diff: WordDiff.diff(query: query, match: source, tokenizer: tokenizer),
-                    numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: row[3])
+                    numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: try row.decode(atIndex: 3))
             }
         }
     }

@@ -23,8 +23,15 @@ public struct ImportSummary: Sendable, Equatable {
     public var read = 0
     /// Units stored as new.
     public var added = 0
-    /// Units that duplicated a stored one and were merged into it (or dropped, under `.existing`).
+    /// Units that duplicated a kept one (same source and target segments, inline codes included): a unit stored
+    /// before, or one earlier in the same import. Under `.newest` (the default) each is merged into the unit kept:
+    /// its other languages, its tuid (as a `x-tlumach-merged-tuid` prop), props and notes are added to it, so
+    /// nothing it carried is lost. Under `.existing` it is dropped; under `.incoming` it replaces the stored unit.
     public var merged = 0
+    /// Of `merged`: units byte for byte identical to the unit kept (nothing to merge).
+    public var identical = 0
+    /// Of `merged`: duplicates of units the memory held before this import (the rest were within the import).
+    public var mergedIntoStored = 0
     /// Units without a segment in the memory's source language: stored, but not searchable.
     public var withoutSource = 0
 
@@ -42,58 +49,33 @@ public final class TranslationMemory {
     public private(set) var sourceLanguage: String?
     public private(set) var targetLanguage: String?
 
-    private init(path: String, database: DatabaseQueue) {
-        self.path = path
+    /// Opened with `.read`: every write is refused (reads run under SQLite's `query_only` in GRDB's read blocks).
+    var readOnly = false
+
+    /// Refuses a write to a memory opened for reading.
+    func checkWritable() throws {
+        if readOnly { throw InputError(path: path, message: "the memory was opened read-only") }
+    }
+
+    /// The file actually open: `path`, or the temporary file a new memory is built in until its first import ends.
+    let filePath: String
+
+    init(path: String, reportedPath: String, database: DatabaseQueue) {
+        self.path = reportedPath
+        self.filePath = path
         self.database = database
     }
 
-    /// Opens the memory at `path`, creating the file when `create` is true and it does not exist yet.
+    /// Opens the memory at `path`, creating an empty one when `create` is true and there is no file or an empty
+    /// file there (`open(path:access:)`).
     public static func open(path: String, create: Bool = true) throws -> TranslationMemory {
-        let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create {
-            throw InputError(path: path, message: "no translation memory here (import a TMX file to create one)")
-        }
-        var configuration = Configuration()
-        // Another process importing into the same memory: wait for it rather than fail at once.
-        configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in
-            // FULL makes each committed import survive power loss too; WAL keeps readers unblocked.
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
-        }
-        let database: DatabaseQueue
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            try database.writeWithoutTransaction { db in
-                // A new memory gets 8 KB pages (set before anything is written; an existing file keeps its own):
-                // a large import writes every page to the WAL and again at the checkpoint, one system call per page,
-                // and those calls were three quarters of the end of a million-unit import.
-                if !exists { try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            }
-            let migrator = MemorySchema.migrator
-            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw InputError(path: path, message: "this memory was written by a newer Tlumach; upgrade to open it")
-            }
-            try migrator.migrate(database)
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError(path: path, message: "not a Tlumach translation memory: \(Self.describe(error))")
-        }
-        let memory = TranslationMemory(path: path, database: database)
-        try memory.loadLanguages()
-        return memory
+        try open(path: path, access: create ? .create : .write)
     }
 
     /// Page size of new memory files.
     static let pageSize = 8192
 
-    static func describe(_ error: any Error) -> String {
-        if let database = error as? DatabaseError { return database.message ?? "\(database.resultCode)" }
-        return "\(error)"
-    }
-
-    private func loadLanguages() throws {
+    func loadLanguages() throws {
         try database.read { db in
             sourceLanguage = try String.fetchOne(
                 db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [MemorySchema.sourceLanguageKey])
@@ -104,6 +86,7 @@ public final class TranslationMemory {
 
     /// Sets the languages of an empty memory. A memory keeps the pair it was created with.
     public func setLanguages(source: String, target: String) throws {
+        try checkWritable()
         if let sourceLanguage, let targetLanguage {
             guard TMXLanguage.matches(sourceLanguage, source) && TMXLanguage.matches(targetLanguage, target) else {
                 throw InputError(
@@ -147,6 +130,7 @@ public final class TranslationMemory {
         onDuplicate policy: DuplicatePolicy = .newest, progress: ((_ units: Int, _ line: Int) -> Void)? = nil
     ) throws -> ImportSummary {
         let languages: (source: String, target: String)
+        try checkWritable()
         var newLanguages = false
         if let sourceLanguage, let targetLanguage {
             if let source, let target,
@@ -272,6 +256,7 @@ public final class TranslationMemory {
     public func add(
         units: [TMXUnit], origin: String = "api", onDuplicate policy: DuplicatePolicy = .newest
     ) throws -> ImportSummary {
+        try checkWritable()
         guard sourceLanguage != nil, targetLanguage != nil else {
             throw InputError(path: path, message: "set the memory's languages before adding units")
         }
@@ -318,7 +303,8 @@ public final class TranslationMemory {
         return try TMXReader.unit(fromFragment: xml)
     }
 
-    /// All units in id order, read in batches (for export or inspection).
+    /// All units in id order, read in batches (for export or inspection). A unit whose stored XML cannot be read
+    /// back throws an error naming it (the file is damaged).
     public func forEachUnit(batchSize: Int = 2000, _ body: (_ id: Int64, _ unit: TMXUnit) throws -> Void) throws {
         var after: Int64 = 0
         while true {
@@ -327,11 +313,49 @@ public final class TranslationMemory {
                     db, sql: "SELECT id, xml FROM unit WHERE id > ? ORDER BY id LIMIT ?", arguments: [after, batchSize])
             }
             if rows.isEmpty { return }
-            let ids: [Int64] = rows.map { $0[0] }
-            let units = try TMXReader.units(fromFragments: rows.map { $0[1] })
-            for (id, unit) in zip(ids, units) { try body(id, unit) }
+            let ids: [Int64] = try rows.map { try $0.decode(atIndex: 0) }
+            let units = try Self.decodeUnits(rows, ids: ids, path: path)
+            for (id, unit) in zip(ids, units) {
+                switch unit {
+                case .success(let unit): try body(id, unit)
+                case .failure(let error): throw error
+                }
+            }
             after = ids.last ?? after
         }
+    }
+
+    /// Each row's unit (`xml` in column 1), or the reason it cannot be read. Parsed a batch at a time (one parser
+    /// run); a batch that fails or gives another number of units is parsed unit by unit to find the damaged ones.
+    static func decodeUnits(_ rows: [Row], ids: [Int64], path: String) throws -> [Result<TMXUnit, InputError>] {
+        var texts: [String?] = []
+        texts.reserveCapacity(rows.count)
+        for row in rows { texts.append(try? row.decode(String.self, atIndex: 1)) }
+        func damaged(_ id: Int64, _ why: String) -> InputError {
+            InputError(path: path, message: "unit #\(id) is damaged (\(why)); " + damagedAdvice(path: path, detail: "a unit cannot be read"))
+        }
+        if texts.allSatisfy({ $0.map(Self.looksLikeOneUnit) ?? false }),
+            let units = try? TMXReader.units(fromFragments: texts.map { $0 ?? "" }), units.count == rows.count
+        {
+            return units.map { .success($0) }
+        }
+        return zip(ids, texts).map { id, text in
+            guard let text else { return .failure(damaged(id, "its XML is not UTF-8 text")) }
+            guard Self.looksLikeOneUnit(text) else { return .failure(damaged(id, "its XML is not one <tu>")) }
+            do {
+                return .success(try TMXReader.unit(fromFragment: text))
+            } catch let error as InputError {
+                return .failure(damaged(id, error.message))
+            } catch {
+                return .failure(damaged(id, "\(error)"))
+            }
+        }
+    }
+
+    /// What every stored unit looks like: one `<tu>` element, as `TMXWriter` writes it.
+    static func looksLikeOneUnit(_ xml: String) -> Bool {
+        let bytes = xml.utf8.drop { $0 == 0x20 }
+        return bytes.starts(with: "<tu".utf8) && bytes.reversed().drop { $0 == 0x0A }.starts(with: ">ut/<".utf8)
     }
 
     /// The header kept from the first imported file, or a Tlumach header.
@@ -351,34 +375,91 @@ public final class TranslationMemory {
     /// (matched by primary subtag) and units left with none are skipped. Returns the number of units written.
     @discardableResult
     public func export(to file: String, languages: [String]? = nil) throws -> Int {
-        let writer = try TMXFileWriter(path: file, header: try header())
-        var written = 0
-        if let languages {
-            try forEachUnit { _, unit in
-                var filtered = unit
-                filtered.variants = unit.variants.filter { variant in
-                    languages.contains { TMXLanguage.matches($0, variant.language) }
-                }
-                guard !filtered.variants.isEmpty else { return }
-                try writer.write(filtered)
-                written += 1
-            }
-        } else {
-            // Units are stored as the writer serialises them: copy them through without parsing.
-            var after: Int64 = 0
-            while true {
-                let rows = try database.read { db in
+        try export(to: file, languages: languages, skipDamaged: false).written
+    }
+
+    /// What `export(to:languages:skipDamaged:)` did.
+    public struct ExportSummary: Sendable, Equatable {
+        public var written = 0
+        /// Ids of units that could not be read (only with `skipDamaged`).
+        public var skipped: [Int64] = []
+    }
+
+    /// Export; with `skipDamaged`, units that cannot be read (and rows SQLite cannot read) are left out and listed
+    /// instead of stopping the export: the way to rescue what is readable from a damaged memory.
+    public func export(to file: String, languages: [String]?, skipDamaged: Bool) throws -> ExportSummary {
+        let writer = try TMXFileWriter(path: file, header: (try? header()) ?? TMXHeader.tlumach(sourceLanguage: sourceLanguage ?? TMXLanguage.all))
+        var summary = ExportSummary()
+        let batchSize: Int64 = 2000
+        // Rescue mode: the last id to try when a range cannot be read as a whole.
+        let lastID = skipDamaged ? ((try? database.read { try Int64.fetchOne($0, sql: "SELECT max(id) FROM unit") }) ?? nil) ?? 0 : 0
+        var after: Int64 = 0
+        while true {
+            var rows: [Row]
+            do {
+                rows = try database.read { db in
                     try Row.fetchAll(
-                        db, sql: "SELECT id, xml FROM unit WHERE id > ? ORDER BY id LIMIT 5000", arguments: [after])
+                        db, sql: "SELECT id, xml FROM unit WHERE id > ? ORDER BY id LIMIT ?", arguments: [after, batchSize])
                 }
-                if rows.isEmpty { break }
-                for row in rows { try writer.write(serializedUnit: row[1]) }
-                written += rows.count
-                after = rows.last?[0] ?? after
+            } catch where skipDamaged {
+                // A damaged page: read the range's rows one by one, skipping those SQLite cannot read.
+                guard after < lastID else { break }
+                rows = []
+                for id in (after + 1)...min(after + batchSize, lastID) {
+                    do {
+                        if let row = try database.read({ db in
+                            try Row.fetchOne(db, sql: "SELECT id, xml FROM unit WHERE id = ?", arguments: [id])
+                        }) { rows.append(row) }
+                    } catch {
+                        summary.skipped.append(id)
+                    }
+                }
+                if rows.isEmpty {
+                    after = min(after + batchSize, lastID)
+                    continue
+                }
             }
+            if rows.isEmpty { break }
+            let ids: [Int64] = try rows.map { try $0.decode(atIndex: 0) }
+            if languages == nil && !skipDamaged {
+                // Units are stored as the writer serialises them: copied through without parsing.
+                for (id, row) in zip(ids, rows) {
+                    guard let xml = try? row.decode(String.self, atIndex: 1), Self.looksLikeOneUnit(xml) else {
+                        throw InputError(
+                            path: path,
+                            message: "unit #\(id) is damaged (its XML is not one <tu> in UTF-8); "
+                                + Self.damagedAdvice(path: path, detail: "a unit cannot be read"))
+                    }
+                    try writer.write(serializedUnit: xml)
+                }
+                summary.written += rows.count
+            } else {
+                for (id, result) in zip(ids, try Self.decodeUnits(rows, ids: ids, path: path)) {
+                    let unit: TMXUnit
+                    switch result {
+                    case .success(let decoded): unit = decoded
+                    case .failure(let error):
+                        if skipDamaged {
+                            summary.skipped.append(id)
+                            continue
+                        }
+                        throw error
+                    }
+                    var filtered = unit
+                    if let languages {
+                        filtered.variants = unit.variants.filter { variant in
+                            languages.contains { TMXLanguage.matches($0, variant.language) }
+                        }
+                        guard !filtered.variants.isEmpty else { continue }
+                    }
+                    try writer.write(filtered)
+                    summary.written += 1
+                }
+            }
+            after = ids.last ?? after
         }
         try writer.finish()
-        return written
+        return summary
     }
 }
 

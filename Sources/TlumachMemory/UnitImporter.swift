@@ -45,7 +45,7 @@ final class UnitImporter {
             sql: "INSERT INTO import(origin, at, read, added, merged) VALUES (?, ?, 0, 0, 0)",
             arguments: [origin, TranslationMemory.timestamp()])
         importID = db.lastInsertedRowID
-        findDuplicate = try db.makeStatement(sql: "SELECT id, xml FROM unit WHERE pair_hash = ?")
+        findDuplicate = try db.makeStatement(sql: "SELECT id, xml, import_id FROM unit WHERE pair_hash = ?")
         let hashes = try Int64.fetchCursor(db, sql: "SELECT pair_hash FROM unit")
         while let hash = try hashes.next() { knownHashes.insert(hash) }
         insertUnit = try FastStatement(
@@ -129,19 +129,29 @@ final class UnitImporter {
         let hash = prepared.pairHash
         if policy != .both, knownHashes.contains(hash) {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
+            // Most duplicates are the same unit again (the same string in two catalogs): equal stored bytes mean
+            // equal units, so nothing needs parsing or changing.
+            for row in rows where (try? row.decode(String.self, atIndex: 1)) == prepared.xml {
+                countDuplicate(of: try row.decode(Int64.self, atIndex: 2), identical: true)
+                return
+            }
             let unit = try TMXReader.unit(fromFragment: prepared.xml)
             let sourceSegment = unit.variantIndex(for: sourceLanguage).map { unit.variants[$0].segment }
             let targetSegment = unit.variantIndex(for: targetLanguage).map { unit.variants[$0].segment }
             for row in rows {
-                let existing = try TMXReader.unit(fromFragment: row[1])
+                // A stored unit that cannot be read back (a damaged file) is never merged into.
+                guard let xml = try? row.decode(String.self, atIndex: 1),
+                    let existing = try? TMXReader.unit(fromFragment: xml)
+                else { continue }
                 let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
                 let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
                 guard existingSource == sourceSegment && existingTarget == targetSegment else {
                     continue
                 }
-                summary.merged += 1
-                let id: Int64 = row[0]
-                if let merged = Self.resolve(existing: existing, incoming: unit, policy: policy), merged != existing {
+                let id: Int64 = try row.decode(atIndex: 0)
+                let merged = Self.resolve(existing: existing, incoming: unit, policy: policy)
+                countDuplicate(of: try row.decode(Int64.self, atIndex: 2), identical: false)
+                if let merged, merged != existing {
                     try updateUnit.execute(arguments: [
                         merged.tuid, merged.latestDate, Self.languages(of: merged), TMXWriter.xml(for: merged), id,
                     ])
@@ -177,6 +187,12 @@ final class UnitImporter {
         sourcePostings.post(stems, unit: unitID)
         targetPostings.post(targetStems, unit: unitID)
         summary.added += 1
+    }
+
+    private func countDuplicate(of keptImport: Int64, identical: Bool) {
+        summary.merged += 1
+        if identical { summary.identical += 1 }
+        if keptImport != importID { summary.mergedIntoStored += 1 }
     }
 
     /// Writes new vocabulary, posting chunks and document frequencies, and the import's record. A new token is
@@ -226,14 +242,33 @@ final class UnitImporter {
         case .incoming: return incoming
         case .newest:
             let incomingIsNewer = (incoming.latestDate ?? "") >= (existing.latestDate ?? "")
-            var kept = incomingIsNewer ? incoming : existing
-            let other = incomingIsNewer ? existing : incoming
-            for variant in other.variants
-            where !kept.variants.contains(where: { $0.language.lowercased() == variant.language.lowercased() }) {
-                kept.variants.append(variant)
-            }
-            return kept
+            return mergeProvenance(
+                into: incomingIsNewer ? incoming : existing, from: incomingIsNewer ? existing : incoming)
         }
+    }
+
+    /// Prop type recording the tuid of a duplicate merged into a unit.
+    public static let mergedTUIDProp = "x-tlumach-merged-tuid"
+
+    /// `kept` with what only `other` (a duplicate: same source and target segments) carried: its languages, its
+    /// tuid (as a `x-tlumach-merged-tuid` prop), and its unit-level props and notes. Nothing already in `kept` is
+    /// repeated, so merging the same duplicate twice changes nothing.
+    static func mergeProvenance(into kept: TMXUnit, from other: TMXUnit) -> TMXUnit {
+        var kept = kept
+        for variant in other.variants
+        where !kept.variants.contains(where: { $0.language.lowercased() == variant.language.lowercased() }) {
+            kept.variants.append(variant)
+        }
+        if let tuid = other.tuid, tuid != kept.tuid {
+            let prop = TMXAnnotation.prop(TMXProp(type: mergedTUIDProp, text: tuid))
+            if !kept.annotations.contains(prop) { kept.annotations.append(prop) }
+        }
+        for annotation in other.annotations where !kept.annotations.contains(annotation) {
+            // A unit merged back into one that had absorbed it names itself no more.
+            if case .prop(let prop) = annotation, prop.type == mergedTUIDProp, prop.text == kept.tuid { continue }
+            kept.annotations.append(annotation)
+        }
+        return kept
     }
 
     static func languages(of unit: TMXUnit) -> String {
@@ -346,6 +381,7 @@ extension TranslationMemory {
     /// Recomputes every unit's tokens and the whole index with the current tokenisers and stemmers, in one
     /// transaction (needed when a new Tlumach stems differently; the units themselves are untouched).
     public func reindex() throws {
+        try checkWritable()
         guard let sourceLanguage, let targetLanguage else { return }
         let source = try MemoryTokenizer(language: sourceLanguage)
         let target = try MemoryTokenizer(language: targetLanguage)
@@ -366,12 +402,12 @@ extension TranslationMemory {
                     arguments: [after])
                 guard let last = rows.last else { break }
                 for row in rows {
-                    let id: Int64 = row[0]
-                    let sourceAnalysis = source.analyze(row[1], cache: &sourceCache)
-                    let targetAnalysis = target.analyze(row[2], cache: &targetCache)
+                    let id: Int64 = try row.decode(atIndex: 0)
+                    let sourceAnalysis = source.analyze(try row.decode(String.self, atIndex: 1), cache: &sourceCache)
+                    let targetAnalysis = target.analyze(try row.decode(String.self, atIndex: 2), cache: &targetCache)
                     try importer.reindex(id: id, source: sourceAnalysis, target: targetAnalysis, update: update)
                 }
-                after = last[0]
+                after = try last.decode(atIndex: 0)
             }
             try importer.finish()
         }

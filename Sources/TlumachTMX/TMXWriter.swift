@@ -227,9 +227,9 @@ public final class TMXFileWriter {
 
     public init(path: String, header: TMXHeader) throws {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tlumach-\(UUID().uuidString).tmp").path
+        // Named after this process, so the next writer of the same file removes what a killed run left.
+        StaleTemporaries.remove(beside: path, tag: "tlumach")
+        temporaryPath = StaleTemporaries.path(beside: path, tag: "tlumach")
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
             let handle = FileHandle(forWritingAtPath: temporaryPath)
         else {

@@ -47,28 +47,60 @@ struct MemoryImport: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path)
+        // Every file is checked for its format first: a PO or XLIFF given by mistake is named as such before
+        // anything is created.
+        for file in files { try ImportFormat.checkTMX(file) }
         for file in files {
             let progress = ProgressBar(label: (file as NSString).lastPathComponent, totalLines: ProgressBar.lineCount(file))
             let started = Date()
             let summary: ImportSummary
+            let sourceLanguage: String?
             do {
-                summary = try tm.importTMX(
-                    path: file, sourceLanguage: sourceLang, targetLanguage: targetLang, onDuplicate: onDuplicate,
-                    progress: progress.map { bar in { units, line in bar.update(units: units, line: line) } })
+                // A new memory is built beside its path and appears only when this import succeeds.
+                (summary, sourceLanguage) = try TranslationMemory.withMemory(creatingAt: memory.path) { tm in
+                    let summary = try tm.guarded {
+                        try tm.importTMX(
+                            path: file, sourceLanguage: sourceLang, targetLanguage: targetLang,
+                            onDuplicate: onDuplicate,
+                            progress: progress.map { bar in { units, line in bar.update(units: units, line: line) } })
+                    }
+                    if tm.sourceLanguage == nil {
+                        throw InputError(path: file, message: "no translation units: nothing imported, no memory created")
+                    }
+                    return (summary, tm.sourceLanguage)
+                }
             } catch {
                 progress?.clear()
                 throw error
             }
             progress?.clear()
             let seconds = Date().timeIntervalSince(started)
-            var line = "\(file): \(summary.read) units read, \(summary.added) added, \(summary.merged) merged as duplicates"
-            if summary.withoutSource > 0 {
-                line += ", \(summary.withoutSource) without a \(tm.sourceLanguage ?? "source") segment (kept, not searchable)"
-            }
-            line += String(format: " (%.1f s)", seconds)
-            print(line)
+            print(Self.describe(summary, file: file, sourceLanguage: sourceLanguage, policy: onDuplicate) + String(format: " (%.1f s)", seconds))
         }
+    }
+
+    /// One line saying exactly what happened to every unit read.
+    static func describe(_ summary: ImportSummary, file: String, sourceLanguage: String?, policy: DuplicatePolicy) -> String {
+        var line = "\(file): \(summary.read) units read, \(summary.added) added"
+        if summary.merged > 0 {
+            let fate =
+                switch policy {
+                case .newest: "merged into the unit kept (ids, props and notes recorded on it)"
+                case .existing: "dropped (--on-duplicate existing)"
+                case .incoming: "replaced the unit stored (--on-duplicate incoming)"
+                case .both: "kept"
+                }
+            let changed = summary.merged - summary.identical
+            line += ", \(summary.merged) duplicates (\(summary.mergedIntoStored) of units already stored, "
+                + "\(summary.merged - summary.mergedIntoStored) within this import): \(summary.identical) identical to the unit kept"
+            if changed > 0 { line += ", \(changed) \(fate)" }
+        } else {
+            line += ", 0 duplicates"
+        }
+        if summary.withoutSource > 0 {
+            line += ", \(summary.withoutSource) without a \(sourceLanguage ?? "source") segment (kept, not searchable)"
+        }
+        return line
     }
 }
 
@@ -78,12 +110,21 @@ struct MemoryExport: ParsableCommand {
     @OptionGroup var memory: MemoryOptions
     @Option(help: "The TMX file to write (replaced atomically).") var out: String
     @Option(help: "Only these languages, comma-separated (e.g. uk,en).") var langs: String?
+    @Flag(help: "Leave out units a damaged memory cannot give back, and list them, instead of stopping.")
+    var skipDamaged = false
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        let tm = try TranslationMemory.open(path: memory.path, access: .read)
         let languages = langs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        let count = try tm.export(to: out, languages: languages)
-        printError("\(out): \(count) units written")
+        let summary = try tm.guarded { try tm.export(to: out, languages: languages, skipDamaged: skipDamaged) }
+        printError("\(out): \(summary.written) units written")
+        if !summary.skipped.isEmpty {
+            printError(
+                "tlumach: \(memory.path): \(summary.skipped.count) damaged units left out: "
+                    + summary.skipped.prefix(20).map { "#\($0)" }.joined(separator: ", ")
+                    + (summary.skipped.count > 20 ? ", …" : ""))
+            throw ExitCode(ExitStatus.findings.rawValue)
+        }
     }
 }
 
@@ -107,7 +148,11 @@ struct MemorySearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        let tm = try TranslationMemory.open(path: memory.path, access: .read)
+        try tm.guarded { try search(tm) }
+    }
+
+    private func search(_ tm: TranslationMemory) throws {
         var output = StandardOutput()
         if let batch {
             let text = try TextFile.read(batch)
@@ -149,7 +194,11 @@ struct MemoryConcord: ParsableCommand {
     @Argument(help: "The word(s) to find.") var words: [String]
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, create: false)
+        let tm = try TranslationMemory.open(path: memory.path, access: .read)
+        try tm.guarded { try concord(tm) }
+    }
+
+    private func concord(_ tm: TranslationMemory) throws {
         let phrase = words.joined(separator: " ")
         let (total, hits) = try tm.concordance(phrase, limit: limit)
         var output = StandardOutput()
@@ -189,9 +238,9 @@ struct MemoryStats: ParsableCommand {
     @Flag(help: "Also check the file's integrity and the index; exit 1 if anything is wrong.") var verify = false
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, create: false)
-        let stats = try tm.statistics()
-        let problems = verify ? try tm.verify() : []
+        let tm = try TranslationMemory.open(path: memory.path, access: .read)
+        let stats = try tm.guarded { try tm.statistics() }
+        let problems = verify ? try tm.guarded { try tm.verify() } : []
         defer {
             for problem in problems { printError("tlumach: \(memory.path): \(problem)") }
         }
@@ -237,9 +286,12 @@ struct MemoryReindex: ParsableCommand {
     @OptionGroup var memory: MemoryOptions
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, create: false)
-        try tm.reindex()
-        printError("\(memory.path): \(try tm.count()) units reindexed")
+        let tm = try TranslationMemory.open(path: memory.path, access: .write)
+        let count = try tm.guarded {
+            try tm.reindex()
+            return try tm.count()
+        }
+        printError("\(memory.path): \(count) units reindexed")
     }
 }
 

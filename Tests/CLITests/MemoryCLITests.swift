@@ -87,7 +87,7 @@ final class MemoryCLITests: XCTestCase {
         XCTAssertFalse(try String(contentsOfFile: english, encoding: .utf8).contains("xml:lang=\"uk\""))
         // Re-importing the same file merges every unit as a duplicate.
         let again = try CLI.run(["tm", "import", out1, "--tm", second])
-        XCTAssertTrue(again.stdout.contains("12 units read, 0 added, 12 merged"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("12 units read, 0 added, 12 duplicates"), again.stdout)
         let both = try CLI.run(["tm", "import", out1, "--tm", second, "--on-duplicate", "both"])
         XCTAssertTrue(both.stdout.contains("12 added"), both.stdout)
         XCTAssertEqual(try units(second), 24)
@@ -139,7 +139,7 @@ final class MemoryCLITests: XCTestCase {
         let result = try CLI.run(["tm", "import", example, wide, broken, example, "--tm", tm])
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stdout.contains("newsroom.tmx: 12 units read, 12 added"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("wide.tmx: 12 units read, 2 added, 10 merged"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("wide.tmx: 12 units read, 2 added, 10 duplicates"), result.stdout)
         XCTAssertTrue(result.stderr.contains("broken.tmx:1:"), result.stderr)
         XCTAssertFalse(result.stdout.contains("broken.tmx:"), "nothing after the broken file ran")
         XCTAssertEqual(try units(tm), 14, "the two changed units are new, ten are duplicates")

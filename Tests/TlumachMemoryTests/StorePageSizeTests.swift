@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TlumachMemory
 import TlumachTMX
 import XCTest
@@ -21,9 +22,18 @@ final class StorePageSizeTests: XCTestCase {
         try Data(richTMX.utf8).write(to: URL(fileURLWithPath: tmx))
         let newPath = directory.appendingPathComponent("new.tmdb").path
         let oldPath = directory.appendingPathComponent("old.tmdb").path
-        // A file that exists before the memory is created in it is treated as an existing memory's file: SQLite's
-        // default page size, as every memory made before this change has.
-        XCTAssertTrue(FileManager.default.createFile(atPath: oldPath, contents: Data()))
+        // A memory made before this change: SQLite's default 4 KB pages.
+        do {
+            _ = try TranslationMemory.open(path: oldPath, access: .create)
+            let database = try DatabaseQueue(path: oldPath)
+            try database.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+                try db.execute(sql: "PRAGMA page_size = 4096; VACUUM")
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            try database.close()
+            XCTAssertEqual(try pageSize(of: oldPath), 4096)
+        }
         var results: [[String]] = []
         var exports: [String] = []
         for path in [newPath, oldPath] {
