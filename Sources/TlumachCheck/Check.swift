@@ -133,7 +133,7 @@ public enum CheckCatalog {
         NumberMismatchCheck.self, PlaceholderMismatchCheck.self, UntranslatedCheck.self,
         InconsistentTranslationCheck.self, InconsistentSourceCheck.self, MixedScriptCheck.self,
         PunctuationCheck.self, TransliterationCheck.self, NotNormalizedCheck.self, WhitespaceCheck.self,
-        LengthRatioCheck.self, URLMismatchCheck.self,
+        LengthRatioCheck.self, URLMismatchCheck.self, CyrillicAlphabetCheck.self,
     ]
 
     public static var identifiers: [String] { all.map { $0.description.id } }

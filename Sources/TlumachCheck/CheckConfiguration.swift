@@ -18,6 +18,10 @@ import TlumachConfig
 ///   baseline: .tlumach-baseline.json
 ///   strict: false
 ///   options: {length-ratio-min: 0.4, length-ratio-max: 2.5, length-ratio-min-source: 20}
+///   typography: strict        # house typography (quotes, apostrophe, dashes); default: standard
+///   untranslatable: [Kerberos, Bugzilla, mscgen]   # names and codes a target may copy
+///   states: all               # check unfinished units (fuzzy, new, needs-*, initial) too; default: final
+///   consistency: run          # the consistency checks compare across all files; default: file
 /// ```
 public struct CheckConfiguration: Sendable, Equatable {
     public var glossaries: [String] = []
@@ -40,7 +44,7 @@ public struct CheckConfiguration: Sendable, Equatable {
 
     static let sectionKeys: Set<String> = [
         "glossaries", "glossary", "source-lang", "target-lang", "enable", "disable", "severity", "include", "ignore",
-        "baseline", "strict", "options",
+        "baseline", "strict", "options", "typography", "untranslatable", "states", "consistency",
     ]
 
     /// Reads `path`; nil when the file does not exist.
@@ -80,6 +84,21 @@ public struct CheckConfiguration: Sendable, Equatable {
             case "ignore": configuration.ignore = try value.strings()
             case "baseline": configuration.baseline = try value.string()
             case "strict": configuration.strict = try value.bool()
+            case "typography":
+                let word = try value.string()
+                guard let typography = Typography(rawValue: word) else {
+                    throw value.error("unknown typography \"\(word)\" (standard or strict)")
+                }
+                configuration.options.typography = typography
+            case "untranslatable": configuration.options.untranslatables = Set(try value.strings())
+            case "consistency":
+                let word = try value.string()
+                guard word == "file" || word == "run" else { throw value.error("unknown consistency \"\(word)\" (file or run)") }
+                configuration.options.consistencyAcrossFiles = word == "run"
+            case "states":
+                let word = try value.string()
+                guard word == "all" || word == "final" else { throw value.error("unknown states \"\(word)\" (final or all)") }
+                configuration.options.checkAllStates = word == "all"
             case "severity":
                 guard value.isMapping else { throw value.error("severity must map check ids to error, warning, info or off") }
                 for (checkKey, level) in try value.entries() {
@@ -96,11 +115,19 @@ public struct CheckConfiguration: Sendable, Equatable {
             case "options":
                 guard value.isMapping else { throw value.error("options must be a mapping") }
                 for (optionKey, optionValue) in try value.entries() {
+                    // Bounded so that no value can trap a conversion or make a check meaningless.
+                    func bounded(_ range: ClosedRange<Double>) throws(InputError) -> Double {
+                        let number = try optionValue.number()
+                        guard number.isFinite, range.contains(number) else {
+                            throw optionValue.error("\(try optionKey.string()) must be a number from \(range.lowerBound) to \(range.upperBound)")
+                        }
+                        return number
+                    }
                     switch try optionKey.string() {
-                    case "length-ratio-min": configuration.options.minimumLengthRatio = try optionValue.number()
-                    case "length-ratio-max": configuration.options.maximumLengthRatio = try optionValue.number()
+                    case "length-ratio-min": configuration.options.minimumLengthRatio = try bounded(0...1_000_000)
+                    case "length-ratio-max": configuration.options.maximumLengthRatio = try bounded(0...1_000_000)
                     case "length-ratio-min-source":
-                        configuration.options.lengthRatioMinimumSourceLength = Int(try optionValue.number())
+                        configuration.options.lengthRatioMinimumSourceLength = Int(try bounded(0...1_000_000_000))
                     default:
                         throw optionKey.error(
                             "unknown option \"\(try optionKey.string())\" (length-ratio-min, length-ratio-max, length-ratio-min-source)")

@@ -24,6 +24,10 @@ public struct CheckRequest: Sendable {
     public var baselinePath: String?
     public var writeBaselinePath: String?
     public var format: ReportFormat?
+    /// Check units the file marks unfinished like final ones (`--all-states`).
+    public var allStates = false
+    /// House typography (`--typography strict`); nil: the configuration's.
+    public var typography: Typography?
 
     public init() {}
 }
@@ -81,6 +85,10 @@ public enum CheckPipeline {
         settings.disabled = Set(configuration.disabled).union(request.disable)
         settings.severities = configuration.severities
         settings.options = configuration.options
+        if request.allStates { settings.options.checkAllStates = true }
+        if let typography = request.typography { settings.options.typography = typography }
+        let configurationExists = FileManager.default.fileExists(atPath: configPath)
+        settings.baselineRoot = FileKey.root(configurationDirectory: configurationExists ? configuration.baseDirectory : nil)
         settings.sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
         settings.targetLanguage = request.targetLanguage ?? configuration.targetLanguage
         settings.languagesOverrideFiles = request.sourceLanguage != nil || request.targetLanguage != nil
@@ -167,7 +175,7 @@ public enum CheckPipeline {
             notes.append("tlumach: wrote \(report.findings.count) findings to the baseline \(path)")
         }
         let format = request.format ?? (variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        let output = Reporter.render(report, as: format)
+        let output = Reporter.render(report, as: format, strict: strict)
         let exitCode = request.writeBaselinePath != nil ? 0 : report.exitCode(strict: strict)
         return CheckOutcome(report: report, output: output, format: format, exitCode: exitCode, notes: notes)
     }

@@ -14,6 +14,8 @@ public struct CheckSettings: Sendable {
     /// Languages given on the command line override what files declare.
     public var languagesOverrideFiles = false
     public var options = CheckOptions()
+    /// The folder baselines name files relative to (nil: files as given).
+    public var baselineRoot: String?
 
     public init() {}
 
@@ -68,6 +70,9 @@ public struct CheckRunner: Sendable {
         }
         let unitChecks = checks
         let environment = environment
+        let allStates = settings.options.checkAllStates
+        // Each check's id and severity once, not per finding.
+        let checkIDs = checks.map { type(of: $0).description.id }
         // The consistency checks run over all units at once afterwards; their keys are computed here, in parallel.
         let needsKeys = settings.isEnabled("inconsistent-translation") || settings.isEnabled("inconsistent-source")
         // Per-unit checks: chunks of units in parallel; each chunk makes its units and owns their lazy analyses.
@@ -95,7 +100,10 @@ public struct CheckRunner: Sendable {
                     _ = unit.plainSourceKey
                     _ = unit.targetKey
                 }
-                for checkIndex in unitChecks.indices {
+                // An unfinished unit (fuzzy, new, needs-*, initial) is the translator's work in progress: only
+                // whether it is translated at all is asked, unless every state is checked.
+                let onlyUntranslated = unit.isUnfinished && !allStates
+                for checkIndex in unitChecks.indices where !onlyUntranslated || checkIDs[checkIndex] == "untranslated" {
                     for issue in unitChecks[checkIndex].check(unit) { found.append((unitIndex, checkIndex, issue)) }
                 }
             }
@@ -116,8 +124,6 @@ public struct CheckRunner: Sendable {
             for (unitIndex, issue) in found { issues.append((unitIndex, checkIndex, issue)) }
         }
         issues.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-        // Each check's id and severity once, not per finding.
-        let checkIDs = checks.map { type(of: $0).description.id }
         let severities = checks.map { settings.severity(of: type(of: $0).description) }
 
         var findings: [Finding] = []
@@ -125,6 +131,11 @@ public struct CheckRunner: Sendable {
         var order: [(unit: Int, check: Int)] = []
         var suppressed = 0
         var remainingBaseline = baseline?.counts ?? [:]
+        var seen = Set<FindingIdentity>()
+        var fileKeys: [String: String] = [:]
+        if let root = settings.baselineRoot {
+            for document in documents { fileKeys[document.path] = FileKey.make(document.path, root: root) }
+        }
         for (unitIndex, checkIndex, issue) in issues {
             let unit = units[unitIndex]
             if Suppression.suppresses(unit.unit.notes, check: checkIDs[checkIndex]) {
@@ -136,10 +147,28 @@ public struct CheckRunner: Sendable {
             if let range = issue.range, let position = unit.targetPosition(scalarOffset: range.lowerBound) {
                 (line, column) = position
             }
-            let finding = Finding(
-                check: checkIDs[checkIndex], severity: severities[checkIndex], file: unit.file,
-                unit: unit.unit.id, line: line, column: column, message: issue.message,
-                source: unit.source, target: unit.target, suggestion: issue.suggestion, unitKey: unit.unit.stableKey)
+            // The same finding twice at one place (a number the source has twice) is one finding.
+            if !seen.insert(FindingIdentity(unit: unitIndex, check: checkIndex, line: line, column: column, message: issue.message)).inserted {
+                continue
+            }
+            var severity = severities[checkIndex]
+            var message = issue.message
+            if unit.isUnfinished && !allStates {
+                // Work in progress: a warning at most, saying why.
+                severity = min(severity, .warning)
+                message += " (the unit is marked \(unit.unit.state ?? "unfinished"))"
+            }
+            var finding = Finding(
+                check: checkIDs[checkIndex], severity: severity, file: unit.file,
+                unit: unit.unit.id, line: line, column: column, message: message,
+                source: unit.source, target: unit.target, suggestion: issue.suggestion, unitKey: unit.unit.stableKey,
+                fileKey: fileKeys[unit.file])
+            if unit.source.utf8.count > Finding.excerptLimit {
+                finding.sourceExcerpt = Finding.excerpt(unit.sourceText.scalars, around: 0)
+            }
+            if unit.target.utf8.count > Finding.excerptLimit {
+                finding.targetExcerpt = Finding.excerpt(unit.targetText.scalars, around: issue.range?.lowerBound ?? 0)
+            }
             if !remainingBaseline.isEmpty, let count = remainingBaseline[finding.baselineKey], count > 0 {
                 remainingBaseline[finding.baselineKey] = count - 1
                 suppressed += 1
@@ -160,6 +189,15 @@ public struct CheckRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in _ = chunkUnits.take(chunk) }
         return CheckReport(findings: findings, files: documents.count, units: total, suppressed: suppressed, checks: descriptions)
     }
+}
+
+/// What makes two findings the same one.
+private struct FindingIdentity: Hashable {
+    var unit: Int
+    var check: Int
+    var line: Int
+    var column: Int
+    var message: String
 }
 
 /// Units shared read-only between the parallel chunks; each unit is touched by exactly one chunk.

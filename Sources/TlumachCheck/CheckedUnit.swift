@@ -17,7 +17,7 @@ public final class CheckedUnit {
         self.targetLanguage = Self.primary(targetLanguage)
         self.environment = environment
         hasTarget = !(unit.target ?? "").isEmpty
-        isFuzzy = unit.state == "fuzzy"
+        isUnfinished = unit.isUnfinished
     }
 
     /// "uk-UA" → "uk"; "en_US" → "en".
@@ -36,8 +36,9 @@ public final class CheckedUnit {
     public var target: String { unit.target ?? "" }
     /// Whether the target is present and not empty (stored: read for every unit by several checks).
     public let hasTarget: Bool
-    /// PO entries flagged fuzzy (the consistency checks leave them out).
-    let isFuzzy: Bool
+    /// Units the file marks unfinished (PO fuzzy, XLIFF new/needs-*/initial): only `untranslated` looks at them
+    /// unless every state is checked, and the consistency checks leave them out.
+    let isUnfinished: Bool
 
     public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
     public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)
@@ -61,9 +62,22 @@ public final class CheckedUnit {
 
     /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
     /// includes the PO context, which keeps units apart.
-    public private(set) lazy var sourceKey = ConsistencyKey.hash(scalars: sourceText.scalars, seed: unit.context)
-    public private(set) lazy var plainSourceKey = unit.context == nil ? sourceKey : ConsistencyKey.hash(scalars: sourceText.scalars)
-    public private(set) lazy var targetKey = ConsistencyKey.hash(scalars: targetText.scalars)
+    /// Plural forms (msgstr[n]) group only with the same form of other entries: "%d файл" and "%d файлів" are forms
+    /// of one translation, not two translations.
+    public private(set) lazy var sourceKey = ConsistencyKey.hash(
+        scalars: sourceText.scalars, seed: unit.pluralForm.map { (unit.context ?? "") + "\u{1}[\($0)]" } ?? unit.context)
+    /// The source as `inconsistent-source` compares it: word forms of one word are one source ("Import",
+    /// "Importing", "Imports…" in a UI all become Імпорт).
+    public private(set) lazy var plainSourceKey = ConsistencyKey.looseHash(words: sourceText.words, language: sourceLanguage)
+    /// After a number placeholder the words agree with the number (%d записи, %d записів): such targets compare by
+    /// word stems.
+    public private(set) lazy var targetKey = sourceHasNumberSlot
+        ? ConsistencyKey.looseHash(words: targetText.words, language: targetLanguage, scalars: targetText.scalars)
+        : ConsistencyKey.hash(scalars: targetText.scalars)
+
+    var sourceHasNumberSlot: Bool {
+        sourceText.mayHavePlaceholders && sourceText.placeholders.contains { $0.kind == .printf || $0.kind == .brace || $0.kind == .qt }
+    }
 }
 
 /// A text split into scalars once, with the spans that are code rather than language (placeholders, markup

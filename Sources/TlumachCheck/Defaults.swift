@@ -27,6 +27,9 @@ public struct ArticleNormalizerCheck: TextNormalizing {
     let normalizers: [String: ArticleNormalizer]
 
     public static let coveredElsewhere: Set<NormalizationRule> = [.quotes, .lookAlikes, .spaceRuns, .trailingSpace, .lineEndings]
+    /// House typography: reported only with `typography: strict` (a straight apostrophe in з'єднання, a hyphen for
+    /// a dash in a UI string and a plain space before a unit are normal in reviewed software catalogs).
+    public static let houseTypography: Set<NormalizationRule> = [.apostrophe, .dashes, .noBreakSpace]
 
     public init(disabled: Set<NormalizationRule> = ArticleNormalizerCheck.coveredElsewhere) {
         var normalizers: [String: ArticleNormalizer] = [:]
@@ -49,7 +52,11 @@ public struct ArticleNormalizerCheck: TextNormalizing {
 }
 
 public enum DefaultNormalizer {
-    public static let normalizer: any TextNormalizing = ArticleNormalizerCheck()
+    /// Defects only (invisible characters, decomposition, soft hyphens, a BOM).
+    public static let normalizer: any TextNormalizing = ArticleNormalizerCheck(
+        disabled: ArticleNormalizerCheck.coveredElsewhere.union(ArticleNormalizerCheck.houseTypography))
+    /// `typography: strict`: the house typography rules too.
+    public static let strict: any TextNormalizing = ArticleNormalizerCheck()
 }
 
 /// The glossary module's inflection-aware matcher behind the term checks' protocol. It judges casing and context

@@ -83,8 +83,26 @@ public struct CheckOptions: Sendable, Equatable {
     public var maximumLengthRatio = 2.5
     /// …when the source has at least this many.
     public var lengthRatioMinimumSourceLength = 20
+    /// House typography (quote style, apostrophe, dashes, no-break spaces) is a newsroom's policy, checked only
+    /// when switched on (`typography: strict`); by default only real defects are reported.
+    public var typography: Typography = .standard
+    /// Names and codes a target may keep as the source has them (`untranslatable` in `.tlumach.yml`): a copied
+    /// target made only of these is not `untranslated`. Compared case-sensitively, as written.
+    public var untranslatables: Set<String> = []
+    /// Check unfinished units (PO fuzzy, XLIFF new/needs-*/initial) like final ones (`states: all`).
+    public var checkAllStates = false
+    /// The consistency checks compare across all files of a run (`consistency: run`), not within each file.
+    public var consistencyAcrossFiles = false
 
     public init() {}
+}
+
+/// Which typography the checks enforce.
+public enum Typography: String, Sendable, Equatable, CaseIterable {
+    /// Defects only: invisible characters, decomposed letters; straight quotes, ' and - are accepted.
+    case standard
+    /// The house style of a newsroom: «…» (Ukrainian) and “…” (English), the typographic apostrophe, dashes.
+    case strict
 }
 
 /// What the checks may consult: glossary, transliteration, normaliser, options.
@@ -100,7 +118,7 @@ public struct CheckEnvironment: Sendable {
     ) {
         self.terms = terms
         self.names = names ?? DefaultNames.transliterator
-        self.normalizer = normalizer ?? DefaultNormalizer.normalizer
+        self.normalizer = normalizer ?? (options.typography == .strict ? DefaultNormalizer.strict : DefaultNormalizer.normalizer)
         self.options = options
     }
 }

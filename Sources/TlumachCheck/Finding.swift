@@ -1,3 +1,34 @@
+import Foundation
+/// Where baselines key files from.
+public enum FileKey {
+    /// `path` relative to `root` (both made absolute against the current folder and standardised), or the
+    /// standardised absolute path when it lies outside `root`.
+    public static func make(_ path: String, root: String) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL.path
+        }
+        let file = absolute(path)
+        var base = absolute(root)
+        if !base.hasSuffix("/") { base += "/" }
+        return file.hasPrefix(base) ? String(file.dropFirst(base.count)) : file
+    }
+
+    /// The folder baseline keys are relative to: the configuration file's folder when there is one, else the
+    /// repository root (the nearest folder up with `.git`), else the current folder.
+    public static func root(configurationDirectory: String?) -> String {
+        if let configurationDirectory { return configurationDirectory }
+        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+}
+
 /// One problem found, placed in a file: what every reporter prints.
 public struct Finding: Sendable, Hashable, Codable {
     public var check: String
@@ -14,11 +45,45 @@ public struct Finding: Sendable, Hashable, Codable {
     public var suggestion: String?
     /// The unit's stable key (not printed): baselines and fingerprints use it so they survive lines moving.
     public var unitKey: String
+    /// What reports print for a long unit (over `Finding.excerptLimit` characters) instead of its whole text: the
+    /// start of the source and the stretch of the target around the finding, cut ends marked "…". nil when the
+    /// whole text is short enough to print. Keeps a report linear in its input: a unit with thousands of
+    /// findings is not repeated in full for each.
+    public var sourceExcerpt: String?
+    public var targetExcerpt: String?
+
+    /// Characters (Unicode scalars) of a unit's text printed in full with each finding; longer texts are excerpted.
+    public static let excerptLimit = 400
+
+    /// The source as reports print it.
+    public var shownSource: String { sourceExcerpt ?? source }
+    /// The target as reports print it.
+    public var shownTarget: String { targetExcerpt ?? target }
+    /// Whether the texts printed are excerpts.
+    public var isExcerpt: Bool { sourceExcerpt != nil || targetExcerpt != nil }
+
+    /// At most `excerptLimit` scalars of `scalars` around `offset` (a fifth before it), "…" where cut; nil when the
+    /// text is short.
+    public static func excerpt(_ scalars: [Unicode.Scalar], around offset: Int) -> String? {
+        guard scalars.count > excerptLimit else { return nil }
+        let start = max(0, min(offset - excerptLimit / 5, scalars.count - excerptLimit))
+        let end = min(scalars.count, start + excerptLimit)
+        var text = String.UnicodeScalarView()
+        if start > 0 { text.append("…") }
+        text.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { text.append("…") }
+        return String(text)
+    }
+
+    /// The file as baselines and fingerprints name it: relative to the configuration file's folder (or the
+    /// repository root), so the same file typed by absolute path or from another folder is the same file.
+    public var fileKey: String
 
     public init(
         check: String, severity: Severity, file: String, unit: String, line: Int, column: Int, message: String,
-        source: String, target: String, suggestion: String? = nil, unitKey: String? = nil
+        source: String, target: String, suggestion: String? = nil, unitKey: String? = nil, fileKey: String? = nil
     ) {
+        self.fileKey = fileKey ?? file
         self.check = check
         self.severity = severity
         self.file = file
@@ -35,7 +100,7 @@ public struct Finding: Sendable, Hashable, Codable {
     /// What identifies a finding across runs: check, file, unit and text (the target and the message), never the
     /// line number.
     public var baselineKey: String {
-        [check, file, unitKey, target, message].joined(separator: "\u{1F}")
+        [check, fileKey, unitKey, target, message].joined(separator: "\u{1F}")
     }
 
     /// A short stable fingerprint of `baselineKey` (FNV-1a, 64 bits, hex), for SARIF partialFingerprints.

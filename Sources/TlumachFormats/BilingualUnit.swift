@@ -88,6 +88,15 @@ public struct BilingualUnit: Sendable, Hashable {
     public var state: String?
     /// A disambiguating context (PO msgctxt): units with the same source but different contexts may differ.
     public var context: String?
+    /// The plural form (PO msgstr[n]) this unit is, nil when the entry has no plural.
+    public var pluralForm: Int?
+
+    /// States that mean the translator has not finished the unit: PO fuzzy, XLIFF 1.2 new and needs-*, XLIFF 2.0
+    /// initial.
+    public var isUnfinished: Bool {
+        guard let state else { return false }
+        return state == "fuzzy" || state == "new" || state == "initial" || state.hasPrefix("needs-")
+    }
     /// Where the target's words stand in the file (PO and XLIFF know; other formats give only the target's start).
     public var targetLayout: TextLayout = .unknown
 

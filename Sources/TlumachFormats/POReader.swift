@@ -546,13 +546,14 @@ public enum POReader {
             for form in forms {
                 let isPlural = entry.plural != nil
                 let source = form.index == 0 || !isPlural ? msgid : (entry.plural ?? msgid)
-                units.append(
-                    BilingualUnit(
-                        id: isPlural ? "\(baseID)[\(form.index)]" : baseID,
-                        stableKey: isPlural ? "\(baseKey)[\(form.index)]" : baseKey,
-                        source: source, target: form.text, line: form.line, column: form.column,
-                        notes: entry.comments, flags: entry.flags, state: fuzzy ? "fuzzy" : nil,
-                        context: entry.context, targetLayout: form.layout))
+                var unit = BilingualUnit(
+                    id: isPlural ? "\(baseID)[\(form.index)]" : baseID,
+                    stableKey: isPlural ? "\(baseKey)[\(form.index)]" : baseKey,
+                    source: source, target: form.text, line: form.line, column: form.column,
+                    notes: entry.comments, flags: entry.flags, state: fuzzy ? "fuzzy" : nil,
+                    context: entry.context, targetLayout: form.layout)
+                if isPlural { unit.pluralForm = form.index }
+                units.append(unit)
             }
         }
     }

@@ -56,6 +56,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
 
+    @Flag(name: .customLong("all-states"), help: "Check units the file marks unfinished (fuzzy, new, needs-*, initial) like final ones.")
+    var allStates = false
+
+    @Option(help: "Typography to enforce: standard (defects only) or strict (house quotes, apostrophe, dashes).")
+    var typography: String?
+
     @Option(help: "Hide the findings recorded in this baseline file.")
     var baseline: String?
 
@@ -102,6 +108,13 @@ struct CheckCommand: ParsableCommand {
         request.strict = strict
         request.baselinePath = baseline
         request.writeBaselinePath = writeBaseline
+        request.allStates = allStates
+        if let typography {
+            guard let value = Typography(rawValue: typography) else {
+                throw ValidationError("--typography is standard or strict, not \"\(typography)\"")
+            }
+            request.typography = value
+        }
         if let format {
             guard let reportFormat = TlumachCheck.ReportFormat(rawValue: format.rawValue) else {
                 throw ValidationError("--format markdown goes with --list-checks")

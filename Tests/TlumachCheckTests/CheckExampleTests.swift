@@ -18,9 +18,9 @@ final class CheckExampleTests: XCTestCase {
             [
                 "term-missing", "term-forbidden", "term-casing", "term-context", "number-mismatch", "placeholder-mismatch",
                 "untranslated", "inconsistent-translation", "inconsistent-source", "mixed-script", "punctuation",
-                "transliteration", "not-normalized", "whitespace", "length-ratio", "url-mismatch",
+                "transliteration", "not-normalized", "whitespace", "length-ratio", "url-mismatch", "cyrillic-alphabet",
             ])
-        XCTAssertEqual(CheckCatalog.identifiers.count, 16)
+        XCTAssertEqual(CheckCatalog.identifiers.count, 17)
     }
 
     func testExamples() {

@@ -55,7 +55,7 @@ final class ReporterTests: XCTestCase {
         XCTAssertEqual(run["columnKind"] as? String, "utf16CodeUnits")
         let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
-        XCTAssertEqual(rules.count, 16)
+        XCTAssertEqual(rules.count, 17)
         XCTAssertNotNil((rules[0]["help"] as? [String: Any])?["text"])
         let results = try XCTUnwrap(run["results"] as? [[String: Any]])
         XCTAssertEqual(results.count, 3)
@@ -87,7 +87,9 @@ final class ReporterTests: XCTestCase {
             .filter { $0.hasPrefix("number-mismatch") || $0.hasPrefix("punctuation") }
         XCTAssertEqual(names.count, 3)
         XCTAssertEqual(Set(names).count, 3)
-        XCTAssertTrue(xml.contains("failures=\"3\""))
+        // The warning passes (the run's exit status is 0 for it); the two errors fail.
+        XCTAssertTrue(xml.contains("failures=\"2\""))
+        XCTAssertTrue(Reporter.render(report, as: .junit, strict: true).contains("failures=\"3\""))
         var testcases = 0
         XCTAssertNoThrow(try SafeXMLReader.parse(data: Data(xml.utf8), name: "junit.xml") { event, _, _ in
             if case .start(let name, _) = event, name == "testcase" { testcases += 1 }

@@ -7,7 +7,11 @@ public struct UntranslatedCheck: Check {
         summary: "The target is empty, or is the source copied unchanged although the source has words.",
         rationale: """
             An empty or copied target ships the source language to readers. A source without words (numbers, codes, \
-            a URL) may legitimately be copied, so it is not reported; neither are units with no source text.
+            a URL) may legitimately be copied, so it is not reported; neither are units with no source text. A \
+            copied target counts as untranslated only when it reads as English: a common word alone (Help), or two \
+            words or more with a common lower-case word among them. Names and codes kept on purpose (Kerberos, \
+            Bugzilla, mscgen, `ps axu`, placeholders only) are not reported, nor targets made only of the \
+            `untranslatable` words of `.tlumach.yml`.
             """,
         defaultSeverity: .error,
         examples: [
@@ -20,9 +24,18 @@ public struct UntranslatedCheck: Check {
             .triggering("Help", "Help", note: "A single word copied."),
             .passing("ps", "ps", note: "A command name."),
             .passing("passwd: %s", "passwd: %s", note: "A command and a placeholder."),
+            .passing("Kerberos", "Kerberos", note: "A name (libc, gnupg2 catalogs)."),
+            .passing("Bugzilla", "Bugzilla", note: "A product name."),
+            .passing("mscgen", "mscgen", note: "A program name."),
+            .passing("ps axu", "ps axu", note: "A command line."),
+            .passing("GPGME data_new_from_mem: %s\n", "GPGME data_new_from_mem: %s\n", note: "An identifier (gnupg2)."),
+            .passing("  --mbig-endian-data\n", "  --mbig-endian-data\n", note: "An option (binutils)."),
+            .passing("BTC 9116U Mini Wireless Internet and Gaming", "BTC 9116U Mini Wireless Internet and Gaming", note: "A product name (xkeyboard-config)."),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    let untranslatables: Set<String>
+
+    public init(environment: CheckEnvironment) { untranslatables = environment.options.untranslatables }
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         let source = unit.source
@@ -41,10 +54,32 @@ public struct UntranslatedCheck: Check {
             return scalars.count >= 2 && scalars.dropFirst().allSatisfy { CharacterClass.isLowercaseLetter($0) || WordScanner.isApostrophe($0) }
         }
         let words = unit.sourceText.words
-        let plain = words.filter(isPlain)
-        let hasLowercaseWord = plain.contains { $0.text.unicodeScalars.count >= 3 && $0.text.unicodeScalars.first.map(CharacterClass.isLowercaseLetter) == true }
+        if !untranslatables.isEmpty && words.allSatisfy({ untranslatables.contains($0.text) }) { return [] }
+        let lists = WordLists.shared
+        // Only English has a word list; other source languages keep the shape test alone.
+        func isCommon(_ word: String) -> Bool { unit.sourceLanguage != "en" || lists.isCommonEnglish(word) }
+        // Words inside a code token (data_new_from_mem, --mbig-endian-data, [find_call], key=value) are code.
+        let scalars = unit.sourceText.scalars
+        func isCode(_ word: Word) -> Bool {
+            var start = word.range.lowerBound
+            while start > 0 && !CharacterClass.isSpace(scalars[start - 1]) { start -= 1 }
+            var end = word.range.upperBound
+            while end < scalars.count && !CharacterClass.isSpace(scalars[end]) { end += 1 }
+            let token = scalars[start..<end]
+            if token.first == "-" { return true }
+            return token.contains { "_=/\\[]|{}<>@#$*".unicodeScalars.contains($0) }
+                || (token.contains(".") && token.last != "." && !token.contains(" "))
+        }
+        let plain = words.filter { isPlain($0) && !isCode($0) }
+        // A lower-case content word: "BTC 9116U Mini Wireless Internet and Gaming" is a product name.
+        let functionWords: Set<String> = ["and", "the", "for", "with", "from", "into", "over"]
+        let hasLowercaseWord = plain.contains {
+            $0.text.unicodeScalars.count >= 3 && $0.text.unicodeScalars.first.map(CharacterClass.isLowercaseLetter) == true
+                && isCommon($0.text) && !functionWords.contains($0.text)
+        }
         let loneWord = words.count == 1 && plain.count == 1 && plain[0].text.unicodeScalars.count >= 4
             && unit.sourceText.scalars.allSatisfy { WordScanner.isLetter($0) || CharacterClass.isSpace($0) || ".!?:…".unicodeScalars.contains($0) }
+            && isCommon(plain[0].text)
         let hasWords = (plain.count >= 2 && hasLowercaseWord) || loneWord
         return hasWords ? [Issue("the target is the source copied unchanged")] : []
     }
@@ -65,6 +100,10 @@ public struct WhitespaceCheck: Check {
             .triggering("\nExchange", "Обмін", note: "The leading line break is lost."),
             .passing("Prisoners: ", "Полонені: "),
             .passing("Exchange", "Обмін"),
+            .passing("      --rfc-3339=FMT   output date/time", "       --rfc-3339[=СПЕЦ]  вивести дату/час", note: "Help text re-aligned (coreutils)."),
+            .passing("%s: no server running\n", "%s: сервер не працює \n", note: "A space before the final line break is invisible."),
+            .passing("time unknown       ", "час невідомий      ", note: "Column padding fitted to the words (coreutils)."),
+            .triggering(" unknown file type %s\n", "невідомий тип файла %s\n", note: "A lost leading space glues the message to what precedes it."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -113,10 +152,21 @@ public struct WhitespaceCheck: Check {
         var issues: [Issue] = []
         let sourceEdges = Self.edges(unit.sourceText.scalars)
         let targetEdges = Self.edges(unit.targetText.scalars)
-        if !Self.same(sourceEdges.leading, targetEdges.leading) {
+        // Indentation of aligned help text (both sides indented with spaces, by different amounts) is layout the
+        // translator re-aligns; so is a space before a final line break, which nobody sees.
+        let bothIndented = !sourceEdges.leading.isEmpty && !targetEdges.leading.isEmpty
+            && sourceEdges.leading.allSatisfy { $0 == " " } && targetEdges.leading.allSatisfy { $0 == " " }
+        // Padding of a table column (trailing spaces on both sides, counted to fit the translated words).
+        let bothPadded = !sourceEdges.trailing.isEmpty && !targetEdges.trailing.isEmpty
+            && sourceEdges.trailing.allSatisfy { $0 == " " } && targetEdges.trailing.allSatisfy { $0 == " " }
+        let sourceTrailing = sourceEdges.trailing.filter { $0 != " " && $0 != "\t" }
+        let targetTrailing = targetEdges.trailing.filter { $0 != " " && $0 != "\t" }
+        let invisibleTrailing = !sourceTrailing.isEmpty && sourceTrailing.last == "\n" && targetEdges.trailing.last == "\n"
+            && sourceTrailing.elementsEqual(targetTrailing)
+        if !bothIndented && !Self.same(sourceEdges.leading, targetEdges.leading) {
             issues.append(Issue("leading whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.leading))), target \(Self.describe(ScalarString.make(targetEdges.leading)))"))
         }
-        if !Self.same(sourceEdges.trailing, targetEdges.trailing) {
+        if !invisibleTrailing && !bothPadded && !Self.same(sourceEdges.trailing, targetEdges.trailing) {
             issues.append(Issue("trailing whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.trailing))), target \(Self.describe(ScalarString.make(targetEdges.trailing)))"))
         }
         return issues
@@ -131,10 +181,11 @@ public struct LengthRatioCheck: Check {
         rationale: """
             A translation a third as long as its source has usually lost a sentence; one three times as long may \
             hold a pasted paragraph. Ukrainian runs about 10–25 % longer than English. Short sources vary too much \
-            to judge (at least `length-ratio-min-source` letters, 20 by default), so they are skipped. A warning: \
-            it asks for a look, not a fix.
+            to judge (at least `length-ratio-min-source` letters, 20 by default), so they are skipped. A note by \
+            default: it asks for a look, not a fix (reviewed catalogs drop region codes from names and spell out \
+            terse messages on purpose); `severity: {length-ratio: warning}` makes it count.
             """,
-        defaultSeverity: .warning,
+        defaultSeverity: .info,
         examples: [
             .triggering(
                 "Ukraine returned 42 more defenders and 2 civilians from captivity.", "Україна повернула.",

@@ -41,6 +41,48 @@ enum ConsistencyKey {
         return started ? hash : 0
     }
 
+    /// Endings set aside to compare word forms (crude stems: enough to tell forms of one word from other words).
+    static let ukrainianEndings = [
+        "ами", "ями", "ові", "еві", "ого", "ому", "ими", "іми", "их", "іх", "ів", "їв", "ей", "ах", "ях", "ом", "ем", "ою", "ею",
+        "ий", "ій", "ої", "а", "я", "у", "ю", "і", "ї", "и", "е", "є", "о", "ь",
+    ]
+
+    static func stem(_ word: String, language: String) -> String {
+        let lower = word.lowercased()
+        if language == "en" {
+            // -ing, -ed, -s, then a final e: file, files, filed → fil; import, importing → import.
+            var stem = Substring(lower)
+            for ending in ["ing", "ed", "s"] where stem.hasSuffix(ending) && stem.count - ending.count >= 3 {
+                stem = stem.dropLast(ending.count)
+                break
+            }
+            if stem.hasSuffix("e") && stem.count > 3 { stem = stem.dropLast() }
+            return String(stem)
+        }
+        let endings = language == "uk" || language == "ru" ? ukrainianEndings : []
+        for ending in endings where lower.hasSuffix(ending) && lower.count - ending.count >= 3 {
+            return String(lower.dropLast(ending.count))
+        }
+        return lower
+    }
+
+    /// A hash of the text's words as stems (and of its digits and placeholders' positions: any non-word,
+    /// non-space run counts only as a separator), ignoring punctuation, case and accelerators.
+    static func looseHash(words: [Word], language: String, scalars: [Unicode.Scalar]? = nil) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for word in words {
+            for byte in stem(word.text, language: language).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0x20) &* 0x100_0000_01b3
+        }
+        if let scalars {
+            // Digits and placeholder characters count (%d and %s differ).
+            for scalar in scalars where (scalar.value >= 0x30 && scalar.value <= 0x39) || scalar == "%" {
+                hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
+            }
+        }
+        return words.isEmpty && scalars == nil ? 0 : hash
+    }
+
     static func make(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
@@ -88,16 +130,30 @@ enum ConsistencyKey {
 enum ConsistencyGrouping {
     static func issues(
         _ units: [CheckedUnit], groupBy: (CheckedUnit) -> UInt64, compare: (CheckedUnit) -> UInt64,
-        shown: (CheckedUnit) -> String, suggest: Bool, message: (_ shown: String, _ majority: UInt64, _ count: Int, _ where: CheckedUnit) -> String
+        shown: (CheckedUnit) -> String, suggest: Bool, acrossFiles: Bool = true, variants: ((CheckedUnit, CheckedUnit) -> Bool)? = nil,
+        message: (_ shown: String, _ majority: UInt64, _ count: Int, _ where: CheckedUnit) -> String
     ) -> [(Int, Issue)] {
         // First member of each group, then the others: most groups have one member and never allocate a list.
         var first: [UInt64: Int] = [:]
         var groups: [UInt64: [Int]] = [:]
         first.reserveCapacity(units.count)
+        // Within one file unless asked to compare across the run: separate catalogs are separate projects.
+        var fileNumbers: [String: UInt64] = [:]
         for (index, unit) in units.enumerated() {
-            guard unit.hasTarget, !unit.isFuzzy else { continue }
-            let key = groupBy(unit)
+            guard unit.hasTarget, !unit.isUnfinished else { continue }
+            var key = groupBy(unit)
             guard key != 0 else { continue }
+            if !acrossFiles {
+                let number: UInt64
+                if let known = fileNumbers[unit.file] {
+                    number = known
+                } else {
+                    number = UInt64(fileNumbers.count + 1)
+                    fileNumbers[unit.file] = number
+                }
+                key ^= number &* 0x9E37_79B9_7F4A_7C15
+                if key == 0 { key = 1 }
+            }
             if let existing = first[key] {
                 if groups[key] == nil { groups[key] = [existing] }
                 groups[key]!.append(index)
@@ -119,6 +175,7 @@ enum ConsistencyGrouping {
             let majority = counts.max { a, b in a.value < b.value || (a.value == b.value && firstOf[a.key]! > firstOf[b.key]!) }!.key
             let majorityUnit = units[firstOf[majority]!]
             for member in members where compare(units[member]) != majority {
+                if let variants, variants(units[member], majorityUnit) { continue }
                 result.append(
                     (member, Issue(message(shown(majorityUnit), majority, counts[majority]!, majorityUnit), suggestion: suggest ? shown(majorityUnit) : nil)))
             }
@@ -127,6 +184,18 @@ enum ConsistencyGrouping {
     }
 
     static func place(_ unit: CheckedUnit) -> String { "\(unit.file):\(unit.unit.line)" }
+
+    /// Whether two texts share most of their words (as stems, in any order): "Zhuang, Yongnan" and "Yongnan
+    /// Zhuang", "There was an error in the certificate." and "Error in the certificate.", "Import" and
+    /// "Importing" are variants of one text; "Security Service of Ukraine" and "Defence Intelligence of Ukraine"
+    /// are not.
+    static func shareMostWords(_ a: [Word], _ b: [Word], language: String) -> Bool {
+        let first = Set(a.map { ConsistencyKey.stem($0.text, language: language) })
+        let second = Set(b.map { ConsistencyKey.stem($0.text, language: language) })
+        if first.isEmpty || second.isEmpty { return first == second }
+        let common = first.intersection(second).count
+        return common * 2 >= first.union(second).count
+    }
 }
 
 /// `inconsistent-translation`: one source translated in different ways across the checked files.
@@ -137,7 +206,12 @@ public struct InconsistentTranslationCheck: Check {
         rationale: """
             Readers and users notice when one phrase has two translations. Sources compare with whitespace \
             collapsed, case folded and accelerator markers (&, _) dropped; PO contexts (msgctxt) keep units apart. \
-            The most common translation is taken as intended and the others are reported, pointing at it.
+            The most common translation is taken as intended and the others are reported, pointing at it. Units \
+            are compared within each file (separate catalogs are separate projects, with their own wording); \
+            `consistency: run` in `.tlumach.yml` compares across all the files of a run. \
+            Translations that share most of their words (as stems, in any order) are variants, not reported: word \
+            forms a sentence needs (невідомо, невідомий), agreement after a number (%d записи, %d записів) and \
+            plural forms (msgstr[0..2], compared only with the same form of other entries).
             """,
         defaultSeverity: .warning,
         examples: [
@@ -145,14 +219,19 @@ public struct InconsistentTranslationCheck: Check {
                 "Prisoner exchange", "Обмін бранцями", otherUnits: [("Prisoner exchange", "Обмін полоненими"), ("Prisoner exchange", "Обмін полоненими")]),
             .passing("Prisoner exchange", "Обмін полоненими", otherUnits: [("Prisoner exchange", "Обмін полоненими")]),
             .passing("Open", "Відкрити", note: "Accelerators are ignored.", otherUnits: [("&Open", "Відкрити")]),
+            .passing("unknown", "невідомо", note: "A word form the sentence needs.", otherUnits: [("unknown", "Невідомий"), ("unknown", "Невідомий")]),
+            .passing("%d records", "%d записів", note: "Agreement after a number.", otherUnits: [("%d records", "%d записи"), ("%d records", "%d записи")]),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    let acrossFiles: Bool
+
+    public init(environment: CheckEnvironment) { acrossFiles = environment.options.consistencyAcrossFiles }
 
     public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
             units, groupBy: { $0.sourceKey },
-            compare: { $0.targetKey }, shown: { $0.target }, suggest: true,
+            compare: { $0.targetKey }, shown: { $0.target }, suggest: true, acrossFiles: acrossFiles,
+            variants: { ConsistencyGrouping.shareMostWords($0.targetText.words, $1.targetText.words, language: $0.targetLanguage) },
             message: { shown, _, count, unit in
                 "the same source is translated as “\(shown)” elsewhere (\(count)×, first at \(ConsistencyGrouping.place(unit)))"
             })
@@ -167,22 +246,31 @@ public struct InconsistentSourceCheck: Check {
         rationale: """
             Two different sources with one translation often mean a copy-paste slip, or a distinction the \
             translation lost (Defence Intelligence and Security Service both rendered as one agency). Texts \
-            compare with whitespace collapsed, case folded and accelerator markers dropped.
+            compare with whitespace collapsed, case folded and accelerator markers dropped. Sources that share \
+            most of their words (as stems, in any order) are variants of one text, normal in a UI: “Import” and \
+            “Importing” both → “Імпорт”, “Zhuang, Yongnan” and “Yongnan Zhuang”. A note by default (one \
+            translation for several sources is common and usually right in software: “Parameters:” and \
+            “Options:” → “Параметри:”); `severity: {inconsistent-source: warning}` makes it count. Compared within \
+            each file unless `consistency: run`.
             """,
-        defaultSeverity: .warning,
+        defaultSeverity: .info,
         examples: [
             .triggering(
                 "Security Service of Ukraine", "Головне управління розвідки",
                 otherUnits: [("Defence Intelligence of Ukraine", "Головне управління розвідки"), ("Defence Intelligence of Ukraine", "Головне управління розвідки")]),
             .passing("Security Service of Ukraine", "Служба безпеки України", otherUnits: [("Defence Intelligence of Ukraine", "Головне управління розвідки")]),
+            .passing("Importing", "Імпорт", note: "UI variants of one word (the second real set).", otherUnits: [("Import", "Імпорт"), ("Import", "Імпорт")]),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    let acrossFiles: Bool
+
+    public init(environment: CheckEnvironment) { acrossFiles = environment.options.consistencyAcrossFiles }
 
     public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
             units, groupBy: { $0.targetKey }, compare: { $0.plainSourceKey },
-            shown: { $0.source }, suggest: false,
+            shown: { $0.source }, suggest: false, acrossFiles: acrossFiles,
+            variants: { ConsistencyGrouping.shareMostWords($0.sourceText.words, $1.sourceText.words, language: $0.sourceLanguage) },
             message: { shown, _, count, unit in
                 "the same translation stands for “\(shown)” elsewhere (\(count)×, first at \(ConsistencyGrouping.place(unit)))"
             })

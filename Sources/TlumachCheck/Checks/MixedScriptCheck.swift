@@ -25,6 +25,17 @@ public struct MixedScriptCheck: Check {
             .passing("NATO summit", "саміт НАТО"),
             .passing("iPhone users", "користувачі iPhone"),
             .passing("fd.o's reverse-DNS name", "зворотна DNS-назва fd.o", note: "A letter inside a name is not a conjunction."),
+            .passing("%s\\nrespective", "%s\\nвідповідних", note: "An escape glued to a word (gnupg2) is not part of it."),
+            .passing("%%0Aspecial", "%%0Aспеціальних", note: "A URL escape glued to a word (gnupg2)."),
+            .passing("\\uNNNN", "\\uНННН", note: "A translated metavariable after an escape."),
+            .passing("base size on RFILE", "основний розмір RФАЙЛА", note: "A metavariable (coreutils)."),
+            .passing("^[nN]", "^[nNнН]", note: "A regular expression's character class (coreutils)."),
+            .passing("at 0xADDRESS", "за 0xАДРЕСА", note: "A hex prefix (binutils)."),
+            .passing("ǂUngkue", "ǂУнкве", note: "A click letter in a name (iso_639_3)."),
+            .triggering("ARG1 * ARG2", "AРГ1 * АРГ2", note: "A Latin A in a Cyrillic metavariable (coreutils)."),
+            .passing("use a specific SEUSER", "використати вказаного SEКОР", note: "An acronym glued to a metavariable (coreutils)."),
+            .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного рядкаs:", note: "A Latin s typed after a word (binutils)."),
+            .triggering("[[:<:]]pBRE", "[[:<:]]pБФВ", note: "A regex class translated (real: a published catalog)."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -59,6 +70,12 @@ public struct MixedScriptCheck: Check {
                 index += 1
                 continue
             }
+            // An escape glued to a word is not part of it: the n of `\nвідповідних`, the u of `\uНННН`, the A of
+            // a URL escape `%0Aспеціальних`.
+            if let escape = Self.escapeLength(scalars, at: index), escape > 0 {
+                index += escape
+                continue
+            }
             let start = index
             var latin = false
             var cyrillic = false
@@ -74,6 +91,11 @@ public struct MixedScriptCheck: Check {
                     } else if (0x400...0x4FF).contains(value) {
                         cyrillic = true
                     } else {
+                        // Click letters (ǀ ǁ ǂ ǃ) belong to names in any script (ǂУнкве for ǂUngkue).
+                        if (0x1C0...0x1C3).contains(value) {
+                            index += 1
+                            continue
+                        }
                         switch Script(of: scalar) {
                         case .latin: latin = true
                         case .cyrillic: cyrillic = true
@@ -91,6 +113,13 @@ public struct MixedScriptCheck: Check {
             }
             if masked?[start] == true { continue }
             let kinds = (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0)
+            if kinds > 1 && !greek && Self.isMetavariable(scalars[start..<index]) {
+                continue
+            }
+            // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
+            if kinds > 1 && start > 0 && scalars[start - 1] == "[" && index < count && scalars[index] == "]" {
+                continue
+            }
             if kinds > 1 {
                 let word = PlaceholderScanner.text(scalars, start..<index)
                 var names: [String] = []
@@ -139,6 +168,52 @@ public struct MixedScriptCheck: Check {
         return issues
     }
 
+    /// A metavariable or an acronym glued on purpose, not a slip: a Latin run of two or more capitals (SEКОР for
+    /// SEUSER, МетодHTTP), or one Latin capital without a Cyrillic twin before a word in capitals (RФАЙЛА for
+    /// RFILE). Look-alike letters (МIНIСТЕРСТВО) and lower-case slips (Прикладиs, pБФВ, cек) stay reported.
+    static func isMetavariable(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var runs: [(latin: Bool, letters: ArraySlice<Unicode.Scalar>)] = []
+        var runStart = word.startIndex
+        for index in word.indices where index > word.startIndex {
+            if (word[index].value < 0x80) != (word[index - 1].value < 0x80) {
+                runs.append((word[index - 1].value < 0x80, word[runStart..<index]))
+                runStart = index
+            }
+        }
+        if let last = word.last { runs.append((last.value < 0x80, word[runStart..<word.endIndex])) }
+        let latinRuns = runs.filter { $0.latin }
+        guard !latinRuns.isEmpty else { return false }
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isUppercase }
+        return latinRuns.allSatisfy { run in
+            let letters = run.letters.filter { $0.properties.isAlphabetic }
+            if letters.count >= 2 && letters.allSatisfy(isUpper) { return true }
+            return letters.count == 1 && isUpper(letters[0]) && latinLookalikes[letters[0]] == nil
+                && word.allSatisfy { !$0.properties.isAlphabetic || isUpper($0) }
+        }
+    }
+
+    static func isHex(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "a"..."f", "A"..."F": true
+        default: false
+        }
+    }
+
+    /// How many ASCII letters at `index` (a word's start) belong to an escape before them: 1 after a backslash
+    /// (\n, \t, \u), the hex letters of a percent escape (%0A, %AB).
+    static func escapeLength(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        guard index > 0, scalars[index].value < 0x80 else { return nil }
+        let previous = scalars[index - 1]
+        if previous == "\\" { return 1 }
+        // 0xADDRESS → 0xАДРЕСА: the x of a hex prefix.
+        if previous == "0" && scalars[index] == "x" { return 1 }
+        if previous == "%" && isHex(scalars[index]) {
+            return index + 1 < scalars.count && isHex(scalars[index + 1]) && scalars[index + 1].value < 0x80 ? 2 : nil
+        }
+        if index >= 2 && scalars[index - 2] == "%" && isHex(previous) && isHex(scalars[index]) { return 1 }
+        return nil
+    }
+
     /// The word with look-alikes mapped to the script of most of its letters.
     func repaired(_ word: String, for language: String) -> String? {
         var latin = 0
@@ -155,5 +230,62 @@ public struct MixedScriptCheck: Check {
             for scalar in word.unicodeScalars { result.unicodeScalars.append(reverse[scalar] ?? scalar) }
         }
         return result == word ? nil : result
+    }
+}
+
+/// `cyrillic-alphabet`: letters of another Cyrillic alphabet in the target: э ы ё ъ in Ukrainian, і ї є ґ in Russian.
+public struct CyrillicAlphabetCheck: Check {
+    public static let description = CheckDescription(
+        id: "cyrillic-alphabet", name: "Letters of another Cyrillic alphabet",
+        summary: "A target word has letters its language's alphabet lacks: э, ы, ё or ъ in Ukrainian; і, ї, є or ґ in Russian.",
+        rationale: """
+            A translator switching between Ukrainian and Russian keyboard layouts types ы for і or э for є; the \
+            word looks almost right and slips through review. Only Ukrainian and Russian targets are checked; \
+            placeholders, tags and URLs are skipped, and so is a word the source has too (a quoted name).
+            """,
+        defaultSeverity: .error,
+        examples: [
+            .triggering("Disk is full", "Дыск заповнено", note: "ы typed for и (Russian layout)."),
+            .triggering("their own", "своє власнэ", note: "э for е."),
+            .triggering("Disk is full", "Діск переполнен", from: "en", to: "ru", note: "Ukrainian і in a Russian target."),
+            .passing("Disk is full", "Диск заповнено"),
+            .passing("Disk is full", "Диск переполнен", from: "en", to: "ru"),
+            .passing("The word «объект»", "Слово «объект»", note: "The source has the word too."),
+        ])
+
+    public init(environment: CheckEnvironment) {}
+
+    static func foreign(_ scalar: Unicode.Scalar, language: String) -> Bool {
+        switch language {
+        case "uk":
+            switch scalar {
+            case "э", "Э", "ы", "Ы", "ё", "Ё", "ъ", "Ъ": return true
+            default: return false
+            }
+        case "ru":
+            switch scalar {
+            case "і", "І", "ї", "Ї", "є", "Є", "ґ", "Ґ": return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    public func check(_ unit: CheckedUnit) -> [Issue] {
+        let language = unit.targetLanguage
+        guard unit.hasTarget, language == "uk" || language == "ru" else { return [] }
+        let text = unit.targetText
+        guard !text.isASCII, text.scalars.contains(where: { Self.foreign($0, language: language) }) else { return [] }
+        let masked = text.hasMaskedSpans ? text.masked : nil
+        var sourceWords: Set<String>?
+        var issues: [Issue] = []
+        for word in text.words where !(masked?[word.range.lowerBound] ?? false) {
+            guard let letter = word.text.unicodeScalars.first(where: { Self.foreign($0, language: language) }) else { continue }
+            if sourceWords == nil { sourceWords = Set(unit.sourceText.words.map(\.text)) }
+            if sourceWords?.contains(word.text) == true { continue }
+            let alphabet = language == "uk" ? "Ukrainian" : "Russian"
+            issues.append(Issue("“\(word.text)” has “\(letter)”, a letter the \(alphabet) alphabet does not have (another keyboard layout?)", at: word.range))
+        }
+        return issues
     }
 }

@@ -24,12 +24,37 @@ public struct NumberMismatchCheck: Check {
             .passing("On 24 August 2024", "24.08.2024"),
             .passing("42 more defenders and 2 civilians", "ще 42 захисників і двох цивільних", note: "A number word."),
             .passing("In the 2nd form", "У другій формі", note: "An ordinal written as a word."),
+            .passing("Enable 3D acceleration", "Увімкнути тривимірне прискорення", note: "3D as a compound word."),
+            .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
         ])
 
     public init(environment: CheckEnvironment) {}
 
     static func sameValue(_ a: Double, _ b: Double) -> Bool {
         abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+    }
+
+    /// Ukrainian first parts of compounds for 1–10 (тривимірний, двофакторний, п’ятирічний).
+    static let compoundStems: [Int: [String]] = [
+        1: ["одно"], 2: ["дво", "двох"], 3: ["три", "трьох"], 4: ["чотири"], 5: ["п'яти", "п’яти", "пʼяти", "пяти"],
+        6: ["шести"], 7: ["семи"], 8: ["восьми"], 9: ["дев'яти", "дев’яти", "девʼяти"], 10: ["десяти"],
+    ]
+
+    /// "3D" → "тривимірні": a small number glued to a Latin letter in the source, rendered in the target as the
+    /// first part of a compound word.
+    static func writtenAsCompound(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        guard unit.targetLanguage == "uk", token.values.count == 1, let value = token.values.first,
+            value == value.rounded(), let stems = compoundStems[Int(value)]
+        else { return false }
+        let scalars = unit.sourceText.scalars
+        // Glued to a Latin letter (3D) or joined by a hyphen to a word (1-byte).
+        var next = token.range.upperBound
+        if next + 1 < scalars.count && scalars[next] == "-" { next += 1 }
+        guard next < scalars.count, scalars[next].properties.isAlphabetic, scalars[next].value < 0x80 else { return false }
+        return unit.targetText.words.contains { word in
+            let lower = word.text.lowercased()
+            return stems.contains { lower.hasPrefix($0) && lower.count > $0.count + 2 }
+        }
     }
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
@@ -82,6 +107,7 @@ public struct NumberMismatchCheck: Check {
             let token = sourceTokens[index]
             if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
                 for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
+                if Self.writtenAsCompound(token, in: unit) { continue }
                 issues.append(Issue("number \(token.text) of the source is missing from the target"))
             }
         }

@@ -20,6 +20,9 @@ public struct PlaceholderMismatchCheck: Check {
             .triggering(
                 "Click Save", "Натисніть «Зберегти»", note: "An XLIFF inline code dropped.",
                 sourceCodes: [InlineCode(kind: "x", id: "1", offset: 6)]),
+            .triggering(
+                "Click Save", "Натисніть «Зберегти»", note: "A lost <pc> and its </pc> are one finding.",
+                sourceCodes: [InlineCode(kind: "pc-open", id: "1", offset: 6), InlineCode(kind: "pc-close", id: "1", offset: 10)]),
             .passing("%s of %d", "%2$d з %1$s", note: "Reordered with positions."),
             .passing(
                 "{count, plural, one {# file} other {# files}}",
@@ -77,10 +80,39 @@ public struct PlaceholderMismatchCheck: Check {
         return issues
     }
 
+    static func outsideLinks(_ text: AnalyzedText) -> [Placeholder] {
+        let placeholders = text.placeholders
+        guard !placeholders.isEmpty else { return placeholders }
+        let links = text.links
+        guard !links.isEmpty else { return placeholders }
+        return placeholders.filter { placeholder in !links.contains { $0.range.overlaps(placeholder.range) } }
+    }
+
+    /// Codes missing on one side, with a paired code's opening and closing halves (XLIFF `<pc>…</pc>`, `<g>…</g>`)
+    /// merged into one entry, shown as `<pc id="1">…</pc>`.
+    static func pairedCodes(_ codes: [InlineCode]) -> [(code: InlineCode, shown: String)] {
+        var result: [(code: InlineCode, shown: String)] = []
+        var used = Set<Int>()
+        for (index, code) in codes.enumerated() where !used.contains(index) {
+            used.insert(index)
+            if code.kind.hasSuffix("-open") {
+                let closeKind = code.kind.dropLast(5) + "-close"
+                if let close = codes.indices.first(where: { !used.contains($0) && codes[$0].kind == closeKind && (codes[$0].id == code.id || codes[$0].id.isEmpty) }) {
+                    used.insert(close)
+                    result.append((code, code.display + "…" + codes[close].display))
+                    continue
+                }
+            }
+            result.append((code, code.display))
+        }
+        return result
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
-        let sourcePlaceholders = unit.sourceText.placeholders
-        let targetPlaceholders = unit.targetText.placeholders
+        // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
+        let sourcePlaceholders = Self.outsideLinks(unit.sourceText)
+        let targetPlaceholders = Self.outsideLinks(unit.targetText)
         var issues: [Issue] = []
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
             issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders)
@@ -106,18 +138,26 @@ public struct PlaceholderMismatchCheck: Check {
         if !sourceCodes.isEmpty || !targetCodes.isEmpty {
             var remaining: [String: Int] = [:]
             for code in targetCodes { remaining[code.key, default: 0] += 1 }
+            var missing: [InlineCode] = []
             for code in sourceCodes {
                 if let count = remaining[code.key], count > 0 {
                     remaining[code.key] = count - 1
                 } else {
-                    issues.append(Issue("inline code \(code.display) of the source is missing from the target", suggestion: code.display))
+                    missing.append(code)
                 }
             }
+            var added: [InlineCode] = []
             for code in targetCodes {
                 if let count = remaining[code.key], count > 0 {
                     remaining[code.key] = count - 1
-                    issues.append(Issue("inline code \(code.display) in the target is not in the source"))
+                    added.append(code)
                 }
+            }
+            for (_, shown) in Self.pairedCodes(missing) {
+                issues.append(Issue("inline code \(shown) of the source is missing from the target", suggestion: shown))
+            }
+            for (_, shown) in Self.pairedCodes(added) {
+                issues.append(Issue("inline code \(shown) in the target is not in the source"))
             }
         }
         return issues

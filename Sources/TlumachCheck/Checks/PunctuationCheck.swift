@@ -6,9 +6,13 @@ public struct PunctuationCheck: Check {
         summary: "End punctuation differs beyond language conventions; quotes are not the target language's; punctuation is doubled; a space stands before punctuation; spaces are doubled.",
         rationale: """
             End punctuation is compared after closing quotes and brackets are set aside, so a closing quote moved \
-            around the full stop (English “….” and Ukrainian «…».) is not reported; "..." equals "…". Ukrainian \
-            targets use «…» with „…“ nested; English targets use “…” and ‘…’: straight quotes or the other \
-            language's quotes are reported. Doubled punctuation, a space before , . ; : ! ? and doubled spaces \
+            around the full stop (English “….” and Ukrainian «…».) is not reported; "..." equals "…"; a quoted or \
+            bracketed mark (expected ','; (!)) is text; a full stop the target adds to an open message is house \
+            style, not reported (one it loses is). Quote style \
+            is house typography, checked only with `typography: strict` in `.tlumach.yml`: then Ukrainian \
+            targets use «…» with „…“ nested and English targets use “…” and ‘…’, and straight quotes or the other \
+            language's quotes are reported — except around code (placeholders, identifiers, file names, options: \
+            `"%s"`, `"max_wal_size"`), which is never prose. Doubled punctuation, a space before , . ; : ! ? and doubled spaces \
             are reported only when the source does not have them too (a copied layout is not a translation \
             error). Placeholders, tags and URLs are skipped.
             """,
@@ -16,8 +20,7 @@ public struct PunctuationCheck: Check {
         examples: [
             .triggering("The exchange took place.", "Обмін відбувся", note: "The full stop is lost."),
             .triggering("Is the exchange over?", "Обмін завершено."),
-            .triggering("He said \"yes\".", "Він сказав \"так\".", note: "Straight quotes in a Ukrainian target."),
-            .triggering("He said “yes”.", "Він сказав “так”.", note: "English quotes in a Ukrainian target."),
+            .passing("He said \"yes\".", "Він сказав \"так\".", note: "Straight quotes: house typography, reported only with `typography: strict`."),
             .triggering("Prisoners, civilians.", "Полонені,, цивільні.", note: "A doubled comma."),
             .triggering("Prisoners, civilians.", "Полонені , цивільні.", note: "A space before a comma."),
             .triggering("Prisoners and civilians.", "Полонені  і цивільні.", note: "A doubled space."),
@@ -25,10 +28,15 @@ public struct PunctuationCheck: Check {
             .passing("He said “yes”.", "Він сказав «так».", note: "«…» in a Ukrainian target."),
             .passing("He said “it is ‘final’”.", "Він сказав «це „остаточно“».", note: "Nested quotes."),
             .passing("Wait...", "Зачекайте…", note: "Three dots equal an ellipsis."),
+            .passing("syntax error; expected ','", "синтаксична помилка; пропущено кому", note: "A quoted comma is not end punctuation (gettext-tools)."),
+            .passing("Write output to file NAME", "Вивести дані до файла з назвою НАЗВА.", note: "A full stop added: house style (binutils)."),
+            .passing("writeback (!) must be used for VLDMDB", "для VLDMDB слід використовувати зворотний запис (!)", note: "A mark in brackets is text."),
             .passing("Він сказав «так».", "He said “yes.”", from: "uk", to: "en"),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    let typography: Typography
+
+    public init(environment: CheckEnvironment) { typography = environment.options.typography }
 
     enum EndMark: String {
         case none = "nothing", period = "“.”", ellipsis = "“…”", question = "“?”", exclamation = "“!”",
@@ -56,6 +64,8 @@ public struct PunctuationCheck: Check {
         var index = scalars.count - 1
         while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) { index -= 1 }
         guard index >= 0 else { return .none }
+        // A quoted mark is text, not the end punctuation (expected ',' ; «.»).
+        if index > 0 && index < scalars.count - 1 && "'\"‘“«`„(".unicodeScalars.contains(scalars[index - 1]) { return .none }
         switch scalars[index] {
         case ".":
             return index >= 2 && scalars[index - 1] == "." && scalars[index - 2] == "." ? .ellipsis : .period
@@ -80,7 +90,16 @@ public struct PunctuationCheck: Check {
         let scalars = text.scalars
         let masked = text.hasMaskedSpans ? text.masked : nil
         var hasLowQuote = false
-        for (index, scalar) in scalars.enumerated() where masked?[index] != true {
+        var index = -1
+        while index + 1 < scalars.count {
+            index += 1
+            let scalar = scalars[index]
+            if masked?[index] == true { continue }
+            // Straight quotes around code (a placeholder, identifier, path or option) are part of the code.
+            if scalar == "\"", let close = codeQuoteEnd(scalars, from: index, masked: masked, language: language) {
+                index = close
+                continue
+            }
             switch language {
             case "uk":
                 if scalar == "\u{201E}" { hasLowQuote = true }
@@ -100,6 +119,22 @@ public struct PunctuationCheck: Check {
         return nil
     }
 
+    /// The index of the straight quote closing the one at `open` when what they enclose is code, not prose: a
+    /// placeholder, URL or tag, an identifier (`max_wal_size`, `--force`, `file.txt`), or, in a Ukrainian target,
+    /// anything without a Cyrillic letter (an English name or command quoted in the translation).
+    static func codeQuoteEnd(_ scalars: [Unicode.Scalar], from open: Int, masked: [Bool]?, language: String) -> Int? {
+        var close = open + 1
+        while close < scalars.count && scalars[close] != "\"" && scalars[close] != "\n" { close += 1 }
+        guard close < scalars.count, scalars[close] == "\"" else { return nil }
+        let inside = scalars[(open + 1)..<close]
+        if inside.isEmpty { return close }
+        if let masked, inside.indices.contains(where: { masked[$0] }) { return close }
+        if language == "uk" && !inside.contains(where: { (0x400...0x4FF).contains($0.value) }) { return close }
+        let hasSpace = inside.contains(where: CharacterClass.isSpace)
+        let codeMark = inside.contains { "_./\\=$%{}[]<>()@:#*-+0123456789".unicodeScalars.contains($0) }
+        return !hasSpace && codeMark ? close : nil
+    }
+
     static func contains(_ scalars: [Unicode.Scalar], _ pattern: [Unicode.Scalar]) -> Bool {
         guard pattern.count <= scalars.count else { return false }
         for start in 0...(scalars.count - pattern.count) where scalars[start] == pattern[0] {
@@ -117,10 +152,13 @@ public struct PunctuationCheck: Check {
         var issues: [Issue] = []
         let sourceEnd = Self.endMark(source)
         let targetEnd = Self.endMark(target)
-        if sourceEnd != targetEnd && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none) {
+        // A full stop added to a message the source leaves open is house style, not a defect (a full stop lost, or
+        // a question turned into a statement, is reported).
+        let periodAdded = sourceEnd == .none && targetEnd == .period
+        if sourceEnd != targetEnd && !periodAdded && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none) {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
         }
-        if let problem = Self.quoteProblem(targetText, language: unit.targetLanguage),
+        if typography == .strict, let problem = Self.quoteProblem(targetText, language: unit.targetLanguage),
             !(unit.sourceLanguage == unit.targetLanguage)
         {
             issues.append(Issue(problem))

@@ -12,12 +12,13 @@ public enum Reporter {
     public static let toolName = "tlumach"
     public static let toolVersion = "0.1.0"
 
-    public static func render(_ report: CheckReport, as format: ReportFormat) -> String {
+    /// `strict`: warnings fail the run (JUnit marks as failed exactly what fails the run).
+    public static func render(_ report: CheckReport, as format: ReportFormat, strict: Bool = false) -> String {
         switch format {
         case .text: TextReporter.render(report)
         case .json: JSONReporter.render(report)
         case .sarif: SARIFReporter.render(report)
-        case .junit: JUnitReporter.render(report)
+        case .junit: JUnitReporter.render(report, strict: strict)
         case .github: GitHubReporter.render(report)
         }
     }
@@ -69,7 +70,9 @@ enum TextReporter {
 func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 
 /// `{"findings": [{"check", "severity", "file", "unit", "line", "column", "message", "source", "target",
-/// "suggestion"}], "summary": {"files", "units", "errors", "warnings"}}` — field names are a contract.
+/// "suggestion"[, "excerpt": true]}], "summary": {"files", "units", "errors", "warnings"}}` — field names are a
+/// contract. A unit's text longer than `Finding.excerptLimit` characters is given as an excerpt (marked
+/// `"excerpt": true`), so the report stays linear in the input.
 enum JSONReporter {
     static func render(_ report: CheckReport) -> String {
         var output = JSONBytes()
@@ -94,11 +97,12 @@ enum JSONReporter {
                 output.raw(", \"message\": ")
                 output.quoted(finding.message)
                 output.raw(", \"source\": ")
-                output.quoted(finding.source)
+                output.quoted(finding.shownSource)
                 output.raw(", \"target\": ")
-                output.quoted(finding.target)
+                output.quoted(finding.shownTarget)
                 output.raw(", \"suggestion\": ")
                 output.quoted(finding.suggestion)
+                if finding.isExcerpt { output.raw(", \"excerpt\": true") }
                 output.raw("}")
             }
         }
@@ -192,17 +196,21 @@ enum SARIFReporter {
     }
 }
 
-/// JUnit XML: a test suite per file, a failing test case per finding with a unique name (GitLab collapses
-/// duplicates), and one passing case per clean file so a clean run still reports its tests.
+/// JUnit XML: a test suite per file, a test case per finding with a unique name (GitLab collapses duplicates),
+/// failed when the finding fails the run (errors; warnings too with `--strict`), passed with its text in
+/// `<system-out>` otherwise; one passing case when there are no findings so a clean run still reports a test.
 enum JUnitReporter {
-    static func render(_ report: CheckReport) -> String {
+    /// `strict`: whether warnings fail the run (`--strict`). A finding is a failed test case only when it fails
+    /// the run; the others pass with their text in `<system-out>`, so a dashboard is red exactly when the gate is.
+    static func render(_ report: CheckReport, strict: Bool = false) -> String {
+        func fails(_ finding: Finding) -> Bool { finding.severity == .error || (strict && finding.severity == .warning) }
         var byFile: [String: [Finding]] = [:]
         var order: [String] = []
         for finding in report.findings {
             if byFile[finding.file] == nil { order.append(finding.file) }
             byFile[finding.file, default: []].append(finding)
         }
-        let failures = report.findings.filter { $0.severity != .info }.count
+        let failures = report.findings.filter(fails).count
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         output += "<testsuites name=\"tlumach check\" tests=\"\(max(1, report.findings.count))\" failures=\"\(failures)\" errors=\"0\">\n"
         if report.findings.isEmpty {
@@ -210,22 +218,17 @@ enum JUnitReporter {
             output += "    <testcase classname=\"tlumach.check\" name=\(attribute("\(report.files) files, \(report.units) units: no findings"))/>\n"
             output += "  </testsuite>\n"
         }
-        var usedNames = Set<String>()
+        var names = UniqueNames()
         for file in order {
             let findings = byFile[file] ?? []
-            let fileFailures = findings.filter { $0.severity != .info }.count
+            let fileFailures = findings.filter(fails).count
             output += "  <testsuite name=\(attribute(file)) tests=\"\(findings.count)\" failures=\"\(fileFailures)\" errors=\"0\">\n"
             for finding in findings {
-                var name = "\(finding.check) \(finding.file):\(finding.line):\(finding.column) \(finding.unit)"
-                if !usedNames.insert(name).inserted {
-                    var counter = 2
-                    while !usedNames.insert("\(name) #\(counter)").inserted { counter += 1 }
-                    name = "\(name) #\(counter)"
-                }
+                let name = names.claim("\(finding.check) \(finding.file):\(finding.line):\(finding.column) \(finding.unit)")
                 output += "    <testcase classname=\(attribute("tlumach.\(finding.check)")) name=\(attribute(name)) file=\(attribute(finding.file))>\n"
-                let body = "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)\nsource: \(finding.source)\ntarget: \(finding.target)"
+                let body = "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message)\nsource: \(finding.shownSource)\ntarget: \(finding.shownTarget)"
                     + (finding.suggestion.map { "\nsuggestion: \($0)" } ?? "")
-                if finding.severity == .info {
+                if !fails(finding) {
                     output += "      <system-out>\(xmlEscaped(cleanXML(body)))</system-out>\n"
                 } else {
                     output += "      <failure message=\(attribute(finding.message)) type=\(attribute("\(finding.severity.rawValue): \(finding.check)"))>\(xmlEscaped(cleanXML(body)))</failure>\n"
@@ -236,6 +239,29 @@ enum JUnitReporter {
         }
         output += "</testsuites>\n"
         return output
+    }
+
+    /// Unique test case names: a repeated name gets " #2", " #3"… The next free number of each name is remembered,
+    /// so thousands of findings at one place cost linear steps (`probes` counts them), not quadratic.
+    struct UniqueNames {
+        private var used = Set<String>()
+        private var next: [String: Int] = [:]
+        private(set) var probes = 0
+
+        mutating func claim(_ name: String) -> String {
+            probes += 1
+            if used.insert(name).inserted { return name }
+            var counter = next[name] ?? 2
+            while true {
+                probes += 1
+                let candidate = "\(name) #\(counter)"
+                counter += 1
+                if used.insert(candidate).inserted {
+                    next[name] = counter
+                    return candidate
+                }
+            }
+        }
     }
 
     static func attribute(_ text: String) -> String { "\"" + xmlEscaped(cleanXML(text), attribute: true) + "\"" }

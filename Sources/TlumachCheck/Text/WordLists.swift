@@ -5,6 +5,8 @@ struct WordLists: Sendable {
     let numberWords: [String: [String: Double]]
     let months: [String: [String: Double]]
     let scales: [String: [String: Double]]
+    /// Common English words (Data/common-english-words.txt): what makes a copied target language, not a name.
+    let commonEnglish: Set<String>
 
     static let shared = WordLists()
 
@@ -12,6 +14,24 @@ struct WordLists: Sendable {
         numberWords = Self.load("number-words")
         months = Self.load("months")
         scales = Self.load("scale-words")
+        var common = Set<String>()
+        if let url = Bundle.module.url(forResource: "common-english-words", withExtension: "txt", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty { common.insert(String(line)) }
+        }
+        commonEnglish = common
+    }
+
+    /// Whether `word` (any case) is a common English word or one of its -s, -es, -ed, -ing forms.
+    func isCommonEnglish(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if commonEnglish.contains(lower) { return true }
+        for ending in ["s", "es", "ed", "d", "ing"] where lower.hasSuffix(ending) && lower.count > ending.count + 2 {
+            let stem = String(lower.dropLast(ending.count))
+            if commonEnglish.contains(stem) || commonEnglish.contains(stem + "e") { return true }
+        }
+        return false
     }
 
     private static func load(_ name: String) -> [String: [String: Double]] {

@@ -1,0 +1,140 @@
+import Foundation
+@testable import TlumachCheck
+import TlumachCore
+import TlumachFormats
+import XCTest
+
+/// Issue 17 (reports linear in their input) and issue 11 (baselines by any spelling of a path, configuration
+/// numbers out of range), each reproduced first.
+final class CheckLimitsTests: XCTestCase {
+    func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tlumach-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// One unit whose source has `count` distinct brace placeholders the target lacks: `count` findings.
+    func report(placeholders count: Int) -> CheckReport {
+        let source = (0..<count).map { "{a\($0)}" }.joined(separator: " ")
+        let document = BilingualDocument(
+            path: "big.po", format: .po, sourceLanguage: "en", targetLanguage: "uk",
+            units: [BilingualUnit(id: "u", source: source, target: "ціль")])
+        var settings = CheckSettings()
+        settings.enabled = ["placeholder-mismatch"]
+        return CheckRunner(settings: settings, environment: ExampleRunner.environment()).run([document])
+    }
+
+    func testReportsGrowLinearlyWithTheUnitsFindings() {
+        let small = report(placeholders: 300)
+        let large = report(placeholders: 3_000)
+        XCTAssertEqual(small.findings.count, 300)
+        XCTAssertEqual(large.findings.count, 3_000)
+        for format in [ReportFormat.json, .junit, .sarif, .text] {
+            let smallSize = Reporter.render(small, as: format).utf8.count
+            let largeSize = Reporter.render(large, as: format).utf8.count
+            // 10× the findings on a 10× longer unit: about 10× the bytes, never the 100× of repeating the unit.
+            XCTAssertLessThan(Double(largeSize) / Double(smallSize), 13, "\(format): \(smallSize) → \(largeSize)")
+        }
+        let finding = large.findings[0]
+        XCTAssertTrue(finding.isExcerpt)
+        XCTAssertLessThanOrEqual(finding.shownSource.unicodeScalars.count, Finding.excerptLimit + 2)
+        XCTAssertEqual(finding.source.unicodeScalars.count, large.findings[1].source.unicodeScalars.count)
+        // The JSON says it is an excerpt; a short unit is printed whole.
+        XCTAssertTrue(Reporter.render(large, as: .json).contains("\"excerpt\": true"))
+        XCTAssertFalse(Reporter.render(report(placeholders: 3), as: .json).contains("\"excerpt\""))
+    }
+
+    func testJUnitNamesFindingsAtOnePlaceInLinearSteps() {
+        var small = JUnitReporter.UniqueNames()
+        for _ in 0..<1_000 { _ = small.claim("same place") }
+        var large = JUnitReporter.UniqueNames()
+        for _ in 0..<10_000 { _ = large.claim("same place") }
+        XCTAssertLessThan(Double(large.probes) / Double(small.probes), 13, "\(small.probes) → \(large.probes)")
+        var names = JUnitReporter.UniqueNames()
+        XCTAssertEqual((0..<3).map { _ in names.claim("x") }, ["x", "x #2", "x #3"])
+        _ = names.claim("x #4")
+        XCTAssertEqual(names.claim("x"), "x #5")
+    }
+
+    func testJUnitFailsOnlyWhatFailsTheRun() throws {
+        let findings = [
+            Finding(check: "punctuation", severity: .warning, file: "a.po", unit: "1", line: 3, column: 1, message: "w", source: "s", target: "t"),
+            Finding(check: "number-mismatch", severity: .error, file: "a.po", unit: "2", line: 5, column: 1, message: "e", source: "s", target: "t"),
+        ]
+        let report = CheckReport(findings: findings, files: 1, units: 2)
+        let lenient = Reporter.render(report, as: .junit)
+        XCTAssertEqual(lenient.components(separatedBy: "<failure ").count - 1, 1)
+        XCTAssertTrue(lenient.contains("failures=\"1\""))
+        XCTAssertTrue(lenient.contains("<system-out>a.po:3:1: warning: w"))
+        let strict = Reporter.render(report, as: .junit, strict: true)
+        XCTAssertEqual(strict.components(separatedBy: "<failure ").count - 1, 2)
+        XCTAssertEqual(report.exitCode(strict: false), 1)
+        let warningsOnly = CheckReport(findings: [findings[0]], files: 1, units: 2)
+        XCTAssertEqual(warningsOnly.exitCode(strict: false), 0)
+        XCTAssertFalse(Reporter.render(warningsOnly, as: .junit).contains("<failure"))
+    }
+
+    func testBaselineHoldsWhicheverWayTheFileIsTyped() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let po = directory.appendingPathComponent("a.po").path
+        try "msgid \"2.5 points\"\nmsgstr \"25 балів\"\n".write(toFile: po, atomically: true, encoding: .utf8)
+        let config = directory.appendingPathComponent(".tlumach.yml").path
+        try "check:\n  source-lang: en\n  target-lang: uk\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let baseline = directory.appendingPathComponent("baseline.json").path
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("x"), withIntermediateDirectories: true)
+
+        var write = CheckRequest()
+        write.paths = [po]
+        write.configPath = config
+        write.noGlossary = true
+        write.writeBaselinePath = baseline
+        let written = try CheckPipeline.run(write, environment: [:])
+        XCTAssertGreaterThan(written.report.findings.count, 0)
+        let stored = try String(contentsOfFile: baseline, encoding: .utf8)
+        XCTAssertTrue(stored.contains("\"file\" : \"a.po\""), stored)
+
+        // The same file from the current folder by a relative path with detours, and by another absolute spelling.
+        let current = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = String(repeating: "../", count: current) + String(directory.path.dropFirst()) + "/./x/../a.po"
+        for spelling in [relative, directory.path + "//a.po"] {
+            var read = CheckRequest()
+            read.paths = [spelling]
+            read.configPath = config
+            read.noGlossary = true
+            read.baselinePath = baseline
+            let outcome = try CheckPipeline.run(read, environment: [:])
+            XCTAssertEqual(outcome.report.findings.map(\.message), [], spelling)
+            XCTAssertEqual(outcome.report.suppressed, written.report.findings.count, spelling)
+        }
+    }
+
+    func testOutOfRangeOptionNumbersAreErrorsWithTheirLine() {
+        for text in [
+            "check:\n  options: {length-ratio-min-source: 1e300}\n", "check:\n  options: {length-ratio-min-source: -5}\n",
+            "check:\n  options:\n    length-ratio-max: .nan\n",
+        ] {
+            XCTAssertThrowsError(try CheckConfiguration.parse(text, path: ".tlumach.yml"), text) { error in
+                guard let input = error as? InputError else { return XCTFail("\(error)") }
+                XCTAssertNotNil(input.line, "\(input)")
+                XCTAssertTrue("\(input)".contains(".tlumach.yml:"), "\(input)")
+            }
+        }
+    }
+
+    func testABadBaselineNamesItsLine() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("baseline.json").path
+        try "{\n  \"version\": 1,\n  \"findings\": [\n    {\"check\": x}\n  ]\n}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Baseline.read(path)) { error in
+            guard let input = error as? InputError else { return XCTFail("\(error)") }
+            XCTAssertEqual(input.line, 4, "\(input)")
+            XCTAssertFalse("\(input)".contains("\n"), "one line: \(input)")
+        }
+        try "{\"version\": 1, \"findings\": [{\"check\": \"x\"}]}".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Baseline.read(path)) { error in
+            XCTAssertTrue("\(error)".contains("baseline.json"), "\(error)")
+        }
+    }
+}
