@@ -107,6 +107,10 @@ public struct GlossaryTermFinder: TermFinder {
         }
     }
 
+    public func mentions(concept: String, in text: String, language: String) -> Bool {
+        matcher.matches(in: text, language: language, options: [.nested]).contains { $0.conceptID == concept }
+    }
+
     public func approvedTerms(concept: String, language: String) -> [String] {
         guard let concept = matcher.glossary.concept(id: concept) else { return [] }
         let terms = concept.terms(in: language).filter { !$0.status.isDoNotUse }

@@ -63,6 +63,15 @@ public struct TermOccurrence: Sendable, Hashable {
 public protocol TermFinder: Sendable {
     func occurrences(in text: String, language: String) -> [TermOccurrence]
     func approvedTerms(concept: String, language: String) -> [String]
+    /// Whether `concept` occurs in `text`, also inside a longer term of another concept (captivity in "returned
+    /// from captivity"), which `occurrences` leaves to the longer term.
+    func mentions(concept: String, in text: String, language: String) -> Bool
+}
+
+extension TermFinder {
+    public func mentions(concept: String, in text: String, language: String) -> Bool {
+        occurrences(in: text, language: language).contains { $0.concept == concept }
+    }
 }
 
 /// What the transliteration check needs: KMU 2010 and a key that folds spellings of one name together.

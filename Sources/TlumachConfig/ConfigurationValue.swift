@@ -63,7 +63,7 @@ public struct ConfigurationValue {
 extension ConfigurationFile {
     /// The keys allowed at the top level: one section per command area plus the settings every command shares.
     /// Anything else is reported as a typo at its line, so a misspelt section never silently does nothing.
-    public static let topLevelKeys: Set<String> = ["normalize", "check", "glossaries", "glossary", "source-lang", "target-lang"]
+    public static let topLevelKeys: Set<String> = ["normalize", "check", "glossaries", "glossary", "source-lang", "target-lang", "translit"]
 
     /// The folder the file's relative paths are resolved against.
     public var directory: String {
@@ -87,10 +87,26 @@ extension ConfigurationFile {
         for place in places {
             guard let value = place["glossaries"] ?? place["glossary"] else { continue }
             if value.isMapping {
-                guard let list = value["paths"] else { throw value.error("glossaries: expected a path, a list of paths or {paths: [...]}") }
+                guard let list = value["paths"] else {
+                    if value["profiles"] != nil || value["profile"] != nil { continue }
+                    throw value.error("glossaries: expected a path, a list of paths or {paths: [...], profiles: [...]}")
+                }
                 return try list.strings()
             }
             return try value.strings()
+        }
+        return nil
+    }
+
+    /// The glossary profiles chosen under `glossaries: {profiles: [house-style]}` (or `profile:`), in `section`
+    /// when set there, else at the top level. Nil when none is named.
+    public func glossaryProfiles(section: String? = nil) throws(InputError) -> [String]? {
+        var places: [ConfigurationValue] = []
+        if let section, let value = try value(section) { places.append(value) }
+        if let root = try root() { places.append(ConfigurationValue(node: root, file: self)) }
+        for place in places {
+            guard let value = place["glossaries"] ?? place["glossary"], value.isMapping else { continue }
+            if let list = value["profiles"] ?? value["profile"] { return try list.strings() }
         }
         return nil
     }

@@ -323,10 +323,10 @@ extension TermMatcher {
                     count += 1
                 }
                 guard hasLetter else { return false }
-                // Inflection key: Porter2 on the lower-cased word.
+                // Inflection key: the lower-cased word without a possessive ending (terms carry their inflections).
                 var folded = [UInt8](UnsafeBufferPointer(start: written, count: count))
                 for position in folded.indices where folded[position] <= 0x5A && folded[position] >= 0x41 { folded[position] |= 0x20 }
-                EnglishStemmer.stem(&folded)
+                EnglishInflection.stripPossessive(&folded)
                 key[0] = UInt8(ascii: "w")
                 var length = 1
                 for byte in folded {

@@ -27,8 +27,19 @@ extension Glossary {
     /// Reads glossaries from files and folders (a folder: every .yaml/.yml/.tbx/.csv/.tsv file in it, sorted by
     /// name). Overlay files (house style) are applied after all others. Unreadable or invalid files, a concept id
     /// defined twice, and an overlay for an unknown concept are `InputError`s.
-    public static func load(paths: [String]) throws -> Glossary {
-        let files = try readFiles(paths: paths)
+    ///
+    /// A file that names a `profile` (house style) is read only when that profile is in `profiles`; nil means as
+    /// configured (`glossaries: {profiles: [...]}` in `.tlumach.yml` of the current folder, else none). Asking for a
+    /// profile no file names is an error listing the known ones.
+    public static func load(paths: [String], profiles: [String]? = nil) throws -> Glossary {
+        let chosen = try profiles ?? GlossarySources.configuredProfiles()
+        var files = try readFiles(paths: paths)
+        let known = Set(files.compactMap(\.info.profile))
+        if let unknown = chosen.first(where: { !known.contains($0) }) {
+            let list = known.isEmpty ? "none in these glossaries" : "known: \(known.sorted().joined(separator: ", "))"
+            throw InputError(path: paths.first ?? "glossaries", message: "unknown glossary profile `\(unknown)` (\(list))")
+        }
+        files.removeAll { file in file.info.profile.map { !chosen.contains($0) } ?? false }
         var glossary = Glossary(files: files.map(\.path))
         var definedIn: [String: String] = [:]
         for file in files where !file.info.overlay {

@@ -1,25 +1,32 @@
 import TlumachTranslit
 
-/// Name spellings from a glossary, for the transliterator: a Ukrainian or Russian proper-noun term (in any inflected
-/// form, any case) is spelled as its concept's preferred English term (Зеленського → Zelenskyy, Шойгу → Shoigu).
-/// The English term with as many words as the matched name is chosen (Володимир Зеленський → Volodymyr Zelenskyy,
-/// Зеленський → Zelenskyy). Built once; thread-safe.
+/// Name spellings from a glossary, for the transliterator when asked for (`translit --names glossary`): a
+/// person's name written exactly as the glossary's Ukrainian or Russian term (any case, no other grammatical form:
+/// Зеленського stays the scheme's Zelenskoho) is spelled as its concept's English term when that term is a
+/// spelling of the same name (Зеленський → Zelenskyy, Шойгу → Shoigu; never a translation such as Крим → Crimea or
+/// Українські Новини → Ukrainian News Agency). People are the concepts whose subject is people or person(s). The
+/// English term with as many words as the matched name is chosen (Володимир Зеленський → Volodymyr Zelenskyy).
+/// Built once; thread-safe.
 public struct GlossaryNameSpellings: NameSpellingSource {
     private let matcher: TermMatcher
-    /// Per concept of `matcher.glossary`: the English spellings, best first.
-    private let spellings: [[String]]
+    /// Per concept of `matcher.glossary`: the English spelling of each of its source terms, by term text.
+    private let spellings: [[String: String]]
     /// Index into `spellings` by concept id.
     private let conceptIndex: [String: Int]
     public let longestNameWordCount: Int
 
     /// Languages whose proper nouns are names to spell.
     static let sourceLanguages: Set<String> = ["uk", "ru"]
+    /// Subjects that mark a concept as a person.
+    static let peopleSubjects: Set<String> = ["people", "person", "persons", "names", "name"]
 
     public init(glossary: Glossary) throws {
+        let schemes = ["uk": try SchemeTransliterator(scheme: .kmu2010), "ru": try SchemeTransliterator(scheme: .ruBGN)]
         var concepts: [Concept] = []
-        var spellings: [[String]] = []
+        var spellings: [[String: String]] = []
         var longest = 1
         for concept in glossary.concepts {
+            guard let subject = concept.subject, GlossaryNameSpellings.peopleSubjects.contains(subject.lowercased()) else { continue }
             // Usable English spellings, preferred first (never a deprecated or forbidden one).
             let english = (concept.terms["en"] ?? [])
                 .filter { $0.type == .properNoun && !$0.status.isDoNotUse }
@@ -27,18 +34,27 @@ public struct GlossaryNameSpellings: NameSpellingSource {
                 .map(\.element.text)
             guard !english.isEmpty else { continue }
             var names: [String: [Term]] = [:]
+            var termSpellings: [String: String] = [:]
             for (language, terms) in concept.terms where GlossaryNameSpellings.sourceLanguages.contains(language) {
-                let proper = terms.filter { $0.type == .properNoun }
-                if !proper.isEmpty { names[language] = proper }
-                for term in proper {
-                    longest = max(longest, TermMatcher.patternWords(term.text).filter { $0 != "-" }.count)
+                guard let scheme = schemes[language] else { continue }
+                for term in terms where term.type == .properNoun {
+                    let wordCount = TermMatcher.patternWords(term.text).filter { $0 != "-" }.count
+                    let transliterated = scheme.transliterate(term.text)
+                    // The English term of the name's length that spells the same name as the scheme does.
+                    guard let spelling = english.first(where: { candidate in
+                        TermMatcher.patternWords(candidate).filter { $0 != "-" }.count == wordCount
+                            && GlossaryNameSpellings.sameName(candidate, transliterated)
+                    }) else { continue }
+                    names[language, default: []].append(term)
+                    termSpellings[term.text] = spelling
+                    longest = max(longest, wordCount)
                 }
             }
             guard !names.isEmpty else { continue }
             var named = concept
             named.terms = names
             concepts.append(named)
-            spellings.append(english)
+            spellings.append(termSpellings)
         }
         matcher = try TermMatcher(glossary: Glossary(concepts: concepts, files: glossary.files))
         self.spellings = spellings
@@ -48,6 +64,30 @@ public struct GlossaryNameSpellings: NameSpellingSource {
         }
         self.conceptIndex = conceptIndex
         longestNameWordCount = longest
+    }
+
+    /// Whether two Latin spellings are one name: equal consonant skeletons after `LatinMatchKey` (h and g, and
+    /// kh and h, folded; vowels dropped): Zelenskyy/Zelenskyi, Shoigu/Shoihu, Sergei/Serhii; Crimea/Krym differ.
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        func skeleton(_ text: String) -> String {
+            var key = LatinMatchKey.key(text).replacingOccurrences(of: "kh", with: "h")
+            key = key.replacingOccurrences(of: "h", with: "g")
+            var out: [Character] = []
+            for character in key where !"aeiouy -'".contains(character) {
+                if out.last != character { out.append(character) }
+            }
+            return String(out)
+        }
+        return skeleton(a) == skeleton(b)
+    }
+
+    /// Whether the text of a match is the term itself (case and apostrophe kind aside), not another form of it.
+    static func isWholeName(_ surface: some StringProtocol, term: String) -> Bool {
+        func folded(_ text: some StringProtocol) -> [Unicode.Scalar] {
+            text.lowercased().unicodeScalars.map { TermKeys.apostrophes.contains($0) ? "'" : $0 }
+                .map { $0 == "\u{00A0}" ? " " : $0 }
+        }
+        return folded(surface) == folded(term)
     }
 
     /// Whether the glossary has any name to spell.
@@ -63,7 +103,8 @@ public struct GlossaryNameSpellings: NameSpellingSource {
             return nil
         }
         let whole = 0..<phrase.utf8.count
-        for match in matcher.matches(in: phrase) where match.utf8Range == whole {
+        for match in matcher.matches(in: phrase, options: [.ambiguous]) where match.utf8Range == whole {
+            guard GlossaryNameSpellings.isWholeName(match.text, term: match.term) else { continue }
             if let spelling = spelling(for: match, phrase: phrase) { return spelling }
         }
         return nil
@@ -84,8 +125,9 @@ public struct GlossaryNameSpellings: NameSpellingSource {
                 if a.upperBound != b.upperBound { return a.upperBound < b.upperBound }
                 return x < y
             }
-            // Per call: a name recurs in a block, so its trie node's pattern and its pattern's spelling are reused.
-            var patternOfNode: [Int32: Int32?] = [:]
+            // Per call: a name recurs in a block, so its trie node's pattern (per capitalisation of its words) and its
+            // pattern's spelling are reused.
+            var patternOfNode: [UInt64: Int32?] = [:]
             var spellingOfPattern: [Int32: (spelling: String, followsCapitals: Bool)?] = [:]
             var spans: [NameSpan] = []
             var start = 0
@@ -97,16 +139,22 @@ public struct GlossaryNameSpellings: NameSpellingSource {
                 let pattern: Int32?
                 if end - start == 1 {
                     let candidate = candidates[order[start]]
-                    if let known = patternOfNode[candidate.node] {
+                    let key = UInt64(UInt32(candidate.node)) << 32 | UInt64(GlossaryNameSpellings.lowerCaseWords(bytes[range]))
+                    if let known = patternOfNode[key] {
                         pattern = known
                     } else {
-                        pattern = matcher.resolve([candidate], language: nil).first?.pattern
-                        patternOfNode[candidate.node] = pattern
+                        pattern = matcher.resolve([candidate], language: nil, bytes: bytes, options: [.ambiguous]).first?.pattern
+                        patternOfNode[key] = pattern
                     }
                 } else {
-                    pattern = matcher.resolve(order[start..<end].map { candidates[$0] }, language: nil).first?.pattern
+                    pattern = matcher.resolve(order[start..<end].map { candidates[$0] }, language: nil, bytes: bytes, options: [.ambiguous]).first?.pattern
                 }
                 guard let pattern else { continue }
+                let info = matcher.patterns[Int(pattern)]
+                guard let term = matcher.glossary.concepts[Int(info.concept)].terms[info.language]?[Int(info.term)],
+                    GlossaryNameSpellings.isWholeName(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), term: term.text)
+                else { continue }
                 let chosen: (spelling: String, followsCapitals: Bool)?
                 if let known = spellingOfPattern[pattern] {
                     chosen = known
@@ -132,23 +180,37 @@ public struct GlossaryNameSpellings: NameSpellingSource {
         let info = matcher.patterns[Int(pattern)]
         let concept = matcher.glossary.concepts[Int(info.concept)]
         guard let index = conceptIndex[concept.id], let terms = concept.terms[info.language],
-            terms.indices.contains(Int(info.term))
+            terms.indices.contains(Int(info.term)), let chosen = spellings[index][terms[Int(info.term)].text]
         else { return nil }
-        let chosen = chosenSpelling(spellings[index], forTerm: terms[Int(info.term)].text)
         let followsCapitals = chosen.split(separator: " ").contains { $0.first?.isLowercase ?? false }
         return (chosen, followsCapitals)
     }
 
-    /// The English spelling with as many words as the name's term, else the preferred one.
-    private func chosenSpelling(_ english: [String], forTerm term: String) -> String {
-        let wordCount = TermMatcher.patternWords(term).filter { $0 != "-" }.count
-        return english.first { TermMatcher.patternWords($0).filter { $0 != "-" }.count == wordCount } ?? english[0]
+    /// The English spelling of a matched name, following the text's capitals.
+    private func spelling(for match: TermMatch, phrase: String) -> String? {
+        guard let index = conceptIndex[match.conceptID], let chosen = spellings[index][match.term] else { return nil }
+        return GlossaryNameSpellings.followingCapitals(of: phrase, chosen)
     }
 
-    /// The English spelling of a matched name with as many words as the matched term, following the text's capitals.
-    private func spelling(for match: TermMatch, phrase: String) -> String? {
-        guard let index = conceptIndex[match.conceptID] else { return nil }
-        return GlossaryNameSpellings.followingCapitals(of: phrase, chosenSpelling(spellings[index], forTerm: match.term))
+    /// One bit per word of `bytes` (up to 32): set when the word starts with a lower-case letter.
+    static func lowerCaseWords(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32 {
+        var bits: UInt32 = 0
+        var word = 0
+        var atStart = true
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if scalar.properties.isAlphabetic {
+                if atStart && word < 32 {
+                    if scalar.properties.isLowercase { bits |= 1 << word }
+                    word += 1
+                }
+                atStart = false
+            } else if !TermKeys.apostrophes.contains(scalar) {
+                atStart = true
+            }
+        }
+        return bits
     }
 
     /// `PrefixFilter` key of the phrase's first word when that word is made only of Ukrainian/Russian letters (and

@@ -18,6 +18,12 @@ public enum GlossarySources {
         throw InputError(path: directory, message: "no glossary: pass --glossary PATH, add a glossaries/ folder, or name one in .tlumach.yml (glossaries:)")
     }
 
+    /// The glossary profiles `.tlumach.yml` in `directory` chooses (`glossaries: {profiles: [house-style]}`), or none.
+    public static func configuredProfiles(directory: String = FileManager.default.currentDirectoryPath) throws -> [String] {
+        guard let file = try ConfigurationFile.load(directory: directory) else { return [] }
+        return try file.glossaryProfiles() ?? []
+    }
+
     /// The language of a text by its letters: uk (Cyrillic), ru (Cyrillic with ы э ё ъ and no і ї є ґ), en (Latin).
     public static func detectLanguage(_ text: String) -> String {
         var cyrillic = 0, latin = 0, ukrainian = 0, russian = 0

@@ -85,11 +85,14 @@ public struct Term: Sendable, Hashable {
     /// Forms the stemmer cannot derive (irregular plurals, fleeting vowels: жінка → жінок).
     public var forms: [String]
     public var note: String?
+    /// The name is also an ordinary word (Суми/суми "sums", Рівне/рівне "level"): written with a capital only
+    /// because it starts a sentence, it is reported as ambiguous, never rewritten.
+    public var alsoCommonWord: Bool
 
     public init(
         text: String, status: TermStatus = .preferred, type: TermType? = nil, partOfSpeech: String? = nil,
         gender: String? = nil, casing: Casing? = nil, match: MatchMode? = nil, use: String? = nil,
-        context: ContextRule? = nil, forms: [String] = [], note: String? = nil
+        context: ContextRule? = nil, forms: [String] = [], note: String? = nil, alsoCommonWord: Bool = false
     ) {
         let type = type ?? Term.inferredType(text)
         self.text = text
@@ -103,6 +106,16 @@ public struct Term: Sendable, Hashable {
         self.context = context
         self.forms = forms
         self.note = note
+        self.alsoCommonWord = alsoCommonWord
+    }
+
+    /// Whether the term is a name written with a capital (Київ, Kyiv, Верховна Рада): a word of text written in
+    /// lower case is then another word, not this term (рівні is not Рівне, біла церква is not Біла Церква).
+    public var needsCapital: Bool {
+        guard casing == .exact, !type.isAbbreviation, match == .inflect,
+            let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic })
+        else { return false }
+        return first.properties.isUppercase
     }
 
     /// All capitals and short: an abbreviation (СВО, SBU); otherwise a full form.

@@ -130,6 +130,7 @@ public enum GlossaryTBX {
         var match: MatchMode?
         var use: String?
         var forms: [String] = []
+        var alsoCommonWord = false
         var preceded: [String] = []
         var contextMessage: String?
         var explicitType: TermType?
@@ -155,6 +156,8 @@ public enum GlossaryTBX {
                 use = value
             case "x-tlumach-form":
                 forms.append(value)
+            case "x-tlumach-alsoCommonWord":
+                alsoCommonWord = value == "true"
             case "x-tlumach-precededBy":
                 preceded.append(value)
             case "x-tlumach-contextMessage":
@@ -173,7 +176,7 @@ public enum GlossaryTBX {
         return Term(
             text: text, status: status, type: type, partOfSpeech: pos, gender: gender, casing: casing, match: match,
             use: use, context: preceded.isEmpty ? nil : ContextRule(precededBy: preceded, message: contextMessage),
-            forms: forms, note: note)
+            forms: forms, note: note, alsoCommonWord: alsoCommonWord)
     }
 
     static func statusFromTBX(_ value: String) -> TermStatus {
@@ -243,6 +246,7 @@ public enum GlossaryTBX {
                     if item.match != (item.type.isAbbreviation ? .exact : .inflect) { element(i, "termNote", "x-tlumach-match", item.match.rawValue) }
                     element(i, "termNote", "x-tlumach-use", item.use)
                     for form in item.forms { element(i, "termNote", "x-tlumach-form", form) }
+                    if item.alsoCommonWord { element(i, "termNote", "x-tlumach-alsoCommonWord", "true") }
                     for preceded in item.context?.precededBy ?? [] { element(i, "termNote", "x-tlumach-precededBy", preceded) }
                     element(i, "termNote", "x-tlumach-contextMessage", item.context?.message)
                     element(i, "note", nil, item.note)

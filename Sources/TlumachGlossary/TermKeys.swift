@@ -5,7 +5,8 @@ import TlumachTranslit
 /// How a word of text (or of a term) is reduced to the keys the matcher compares. One function for both sides, so a
 /// form is found exactly when its key equals the term's:
 /// - `inflect`: look-alike letters repaired to the word's dominant script, NFC, case-folded (ICU), apostrophes
-///   removed (Cyrillic) or unified (Latin), then stemmed: Ukrainian light stemmer for Cyrillic, Porter2 for Latin.
+///   removed (Cyrillic) or unified (Latin), then stemmed: Ukrainian light stemmer for Cyrillic; Latin words lose only a possessive ending (the
+///   terms carry their own inflections: `EnglishInflection`).
 /// - `exact`: the ICU confusable skeleton of the word as written (case kept): СВО typed as Latin CBO finds СВО; the
 ///   word "сво" does not. A Latin abbreviation with a plural or possessive s (POWs, SBU's) also yields its base.
 /// - `latin`: for names, `LatinMatchKey.key` from the transliteration module (Andriy/Andrii/Andrij → one key).
@@ -84,7 +85,7 @@ struct TermKeys: Sendable {
             UkrainianStemmer.stem(&folded)
             inflect = TermKeys.string(folded, prefix: UInt8(ascii: "w"))
         case .latin:
-            inflect = "w" + EnglishStemmer.stem(TermKeys.string(folded))
+            inflect = "w" + EnglishInflection.textKey(TermKeys.string(folded))
         case .other:
             inflect = TermKeys.string(folded, prefix: UInt8(ascii: "w"))
         }

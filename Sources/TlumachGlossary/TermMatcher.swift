@@ -51,6 +51,24 @@ public struct TermMatch: Sendable, Hashable {
     public var casingViolated: Bool
     /// The term's context rule, when the text does not satisfy it (SVO without "so-called").
     public var contextViolated: ContextRule?
+    /// A name written with a capital only because it starts a sentence, where the word is also an ordinary word
+    /// (Сума допомоги…: the glossary marks Суми `alsoCommonWord`, or the text writes the word in lower case
+    /// elsewhere). Returned only with `MatchOptions.ambiguous`; never rewritten.
+    public var ambiguous: Bool = false
+    /// Inside (or overlapping) a longer match of another concept (captivity in "returned from captivity").
+    /// Returned only with `MatchOptions.nested`.
+    public var nested: Bool = false
+}
+
+/// What `TermMatcher.matches` returns besides the longest unambiguous matches.
+public struct MatchOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Also matches of other concepts inside or overlapping a longer match (`TermMatch.nested`): a caller asking
+    /// "is this concept in the text" must not lose captivity to "returned from captivity".
+    public static let nested = MatchOptions(rawValue: 1)
+    /// Also sentence-initial names that may be ordinary words (`TermMatch.ambiguous`).
+    public static let ambiguous = MatchOptions(rawValue: 2)
 }
 
 /// A compiled glossary: one token trie holding every term of every concept (each word as its folded, stemmed key),
@@ -67,6 +85,12 @@ public final class TermMatcher: Sendable {
         var statusRank: Int
         var languageRank: Int
         var languageID: Int
+        /// A name with a capital: a candidate in lower case is another word (`Term.needsCapital`).
+        var needsCapital: Bool
+        /// The name is also an ordinary word (`Term.alsoCommonWord`).
+        var alsoCommonWord: Bool
+        /// Per word of the term (hyphens left out): whether it starts with a capital.
+        var capitals: [Bool]
     }
 
     enum SymbolKind: UInt8, Sendable { case inflect, exact, latin, hyphen }
@@ -143,13 +167,16 @@ public final class TermMatcher: Sendable {
                         Pattern(
                             concept: Int32(conceptIndex), language: language, term: Int32(termIndex),
                             statusRank: term.status.rank, languageRank: languageRanks[language] ?? 3,
-                            languageID: languageIDs[language] ?? { languageIDs[language] = languageIDs.count; return languageIDs.count - 1 }()))
+                            languageID: languageIDs[language] ?? { languageIDs[language] = languageIDs.count; return languageIDs.count - 1 }(),
+                            needsCapital: term.needsCapital, alsoCommonWord: term.alsoCommonWord,
+                            capitals: term.needsCapital ? TermMatcher.capitals(of: term.text) : []))
                     if term.match == .exact {
                         needsExact = true
                         if !term.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { lowercaseExact = true }
                     }
                     for text in [term.text] + term.forms {
                         let words = TermMatcher.patternWords(text)
+                        let englishHead = EnglishInflection.headIndex(words)
                         var alternatives: [[Int32]] = []
                         for word in words {
                             if word == "-" {
@@ -163,6 +190,14 @@ public final class TermMatcher: Sendable {
                                 options.append(intern(wordKeys.exact[0], .exact))
                             } else {
                                 options.append(intern(wordKeys.inflect, .inflect))
+                                if wordKeys.script == .latin {
+                                    // English: the word's own plural (and, for the first word of a verb, verb forms).
+                                    let isVerb = term.partOfSpeech == "verb" && alternatives.allSatisfy { $0 == [hyphen] }
+                                    let isHead = alternatives.count == englishHead
+                                    for form in EnglishInflection.forms(of: String(wordKeys.inflect.dropFirst()), plural: isHead, verb: isVerb).dropFirst() {
+                                        options.append(intern("w" + form, .inflect))
+                                    }
+                                }
                                 if wordKeys.script == .cyrillic {
                                     let folded = TermKeys.fold(Array(word.unicodeScalars)).map { String(String.UnicodeScalarView($0)) } ?? word.lowercased()
                                     for form in TermKeys.ukrainianAlternativeForms(folded) {
@@ -296,17 +331,22 @@ public final class TermMatcher: Sendable {
     /// Every glossary term in `text`, longest first where terms nest, in text order. `language` limits the terms to
     /// one language tag (nil: all; where one text matches terms of several languages of a concept, uk, en, ru win
     /// in that order).
-    public func matches(in text: String, language: String? = nil) -> [TermMatch] {
+    public func matches(in text: String, language: String? = nil, options: MatchOptions = []) -> [TermMatch] {
         var text = text
         return text.withUTF8 { bytes in
-            let chosen = resolve(scan(bytes), language: language)
-            return chosen.map { makeMatch($0.candidate, pattern: $0.pattern, bytes: bytes) }
+            let chosen = resolve(scan(bytes), language: language, bytes: bytes, options: options)
+            return chosen.map { choice in
+                var match = makeMatch(choice.candidate, pattern: choice.pattern, bytes: bytes)
+                match.nested = choice.nested
+                match.ambiguous = choice.ambiguous
+                return match
+            }
         }
     }
 
     /// As `matches(in:language:)` with a `TlumachText.Language` (uk, en, ru).
-    public func matches(in text: String, language: Language) -> [TermMatch] {
-        matches(in: text, language: language.rawValue)
+    public func matches(in text: String, language: Language, options: MatchOptions = []) -> [TermMatch] {
+        matches(in: text, language: language.rawValue, options: options)
     }
 
     /// Occurrences per concept id (what `terms --format summary` prints), without building match records.
@@ -314,7 +354,7 @@ public final class TermMatcher: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
-            for choice in resolve(scan(bytes), language: language) { perConcept[Int(patterns[Int(choice.pattern)].concept)] += 1 }
+            for choice in resolve(scan(bytes), language: language, bytes: bytes) { perConcept[Int(patterns[Int(choice.pattern)].concept)] += 1 }
             var counts: [String: Int] = [:]
             for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
             return counts
@@ -434,10 +474,23 @@ public final class TermMatcher: Sendable {
         return (found, wordKeys.homoglyph)
     }
 
+    /// A resolved match: the candidate, the pattern chosen for it, and how it stands among the others.
+    struct Choice {
+        var candidate: Candidate
+        var pattern: Int32
+        var nested = false
+        var ambiguous = false
+    }
+
     /// Longest wins where terms nest: candidates in order of start, longer first, each taken unless it overlaps one
-    /// already taken (a term nested in a longer one starts inside it, so the longer is always seen first). On one
-    /// span, one term per concept: the best by language (uk, en, ru, others) and then status. O(n log n).
-    func resolve(_ candidates: [Candidate], language: String?) -> [(candidate: Candidate, pattern: Int32)] {
+    /// already taken (a term nested in a longer one starts inside it, so the longer is always seen first); with
+    /// `.nested`, overlapping candidates of other concepts are taken too, marked. On one span, one term per concept:
+    /// the best by language (uk, en, ru, others) and then status. A name with a capital is not matched by a word in
+    /// lower case (`bytes` given); a sentence-initial one that may be an ordinary word is ambiguous, dropped unless
+    /// `.ambiguous` is asked for. O(n log n).
+    func resolve(
+        _ candidates: [Candidate], language: String?, bytes: UnsafeBufferPointer<UInt8>? = nil, options: MatchOptions = []
+    ) -> [Choice] {
         guard !candidates.isEmpty else { return [] }
         // Start ascending, more tokens first, then the order found (the order a stable sort of the candidates gives),
         // packed so the sort compares integers.
@@ -452,23 +505,31 @@ public final class TermMatcher: Sendable {
         }
         order.sort()
         let wanted: [Bool]? = language.map { languageSelections[$0] ?? TermMatcher.selection(of: $0, among: languageIDs) }
-        var chosen: [(candidate: Candidate, pattern: Int32)] = []
+        var chosen: [Choice] = []
         var lastEnd = -1
         var currentSpan: Range<Int>? = nil
         var conceptsOnSpan: [Int32] = []
         var best: [(concept: Int32, pattern: Int32)] = []
+        // Concepts of names seen written in lower case (evidence that a sentence-initial capital is an ordinary word).
+        var lowerCaseConcepts: Set<Int32> = []
         for entry in order {
             let candidate = candidates[entry.index]
+            var nested = false
             if let span = currentSpan, span == candidate.utf8 {
                 // Same span as the match just taken: other concepts may claim it too.
             } else if candidate.utf8.lowerBound < lastEnd {
-                continue
+                guard options.contains(.nested) else { continue }
+                nested = true
             }
             // The best pattern per concept among this node's outputs in the wanted language.
             best.removeAll(keepingCapacity: true)
             for pattern in outputs[Int(candidate.node)] {
                 let info = patterns[Int(pattern)]
                 if let wanted, !wanted[info.languageID] { continue }
+                if info.needsCapital, let bytes, TermMatcher.lowerCaseWhereCapital(bytes[candidate.utf8], info.capitals) {
+                    lowerCaseConcepts.insert(info.concept)
+                    continue
+                }
                 if let position = best.firstIndex(where: { $0.concept == info.concept }) {
                     let other = patterns[Int(best[position].pattern)]
                     if (info.languageRank, info.statusRank) < (other.languageRank, other.statusRank) {
@@ -479,18 +540,85 @@ public final class TermMatcher: Sendable {
                 }
             }
             guard !best.isEmpty else { continue }
+            if best.count > 1 { best.sort { $0.pattern < $1.pattern } }
+            if nested {
+                // Inside a longer match: other concepts only, each once per span.
+                for entry in best where !conceptsOnSpan.contains(entry.concept) {
+                    if chosen.last.map({ $0.nested && $0.candidate.utf8 == candidate.utf8 && patterns[Int($0.pattern)].concept == entry.concept }) == true { continue }
+                    chosen.append(Choice(candidate: candidate, pattern: entry.pattern, nested: true))
+                }
+                continue
+            }
             if currentSpan != candidate.utf8 {
                 currentSpan = candidate.utf8
                 conceptsOnSpan.removeAll(keepingCapacity: true)
                 lastEnd = candidate.utf8.upperBound
             }
-            if best.count > 1 { best.sort { $0.pattern < $1.pattern } }
             for entry in best where !conceptsOnSpan.contains(entry.concept) {
                 conceptsOnSpan.append(entry.concept)
-                chosen.append((candidate, entry.pattern))
+                chosen.append(Choice(candidate: candidate, pattern: entry.pattern))
             }
         }
+        if let bytes { markAmbiguous(&chosen, bytes: bytes, lowerCaseConcepts: lowerCaseConcepts) }
+        if !options.contains(.ambiguous) { chosen.removeAll { $0.ambiguous } }
+        if options.contains(.nested) {
+            chosen.sort { ($0.candidate.utf8.lowerBound, $0.nested ? 1 : 0) < ($1.candidate.utf8.lowerBound, $1.nested ? 1 : 0) }
+        }
         return chosen
+    }
+
+    /// Sentence-initial names that may be ordinary words: the glossary says the name is also a common word, or the
+    /// text writes it in lower case elsewhere; a capital inside a sentence elsewhere in the text is evidence of the name.
+    private func markAmbiguous(_ chosen: inout [Choice], bytes: UnsafeBufferPointer<UInt8>, lowerCaseConcepts: Set<Int32>) {
+        var sentenceInitial: [Int] = []
+        var namedInsideSentence: Set<Int32> = []
+        for index in chosen.indices {
+            let info = patterns[Int(chosen[index].pattern)]
+            guard info.needsCapital else { continue }
+            if TermMatcher.startsSentence(bytes, at: chosen[index].candidate.utf8.lowerBound) {
+                sentenceInitial.append(index)
+            } else {
+                namedInsideSentence.insert(info.concept)
+            }
+        }
+        for index in sentenceInitial {
+            let info = patterns[Int(chosen[index].pattern)]
+            if lowerCaseConcepts.contains(info.concept) || (info.alsoCommonWord && !namedInsideSentence.contains(info.concept)) {
+                chosen[index].ambiguous = true
+            }
+        }
+    }
+
+    /// Per word of a term (hyphens and punctuation left out): whether it starts with a capital.
+    static func capitals(of text: String) -> [Bool] {
+        patternWords(text).filter { $0 != "-" }.map { $0.unicodeScalars.first?.properties.isUppercase ?? false }
+    }
+
+    /// Whether a word of `surface` starts in lower case where the term's word starts with a capital (words paired in
+    /// order when the counts agree, else only the first).
+    static func lowerCaseWhereCapital(_ surface: Slice<UnsafeBufferPointer<UInt8>>, _ capitals: [Bool]) -> Bool {
+        var firstLetters: [Bool] = []  // per word: starts lower case
+        var atWordStart = true
+        var iterator = surface.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                let properties = scalar.properties
+                if properties.isAlphabetic || properties.numericType != nil || scalar == "'" || scalar == "’" || scalar == "ʼ" {
+                    if atWordStart { firstLetters.append(properties.isLowercase) }
+                    atWordStart = false
+                } else {
+                    atWordStart = true
+                }
+            case .emptyInput, .error: break loop
+            }
+        }
+        guard let first = firstLetters.first, let firstCapital = capitals.first else { return false }
+        if firstLetters.count == capitals.count {
+            return zip(firstLetters, capitals).contains { $0 && $1 }
+        }
+        return first && firstCapital
     }
 
     /// Which language ids a requested language selects: the tag itself and tags it is a prefix of (uk: uk, uk-UA).

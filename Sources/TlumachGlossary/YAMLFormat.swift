@@ -12,7 +12,11 @@ public enum GlossaryYAML {
         public var source: String?
         /// An overlay amends concepts defined in other files (house style) instead of defining new ones.
         public var overlay: Bool
-        public init(name: String? = nil, description: String? = nil, source: String? = nil, overlay: Bool = false) {
+        /// A file with a profile is read only when that profile is chosen (`--profile`, or `glossaries: {profiles:}`
+        /// in `.tlumach.yml`): a house style is switched on by name, not by a file's presence.
+        public var profile: String?
+        public init(name: String? = nil, description: String? = nil, source: String? = nil, overlay: Bool = false, profile: String? = nil) {
+            self.profile = profile
             self.name = name
             self.description = description
             self.source = source
@@ -20,10 +24,10 @@ public enum GlossaryYAML {
         }
     }
 
-    static let fileFields: Set<String> = ["name", "description", "source", "overlay", "languages", "concepts"]
+    static let fileFields: Set<String> = ["name", "description", "source", "overlay", "profile", "languages", "concepts"]
     static let conceptFields: Set<String> = ["id", "subject", "definition", "note", "source", "terms"]
     static let termFields: Set<String> = [
-        "text", "status", "type", "pos", "gender", "casing", "match", "use", "context", "forms", "note",
+        "text", "status", "type", "pos", "gender", "casing", "match", "use", "context", "forms", "note", "alsoCommonWord",
     ]
 
     /// Parses a YAML glossary. `path` names the file in errors.
@@ -56,6 +60,7 @@ public enum GlossaryYAML {
             case "description": info.description = try string(value, path)
             case "source": info.source = try string(value, path)
             case "overlay": info.overlay = try bool(value, path)
+            case "profile": info.profile = try string(value, path)
             case "languages": _ = try strings(value, path)
             case "concepts":
                 guard let list = value.sequence else {
@@ -130,10 +135,12 @@ public enum GlossaryYAML {
         var pos: String?, gender: String?, use: String?, note: String?
         var context: ContextRule?
         var forms: [String] = []
+        var alsoCommonWord = false
         for (key, value) in mapping {
             let field = key.string ?? ""
             switch field {
             case "text": text = try string(value, path)
+            case "alsoCommonWord": alsoCommonWord = try bool(value, path)
             case "status": status = try enumValue(value, path, field)
             case "type": type = try enumValue(value, path, field)
             case "casing": casing = try enumValue(value, path, field)
@@ -163,7 +170,7 @@ public enum GlossaryYAML {
         guard let text, !text.isEmpty else { throw failure(path, node, "term without `text`") }
         return Term(
             text: text, status: status, type: type, partOfSpeech: pos, gender: gender, casing: casing, match: match,
-            use: use, context: context, forms: forms, note: note)
+            use: use, context: context, forms: forms, note: note, alsoCommonWord: alsoCommonWord)
     }
 
     // MARK: Writing
@@ -175,6 +182,7 @@ public enum GlossaryYAML {
         if let description = info.description { out += "description: \(quoted(description))\n" }
         if let source = info.source { out += "source: \(quoted(source))\n" }
         if info.overlay { out += "overlay: true\n" }
+        if let profile = info.profile { out += "profile: \(quoted(profile))\n" }
         out += concepts.isEmpty ? "concepts: []\n" : "concepts:\n"
         for concept in concepts {
             out += "  - id: \(quoted(concept.id))\n"
@@ -211,6 +219,7 @@ public enum GlossaryYAML {
             if let message = context.message { out += "            message: \(quoted(message))\n" }
         }
         field("note", term.note)
+        if term.alsoCommonWord { out += "          alsoCommonWord: true\n" }
         return out
     }
 

@@ -12,8 +12,11 @@ struct GlossaryOptions: ParsableArguments {
         paths.isEmpty ? try GlossarySources.defaultPaths() : paths
     }
 
+    @Option(name: .customLong("profile"), help: "A glossary profile to apply (house-style); repeatable. Default: what .tlumach.yml names under glossaries: {profiles: [...]}, else none.")
+    var profiles: [String] = []
+
     func load() throws -> Glossary {
-        try Glossary.load(paths: try resolvedPaths())
+        try Glossary.load(paths: try resolvedPaths(), profiles: profiles.isEmpty ? nil : profiles)
     }
 }
 

@@ -26,12 +26,14 @@ struct TermsCommand: ParsableCommand {
                 continue
             }
             let lines = LineIndex(text)
-            for match in matcher.matches(in: text, language: language) {
+            // A sentence-initial name that may be an ordinary word (Сума допомоги…) is listed, marked ambiguous.
+            for match in matcher.matches(in: text, language: language, options: [.ambiguous]) {
                 let position = lines.position(ofByte: match.utf8Range.lowerBound)
                 switch format {
                 case .text:
                     var line = "\(name):\(position.line):\(position.column): \(match.text) → \(match.conceptID) (\(match.language) “\(match.term)”, \(match.status.rawValue)"
                     if match.kind != .exact { line += ", \(match.kind.rawValue)" }
+                    if match.ambiguous { line += ", ambiguous: also an ordinary word" }
                     print(line + ")")
                 case .json:
                     jsonMatches.append(
@@ -40,7 +42,7 @@ struct TermsCommand: ParsableCommand {
                             ("length", .int(match.range.count)), ("text", .string(match.text)),
                             ("concept", .string(match.conceptID)), ("lang", .string(match.language)),
                             ("term", .string(match.term)), ("status", .string(match.status.rawValue)),
-                        ]))
+                        ] + (match.ambiguous ? [("ambiguous", .bool(true))] : [])))
                 case .summary:
                     break
                 }

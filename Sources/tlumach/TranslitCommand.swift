@@ -1,8 +1,14 @@
 import ArgumentParser
 import Foundation
+import TlumachConfig
 import TlumachCore
 import TlumachGlossary
 import TlumachTranslit
+
+/// Where `translit` takes names from: the scheme (default) or the glossary's spellings of people's names.
+enum NameSource: String, ExpressibleByArgument, CaseIterable {
+    case scheme, glossary
+}
 
 struct TranslitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,10 +18,10 @@ struct TranslitCommand: ParsableCommand {
             With TEXT, prints its transliteration. Without TEXT, reads standard input and writes one output line \
             per input line, streaming (bounded memory on files of any size). Schemes: \
             \(TransliterationScheme.allCases.map(\.name).joined(separator: ", ")); see --list. \
-            Names the glossary knows (Ukrainian or Russian proper nouns, any inflected form) take the concept's \
-            preferred English spelling before any scheme: Зеленський → Zelenskyy, Шойгу → Shoigu. The default \
-            glossaries are used when present (none otherwise; not with iso9 unless named); --no-glossary turns this \
-            off.
+            The scheme applies to every word, names included, as passports, registers and maps need. On request \
+            (--names glossary, --glossary PATH, or `translit: {names: glossary}` in .tlumach.yml) a person's name \
+            written exactly as the glossary's term takes the glossary's English spelling when that spelling is the \
+            same name (Зеленський → Zelenskyy, Шойгу → Shoigu); other forms, places and translations never do.
             """)
 
     @Option(name: .long, help: "The scheme (see --list).")
@@ -24,9 +30,12 @@ struct TranslitCommand: ParsableCommand {
     @Flag(name: .long, help: "List the schemes with a description each.")
     var list = false
 
+    @Option(name: .long, help: "Where names' spellings come from: scheme (default) or glossary (people's names the glossary spells).")
+    var names: NameSource?
+
     @OptionGroup var glossary: GlossaryOptions
 
-    @Flag(name: .long, help: "Transliterate names by the scheme too, ignoring any glossary.")
+    @Flag(name: .long, help: "The same as --names scheme.")
     var noGlossary = false
 
     @Argument(help: "Text to transliterate (words are joined with spaces); standard input when absent.")
@@ -41,10 +50,14 @@ struct TranslitCommand: ParsableCommand {
             throw InputError(
                 path: "--scheme", message: "unknown scheme '\(scheme)'; available:\n\(TransliterationScheme.listing)")
         }
-        if noGlossary && !glossary.paths.isEmpty {
-            throw ValidationError("--glossary and --no-glossary exclude each other")
+        if noGlossary && (!glossary.paths.isEmpty || names == .glossary) {
+            throw ValidationError("--no-glossary excludes --glossary and --names glossary")
         }
-        let transliterator = try SchemeTransliterator(scheme: chosen, names: try nameSpellings(for: chosen))
+        // The settings file is read as every command reads it: a broken one stops here, naming its line.
+        let configured = try TranslitSettings.load()
+        let source: NameSource = noGlossary ? .scheme : names ?? (glossary.paths.isEmpty ? configured.names : .glossary)
+        let spellings = source == .glossary ? try nameSpellings() : nil
+        let transliterator = try SchemeTransliterator(scheme: chosen, names: spellings)
         if !text.isEmpty {
             print(transliterator.transliterate(text.joined(separator: " ")))
             return
@@ -52,20 +65,32 @@ struct TranslitCommand: ParsableCommand {
         try transliterator.transliterateStream(from: .standardInput, to: .standardOutput)
     }
 
-    /// Names from the glossaries named with --glossary (errors in them are input errors), else from the default
-    /// glossaries when there are any (silently none when there are not). ISO 9 is letter for letter (reversible,
-    /// scholarly): the default glossaries' English spellings are not applied to it, named ones are.
-    private func nameSpellings(for scheme: TransliterationScheme) throws -> (any NameSpellingSource)? {
-        if noGlossary { return nil }
-        let paths: [String]
-        if glossary.paths.isEmpty {
-            if scheme == .iso9 { return nil }
-            guard let defaults = try? GlossarySources.defaultPaths() else { return nil }
-            paths = defaults
-        } else {
-            paths = glossary.paths
-        }
-        let names = try GlossaryNameSpellings(glossary: try Glossary.load(paths: paths))
+    /// Names from the glossaries named with --glossary, else the default ones (.tlumach.yml, glossaries/); with
+    /// none, an input error: the names were asked for.
+    private func nameSpellings() throws -> (any NameSpellingSource)? {
+        let names = try GlossaryNameSpellings(glossary: try glossary.load())
         return names.isEmpty ? nil : names
+    }
+}
+
+/// The `translit` section of `.tlumach.yml`: `names: scheme | glossary`.
+struct TranslitSettings {
+    var names: NameSource = .scheme
+
+    static func load() throws -> TranslitSettings {
+        var settings = TranslitSettings()
+        guard let file = try ConfigurationFile.load(directory: FileManager.default.currentDirectoryPath),
+            let section = try file.value("translit")
+        else { return settings }
+        for (key, value) in try section.entries() {
+            let name = try key.string()
+            guard name == "names" else { throw key.error("unknown key '\(name)' in translit (known: names)") }
+            let text = try value.string()
+            guard let source = NameSource(rawValue: text) else {
+                throw value.error("translit.names: '\(text)' is not one of scheme, glossary")
+            }
+            settings.names = source
+        }
+        return settings
     }
 }

@@ -35,7 +35,7 @@ final class GlossaryCLITests: XCTestCase {
         let directory = try CLI.temporaryDirectory(for: self)
         let file = directory.appendingPathComponent("article.txt")
         try "Заява\nміністра оборони рф сергія шойгу щодо цілей так званої СВО.\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["terms", file.path, "--format", "json", "--glossary", "glossaries"])
+        let result = try CLI.run(["terms", file.path, "--format", "json", "--glossary", "glossaries", "--profile", "house-style"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let matches = try XCTUnwrap(try json(result.stdout)["matches"] as? [[String: Any]])
         XCTAssertEqual(matches.map { $0["concept"] as? String }, ["russian-federation", "sergei-shoigu", "svo"])
@@ -97,7 +97,7 @@ final class GlossaryCLITests: XCTestCase {
         let original = try CLI.run(["glossary", "stats", "glossaries/news-war.yaml", "--format", "json"]).stdout
         let again = try CLI.run(["glossary", "stats", back, "--format", "json"]).stdout
         XCTAssertEqual(original, again)
-        XCTAssertTrue(original.contains("\"concepts\":212"), original)
+        XCTAssertTrue(original.contains("\"concepts\":213"), original)
         let csv = directory.appendingPathComponent("news.csv").path
         XCTAssertEqual(try CLI.run(["glossary", "convert", back, csv]).status, 0)
         XCTAssertTrue(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("id,subject,uk,uk_status,en,en_status,ru,ru_status"))
@@ -107,13 +107,35 @@ final class GlossaryCLITests: XCTestCase {
     func testNormalizeFixTerms() throws {
         let fixed = try CLI.run(["normalize", "--fix-terms", "--lang", "en"], stdin: "Yesterday Russia and Kiev said KIEV.\n")
         XCTAssertEqual(fixed.status, 0, fixed.stderr)
-        XCTAssertEqual(fixed.stdout, "Yesterday russia and Kyiv said KYIV.\n")
+        XCTAssertEqual(fixed.stdout, "Yesterday Russia and Kyiv said KYIV.\n")
         let check = try CLI.run(["normalize", "--fix-terms", "--check", "--lang", "en"], stdin: "in Kiev\n")
         XCTAssertEqual(check.status, 1)
         XCTAssertTrue(check.stdout.contains("<stdin>:1:4: forbidden-terms: 'Kiev' → 'Kyiv'"), check.stdout)
         let plain = try CLI.run(["normalize", "--lang", "en"], stdin: "in Kiev\n")
         XCTAssertEqual(plain.stdout, "in Kiev\n", "without --fix-terms the glossary is not applied")
-        let other = try CLI.run(["normalize", "--fix-terms", "--glossary", "glossaries/news-war.yaml", "--lang", "en"], stdin: "Yesterday Russia.\n")
-        XCTAssertEqual(other.stdout, "Yesterday Russia.\n", "house style is switched off by leaving its file out")
+        let house = try CLI.run(["normalize", "--fix-terms", "--profile", "house-style", "--lang", "en"], stdin: "Yesterday Russia.\n")
+        XCTAssertEqual(house.stdout, "Yesterday russia.\n", "the house style is a profile chosen by name")
+        XCTAssertEqual(try CLI.run(["normalize", "--fix-terms", "--profile", "house-styel", "--lang", "en"], stdin: "x\n").status, 2)
+    }
+
+    /// Issue 10: the normaliser must not turn common words into place names.
+    func testFixTermsLeavesCommonWordsAlone() throws {
+        let text = "Ситуація на рівні громад стабільна, а загальна сума допомоги зросла рівно вдвічі.\n"
+        let fixed = try CLI.run(["normalize", "--fix-terms"], stdin: text)
+        XCTAssertEqual(fixed.status, 0, fixed.stderr)
+        XCTAssertEqual(fixed.stdout, text)
+        let terms = try CLI.run(["terms", "--lang", "uk"], stdin: text)
+        XCTAssertFalse(terms.stdout.contains("rivne") || terms.stdout.contains("sumy"), terms.stdout)
+    }
+
+    func testHouseStyleProfileFromTheSettingsFile() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("glossaries"), to: directory.appendingPathComponent("glossaries"))
+        let config = directory.appendingPathComponent(".tlumach.yml")
+        try "glossaries:\n  profiles: [house-style]\n".write(to: config, atomically: true, encoding: .utf8)
+        let house = try CLI.run(["normalize", "--fix-terms", "--lang", "en"], stdin: "Yesterday Russia.\n", in: directory)
+        XCTAssertEqual(house.stdout, "Yesterday russia.\n", house.stderr)
+        try "glossaries:\n  paths: [glossaries]\n  profiles: [house-style]\n".write(to: config, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["normalize", "--fix-terms", "--lang", "en"], stdin: "Yesterday Russia.\n", in: directory).stdout, "Yesterday russia.\n")
     }
 }

@@ -127,13 +127,52 @@ final class TranslitCLITests: XCTestCase {
 }
 
 final class TranslitGlossaryNamesCLITests: XCTestCase {
-    func testDefaultGlossarySpellsKnownNames() throws {
-        let result = try CLI.run(["translit", "Володимир Зеленський і Шойгу, Зеленського"])
+    /// Issue 10: in a folder with glossaries/, the scheme's official results, not glossary translations.
+    func testTheSchemeByDefaultEvenBesideGlossaries() throws {
+        let cases = [
+            ("«Українські Новини»", "«Ukrainski Novyny»"),
+            ("Автономна Республіка Крим", "Avtonomna Respublika Krym"),
+            ("Верховна Рада України", "Verkhovna Rada Ukrainy"),
+            ("у Києві", "u Kyievi"),
+            ("вулиця Героїв Маріуполя", "vulytsia Heroiv Mariupolia"),
+            ("Зеленський", "Zelenskyi"),
+        ]
+        for (input, expected) in cases {
+            let result = try CLI.run(["translit", "--scheme", "kmu2010", input])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stdout, expected + "\n", input)
+        }
+        let stream = try CLI.run(["translit"], stdin: "Зеленський\nу Києві\n")
+        XCTAssertEqual(stream.stdout, "Zelenskyi\nu Kyievi\n")
+    }
+
+    func testGlossaryNamesOnRequestForWholePeoplesNamesOnly() throws {
+        let result = try CLI.run(["translit", "--names", "glossary", "Володимир Зеленський і Шойгу, Зеленського у Києві, Крим"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "Volodymyr Zelenskyy i Shoigu, Zelenskyy\n")
-        let stream = try CLI.run(["translit"], stdin: "Зеленський\nМар’їне, Шойгу\n")
+        XCTAssertEqual(result.stdout, "Volodymyr Zelenskyy i Shoigu, Zelenskoho u Kyievi, Krym\n")
+        let stream = try CLI.run(["translit", "--names", "glossary"], stdin: "Зеленський\nМар’їне, Шойгу\n«Українські Новини»\n")
         XCTAssertEqual(stream.status, 0, stream.stderr)
-        XCTAssertEqual(stream.stdout, "Zelenskyy\nMarine, Shoigu\n")
+        XCTAssertEqual(stream.stdout, "Zelenskyy\nMarine, Shoigu\n«Ukrainski Novyny»\n")
+    }
+
+    func testConfiguredNamesAndBrokenSettingsFile() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let config = directory.appendingPathComponent(".tlumach.yml")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("glossaries"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLI.packageRoot.appendingPathComponent("glossaries/news-war.yaml"),
+            to: directory.appendingPathComponent("glossaries/news-war.yaml"))
+        try "translit:\n  names: glossary\n".write(to: config, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["translit", "Зеленський"], in: directory).stdout, "Zelenskyy\n")
+        XCTAssertEqual(try CLI.run(["translit", "--names", "scheme", "Зеленський"], in: directory).stdout, "Zelenskyi\n")
+        // Issue 11: a broken settings file stops translit as it stops every other command, naming the line.
+        for (text, line) in [("glosaries: glossaries\n", 1), ("translit:\n  names: glossary\nchek:\n  fail-on: error\n", 3), ("translit:\n  names: glosary\n", 2)] {
+            try text.write(to: config, atomically: true, encoding: .utf8)
+            let broken = try CLI.run(["translit", "Зеленський"], in: directory)
+            XCTAssertEqual(broken.status, 2, text)
+            XCTAssertTrue(broken.stderr.contains(".tlumach.yml:\(line)"), broken.stderr)
+            XCTAssertEqual(broken.stdout, "")
+        }
     }
 
     func testNoGlossaryAndNoDefaultGlossaryUseTheScheme() throws {
@@ -145,12 +184,12 @@ final class TranslitGlossaryNamesCLITests: XCTestCase {
         XCTAssertEqual(none.status, 0, none.stderr)
         XCTAssertEqual(none.stdout, "Zelenskyi\n")
         XCTAssertEqual(none.stderr, "")
-        // ISO 9 stays letter for letter unless a glossary is named.
-        let letterForLetter = try CLI.run(["translit", "--scheme", "iso9", "--no-glossary", "Зеленський"]).stdout
+        let letterForLetter = try CLI.run(["translit", "--scheme", "iso9", "Зеленський"]).stdout
         XCTAssertTrue(letterForLetter.hasPrefix("Zelens") && letterForLetter != "Zelenskyy\n", letterForLetter)
-        XCTAssertEqual(try CLI.run(["translit", "--scheme", "iso9", "Зеленський"]).stdout, letterForLetter)
         let named = try CLI.run(["translit", "--scheme", "iso9", "--glossary", "glossaries", "Зеленський"])
         XCTAssertEqual(named.stdout, "Zelenskyy\n", named.stderr)
+        // Names asked for where there is no glossary: an input error, not a silent scheme.
+        XCTAssertEqual(try CLI.run(["translit", "--names", "glossary", "Зеленський"], in: empty).status, 2)
     }
 
     func testNamedGlossaryAndBadGlossary() throws {
@@ -159,22 +198,20 @@ final class TranslitGlossaryNamesCLITests: XCTestCase {
         try """
             concepts:
               - id: kuleba
+                subject: people
                 terms:
                   uk: [{text: Кулеба, type: properNoun}]
                   en: [{text: Kuleba, type: properNoun}]
-              - id: kyiv
-                terms:
-                  uk: [{text: Київ, type: properNoun}]
-                  en: [{text: Kyiv, type: properNoun}, {text: Kiev, type: properNoun, status: forbidden}]
               - id: odesa
+                subject: places
                 terms:
                   uk: [{text: Одеса, type: properNoun}]
                   en: [{text: Odessa-on-Sea, type: properNoun}]
             """.write(to: file, atomically: true, encoding: .utf8)
-        let named = try CLI.run(["translit", "--glossary", file.path, "Одесі", "Зеленський"])
+        let named = try CLI.run(["translit", "--glossary", file.path, "Одеса", "Кулеба", "Зеленський"])
         XCTAssertEqual(named.status, 0, named.stderr)
-        // Only the named glossary: Зеленський is not in it.
-        XCTAssertEqual(named.stdout, "Odessa-on-Sea Zelenskyi\n")
+        // Only the named glossary's people: Одеса is a place, Зеленський is not in it.
+        XCTAssertEqual(named.stdout, "Odesa Kuleba Zelenskyi\n")
         let missing = try CLI.run(["translit", "--glossary", directory.appendingPathComponent("none.yaml").path, "Київ"])
         XCTAssertEqual(missing.status, 2)
         let both = try CLI.run(["translit", "--glossary", file.path, "--no-glossary", "Київ"])

@@ -17,7 +17,9 @@ final class EvaluationTests: XCTestCase {
             let concept = parts[0]
             let language = parts.count > 1 ? parts[1] : "uk"
             let sample = fields[2]
-            let matches = matcher.matches(in: sample, language: language)
+            // Each sample is a text of its own, so a name that is also a common word (Суми) starts a sentence there:
+            // ambiguous matches count as found.
+            let matches = matcher.matches(in: sample, language: language, options: [.ambiguous])
             if fields[0] == "+" {
                 let whole = matches.filter { $0.range == 0..<sample.utf16.count }
                 if whole.contains(where: { $0.conceptID == concept }) {

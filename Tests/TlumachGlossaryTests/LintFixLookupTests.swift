@@ -68,8 +68,13 @@ final class TermFixerTests: XCTestCase {
         XCTAssertEqual(fixer.apply(to: "President Zelenskiy met Vladimir Zelensky.").text, "President Zelenskyy met Volodymyr Zelenskyy.")
         XCTAssertEqual(fixer.apply(to: "in the Ukraine").text, "in Ukraine")
         XCTAssertEqual(fixer.apply(to: "Kyiv is fine").fixes, [])
-        // Casing rule of a proper name.
-        XCTAssertEqual(fixer.apply(to: "the kyiv office").text, "the Kyiv office")
+        // A lower-case word in running text is not the name: nothing to rewrite (issue 10: на рівні громад).
+        XCTAssertEqual(fixer.apply(to: "the kyiv office").text, "the kyiv office")
+        // The casing rule of the house style profile still applies.
+        let house = try TermFixer(
+            glossary: Glossary.load(paths: [Support.packageRoot.appendingPathComponent("glossaries").path], profiles: ["house-style"]),
+            language: "en")
+        XCTAssertEqual(house.apply(to: "They said Russia did it.").text, "They said russia did it.")
     }
 
     func testUkrainianDeprecatedInflectedFormIsReportedWithoutRewrite() throws {

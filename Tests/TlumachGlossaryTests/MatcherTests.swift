@@ -98,7 +98,8 @@ final class MatcherTests: XCTestCase {
         XCTAssertNil(m.matches(in: "the so-called ‘SVO’").first?.contextViolated)
         XCTAssertTrue(m.matches(in: "they said Russia did").first?.casingViolated ?? false)
         XCTAssertFalse(m.matches(in: "Russia did it.").first?.casingViolated ?? true, "a sentence may start with a capital")
-        XCTAssertTrue(m.matches(in: "the kyiv office").first?.casingViolated ?? false)
+        // A name in lower case in running text is another word, not a misspelt name (рівні is not Рівне).
+        XCTAssertTrue(m.matches(in: "the kyiv office").isEmpty)
         XCTAssertEqual(m.matches(in: "Kiev's mayor").first?.status, .forbidden)
     }
 

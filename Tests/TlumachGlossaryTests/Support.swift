@@ -9,9 +9,15 @@ enum Support {
 
     static var fixtures: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures") }
 
-    /// The shipped glossaries (news-war and the house-style overlay), compiled once for all tests.
+    /// The shipped glossaries (news-war and the house-style profile), compiled once for all tests.
     static let shipped: TermMatcher = {
-        let glossary = try! Glossary.load(paths: [packageRoot.appendingPathComponent("glossaries").path])
+        let glossary = try! Glossary.load(paths: [packageRoot.appendingPathComponent("glossaries").path], profiles: ["house-style"])
+        return try! TermMatcher(glossary: glossary)
+    }()
+
+    /// The shipped glossaries without any profile (standard capitalisation).
+    static let shippedPlain: TermMatcher = {
+        let glossary = try! Glossary.load(paths: [packageRoot.appendingPathComponent("glossaries").path], profiles: [])
         return try! TermMatcher(glossary: glossary)
     }()
 

@@ -72,7 +72,7 @@ public struct TermMissingCheck: Check {
         var issues: [Issue] = []
         for occurrence in sourceTerms where !reported.contains(occurrence.concept) {
             let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
-            if inTarget.isEmpty {
+            if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage) {
                 reported.insert(occurrence.concept)
                 let expected = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage)
                 guard let first = expected.first else { continue }

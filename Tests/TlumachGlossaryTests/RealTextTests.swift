@@ -1,0 +1,116 @@
+import TlumachGlossary
+import XCTest
+
+/// Defects found on real text nobody on the project wrote (issue 10, "Term matching"), each pinned by its example.
+final class RealTextTests: XCTestCase {
+    let shipped = Support.shipped
+
+    // MARK: Proper nouns are not common words
+
+    func testLowerCaseCommonWordsAreNotPlaceNames() throws {
+        let text = "Ситуація на рівні громад стабільна, а загальна сума допомоги зросла рівно вдвічі.\n"
+        let matches = shipped.matches(in: text, language: "uk")
+        XCTAssertFalse(matches.contains { ["rivne", "sumy"].contains($0.conceptID) }, "\(matches.map(\.text))")
+        XCTAssertEqual(TermFixer(matcher: shipped, language: "uk").apply(to: text).text, text)
+    }
+
+    func testLowerCaseNameInRunningTextIsNotATerm() {
+        // Біла церква: a white church; суми: sums. Neither is reported as a casing error of a name.
+        for text in ["Там стоїть біла церква, а суми зросли.", "Пропозиції від усіх сум і рівних частин"] {
+            let found = shipped.matches(in: text, language: "uk")
+            XCTAssertFalse(found.contains { $0.casingViolated }, "\(text): \(found.map(\.text))")
+        }
+    }
+
+    func testCapitalisedNamesStillMatch() {
+        let matches = shipped.matches(in: "У Сумах і Рівному тихо, а Київ працює.", language: "uk")
+        XCTAssertEqual(matches.map(\.conceptID), ["sumy", "rivne", "kyiv"])
+    }
+
+    func testSentenceInitialHomographIsAmbiguousAndNeverRewritten() {
+        let text = "Сума допомоги зросла. Рівно вдвічі."
+        XCTAssertFalse(shipped.matches(in: text, language: "uk").contains { ["sumy", "rivne"].contains($0.conceptID) })
+        let reported = shipped.matches(in: text, language: "uk", options: [.ambiguous])
+        XCTAssertEqual(reported.filter(\.ambiguous).map(\.conceptID), ["sumy", "rivne"])
+        XCTAssertEqual(TermFixer(matcher: shipped, language: "uk").apply(to: text).text, text)
+    }
+
+    func testSentenceInitialNameWithEvidenceIsAName() {
+        // The rest of the text writes the name with a capital inside a sentence: evidence it is the city.
+        let matches = shipped.matches(in: "Суми обстріляли вночі. У Сумах пошкоджено школу.", language: "uk")
+        XCTAssertEqual(matches.map(\.conceptID), ["sumy", "sumy"])
+        XCTAssertFalse(matches.contains(where: \.ambiguous))
+    }
+
+    func testSentenceInitialNameIsAmbiguousWhenTheTextWritesItLowerCase() throws {
+        let glossary = try Support.glossary("""
+            concepts:
+              - id: city
+                terms:
+                  uk: [{text: Ромни, type: properNoun}]
+            """)
+        let matcher = try TermMatcher(glossary: glossary)
+        XCTAssertEqual(matcher.matches(in: "Ромни вже тут. Ромни стоять.").count, 2)
+        let withEvidence = matcher.matches(in: "Ромни вже тут. Ці ромни стоять.", options: [.ambiguous])
+        XCTAssertEqual(withEvidence.map(\.ambiguous), [true])
+    }
+
+    // MARK: English terms match by their own inflections only
+
+    func testEnglishStemsDoNotConflateDifferentWords() {
+        for text in ["an aggressive move", "they acted aggressively", "artillery shells", "a shell hit the house"] {
+            let found = shipped.matches(in: text, language: "en").map(\.conceptID)
+            XCTAssertFalse(found.contains("aggression") || found.contains("shelling"), "\(text): \(found)")
+        }
+        XCTAssertEqual(shipped.matches(in: "russian aggression and the shelling of Kharkiv", language: "en").map(\.conceptID).filter { $0 != "russian" && $0 != "russia" }, ["aggression", "shelling", "kharkiv"])
+    }
+
+    func testEnglishInflectionsOfTheTermItself() {
+        let texts = ["prisoners of war", "a prisoner of war's family", "the prisoners' of war", "war crimes", "refugees' rights", "Kyiv's mayor"]
+        for text in texts {
+            XCTAssertFalse(shipped.matches(in: text, language: "en").isEmpty, text)
+        }
+        XCTAssertEqual(shipped.matches(in: "Ukrainians were returned from captivity", language: "en").map(\.conceptID), ["ukrainian", "release-from-captivity"])
+        XCTAssertEqual(shipped.matches(in: "He is returning from captivity", language: "en").map(\.conceptID), ["release-from-captivity"])
+    }
+
+    // MARK: A longer term does not hide a shorter one from a caller who asks
+
+    func testNestedMatchesOnRequest() {
+        let text = "More than 2,500 Ukrainians were returned from captivity"
+        XCTAssertEqual(shipped.matches(in: text, language: "en").map(\.conceptID), ["ukrainian", "release-from-captivity"])
+        let all = shipped.matches(in: text, language: "en", options: [.nested])
+        XCTAssertEqual(all.map(\.conceptID), ["ukrainian", "release-from-captivity", "captivity"])
+        XCTAssertEqual(all.map(\.nested), [false, false, true])
+    }
+
+    // MARK: Shipped content requires what an editor insists on, nothing more
+
+    func testDnipropetrovskOblastIsNotDeprecated() {
+        let found = shipped.matches(in: "Дніпропетровська область і Дніпропетровській області", language: "uk")
+        XCTAssertFalse(found.contains { $0.status.isDoNotUse }, "\(found.map { ($0.text, $0.conceptID, $0.status) })")
+        // The city's old name is still reported.
+        XCTAssertEqual(shipped.matches(in: "у Дніпропетровську", language: "uk").first?.status, .deprecated)
+    }
+
+    func testDefendersIsAnApprovedEnglishTerm() throws {
+        let concept = try XCTUnwrap(shipped.glossary.concepts.first { $0.terms["uk"]?.contains { $0.text == "захисники і захисниці" } == true })
+        let approved = concept.terms(in: "en").filter { !$0.status.isDoNotUse }.map(\.text)
+        XCTAssertTrue(approved.contains("defender"), "\(approved)")
+        let found = shipped.matches(in: "Ukraine has returned more than 2,500 defenders", language: "en")
+        XCTAssertTrue(found.contains { $0.conceptID == concept.id }, "\(found.map(\.conceptID))")
+    }
+
+    // MARK: House style is a named profile
+
+    func testHouseStyleIsOffUnlessItsProfileIsChosen() throws {
+        let folder = Support.packageRoot.appendingPathComponent("glossaries").path
+        let plain = try Glossary.load(paths: [folder])
+        XCTAssertEqual(plain.concept(id: "russia")?.terms(in: "en").first?.text, "Russia")
+        let house = try Glossary.load(paths: [folder], profiles: ["house-style"])
+        XCTAssertEqual(house.concept(id: "russia")?.terms(in: "en").first?.text, "russia")
+        XCTAssertThrowsError(try Glossary.load(paths: [folder], profiles: ["house-stlye"])) { error in
+            XCTAssertTrue("\(error)".contains("house-style"), "\(error)")
+        }
+    }
+}
