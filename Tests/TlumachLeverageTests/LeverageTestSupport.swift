@@ -68,7 +68,7 @@ func strippedXLIFF(_ text: String) -> String {
     let patterns = [
         #"\n[ \t]*<alt-trans [^>]*>.*?</alt-trans>"#, #"<alt-trans [^>]*>.*?</alt-trans>"#,
         #"\n[ \t]*<mtc:matches [^>]*>.*?</mtc:matches>"#, #"\n[ \t]*<target[^>]*>.*?</target>"#,
-        #"\n[ \t]*<target[^>]*/>"#, #" (state|state-qualifier|subState)="[^"]*""#, #" id="tlumach-s\d+""#,
+        #"\n[ \t]*<target[^>]*/>"#, #"<target[^>]*>.*?</target>"#, #"<target[^>]*/>"#, #" (state|state-qualifier|subState)="[^"]*""#, #" id="tlumach-s\d+""#,
     ]
     for pattern in patterns {
         result = result.replacingOccurrences(of: pattern, with: "", options: .regularExpression)

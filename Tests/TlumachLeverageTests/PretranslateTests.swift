@@ -309,3 +309,67 @@ final class PretranslateTests: XCTestCase {
         XCTAssertNoThrow(try input.checkLanguages(memorySource: "en-GB", memoryTarget: "uk"))
     }
 }
+
+final class XLIFFStructureTests: XCTestCase {
+    func testUnusualXLIFF12StructuresArePatchedInPlace() throws {
+        let workspace = try Workspace()
+        let memory = try workspace.memory(pairs: PretranslateTests.pairs)
+        let text = """
+            <?xml version="1.0"?>
+            <!DOCTYPE xliff>
+            <xliff version="1.2"><file source-language="uk" target-language="en"><body>
+            <!-- <trans-unit id="fake"><source>Уряд ухвалив новий бюджет.</source></trans-unit> -->
+            <group id="g"><trans-unit id="skip" translate="no"><source>Уряд ухвалив новий бюджет.</source></trans-unit>
+              <trans-unit id="seg">
+                <source>Уряд ухвалив новий бюджет.</source>
+                <seg-source><mrk mtype="seg" mid="1">Уряд ухвалив новий бюджет.</mrk></seg-source>
+                <alt-trans><source>Старе</source><target>Old</target></alt-trans>
+              </trans-unit></group>
+            <trans-unit id="empty"><source><![CDATA[Делегація прибула до Брюсселя.]]></source><target/></trans-unit>
+            </body></file></xliff>
+            """
+        let file = try workspace.write("odd.xlf", text)
+        let result = try workspace.pretranslate(file, memory: memory)
+        XCTAssertEqual(result.fills.count, 2)
+        XCTAssertTrue(result.text.contains(
+            "</seg-source>\n    <target state=\"translated\" state-qualifier=\"exact-match\">The government adopted a new budget.</target>"),
+            result.text)
+        XCTAssertTrue(result.text.contains(
+            "]]></source><target state=\"translated\" state-qualifier=\"exact-match\">The delegation arrived in Brussels.</target><alt-trans"),
+            result.text)
+        XCTAssertEqual(strippedXLIFF(result.text).replacingOccurrences(of: "<target/>", with: ""), strippedXLIFF(text).replacingOccurrences(of: "<target/>", with: ""))
+        let document = try XLIFFReader.parse(data: Data(result.text.utf8), name: "odd.xlf")
+        XCTAssertEqual(document.units.map(\.target), ["The government adopted a new budget.", "The delegation arrived in Brussels."])
+    }
+
+    func testXLIFF20SegmentsIgnorablesAndExistingMatches() throws {
+        let workspace = try Workspace()
+        let memory = try workspace.memory(pairs: PretranslateTests.pairs)
+        let text = """
+            <xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="uk" trgLang="en"><file id="f">
+              <unit id="two">
+                <segment id="a"><source>Уряд ухвалив новий бюджет.</source></segment>
+                <ignorable><source> </source></ignorable>
+                <segment id="b" state="initial"><source>Делегація прибула до Брюсселя.</source><target></target></segment>
+              </unit>
+              <unit id="had">
+                <mtc:matches xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"><mtc:match ref="#c"><source>x</source><target>y</target></mtc:match></mtc:matches>
+                <segment id="c"><source>Уряд ухвалив новий бюджет.</source></segment>
+              </unit>
+              <unit id="no" translate="no"><segment><source>Уряд ухвалив новий бюджет.</source></segment></unit>
+            </file></xliff>
+            """
+        let file = try workspace.write("two.xlf", text)
+        let result = try workspace.pretranslate(file, memory: memory)
+        XCTAssertEqual(result.fills.count, 3)
+        // One matches element for the unit, holding both segments' matches.
+        XCTAssertEqual(result.text.components(separatedBy: "<mtc:matches").count - 1, 2, result.text)
+        XCTAssertTrue(result.text.contains("<mtc:match ref=\"#a\" matchQuality=\"100.0\""))
+        XCTAssertTrue(result.text.contains("<mtc:match ref=\"#b\" matchQuality=\"100.0\""))
+        XCTAssertTrue(result.text.contains("<segment id=\"b\" state=\"translated\" subState=\"tlumach:exact-match\"><source>Делегація прибула до Брюсселя.</source><target>The delegation arrived in Brussels.</target></segment>"), result.text)
+        XCTAssertFalse(result.text.contains("<mtc:match ref=\"#c\" matchQuality"))
+        let document = try XLIFFReader.parse(data: Data(result.text.utf8), name: "two.xlf")
+        XCTAssertEqual(document.units.map(\.state), ["translated", "translated", "translated"])
+        XCTAssertEqual(strippedXLIFF(result.text), strippedXLIFF(text))
+    }
+}
