@@ -51,29 +51,9 @@ enum XMLTagScanner {
                 index = min(count, find(Array("?>".utf8), from: index + 2) + 2)
                 continue
             }
-            if bytes[index...].starts(with: Array("<!".utf8)) {
-                var depth = 0
-                var position = index + 2
-                var quote: UInt8?
-                while position < count {
-                    let byte = bytes[position]
-                    if let open = quote {
-                        if byte == open { quote = nil }
-                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                        quote = byte
-                    } else if byte == UInt8(ascii: "[") {
-                        depth += 1
-                    } else if byte == UInt8(ascii: "]") {
-                        depth -= 1
-                    } else if byte == UInt8(ascii: ">") && depth <= 0 {
-                        break
-                    }
-                    position += 1
-                }
-                index = position + 1
-                continue
-            }
-            // A tag: find its '>' outside quoted values.
+            // A DOCTYPE (with its internal subset in brackets) or a tag: up to its '>' outside quoted values.
+            let isDeclaration = bytes[index...].starts(with: Array("<!".utf8))
+            var depth = 0
             var position = index + 1
             var quote: UInt8?
             while position < count {
@@ -82,10 +62,18 @@ enum XMLTagScanner {
                     if byte == open { quote = nil }
                 } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                     quote = byte
-                } else if byte == UInt8(ascii: ">") {
+                } else if isDeclaration && byte == UInt8(ascii: "[") {
+                    depth += 1
+                } else if isDeclaration && byte == UInt8(ascii: "]") {
+                    depth -= 1
+                } else if byte == UInt8(ascii: ">") && depth <= 0 {
                     break
                 }
                 position += 1
+            }
+            if isDeclaration {
+                index = position + 1
+                continue
             }
             let end = min(count, position + 1)
             result.append(parseTag(bytes, index..<end))
