@@ -5,6 +5,7 @@ import PackageDescription
 let libraryTargets = [
     "ICU", "TlumachCore", "TlumachText", "TlumachConfig", "TlumachTranslit", "TlumachXML", "TlumachGlossary",
     "TlumachTMX", "TlumachMemory", "TlumachAlign", "TlumachFormats", "TlumachCheck",
+    "TlumachLeverage",
 ]
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -64,6 +65,10 @@ let package = Package(
             ],
             resources: [.copy("Data")],
             swiftSettings: strict),
+        .target(
+            name: "TlumachLeverage",
+            dependencies: ["TlumachCore", "TlumachTMX", "TlumachMemory", "TlumachFormats", "TlumachCheck"],
+            resources: [.copy("Data")], swiftSettings: strict),
         .executableTarget(
             name: "tlumach",
             dependencies: libraryTargets.map { .target(name: $0) } + [
@@ -86,6 +91,9 @@ let package = Package(
         .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
         .testTarget(name: "CLITests", dependencies: ["tlumach"]),
+        .testTarget(
+            name: "TlumachLeverageTests",
+            dependencies: ["TlumachLeverage", "TlumachMemory", "TlumachFormats", "TlumachTMX", "TlumachCheck", "TlumachCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

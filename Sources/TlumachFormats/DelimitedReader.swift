@@ -60,7 +60,7 @@ public enum DelimitedReader {
             path: path, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, units: units)
     }
 
-    static func looksLikeLanguage(_ name: String) -> Bool {
+    package static func looksLikeLanguage(_ name: String) -> Bool {
         let primary = name.split(separator: "-").first.map(String.init) ?? name
         return (2...3).contains(primary.count) && primary.allSatisfy { $0.isLetter && $0.isASCII }
             && !["id", "note"].contains(primary)

@@ -10,7 +10,7 @@ struct Tlumach: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             NormalizeCommand.self, TranslitCommand.self, LookupCommand.self, TermsCommand.self,
-            GlossaryCommand.self, CheckCommand.self, MemoryCommand.self, AlignCommand.self,
+            GlossaryCommand.self, CheckCommand.self, MemoryCommand.self, AlignCommand.self, PretranslateCommand.self, AnalyzeCommand.self,
         ]
     )
 

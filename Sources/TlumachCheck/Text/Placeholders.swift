@@ -16,8 +16,8 @@ public struct Placeholder: Sendable, Hashable {
 /// Finds printf (`%s`, `%1$d`, `%.2f`, `%lld`, `%@`, `%(name)s`), Qt (`%1`), brace (`{0}`, `{name}`, ICU
 /// MessageFormat arguments and their nested sub-messages) placeholders and HTML/XML tags. A space is not accepted
 /// as a printf flag, so "100% sure" is text, not `% s`.
-enum PlaceholderScanner {
-    static func scan(_ scalars: [Unicode.Scalar]) -> [Placeholder] {
+package enum PlaceholderScanner {
+    package static func scan(_ scalars: [Unicode.Scalar]) -> [Placeholder] {
         var result: [Placeholder] = []
         var index = 0
         let count = scalars.count
