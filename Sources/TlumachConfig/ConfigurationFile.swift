@@ -178,19 +178,11 @@ public struct ConfigurationFile: Sendable {
 
     private static func name(of type: Any.Type) -> String {
         switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "an integer"
-        case is Double.Type, is Float.Type: return "a number"
-        case is Bool.Type: return "true or false"
         // Yams names the node kind it expected.
-        case is Node.Sequence.Type: return "a list"
-        case is Node.Mapping.Type: return "a mapping"
-        case is Node.Scalar.Type: return "a single value"
-        default:
-            let typeName = "\(type)"
-            if typeName.hasPrefix("Array<") || typeName.hasPrefix("Set<") { return "a list" }
-            if typeName.hasPrefix("Dictionary<") { return "a mapping" }
-            return "a value of another kind"
+        case is Node.Sequence.Type: "a list"
+        case is Node.Mapping.Type: "a mapping"
+        case is Node.Scalar.Type: "a single value"
+        default: DecodedKind(type).description
         }
     }
 

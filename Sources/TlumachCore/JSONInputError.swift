@@ -110,17 +110,9 @@ public enum JSONInputError {
     }
 
     private static func name(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "an integer"
-        case is Double.Type, is Float.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        default:
-            let typeName = "\(type)"
-            if typeName.hasPrefix("Array<") { return "a list" }
-            if typeName.hasPrefix("Dictionary<") { return "an object" }
-            return "an object"
-        }
+        let kind = DecodedKind(type)
+        // JSON calls a mapping an object; a decoded struct is one too.
+        return kind == .map || kind == .other ? "an object" : kind.description
     }
 
     /// "…but found a string instead." → "a string".
@@ -135,5 +127,41 @@ public enum JSONInputError {
     private static func number(after prefix: String, in text: String) -> Int? {
         guard let range = text.range(of: prefix) else { return nil }
         return Int(text[range.upperBound...].prefix { $0.isNumber })
+    }
+}
+
+/// The kind of value a decoder expected, named for users: "a number", not `Double`. Shared by the JSON and the
+/// YAML (settings) error messages.
+package enum DecodedKind: CustomStringConvertible {
+    case string, integer, number, bool, list, map, other
+
+    package init(_ type: Any.Type) {
+        switch type {
+        case is String.Type: self = .string
+        case is Int.Type: self = .integer
+        case is Double.Type, is Float.Type: self = .number
+        case is Bool.Type: self = .bool
+        default:
+            let typeName = "\(type)"
+            if typeName.hasPrefix("Array<") || typeName.hasPrefix("Set<") {
+                self = .list
+            } else if typeName.hasPrefix("Dictionary<") {
+                self = .map
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    package var description: String {
+        switch self {
+        case .string: "a string"
+        case .integer: "an integer"
+        case .number: "a number"
+        case .bool: "true or false"
+        case .list: "a list"
+        case .map: "a mapping"
+        case .other: "a value of another kind"
+        }
     }
 }
