@@ -197,16 +197,35 @@ final class CLIBehaviourTests: XCTestCase {
         }
     }
 
-    /// The same runs on a terminal (a pseudo-terminal from util-linux `script`) do draw and then clear the meter.
+    /// The same commands on a terminal (a pseudo-terminal from util-linux `script`) draw the meter, with its rate,
+    /// and clear it at the end.
     func testProgressIsDrawnAndClearedOnATerminal() throws {
         let script = URL(fileURLWithPath: "/usr/bin/script")
         guard FileManager.default.isExecutableFile(atPath: script.path) else {
             throw XCTSkip("needs util-linux `script` to give the command a terminal")
         }
-        let command = "TLUMACH_PROGRESS_DELAY=0 '\(CLI.binary.path)' normalize examples/normalize/article.md >/dev/null"
-        let result = try CLI.run(executable: script, ["-qec", command, "/dev/null"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("\rnormalize ████████████████████ 100%"), result.stdout.debugDescription)
-        XCTAssertTrue(result.stdout.hasSuffix("\r\u{1B}[K"), result.stdout.debugDescription)
+        let directory = try CLI.temporaryDirectory(for: self)
+        // The importer reports every thousand units: a memory of 2,500 makes it draw.
+        var tmx = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"uk\" datatype=\"plaintext\" "
+            + "segtype=\"sentence\" adminlang=\"en\" o-tmf=\"t\" creationtool=\"t\" creationtoolversion=\"1\"/><body>\n"
+        for index in 0..<2500 {
+            tmx += "<tu><tuv xml:lang=\"uk\"><seg>Речення \(index).</seg></tuv><tuv xml:lang=\"en\"><seg>Sentence \(index).</seg></tuv></tu>\n"
+        }
+        let memory = try write(tmx + "</body></tmx>\n", "big.tmx", in: directory)
+        let binary = CLI.binary.path
+        let runs: [(String, String)] = [
+            ("normalize examples/normalize/article.md", "\rnormalize ████████████████████ 100%"),
+            ("check examples/check/app.uk.po examples/check/article.xlf --no-glossary", "\rcheck: reading "),
+            ("align \(source) \(target) --no-glossary", "\ralign "),
+            ("tm import --tm '\(directory.path)/m.tmdb' '\(memory)'", "\rbig.tmx "),
+        ]
+        for (arguments, expected) in runs {
+            let command = "TLUMACH_PROGRESS_DELAY=0 '\(binary)' \(arguments) >/dev/null"
+            let result = try CLI.run(executable: script, ["-qec", command, "/dev/null"])
+            XCTAssertLessThan(result.status, 2, "\(arguments): \(result.stdout)")
+            XCTAssertTrue(result.stdout.contains(expected), "\(arguments): \(result.stdout.debugDescription)")
+            XCTAssertTrue(result.stdout.contains("/s"), "\(arguments): \(result.stdout.debugDescription)")
+            XCTAssertTrue(result.stdout.hasSuffix("\r\u{1B}[K"), "\(arguments): \(result.stdout.debugDescription)")
+        }
     }
 }
