@@ -76,7 +76,7 @@ public struct ConfigurationFile: Sendable {
             let path = Self.codingPath(of: decoding)
             let target = Self.node(at: path, in: node) ?? node
             let message = Self.describe(decoding, found: target)
-            let keyPath = ([name] + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }).joined(separator: ".")
+            let keyPath = path.reduce(name) { text, key in key.intValue.map { text + "[\($0)]" } ?? text + "." + key.stringValue }
             throw error(at: target.mark, "\(keyPath): \(message)")
         } catch {
             throw self.error(at: node.mark, "section '\(name)': not valid (\(error.localizedDescription))")

@@ -64,6 +64,24 @@ final class CLIBehaviourTests: XCTestCase {
         }
     }
 
+    func testValuesOfTheWrongKindNameTheirKeyAndWhatWasFound() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        _ = try write("examples/check/article.uk.txt\n", "a.txt", in: directory)
+        for (settings, expected) in [
+            ("check: {strict: maybe}\n", ".tlumach.yml:1:17: check.strict: expected true or false, found 'maybe'"),
+            ("source-lang: [uk]\n", ".tlumach.yml:1:14: source-lang: expected a single value, found a list"),
+            ("check:\n  options: {length-ratio-min-source: [1]}\n",
+             ".tlumach.yml:2:38: check.options.length-ratio-min-source: expected a number, found a list"),
+            ("normalize: {disable: [quotes, {a: b}]}\n", ".tlumach.yml:1:31: normalize.disable[1]: expected a single value, found a mapping"),
+        ] {
+            _ = try write(settings, ".tlumach.yml", in: directory)
+            let command = settings.hasPrefix("normalize") ? ["normalize", "a.txt"] : ["check", "--source", "a.txt", "--target", "a.txt"]
+            let result = try CLI.run(command, in: directory)
+            XCTAssertEqual(result.status, 2, settings)
+            XCTAssertTrue(result.stderr.contains(expected), "\(settings): \(result.stderr)")
+        }
+    }
+
     func testAnUnknownRuleInTheFileNamesItsLineAndColumn() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         _ = try write("normalize:\n  disable:\n    - quotes\n    - dashez\n", ".tlumach.yml", in: directory)
