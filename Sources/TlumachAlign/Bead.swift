@@ -36,12 +36,20 @@ extension Bead {
     private static func range(_ field: Substring) -> Range<Int>? {
         let trimmed = field.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return 0..<0 }
-        var numbers: [Int] = []
+        // Each number must follow the one before it: checked pairwise, never by building the range the first and
+        // last number span (`3,2` would trap and `1,999999999999999` would allocate petabytes).
+        var first: Int?
+        var last = 0
         for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             guard let number = Int(part.trimmingCharacters(in: .whitespaces)), number >= 1 else { return nil }
-            numbers.append(number - 1)
+            if first == nil {
+                first = number
+            } else if number - 1 != last {
+                return nil
+            }
+            last = number
         }
-        guard let first = numbers.first, let last = numbers.last, numbers == Array(first...last) else { return nil }
-        return first..<(last + 1)
+        guard let first else { return nil }
+        return (first - 1)..<last
     }
 }

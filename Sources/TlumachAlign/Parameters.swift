@@ -68,9 +68,20 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
     }
 
     /// Reads parameters from a JSON file of the shipped format, refusing values the search cannot use.
-    public static func load(path: String) throws -> AlignmentParameters {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let parameters = try JSONDecoder().decode(AlignmentParameters.self, from: data)
+    /// Every failure is one `InputError` naming the file and, for JSON problems, the line and column.
+    public static func load(path: String) throws(InputError) -> AlignmentParameters {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(path: path, message: "cannot read file: \((error as NSError).localizedDescription)")
+        }
+        let parameters: AlignmentParameters
+        do {
+            parameters = try JSONDecoder().decode(AlignmentParameters.self, from: data)
+        } catch {
+            throw JSONInputError.make(error, data: data, path: path, what: "alignment parameters")
+        }
         if let problem = parameters.problem { throw InputError(path: path, message: problem) }
         return parameters
     }

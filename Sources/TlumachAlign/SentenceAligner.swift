@@ -11,6 +11,9 @@ public struct SentenceAligner: Sendable {
     public var anchorSources: [any AnchorSource]
     public var sourceLanguage: Language
     public var targetLanguage: Language
+    /// Called every few hundred rows of the search with the rows done and the rows in all (a search may run more
+    /// than once, from row 0 again, when its band widens); for a progress display.
+    public var progress: (@Sendable (_ row: Int, _ rows: Int) -> Void)?
 
     public init(
         source: Language = .uk, target: Language = .en, parameters: AlignmentParameters? = nil,
@@ -72,13 +75,13 @@ public struct SentenceAligner: Sendable {
         {
             effective.characterRatio = min(2, max(0.5, targetCharacters / sourceCharacters))
         } else {
-            var result = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+            var result = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective, progress: progress).run()
             result.characterRatio = effective.characterRatio
             return result
         }
         // Long untranslated passages distort the document ratio: re-estimate it from the 1-1 beads found, and
         // align again if it moved by more than 5%.
-        var first = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+        var first = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective, progress: progress).run()
         first.characterRatio = effective.characterRatio
         var pairedSource = 0.0
         var pairedTarget = 0.0
@@ -93,7 +96,7 @@ public struct SentenceAligner: Sendable {
             ? documentRatio(source: pairedSource, target: pairedTarget) : min(2, max(0.5, pairedTarget / pairedSource))
         guard abs(paired - effective.characterRatio) > 0.05 * effective.characterRatio else { return first }
         effective.characterRatio = paired
-        var second = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective).run()
+        var second = BandedSearch(source: sourceFeatures, target: targetFeatures, parameters: effective, progress: progress).run()
         second.characterRatio = paired
         second.searches = 2
         return second
@@ -212,6 +215,7 @@ struct BandedSearch {
     let source: SentenceFeatures
     let target: SentenceFeatures
     let parameters: AlignmentParameters
+    var progress: (@Sendable (_ row: Int, _ rows: Int) -> Void)? = nil
     let tail = NormalTailCost()
 
     /// Bead shapes by back-pointer code (code 0 marks the start cell).
@@ -295,6 +299,7 @@ struct BandedSearch {
         back.withUnsafeMutableBufferPointer { back in
         rows.withUnsafeMutableBufferPointer { rows in
             for i in 0...n {
+                if i & 255 == 0, let progress { progress(i, n) }
                 let rowLow = lows[i]
                 let rowHigh = highs[i]
                 let currentBase = (i % 3) * width

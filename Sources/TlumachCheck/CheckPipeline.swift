@@ -28,6 +28,8 @@ public struct CheckRequest: Sendable {
     public var allStates = false
     /// House typography (`--typography strict`); nil: the configuration's.
     public var typography: Typography?
+    /// Advanced as files are read and units checked (the CLI's meter; draws only on a terminal).
+    public var progress: ProgressMeter?
 
     public init() {}
 }
@@ -148,7 +150,8 @@ public enum CheckPipeline {
             files = []
         }
 
-        documents += try readDocuments(files, settings: settings)
+        request.progress?.restart(label: "check: reading", total: files.count, unit: .items("files"))
+        documents += try readDocuments(files, settings: settings, progress: request.progress)
 
         if let missingGlossary { throw InputError(path: missingGlossary, message: "glossary not found") }
         let terms = try loading.wait()
@@ -164,7 +167,12 @@ public enum CheckPipeline {
         }
 
         let runner = CheckRunner(settings: settings, environment: environment)
-        let report = runner.run(documents, baseline: baseline)
+        let progress = request.progress
+        progress?.restart(label: "check", total: documents.reduce(0) { $0 + $1.units.count }, unit: .items("units"))
+        var advance: (@Sendable (Int) -> Void)?
+        if let progress { advance = { progress.advance(by: $0) } }
+        let report = runner.run(documents, baseline: baseline, progress: advance)
+        progress?.finish()
         var notes: [String] = []
         let termChecks = ["term-missing", "term-forbidden", "term-casing", "term-context"]
         if terms == nil && !request.noGlossary && termChecks.contains(where: settings.isEnabled) {
@@ -181,7 +189,9 @@ public enum CheckPipeline {
     }
 
     /// Reads the files in parallel; the first unreadable one (in the given order) is the error.
-    static func readDocuments(_ files: [String], settings: CheckSettings) throws -> [BilingualDocument] {
+    static func readDocuments(_ files: [String], settings: CheckSettings, progress: ProgressMeter? = nil) throws
+        -> [BilingualDocument]
+    {
         guard files.count > 1 else {
             return try files.map { try BilingualReader.read($0, sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage) }
         }
@@ -190,6 +200,7 @@ public enum CheckPipeline {
             results.set(index, Result {
                 try BilingualReader.read(files[index], sourceLanguage: settings.sourceLanguage, targetLanguage: settings.targetLanguage)
             })
+            progress?.advance()
         }
         return try results.values.map { try $0.get() }
     }

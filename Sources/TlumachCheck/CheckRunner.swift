@@ -58,7 +58,10 @@ public struct CheckRunner: Sendable {
         return (source ?? detect { $0.source }, target ?? detect { $0.target ?? "" })
     }
 
-    public func run(_ documents: [BilingualDocument], baseline: Baseline? = nil) -> CheckReport {
+    /// `progress` receives the number of units each finished chunk checked (from several threads at once).
+    public func run(
+        _ documents: [BilingualDocument], baseline: Baseline? = nil, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> CheckReport {
         // Where each document's units start in the run, and its languages.
         var starts: [Int] = []
         var languagePairs: [(source: String, target: String)] = []
@@ -109,6 +112,7 @@ public struct CheckRunner: Sendable {
             }
             chunkUnits.set(chunk, made)
             collected.set(chunk, found)
+            progress?(range.count)
         }
         var units: [CheckedUnit] = []
         units.reserveCapacity(total)

@@ -73,12 +73,13 @@ public struct ConfigurationFile: Sendable {
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let decoding as DecodingError {
-            let (path, message) = Self.describe(decoding)
+            let path = Self.codingPath(of: decoding)
             let target = Self.node(at: path, in: node) ?? node
-            let keyPath = ([name] + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }).joined(separator: ".")
+            let message = Self.describe(decoding, found: target)
+            let keyPath = path.reduce(name) { text, key in key.intValue.map { text + "[\($0)]" } ?? text + "." + key.stringValue }
             throw error(at: target.mark, "\(keyPath): \(message)")
         } catch {
-            throw self.error(at: node.mark, "section '\(name)': \(error)")
+            throw self.error(at: node.mark, "section '\(name)': not valid (\(error.localizedDescription))")
         }
     }
 
@@ -137,28 +138,51 @@ public struct ConfigurationFile: Sendable {
         }
     }
 
-    private static func describe(_ error: DecodingError) -> (path: [any CodingKey], message: String) {
+    private static func codingPath(of error: DecodingError) -> [any CodingKey] {
         switch error {
-        case .typeMismatch(let type, let context):
-            return (context.codingPath, "expected \(Self.name(of: type)): \(context.debugDescription)")
-        case .valueNotFound(let type, let context):
-            return (context.codingPath, "missing value of type \(Self.name(of: type))")
-        case .keyNotFound(let key, let context):
-            return (context.codingPath, "missing key '\(key.stringValue)'")
-        case .dataCorrupted(let context):
-            return (context.codingPath, context.debugDescription)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+            .dataCorrupted(let context):
+            return context.codingPath
         @unknown default:
-            return ([], "\(error)")
+            return []
         }
+    }
+
+    /// A decoding error in the user's terms: what was expected and what the file has, never a Swift type name.
+    static func describe(_ error: DecodingError, found node: Node) -> String {
+        switch error {
+        case .typeMismatch(let type, _):
+            return "expected \(name(of: type)), found \(kind(of: node))"
+        case .valueNotFound(let type, _):
+            return "expected \(name(of: type)), found nothing"
+        case .keyNotFound(let key, _):
+            return "missing key '\(key.stringValue)'"
+        case .dataCorrupted(let context):
+            // Enumerations decoded by the synthesised initialiser say "Cannot initialize T from invalid String
+            // value x"; types of this project list their values (`SettingChoice`).
+            if context.debugDescription.hasPrefix("Cannot initialize") {
+                return "\(kind(of: node)) is not an allowed value"
+            }
+            return context.debugDescription
+        @unknown default:
+            return "not a valid value"
+        }
+    }
+
+    /// What a node holds, as a message shows it: a scalar by its text, a collection by its kind.
+    private static func kind(of node: Node) -> String {
+        if let scalar = node.scalar { return "'\(scalar.string)'" }
+        if node.sequence != nil { return "a list" }
+        return "a mapping"
     }
 
     private static func name(of type: Any.Type) -> String {
         switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "an integer"
-        case is Double.Type: "a number"
-        case is Bool.Type: "true or false"
-        default: "\(type)"
+        // Yams names the node kind it expected.
+        case is Node.Sequence.Type: "a list"
+        case is Node.Mapping.Type: "a mapping"
+        case is Node.Scalar.Type: "a single value"
+        default: DecodedKind(type).description
         }
     }
 

@@ -8,48 +8,72 @@ import Yams
 public struct ConfigurationValue {
     let node: Node
     let file: ConfigurationFile
+    /// Where the value sits (`check.options.length-ratio-min`), named by the type errors below.
+    let keyPath: String
+
+    init(node: Node, file: ConfigurationFile, keyPath: String = "") {
+        self.node = node
+        self.file = file
+        self.keyPath = keyPath
+    }
 
     /// The value as a single text (a YAML scalar).
     public func string() throws(InputError) -> String {
-        guard let scalar = node.scalar else { throw error("expected a single value") }
+        guard let scalar = node.scalar else { throw kindError("a single value") }
         return scalar.string
     }
 
     /// A single text or a list of texts.
     public func strings() throws(InputError) -> [String] {
         if let scalar = node.scalar { return [scalar.string] }
-        guard let sequence = node.sequence else { throw error("expected a list") }
+        guard node.sequence != nil else { throw kindError("a list") }
         var result: [String] = []
-        for item in sequence { result.append(try ConfigurationValue(node: item, file: file).string()) }
+        for item in try items() { result.append(try item.string()) }
         return result
     }
 
     public func number() throws(InputError) -> Double {
-        guard let value = node.float ?? node.int.map(Double.init) else { throw error("expected a number") }
+        guard let value = node.float ?? node.int.map(Double.init) else { throw kindError("a number") }
         return value
     }
 
     public func bool() throws(InputError) -> Bool {
-        guard let flag = node.bool else { throw error("expected true or false") }
+        guard let flag = node.bool else { throw kindError("true or false") }
         return flag
     }
 
     /// The items of a list; a single value counts as a list of one.
     public func items() throws(InputError) -> [ConfigurationValue] {
         if node.scalar != nil { return [self] }
-        guard let sequence = node.sequence else { throw error("expected a list") }
-        return sequence.map { ConfigurationValue(node: $0, file: file) }
+        guard let sequence = node.sequence else { throw kindError("a list") }
+        return sequence.enumerated().map { ConfigurationValue(node: $1, file: file, keyPath: keyPath + "[\($0)]") }
     }
 
     /// The entries of a mapping in file order; each key is a value too, so an unknown key can be reported where it is.
     public func entries() throws(InputError) -> [(key: ConfigurationValue, value: ConfigurationValue)] {
-        guard let mapping = node.mapping else { throw error("expected a mapping") }
-        return mapping.map { (ConfigurationValue(node: $0.key, file: file), ConfigurationValue(node: $0.value, file: file)) }
+        guard let mapping = node.mapping else { throw kindError("a mapping") }
+        return mapping.map { entry in
+            (ConfigurationValue(node: entry.key, file: file, keyPath: keyPath),
+             ConfigurationValue(node: entry.value, file: file, keyPath: child(entry.key.string ?? "?")))
+        }
     }
 
     /// The value of `key` when this is a mapping that has it.
     public subscript(key: String) -> ConfigurationValue? {
-        node.mapping?[key].map { ConfigurationValue(node: $0, file: file) }
+        node.mapping?[key].map { ConfigurationValue(node: $0, file: file, keyPath: child(key)) }
+    }
+
+    private func child(_ key: String) -> String { keyPath.isEmpty ? key : keyPath + "." + key }
+
+    /// "check.strict: expected true or false, found 'maybe'" at the value's position.
+    private func kindError(_ expected: String) -> InputError {
+        let found: String
+        if let scalar = node.scalar {
+            found = scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        } else {
+            found = node.sequence != nil ? "a list" : "a mapping"
+        }
+        return error((keyPath.isEmpty ? "" : keyPath + ": ") + "expected \(expected), found \(found)")
     }
 
     public var isMapping: Bool { node.mapping != nil }
@@ -74,7 +98,7 @@ extension ConfigurationFile {
     /// A top-level value, or nil when the file does not set it.
     public func value(_ key: String) throws(InputError) -> ConfigurationValue? {
         guard let node = try root()?.mapping?[key] else { return nil }
-        return ConfigurationValue(node: node, file: self)
+        return ConfigurationValue(node: node, file: self, keyPath: key)
     }
 
     /// The glossary paths named under `glossaries` (or `glossary`) — in `section` when given and set there, else at

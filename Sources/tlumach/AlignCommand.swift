@@ -58,26 +58,27 @@ struct AlignCommand: ParsableCommand {
             sourceSentences = try AlignmentInput.segment(sourceText, language: languages.0)
             targetSentences = try AlignmentInput.segment(targetText, language: languages.1)
         }
+        // Gold beads are checked against the sentences before any aligning, so a bad line fails fast.
+        let goldBeads = try gold.map { path in
+            try GoldBeads.read(
+                TextFile.read(path), path: path, sourceNumbers: numbers(sourceSentences),
+                targetNumbers: numbers(targetSentences))
+        }
         var tuned: AlignmentParameters?
         if let parameters {
-            do {
-                tuned = try AlignmentParameters.load(path: parameters).resolved(source: languages.0, target: languages.1)
-            } catch let error as InputError {
-                throw error
-            } catch {
-                throw InputError(path: parameters, message: "not valid alignment parameters: \(error)")
-            }
+            tuned = try AlignmentParameters.load(path: parameters).resolved(source: languages.0, target: languages.1)
         }
         var anchors = SentenceAligner.standardAnchors
         if let matcher = try glossaryMatcher() { anchors.append(TermAnchors(matcher: matcher)) }
-        let aligner = SentenceAligner(source: languages.0, target: languages.1, parameters: tuned, anchors: anchors)
+        var aligner = SentenceAligner(source: languages.0, target: languages.1, parameters: tuned, anchors: anchors)
+        let progress = AlignmentProgress(sentences: sourceSentences.count)
+        if progress.meter.isEnabled { aligner.progress = { row, rows in progress.report(row: row, rows: rows) } }
         let beads = aligner.align(source: sourceSentences.map(\.text), target: targetSentences.map(\.text))
+        progress.meter.finish()
         let output = AlignmentOutput(
             source: sourceSentences, target: targetSentences, beads: beads, numberByLine: presegmented)
-        if let gold {
-            let goldLines = try Self.goldLines(gold)
-            let predicted = output.beadsFormat().split(separator: "\n").map(String.init)
-            printError("strict: \(AlignmentScore(predictedLines: predicted, goldLines: goldLines))")
+        if let goldBeads {
+            printError("strict: \(AlignmentScore(predicted: beads, gold: goldBeads))")
         }
         if let memoryPath {
             try addToMemory(output, path: memoryPath, languages: languages)
@@ -111,18 +112,9 @@ struct AlignCommand: ParsableCommand {
         return try TermMatcher(glossary: try Glossary.load(paths: paths))
     }
 
-    /// Gold bead lines, each checked so a typo is reported with its line rather than silently lowering the score.
-    static func goldLines(_ path: String) throws -> [String] {
-        var lines: [String] = []
-        for (index, line) in try TextFile.read(path).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            if text.isEmpty { continue }
-            guard let bead = Bead(beadLine: Substring(text)) else {
-                throw InputError(path: path, line: index + 1, message: "not a bead line (source numbers, a tab, target numbers)")
-            }
-            lines.append(bead.beadLine)
-        }
-        return lines
+    /// The number each sentence has in the output: 1…n, or its line with --presegmented.
+    private func numbers(_ sentences: [NumberedSentence]) -> [Int] {
+        presegmented ? sentences.map(\.line) : sentences.indices.map { $0 + 1 }
     }
 
     private func language(_ code: String, option: String) throws -> Language {

@@ -121,6 +121,9 @@ struct CheckCommand: ParsableCommand {
             }
             request.format = reportFormat
         }
+        let progress = ProgressMeter(command: "check", total: nil, unit: .items("files"))
+        request.progress = progress.isEnabled ? progress : nil
+        defer { progress.finish() }
         let environment = ProcessInfo.processInfo.environment
         let outcome = try CheckPipeline.run(request, environment: environment)
         if let output {

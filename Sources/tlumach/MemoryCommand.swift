@@ -51,7 +51,7 @@ struct MemoryImport: ParsableCommand {
         // anything is created.
         for file in files { try ImportFormat.checkTMX(file) }
         for file in files {
-            let progress = ProgressBar(label: (file as NSString).lastPathComponent, totalLines: ProgressBar.lineCount(file))
+            let progress = ProgressMeter.forImport(of: file)
             let started = Date()
             let summary: ImportSummary
             let sourceLanguage: String?
@@ -62,7 +62,7 @@ struct MemoryImport: ParsableCommand {
                         try tm.importTMX(
                             path: file, sourceLanguage: sourceLang, targetLanguage: targetLang,
                             onDuplicate: onDuplicate,
-                            progress: progress.map { bar in { units, line in bar.update(units: units, line: line) } })
+                            progress: progress.isEnabled ? { units, line in progress.update(done: line, shown: units) } : nil)
                     }
                     if tm.sourceLanguage == nil {
                         throw InputError(path: file, message: "no translation units: nothing imported, no memory created")
@@ -70,10 +70,10 @@ struct MemoryImport: ParsableCommand {
                     return (summary, tm.sourceLanguage)
                 }
             } catch {
-                progress?.clear()
+                progress.finish()
                 throw error
             }
-            progress?.clear()
+            progress.finish()
             let seconds = Date().timeIntervalSince(started)
             print(Self.describe(summary, file: file, sourceLanguage: sourceLanguage, policy: onDuplicate) + String(format: " (%.1f s)", seconds))
         }
@@ -389,41 +389,4 @@ enum MemoryJSON {
     }
 
     static func string(_ value: String?) -> String { JSONText.quoted(value) }
-}
-
-/// A one-line progress bar on standard error, shown only when standard error is a terminal.
-final class ProgressBar {
-    let label: String
-    let totalLines: Int
-    private var lastDraw = Date.distantPast
-
-    init?(label: String, totalLines: Int) {
-        guard isatty(STDERR_FILENO) != 0, totalLines > 0 else { return nil }
-        self.label = label
-        self.totalLines = totalLines
-    }
-
-    /// Lines in a file, counted on the raw bytes (fast enough to precede an import).
-    static func lineCount(_ path: String) -> Int {
-        guard isatty(STDERR_FILENO) != 0,
-            let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        else { return 0 }
-        // UTF-16 files have a zero byte beside each newline; counting 0x0A bytes works for both.
-        return data.withUnsafeBytes { bytes in bytes.reduce(into: 1) { if $1 == 0x0A { $0 += 1 } } }
-    }
-
-    func update(units: Int, line: Int) {
-        let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        let fraction = Swift.min(1, Double(line) / Double(totalLines))
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(Int(fraction * 100))% \(units) units".utf8))
-    }
-
-    func clear() {
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-    }
 }

@@ -45,9 +45,9 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Em dash in English paragraphs: closed (word—word, default) or spaced (word — word).")
     var englishDash: EnglishDashStyle?
 
-    @Option(
-        parsing: .upToNextOption,
-        help: "Rules to switch off (space- or comma-separated), e.g. --disable quotes dashes.")
+    // One value per --disable (repeatable, commas allowed): a list that ran on to the next option swallowed the
+    // FILE arguments after it (`--disable quotes notes.md`).
+    @Option(help: "Rules to switch off (repeatable; commas allowed), e.g. --disable quotes,dashes.")
     var disable: [String] = []
 
     @Option(help: "Configuration file (default: .tlumach.yml in the current directory, if present).")
@@ -85,7 +85,7 @@ struct NormalizeCommand: ParsableCommand {
                 do {
                     inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)))
                 } catch {
-                    throw InputError(path: path, message: "cannot read file: \((error as NSError).localizedDescription)")
+                    throw InputError(path: path, message: Self.unreadableFileMessage(path: path, error: error))
                 }
             }
         }
@@ -93,9 +93,15 @@ struct NormalizeCommand: ParsableCommand {
             let invalid = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
             if let invalid { throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8") }
         }
+        // File by file: a long run over many files shows its progress (a single file is one step).
+        let progress = ProgressMeter(
+            command: "normalize", total: inputs.reduce(0) { $0 + $1.data.count }, unit: .bytes)
         let results = inputs.map { input in
-            (path: input.path, result: input.data.withUnsafeBytes { normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self)) })
+            let result = input.data.withUnsafeBytes { normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self)) }
+            progress.advance(by: input.data.count)
+            return (path: input.path, result: result)
         }
+        progress.finish()
 
         if check {
             if report == .json {
@@ -122,6 +128,17 @@ struct NormalizeCommand: ParsableCommand {
         }
     }
 
+    /// Why a FILE cannot be read; a missing file named like a rule is most likely a rule meant for --disable
+    /// written with a space instead of a comma (`--disable quotes dashes`).
+    static func unreadableFileMessage(path: String, error: any Error) -> String {
+        let reason = (error as NSError).localizedDescription
+        guard !FileManager.default.fileExists(atPath: path), NormalizationRule(rawValue: path) != nil else {
+            return "cannot read file: \(reason)"
+        }
+        return "no such file ('\(path)' is a rule: to switch off several rules write --disable quotes,dashes "
+            + "or repeat --disable)"
+    }
+
     private var disabledRuleNames: [String] {
         disable.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
     }
@@ -129,12 +146,12 @@ struct NormalizeCommand: ParsableCommand {
     /// Settings from .tlumach.yml, overridden by the flags given.
     private func options() throws -> NormalizerOptions {
         var settings = NormalizeSettings()
-        var configPath = ConfigurationFile.defaultName
+        var configFile: ConfigurationFile?
         if let file = try ConfigurationFile.load(path: config),
             let section = try file.section("normalize", as: NormalizeSettings.self, allowedKeys: NormalizeSettings.keys)
         {
             settings = section
-            configPath = file.path
+            configFile = file
         }
         let flags = NormalizeSettings(
             lang: lang, apostrophe: apostrophe.flatMap(ApostropheStyle.init(argument:)), englishDash: englishDash,
@@ -144,8 +161,12 @@ struct NormalizeCommand: ParsableCommand {
         do {
             return try settings.merged(with: flags).options(rewriters: rewriters)
         } catch {
-            // Flags were checked in validate(): an unknown name here came from the file.
-            throw InputError(path: configPath, message: "normalize.disable: \(error.description)")
+            // Flags were checked in validate(): an unknown name here came from the file; point at where it is written.
+            let message = "normalize.disable: \(error.description)"
+            guard let configFile else { throw InputError(path: ConfigurationFile.defaultName, message: message) }
+            let items = try configFile.value("normalize")?["disable"]?.items() ?? []
+            if let item = items.first(where: { (try? $0.string()) == error.name }) { throw item.error(message) }
+            throw InputError(path: configFile.path, message: message)
         }
     }
 

@@ -16,9 +16,20 @@ struct Tlumach: ParsableCommand {
 
     /// Maps every failure to the exit codes pipelines rely on: 2 for bad input or usage, never a crash.
     static func main() {
+        if let message = CommandLineHelp.unknownSubcommand(Array(CommandLine.arguments.dropFirst()), root: Self.self) {
+            printError("Error: \(message)")
+            Foundation.exit(ExitStatus.inputError.rawValue)
+        }
+        var parsed: (any ParsableCommand)?
         do {
             var command = try parseAsRoot()
+            parsed = command
             try command.run()
+        } catch let error as ValidationError {
+            // Only run() throws a bare ValidationError (parsing wraps its own): the failing command's usage.
+            let failed: any ParsableCommand.Type = parsed.map { type(of: $0) } ?? Self.self
+            printError("Error: \(error.message)\n" + CommandLineHelp.usage(of: failed, root: Self.self))
+            Foundation.exit(ExitStatus.inputError.rawValue)
         } catch let error as InputError {
             printError("tlumach: \(error)")
             Foundation.exit(ExitStatus.inputError.rawValue)

@@ -95,7 +95,7 @@ final class NormalizeCLITests: XCTestCase {
     }
 
     func testDisableRules() throws {
-        let result = try CLI.run(["normalize", "--disable", "quotes", "dashes"], stdin: "\"так\" - ні\n")
+        let result = try CLI.run(["normalize", "--disable", "quotes", "--disable", "dashes"], stdin: "\"так\" - ні\n")
         XCTAssertEqual(result.stdout, "\"так\" - ні\n")
         let commas = try CLI.run(["normalize", "--disable", "quotes,dashes"], stdin: "\"так\" - ні\n")
         XCTAssertEqual(commas.stdout, "\"так\" - ні\n")
