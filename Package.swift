@@ -5,6 +5,7 @@ import PackageDescription
 let libraryTargets = [
     "ICU", "TlumachCore", "TlumachText", "TlumachConfig", "TlumachTranslit", "TlumachXML", "TlumachGlossary",
     "TlumachTMX", "TlumachMemory", "TlumachAlign", "TlumachFormats", "TlumachCheck",
+    "TlumachTerminology",
 ]
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -64,6 +65,13 @@ let package = Package(
             ],
             resources: [.copy("Data")],
             swiftSettings: strict),
+        .target(
+            name: "TlumachTerminology",
+            dependencies: [
+                "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachFormats", "TlumachTMX",
+                "TlumachMemory",
+            ],
+            resources: [.copy("Data")], swiftSettings: strict),
         .executableTarget(
             name: "tlumach",
             dependencies: libraryTargets.map { .target(name: $0) } + [
@@ -84,6 +92,7 @@ let package = Package(
         .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
         .testTarget(name: "CLITests", dependencies: ["tlumach"]),
+        .testTarget(name: "TlumachTerminologyTests", dependencies: ["TlumachTerminology"]),
     ],
     swiftLanguageModes: [.v6]
 )
