@@ -346,7 +346,13 @@ public final class TermAligner: @unchecked Sendable {
                 return lhs.key < rhs.key
             })
         else { return "" }
-        let written = best.value.variants.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.first?.0 ?? best.key
+        // The commonest spelling; on a tie the one with fewer capitals (a title's "Prisoners of War" loses).
+        func capitals(_ text: String) -> Int { text.unicodeScalars.filter { $0.properties.isUppercase }.count }
+        let written = best.value.variants.sorted {
+            if $0.1 != $1.1 { return $0.1 > $1.1 }
+            if capitals($0.0) != capitals($1.0) { return capitals($0.0) < capitals($1.0) }
+            return $0.0 < $1.0
+        }.first?.0 ?? best.key
         let words = written.split(separator: " ").map(String.init)
         guard let first = words.first else { return written }
         let firstTokenAllCaps = first.count >= 2 && first == first.uppercased() && first != first.lowercased()
