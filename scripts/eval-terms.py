@@ -109,7 +109,7 @@ def prefix(word):
 
 
 def same_term(candidate, gold):
-    a, b = words(candidate), words(gold)
+    a, b = words(candidate.replace("’", "'")), words(gold.replace("’", "'"))
     if len(a) != len(b) or not a:
         return False
     return all(x.lower().startswith(prefix(y)) and y.lower().startswith(prefix(x)) for x, y in zip(a, b))
@@ -204,6 +204,7 @@ def main():
     parser.add_argument("--tlumach", default=".build/release/tlumach")
     parser.add_argument("--work", default="/tmp/terms-eval")
     parser.add_argument("--errors", action="store_true", help="print the top-1 errors")
+    parser.add_argument("--ablations", action="store_true", help="also run with each part of the method switched off")
     args = parser.parse_args()
     corpus, gold = build(args.work)
     print(f"corpus: {len(corpus)} units from the installed catalogs (iso-codes left out)\n")
@@ -226,10 +227,27 @@ def main():
                 got = answers.get(term, [])
                 if not got or not same_term(got[0], g):
                     print(f"    {term}: gold {g!r}, got {got[:3]}", file=sys.stderr)
-    # Extraction.
+    extract_table(args, sets, ())
+    if args.ablations:
+        print("\n### Ablations\n")
+        print("| switched off | suggest acc@1 tuning | acc@5 tuning | acc@1 held-out | acc@5 held-out | extract P / R (languages) | extract P / R (countries) |")
+        print("|---|---|---|---|---|---|---|")
+        for feature in ("none", "alignment", "dice", "position-prior", "symmetrise", "dictionary-form", "names"):
+            extra = () if feature == "none" else ("--without", feature)
+            cells = []
+            for name in ("languages", "countries"):
+                answers, _ = run_suggest(args.tlumach, args.work, list(sets[name]), extra)
+                _, a1, a5, _ = accuracy(answers, sets[name])
+                cells += [f"{a1:.3f}", f"{a5:.3f}"]
+            figures = extract_table(args, sets, extra, quiet=True)
+            cells += [f"{p:.3f} / {r:.3f}" for p, r in figures]
+            print(f"| {feature} | " + " | ".join(cells) + " |")
+
+
+def extract_table(args, sets, extra, quiet=False):
     started = time.time()
     output = subprocess.run(
-        [args.tlumach, "glossary", "extract", os.path.join(args.work, "corpus.tsv"), "--format", "json"],
+        [args.tlumach, "glossary", "extract", os.path.join(args.work, "corpus.tsv"), "--format", "json", *extra],
         check=True, capture_output=True, text=True).stdout
     elapsed = time.time() - started
     with open(os.path.join(args.work, "extract.json"), "w", encoding="utf-8") as out:
@@ -238,9 +256,11 @@ def main():
     by_source = collections.defaultdict(list)
     for pair in pairs:
         by_source[pair["source"].lower()].append(pair["target"])
-    print(f"\nextract: {len(pairs)} pairs in {elapsed:.1f} s wall\n")
-    print("| gold set | judgeable output pairs | precision | gold pairs seen ≥ 2 times | recall |")
-    print("|---|---|---|---|---|")
+    if not quiet:
+        print(f"\nextract: {len(pairs)} pairs in {elapsed:.1f} s wall\n")
+        print("| gold set | judgeable output pairs | precision | gold pairs seen ≥ 2 times | recall |")
+        print("|---|---|---|---|---|")
+    figures = []
     for name in ("languages", "countries"):
         judged = sets[name]
         gold_lower = {t.lower(): g for t, (g, *_) in judged.items()}
@@ -250,11 +270,17 @@ def main():
         found = sum(1 for t, (g, *_) in frequent.items() if any(same_term(x, g) for x in by_source.get(t.lower(), [])))
         precision = right / len(judged_pairs) if judged_pairs else 0
         recall = found / len(frequent) if frequent else 0
-        print(f"| {name} | {len(judged_pairs)} | {precision:.3f} | {len(frequent)} | {recall:.3f} |")
-        if args.errors:
+        figures.append((precision, recall))
+        if not quiet:
+            print(f"| {name} | {len(judged_pairs)} | {precision:.3f} | {len(frequent)} | {recall:.3f} |")
+        if args.errors and not quiet:
             for s, t in judged_pairs:
                 if not same_term(t, gold_lower[s]):
                     print(f"    extract {s}: {t!r} (gold {gold_lower[s]!r})", file=sys.stderr)
+            for t, (g, *_) in frequent.items():
+                if not any(same_term(x, g) for x in by_source.get(t.lower(), [])):
+                    print(f"    missed {t}: gold {g!r}, got {by_source.get(t.lower())}", file=sys.stderr)
+    return figures
 
 
 if __name__ == "__main__":

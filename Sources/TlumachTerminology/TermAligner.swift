@@ -138,8 +138,10 @@ public final class TermAligner: @unchecked Sendable {
         return count
     }
 
-    /// The target span aligned with source words `first..<end` of `unit`, as flattened target indices.
-    private func alignedSpan(unit: Int, first: Int, end: Int) -> Range<Int>? {
+    /// The target span aligned with source words `first..<end` of `unit`, as flattened target indices, and
+    /// whether a word of it is also linked to source words outside the term (the term is then part of a larger
+    /// unit of translation: Crimean Tatar → кримськотатарська).
+    private func alignedSpan(unit: Int, first: Int, end: Int) -> (span: Range<Int>, shared: Bool)? {
         let sourceBase = corpus.source.start[unit]
         let targetBase = corpus.target.start[unit]
         let rows = (first - sourceBase)..<(end - sourceBase)
@@ -152,9 +154,11 @@ public final class TermAligner: @unchecked Sendable {
         }
         guard high >= 0 else { return nil }
         // Consistency: a target word inside the span must not be linked only outside the source term.
+        var shared = false
         for column in low...high {
             let rowsOfColumn = unitLinks.filter { $0.1 == column }.map(\.0)
             if !rowsOfColumn.isEmpty && !rowsOfColumn.contains(where: { rows.contains($0) }) { return nil }
+            if rowsOfColumn.contains(where: { !rows.contains($0) }) { shared = true }
         }
         var a = targetBase + low
         var b = targetBase + high
@@ -162,7 +166,7 @@ public final class TermAligner: @unchecked Sendable {
         while a <= b && side.tokens[a].isFunction { a += 1 }
         while b >= a && side.tokens[b].isFunction { b -= 1 }
         guard a <= b, side.isTermLike(a, b + 1) else { return nil }
-        return a..<(b + 1)
+        return (a..<(b + 1), shared)
     }
 
     private func record(_ evidence: inout Evidence, unit: Int, span: Range<Int>, aligned: Bool) {
@@ -184,11 +188,23 @@ public final class TermAligner: @unchecked Sendable {
         sequence: [Int32], queryTokens: [TermToken], occurrences: [(unit: Int, position: Int)], fallback: Bool
     ) -> [TermCandidate] {
         var evidence: [Gram: Evidence] = [:]
+        var occurrences = occurrences
         if aligner != nil {
-            for (unit, position) in occurrences {
-                guard let span = alignedSpan(unit: unit, first: position, end: position + sequence.count) else { continue }
+            var spans: [(unit: Int, span: Range<Int>?, shared: Bool)] = occurrences.map { unit, position in
+                let found = alignedSpan(unit: unit, first: position, end: position + sequence.count)
+                return (unit, found?.span, found?.shared ?? false)
+            }
+            // Where the term also translates on its own, occurrences inside a larger unit of translation say
+            // nothing about its own translation: leave them out (of the counts too).
+            if spans.contains(where: { $0.span != nil && !$0.shared }) && spans.contains(where: \.shared) {
+                let kept = Set(spans.filter { !$0.shared }.map(\.unit))
+                spans.removeAll { $0.shared }
+                occurrences.removeAll { !kept.contains($0.unit) }
+            }
+            for item in spans {
+                guard let span = item.span else { continue }
                 let gram = Gram(corpus.target.ids[span])
-                record(&evidence[gram, default: Evidence()], unit: unit, span: span, aligned: true)
+                record(&evidence[gram, default: Evidence()], unit: item.unit, span: span, aligned: true)
             }
         }
         if fallback || aligner == nil {

@@ -78,7 +78,15 @@ package enum TermTokenizer {
             guard !word.isEmpty else { return }
             let surface = String(word)
             word = String.UnicodeScalarView()
-            tokens.append(makeToken(surface, breakBefore: pendingBreak, functionWords: functionWords))
+            var token = makeToken(surface, breakBefore: pendingBreak, functionWords: functionWords)
+            // A capitalised Ukrainian function word past the first word is a name or a label (French (Togo) →
+            // Французька (Того)), not a function word; English title case (Save As) keeps its function words.
+            if token.isFunction && token.isCyrillic && token.isCapitalized && !tokens.isEmpty && !token.isAllCaps
+                && token.surface.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+            {
+                token.isFunction = false
+            }
+            tokens.append(token)
             pendingBreak = false
         }
 

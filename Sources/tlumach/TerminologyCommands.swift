@@ -10,6 +10,25 @@ struct TermCorpusOptions: ParsableArguments {
     var sourceLanguage: String?
     @Option(name: .customLong("target-lang"), help: "Language of the translations (default: the corpus's target language).")
     var targetLanguage: String?
+    @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise; repeatable.", visibility: .hidden))
+    var without: [String] = []
+
+    func features() throws -> TerminologyFeatures {
+        var features = TerminologyFeatures()
+        for name in without {
+            switch name {
+            case "alignment": features.alignment = false
+            case "dice": features.dice = false
+            case "names": features.names = false
+            case "abbreviations": features.abbreviations = false
+            case "dictionary-form": features.dictionaryForm = false
+            case "position-prior": features.positionPrior = false
+            case "symmetrise": features.symmetrise = false
+            default: throw ValidationError("unknown --without \(name)")
+            }
+        }
+        return features
+    }
 
     /// Pairs turned so that `source` is in the wanted source language, with both language tags.
     func oriented(_ loaded: TermCorpusLoader.Loaded) -> (pairs: [TermPairInput], source: String, target: String) {
@@ -92,11 +111,13 @@ struct GlossarySuggest: ParsableCommand {
             let queryIsCyrillic = TermCorpusOptions.isMostlyCyrillic([query])
             let aligner: TermAligner
             if queryIsCyrillic == sourceIsCyrillic || direction.sourceLanguage != nil {
-                if forward == nil { forward = TermAligner(pairs: oriented.pairs) }
+                if forward == nil { forward = TermAligner(pairs: oriented.pairs, features: try direction.features()) }
                 aligner = forward!
             } else {
                 if backward == nil {
-                    backward = TermAligner(pairs: oriented.pairs.map { TermPairInput(id: $0.id, source: $0.target, target: $0.source) })
+                    backward = TermAligner(
+                        pairs: oriented.pairs.map { TermPairInput(id: $0.id, source: $0.target, target: $0.source) },
+                        features: try direction.features())
                 }
                 aligner = backward!
             }
@@ -151,7 +172,7 @@ struct GlossaryExtract: ParsableCommand {
         let loaded = try memory.map { try TermCorpusLoader.read(memory: $0) }
             ?? TermCorpusLoader.read(files: corpus, sourceLanguage: direction.sourceLanguage, targetLanguage: direction.targetLanguage)
         let oriented = direction.oriented(loaded)
-        let aligner = TermAligner(pairs: oriented.pairs)
+        let aligner = TermAligner(pairs: oriented.pairs, features: try direction.features())
         var pairs = aligner.extract(minCount: minCount, limit: nil)
         var conflicts: [TermConflict] = []
         if let glossary {
