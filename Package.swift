@@ -5,7 +5,7 @@ import PackageDescription
 let libraryTargets = [
     "ICU", "TlumachCore", "TlumachText", "TlumachConfig", "TlumachTranslit", "TlumachXML", "TlumachGlossary",
     "TlumachTMX", "TlumachMemory", "TlumachAlign", "TlumachFormats", "TlumachCheck",
-    "TlumachLeverage",
+    "TlumachLeverage", "TlumachTerminology",
 ]
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -69,6 +69,13 @@ let package = Package(
             name: "TlumachLeverage",
             dependencies: ["TlumachCore", "TlumachTMX", "TlumachMemory", "TlumachFormats", "TlumachCheck"],
             resources: [.copy("Data")], swiftSettings: strict),
+        .target(
+            name: "TlumachTerminology",
+            dependencies: [
+                "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachFormats", "TlumachTMX",
+                "TlumachMemory",
+            ],
+            resources: [.copy("Data")], swiftSettings: strict),
         .executableTarget(
             name: "tlumach",
             dependencies: libraryTargets.map { .target(name: $0) } + [
@@ -94,6 +101,7 @@ let package = Package(
         .testTarget(
             name: "TlumachLeverageTests",
             dependencies: ["TlumachLeverage", "TlumachMemory", "TlumachFormats", "TlumachTMX", "TlumachCheck", "TlumachCore"]),
+        .testTarget(name: "TlumachTerminologyTests", dependencies: ["TlumachTerminology"]),
     ],
     swiftLanguageModes: [.v6]
 )

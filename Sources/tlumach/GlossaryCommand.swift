@@ -27,7 +27,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary", abstract: "Lint, convert and count glossaries.",
-        subcommands: [Lint.self, Convert.self, Stats.self])
+        subcommands: [Lint.self, Convert.self, Stats.self, GlossarySuggest.self, GlossaryExtract.self])
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,639 @@
+import Foundation
+import TlumachTranslit
+
+/// What a proposed pair is.
+public enum TermKind: String, Sendable, Hashable, Codable {
+    case term, name, abbreviation
+}
+
+/// One proposed translation of a term.
+public struct TermCandidate: Sendable, Hashable {
+    public var text: String
+    /// 0…1, higher is better.
+    public var score: Double
+    /// Units where the pair was found.
+    public var count: Int
+    public var examples: [String]
+    public var kind: TermKind
+}
+
+/// One proposed glossary entry.
+public struct TermPair: Sendable, Hashable {
+    public var source: String
+    public var target: String
+    public var score: Double
+    public var count: Int
+    public var kind: TermKind
+    public var examples: [String]
+    /// The abbreviation this full form is defined with ("full form (ABBR)"), source and target, when known.
+    public var abbreviation: (source: String, target: String)? {
+        get { abbreviationSource.map { ($0, abbreviationTarget ?? "") } }
+        set {
+            abbreviationSource = newValue?.source
+            abbreviationTarget = newValue?.target
+        }
+    }
+    var abbreviationSource: String?
+    var abbreviationTarget: String?
+
+    public init(source: String, target: String, score: Double, count: Int, kind: TermKind, examples: [String]) {
+        self.source = source
+        self.target = target
+        self.score = score
+        self.count = count
+        self.kind = kind
+        self.examples = examples
+    }
+}
+
+/// The method's switches; every one is on by default. The evaluation turns them off one at a time (ablations).
+public struct TerminologyFeatures: Sendable, Hashable {
+    /// Candidates from EM word alignment (IBM Model 1 both ways, symmetrised): otherwise co-occurrence alone.
+    public var alignment = true
+    /// Dice co-occurrence in the score.
+    public var dice = true
+    /// Names matched through the transliteration Latin key.
+    public var names = true
+    /// Abbreviations: "full form (ABBR)" definitions and letter transliteration.
+    public var abbreviations = true
+    /// Show a Ukrainian candidate in its dictionary form.
+    public var dictionaryForm = true
+    /// Diagonal position prior and grow-diag symmetrisation in the word aligner.
+    public var positionPrior = true
+    public var symmetrise = true
+
+    public init() {}
+}
+
+/// Proposes translations of terms from a bilingual corpus (see docs/terminology-alignment.md).
+public final class TermAligner: @unchecked Sendable {
+    let corpus: TermCorpus
+    let aligner: WordAligner?
+    let features: TerminologyFeatures
+    private let transliterator: SchemeTransliterator?
+    private var linkCache: [Int: [(Int, Int)]] = [:]
+    private var targetCountCache: [Gram: Int] = [:]
+    private var nameKeyCache: [String: String] = [:]
+    /// At most this many example unit ids per candidate.
+    public var exampleLimit = 3
+
+    public init(pairs: [TermPairInput], features: TerminologyFeatures = TerminologyFeatures()) {
+        self.corpus = TermCorpus(pairs)
+        self.features = features
+        var settings = WordAligner.Settings()
+        if !features.positionPrior { settings.diagonal = 0 }
+        settings.symmetrise = features.symmetrise
+        self.aligner = features.alignment ? WordAligner(corpus: corpus, settings: settings) : nil
+        self.transliterator = try? SchemeTransliterator(scheme: .kmu2010)
+    }
+
+    /// Steps of the word aligner's training (for the linearity test).
+    package var alignmentSteps: Int { aligner?.steps ?? 0 }
+
+    public var unitCount: Int { corpus.unitCount }
+
+    // MARK: - Query mode
+
+    /// Likely translations of `term` (a source-language term), best first.
+    public func suggest(_ term: String, limit: Int = 5) -> [TermCandidate] {
+        guard let sequence = corpus.source.sequence(of: term) else { return [] }
+        let queryTokens = TermTokenizer.tokenize(term)
+        let occurrences = corpus.source.occurrences(of: sequence)
+        guard !occurrences.isEmpty else { return [] }
+        var scored = score(sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true)
+        scored.sort(by: Self.ranking)
+        return Array(scored.prefix(limit))
+    }
+
+    static func ranking(_ lhs: TermCandidate, _ rhs: TermCandidate) -> Bool {
+        if lhs.score != rhs.score { return lhs.score > rhs.score }
+        if lhs.count != rhs.count { return lhs.count > rhs.count }
+        return lhs.text < rhs.text
+    }
+
+    private struct Evidence {
+        var aligned = 0
+        var units: [Int] = []
+        var forms: [String: FormCount] = [:]
+    }
+
+    struct FormCount {
+        var total = 0
+        var capitalizedInside = 0
+        var lowerInside = 0
+    }
+
+    private func links(_ unit: Int) -> [(Int, Int)] {
+        if let cached = linkCache[unit] { return cached }
+        let result = aligner?.links(unit: unit, corpus: corpus) ?? []
+        linkCache[unit] = result
+        return result
+    }
+
+    /// Units whose target contains the gram.
+    private func targetCount(_ gram: Gram) -> Int {
+        if let cached = targetCountCache[gram] { return cached }
+        let count = corpus.target.occurrences(of: gram.ids).count
+        targetCountCache[gram] = count
+        return count
+    }
+
+    /// The target span aligned with source words `first..<end` of `unit`, as flattened target indices, and
+    /// whether a word of it is also linked to source words outside the term (the term is then part of a larger
+    /// unit of translation: Crimean Tatar → кримськотатарська).
+    private func alignedSpan(unit: Int, first: Int, end: Int) -> (span: Range<Int>, shared: Bool)? {
+        let sourceBase = corpus.source.start[unit]
+        let targetBase = corpus.target.start[unit]
+        let rows = (first - sourceBase)..<(end - sourceBase)
+        let unitLinks = links(unit)
+        var low = Int.max
+        var high = -1
+        for (row, column) in unitLinks where rows.contains(row) {
+            low = min(low, column)
+            high = max(high, column)
+        }
+        guard high >= 0 else { return nil }
+        // Consistency: a target word inside the span must not be linked only outside the source term.
+        var shared = false
+        for column in low...high {
+            let rowsOfColumn = unitLinks.filter { $0.1 == column }.map(\.0)
+            if !rowsOfColumn.isEmpty && !rowsOfColumn.contains(where: { rows.contains($0) }) { return nil }
+            if rowsOfColumn.contains(where: { !rows.contains($0) }) { shared = true }
+        }
+        var a = targetBase + low
+        var b = targetBase + high
+        let side = corpus.target
+        while a <= b && side.tokens[a].isFunction { a += 1 }
+        while b >= a && side.tokens[b].isFunction { b -= 1 }
+        guard a <= b, side.isTermLike(a, b + 1) else { return nil }
+        return (a..<(b + 1), shared)
+    }
+
+    private func record(_ evidence: inout Evidence, unit: Int, span: Range<Int>, aligned: Bool) {
+        if aligned { evidence.aligned += 1 }
+        evidence.units.append(unit)
+        let tokens = corpus.target.tokens[span]
+        let surface = tokens.map(\.surface).joined(separator: " ")
+        var form = evidence.forms[surface] ?? FormCount()
+        form.total += 1
+        let inside = span.lowerBound > corpus.target.start[unit] && !tokens.first!.breakBefore
+        if inside {
+            if tokens.first!.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
+        }
+        evidence.forms[surface] = form
+    }
+
+    /// Candidates for one source stem sequence at its occurrences (each unit once).
+    private func score(
+        sequence: [Int32], queryTokens: [TermToken], occurrences: [(unit: Int, position: Int)], fallback: Bool
+    ) -> [TermCandidate] {
+        var evidence: [Gram: Evidence] = [:]
+        var occurrences = occurrences
+        if aligner != nil {
+            var spans: [(unit: Int, span: Range<Int>?, shared: Bool)] = occurrences.map { unit, position in
+                let found = alignedSpan(unit: unit, first: position, end: position + sequence.count)
+                return (unit, found?.span, found?.shared ?? false)
+            }
+            // Where the term also translates on its own, occurrences inside a larger unit of translation say
+            // nothing about its own translation: leave them out (of the counts too).
+            if spans.contains(where: { $0.span != nil && !$0.shared }) && spans.contains(where: \.shared) {
+                let kept = Set(spans.filter { !$0.shared }.map(\.unit))
+                spans.removeAll { $0.shared }
+                occurrences.removeAll { !kept.contains($0.unit) }
+            }
+            for item in spans {
+                guard let span = item.span else { continue }
+                let gram = Gram(corpus.target.ids[span])
+                record(&evidence[gram, default: Evidence()], unit: item.unit, span: span, aligned: true)
+            }
+        }
+        if fallback || aligner == nil {
+            // Co-occurring term-like target n-grams (up to three words) fill the list and feed Dice.
+            var seen: [Gram: Range<Int>] = [:]
+            var perUnit: [(Int, [Gram: Range<Int>])] = []
+            for (unit, _) in occurrences {
+                seen.removeAll(keepingCapacity: true)
+                let range = corpus.target.range(unit)
+                for first in range {
+                    for length in 1...3 where first + length <= range.upperBound {
+                        guard corpus.target.isTermLike(first, first + length) else { continue }
+                        let gram = Gram(corpus.target.ids[first..<(first + length)])
+                        if seen[gram] == nil { seen[gram] = first..<(first + length) }
+                    }
+                }
+                perUnit.append((unit, seen))
+            }
+            for (unit, grams) in perUnit {
+                for (gram, span) in grams where evidence[gram] == nil || evidence[gram]!.aligned == 0 {
+                    record(&evidence[gram, default: Evidence()], unit: unit, span: span, aligned: false)
+                }
+            }
+        }
+        let total = Double(occurrences.count)
+        let occurrenceUnits = occurrences.map(\.unit)
+        var candidates: [TermCandidate] = []
+        for (gram, item) in evidence {
+            let ids = gram.ids
+            // Units where source and candidate occur together.
+            let together: Int
+            if item.aligned == 0 {
+                together = item.units.count
+            } else {
+                together = occurrenceUnits.reduce(0) { $0 + (corpus.target.contains(ids, unit: $1) ? 1 : 0) }
+            }
+            let dice = 2 * Double(together) / (total + Double(targetCount(gram)))
+            let alignedShare = Double(item.aligned) / total
+            var value: Double
+            switch (aligner != nil, features.dice) {
+            case (true, true): value = 0.6 * alignedShare + 0.4 * dice
+            case (true, false): value = alignedShare
+            case (false, _): value = dice
+            }
+            // Length: a candidate much longer than the term is rarely its translation.
+            if ids.count > max(queryTokens.count, 1) + 2 { value *= 0.8 }
+            var kind = TermKind.term
+            let text = displayForm(item.forms)
+            if features.names || features.abbreviations, let special = specialMatch(queryTokens, text) {
+                kind = special
+                value = max(value, 0.9 + 0.1 * alignedShare)
+            }
+            let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
+            candidates.append(
+                TermCandidate(
+                    text: text, score: min(1, (value * 1000).rounded() / 1000),
+                    count: item.aligned > 0 ? item.aligned : together, examples: examples, kind: kind))
+        }
+        // Forms that reduce to the same text (differently stemmed spellings) are one candidate.
+        var merged: [String: TermCandidate] = [:]
+        for candidate in candidates {
+            let key = candidate.text.lowercased()
+            if let existing = merged[key], !Self.ranking(candidate, existing) { continue }
+            merged[key] = candidate
+        }
+        return Array(merged.values)
+    }
+
+    // MARK: - Names and abbreviations
+
+    /// The Latin match key of a word in either script.
+    func nameKey(_ word: String) -> String {
+        if let cached = nameKeyCache[word] { return cached }
+        let isCyrillic = word.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) }
+        let latin = isCyrillic ? (transliterator?.transliterate(word) ?? word) : word
+        let key = LatinMatchKey.key(latin)
+        nameKeyCache[word] = key
+        return key
+    }
+
+    /// Two spellings of one name: equal keys, or one a prefix of the other differing in an inflectional ending
+    /// of at most two letters (Юсова ↔ Yusov).
+    func namesMatch(_ a: String, _ b: String) -> Bool {
+        let x = nameKey(a)
+        let y = nameKey(b)
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        if x == y { return true }
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        return short.count >= 4 && long.count - short.count <= 2 && long.hasPrefix(short)
+    }
+
+    /// A name or abbreviation written in the other script (or the same one) as the query.
+    private func specialMatch(_ query: [TermToken], _ candidate: String) -> TermKind? {
+        let words = TermTokenizer.tokenize(candidate)
+        guard words.count == query.count, !query.isEmpty else { return nil }
+        if features.abbreviations, query.allSatisfy(\.isAllCaps), words.allSatisfy(\.isAllCaps),
+            zip(query, words).allSatisfy({ nameKey($0.surface) == nameKey($1.surface) })
+        {
+            return .abbreviation
+        }
+        if features.names, query.allSatisfy({ $0.isCapitalized || $0.isFunction }),
+            query.contains(where: { $0.isCyrillic }) != words.contains(where: { $0.isCyrillic }),
+            zip(query, words).allSatisfy({ $0.isFunction || namesMatch($0.surface, $1.surface) })
+        {
+            return .name
+        }
+        return nil
+    }
+
+    // MARK: - Dictionary form
+
+    private static let formRanks: [String: Int] = {
+        guard let url = Bundle.module.url(forResource: "dictionary-form-uk", withExtension: "txt", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [:] }
+        var ranks: [String: Int] = [:]
+        for line in TermData.lines(text) {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let rank = Int(parts[1]) { ranks[String(parts[0])] = rank }
+        }
+        return ranks
+    }()
+    private static let longestEnding = formRanks.keys.map(\.count).max() ?? 0
+
+    /// 0: likely a dictionary form … 2: an oblique case (Ukrainian words; other words 0).
+    static func formRank(_ word: String) -> Int {
+        let lower = word.lowercased()
+        guard lower.unicodeScalars.contains(where: { (0x0400...0x052F).contains($0.value) }) else { return 0 }
+        for length in stride(from: min(longestEnding, lower.count - 1), through: 1, by: -1) {
+            if let rank = formRanks[String(lower.suffix(length))] { return rank }
+        }
+        return 0
+    }
+
+    /// The form to show: the likeliest dictionary form among those attested (then the commonest), capitalised as
+    /// the corpus writes it inside sentences (lower case when it only ever stands first, unless all capitals).
+    func displayForm(_ forms: [String: FormCount]) -> String {
+        var byLower: [String: (count: Int, rank: Int, variants: [(String, Int)])] = [:]
+        var capitalizedInside = 0
+        var lowerInside = 0
+        for (surface, count) in forms {
+            let lower = surface.lowercased()
+            let rank = features.dictionaryForm ? surface.split(separator: " ").map { Self.formRank(String($0)) }.max() ?? 0 : 0
+            var entry = byLower[lower] ?? (0, rank, [])
+            entry.count += count.total
+            entry.variants.append((surface, count.total))
+            byLower[lower] = entry
+            capitalizedInside += count.capitalizedInside
+            lowerInside += count.lowerInside
+        }
+        guard
+            let best = byLower.min(by: { lhs, rhs in
+                if lhs.value.rank != rhs.value.rank { return lhs.value.rank < rhs.value.rank }
+                if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
+                return lhs.key < rhs.key
+            })
+        else { return "" }
+        // The commonest spelling; on a tie the one with fewer capitals (a title's "Prisoners of War" loses).
+        func capitals(_ text: String) -> Int { text.unicodeScalars.filter { $0.properties.isUppercase }.count }
+        let written = best.value.variants.sorted {
+            if $0.1 != $1.1 { return $0.1 > $1.1 }
+            if capitals($0.0) != capitals($1.0) { return capitals($0.0) < capitals($1.0) }
+            return $0.0 < $1.0
+        }.first?.0 ?? best.key
+        let words = written.split(separator: " ").map(String.init)
+        guard let first = words.first else { return written }
+        let firstTokenAllCaps = first.count >= 2 && first == first.uppercased() && first != first.lowercased()
+        if firstTokenAllCaps { return written }
+        if capitalizedInside > lowerInside { return ([Self.capitalized(first)] + words.dropFirst()).joined(separator: " ") }
+        // Only sentence-initial, or mostly lower case inside sentences: lower the first letter if the rest of
+        // the word is lower case already (so "Фінська" → "фінська", "iPhone" stays).
+        let rest = first.dropFirst()
+        if rest == rest.lowercased() { return ([first.lowercased()] + words.dropFirst()).joined(separator: " ") }
+        return written
+    }
+
+    static func capitalized(_ word: String) -> String {
+        guard let head = word.first else { return word }
+        return head.uppercased() + word.dropFirst()
+    }
+
+    // MARK: - Corpus mode
+
+    /// Term pairs of the whole corpus, best first.
+    public func extract(minCount: Int = 2, limit: Int? = nil, threshold: Double = 0.5) -> [TermPair] {
+        // Source candidates: term-like n-grams, each unit counted once.
+        var occurrences: [Gram: [(unit: Int, position: Int)]] = [:]
+        let side = corpus.source
+        for unit in 0..<corpus.unitCount {
+            let range = side.range(unit)
+            var seen = Set<Gram>()
+            for first in range {
+                var gram = Gram()
+                for end in (first + 1)...min(range.upperBound, first + 4) {
+                    gram.append(side.ids[end - 1])
+                    guard end == first + 1 || !side.tokens[end - 1].breakBefore else { break }
+                    guard side.isTermLike(first, end), seen.insert(gram).inserted else { continue }
+                    occurrences[gram, default: []].append((unit, first))
+                }
+            }
+        }
+        var accepted: [Gram: TermPair] = [:]
+        for (gram, places) in occurrences where places.count >= minCount {
+            let first = places[0]
+            let queryTokens = Array(side.tokens[first.position..<(first.position + Int(gram.count))])
+            let candidates = score(sequence: gram.ids, queryTokens: queryTokens, occurrences: places, fallback: false)
+            guard let best = candidates.min(by: Self.ranking), best.score >= threshold, best.count >= minCount
+            else { continue }
+            var forms: [String: FormCount] = [:]
+            for (unit, position) in places {
+                let tokens = side.tokens[position..<(position + Int(gram.count))]
+                let surface = tokens.map(\.surface).joined(separator: " ")
+                var form = forms[surface] ?? FormCount()
+                form.total += 1
+                if position > side.start[unit] && !tokens.first!.breakBefore {
+                    if tokens.first!.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
+                }
+                forms[surface] = form
+            }
+            let sourceText = best.kind == .term ? displayForm(forms) : queryTokens.map(\.surface).joined(separator: " ")
+            accepted[gram] = TermPair(
+                source: sourceText, target: best.text, score: best.score, count: best.count, kind: best.kind,
+                examples: best.examples)
+        }
+        // A longer term wins over its own parts when the parts never occur apart.
+        var dropped = Set<Gram>()
+        for gram in accepted.keys where gram.count > 1 {
+            let ids = gram.ids
+            let total = occurrences[gram]?.count ?? 0
+            for length in 1..<ids.count {
+                for start in 0...(ids.count - length) {
+                    let part = Gram(ids[start..<(start + length)])
+                    if accepted[part] != nil, occurrences[part]?.count == total { dropped.insert(part) }
+                }
+            }
+        }
+        var pairs = accepted.filter { !dropped.contains($0.key) }.map(\.value)
+        if features.names { pairs += namePairs() }
+        if features.abbreviations { pairs += definitionPairs() }
+        pairs = Self.deduplicated(pairs)
+        pairs.sort { lhs, rhs in
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.count != rhs.count { return lhs.count > rhs.count }
+            if lhs.source != rhs.source { return lhs.source < rhs.source }
+            return lhs.target < rhs.target
+        }
+        if let limit { pairs = Array(pairs.prefix(limit)) }
+        return pairs
+    }
+
+    /// One pair per source and target text (case-insensitive): the best scored; a definition's abbreviation link
+    /// is kept from whichever copy had it.
+    static func deduplicated(_ pairs: [TermPair]) -> [TermPair] {
+        var best: [String: TermPair] = [:]
+        var order: [String] = []
+        for pair in pairs {
+            let key = pair.source.lowercased() + "\u{1}" + pair.target.lowercased()
+            if var existing = best[key] {
+                let abbreviation = existing.abbreviationSource != nil ? existing.abbreviation : pair.abbreviation
+                if pair.score > existing.score || (pair.score == existing.score && pair.count > existing.count) {
+                    existing = pair
+                }
+                existing.abbreviation = abbreviation
+                if pair.kind != .term { existing.kind = pair.kind }
+                existing.count = max(existing.count, pair.count)
+                best[key] = existing
+            } else {
+                best[key] = pair
+                order.append(key)
+            }
+        }
+        return order.compactMap { best[$0] }
+    }
+
+    /// Names at any count: a capitalised word on each side whose Latin keys agree (Юсов ↔ Yusov).
+    private func namePairs() -> [TermPair] {
+        struct Found {
+            var count = 0
+            var units: [Int] = []
+            var sourceForms: [String: FormCount] = [:]
+            var targetForms: [String: FormCount] = [:]
+        }
+        var found: [UInt64: Found] = [:]
+        for unit in 0..<corpus.unitCount {
+            let sources = corpus.source.range(unit).filter { isNameLike(corpus.source.tokens[$0], start: corpus.source.start[unit], at: $0) }
+            let targets = corpus.target.range(unit).filter { isNameLike(corpus.target.tokens[$0], start: corpus.target.start[unit], at: $0) }
+            guard !sources.isEmpty, !targets.isEmpty else { continue }
+            for s in sources {
+                let sourceToken = corpus.source.tokens[s]
+                for t in targets {
+                    let targetToken = corpus.target.tokens[t]
+                    guard sourceToken.isCyrillic != targetToken.isCyrillic,
+                        namesMatch(sourceToken.surface, targetToken.surface)
+                    else { continue }
+                    let key = UInt64(UInt32(corpus.source.ids[s])) << 32 | UInt64(UInt32(corpus.target.ids[t]))
+                    var item = found[key] ?? Found()
+                    if item.units.last != unit {
+                        item.count += 1
+                        item.units.append(unit)
+                    }
+                    item.sourceForms[sourceToken.surface, default: FormCount()].total += 1
+                    item.targetForms[targetToken.surface, default: FormCount()].total += 1
+                    found[key] = item
+                }
+            }
+        }
+        return found.map { _, item in
+            TermPair(
+                source: nameForm(item.sourceForms), target: nameForm(item.targetForms),
+                score: 0.9 + 0.1 * min(1, Double(item.count) / 5), count: item.count, kind: .name,
+                examples: item.units.prefix(exampleLimit).map { corpus.unitIDs[$0] })
+        }
+    }
+
+    private func nameForm(_ forms: [String: FormCount]) -> String {
+        forms.min { lhs, rhs in
+            let l = (Self.formRank(lhs.key), -lhs.value.total, lhs.key)
+            let r = (Self.formRank(rhs.key), -rhs.value.total, rhs.key)
+            return l < r
+        }?.key ?? ""
+    }
+
+    /// A capitalised content word that does not stand first in its unit, or an abbreviation anywhere.
+    private func isNameLike(_ token: TermToken, start: Int, at index: Int) -> Bool {
+        guard !token.isFunction, token.isCapitalized, !token.isAllCaps else { return false }
+        return index > start && !token.breakBefore
+    }
+
+    /// "full form (ABBR)" written on both sides of a unit: the abbreviations and the full forms are pairs, one concept.
+    private func definitionPairs() -> [TermPair] {
+        var found: [String: (pair: TermPair, units: [Int])] = [:]
+        func add(_ pair: TermPair, unit: Int) {
+            let key = pair.source.lowercased() + "\u{1}" + pair.target.lowercased()
+            var item = found[key] ?? (pair, [])
+            if item.units.last != unit { item.units.append(unit) }
+            found[key] = item
+        }
+        for unit in 0..<corpus.unitCount {
+            let sourceDefinitions = Definitions.find(in: corpus.sourceTexts[unit])
+            let targetDefinitions = Definitions.find(in: corpus.targetTexts[unit])
+            var usedTargets = Set<Int>()
+            for definition in sourceDefinitions {
+                guard let match = targetDefinitions.indices.first(where: { !usedTargets.contains($0) }) else { break }
+                usedTargets.insert(match)
+                let other = targetDefinitions[match]
+                var full = TermPair(
+                    source: definition.full, target: other.full, score: 0.95, count: 1, kind: .term, examples: [])
+                full.abbreviation = (definition.abbreviation, other.abbreviation)
+                add(full, unit: unit)
+                add(
+                    TermPair(
+                        source: definition.abbreviation, target: other.abbreviation, score: 0.95, count: 1,
+                        kind: .abbreviation, examples: []), unit: unit)
+            }
+            // Abbreviations standing in both texts whose letters transliterate alike (СВО ↔ SVO).
+            let sourceCaps = corpus.source.range(unit).filter { corpus.source.tokens[$0].isAllCaps }
+            let targetCaps = corpus.target.range(unit).filter { corpus.target.tokens[$0].isAllCaps }
+            for s in sourceCaps {
+                for t in targetCaps where nameKey(corpus.source.tokens[s].surface) == nameKey(corpus.target.tokens[t].surface) {
+                    add(
+                        TermPair(
+                            source: corpus.source.tokens[s].surface, target: corpus.target.tokens[t].surface, score: 0.92,
+                            count: 1, kind: .abbreviation, examples: []), unit: unit)
+                }
+            }
+        }
+        return found.values.map { item in
+            var pair = item.pair
+            pair.count = item.units.count
+            pair.examples = item.units.prefix(exampleLimit).map { corpus.unitIDs[$0] }
+            return pair
+        }
+    }
+}
+
+/// "full form (ABBR)" definitions in a text: the abbreviation in brackets after the words it abbreviates.
+package enum Definitions {
+    package struct Definition: Sendable, Hashable {
+        package var full: String
+        package var abbreviation: String
+    }
+
+    package static func find(in text: String) -> [Definition] {
+        guard text.contains("(") else { return [] }
+        var result: [Definition] = []
+        var searchStart = text.startIndex
+        while let open = text[searchStart...].firstIndex(of: "("),
+            let close = text[open...].firstIndex(of: ")")
+        {
+            searchStart = text.index(after: close)
+            let inside = text[text.index(after: open)..<close]
+            let letters = inside.unicodeScalars
+            guard letters.count >= 2, letters.count <= 8, letters.allSatisfy({ $0.properties.isUppercase }) else { continue }
+            let before = TermTokenizer.tokenize(String(text[..<open]))
+            // The words after the last break before the bracket.
+            var first = before.count
+            while first > 0 {
+                first -= 1
+                if before[first].breakBefore { break }
+            }
+            let words = Array(before[first...])
+            let initials = Array(inside.lowercased())
+            // The shortest run of final words whose content words' initials spell the abbreviation, else as many
+            // content words as it has letters when the first letters agree (special military operation (SVO)).
+            var chosen: Int?
+            for start in stride(from: words.count - 1, through: 0, by: -1) {
+                let content = words[start...].filter { !$0.isFunction }
+                if content.count > initials.count { break }
+                if !words[start].isFunction,
+                    content.compactMap({ $0.surface.lowercased().first }) == initials
+                {
+                    chosen = start
+                    break
+                }
+            }
+            if chosen == nil {
+                var contentCount = 0
+                for start in stride(from: words.count - 1, through: 0, by: -1) where !words[start].isFunction {
+                    contentCount += 1
+                    if contentCount == initials.count {
+                        let isSameScript = words[start].isCyrillic == inside.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) }
+                        if isSameScript, words[start].surface.lowercased().first == initials.first { chosen = start }
+                        break
+                    }
+                }
+            }
+            guard let start = chosen else { continue }
+            result.append(Definition(full: words[start...].map(\.surface).joined(separator: " "), abbreviation: String(inside)))
+        }
+        return result
+    }
+}

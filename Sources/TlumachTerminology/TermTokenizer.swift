@@ -1,0 +1,137 @@
+import Foundation
+import TlumachCore
+import TlumachText
+
+/// One word of a segment as terminology alignment sees it.
+package struct TermToken: Sendable, Hashable {
+    /// The word as written (accelerator marks `_`/`&` removed).
+    package var surface: String
+    /// Case-folded stem: Cyrillic words through `UkrainianStemmer`, Latin ones through `EnglishStemmer`.
+    package var stem: String
+    /// Punctuation (or a placeholder such as `%s`) stands between this word and the one before: no term spans it.
+    package var breakBefore: Bool
+    /// A function word of its language, or a number: a term neither starts nor ends with one.
+    package var isFunction: Bool
+    package var isCyrillic: Bool
+    /// First letter upper case.
+    package var isCapitalized: Bool
+    /// 2–8 letters, all upper case (СВО, SBU).
+    package var isAllCaps: Bool
+}
+
+/// Function words per script, read from the module's data files (one word a line, `#` comments).
+package struct FunctionWords: Sendable {
+    package let latin: Set<String>
+    package let cyrillic: Set<String>
+
+    package static let shared: FunctionWords = {
+        FunctionWords(latin: load("function-words-en"), cyrillic: load("function-words-uk"))
+    }()
+
+    package init(latin: Set<String>, cyrillic: Set<String>) {
+        self.latin = latin
+        self.cyrillic = cyrillic
+    }
+
+    private static func load(_ name: String) -> Set<String> {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return TermData.lines(text)
+    }
+
+    package func contains(_ lowercased: String, cyrillic isCyrillic: Bool) -> Bool {
+        isCyrillic ? cyrillic.contains(lowercased) : latin.contains(lowercased)
+    }
+}
+
+package enum TermData {
+    /// Non-empty lines without `#` comments, trimmed.
+    package static func lines(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        for line in text.split(whereSeparator: \.isNewline) {
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let word = content.trimmingCharacters(in: .whitespaces)
+            if !word.isEmpty { result.insert(word) }
+        }
+        return result
+    }
+}
+
+/// Splits UI strings and article sentences into words for terminology alignment. Letters, digits, and apostrophes
+/// or hyphens between them make words; GTK/Qt accelerator marks (`_File`, `&Open`) are dropped; printf and
+/// similar placeholders (`%s`, `%1$d`) and all other punctuation mark a break.
+package enum TermTokenizer {
+    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}"]
+
+    package static func tokenize(_ text: String, functionWords: FunctionWords = .shared) -> [TermToken] {
+        let scalars = Array(text.unicodeScalars)
+        var tokens: [TermToken] = []
+        var index = 0
+        var pendingBreak = true
+        var word = String.UnicodeScalarView()
+
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        func flush() {
+            guard !word.isEmpty else { return }
+            let surface = String(word)
+            word = String.UnicodeScalarView()
+            var token = makeToken(surface, breakBefore: pendingBreak, functionWords: functionWords)
+            // A capitalised Ukrainian function word past the first word is a name or a label (French (Togo) →
+            // Французька (Того)), not a function word; English title case (Save As) keeps its function words.
+            if token.isFunction && token.isCyrillic && token.isCapitalized && !tokens.isEmpty && !token.isAllCaps
+                && token.surface.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+            {
+                token.isFunction = false
+            }
+            tokens.append(token)
+            pendingBreak = false
+        }
+
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if isWordScalar(scalar) {
+                word.append(scalar)
+            } else if (scalar == "_" || scalar == "&"), let next, next.properties.isAlphabetic {
+                // An accelerator mark: skip it, the word goes on (Con_tents, _File).
+            } else if apostrophes.contains(scalar) || scalar == "-", !word.isEmpty, let next, isWordScalar(next) {
+                word.append(scalar)
+            } else if scalar == "%" {
+                flush()
+                pendingBreak = true
+                // A printf-style placeholder: flags, width, precision, length, then one conversion letter.
+                var cursor = index + 1
+                while cursor < scalars.count, "0123456789.-+ #$lhzjtLqI'".unicodeScalars.contains(scalars[cursor]) {
+                    cursor += 1
+                }
+                if cursor < scalars.count, scalars[cursor].properties.isAlphabetic { cursor += 1 }
+                index = cursor
+                continue
+            } else {
+                flush()
+                if !scalar.properties.isWhitespace { pendingBreak = true }
+            }
+            index += 1
+        }
+        flush()
+        return tokens
+    }
+
+    static func makeToken(_ surface: String, breakBefore: Bool, functionWords: FunctionWords) -> TermToken {
+        let letters = surface.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let isCyrillic = letters.first.map { (0x0400...0x052F).contains($0.value) } ?? false
+        let lowered = surface.lowercased()
+        let stem = isCyrillic ? UkrainianStemmer.stem(written: surface) : EnglishStemmer.stem(written: surface)
+        let isNumber = letters.isEmpty
+        let isCapitalized = letters.first?.properties.isUppercase ?? false
+        let isAllCaps = letters.count >= 2 && letters.count <= 8 && letters.count == surface.unicodeScalars.count
+            && letters.allSatisfy { $0.properties.isUppercase }
+        return TermToken(
+            surface: surface, stem: stem.isEmpty ? lowered : stem, breakBefore: breakBefore,
+            isFunction: isNumber || functionWords.contains(lowered, cyrillic: isCyrillic), isCyrillic: isCyrillic,
+            isCapitalized: isCapitalized, isAllCaps: isAllCaps)
+    }
+}

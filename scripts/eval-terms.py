@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""Evaluates `tlumach glossary suggest` and `glossary extract` on real data nobody here wrote.
+
+Corpus: the Ukrainian gettext catalogs installed on this machine (/usr/share/locale/uk/LC_MESSAGES/*.mo, through
+msgunfmt), all except the iso-codes catalogs. Gold: the iso-codes catalogs themselves, an independent, reviewed
+glossary of language names (iso_639-2, the TUNING set) and country names (iso_3166-1, the HELD-OUT set). The method
+never sees the gold: it reads only corpus.tsv. A gold entry is judged only where the corpus can attest it: its
+English name occurs in a unit and the gold Ukrainian name (in any inflection) occurs in the target of one of those
+units.
+
+Matching: a candidate is right when it has as many words as the gold term and each word agrees with the gold word
+in inflection-insensitive form (each starts with the other's first max(3, len-3) letters); "exact" additionally
+requires the same letters (case-insensitive): the dictionary form.
+
+Usage: scripts/eval-terms.py [--tlumach .build/release/tlumach] [--work /tmp/terms-eval] [--ablations]
+Writes the figures to stdout (Markdown) and the raw outputs to the work folder.
+"""
+import argparse
+import collections
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*", re.UNICODE)
+
+
+def po_units(path):
+    """(msgctxt, msgid, msgstr) of translated, non-fuzzy singular entries of a PO file."""
+    units, entry, key, fuzzy = [], {}, None, False
+
+    def flush():
+        nonlocal entry, fuzzy
+        if entry.get("msgid") and entry.get("msgstr") and "msgid_plural" not in entry and not fuzzy:
+            units.append((entry.get("msgctxt", ""), entry["msgid"], entry["msgstr"]))
+        entry, fuzzy = {}, False
+
+    def unquote(text):
+        text = text.strip()
+        if text.startswith('"') and text.endswith('"'):
+            text = text[1:-1]
+        return text.replace('\\n', ' ').replace('\\t', ' ').replace('\\"', '"').replace('\\\\', '\\')
+
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                key = None
+                continue
+            if line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True
+            if line.startswith("#"):
+                continue
+            match = re.match(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")$', line)
+            if match:
+                key = match.group(1)
+                if key.startswith("msgid") and "msgstr" in entry:
+                    flush()
+                entry[key] = unquote(match.group(2))
+            elif line.startswith('"') and key:
+                entry[key] = entry.get(key, "") + unquote(line)
+    flush()
+    return units
+
+
+def build(work):
+    os.makedirs(os.path.join(work, "po"), exist_ok=True)
+    catalogs = sorted(glob.glob("/usr/share/locale/uk/LC_MESSAGES/*.mo"))
+    corpus, gold = [], {"languages": {}, "countries": {}}
+    for mo in catalogs:
+        name = os.path.basename(mo)[:-3]
+        po = os.path.join(work, "po", name + ".po")
+        if not os.path.exists(po):
+            subprocess.run(["msgunfmt", mo, "-o", po], check=True, stderr=subprocess.DEVNULL)
+        units = po_units(po)
+        if name == "iso_639-2":
+            gold_set = gold["languages"]
+        elif name == "iso_3166-1":
+            gold_set = gold["countries"]
+        else:
+            gold_set = None
+        if gold_set is not None:
+            for _, source, target in units:
+                if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", source) and len(source.split()) <= 3:
+                    gold_set.setdefault(source, target.strip())
+            continue
+        if name.startswith("iso_"):
+            continue  # other iso-codes catalogs overlap the gold
+        for index, (_, source, target) in enumerate(units):
+            corpus.append((f"{name}:{index + 1}", source, target))
+    with open(os.path.join(work, "corpus.tsv"), "w", encoding="utf-8") as out:
+        out.write("id\ten\tuk\n")
+        for uid, source, target in corpus:
+            out.write("\t".join('"' + field.replace('"', '""') + '"' for field in (uid, source, target)) + "\n")
+    return corpus, gold
+
+
+def words(text):
+    return WORD.findall(text)
+
+
+def prefix(word):
+    word = word.lower().replace("’", "'")
+    return word[: max(3, len(word) - 3)]
+
+
+def same_term(candidate, gold):
+    a, b = words(candidate.replace("’", "'")), words(gold.replace("’", "'"))
+    if len(a) != len(b) or not a:
+        return False
+    return all(x.lower().startswith(prefix(y)) and y.lower().startswith(prefix(x)) for x, y in zip(a, b))
+
+
+def contains_term(text, term):
+    """Does `text` contain the term's words in a row, in any inflection?"""
+    tokens = [w.lower() for w in words(text)]
+    pattern = [prefix(w) for w in words(term)]
+    for start in range(len(tokens) - len(pattern) + 1):
+        if all(tokens[start + k].startswith(pattern[k]) and len(tokens[start + k]) <= len(words(term)[k]) + 4 for k in range(len(pattern))):
+            return True
+    return False
+
+
+_INDEX = {}
+
+
+def source_units(corpus, term):
+    """Units whose source contains the term as whole words (case-insensitive)."""
+    index = _INDEX.get(id(corpus))
+    if index is None:
+        index = collections.defaultdict(set)
+        for i, (_, s, _) in enumerate(corpus):
+            for w in words(s):
+                index[w.lower()].add(i)
+        _INDEX[id(corpus)] = index
+    term_words = [w.lower() for w in words(term)]
+    if not term_words:
+        return []
+    candidates = set.intersection(*(index.get(w, set()) for w in term_words))
+    pattern = re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])", re.IGNORECASE)
+    return sorted(i for i in candidates if pattern.search(corpus[i][1]))
+
+
+def judgeable(corpus, gold):
+    """term → (gold translation, units with the term, units with both)."""
+    result = {}
+    for term, translation in sorted(gold.items()):
+        units = source_units(corpus, term)
+        both = [i for i in units if contains_term(corpus[i][2], translation)]
+        if both:
+            result[term] = (translation, units, both)
+    return result
+
+
+def dice_baseline(corpus, terms):
+    """Dice over target word n-grams (1–3, lower case) of the units containing the term."""
+    grams_of = []
+    frequency = collections.Counter()
+    for _, _, target in corpus:
+        tokens = [w.lower() for w in words(target)]
+        grams = {" ".join(tokens[i:i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
+        grams_of.append(grams)
+        frequency.update(grams)
+    result = {}
+    for term, units in terms.items():
+        together = collections.Counter()
+        for i in units:
+            together.update(grams_of[i])
+        scored = sorted(together, key=lambda g: (-2 * together[g] / (len(units) + frequency[g]), g))
+        result[term] = scored[:5]
+    return result
+
+
+def run_suggest(tlumach, work, terms, extra=()):
+    batch = os.path.join(work, "batch.txt")
+    with open(batch, "w", encoding="utf-8") as out:
+        out.write("\n".join(terms) + "\n")
+    started = time.time()
+    output = subprocess.run(
+        [tlumach, "glossary", "suggest", "--corpus", os.path.join(work, "corpus.tsv"), "--batch", batch,
+         "--format", "json", *extra], check=True, capture_output=True, text=True).stdout
+    elapsed = time.time() - started
+    answers = {}
+    for line in output.splitlines():
+        item = json.loads(line)
+        answers[item["term"]] = [c["text"] for c in item["candidates"]]
+    return answers, elapsed
+
+
+def accuracy(answers, gold):
+    n = len(gold)
+    at1 = sum(1 for t, (g, *_) in gold.items() if answers.get(t) and same_term(answers[t][0], g))
+    at5 = sum(1 for t, (g, *_) in gold.items() if any(same_term(c, g) for c in answers.get(t, [])[:5]))
+    exact = sum(1 for t, (g, *_) in gold.items() if answers.get(t) and answers[t][0].lower() == g.lower())
+    return n, at1 / n if n else 0, at5 / n if n else 0, exact / n if n else 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tlumach", default=".build/release/tlumach")
+    parser.add_argument("--work", default="/tmp/terms-eval")
+    parser.add_argument("--errors", action="store_true", help="print the top-1 errors")
+    parser.add_argument("--ablations", action="store_true", help="also run with each part of the method switched off")
+    args = parser.parse_args()
+    corpus, gold = build(args.work)
+    print(f"corpus: {len(corpus)} units from the installed catalogs (iso-codes left out)\n")
+    print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
+    print("|---|---|---|---|---|---|")
+    sets = {}
+    for name, entries in gold.items():
+        sets[name] = judgeable(corpus, entries)
+    for name in ("languages", "countries"):
+        judged = sets[name]
+        label = "tuning (iso_639-2 languages)" if name == "languages" else "held-out (iso_3166-1 countries)"
+        baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
+        n, b1, b5, bx = accuracy(baseline, judged)
+        print(f"| {label} | {n} | Dice baseline | {b1:.3f} | {b5:.3f} | {bx:.3f} |")
+        answers, elapsed = run_suggest(args.tlumach, args.work, list(judged))
+        n, a1, a5, ax = accuracy(answers, judged)
+        print(f"| {label} | {n} | tlumach suggest | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
+        if args.errors:
+            for term, (g, *_) in judged.items():
+                got = answers.get(term, [])
+                if not got or not same_term(got[0], g):
+                    print(f"    {term}: gold {g!r}, got {got[:3]}", file=sys.stderr)
+    extract_table(args, sets, ())
+    if args.ablations:
+        print("\n### Ablations\n")
+        print("| switched off | suggest acc@1 tuning | acc@5 tuning | acc@1 held-out | acc@5 held-out | extract P / R (languages) | extract P / R (countries) |")
+        print("|---|---|---|---|---|---|---|")
+        for feature in ("none", "alignment", "dice", "position-prior", "symmetrise", "dictionary-form", "names"):
+            extra = () if feature == "none" else ("--without", feature)
+            cells = []
+            for name in ("languages", "countries"):
+                answers, _ = run_suggest(args.tlumach, args.work, list(sets[name]), extra)
+                _, a1, a5, _ = accuracy(answers, sets[name])
+                cells += [f"{a1:.3f}", f"{a5:.3f}"]
+            figures = extract_table(args, sets, extra, quiet=True)
+            cells += [f"{p:.3f} / {r:.3f}" for p, r in figures]
+            print(f"| {feature} | " + " | ".join(cells) + " |")
+
+
+def extract_table(args, sets, extra, quiet=False):
+    started = time.time()
+    output = subprocess.run(
+        [args.tlumach, "glossary", "extract", os.path.join(args.work, "corpus.tsv"), "--format", "json", *extra],
+        check=True, capture_output=True, text=True).stdout
+    elapsed = time.time() - started
+    with open(os.path.join(args.work, "extract.json"), "w", encoding="utf-8") as out:
+        out.write(output)
+    pairs = json.loads(output)["pairs"]
+    by_source = collections.defaultdict(list)
+    for pair in pairs:
+        by_source[pair["source"].lower()].append(pair["target"])
+    if not quiet:
+        print(f"\nextract: {len(pairs)} pairs in {elapsed:.1f} s wall\n")
+        print("| gold set | judgeable output pairs | precision | gold pairs seen ≥ 2 times | recall |")
+        print("|---|---|---|---|---|")
+    figures = []
+    for name in ("languages", "countries"):
+        judged = sets[name]
+        gold_lower = {t.lower(): g for t, (g, *_) in judged.items()}
+        judged_pairs = [(s, t) for s, targets in by_source.items() if s in gold_lower for t in targets]
+        right = sum(1 for s, t in judged_pairs if same_term(t, gold_lower[s]))
+        frequent = {t: v for t, v in judged.items() if len(v[2]) >= 2}
+        found = sum(1 for t, (g, *_) in frequent.items() if any(same_term(x, g) for x in by_source.get(t.lower(), [])))
+        precision = right / len(judged_pairs) if judged_pairs else 0
+        recall = found / len(frequent) if frequent else 0
+        figures.append((precision, recall))
+        if not quiet:
+            print(f"| {name} | {len(judged_pairs)} | {precision:.3f} | {len(frequent)} | {recall:.3f} |")
+        if args.errors and not quiet:
+            for s, t in judged_pairs:
+                if not same_term(t, gold_lower[s]):
+                    print(f"    extract {s}: {t!r} (gold {gold_lower[s]!r})", file=sys.stderr)
+            for t, (g, *_) in frequent.items():
+                if not any(same_term(x, g) for x in by_source.get(t.lower(), [])):
+                    print(f"    missed {t}: gold {g!r}, got {by_source.get(t.lower())}", file=sys.stderr)
+    return figures
+
+
+if __name__ == "__main__":
+    main()
