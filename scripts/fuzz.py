@@ -238,8 +238,15 @@ def run_one(binary, command, timeout, memory_mb):
     after six times as long on the wall clock."""
     started = time.monotonic()
     with tempfile.TemporaryFile() as err:
-        process = subprocess.Popen([binary] + command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                                   preexec_fn=limit_child(memory_mb, timeout), cwd=ROOT)
+        for attempt in range(50):
+            try:
+                process = subprocess.Popen([binary] + command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                           stderr=err, preexec_fn=limit_child(memory_mb, timeout), cwd=ROOT)
+                break
+            except OSError as error:  # the binary being rebuilt: wait for it
+                if error.errno != 26 or attempt == 49:
+                    raise
+                time.sleep(5)
         timed_out = False
         deadline = started + 6 * timeout
         while True:
@@ -363,6 +370,10 @@ def main():
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
+    return report(stats, readers, seed, args)
+
+
+def report(stats, readers, seed, args):
     failed = 0
     print("%-14s %6s %6s %8s %8s %8s  %s" % ("reader", "runs", "ok", "refused", "max CPU", "peak MB", "failures"))
     for reader in readers:
