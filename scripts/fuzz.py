@@ -221,22 +221,34 @@ def seeds_for(reader, scratch, binary):
     return result
 
 
-def limit_memory(megabytes):
+def limit_child(megabytes, seconds):
     def apply():
         limit = megabytes << 20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        # CPU time, not wall time, is what a hang costs: a loaded machine must not turn slow runs into "hangs".
+        cpu = int(seconds + 0.999)
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         os.setsid()
     return apply
 
 
 def run_one(binary, command, timeout, memory_mb):
-    """Runs one command; returns (status or None, signal or None, timed_out, stderr, peak_rss_mb, seconds)."""
+    """Runs one command; returns (status or None, signal or None, timed_out, stderr, peak_rss_mb, cpu_seconds).
+    The limit is `timeout` seconds of CPU time (RLIMIT_CPU, SIGXCPU); a run blocked without using CPU is stopped
+    after six times as long on the wall clock."""
     started = time.monotonic()
     with tempfile.TemporaryFile() as err:
-        process = subprocess.Popen([binary] + command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                                   preexec_fn=limit_memory(memory_mb), cwd=ROOT)
+        for attempt in range(50):
+            try:
+                process = subprocess.Popen([binary] + command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                           stderr=err, preexec_fn=limit_child(memory_mb, timeout), cwd=ROOT)
+                break
+            except OSError as error:  # the binary being rebuilt: wait for it
+                if error.errno != 26 or attempt == 49:
+                    raise
+                time.sleep(5)
         timed_out = False
-        deadline = started + timeout
+        deadline = started + 6 * timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
@@ -250,9 +262,11 @@ def run_one(binary, command, timeout, memory_mb):
         process.returncode = 0  # reaped above
         err.seek(0)
         stderr = err.read(100_000).decode("utf-8", "replace")
-    seconds = time.monotonic() - started
+    seconds = usage.ru_utime + usage.ru_stime
     code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
     sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
+    if sig in (signal.SIGXCPU, signal.SIGKILL) and seconds >= timeout:
+        timed_out = True
     return code, sig, timed_out, stderr, usage.ru_maxrss / 1024, seconds
 
 
@@ -350,14 +364,18 @@ def main():
                 handle.write(data)
             shown = [part.replace(path, saved) for part in command]
             with open(saved + ".txt", "w") as handle:
-                handle.write("mutations: %s\ncommand: tlumach %s\noutcome: %s (exit %s, signal %s, %.1f s, %.0f MB)\nstderr:\n%s\n" % (
+                handle.write("mutations: %s\ncommand: tlumach %s\noutcome: %s (exit %s, signal %s, %.1f s CPU, %.0f MB)\nstderr:\n%s\n" % (
                     "+".join(names), " ".join(shown), outcome, result[0], result[1], result[5], result[4], result[3][:4000]))
             print("fuzz: %s %s: %s (%s) -> %s" % (reader, outcome, "+".join(names), " ".join(shown[:2]), saved), flush=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
+    return report(stats, readers, seed, args)
+
+
+def report(stats, readers, seed, args):
     failed = 0
-    print("%-14s %6s %6s %8s %8s %8s  %s" % ("reader", "runs", "ok", "refused", "slowest", "peak MB", "failures"))
+    print("%-14s %6s %6s %8s %8s %8s  %s" % ("reader", "runs", "ok", "refused", "max CPU", "peak MB", "failures"))
     for reader in readers:
         entry = stats[reader]
         failed += sum(entry["failures"].values())

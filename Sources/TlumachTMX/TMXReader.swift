@@ -268,23 +268,26 @@ private struct Builder {
     }
 
     private mutating func characters(_ text: String, _ line: Int, _ column: Int) throws {
-        guard let top = stack.popLast() else {
+        switch stack.last {
+        case nil:
             if Self.isXMLWhitespace(text) { return }
             throw error(line, column, "text outside the document element")
-        }
-        switch top {
-        case .note(let attributes, let existing):
-            stack.append(.note(attributes: attributes, text: existing + text))
-        case .prop(let attributes, let existing):
-            stack.append(.prop(attributes: attributes, text: existing + text))
-        case .seg:
-            stack.append(top)
-            appendInline(.text(text))
-        case .inline:
-            stack.append(top)
+        case .some(.note), .some(.prop):
+            // Moved off the stack and back so the text grows in place: the parser hands a long text over in many
+            // pieces, and `existing + text` copied all of it for each (quadratic: 4 MB of text took over 10 s).
+            switch stack.removeLast() {
+            case .note(let attributes, var existing):
+                existing += text
+                stack.append(.note(attributes: attributes, text: existing))
+            case .prop(let attributes, var existing):
+                existing += text
+                stack.append(.prop(attributes: attributes, text: existing))
+            default:
+                break
+            }
+        case .some(.seg), .some(.inline):
             appendInline(.text(text))
         default:
-            stack.append(top)
             // Indentation between structural elements means nothing; anything else there is a broken file.
             if !Self.isXMLWhitespace(text) {
                 throw error(line, column, "unexpected text in \(parentDescription)")
@@ -300,9 +303,10 @@ private struct Builder {
 
     /// Adds inline content to the innermost open inline element, or to the segment; adjacent text is merged (the
     /// parser splits text at entity references).
+    /// Content and text are moved out of their container and back, never copied while it still holds them: a copy
+    /// per piece of text or per child made long texts and wide elements quadratic.
     private mutating func appendInline(_ item: TMXInline) {
-        if case .inline(var element) = stack.last {
-            stack.removeLast()
+        if case .some(.inline) = stack.last, case .inline(var element) = stack.removeLast() {
             Self.append(item, to: &element.children)
             stack.append(.inline(element))
         } else {
@@ -311,8 +315,9 @@ private struct Builder {
     }
 
     private static func append(_ item: TMXInline, to content: inout [TMXInline]) {
-        if case .text(let new) = item, case .text(let previous)? = content.last {
-            content[content.count - 1] = .text(previous + new)
+        if case .text(let new) = item, case .some(.text) = content.last, case .text(var previous) = content.removeLast() {
+            previous += new
+            content.append(.text(previous))
         } else {
             content.append(item)
         }

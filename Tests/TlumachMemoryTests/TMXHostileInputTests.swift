@@ -109,4 +109,26 @@ final class TMXHostileInputTests: XCTestCase {
             }
         }
     }
+
+    /// A long text reaches the reader in many pieces (the parser splits it at references and buffer ends); they are
+    /// merged in place into one text, in segments, inline codes, notes and props alike (merging by copying made 4 MB
+    /// of text in one segment take over 10 s).
+    func testTextInManyPiecesIsMergedIntoOneText() throws {
+        let long = String(repeating: "К&amp;", count: 50_000)
+        let expected = String(repeating: "К&", count: 50_000)
+        let text = tmx(units: 3)
+            .replacingOccurrences(of: "<seg>Слово 1</seg>", with: "<seg>\(long)<bpt i=\"1\">\(long)</bpt></seg>")
+            .replacingOccurrences(of: #"<tu tuid="2">"#, with: #"<tu tuid="2"><note>\#(long)</note><prop type="x">\#(long)</prop>"#)
+        let units = try TMXReader.document(data: Data(text.utf8), name: "l.tmx").units
+        XCTAssertEqual(units[1].variants[0].segment.content, [
+            .text(expected), .element(TMXInlineElement(name: "bpt", attributes: ["i": "1"], children: [.text(expected)])),
+        ])
+        XCTAssertEqual(units[2].annotations.count, 2)
+        for annotation in units[2].annotations {
+            switch annotation {
+            case .note(let note): XCTAssertEqual(note.text, expected)
+            case .prop(let prop): XCTAssertEqual(prop.text, expected)
+            }
+        }
+    }
 }
