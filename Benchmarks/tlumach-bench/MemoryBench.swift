@@ -206,6 +206,8 @@ func memoryBenchmarks() throws {
         if !hits.isEmpty { found += 1 }
     }
     timings.sort()
+    // memory-queries=0 builds a memory only (scripts/bench-import-real.sh).
+    guard !timings.isEmpty else { return }
     report("memory.batch_search_median", timings[timings.count / 2], "ms/query")
     report("memory.batch_search_p90", timings[timings.count * 9 / 10], "ms/query")
     report("memory.batch_search_max", timings.last ?? 0, "ms/query")

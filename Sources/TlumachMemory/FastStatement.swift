@@ -62,4 +62,19 @@ final class FastStatement {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
         }
     }
+
+    /// The first column of every row as an integer (a NULL or text reads as SQLite converts it), in row order.
+    func int64Column(reservingCapacity capacity: Int = 0) throws -> [Int64] {
+        var values: [Int64] = []
+        values.reserveCapacity(capacity)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return values }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage)
+            }
+            values.append(sqlite3_column_int64(handle, 0))
+        }
+    }
 }

@@ -40,18 +40,42 @@ protocol CandidateSource {
         -> T?
     /// Every unit, for the exhaustive reference search.
     func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws
+    /// The most source stems any unit has (asked only for long queries).
+    func longestSource() throws -> Int
+}
+
+/// Steps one query took, counted so tests can check that work grows linearly with the query (time is not
+/// compared in tests).
+package struct SearchWork: Sendable, Equatable {
+    /// Distinct query tokens looked up in the vocabulary.
+    package var lookups = 0
+    /// Query stems taken in the rarest-first loop, posting entries read, candidates scored.
+    package var stemsTaken = 0
+    package var postings = 0
+    package var scored = 0
+    package var total: Int { lookups + stemsTaken + postings + scored }
 }
 
 enum FuzzyRanker {
-    static func prepare(_ analysis: SegmentAnalysis, source: some CandidateSource) throws -> PreparedQuery {
-        // Words the memory has never seen get private ids that match nothing stored (but match each other).
-        var unknown: [String: UInt32] = [:]
+    static func prepare(
+        _ analysis: SegmentAnalysis, source: some CandidateSource, work: inout SearchWork
+    ) throws -> PreparedQuery {
+        // Each distinct token is looked up once (a long query repeats its words). Words the memory has never seen
+        // get private ids that match nothing stored (but match each other).
+        var seen: [String: (UInt32, Int)] = [:]
+        var unknownCount: UInt32 = 0
         func id(_ text: String) throws -> (UInt32, Int) {
-            if let known = try source.lookup(text) { return (known.id, known.frequency) }
-            if let existing = unknown[text] { return (existing, 0) }
-            let fresh = UInt32.max - 1 - UInt32(unknown.count)
-            unknown[text] = fresh
-            return (fresh, 0)
+            if let known = seen[text] { return known }
+            work.lookups += 1
+            let result: (UInt32, Int)
+            if let known = try source.lookup(text) {
+                result = (known.id, known.frequency)
+            } else {
+                result = (UInt32.max - 1 - unknownCount, 0)
+                unknownCount += 1
+            }
+            seen[text] = result
+            return result
         }
         let words = try analysis.words.map { try id($0).0 }
         let stems = try analysis.stems.map { try id($0) }
@@ -76,12 +100,18 @@ enum FuzzyRanker {
     /// A length filter (100·min(n,m)/max(n,m) ≥ t) skips units before their distance is computed.
     static func rank(
         _ query: PreparedQuery, source: some CandidateSource, minimum: Double, limit: Int,
-        seen: inout CandidateMarks
+        seen: inout CandidateMarks, work: inout SearchWork
     ) throws -> [RankedMatch] {
         let n = query.stems.count
         guard n > 0, limit > 0 else { return [] }
         let minimum = max(minimum, Double.leastNonzeroMagnitude)
         guard requiredOverlap(queryLength: n, minimum: minimum) <= n else { return [] }
+        // A query far longer than any stored segment cannot reach `minimum` with any of them (the length filter
+        // below, applied to the longest): answered at once, however long it is.
+        if n > Self.longQuery {
+            let longest = try source.longestSource()
+            guard longest > 0, 100 * Double(min(n, longest)) / Double(max(n, longest)) >= minimum else { return [] }
+        }
         let byRarity = (0..<n).sorted {
             (query.stemFrequencies[$0], query.stems[$0]) < (query.stemFrequencies[$1], query.stems[$1])
         }
@@ -90,17 +120,19 @@ enum FuzzyRanker {
         // The best `limit` stem scores so far, descending: the last one is the threshold once the list is full.
         var best: [Double] = []
         var threshold = minimum
-        var scanned: [UInt32] = []
+        var scanned = Set<UInt32>()
         var candidates: [UInt32] = []
         for (p, position) in byRarity.enumerated() {
             if n - p < requiredOverlap(queryLength: n, minimum: threshold) { break }
+            work.stemsTaken += 1
             let token = query.stems[position]
-            guard query.stemFrequencies[position] > 0, !scanned.contains(token) else { continue }
-            scanned.append(token)
+            guard query.stemFrequencies[position] > 0, scanned.insert(token).inserted else { continue }
             candidates.removeAll(keepingCapacity: true)
             try source.forEachPosting(token) { unit in
                 if seen.mark(unit) { candidates.append(unit) }
             }
+            work.postings += candidates.count
+            work.scored += candidates.count
             for unit in candidates {
                 let current = threshold
                 let scored = try source.withTokens(of: unit) { words, stems -> RankedMatch? in
@@ -119,6 +151,9 @@ enum FuzzyRanker {
         results.sort(by: RankedMatch.precedes)
         return Array(results.prefix(limit))
     }
+
+    /// Query length (stems) from which the longest stored segment is asked for before searching.
+    static let longQuery = 256
 
     /// The reference: scores every unit.
     static func exhaustive(
@@ -212,6 +247,14 @@ final class LoadedIndex: CandidateSource {
                 data?.withUnsafeBytes { stems.append(contentsOf: $0.bindMemory(to: UInt32.self)) }
             }
             offsets.append(UInt32(words.count))
+            // A damaged row (word and stem arrays of different lengths) would misalign every later unit.
+            guard stems.count == words.count else {
+                throw InputError(path: "<memory>", message: "the token row of unit #\(id) is damaged")
+            }
+        }
+        // Token ids index the arrays below: one the vocabulary does not have can only come from a damaged file.
+        guard stems.allSatisfy({ Int($0) <= maxToken }) else {
+            throw InputError(path: "<memory>", message: "the index refers to tokens the memory does not have")
         }
         // Postings rebuilt from the stems: counting pass, then filling pass (each unit once per distinct stem).
         var counts = [UInt32](repeating: 0, count: maxToken + 2)
@@ -244,6 +287,12 @@ final class LoadedIndex: CandidateSource {
     }
 
     var unitCapacity: Int { offsets.count }
+
+    func longestSource() throws -> Int {
+        var longest: UInt32 = 0
+        for index in offsets.indices.dropFirst() { longest = max(longest, offsets[index] &- offsets[index - 1]) }
+        return Int(longest)
+    }
 
     func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)? {
         guard let id = vocabulary[token] else { return nil }
@@ -322,6 +371,10 @@ final class StoredIndex: CandidateSource {
         let words = try row.decode(Data.self, atIndex: 0).tokenIDs()
         let stems = try row.decode(Data.self, atIndex: 1).tokenIDs()
         return words.withUnsafeBufferPointer { w in stems.withUnsafeBufferPointer { s in body(w, s) } }
+    }
+
+    func longestSource() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT coalesce(max(length(stems)), 0) / 4 FROM unit_tokens") ?? 0
     }
 
     func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws {

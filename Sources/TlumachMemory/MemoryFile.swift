@@ -235,6 +235,9 @@ extension TranslationMemory {
     /// An `InputError` naming the memory for any failure of the store (bad input errors pass through).
     public static func describeFailure(_ error: any Error, path: String) -> any Error {
         switch error {
+        case let error as InputError where error.path == "<memory>":
+            // Stored data that does not read back (the TMX reader names stored units "<memory>").
+            return InputError(path: path, message: damagedAdvice(path: path, detail: error.message))
         case is InputError:
             return error
         case let error as MemoryError:

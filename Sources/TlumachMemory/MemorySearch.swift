@@ -30,6 +30,8 @@ public final class MemorySearcher {
     let tokenizer: MemoryTokenizer
     private let loaded: LoadedIndex?
     private var marks: CandidateMarks
+    /// Steps the last query took (see `SearchWork`).
+    package private(set) var lastWork = SearchWork()
 
     init(memory: TranslationMemory, preload: Bool) throws {
         self.memory = memory
@@ -64,9 +66,12 @@ public final class MemorySearcher {
     /// score, then id; at most `limit`.
     public func rank(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
         let analysis = tokenizer.analyze(query)
+        var work = SearchWork()
+        defer { lastWork = work }
         return try withSource { source in
-            let prepared = try FuzzyRanker.prepare(analysis, source: source)
-            return try FuzzyRanker.rank(prepared, source: source, minimum: minimum, limit: limit, seen: &marks)
+            let prepared = try FuzzyRanker.prepare(analysis, source: source, work: &work)
+            return try FuzzyRanker.rank(
+                prepared, source: source, minimum: minimum, limit: limit, seen: &marks, work: &work)
         }
     }
 
@@ -74,7 +79,8 @@ public final class MemorySearcher {
     public func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
         let analysis = tokenizer.analyze(query)
         return try withSource { source in
-            let prepared = try FuzzyRanker.prepare(analysis, source: source)
+            var work = SearchWork()
+            let prepared = try FuzzyRanker.prepare(analysis, source: source, work: &work)
             return try FuzzyRanker.exhaustive(prepared, source: source, minimum: minimum, limit: limit)
         }
     }

@@ -23,8 +23,11 @@ final class UnitImporter {
     var targetPostings = PostingCollector()
 
     private let findDuplicate: Statement
-    /// Duplicate keys of every stored unit, so the common case (no duplicate) costs a hash lookup, not a query.
-    private var knownHashes = Set<Int64>()
+    /// Duplicate keys of every stored unit, so the common case (no duplicate) costs a lookup, not a query: those
+    /// stored before this import as a sorted array read from the key's index (a million of them load in a fraction
+    /// of the time a hash set takes to build), those added since in a set.
+    private var storedHashes: [Int64] = []
+    private var addedHashes = Set<Int64>()
     private let insertUnit: FastStatement
     private let insertTokens: FastStatement
     private let updateUnit: Statement
@@ -46,8 +49,10 @@ final class UnitImporter {
             arguments: [origin, TranslationMemory.timestamp()])
         importID = db.lastInsertedRowID
         findDuplicate = try db.makeStatement(sql: "SELECT id, xml, import_id FROM unit WHERE pair_hash = ?")
-        let hashes = try Int64.fetchCursor(db, sql: "SELECT pair_hash FROM unit")
-        while let hash = try hashes.next() { knownHashes.insert(hash) }
+        // In key order straight from the index (no table row is read, nothing is sorted here).
+        let unitCount = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
+        storedHashes = try FastStatement(db, sql: "SELECT pair_hash FROM unit INDEXED BY unit_pair_hash ORDER BY pair_hash")
+            .int64Column(reservingCapacity: min(max(unitCount, 0), 1 << 24))
         insertUnit = try FastStatement(
             db,
             sql: """
@@ -127,7 +132,7 @@ final class UnitImporter {
     func store(_ prepared: PreparedUnit) throws {
         summary.read += 1
         let hash = prepared.pairHash
-        if policy != .both, knownHashes.contains(hash) {
+        if policy != .both, isKnown(hash) {
             let rows = try Row.fetchAll(findDuplicate, arguments: [hash])
             // Most duplicates are the same unit again (the same string in two catalogs): equal stored bytes mean
             // equal units, so nothing needs parsing or changing.
@@ -171,7 +176,7 @@ final class UnitImporter {
         insertUnit.bind(8, importID)
         insertUnit.bind(9, prepared.xml)
         try insertUnit.run()
-        knownHashes.insert(hash)
+        addedHashes.insert(hash)
         let id = db.lastInsertedRowID
         guard id < Int64(UInt32.max) else { throw MemoryError.full }
         let unitID = UInt32(id)
@@ -187,6 +192,17 @@ final class UnitImporter {
         sourcePostings.post(stems, unit: unitID)
         targetPostings.post(targetStems, unit: unitID)
         summary.added += 1
+    }
+
+    private func isKnown(_ hash: Int64) -> Bool {
+        if addedHashes.contains(hash) { return true }
+        var low = 0
+        var high = storedHashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if storedHashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < storedHashes.count && storedHashes[low] == hash
     }
 
     private func countDuplicate(of keptImport: Int64, identical: Bool) {

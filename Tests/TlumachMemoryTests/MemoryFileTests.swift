@@ -247,3 +247,52 @@ private final class Failures: @unchecked Sendable {
     func append(_ item: String) { lock.withLock { items.append(item) } }
     var all: [String] { lock.withLock { items } }
 }
+
+/// A very long query line (`tm search --batch` with a 4 MB line took 17 s): the work grows linearly with the query,
+/// counted in steps (`SearchWork`), not timed.
+final class LongQueryTests: XCTestCase {
+    /// A made-up Cyrillic word per number (letters only, so each is one token).
+    private func word(_ number: Int) -> String {
+        let letters = Array("абвгдежзиклмнопрстуфхцчшщюя")
+        var value = number
+        var text = ""
+        repeat {
+            text.append(letters[value % letters.count])
+            value /= letters.count
+        } while value > 0
+        return "ж" + text
+    }
+
+    func testWorkGrowsLinearlyWithTheQuery() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tmlong-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let memory = try TranslationMemory.open(path: directory.appendingPathComponent("l.tmdb").path, access: .create)
+        try memory.setLanguages(source: "uk", target: "en")
+        // 1,000 units of 8 words over a vocabulary of 3,000 words, and one unit of 200 words.
+        var pairs = (0..<1000).map { index in
+            (source: (0..<8).map { word((index * 8 + $0) % 3000) }.joined(separator: " "), target: "Sentence \(index)")
+        }
+        pairs.append((source: (0..<200).map { word($0 * 7) }.joined(separator: " "), target: "Long"))
+        try memory.add(pairs: pairs)
+        for preload in [false, true] {
+            let searcher = try memory.searcher(preload: preload)
+            func work(words: Int, minimum: Double) throws -> SearchWork {
+                let query = (0..<words).map { word($0 % 3000) }.joined(separator: " ")
+                _ = try searcher.rank(query, minimum: minimum, limit: 5)
+                return searcher.lastWork
+            }
+            // Longer than any stored segment can match at 70: answered after looking its words up once each.
+            let short = try work(words: 500, minimum: 70)
+            let long = try work(words: 5_000, minimum: 70)
+            XCTAssertEqual(short.postings, 0)
+            XCTAssertEqual(long.postings, 0)
+            XCTAssertLessThanOrEqual(long.total, 10 * short.total, "\(short) → \(long)")
+            // At 1 the 200-word unit can match queries up to 20,000 words: every stem is taken, rarest first.
+            let low = try work(words: 300, minimum: 1)
+            let high = try work(words: 3_000, minimum: 1)
+            XCTAssertGreaterThan(low.postings, 0)
+            XCTAssertLessThanOrEqual(high.total, 12 * low.total, "\(low) → \(high)")
+        }
+    }
+}
