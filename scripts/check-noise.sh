@@ -7,7 +7,8 @@
 #
 #   scripts/check-noise.sh                 # release build (.build/release/tlumach), both sets
 #   TLUMACH=.build/debug/tlumach scripts/check-noise.sh
-#   NOISE_SAMPLE=50 scripts/check-noise.sh  # also print a seeded random sample of flagged units (seed 10)
+#   NOISE_SAMPLE=50 scripts/check-noise.sh  # also print a seeded random sample of flagged units (seed 10) of
+#                                           # each set and variant (AG1… with glossaries, AN1… without)
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
 set -euo pipefail
@@ -77,7 +78,8 @@ for set_name in ("A", "B"):
         print(f"tlumach ({label}): {units} units, {len(flagged)} flagged = {per100(len(flagged), units)} per 100")
         for check, keys in sorted(per_check.items(), key=lambda kv: -len(kv[1])):
             print(f"    {check:26} {len(keys):6}  {per100(len(keys), units)}")
-        if sample and variant == "glossary":
+        if sample:
+            # The same seed for both variants: a reproducible sample of each.
             rng = random.Random(10)
             by_unit = collections.defaultdict(list)
             for f in findings:
@@ -85,7 +87,8 @@ for set_name in ("A", "B"):
             keys = sorted(by_unit)
             for n, key in enumerate(rng.sample(keys, min(sample, len(keys))), 1):
                 fs = by_unit[key]
-                print(f"  sample {set_name}{n}: {os.path.basename(key[0])}:{fs[0]['line']}")
+                tag = "G" if variant == "glossary" else "N"
+                print(f"  sample {set_name}{tag}{n}: {os.path.basename(key[0])}:{fs[0]['line']}")
                 print(f"      source: {fs[0]['source'][:300]!r}")
                 print(f"      target: {fs[0]['target'][:300]!r}")
                 for f in fs: print(f"      [{f['check']}] {f['message'][:200]}")

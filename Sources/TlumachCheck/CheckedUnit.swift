@@ -53,12 +53,28 @@ public final class CheckedUnit {
     public func targetPosition(scalarOffset: Int) -> (line: Int, column: Int)? {
         guard case .unknown = unit.targetLayout else {
             let scalars = targetText.scalars
-            var utf16Offset = 0
-            for index in 0..<min(scalarOffset, scalars.count) { utf16Offset += scalars[index].value > 0xFFFF ? 2 : 1 }
-            return unit.targetLayout.position(utf16Offset: utf16Offset)
+            let offset = min(scalarOffset, scalars.count)
+            // UTF-16 offsets equal scalar offsets unless the text has characters beyond the BMP; then a prefix
+            // table made once serves every finding (one walk per finding was quadratic on long texts).
+            guard let table = utf16Offsets else { return unit.targetLayout.position(utf16Offset: offset) }
+            return unit.targetLayout.position(utf16Offset: table[offset])
         }
         return nil
     }
+
+    /// UTF-16 offset of each scalar offset of the target (and of its end), nil when they are equal.
+    private lazy var utf16Offsets: [Int]? = {
+        guard target.utf8.contains(where: { $0 >= 0xF0 }) else { return nil }
+        var table: [Int] = []
+        table.reserveCapacity(targetText.scalars.count + 1)
+        var utf16 = 0
+        for scalar in targetText.scalars {
+            table.append(utf16)
+            utf16 += scalar.value > 0xFFFF ? 2 : 1
+        }
+        table.append(utf16)
+        return table
+    }()
 
     /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
     /// includes the PO context, which keeps units apart.

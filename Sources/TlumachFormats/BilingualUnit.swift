@@ -44,7 +44,16 @@ public enum TextLayout: Sendable, Hashable {
         case .unknown: return nil
         case .verbatim(let line, let column): return (line, column + offset)
         case .anchored(let anchors):
-            guard let anchor = anchors.last(where: { $0.offset <= offset }) else { return nil }
+            // Anchors are in offset order: binary search for the last one at or before `offset` (a text with
+            // thousands of lines and a finding on each stays linear overall).
+            var low = 0
+            var high = anchors.count
+            while low < high {
+                let middle = (low + high) / 2
+                if anchors[middle].offset <= offset { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { return nil }
+            let anchor = anchors[low - 1]
             return (anchor.line, anchor.column + offset - anchor.offset)
         }
     }

@@ -187,7 +187,7 @@ final class CheckCLITests: XCTestCase {
     func testListChecksAndDocs() throws {
         let list = try CLI.run(["check", "--list-checks"])
         XCTAssertEqual(list.status, 0)
-        XCTAssertEqual(list.stdout.split(separator: "\n").count, 16)
+        XCTAssertEqual(list.stdout.split(separator: "\n").count, 17)
         let markdown = try CLI.run(["check", "--list-checks", "--format", "markdown"])
         XCTAssertTrue(markdown.stdout.contains("# `term-missing`"))
         let json = try CLI.run(["check", "--list-checks", "--format", "json"])

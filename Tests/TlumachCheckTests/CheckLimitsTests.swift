@@ -84,10 +84,14 @@ final class CheckLimitsTests: XCTestCase {
         let baseline = directory.appendingPathComponent("baseline.json").path
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("x"), withIntermediateDirectories: true)
 
-        var write = CheckRequest()
-        write.paths = [po]
-        write.configPath = config
-        write.noGlossary = true
+        func request(_ path: String) -> CheckRequest {
+            var request = CheckRequest()
+            request.paths = [path]
+            request.configPath = config
+            request.noGlossary = true
+            return request
+        }
+        var write = request(po)
         write.writeBaselinePath = baseline
         let written = try CheckPipeline.run(write, environment: [:])
         XCTAssertGreaterThan(written.report.findings.count, 0)
@@ -98,10 +102,7 @@ final class CheckLimitsTests: XCTestCase {
         let current = FileManager.default.currentDirectoryPath.split(separator: "/").count
         let relative = String(repeating: "../", count: current) + String(directory.path.dropFirst()) + "/./x/../a.po"
         for spelling in [relative, directory.path + "//a.po"] {
-            var read = CheckRequest()
-            read.paths = [spelling]
-            read.configPath = config
-            read.noGlossary = true
+            var read = request(spelling)
             read.baselinePath = baseline
             let outcome = try CheckPipeline.run(read, environment: [:])
             XCTAssertEqual(outcome.report.findings.map(\.message), [], spelling)

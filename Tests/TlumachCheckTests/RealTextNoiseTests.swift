@@ -156,6 +156,10 @@ final class RealTextNoiseTests: XCTestCase {
     func testANumberWrittenAsACompoundIsNotMissing() {
         assertQuiet("3D", "тривимірні")
         assertQuiet("value too large for 1-byte field", "значення є надто великими для однобайтового поля")
+        // Ordinals and zero as words (coreutils, gas, postgres).
+        assertQuiet("clear high (8th) bit of input characters", "очистити старший (восьмий) біт вхідних символів")
+        assertQuiet("the optional immediate offset can only be 0", "необов’язковий безпосередній зсув може бути лише нульовим")
+        assertQuiet("in the 4th and 5th bytes", "у четвертому і п'ятому байті")
     }
 
     // MARK: one finding per problem

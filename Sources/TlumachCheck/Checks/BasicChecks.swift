@@ -103,6 +103,7 @@ public struct WhitespaceCheck: Check {
             .passing("      --rfc-3339=FMT   output date/time", "       --rfc-3339[=СПЕЦ]  вивести дату/час", note: "Help text re-aligned (coreutils)."),
             .passing("%s: no server running\n", "%s: сервер не працює \n", note: "A space before the final line break is invisible."),
             .passing("time unknown       ", "час невідомий      ", note: "Column padding fitted to the words (coreutils)."),
+            .passing("\n      --check-order  check", "\n  --check-order  перевіряти", note: "Re-indented after a line break (coreutils)."),
             .triggering(" unknown file type %s\n", "невідомий тип файла %s\n", note: "A lost leading space glues the message to what precedes it."),
         ])
 
@@ -154,8 +155,8 @@ public struct WhitespaceCheck: Check {
         let targetEdges = Self.edges(unit.targetText.scalars)
         // Indentation of aligned help text (both sides indented with spaces, by different amounts) is layout the
         // translator re-aligns; so is a space before a final line break, which nobody sees.
-        let bothIndented = !sourceEdges.leading.isEmpty && !targetEdges.leading.isEmpty
-            && sourceEdges.leading.allSatisfy { $0 == " " } && targetEdges.leading.allSatisfy { $0 == " " }
+        let bothIndented = sourceEdges.leading.contains(" ") && targetEdges.leading.contains(" ")
+            && sourceEdges.leading.filter { $0 != " " } == targetEdges.leading.filter { $0 != " " }
         // Padding of a table column (trailing spaces on both sides, counted to fit the translated words).
         let bothPadded = !sourceEdges.trailing.isEmpty && !targetEdges.trailing.isEmpty
             && sourceEdges.trailing.allSatisfy { $0 == " " } && targetEdges.trailing.allSatisfy { $0 == " " }
@@ -244,6 +245,9 @@ public struct URLMismatchCheck: Check {
             .passing(
                 "See https://en.wikipedia.org/wiki/Kyiv", "Див. https://uk.wikipedia.org/wiki/Kyiv",
                 note: "The language code follows the pair."),
+            .passing(
+                "Report bugs to <https://translationproject.org/team/>", "Повідомляйте на <https://translationproject.org/team/uk.html>",
+                note: "The page of the target's language (coreutils)."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -288,6 +292,11 @@ public struct URLMismatchCheck: Check {
             if var list = remaining[key], !list.isEmpty {
                 list.removeLast()
                 remaining[key] = list
+            } else if let localised = remaining.first(where: { entry in
+                // team/ → team/uk.html: the source's page in the target's language.
+                !entry.value.isEmpty && entry.key.hasPrefix(key + "/") && entry.key.dropFirst(key.count).contains("{lang}")
+            }) {
+                remaining[localised.key] = Array(localised.value.dropLast())
             } else {
                 let kind = link.isEmail ? "e-mail address" : "URL"
                 issues.append(Issue("\(kind) \(link.text) of the source is missing from the target", suggestion: link.text))

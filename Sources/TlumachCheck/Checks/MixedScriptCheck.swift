@@ -30,6 +30,7 @@ public struct MixedScriptCheck: Check {
             .passing("\\uNNNN", "\\uНННН", note: "A translated metavariable after an escape."),
             .passing("base size on RFILE", "основний розмір RФАЙЛА", note: "A metavariable (coreutils)."),
             .passing("^[nN]", "^[nNнН]", note: "A regular expression's character class (coreutils)."),
+            .passing("done by dpkg.", "зроблено dpkg'ем.", note: "A Latin name with a case ending (apt)."),
             .passing("at 0xADDRESS", "за 0xАДРЕСА", note: "A hex prefix (binutils)."),
             .passing("ǂUngkue", "ǂУнкве", note: "A click letter in a name (iso_639_3)."),
             .triggering("ARG1 * ARG2", "AРГ1 * АРГ2", note: "A Latin A in a Cyrillic metavariable (coreutils)."),
@@ -116,6 +117,10 @@ public struct MixedScriptCheck: Check {
             if kinds > 1 && !greek && Self.isMetavariable(scalars[start..<index]) {
                 continue
             }
+            // A Latin name with a Ukrainian case ending after an apostrophe (dpkg'ем) is how Ukrainian inflects it.
+            if kinds > 1 && Self.isInflectedLatinName(scalars[start..<index]) {
+                continue
+            }
             // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
             if kinds > 1 && start > 0 && scalars[start - 1] == "[" && index < count && scalars[index] == "]" {
                 continue
@@ -190,6 +195,14 @@ public struct MixedScriptCheck: Check {
             return letters.count == 1 && isUpper(letters[0]) && latinLookalikes[letters[0]] == nil
                 && word.allSatisfy { !$0.properties.isAlphabetic || isUpper($0) }
         }
+    }
+
+    static func isInflectedLatinName(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let apostrophe = word.firstIndex(where: WordScanner.isApostrophe) else { return false }
+        let stem = word[word.startIndex..<apostrophe].filter { $0.properties.isAlphabetic }
+        let ending = word[(apostrophe + 1)...].filter { $0.properties.isAlphabetic }
+        return !stem.isEmpty && !ending.isEmpty && stem.allSatisfy { $0.value < 0x80 }
+            && ending.allSatisfy { (0x400...0x4FF).contains($0.value) } && ending.count <= 4
     }
 
     static func isHex(_ scalar: Unicode.Scalar) -> Bool {

@@ -25,10 +25,20 @@ public struct NumberMismatchCheck: Check {
             .passing("42 more defenders and 2 civilians", "ще 42 захисників і двох цивільних", note: "A number word."),
             .passing("In the 2nd form", "У другій формі", note: "An ordinal written as a word."),
             .passing("Enable 3D acceleration", "Увімкнути тривимірне прискорення", note: "3D as a compound word."),
+            .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
         ])
 
     public init(environment: CheckEnvironment) {}
+
+    /// Values within `sameValue`'s tolerance fall in one bucket or neighbouring ones (relative width 2⁻²⁸ of the
+    /// bit pattern's order, above the 1e-9 tolerance).
+    static func bucket(_ value: Double) -> Int64 {
+        guard value.isFinite else { return 0 }
+        if abs(value) < 1 { return Int64((value * 1e6).rounded()) }
+        let pattern = Int64(bitPattern: UInt64(abs(value).bitPattern >> 24))
+        return value < 0 ? -pattern - 1_000_000_000_000 : pattern + 1_000_000_000_000
+    }
 
     static func sameValue(_ a: Double, _ b: Double) -> Bool {
         abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
@@ -57,6 +67,19 @@ public struct NumberMismatchCheck: Check {
         }
     }
 
+    /// "Kalmar län [SE-08]" → "Округ Кальмар": a bracketed code the target leaves out as a whole (the ISO
+    /// region catalogs drop them on purpose) is an annotation, not a figure.
+    static func inDroppedAnnotation(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        let scalars = unit.sourceText.scalars
+        guard !unit.targetText.scalars.contains("[") else { return false }
+        var open = token.range.lowerBound - 1
+        while open >= 0 && scalars[open] != "[" && scalars[open] != "]" && !CharacterClass.isSpace(scalars[open]) { open -= 1 }
+        guard open >= 0, scalars[open] == "[" else { return false }
+        var close = token.range.upperBound
+        while close < scalars.count && scalars[close] != "]" && scalars[close] != "[" { close += 1 }
+        return close < scalars.count && scalars[close] == "]"
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let sourceHasDigits = unit.sourceText.hasDigit
@@ -66,18 +89,42 @@ public struct NumberMismatchCheck: Check {
         let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
 
-        // 1. Values.
-        var targetUnmatched = Array(targetTokens.indices)
+        // 1. Values. Target tokens are found through buckets of nearby values (a value matches within its bucket or
+        // the next one), so a text with thousands of numbers costs linear steps, not one scan per number.
+        var buckets: [Int64: [Int]] = [:]
+        for (index, token) in targetTokens.enumerated() {
+            for value in token.values { buckets[Self.bucket(value), default: []].append(index) }
+        }
+        var used = [Bool](repeating: false, count: targetTokens.count)
         var sourceUnmatched: [Int] = []
         for (index, token) in sourceTokens.enumerated() {
-            if let position = targetUnmatched.firstIndex(where: { targetIndex in
-                targetTokens[targetIndex].values.contains { value in token.values.contains { Self.sameValue($0, value) } }
-            }) {
-                targetUnmatched.remove(at: position)
+            var match: Int?
+            search: for value in token.values {
+                let key = Self.bucket(value)
+                for neighbour in [key, key - 1, key + 1] {
+                    for targetIndex in buckets[neighbour] ?? [] where !used[targetIndex] {
+                        if targetTokens[targetIndex].values.contains(where: { Self.sameValue($0, value) }) {
+                            if match == nil || targetIndex < match! { match = targetIndex }
+                        }
+                    }
+                }
+                if match != nil { break search }
+            }
+            if let match {
+                used[match] = true
+                // Drop used entries from the front of their buckets so repeated values stay cheap.
+                for value in targetTokens[match].values {
+                    let key = Self.bucket(value)
+                    if var list = buckets[key] {
+                        while let first = list.first, used[first] { list.removeFirst() }
+                        buckets[key] = list
+                    }
+                }
             } else {
                 sourceUnmatched.append(index)
             }
         }
+        let targetUnmatched = targetTokens.indices.filter { !used[$0] }
         if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
 
         // 2. Parts (dates, times, versions), then number words and month names on the other side.
@@ -107,7 +154,7 @@ public struct NumberMismatchCheck: Check {
             let token = sourceTokens[index]
             if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
                 for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
-                if Self.writtenAsCompound(token, in: unit) { continue }
+                if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit) { continue }
                 issues.append(Issue("number \(token.text) of the source is missing from the target"))
             }
         }

@@ -31,6 +31,11 @@ public struct PunctuationCheck: Check {
             .passing("syntax error; expected ','", "синтаксична помилка; пропущено кому", note: "A quoted comma is not end punctuation (gettext-tools)."),
             .passing("Write output to file NAME", "Вивести дані до файла з назвою НАЗВА.", note: "A full stop added: house style (binutils)."),
             .passing("writeback (!) must be used for VLDMDB", "для VLDMDB слід використовувати зворотний запис (!)", note: "A mark in brackets is text."),
+            .passing("Logitech Cordless Desktop Pro (2nd alt.)", "Logitech Cordless Desktop Pro (альтернативний варіант 2)", note: "An abbreviation's full stop in brackets (xkeyboard-config)."),
+            .passing("Consult the last few lines of \"%s\".\n", "Зверніться до останніх рядків файлу \"%s\".\n", note: "A full stop after a closing quote (pg_upgrade)."),
+            .passing("%pB: in function `%pT':\n", "%pB: у функції «%pT»:\n", note: "A colon after a quoted placeholder (ld)."),
+            .passing("misaligned [:upper:] and/or [:lower:] construct", "непарні конструкції [:upper:] та/або [:lower:]", note: "A POSIX class (coreutils)."),
+            .passing("the absolute ellipsis `...' must not be used", "не можна використовувати абсолютний еліпсис «...»", note: "A quoted ellipsis (libc)."),
             .passing("Він сказав «так».", "He said “yes.”", from: "uk", to: "en"),
         ])
 
@@ -62,10 +67,20 @@ public struct PunctuationCheck: Check {
 
     static func endMark(_ scalars: [Unicode.Scalar]) -> EndMark {
         var index = scalars.count - 1
-        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) { index -= 1 }
+        var closers: [Unicode.Scalar] = []
+        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) {
+            if isCloser(scalars[index]) { closers.append(scalars[index]) }
+            index -= 1
+        }
         guard index >= 0 else { return .none }
-        // A quoted mark is text, not the end punctuation (expected ',' ; «.»).
-        if index > 0 && index < scalars.count - 1 && "'\"‘“«`„(".unicodeScalars.contains(scalars[index - 1]) { return .none }
+        // A quoted or bracketed mark is text, not the end punctuation (expected ','; (!)); so is the full stop of an
+        // abbreviation closing a bracket ("(2nd alt.)").
+        var markStart = index
+        while scalars[index] == "." && markStart > 0 && scalars[markStart - 1] == "." { markStart -= 1 }
+        if !closers.isEmpty && markStart > 0 && "'\"‘“«`„(".unicodeScalars.contains(scalars[markStart - 1]) { return .none }
+        // The colon of a POSIX class ([:lower:]) is the class's.
+        if closers.last == "]" && scalars[index] == ":" { return .none }
+        if closers.last == ")" && scalars[index] == "." && index > 0 && scalars[index - 1].properties.isAlphabetic { return .none }
         switch scalars[index] {
         case ".":
             return index >= 2 && scalars[index - 1] == "." && scalars[index - 2] == "." ? .ellipsis : .period
