@@ -108,7 +108,7 @@ public struct GlossaryTermFinder: TermFinder {
     }
 
     public func mentions(concept: String, in text: String, language: String) -> Bool {
-        matcher.matches(in: text, language: language, options: [.nested]).contains { $0.conceptID == concept }
+        matcher.matches(in: text, language: language, options: [.nested, .anyCase]).contains { $0.conceptID == concept }
     }
 
     public func approvedTerms(concept: String, language: String) -> [String] {

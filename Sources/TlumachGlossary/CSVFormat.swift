@@ -1,17 +1,61 @@
+import Foundation
 import TlumachCore
 
 /// CSV and TSV glossaries: one concept per row. The header names the columns: language tags (uk, en, ru, en-GB…)
-/// hold terms, several separated by `|`; optional `LANG_status` columns give each term's status in the same order
-/// (one status applies to all); optional `id`, `subject`, `definition`, `note`, `source`. CSV follows RFC 4180
-/// quoting; TSV has no quoting. Casing, match mode and other native details are not kept (use YAML or TBX).
+/// or language names (English, Ukrainian, Українська…) hold terms, several separated by `|`; `LANG_FIELD` columns
+/// give a field of each term in the same order (`LANG_status`, `LANG_type`, `LANG_casing`, `LANG_match`, `LANG_use`,
+/// `LANG_pos`, `LANG_gender`, `LANG_forms`, `LANG_precededBy`, `LANG_contextMessage`, `LANG_termNote`,
+/// `LANG_alsoCommonWord`; an empty value is the default; lists inside one term are separated by `;`; one value for
+/// all terms may be given once); optional `id`, `subject`, `definition`, `note`, `source`. CSV follows RFC 4180
+/// quoting with `,` or `;` as the separator (found from the header: Excel in a Ukrainian locale writes `;`); TSV has
+/// no quoting. `write` emits every field a concept uses, so native → CSV → native loses nothing; what a cell cannot
+/// hold (a `|` inside a value) is listed by `losses`.
 public enum GlossaryCSV {
+    /// The per-term fields of `LANG_FIELD` columns, in the order written.
+    enum TermField: String, CaseIterable {
+        case status, type, casing, match, use, pos, gender, forms, precededBy, contextMessage, termNote, alsoCommonWord
+
+        init?(name: String) {
+            let lowered = name.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
+            guard let field = TermField.allCases.first(where: { $0.rawValue.lowercased() == lowered }) else { return nil }
+            self = field
+        }
+    }
+
+    /// Language names accepted in a header for their tag (English and the languages' own names).
+    static let languageNames: [String: String] = [
+        "english": "en", "англійська": "en", "английский": "en",
+        "ukrainian": "uk", "українська": "uk", "украинский": "uk",
+        "russian": "ru", "російська": "ru", "русский": "ru",
+        "german": "de", "deutsch": "de", "німецька": "de", "french": "fr", "français": "fr", "французька": "fr",
+        "polish": "pl", "polski": "pl", "польська": "pl",
+    ]
+
+    /// The language tag a header cell names, as a tag or a language name.
+    static func languageTag(_ name: String) -> String? {
+        if let tag = languageNames[name.lowercased()] { return tag }
+        return GlossaryYAML.isLanguageTag(name) ? name : nil
+    }
+
+    /// The separator of a CSV file: `;` when the header has more of them than commas outside quotes, else `,`.
+    public static func detectSeparator(_ text: String) -> Character {
+        var commas = 0, semicolons = 0, inQuotes = false
+        for character in text {
+            if character == "\"" { inQuotes.toggle() }
+            if inQuotes { continue }
+            if character == "\n" || character == "\r\n" || character == "\r" { break }
+            if character == "," { commas += 1 } else if character == ";" { semicolons += 1 }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
     public static func parse(_ text: String, path: String, separator: Character) throws -> [Concept] {
         let rows = try records(text, path: path, separator: separator)
         guard let (headerLine, header) = rows.first else { return [] }
-        enum Column { case id, subject, definition, note, source, language(String), status(String) }
+        enum Column { case id, subject, definition, note, source, language(String), field(String, TermField) }
         var columns: [Column] = []
         for (index, raw) in header.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = raw.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
             let lowered = name.lowercased()
             switch lowered {
             case "id": columns.append(.id)
@@ -20,15 +64,20 @@ public enum GlossaryCSV {
             case "note", "notes", "comment": columns.append(.note)
             case "source": columns.append(.source)
             default:
-                if let range = lowered.range(of: "_status") ?? lowered.range(of: ":status") ?? lowered.range(of: " status"),
-                    range.upperBound == lowered.endIndex
-                {
-                    columns.append(.status(String(name[..<range.lowerBound])))
-                } else if GlossaryYAML.isLanguageTag(name) {
-                    columns.append(.language(name))
-                } else {
-                    throw InputError(path: path, line: headerLine, column: index + 1, message: "unknown column `\(name)` (expected language tags, LANG_status, id, subject, definition, note, source)")
+                if let tag = languageTag(name) {
+                    columns.append(.language(tag))
+                    continue
                 }
+                // LANG_FIELD, LANG:FIELD or LANG FIELD.
+                if let split = name.lastIndex(where: { $0 == "_" || $0 == ":" || $0 == " " }),
+                    let tag = languageTag(String(name[..<split])), let field = TermField(name: String(name[name.index(after: split)...]))
+                {
+                    columns.append(.field(tag, field))
+                    continue
+                }
+                throw InputError(
+                    path: path, line: headerLine, column: index + 1,
+                    message: "unknown column `\(name)` (expected language tags or names, LANG_status and other LANG_FIELD columns, id, subject, definition, note, source)")
             }
         }
         var concepts: [Concept] = []
@@ -37,7 +86,7 @@ public enum GlossaryCSV {
             var concept = Concept(id: "row\(line)")
             concept.file = path
             concept.origin = SourcePosition(line: line, column: 1, byteOffset: 0)
-            var statuses: [String: [TermStatus]] = [:]
+            var fields: [(tag: String, field: TermField, values: [String], column: Int)] = []
             for (index, cell) in row.enumerated() {
                 guard index < columns.count else {
                     throw InputError(path: path, line: line, column: index + 1, message: "more cells than header columns")
@@ -52,26 +101,110 @@ public enum GlossaryCSV {
                 case .source: concept.source = value
                 case .language(let tag):
                     concept.terms[tag] = split(value).map { Term(text: $0) }
-                case .status(let tag):
-                    statuses[tag] = try split(value).map { word in
-                        guard let status = TermStatus(rawValue: word.lowercased()) ?? statusWord(word) else {
-                            throw InputError(path: path, line: line, column: index + 1, message: "`\(word)` is not a status (preferred, admitted, deprecated, forbidden)")
+                case .field(let tag, let field):
+                    // Values are checked even where the language has no terms in this row.
+                    for raw in value.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) where !raw.isEmpty {
+                        let valid: Bool
+                        switch field {
+                        case .status: valid = TermStatus(rawValue: raw.lowercased()) != nil || statusWord(raw) != nil
+                        case .type: valid = TermType(rawValue: raw) != nil
+                        case .casing: valid = Casing(rawValue: raw) != nil
+                        case .match: valid = MatchMode(rawValue: raw) != nil
+                        case .alsoCommonWord: valid = ["true", "false", "yes", "no", "1", "0"].contains(raw.lowercased())
+                        default: valid = true
                         }
-                        return status
+                        if !valid {
+                            throw InputError(path: path, line: line, column: index + 1, message: "`\(raw)` is not a valid \(field.rawValue)")
+                        }
                     }
+                    fields.append((tag, field, value.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }, index + 1))
                 }
             }
-            for (tag, list) in statuses {
-                guard var terms = concept.terms[tag] else { continue }
-                for index in terms.indices {
-                    let status = list.count == 1 ? list[0] : (index < list.count ? list[index] : .preferred)
-                    terms[index] = Term(text: terms[index].text, status: status)
+            var byLanguage: [String: [TermField: ([String], Int)]] = [:]
+            for entry in fields { byLanguage[entry.tag, default: [:]][entry.field] = (entry.values, entry.column) }
+            for (tag, given) in byLanguage {
+                guard let texts = concept.terms[tag]?.map(\.text) else { continue }
+                var terms: [Term] = []
+                for (position, text) in texts.enumerated() {
+                    func value(_ field: TermField) -> (String, Int)? {
+                        guard let (values, column) = given[field] else { return nil }
+                        let chosen = values.count == 1 ? values[0] : (position < values.count ? values[position] : "")
+                        return chosen.isEmpty ? nil : (chosen, column)
+                    }
+                    func parsed<T: RawRepresentable>(_ field: TermField, _ type: T.Type) throws -> T? where T.RawValue == String {
+                        guard let (raw, column) = value(field) else { return nil }
+                        if let parsed = T(rawValue: raw) { return parsed }
+                        if field == .status, let status = TermStatus(rawValue: raw.lowercased()) ?? statusWord(raw) { return status as? T }
+                        throw InputError(path: path, line: line, column: column, message: "`\(raw)` is not a valid \(field.rawValue)")
+                    }
+                    func list(_ field: TermField) -> [String] {
+                        value(field).map { $0.0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+                    }
+                    let preceded = list(.precededBy)
+                    var alsoCommon = false
+                    if let (raw, column) = value(.alsoCommonWord) {
+                        switch raw.lowercased() {
+                        case "true", "yes", "1": alsoCommon = true
+                        case "false", "no", "0": alsoCommon = false
+                        default: throw InputError(path: path, line: line, column: column, message: "`\(raw)` is not true or false")
+                        }
+                    }
+                    terms.append(
+                        Term(
+                            text: text, status: try parsed(.status, TermStatus.self) ?? .preferred, type: try parsed(.type, TermType.self),
+                            partOfSpeech: value(.pos)?.0, gender: value(.gender)?.0, casing: try parsed(.casing, Casing.self),
+                            match: try parsed(.match, MatchMode.self), use: value(.use)?.0,
+                            context: preceded.isEmpty ? nil : ContextRule(precededBy: preceded, message: value(.contextMessage)?.0),
+                            forms: list(.forms), note: value(.termNote)?.0, alsoCommonWord: alsoCommon))
                 }
                 concept.terms[tag] = terms
             }
             if !concept.terms.isEmpty { concepts.append(concept) }
         }
         return concepts
+    }
+
+    /// The value of a term field as written in a cell ("" for the default).
+    static func cellValue(_ term: Term, _ field: TermField) -> String {
+        switch field {
+        case .status: term.status == .preferred ? "" : term.status.rawValue
+        case .type: term.type == Term.inferredType(term.text) ? "" : term.type.rawValue
+        case .casing: term.casing == Term.defaultCasing(term.type) ? "" : term.casing.rawValue
+        case .match: term.match == (term.type.isAbbreviation ? .exact : .inflect) ? "" : term.match.rawValue
+        case .use: term.use ?? ""
+        case .pos: term.partOfSpeech ?? ""
+        case .gender: term.gender ?? ""
+        case .forms: term.forms.joined(separator: "; ")
+        case .precededBy: term.context?.precededBy.joined(separator: "; ") ?? ""
+        case .contextMessage: term.context?.message ?? ""
+        case .termNote: term.note ?? ""
+        case .alsoCommonWord: term.alsoCommonWord ? "true" : ""
+        }
+    }
+
+    /// What a CSV/TSV file cannot hold of these concepts and file header that changes what the glossary means, one
+    /// line each (empty: lossless). The file's `name` and `description` (for messages and readers) are not carried
+    /// either; `convert` says so without refusing.
+    public static func losses(_ concepts: [Concept], info: GlossaryYAML.FileInfo) -> [String] {
+        var lost: [String] = []
+        if info.overlay { lost.append("the file is an overlay (overlay: true)") }
+        if let profile = info.profile { lost.append("the file's profile `\(profile)`") }
+        for concept in concepts {
+            for (language, terms) in concept.terms {
+                for term in terms {
+                    if term.text.contains("|") { lost.append("\(concept.id): \(language) term “\(term.text)” contains `|`") }
+                    for field in TermField.allCases {
+                        let value = cellValue(term, field)
+                        if value.contains("|") { lost.append("\(concept.id): \(field.rawValue) of “\(term.text)” contains `|`") }
+                    }
+                    for item in term.forms + (term.context?.precededBy ?? []) where item.contains(";") {
+                        lost.append("\(concept.id): list item “\(item)” of “\(term.text)” contains `;`")
+                    }
+                }
+                if terms.count > 1, terms.contains(where: { $0.text.isEmpty }) { lost.append("\(concept.id): an empty term") }
+            }
+        }
+        return lost
     }
 
     static func statusWord(_ word: String) -> TermStatus? {
@@ -102,7 +235,7 @@ public enum GlossaryCSV {
             return iterator.next()
         }
         while let character = next() {
-            if inQuotes && separator == "," {
+            if inQuotes && separator != "\t" {
                 if character == "\"" {
                     if let following = next() {
                         if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
@@ -116,7 +249,7 @@ public enum GlossaryCSV {
                 continue
             }
             switch character {
-            case "\"" where separator == "," && field.isEmpty:
+            case "\"" where separator != "\t" && field.isEmpty:
                 inQuotes = true
                 quoteLine = line
             case separator:
@@ -143,8 +276,14 @@ public enum GlossaryCSV {
 
     public static func write(_ concepts: [Concept], separator: Character) -> String {
         let languages = Glossary(concepts: concepts).languages
+        // Per language, the term fields some term sets (status always, so a plain file keeps its usual shape).
+        var usedFields: [String: [TermField]] = [:]
+        for tag in languages {
+            let terms = concepts.flatMap { $0.terms[tag] ?? [] }
+            usedFields[tag] = TermField.allCases.filter { field in field == .status || terms.contains { !cellValue($0, field).isEmpty } }
+        }
         var header = ["id", "subject"]
-        for tag in languages { header += [tag, "\(tag)_status"] }
+        for tag in languages { header += [tag] + (usedFields[tag] ?? []).map { "\(tag)_\($0.rawValue)" } }
         header += ["definition", "note", "source"]
         var out = header.map { cell($0, separator) }.joined(separator: String(separator)) + "\n"
         for concept in concepts {
@@ -152,7 +291,10 @@ public enum GlossaryCSV {
             for tag in languages {
                 let terms = concept.terms[tag] ?? []
                 cells.append(terms.map(\.text).joined(separator: " | "))
-                cells.append(terms.map(\.status.rawValue).joined(separator: " | "))
+                for field in usedFields[tag] ?? [] {
+                    let values = terms.map { field == .status ? $0.status.rawValue : cellValue($0, field) }
+                    cells.append(values.allSatisfy(\.isEmpty) ? "" : values.joined(separator: " | "))
+                }
             }
             cells += [concept.definition ?? "", concept.note ?? "", concept.source ?? ""]
             out += cells.map { cell($0, separator) }.joined(separator: String(separator)) + "\n"
@@ -164,7 +306,7 @@ public enum GlossaryCSV {
         if separator == "\t" {
             return value.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
         }
-        if value.contains(",") || value.contains("\"") || value.contains("\n") {
+        if value.contains(separator) || value.contains("\"") || value.contains("\n") || value.contains("\r") {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return value

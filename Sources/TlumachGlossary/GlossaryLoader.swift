@@ -106,7 +106,8 @@ extension Glossary {
         case .tbx:
             return GlossaryFile(path: path, info: GlossaryYAML.FileInfo(), concepts: try GlossaryTBX.read(path: path))
         case .csv, .tsv:
-            let concepts = try GlossaryCSV.parse(try TextFile.read(path), path: path, separator: format == .tsv ? "\t" : ",")
+            let text = try TextFile.read(path)
+            let concepts = try GlossaryCSV.parse(text, path: path, separator: format == .tsv ? "\t" : GlossaryCSV.detectSeparator(text))
             return GlossaryFile(path: path, info: GlossaryYAML.FileInfo(), concepts: concepts)
         }
     }

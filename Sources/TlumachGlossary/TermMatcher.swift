@@ -69,6 +69,9 @@ public struct MatchOptions: OptionSet, Sendable, Hashable {
     public static let nested = MatchOptions(rawValue: 1)
     /// Also sentence-initial names that may be ordinary words (`TermMatch.ambiguous`).
     public static let ambiguous = MatchOptions(rawValue: 2)
+    /// Names written in lower case too (a translation that has the name with the wrong case still has the name:
+    /// term-missing asks with this; such matches are `casingViolated`).
+    public static let anyCase = MatchOptions(rawValue: 4)
 }
 
 /// A compiled glossary: one token trie holding every term of every concept (each word as its folded, stemmed key),
@@ -526,7 +529,7 @@ public final class TermMatcher: Sendable {
             for pattern in outputs[Int(candidate.node)] {
                 let info = patterns[Int(pattern)]
                 if let wanted, !wanted[info.languageID] { continue }
-                if info.needsCapital, let bytes, TermMatcher.lowerCaseWhereCapital(bytes[candidate.utf8], info.capitals) {
+                if info.needsCapital, !options.contains(.anyCase), let bytes, TermMatcher.lowerCaseWhereCapital(bytes[candidate.utf8], info.capitals) {
                     lowerCaseConcepts.insert(info.concept)
                     continue
                 }
@@ -562,7 +565,11 @@ public final class TermMatcher: Sendable {
         if let bytes { markAmbiguous(&chosen, bytes: bytes, lowerCaseConcepts: lowerCaseConcepts) }
         if !options.contains(.ambiguous) { chosen.removeAll { $0.ambiguous } }
         if options.contains(.nested) {
-            chosen.sort { ($0.candidate.utf8.lowerBound, $0.nested ? 1 : 0) < ($1.candidate.utf8.lowerBound, $1.nested ? 1 : 0) }
+            // Text order, a nested match after the match it sits in (stable: ties keep the order chosen).
+            chosen = chosen.enumerated().sorted {
+                ($0.element.candidate.utf8.lowerBound, $0.element.nested ? 1 : 0, $0.offset)
+                    < ($1.element.candidate.utf8.lowerBound, $1.element.nested ? 1 : 0, $1.offset)
+            }.map(\.element)
         }
         return chosen
     }
@@ -575,7 +582,9 @@ public final class TermMatcher: Sendable {
         for index in chosen.indices {
             let info = patterns[Int(chosen[index].pattern)]
             guard info.needsCapital else { continue }
-            if TermMatcher.startsSentence(bytes, at: chosen[index].candidate.utf8.lowerBound) {
+            // A capital proves nothing at a sentence start or in a word written all in capitals (a heading).
+            let range = chosen[index].candidate.utf8
+            if TermMatcher.startsSentence(bytes, at: range.lowerBound) || TermMatcher.isAllCapitals(bytes[range]) {
                 sentenceInitial.append(index)
             } else {
                 namedInsideSentence.insert(info.concept)
@@ -587,6 +596,20 @@ public final class TermMatcher: Sendable {
                 chosen[index].ambiguous = true
             }
         }
+    }
+
+    /// Whether the letters of `surface` are all capitals (two or more of them).
+    static func isAllCapitals(_ surface: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var letters = 0
+        var iterator = surface.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            let properties = scalar.properties
+            guard properties.isAlphabetic else { continue }
+            if properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     /// Per word of a term (hyphens and punctuation left out): whether it starts with a capital.

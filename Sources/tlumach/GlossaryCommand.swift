@@ -64,14 +64,31 @@ struct GlossaryCommand: ParsableCommand {
         @Argument(help: "Input glossary file.") var input: String
         @Argument(help: "Output file (written atomically).") var output: String
         @Option(help: "TBX version to write: 2 (martif) or 3 (ISO 30042:2019).") var tbxVersion: Int = 3
+        @Flag(help: "Write even when the output format cannot hold everything the input has (the losses are listed).") var lossy = false
 
         func run() throws {
             guard tbxVersion == 2 || tbxVersion == 3 else {
                 throw ValidationError("--tbx-version must be 2 or 3")
             }
             let file = try Glossary.readFile(input)
+            let format = GlossaryFormat(path: output)
+            var losses: [String] = []
+            switch format {
+            case .csv, .tsv: losses = GlossaryCSV.losses(file.concepts, info: file.info)
+            case .tbx: losses = GlossaryCSV.losses([], info: file.info)
+            case .yaml, nil: break
+            }
+            if !losses.isEmpty && !lossy {
+                throw InputError(
+                    path: output,
+                    message: "not written: \(format?.rawValue ?? "this format") cannot hold \(losses.count) thing(s) of \(input) (pass --lossy to write anyway):\n  "
+                        + losses.prefix(20).joined(separator: "\n  ") + (losses.count > 20 ? "\n  …" : ""))
+            }
             try Glossary.write(file.concepts, to: output, info: file.info, tbxVersion: tbxVersion)
-            printError("\(input) → \(output): \(file.concepts.count) concept(s)")
+            let terms = file.concepts.reduce(0) { $0 + $1.terms.values.reduce(0) { $0 + $1.count } }
+            var kept = losses.isEmpty ? "every field of every concept kept" : "lost: " + losses.joined(separator: "; ")
+            if format != .yaml && (file.info.name != nil || file.info.description != nil) { kept += " (not the file's name and description)" }
+            printError("\(input) → \(output): \(file.concepts.count) concept(s), \(terms) term(s); \(kept)")
         }
     }
 

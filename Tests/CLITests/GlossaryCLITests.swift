@@ -99,8 +99,22 @@ final class GlossaryCLITests: XCTestCase {
         XCTAssertEqual(original, again)
         XCTAssertTrue(original.contains("\"concepts\":213"), original)
         let csv = directory.appendingPathComponent("news.csv").path
-        XCTAssertEqual(try CLI.run(["glossary", "convert", back, csv]).status, 0)
-        XCTAssertTrue(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("id,subject,uk,uk_status,en,en_status,ru,ru_status"))
+        let converted = try CLI.run(["glossary", "convert", back, csv])
+        XCTAssertEqual(converted.status, 0, converted.stderr)
+        XCTAssertTrue(converted.stderr.contains("every field of every concept kept"), converted.stderr)
+        XCTAssertTrue(try String(contentsOfFile: csv, encoding: .utf8).hasPrefix("id,subject,uk,uk_status,uk_type"))
+        // Issue 11: the CSV keeps types, casing and context rules: it lints clean and converts back to the same.
+        XCTAssertEqual(try CLI.run(["glossary", "lint", csv]).status, 0)
+        let fromCSV = directory.appendingPathComponent("from-csv.yaml").path
+        XCTAssertEqual(try CLI.run(["glossary", "convert", csv, fromCSV]).status, 0)
+        XCTAssertEqual(try CLI.run(["glossary", "stats", fromCSV, "--format", "json"]).stdout, original)
+        // An overlay cannot be a CSV: refused with the list, written with --lossy.
+        let houseCSV = directory.appendingPathComponent("house.csv").path
+        let refused = try CLI.run(["glossary", "convert", "glossaries/house-style.yaml", houseCSV])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("overlay") && refused.stderr.contains("--lossy"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: houseCSV))
+        XCTAssertEqual(try CLI.run(["glossary", "convert", "--lossy", "glossaries/house-style.yaml", houseCSV]).status, 0)
         XCTAssertEqual(try CLI.run(["glossary", "convert", back, directory.appendingPathComponent("x.docx").path]).status, 2)
     }
 

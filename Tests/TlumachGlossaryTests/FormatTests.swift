@@ -136,6 +136,41 @@ final class CSVFormatTests: XCTestCase {
         XCTAssertNil(again[1].terms["uk"])
     }
 
+    /// Issue 11: YAML → CSV → YAML loses nothing (term types, casing, context rules, forms…) on the shipped glossary.
+    func testShippedGlossaryRoundTripsThroughCSVAndTSV() throws {
+        let file = try Glossary.readFile(Support.packageRoot.appendingPathComponent("glossaries/news-war.yaml").path)
+        XCTAssertEqual(GlossaryCSV.losses(file.concepts, info: file.info), [])
+        for separator: Character in [",", ";", "\t"] {
+            let written = GlossaryCSV.write(file.concepts, separator: separator)
+            let again = try GlossaryCSV.parse(written, path: "again.csv", separator: separator)
+            XCTAssertEqual(strip(again), strip(file.concepts), "separator \(separator)")
+        }
+        let csv = GlossaryCSV.write(file.concepts, separator: ",")
+        let again = try GlossaryCSV.parse(csv, path: "again.csv", separator: ",")
+        XCTAssertEqual(again.flatMap { $0.terms.values.joined() }.filter { $0.type == .properNoun }.count,
+            file.concepts.flatMap { $0.terms.values.joined() }.filter { $0.type == .properNoun }.count)
+        XCTAssertNotNil(again.first { $0.id == "svo" }?.terms["en"]?.first { $0.text == "SVO" }?.context)
+    }
+
+    func testLossesAreListed() throws {
+        let house = try Glossary.readFile(Support.packageRoot.appendingPathComponent("glossaries/house-style.yaml").path)
+        XCTAssertTrue(GlossaryCSV.losses(house.concepts, info: house.info).contains { $0.contains("overlay") })
+        let piped = [Concept(id: "x", terms: ["en": [Term(text: "a | b")]])]
+        XCTAssertEqual(GlossaryCSV.losses(piped, info: .init()).count, 1)
+    }
+
+    /// Issue 11: Excel in a Ukrainian locale writes `;`; headers may name languages instead of tags.
+    func testSemicolonSeparatorAndLanguageNames() throws {
+        let csv = "id;Українська;English;English status\nkyiv;Київ;\"Kyiv | Kiev\";preferred | forbidden\n"
+        XCTAssertEqual(GlossaryCSV.detectSeparator(csv), ";")
+        let concepts = try GlossaryCSV.parse(csv, path: "g.csv", separator: GlossaryCSV.detectSeparator(csv))
+        XCTAssertEqual(concepts.first?.terms["uk"]?.map(\.text), ["Київ"])
+        XCTAssertEqual(concepts.first?.terms["en"]?.map(\.status), [.preferred, .forbidden])
+        let english = try GlossaryCSV.parse("Ukrainian,English,Russian\nКиїв,Kyiv,Киев\n", path: "g.csv", separator: ",")
+        XCTAssertEqual(english.first?.languages, ["uk", "en", "ru"])
+        XCTAssertEqual(GlossaryCSV.detectSeparator("uk,en\n\"a;b\",c\n"), ",")
+    }
+
     func testBadCSVNamesLineAndColumn() {
         XCTAssertThrowsError(try GlossaryCSV.parse("uk,colour\nКиїв,x\n", path: "g.csv", separator: ",")) { error in
             XCTAssertEqual((error as? InputError)?.line, 1)

@@ -35,6 +35,13 @@ final class RealTextTests: XCTestCase {
         XCTAssertEqual(TermFixer(matcher: shipped, language: "uk").apply(to: text).text, text)
     }
 
+    func testAHeadingInCapitalsProvesNothing() {
+        // man page heading style: the word in capitals inside a line.
+        let text = "Виведення: ЗАГАЛЬНА СУМА та КИЇВ"
+        XCTAssertEqual(shipped.matches(in: text, language: "uk").map(\.conceptID), ["kyiv"])
+        XCTAssertEqual(shipped.matches(in: text, language: "uk", options: [.ambiguous]).filter(\.ambiguous).map(\.conceptID), ["sumy"])
+    }
+
     func testSentenceInitialNameWithEvidenceIsAName() {
         // The rest of the text writes the name with a capital inside a sentence: evidence it is the city.
         let matches = shipped.matches(in: "Суми обстріляли вночі. У Сумах пошкоджено школу.", language: "uk")
