@@ -3,8 +3,10 @@
 # icu-devtools) on the same 20 MB generated Ukrainian article file, best of N runs each, and prints the ratio.
 # Usage: scripts/bench-normalize.sh [RUNS]   (default 5). The corpus comes from the benchmark harness's generator
 # (TLUMACH_BENCH_WRITE_CORPUS), so it is the same text as `tlumach-bench text` measures.
+#        scripts/bench-normalize.sh real [RUNS]   real text that needs many fixes (scripts/bench-normalize-real.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ ${1:-} == real ]]; then shift; exec scripts/bench-normalize-real.sh "$@"; fi
 runs=${1:-5}
 command -v uconv >/dev/null || { echo "uconv not found (apt-get install icu-devtools)" >&2; exit 2; }
 

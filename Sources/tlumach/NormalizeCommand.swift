@@ -93,8 +93,12 @@ struct NormalizeCommand: ParsableCommand {
             let invalid = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
             if let invalid { throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8") }
         }
+        // Writing the text needs no change list; building one costs more than the rewriting on messy text.
+        let reporting = check || report != nil
         let results = inputs.map { input in
-            (path: input.path, result: input.data.withUnsafeBytes { normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self)) })
+            (path: input.path, result: input.data.withUnsafeBytes {
+                normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting)
+            })
         }
 
         if check {
