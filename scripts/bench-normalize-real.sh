@@ -87,10 +87,10 @@ for corpus in uk en; do
     -v sum="$sum" 'BEGIN {
     if (tc < 1) tc = 1
     if (t < 1) t = 1
-    printf "%s: %.1f MB, %d changes (%.0f per MB), best of '"$runs"' runs; output sha256 %s…\\n", name, b / 1e6, c, c / (b / 1e6), sum
-    printf "  tlumach normalize: %6d ms wall (%4.0f MB/s), %6d ms CPU (%4.0f MB/s)\\n", t, b / 1e6 / (t / 1000), tc, b / 1e6 / (tc / 1000)
-    printf "  uconv -x any-nfc:  %6d ms wall (%4.0f MB/s), %6d ms CPU (%4.0f MB/s)\\n", u, b / 1e6 / (u / 1000), uc, b / 1e6 / (uc / 1000)
-    printf "  ratio (uconv / tlumach): %.1fx wall-clock, %.1fx CPU\\n", u / t, uc / tc
+    printf "%s: %.1f MB, %d changes (%.0f per MB), best of '"$runs"' runs; output sha256 %s…\n", name, b / 1e6, c, c / (b / 1e6), sum
+    printf "  tlumach normalize: %6d ms wall (%4.0f MB/s), %6d ms CPU (%4.0f MB/s)\n", t, b / 1e6 / (t / 1000), tc, b / 1e6 / (tc / 1000)
+    printf "  uconv -x any-nfc:  %6d ms wall (%4.0f MB/s), %6d ms CPU (%4.0f MB/s)\n", u, b / 1e6 / (u / 1000), uc, b / 1e6 / (uc / 1000)
+    printf "  ratio (uconv / tlumach): %.1fx wall-clock, %.1fx CPU\n", u / t, uc / tc
   }'
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
