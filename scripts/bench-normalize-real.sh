@@ -60,20 +60,8 @@ for language, items in texts.items():
 PY
 fi
 
-# Best wall-clock and best CPU (user + system) milliseconds of a command writing its output to a file.
-best_ms() {
-  local out=$1 best_wall= best_cpu= line real user sys wall cpu
-  shift
-  for _ in $(seq "$runs"); do
-    line=$( { TIMEFORMAT='%R %U %S'; time "$@" >"$out"; } 2>&1 )
-    read -r real user sys <<<"$line"
-    wall=$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }')
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')
-    if [[ -z $best_wall || $wall -lt $best_wall ]]; then best_wall=$wall; fi
-    if [[ -z $best_cpu || $cpu -lt $best_cpu ]]; then best_cpu=$cpu; fi
-  done
-  echo "$best_wall $best_cpu"
-}
+# shellcheck source=scripts/best-of-runs.sh
+source scripts/best-of-runs.sh
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for corpus in uk en; do
