@@ -3,8 +3,10 @@
 # icu-devtools) on the same 20 MB generated Ukrainian article file, best of N runs each, and prints the ratio.
 # Usage: scripts/bench-normalize.sh [RUNS]   (default 5). The corpus comes from the benchmark harness's generator
 # (TLUMACH_BENCH_WRITE_CORPUS), so it is the same text as `tlumach-bench text` measures.
+#        scripts/bench-normalize.sh real [RUNS]   real text that needs many fixes (scripts/bench-normalize-real.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ ${1:-} == real ]]; then shift; exec scripts/bench-normalize-real.sh "$@"; fi
 runs=${1:-5}
 command -v uconv >/dev/null || { echo "uconv not found (apt-get install icu-devtools)" >&2; exit 2; }
 
@@ -16,23 +18,11 @@ corpus=$work/corpus-uk.txt
 TLUMACH_BENCH_WRITE_CORPUS=$corpus .build/release/tlumach-bench text >/dev/null
 bytes=$(wc -c <"$corpus")
 
-# Best wall-clock and best CPU (user + system) milliseconds of a command, output discarded. On a machine shared
-# with other work the CPU figure is the steadier one; the goal is stated in wall-clock time.
-best_ms() {
-  local best_wall= best_cpu= line real user sys wall cpu
-  for _ in $(seq "$runs"); do
-    line=$( { TIMEFORMAT='%R %U %S'; time "$@" >/dev/null; } 2>&1 )
-    read -r real user sys <<<"$line"
-    wall=$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }')
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')
-    if [[ -z $best_wall || $wall -lt $best_wall ]]; then best_wall=$wall; fi
-    if [[ -z $best_cpu || $cpu -lt $best_cpu ]]; then best_cpu=$cpu; fi
-  done
-  echo "$best_wall $best_cpu"
-}
+# shellcheck source=scripts/best-of-runs.sh
+source scripts/best-of-runs.sh
 
-read -r tlumach_ms tlumach_cpu < <(best_ms .build/release/tlumach normalize "$corpus")
-read -r uconv_ms uconv_cpu < <(best_ms uconv -f utf-8 -t utf-8 -x any-nfc "$corpus")
+read -r tlumach_ms tlumach_cpu < <(best_ms /dev/null .build/release/tlumach normalize "$corpus")
+read -r uconv_ms uconv_cpu < <(best_ms /dev/null uconv -f utf-8 -t utf-8 -x any-nfc "$corpus")
 
 # Same job check: with only the Unicode rules switched on, tlumach's output must equal uconv's NFC byte for byte.
 if .build/release/tlumach normalize "$corpus" --disable dashes quotes apostrophe look-alikes space-runs \

@@ -32,12 +32,19 @@ public final class ArticleNormalizer: Sendable {
     }
 
     /// Normalises UTF-8 text in memory the caller owns (a mapped file, say), without copying it first. The bytes
-    /// must be valid UTF-8 (`UTF8Validation.firstInvalidOffset` checks).
-    public func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>) -> NormalizationResult {
+    /// must be valid UTF-8 (`UTF8Validation.firstInvalidOffset` checks). With `reporting: false` the result has
+    /// the same text but no change list, only `changeCount` (what writing the text out needs, and much cheaper on
+    /// text with many fixes).
+    public func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true) -> NormalizationResult {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var changes: [PendingChange] = []
         var state = DocumentState()
+        var changeCount = 0
+        var steps = 0
+        // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
+        // gets its own language and quote pairing.
+        let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
         do {
             var position = 0
             if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -47,59 +54,77 @@ public final class ArticleNormalizer: Sendable {
                     PendingChange(
                         rule: NormalizationRule.bom.rawValue, byteOffset: 0, original: "\u{FEFF}", replacement: "",
                         summary: "U+FEFF byte-order mark removed"))
+                changeCount += 1
                 position = 3
             }
             // YAML front matter (--- … --- at the very start of a Markdown file) is data, not prose: like code.
             if let frontMatter = Blocks.frontMatter(in: bytes, from: position) {
-                processCode(bytes, frontMatter, &output, &changes)
+                processCode(bytes, frontMatter, &output, &changes, &changeCount)
                 position = frontMatter.upperBound
             }
             while position < bytes.count {
-                let block = Blocks.next(in: bytes, from: position)
+                let block = Blocks.next(in: bytes, from: position, linesAreParagraphs: linesAreParagraphs)
                 switch block.kind {
                 case .code:
-                    processCode(bytes, block.range, &output, &changes)
+                    processCode(bytes, block.range, &output, &changes, &changeCount)
                 case .paragraph:
-                    processParagraph(bytes, block.range, &state, &output, &changes)
+                    processParagraph(bytes, block.range, &state, &output, &changes, &changeCount, &steps, reporting)
                 }
+                steps += block.range.count
                 position = block.range.upperBound
             }
         }
-        if changes.isEmpty { return NormalizationResult(utf8: output, changes: []) }
+        if !reporting {
+            changes = []
+            return NormalizationResult(utf8: output, changes: [], changeCount: changeCount, steps: steps)
+        }
+        if changes.isEmpty { return NormalizationResult(utf8: output, changes: [], changeCount: 0, steps: steps) }
         // Rules run one after another: report their changes in text order (stable for one place).
         let ordered = changes.enumerated().sorted {
             ($0.element.byteOffset, $0.offset) < ($1.element.byteOffset, $1.offset)
         }.map(\.element)
-        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: bytes)
+        let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: bytes, steps: &steps)
         let located = zip(ordered, positions).map { change, position in
             NormalizationChange(
                 rule: change.rule, position: position, original: change.original, replacement: change.replacement,
                 summary: change.summary)
         }
-        return NormalizationResult(utf8: output, changes: located)
+        return NormalizationResult(utf8: output, changes: located, changeCount: located.count, steps: steps)
     }
 
     /// Line and UTF-16 column of each offset (ascending), in one pass over the text up to the last one; cheaper
     /// than a full `LineIndex` when a few changes sit in a large file.
-    static func positions(ofSortedOffsets offsets: [Int], in buffer: UnsafeBufferPointer<UInt8>) -> [SourcePosition] {
+    /// Columns are counted on from the previous change of the same line, so that many changes on one long line
+    /// cost one pass over it, not one pass each (issue 17: a line of 100,000 quotes).
+    static func positions(
+        ofSortedOffsets offsets: [Int], in buffer: UnsafeBufferPointer<UInt8>, steps: inout Int
+    ) -> [SourcePosition] {
         var result: [SourcePosition] = []
         result.reserveCapacity(offsets.count)
-        do {
-            var line = 1
-            var lineStart = 0
-            var scanned = 0
-            for offset in offsets {
-                let target = min(offset, buffer.count)
-                guard let base = buffer.baseAddress else { continue }
-                while scanned < target, let newline = memchr(base + scanned, 0x0A, target - scanned) {
-                    line += 1
-                    lineStart = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
-                    scanned = lineStart
-                }
-                scanned = target
-                let column = LineIndex.utf16Length(ArraySlice(UnsafeBufferPointer(rebasing: buffer[lineStart..<target]))) + 1
-                result.append(SourcePosition(line: line, column: column, byteOffset: target))
+        guard let base = buffer.baseAddress else { return result }
+        var line = 1
+        var lineStart = 0
+        var scanned = 0
+        // UTF-16 units from `lineStart` up to `counted`.
+        var counted = 0
+        var units = 0
+        for offset in offsets {
+            let target = min(offset, buffer.count)
+            steps += max(0, target - scanned)
+            while scanned < target, let newline = memchr(base + scanned, 0x0A, target - scanned) {
+                line += 1
+                lineStart = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+                scanned = lineStart
             }
+            scanned = max(scanned, target)
+            if counted < lineStart || counted > target {
+                counted = lineStart
+                units = 0
+            }
+            units += LineIndex.utf16Length(ArraySlice(UnsafeBufferPointer(rebasing: buffer[counted..<target])))
+            steps += target - counted
+            counted = target
+            result.append(SourcePosition(line: line, column: units + 1, byteOffset: target))
         }
         return result
     }
@@ -109,7 +134,7 @@ public final class ArticleNormalizer: Sendable {
     /// Fenced code: only line ends are touched.
     private func processCode(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ output: inout [UInt8],
-        _ changes: inout [PendingChange]
+        _ changes: inout [PendingChange], _ changeCount: inout Int
     ) {
         guard options.isEnabled(.lineEndings) else {
             output.append(contentsOf: bytes[range])
@@ -124,6 +149,7 @@ public final class ArticleNormalizer: Sendable {
                     PendingChange(
                         rule: NormalizationRule.lineEndings.rawValue, byteOffset: index,
                         original: crlf ? "\r\n" : "\r", replacement: "\n", summary: crlf ? "CRLF → LF" : "CR → LF"))
+                changeCount += 1
                 output.append(0x0A)
                 index += crlf ? 2 : 1
             } else {
@@ -135,7 +161,8 @@ public final class ArticleNormalizer: Sendable {
 
     private func processParagraph(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout DocumentState,
-        _ output: inout [UInt8], _ changes: inout [PendingChange]
+        _ output: inout [UInt8], _ changes: inout [PendingChange], _ changeCount: inout Int, _ steps: inout Int,
+        _ reporting: Bool
     ) {
         let scan = FastScan.run(bytes, range, classes: classes, apostrophe: options.apostrophe.scalar)
         var needsWork = scan.needsWork || !options.rewriters.isEmpty
@@ -150,16 +177,21 @@ public final class ArticleNormalizer: Sendable {
             output.append(contentsOf: bytes[range])
             return
         }
-        var work = ParagraphWork(bytes: UnsafeBufferPointer(rebasing: bytes[range]), byteStart: range.lowerBound)
+        var work = ParagraphWork(
+            bytes: UnsafeBufferPointer(rebasing: bytes[range]), byteStart: range.lowerBound, reporting: reporting)
         rewrite(&work, &state)
         changes.append(contentsOf: work.changes)
+        changeCount += work.changeCount
+        steps += work.steps
         work.appendUTF8(to: &output)
     }
 
     /// The rules, in an order that makes each see the previous ones' output (and makes the whole idempotent).
     private func rewrite(_ work: inout ParagraphWork, _ state: inout DocumentState) {
         let rules = Rules(normalizer: self)
-        if options.isEnabled(.lineEndings) { work.apply(rules.lineEndings(work), protectedToo: true) }
+        if work.hasCarriageReturn && options.isEnabled(.lineEndings) {
+            work.apply(rules.lineEndings(work), protectedToo: true)
+        }
         // Which rules can find anything here at all (conservatively: what earlier rules may create counts too).
         let present = Presence(work.scalars)
         if present.mayProtect { work.protected = ProtectedSpans.mark(work.scalars) }
@@ -211,6 +243,13 @@ struct Presence {
         var previousSpace = false
         let table = classTable
         for scalar in scalars {
+            // ASCII letters, most of an English paragraph: Latin, NFC boundaries, no rule's trigger but w/W (www.).
+            if (scalar.value | 0x20) &- 0x61 < 26 {
+                latin = true
+                if scalar.value | 0x20 == 0x77 { mayProtect = true }
+                previousSpace = false
+                continue
+            }
             let classes = scalar.value < 0x10000 ? table[Int(scalar.value)] : CharacterClass(of: scalar)
             if !classes.contains(.nfcBoundary) { decomposable = true }
             if classes.contains(.letter) {
@@ -286,7 +325,25 @@ struct PendingChange {
 enum Blocks {
     enum Kind { case paragraph, code }
 
-    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (kind: Kind, range: Range<Int>) {
+    /// Whether the text has several lines and not one blank line among them: then each line is a paragraph.
+    /// A last line of spaces without a line break does not count as blank: the trailing-space rule removes it,
+    /// and the normalised text must split the same way.
+    static func hasNoBlankLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        var lines = 0
+        while position < bytes.count {
+            let line = line(bytes, position)
+            let last = line.upperBound == bytes.count && bytes[line.upperBound - 1] != 0x0A && bytes[line.upperBound - 1] != 0x0D
+            if isBlank(bytes, line) && !last { return false }
+            lines += 1
+            position = line.upperBound
+        }
+        return lines > 1
+    }
+
+    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesAreParagraphs: Bool = false)
+        -> (kind: Kind, range: Range<Int>)
+    {
         let first = line(bytes, start)
         if let fence = fence(bytes, first) {
             var end = first.upperBound
@@ -301,7 +358,7 @@ enum Blocks {
             }
             return (.code, start..<end)
         }
-        if isBlank(bytes, first) { return (.paragraph, first) }
+        if linesAreParagraphs || isBlank(bytes, first) { return (.paragraph, first) }
         var end = first.upperBound
         while end < bytes.count {
             let next = line(bytes, end)

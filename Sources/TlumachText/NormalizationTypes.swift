@@ -115,11 +115,27 @@ public struct NormalizationChange: Sendable, Hashable, Codable {
 public struct NormalizationResult: Sendable {
     /// The normalised text as UTF-8.
     public var utf8: [UInt8]
-    /// Every change in text order.
+    /// Every change in text order (empty when the normaliser was asked for the text only).
     public var changes: [NormalizationChange]
+    /// How many changes were made (also when they were not recorded).
+    public var changeCount: Int
+    /// Work done, in bytes and scalars visited by the loops whose length depends on the input: growth tests
+    /// compare it across input sizes instead of timing.
+    package var steps = 0
+
+    public init(utf8: [UInt8], changes: [NormalizationChange], changeCount: Int? = nil) {
+        self.utf8 = utf8
+        self.changes = changes
+        self.changeCount = changeCount ?? changes.count
+    }
+
+    init(utf8: [UInt8], changes: [NormalizationChange], changeCount: Int, steps: Int) {
+        self.init(utf8: utf8, changes: changes, changeCount: changeCount)
+        self.steps = steps
+    }
 
     public var text: String { String(decoding: utf8, as: UTF8.self) }
-    public var isChanged: Bool { !changes.isEmpty }
+    public var isChanged: Bool { changeCount > 0 }
 
     /// Number of changes per rule name.
     public var countsByRule: [String: Int] {

@@ -340,8 +340,14 @@ struct Rules {
     private func quoteEdits(_ s: [Unicode.Scalar], _ protected: [Bool], language: Language) -> [Edit] {
         struct Mark { var index: Int; var double: Bool; var direction: Direction }
         var marks: [Mark] = []
-        for index in s.indices where !protected[index] {
+        for index in s.indices {
             let scalar = s[index]
+            // Most scalars are no quotation mark: one comparison or two before the switch below.
+            let value = scalar.value
+            if value < 0x80 ? (value != 0x22 && value != 0x27) : !(value == 0xAB || value == 0xBB || (0x2018...0x203A).contains(value)) {
+                continue
+            }
+            if protected[index] { continue }
             let previous = index > 0 ? s[index - 1] : nil
             let next = index + 1 < s.count ? s[index + 1] : nil
             switch scalar {
@@ -383,6 +389,9 @@ struct Rules {
         if marks.isEmpty { return [] }
         // Pair marks with a stack. A closing single mark with no single opening is an apostrophe (soldiers’).
         var stack: [Int] = []
+        // Single marks on the stack, kept as a count: looking through the stack for one at every closing single
+        // mark made a long run of them quadratic (issue 17).
+        var singlesOnStack = 0
         var depthOf = [Int](repeating: -1, count: marks.count)
         var pairedWith = [Int](repeating: -1, count: marks.count)
         var apostropheMarks: [Int] = []
@@ -394,14 +403,16 @@ struct Rules {
             if direction == .open {
                 depthOf[number] = stack.count
                 stack.append(number)
+                if !mark.double { singlesOnStack += 1 }
                 continue
             }
             if let top = stack.last, marks[top].double == mark.double {
                 stack.removeLast()
+                if !mark.double { singlesOnStack -= 1 }
                 pairedWith[number] = top
                 pairedWith[top] = number
                 depthOf[number] = depthOf[top]
-            } else if !mark.double && !stack.contains(where: { !marks[$0].double ? true : false }) {
+            } else if !mark.double && singlesOnStack == 0 {
                 apostropheMarks.append(number)
             } else {
                 return []  // unbalanced

@@ -7,6 +7,14 @@ struct ParagraphWork {
     private let originalByteOffsets: [Int]
     private var passes: [[AppliedEdit]] = []
     private(set) var changes: [PendingChange] = []
+    /// Whether changes are recorded with their text and place; without, only counted (the text-only output path
+    /// needs no report, and building one cost more than the rewriting itself on text with many fixes).
+    let reporting: Bool
+    private(set) var changeCount = 0
+    /// Scalars copied by edits: the work counted by growth tests (issue 17).
+    var steps = 0
+    /// Whether the paragraph has a CR (the line-ending rule has nothing to do otherwise).
+    private(set) var hasCarriageReturn = false
 
     struct Edit {
         var range: Range<Int>
@@ -23,18 +31,20 @@ struct ParagraphWork {
         var outputLength: Int
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, byteStart: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, byteStart: Int, reporting: Bool = true) {
+        self.reporting = reporting
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(bytes.count)
         var offsets: [Int] = []
-        offsets.reserveCapacity(bytes.count + 1)
+        if reporting { offsets.reserveCapacity(bytes.count + 1) }
         if let base = bytes.baseAddress {
             var index = 0
             while index < bytes.count {
                 // The input was validated as UTF-8; a truncated sequence cannot occur.
                 let scalar = FastScan.decode(base, index, bytes.count) ?? "\u{FFFD}"
                 scalars.append(scalar)
-                offsets.append(byteStart + index)
+                if scalar == "\r" { hasCarriageReturn = true }
+                if reporting { offsets.append(byteStart + index) }
                 index += max(1, UTF8.width(scalar))
             }
         }
@@ -61,13 +71,16 @@ struct ParagraphWork {
             if scalars[range].elementsEqual(edit.replacement) { continue }
             newScalars.append(contentsOf: scalars[cursor..<range.lowerBound])
             newProtected.append(contentsOf: protected[cursor..<range.lowerBound])
-            let start = originalIndex(of: range.lowerBound)
-            changes.append(
-                PendingChange(
-                    rule: edit.rule, byteOffset: originalByteOffsets[min(start, originalByteOffsets.count - 1)],
-                    original: String(String.UnicodeScalarView(scalars[range])),
-                    replacement: String(String.UnicodeScalarView(edit.replacement)),
-                    summary: edit.summary ?? summary(range, edit.replacement)))
+            changeCount += 1
+            if reporting {
+                let start = originalIndex(of: range.lowerBound)
+                changes.append(
+                    PendingChange(
+                        rule: edit.rule, byteOffset: originalByteOffsets[min(start, originalByteOffsets.count - 1)],
+                        original: String(String.UnicodeScalarView(scalars[range])),
+                        replacement: String(String.UnicodeScalarView(edit.replacement)),
+                        summary: edit.summary ?? summary(range, edit.replacement)))
+            }
             applied.append(
                 AppliedEdit(
                     inputStart: range.lowerBound, inputLength: range.count, outputStart: newScalars.count,
@@ -79,9 +92,10 @@ struct ParagraphWork {
         if applied.isEmpty { return }
         newScalars.append(contentsOf: scalars[cursor...])
         newProtected.append(contentsOf: protected[cursor...])
+        steps += newScalars.count
         scalars = newScalars
         protected = newProtected
-        passes.append(applied)
+        if reporting { passes.append(applied) }
     }
 
     /// The index in the original paragraph of a scalar index in the current text.
@@ -106,24 +120,38 @@ struct ParagraphWork {
         return index
     }
 
+    /// (No reserveCapacity here: reserving exactly what one paragraph needs reallocated and copied the whole
+    /// document's output at every flagged paragraph; appending grows the buffer geometrically.)
     func appendUTF8(to output: inout [UInt8]) {
-        output.reserveCapacity(output.count + scalars.count * 3)
-        for scalar in scalars {
-            let value = scalar.value
-            if value < 0x80 {
-                output.append(UInt8(value))
-            } else if value < 0x800 {
-                output.append(UInt8(0xC0 | value >> 6))
-                output.append(UInt8(0x80 | value & 0x3F))
-            } else if value < 0x10000 {
-                output.append(UInt8(0xE0 | value >> 12))
-                output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-                output.append(UInt8(0x80 | value & 0x3F))
-            } else {
-                output.append(UInt8(0xF0 | value >> 18))
-                output.append(UInt8(0x80 | (value >> 12) & 0x3F))
-                output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-                output.append(UInt8(0x80 | value & 0x3F))
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        let start = output.count
+        // Grown once (geometrically, by append), then written in place: no capacity check per byte.
+        output.append(contentsOf: repeatElement(0, count: length))
+        output.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var at = base + start
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    at[0] = UInt8(value)
+                    at += 1
+                } else if value < 0x800 {
+                    at[0] = UInt8(0xC0 | value >> 6)
+                    at[1] = UInt8(0x80 | value & 0x3F)
+                    at += 2
+                } else if value < 0x10000 {
+                    at[0] = UInt8(0xE0 | value >> 12)
+                    at[1] = UInt8(0x80 | (value >> 6) & 0x3F)
+                    at[2] = UInt8(0x80 | value & 0x3F)
+                    at += 3
+                } else {
+                    at[0] = UInt8(0xF0 | value >> 18)
+                    at[1] = UInt8(0x80 | (value >> 12) & 0x3F)
+                    at[2] = UInt8(0x80 | (value >> 6) & 0x3F)
+                    at[3] = UInt8(0x80 | value & 0x3F)
+                    at += 4
+                }
             }
         }
     }

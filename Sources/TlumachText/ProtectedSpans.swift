@@ -26,11 +26,31 @@ public enum ProtectedSpans {
     /// One flag per scalar: true when protected.
     static func mark(_ scalars: [Unicode.Scalar]) -> [Bool] {
         var flags = [Bool](repeating: false, count: scalars.count)
-        markInlineCode(scalars, &flags)
-        markHTMLTags(scalars, &flags)
-        markLinks(scalars, &flags)
-        markURLs(scalars, &flags)
-        markEmails(scalars, &flags)
+        // One pass says which kinds can occur at all (every scheme but www. has a colon); the markers are
+        // independent, so skipping one that cannot match changes nothing.
+        var code = false, tag = false, link = false, url = false, email = false
+        let s = scalars
+        for index in s.indices {
+            switch s[index] {
+            case "`": code = true
+            case "<": tag = true
+            case "]": if index + 1 < s.count && s[index + 1] == "(" { link = true }
+            case ":": url = true
+            case "w", "W":
+                if index + 3 < s.count, s[index + 1] == "w" || s[index + 1] == "W", s[index + 2] == "w" || s[index + 2] == "W",
+                    s[index + 3] == "."
+                {
+                    url = true
+                }
+            case "@": email = true
+            default: break
+            }
+        }
+        if code { markInlineCode(scalars, &flags) }
+        if tag { markHTMLTags(scalars, &flags) }
+        if link { markLinks(scalars, &flags) }
+        if url { markURLs(scalars, &flags) }
+        if email { markEmails(scalars, &flags) }
         return flags
     }
 
@@ -166,8 +186,9 @@ public enum ProtectedSpans {
 
     private static func endsURL(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        // Typographic quotes and spaces never occur in a URL (they would be percent-encoded).
-        case " ", "\n", "\t", "\r", "<", ">", "\"", "«", "»", "“", "”", "„", "‘", "’", "‚", "‹", "›", "`": return true
+        // Typographic quotes and spaces never occur in a URL (they would be percent-encoded). Straight quotes do
+        // (?q="x"&y='z'): a URL is one token up to whitespace; a quote closing a quotation around it is trimmed below.
+        case " ", "\n", "\t", "\r", "<", ">", "«", "»", "“", "”", "„", "‘", "’", "‚", "‹", "›", "`": return true
         default: return Rules.isSpecialSpace(scalar) || isInvisible(scalar)
         }
     }
@@ -175,10 +196,10 @@ public enum ProtectedSpans {
     private static func markURLs(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
         var index = 0
         while index < s.count {
-            let before = visibleBefore(s, index)
-            let atWordStart = before.map { !(isLetter($0) || $0.properties.numericType != nil) } ?? true
-            guard atWordStart, s[index] == "h" || s[index] == "w" || s[index] == "f" || s[index] == "m"
-                || s[index] == "H" || s[index] == "W"
+            // The first letter first: the word-start test asks Unicode properties.
+            guard s[index] == "h" || s[index] == "w" || s[index] == "f" || s[index] == "m"
+                || s[index] == "H" || s[index] == "W",
+                visibleBefore(s, index).map({ !(isLetter($0) || $0.properties.numericType != nil) }) ?? true
             else {
                 index += 1
                 continue
@@ -186,10 +207,14 @@ public enum ProtectedSpans {
             var matched = false
             for scheme in schemes where index + scheme.count < s.count {
                 var equal = true
-                for (offset, character) in scheme.enumerated()
-                where s[index + offset].properties.lowercaseMapping != String(character) {
-                    equal = false
-                    break
+                // The schemes are ASCII; only ASCII letters fold to them (the Kelvin sign folds to k, in none).
+                for (offset, character) in scheme.enumerated() {
+                    let value = s[index + offset].value
+                    let folded = value >= 0x41 && value <= 0x5A ? value | 0x20 : value
+                    if folded != character.value {
+                        equal = false
+                        break
+                    }
                 }
                 if equal {
                     matched = true
@@ -201,16 +226,35 @@ public enum ProtectedSpans {
                 continue
             }
             var end = index
-            while end < s.count && !endsURL(s[end]) { end += 1 }
-            // Trailing punctuation belongs to the sentence, and a closing bracket only if the URL opened one.
+            var opens = 0
+            var closes = 0
+            var doubles = 0
+            var singles = 0
+            while end < s.count && !endsURL(s[end]) {
+                switch s[end] {
+                case "(": opens += 1
+                case ")": closes += 1
+                case "\"": doubles += 1
+                case "'": singles += 1
+                default: break
+                }
+                end += 1
+            }
+            // Trailing punctuation belongs to the sentence, a closing bracket only if the URL opened one, and a
+            // straight quote only if the URL holds its partner (?q="x"); otherwise it closes a quotation.
             while end > index {
                 let last = s[end - 1]
-                if ".,;:!?'’".unicodeScalars.contains(last) {
+                if ".,;:!?".unicodeScalars.contains(last) {
                     end -= 1
-                } else if last == ")" {
-                    let opens = s[index..<end].filter { $0 == "(" }.count
-                    let closes = s[index..<end].filter { $0 == ")" }.count
-                    if closes > opens { end -= 1 } else { break }
+                } else if last == ")" && closes > opens {
+                    closes -= 1
+                    end -= 1
+                } else if last == "\"" && doubles % 2 == 1 {
+                    doubles -= 1
+                    end -= 1
+                } else if last == "'" && singles % 2 == 1 {
+                    singles -= 1
+                    end -= 1
                 } else {
                     break
                 }

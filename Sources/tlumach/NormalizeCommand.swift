@@ -96,8 +96,12 @@ struct NormalizeCommand: ParsableCommand {
         // File by file: a long run over many files shows its progress (a single file is one step).
         let progress = ProgressMeter(
             command: "normalize", total: inputs.reduce(0) { $0 + $1.data.count }, unit: .bytes)
+        // Writing the text needs no change list; building one costs more than the rewriting on messy text.
+        let reporting = check || report != nil
         let results = inputs.map { input in
-            let result = input.data.withUnsafeBytes { normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self)) }
+            let result = input.data.withUnsafeBytes {
+                normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting)
+            }
             progress.advance(by: input.data.count)
             return (path: input.path, result: result)
         }

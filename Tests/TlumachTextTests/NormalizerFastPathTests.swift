@@ -1,0 +1,120 @@
+import XCTest
+
+@testable import TlumachText
+
+/// The text-only path (what `tlumach normalize FILE > out` runs) against the reporting reference path, growth in
+/// counted steps on long runs of quotes (issue 17), language per line in files without blank lines, and URLs as
+/// one token (issue 11).
+final class NormalizerFastPathTests: XCTestCase {
+    /// Lines shaped like the Ukrainian catalogs' msgstr text and newsroom copy: straight quotes and apostrophes,
+    /// spaced hyphens, ranges, options, placeholders, paths, URLs, e-mail addresses, no-break spaces.
+    static let realLike = [
+        "Не вдалося відкрити файл \"%s\": %s", "Використання: %s [ПАРАМЕТР]... [ФАЙЛ]...",
+        "  -a, --all                  не приховувати записи, що починаються з '.'",
+        "Пам'ять вичерпано", "п'ять об'єктів - з'єднання", "Ім'я користувача: '%s'",
+        "\"More than 2,500 defenders were returned,\" Yusov said.", "so called 'special operation'",
+        "the so-called SVO - the return of prisoners", "shoigu's statement", "in 2020-2021 and 24-27 August",
+        "Див. https://example.com/path?q=\"x\"&y='z' - там", "Пишіть на bugs@example.org - відповімо",
+        "Файл `config.h` не \"знайдено\"", "<b>Увага</b> - \"важливо\"", "Kиїв і Мiнiстерство", "1\u{A0}234 км",
+        "велике\u{A0}місто", "слово  слово   ", "кінець рядка\r", "\"Він сказав: \"ні\"\", - пише газета.",
+        "He said \"it's 'fine'\" - again", "—", "«так»", "„ні“", "'", "\"", "-", "--", " ", "\n", "\n\n",
+        "# Заголовок \"розділу\"", "- пункт 'перший'", "```\n\"код\" - 1\n```", "Ukrаine's", "и\u{0306}ого",
+    ]
+
+    static func messy(_ generator: inout IdempotenceTests.Generator) -> String {
+        var text = ""
+        for _ in 0..<Int(generator.next() % 24) {
+            let pool = generator.next() % 2 == 0 ? realLike : IdempotenceTests.fragments
+            text += generator.pick(pool)
+            text += generator.pick([" ", "\n", "", " ", "\n\n"])
+        }
+        return text
+    }
+
+    /// The text-only path writes exactly what the reference path writes, and counts the same changes.
+    func testTextOnlyPathEqualsReportingPath() throws {
+        var generator = IdempotenceTests.Generator(state: IdempotenceTests.seed &+ 17)
+        let normalizers = try [NormalizerOptions(), NormalizerOptions(language: .en), NormalizerOptions(apostrophe: .modifierLetterApostrophe, englishDash: .spaced)]
+            .map { try ArticleNormalizer(options: $0) }
+        for iteration in 0..<IdempotenceTests.iterations {
+            let text = Self.messy(&generator)
+            let normalizer = normalizers[iteration % normalizers.count]
+            let bytes = Array(text.utf8)
+            let reference = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: true) }
+            let fast = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
+            XCTAssertEqual(fast.utf8, reference.utf8, "iteration \(iteration): \(text.debugDescription)")
+            XCTAssertEqual(fast.changeCount, reference.changes.count, text.debugDescription)
+            XCTAssertEqual(fast.isChanged, reference.isChanged)
+            XCTAssertEqual(fast.changes, [])
+            if fast.utf8 != reference.utf8 { return }
+        }
+    }
+
+    /// Presence skips the class table for ASCII letters: they must be Latin letters at NFC boundaries there.
+    func testASCIILettersAreLatinLettersAtNFCBoundaries() {
+        for value in Array(0x41...0x5A) + Array(0x61...0x7A) {
+            let scalar = Unicode.Scalar(UInt8(value))
+            XCTAssertTrue(classOf(scalar).isSuperset(of: [.letter, .latin, .nfcBoundary]), "\(scalar)")
+        }
+    }
+
+    /// Issue 17: a line of n straight quotes (or apostrophes) took time growing with n² (20k: 0.66 s, 100k:
+    /// 9.3 s): each change's column was counted from the start of its line. Ten times the input must cost about
+    /// ten times the steps, not a hundred.
+    func testLongRunsOfQuotesCostLinearSteps() throws {
+        let normalizer = try ArticleNormalizer()
+        for unit in ["\"", "'", "\"a\" ", "'", "«", "`", "п'"] {
+            func steps(_ count: Int) -> (steps: Int, changes: Int) {
+                let result = normalizer.normalize(String(repeating: unit, count: count) + "\n")
+                return (result.steps, result.changes.count)
+            }
+            let small = steps(1_000)
+            let large = steps(10_000)
+            XCTAssertGreaterThan(large.steps, 0, unit)
+            XCTAssertLessThan(
+                Double(large.steps), 15 * Double(small.steps),
+                "\(unit): \(small.steps) steps for 1,000 (\(small.changes) changes), \(large.steps) for 10,000")
+        }
+    }
+
+    // MARK: Issue 11: language per line, URLs as one token
+
+    func testCMSExportWithoutBlankLinesDecidesLanguagePerLine() throws {
+        let export = """
+            Президент заявив, що "переговорів не буде".
+            The president said talks were "not on the table" - for now.
+            Міністр назвав це "політичним рішенням".
+            Он сказал "нет" и ушёл.
+
+            """
+        let expected = """
+            Президент заявив, що «переговорів не буде».
+            The president said talks were “not on the table”—for now.
+            Міністр назвав це «політичним рішенням».
+            Он сказал «нет» и ушёл.
+
+            """
+        XCTAssertEqual(try ArticleNormalizer().normalize(export).text, expected)
+    }
+
+    func testParagraphsSeparatedByBlankLinesStillPairQuotesAcrossLines() throws {
+        // Hard-wrapped paragraphs: the quotation spans two lines and still pairs up.
+        let text = "Він сказав \"так,\nі пішов\".\n\nHe said \"yes,\nand left\".\n"
+        XCTAssertEqual(
+            try ArticleNormalizer().normalize(text).text, "Він сказав «так,\nі пішов».\n\nHe said “yes,\nand left”.\n")
+    }
+
+    func testURLIsOneTokenUpToWhitespace() throws {
+        let normalizer = try ArticleNormalizer()
+        let url = "https://example.com/path?q=\"x\"&y='z'"
+        XCTAssertEqual(normalizer.normalize("Див. \(url) - там \"все\".\n").text, "Див. \(url) — там «все».\n")
+        XCTAssertEqual(normalizer.normalize("See \(url) now.\n").text, "See \(url) now.\n")
+        // A quotation around a URL is still a quotation; the URL keeps its own quotes.
+        XCTAssertEqual(normalizer.normalize("Посилання \"\(url)\" не працює.\n").text, "Посилання «\(url)» не працює.\n")
+        XCTAssertEqual(
+            normalizer.normalize("Read \"https://kyivindependent.com/it's-here\" today.\n").text,
+            "Read “https://kyivindependent.com/it's-here” today.\n")
+        XCTAssertEqual(normalizer.normalize("(див. https://uk.wikipedia.org/wiki/Київ_(місто)).\n").text,
+                       "(див. https://uk.wikipedia.org/wiki/Київ_(місто)).\n")
+    }
+}
