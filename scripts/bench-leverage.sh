@@ -7,14 +7,16 @@
 # Needs msgunfmt (gettext) and po2tmx (translate-toolkit), the Ukrainian catalogs in /usr/share/locale/uk, and
 # GNU time. Builds release binaries of tlumach and tlumach-bench first.
 set -eu
+# (a failed build stops the script: pipefail is not POSIX, so check the binaries exist)
 work=${1:-/tmp/tlumach-leverage-bench}
 root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$work/po" "$work/input" "$work/memory-po" "$work/out"
 cd "$root"
 build=${BUILD_PATH:-$root/.build}   # BUILD_PATH=DIR builds (and reuses a build) elsewhere
-swift build -c release --build-path "$build" --product tlumach >/dev/null
-swift build -c release --build-path "$build" --product tlumach-bench >/dev/null
+swift build -c release --build-path "$build" --product tlumach | tail -1
+swift build -c release --build-path "$build" --product tlumach-bench | tail -1
 bin="$build/release"
+[ -x "$bin/tlumach" ] && [ -x "$bin/tlumach-bench" ] || { echo "build failed" >&2; exit 1; }
 
 # 1. The real catalogs, as PO. The input is the largest catalogs (one copy of each: iso_639-3 and iso_3166-2 are
 #    installed twice, under - and _) until 50,000 units; every other catalog, the second copies included, goes into

@@ -156,7 +156,13 @@ public final class Leverager {
         var kind = MatchKind.fuzzy
         var percent = min(99, Int(hit.score.rounded(.down)))
         if let current = pieces {
-            if sameText {
+            if sameText, let adjusted = Placeables.carryEdges(from: unit.source, matchSource: hit.source, into: current) {
+                // Same words, other leading or trailing white space ("Options:" against "\nOptions:\n"): the
+                // target takes the new source's edges.
+                pieces = adjusted
+                kind = .adapted
+                percent = 100
+            } else if sameText {
                 kind = .exact
                 percent = 100
             } else if maskedQuery == maskedMatch {

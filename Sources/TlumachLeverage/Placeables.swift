@@ -278,6 +278,33 @@ enum Placeables {
         return numberScalars.map { isDigit($0) ? $0 : (map[$0] ?? $0) }
     }
 
+    static func edges(_ text: String) -> (leading: Substring, trailing: Substring) {
+        let leading = text.prefix(while: \.isWhitespace)
+        let rest = text.dropFirst(leading.count)
+        let trailing = Substring(String(rest.reversed().prefix(while: \.isWhitespace).reversed()))
+        return (leading, trailing)
+    }
+
+    /// The target with the query's leading and trailing white space instead of its own, when the query's edges
+    /// differ from the match source's; nil when they are the same (nothing to carry).
+    static func carryEdges(from query: String, matchSource: String, into pieces: [SegmentPiece]) -> [SegmentPiece]? {
+        let wanted = edges(query)
+        let stored = edges(matchSource)
+        guard wanted.leading != stored.leading || wanted.trailing != stored.trailing else { return nil }
+        var result = pieces
+        if case .text(let first)? = result.first {
+            result[0] = .text(String(first.drop(while: \.isWhitespace)))
+        }
+        if case .text(let last)? = result.last {
+            var trimmed = Substring(last)
+            while let character = trimmed.last, character.isWhitespace { trimmed = trimmed.dropLast() }
+            result[result.count - 1] = .text(String(trimmed))
+        }
+        result.insert(.text(String(wanted.leading)), at: 0)
+        result.append(.text(String(wanted.trailing)))
+        return merged(result)
+    }
+
     /// Text compared for an exact match: NFC, spaces collapsed, trimmed.
     static func normalized(_ text: String) -> String {
         var result = ""

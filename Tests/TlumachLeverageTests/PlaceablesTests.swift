@@ -72,3 +72,19 @@ final class LeveragerSearchTests: XCTestCase {
         XCTAssertEqual(result.fills.map(\.kind), [.adapted])
     }
 }
+
+final class EdgeWhitespaceTests: XCTestCase {
+    /// Found on glib20.po: "Options:" was filled with the memory's "\nПараметри:\n" (stored for "\nOptions:\n"),
+    /// because exact texts were compared with their edges trimmed. The new source's edges are carried instead.
+    func testLeadingAndTrailingLineBreaksFollowTheNewSource() throws {
+        let workspace = try Workspace()
+        let memory = try workspace.memory(
+            source: "en", target: "uk", pairs: [("\nOptions:\n", "\nПараметри:\n"), ("Stopped (tty input)", "Зупинено (ввід з термінала) ")])
+        let file = try workspace.write(
+            "o.po", "msgid \"Options:\"\nmsgstr \"\"\n\nmsgid \"  Stopped (tty input)\\n\"\nmsgstr \"\"\n")
+        let result = try workspace.pretranslate(file, memory: memory)
+        let document = try POReader.parse(result.text, path: "o.po")
+        XCTAssertEqual(document.units.map(\.target), ["Параметри:", "  Зупинено (ввід з термінала)\n"])
+        XCTAssertEqual(result.fills.map(\.kind), [.adapted, .adapted])
+    }
+}
