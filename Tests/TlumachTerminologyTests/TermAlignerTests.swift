@@ -167,3 +167,19 @@ final class TermAlignerTests: XCTestCase {
         XCTAssertEqual(errors.map(\.message), [], name)
     }
 }
+
+final class GlossaryDraftTests: XCTestCase {
+    /// Two pairs sharing a term make one concept, so the draft lints clean (a term in two concepts is an error).
+    func testPairsSharingATermJoinOneConcept() {
+        let pairs = [
+            TermPair(source: "Yusov", target: "Юсов", score: 1, count: 4, kind: .name, examples: ["4"]),
+            TermPair(source: "representative", target: "представник", score: 0.9, count: 2, kind: .term, examples: []),
+            TermPair(source: "spokesman", target: "представник", score: 0.7, count: 2, kind: .term, examples: []),
+        ]
+        let concepts = GlossaryDraft.concepts(pairs, sourceLanguage: "en", targetLanguage: "uk")
+        XCTAssertEqual(concepts.count, 2)
+        XCTAssertEqual(concepts[1].terms["en"]?.map(\.text), ["representative", "spokesman"])
+        XCTAssertEqual(concepts[1].terms["uk"]?.map(\.text), ["представник"])
+        XCTAssertEqual(concepts[0].terms["uk"]?.first?.type, .properNoun)
+    }
+}
