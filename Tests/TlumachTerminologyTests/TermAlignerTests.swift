@@ -33,6 +33,22 @@ final class TermAlignerTests: XCTestCase {
         XCTAssertEqual(aligner.suggest("file").first?.text, "файл")
     }
 
+    func testAProperNameKeepsItsCapitalWhereTheTargetOnlyShowsItFirst() {
+        let pairs: [TermPairInput] = [
+            .init(id: "1", source: "Ukraine", target: "Україна"),
+            .init(id: "2", source: "Ukraine (Crimea)", target: "Україна (Крим)"),
+            .init(id: "3", source: "English (Ukraine)", target: "Англійська (Україна)"),
+            .init(id: "4", source: "Layouts of Ukraine", target: "Україна: розкладки"),
+        ]
+        XCTAssertEqual(TermAligner(pairs: pairs).suggest("Ukraine").first?.text, "Україна")
+        XCTAssertEqual(TermAligner(pairs: Self.layouts).suggest("Finnish").first?.text, "фінська")
+        // A language name seen only as a capitalised UI label stays a lower-case adjective.
+        let labels: [TermPairInput] = [
+            .init(id: "1", source: "Finnish", target: "Фінська"), .init(id: "2", source: "Text in Finnish", target: "Фінська: текст"),
+        ]
+        XCTAssertEqual(TermAligner(pairs: labels).suggest("Finnish").first?.text, "фінська")
+    }
+
     func testUkrainianTermsSuggestEnglishTheOtherWay() {
         let reversed = Self.layouts.map { TermPairInput(id: $0.id, source: $0.target, target: $0.source) }
         let aligner = TermAligner(pairs: reversed)
