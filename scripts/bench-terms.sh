@@ -69,7 +69,7 @@ awk '{cpu[$1] += $2; n[$1]++; if ($3 > rss[$1]) rss[$1] = $3}
 if [ ! -s "$work/all.tmdb" ]; then
     "$tlumach" tm import "$work/all.tmx" --tm "$work/all.tmdb" --source-lang en --target-lang uk >/dev/null 2>&1
 fi
-for term in Finnish file "keyboard layout" Ukraine password; do
+for term in Finnish file keyboard Ukraine password; do
     /usr/bin/time -f "%U %S %e" -o "$work/time.txt" "$tlumach" glossary suggest --tm "$work/all.tmdb" "$term" --format tsv > "$work/suggest.out"
     read -r user sys wall < "$work/time.txt"
     echo "suggest --tm \"$term\": CPU $(echo "$user + $sys" | bc) s, wall $wall s, top: $(head -1 "$work/suggest.out" | cut -f3)"

@@ -52,7 +52,7 @@ public enum TermCorpusLoader {
 
     /// The units of a memory that contain a term's words (in either language), for query mode: the memory's own
     /// index finds them, so a query reads only these.
-    public static func read(memory path: String, containing terms: [String], limitPerTerm: Int = 2000) throws -> Loaded {
+    public static func read(memory path: String, containing terms: [String], limitPerTerm: Int = 300) throws -> Loaded {
         let memory = try openMemory(path)
         var seen = Set<Int64>()
         var pairs: [TermPairInput] = []

@@ -21,8 +21,22 @@ public enum GlossaryDraft {
         for pair in pairs where pair.abbreviationSource != nil {
             abbreviationsInConcepts.insert(key(pair.abbreviationSource ?? "", pair.abbreviationTarget ?? ""))
         }
+        // A term belongs to one concept only (lint): a pair sharing a term with an earlier, better pair joins its
+        // concept as a synonym.
+        var conceptOfTerm: [String: Int] = [:]
+        func termKey(_ language: String, _ text: String) -> String { language + "\u{1}" + text.lowercased() }
         for pair in pairs {
             if pair.kind == .abbreviation && abbreviationsInConcepts.contains(key(pair.source, pair.target)) { continue }
+            if let index = conceptOfTerm[termKey(sourceLanguage, pair.source)] ?? conceptOfTerm[termKey(targetLanguage, pair.target)] {
+                for (language, text) in [(sourceLanguage, pair.source), (targetLanguage, pair.target)]
+                where conceptOfTerm[termKey(language, text)] == nil {
+                    concepts[index].terms[language, default: []].append(term(text, kind: pair.kind))
+                    conceptOfTerm[termKey(language, text)] = index
+                }
+                concepts[index].note = (concepts[index].note ?? "")
+                    + "; \(pair.source) → \(pair.target): score \(format(pair.score)), count \(pair.count)"
+                continue
+            }
             var sourceTerms = [term(pair.source, kind: pair.kind)]
             var targetTerms = [term(pair.target, kind: pair.kind)]
             if let abbreviationSource = pair.abbreviationSource, let abbreviationTarget = pair.abbreviationTarget {
@@ -40,6 +54,9 @@ public enum GlossaryDraft {
             if !pair.examples.isEmpty { note += ", e.g. " + pair.examples.joined(separator: ", ") }
             var terms: [String: [Term]] = [sourceLanguage: sourceTerms]
             terms[targetLanguage, default: []] += targetTerms
+            for (language, list) in terms {
+                for item in list { conceptOfTerm[termKey(language, item.text)] = concepts.count }
+            }
             concepts.append(Concept(id: id, note: note, terms: terms))
         }
         return concepts

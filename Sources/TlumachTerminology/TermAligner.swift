@@ -231,6 +231,14 @@ public final class TermAligner: @unchecked Sendable {
         }
         let total = Double(occurrences.count)
         let occurrenceUnits = occurrences.map(\.unit)
+        // A source term written with a capital inside sentences is a proper name (Ukraine): its translation keeps
+        // the capital even where the target only shows it first in a unit.
+        var sourceCapitalizedInside = 0
+        var sourceLowerInside = 0
+        for (unit, position) in occurrences where position > corpus.source.start[unit] && !corpus.source.tokens[position].breakBefore {
+            if corpus.source.tokens[position].isCapitalized { sourceCapitalizedInside += 1 } else { sourceLowerInside += 1 }
+        }
+        let sourceIsProper = sourceCapitalizedInside > sourceLowerInside
         var candidates: [TermCandidate] = []
         for (gram, item) in evidence {
             let ids = gram.ids
@@ -252,7 +260,7 @@ public final class TermAligner: @unchecked Sendable {
             // Length: a candidate much longer than the term is rarely its translation.
             if ids.count > max(queryTokens.count, 1) + 2 { value *= 0.8 }
             var kind = TermKind.term
-            let text = displayForm(item.forms)
+            let text = displayForm(item.forms, proper: sourceIsProper)
             if features.names || features.abbreviations, let special = specialMatch(queryTokens, text) {
                 kind = special
                 value = max(value, 0.9 + 0.1 * alignedShare)
@@ -329,6 +337,13 @@ public final class TermAligner: @unchecked Sendable {
     }()
     private static let longestEnding = formRanks.keys.map(\.count).max() ?? 0
 
+    private static let lowercaseAdjectiveEndings: [String] = {
+        guard let url = Bundle.module.url(forResource: "lowercase-adjectives-uk", withExtension: "txt", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return TermData.lines(text).sorted()
+    }()
+
     /// 0: likely a dictionary form … 2: an oblique case (Ukrainian words; other words 0).
     static func formRank(_ word: String) -> Int {
         let lower = word.lowercased()
@@ -341,7 +356,7 @@ public final class TermAligner: @unchecked Sendable {
 
     /// The form to show: the likeliest dictionary form among those attested (then the commonest), capitalised as
     /// the corpus writes it inside sentences (lower case when it only ever stands first, unless all capitals).
-    func displayForm(_ forms: [String: FormCount]) -> String {
+    func displayForm(_ forms: [String: FormCount], proper: Bool = false) -> String {
         var byLower: [String: (count: Int, rank: Int, variants: [(String, Int)])] = [:]
         var capitalizedInside = 0
         var lowerInside = 0
@@ -373,7 +388,10 @@ public final class TermAligner: @unchecked Sendable {
         guard let first = words.first else { return written }
         let firstTokenAllCaps = first.count >= 2 && first == first.uppercased() && first != first.lowercased()
         if firstTokenAllCaps { return written }
-        if capitalizedInside > lowerInside { return ([Self.capitalized(first)] + words.dropFirst()).joined(separator: " ") }
+        let lowercaseAdjective = Self.lowercaseAdjectiveEndings.contains { first.lowercased().hasSuffix($0) }
+        if capitalizedInside > lowerInside || (proper && capitalizedInside + lowerInside == 0 && !lowercaseAdjective) {
+            return ([Self.capitalized(first)] + words.dropFirst()).joined(separator: " ")
+        }
         // Only sentence-initial, or mostly lower case inside sentences: lower the first letter if the rest of
         // the word is lower case already (so "Фінська" → "фінська", "iPhone" stays).
         let rest = first.dropFirst()

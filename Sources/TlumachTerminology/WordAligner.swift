@@ -134,27 +134,23 @@ package struct WordAligner: Sendable {
             let distance = abs((Float(row) + 0.5) / Float(rows) - (Float(column) + 0.5) / Float(columns))
             return expf(-settings.diagonal * distance)
         }
-        var forwardLink = [Int](repeating: -1, count: columns)
-        for column in 0..<columns {
-            var best: Float = 0
-            for row in 0..<rows {
-                let value = forward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
-                if value > best {
-                    best = value
-                    forwardLink[column] = row
+        // Viterbi links in each direction: for every word of one side, its likeliest word of the other.
+        func bestLinks(_ count: Int, _ others: Int, _ value: (Int, Int) -> Float) -> [Int] {
+            (0..<count).map { word in
+                var best: Float = 0
+                var link = -1
+                for other in 0..<others where value(word, other) > best {
+                    best = value(word, other)
+                    link = other
                 }
+                return link
             }
         }
-        var backwardLink = [Int](repeating: -1, count: rows)
-        for row in 0..<rows {
-            var best: Float = 0
-            for column in 0..<columns {
-                let value = backward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
-                if value > best {
-                    best = value
-                    backwardLink[row] = column
-                }
-            }
+        let forwardLink = bestLinks(columns, rows) { column, row in
+            forward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
+        }
+        let backwardLink = bestLinks(rows, columns) { row, column in
+            backward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
         }
         var union = Set<Int>()
         var linked = Set<Int>()

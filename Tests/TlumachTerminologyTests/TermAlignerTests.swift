@@ -33,6 +33,22 @@ final class TermAlignerTests: XCTestCase {
         XCTAssertEqual(aligner.suggest("file").first?.text, "файл")
     }
 
+    func testAProperNameKeepsItsCapitalWhereTheTargetOnlyShowsItFirst() {
+        let pairs: [TermPairInput] = [
+            .init(id: "1", source: "Ukraine", target: "Україна"),
+            .init(id: "2", source: "Ukraine (Crimea)", target: "Україна (Крим)"),
+            .init(id: "3", source: "English (Ukraine)", target: "Англійська (Україна)"),
+            .init(id: "4", source: "Layouts of Ukraine", target: "Україна: розкладки"),
+        ]
+        XCTAssertEqual(TermAligner(pairs: pairs).suggest("Ukraine").first?.text, "Україна")
+        XCTAssertEqual(TermAligner(pairs: Self.layouts).suggest("Finnish").first?.text, "фінська")
+        // A language name seen only as a capitalised UI label stays a lower-case adjective.
+        let labels: [TermPairInput] = [
+            .init(id: "1", source: "Finnish", target: "Фінська"), .init(id: "2", source: "Text in Finnish", target: "Фінська: текст"),
+        ]
+        XCTAssertEqual(TermAligner(pairs: labels).suggest("Finnish").first?.text, "фінська")
+    }
+
     func testUkrainianTermsSuggestEnglishTheOtherWay() {
         let reversed = Self.layouts.map { TermPairInput(id: $0.id, source: $0.target, target: $0.source) }
         let aligner = TermAligner(pairs: reversed)
@@ -165,5 +181,21 @@ final class TermAlignerTests: XCTestCase {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let errors = try GlossaryLint.lint(paths: [path]).filter { $0.severity == .error }
         XCTAssertEqual(errors.map(\.message), [], name)
+    }
+}
+
+final class GlossaryDraftTests: XCTestCase {
+    /// Two pairs sharing a term make one concept, so the draft lints clean (a term in two concepts is an error).
+    func testPairsSharingATermJoinOneConcept() {
+        let pairs = [
+            TermPair(source: "Yusov", target: "Юсов", score: 1, count: 4, kind: .name, examples: ["4"]),
+            TermPair(source: "representative", target: "представник", score: 0.9, count: 2, kind: .term, examples: []),
+            TermPair(source: "spokesman", target: "представник", score: 0.7, count: 2, kind: .term, examples: []),
+        ]
+        let concepts = GlossaryDraft.concepts(pairs, sourceLanguage: "en", targetLanguage: "uk")
+        XCTAssertEqual(concepts.count, 2)
+        XCTAssertEqual(concepts[1].terms["en"]?.map(\.text), ["representative", "spokesman"])
+        XCTAssertEqual(concepts[1].terms["uk"]?.map(\.text), ["представник"])
+        XCTAssertEqual(concepts[0].terms["uk"]?.first?.type, .properNoun)
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+/// `glossary suggest` and `glossary extract` end to end, on the shipped article pairs.
+final class TerminologyCLITests: XCTestCase {
+    private func memoryOfTheExamples() throws -> String {
+        let memory = try CLI.temporaryDirectory(for: self).appendingPathComponent("news.tmdb").path
+        for article in ["examples/terms/article", "examples/align/article"] {
+            let result = try CLI.run([
+                "align", "\(article).en.txt", "\(article).uk.txt", "--source-lang", "en", "--target-lang", "uk",
+                "--into-tm", memory, "--format", "beads",
+            ])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        return memory
+    }
+
+    /// The round trip of the README: align into a memory, extract a YAML draft (the shipped one), lint it.
+    func testRoundTripOnTheShippedExamples() throws {
+        let memory = try memoryOfTheExamples()
+        let draft = try CLI.temporaryDirectory(for: self).appendingPathComponent("draft.yaml").path
+        let extract = try CLI.run(["glossary", "extract", "--tm", memory, "--format", "yaml", "--output", draft])
+        XCTAssertEqual(extract.status, 0, extract.stderr)
+        let written = try String(contentsOfFile: draft, encoding: .utf8)
+        let shipped = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("examples/terms/extracted.yaml"), encoding: .utf8)
+        XCTAssertEqual(written, shipped, "examples/terms/extracted.yaml is stale: regenerate it (examples/terms/README.md)")
+        XCTAssertTrue(written.contains("Юсов"))
+        let lint = try CLI.run(["glossary", "lint", draft])
+        XCTAssertEqual(lint.status, 0, lint.stdout + lint.stderr)
+    }
+
+    func testSuggestJSONLinesOnAMemory() throws {
+        let memory = try memoryOfTheExamples()
+        let result = try CLI.run(["glossary", "suggest", "--tm", memory, "--format", "json", "SBU", "Yusov"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        XCTAssertEqual(first?["term"] as? String, "SBU")
+        let candidates = first?["candidates"] as? [[String: Any]]
+        XCTAssertEqual(candidates?.first?["text"] as? String, "СБУ")
+        XCTAssertEqual(candidates?.first?["kind"] as? String, "abbreviation")
+        XCTAssertNotNil(candidates?.first?["examples"] as? [String])
+        XCTAssertTrue(lines[1].contains("\"text\":\"Юсов\""), String(lines[1]))
+    }
+
+    func testExtractFromATSVCorpusAgainstAGlossary() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let corpus = directory.appendingPathComponent("ui.tsv")
+        var rows = ["id\ten\tuk"]
+        for n in 1...3 {
+            rows.append("f\(n)\tOpen file \(n)\tВідкрити файл \(n)")
+            rows.append("k\(n)\tKiev news \(n)\tНовини Києва \(n)")
+        }
+        rows += ["f4\tFile\tФайл", "f5\tOpen\tВідкрити", "k4\tKiev\tКиїв", "k5\tNews\tНовини"]
+        try (rows.joined(separator: "\n") + "\n").write(to: corpus, atomically: true, encoding: .utf8)
+        let glossary = directory.appendingPathComponent("g.yaml")
+        try """
+            concepts:
+              - id: kyiv
+                terms:
+                  uk: [Київ]
+                  en: [Kyiv, {text: Kiev, status: forbidden}]
+            """.write(to: glossary, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["glossary", "extract", corpus.path, "--against", glossary.path, "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let pairs = object?["pairs"] as? [[String: Any]] ?? []
+        XCTAssertTrue(pairs.contains { ($0["source"] as? String)?.lowercased() == "file" && ($0["target"] as? String) == "файл" }, result.stdout)
+        let conflicts = object?["conflicts"] as? [[String: Any]] ?? []
+        XCTAssertEqual(conflicts.first?["concept"] as? String, "kyiv", result.stdout)
+    }
+
+    func testMissingCorpusIsOneLineExitTwo() throws {
+        let result = try CLI.run(["glossary", "extract", "no-such-file.po"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("no-such-file.po"), result.stderr)
+    }
+}
