@@ -295,6 +295,9 @@ def classify(reader, path, result, memory_mb):
         return "no-file-name"
     if reader == "memory":
         return "refused"
+    # A verdict on the whole file (`tm import` given a PO: "not a TMX file (looks like gettext PO)") has no position.
+    if re.search(r": not an? [A-Za-z]+ file\b", line):
+        return "refused"
     if not re.search(re.escape(path) + r":\d+|byte \d+", line):
         return "no-position"
     return "refused"

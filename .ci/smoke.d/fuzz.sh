@@ -5,9 +5,11 @@ set -euo pipefail
 bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${TLUMACH_FUZZ_OUT:-$(mktemp -d)}
-# The readers that run clean (docs/robustness.md); po, config, text and memory still fail in modules outside the
-# readers (check reports, settings messages, normalize, the memory file) and join when those are fixed.
-readers=${TLUMACH_FUZZ_READERS:-tmx,xliff12,xliff20,tbx2,tbx3,glossary-yaml,glossary-csv,glossary-tsv,bilingual-tsv}
+# The readers that run clean after the merge of 5 Dec 2026 (docs/robustness.md, "After the merge"). Left out until
+# fixed: xliff20 and bilingual-tsv (`check` on a 4 MB line of millions of placeholders goes over 500 MB: one finding
+# per placeholder), po (a long-line PO runs out of CPU time in `check`), text (normalize on 4 MB of apostrophes goes
+# over 500 MB) and config (a missing glossary is named without the settings file's line).
+readers=${TLUMACH_FUZZ_READERS:-tmx,xliff12,tbx2,tbx3,glossary-yaml,glossary-csv,glossary-tsv,memory}
 python3 "$root/scripts/fuzz.py" --bin "$bin" --budget "${TLUMACH_FUZZ_SECONDS:-60}" --out "$out" \
   --readers "$readers" \
   || { echo "fuzz smoke: failing inputs are in $out" >&2; exit 1; }

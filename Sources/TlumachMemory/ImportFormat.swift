@@ -11,6 +11,9 @@ public enum ImportFormat {
         let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
         if head.isEmpty { return }
         if let kind = binaryKind(head) { throw refusal(path, kind) }
+        // UCS-4 and EBCDIC are the XML reader's to refuse, with their own message; read as UTF-16 they look like
+        // some other XML.
+        if isUCS4OrEBCDIC(head) { return }
         let text = decodedStart(head)
         let start = text.drop { $0.isWhitespace }
         guard let first = start.first else { return }
@@ -39,6 +42,18 @@ public enum ImportFormat {
         if head.starts(with: [0x1F, 0x8B]) { return "a gzip archive" }
         if head.starts(with: Data("%PDF".utf8)) { return "a PDF document" }
         return nil
+    }
+
+    /// The four-byte patterns of XML's Appendix F for UCS-4 (any byte order, with or without a mark) and EBCDIC.
+    private static func isUCS4OrEBCDIC(_ head: Data) -> Bool {
+        let b = [UInt8](head.prefix(4))
+        guard b.count == 4 else { return false }
+        let zeros = b.filter { $0 == 0 }.count
+        if zeros == 3 { return true }  // "<" in UCS-4, whatever the byte order
+        if b == [0xFF, 0xFE, 0, 0] || b == [0, 0, 0xFE, 0xFF] || b == [0, 0, 0xFF, 0xFE] || b == [0xFE, 0xFF, 0, 0] {
+            return true
+        }
+        return b == [0x4C, 0x6F, 0xA7, 0x94]  // "<?xm" in EBCDIC
     }
 
     /// The start as text: UTF-8, or UTF-16 with or without a byte order mark.

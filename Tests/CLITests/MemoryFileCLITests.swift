@@ -42,6 +42,27 @@ final class MemoryFileCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: tm))
     }
 
+    /// UCS-4 read as UTF-16 looked like "an XML document whose root is < ? x m l >": the XML reader names the
+    /// encoding instead, with the file's position.
+    func testUCS4TMXIsRefusedForItsEncodingNotAsAnotherFormat() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let tm = directory.appendingPathComponent("x.tmdb").path
+        let text = try String(contentsOfFile: example, encoding: .utf8)
+        for (name, bom, encoding) in [
+            ("le-bom.tmx", Data([0xFF, 0xFE, 0, 0]), String.Encoding.utf32LittleEndian),
+            ("le.tmx", Data(), String.Encoding.utf32LittleEndian), ("be.tmx", Data(), String.Encoding.utf32BigEndian),
+        ] {
+            let file = directory.appendingPathComponent(name)
+            try (bom + XCTUnwrap(text.data(using: encoding))).write(to: file)
+            let result = try CLI.run(["tm", "import", file.path, "--tm", tm])
+            XCTAssertEqual(result.status, 2, name)
+            XCTAssertFalse(result.stderr.contains("not a TMX file"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("UCS-4"), result.stderr)
+            XCTAssertTrue(result.stderr.hasPrefix("tlumach: \(file.path):1"), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: tm))
+        }
+    }
+
     func testEmptyFileIsNeverTurnedIntoAMemoryByReading() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         let tm = directory.appendingPathComponent("empty.tmdb").path
