@@ -108,10 +108,7 @@ enum FuzzyRanker {
         guard requiredOverlap(queryLength: n, minimum: minimum) <= n else { return [] }
         // A query far longer than any stored segment cannot reach `minimum` with any of them (the length filter
         // below, applied to the longest): answered at once, however long it is.
-        if n > Self.longQuery {
-            let longest = try source.longestSource()
-            guard longest > 0, 100 * Double(min(n, longest)) / Double(max(n, longest)) >= minimum else { return [] }
-        }
+        if try tooLongForAny(queryLength: n, source: source, minimum: minimum) { return [] }
         let byRarity = (0..<n).sorted {
             (query.stemFrequencies[$0], query.stems[$0]) < (query.stemFrequencies[$1], query.stems[$1])
         }
@@ -150,6 +147,15 @@ enum FuzzyRanker {
         }
         results.sort(by: RankedMatch.precedes)
         return Array(results.prefix(limit))
+    }
+
+    /// True when a query of `n` stems is so much longer than the longest stored segment that no unit can reach
+    /// `minimum` (asked only from `longQuery` stems on). Checked before the query's words are looked up too, so a
+    /// megabyte-long line costs its tokenisation, not a look-up per distinct word.
+    static func tooLongForAny(queryLength n: Int, source: some CandidateSource, minimum: Double) throws -> Bool {
+        guard n > longQuery else { return false }
+        let longest = try source.longestSource()
+        return !(longest > 0 && 100 * Double(min(n, longest)) / Double(max(n, longest)) >= minimum)
     }
 
     /// Query length (stems) from which the longest stored segment is asked for before searching.

@@ -69,6 +69,10 @@ public final class MemorySearcher {
         var work = SearchWork()
         defer { lastWork = work }
         return try withSource { source in
+            let minimum = max(minimum, Double.leastNonzeroMagnitude)
+            if try FuzzyRanker.tooLongForAny(queryLength: analysis.stems.count, source: source, minimum: minimum) {
+                return []
+            }
             let prepared = try FuzzyRanker.prepare(analysis, source: source, work: &work)
             return try FuzzyRanker.rank(
                 prepared, source: source, minimum: minimum, limit: limit, seen: &marks, work: &work)

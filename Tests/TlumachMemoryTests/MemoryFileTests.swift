@@ -282,11 +282,13 @@ final class LongQueryTests: XCTestCase {
                 _ = try searcher.rank(query, minimum: minimum, limit: 5)
                 return searcher.lastWork
             }
-            // Longer than any stored segment can match at 70: answered after looking its words up once each.
+            // Longer than any stored segment can match at 70: answered before any of its words is looked up.
             let short = try work(words: 500, minimum: 70)
             let long = try work(words: 5_000, minimum: 70)
             XCTAssertEqual(short.postings, 0)
             XCTAssertEqual(long.postings, 0)
+            XCTAssertEqual(short.lookups, 0)
+            XCTAssertEqual(long.lookups, 0)
             XCTAssertLessThanOrEqual(long.total, 10 * short.total, "\(short) → \(long)")
             // At 1 the 200-word unit can match queries up to 20,000 words: every stem is taken, rarest first.
             let low = try work(words: 300, minimum: 1)
