@@ -69,8 +69,13 @@ public final class MemoryTokenizer: Sendable {
                 result.words.append(word)
             }
         }
+        // numberIndices ascend: one pointer walks them (a search per word was quadratic on number-heavy lines).
+        var nextNumber = 0
         result.stems = result.words.enumerated().map { index, word in
-            if result.numberIndices.contains(index) { return word }
+            if nextNumber < result.numberIndices.count && result.numberIndices[nextNumber] == index {
+                nextNumber += 1
+                return word
+            }
             guard cache != nil else { return stemmer.stem(word) }
             return cache?.stem(word, with: stemmer) ?? stemmer.stem(word)
         }

@@ -58,6 +58,20 @@ final class TranslationMemoryTests: XCTestCase {
         XCTAssertEqual(tokenizer.analyze("").words, [])
     }
 
+    /// Numbers keep their text as their stem, words are stemmed, wherever they stand (numbers are found by a
+    /// pointer walking their ascending indices).
+    func testNumbersAmongWordsKeepTheirTextAsTheStem() throws {
+        let tokenizer = try MemoryTokenizer(language: "uk")
+        let analysis = tokenizer.analyze("12 полонених 7 8 повернулися 2026 додому")
+        XCTAssertEqual(analysis.numbers, ["12", "7", "8", "2026"])
+        for (word, stem) in zip(analysis.words, analysis.stems) where analysis.numbers.contains(word) {
+            XCTAssertEqual(stem, word)
+        }
+        XCTAssertEqual(analysis.stems[1], tokenizer.stemmer.stem("полонених"))
+        XCTAssertEqual(analysis.stems[4], tokenizer.stemmer.stem("повернулися"))
+        XCTAssertEqual(analysis.stems[6], tokenizer.stemmer.stem("додому"))
+    }
+
     // MARK: Store
 
     func testImportExportImportIsLossless() throws {
