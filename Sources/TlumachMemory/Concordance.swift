@@ -185,7 +185,13 @@ extension TranslationMemory {
                     if unreadable.count < 11 { unreadable.append(id) }
                 }
             }
-            after = ids.last ?? after
+            // A damaged table can hand back ids out of order (a zeroed page gave 1…11, 0): reading on from the
+            // last one would start over for ever.
+            guard let last = ids.last, last > after, zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                problems.append("the unit table gives its rows out of order after unit #\(after): the file is damaged")
+                break
+            }
+            after = last
         }
         if unreadableCount > 0 {
             problems.append("\(unreadableCount) units cannot be read back: \(Self.list(unreadable))")

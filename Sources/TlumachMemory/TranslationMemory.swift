@@ -321,7 +321,13 @@ public final class TranslationMemory {
                 case .failure(let error): throw error
                 }
             }
-            after = ids.last ?? after
+            // Ids out of order (a damaged table) would make this loop start over for ever.
+            guard let last = ids.last, last > after, zip(ids, ids.dropFirst()).allSatisfy({ $0 < $1 }) else {
+                throw InputError(
+                    path: path,
+                    message: Self.damagedAdvice(path: path, detail: "the unit table gives its rows out of order after unit #\(after)"))
+            }
+            after = last
         }
     }
 
