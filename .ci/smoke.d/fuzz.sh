@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzing smoke: a minute of mutated inputs over the readers (scripts/fuzz.py); any crash, hang, run over 500 MB or
+# Fuzzing smoke: 45 seconds of mutated inputs over the readers (scripts/fuzz.py); any crash, hang, run over 500 MB or
 # refusal without one line naming the file and a position fails the build, and the inputs are kept for reproduction.
 set -euo pipefail
 bin=$1
@@ -15,6 +15,6 @@ readers=${TLUMACH_FUZZ_READERS:-tmx,xliff12,tbx2,tbx3,glossary-yaml,glossary-csv
 seed=${TLUMACH_FUZZ_SEED:-2026}
 seed_args=(--seed "$seed")
 [[ $seed == random ]] && seed_args=()
-python3 "$root/scripts/fuzz.py" --bin "$bin" --budget "${TLUMACH_FUZZ_SECONDS:-60}" --out "$out" \
+python3 "$root/scripts/fuzz.py" --bin "$bin" --budget "${TLUMACH_FUZZ_SECONDS:-45}" --out "$out" \
   --readers "$readers" "${seed_args[@]}" \
   || { echo "fuzz smoke: failing inputs are in $out" >&2; exit 1; }
