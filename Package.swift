@@ -87,21 +87,37 @@ let package = Package(
             dependencies: libraryTargets.map { .target(name: $0) },
             path: "Benchmarks/tlumach-bench",
             swiftSettings: strict),
+        // Tests mirror the modules: one test target per library module (CLITests for the executable), all sharing
+        // TlumachTestSupport (fixture paths, the CLI runner, long-test switch, sample files).
+        .target(name: "TlumachTestSupport", dependencies: ["TlumachCore"], path: "Tests/TlumachTestSupport"),
         .testTarget(name: "ICUTests", dependencies: ["ICU"]),
-        .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore", "TlumachXML"]),
-        .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachConfig"]),
-        .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit", "ICU"]),
-        .testTarget(name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU", "TlumachText"], exclude: ["Fixtures"]),
+        .testTarget(name: "TlumachCoreTests", dependencies: ["TlumachCore", "TlumachTestSupport"]),
+        .testTarget(name: "TlumachConfigTests", dependencies: ["TlumachConfig", "TlumachText", "TlumachTestSupport"]),
+        .testTarget(name: "TlumachTextTests", dependencies: ["TlumachText", "TlumachTestSupport"]),
+        .testTarget(name: "TlumachTranslitTests", dependencies: ["TlumachTranslit", "ICU", "TlumachTestSupport"]),
+        .testTarget(name: "TlumachXMLTests", dependencies: ["TlumachXML", "TlumachTestSupport"]),
+        .testTarget(
+            name: "TlumachGlossaryTests", dependencies: ["TlumachGlossary", "ICU", "TlumachText", "TlumachTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "TlumachTMXTests", dependencies: ["TlumachTMX", "TlumachXML", "TlumachTestSupport"]),
         .testTarget(
             name: "TlumachMemoryTests",
-            dependencies: ["TlumachMemory", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats"]),
-        .testTarget(name: "CLITests", dependencies: ["tlumach"]),
+            dependencies: [
+                "TlumachMemory", "TlumachTMX", "TlumachTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary", "TlumachTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "TlumachFormatsTests", dependencies: ["TlumachFormats", "TlumachTestSupport"]),
+        .testTarget(name: "TlumachCheckTests", dependencies: ["TlumachCheck", "TlumachFormats", "TlumachTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["tlumach", "TlumachTestSupport"]),
         .testTarget(
             name: "TlumachLeverageTests",
-            dependencies: ["TlumachLeverage", "TlumachMemory", "TlumachFormats", "TlumachTMX", "TlumachCheck", "TlumachCore"]),
-        .testTarget(name: "TlumachTerminologyTests", dependencies: ["TlumachTerminology"]),
+            dependencies: [
+                "TlumachLeverage", "TlumachMemory", "TlumachFormats", "TlumachTMX", "TlumachCheck", "TlumachCore",
+                "TlumachTestSupport",
+            ]),
+        .testTarget(name: "TlumachTerminologyTests", dependencies: ["TlumachTerminology", "TlumachTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

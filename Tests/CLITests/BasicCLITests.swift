@@ -1,3 +1,4 @@
+import TlumachTestSupport
 import XCTest
 
 final class BasicCLITests: XCTestCase {

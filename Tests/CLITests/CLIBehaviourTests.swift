@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// The command line's edges (issues 11 and 17): list options, configuration messages, mistyped commands, usage

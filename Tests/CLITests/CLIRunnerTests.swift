@@ -1,10 +1,12 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// The runner itself: large inputs and outputs must not deadlock, and a child that stops reading must not take the
 /// test process down.
 final class CLIRunnerTests: XCTestCase {
-    private static let fiveMegabytes = 5 * 1024 * 1024
+    /// Five megabytes in the long run; one (still sixteen times a pipe's buffer) by default.
+    private static let fiveMegabytes = LongTests.count(long: 5, short: 1) * 1024 * 1024
 
     private func repeated(_ unit: String, toAtLeast bytes: Int) -> (text: String, count: Int) {
         let count = bytes / unit.utf8.count + 1

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// Issue 17 and 11 as a user meets them: `check`, `tm import` and `glossary lint` refuse a hostile or truncated XML

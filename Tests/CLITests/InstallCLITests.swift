@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// `tlumach` copied somewhere on its own must report the missing data files (exit 2, what to install, where it

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// `tlumach tm` on files that are not (yet, or any longer) good memories: one `tlumach:` line naming the file, exit 2,

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// `glossary suggest` and `glossary extract` end to end, on the shipped article pairs.

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 final class TranslitCLITests: XCTestCase {

@@ -1,5 +1,6 @@
 import TlumachCore
 import TlumachAlign
+import TlumachTestSupport
 import XCTest
 
 final class AlignerTests: XCTestCase {
@@ -84,12 +85,13 @@ final class AlignerTests: XCTestCase {
     }
 
     func testMemoryStaysLinearInTheInput() {
-        let source = (0..<4000).map { "Речення \($0) " + String(repeating: "а", count: 20 + $0 % 50) }
-        let target = (0..<4000).map { "Sentence \($0) " + String(repeating: "a", count: 22 + $0 % 50) }
+        let count = LongTests.count(long: 4000, short: 1000)
+        let source = (0..<count).map { "Речення \($0) " + String(repeating: "а", count: 20 + $0 % 50) }
+        let target = (0..<count).map { "Sentence \($0) " + String(repeating: "a", count: 22 + $0 % 50) }
         let result = aligner.run(source: source, target: target)
         XCTAssertEqual(result.bandHalfWidth, aligner.parameters.initialBand)
         XCTAssertEqual(result.backPointerCells, (source.count + 1) * (2 * aligner.parameters.initialBand + 1))
-        XCTAssertEqual(result.beads.count, 4000)
+        XCTAssertEqual(result.beads.count, count)
     }
 
     /// Very unequal sides: the band must connect the corners without allocating n × (slope-wide) cells.

@@ -1,5 +1,6 @@
 import Foundation
 import TlumachAlign
+import TlumachTestSupport
 
 /// An evaluation article: blocks separated by blank lines are gold beads; "uk:" lines are source sentences, "en:"
 /// lines target sentences; "#" lines are comments.
@@ -39,8 +40,7 @@ struct BitextFixture {
     }
 
     static func all(in subdirectory: String = "eval") throws -> [BitextFixture] {
-        guard let directory = Bundle.module.url(forResource: subdirectory, withExtension: nil, subdirectory: "Fixtures")
-        else { throw NSError(domain: "BitextFixture", code: 2) }
+        let directory = TestFiles.fixtures(of: "TlumachAlignTests").appendingPathComponent(subdirectory)
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "bitext" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
         return try files.map {

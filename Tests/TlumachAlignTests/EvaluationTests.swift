@@ -1,6 +1,7 @@
 import Foundation
 import TlumachAlign
 import TlumachGlossary
+import TlumachTestSupport
 import XCTest
 
 /// Strict F1 on the uk–en evaluation articles (merges, splits, omissions and additions as newsroom translators
@@ -34,9 +35,7 @@ final class EvaluationTests: XCTestCase {
 
     /// The project's news glossary (glossaries/) as term anchors: must not cost accuracy.
     func testGlossaryTermAnchors() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let matcher = try TermMatcher(glossary: try Glossary.load(paths: [root.appendingPathComponent("glossaries").path]))
+        let matcher = try TermMatcher(glossary: try Glossary.load(paths: [TestFiles.shippedGlossaries.path]))
         let fixtures = try BitextFixture.all()
         let anchors = SentenceAligner.standardAnchors + [TermAnchors(matcher: matcher)]
         let withTerms = score(SentenceAligner(source: .uk, target: .en, anchors: anchors), fixtures, verbose: true)

@@ -1,14 +1,12 @@
 import Foundation
 import TlumachCheck
+import TlumachTestSupport
 import XCTest
 
 /// docs/checks is generated from the checks' descriptions and examples; this fails when it is stale.
 /// Regenerate with `swift run tlumach check --write-docs docs/checks`.
 final class DocumentationTests: XCTestCase {
-    var docs: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/checks")
-    }
+    var docs: URL { TestFiles.packageRoot("docs/checks") }
 
     func testDocsAreUpToDate() throws {
         let expected = CheckDocumentation.files()

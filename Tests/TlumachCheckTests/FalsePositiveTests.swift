@@ -1,13 +1,13 @@
 import TlumachCheck
 import TlumachFormats
+import TlumachTestSupport
 import XCTest
 
 /// The cases where peers flood Ukrainian with false positives: no check may report any of them.
 final class FalsePositiveTests: XCTestCase {
     /// The shipped glossaries (glossaries/ at the package root), through the glossary module's matcher.
     static let shippedGlossary: (any TermFinder)? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try? GlossaryTermFinder(paths: [root.appendingPathComponent("glossaries").path])
+        try? GlossaryTermFinder(paths: [TestFiles.shippedGlossaries.path])
     }()
 
     func findings(_ source: String, _ target: String, from: String = "en", to: String = "uk", terms: (any TermFinder)? = nil) -> [Finding] {

@@ -1,13 +1,13 @@
 import Foundation
 import TlumachCheck
 import TlumachFormats
+import TlumachTestSupport
 import XCTest
 
 /// Term checks with the shipped glossaries on the real examples of issue 10 ("Term matching").
 final class GlossaryRealTextTests: XCTestCase {
     static let shipped: (any TermFinder)? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try? GlossaryTermFinder(paths: [root.appendingPathComponent("glossaries").path])
+        try? GlossaryTermFinder(paths: [TestFiles.shippedGlossaries.path])
     }()
 
     func termFindings(_ source: String, _ target: String, from: String, to: String) throws -> [String] {

@@ -3,6 +3,7 @@ import ICU
 import TlumachCore
 @testable import TlumachGlossary
 import TlumachText
+import TlumachTestSupport
 import XCTest
 
 /// The scan keys Ukrainian/Russian words straight from their bytes (byte stemmer, letter-by-letter skeleton,
@@ -57,7 +58,8 @@ final class CyrillicKeyTests: XCTestCase {
     }
 
     func testByteStemmerAgreesWithTheScalarStemmer() throws {
-        let words = try CyrillicKeyTests.words(glossary: Support.shipped.glossary)
+        // A long test: every word with TLUMACH_LONG_TESTS=1, one in four by default.
+        let words = LongTests.sample(try CyrillicKeyTests.words(glossary: Support.shipped.glossary), oneIn: 4)
         var compared = 0
         for word in words {
             // The stemmer's input: case-folded, no apostrophes.
@@ -74,7 +76,7 @@ final class CyrillicKeyTests: XCTestCase {
             XCTAssertEqual(stemmed, expected, word)
             compared += 1
         }
-        XCTAssertGreaterThan(compared, 60_000)
+        XCTAssertGreaterThan(compared, LongTests.atLeast(60_000, sampledOneIn: 4))
     }
 
     func testLetterSkeletonsAgreeWithICU() throws {
@@ -119,8 +121,10 @@ final class CyrillicKeyTests: XCTestCase {
         let matchers = try Support.matchersOfEachExactKind()
         XCTAssertEqual(matchers.map(\.needsExact), [true, true, false])
         XCTAssertEqual(matchers.map(\.lowercaseExact), [true, false, false])
-        let words = try CyrillicKeyTests.words(glossary: shipped)
-        for matcher in matchers {
+        // A long test: the long run checks every word with all three shapes of matcher, the default run one word in
+        // four with the shipped matcher.
+        let words = LongTests.sample(try CyrillicKeyTests.words(glossary: shipped), oneIn: 4)
+        for matcher in matchers.prefix(LongTests.count(long: matchers.count, short: 1)) {
             var withSymbols = 0, handled = 0, exactFound = 0
             for word in words {
                 let (pure, capital) = CyrillicKeyTests.pureCyrillic(word)
@@ -139,9 +143,9 @@ final class CyrillicKeyTests: XCTestCase {
                 if !fast.isEmpty { withSymbols += 1 }
                 if fast.contains(where: { matcher.symbolKinds[Int($0)] == .exact }) { exactFound += 1 }
             }
-            XCTAssertGreaterThan(handled, 40_000)
-            XCTAssertGreaterThan(withSymbols, 500)
-            if matcher.needsExact { XCTAssertGreaterThan(exactFound, 20, "abbreviations (СВО, ЗСУ) are found by their skeleton") }
+            XCTAssertGreaterThan(handled, LongTests.atLeast(40_000, sampledOneIn: 4))
+            XCTAssertGreaterThan(withSymbols, LongTests.atLeast(500, sampledOneIn: 4))
+            if matcher.needsExact { XCTAssertGreaterThan(exactFound, LongTests.atLeast(20, sampledOneIn: 4), "abbreviations (СВО, ЗСУ) are found by their skeleton") }
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import ICU
 import TlumachCore
 @testable import TlumachGlossary
+import TlumachTestSupport
 import XCTest
 
 /// The scan keys words of ASCII letters (English text, Latin names) from their bytes (Porter2 on bytes, letter-by-
@@ -73,7 +74,8 @@ final class LatinKeyTests: XCTestCase {
         XCTAssertEqual(matchers.map(\.lowercaseExact), [true, false, false])
         XCTAssertEqual(matchers.map(\.needsExact), [true, true, false])
         let words = try LatinKeyTests.words(glossary: shipped)
-        for matcher in matchers {
+        // A long test: the default run checks the shipped matcher, the long run all three shapes.
+        for matcher in matchers.prefix(LongTests.count(long: matchers.count, short: 1)) {
             var handled = 0, withSymbols = 0, exactFound = 0, latinFound = 0
             for word in words {
                 var text = word

@@ -1,5 +1,7 @@
 import Foundation
+import TlumachCore
 @testable import TlumachGlossary
+import TlumachTestSupport
 import XCTest
 
 /// The prefix filter only skips work: results with and without it must be identical.
@@ -11,8 +13,8 @@ final class PrefixFilterTests: XCTestCase {
         var texts = try String(contentsOf: Support.fixtures.appendingPathComponent("evaluation.tsv"), encoding: .utf8)
             .split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t").last.map(String.init) }
         texts.append("Бій під Києвом, бої за Бахмут; Ізюм, їжак, ЄС, Ґудзь, м’ясо, ЗСУ і СБУ, рф, Рф, РФ, ОСББ, сво. Ще ёлка, Ёж, ўзбек.")
-        // Random Cyrillic words drawn from the glossary's own letters, with capitals.
-        var generator = SystemRandomNumberGenerator()
+        // Random Cyrillic words drawn from the glossary's own letters, with capitals (seeded: a failure replays).
+        var generator = SeededGenerator(seed: 31)
         let letters = Array("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёыэъ'")
         for _ in 0..<300 {
             var words: [String] = []

@@ -1,13 +1,12 @@
 import Foundation
 @testable import TlumachGlossary
+import TlumachTestSupport
 import XCTest
 
 enum Support {
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { TestFiles.packageRoot }
 
-    static var fixtures: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures") }
+    static var fixtures: URL { TestFiles.fixtures(of: "TlumachGlossaryTests") }
 
     /// The shipped glossaries (news-war and the house-style profile), compiled once for all tests.
     static let shipped: TermMatcher = {

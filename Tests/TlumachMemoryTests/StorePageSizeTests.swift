@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TlumachMemory
 import TlumachTMX
+import TlumachTestSupport
 import XCTest
 
 /// New memory files get 8 KB pages; a file made before (4 KB pages, the SQLite default) keeps its pages and reads,

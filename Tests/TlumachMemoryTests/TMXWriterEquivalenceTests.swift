@@ -2,6 +2,7 @@
 import TlumachCore
 import TlumachTMX
 import TlumachXML
+import TlumachTestSupport
 import XCTest
 
 /// Stored memories hold units as the writer serialised them and their duplicate keys hashed from those bytes, so the
@@ -111,7 +112,7 @@ final class TMXWriterEquivalenceTests: XCTestCase {
 
     func testByteWriterEqualsTheStringWriterAndHashesFromRangesEqualSegmentHashes() {
         var maker = Maker()
-        for _ in 0..<3000 {
+        for _ in 0..<LongTests.count(long: 3000, short: 1000) {
             let unit = maker.unit()
             var ranges: [Range<Int>] = []
             let xml = TMXWriter.xml(for: unit, segmentRanges: &ranges)

@@ -2,6 +2,7 @@ import Foundation
 import TlumachCore
 import TlumachMemory
 import TlumachTMX
+import TlumachTestSupport
 import XCTest
 
 final class TranslationMemoryTests: XCTestCase {
@@ -267,14 +268,17 @@ final class TranslationMemoryTests: XCTestCase {
     }
 
     /// The index must return exactly what scoring every unit returns, for any threshold and limit.
+    /// A long test: the default run checks one memory with 20 queries (the start of the long run's sequence).
     func testIndexedSearchEqualsBruteForceOnRandomMemories() throws {
         var random = SeededGenerator(seed: 42)
+        let rounds = LongTests.count(long: 3, short: 1)
+        let queries = LongTests.count(long: 60, short: 20)
         let words = (0..<40).map { "слово\($0)" }
         func sentence(_ length: Int) -> [String] {
             // A skewed vocabulary, like real text: low indices are common.
             (0..<length).map { _ in words[min(Int.random(in: 0..<40, using: &random), Int.random(in: 0..<40, using: &random))] }
         }
-        for round in 0..<3 {
+        for round in 0..<rounds {
             let memory = try TranslationMemory.open(path: try file("r\(round).tmdb"))
             try memory.setLanguages(source: "uk", target: "en")
             var sentences: [[String]] = []
@@ -289,7 +293,7 @@ final class TranslationMemoryTests: XCTestCase {
             }
             let stored = try memory.searcher(preload: false)
             let loaded = try memory.searcher(preload: true)
-            for query in 0..<60 {
+            for query in 0..<queries {
                 var q = query % 3 == 0 ? sentence(Int.random(in: 1...20, using: &random)) : sentences.randomElement(using: &random)!
                 for _ in 0..<Int.random(in: 0...4, using: &random) {
                     let position = Int.random(in: 0...q.count, using: &random)

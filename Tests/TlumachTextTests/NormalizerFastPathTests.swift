@@ -1,3 +1,5 @@
+import TlumachCore
+import TlumachTestSupport
 import XCTest
 
 @testable import TlumachText
@@ -21,7 +23,7 @@ final class NormalizerFastPathTests: XCTestCase {
         "# Заголовок \"розділу\"", "- пункт 'перший'", "```\n\"код\" - 1\n```", "Ukrаine's", "и\u{0306}ого",
     ]
 
-    static func messy(_ generator: inout IdempotenceTests.Generator) -> String {
+    static func messy(_ generator: inout SeededGenerator) -> String {
         var text = ""
         for _ in 0..<Int(generator.next() % 24) {
             let pool = generator.next() % 2 == 0 ? realLike : IdempotenceTests.fragments
@@ -33,7 +35,7 @@ final class NormalizerFastPathTests: XCTestCase {
 
     /// The text-only path writes exactly what the reference path writes, and counts the same changes.
     func testTextOnlyPathEqualsReportingPath() throws {
-        var generator = IdempotenceTests.Generator(state: IdempotenceTests.seed &+ 17)
+        var generator = SeededGenerator(seed: IdempotenceTests.seed &+ 17)
         let normalizers = try [NormalizerOptions(), NormalizerOptions(language: .en), NormalizerOptions(apostrophe: .modifierLetterApostrophe, englishDash: .spaced)]
             .map { try ArticleNormalizer(options: $0) }
         for iteration in 0..<IdempotenceTests.iterations {

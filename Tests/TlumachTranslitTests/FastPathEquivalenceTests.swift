@@ -1,4 +1,5 @@
 import TlumachCore
+import TlumachTestSupport
 import XCTest
 
 import ICU
@@ -12,14 +13,16 @@ final class FastPathEquivalenceTests: XCTestCase {
         let kmu = try SchemeTransliterator(scheme: .kmu2010)
         var generator = SeededGenerator(seed: 20_100_127)
         var lines: [String] = []
-        for _ in 0..<40_000 { lines.append(Corpus.randomLine(using: &generator)) }
+        // A long test: 40,000 generated lines with TLUMACH_LONG_TESTS=1, the first 8,000 of them by default.
+        let generated = LongTests.count(long: 40_000, short: 8_000)
+        for _ in 0..<generated { lines.append(Corpus.randomLine(using: &generator)) }
         lines += Corpus.sentences
         for sentence in Corpus.sentences {
             lines.append(sentence.uppercased())
             lines.append(sentence.lowercased())
         }
         let text = lines.joined(separator: "\n")
-        XCTAssertGreaterThan(text.utf8.count, 2_000_000)
+        XCTAssertGreaterThan(text.utf8.count, 2_000_000 * generated / 40_000)
         let fast = kmu.transliterate(text)
         let rules = kmu.transliterateWithRules(text)
         if fast != rules {
@@ -152,7 +155,11 @@ final class ClassTableTests: XCTestCase {
             (try UnicodeSet(pattern: "[[:Cyrillic:]&[:L:]]"), KMU2010FastPath.cyrillicLetter),
         ]
         var mismatches = 0
-        for c in UInt32(0)...0x10FFFF where !(0xD800...0xDFFF).contains(c) {
+        // A long test: every code point with TLUMACH_LONG_TESTS=1; by default the whole BMP and one supplementary
+        // code point in 16.
+        let supplementaryStep: UInt32 = LongTests.enabled ? 1 : 16
+        let codePoints = Array(UInt32(0)...0xFFFF) + Array(stride(from: UInt32(0x10000), through: 0x10FFFF, by: Int(supplementaryStep)))
+        for c in codePoints where !(0xD800...0xDFFF).contains(c) {
             var expected: UInt8 = 0
             for (set, flag) in sets where set.contains(c) { expected |= flag }
             if fast.flags(c) != expected { mismatches += 1 }

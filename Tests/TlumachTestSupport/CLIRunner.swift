@@ -2,15 +2,21 @@ import Foundation
 import XCTest
 
 /// Runs the built `tlumach` binary as a user would, capturing its output and exit status.
-struct CLIResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CLIResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
-enum CLI {
+public enum CLI {
     /// The `tlumach` executable next to the test bundle (.build/debug/tlumach).
-    static var binary: URL {
+    public static var binary: URL {
         var directory = Bundle.main.bundleURL
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             directory = bundle.bundleURL.deletingLastPathComponent()
@@ -21,15 +27,12 @@ enum CLI {
     }
 
     /// The package root, so tests can use the shipped glossaries and examples.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
+    public static var packageRoot: URL { TestFiles.packageRoot }
 
     /// Runs `tlumach` with `arguments`, feeding `stdin`, in `directory` (the package root by default).
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> CLIResult {
+    public static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> CLIResult {
         try run(executable: binary, arguments, stdin: stdin, in: directory, environment: environment)
     }
 
@@ -39,8 +42,8 @@ enum CLI {
     /// a child that writes as it reads (a streaming filter) fills its output pipe long before it has read all its
     /// input, so writing everything first and reading afterwards would deadlock on inputs above the pipe size.
     @discardableResult
-    static func run(executable: URL, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> CLIResult {
+    public static func run(executable: URL, _ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> CLIResult {
         ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
@@ -83,7 +86,7 @@ enum CLI {
     private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     /// A fresh temporary directory, removed when the test ends.
-    static func temporaryDirectory(for test: XCTestCase) throws -> URL {
+    public static func temporaryDirectory(for test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tlumach-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
