@@ -73,6 +73,12 @@ public struct GlossaryTermFinder: TermFinder {
         matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths))
     }
 
+    /// A glossary in the YAML format (docs/glossary-format.md); `path` names it in errors.
+    public init(yaml: String, path: String = "glossary.yaml") throws {
+        let (_, concepts) = try GlossaryYAML.parse(yaml, path: path)
+        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary(concepts: concepts, files: [path]))
+    }
+
     public func occurrences(in text: String, language: String) -> [TermOccurrence] {
         let matches = matcher.matches(in: text, language: language)
         guard !matches.isEmpty else { return [] }
