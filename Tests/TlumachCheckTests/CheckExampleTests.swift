@@ -1,5 +1,6 @@
 import TlumachCheck
 import TlumachCore
+import TlumachText
 import XCTest
 
 /// Every check's own examples are its tests: triggering examples must be reported (where the example marks a place
@@ -103,5 +104,21 @@ final class CheckExampleTests: XCTestCase {
             "tlumach: check \"old-name\" was renamed \"new-name\"; the old id still works but is deprecated")
         let page = CheckDocumentation.page(for: RenamedCheck.description)
         XCTAssertTrue(page.contains("Former ids (still accepted, deprecated): `old-name`"), page)
+    }
+}
+
+/// `normalize` and `check` speak of the same rules: the not-normalized check takes its profiles from the
+/// normaliser rules' descriptors.
+final class NormalizerProfileTests: XCTestCase {
+    func testNotNormalizedProfilesComeFromTheRuleDescriptors() {
+        XCTAssertEqual(ArticleNormalizerCheck.coveredElsewhere, [.quotes, .lookAlikes, .spaceRuns, .trailingSpace, .lineEndings])
+        XCTAssertEqual(ArticleNormalizerCheck.houseTypography, [.apostrophe, .dashes, .noBreakSpace])
+        // Every check a rule names as its reporter exists.
+        for rule in NormalizationRuleCatalog.descriptions {
+            if let check = rule.reportedBy { XCTAssertNotNil(CheckCatalog.type(for: check), "\(rule.id) → \(check)") }
+        }
+        // The standard profile reports an invisible character, not a straight apostrophe; strict reports both.
+        XCTAssertEqual(DefaultNormalizer.normalizer.ruleViolations(in: "з'єднання\u{200B}", language: "uk"), ["zero-width"])
+        XCTAssertEqual(Set(DefaultNormalizer.strict.ruleViolations(in: "з'єднання\u{200B}", language: "uk")), ["zero-width", "apostrophe"])
     }
 }
