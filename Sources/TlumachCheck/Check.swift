@@ -30,6 +30,12 @@ public struct CheckExample: Sendable {
     /// Inline codes of the source and target, for examples with XLIFF/TMX codes.
     public var sourceCodes: [InlineCode]
     public var targetCodes: [InlineCode]
+    /// Where the finding must point: the scalar offset in `target` of a `↓` written in the example's target (the
+    /// marker itself is removed from `target`). The generated test requires a finding there.
+    public private(set) var expectedOffset: Int?
+
+    /// Written in an example's target right before the text a finding must point at (as SwiftLint's examples do).
+    public static let marker: Unicode.Scalar = "↓"
 
     public init(
         _ source: String, _ target: String, from sourceLanguage: String = "en", to targetLanguage: String = "uk",
@@ -37,7 +43,14 @@ public struct CheckExample: Sendable {
         sourceCodes: [InlineCode] = [], targetCodes: [InlineCode] = []
     ) {
         self.source = source
-        self.target = target
+        if let offset = Array(target.unicodeScalars).firstIndex(of: Self.marker) {
+            expectedOffset = offset
+            var unmarked = String.UnicodeScalarView()
+            unmarked.append(contentsOf: target.unicodeScalars.filter { $0 != Self.marker })
+            self.target = String(unmarked)
+        } else {
+            self.target = target
+        }
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.triggers = triggers
@@ -80,11 +93,14 @@ public struct CheckDescription: Sendable {
     public var rationale: String
     public var defaultSeverity: Severity
     public var examples: [CheckExample]
+    /// Former ids: still accepted in configuration, flags and suppressions, with a deprecation note.
+    public var aliases: [String]
 
     public init(
         id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity,
-        examples: [CheckExample]
+        examples: [CheckExample], aliases: [String] = []
     ) {
+        self.aliases = aliases
         self.id = id
         self.name = name
         self.summary = summary
@@ -112,6 +128,8 @@ public struct Issue: Sendable, Hashable {
 /// A translation check. Most checks look at one unit at a time (`check(_:)`); the consistency checks look at all
 /// units of a run together (`checkAll(_:)`).
 public protocol Check: Sendable {
+    /// The check's own `check.options` (none by default).
+    associatedtype Options: CheckOptionSet = NoCheckOptions
     static var description: CheckDescription { get }
     init(environment: CheckEnvironment)
     /// Issues in one unit.
@@ -138,7 +156,28 @@ public enum CheckCatalog {
 
     public static var identifiers: [String] { all.map { $0.description.id } }
 
+    /// The check with this id or a former id (an alias).
     public static func type(for id: String) -> (any Check.Type)? {
-        all.first { $0.description.id == id }
+        resolve(id)?.type
     }
+
+    /// The check `id` names in `types`, and whether `id` is a former id of it (then its current id is to be used).
+    public static func resolve(_ id: String, in types: [any Check.Type] = all) -> (type: any Check.Type, isAlias: Bool)? {
+        if let type = types.first(where: { $0.description.id == id }) { return (type, false) }
+        if let type = types.first(where: { $0.description.aliases.contains(id) }) { return (type, true) }
+        return nil
+    }
+
+    /// The note printed when a configuration or flag names a check by a former id.
+    public static func aliasNote(_ alias: String, current: String) -> String {
+        "tlumach: check \"\(alias)\" was renamed \"\(current)\"; the old id still works but is deprecated"
+    }
+
+    /// The check that reads `key` from `check.options`.
+    public static func owner(ofOption key: String) -> (any Check.Type)? {
+        all.first { $0.optionKeys.contains { $0.key == key } }
+    }
+
+    /// Every `check.options` key, in catalog order.
+    public static var optionKeys: [String] { all.flatMap { $0.optionKeys.map(\.key) } }
 }

@@ -37,6 +37,8 @@ public struct CheckConfiguration: Sendable, Equatable {
     public var options = CheckOptions()
     /// The folder relative paths in the file are resolved against (the file's folder).
     public var baseDirectory: String = "."
+    /// Deprecation notes for standard error (a check named by a former id).
+    public var notes: [String] = []
 
     public init() {}
 
@@ -78,8 +80,8 @@ public struct CheckConfiguration: Sendable, Equatable {
             switch name {
             case "source-lang": configuration.sourceLanguage = try value.string()
             case "target-lang": configuration.targetLanguage = try value.string()
-            case "enable": configuration.enabled = try checkIDs(value)
-            case "disable": configuration.disabled = try checkIDs(value)
+            case "enable": configuration.enabled = try checkIDs(value, notes: &configuration.notes)
+            case "disable": configuration.disabled = try checkIDs(value, notes: &configuration.notes)
             case "include": configuration.include = try value.strings()
             case "ignore": configuration.ignore = try value.strings()
             case "baseline": configuration.baseline = try value.string()
@@ -102,7 +104,7 @@ public struct CheckConfiguration: Sendable, Equatable {
             case "severity":
                 guard value.isMapping else { throw value.error("severity must map check ids to error, warning, info or off") }
                 for (checkKey, level) in try value.entries() {
-                    let id = try checkID(checkKey)
+                    let id = try checkID(checkKey, notes: &configuration.notes)
                     let word = try level.string()
                     if word == "off" {
                         configuration.disabled.append(id)
@@ -114,24 +116,13 @@ public struct CheckConfiguration: Sendable, Equatable {
                 }
             case "options":
                 guard value.isMapping else { throw value.error("options must be a mapping") }
+                // Each key belongs to one check, whose own Options type decodes it.
                 for (optionKey, optionValue) in try value.entries() {
-                    // Bounded so that no value can trap a conversion or make a check meaningless.
-                    func bounded(_ range: ClosedRange<Double>) throws(InputError) -> Double {
-                        let number = try optionValue.number()
-                        guard number.isFinite, range.contains(number) else {
-                            throw optionValue.error("\(try optionKey.string()) must be a number from \(range.lowerBound) to \(range.upperBound)")
-                        }
-                        return number
+                    let key = try optionKey.string()
+                    guard let owner = CheckCatalog.owner(ofOption: key) else {
+                        throw optionKey.error("unknown option \"\(key)\" (\(CheckCatalog.optionKeys.joined(separator: ", ")))")
                     }
-                    switch try optionKey.string() {
-                    case "length-ratio-min": configuration.options.minimumLengthRatio = try bounded(0...1_000_000)
-                    case "length-ratio-max": configuration.options.maximumLengthRatio = try bounded(0...1_000_000)
-                    case "length-ratio-min-source":
-                        configuration.options.lengthRatioMinimumSourceLength = Int(try bounded(0...1_000_000_000))
-                    default:
-                        throw optionKey.error(
-                            "unknown option \"\(try optionKey.string())\" (length-ratio-min, length-ratio-max, length-ratio-min-source)")
-                    }
+                    try owner.decodeOption(key, optionValue, into: &configuration.options)
                 }
             default: break  // glossaries: read above
             }
@@ -139,17 +130,20 @@ public struct CheckConfiguration: Sendable, Equatable {
         return configuration
     }
 
-    static func checkID(_ value: ConfigurationValue) throws(InputError) -> String {
+    /// The current id of the check `value` names; a former id (an alias) is accepted with a deprecation note.
+    static func checkID(_ value: ConfigurationValue, notes: inout [String]) throws(InputError) -> String {
         let id = try value.string()
-        guard CheckCatalog.type(for: id) != nil else {
+        guard let (type, isAlias) = CheckCatalog.resolve(id) else {
             throw value.error("unknown check \"\(id)\" (known: \(CheckCatalog.identifiers.joined(separator: ", ")))")
         }
-        return id
+        let current = type.description.id
+        if isAlias { notes.append(CheckCatalog.aliasNote(id, current: current)) }
+        return current
     }
 
-    static func checkIDs(_ value: ConfigurationValue) throws(InputError) -> [String] {
+    static func checkIDs(_ value: ConfigurationValue, notes: inout [String]) throws(InputError) -> [String] {
         var result: [String] = []
-        for item in try value.items() { result.append(try checkID(item)) }
+        for item in try value.items() { result.append(try checkID(item, notes: &notes)) }
         return result
     }
 }

@@ -6,8 +6,17 @@ public enum CheckDocumentation {
         page += "\(description.summary)\n\n"
         page += "- Default severity: **\(description.defaultSeverity.rawValue)**\n"
         page += "- Turn off: `check: {disable: [\(description.id)]}` in `.tlumach.yml`, `--disable \(description.id)`, or "
-        page += "`tlumach:disable=\(description.id)` in a unit's XLIFF note or PO comment\n\n"
-        page += "## Why\n\n\(description.rationale)\n\n"
+        page += "`tlumach:disable=\(description.id)` in a unit's XLIFF note or PO comment\n"
+        if !description.aliases.isEmpty {
+            page += "- Former ids (still accepted, deprecated): " + description.aliases.map { "`\($0)`" }.joined(separator: ", ") + "\n"
+        }
+        page += "\n## Why\n\n\(description.rationale)\n\n"
+        let options = type(for: description)?.optionKeys ?? []
+        if !options.isEmpty {
+            page += "## Options\n\nIn `check: {options: {…}}` of `.tlumach.yml`:\n\n| key | default | meaning |\n|---|---|---|\n"
+            for option in options { page += "| `\(option.key)` | \(option.defaultValue) | \(option.summary.replacingOccurrencesOfPipe()) |\n" }
+            page += "\n"
+        }
         let triggering = description.examples.filter(\.triggers)
         let passing = description.examples.filter { !$0.triggers }
         if !triggering.isEmpty {

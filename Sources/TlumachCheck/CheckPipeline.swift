@@ -74,17 +74,29 @@ public enum CheckPipeline {
         if request.configPath != nil && !FileManager.default.fileExists(atPath: configPath) {
             throw InputError(path: configPath, message: "configuration file not found")
         }
-        for id in request.enable + request.disable where CheckCatalog.type(for: id) == nil {
-            throw InputError(path: "--enable/--disable", message: "unknown check \"\(id)\" (known: \(CheckCatalog.identifiers.joined(separator: ", ")))")
+        var notes = configuration.notes
+        // Former ids (aliases) name their check's current id, with a note.
+        func currentIDs(_ ids: [String]) throws(InputError) -> [String] {
+            var result: [String] = []
+            for id in ids {
+                guard let (type, isAlias) = CheckCatalog.resolve(id) else {
+                    throw InputError(path: "--enable/--disable", message: "unknown check \"\(id)\" (known: \(CheckCatalog.identifiers.joined(separator: ", ")))")
+                }
+                if isAlias { notes.append(CheckCatalog.aliasNote(id, current: type.description.id)) }
+                result.append(type.description.id)
+            }
+            return result
         }
+        let enable = try currentIDs(request.enable)
+        let disable = try currentIDs(request.disable)
         var settings = CheckSettings()
         settings.enabled = configuration.enabled.map(Set.init)
-        if !request.enable.isEmpty {
+        if !enable.isEmpty {
             // Flags add to the configured set (or name the whole set when nothing is configured).
-            settings.enabled = (settings.enabled ?? []).union(request.enable)
-            configuration.disabled.removeAll { request.enable.contains($0) }
+            settings.enabled = (settings.enabled ?? []).union(enable)
+            configuration.disabled.removeAll { enable.contains($0) }
         }
-        settings.disabled = Set(configuration.disabled).union(request.disable)
+        settings.disabled = Set(configuration.disabled).union(disable)
         settings.severities = configuration.severities
         settings.options = configuration.options
         if request.allStates { settings.options.checkAllStates = true }
@@ -173,7 +185,6 @@ public enum CheckPipeline {
         if let progress { advance = { progress.advance(by: $0) } }
         let report = runner.run(documents, baseline: baseline, progress: advance)
         progress?.finish()
-        var notes: [String] = []
         let termChecks = ["term-missing", "term-forbidden", "term-casing", "term-context"]
         if terms == nil && !request.noGlossary && termChecks.contains(where: settings.isEnabled) {
             notes.append("tlumach: no glossary found (glossaries/, .tlumach.yml or --glossary): the term checks found nothing")

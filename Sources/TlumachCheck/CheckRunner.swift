@@ -76,6 +76,7 @@ public struct CheckRunner: Sendable {
         let allStates = settings.options.checkAllStates
         // Each check's id and severity once, not per finding.
         let checkIDs = checks.map { type(of: $0).description.id }
+        let checkAliases = checks.map { type(of: $0).description.aliases }
         // The consistency checks run over all units at once afterwards; their keys are computed here, in parallel.
         let needsKeys = settings.isEnabled("inconsistent-translation") || settings.isEnabled("inconsistent-source")
         // Per-unit checks: chunks of units in parallel; each chunk makes its units and owns their lazy analyses.
@@ -142,7 +143,7 @@ public struct CheckRunner: Sendable {
         }
         for (unitIndex, checkIndex, issue) in issues {
             let unit = units[unitIndex]
-            if Suppression.suppresses(unit.unit.notes, check: checkIDs[checkIndex]) {
+            if Suppression.suppresses(unit.unit.notes, check: checkIDs[checkIndex], aliases: checkAliases[checkIndex]) {
                 suppressed += 1
                 continue
             }
@@ -245,9 +246,10 @@ public enum Suppression {
         return result
     }
 
-    static func suppresses(_ notes: [String], check: String) -> Bool {
+    /// Whether `notes` turn off `check` (by its id, a former id in `aliases`, or `all`).
+    static func suppresses(_ notes: [String], check: String, aliases: [String] = []) -> Bool {
         guard !notes.isEmpty else { return false }
         let disabled = disabledChecks(in: notes)
-        return disabled.contains(check) || disabled.contains("all")
+        return disabled.contains(check) || disabled.contains("all") || aliases.contains(where: disabled.contains)
     }
 }

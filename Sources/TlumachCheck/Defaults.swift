@@ -26,10 +26,13 @@ public enum DefaultNames {
 public struct ArticleNormalizerCheck: TextNormalizing {
     let normalizers: [String: ArticleNormalizer]
 
-    public static let coveredElsewhere: Set<NormalizationRule> = [.quotes, .lookAlikes, .spaceRuns, .trailingSpace, .lineEndings]
+    /// Read from the rules' descriptors (`reportedBy`): quotes, look-alikes, space-runs, trailing-space, line-endings.
+    public static let coveredElsewhere = Set(NormalizationRuleCatalog.descriptions.filter { $0.reportedBy != nil }.map(\.rule))
     /// House typography: reported only with `typography: strict` (a straight apostrophe in з'єднання, a hyphen for
-    /// a dash in a UI string and a plain space before a unit are normal in reviewed software catalogs).
-    public static let houseTypography: Set<NormalizationRule> = [.apostrophe, .dashes, .noBreakSpace]
+    /// a dash in a UI string and a plain space before a unit are normal in reviewed software catalogs). Read from
+    /// the rules' descriptors (profile strict, not reported by another check): apostrophe, dashes, no-break-space.
+    public static let houseTypography = Set(
+        NormalizationRuleCatalog.descriptions.filter { $0.profile == .strict && $0.reportedBy == nil }.map(\.rule))
 
     public init(disabled: Set<NormalizationRule> = ArticleNormalizerCheck.coveredElsewhere) {
         var normalizers: [String: ArticleNormalizer] = [:]
@@ -71,6 +74,12 @@ public struct GlossaryTermFinder: TermFinder {
     /// Loads glossary files and folders (YAML, TBX, CSV, TSV).
     public init(paths: [String]) throws {
         matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths))
+    }
+
+    /// A glossary in the YAML format (docs/glossary-format.md); `path` names it in errors.
+    public init(yaml: String, path: String = "glossary.yaml") throws {
+        let (_, concepts) = try GlossaryYAML.parse(yaml, path: path)
+        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary(concepts: concepts, files: [path]))
     }
 
     public func occurrences(in text: String, language: String) -> [TermOccurrence] {

@@ -58,8 +58,7 @@ public struct TermOccurrence: Sendable, Hashable {
 }
 
 /// What the term checks need from a glossary: the terms in a text (inflection-aware), and the approved terms of a
-/// concept in a language, preferred first. `GlossaryTermFinder` adapts the glossary module's matcher;
-/// `BasicTermFinder` is a small stand-alone one.
+/// concept in a language, preferred first. `GlossaryTermFinder` adapts the glossary module's matcher.
 public protocol TermFinder: Sendable {
     func occurrences(in text: String, language: String) -> [TermOccurrence]
     func approvedTerms(concept: String, language: String) -> [String]
@@ -87,11 +86,8 @@ public protocol TextNormalizing: Sendable {
 
 /// Tunable thresholds of the checks (the `check.options` of `.tlumach.yml`).
 public struct CheckOptions: Sendable, Equatable {
-    /// length-ratio: the target/source ratio of letters and digits outside these bounds is reported…
-    public var minimumLengthRatio = 0.4
-    public var maximumLengthRatio = 2.5
-    /// …when the source has at least this many.
-    public var lengthRatioMinimumSourceLength = 20
+    /// Each check's own options (`check.options` keys, decoded by the check's `Options` type).
+    public var checks = CheckOptionValues()
     /// House typography (quote style, apostrophe, dashes, no-break spaces) is a newsroom's policy, checked only
     /// when switched on (`typography: strict`); by default only real defects are reported.
     public var typography: Typography = .standard

@@ -3,6 +3,7 @@ import TlumachFormats
 /// Runs a check on one of its own examples (the example unit plus any other units of the example), the way the
 /// tests and the documentation use them. Term checks run against the example glossary.
 public enum ExampleRunner {
+    /// `terms` nil: the example glossary (Data/example-glossary.yaml) through the glossary matcher.
     public static func environment(terms: (any TermFinder)? = nil) -> CheckEnvironment {
         CheckEnvironment(terms: terms ?? ExampleGlossary.matcher)
     }

@@ -58,6 +58,9 @@ struct NormalizeCommand: ParsableCommand {
 
     @OptionGroup var glossary: GlossaryOptions
 
+    @Option(name: .customLong("write-docs"), help: .hidden)
+    var writeDocs: String?
+
     func validate() throws {
         if inPlace && files.isEmpty { throw ValidationError("--in-place needs at least one FILE") }
         if inPlace && check { throw ValidationError("--in-place and --check cannot be combined") }
@@ -72,6 +75,14 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // docs/normalizer-rules, generated from the rules' descriptors (as `check --write-docs` does docs/checks).
+        if let directory = writeDocs {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for file in NormalizationRuleDocumentation.files() {
+                try TextFile.writeAtomically(file.contents, to: (directory as NSString).appendingPathComponent(file.name))
+            }
+            return
+        }
         // A binary installed without its data files stops here with exit 2, not with quietly weaker rules.
         try TextDataFiles.verify()
         let normalizer = try ArticleNormalizer(options: try options())

@@ -51,10 +51,10 @@ final class FindingPositionTests: XCTestCase {
             msgid "Ministry of Defence and 5 units"
             msgstr "Мiнiстерство оборони та 6 підрозділів"
 
-            msgid "the so-called SVO"
+            msgid "the aggression of russia"
             msgstr ""
-            "так звана "
-            "сво"
+            "агресія "
+            "Росії"
 
             msgid "Short"
             msgstr "Коротко"

@@ -141,7 +141,7 @@ final class ConfigurationAndBaselineTests: XCTestCase {
         XCTAssertEqual(Set(configuration.disabled), ["length-ratio", "inconsistent-source"])
         XCTAssertEqual(configuration.severities["punctuation"], .error)
         XCTAssertEqual(configuration.strict, true)
-        XCTAssertEqual(configuration.options.maximumLengthRatio, 3)
+        XCTAssertEqual(configuration.options.checks.options(for: LengthRatioCheck.self).maximumLengthRatio, 3)
     }
 
     func testGlossaryPathsInTheGlossaryModulesForm() throws {

@@ -217,12 +217,7 @@ final class PretranslateTests: XCTestCase {
     func testGlossaryConflictDemotesAnExactFillToReview() throws {
         let workspace = try Workspace()
         let memory = try workspace.memory(pairs: [("Уряд ухвалив новий бюджет.", "The government adopted a new spending plan.")])
-        let finder = BasicTermFinder(concepts: [
-            BasicTermFinder.Concept(id: "budget", terms: [
-                BasicTermFinder.Term("бюджет", language: "uk", status: .preferred),
-                BasicTermFinder.Term("budget", language: "en", status: .preferred),
-            ])
-        ])
+        let finder = try GlossaryTermFinder(yaml: "concepts: [{id: budget, terms: {uk: [бюджет], en: [budget]}}]")
         let gate = TermGate(finder: finder, sourceLanguage: "uk", targetLanguage: "en")
         let file = try workspace.write("news.xlf", PretranslateTests.xliff12)
         let result = try workspace.pretranslate(file, memory: memory, gate: gate)

@@ -1,3 +1,5 @@
+import TlumachConfig
+import TlumachCore
 import TlumachFormats
 
 /// `untranslated`: an empty target, or a target that repeats a source with words.
@@ -197,9 +199,35 @@ public struct LengthRatioCheck: Check {
             .passing("Exchange", "Обмін полоненими між країнами", note: "Short sources are skipped."),
         ])
 
-    let options: CheckOptions
+    /// The bounds, from `check.options` in `.tlumach.yml`.
+    public struct Options: CheckOptionSet {
+        /// A target/source ratio of letters and digits outside these bounds is reported…
+        public var minimumLengthRatio = 0.4
+        public var maximumLengthRatio = 2.5
+        /// …when the source has at least this many.
+        public var lengthRatioMinimumSourceLength = 20
 
-    public init(environment: CheckEnvironment) { options = environment.options }
+        public static let keys: [CheckOptionKey] = [
+            CheckOptionKey("length-ratio-min", summary: "the smallest target/source ratio not reported", defaultValue: "0.4"),
+            CheckOptionKey("length-ratio-max", summary: "the largest target/source ratio not reported", defaultValue: "2.5"),
+            CheckOptionKey("length-ratio-min-source", summary: "letters and digits a source needs to be judged", defaultValue: "20"),
+        ]
+
+        public init() {}
+
+        public mutating func set(_ key: String, to value: ConfigurationValue) throws(InputError) {
+            switch key {
+            case "length-ratio-min": minimumLengthRatio = try value.number(in: 0...1_000_000, key: key)
+            case "length-ratio-max": maximumLengthRatio = try value.number(in: 0...1_000_000, key: key)
+            case "length-ratio-min-source": lengthRatioMinimumSourceLength = Int(try value.number(in: 0...1_000_000_000, key: key))
+            default: throw value.error("unknown option \"\(key)\"")
+            }
+        }
+    }
+
+    let options: Options
+
+    public init(environment: CheckEnvironment) { options = environment.options.checks.options(for: Self.self) }
 
     static func measure(_ scalars: [Unicode.Scalar]) -> Int {
         var count = 0
@@ -239,7 +267,7 @@ public struct URLMismatchCheck: Check {
             """,
         defaultSeverity: .error,
         examples: [
-            .triggering("Details: https://example.org/report.", "Подробиці: https://example.org/raport."),
+            .triggering("Details: https://example.org/report.", "Подробиці: ↓https://example.org/raport."),
             .triggering("Write to press@example.org", "Пишіть нам"),
             .passing("Details: https://example.org/report.", "Подробиці: https://example.org/report."),
             .passing(

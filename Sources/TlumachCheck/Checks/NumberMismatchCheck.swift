@@ -13,9 +13,9 @@ public struct NumberMismatchCheck: Check {
             """,
         defaultSeverity: .error,
         examples: [
-            .triggering("More than 2,500 defenders returned.", "Повернулися понад 2 000 захисників."),
-            .triggering("About 950 civilians", "Близько 590 цивільних"),
-            .triggering("The rate is 2.5%.", "Ставка — 25 %.", note: "2.5 is not 25."),
+            .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2 000 захисників."),
+            .triggering("About 950 civilians", "Близько ↓590 цивільних"),
+            .triggering("The rate is 2.5%.", "Ставка — ↓25 %.", note: "2.5 is not 25."),
             .passing("More than 2,500 defenders returned.", "Повернулися понад 2 500 захисників.", note: "2 500 ≡ 2,500."),
             .passing("More than 2,500 defenders returned.", "Повернулися понад 2\u{A0}500 захисників.", note: "A no-break space groups digits too."),
             .passing("The rate is 2.5%.", "Ставка — 2,5 %.", note: "2,5 ≡ 2.5."),

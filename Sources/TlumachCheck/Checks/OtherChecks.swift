@@ -41,9 +41,9 @@ public struct TransliterationCheck: Check {
             """,
         defaultSeverity: .warning,
         examples: [
-            .triggering("Олексій Данілов", "Oleksiy Danilov", from: "uk", to: "en"),
-            .triggering("Андрій Юсов сказав", "Andriy Yusov said", from: "uk", to: "en"),
-            .triggering("заява Андрія Юсова", "statement by Andriy Yusov", from: "uk", to: "en", note: "Inflected source."),
+            .triggering("Олексій Данілов", "↓Oleksiy Danilov", from: "uk", to: "en"),
+            .triggering("Андрій Юсов сказав", "↓Andriy Yusov said", from: "uk", to: "en"),
+            .triggering("заява Андрія Юсова", "statement by ↓Andriy Yusov", from: "uk", to: "en", note: "Inflected source."),
             .passing("Олексій Данілов", "Oleksii Danilov", from: "uk", to: "en"),
             .passing("заява Андрія Юсова", "statement by Andrii Yusov", from: "uk", to: "en"),
             .passing("Сергій Шойгу", "Sergei Shoigu", from: "uk", to: "en", note: "A Russian name in its English spelling: not a KMU variant."),
