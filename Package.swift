@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "TlumachCore", swiftSettings: strict),
         .target(name: "TlumachConfig", dependencies: ["TlumachCore", "Yams"], swiftSettings: strict),
         .target(
-            name: "TlumachText", dependencies: ["ICU", "TlumachCore"],
+            name: "TlumachText", dependencies: ["ICU", "TlumachCore", "TlumachConfig"],
             resources: [.copy("Data")], swiftSettings: strict),
         .target(
             name: "TlumachTranslit", dependencies: ["ICU", "TlumachCore", "TlumachText"],

@@ -42,7 +42,7 @@ public struct CheckConfiguration: Sendable, Equatable {
 
     public init() {}
 
-    public static let fileName = ".tlumach.yml"
+    public static let fileName = ConfigurationFile.defaultName
 
     static let sectionKeys: Set<String> = [
         "glossaries", "glossary", "source-lang", "target-lang", "enable", "disable", "severity", "include", "ignore",

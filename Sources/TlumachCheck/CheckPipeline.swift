@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TlumachConfig
 import TlumachCore
 import TlumachFormats
 import TlumachGlossary
@@ -16,13 +17,16 @@ public struct CheckRequest: Sendable {
     public var targetLanguage: String?
     public var glossaries: [String] = []
     public var noGlossary = false
-    /// nil: `.tlumach.yml` in the current folder when it exists.
+    /// The project's settings, loaded once by the caller (the CLI, the server). nil: loaded here from `configPath`.
+    public var settings: ProjectSettings?
+    /// Used only when `settings` is nil. nil: `.tlumach.yml` in the current folder when it exists.
     public var configPath: String?
     public var enable: [String] = []
     public var disable: [String] = []
     public var strict = false
     public var baselinePath: String?
     public var writeBaselinePath: String?
+    /// nil: text (callers pick GitHub annotations under GitHub Actions: `ReportFormat.default(for:)`).
     public var format: ReportFormat?
     /// Check units the file marks unfinished like final ones (`--all-states`).
     public var allStates = false
@@ -67,13 +71,17 @@ private final class BackgroundLoad: @unchecked Sendable {
 /// The whole `tlumach check` flow as a library call: configuration (flags win over `.tlumach.yml`), inputs,
 /// glossaries, checks, baseline, rendering and exit status. Bad input throws `InputError` (exit 2).
 public enum CheckPipeline {
+    /// The run as before the settings layer: the report format's default read from `variables`.
     public static func run(_ request: CheckRequest, environment variables: [String: String]) throws -> CheckOutcome {
-        // Configuration.
-        let configPath = request.configPath ?? CheckConfiguration.fileName
-        var configuration = try CheckConfiguration.load(configPath) ?? CheckConfiguration()
-        if request.configPath != nil && !FileManager.default.fileExists(atPath: configPath) {
-            throw InputError(path: configPath, message: "configuration file not found")
-        }
+        var request = request
+        request.format = request.format ?? ReportFormat.default(for: RunEnvironment(variables))
+        return try run(request)
+    }
+
+    public static func run(_ request: CheckRequest) throws -> CheckOutcome {
+        // Configuration: the check section of the project's settings.
+        let project = try request.settings ?? ProjectSettings.load(configPath: request.configPath)
+        var configuration = try project.file.map(CheckConfiguration.parse) ?? CheckConfiguration()
         var notes = configuration.notes
         // Former ids (aliases) name their check's current id, with a note.
         func currentIDs(_ ids: [String]) throws(InputError) -> [String] {
@@ -101,8 +109,7 @@ public enum CheckPipeline {
         settings.options = configuration.options
         if request.allStates { settings.options.checkAllStates = true }
         if let typography = request.typography { settings.options.typography = typography }
-        let configurationExists = FileManager.default.fileExists(atPath: configPath)
-        settings.baselineRoot = FileKey.root(configurationDirectory: configurationExists ? configuration.baseDirectory : nil)
+        settings.baselineRoot = FileKey.root(configurationDirectory: project.file != nil ? configuration.baseDirectory : nil)
         settings.sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
         settings.targetLanguage = request.targetLanguage ?? configuration.targetLanguage
         settings.languagesOverrideFiles = request.sourceLanguage != nil || request.targetLanguage != nil
@@ -112,18 +119,13 @@ public enum CheckPipeline {
         // while the files are read; errors are reported in the same order as before (inputs first).
         var glossaryPaths: [String] = []
         if !request.noGlossary {
-            glossaryPaths = request.glossaries
-            if glossaryPaths.isEmpty {
-                glossaryPaths = configuration.glossaries.map { path in
-                    path.hasPrefix("/") || configuration.baseDirectory == "." ? path : (configuration.baseDirectory as NSString).appendingPathComponent(path)
-                }
-            }
-            if glossaryPaths.isEmpty && FileManager.default.fileExists(atPath: "glossaries") { glossaryPaths = ["glossaries"] }
+            glossaryPaths = request.glossaries.isEmpty ? try project.glossaryPaths(section: "check") ?? [] : request.glossaries
         }
         let missingGlossary = glossaryPaths.first { !FileManager.default.fileExists(atPath: $0) }
         let loading = BackgroundLoad()
         if !glossaryPaths.isEmpty && missingGlossary == nil {
-            loading.start { [glossaryPaths] in try GlossaryTermFinder(paths: glossaryPaths) }
+            let profiles = project.glossaryProfiles
+            loading.start { [glossaryPaths] in try GlossaryTermFinder(paths: glossaryPaths, profiles: profiles) }
         } else {
             loading.start { nil }
         }
@@ -193,7 +195,7 @@ public enum CheckPipeline {
             try Baseline(findings: report.findings).write(to: path)
             notes.append("tlumach: wrote \(report.findings.count) findings to the baseline \(path)")
         }
-        let format = request.format ?? (variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
+        let format = request.format ?? .text
         let output = Reporter.render(report, as: format, strict: strict)
         let exitCode = request.writeBaselinePath != nil ? 0 : report.exitCode(strict: strict)
         return CheckOutcome(report: report, output: output, format: format, exitCode: exitCode, notes: notes)
@@ -214,5 +216,12 @@ public enum CheckPipeline {
             progress?.advance()
         }
         return try results.values.map { try $0.get() }
+    }
+}
+
+extension ReportFormat {
+    /// The format when none is asked for: GitHub annotations inside GitHub Actions, else text.
+    public static func `default`(for environment: RunEnvironment) -> ReportFormat {
+        environment.isGitHubActions ? .github : .text
     }
 }

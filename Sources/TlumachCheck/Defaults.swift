@@ -71,9 +71,9 @@ public struct GlossaryTermFinder: TermFinder {
         self.matcher = matcher
     }
 
-    /// Loads glossary files and folders (YAML, TBX, CSV, TSV).
-    public init(paths: [String]) throws {
-        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths))
+    /// Loads glossary files and folders (YAML, TBX, CSV, TSV), with the house-style `profiles` chosen.
+    public init(paths: [String], profiles: [String] = []) throws {
+        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths, profiles: profiles))
     }
 
     /// A glossary in the YAML format (docs/glossary-format.md); `path` names it in errors.

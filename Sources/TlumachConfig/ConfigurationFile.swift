@@ -83,15 +83,34 @@ public struct ConfigurationFile: Sendable {
         }
     }
 
-    /// Fails on YAML syntax errors and on top-level keys no command knows (see `topLevelKeys`).
+    /// The format version this build reads; `version:` absent means 1.
+    public static let currentVersion = 1
+
+    /// Fails on YAML syntax errors, on a `version` newer than this build knows, and on top-level keys no command
+    /// knows (see `topLevelKeys`).
     public func validateTopLevel() throws(InputError) {
         guard let mapping = try root()?.mapping else { return }
+        _ = try version()
         for key in mapping.keys {
             guard let name = key.string, !Self.topLevelKeys.contains(name) else { continue }
             throw error(
                 at: key.mark,
                 "unknown section '\(name)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
         }
+    }
+
+    /// `version:` (1 when absent). A newer version is refused: its keys may mean what this build cannot know.
+    public func version() throws(InputError) -> Int {
+        guard let node = try root()?.mapping?["version"] else { return 1 }
+        guard let scalar = node.scalar, let version = Int(scalar.string), version >= 1 else {
+            throw error(at: node.mark, "version: expected a whole number from 1, found \(Self.kind(of: node))")
+        }
+        guard version <= Self.currentVersion else {
+            throw error(
+                at: node.mark,
+                "settings version \(version) is newer than this tlumach reads (\(Self.currentVersion)): upgrade tlumach")
+        }
+        return version
     }
 
     // MARK: Internals
@@ -170,7 +189,7 @@ public struct ConfigurationFile: Sendable {
     }
 
     /// What a node holds, as a message shows it: a scalar by its text, a collection by its kind.
-    private static func kind(of node: Node) -> String {
+    static func kind(of node: Node) -> String {
         if let scalar = node.scalar { return "'\(scalar.string)'" }
         if node.sequence != nil { return "a list" }
         return "a mapping"

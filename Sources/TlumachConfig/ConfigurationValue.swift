@@ -87,7 +87,9 @@ public struct ConfigurationValue {
 extension ConfigurationFile {
     /// The keys allowed at the top level: one section per command area plus the settings every command shares.
     /// Anything else is reported as a typo at its line, so a misspelt section never silently does nothing.
-    public static let topLevelKeys: Set<String> = ["normalize", "check", "glossaries", "glossary", "source-lang", "target-lang", "translit"]
+    public static let topLevelKeys: Set<String> = [
+        "version", "normalize", "check", "glossaries", "glossary", "source-lang", "target-lang", "translit", "tm", "serve",
+    ]
 
     /// The folder the file's relative paths are resolved against.
     public var directory: String {

@@ -28,11 +28,11 @@ extension Glossary {
     /// name). Overlay files (house style) are applied after all others. Unreadable or invalid files, a concept id
     /// defined twice, and an overlay for an unknown concept are `InputError`s.
     ///
-    /// A file that names a `profile` (house style) is read only when that profile is in `profiles`; nil means as
-    /// configured (`glossaries: {profiles: [...]}` in `.tlumach.yml` of the current folder, else none). Asking for a
-    /// profile no file names is an error listing the known ones.
-    public static func load(paths: [String], profiles: [String]? = nil) throws -> Glossary {
-        let chosen = try profiles ?? GlossarySources.configuredProfiles()
+    /// A file that names a `profile` (house style) is read only when that profile is in `profiles` (the caller
+    /// passes the project's choice, `ProjectSettings.glossaryProfiles`, or the user's). Asking for a profile no file
+    /// names is an error listing the known ones.
+    public static func load(paths: [String], profiles: [String] = []) throws -> Glossary {
+        let chosen = profiles
         var files = try readFiles(paths: paths)
         let known = Set(files.compactMap(\.info.profile))
         if let unknown = chosen.first(where: { !known.contains($0) }) {

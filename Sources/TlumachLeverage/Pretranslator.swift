@@ -23,8 +23,10 @@ public struct TermGate: Sendable {
 
     public static let checks: Set<String> = ["term-missing", "term-forbidden", "term-casing", "term-context"]
 
-    public init(glossaries: [String], sourceLanguage: String, targetLanguage: String) throws {
-        try self.init(finder: GlossaryTermFinder(paths: glossaries), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    public init(glossaries: [String], profiles: [String] = [], sourceLanguage: String, targetLanguage: String) throws {
+        try self.init(
+            finder: GlossaryTermFinder(paths: glossaries, profiles: profiles), sourceLanguage: sourceLanguage,
+            targetLanguage: targetLanguage)
     }
 
     public init(finder: any TermFinder, sourceLanguage: String, targetLanguage: String) {

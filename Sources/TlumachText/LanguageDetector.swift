@@ -52,4 +52,13 @@ public enum LanguageDetector {
     public static func detect(_ text: String, fallback: Language = .uk) -> Language {
         evidence(text).language ?? fallback
     }
+
+    /// The language of a whole document, always an answer (the tag a file without one gets): as `detect`, but
+    /// Cyrillic without deciding letters is Ukrainian and text without letters English. Only the first `limit`
+    /// scalars are read: a document's language shows early.
+    public static func documentLanguage(_ text: String, limit: Int = 200_000) -> Language {
+        var evidence = LanguageEvidence()
+        for scalar in text.unicodeScalars.prefix(limit) { evidence.count(scalar, classOf(scalar)) }
+        return evidence.language ?? (evidence.cyrillicLetters > 0 ? .uk : .en)
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TlumachAlign
+import TlumachConfig
 import TlumachCore
 import TlumachGlossary
 import TlumachMemory
@@ -19,10 +20,7 @@ struct AlignCommand: ParsableCommand {
 
     @Argument(help: "The source text (UTF-8; - for standard input).") var source: String
     @Argument(help: "Its translation (UTF-8; - for standard input).") var target: String
-    @Option(name: .customLong("source-lang"), help: "Language of the source text: uk, en or ru.")
-    var sourceLanguage: String = "uk"
-    @Option(name: .customLong("target-lang"), help: "Language of the translation: uk, en or ru.")
-    var targetLanguage: String = "en"
+    @OptionGroup var languages: LanguagePairOptions
     @Flag(help: "Both files hold one sentence per line (blank lines are skipped).") var presegmented = false
     @Option(help: "Output format: tsv, beads or tmx.") var format: Format = .tsv
     @Option(name: .customLong("out"), help: "Write the output to this file (atomically) instead of standard output.")
@@ -31,10 +29,7 @@ struct AlignCommand: ParsableCommand {
     var memoryPath: String?
     @Option(help: "Alignment parameters (JSON, the format of the shipped alignment-parameters.json).")
     var parameters: String?
-    @Option(name: .customLong("glossary"), help: "A glossary file or folder whose term pairs anchor the alignment; repeatable. Default: glossaries/ or what .tlumach.yml names, if present.")
-    var glossaryPaths: [String] = []
-    @Flag(name: .customLong("no-glossary"), help: "Do not use glossary terms as anchors.")
-    var noGlossary = false
+    @OptionGroup var glossary: OptionalGlossaryOptions
     @Option(help: "Gold beads (the --format beads layout): print strict precision, recall and F1 to standard error.")
     var gold: String?
 
@@ -43,7 +38,11 @@ struct AlignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let languages = try (language(sourceLanguage, option: "--source-lang"), language(targetLanguage, option: "--target-lang"))
+        // uk → en unless told: `align` does not take the project's languages (it never did).
+        let languages = try (
+            language(self.languages.source ?? "uk", option: "--source-lang"),
+            language(self.languages.target ?? "en", option: "--target-lang")
+        )
         guard !(source == "-" && target == "-") else {
             throw ValidationError("only one of SRC and TGT can be standard input (-)")
         }
@@ -99,17 +98,13 @@ struct AlignCommand: ParsableCommand {
         }
     }
 
-    /// The glossary named by --glossary, else the project's default one if there is one, else none.
+    /// The glossary named by --glossary, else the project's default one if there is one, else none (the policy is
+    /// `ProjectSettings.anchorGlossaryPaths`). Settings are read only when they can matter.
     private func glossaryMatcher() throws -> TermMatcher? {
-        if noGlossary { return nil }
-        var paths = glossaryPaths
-        if paths.isEmpty {
-            // Optional here (unlike `terms`): only a project that has a glossary gets term anchors.
-            let manager = FileManager.default
-            guard manager.fileExists(atPath: ".tlumach.yml") || manager.fileExists(atPath: "glossaries") else { return nil }
-            paths = try GlossarySources.defaultPaths()
-        }
-        return try TermMatcher(glossary: try Glossary.load(paths: paths))
+        if glossary.disabled { return nil }
+        let settings = try ProjectSettings.current()
+        guard let paths = try settings.anchorGlossaryPaths(explicit: glossary.paths, disabled: glossary.disabled) else { return nil }
+        return try TermMatcher(glossary: try Glossary.load(paths: paths, profiles: settings.glossaryProfiles))
     }
 
     /// The number each sentence has in the output: 1…n, or its line with --presegmented.

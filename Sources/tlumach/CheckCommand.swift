@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TlumachCheck
+import TlumachConfig
 import TlumachCore
 
 /// Output formats of `check`; `markdown` only lists the checks.
@@ -29,23 +30,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Pair --source and --target sentence by sentence with the aligner (default: by paragraph).")
     var align = false
 
-    @Option(name: .customLong("source-lang"), help: "Source language (overrides the files).")
-    var sourceLanguage: String?
-
-    @Option(name: .customLong("target-lang"), help: "Target language (overrides the files).")
-    var targetLanguage: String?
+    @OptionGroup var languages: LanguagePairOptions
 
     @Option(help: "text, json, sarif, junit or github (default: github when GITHUB_ACTIONS=true, else text); markdown with --list-checks.")
     var format: CheckOutputFormat?
 
-    @Option(name: .customLong("glossary"), help: "A glossary file or folder (repeatable). Default: glossaries/ or .tlumach.yml.")
-    var glossaries: [String] = []
+    @OptionGroup var glossary: OptionalGlossaryOptions
 
-    @Flag(name: .customLong("no-glossary"), help: "Run without any glossary (the term checks find nothing).")
-    var noGlossary = false
-
-    @Option(help: "Configuration file (default: .tlumach.yml when present).")
-    var config: String?
+    @OptionGroup var settingsFile: ConfigOption
 
     @Option(help: "Run only these checks (repeatable; commas allowed).")
     var enable: [String] = []
@@ -98,11 +90,10 @@ struct CheckCommand: ParsableCommand {
         request.sourceText = sourceText
         request.targetText = targetText
         request.align = align
-        request.sourceLanguage = sourceLanguage
-        request.targetLanguage = targetLanguage
-        request.glossaries = glossaries
-        request.noGlossary = noGlossary
-        request.configPath = config
+        request.sourceLanguage = languages.source
+        request.targetLanguage = languages.target
+        request.glossaries = glossary.paths
+        request.noGlossary = glossary.disabled
         request.enable = enable.flatMap { $0.split(separator: ",").map(String.init) }
         request.disable = disable.flatMap { $0.split(separator: ",").map(String.init) }
         request.strict = strict
@@ -115,23 +106,26 @@ struct CheckCommand: ParsableCommand {
             }
             request.typography = value
         }
+        let environment = RunEnvironment(ProcessInfo.processInfo.environment)
         if let format {
             guard let reportFormat = TlumachCheck.ReportFormat(rawValue: format.rawValue) else {
                 throw ValidationError("--format markdown goes with --list-checks")
             }
             request.format = reportFormat
+        } else {
+            request.format = .default(for: environment)
         }
+        request.settings = try settingsFile.load(relative: true)
         let progress = ProgressMeter(command: "check", total: nil, unit: .items("files"))
         request.progress = progress.isEnabled ? progress : nil
         defer { progress.finish() }
-        let environment = ProcessInfo.processInfo.environment
-        let outcome = try CheckPipeline.run(request, environment: environment)
+        let outcome = try CheckPipeline.run(request)
         if let output {
             try TextFile.writeAtomically(outcome.output, to: output)
         } else {
             FileHandle.standardOutput.write(Data(outcome.output.utf8))
         }
-        if outcome.format == .github, let summaryPath = environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty,
+        if outcome.format == .github, let summaryPath = environment.stepSummaryPath,
             let handle = FileHandle(forWritingAtPath: summaryPath)
         {
             handle.seekToEndOfFile()

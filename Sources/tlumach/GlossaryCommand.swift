@@ -1,28 +1,8 @@
 import ArgumentParser
 import Foundation
+import TlumachConfig
 import TlumachCore
 import TlumachGlossary
-
-/// `--glossary PATH`, repeatable; default: .tlumach.yml's `glossaries`, else ./glossaries.
-struct GlossaryOptions: ParsableArguments {
-    @Option(name: .customLong("glossary"), help: "A glossary file or folder (.yaml, .yml, .tbx, .csv, .tsv); repeatable. Default: glossaries/ or what .tlumach.yml names.")
-    var paths: [String] = []
-
-    func resolvedPaths() throws -> [String] {
-        paths.isEmpty ? try GlossarySources.defaultPaths() : paths
-    }
-
-    @Option(name: .customLong("profile"), help: "A glossary profile to apply (house-style); repeatable. Default: what .tlumach.yml names under glossaries: {profiles: [...]}, else none.")
-    var profiles: [String] = []
-
-    func load() throws -> Glossary {
-        try Glossary.load(paths: try resolvedPaths(), profiles: profiles.isEmpty ? nil : profiles)
-    }
-}
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
 
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,10 +13,11 @@ struct GlossaryCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check glossaries: duplicate or conflicting terms, missing replacements, unknown fields, casing conflicts. Exit 1 on errors, 2 on unreadable files.")
         @Argument(help: "Glossary files or folders (default: glossaries/ or .tlumach.yml).") var paths: [String] = []
-        @Option(help: "text or json") var format: OutputFormat = .text
+        @OptionGroup var output: FormatOption
+        var format: OutputFormat { output.format }
 
         func run() throws {
-            let sources = paths.isEmpty ? try GlossarySources.defaultPaths() : paths
+            let sources = paths.isEmpty ? try ProjectSettings.current().requiredGlossaryPaths() : paths
             let issues = try GlossaryLint.lint(paths: sources)
             let errors = issues.filter { $0.severity == .error }.count
             switch format {
@@ -95,10 +76,13 @@ struct GlossaryCommand: ParsableCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count concepts and terms by language, status and type.")
         @Argument(help: "Glossary files or folders (default: glossaries/ or .tlumach.yml).") var paths: [String] = []
-        @Option(help: "text or json") var format: OutputFormat = .text
+        @OptionGroup var output: FormatOption
+        var format: OutputFormat { output.format }
 
         func run() throws {
-            let glossary = try Glossary.load(paths: paths.isEmpty ? try GlossarySources.defaultPaths() : paths)
+            let settings = try ProjectSettings.current()
+            let glossary = try Glossary.load(
+                paths: paths.isEmpty ? try settings.requiredGlossaryPaths() : paths, profiles: settings.glossaryProfiles)
             let stats = GlossaryStats(glossary)
             func sorted(_ counts: [String: Int]) -> [(String, Int)] { counts.sorted { $0.key < $1.key } }
             switch format {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TlumachConfig
 import TlumachCore
 import TlumachLeverage
 import TlumachMemory
@@ -96,7 +97,7 @@ struct PretranslateCommand: ParsableCommand {
         let gate = glossary.isEmpty
             ? nil
             : try TermGate(
-                glossaries: glossary, sourceLanguage: leverager.memory.sourceLanguage ?? "",
+                glossaries: glossary, profiles: ProjectSettings.current().glossaryProfiles, sourceLanguage: leverager.memory.sourceLanguage ?? "",
                 targetLanguage: leverager.memory.targetLanguage ?? "")
         let pretranslator = Pretranslator(leverager: leverager, options: options, gate: gate)
         let progress = SegmentProgress(label: "pretranslate", total: inputs.reduce(0) { $0 + $1.segments.count })

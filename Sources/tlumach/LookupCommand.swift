@@ -1,4 +1,5 @@
 import ArgumentParser
+import TlumachConfig
 import TlumachCore
 import TlumachGlossary
 
@@ -9,13 +10,13 @@ struct LookupCommand: ParsableCommand {
 
     @Argument(help: "A word or phrase, in any language and form (Києва, CBO, Andriy Yusov).") var query: String
     @OptionGroup var glossary: GlossaryOptions
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @OptionGroup var output: FormatOption
     @Option(help: "At most this many concepts.") var limit: Int = 20
 
     func run() throws {
-        let matcher = try TermMatcher(glossary: try glossary.load())
+        let matcher = try TermMatcher(glossary: try glossary.load(settings: ProjectSettings.current()))
         let results = matcher.lookup(query, limit: limit)
-        switch format {
+        switch output.format {
         case .json:
             let list = results.map { result -> JSON in
                 let concept = matcher.glossary.concept(id: result.conceptID)

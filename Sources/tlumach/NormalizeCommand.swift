@@ -50,8 +50,7 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Rules to switch off (repeatable; commas allowed), e.g. --disable quotes,dashes.")
     var disable: [String] = []
 
-    @Option(help: "Configuration file (default: .tlumach.yml in the current directory, if present).")
-    var config: String?
+    @OptionGroup var settingsFile: ConfigOption
 
     @Flag(help: "Also apply the glossary: replace deprecated and forbidden terms by the preferred one (rule forbidden-terms) and apply term casing rules (rule term-casing).")
     var fixTerms = false
@@ -85,7 +84,7 @@ struct NormalizeCommand: ParsableCommand {
         }
         // A binary installed without its data files stops here with exit 2, not with quietly weaker rules.
         try TextDataFiles.verify()
-        let normalizer = try ArticleNormalizer(options: try options())
+        let normalizer = try ArticleNormalizer(options: try options(settings: settingsFile.load()))
         // Read and validate everything before writing anything: bad input leaves no partial output. Files are
         // mapped, not copied; the normaliser reads them in place.
         var inputs: [(path: String, data: Data)] = []
@@ -120,13 +119,13 @@ struct NormalizeCommand: ParsableCommand {
 
         if check {
             if report == .json {
-                Self.write(NormalizationReport(results: results).json() + "\n")
+                StandardOutputWriter.write(NormalizationReport(results: results).json() + "\n")
             } else {
                 var lines = ""
                 for (path, result) in results {
                     for change in result.changes { lines += change.checkLine(path: path) + "\n" }
                 }
-                Self.write(lines)
+                StandardOutputWriter.write(lines)
             }
             if results.contains(where: { $0.result.isChanged }) { throw ExitCode(ExitStatus.findings.rawValue) }
             return
@@ -137,9 +136,9 @@ struct NormalizeCommand: ParsableCommand {
             }
         }
         if report == .json {
-            Self.write(NormalizationReport(results: results).json() + "\n")
+            StandardOutputWriter.write(NormalizationReport(results: results).json() + "\n")
         } else if !inPlace {
-            for (_, result) in results { Self.write(bytes: result.utf8) }
+            for (_, result) in results { StandardOutputWriter.write(bytes: result.utf8) }
         }
     }
 
@@ -159,46 +158,12 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     /// Settings from .tlumach.yml, overridden by the flags given.
-    private func options() throws -> NormalizerOptions {
-        var settings = NormalizeSettings()
-        var configFile: ConfigurationFile?
-        if let file = try ConfigurationFile.load(path: config),
-            let section = try file.section("normalize", as: NormalizeSettings.self, allowedKeys: NormalizeSettings.keys)
-        {
-            settings = section
-            configFile = file
-        }
+    private func options(settings: ProjectSettings) throws -> NormalizerOptions {
         let flags = NormalizeSettings(
             lang: lang, apostrophe: apostrophe.flatMap(ApostropheStyle.init(argument:)), englishDash: englishDash,
             disable: disable.isEmpty ? nil : disabledRuleNames)
         let rewriters: [any ParagraphRewriter] =
-            fixTerms ? [TermRewriter(matcher: try TermMatcher(glossary: try glossary.load()))] : []
-        do {
-            return try settings.merged(with: flags).options(rewriters: rewriters)
-        } catch {
-            // Flags were checked in validate(): an unknown name here came from the file; point at where it is written.
-            let message = "normalize.disable: \(error.description)"
-            guard let configFile else { throw InputError(path: ConfigurationFile.defaultName, message: message) }
-            let items = try configFile.value("normalize")?["disable"]?.items() ?? []
-            if let item = items.first(where: { (try? $0.string()) == error.name }) { throw item.error(message) }
-            throw InputError(path: configFile.path, message: message)
-        }
-    }
-
-    private static func write(_ text: String) {
-        write(bytes: Array(text.utf8))
-    }
-
-    /// Straight to standard output, without copying the bytes into a Data first.
-    private static func write(bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var written = 0
-            while written < buffer.count {
-                let result = Foundation.write(1, base + written, buffer.count - written)
-                if result <= 0 { break }
-                written += result
-            }
-        }
+            fixTerms ? [TermRewriter(matcher: try TermMatcher(glossary: try glossary.load(settings: settings)))] : []
+        return try NormalizeSettings.options(file: settings.file, flags: flags, rewriters: rewriters)
     }
 }

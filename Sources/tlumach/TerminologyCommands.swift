@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TlumachConfig
 import TlumachCore
 import TlumachGlossary
 import TlumachTerminology
@@ -168,7 +169,7 @@ struct GlossaryExtract: ParsableCommand {
     }
 
     func run() throws {
-        let glossary = against.isEmpty ? nil : try Glossary.load(paths: against)
+        let glossary = against.isEmpty ? nil : try Glossary.load(paths: against, profiles: ProjectSettings.current().glossaryProfiles)
         let loaded = try memory.map { try TermCorpusLoader.read(memory: $0) }
             ?? TermCorpusLoader.read(files: corpus, sourceLanguage: direction.sourceLanguage, targetLanguage: direction.targetLanguage)
         let oriented = direction.oriented(loaded)

@@ -1,6 +1,8 @@
 import ArgumentParser
+import TlumachConfig
 import TlumachCore
 import TlumachGlossary
+import TlumachText
 
 struct TermsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,13 +16,13 @@ struct TermsCommand: ParsableCommand {
     @Option(help: "text, json or summary (counts per concept)") var format: Format = .text
 
     func run() throws {
-        let matcher = try TermMatcher(glossary: try glossary.load())
+        let matcher = try TermMatcher(glossary: try glossary.load(settings: ProjectSettings.current()))
         var jsonMatches: [JSON] = []
         var counts: [String: Int] = [:]
         for file in files.isEmpty ? ["-"] : files {
             let text = file == "-" ? try TextFile.readStandardInput() : try TextFile.read(file)
             let name = file == "-" ? "<stdin>" : file
-            let language = lang == "auto" ? GlossarySources.detectLanguage(text) : lang
+            let language = lang == "auto" ? LanguageDetector.documentLanguage(text).rawValue : lang
             if format == .summary {
                 for (concept, count) in matcher.counts(in: text, language: language) { counts[concept, default: 0] += count }
                 continue

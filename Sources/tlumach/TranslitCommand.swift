@@ -5,10 +5,7 @@ import TlumachCore
 import TlumachGlossary
 import TlumachTranslit
 
-/// Where `translit` takes names from: the scheme (default) or the glossary's spellings of people's names.
-enum NameSource: String, ExpressibleByArgument, CaseIterable {
-    case scheme, glossary
-}
+extension NameSource: ExpressibleByArgument {}
 
 struct TranslitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,9 +51,12 @@ struct TranslitCommand: ParsableCommand {
             throw ValidationError("--no-glossary excludes --glossary and --names glossary")
         }
         // The settings file is read as every command reads it: a broken one stops here, naming its line.
-        let configured = try TranslitSettings.load()
+        let settings = try ProjectSettings.current()
+        let configured =
+            try settings.file?.section("translit", as: TranslitSettings.self, allowedKeys: TranslitSettings.keys)
+            ?? TranslitSettings()
         let source: NameSource = noGlossary ? .scheme : names ?? (glossary.paths.isEmpty ? configured.names : .glossary)
-        let spellings = source == .glossary ? try nameSpellings() : nil
+        let spellings = source == .glossary ? try nameSpellings(settings: settings) : nil
         let transliterator = try SchemeTransliterator(scheme: chosen, names: spellings)
         if !text.isEmpty {
             print(transliterator.transliterate(text.joined(separator: " ")))
@@ -67,30 +67,8 @@ struct TranslitCommand: ParsableCommand {
 
     /// Names from the glossaries named with --glossary, else the default ones (.tlumach.yml, glossaries/); with
     /// none, an input error: the names were asked for.
-    private func nameSpellings() throws -> (any NameSpellingSource)? {
-        let names = try GlossaryNameSpellings(glossary: try glossary.load())
+    private func nameSpellings(settings: ProjectSettings) throws -> (any NameSpellingSource)? {
+        let names = try GlossaryNameSpellings(glossary: try glossary.load(settings: settings))
         return names.isEmpty ? nil : names
-    }
-}
-
-/// The `translit` section of `.tlumach.yml`: `names: scheme | glossary`.
-struct TranslitSettings {
-    var names: NameSource = .scheme
-
-    static func load() throws -> TranslitSettings {
-        var settings = TranslitSettings()
-        guard let file = try ConfigurationFile.load(directory: FileManager.default.currentDirectoryPath),
-            let section = try file.value("translit")
-        else { return settings }
-        for (key, value) in try section.entries() {
-            let name = try key.string()
-            guard name == "names" else { throw key.error("unknown key '\(name)' in translit (known: names)") }
-            let text = try value.string()
-            guard let source = NameSource(rawValue: text) else {
-                throw value.error("translit.names: '\(text)' is not one of scheme, glossary")
-            }
-            settings.names = source
-        }
-        return settings
     }
 }
