@@ -12,7 +12,7 @@ let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "Tlumach",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex (TlumachCore.ResultSlots)
     products: [
         .executable(name: "tlumach", targets: ["tlumach"]),
         .library(name: "Tlumach", targets: libraryTargets),

@@ -2,7 +2,7 @@ import CICU
 import Foundation
 
 /// Locale-aware string ordering (uk puts ґ after г and є after е; en is the root order).
-public final class Collator: @unchecked Sendable {
+public final class Collator: @unchecked Sendable {  // unchecked: an ICU handle (C pointer), used only under `lock`
     // ICU collators are used under `lock`: one thread at a time.
     private let handle: UnsafeMutableRawPointer
     private let lock = NSLock()

@@ -4,7 +4,7 @@ import Foundation
 /// (transliterators, break iterators). Each use borrows a clone, so concurrent tasks never share one, and clones
 /// are kept for reuse rather than re-created per call. The prototype itself is never lent out: cloning it while
 /// another thread iterates with it would copy state mid-change (a data race).
-final class HandlePool: @unchecked Sendable {
+final class HandlePool: @unchecked Sendable {  // unchecked: C handles; `idle` only under `lock`, a borrowed one used by one thread
     // The lock guards `idle`; a borrowed handle is used by exactly one thread until it is returned.
     private let lock = NSLock()
     private var idle: [UnsafeMutableRawPointer]

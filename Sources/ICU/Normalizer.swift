@@ -6,8 +6,8 @@ public enum NormalizationForm: Int32, Sendable, CaseIterable {
 }
 
 /// An ICU normaliser. Instances wrap ICU singletons, which are immutable and safe to share between threads.
-public final class Normalizer: @unchecked Sendable {
-    // ICU owns the singleton: it is never closed. Immutable after creation, hence @unchecked Sendable.
+public final class Normalizer: @unchecked Sendable {  // unchecked: an ICU singleton (C pointer), immutable
+    // ICU owns the singleton: it is never closed.
     private let handle: UnsafeRawPointer
     public let form: NormalizationForm
 

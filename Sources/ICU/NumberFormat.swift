@@ -2,7 +2,7 @@ import CICU
 import Foundation
 
 /// Decimal number formatting and parsing for a locale (uk: 1 234,5 with a no-break space; en: 1,234.5).
-public final class NumberFormat: @unchecked Sendable {
+public final class NumberFormat: @unchecked Sendable {  // unchecked: an ICU handle (C pointer), used only under `lock`
     // ICU number formats are used under `lock`: one thread at a time.
     private let handle: UnsafeMutableRawPointer
     private let lock = NSLock()

@@ -14,7 +14,7 @@ public struct SpoofFindings: OptionSet, Sendable {
 
 /// ICU's spoof checker at the "highly restrictive" level: flags words that mix Latin and Cyrillic, and gives
 /// confusable skeletons (Київ written with a Latin K has the same skeleton as Київ). Thread-safe once made.
-public final class SpoofChecker: @unchecked Sendable {
+public final class SpoofChecker: @unchecked Sendable {  // unchecked: an ICU handle (C pointer), read-only once made
     // Configured in init and then only read through ICU's const, thread-safe functions.
     private let handle: UnsafeMutableRawPointer
 

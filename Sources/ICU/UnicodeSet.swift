@@ -2,7 +2,7 @@ import CICU
 
 /// An immutable ICU UnicodeSet built from a pattern ("[[:L:][:M:]]", "[:Lu:]", "[[:Cyrillic:]&[:L:]]").
 /// Frozen at creation, so one instance serves any number of concurrent tasks.
-public final class UnicodeSet: @unchecked Sendable {
+public final class UnicodeSet: @unchecked Sendable {  // unchecked: a frozen ICU set (C pointer), read-only
     private let handle: UnsafeMutableRawPointer
     /// The pattern given at creation.
     public let pattern: String

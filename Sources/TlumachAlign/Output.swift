@@ -1,3 +1,4 @@
+import TlumachCore
 import TlumachTMX
 
 /// Writes an alignment in the formats of `tlumach align --format`.
@@ -39,7 +40,7 @@ public struct AlignmentOutput: Sendable {
 
     /// A TMX 1.4b document of the translation pairs (TlumachTMX's writer), each unit dated `creationDate`
     /// (YYYYMMDDThhmmssZ).
-    public func tmx(sourceLanguage: String, targetLanguage: String, creationDate: String, version: String = "0.1.0")
+    public func tmx(sourceLanguage: String, targetLanguage: String, creationDate: String, version: String = TlumachVersion.current)
         -> String
     {
         let units = translationPairs.map { pair in

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachCore
 import TlumachText
 
 /// Aligns the sentences of a text and its translation: dynamic programming over 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2
@@ -49,7 +50,7 @@ public struct SentenceAligner: Sendable {
 
     public func run(source: [String], target: [String]) -> Result {
         // The two sides' features are independent: extract them on two threads.
-        let features = FeaturePair()
+        let features = ResultSlots<SentenceFeatures>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             if side == 0 {
                 features.set(0, SentenceFeatures(source, language: sourceLanguage, anchors: anchorSources, parameters: parameters))
@@ -57,7 +58,9 @@ public struct SentenceAligner: Sendable {
                 features.set(1, SentenceFeatures(target, language: targetLanguage, anchors: anchorSources, parameters: parameters))
             }
         }
-        let (sourceFeatures, targetFeatures) = features.both
+        guard let sourceFeatures = features.value(0), let targetFeatures = features.value(1) else {
+            preconditionFailure("features not computed")
+        }
         var effective = parameters
         let sourceCharacters = sourceFeatures.lengths.reduce(0, +)
         let targetCharacters = targetFeatures.lengths.reduce(0, +)
@@ -100,25 +103,6 @@ public struct SentenceAligner: Sendable {
         second.characterRatio = paired
         second.searches = 2
         return second
-    }
-}
-
-/// Holds the two sides' features while they are computed concurrently.
-final class FeaturePair: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sides: [SentenceFeatures?] = [nil, nil]
-
-    func set(_ side: Int, _ features: SentenceFeatures) {
-        lock.lock()
-        sides[side] = features
-        lock.unlock()
-    }
-
-    var both: (SentenceFeatures, SentenceFeatures) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let source = sides[0], let target = sides[1] else { preconditionFailure("features not computed") }
-        return (source, target)
     }
 }
 

@@ -12,8 +12,8 @@ public enum AlignedTextPair {
     ) throws -> BilingualDocument {
         let sourceText = try TextFile.read(sourcePath)
         let targetText = try TextFile.read(targetPath)
-        let sourceTag = Language(rawValue: CheckedUnit.primary(sourceLanguage)) ?? .uk
-        let targetTag = Language(rawValue: CheckedUnit.primary(targetLanguage)) ?? .en
+        let sourceTag = Language(rawValue: LanguageTag.primary(sourceLanguage)) ?? .uk
+        let targetTag = Language(rawValue: LanguageTag.primary(targetLanguage)) ?? .en
         let sources = try AlignmentInput.segment(sourceText, language: sourceTag)
         let targets = try AlignmentInput.segment(targetText, language: targetTag)
         let beads = SentenceAligner(source: sourceTag, target: targetTag)

@@ -50,7 +50,7 @@ public struct CheckOutcome: Sendable {
 
 /// A glossary loaded on a background thread while the inputs are read. The normaliser the checks share is made
 /// there too.
-private final class BackgroundLoad: @unchecked Sendable {
+private final class BackgroundLoad: @unchecked Sendable {  // unchecked: `result` written before `done.signal()`, read after `wait()`
     private var result: Result<(any TermFinder)?, any Error> = .success(nil)
     private let done = DispatchSemaphore(value: 0)
 

@@ -1,4 +1,5 @@
 import Dispatch
+import TlumachCore
 import TlumachFormats
 import TlumachGlossary
 
@@ -84,7 +85,8 @@ public struct CheckRunner: Sendable {
         let chunkSize = 512
         let chunkCount = (total + chunkSize - 1) / chunkSize
         let collected = ResultSlots<[(Int, Int, Issue)]>(count: chunkCount)
-        let chunkUnits = ResultSlots<[CheckedUnit]>(count: chunkCount)
+        // CheckedUnit is not Sendable (lazy analyses); each chunk's units are handed over once, after its checks ran.
+        let chunkUnits = ResultSlots<UncheckedSendable<[CheckedUnit]>>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { [starts, languagePairs, total] chunk in
             var found: [(Int, Int, Issue)] = []
             let range = (chunk * chunkSize)..<min(total, (chunk + 1) * chunkSize)
@@ -111,13 +113,13 @@ public struct CheckRunner: Sendable {
                     for issue in unitChecks[checkIndex].check(unit) { found.append((unitIndex, checkIndex, issue)) }
                 }
             }
-            chunkUnits.set(chunk, made)
+            chunkUnits.set(chunk, UncheckedSendable(made))
             collected.set(chunk, found)
             progress?(range.count)
         }
         var units: [CheckedUnit] = []
         units.reserveCapacity(total)
-        for chunk in 0..<chunkCount { units += chunkUnits.value(chunk) ?? [] }
+        for chunk in 0..<chunkCount { units += chunkUnits.value(chunk)?.value ?? [] }
         let shared = UnitsBox(units)
         var issues: [(Int, Int, Issue)] = collected.values.flatMap { $0 }
         // The checks over all units (the two consistency checks) run side by side.
@@ -206,29 +208,9 @@ private struct FindingIdentity: Hashable {
 }
 
 /// Units shared read-only between the parallel chunks; each unit is touched by exactly one chunk.
-private final class UnitsBox: @unchecked Sendable {
+private final class UnitsBox: @unchecked Sendable {  // unchecked: CheckedUnit is not Sendable; units are read-only here
     var units: [CheckedUnit]
     init(_ units: [CheckedUnit]) { self.units = units }
-}
-
-/// One result slot per parallel task, each written once by its own task.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLockLite()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        lock.withLock { slots[index] = value }
-    }
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
-    func value(_ index: Int) -> Value? { lock.withLock { slots[index] } }
-    /// Takes the value out of its slot (it is released by the caller, outside the lock).
-    func take(_ index: Int) -> Value? {
-        lock.withLock {
-            let value = slots[index]
-            slots[index] = nil
-            return value
-        }
-    }
 }
 
 /// `tlumach:disable=check-id[,check-id…]` (or `=all`) in a note or comment turns checks off for its unit.

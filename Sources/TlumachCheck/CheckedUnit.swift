@@ -1,3 +1,4 @@
+import TlumachCore
 import TlumachFormats
 
 /// A unit as the checks see it: the file's unit plus its languages and lazily computed analyses of its texts
@@ -13,22 +14,11 @@ public final class CheckedUnit {
     public init(unit: BilingualUnit, file: String, sourceLanguage: String, targetLanguage: String, environment: CheckEnvironment) {
         self.unit = unit
         self.file = file
-        self.sourceLanguage = Self.primary(sourceLanguage)
-        self.targetLanguage = Self.primary(targetLanguage)
+        self.sourceLanguage = LanguageTag.primary(sourceLanguage)
+        self.targetLanguage = LanguageTag.primary(targetLanguage)
         self.environment = environment
         hasTarget = !(unit.target ?? "").isEmpty
         isUnfinished = unit.isUnfinished
-    }
-
-    /// "uk-UA" → "uk"; "en_US" → "en".
-    public static func primary(_ tag: String) -> String {
-        if tag.utf8.count <= 3 && tag.utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) { return tag }
-        var primary = ""
-        for character in tag {
-            if character == "-" || character == "_" { break }
-            primary.append(character)
-        }
-        return primary.lowercased()
     }
 
     public var source: String { unit.source }

@@ -223,7 +223,7 @@ public struct ConfigurationFile: Sendable {
 
 /// The composed document or its syntax error. Yams' `Node` is not `Sendable`, but this one is never changed after
 /// composing, so sharing it between threads is safe.
-private final class ComposedYAML: @unchecked Sendable {
+private final class ComposedYAML: @unchecked Sendable {  // unchecked: Yams' Node is not Sendable; never changed
     let result: Result<Node?, InputError>
 
     init(path: String, text: String) {

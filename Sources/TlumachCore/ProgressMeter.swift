@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// The one progress display of every long command (`tm import`, `check`, `align`, `normalize`): a single line on
 /// standard error with a bar, the count, the rate and the time left, redrawn at most every `interval` seconds and
 /// cleared at the end. It writes nothing at all unless standard error is a terminal, so pipes, logs and CI output
 /// never see it. Safe to advance from several threads at once.
-public final class ProgressMeter: @unchecked Sendable {
+public final class ProgressMeter: Sendable {
     /// What is counted: items of some kind ("units", "files") or bytes (shown in MB).
     public enum Unit: Sendable, Equatable {
         case items(String)
@@ -18,16 +19,18 @@ public final class ProgressMeter: @unchecked Sendable {
     private let width: Int
     private let interval: Double
     private let delay: Double
-    // Guarded by `lock`.
-    private let lock = NSLock()
-    private var label: String
-    private var total: Int?
-    private var unit: Unit
-    private var done = 0
-    private var shown: Int?
-    private var started: Double
-    private var lastDraw: Double?
-    private var visible = false
+    /// What changes as the work goes on, behind one lock.
+    private struct State {
+        var label: String
+        var total: Int?
+        var unit: Unit
+        var done = 0
+        var shown: Int?
+        var started: Double
+        var lastDraw: Double?
+        var visible = false
+    }
+    private let state: Mutex<State>
 
     /// - Parameters:
     ///   - total: the work to do (drives the bar and the time left), nil when unknown.
@@ -48,18 +51,15 @@ public final class ProgressMeter: @unchecked Sendable {
         self.width = max(20, width ?? (isTerminal ? ProgressMeter.terminalColumns() : 80))
         self.interval = interval
         self.delay = delay
-        self.label = label
-        self.total = total.map { max(0, $0) }
-        self.unit = unit
-        started = isTerminal ? clock() : 0
+        state = Mutex(State(label: label, total: total.map { max(0, $0) }, unit: unit, started: isTerminal ? clock() : 0))
     }
 
     /// Adds `amount` to the work done (from any thread).
     public func advance(by amount: Int = 1) {
         guard isEnabled else { return }
-        lock.withLock {
-            done += amount
-            drawIfDue()
+        state.withLock { state in
+            state.done += amount
+            drawIfDue(&state)
         }
     }
 
@@ -67,49 +67,50 @@ public final class ProgressMeter: @unchecked Sendable {
     /// shows units).
     public func update(done: Int, shown: Int? = nil) {
         guard isEnabled else { return }
-        lock.withLock {
-            self.done = done
-            self.shown = shown
-            drawIfDue()
+        state.withLock { state in
+            state.done = done
+            state.shown = shown
+            drawIfDue(&state)
         }
     }
 
     /// Starts a new phase on the same line: new label, total and unit, counts and clock from zero.
     public func restart(label: String, total: Int?, unit: Unit) {
         guard isEnabled else { return }
-        lock.withLock {
-            clearLine()
-            self.label = label
-            self.total = total.map { max(0, $0) }
-            self.unit = unit
-            done = 0
-            shown = nil
-            started = clock()
-            lastDraw = nil
+        state.withLock { state in
+            clearLine(&state)
+            state.label = label
+            state.total = total.map { max(0, $0) }
+            state.unit = unit
+            state.done = 0
+            state.shown = nil
+            state.started = clock()
+            state.lastDraw = nil
         }
     }
 
     /// Removes the line, leaving the terminal as it was (call when the work ends, by success or failure).
     public func finish() {
         guard isEnabled else { return }
-        lock.withLock { clearLine() }
+        state.withLock { clearLine(&$0) }
     }
 
-    private func drawIfDue() {
+    private func drawIfDue(_ state: inout State) {
         let now = clock()
-        let elapsed = now - started
+        let elapsed = now - state.started
         guard elapsed >= delay else { return }
-        if let lastDraw, now - lastDraw < interval { return }
-        lastDraw = now
-        visible = true
+        if let lastDraw = state.lastDraw, now - lastDraw < interval { return }
+        state.lastDraw = now
+        state.visible = true
         let text = Self.line(
-            label: label, done: done, total: total, shown: shown, unit: unit, elapsed: elapsed, width: width)
+            label: state.label, done: state.done, total: state.total, shown: state.shown, unit: state.unit,
+            elapsed: elapsed, width: width)
         write("\r" + text + "\u{1B}[K")
     }
 
-    private func clearLine() {
-        guard visible else { return }
-        visible = false
+    private func clearLine(_ state: inout State) {
+        guard state.visible else { return }
+        state.visible = false
         write("\r\u{1B}[K")
     }
 

@@ -31,12 +31,12 @@ public enum POReader {
         var result: Result<BilingualDocument, InputError>?
         data.withUnsafeBytes { raw in
             let all = raw.bindMemory(to: UInt8.self)
-            let hasBOM = all.count >= 3 && all[0] == 0xEF && all[1] == 0xBB && all[2] == 0xBF
-            let bytes = hasBOM ? UnsafeBufferPointer(rebasing: all[3...]) : all
+            let bom = ByteOrderMark.utf8Length(all)
+            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
             do throws(InputError) { result = .success(try parse(bytes: bytes, path: path, validate: true)) } catch {
                 var error = error
                 // Offsets count from the file's first byte, the mark included.
-                if hasBOM, let offset = error.byteOffset { error.byteOffset = offset + 3 }
+                if let offset = error.byteOffset { error.byteOffset = offset + bom }
                 result = .failure(error)
             }
         }
@@ -81,25 +81,28 @@ public enum POReader {
         -> BilingualDocument
     {
         let ranges = pieces(bytes, size: pieceSize)
-        let box = PieceResults(count: ranges.count)
-        let shared = SharedBytes(base: bytes)
+        let surveys = ResultSlots<(lines: Int, invalid: Int?)>(count: ranges.count)
+        let parsed = ResultSlots<Result<Parser, InputError>>(count: ranges.count)
+        // The file's bytes, read by every piece (never written while they run).
+        let shared = UncheckedSendable(bytes)
         // First the checks and line counts of every piece (a piece's first line number is the sum of the lines
         // before it), then the parse.
         let survey: @Sendable (Int) -> Void = { piece in
             let range = ranges[piece]
-            let base = shared.base
+            let base = shared.value
             var lines = 0
             for index in range where base[index] == 0x0A { lines += 1 }
-            let invalid = validate ? TextFile.firstInvalidUTF8Offset(Array(base[range])).map { $0 + range.lowerBound } : nil
-            box.survey(piece, lines: lines, invalid: invalid)
+            let invalid = validate
+                ? UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: base[range])).map { $0 + range.lowerBound } : nil
+            surveys.set(piece, (lines, invalid))
         }
         if ranges.count == 1 { survey(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: survey) }
-        if let invalid = box.invalidOffsets.compactMap({ $0 }).first {
+        if let invalid = surveys.values.compactMap(\.invalid).first {
             throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8")
         }
         var firstLines: [Int] = []
         var line = 0
-        for count in box.lineCounts {
+        for count in surveys.values.map(\.lines) {
             firstLines.append(line)
             line += count
         }
@@ -107,17 +110,18 @@ public enum POReader {
             // Each piece notes the first header entry it sees; the first piece's (in file order) gives the languages.
             var parser = Parser(path: path, firstLine: firstLines[piece])
             do throws(InputError) {
-                try parser.run(UnsafeBufferPointer(rebasing: shared.base[ranges[piece]]))
-                box.parsed(piece, .success(parser))
+                try parser.run(UnsafeBufferPointer(rebasing: shared.value[ranges[piece]]))
+                parsed.set(piece, .success(parser))
             } catch {
-                box.parsed(piece, .failure(error))
+                parsed.set(piece, .failure(error))
             }
         }
         if ranges.count == 1 { parsePiece(0) } else { DispatchQueue.concurrentPerform(iterations: ranges.count, execute: parsePiece) }
         var header: String?
         var offsets: [Int] = []
         var total = 0
-        for result in box.results {
+        for piece in 0..<parsed.count {
+            let result = parsed.value(piece)
             switch result {
             case .success(let parser):
                 if header == nil { header = parser.header }
@@ -128,14 +132,15 @@ public enum POReader {
             }
         }
         let units: [BilingualUnit]
-        if ranges.count == 1, case .success(let parser) = box.take(0) {
+        if ranges.count == 1, case .success(let parser) = parsed.take(0) {
             units = parser.units
         } else {
             // The pieces' units are copied into place in parallel, and each piece is freed by its own task.
             units = [BilingualUnit](unsafeUninitializedCapacity: total) { buffer, initialized in
-                let destination = SharedDestination(base: buffer.baseAddress)
+                // The joined units' storage, each piece writing its own region.
+                let destination = UncheckedSendable(buffer.baseAddress)
                 DispatchQueue.concurrentPerform(iterations: ranges.count) { [offsets] piece in
-                    guard case .success(let parser) = box.take(piece), let base = destination.base else { return }
+                    guard case .success(let parser) = parsed.take(piece), let base = destination.value else { return }
                     parser.units.withUnsafeBufferPointer { source in
                         guard let start = source.baseAddress else { return }
                         (base + offsets[piece]).initialize(from: start, count: source.count)
@@ -163,52 +168,6 @@ public enum POReader {
             }
         }
         return (source, target)
-    }
-
-    /// The file's bytes, read by every piece (never written while they run).
-    private struct SharedBytes: @unchecked Sendable {
-        let base: UnsafeBufferPointer<UInt8>
-    }
-
-    /// The joined units' storage, each piece writing its own region.
-    private struct SharedDestination: @unchecked Sendable {
-        let base: UnsafeMutablePointer<BilingualUnit>?
-    }
-
-    /// What the parallel pieces report, each slot written once by its own piece.
-    private final class PieceResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var lineCounts: [Int]
-        private(set) var invalidOffsets: [Int?]
-        private(set) var results: [Result<Parser, InputError>?]
-
-        init(count: Int) {
-            lineCounts = Array(repeating: 0, count: count)
-            invalidOffsets = Array(repeating: nil, count: count)
-            results = Array(repeating: nil, count: count)
-        }
-
-        func survey(_ piece: Int, lines: Int, invalid: Int?) {
-            lock.lock()
-            lineCounts[piece] = lines
-            invalidOffsets[piece] = invalid
-            lock.unlock()
-        }
-
-        func parsed(_ piece: Int, _ result: Result<Parser, InputError>) {
-            lock.lock()
-            results[piece] = result
-            lock.unlock()
-        }
-
-        /// Takes a piece's result out (the caller frees it, outside the lock).
-        func take(_ piece: Int) -> Result<Parser, InputError>? {
-            lock.lock()
-            defer { lock.unlock() }
-            let result = results[piece]
-            results[piece] = nil
-            return result
-        }
     }
 
     private enum Keyword { case msgctxt, msgid, msgidPlural, msgstr(Int) }

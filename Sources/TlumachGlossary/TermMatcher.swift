@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TlumachCore
 import TlumachText
 
@@ -721,21 +722,15 @@ extension Array {
 }
 
 /// Reusable token caches (raw word bytes → symbols) and scan arrays, one set per concurrent scan.
-final class CachePool: @unchecked Sendable {
-    // The lock guards `idle`; a borrowed cache is used by one thread until given back.
+final class CachePool: Sendable {
+    // A borrowed cache is used by one thread until given back.
     typealias Scan = (
         cache: TokenCache, active: [TermMatcher.Active], next: [TermMatcher.Active], tokenSymbols: [Int32], computed: [Int32]
     )
-    private let lock = NSLock()
-    private var idle: [Scan] = []
+    private let idle = Mutex<[Scan]>([])
 
     func borrow() -> Scan {
-        lock.lock()
-        if let scan = idle.popLast() {
-            lock.unlock()
-            return scan
-        }
-        lock.unlock()
+        if let scan = idle.withLock({ $0.popLast() }) { return scan }
         var tokenSymbols: [Int32] = []
         tokenSymbols.reserveCapacity(8)
         var computed: [Int32] = []
@@ -744,9 +739,9 @@ final class CachePool: @unchecked Sendable {
     }
 
     func giveBack(_ scan: Scan) {
-        lock.lock()
-        defer { lock.unlock() }
-        if idle.count < 8 { idle.append(scan) }
+        idle.withLock { idle in
+            if idle.count < 8 { idle.append(scan) }
+        }
     }
 }
 

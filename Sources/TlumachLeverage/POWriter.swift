@@ -25,7 +25,7 @@ enum POWriter {
 
     static func lines(_ bytes: [UInt8]) -> [Line] {
         var result: [Line] = []
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var start = ByteOrderMark.utf8Length(bytes)
         var number = 1
         while start < bytes.count {
             let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count

@@ -1,3 +1,5 @@
+import TlumachCore
+
 /// A byte-level tokeniser for the text most of a Ukrainian–English memory is made of: ASCII, the basic Cyrillic block
 /// (U+0400–U+045F, Ґ ґ), digits, spaces and common punctuation. It gives exactly the words `MemoryTokenizer` gets from
 /// ICU (NFKC case folding, apostrophes unified, then UAX #29 word break with ICU's root rules) — proved by
@@ -7,9 +9,8 @@
 enum FastWordBreak {
     /// Languages whose ICU word break is the root rules (no tailoring), so the fast path may stand in for it.
     static func applies(toLocale locale: String) -> Bool {
-        let lowered = locale.lowercased()
-        guard !lowered.contains("posix") else { return false }  // en_US_POSIX tailors "." between letters
-        let primary = lowered.prefix { $0 != "_" && $0 != "-" }
+        guard !locale.lowercased().contains("posix") else { return false }  // en_US_POSIX tailors "." between letters
+        let primary = LanguageTag.primary(locale)
         return primary == "uk" || primary == "en" || primary == "ru"
     }
 

@@ -73,8 +73,7 @@ public enum ImportFormat {
         if bytes.starts(with: [0xFE, 0xFF]) { return utf16(bytes.dropFirst(2), littleEndian: false) }
         if bytes.count >= 2 && bytes[0] != 0 && bytes[1] == 0 { return utf16(bytes[...], littleEndian: true) }
         if bytes.count >= 2 && bytes[0] == 0 && bytes[1] != 0 { return utf16(bytes[...], littleEndian: false) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(decoding: bytes.dropFirst(3), as: UTF8.self) }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes.dropFirst(ByteOrderMark.utf8Length(bytes)), as: UTF8.self)
     }
 
     private static func textKind(_ text: String) -> String {

@@ -1,8 +1,8 @@
 /// Levenshtein distance over token ids, and the OmegaT-compatible similarity built on it.
-public enum TokenLevenshtein {
+package enum TokenLevenshtein {
     /// OmegaT's fuzzy score: 100·(max(n,m) − LD)/max(n,m). Two empty sequences share nothing to compare: 0.
     @inline(__always)
-    public static func score(distance: Int, _ n: Int, _ m: Int) -> Double {
+    package static func score(distance: Int, _ n: Int, _ m: Int) -> Double {
         let longest = max(n, m)
         guard longest > 0 else { return 0 }
         return 100 * Double(longest - distance) / Double(longest)
@@ -10,7 +10,7 @@ public enum TokenLevenshtein {
 
     /// Plain dynamic programming in one row, O(n·m): the reference the bit-parallel version is tested against and
     /// the fallback for patterns longer than 64 tokens.
-    public static func distance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+    package static func distance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var row = Array(0...b.count)
@@ -27,7 +27,7 @@ public enum TokenLevenshtein {
         return row[b.count]
     }
 
-    public static func distance(_ a: [UInt32], _ b: [UInt32]) -> Int {
+    package static func distance(_ a: [UInt32], _ b: [UInt32]) -> Int {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in distance(x, y) } }
     }
 }
@@ -36,13 +36,13 @@ public enum TokenLevenshtein {
 /// each distinct query token gets a bitmask of its positions, kept in a small open-addressing table of flat arrays
 /// (token id → mask), so comparing against a candidate of m tokens costs m steps of a few machine instructions and
 /// preparing a query allocates nothing proportional to the vocabulary.
-public struct BitParallelPattern: Sendable {
-    public let tokens: [UInt32]
+package struct BitParallelPattern: Sendable {
+    package let tokens: [UInt32]
     private var keys: [UInt32]
     private var masks: [UInt64]
     private let tableMask: Int
 
-    public init(_ tokens: [UInt32]) {
+    package init(_ tokens: [UInt32]) {
         self.tokens = tokens
         var size = 64
         while size < tokens.count * 4 { size <<= 1 }
@@ -64,7 +64,7 @@ public struct BitParallelPattern: Sendable {
     }
 
     /// The edit distance between the pattern and `text`.
-    public func distance(to text: UnsafeBufferPointer<UInt32>) -> Int {
+    package func distance(to text: UnsafeBufferPointer<UInt32>) -> Int {
         let m = tokens.count
         if m == 0 { return text.count }
         if m > 64 { return tokens.withUnsafeBufferPointer { TokenLevenshtein.distance($0, text) } }
@@ -107,7 +107,7 @@ public struct BitParallelPattern: Sendable {
         }
     }
 
-    public func distance(to text: [UInt32]) -> Int {
+    package func distance(to text: [UInt32]) -> Int {
         text.withUnsafeBufferPointer { distance(to: $0) }
     }
 }

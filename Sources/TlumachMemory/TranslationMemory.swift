@@ -470,7 +470,7 @@ public final class TranslationMemory {
 }
 
 /// Batches of prepared units handed from the parsing thread to the writing one, at most a few in flight.
-final class PreparedBatches: @unchecked Sendable {
+final class PreparedBatches: @unchecked Sendable {  // unchecked: every field under `condition` (Mutex has no wait)
     static let batchSize = 1000
     private let capacity = 4
     // The condition's lock guards every field below.
@@ -559,8 +559,3 @@ final class PreparedBatches: @unchecked Sendable {
     }
 }
 
-/// A value handed to another thread whose exclusive use is arranged by hand (see its use).
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}

@@ -1,3 +1,5 @@
+import TlumachCore
+
 /// The TMX 1.4b data model, kept lossless: every attribute, note, prop and inline code of a file survives a
 /// read → write → read round trip, and whitespace inside segments, notes and props is kept exactly.
 
@@ -156,22 +158,15 @@ public struct TMXUnit: Sendable, Hashable {
     public func variantIndex(for language: String) -> Int? {
         let wanted = language.lowercased()
         if let exact = variants.firstIndex(where: { $0.language.lowercased() == wanted }) { return exact }
-        let primary = TMXLanguage.primary(wanted)
-        return variants.firstIndex { TMXLanguage.primary($0.language) == primary }
+        let primary = LanguageTag.primary(wanted)
+        return variants.firstIndex { LanguageTag.primary($0.language) == primary }
     }
 }
 
 /// Language tag helpers.
 public enum TMXLanguage {
-    /// The primary subtag, lower-cased: "en-GB" → "en", "UK_ua" → "uk".
-    public static func primary(_ tag: String) -> String {
-        let lowered = tag.lowercased()
-        if let cut = lowered.firstIndex(where: { $0 == "-" || $0 == "_" }) { return String(lowered[..<cut]) }
-        return lowered
-    }
-
     /// True when two tags name the same language (same primary subtag).
-    public static func matches(_ a: String, _ b: String) -> Bool { primary(a) == primary(b) }
+    public static func matches(_ a: String, _ b: String) -> Bool { LanguageTag.primary(a) == LanguageTag.primary(b) }
 
     /// The `srclang` value for a memory usable in every direction.
     public static let all = "*all*"
@@ -205,7 +200,7 @@ public struct TMXHeader: Sendable, Hashable {
     }
 
     /// A header with the attributes TMX 1.4b requires.
-    public static func tlumach(sourceLanguage: String, version: String = "0.1.0") -> TMXHeader {
+    public static func tlumach(sourceLanguage: String, version: String = TlumachVersion.current) -> TMXHeader {
         TMXHeader(attributes: [
             "creationtool": "Tlumach", "creationtoolversion": version, "segtype": "sentence",
             "o-tmf": "Tlumach", "adminlang": "en", "srclang": sourceLanguage, "datatype": "plaintext",

@@ -66,7 +66,8 @@ public struct TerminologyFeatures: Sendable, Hashable {
 }
 
 /// Proposes translations of terms from a bilingual corpus (see docs/terminology-alignment.md).
-public final class TermAligner: @unchecked Sendable {
+/// Not Sendable: its caches fill as it is asked (one aligner per thread).
+public final class TermAligner {
     let corpus: TermCorpus
     let aligner: WordAligner?
     let features: TerminologyFeatures

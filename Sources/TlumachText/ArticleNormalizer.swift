@@ -26,7 +26,7 @@ public final class ArticleNormalizer: Sendable {
         normalize(utf8: Array(text.utf8))
     }
 
-    /// Normalises UTF-8 text. The bytes must be valid UTF-8 (`TextFile.firstInvalidUTF8Offset` checks).
+    /// Normalises UTF-8 text. The bytes must be valid UTF-8 (`UTF8Validation.firstInvalidOffset` checks).
     public func normalize(utf8 input: [UInt8]) -> NormalizationResult {
         input.withUnsafeBufferPointer { normalize(utf8Buffer: $0) }
     }
@@ -35,7 +35,7 @@ public final class ArticleNormalizer: Sendable {
     /// must be valid UTF-8 (`UTF8Validation.firstInvalidOffset` checks). With `reporting: false` the result has
     /// the same text but no change list, only `changeCount` (what writing the text out needs, and much cheaper on
     /// text with many fixes).
-    public func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true) -> NormalizationResult {
+    package func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true) -> NormalizationResult {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var changes: [PendingChange] = []
@@ -47,9 +47,7 @@ public final class ArticleNormalizer: Sendable {
         let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
         do {
             var position = 0
-            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-                && options.isEnabled(.bom)
-            {
+            if ByteOrderMark.utf8Length(bytes) > 0 && options.isEnabled(.bom) {
                 changes.append(
                     PendingChange(
                         rule: NormalizationRule.bom.rawValue, byteOffset: 0, original: "\u{FEFF}", replacement: "",

@@ -15,7 +15,7 @@ public enum TextDataFiles {
 }
 
 /// The module's data files (Sources/TlumachText/Data), read once. Rules live in these files, not in code.
-enum TextData {
+package enum TextData {
     static let bundleName = "Tlumach_TlumachText"
 
     /// The lines of a data file without comments and blank lines; empty when the file is missing (which
@@ -39,7 +39,7 @@ enum TextData {
     }
 
     /// Latin → Cyrillic and Cyrillic → Latin look-alike letters.
-    static let lookAlikes: (toCyrillic: [Unicode.Scalar: Unicode.Scalar], toLatin: [Unicode.Scalar: Unicode.Scalar]) = {
+    package static let lookAlikes: (toCyrillic: [Unicode.Scalar: Unicode.Scalar], toLatin: [Unicode.Scalar: Unicode.Scalar]) = {
         var toCyrillic: [Unicode.Scalar: Unicode.Scalar] = [:]
         var toLatin: [Unicode.Scalar: Unicode.Scalar] = [:]
         for line in lines("lookalikes") {

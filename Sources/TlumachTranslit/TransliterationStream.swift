@@ -60,17 +60,18 @@ extension SchemeTransliterator {
         }
         bounds.append(end)
         bounds = Array(Set(bounds)).sorted()
-        let parts = PartResults(count: bounds.count - 1)
+        let parts = ResultSlots<(output: [UInt8], failure: TransliterationError?)>(count: bounds.count - 1)
         try bytes.withUnsafeBufferPointer { all in
-            let input = SharedInput(base: all.baseAddress, bounds: bounds)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            // The input block, read by every part (it outlives them).
+            let input = UncheckedSendable(all)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { [bounds] part in
                 var result: [UInt8] = []
                 var failure: TransliterationError?
                 do throws(TransliterationError) {
-                    let lines = input.part(part)
+                    let lines = UnsafeBufferPointer(rebasing: input.value[bounds[part]..<bounds[part + 1]])
                     if let names = self.names {
                         // Names never reach across a line end (a phrase's words are joined by spaces or a hyphen).
-                        if let offset = Self.firstInvalidUTF8Offset(lines) { throw .invalidUTF8(byteOffset: offset) }
+                        if let offset = UTF8Validation.firstInvalidOffset(lines) { throw .invalidUTF8(byteOffset: offset) }
                         result.append(contentsOf: self.transliterate(String(decoding: lines, as: UTF8.self), names: names).utf8)
                     } else {
                         try self.transliterate(utf8: lines, into: &result)
@@ -78,10 +79,10 @@ extension SchemeTransliterator {
                 } catch {
                     failure = error
                 }
-                parts.set(part, output: result, failure: failure)
+                parts.set(part, (result, failure))
             }
             for part in 0..<parts.count {
-                let (result, failure) = parts.get(part)
+                let (result, failure) = parts.value(part) ?? ([], nil)
                 if let failure {
                     switch failure {
                     case .invalidUTF8(let offset):
@@ -110,7 +111,7 @@ extension SchemeTransliterator {
                     let lines = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
                     if let names {
                         // Known names need the text as a string; the lines are validated first for the byte offset.
-                        if let offset = Self.firstInvalidUTF8Offset(lines) { throw TransliterationError.invalidUTF8(byteOffset: offset) }
+                        if let offset = UTF8Validation.firstInvalidOffset(lines) { throw TransliterationError.invalidUTF8(byteOffset: offset) }
                         buffer.append(contentsOf: transliterate(String(decoding: lines, as: UTF8.self), names: names).utf8)
                     } else {
                         try transliterate(utf8: lines, into: &buffer)
@@ -127,41 +128,5 @@ extension SchemeTransliterator {
                 lineStart = lineEnd
             }
         }
-    }
-}
-
-/// Read-only view of the input block shared by the parallel parts (the block outlives them).
-private struct SharedInput: @unchecked Sendable {
-    let base: UnsafePointer<UInt8>?
-    let bounds: [Int]
-    func part(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: base.map { $0 + bounds[index] }, count: bounds[index + 1] - bounds[index])
-    }
-}
-
-/// Each part's output and failure, written once by its own worker.
-private final class PartResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outputs: [[UInt8]]
-    private var failures: [TransliterationError?]
-    let count: Int
-
-    init(count: Int) {
-        self.count = count
-        outputs = Array(repeating: [], count: count)
-        failures = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, output: [UInt8], failure: TransliterationError?) {
-        lock.lock()
-        defer { lock.unlock() }
-        outputs[index] = output
-        failures[index] = failure
-    }
-
-    func get(_ index: Int) -> ([UInt8], TransliterationError?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (outputs[index], failures[index])
     }
 }

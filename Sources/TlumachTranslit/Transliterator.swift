@@ -1,5 +1,7 @@
 import Foundation
 import ICU
+import Synchronization
+import TlumachCore
 
 /// Supplies the house spelling of known names (Зеленський → Zelenskyy, Сергій Шойгу → Sergei Shoigu), consulted
 /// before any scheme. The glossary engine implements it; `NameSpellings` is a simple dictionary-backed one.
@@ -96,7 +98,7 @@ public final class SchemeTransliterator: Sendable {
     }
 
     /// Transliterates through ICU's rule engine only (no fast path, no names): the reference output.
-    public func transliterateWithRules(_ text: String) -> String {
+    package func transliterateWithRules(_ text: String) -> String {
         // ICU rewrites its buffer in place, moving the rest of the text at every change of length: quadratic on
         // long texts. So it gets pieces of about a thousand code units, each ending just after a space or line end.
         // No rule looks across a whitespace character further than that character itself, and text start and end
@@ -137,14 +139,14 @@ public final class SchemeTransliterator: Sendable {
 
     /// Transliterates UTF-8 bytes to UTF-8 bytes, appending to `output` (no names: this is the bulk path the CLI
     /// streams through). Throws `TransliterationError.invalidUTF8` with the offset within `utf8`.
-    public func transliterate(utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
+    package func transliterate(utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8])
         throws(TransliterationError)
     {
         if let fastPath {
             try fastPath.transliterate(utf8: utf8, into: &output)
             return
         }
-        if let offset = Self.firstInvalidUTF8Offset(utf8) { throw .invalidUTF8(byteOffset: offset) }
+        if let offset = UTF8Validation.firstInvalidOffset(utf8) { throw .invalidUTF8(byteOffset: offset) }
         let text = String(decoding: utf8, as: UTF8.self)
         output.append(contentsOf: transliterateWithRules(text).utf8)
     }
@@ -158,19 +160,6 @@ public final class SchemeTransliterator: Sendable {
         }
         // A Swift String is always valid UTF-8, so the fast path cannot refuse it; fall back to ICU all the same.
         return done ? String(decoding: output, as: UTF8.self) : transliterateWithRules(text)
-    }
-
-    static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
     }
 
     // MARK: Names first
@@ -289,36 +278,18 @@ public final class SchemeTransliterator: Sendable {
     }
 
     /// The former design: asks the source about every phrase of up to `longestNameWordCount` words at every word,
-    /// longest first. Kept as the reference the one-pass output is tested against.
+    /// longest first (`phraseByPhraseNameSpans`), and puts the text together scalar-string by scalar-string. Kept as
+    /// the reference the one-pass output is tested against.
     func transliteratePhraseByPhrase(_ text: String, names: any NameSpellingSource) -> String {
-        let scalars = Array(text.unicodeScalars)
-        let words = Self.words(in: scalars)
-        if words.isEmpty { return transliterateByScheme(text) }
+        let bytes = Array(text.utf8)
         var output = ""
         var pendingStart = 0  // start of text not yet written (to be transliterated by the scheme)
-        var index = 0
-        let longest = max(1, names.longestNameWordCount)
-        while index < words.count {
-            var matched = false
-            var length = min(longest, words.count - index)
-            while length >= 1 {
-                let last = index + length - 1
-                if Self.joinable(scalars, words: words, from: index, through: last) {
-                    let phrase = Self.string(scalars, words[index].start, words[last].end)
-                    if let spelling = names.spelling(of: phrase) {
-                        output += transliterateByScheme(Self.string(scalars, pendingStart, words[index].start))
-                        output += Self.matchCase(of: phrase, spelling)
-                        pendingStart = words[last].end
-                        index = last + 1
-                        matched = true
-                        break
-                    }
-                }
-                length -= 1
-            }
-            if !matched { index += 1 }
+        for span in Self.phraseByPhraseNameSpans(in: text, names: names) {
+            output += transliterateByScheme(String(decoding: bytes[pendingStart..<span.utf8Range.lowerBound], as: UTF8.self))
+            output += Self.matchCase(of: String(decoding: bytes[span.utf8Range], as: UTF8.self), span.spelling)
+            pendingStart = span.utf8Range.upperBound
         }
-        output += transliterateByScheme(Self.string(scalars, pendingStart, scalars.count))
+        output += transliterateByScheme(String(decoding: bytes[pendingStart...], as: UTF8.self))
         return output
     }
 
@@ -426,19 +397,18 @@ public final class SchemeTransliterator: Sendable {
 }
 
 /// The scheme's ICU transliterator, compiled once on first use.
-final class LazyICUTransliterator: @unchecked Sendable {
+final class LazyICUTransliterator: Sendable {
     private let scheme: TransliterationScheme
-    private let lock = NSLock()
-    private var compiled: ICU.Transliterator?
+    private let compiled = Mutex<ICU.Transliterator?>(nil)
 
     init(scheme: TransliterationScheme) { self.scheme = scheme }
 
     func get() throws -> ICU.Transliterator {
-        lock.lock()
-        defer { lock.unlock() }
-        if let compiled { return compiled }
-        let made = try scheme.makeICUTransliterator()
-        compiled = made
-        return made
+        try compiled.withLock { compiled in
+            if let compiled { return compiled }
+            let made = try scheme.makeICUTransliterator()
+            compiled = made
+            return made
+        }
     }
 }

@@ -184,7 +184,7 @@ public enum SafeXMLReader {
 
     static func checkDeclaredEncoding(_ data: Data, name: String) throws {
         let head = Array(data.prefix(1024))
-        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let start = ByteOrderMark.utf8Length(head)
         guard let range = declaredEncodingRange(head, from: start) else { return }
         let declared = String(decoding: head[range], as: UTF8.self)
         guard !isASCIIBased(declared) else { return }
@@ -270,7 +270,7 @@ public enum SafeXMLReader {
     static func refuseDeclarations(_ data: Data, name: String) throws {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var index = ByteOrderMark.utf8Length(bytes)
             var line = 1
             func starts(_ literal: StaticString) -> Bool {
                 let count = literal.utf8CodeUnitCount

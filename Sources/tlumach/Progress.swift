@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TlumachCore
 
 /// The shared progress meter as the commands set it up. `TLUMACH_PROGRESS_DELAY` (seconds before the first
@@ -26,23 +27,21 @@ extension ProgressMeter {
 
 /// The aligner's row progress on a meter. A search that starts again from row 0 (its band widened, or the
 /// document ratio was re-estimated) is shown as a new pass.
-final class AlignmentProgress: @unchecked Sendable {
+final class AlignmentProgress: Sendable {
     let meter: ProgressMeter
-    private let lock = NSLock()
-    private var lastRow = 0
-    private var pass = 1
+    private let position = Mutex((lastRow: 0, pass: 1))
 
     init(sentences: Int) {
         meter = ProgressMeter(command: "align", total: sentences, unit: .items("sentences"))
     }
 
     func report(row: Int, rows: Int) {
-        lock.withLock {
-            if row < lastRow {
-                pass += 1
-                meter.restart(label: "align (pass \(pass))", total: rows, unit: .items("sentences"))
+        position.withLock { position in
+            if row < position.lastRow {
+                position.pass += 1
+                meter.restart(label: "align (pass \(position.pass))", total: rows, unit: .items("sentences"))
             }
-            lastRow = row
+            position.lastRow = row
             meter.update(done: row)
         }
     }

@@ -7,7 +7,7 @@ struct Tlumach: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tlumach",
         abstract: "Ukrainian↔English translation toolkit: normalise, transliterate, find terms, check, remember.",
-        version: "0.1.0",
+        version: TlumachVersion.current,
         subcommands: [
             NormalizeCommand.self, TranslitCommand.self, LookupCommand.self, TermsCommand.self,
             GlossaryCommand.self, CheckCommand.self, MemoryCommand.self, AlignCommand.self, PretranslateCommand.self, AnalyzeCommand.self,

@@ -1,4 +1,5 @@
 import ICU
+import TlumachText
 
 /// `mixed-script`: words mixing Latin and Cyrillic look-alike letters, and words left in the wrong script.
 public struct MixedScriptCheck: Check {
@@ -41,11 +42,9 @@ public struct MixedScriptCheck: Check {
 
     public init(environment: CheckEnvironment) {}
 
-    /// Latin letters that look like Cyrillic ones, with their Cyrillic twins.
-    static let latinLookalikes: [Unicode.Scalar: Unicode.Scalar] = [
-        "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О", "P": "Р",
-        "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
-    ]
+    /// Latin letters that look like Cyrillic ones, with their Cyrillic twins: the normaliser's table
+    /// (TlumachText/Data/lookalikes.txt).
+    static let latinLookalikes = TextData.lookAlikes.toCyrillic
     static let romanNumeral: Set<Unicode.Scalar> = ["I", "V", "X", "L", "C", "D", "M"]
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
@@ -238,8 +237,7 @@ public struct MixedScriptCheck: Check {
         if cyrillic >= latin {
             for scalar in word.unicodeScalars { result.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
         } else {
-            var reverse: [Unicode.Scalar: Unicode.Scalar] = [:]
-            for (latinScalar, cyrillicScalar) in Self.latinLookalikes { reverse[cyrillicScalar] = latinScalar }
+            let reverse = TextData.lookAlikes.toLatin
             for scalar in word.unicodeScalars { result.unicodeScalars.append(reverse[scalar] ?? scalar) }
         }
         return result == word ? nil : result

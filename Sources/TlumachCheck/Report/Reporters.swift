@@ -10,7 +10,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// Turns a report into text for one format.
 public enum Reporter {
     public static let toolName = "tlumach"
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = TlumachVersion.current
 
     /// `strict`: warnings fail the run (JUnit marks as failed exactly what fails the run).
     public static func render(_ report: CheckReport, as format: ReportFormat, strict: Bool = false) -> String {

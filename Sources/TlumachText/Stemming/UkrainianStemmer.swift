@@ -130,7 +130,7 @@ extension UkrainianStemmer {
     /// hold the two equal), with no allocation and the endings looked up in a small hash table instead of tried one
     /// by one. Called for every word of a text the matcher has not seen before.
     @inline(__always)
-    public static func stem(_ letters: UnsafeMutablePointer<UInt16>, count: Int) -> Int {
+    package static func stem(_ letters: UnsafeMutablePointer<UInt16>, count: Int) -> Int {
         var count = count
         guard count > minimumStem else {
             foldLastSyllable(letters, count: count)

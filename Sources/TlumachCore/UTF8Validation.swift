@@ -1,9 +1,9 @@
 /// UTF-8 validation fast enough to sit in front of the normaliser: ASCII and two-byte sequences (all of Cyrillic)
 /// take a short path; everything else gets the full check (no overlongs, no surrogates, nothing above U+10FFFF).
-/// Agrees with `TextFile.firstInvalidUTF8Offset` (the tests compare them).
-public enum UTF8Validation {
+/// The one UTF-8 validator of the package (the tests compare it with the standard library's decoder).
+package enum UTF8Validation {
     /// The offset of the first byte that does not begin or continue a valid sequence, or nil.
-    public static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
         var index = 0
@@ -39,7 +39,7 @@ public enum UTF8Validation {
         return nil
     }
 
-    public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+    package static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
     }
 }
