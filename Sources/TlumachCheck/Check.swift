@@ -131,6 +131,8 @@ public protocol Check: Sendable {
     /// The check's own `check.options` (none by default).
     associatedtype Options: CheckOptionSet = NoCheckOptions
     static var description: CheckDescription { get }
+    /// The shared analyses of a unit this check reads (terms, consistency keys), computed before any check runs.
+    static var analyses: UnitAnalyses { get }
     init(environment: CheckEnvironment)
     /// Issues in one unit.
     func check(_ unit: CheckedUnit) -> [Issue]
@@ -139,6 +141,7 @@ public protocol Check: Sendable {
 }
 
 extension Check {
+    public static var analyses: UnitAnalyses { [] }
     public func check(_ unit: CheckedUnit) -> [Issue] { [] }
     public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] { [] }
     public var description: CheckDescription { Self.description }

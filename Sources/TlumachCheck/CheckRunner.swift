@@ -78,16 +78,16 @@ public struct CheckRunner: Sendable {
         // Each check's id and severity once, not per finding.
         let checkIDs = checks.map { type(of: $0).description.id }
         let checkAliases = checks.map { type(of: $0).description.aliases }
-        // The consistency checks run over all units at once afterwards; their keys are computed here, in parallel.
-        let needsKeys = settings.isEnabled("inconsistent-translation") || settings.isEnabled("inconsistent-source")
-        // Per-unit checks: chunks of units in parallel; each chunk makes its units and owns their lazy analyses.
+        // What the enabled checks read of a unit, computed when the unit is made (in parallel, before any check
+        // reads it); an unfinished unit only meets `untranslated`, which needs none of it.
+        let analyses = checks.reduce(into: UnitAnalyses()) { $0.formUnion(type(of: $1).analyses) }
+        // Per-unit checks: chunks of units in parallel; each chunk makes its units.
         // Small enough that the last chunks leave no core idle for long (a chunk is ~10 ms with the glossary).
         let chunkSize = 512
         let chunkCount = (total + chunkSize - 1) / chunkSize
         let collected = ResultSlots<[(Int, Int, Issue)]>(count: chunkCount)
-        // CheckedUnit is not Sendable (lazy analyses); each chunk's units are handed over once, after its checks ran.
-        let chunkUnits = ResultSlots<UncheckedSendable<[CheckedUnit]>>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { [starts, languagePairs, total] chunk in
+        let chunkUnits = ResultSlots<[CheckedUnit]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { [starts, languagePairs, total, analyses] chunk in
             var found: [(Int, Int, Issue)] = []
             let range = (chunk * chunkSize)..<min(total, (chunk + 1) * chunkSize)
             var made: [CheckedUnit] = []
@@ -97,15 +97,11 @@ public struct CheckRunner: Sendable {
                 while documentIndex + 1 < starts.count && starts[documentIndex + 1] <= unitIndex { documentIndex += 1 }
                 let document = documents[documentIndex]
                 let languages = languagePairs[documentIndex]
+                let bilingual = document.units[unitIndex - starts[documentIndex]]
                 let unit = CheckedUnit(
-                    unit: document.units[unitIndex - starts[documentIndex]], file: document.path,
-                    sourceLanguage: languages.source, targetLanguage: languages.target, environment: environment)
+                    unit: bilingual, file: document.path, sourceLanguage: languages.source, targetLanguage: languages.target,
+                    environment: environment, analyses: bilingual.isUnfinished && !allStates ? [] : analyses)
                 made.append(unit)
-                if needsKeys && unit.hasTarget {
-                    _ = unit.sourceKey
-                    _ = unit.plainSourceKey
-                    _ = unit.targetKey
-                }
                 // An unfinished unit (fuzzy, new, needs-*, initial) is the translator's work in progress: only
                 // whether it is translated at all is asked, unless every state is checked.
                 let onlyUntranslated = unit.isUnfinished && !allStates
@@ -207,8 +203,9 @@ private struct FindingIdentity: Hashable {
     var message: String
 }
 
-/// Units shared read-only between the parallel chunks; each unit is touched by exactly one chunk.
-private final class UnitsBox: @unchecked Sendable {  // unchecked: CheckedUnit is not Sendable; units are read-only here
+/// The run's units for the whole-run checks. @unchecked: `units` is written only before and after the parallel
+/// section that reads it (emptied so the units are freed chunk by chunk in parallel, not one by one).
+private final class UnitsBox: @unchecked Sendable {
     var units: [CheckedUnit]
     init(_ units: [CheckedUnit]) { self.units = units }
 }

@@ -1,24 +1,71 @@
 import TlumachCore
 import TlumachFormats
 
-/// A unit as the checks see it: the file's unit plus its languages and lazily computed analyses of its texts
-/// (placeholders, URLs, numbers), shared by the checks that need them so each is computed once.
-public final class CheckedUnit {
+/// Shared analyses of a unit that only some checks need, computed when a `CheckedUnit` is made (each check states
+/// what it reads in `Check.analyses`; the runner asks for the union of the enabled checks').
+public struct UnitAnalyses: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Glossary terms of the source (`sourceTerms`), for a unit with a target.
+    public static let sourceTerms = UnitAnalyses(rawValue: 1)
+    /// Glossary terms of the target (`targetTerms`), found once for every check that reads them.
+    public static let targetTerms = UnitAnalyses(rawValue: 2)
+    /// Grouping keys of the consistency checks (`sourceKey`, `plainSourceKey`, `targetKey`) and the source's words.
+    public static let consistencyKeys = UnitAnalyses(rawValue: 4)
+    public static let all: UnitAnalyses = [.sourceTerms, .targetTerms, .consistencyKeys]
+}
+
+/// A unit as the checks see it: the file's unit plus its languages and analyses of its texts (placeholders, URLs,
+/// terms, grouping keys), shared by the checks that need them. Immutable: everything is computed once, in `init`,
+/// before any check reads it, so checks running side by side on other threads read plain constants.
+public final class CheckedUnit: Sendable {
     public let unit: BilingualUnit
     public let file: String
     /// Primary language subtags, lower case ("uk", "en").
     public let sourceLanguage: String
     public let targetLanguage: String
     public let environment: CheckEnvironment
+    /// What was computed besides the texts (reading an analysis not asked for gives an empty value).
+    public let analyses: UnitAnalyses
 
-    public init(unit: BilingualUnit, file: String, sourceLanguage: String, targetLanguage: String, environment: CheckEnvironment) {
+    /// `analyses`: what the checks that will read this unit need (`CheckRunner` passes the enabled checks' union).
+    public init(
+        unit: BilingualUnit, file: String, sourceLanguage: String, targetLanguage: String, environment: CheckEnvironment,
+        analyses: UnitAnalyses = .all
+    ) {
         self.unit = unit
         self.file = file
-        self.sourceLanguage = LanguageTag.primary(sourceLanguage)
-        self.targetLanguage = LanguageTag.primary(targetLanguage)
+        let sourceLanguage = LanguageTag.primary(sourceLanguage)
+        let targetLanguage = LanguageTag.primary(targetLanguage)
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
         self.environment = environment
-        hasTarget = !(unit.target ?? "").isEmpty
+        self.analyses = analyses
+        let target = unit.target ?? ""
+        let hasTarget = !target.isEmpty
+        self.hasTarget = hasTarget
         isUnfinished = unit.isUnfinished
+        let keys = analyses.contains(.consistencyKeys) && hasTarget
+        let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys)
+        let targetText = AnalyzedText(target, codes: unit.targetCodes)
+        self.sourceText = sourceText
+        self.targetText = targetText
+        let terms = hasTarget ? environment.terms : nil
+        sourceTerms = analyses.contains(.sourceTerms) ? terms?.occurrences(in: unit.source, language: sourceLanguage) ?? [] : []
+        targetTerms = analyses.contains(.targetTerms) ? terms?.occurrences(in: target, language: targetLanguage) ?? [] : []
+        utf16Offsets = Self.utf16Offsets(target, scalars: targetText.scalars)
+        if keys {
+            sourceKey = ConsistencyKey.hash(
+                scalars: sourceText.scalars, seed: unit.pluralForm.map { (unit.context ?? "") + "\u{1}[\($0)]" } ?? unit.context)
+            plainSourceKey = ConsistencyKey.looseHash(words: sourceText.words, language: sourceLanguage)
+            let sourceHasNumberSlot = sourceText.mayHavePlaceholders
+                && sourceText.placeholders.contains { $0.kind == .printf || $0.kind == .brace || $0.kind == .qt }
+            targetKey = sourceHasNumberSlot
+                ? ConsistencyKey.looseHash(words: targetText.words, language: targetLanguage, scalars: targetText.scalars)
+                : ConsistencyKey.hash(scalars: targetText.scalars)
+        } else {
+            (sourceKey, plainSourceKey, targetKey) = (0, 0, 0)
+        }
     }
 
     public var source: String { unit.source }
@@ -30,14 +77,12 @@ public final class CheckedUnit {
     /// unless every state is checked, and the consistency checks leave them out.
     let isUnfinished: Bool
 
-    public private(set) lazy var sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes)
-    public private(set) lazy var targetText = AnalyzedText(unit.target ?? "", codes: unit.targetCodes)
-    /// Grouping keys of the consistency checks (computed once for both).
-    /// Glossary terms of each side, found once for all the term checks (empty without a glossary).
-    public private(set) lazy var sourceTerms: [TermOccurrence] =
-        environment.terms?.occurrences(in: unit.source, language: sourceLanguage) ?? []
-    public private(set) lazy var targetTerms: [TermOccurrence] =
-        hasTarget ? environment.terms?.occurrences(in: target, language: targetLanguage) ?? [] : []
+    public let sourceText: AnalyzedText
+    public let targetText: AnalyzedText
+    /// Glossary terms of each side, found once for all the term checks (empty without a glossary, without a
+    /// target, or when not asked for).
+    public let sourceTerms: [TermOccurrence]
+    public let targetTerms: [TermOccurrence]
 
     /// The file position of a scalar offset of the target, when the file's layout tells it.
     public func targetPosition(scalarOffset: Int) -> (line: Int, column: Int)? {
@@ -53,52 +98,65 @@ public final class CheckedUnit {
     }
 
     /// UTF-16 offset of each scalar offset of the target (and of its end), nil when they are equal.
-    private lazy var utf16Offsets: [Int]? = {
+    private let utf16Offsets: [Int]?
+
+    private static func utf16Offsets(_ target: String, scalars: [Unicode.Scalar]) -> [Int]? {
         guard target.utf8.contains(where: { $0 >= 0xF0 }) else { return nil }
         var table: [Int] = []
-        table.reserveCapacity(targetText.scalars.count + 1)
+        table.reserveCapacity(scalars.count + 1)
         var utf16 = 0
-        for scalar in targetText.scalars {
+        for scalar in scalars {
             table.append(utf16)
             utf16 += scalar.value > 0xFFFF ? 2 : 1
         }
         table.append(utf16)
         return table
-    }()
+    }
 
     /// Hashes of the grouping forms (whitespace collapsed, case folded, accelerators dropped); the source's
-    /// includes the PO context, which keeps units apart.
+    /// includes the PO context, which keeps units apart. 0 unless `.consistencyKeys` was asked for and the unit
+    /// has a target.
     /// Plural forms (msgstr[n]) group only with the same form of other entries: "%d файл" and "%d файлів" are forms
     /// of one translation, not two translations.
-    public private(set) lazy var sourceKey = ConsistencyKey.hash(
-        scalars: sourceText.scalars, seed: unit.pluralForm.map { (unit.context ?? "") + "\u{1}[\($0)]" } ?? unit.context)
+    public let sourceKey: UInt64
     /// The source as `inconsistent-source` compares it: word forms of one word are one source ("Import",
     /// "Importing", "Imports…" in a UI all become Імпорт).
-    public private(set) lazy var plainSourceKey = ConsistencyKey.looseHash(words: sourceText.words, language: sourceLanguage)
+    public let plainSourceKey: UInt64
     /// After a number placeholder the words agree with the number (%d записи, %d записів): such targets compare by
     /// word stems.
-    public private(set) lazy var targetKey = sourceHasNumberSlot
-        ? ConsistencyKey.looseHash(words: targetText.words, language: targetLanguage, scalars: targetText.scalars)
-        : ConsistencyKey.hash(scalars: targetText.scalars)
-
-    var sourceHasNumberSlot: Bool {
-        sourceText.mayHavePlaceholders && sourceText.placeholders.contains { $0.kind == .printf || $0.kind == .brace || $0.kind == .qt }
-    }
+    public let targetKey: UInt64
 }
 
 /// A text split into scalars once, with the spans that are code rather than language (placeholders, markup
-/// tags, URLs, e-mail addresses) found lazily: number and punctuation checks skip those spans.
-public final class AnalyzedText {
+/// tags, URLs, e-mail addresses): number and punctuation checks skip those spans. Immutable; the scanners run in
+/// `init`, and only when a character that can start what they look for is present (most texts have none).
+public final class AnalyzedText: Sendable {
     public let string: String
     public let scalars: [Unicode.Scalar]
     public let codes: [InlineCode]
     /// What one pass over the bytes saw: the checks' pre-filters read these instead of scanning again.
     let features: TextFeatures
 
-    init(_ string: String, codes: [InlineCode]) {
+    /// `scanWords`: keep the words (for a text whose words several readers need); otherwise `words` scans anew.
+    init(_ string: String, codes: [InlineCode], scanWords: Bool = false) {
         self.string = string
         self.codes = codes
-        (scalars, features) = TextFeatures.decode(string)
+        let (scalars, features) = TextFeatures.decode(string)
+        self.scalars = scalars
+        self.features = features
+        let placeholders = features.contains(.placeholderStart) ? PlaceholderScanner.scan(scalars) : []
+        let links = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
+        self.placeholders = placeholders
+        self.links = links
+        if placeholders.isEmpty && links.isEmpty {
+            masked = []
+        } else {
+            var mask = [Bool](repeating: false, count: scalars.count)
+            for placeholder in placeholders { for index in placeholder.range { mask[index] = true } }
+            for link in links { for index in link.range { mask[index] = true } }
+            masked = mask
+        }
+        scannedWords = scanWords ? WordScanner.scan(scalars) : nil
     }
 
     /// Whether a character that can start a placeholder or tag (% { <) is present.
@@ -106,23 +164,19 @@ public final class AnalyzedText {
     /// Whether an ASCII digit is present.
     public var hasDigit: Bool { features.contains(.digit) }
 
-    /// Scanned only when a character that can start one is present: most texts have neither.
-    public private(set) lazy var placeholders: [Placeholder] = mayHavePlaceholders ? PlaceholderScanner.scan(scalars) : []
-    /// Scanned only when the text has "@", "://", "www." or "WWW.".
-    public private(set) lazy var links: [Link] = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
-    /// True at each scalar index inside a placeholder, tag, URL or e-mail address.
-    public private(set) lazy var masked: [Bool] = {
-        var mask = [Bool](repeating: false, count: scalars.count)
-        for placeholder in placeholders { for index in placeholder.range { mask[index] = true } }
-        for link in links { for index in link.range { mask[index] = true } }
-        return mask
-    }()
+    public let placeholders: [Placeholder]
+    /// Found only when the text has "@", "://", "www." or "WWW.".
+    public let links: [Link]
+    /// True at each scalar index inside a placeholder, tag, URL or e-mail address; empty when there is none
+    /// (read it only when `hasMaskedSpans`).
+    public let masked: [Bool]
     public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty }
     /// True when the text is all ASCII (most checks have a fast path for it).
     public var isASCII: Bool { !features.contains(.nonASCII) }
 
+    private let scannedWords: [Word]?
     /// The words of the text: maximal runs of letters and marks, with apostrophes between letters kept inside.
-    public private(set) lazy var words: [Word] = WordScanner.scan(scalars)
+    public var words: [Word] { scannedWords ?? WordScanner.scan(scalars) }
 }
 
 /// A word and its place in the scalars of its text.

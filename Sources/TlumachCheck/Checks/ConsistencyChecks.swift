@@ -200,6 +200,7 @@ enum ConsistencyGrouping {
 
 /// `inconsistent-translation`: one source translated in different ways across the checked files.
 public struct InconsistentTranslationCheck: Check {
+    public static let analyses: UnitAnalyses = .consistencyKeys
     public static let description = CheckDescription(
         id: "inconsistent-translation", name: "Inconsistent translation",
         summary: "The same source text (in the same context) is translated differently across the checked files.",
@@ -240,6 +241,7 @@ public struct InconsistentTranslationCheck: Check {
 
 /// `inconsistent-source`: one translation used for different sources.
 public struct InconsistentSourceCheck: Check {
+    public static let analyses: UnitAnalyses = .consistencyKeys
     public static let description = CheckDescription(
         id: "inconsistent-source", name: "Inconsistent source",
         summary: "The same translation stands for different source texts across the checked files.",

@@ -3,6 +3,7 @@ import TlumachText
 
 /// `mixed-script`: words mixing Latin and Cyrillic look-alike letters, and words left in the wrong script.
 public struct MixedScriptCheck: Check {
+    public static let analyses: UnitAnalyses = .targetTerms
     public static let description = CheckDescription(
         id: "mixed-script", name: "Mixed scripts and look-alike letters",
         summary: "A target word mixes Latin, Cyrillic or Greek letters (Мiнiстерство with a Latin i); an English target keeps Cyrillic words; a Ukrainian target has a Latin look-alike word or conjunction.",

@@ -29,6 +29,7 @@ public struct NotNormalizedCheck: Check {
 
 /// `transliteration`: a Ukrainian name rendered with a spelling that is neither the glossary's nor KMU 2010.
 public struct TransliterationCheck: Check {
+    public static let analyses: UnitAnalyses = .targetTerms
     public static let description = CheckDescription(
         id: "transliteration", name: "Transliteration of names",
         summary: "A Ukrainian proper name of the source is rendered with a spelling that is neither the glossary's nor KMU 2010 (Oleksiy for Олексій).",

@@ -15,6 +15,7 @@ enum ExampleGlossary {
 
 /// `term-missing`: a source term without an approved translation in the target.
 public struct TermMissingCheck: Check {
+    public static let analyses: UnitAnalyses = [.sourceTerms, .targetTerms]
     public static let description = CheckDescription(
         id: "term-missing", name: "Glossary term not translated as agreed",
         summary: "A glossary term of the source (in any inflected form) has no approved translation of its concept in the target (in any inflected form).",
@@ -61,6 +62,7 @@ public struct TermMissingCheck: Check {
 
 /// `term-forbidden`: a deprecated or forbidden term in the target.
 public struct TermForbiddenCheck: Check {
+    public static let analyses: UnitAnalyses = .targetTerms
     public static let description = CheckDescription(
         id: "term-forbidden", name: "Forbidden or deprecated term",
         summary: "The target uses a term the glossary marks deprecated or forbidden; the suggestion is the preferred term.",
@@ -94,6 +96,7 @@ public struct TermForbiddenCheck: Check {
 
 /// `term-casing`: a term written against its casing rule.
 public struct TermCasingCheck: Check {
+    public static let analyses: UnitAnalyses = .targetTerms
     public static let description = CheckDescription(
         id: "term-casing", name: "Term casing",
         summary: "A glossary term in the target is written against its casing rule: exact-case terms and abbreviations (SVO, Kyiv) as in the glossary, house-style lower-case terms (russia) in lower case.",
@@ -179,6 +182,7 @@ public struct TermCasingCheck: Check {
 
 /// `term-context`: a term without the context its glossary entry requires.
 public struct TermContextCheck: Check {
+    public static let analyses: UnitAnalyses = .targetTerms
     public static let description = CheckDescription(
         id: "term-context", name: "Term context",
         summary: "A glossary term appears in the target without the words its entry requires before it (English SVO without “so-called”).",
