@@ -109,13 +109,13 @@ public struct CheckRunner: Sendable {
                     for issue in unitChecks[checkIndex].check(unit) { found.append((unitIndex, checkIndex, issue)) }
                 }
             }
-            chunkUnits.set(chunk, UncheckedSendable(made))
+            chunkUnits.set(chunk, made)
             collected.set(chunk, found)
             progress?(range.count)
         }
         var units: [CheckedUnit] = []
         units.reserveCapacity(total)
-        for chunk in 0..<chunkCount { units += chunkUnits.value(chunk)?.value ?? [] }
+        for chunk in 0..<chunkCount { units += chunkUnits.value(chunk) ?? [] }
         let shared = UnitsBox(units)
         var issues: [(Int, Int, Issue)] = collected.values.flatMap { $0 }
         // The checks over all units (the two consistency checks) run side by side.
