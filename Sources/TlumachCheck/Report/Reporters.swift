@@ -10,7 +10,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// Turns a report into text for one format.
 public enum Reporter {
     public static let toolName = "tlumach"
-    public static let toolVersion = TlumachVersion.current
 
     /// `strict`: warnings fail the run (JUnit marks as failed exactly what fails the run).
     public static func render(_ report: CheckReport, as format: ReportFormat, strict: Bool = false) -> String {
@@ -153,7 +152,7 @@ enum SARIFReporter {
         var output = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
         output += "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
         output += "          \"name\": \(jsonString(Reporter.toolName)),\n"
-        output += "          \"version\": \(jsonString(Reporter.toolVersion)),\n"
+        output += "          \"version\": \(jsonString(TlumachVersion.current)),\n"
         output += "          \"rules\": ["
         for (index, rule) in descriptions.enumerated() {
             output += index == 0 ? "\n" : ",\n"
