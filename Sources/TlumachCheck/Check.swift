@@ -117,11 +117,26 @@ public struct Issue: Sendable, Hashable {
     /// The offending text in the target (scalar offsets), when the check knows it: the finding then points at it
     /// instead of at the start of the target (where the format lets the position be known).
     public var range: Range<Int>?
+    /// For the one issue that stands for many of one check in one unit: how many it stands for (see
+    /// `Finding.collapseLimit`).
+    public var collapsed: Int?
 
-    public init(_ message: String, suggestion: String? = nil, at range: Range<Int>? = nil) {
+    public init(_ message: String, suggestion: String? = nil, at range: Range<Int>? = nil, collapsed: Int? = nil) {
         self.message = message
         self.suggestion = suggestion
         self.range = range
+        self.collapsed = collapsed
+    }
+
+    /// At most `Finding.collapseLimit` of `issues` (one check, one unit) and, for the rest, one issue with their
+    /// count: a unit with a million lost placeholders gives a short report, in bounded memory.
+    static func collapsing(_ issues: [Issue], check id: String) -> [Issue] {
+        let limit = Finding.collapseLimit
+        guard issues.count > limit else { return issues }
+        let more = issues.count - limit
+        return Array(issues.prefix(limit)) + [
+            Issue("\(more) more \(id) findings in this unit, not listed one by one", collapsed: more)
+        ]
     }
 }
 

@@ -106,7 +106,8 @@ public struct CheckRunner: Sendable {
                 // whether it is translated at all is asked, unless every state is checked.
                 let onlyUntranslated = unit.isUnfinished && !allStates
                 for checkIndex in unitChecks.indices where !onlyUntranslated || checkIDs[checkIndex] == "untranslated" {
-                    for issue in unitChecks[checkIndex].check(unit) { found.append((unitIndex, checkIndex, issue)) }
+                    let issues = Issue.collapsing(unitChecks[checkIndex].check(unit), check: checkIDs[checkIndex])
+                    for issue in issues { found.append((unitIndex, checkIndex, issue)) }
                 }
             }
             chunkUnits.set(chunk, made)
@@ -166,6 +167,7 @@ public struct CheckRunner: Sendable {
                 unit: unit.unit.id, line: line, column: column, message: message,
                 source: unit.source, target: unit.target, suggestion: issue.suggestion, unitKey: unit.unit.stableKey,
                 fileKey: fileKeys[unit.file])
+            finding.collapsed = issue.collapsed
             if unit.source.utf8.count > Finding.excerptLimit {
                 finding.sourceExcerpt = Finding.excerpt(unit.sourceText.scalars, around: 0)
             }

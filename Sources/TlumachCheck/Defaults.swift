@@ -112,7 +112,8 @@ public struct GlossaryTermFinder: TermFinder {
                 requiredPrecedingContext: match.contextViolated?.precededBy.first ?? term?.context?.precededBy.first,
                 casingVerdict: match.casingViolated ? .violated : .satisfied,
                 contextVerdict: match.contextViolated != nil ? .violated : .satisfied,
-                byTransliteration: match.kind == .transliteration, isInflected: match.kind == .inflection)
+                byTransliteration: match.kind == .transliteration, isInflected: match.kind == .inflection,
+                demandsTranslation: term?.demandsTranslation ?? true)
         }
     }
 

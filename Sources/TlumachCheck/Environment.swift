@@ -36,12 +36,17 @@ public struct TermOccurrence: Sendable, Hashable {
     public var byTransliteration: Bool
     /// Matched as another grammatical form (stemmed), not letter for letter.
     public var isInflected: Bool
+    /// Whether the term, found in a source, demands its concept in the target (the glossary's `trigger`, else a
+    /// preferred term that is not a variant); term-missing reads it.
+    public var demandsTranslation: Bool
 
     public init(
         concept: String, language: String, range: Range<Int>, text: String, term: String, status: TermStatus,
         casing: Casing, requiredPrecedingContext: String? = nil, casingVerdict: RuleVerdict = .unchecked,
-        contextVerdict: RuleVerdict = .unchecked, byTransliteration: Bool = false, isInflected: Bool = false
+        contextVerdict: RuleVerdict = .unchecked, byTransliteration: Bool = false, isInflected: Bool = false,
+        demandsTranslation: Bool = true
     ) {
+        self.demandsTranslation = demandsTranslation
         self.isInflected = isInflected
         self.casingVerdict = casingVerdict
         self.contextVerdict = contextVerdict

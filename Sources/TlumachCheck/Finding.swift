@@ -55,6 +55,12 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Characters (Unicode scalars) of a unit's text printed in full with each finding; longer texts are excerpted.
     public static let excerptLimit = 400
 
+    /// Findings of one check in one unit listed one by one; beyond them, one finding stands for the rest.
+    public static let collapseLimit = 10
+    /// For that one finding: how many findings of its check in its unit it stands for (JSON `"count"`, SARIF
+    /// `properties.count`; its message says it too). nil for an ordinary finding.
+    public var collapsed: Int?
+
     /// The source as reports print it.
     public var shownSource: String { sourceExcerpt ?? source }
     /// The target as reports print it.

@@ -88,12 +88,17 @@ public struct Term: Sendable, Hashable {
     /// The name is also an ordinary word (Суми/суми "sums", Рівне/рівне "level"): written with a capital only
     /// because it starts a sentence, it is reported as ambiguous, never rewritten.
     public var alsoCommonWord: Bool
+    /// Whether this term, found in a source text, demands its concept in the translation (term-missing); nil: the
+    /// default, `demandsTranslation`.
+    public var trigger: Bool?
 
     public init(
         text: String, status: TermStatus = .preferred, type: TermType? = nil, partOfSpeech: String? = nil,
         gender: String? = nil, casing: Casing? = nil, match: MatchMode? = nil, use: String? = nil,
-        context: ContextRule? = nil, forms: [String] = [], note: String? = nil, alsoCommonWord: Bool = false
+        context: ContextRule? = nil, forms: [String] = [], note: String? = nil, alsoCommonWord: Bool = false,
+        trigger: Bool? = nil
     ) {
+        self.trigger = trigger
         let type = type ?? Term.inferredType(text)
         self.text = text
         self.status = status
@@ -107,6 +112,13 @@ public struct Term: Sendable, Hashable {
         self.forms = forms
         self.note = note
         self.alsoCommonWord = alsoCommonWord
+    }
+
+    /// Whether the term, found in a source text, demands its concept in the translation: its `trigger` when set,
+    /// else only a preferred term that is not a variant. A variant or admitted term is often an everyday word
+    /// ("region", "province" for oblast): a software string saying "Region" does not mean an oblast.
+    public var demandsTranslation: Bool {
+        trigger ?? (status == .preferred && type != .variant)
     }
 
     /// Whether the term is a name written with a capital (Київ, Kyiv, Верховна Рада): a word of text written in

@@ -131,6 +131,7 @@ public enum GlossaryTBX {
         var use: String?
         var forms: [String] = []
         var alsoCommonWord = false
+        var trigger: Bool?
         var preceded: [String] = []
         var contextMessage: String?
         var explicitType: TermType?
@@ -158,6 +159,8 @@ public enum GlossaryTBX {
                 forms.append(value)
             case "x-tlumach-alsoCommonWord":
                 alsoCommonWord = value == "true"
+            case "x-tlumach-trigger":
+                trigger = value == "true"
             case "x-tlumach-precededBy":
                 preceded.append(value)
             case "x-tlumach-contextMessage":
@@ -176,7 +179,7 @@ public enum GlossaryTBX {
         return Term(
             text: text, status: status, type: type, partOfSpeech: pos, gender: gender, casing: casing, match: match,
             use: use, context: preceded.isEmpty ? nil : ContextRule(precededBy: preceded, message: contextMessage),
-            forms: forms, note: note, alsoCommonWord: alsoCommonWord)
+            forms: forms, note: note, alsoCommonWord: alsoCommonWord, trigger: trigger)
     }
 
     static func statusFromTBX(_ value: String) -> TermStatus {
@@ -247,6 +250,7 @@ public enum GlossaryTBX {
                     element(i, "termNote", "x-tlumach-use", item.use)
                     for form in item.forms { element(i, "termNote", "x-tlumach-form", form) }
                     if item.alsoCommonWord { element(i, "termNote", "x-tlumach-alsoCommonWord", "true") }
+                    if let trigger = item.trigger { element(i, "termNote", "x-tlumach-trigger", "\(trigger)") }
                     for preceded in item.context?.precededBy ?? [] { element(i, "termNote", "x-tlumach-precededBy", preceded) }
                     element(i, "termNote", "x-tlumach-contextMessage", item.context?.message)
                     element(i, "note", nil, item.note)

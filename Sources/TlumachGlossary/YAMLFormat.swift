@@ -27,7 +27,7 @@ public enum GlossaryYAML {
     static let fileFields: Set<String> = ["name", "description", "source", "overlay", "profile", "languages", "concepts"]
     static let conceptFields: Set<String> = ["id", "subject", "definition", "note", "source", "terms"]
     static let termFields: Set<String> = [
-        "text", "status", "type", "pos", "gender", "casing", "match", "use", "context", "forms", "note", "alsoCommonWord",
+        "text", "status", "type", "pos", "gender", "casing", "match", "use", "context", "forms", "note", "alsoCommonWord", "trigger",
     ]
 
     /// Parses a YAML glossary. `path` names the file in errors.
@@ -136,11 +136,13 @@ public enum GlossaryYAML {
         var context: ContextRule?
         var forms: [String] = []
         var alsoCommonWord = false
+        var trigger: Bool?
         for (key, value) in mapping {
             let field = key.string ?? ""
             switch field {
             case "text": text = try string(value, path)
             case "alsoCommonWord": alsoCommonWord = try bool(value, path)
+            case "trigger": trigger = try bool(value, path)
             case "status": status = try enumValue(value, path, field)
             case "type": type = try enumValue(value, path, field)
             case "casing": casing = try enumValue(value, path, field)
@@ -170,7 +172,7 @@ public enum GlossaryYAML {
         guard let text, !text.isEmpty else { throw failure(path, node, "term without `text`") }
         return Term(
             text: text, status: status, type: type, partOfSpeech: pos, gender: gender, casing: casing, match: match,
-            use: use, context: context, forms: forms, note: note, alsoCommonWord: alsoCommonWord)
+            use: use, context: context, forms: forms, note: note, alsoCommonWord: alsoCommonWord, trigger: trigger)
     }
 
     // MARK: Writing
@@ -220,6 +222,7 @@ public enum GlossaryYAML {
         }
         field("note", term.note)
         if term.alsoCommonWord { out += "          alsoCommonWord: true\n" }
+        if let trigger = term.trigger { out += "          trigger: \(trigger)\n" }
         return out
     }
 

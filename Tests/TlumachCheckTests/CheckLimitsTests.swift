@@ -24,17 +24,39 @@ final class CheckLimitsTests: XCTestCase {
         return CheckRunner(settings: settings, environment: ExampleRunner.environment()).run([document])
     }
 
-    func testReportsGrowLinearlyWithTheUnitsFindings() {
+    /// Issue 11: a unit with millions of placeholder findings took 60 s and 2.7 GB. Beyond `Finding.collapseLimit`
+    /// findings of one check in one unit, one finding stands for the rest, with their count: the findings made and
+    /// the bytes printed stay the same for 10× (and 100×) the findings.
+    func testManyFindingsOfOneCheckInOneUnitCollapseIntoOne() {
         let small = report(placeholders: 300)
         let large = report(placeholders: 3_000)
-        XCTAssertEqual(small.findings.count, 300)
-        XCTAssertEqual(large.findings.count, 3_000)
-        for format in [ReportFormat.json, .junit, .sarif, .text] {
+        let huge = report(placeholders: 30_000)
+        let limit = Finding.collapseLimit
+        XCTAssertEqual(small.findings.count, limit + 1)
+        XCTAssertEqual(large.findings.count, limit + 1)
+        XCTAssertEqual(huge.findings.count, limit + 1)
+        XCTAssertEqual(large.findings.prefix(limit).map(\.collapsed), Array(repeating: nil, count: limit))
+        let summary = large.findings[limit]
+        XCTAssertEqual(summary.collapsed, 3_000 - limit)
+        XCTAssertEqual(summary.check, "placeholder-mismatch")
+        XCTAssertEqual(summary.severity, .error)
+        XCTAssertEqual(summary.message, "2990 more placeholder-mismatch findings in this unit, not listed one by one")
+        XCTAssertEqual(huge.findings[limit].collapsed, 30_000 - limit)
+        XCTAssertEqual(large.exitCode(strict: false), 1)
+        for format in [ReportFormat.json, .junit, .sarif, .text, .github] {
             let smallSize = Reporter.render(small, as: format).utf8.count
-            let largeSize = Reporter.render(large, as: format).utf8.count
-            // 10× the findings on a 10× longer unit: about 10× the bytes, never the 100× of repeating the unit.
-            XCTAssertLessThan(Double(largeSize) / Double(smallSize), 13, "\(format): \(smallSize) → \(largeSize)")
+            let hugeSize = Reporter.render(huge, as: format).utf8.count
+            // 100× the findings: the same number of lines, a few digits longer.
+            XCTAssertLessThan(Double(hugeSize) / Double(smallSize), 1.2, "\(format): \(smallSize) → \(hugeSize)")
+            XCTAssertTrue(Reporter.render(large, as: format).contains("2990 more placeholder-mismatch findings"), "\(format)")
         }
+        XCTAssertTrue(Reporter.render(large, as: .json).contains("\"count\": 2990}"))
+        XCTAssertTrue(Reporter.render(large, as: .sarif).contains("\"properties\": {\"count\": 2990}"))
+        // At the limit nothing is collapsed, and an ordinary finding has no count.
+        let exact = report(placeholders: limit)
+        XCTAssertEqual(exact.findings.count, limit)
+        XCTAssertFalse(Reporter.render(exact, as: .json).contains("\"count\""))
+        XCTAssertFalse(Reporter.render(exact, as: .sarif).contains("\"properties\""))
         let finding = large.findings[0]
         XCTAssertTrue(finding.isExcerpt)
         XCTAssertLessThanOrEqual(finding.shownSource.unicodeScalars.count, Finding.excerptLimit + 2)

@@ -33,6 +33,42 @@ final class GlossaryRealTextTests: XCTestCase {
             [])
     }
 
+    /// Issue 10: "Region"/"Province" in software strings demanded "область" (the oblast concept lists them as a
+    /// variant and an admitted term); only a term that demands its concept (preferred, not a variant, or `trigger`)
+    /// is asked for.
+    func testOnlyATermThatDemandsItsConceptIsMissing() throws {
+        XCTAssertEqual(try termFindings("Region", "Регіон", from: "en", to: "uk"), [])
+        XCTAssertEqual(try termFindings("Select a province", "Виберіть провінцію", from: "en", to: "uk"), [])
+        XCTAssertEqual(try termFindings("Time zone region:", "Регіон часового поясу:", from: "en", to: "uk"), [])
+        // The preferred term still demands it…
+        XCTAssertEqual(
+            try termFindings("the oblast council", "обласна рада регіону", from: "en", to: "uk"),
+            ["term-missing: “oblast” has no approved translation in the target (expected “область”)"])
+        // …and in the other direction the Ukrainian preferred term accepts any approved English one.
+        XCTAssertEqual(try termFindings("Харківська область", "Kharkiv region", from: "uk", to: "en"), [])
+    }
+
+    func testTriggerInTheGlossaryDecides() throws {
+        let yaml = """
+            concepts:
+              - id: oblast
+                terms:
+                  en: [{text: oblast, trigger: false}, {text: region, type: variant, trigger: true}]
+                  uk: [область]
+            """
+        let terms = try GlossaryTermFinder(yaml: yaml)
+        let region = try XCTUnwrap(terms.occurrences(in: "Region", language: "en").first)
+        XCTAssertTrue(region.demandsTranslation)
+        let oblast = try XCTUnwrap(terms.occurrences(in: "oblast", language: "en").first)
+        XCTAssertFalse(oblast.demandsTranslation)
+        let unit = CheckedUnit(
+            unit: BilingualUnit(id: "u", source: "Region and oblast", target: "Регіон"), file: "f", sourceLanguage: "en",
+            targetLanguage: "uk", environment: ExampleRunner.environment(terms: terms))
+        XCTAssertEqual(
+            TermMissingCheck(environment: ExampleRunner.environment(terms: terms)).check(unit).map(\.message),
+            ["“Region” has no approved translation in the target (expected “область”)"])
+    }
+
     func testCommonWordsAreNotPlaceNames() throws {
         XCTAssertEqual(try termFindings("Checksums of the files", "Суми контрольних сум файлів", from: "en", to: "uk"), [])
         XCTAssertEqual(try termFindings("The total amount doubled", "Загальна сума зросла рівно вдвічі", from: "en", to: "uk"), [])

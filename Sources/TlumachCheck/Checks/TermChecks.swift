@@ -23,7 +23,10 @@ public struct TermMissingCheck: Check {
             Agreed terminology is what makes a newsroom's or a product's language consistent. Matching is \
             inflection-aware on both sides (Coordination Headquarters → до Координаційного штабу), and an \
             abbreviation counts for its full form across languages (SVO → СВО, NATO summit → саміт НАТО). When the \
-            target uses a deprecated or forbidden term of the concept instead, term-forbidden reports it.
+            target uses a deprecated or forbidden term of the concept instead, term-forbidden reports it. Only a \
+            source term that demands its concept is asked for: a preferred term that is not a variant, or one the \
+            glossary marks `trigger: true` (`trigger: false` silences a preferred one); a variant or admitted term \
+            is often an everyday word (“Region” and “Province” in software are not the oblast concept).
             """,
         defaultSeverity: .error,
         examples: [
@@ -33,6 +36,9 @@ public struct TermMissingCheck: Check {
             .passing("He appealed to the Coordination Headquarters.", "Він звернувся до Координаційного штабу.", note: "An inflected form."),
             .passing("NATO summit", "саміт НАТО"),
             .passing("the so-called SVO", "так звана СВО"),
+            .triggering("Kharkiv oblast", "Харківський регіон", note: "The preferred term demands область."),
+            .passing("Region", "Регіон", note: "A variant of the oblast concept: an everyday word here (software catalogs)."),
+            .passing("Province", "Провінція", note: "An admitted term does not demand the concept either."),
         ])
 
     let terms: (any TermFinder)?
@@ -46,7 +52,9 @@ public struct TermMissingCheck: Check {
         let targetTerms = unit.targetTerms
         var reported = Set<String>()
         var issues: [Issue] = []
-        for occurrence in sourceTerms where !reported.contains(occurrence.concept) {
+        // Only a source term that demands its concept (preferred, not a variant, or marked `trigger`) is asked for:
+        // "Region" in a UI string is not the oblast concept's "region" variant.
+        for occurrence in sourceTerms where occurrence.demandsTranslation && !reported.contains(occurrence.concept) {
             let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
             if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage) {
                 reported.insert(occurrence.concept)

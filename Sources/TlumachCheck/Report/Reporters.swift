@@ -69,7 +69,8 @@ enum TextReporter {
 func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 
 /// `{"findings": [{"check", "severity", "file", "unit", "line", "column", "message", "source", "target",
-/// "suggestion"[, "excerpt": true]}], "summary": {"files", "units", "errors", "warnings"}}` — field names are a
+/// "suggestion"[, "excerpt": true][, "count": n]}], "summary": {"files", "units", "errors", "warnings"}}` (`count`:
+/// the findings one collapsed finding stands for, see `Finding.collapseLimit`) — field names are a
 /// contract. A unit's text longer than `Finding.excerptLimit` characters is given as an excerpt (marked
 /// `"excerpt": true`), so the report stays linear in the input.
 enum JSONReporter {
@@ -102,6 +103,10 @@ enum JSONReporter {
                 output.raw(", \"suggestion\": ")
                 output.quoted(finding.suggestion)
                 if finding.isExcerpt { output.raw(", \"excerpt\": true") }
+                if let collapsed = finding.collapsed {
+                    output.raw(", \"count\": ")
+                    output.number(collapsed)
+                }
                 output.raw("}")
             }
         }
@@ -181,7 +186,9 @@ enum SARIFReporter {
             output += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(jsonString(uris[finding.file] ?? uri(finding.file)))}, "
             output += "\"region\": {\"startLine\": \(max(1, finding.line)), \"startColumn\": \(max(1, finding.column))}}, "
             output += "\"logicalLocations\": [{\"name\": \(jsonString(finding.unit)), \"kind\": \"element\"}]}], "
-            output += "\"partialFingerprints\": {\"tlumachFinding/v1\": \(jsonString(finding.fingerprint))}}"
+            output += "\"partialFingerprints\": {\"tlumachFinding/v1\": \(jsonString(finding.fingerprint))}"
+            if let collapsed = finding.collapsed { output += ", \"properties\": {\"count\": \(collapsed)}" }
+            output += "}"
             return output
         }
         output += report.findings.isEmpty ? "]\n" : "\n      ]\n"
