@@ -12,14 +12,29 @@ public enum TermCorpusLoader {
         public var targetLanguage: String?
     }
 
+    /// Is `path` a plain text (read two at a time, line by line)?
+    public static func isPlainText(_ path: String) -> Bool {
+        ["txt", "text"].contains((path as NSString).pathExtension.lowercased())
+    }
+
     /// Units with a non-empty source and target (fuzzy ones left out). With several files, ids are "file:id".
+    /// Plain texts (.txt) come in pairs, source then target, aligned line by line (ids "file:line").
     public static func read(
         files: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil
     ) throws -> Loaded {
         var pairs: [TermPairInput] = []
         var detectedSource: String?
         var detectedTarget: String?
-        for path in files {
+        let texts = files.filter(isPlainText)
+        guard texts.count % 2 == 0 else {
+            throw InputError(
+                path: texts[texts.count - 1],
+                message: "plain texts are read in pairs (source text, then its line-aligned translation): this one has no partner")
+        }
+        for index in stride(from: 0, to: texts.count, by: 2) {
+            pairs += try readLines(source: texts[index], target: texts[index + 1])
+        }
+        for path in files where !isPlainText(path) {
             let document = try BilingualReader.read(path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
             detectedSource = detectedSource ?? document.sourceLanguage
             detectedTarget = detectedTarget ?? document.targetLanguage
@@ -32,6 +47,43 @@ public enum TermCorpusLoader {
             }
         }
         return Loaded(pairs: pairs, sourceLanguage: detectedSource, targetLanguage: detectedTarget)
+    }
+
+    /// Two plain texts aligned line by line: line n of the source is translated by line n of the target. Lines
+    /// blank on both sides are skipped; a line blank on one side only, or a different number of lines, means the
+    /// texts are not line-aligned: refused, naming the file and line, rather than pairing the rest wrongly.
+    public static func readLines(source: String, target: String) throws -> [TermPairInput] {
+        let sourceLines = lines(of: try TextFile.read(source))
+        let targetLines = lines(of: try TextFile.read(target))
+        let name = (source as NSString).lastPathComponent
+        var pairs: [TermPairInput] = []
+        for index in 0..<max(sourceLines.count, targetLines.count) {
+            let sourceLine = index < sourceLines.count ? sourceLines[index] : nil
+            let targetLine = index < targetLines.count ? targetLines[index] : nil
+            let sourceBlank = sourceLine.map { $0.allSatisfy(\.isWhitespace) } ?? true
+            let targetBlank = targetLine.map { $0.allSatisfy(\.isWhitespace) } ?? true
+            if sourceBlank && targetBlank { continue }
+            guard let sourceLine, let targetLine, sourceBlank == targetBlank else {
+                let (path, count) = sourceBlank ? (source, sourceLines.count) : (target, targetLines.count)
+                let what = index < count ? "blank line" : "the text ends after \(count) lines"
+                throw InputError(
+                    path: path, line: index + 1,
+                    message: "\(what) where the other text has a line: the texts are not line-aligned")
+            }
+            pairs.append(
+                TermPairInput(
+                    id: "\(name):\(index + 1)", source: sourceLine.trimmingCharacters(in: .whitespaces),
+                    target: targetLine.trimmingCharacters(in: .whitespaces)))
+        }
+        return pairs
+    }
+
+    /// Lines without their terminators (LF or CRLF); a final terminator ends the last line, it does not start one.
+    static func lines(of text: String) -> [Substring] {
+        // "\r\n" is one Character in Swift: split on both.
+        var result = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        if result.last?.isEmpty == true { result.removeLast() }
+        return result
     }
 
     /// Every unit of a memory, ids as the memory numbers them.
@@ -52,7 +104,7 @@ public enum TermCorpusLoader {
 
     /// The units of a memory that contain a term's words (in either language), for query mode: the memory's own
     /// index finds them, so a query reads only these.
-    public static func read(memory path: String, containing terms: [String], limitPerTerm: Int = 300) throws -> Loaded {
+    public static func read(memory path: String, containing terms: [String], limitPerTerm: Int = 150) throws -> Loaded {
         let memory = try openMemory(path)
         var seen = Set<Int64>()
         var pairs: [TermPairInput] = []

@@ -61,6 +61,9 @@ public struct TerminologyFeatures: Sendable, Hashable {
     /// Diagonal position prior and grow-diag symmetrisation in the word aligner.
     public var positionPrior = true
     public var symmetrise = true
+    /// `extract` leaves out message phrases (a verb form, an auxiliary, a pronoun, a message adverb on either
+    /// side: "requires at least" → "потребує принаймні"); see `TermHood`.
+    public var termhood = true
 
     public init() {}
 }
@@ -101,7 +104,7 @@ public final class TermAligner {
         let queryTokens = TermTokenizer.tokenize(term)
         let occurrences = corpus.source.occurrences(of: sequence)
         guard !occurrences.isEmpty else { return [] }
-        var scored = score(sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true)
+        var scored = score(sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true, keep: limit)
         scored.sort(by: Self.ranking)
         return Array(scored.prefix(limit))
     }
@@ -186,9 +189,11 @@ public final class TermAligner {
 
     /// Candidates for one source stem sequence at its occurrences (each unit once).
     private func score(
-        sequence: [Int32], queryTokens: [TermToken], occurrences: [(unit: Int, position: Int)], fallback: Bool
+        sequence: [Int32], queryTokens: [TermToken], occurrences: [(unit: Int, position: Int)], fallback: Bool,
+        keep: Int = Int.max
     ) -> [TermCandidate] {
         var evidence: [Gram: Evidence] = [:]
+        let allOccurrences = occurrences
         var occurrences = occurrences
         if aligner != nil {
             var spans: [(unit: Int, span: Range<Int>?, shared: Bool)] = occurrences.map { unit, position in
@@ -196,7 +201,9 @@ public final class TermAligner {
                 return (unit, found?.span, found?.shared ?? false)
             }
             // Where the term also translates on its own, occurrences inside a larger unit of translation say
-            // nothing about its own translation: leave them out (of the counts too).
+            // nothing about its own translation: leave them out of the aligned evidence and its share (they still
+            // give co-occurrence candidates and count for Dice: Northern Saami (Sweden) → Північно-саамська
+            // (Швеція) is the only unit with the gold, and its span is shared).
             if spans.contains(where: { $0.span != nil && !$0.shared }) && spans.contains(where: \.shared) {
                 let kept = Set(spans.filter { !$0.shared }.map(\.unit))
                 spans.removeAll { $0.shared }
@@ -212,7 +219,7 @@ public final class TermAligner {
             // Co-occurring term-like target n-grams (up to three words) fill the list and feed Dice.
             var seen: [Gram: Range<Int>] = [:]
             var perUnit: [(Int, [Gram: Range<Int>])] = []
-            for (unit, _) in occurrences {
+            for (unit, _) in allOccurrences {
                 seen.removeAll(keepingCapacity: true)
                 let range = corpus.target.range(unit)
                 for first in range {
@@ -231,7 +238,8 @@ public final class TermAligner {
             }
         }
         let total = Double(occurrences.count)
-        let occurrenceUnits = occurrences.map(\.unit)
+        let diceTotal = Double(allOccurrences.count)
+        let occurrenceUnits = allOccurrences.map(\.unit)
         // A source term written with a capital inside sentences is a proper name (Ukraine): its translation keeps
         // the capital even where the target only shows it first in a unit.
         var sourceCapitalizedInside = 0
@@ -240,7 +248,18 @@ public final class TermAligner {
             if corpus.source.tokens[position].isCapitalized { sourceCapitalizedInside += 1 } else { sourceLowerInside += 1 }
         }
         let sourceIsProper = sourceCapitalizedInside > sourceLowerInside
-        var candidates: [TermCandidate] = []
+        // Scores first; the display form (the costly part: every attested spelling compared) only for the
+        // candidates that can reach the top `keep`, and names/abbreviations only where the query can be one.
+        struct Scored {
+            var gram: Gram
+            var value: Double
+            var alignedShare: Double
+            var count: Int
+            var kind = TermKind.term
+            var text: String?
+        }
+        var scored: [Scored] = []
+        scored.reserveCapacity(evidence.count)
         for (gram, item) in evidence {
             let ids = gram.ids
             // Units where source and candidate occur together.
@@ -250,7 +269,7 @@ public final class TermAligner {
             } else {
                 together = occurrenceUnits.reduce(0) { $0 + (corpus.target.contains(ids, unit: $1) ? 1 : 0) }
             }
-            let dice = 2 * Double(together) / (total + Double(targetCount(gram)))
+            let dice = 2 * Double(together) / (diceTotal + Double(targetCount(gram)))
             let alignedShare = Double(item.aligned) / total
             var value: Double
             switch (aligner != nil, features.dice) {
@@ -260,22 +279,43 @@ public final class TermAligner {
             }
             // Length: a candidate much longer than the term is rarely its translation.
             if ids.count > max(queryTokens.count, 1) + 2 { value *= 0.8 }
-            var kind = TermKind.term
-            let text = displayForm(item.forms, proper: sourceIsProper)
-            if features.names || features.abbreviations, let special = specialMatch(queryTokens, text) {
-                kind = special
-                value = max(value, 0.9 + 0.1 * alignedShare)
-            }
-            let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
-            candidates.append(
-                TermCandidate(
-                    text: text, score: min(1, (value * 1000).rounded() / 1000),
-                    count: item.aligned > 0 ? item.aligned : together, examples: examples, kind: kind))
+            scored.append(
+                Scored(gram: gram, value: value, alignedShare: alignedShare, count: item.aligned > 0 ? item.aligned : together))
         }
-        // Forms that reduce to the same text (differently stemmed spellings) are one candidate.
+        let queryMayBeSpecial = (features.names || features.abbreviations) && !queryTokens.isEmpty
+            && (queryTokens.allSatisfy(\.isAllCaps) || queryTokens.allSatisfy { $0.isCapitalized || $0.isFunction })
+        if queryMayBeSpecial {
+            for index in scored.indices where Int(scored[index].gram.count) == queryTokens.count {
+                guard let item = evidence[scored[index].gram] else { continue }
+                let text = displayForm(item.forms, proper: sourceIsProper)
+                scored[index].text = text
+                if let special = specialMatch(queryTokens, text) {
+                    scored[index].kind = special
+                    scored[index].value = max(scored[index].value, 0.9 + 0.1 * scored[index].alignedShare)
+                }
+            }
+        }
+        for index in scored.indices { scored[index].value = min(1, (scored[index].value * 1000).rounded() / 1000) }
+        scored.sort { lhs, rhs in
+            if lhs.value != rhs.value { return lhs.value > rhs.value }
+            return lhs.count > rhs.count
+        }
+        // Keep a margin past `keep` (forms that merge into one text), and every candidate tied with the last kept.
+        var cut = min(scored.count, keep == Int.max ? Int.max : max(keep * 3, keep + 10))
+        while cut > 0 && cut < scored.count && scored[cut].value == scored[cut - 1].value
+            && scored[cut].count == scored[cut - 1].count
+        {
+            cut += 1
+        }
         var merged: [String: TermCandidate] = [:]
-        for candidate in candidates {
-            let key = candidate.text.lowercased()
+        for entry in scored.prefix(cut) {
+            guard let item = evidence[entry.gram] else { continue }
+            let text = entry.text ?? displayForm(item.forms, proper: sourceIsProper)
+            let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
+            let candidate = TermCandidate(
+                text: text, score: entry.value, count: entry.count, examples: examples, kind: entry.kind)
+            // Forms that reduce to the same text (differently stemmed spellings) are one candidate.
+            let key = text.lowercased()
             if let existing = merged[key], !Self.ranking(candidate, existing) { continue }
             merged[key] = candidate
         }
@@ -429,7 +469,7 @@ public final class TermAligner {
         for (gram, places) in occurrences where places.count >= minCount {
             let first = places[0]
             let queryTokens = Array(side.tokens[first.position..<(first.position + Int(gram.count))])
-            let candidates = score(sequence: gram.ids, queryTokens: queryTokens, occurrences: places, fallback: false)
+            let candidates = score(sequence: gram.ids, queryTokens: queryTokens, occurrences: places, fallback: false, keep: 1)
             guard let best = candidates.min(by: Self.ranking), best.score >= threshold, best.count >= minCount
             else { continue }
             var forms: [String: FormCount] = [:]
@@ -444,8 +484,18 @@ public final class TermAligner {
                 forms[surface] = form
             }
             let sourceText = best.kind == .term ? displayForm(forms) : queryTokens.map(\.surface).joined(separator: " ")
+            var kind = best.kind
+            if features.termhood, kind == .term {
+                if TermHood.shared.isMessagePhrase(source: sourceText, target: best.text) { continue }
+                // Left untranslated: a code word, option or placeholder (callinfo, PRIdMAX, schema id), not a
+                // term; several words with a capital among them are a product name (Logitech iTouch …).
+                if TermHood.isUntranslated(sourceText, best.text) {
+                    guard queryTokens.count > 1, queryTokens.contains(where: \.isCapitalized) else { continue }
+                    kind = .name
+                }
+            }
             accepted[gram] = TermPair(
-                source: sourceText, target: best.text, score: best.score, count: best.count, kind: best.kind,
+                source: sourceText, target: best.text, score: best.score, count: best.count, kind: kind,
                 examples: best.examples)
         }
         // A longer term wins over its own parts when the parts never occur apart.
@@ -462,7 +512,13 @@ public final class TermAligner {
         }
         var pairs = accepted.filter { !dropped.contains($0.key) }.map(\.value)
         if features.names { pairs += namePairs() }
-        if features.abbreviations { pairs += definitionPairs() }
+        if features.abbreviations {
+            // The same Latin letters on both sides (HTTPS, LOCPATH) are a token left untranslated, not a
+            // transliteration (СВО ↔ SVO): such a pair needs --min-count units like any term.
+            pairs += definitionPairs().filter { pair in
+                !(features.termhood && TermHood.isUntranslated(pair.source, pair.target) && pair.count < minCount)
+            }
+        }
         pairs = Self.deduplicated(pairs)
         pairs.sort { lhs, rhs in
             if lhs.score != rhs.score { return lhs.score > rhs.score }

@@ -159,10 +159,12 @@ package struct TermCorpus: Sendable {
 
     package init(_ pairs: [TermPairInput]) {
         unitIDs.reserveCapacity(pairs.count)
+        let sourceCache = TermTokenizer.Cache()
+        let targetCache = TermTokenizer.Cache()
         for pair in pairs {
             unitIDs.append(pair.id)
-            source.add(TermTokenizer.tokenize(pair.source))
-            target.add(TermTokenizer.tokenize(pair.target))
+            source.add(TermTokenizer.tokenize(pair.source, cache: sourceCache))
+            target.add(TermTokenizer.tokenize(pair.target, cache: targetCache))
             sourceTexts.append(pair.source)
             targetTexts.append(pair.target)
         }

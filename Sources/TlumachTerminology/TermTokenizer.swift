@@ -64,7 +64,15 @@ package enum TermData {
 package enum TermTokenizer {
     private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}"]
 
-    package static func tokenize(_ text: String, functionWords: FunctionWords = .shared) -> [TermToken] {
+    /// Words already analysed (stem, function word, case), for tokenizing a whole corpus: a word is stemmed once.
+    package final class Cache {
+        var tokens: [String: TermToken] = [:]
+        package init() {}
+    }
+
+    package static func tokenize(
+        _ text: String, functionWords: FunctionWords = .shared, cache: Cache? = nil
+    ) -> [TermToken] {
         let scalars = Array(text.unicodeScalars)
         var tokens: [TermToken] = []
         var index = 0
@@ -72,13 +80,27 @@ package enum TermTokenizer {
         var word = String.UnicodeScalarView()
 
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            // ASCII and Cyrillic letters without the Unicode property tables (most of the text; the lookups
+            // were a tenth of `suggest --tm`).
+            let value = scalar.value
+            if value < 0x80 {
+                return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+            }
+            if (0x0400...0x0481).contains(value) || (0x048A...0x052F).contains(value) { return true }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
         func flush() {
             guard !word.isEmpty else { return }
             let surface = String(word)
             word = String.UnicodeScalarView()
-            var token = makeToken(surface, breakBefore: pendingBreak, functionWords: functionWords)
+            var token: TermToken
+            if let cache, let known = cache.tokens[surface] {
+                token = known
+                token.breakBefore = pendingBreak
+            } else {
+                token = makeToken(surface, breakBefore: pendingBreak, functionWords: functionWords)
+                cache?.tokens[surface] = token
+            }
             // A capitalised Ukrainian function word past the first word is a name or a label (French (Togo) →
             // Французька (Того)), not a function word; English title case (Save As) keeps its function words.
             if token.isFunction && token.isCyrillic && token.isCapitalized && !tokens.isEmpty && !token.isAllCaps

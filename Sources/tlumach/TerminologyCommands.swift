@@ -11,7 +11,7 @@ struct TermCorpusOptions: ParsableArguments {
     var sourceLanguage: String?
     @Option(name: .customLong("target-lang"), help: "Language of the translations (default: the corpus's target language).")
     var targetLanguage: String?
-    @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise; repeatable.", visibility: .hidden))
+    @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise, termhood; repeatable.", visibility: .hidden))
     var without: [String] = []
 
     func features() throws -> TerminologyFeatures {
@@ -25,6 +25,7 @@ struct TermCorpusOptions: ParsableArguments {
             case "dictionary-form": features.dictionaryForm = false
             case "position-prior": features.positionPrior = false
             case "symmetrise": features.symmetrise = false
+            case "termhood": features.termhood = false
             default: throw ValidationError("unknown --without \(name)")
             }
         }
@@ -77,7 +78,7 @@ struct GlossarySuggest: ParsableCommand {
         commandName: "suggest",
         abstract: "Likely translations of terms, best first, learned from a bilingual corpus or a memory.")
 
-    @Option(name: .customLong("corpus"), help: "A bilingual file (TMX, XLIFF, PO, TSV, CSV); repeatable.")
+    @Option(name: .customLong("corpus"), help: "A bilingual file (TMX, XLIFF, PO, TSV, CSV), or two plain texts aligned line by line (.txt, source then target); repeatable.")
     var corpus: [String] = []
     @Option(name: .customLong("tm"), help: "A translation memory (tlumach tm) instead of --corpus.")
     var memory: String?
@@ -149,7 +150,7 @@ struct GlossaryExtract: ParsableCommand {
         commandName: "extract",
         abstract: "Propose glossary entries (terms, names, abbreviations) from a bilingual corpus, best first.")
 
-    @Argument(help: "Bilingual files (TMX, XLIFF, PO, TSV, CSV).") var corpus: [String] = []
+    @Argument(help: "Bilingual files (TMX, XLIFF, PO, TSV, CSV), or pairs of plain texts aligned line by line (.txt, source then target).") var corpus: [String] = []
     @Option(name: .customLong("tm"), help: "A translation memory instead of files.") var memory: String?
     @Option(name: .customLong("min-count"), help: "Least number of units a term pair must be found in (names: any).")
     var minCount: Int = 2

@@ -79,4 +79,28 @@ final class TerminologyCLITests: XCTestCase {
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("no-such-file.po"), result.stderr)
     }
+    /// A pair of plain texts aligned line by line is read directly (no memory), and the same names come out.
+    func testExtractReadsAPairOfLineAlignedTexts() throws {
+        let result = try CLI.run([
+            "glossary", "extract", "examples/terms/article.en.txt", "examples/terms/article.uk.txt", "--format", "json",
+        ])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["sourceLanguage"] as? String, "en")
+        let pairs = object?["pairs"] as? [[String: Any]] ?? []
+        XCTAssertTrue(pairs.contains { ($0["source"] as? String) == "Yusov" && ($0["target"] as? String) == "Юсов" }, result.stdout)
+        let suggest = try CLI.run([
+            "glossary", "suggest", "--corpus", "examples/terms/article.en.txt", "--corpus", "examples/terms/article.uk.txt",
+            "--format", "tsv", "SBU",
+        ])
+        XCTAssertEqual(suggest.status, 0, suggest.stderr)
+        XCTAssertTrue(suggest.stdout.hasPrefix("SBU\t1\tСБУ\t"), suggest.stdout)
+    }
+
+    func testAPlainTextWithoutItsPartnerIsOneLineExitTwo() throws {
+        let result = try CLI.run(["glossary", "extract", "examples/terms/article.en.txt"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("article.en.txt"), result.stderr)
+    }
 }

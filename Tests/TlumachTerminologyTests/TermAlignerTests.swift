@@ -1,3 +1,4 @@
+import TlumachCore
 import TlumachGlossary
 import XCTest
 
@@ -25,7 +26,7 @@ final class TermAlignerTests: XCTestCase {
     ]
 
     func testInflectedCandidatesCollapseToOneDictionaryForm() {
-        let aligner = TermAligner(pairs: Self.layouts)
+        let aligner = TermAligner(pairs: TermAlignerTests.layouts)
         let candidates = aligner.suggest("Finnish")
         XCTAssertEqual(candidates.first?.text, "фінська")
         XCTAssertEqual(candidates.first?.count, 4, "фінська, фінської and фінською count as one candidate")
@@ -41,7 +42,7 @@ final class TermAlignerTests: XCTestCase {
             .init(id: "4", source: "Layouts of Ukraine", target: "Україна: розкладки"),
         ]
         XCTAssertEqual(TermAligner(pairs: pairs).suggest("Ukraine").first?.text, "Україна")
-        XCTAssertEqual(TermAligner(pairs: Self.layouts).suggest("Finnish").first?.text, "фінська")
+        XCTAssertEqual(TermAligner(pairs: TermAlignerTests.layouts).suggest("Finnish").first?.text, "фінська")
         // A language name seen only as a capitalised UI label stays a lower-case adjective.
         let labels: [TermPairInput] = [
             .init(id: "1", source: "Finnish", target: "Фінська"), .init(id: "2", source: "Text in Finnish", target: "Фінська: текст"),
@@ -50,17 +51,17 @@ final class TermAlignerTests: XCTestCase {
     }
 
     func testUkrainianTermsSuggestEnglishTheOtherWay() {
-        let reversed = Self.layouts.map { TermPairInput(id: $0.id, source: $0.target, target: $0.source) }
+        let reversed = TermAlignerTests.layouts.map { TermPairInput(id: $0.id, source: $0.target, target: $0.source) }
         let aligner = TermAligner(pairs: reversed)
         XCTAssertEqual(aligner.suggest("шведської").first?.text, "Swedish")
     }
 
     func testUnknownTermHasNoCandidates() {
-        XCTAssertEqual(TermAligner(pairs: Self.layouts).suggest("Klingon"), [])
+        XCTAssertEqual(TermAligner(pairs: TermAlignerTests.layouts).suggest("Klingon"), [])
     }
 
     func testNamesPairAtAnyCountThroughTheLatinKey() {
-        let pairs = Self.layouts + [
+        let pairs = TermAlignerTests.layouts + [
             .init(id: "n1", source: "Lieutenant Colonel Yusov said the bridge was hit.", target: "Підполковник Юсов сказав, що міст уражено.")
         ]
         let extracted = TermAligner(pairs: pairs).extract(minCount: 2)
@@ -72,7 +73,7 @@ final class TermAlignerTests: XCTestCase {
     }
 
     func testAbbreviationsFromDefinitionsAndLetterTransliteration() throws {
-        let pairs = Self.layouts + [
+        let pairs = TermAlignerTests.layouts + [
             .init(id: "a1", source: "Russia launched its special military operation (SVO) in 2022.", target: "Росія почала свою спеціальну військову операцію (СВО) у 2022 році."),
             .init(id: "a2", source: "The SVO continues.", target: "СВО триває."),
         ]
@@ -110,8 +111,8 @@ final class TermAlignerTests: XCTestCase {
     }
 
     func testOutputIsDeterministic() {
-        let first = TermAligner(pairs: Self.layouts).extract(minCount: 2)
-        let second = TermAligner(pairs: Self.layouts).extract(minCount: 2)
+        let first = TermAligner(pairs: TermAlignerTests.layouts).extract(minCount: 2)
+        let second = TermAligner(pairs: TermAlignerTests.layouts).extract(minCount: 2)
         XCTAssertEqual(first, second)
         XCTAssertFalse(first.isEmpty)
     }
@@ -165,7 +166,7 @@ final class TermAlignerTests: XCTestCase {
 
     /// Training steps grow linearly: ten times the units cost about ten times the steps.
     func testAlignmentStepsGrowLinearly() {
-        let small = Array(Self.layouts.prefix(10))
+        let small = Array(TermAlignerTests.layouts.prefix(10))
         let large = (0..<10).flatMap { copy in small.map { TermPairInput(id: "\(copy)-\($0.id)", source: $0.source, target: $0.target) } }
         let smallSteps = TermAligner(pairs: small).alignmentSteps
         let largeSteps = TermAligner(pairs: large).alignmentSteps
@@ -197,5 +198,88 @@ final class GlossaryDraftTests: XCTestCase {
         XCTAssertEqual(concepts[1].terms["en"]?.map(\.text), ["representative", "spokesman"])
         XCTAssertEqual(concepts[1].terms["uk"]?.map(\.text), ["представник"])
         XCTAssertEqual(concepts[0].terms["uk"]?.first?.type, .properNoun)
+    }
+    // MARK: - Termhood, plain text pairs, the shared-occurrence rule
+
+    func testTermhoodTellsMessagePhrasesFromTerms() {
+        let termhood = TermHood.shared
+        // Message phrases of the hand-judged extract sample: a verb form, an auxiliary, a message adverb.
+        XCTAssertEqual(termhood.messageWord(in: "requires at least"), "least")
+        XCTAssertEqual(termhood.messageWord(in: "потребує принаймні"), "потребує")
+        XCTAssertEqual(termhood.messageWord(in: "already been set"), "already")
+        XCTAssertEqual(termhood.messageWord(in: "справді бажаєте відкликати"), "бажаєте")
+        XCTAssertEqual(termhood.messageWord(in: "встановлено"), "встановлено")
+        XCTAssertEqual(termhood.messageWord(in: "size of the rendered"), "rendered")
+        XCTAssertEqual(termhood.messageWord(in: "successfully"), "successfully")
+        // Terms, including nouns whose endings look like verb forms elsewhere.
+        for term in ["keyboard layout", "розкладка клавіатури", "font family", "біти", "пам'ять", "shared folder",
+                     "speed", "кредити", "Open file", "Відкрити файл", "фінська", "assembly"] {
+            XCTAssertNil(termhood.messageWord(in: term), term)
+        }
+    }
+
+    func testExtractLeavesOutMessagePhrasesUnlessSwitchedOff() {
+        let pairs = (1...3).flatMap { n in
+            [
+                TermPairInput(id: "m\(n)", source: "Plugin \(n) requires at least version 2", target: "Додаток \(n) потребує принаймні версії 2"),
+                TermPairInput(id: "k\(n)", source: "Keyboard layout \(n)", target: "Розкладка клавіатури \(n)"),
+            ]
+        }
+        func has(_ pairs: [TermPair], _ source: String) -> Bool { pairs.contains { $0.source.lowercased() == source } }
+        let filtered = TermAligner(pairs: pairs).extract(minCount: 2)
+        XCTAssertTrue(has(filtered, "keyboard layout"), "\(filtered)")
+        XCTAssertFalse(filtered.contains { $0.source.lowercased().contains("least") }, "\(filtered)")
+        var features = TerminologyFeatures()
+        features.termhood = false
+        let unfiltered = TermAligner(pairs: pairs, features: features).extract(minCount: 2)
+        XCTAssertTrue(unfiltered.contains { $0.source.lowercased().contains("least") }, "\(unfiltered)")
+    }
+
+    func testAnOccurrenceInsideALargerUnitStillGivesCoOccurrenceCandidates() {
+        // Sweden is translated by the adjective inside two layout names and by the country's name in one unit
+        // where the aligner links Швеція to more than the term; the name must still be among the candidates.
+        let pairs: [TermPairInput] = [
+            .init(id: "1", source: "Russian (Sweden, phonetic)", target: "Російська (шведська, фонетична)"),
+            .init(id: "2", source: "Russian (Sweden, phonetic, no dead keys)", target: "Російська (шведська, фонетична, без сліпих клавіш)"),
+            .init(id: "3", source: "Northern Saami (Sweden)", target: "Північно-саамська (Швеція)"),
+            .init(id: "4", source: "Northern Saami (Norway)", target: "Північно-саамська (Норвегія)"),
+            .init(id: "5", source: "Russian", target: "Російська"),
+            .init(id: "6", source: "Norway", target: "Норвегія"),
+        ] + TermAlignerTests.layouts
+        let candidates = TermAligner(pairs: pairs).suggest("Sweden", limit: 10).map { $0.text.lowercased() }
+        XCTAssertTrue(candidates.contains("швеція"), "\(candidates)")
+    }
+
+    func testSuggestTopCandidatesDoNotDependOnTheLimit() {
+        let aligner = TermAligner(pairs: TermAlignerTests.layouts)
+        let five = aligner.suggest("Keyboard layout", limit: 5)
+        let one = aligner.suggest("Keyboard layout", limit: 1)
+        XCTAssertEqual(one.first, five.first)
+        XCTAssertEqual(aligner.suggest("Finnish", limit: 2), Array(aligner.suggest("Finnish", limit: 5).prefix(2)))
+    }
+
+    func testPlainTextsAreReadLineByLine() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("terms-lines-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let english = directory.appendingPathComponent("a.en.txt")
+        let ukrainian = directory.appendingPathComponent("a.uk.txt")
+        try "Open file\r\n\nSave file\n".write(to: english, atomically: true, encoding: .utf8)
+        try "Відкрити файл\r\n\nЗберегти файл\n".write(to: ukrainian, atomically: true, encoding: .utf8)
+        let loaded = try TermCorpusLoader.read(files: [english.path, ukrainian.path])
+        XCTAssertEqual(loaded.pairs, [
+            TermPairInput(id: "a.en.txt:1", source: "Open file", target: "Відкрити файл"),
+            TermPairInput(id: "a.en.txt:3", source: "Save file", target: "Зберегти файл"),
+        ])
+        // A blank line on one side only: not line-aligned, refused at that line of the file with the blank.
+        try "Відкрити файл\nЗберегти файл\n\n".write(to: ukrainian, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try TermCorpusLoader.read(files: [english.path, ukrainian.path])) { error in
+            XCTAssertEqual((error as? InputError)?.path, english.path)
+            XCTAssertEqual((error as? InputError)?.line, 2)
+        }
+        // A text without its partner.
+        XCTAssertThrowsError(try TermCorpusLoader.read(files: [english.path])) { error in
+            XCTAssertEqual((error as? InputError)?.path, english.path)
+        }
     }
 }
