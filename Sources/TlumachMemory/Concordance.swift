@@ -12,6 +12,17 @@ public struct ConcordanceHit: Sendable, Hashable {
     /// UTF-16 ranges of the matching words in `source` and in `target`.
     public var sourceMatches: [Range<Int>]
     public var targetMatches: [Range<Int>]
+
+    package init(
+        id: Int64, tuid: String?, source: String, target: String, sourceMatches: [Range<Int>], targetMatches: [Range<Int>]
+    ) {
+        self.id = id
+        self.tuid = tuid
+        self.source = source
+        self.target = target
+        self.sourceMatches = sourceMatches
+        self.targetMatches = targetMatches
+    }
 }
 
 /// Memory-wide figures.
@@ -30,6 +41,26 @@ public struct MemoryStatistics: Sendable, Hashable {
     public var lastImport: String?
     public var created: String?
     public var fileBytes: Int
+
+    package init(
+        path: String, schemaVersion: String, sourceLanguage: String?, targetLanguage: String?, units: Int,
+        unitsWithoutSource: Int, unitsWithoutTarget: Int, languages: [String: Int], vocabulary: Int, imports: Int,
+        lastImport: String?, created: String?, fileBytes: Int
+    ) {
+        self.path = path
+        self.schemaVersion = schemaVersion
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.units = units
+        self.unitsWithoutSource = unitsWithoutSource
+        self.unitsWithoutTarget = unitsWithoutTarget
+        self.languages = languages
+        self.vocabulary = vocabulary
+        self.imports = imports
+        self.lastImport = lastImport
+        self.created = created
+        self.fileBytes = fileBytes
+    }
 }
 
 extension TranslationMemory {
@@ -82,7 +113,7 @@ extension TranslationMemory {
         }
     }
 
-    static func highlights(in text: String, stems: Set<String>, tokenizer: MemoryTokenizer) -> [Range<Int>] {
+    package static func highlights(in text: String, stems: Set<String>, tokenizer: MemoryTokenizer) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var offset = 0
         for piece in tokenizer.pieces(text) {

@@ -11,7 +11,7 @@ public struct RankedMatch: Sendable, Hashable {
     public var stemScore: Double
 
     /// The order of results: stem score, then word score (as OmegaT sorts), then the older unit first.
-    static func precedes(_ a: RankedMatch, _ b: RankedMatch) -> Bool {
+    package static func precedes(_ a: RankedMatch, _ b: RankedMatch) -> Bool {
         if a.stemScore != b.stemScore { return a.stemScore > b.stemScore }
         if a.score != b.score { return a.score > b.score }
         return a.id < b.id
@@ -19,18 +19,18 @@ public struct RankedMatch: Sendable, Hashable {
 }
 
 /// A query reduced to token ids of one memory's vocabulary.
-struct PreparedQuery {
-    var words: [UInt32]
-    var stems: [UInt32]
+package struct PreparedQuery {
+    package var words: [UInt32]
+    package var stems: [UInt32]
     /// Document frequency of each stem position (0 for stems the memory has never seen).
-    var stemFrequencies: [Int]
-    var wordPattern: BitParallelPattern
-    var stemPattern: BitParallelPattern
+    package var stemFrequencies: [Int]
+    package var wordPattern: BitParallelPattern
+    package var stemPattern: BitParallelPattern
 }
 
 /// Where candidates and their tokens come from: the whole index in memory (batch search) or the SQLite file
 /// read on demand (a single cold search).
-protocol CandidateSource {
+package protocol CandidateSource {
     /// Id and stem document frequency of a known token.
     func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)?
     /// Units whose source stems include `token`.
@@ -56,8 +56,8 @@ package struct SearchWork: Sendable, Equatable {
     package var total: Int { lookups + stemsTaken + postings + scored }
 }
 
-enum FuzzyRanker {
-    static func prepare(
+package enum FuzzyRanker {
+    package static func prepare(
         _ analysis: SegmentAnalysis, source: some CandidateSource, work: inout SearchWork
     ) throws -> PreparedQuery {
         // Each distinct token is looked up once (a long query repeats its words). Words the memory has never seen
@@ -98,7 +98,7 @@ enum FuzzyRanker {
     /// k-th best stem score found once there are k results (units tying with it still count, so ties are ranked
     /// as a full scan ranks them). The scan stops as soon as n − p < α(t): no unseen unit can matter any more.
     /// A length filter (100·min(n,m)/max(n,m) ≥ t) skips units before their distance is computed.
-    static func rank(
+    package static func rank(
         _ query: PreparedQuery, source: some CandidateSource, minimum: Double, limit: Int,
         seen: inout CandidateMarks, work: inout SearchWork
     ) throws -> [RankedMatch] {
@@ -152,7 +152,7 @@ enum FuzzyRanker {
     /// True when a query of `n` stems is so much longer than the longest stored segment that no unit can reach
     /// `minimum` (asked only from `longQuery` stems on). Checked before the query's words are looked up too, so a
     /// megabyte-long line costs its tokenisation, not a look-up per distinct word.
-    static func tooLongForAny(queryLength n: Int, source: some CandidateSource, minimum: Double) throws -> Bool {
+    package static func tooLongForAny(queryLength n: Int, source: some CandidateSource, minimum: Double) throws -> Bool {
         guard n > longQuery else { return false }
         let longest = try source.longestSource()
         return !(longest > 0 && 100 * Double(min(n, longest)) / Double(max(n, longest)) >= minimum)
@@ -162,7 +162,7 @@ enum FuzzyRanker {
     static let longQuery = 256
 
     /// The reference: scores every unit.
-    static func exhaustive(
+    package static func exhaustive(
         _ query: PreparedQuery, source: some CandidateSource, minimum: Double, limit: Int
     ) throws -> [RankedMatch] {
         guard !query.stems.isEmpty, limit > 0 else { return [] }
@@ -194,15 +194,15 @@ enum FuzzyRanker {
 }
 
 /// Marks units already seen in this query without clearing an array per query (a generation counter).
-struct CandidateMarks {
+package struct CandidateMarks {
     private var marks: [UInt32] = []
     private var generation: UInt32 = 0
 
-    init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         marks = [UInt32](repeating: 0, count: capacity)
     }
 
-    mutating func nextGeneration() {
+    package mutating func nextGeneration() {
         generation &+= 1
         if generation == 0 {
             for index in marks.indices { marks[index] = 0 }
@@ -211,7 +211,7 @@ struct CandidateMarks {
     }
 
     /// True the first time `unit` is marked in this generation.
-    mutating func mark(_ unit: UInt32) -> Bool {
+    package mutating func mark(_ unit: UInt32) -> Bool {
         let index = Int(unit)
         if index >= marks.count { marks.append(contentsOf: repeatElement(0, count: max(index + 1 - marks.count, marks.count))) }
         if marks[index] == generation { return false }

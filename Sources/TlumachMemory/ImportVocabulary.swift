@@ -6,13 +6,13 @@ import GRDB
 /// stemmed once per import and repeated words (most words, by Zipf's law) cost one lookup in all. Profiling showed
 /// the earlier path (a stem cache keyed by word, then word and stem looked up again in the vocabulary on the writing
 /// thread) spending more time hashing strings than SQLite spent writing.
-final class ImportVocabulary {
+package final class ImportVocabulary {
     enum Side { case source, target }
 
     private var table = ByteKeyTable()
     /// The first id given to a token this import adds; `newTokens[i]` has id `firstNewToken + i`.
-    let firstNewToken: UInt32
-    private(set) var newTokens: [String] = []
+    package let firstNewToken: UInt32
+    package private(set) var newTokens: [String] = []
     // Stem id of each word id on each side, `unknown` until the word is first met on that side.
     private var sourceStems: [UInt32] = []
     private var targetStems: [UInt32] = []
@@ -28,7 +28,7 @@ final class ImportVocabulary {
     }
 
     /// A vocabulary holding `tokens` already (the memory's token table).
-    init(tokens: [(id: UInt32, text: String)]) {
+    package init(tokens: [(id: UInt32, text: String)]) {
         var maximum: UInt32 = 0
         var table = ByteKeyTable()
         for (id, text) in tokens {

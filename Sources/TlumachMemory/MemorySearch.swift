@@ -20,6 +20,22 @@ public struct MemoryMatch: Sendable, Hashable {
     public var numbersOnlyInMatch: [String]
     /// Inline codes (tags) in the stored source; the plain-text query has none.
     public var sourceCodes: Int
+
+    package init(
+        id: Int64, tuid: String?, source: String, target: String, score: Double, stemScore: Double, diff: String,
+        numbersOnlyInQuery: [String], numbersOnlyInMatch: [String], sourceCodes: Int
+    ) {
+        self.id = id
+        self.tuid = tuid
+        self.source = source
+        self.target = target
+        self.score = score
+        self.stemScore = stemScore
+        self.diff = diff
+        self.numbersOnlyInQuery = numbersOnlyInQuery
+        self.numbersOnlyInMatch = numbersOnlyInMatch
+        self.sourceCodes = sourceCodes
+    }
 }
 
 /// Searches one memory. Created by `TranslationMemory.searcher(preload:)`: without preloading each query reads just
@@ -110,7 +126,7 @@ public final class MemorySearcher {
         }
     }
 
-    static func multisetDifference(_ a: [String], _ b: [String]) -> ([String], [String]) {
+    package static func multisetDifference(_ a: [String], _ b: [String]) -> ([String], [String]) {
         var remaining = b
         var onlyA: [String] = []
         for item in a {

@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's schema, as GRDB migrations: each released change is a new migration appended here, never an edit of
 /// an old one, so every older memory file upgrades in place when opened.
-enum MemorySchema {
+package enum MemorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -61,10 +61,10 @@ enum MemorySchema {
     }
 
     /// Meta keys.
-    static let sourceLanguageKey = "source_language"
-    static let targetLanguageKey = "target_language"
-    static let headerKey = "header_xml"
-    static let sourceStemmerKey = "source_stemmer"
-    static let targetStemmerKey = "target_stemmer"
-    static let createdKey = "created"
+    package static let sourceLanguageKey = "source_language"
+    package static let targetLanguageKey = "target_language"
+    package static let headerKey = "header_xml"
+    package static let sourceStemmerKey = "source_stemmer"
+    package static let targetStemmerKey = "target_stemmer"
+    package static let createdKey = "created"
 }

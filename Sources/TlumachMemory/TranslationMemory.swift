@@ -220,7 +220,7 @@ public final class TranslationMemory {
     }
 
     /// The languages of a file, from its header and first unit (reading no further).
-    private static func peekLanguages(
+    package static func peekLanguages(
         file: String, source: String?, target: String?
     ) throws -> (source: String, target: String)? {
         struct Enough: Error {}

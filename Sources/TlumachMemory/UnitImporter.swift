@@ -5,7 +5,7 @@ import TlumachTMX
 
 /// Stores units inside one write transaction: serialises each unit, resolves duplicates, tokenises source and
 /// target, and collects postings, which `finish()` writes as one chunk per touched token.
-final class UnitImporter {
+package final class UnitImporter {
     let db: Database
     let policy: DuplicatePolicy
     let sourceLanguage: String
@@ -103,7 +103,7 @@ final class UnitImporter {
     /// vocabulary belongs to that thread until the parser ends (the writing thread touches it only in `finish`).
     /// Giving ids here, before duplicates are resolved, gives the same ids as giving them to stored units only: a
     /// unit merged as a duplicate has the same segments, hence the same words, as a unit already stored.
-    static func prepare(
+    package static func prepare(
         _ unit: TMXUnit, source: MemoryTokenizer, target: MemoryTokenizer, vocabulary: ImportVocabulary,
         scratch: inout PrepareScratch
     ) -> PreparedUnit {
@@ -252,7 +252,7 @@ final class UnitImporter {
 
     // MARK: Helpers
 
-    static func resolve(existing: TMXUnit, incoming: TMXUnit, policy: DuplicatePolicy) -> TMXUnit? {
+    package static func resolve(existing: TMXUnit, incoming: TMXUnit, policy: DuplicatePolicy) -> TMXUnit? {
         switch policy {
         case .existing, .both: return nil
         case .incoming: return incoming
@@ -287,7 +287,7 @@ final class UnitImporter {
         return kept
     }
 
-    static func languages(of unit: TMXUnit) -> String {
+    package static func languages(of unit: TMXUnit) -> String {
         unit.variants.map(\.language).joined(separator: " ")
     }
 
@@ -329,29 +329,30 @@ final class UnitImporter {
 }
 
 /// A unit with everything computed that needs no database.
-struct PreparedUnit: Sendable {
-    var tuid: String?
-    var latestDate: String?
-    var languages: String
-    var hasSource: Bool
-    var sourceText: String
-    var targetText: String
-    var sourceCodes: Int
-    var tokens: PreparedTokens
+package struct PreparedUnit: Sendable {
+    package var tuid: String?
+    package var latestDate: String?
+    package var languages: String
+    package var hasSource: Bool
+    package var sourceText: String
+    package var targetText: String
+    package var sourceCodes: Int
+    package var tokens: PreparedTokens
     /// The unit as stored (`TMXWriter.xml(for:)`) and its duplicate key.
-    var xml: String
-    var pairHash: Int64
+    package var xml: String
+    package var pairHash: Int64
 }
 
 /// The ids `unit_tokens` stores for one unit: source words and stems, target stems.
-struct PreparedTokens: Sendable {
-    var words: [UInt32] = []
-    var stems: [UInt32] = []
-    var targetStems: [UInt32] = []
+package struct PreparedTokens: Sendable {
+    package var words: [UInt32] = []
+    package var stems: [UInt32] = []
+    package var targetStems: [UInt32] = []
 }
 
 /// Word buffers the parsing thread reuses from unit to unit.
-struct PrepareScratch {
+package struct PrepareScratch {
+    package init() {}
     var source = SegmentWords()
     var target = SegmentWords()
 

@@ -121,9 +121,12 @@ struct AlignCommand: ParsableCommand {
 
     /// Adds the 1-1 and merged pairs to a translation memory (created if needed) in one transaction.
     private func addToMemory(_ output: AlignmentOutput, path: String, languages: (Language, Language)) throws {
-        let memory = try TranslationMemory.open(path: path)
-        try memory.setLanguages(source: languages.0.rawValue, target: languages.1.rawValue)
-        let summary = try memory.add(pairs: output.translationPairs, origin: "align")
-        printError("\(path): \(summary.added) pairs added, \(summary.merged) merged with units already there")
+        // Through the store protocol (MemoryLocation); the pairs land in one transaction.
+        let memory = try MemoryLocation.open(path, access: .create)
+        let summary = try memory.guardedStore {
+            try memory.setLanguages(source: languages.0.rawValue, target: languages.1.rawValue)
+            return try memory.add(pairs: output.translationPairs, origin: "align")
+        }
+        printError("\(memory.location): \(summary.added) pairs added, \(summary.merged) merged with units already there")
     }
 }

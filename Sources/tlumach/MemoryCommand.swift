@@ -15,8 +15,36 @@ struct MemoryCommand: ParsableCommand {
 }
 
 struct MemoryOptions: ParsableArguments {
-    @Option(name: .customLong("tm"), help: "The memory file (SQLite; created by the first import).")
-    var path: String
+    @Option(
+        name: .customLong("tm"),
+        help: ArgumentHelp(
+            "The memory file (SQLite; created by the first import); default: $TLUMACH_TM.",
+            valueName: "path"))
+    var given: String?
+
+    func validate() throws {
+        guard MemoryLocation.resolve(given) != nil else { throw ValidationError("give --tm PATH, or set TLUMACH_TM") }
+    }
+
+    /// The memory's location: `--tm`, else `TLUMACH_TM`.
+    var path: String {
+        get throws {
+            guard let location = MemoryLocation.resolve(given) else {
+                throw ValidationError("give --tm PATH, or set TLUMACH_TM")
+            }
+            return location
+        }
+    }
+
+    /// The location as shown in messages (never a URL, which may carry a password).
+    var shown: String {
+        guard let location = try? path else { return "" }
+        return MemoryLocation.shown(location)
+    }
+
+    func open(_ access: TranslationMemory.Access) throws -> any MemoryStore {
+        try MemoryLocation.open(try path, access: access)
+    }
 }
 
 enum MemoryFormat: String, ExpressibleByArgument, CaseIterable {
@@ -57,8 +85,8 @@ struct MemoryImport: ParsableCommand {
             let sourceLanguage: String?
             do {
                 // A new memory is built beside its path and appears only when this import succeeds.
-                (summary, sourceLanguage) = try TranslationMemory.withMemory(creatingAt: memory.path) { tm in
-                    let summary = try tm.guarded {
+                (summary, sourceLanguage) = try MemoryLocation.withStore(creatingAt: try memory.path) { tm in
+                    let summary = try tm.guardedStore {
                         try tm.importTMX(
                             path: file, sourceLanguage: sourceLang, targetLanguage: targetLang,
                             onDuplicate: onDuplicate,
@@ -114,13 +142,20 @@ struct MemoryExport: ParsableCommand {
     var skipDamaged = false
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, access: .read)
+        let store = try memory.open(.read)
         let languages = langs.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        let summary = try tm.guarded { try tm.export(to: out, languages: languages, skipDamaged: skipDamaged) }
+        var summary: (written: Int, skipped: [Int64])
+        if let tm = store as? TranslationMemory {
+            let exported = try tm.guarded { try tm.export(to: out, languages: languages, skipDamaged: skipDamaged) }
+            summary = (exported.written, exported.skipped)
+        } else {
+            // A server's database has no damaged pages to skip: its own checks stop an unreadable row.
+            summary = (try store.guardedStore { try store.export(to: out, languages: languages) }, [])
+        }
         printError("\(out): \(summary.written) units written")
         if !summary.skipped.isEmpty {
             printError(
-                "tlumach: \(memory.path): \(summary.skipped.count) damaged units left out: "
+                "tlumach: \(memory.shown): \(summary.skipped.count) damaged units left out: "
                     + summary.skipped.prefix(20).map { "#\($0)" }.joined(separator: ", ")
                     + (summary.skipped.count > 20 ? ", …" : ""))
             throw ExitCode(ExitStatus.findings.rawValue)
@@ -148,11 +183,11 @@ struct MemorySearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, access: .read)
-        try tm.guarded { try search(tm) }
+        let tm = try memory.open(.read)
+        try tm.guardedStore { try search(tm) }
     }
 
-    private func search(_ tm: TranslationMemory) throws {
+    private func search(_ tm: any MemoryStore) throws {
         var output = StandardOutput()
         if let batch {
             let text = try TextFile.read(batch)
@@ -161,7 +196,7 @@ struct MemorySearchCommand: ParsableCommand {
             }
             if queries.last == "" { queries.removeLast() }
             // Loading the whole index pays off from a few hundred queries on; below that read per query.
-            let searcher = try tm.searcher(preload: queries.count >= 200)
+            let searcher = try tm.fuzzySearcher(preload: queries.count >= 200)
             for query in queries {
                 let matches = try searcher.search(query, minimum: min, limit: limit)
                 if format == .text {
@@ -172,7 +207,7 @@ struct MemorySearchCommand: ParsableCommand {
             }
         } else {
             let text = query.joined(separator: " ")
-            let matches = try tm.searcher().search(text, minimum: min, limit: limit)
+            let matches = try tm.fuzzySearcher(preload: false).search(text, minimum: min, limit: limit)
             if format == .json {
                 output.write(MemoryJSON.result(query: text, matches) + "\n")
             } else {
@@ -194,11 +229,11 @@ struct MemoryConcord: ParsableCommand {
     @Argument(help: "The word(s) to find.") var words: [String]
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, access: .read)
-        try tm.guarded { try concord(tm) }
+        let tm = try memory.open(.read)
+        try tm.guardedStore { try concord(tm) }
     }
 
-    private func concord(_ tm: TranslationMemory) throws {
+    private func concord(_ tm: any MemoryStore) throws {
         let phrase = words.joined(separator: " ")
         let (total, hits) = try tm.concordance(phrase, limit: limit)
         var output = StandardOutput()
@@ -238,11 +273,19 @@ struct MemoryStats: ParsableCommand {
     @Flag(help: "Also check the file's integrity and the index; exit 1 if anything is wrong.") var verify = false
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, access: .read)
-        let stats = try tm.guarded { try tm.statistics() }
-        let problems = verify ? try tm.guarded { try tm.verify() } : []
+        let store = try memory.open(.read)
+        let stats = try store.guardedStore { try store.statistics() }
+        var problems: [String] = []
+        if verify {
+            guard let tm = store as? TranslationMemory else {
+                throw InputError(
+                    path: memory.shown,
+                    message: "--verify checks an SQLite memory file; on PostgreSQL use the server's own checks (amcheck)")
+            }
+            problems = try tm.guarded { try tm.verify() }
+        }
         defer {
-            for problem in problems { printError("tlumach: \(memory.path): \(problem)") }
+            for problem in problems { printError("tlumach: \(memory.shown): \(problem)") }
         }
         let languages = stats.languages.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         var output = StandardOutput()
@@ -286,12 +329,15 @@ struct MemoryReindex: ParsableCommand {
     @OptionGroup var memory: MemoryOptions
 
     func run() throws {
-        let tm = try TranslationMemory.open(path: memory.path, access: .write)
+        // Refused before connecting: opening a PostgreSQL memory for writing would create or upgrade its schema.
+        guard !MemoryLocation.isURL(try memory.path), let tm = try memory.open(.write) as? TranslationMemory else {
+            throw InputError(path: memory.shown, message: "reindex works on an SQLite memory file only (not yet on PostgreSQL)")
+        }
         let count = try tm.guarded {
             try tm.reindex()
             return try tm.count()
         }
-        printError("\(memory.path): \(count) units reindexed")
+        printError("\(try memory.path): \(count) units reindexed")
     }
 }
 

@@ -1,0 +1,386 @@
+import Foundation
+import PostgresNIO
+import TlumachCore
+import TlumachMemory
+import TlumachTMX
+
+/// What one write transaction (holding the writers' lock) knows of the memory.
+final class PostgresWriter {
+    let session: PostgresSession
+    let schema: String
+    let location: String
+    let meta: [String: String]
+    /// This write's change number: one more than the last committed one (writers are serialised by the lock).
+    let change: Int64
+
+    init(session: PostgresSession, schema: String, location: String) throws {
+        self.session = session
+        self.schema = schema
+        self.location = location
+        meta = try session.run { connection, logger in
+            var result: [String: String] = [:]
+            for try await (key, value) in try await connection.query(
+                "SELECT key, value FROM \(unescaped: schema).meta", logger: logger
+            ).decode((String, String).self) { result[key] = value }
+            return result
+        }
+        change = try session.run { connection, logger in
+            var value: Int64 = 0
+            for try await (number) in try await connection.query(
+                "SELECT coalesce(max(change), 0)::bigint FROM \(unescaped: schema).import", logger: logger
+            ).decode(Int64.self) { value = number }
+            return value + 1
+        }
+    }
+
+    var storedLanguages: (source: String, target: String)? {
+        guard let source = meta[MemorySchema.sourceLanguageKey], let target = meta[MemorySchema.targetLanguageKey]
+        else { return nil }
+        return (source, target)
+    }
+
+    func setMeta(_ key: String, _ value: String, replace: Bool) throws {
+        let schema = schema
+        try session.execute(
+            replace
+                ? "INSERT INTO \(unescaped: schema).meta(key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                : "INSERT INTO \(unescaped: schema).meta(key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO NOTHING")
+    }
+
+    func setLanguagesIfNew(source: String, target: String) throws {
+        guard storedLanguages == nil else { return }
+        try setMeta(MemorySchema.sourceLanguageKey, source, replace: true)
+        try setMeta(MemorySchema.targetLanguageKey, target, replace: true)
+        try setMeta(MemorySchema.createdKey, TranslationMemory.timestamp(), replace: true)
+    }
+
+    func storeHeaderIfFirst(_ header: TMXHeader) throws {
+        try setMeta(MemorySchema.headerKey, TMXWriter.prologue(header: header) + TMXWriter.epilogue, replace: false)
+    }
+}
+
+/// Stores units in one write transaction, exactly as the SQLite store's `UnitImporter` does (the same preparation,
+/// duplicate key, merge rules, token ids and unit ids), writing new rows with COPY in batches.
+final class PostgresImporter {
+    let writer: PostgresWriter
+    let policy: DuplicatePolicy
+    let sourceLanguage: String
+    let targetLanguage: String
+    let sourceTokenizer: MemoryTokenizer
+    let targetTokenizer: MemoryTokenizer
+    let vocabulary: ImportVocabulary
+    let importID: Int64
+    let origin: String
+    var summary = ImportSummary()
+    private var nextUnit: Int64
+    private var scratch = PrepareScratch()
+    /// Duplicate keys stored before this import (sorted) and added by it.
+    private var storedHashes: [Int64] = []
+    private var addedHashes = Set<Int64>()
+    /// Units added and not yet copied to the server, and where each duplicate key is among them.
+    private var pending: [PendingUnit] = []
+    private var pendingByHash: [Int64: [Int]] = [:]
+    /// Units whose stems (source side 0, target side 1) contain each token, added by this import.
+    private var frequencies: [[Int64]] = [[], []]
+    private var longest = 0
+    static let batchSize = 5000
+
+    struct PendingUnit {
+        var id: Int64
+        var prepared: PreparedUnit
+    }
+
+    init(
+        writer: PostgresWriter, origin: String, policy: DuplicatePolicy, languages: (source: String, target: String)
+    ) throws {
+        self.writer = writer
+        self.origin = origin
+        self.policy = policy
+        sourceLanguage = languages.source
+        targetLanguage = languages.target
+        sourceTokenizer = try MemoryTokenizer(language: languages.source)
+        targetTokenizer = try MemoryTokenizer(language: languages.target)
+        for (key, identifier) in [
+            (MemorySchema.sourceStemmerKey, sourceTokenizer.stemmer.identifier),
+            (MemorySchema.targetStemmerKey, targetTokenizer.stemmer.identifier),
+        ] {
+            if let stored = writer.meta[key] {
+                if stored != identifier { throw MemoryError.stemmerChanged(stored: stored, current: identifier) }
+            } else {
+                try writer.setMeta(key, identifier, replace: false)
+            }
+        }
+        let schema = writer.schema
+        let loadHashes = policy != .both
+        let (tokens, maxUnit, maxImport, hashes) = try writer.session.run { connection, logger in
+            var tokens: [(id: UInt32, text: String)] = []
+            for try await (id, text) in try await connection.query(
+                "SELECT id, text FROM \(unescaped: schema).token", logger: logger
+            ).decode((Int32, String).self) { tokens.append((UInt32(bitPattern: id), text)) }
+            var maxUnit: Int64 = 0
+            for try await (value) in try await connection.query(
+                "SELECT coalesce(max(id), 0)::bigint FROM \(unescaped: schema).unit", logger: logger
+            ).decode(Int64.self) { maxUnit = value }
+            var maxImport: Int64 = 0
+            for try await (value) in try await connection.query(
+                "SELECT coalesce(max(id), 0)::bigint FROM \(unescaped: schema).import", logger: logger
+            ).decode(Int64.self) { maxImport = value }
+            var hashes: [Int64] = []
+            if loadHashes {
+                for try await (hash) in try await connection.query(
+                    "SELECT pair_hash FROM \(unescaped: schema).unit ORDER BY pair_hash", logger: logger
+                ).decode(Int64.self) { hashes.append(hash) }
+            }
+            return (tokens, maxUnit, maxImport, hashes)
+        }
+        vocabulary = ImportVocabulary(tokens: tokens)
+        nextUnit = maxUnit + 1
+        importID = maxImport + 1
+        storedHashes = hashes
+    }
+
+    func add(_ unit: TMXUnit) throws {
+        try store(
+            UnitImporter.prepare(
+                unit, source: sourceTokenizer, target: targetTokenizer, vocabulary: vocabulary, scratch: &scratch))
+    }
+
+    private func store(_ prepared: PreparedUnit) throws {
+        summary.read += 1
+        let hash = prepared.pairHash
+        if policy != .both, isKnown(hash) {
+            // Candidates in id order: those on the server (earlier imports, and this one's copied batches), then
+            // those still pending here (higher ids).
+            var candidates: [(id: Int64, xml: String, importID: Int64, pendingIndex: Int?)] = try storedDuplicates(hash)
+            for index in pendingByHash[hash] ?? [] {
+                candidates.append((pending[index].id, pending[index].prepared.xml, importID, index))
+            }
+            for candidate in candidates where candidate.xml == prepared.xml {
+                countDuplicate(of: candidate.importID, identical: true)
+                return
+            }
+            let unit = try TMXReader.unit(fromFragment: prepared.xml)
+            let sourceSegment = unit.variantIndex(for: sourceLanguage).map { unit.variants[$0].segment }
+            let targetSegment = unit.variantIndex(for: targetLanguage).map { unit.variants[$0].segment }
+            for candidate in candidates {
+                guard let existing = try? TMXReader.unit(fromFragment: candidate.xml) else { continue }
+                let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
+                let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
+                guard existingSource == sourceSegment && existingTarget == targetSegment else { continue }
+                let merged = UnitImporter.resolve(existing: existing, incoming: unit, policy: policy)
+                countDuplicate(of: candidate.importID, identical: false)
+                if let merged, merged != existing {
+                    let xml = TMXWriter.xml(for: merged)
+                    let languages = UnitImporter.languages(of: merged)
+                    if let index = candidate.pendingIndex {
+                        pending[index].prepared.tuid = merged.tuid
+                        pending[index].prepared.latestDate = merged.latestDate
+                        pending[index].prepared.languages = languages
+                        pending[index].prepared.xml = xml
+                    } else {
+                        let schema = writer.schema
+                        try writer.session.execute(
+                            """
+                            UPDATE \(unescaped: schema).unit SET tuid = \(merged.tuid), latest_date = \(merged.latestDate),
+                            languages = \(languages), xml = \(xml), change = \(writer.change) WHERE id = \(candidate.id)
+                            """)
+                    }
+                }
+                return
+            }
+        }
+        if !prepared.hasSource { summary.withoutSource += 1 }
+        addedHashes.insert(hash)
+        let id = nextUnit
+        guard id < Int64(UInt32.max) else { throw MemoryError.full }
+        nextUnit += 1
+        count(prepared.tokens.stems, side: 0)
+        count(prepared.tokens.targetStems, side: 1)
+        longest = max(longest, prepared.tokens.stems.count)
+        pendingByHash[hash, default: []].append(pending.count)
+        pending.append(PendingUnit(id: id, prepared: prepared))
+        summary.added += 1
+        if pending.count >= Self.batchSize { try flush() }
+    }
+
+    private func storedDuplicates(_ hash: Int64) throws -> [(id: Int64, xml: String, importID: Int64, pendingIndex: Int?)] {
+        let schema = writer.schema
+        return try writer.session.run { connection, logger in
+            var rows: [(id: Int64, xml: String, importID: Int64, pendingIndex: Int?)] = []
+            for try await (id, xml, importID) in try await connection.query(
+                "SELECT id, xml, import_id FROM \(unescaped: schema).unit WHERE pair_hash = \(hash) ORDER BY id",
+                logger: logger
+            ).decode((Int64, String, Int64).self) { rows.append((id, xml, importID, nil)) }
+            return rows
+        }
+    }
+
+    private func count(_ tokens: [UInt32], side: Int) {
+        for (index, token) in tokens.enumerated() where !tokens[..<index].contains(token) {
+            let slot = Int(token)
+            if slot >= frequencies[side].count {
+                frequencies[side].append(contentsOf: repeatElement(0, count: max(slot + 1 - frequencies[side].count, 1024)))
+            }
+            frequencies[side][slot] += 1
+        }
+    }
+
+    private func isKnown(_ hash: Int64) -> Bool {
+        if addedHashes.contains(hash) { return true }
+        var low = 0
+        var high = storedHashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if storedHashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < storedHashes.count && storedHashes[low] == hash
+    }
+
+    private func countDuplicate(of keptImport: Int64, identical: Bool) {
+        summary.merged += 1
+        if identical { summary.identical += 1 }
+        if keptImport != importID { summary.mergedIntoStored += 1 }
+    }
+
+    /// Copies the pending units to the server.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        var text = CopyText()
+        for unit in pending {
+            let prepared = unit.prepared
+            text.field(String(unit.id))
+            text.field(prepared.tuid)
+            text.field(prepared.sourceText)
+            text.field(prepared.targetText)
+            text.field(String(prepared.pairHash))
+            text.field(prepared.latestDate)
+            text.field(prepared.languages)
+            text.field(String(prepared.sourceCodes))
+            text.field(String(importID))
+            text.field(prepared.xml)
+            text.array(prepared.tokens.words)
+            text.array(prepared.tokens.stems)
+            text.array(prepared.tokens.targetStems)
+            text.last(String(writer.change))
+        }
+        pending.removeAll(keepingCapacity: true)
+        pendingByHash.removeAll(keepingCapacity: true)
+        try copy(
+            table: "unit",
+            columns: [
+                "id", "tuid", "source_text", "target_text", "pair_hash", "latest_date", "languages", "source_codes",
+                "import_id", "xml", "words", "stems", "target_stems", "change",
+            ], text)
+    }
+
+    private func copy(table: String, columns: [String], _ text: CopyText) throws {
+        let buffer = ByteBuffer(bytes: text.bytes)
+        let table = writer.schema + "." + table
+        try writer.session.run { connection, logger in
+            try await connection.copyFrom(table: table, columns: columns, logger: logger) { copyWriter in
+                try await copyWriter.write(buffer)
+            }
+        }
+    }
+
+    /// Copies what is left, writes the new vocabulary and frequencies, and records the import.
+    func finish() throws {
+        try flush()
+        let firstNew = vocabulary.firstNewToken
+        func frequency(_ side: Int, _ token: UInt32) -> Int64 {
+            Int(token) < frequencies[side].count ? frequencies[side][Int(token)] : 0
+        }
+        if !vocabulary.newTokens.isEmpty {
+            var text = CopyText()
+            for (offset, token) in vocabulary.newTokens.enumerated() {
+                let id = firstNew + UInt32(offset)
+                text.field(String(id))
+                text.field(token)
+                text.field(String(frequency(0, id)))
+                text.last(String(frequency(1, id)))
+            }
+            try copy(table: "token", columns: ["id", "text", "df", "tdf"], text)
+        }
+        // Tokens the memory had already: their frequencies grow by what this import added.
+        var ids: [Int32] = []
+        var dfs: [Int64] = []
+        var tdfs: [Int64] = []
+        for token in 0..<min(Int(firstNew), max(frequencies[0].count, frequencies[1].count)) {
+            let df = frequency(0, UInt32(token))
+            let tdf = frequency(1, UInt32(token))
+            if df > 0 || tdf > 0 {
+                ids.append(Int32(token))
+                dfs.append(df)
+                tdfs.append(tdf)
+            }
+        }
+        let schema = writer.schema
+        if !ids.isEmpty {
+            try writer.session.execute(
+                """
+                UPDATE \(unescaped: schema).token t SET df = t.df + d.df, tdf = t.tdf + d.tdf
+                FROM unnest(\(ids)::integer[], \(dfs)::bigint[], \(tdfs)::bigint[]) AS d(id, df, tdf) WHERE t.id = d.id
+                """)
+        }
+        try writer.session.execute(
+            """
+            INSERT INTO \(unescaped: schema).import(id, origin, at, read, added, merged, change)
+            VALUES (\(importID), \(origin), \(TranslationMemory.timestamp()), \(summary.read), \(summary.added),
+            \(summary.merged), \(writer.change))
+            """)
+        let longestStored = Int(writer.meta[PostgresMemory.longestSourceKey] ?? "0") ?? 0
+        if longest > longestStored {
+            try writer.setMeta(PostgresMemory.longestSourceKey, String(longest), replace: true)
+        }
+    }
+}
+
+extension PostgresMemory {
+    /// Meta key: the most source stems any unit has (a query far longer than that matches nothing).
+    static let longestSourceKey = "longest_source_stems"
+}
+
+/// Rows in COPY's text format: tab between fields, newline after each row, `\N` for NULL, backslash escapes.
+struct CopyText {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 20) }
+
+    mutating func field(_ value: String?) {
+        append(value)
+        bytes.append(0x09)
+    }
+
+    mutating func last(_ value: String?) {
+        append(value)
+        bytes.append(0x0A)
+    }
+
+    mutating func array(_ tokens: [UInt32]) {
+        bytes.append(UInt8(ascii: "{"))
+        for (index, token) in tokens.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: String(token).utf8)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        bytes.append(0x09)
+    }
+
+    private mutating func append(_ value: String?) {
+        guard var value else {
+            bytes.append(contentsOf: [0x5C, UInt8(ascii: "N")])
+            return
+        }
+        value.withUTF8 { utf8 in
+            for byte in utf8 {
+                switch byte {
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default: bytes.append(byte)
+                }
+            }
+        }
+    }
+}

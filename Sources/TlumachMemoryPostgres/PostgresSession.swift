@@ -1,0 +1,144 @@
+import Foundation
+import PostgresNIO
+import TlumachCore
+import TlumachMemory
+
+/// One connection to the server, used from synchronous code (the CLI and the store protocol are synchronous):
+/// each call runs its async work in a task and waits for it. Never call from inside an async context.
+final class PostgresSession: @unchecked Sendable {
+    let connection: PostgresConnection
+    let location: PostgresLocation
+    let logger: Logger
+
+    private init(connection: PostgresConnection, location: PostgresLocation, logger: Logger) {
+        self.connection = connection
+        self.location = location
+        self.logger = logger
+    }
+
+    static func connect(_ location: PostgresLocation) throws -> PostgresSession {
+        var logger = Logger(label: "tlumach.postgres")
+        logger.logLevel = .critical
+        let tls: PostgresConnection.Configuration.TLS
+        do {
+            switch location.tls {
+            case .disable: tls = .disable
+            case .prefer, .require:
+                var configuration = TLSConfiguration.makeClientConfiguration()
+                configuration.certificateVerification = .none
+                let context = try NIOSSLContext(configuration: configuration)
+                tls = location.tls == .prefer ? .prefer(context) : .require(context)
+            case .verifyFull:
+                tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            throw InputError(path: location.description, message: "cannot set up TLS: \(error)")
+        }
+        var configuration: PostgresConnection.Configuration
+        if let folder = location.socketFolder {
+            configuration = .init(
+                unixSocketPath: "\(folder)/.s.PGSQL.\(location.port)", username: location.user,
+                password: location.password, database: location.database)
+        } else {
+            configuration = .init(
+                host: location.host, port: location.port, username: location.user, password: location.password,
+                database: location.database, tls: tls)
+        }
+        configuration.options.connectTimeout = .seconds(10)
+        let settings = configuration
+        let quietLogger = logger
+        do {
+            let connection = try blocking {
+                try await PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.next(), configuration: settings, id: 1, logger: quietLogger)
+            }
+            return PostgresSession(connection: connection, location: location, logger: logger)
+        } catch {
+            throw describe(error, location: location)
+        }
+    }
+
+    func close() {
+        let connection = connection
+        _ = try? blocking { try await connection.close() }
+    }
+
+    /// Runs `body` with the connection and waits for it.
+    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
+        let connection = connection
+        let logger = logger
+        return try blocking { try await body(connection, logger) }
+    }
+
+    /// Runs a statement, discarding rows.
+    func execute(_ query: PostgresQuery) throws {
+        try run { connection, logger in
+            for try await _ in try await connection.query(query, logger: logger) {}
+        }
+    }
+
+    /// One line for any failure talking to the server; never the password.
+    static func describe(_ error: any Error, location: PostgresLocation) -> any Error {
+        let name = location.description
+        if error is InputError { return error }
+        if let error = error as? MemoryError { return InputError(path: name, message: error.description) }
+        guard let error = error as? PSQLError else {
+            return InputError(path: name, message: "PostgreSQL: \(String(describing: error).prefix(200))")
+        }
+        if let state = error.serverInfo?[.sqlState] {
+            let message = error.serverInfo?[.message] ?? state
+            switch state {
+            case "28P01", "28000":
+                return InputError(path: name, message: "PostgreSQL refused the login: \(message)")
+            case "3D000":
+                return InputError(path: name, message: "PostgreSQL: \(message) (create it first: createdb \(location.database))")
+            case "42501":
+                return InputError(path: name, message: "PostgreSQL: permission denied (\(message))")
+            default:
+                return InputError(path: name, message: "PostgreSQL error \(state): \(message)")
+            }
+        }
+        switch error.code {
+        case .connectionError:
+            let where_ = location.socketFolder.map { "socket in \($0)" } ?? "\(location.host):\(location.port)"
+            let reason = error.underlying.map { Self.reason($0) } ?? "no answer"
+            return InputError(path: name, message: "cannot connect to PostgreSQL at \(where_): \(reason)")
+        case .authMechanismRequiresPassword:
+            return InputError(
+                path: name, message: "PostgreSQL asks for a password: give it in the URL, PGPASSWORD or ~/.pgpass")
+        case .sslUnsupported:
+            return InputError(path: name, message: "the server does not offer TLS (the URL asks for sslmode=\(location.tls.rawValue))")
+        case .serverClosedConnection, .clientClosedConnection:
+            return InputError(path: name, message: "the connection to PostgreSQL was lost; nothing from the interrupted write was kept")
+        default:
+            return InputError(path: name, message: "PostgreSQL: \(error.code)")
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("refused") || text.contains("ECONNREFUSED") || text.contains("errno: 111") { return "connection refused" }
+        if text.contains("NXDOMAIN") || text.contains("resolve") || text.contains("getaddrinfo") { return "unknown host" }
+        if text.contains("timeout") || text.contains("Timeout") { return "timed out" }
+        if text.contains("No such file") { return "no server socket there" }
+        return String(text.prefix(160))
+    }
+}
+
+/// Waits for async work from synchronous code.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    guard let result = box.result else { throw CancellationError() }
+    return try result.get()
+}
+
+/// Written by the task before the semaphore is signalled, read after the wait: never at the same time.
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}

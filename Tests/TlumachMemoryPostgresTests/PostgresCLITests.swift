@@ -1,0 +1,153 @@
+import Foundation
+import PostgresNIO
+import XCTest
+
+@testable import TlumachMemoryPostgres
+
+/// `tlumach tm …` and `align --into-tm` on a PostgreSQL URL give what they give on a file.
+final class PostgresCLITests: XCTestCase {
+    private var folder = ""
+    private var locations: [PostgresLocation] = []
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "tlumach-pg-cli-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        for location in locations {
+            if let session = try? PostgresSession.connect(location) {
+                try? session.execute(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \"\(location.schema)\" CASCADE"))
+                session.close()
+            }
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private static var packageRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+    }
+
+    private static var binary: URL {
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("tlumach")
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("tlumach")
+    }
+
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Self.packageRoot)
+        var env = ProcessInfo.processInfo.environment
+        env["TLUMACH_TM"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = folder + "/out-\(UUID().uuidString)"
+        let err = folder + "/err-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, try String(contentsOfFile: out, encoding: .utf8),
+            try String(contentsOfFile: err, encoding: .utf8)
+        )
+    }
+
+    private func serverURL() throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["TLUMACH_TEST_POSTGRES_URL"], !url.isEmpty else {
+            if environment["CI"] == "true" {
+                XCTFail("TLUMACH_TEST_POSTGRES_URL is not set: CI runs these tests through scripts/with-postgres.sh")
+                throw XCTSkip("no server")
+            }
+            throw XCTSkip("no PostgreSQL: run through scripts/with-postgres.sh (sets TLUMACH_TEST_POSTGRES_URL)")
+        }
+        let schema = "c_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        var location = try PostgresLocation(url: url)
+        location.schema = String(schema)
+        locations.append(location)
+        return url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
+    }
+
+    func testEveryMemoryCommandGivesOnPostgreSQLWhatItGivesOnAFile() throws {
+        let url = try serverURL()
+        let file = folder + "/news.tmdb"
+        for memory in [file, url] {
+            let imported = try run(["tm", "import", "examples/memory/newsroom.tmx", "--tm", memory])
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+        }
+        for command in [
+            ["tm", "search", "Уряд ухвалив новий бюджет на 2026 рік."],
+            ["tm", "search", "--min", "40", "--format", "json", "Уряд ухвалив новий закон"],
+            ["tm", "concord", "бюджет"],
+            ["tm", "concord", "--format", "json", "budget"],
+        ] {
+            let onFile = try run(command + ["--tm", file])
+            let onServer = try run(command, environment: ["TLUMACH_TM": url])
+            XCTAssertEqual(onServer.status, 0, onServer.stderr)
+            XCTAssertEqual(onServer.stdout, onFile.stdout, "\(command)")
+            XCTAssertFalse(onFile.stdout.isEmpty)
+        }
+        for (memory, name) in [(file, "file"), (url, "server")] {
+            let exported = try run(["tm", "export", "--tm", memory, "--out", "\(folder)/\(name).tmx"])
+            XCTAssertEqual(exported.status, 0, exported.stderr)
+        }
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: "\(folder)/server.tmx")),
+            try Data(contentsOf: URL(fileURLWithPath: "\(folder)/file.tmx")))
+        let stats = try run(["tm", "stats", "--tm", url])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        XCTAssertTrue(stats.stdout.contains("schema v1"), stats.stdout)
+        XCTAssertFalse(stats.stdout.contains("password"))
+        let verify = try run(["tm", "stats", "--verify", "--tm", url])
+        XCTAssertEqual(verify.status, 2)
+    }
+
+    func testAlignIntoAPostgreSQLMemory() throws {
+        let url = try serverURL()
+        let source = "examples/align/article.uk.txt"
+        let target = "examples/align/article.en.txt"
+        let first = try run(["align", source, target, "--into-tm", url, "--format", "beads"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("8 pairs added"), first.stderr)
+        let again = try run(["align", source, target, "--into-tm", url])
+        XCTAssertTrue(again.stderr.contains("0 pairs added, 8 merged"), again.stderr)
+        let reversed = try run(["align", target, source, "--source-lang", "en", "--target-lang", "uk", "--into-tm", url])
+        XCTAssertEqual(reversed.status, 2)
+        XCTAssertTrue(reversed.stderr.contains("uk→en"), reversed.stderr)
+    }
+
+    func testConnectionFailuresExit2InOneLineWithoutThePassword() throws {
+        for (arguments, expected) in [
+            (["tm", "search", "--tm", "postgres://me:s3cret@127.0.0.1:1/db", "бюджет"], "cannot connect to PostgreSQL"),
+            (["tm", "stats", "--tm", "postgres://me:s3cret@127.0.0.1:1/db?sslmode=sometimes"], "sslmode must be"),
+            (["tm", "import", "examples/memory/newsroom.tmx", "--tm", "postgres://me:s3cret@/db"], "not a usable PostgreSQL URL"),
+        ] {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains(expected), result.stderr)
+            XCTAssertFalse(result.stderr.contains("s3cret"), result.stderr)
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        }
+        let none = try run(["tm", "search", "x"])
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("TLUMACH_TM"), none.stderr)
+    }
+
+    func testAMissingDatabaseIsNamed() throws {
+        let url = try serverURL()
+        guard let location = try? PostgresLocation(url: url) else { return XCTFail("bad test URL") }
+        let missing = "postgres://\(location.user)@\(location.host):\(location.port)/no_such_db_here"
+        let result = try run(["tm", "stats", "--tm", missing])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("no_such_db_here"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("does not exist"), result.stderr)
+    }
+}

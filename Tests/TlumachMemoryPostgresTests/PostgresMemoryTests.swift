@@ -1,0 +1,392 @@
+import Foundation
+import PostgresNIO
+import TlumachCore
+import TlumachMemory
+import TlumachTMX
+import XCTest
+
+@testable import TlumachMemoryPostgres
+
+/// The same store-level behaviour on both stores: every test imports into an SQLite file and into a fresh schema on
+/// the server named by TLUMACH_TEST_POSTGRES_URL (scripts/with-postgres.sh starts one), and compares.
+final class PostgresMemoryTests: XCTestCase {
+    private var folder = ""
+    private var schemas: [PostgresLocation] = []
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "tlumach-pg-tests-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        for location in schemas {
+            if let session = try? PostgresSession.connect(location) {
+                try? session.execute(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \"\(location.schema)\" CASCADE"))
+                session.close()
+            }
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The test server, in a schema of its own. Outside CI a missing server skips (saying why); in CI it fails.
+    private func serverLocation() throws -> PostgresLocation {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["TLUMACH_TEST_POSTGRES_URL"], !url.isEmpty else {
+            if environment["CI"] == "true" {
+                XCTFail("TLUMACH_TEST_POSTGRES_URL is not set: CI runs these tests through scripts/with-postgres.sh")
+                throw XCTSkip("no server")
+            }
+            throw XCTSkip("no PostgreSQL: run through scripts/with-postgres.sh (sets TLUMACH_TEST_POSTGRES_URL)")
+        }
+        var location = try PostgresLocation(url: url)
+        location.schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        schemas.append(location)
+        return location
+    }
+
+    private func sqlite(_ name: String = "memory") throws -> TranslationMemory {
+        try TranslationMemory.open(path: "\(folder)/\(name).tm", access: .create)
+    }
+
+    // MARK: Random memories
+
+    private static let english = """
+        the a report minister said government city council water school road bridge budget new old year people war \
+        peace price bread train station river forest law court judge vote election party leader army border \
+        market bank tax energy power light winter summer spring week day night morning evening news paper
+        """.split(separator: " ").map(String.init)
+    private static let ukrainian = """
+        звіт міністр сказав уряд місто рада вода школа дорога міст бюджет новий старий рік люди війна мир ціна \
+        хліб потяг станція річка ліс закон суд суддя голос вибори партія лідер армія кордон ринок банк податок
+        """.split(separator: " ").map(String.init)
+
+    /// A TMX file of `count` random units (seeded), with duplicates: the same pair again, dated differently, with
+    /// another tuid or prop, so every merge rule has work.
+    private func randomTMX(_ name: String, count: Int, seed: UInt64, tuidPrefix: String = "u") throws -> String {
+        var generator = SeededGenerator(seed: seed)
+        var units: [String] = []
+        var pairs: [(String, String)] = []
+        for index in 0..<count {
+            let pair: (String, String)
+            if !pairs.isEmpty, Int.random(in: 0..<5, using: &generator) == 0 {
+                pair = pairs[Int.random(in: 0..<pairs.count, using: &generator)]
+            } else {
+                let length = Int.random(in: 2...12, using: &generator)
+                let source = (0..<length).map { _ in Self.english.randomElement(using: &generator) ?? "the" }
+                    .joined(separator: " ")
+                let target = (0..<length).map { _ in Self.ukrainian.randomElement(using: &generator) ?? "рік" }
+                    .joined(separator: " ")
+                pair = (source.prefix(1).uppercased() + source.dropFirst() + ".", target + ".")
+            }
+            pairs.append(pair)
+            let day = 10 + Int.random(in: 0..<15, using: &generator)
+            let prop = Int.random(in: 0..<3, using: &generator) == 0 ? "<prop type=\"x-note\">n\(index % 7)</prop>" : ""
+            units.append(
+                """
+                <tu tuid="\(tuidPrefix)\(index)" changedate="202401\(day)T120000Z">\(prop)<tuv xml:lang="en"><seg>\(pair.0)</seg></tuv>\
+                <tuv xml:lang="uk"><seg>\(pair.1)</seg></tuv></tu>
+                """)
+        }
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="en" creationtool="test" creationtoolversion="1" segtype="sentence" \
+            datatype="plaintext" adminlang="en" o-tmf="test"/><body>
+            \(units.joined(separator: "\n"))
+            </body></tmx>
+
+            """
+        let path = "\(folder)/\(name).tmx"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func queries(from file: String, count: Int, seed: UInt64) throws -> [String] {
+        var generator = SeededGenerator(seed: seed)
+        let sources = try TMXReader.document(path: file).units.compactMap { $0.variants.first?.segment.plainText }
+        return (0..<count).map { _ in
+            var words = (sources.randomElement(using: &generator) ?? "the news").split(separator: " ").map(String.init)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: if words.count > 1 { words.remove(at: Int.random(in: 0..<words.count, using: &generator)) }
+            case 1: words[Int.random(in: 0..<words.count, using: &generator)] = Self.english.randomElement(using: &generator) ?? "a"
+            case 2: words.append(Self.english.randomElement(using: &generator) ?? "a")
+            default: break
+            }
+            return words.joined(separator: " ")
+        }
+    }
+
+    private func exported(_ store: any MemoryStore, _ name: String) throws -> Data {
+        let path = "\(folder)/\(name).tmx"
+        try store.export(to: path, languages: nil)
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    // MARK: Tests
+
+    func testImportSearchConcordanceStatsAndExportMatchTheSQLiteStore() throws {
+        let location = try serverLocation()
+        let files = [try randomTMX("a", count: 600, seed: 1), try randomTMX("b", count: 300, seed: 2, tuidPrefix: "b")]
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        for file in files {
+            let expected = try local.importTMX(path: file)
+            XCTAssertEqual(try server.importTMX(path: file), expected, file)
+            XCTAssertGreaterThan(expected.merged, 0, "the random file has duplicates")
+        }
+        XCTAssertEqual(try server.count(), try local.count())
+        XCTAssertEqual(try exported(server, "server"), try exported(local, "local"), "export is byte-identical")
+        try server.export(to: "\(folder)/server-uk.tmx", languages: ["uk"])
+        try local.export(to: "\(folder)/local-uk.tmx", languages: ["uk"])
+        XCTAssertEqual(
+            try Data(contentsOf: URL(fileURLWithPath: "\(folder)/server-uk.tmx")),
+            try Data(contentsOf: URL(fileURLWithPath: "\(folder)/local-uk.tmx")), "export of one language")
+
+        let serverSearch = try server.fuzzySearcher(preload: false)
+        let localSearch = try local.fuzzySearcher(preload: false)
+        var withResults = 0
+        for query in try queries(from: files[0], count: 150, seed: 3) {
+            let ranked = try serverSearch.rank(query, minimum: 50, limit: 5)
+            XCTAssertEqual(ranked, try localSearch.rank(query, minimum: 50, limit: 5), query)
+            XCTAssertEqual(ranked, try serverSearch.rankExhaustively(query, minimum: 50, limit: 5), "brute force: \(query)")
+            if !ranked.isEmpty { withResults += 1 }
+        }
+        XCTAssertGreaterThan(withResults, 100)
+        let query = try queries(from: files[1], count: 1, seed: 4)[0]
+        XCTAssertEqual(try serverSearch.search(query, minimum: 40, limit: 10), try localSearch.search(query, minimum: 40, limit: 10))
+
+        for phrase in ["minister", "bridges", "new law", "річка", "законом", "nothingsuch"] {
+            let expected = try local.concordance(phrase, limit: 7)
+            let actual = try server.concordance(phrase, limit: 7)
+            XCTAssertEqual(actual.total, expected.total, phrase)
+            XCTAssertEqual(actual.hits, expected.hits, phrase)
+        }
+
+        var expected = try local.statistics()
+        var actual = try server.statistics()
+        XCTAssertEqual(actual.schemaVersion, "v1")
+        expected.path = ""
+        actual.path = ""
+        expected.fileBytes = 0
+        actual.fileBytes = 0
+        expected.lastImport = nil
+        actual.lastImport = nil
+        expected.created = nil
+        actual.created = nil
+        XCTAssertEqual(actual, expected)
+    }
+
+    func testEveryDuplicatePolicyMergesAsTheSQLiteStoreDoes() throws {
+        for policy in DuplicatePolicy.allCases {
+            let location = try serverLocation()
+            let first = try randomTMX("p1", count: 200, seed: 10)
+            // The second file repeats many of the first's pairs, dated otherwise and with other tuids.
+            let second = try randomTMX("p2", count: 200, seed: 10, tuidPrefix: "second")
+            let text = try String(contentsOfFile: second, encoding: .utf8).replacingOccurrences(of: "T120000Z", with: "T130000Z")
+            try text.write(toFile: second, atomically: true, encoding: .utf8)
+            let local = try sqlite("policy-\(policy)")
+            let server = try PostgresMemory.open(location, access: .create)
+            for file in [first, second] {
+                XCTAssertEqual(
+                    try server.importTMX(path: file, onDuplicate: policy), try local.importTMX(path: file, onDuplicate: policy),
+                    "\(policy)")
+            }
+            XCTAssertEqual(try exported(server, "s-\(policy)"), try exported(local, "l-\(policy)"), "\(policy)")
+        }
+    }
+
+    func testAddedUnitsAndPairsMergeLikeAnImport() throws {
+        let location = try serverLocation()
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        for store in [local, server] as [any MemoryStore] {
+            try store.setLanguages(source: "en", target: "uk")
+            let pairs = [("The bridge is new.", "Міст новий."), ("The bridge is new.", "Міст новий."), ("Rain.", "Дощ.")]
+            let summary = try store.add(pairs: pairs.map { (source: $0.0, target: $0.1) }, origin: "align")
+            XCTAssertEqual(summary.added, 2)
+            XCTAssertEqual(summary.merged, 1)
+            XCTAssertThrowsError(try store.setLanguages(source: "de", target: "uk"))
+        }
+        XCTAssertEqual(try server.count(), 2)
+        XCTAssertEqual(try server.unit(id: 1)?.variants.map(\.segment.plainText), ["The bridge is new.", "Міст новий."])
+        XCTAssertEqual(
+            try server.fuzzySearcher(preload: false).search("the bridge is old", minimum: 50, limit: 5).map(\.id), [1])
+    }
+
+    func testConcurrentImportsBothLand() throws {
+        let location = try serverLocation()
+        _ = try PostgresMemory.open(location, access: .create)
+        let files = [try randomTMX("c1", count: 3000, seed: 20, tuidPrefix: "x"), try randomTMX("c2", count: 3000, seed: 21, tuidPrefix: "y")]
+        let results = ResultList()
+        let group = DispatchGroup()
+        for file in files {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    let memory = try PostgresMemory.open(location, access: .write)
+                    results.append(.success(try memory.importTMX(path: file)))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }.start()
+        }
+        group.wait()
+        let summaries = try results.all.map { try $0.get() }
+        XCTAssertEqual(summaries.count, 2)
+        // Sequentially in SQLite: the same units in all (the two files share no pair... or merge them the same way).
+        let local = try sqlite()
+        for file in files { try local.importTMX(path: file) }
+        let server = try PostgresMemory.open(location, access: .read)
+        XCTAssertEqual(try server.count(), try local.count())
+        XCTAssertEqual(summaries.map(\.read).reduce(0, +), 6000)
+        XCTAssertEqual(try server.changeSequence(), 2)
+        let changes = try server.changes(after: 0)
+        XCTAssertEqual(changes.changed.count, try server.count())
+        XCTAssertEqual(changes.reached, 2)
+        XCTAssertTrue(try server.changes(after: 2).changed.isEmpty)
+    }
+
+    func testAConnectionLostMidImportLeavesTheMemoryAsItWas() throws {
+        let location = try serverLocation()
+        let memory = try PostgresMemory.open(location, access: .create)
+        try memory.importTMX(path: try randomTMX("before", count: 50, seed: 30))
+        let before = try exported(memory, "before-export")
+        let sequence = try memory.changeSequence()
+        let big = try randomTMX("big", count: 20000, seed: 31, tuidPrefix: "big")
+        let killer = try PostgresSession.connect(location)
+        defer { killer.close() }
+        let victim = try PostgresMemory.open(location, access: .write)
+        let pid = try victim.scalar("SELECT pg_backend_pid()::bigint") ?? 0
+        var killed = false
+        XCTAssertThrowsError(
+            try victim.importTMX(
+                path: big,
+                progress: { units, _ in
+                    // Past the first COPY batches: rows are on the server, uncommitted.
+                    if units >= 12000 && !killed {
+                        killed = true
+                        try? killer.execute("SELECT pg_terminate_backend(\(Int32(pid)))")
+                    }
+                })
+        ) { error in
+            let message = "\(victim.describeFailure(error))"
+            XCTAssertTrue(message.contains("lost") || message.contains("PostgreSQL"), message)
+        }
+        XCTAssertTrue(killed)
+        let after = try PostgresMemory.open(location, access: .read)
+        XCTAssertEqual(try exported(after, "after-export"), before)
+        XCTAssertEqual(try after.changeSequence(), sequence)
+    }
+
+    func testAMemoryFromANewerTlumachIsRefused() throws {
+        let location = try serverLocation()
+        let memory = try PostgresMemory.open(location, access: .create)
+        try memory.session.execute(
+            PostgresQuery(unsafeSQL: "INSERT INTO \"\(location.schema)\".schema_version(version) VALUES (99)"))
+        for access in [TranslationMemory.Access.read, .write] {
+            XCTAssertThrowsError(try PostgresMemory.open(location, access: access)) { error in
+                XCTAssertTrue("\(error)".contains("newer Tlumach"), "\(error)")
+            }
+        }
+    }
+
+    func testReadingASchemaWithoutAMemorySaysSo() throws {
+        let location = try serverLocation()
+        XCTAssertThrowsError(try PostgresMemory.open(location, access: .read)) { error in
+            XCTAssertTrue("\(error)".contains("no translation memory in schema"), "\(error)")
+        }
+    }
+
+    func testBadURLsAndRefusedConnectionsAreOneLineWithoutThePassword() throws {
+        for (url, expected) in [
+            ("postgres://127.0.0.1/db", "no user name"),
+            ("postgres://me@127.0.0.1", "no database name"),
+            ("postgres://me:s3cret@127.0.0.1/db?schema=a-b", "schema must be"),
+            ("postgres://me:s3cret@127.0.0.1/db?sslmode=maybe", "sslmode must be"),
+            ("postgres://me:s3cret@127.0.0.1/db?colour=red", "unknown parameter"),
+        ] {
+            XCTAssertThrowsError(try PostgresLocation(url: url, environment: [:]), url) { error in
+                let text = "\(error)"
+                XCTAssertTrue(text.contains(expected), text)
+                XCTAssertFalse(text.contains("s3cret"), text)
+                XCTAssertFalse(text.contains("\n"), text)
+            }
+        }
+        // Port 1 on loopback: nothing listens there.
+        let refused = try PostgresLocation(url: "postgres://me:s3cret@127.0.0.1:1/db", environment: [:])
+        XCTAssertEqual(refused.password, "s3cret")
+        XCTAssertFalse(refused.description.contains("s3cret"))
+        XCTAssertThrowsError(try PostgresMemory.open(refused, access: .read)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("cannot connect to PostgreSQL at 127.0.0.1:1"), text)
+            XCTAssertFalse(text.contains("s3cret"), text)
+        }
+    }
+
+    func testPasswordsComeFromTheURLThenPGPASSWORDThenThePasswordFile() throws {
+        let file = "\(folder)/pgpass"
+        try "# comment\nother:5432:*:me:wrong\n127.0.0.1:5433:db:me:from\\:file\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        let environment = ["PGPASSFILE": file]
+        XCTAssertEqual(try PostgresLocation(url: "postgres://me@127.0.0.1:5433/db", environment: environment).password, "from:file")
+        XCTAssertEqual(
+            try PostgresLocation(url: "postgres://me@127.0.0.1:5433/db", environment: environment.merging(["PGPASSWORD": "env"]) { $1 }).password,
+            "env")
+        XCTAssertEqual(try PostgresLocation(url: "postgres://me:url@127.0.0.1:5433/db", environment: environment).password, "url")
+        XCTAssertNil(try PostgresLocation(url: "postgres://me@127.0.0.1:5434/db", environment: environment).password)
+        // A password file others can read is ignored, as libpq does.
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        XCTAssertNil(try PostgresLocation(url: "postgres://me@127.0.0.1:5433/db", environment: environment).password)
+    }
+
+    func testAWrongPasswordIsRefusedInOneLine() throws {
+        var location = try serverLocation()
+        let admin = try PostgresSession.connect(location)
+        defer { admin.close() }
+        // with-postgres.sh asks for a password from this role over TCP.
+        try admin.execute(
+            PostgresQuery(unsafeSQL: """
+                DO $$ BEGIN CREATE ROLE tlumach_password LOGIN PASSWORD 'right'; EXCEPTION WHEN duplicate_object THEN NULL; END $$
+                """))
+        location.user = "tlumach_password"
+        location.password = "wrong-one"
+        XCTAssertThrowsError(try PostgresMemory.open(location, access: .read)) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("refused the login") || text.contains("asks for a password"), text)
+            XCTAssertFalse(text.contains("wrong-one"), text)
+        }
+        location.password = "right"
+        XCTAssertThrowsError(try PostgresMemory.open(location, access: .read)) { error in
+            XCTAssertTrue("\(error)".contains("no translation memory in schema"), "\(error)")
+        }
+    }
+
+    func testStoreLocationsChooseTheStore() throws {
+        XCTAssertTrue(PostgresLocation.isURL("postgresql://u@h/d"))
+        XCTAssertFalse(PostgresLocation.isURL("/tmp/memory.tm"))
+        XCTAssertEqual(MemoryLocation.resolve(nil, environment: ["TLUMACH_TM": "x.tm"]), "x.tm")
+        XCTAssertEqual(MemoryLocation.resolve("given.tm", environment: ["TLUMACH_TM": "x.tm"]), "given.tm")
+        XCTAssertNil(MemoryLocation.resolve(nil, environment: [:]))
+        let store = try MemoryLocation.withStore(creatingAt: "\(folder)/chosen.tm") { $0 }
+        XCTAssertTrue(store is TranslationMemory)
+    }
+}
+
+/// Results gathered from threads.
+private final class ResultList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<ImportSummary, any Error>] = []
+
+    func append(_ result: Result<ImportSummary, any Error>) {
+        lock.lock()
+        results.append(result)
+        lock.unlock()
+    }
+
+    var all: [Result<ImportSummary, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}

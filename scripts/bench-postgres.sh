@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The translation memory on PostgreSQL beside the SQLite store, in one run: import of a 1M-unit real-derived memory,
+# single `tm search` (a new process each time: connection and opening included) p50/p95, `--batch` per query, and
+# agreement of the PostgreSQL top 5 with the SQLite store's (itself equal to brute force: docs/PERFORMANCE.md #6) and
+# with PostgreSQL's own brute force on a sample. Prints wall and CPU seconds (user+sys of the client process) and the
+# load average of each step. Starts its own durable cluster (fsync on) through scripts/with-postgres.sh.
+#
+#   swift build -c release --product tlumach
+#   scripts/bench-postgres.sh                 # UNITS=1000000 QUERIES=200 SINGLE=41 DATA=/tmp/tlumach-bench-pg
+set -euo pipefail
+cd "$(dirname "$0")/.."
+UNITS=${UNITS:-1000000}
+QUERIES=${QUERIES:-200}
+SINGLE=${SINGLE:-41}
+DATA=${DATA:-/tmp/tlumach-bench-pg}
+BIN=${BIN:-$PWD/.build/release/tlumach}
+export UNITS QUERIES SINGLE DATA BIN
+
+if [[ -z "${TLUMACH_TEST_POSTGRES_URL:-}" ]]; then
+  TLUMACH_PG_OPTIONS="-c shared_buffers=512MB -c max_wal_size=4GB -c maintenance_work_mem=256MB" \
+    exec scripts/with-postgres.sh "$0" "$@"
+fi
+
+mkdir -p "$DATA/po"
+if [[ ! -s "$DATA/all.tmx" ]]; then
+  for mo in /usr/share/locale/uk/LC_MESSAGES/*.mo; do msgunfmt "$mo" -o "$DATA/po/$(basename "$mo" .mo).po"; done
+  po2tmx --progress=none -l uk -i "$DATA/po" -o "$DATA/all.tmx"
+fi
+if [[ ! -s "$DATA/memory-$UNITS.tmx" ]]; then
+  python3 scripts/bench-postgres-data.py "$DATA/all.tmx" "$UNITS" "$DATA/memory-$UNITS.tmx" "$QUERIES" "$DATA/queries.txt"
+fi
+URL="$TLUMACH_TEST_POSTGRES_URL?schema=bench"
+SQLITE="$DATA/memory.tmdb"
+rm -f "$SQLITE"*
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+timed() {  # label, command…: prints wall, user+sys
+  local label=$1
+  shift
+  local before
+  before=$(load)
+  /usr/bin/time -f "%e %U %S %M" -o "$DATA/time" "$@" > "$DATA/out" 2> "$DATA/err" || { cat "$DATA/err" >&2; exit 1; }
+  read -r wall user sys rss < "$DATA/time"
+  printf '%-28s wall %7.2f s  CPU %7.2f s (user %.2f sys %.2f)  peak %d MB  load %s\n' \
+    "$label" "$wall" "$(echo "$user + $sys" | bc)" "$user" "$sys" "$((rss / 1024))" "$before"
+}
+
+echo "units $UNITS, queries $QUERIES, single-search runs $SINGLE; $(nproc) cores"
+for store in sqlite postgres; do
+  target=$SQLITE
+  [[ $store == postgres ]] && target=$URL
+  timed "import $store" "$BIN" tm import "$DATA/memory-$UNITS.tmx" --tm "$target"
+  sed 's/^/    /' "$DATA/out"
+  echo "    $(echo "$UNITS / $wall" | bc) units/s wall, $(echo "$UNITS / ($user + $sys)" | bc) units per client CPU-s"
+done
+psql -d postgres -tAc "SELECT 'postgres size: ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'bench' AND c.relkind = 'r'"
+echo "sqlite size: $(du -h "$SQLITE" | cut -f1)"
+
+for store in sqlite postgres; do
+  target=$SQLITE
+  [[ $store == postgres ]] && target=$URL
+  timed "batch $store" "$BIN" tm search --tm "$target" --batch "$DATA/queries.txt" --format json
+  cp "$DATA/out" "$DATA/batch-$store.jsonl"
+  echo "    $(echo "scale=2; $wall * 1000 / $QUERIES" | bc) ms per query wall, $(echo "scale=2; ($user + $sys) * 1000 / $QUERIES" | bc) ms client CPU"
+  # Single searches, a new process each (connection and opening included).
+  : > "$DATA/single-$store.txt"
+  head -n "$SINGLE" "$DATA/queries.txt" | while IFS= read -r query; do
+    /usr/bin/time -f "%e" -o "$DATA/one" "$BIN" tm search --tm "$target" --format json -- "$query" > /dev/null
+    cat "$DATA/one" >> "$DATA/single-$store.txt"
+  done
+  python3 - "$DATA/single-$store.txt" "$store" "$(load)" <<'PY'
+import sys
+times = sorted(float(line) * 1000 for line in open(sys.argv[1]) if line.strip())
+pick = lambda q: times[min(len(times) - 1, int(q * len(times)))]
+print(f"single {sys.argv[2]:<21} p50 {pick(0.5):6.0f} ms  p95 {pick(0.95):6.0f} ms  ({len(times)} runs, load {sys.argv[3]})")
+PY
+done
+
+python3 - "$DATA/batch-sqlite.jsonl" "$DATA/batch-postgres.jsonl" <<'PY'
+import json, sys
+a = [json.loads(line) for line in open(sys.argv[1])]
+b = [json.loads(line) for line in open(sys.argv[2])]
+top = lambda r: [(m["id"], m["score"], m["stemScore"]) for m in r["matches"][:5]]
+same = sum(top(x) == top(y) for x, y in zip(a, b))
+found = sum(bool(x["matches"]) for x in a)
+print(f"top 5 PostgreSQL = SQLite (= brute force): {same} of {len(a)} queries ({100 * same / max(1, len(a)):.1f}%); {found} with a match")
+PY
