@@ -96,7 +96,7 @@ public final class MemorySearcher {
     }
 
     /// The same ranking by scoring every unit (the reference the index is tested and benchmarked against).
-    package func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
+    public func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
         let analysis = tokenizer.analyze(query)
         return try withSource { source in
             var work = SearchWork()
