@@ -1,4 +1,5 @@
 import Dispatch
+import TlumachCore
 import TlumachFormats
 import XCTest
 
