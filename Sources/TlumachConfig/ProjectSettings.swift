@@ -56,6 +56,9 @@ public struct ProjectSettings: Sendable {
         serve = try file.section("serve", as: ServeSettings.self, allowedKeys: ServeSettings.keys) ?? ServeSettings()
     }
 
+    /// The folder a project keeps its glossaries in when its settings name none.
+    public static let glossaryFolder = "glossaries"
+
     /// `.tlumach.yml` in `directory`, relative when the directory is the current one.
     public static func defaultLocation(in directory: String) -> String {
         directory == "." ? ConfigurationFile.defaultName : (directory as NSString).appendingPathComponent(ConfigurationFile.defaultName)
@@ -66,12 +69,12 @@ public struct ProjectSettings: Sendable {
     /// else nil. Every command that defaults its glossary asks here.
     public func glossaryPaths(section: String? = nil) throws(InputError) -> [String]? {
         if let file, let paths = try file.glossaryPaths(section: section) { return file.resolved(paths) }
-        let folder = (directory as NSString).appendingPathComponent("glossaries")
+        let folder = (directory as NSString).appendingPathComponent(Self.glossaryFolder)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
             // Relative when the project is the current folder, as every command has always printed it.
             let current = directory == "." || directory == FileManager.default.currentDirectoryPath
-            return [current ? "glossaries" : folder]
+            return [current ? Self.glossaryFolder : folder]
         }
         return nil
     }
@@ -90,7 +93,7 @@ public struct ProjectSettings: Sendable {
     public func anchorGlossaryPaths(explicit: [String], disabled: Bool) throws(InputError) -> [String]? {
         if disabled { return nil }
         if !explicit.isEmpty { return explicit }
-        let folder = (directory as NSString).appendingPathComponent("glossaries")
+        let folder = (directory as NSString).appendingPathComponent(Self.glossaryFolder)
         guard file != nil || FileManager.default.fileExists(atPath: folder) else { return nil }
         return try requiredGlossaryPaths()
     }

@@ -15,7 +15,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check translations (XLIFF, PO, TMX, TSV/CSV, or two texts) for CI.",
         discussion: """
             Exit status: 0 no errors (warnings allowed unless --strict), 1 error findings, 2 unreadable input or \
-            configuration. Settings come from .tlumach.yml (section `check`); flags win.
+            configuration. Settings come from .tlumach.yml (section `check`); flags win. --source-lang and \
+            --target-lang override the languages the files declare.
             """)
 
     @Argument(help: "Files or folders (.xlf, .xliff, .po, .tmx, .tsv, .csv).")
