@@ -211,7 +211,7 @@ def main():
     parser.add_argument("--work", default="/tmp/terms-eval")
     parser.add_argument("--errors", action="store_true", help="print the top-1 errors")
     parser.add_argument("--ablations", action="store_true", help="also run with each part of the method switched off")
-    parser.add_argument("--extract-ablations", default="none,dice,names",
+    parser.add_argument("--extract-ablations", default="none,dice,names,termhood",
                         help="features whose ablation also runs extract (without alignment, extract is very slow)")
     args = parser.parse_args()
     corpus, gold = build(args.work)
@@ -244,7 +244,7 @@ def main():
         print("\n### Ablations\n")
         print("| switched off | suggest acc@1 tuning | acc@5 tuning | acc@1 held-out | acc@5 held-out | extract P / R (languages) | extract P / R (countries) |")
         print("|---|---|---|---|---|---|---|")
-        for feature in ("none", "alignment", "dice", "position-prior", "symmetrise", "dictionary-form", "names"):
+        for feature in ("none", "alignment", "dice", "position-prior", "symmetrise", "dictionary-form", "names", "termhood"):
             extra = () if feature == "none" else ("--without", feature)
             cells = []
             for name in ("languages", "countries"):
