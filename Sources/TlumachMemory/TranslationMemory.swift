@@ -268,26 +268,7 @@ public final class TranslationMemory {
         }
     }
 
-    /// Adds plain source/target sentence pairs (what alignment produces), dated now.
-    @discardableResult
-    public func add(
-        pairs: [(source: String, target: String)], origin: String = "align", creationTool: String = "Tlumach",
-        onDuplicate policy: DuplicatePolicy = .newest
-    ) throws -> ImportSummary {
-        guard let sourceLanguage, let targetLanguage else {
-            throw InputError(path: path, message: "set the memory's languages before adding units")
-        }
-        let now = Self.timestamp()
-        let units = pairs.map { pair in
-            TMXUnit(
-                attributes: ["creationdate": now, "creationid": creationTool],
-                variants: [
-                    TMXVariant(language: sourceLanguage, segment: TMXSegment(text: pair.source)),
-                    TMXVariant(language: targetLanguage, segment: TMXSegment(text: pair.target)),
-                ])
-        }
-        return try add(units: units, origin: origin, onDuplicate: policy)
-    }
+    // `add(pairs:…)` comes with `MemoryStore`, the same for every store.
 
     // MARK: Reading
 

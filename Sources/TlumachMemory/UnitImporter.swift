@@ -195,14 +195,20 @@ package final class UnitImporter {
     }
 
     private func isKnown(_ hash: Int64) -> Bool {
-        if addedHashes.contains(hash) { return true }
+        Self.isKnown(hash, stored: storedHashes, added: addedHashes)
+    }
+
+    /// True when `hash` is among the keys stored before an import (`stored`, sorted) or added by it.
+    @inline(__always)
+    package static func isKnown(_ hash: Int64, stored: [Int64], added: Set<Int64>) -> Bool {
+        if added.contains(hash) { return true }
         var low = 0
-        var high = storedHashes.count
+        var high = stored.count
         while low < high {
             let middle = (low + high) / 2
-            if storedHashes[middle] < hash { low = middle + 1 } else { high = middle }
+            if stored[middle] < hash { low = middle + 1 } else { high = middle }
         }
-        return low < storedHashes.count && storedHashes[low] == hash
+        return low < stored.count && stored[low] == hash
     }
 
     private func countDuplicate(of keptImport: Int64, identical: Bool) {

@@ -226,14 +226,7 @@ final class PostgresImporter {
     }
 
     private func isKnown(_ hash: Int64) -> Bool {
-        if addedHashes.contains(hash) { return true }
-        var low = 0
-        var high = storedHashes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if storedHashes[middle] < hash { low = middle + 1 } else { high = middle }
-        }
-        return low < storedHashes.count && storedHashes[low] == hash
+        UnitImporter.isKnown(hash, stored: storedHashes, added: addedHashes)
     }
 
     private func countDuplicate(of keptImport: Int64, identical: Bool) {
