@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// `--tm` resolution shared by every `tm` command: the option, else TLUMACH_TM; URLs of a store not built in are

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// Every command reads `.tlumach.yml` through the one settings layer: the same refusal, the same default glossary.
