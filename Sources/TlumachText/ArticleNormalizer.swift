@@ -175,6 +175,18 @@ public final class ArticleNormalizer: Sendable {
             output.append(contentsOf: bytes[range])
             return
         }
+        // Only in-word straight apostrophes and simply paired straight quotes to fix (most flagged paragraphs of
+        // real text): rewritten byte by byte.
+        if !reporting && options.rewriters.isEmpty && options.isEnabled(.apostrophe),
+            let fixed = ApostropheBytePath.rewrite(
+                bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
+                quotes: options.isEnabled(.quotes), language: options.language,
+                resolve: { state.resolve($0, commit: false) })
+        {
+            if options.language == nil { _ = state.resolve(fixed.scan.evidence, commit: true) }
+            changeCount += fixed.changes
+            return
+        }
         var work = ParagraphWork(
             bytes: UnsafeBufferPointer(rebasing: bytes[range]), byteStart: range.lowerBound, reporting: reporting)
         rewrite(&work, &state)

@@ -303,23 +303,10 @@ struct Rules {
 
     private enum Direction { case open, close, unknown }
 
-    private func isOpeningContext(_ scalar: Unicode.Scalar?) -> Bool {
-        guard let scalar else { return true }
-        if Self.isHorizontalSpace(scalar) { return true }
-        switch scalar {
-        case "\n", "\t", "(", "[", "{", "—", "–", "-", "/", "«", "„", "“", "‘", "‚": return true
-        default: return false
-        }
-    }
+    // (Shared with the byte-level path, which must decide as this rule does.)
+    private func isOpeningContext(_ scalar: Unicode.Scalar?) -> Bool { ApostropheBytePath.isOpeningContext(scalar) }
 
-    private func isClosingContext(_ scalar: Unicode.Scalar?) -> Bool {
-        guard let scalar else { return true }
-        if Self.isHorizontalSpace(scalar) { return true }
-        switch scalar {
-        case "\n", "\t", ")", "]", "}", ".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "/", "»", "“", "”", "’": return true
-        default: return false
-        }
-    }
+    private func isClosingContext(_ scalar: Unicode.Scalar?) -> Bool { ApostropheBytePath.isClosingContext(scalar) }
 
     /// Quotation marks re-drawn for the paragraph's language with correct nesting: Ukrainian and Russian «…„…“…»,
     /// English “…‘…’…”. Straight quotes get their direction from the spaces around them. A paragraph whose quotes

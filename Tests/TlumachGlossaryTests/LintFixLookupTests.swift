@@ -4,6 +4,24 @@ import TlumachGlossary
 import XCTest
 
 final class LintTests: XCTestCase {
+    /// robustness.md: `glossary lint` of a 240,001-line CSV took over 10 CPU-s (each concept's original was found
+    /// by a linear search over all concepts). 10× the rows must cost about 10× the look-ups, not 100×.
+    func testLintOfALargeCSVGrowsLinearly() throws {
+        func lintSteps(rows: Int) throws -> Int {
+            var csv = "en,uk\n"
+            for row in 0..<rows { csv += "term\(row),термін\(row)\n" }
+            let path = try Support.temporaryFile("big\(rows).csv", csv, test: self)
+            var steps = 0
+            let issues = GlossaryLint.lint(files: [try Glossary.readFile(path)], steps: &steps)
+            XCTAssertEqual(issues.filter { $0.severity == .error }, [])
+            return steps
+        }
+        let small = try lintSteps(rows: 1_000)
+        let large = try lintSteps(rows: 10_000)
+        XCTAssertGreaterThan(small, 0)
+        XCTAssertLessThanOrEqual(large, small * 20, "10× the rows cost \(large / max(small, 1))× the look-ups")
+    }
+
     func testShippedGlossariesPassLint() throws {
         let issues = try GlossaryLint.lint(paths: [Support.packageRoot.appendingPathComponent("glossaries").path])
         XCTAssertEqual(issues.filter { $0.severity == .error }, [])

@@ -21,6 +21,11 @@ final class NormalizerFastPathTests: XCTestCase {
         "велике\u{A0}місто", "слово  слово   ", "кінець рядка\r", "\"Він сказав: \"ні\"\", - пише газета.",
         "He said \"it's 'fine'\" - again", "—", "«так»", "„ні“", "'", "\"", "-", "--", " ", "\n", "\n\n",
         "# Заголовок \"розділу\"", "- пункт 'перший'", "```\n\"код\" - 1\n```", "Ukrаine's", "и\u{0306}ого",
+        // In-word apostrophes only (the byte-level path), and its near misses.
+        "Пам'ять і з'єднання", "don't won't O'Neil's", "mailto:o'brien", "MAILTO:п'ять", "д'Артаньян l'état",
+        "'п'ять", "п'ять'", "α'β", "ab'cd'ef", "п''ять", "Ukrа'ine", "п'я\u{0306}ть", "п'ять\u{A0}років",
+        "Файл \"a\" і \"b\".", "He said \"yes\" and \"no\".", "(\"дужки\")", "x\"y\"", "\"a\"\"b\"", "\"відкрито",
+        "\"Він\" - \"так\"", "\"don't\"", "\"It's\" \"п'ять\"", "\" \"", "\"/\"", "\"…\"",
     ]
 
     static func messy(_ generator: inout SeededGenerator) -> String {
@@ -49,6 +54,34 @@ final class NormalizerFastPathTests: XCTestCase {
             XCTAssertEqual(fast.isChanged, reference.isChanged)
             XCTAssertEqual(fast.changes, [])
             if fast.utf8 != reference.utf8 { return }
+        }
+    }
+
+    /// The byte-level path takes a paragraph whose only fixes are in-word straight apostrophes, and leaves every
+    /// other to the rules (which the test above compares it with).
+    func testApostropheBytePathTakesOnlyInWordApostrophes() {
+        func taken(_ text: String, _ apostrophe: Unicode.Scalar = "\u{2019}", language: Language? = nil) -> String? {
+            let bytes = Array(text.utf8)
+            var output: [UInt8] = []
+            let result = bytes.withUnsafeBufferPointer {
+                ApostropheBytePath.rewrite(
+                    $0, 0..<$0.count, into: &output, apostrophe: apostrophe,
+                    quotes: true, language: language, resolve: { $0.language ?? .uk })
+            }
+            if result == nil { XCTAssertEqual(output, [], text) }
+            return result.map { _ in String(decoding: output, as: UTF8.self) }
+        }
+        XCTAssertEqual(taken("Пам'ять і з'єднання\n"), "Пам’ять і з’єднання\n")
+        XCTAssertEqual(taken("Пам'ять\n", "\u{2BC}"), "Памʼять\n")
+        XCTAssertEqual(taken("don't\n"), "don’t\n")
+        XCTAssertEqual(taken("Файл \"a.txt\" не \"знайдено\".\n"), "Файл «a.txt» не «знайдено».\n")
+        XCTAssertEqual(taken("He said \"it's fine\".\n"), "He said “it’s fine”.\n")
+        XCTAssertEqual(taken("\"так\"\n", language: .en), "“так”\n")
+        for text in [
+            "mailto:o'brien\n", "'п'ять\n", "п'ять'\n", "п''ять\n", "п'ять - так\n", "α'β\n", "п'ять\n\u{201C}",
+            "\"відкрито\n", "x\"y\"\n", "\"a\"\"b\"\n", "\" \"\n", "«a» \"b\"\n",
+        ] {
+            XCTAssertNil(taken(text), text)
         }
     }
 

@@ -1,0 +1,179 @@
+import Foundation
+import ICU
+
+/// The byte-level rewriter for the commonest flagged paragraphs of real Ukrainian and English text: nothing to fix
+/// but straight apostrophes inside words (з'єднання, don't) and straight double quotes that pair up at one level
+/// ("…" … "…"). The paragraph is copied in bulk, each such `'` and `"` written as the rules would write it, and the
+/// result scanned again by `FastScan`: only when that scan finds nothing left for any rule (no other trigger, only
+/// the quotation marks written here, nested as the language wants) is the result kept; otherwise the caller throws
+/// it away and runs the rules. So the output is the rules' output by construction:
+/// - before the apostrophe rule, every rule is idle on such a paragraph (the scan of the result saw no trigger, and
+///   the straight marks it replaced trigger none of them; `mailto:`, the one protected span the scan does not flag,
+///   sends the paragraph to the rules);
+/// - the apostrophe rule changes exactly the `'` between two letters, as this path does (same letter test, same
+///   script choice);
+/// - the quote rule gives each `"` its direction from the characters beside it (the same context tests); here
+///   every mark must have exactly one side, and they must alternate open, close, …, so each pair is outermost:
+///   “…” in English, «…» otherwise, in the language the rules would resolve (from the same letters);
+/// - after it, the text is what the scan called clean, on which the dash rule changes nothing.
+/// NormalizerFastPathTests compares it with the reporting path.
+enum ApostropheBytePath {
+    /// Appends the rewritten paragraph to `output` and returns how many marks changed, the scan of the result and
+    /// its language; nil (with `output` as it was) when the paragraph needs the rules. `language` is the
+    /// configured language, or nil to resolve it from the letters (`resolve`, not committed).
+    static func rewrite(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
+        apostrophe canonical: Unicode.Scalar, classes: [CharacterClass] = CharacterClassTable.shared.classes,
+        quotes: Bool = false,
+        language fixed: Language? = .uk, resolve: (LanguageEvidence) -> Language = { _ in .uk }
+    ) -> (changes: Int, scan: FastScan)? {
+        guard bytes.baseAddress != nil, range.count >= 3 else { return nil }
+        let start = output.count
+        // Written for Ukrainian/Russian quotes first; again with English ones when the letters say English.
+        guard var result = write(bytes, range, into: &output, canonical, quotes: quotes, english: fixed == .en) else {
+            return undo(&output, start)
+        }
+        var scan = output.withUnsafeBufferPointer {
+            FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical)
+        }
+        guard !scan.needsWork, scan.quoteCount == result.quotes else { return undo(&output, start) }
+        if result.quotes > 0 {
+            let language = fixed ?? resolve(scan.evidence)
+            if language == .en && fixed != .en {
+                output.removeSubrange(start...)
+                guard let again = write(bytes, range, into: &output, canonical, quotes: true, english: true) else {
+                    return undo(&output, start)
+                }
+                result = again
+                scan = output.withUnsafeBufferPointer {
+                    FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical)
+                }
+                guard !scan.needsWork, scan.quoteCount == result.quotes else { return undo(&output, start) }
+            }
+            guard scan.quotesAreCanonical(for: language) else { return undo(&output, start) }
+        }
+        return (result.changes, scan)
+    }
+
+    /// One pass: the paragraph with its in-word `'` and paired `"` replaced, or nil at the first mark the rules
+    /// must decide.
+    private static func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
+        _ canonical: Unicode.Scalar, quotes: Bool, english: Bool
+    ) -> (changes: Int, quotes: Int)? {
+        guard let base = bytes.baseAddress else { return nil }
+        var changes = 0
+        var written = 0
+        var open = false
+        var copied = range.lowerBound
+        var index = range.lowerBound
+        let end = range.upperBound
+        let table = classTable
+        @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> CharacterClass {
+            scalar.value < 0x10000 ? table[Int(scalar.value)] : CharacterClass(of: scalar)
+        }
+        @inline(__always) func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            classOf(scalar).contains(.letter) && !isApostropheVariant(scalar)
+        }
+        while index < end {
+            let byte = base[index]
+            if byte != 0x27 && byte != 0x22 {
+                index += 1
+                continue
+            }
+            var previous: Unicode.Scalar?
+            if index > range.lowerBound {
+                var lead = index - 1
+                while lead > range.lowerBound && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+                previous = FastScan.decode(base, lead, end)
+            }
+            let next = index + 1 < end ? FastScan.decode(base, index + 1, end) : nil
+            let wanted: Unicode.Scalar
+            if byte == 0x27 {
+                // Between two letters, or the rules decide (a quotation mark, a leading or trailing apostrophe).
+                guard let previous, let next, isLetter(previous), isLetter(next) else { return nil }
+                if classOf(previous).contains(.cyrillic) || classOf(next).contains(.cyrillic) {
+                    wanted = canonical
+                } else if classOf(previous).contains(.latin) && classOf(next).contains(.latin) {
+                    wanted = "\u{2019}"
+                } else {
+                    return nil
+                }
+            } else {
+                guard quotes else { return nil }
+                if let previous, let next, isLetter(previous), isLetter(next) { return nil }
+                let openSide = isOpeningContext(previous)
+                let closeSide = isClosingContext(next)
+                // One side only, alternating from an opening mark: a pair at the outer level.
+                guard openSide != closeSide, openSide != open else { return nil }
+                open = openSide
+                wanted = english ? (open ? "\u{201C}" : "\u{201D}") : (open ? "\u{AB}" : "\u{BB}")
+                written += 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index - copied))
+            append(wanted, to: &output)
+            changes += 1
+            index += 1
+            copied = index
+        }
+        guard changes > 0, !open, !containsMailto(base, range) else { return nil }
+        output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
+        return (changes, written)
+    }
+
+    /// Whether a straight quotation mark after this character (nil: the paragraph's start) may open a quotation;
+    /// the quote rule asks the same.
+    static func isOpeningContext(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        if Rules.isHorizontalSpace(scalar) { return true }
+        switch scalar {
+        case "\n", "\t", "(", "[", "{", "—", "–", "-", "/", "«", "„", "“", "‘", "‚": return true
+        default: return false
+        }
+    }
+
+    /// Whether one before this character (nil: the paragraph's end) may close a quotation.
+    static func isClosingContext(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let scalar else { return true }
+        if Rules.isHorizontalSpace(scalar) { return true }
+        switch scalar {
+        case "\n", "\t", ")", "]", "}", ".", ",", ";", ":", "!", "?", "…", "—", "–", "-", "/", "»", "“", "”", "’": return true
+        default: return false
+        }
+    }
+
+    private static func undo(_ output: inout [UInt8], _ start: Int) -> (changes: Int, scan: FastScan)? {
+        output.removeSubrange(start...)
+        return nil
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            output.append(UInt8(value))
+        } else if value < 0x800 {
+            output.append(UInt8(0xC0 | value >> 6))
+            output.append(UInt8(0x80 | value & 0x3F))
+        } else {
+            output.append(UInt8(0xE0 | value >> 12))
+            output.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            output.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    /// `mailto:` starts a URL (a protected span) without anything `FastScan` flags.
+    private static func containsMailto(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var position = range.lowerBound + 6
+        while position < range.upperBound, let found = memchr(base + position, 0x3A, range.upperBound - position) {
+            let colon = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            var matches = true
+            for (offset, letter) in "mailto".utf8.enumerated() where base[colon - 6 + offset] | 0x20 != letter {
+                matches = false
+                break
+            }
+            if matches { return true }
+            position = colon + 1
+        }
+        return false
+    }
+}
