@@ -13,20 +13,6 @@ public enum FileKey {
         if !base.hasSuffix("/") { base += "/" }
         return file.hasPrefix(base) ? String(file.dropFirst(base.count)) : file
     }
-
-    /// The folder baseline keys are relative to: the configuration file's folder when there is one, else the
-    /// repository root (the nearest folder up with `.git`), else the current folder.
-    public static func root(configurationDirectory: String?) -> String {
-        if let configurationDirectory { return configurationDirectory }
-        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
-        return FileManager.default.currentDirectoryPath
-    }
 }
 
 /// One problem found, placed in a file: what every reporter prints.
