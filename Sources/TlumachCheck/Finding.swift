@@ -1,9 +1,9 @@
 import Foundation
 /// Where baselines key files from.
-public enum FileKey {
+package enum FileKey {
     /// `path` relative to `root` (both made absolute against the current folder and standardised), or the
     /// standardised absolute path when it lies outside `root`.
-    public static func make(_ path: String, root: String) -> String {
+    package static func make(_ path: String, root: String) -> String {
         let current = FileManager.default.currentDirectoryPath
         func absolute(_ path: String) -> String {
             URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL.path
