@@ -15,26 +15,26 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
 }
 
 /// Maps UTF-8 byte offsets in a text to line and UTF-16 column, in O(log lines) per query after one pass.
-package struct LineIndex: Sendable {
+public struct LineIndex: Sendable {
     private let utf8: [UInt8]
     /// Byte offset at which each line starts.
     private let lineStarts: [Int]
 
-    package init(_ text: String) {
+    public init(_ text: String) {
         self.init(utf8: Array(text.utf8))
     }
 
-    package init(utf8: [UInt8]) {
+    public init(utf8: [UInt8]) {
         self.utf8 = utf8
         var starts = [0]
         for (offset, byte) in utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         self.lineStarts = starts
     }
 
-    package var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { lineStarts.count }
 
     /// The position of a UTF-8 byte offset (clamped to the text).
-    package func position(ofByte offset: Int) -> SourcePosition {
+    public func position(ofByte offset: Int) -> SourcePosition {
         let offset = min(max(0, offset), utf8.count)
         var low = 0
         var high = lineStarts.count - 1
@@ -47,7 +47,7 @@ package struct LineIndex: Sendable {
     }
 
     /// UTF-16 length of a run of UTF-8 bytes: one unit per scalar, two for 4-byte sequences.
-    package static func utf16Length(_ bytes: ArraySlice<UInt8>) -> Int {
+    public static func utf16Length(_ bytes: ArraySlice<UInt8>) -> Int {
         var count = 0
         for byte in bytes {
             if byte & 0xC0 != 0x80 { count += 1 }  // a scalar starts here

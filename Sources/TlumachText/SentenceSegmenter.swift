@@ -16,7 +16,7 @@ public struct Sentence: Sendable, Hashable {
     }
 
     /// Line and column (1-based, UTF-16 columns) and byte offset of the sentence's start.
-    package func start(in index: LineIndex, byteOffset: Int = 0) -> SourcePosition {
+    public func start(in index: LineIndex, byteOffset: Int = 0) -> SourcePosition {
         index.position(ofByte: byteOffset + utf8Range.lowerBound)
     }
 }

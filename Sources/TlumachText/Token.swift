@@ -26,7 +26,7 @@ public struct Token: Sendable, Hashable {
 
     /// Line and column (1-based, UTF-16 columns) and byte offset of the token's start, given the index of the
     /// text it came from (offset by `byteOffset` when the tokenised string started inside a larger file).
-    package func start(in index: LineIndex, byteOffset: Int = 0) -> SourcePosition {
+    public func start(in index: LineIndex, byteOffset: Int = 0) -> SourcePosition {
         index.position(ofByte: byteOffset + utf8Range.lowerBound)
     }
 
