@@ -64,7 +64,7 @@ public final class BreakIterator: Sendable {
     }
 
     /// All segments of `text`, with UTF-16 ranges.
-    public func segments(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [BreakSegment] {
+    package func segments(utf16 text: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [BreakSegment] {
         var result: [BreakSegment] = []
         try forEachSegment(utf16: text) { result.append($0) }
         return result

@@ -38,7 +38,7 @@ public final class Normalizer: @unchecked Sendable {  // unchecked: an ICU singl
     }
 
     /// Normalises UTF-16 text.
-    public func normalize(utf16 source: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [UInt16] {
+    package func normalize(utf16 source: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [UInt16] {
         let handle = self.handle
         let form = self.form
         return try withGrowingUTF16(estimate: source.count + source.count / 4 + 8, operation: "normalising to \(form)") {
@@ -66,7 +66,7 @@ public final class Normalizer: @unchecked Sendable {  // unchecked: an ICU singl
     }
 
     /// Length of the longest prefix that is certainly normalised: the fast path for mostly clean text.
-    public func spanOfNormalized(utf16 source: UnsafeBufferPointer<UInt16>) throws(ICUError) -> Int {
+    package func spanOfNormalized(utf16 source: UnsafeBufferPointer<UInt16>) throws(ICUError) -> Int {
         var status: Int32 = 0
         let span = tl_normalize_span_yes(handle, source.baseAddress, Int32(source.count), &status)
         if failed(status) { throw ICUError(code: status, operation: "quick-checking \(form)") }

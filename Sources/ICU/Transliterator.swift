@@ -64,7 +64,7 @@ public final class Transliterator: Sendable {
     }
 
     /// Transforms UTF-16 text.
-    public func transform(utf16 source: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [UInt16] {
+    package func transform(utf16 source: UnsafeBufferPointer<UInt16>) throws(ICUError) -> [UInt16] {
         let id = self.id
         guard let sourceBase = source.baseAddress, !source.isEmpty else { return [] }
         return try pool.withHandle { (handle) throws(ICUError) -> [UInt16] in

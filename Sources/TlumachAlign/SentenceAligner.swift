@@ -31,16 +31,16 @@ public struct SentenceAligner: Sendable {
         NumberAnchors(), NameAnchors(), MoodAnchors(), PunctuationAnchors(),
     ]
 
-    /// What an alignment run found, with the band it needed (for diagnostics and the benchmark).
+    /// What an alignment run found, with the band it needed (for diagnostics and the benchmark: `package`).
     public struct Result: Sendable {
         public var beads: [Bead]
         public var cost: Double
-        public var bandHalfWidth: Int
+        package var bandHalfWidth: Int
         /// Cells of back-pointers kept (bytes), the dominant memory of the search.
-        public var backPointerCells: Int
+        package var backPointerCells: Int
         /// The character ratio used (target per source character) and how many searches ran.
         public var characterRatio: Double = 0
-        public var searches: Int = 1
+        package var searches: Int = 1
     }
 
     /// The beads aligning `source` to `target` sentences, in order, covering every sentence exactly once.

@@ -2,8 +2,8 @@ import Foundation
 import TlumachCore
 import TlumachConfig
 
-/// The `check` section of `.tlumach.yml` (top-level `glossaries`, `source-lang` and `target-lang` apply when the
-/// section does not set them). Every key is validated: an unknown key, check id or severity is an error naming the
+/// The `check` section of `.tlumach.yml`. Its `glossaries`, `source-lang` and `target-lang` (which win over the
+/// top-level ones) are read by `ProjectSettings`, the one place every command takes them from. Every key is validated: an unknown key, check id or severity is an error naming the
 /// file, line and column, so a typo never silently turns a check off.
 ///
 /// ```yaml
@@ -24,9 +24,6 @@ import TlumachConfig
 ///   consistency: run          # the consistency checks compare across all files; default: file
 /// ```
 public struct CheckConfiguration: Sendable, Equatable {
-    public var glossaries: [String] = []
-    public var sourceLanguage: String?
-    public var targetLanguage: String?
     public var enabled: [String]?
     public var disabled: [String] = []
     public var severities: [String: Severity] = [:]
@@ -35,8 +32,6 @@ public struct CheckConfiguration: Sendable, Equatable {
     public var baseline: String?
     public var strict: Bool?
     public var options = CheckOptions()
-    /// The folder relative paths in the file are resolved against (the file's folder).
-    public var baseDirectory: String = "."
     /// Deprecation notes for standard error (a check named by a former id).
     public var notes: [String] = []
 
@@ -65,11 +60,6 @@ public struct CheckConfiguration: Sendable, Equatable {
     /// The check section of a loaded settings file (through TlumachConfig, the one reader of `.tlumach.yml`).
     public static func parse(_ file: ConfigurationFile) throws(InputError) -> CheckConfiguration {
         var configuration = CheckConfiguration()
-        configuration.baseDirectory = file.directory
-        // The section's own glossaries win over the shared top-level key (ConfigurationFile picks).
-        configuration.glossaries = try file.glossaryPaths(section: "check") ?? []
-        configuration.sourceLanguage = try file.value("source-lang")?.string()
-        configuration.targetLanguage = try file.value("target-lang")?.string()
         guard let section = try file.value("check") else { return configuration }
         guard section.isMapping else { throw section.error("the check section must be a mapping") }
         for (key, value) in try section.entries() {
@@ -78,8 +68,6 @@ public struct CheckConfiguration: Sendable, Equatable {
                 throw key.error("unknown key \"\(name)\" in the check section (known: \(sectionKeys.sorted().joined(separator: ", ")))")
             }
             switch name {
-            case "source-lang": configuration.sourceLanguage = try value.string()
-            case "target-lang": configuration.targetLanguage = try value.string()
             case "enable": configuration.enabled = try checkIDs(value, notes: &configuration.notes)
             case "disable": configuration.disabled = try checkIDs(value, notes: &configuration.notes)
             case "include": configuration.include = try value.strings()
@@ -124,7 +112,7 @@ public struct CheckConfiguration: Sendable, Equatable {
                     }
                     try owner.decodeOption(key, optionValue, into: &configuration.options)
                 }
-            default: break  // glossaries: read above
+            default: break  // glossaries, source-lang, target-lang: ProjectSettings reads them
             }
         }
         return configuration

@@ -4,6 +4,7 @@ import TlumachConfig
 import TlumachCore
 import TlumachFormats
 import TlumachGlossary
+import TlumachText
 
 /// Everything `tlumach check` is asked to do, as parsed from the command line.
 public struct CheckRequest: Sendable {
@@ -109,9 +110,10 @@ public enum CheckPipeline {
         settings.options = configuration.options
         if request.allStates { settings.options.checkAllStates = true }
         if let typography = request.typography { settings.options.typography = typography }
-        settings.baselineRoot = FileKey.root(configurationDirectory: project.file != nil ? configuration.baseDirectory : nil)
-        settings.sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
-        settings.targetLanguage = request.targetLanguage ?? configuration.targetLanguage
+        settings.baselineRoot = project.baselineRoot
+        let configured = try project.languages(section: "check")
+        settings.sourceLanguage = request.sourceLanguage ?? configured.source
+        settings.targetLanguage = request.targetLanguage ?? configured.target
         settings.languagesOverrideFiles = request.sourceLanguage != nil || request.targetLanguage != nil
         let strict = request.strict || (configuration.strict ?? false)
 
@@ -136,16 +138,16 @@ public enum CheckPipeline {
             guard let source = request.sourceText, let target = request.targetText else {
                 throw InputError(path: "check", message: "--source and --target go together (a pair of plain texts)")
             }
-            let sourceLanguage = request.sourceLanguage ?? configuration.sourceLanguage
-            let targetLanguage = request.targetLanguage ?? configuration.targetLanguage
+            let sourceLanguage = settings.sourceLanguage
+            let targetLanguage = settings.targetLanguage
             if request.align {
                 let sourceText = try TextFile.read(source)
                 let targetText = try TextFile.read(target)
                 documents.append(
                     try AlignedTextPair.read(
                         sourcePath: source, targetPath: target,
-                        sourceLanguage: sourceLanguage ?? GlossarySources.detectLanguage(sourceText),
-                        targetLanguage: targetLanguage ?? GlossarySources.detectLanguage(targetText)))
+                        sourceLanguage: sourceLanguage ?? LanguageDetector.documentLanguage(sourceText).rawValue,
+                        targetLanguage: targetLanguage ?? LanguageDetector.documentLanguage(targetText).rawValue))
             } else {
                 var document = try TextPairReader.read(sourcePath: source, targetPath: target)
                 document.sourceLanguage = sourceLanguage

@@ -2,6 +2,7 @@ import Dispatch
 import TlumachCore
 import TlumachFormats
 import TlumachGlossary
+import TlumachText
 
 /// Which checks run, at what severity, for which languages.
 public struct CheckSettings: Sendable {
@@ -54,7 +55,7 @@ public struct CheckRunner: Sendable {
         let target = settings.languagesOverrideFiles
             ? settings.targetLanguage ?? document.targetLanguage : document.targetLanguage ?? settings.targetLanguage
         func detect(_ side: (BilingualUnit) -> String) -> String {
-            GlossarySources.detectLanguage(document.units.prefix(200).map(side).joined(separator: "\n"))
+            LanguageDetector.documentLanguage(document.units.prefix(200).map(side).joined(separator: "\n")).rawValue
         }
         return (source ?? detect { $0.source }, target ?? detect { $0.target ?? "" })
     }

@@ -118,13 +118,13 @@ public final class CheckedUnit: Sendable {
     /// has a target.
     /// Plural forms (msgstr[n]) group only with the same form of other entries: "%d файл" and "%d файлів" are forms
     /// of one translation, not two translations.
-    public let sourceKey: UInt64
+    package let sourceKey: UInt64
     /// The source as `inconsistent-source` compares it: word forms of one word are one source ("Import",
     /// "Importing", "Imports…" in a UI all become Імпорт).
-    public let plainSourceKey: UInt64
+    package let plainSourceKey: UInt64
     /// After a number placeholder the words agree with the number (%d записи, %d записів): such targets compare by
     /// word stems.
-    public let targetKey: UInt64
+    package let targetKey: UInt64
 }
 
 /// A text split into scalars once, with the spans that are code rather than language (placeholders, markup

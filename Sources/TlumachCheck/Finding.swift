@@ -1,9 +1,9 @@
 import Foundation
 /// Where baselines key files from.
-public enum FileKey {
+package enum FileKey {
     /// `path` relative to `root` (both made absolute against the current folder and standardised), or the
     /// standardised absolute path when it lies outside `root`.
-    public static func make(_ path: String, root: String) -> String {
+    package static func make(_ path: String, root: String) -> String {
         let current = FileManager.default.currentDirectoryPath
         func absolute(_ path: String) -> String {
             URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL.path
@@ -12,20 +12,6 @@ public enum FileKey {
         var base = absolute(root)
         if !base.hasSuffix("/") { base += "/" }
         return file.hasPrefix(base) ? String(file.dropFirst(base.count)) : file
-    }
-
-    /// The folder baseline keys are relative to: the configuration file's folder when there is one, else the
-    /// repository root (the nearest folder up with `.git`), else the current folder.
-    public static func root(configurationDirectory: String?) -> String {
-        if let configurationDirectory { return configurationDirectory }
-        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).standardizedFileURL
-        while true {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { break }
-            folder = parent
-        }
-        return FileManager.default.currentDirectoryPath
     }
 }
 

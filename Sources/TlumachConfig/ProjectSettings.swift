@@ -98,6 +98,29 @@ public struct ProjectSettings: Sendable {
         return try requiredGlossaryPaths()
     }
 
+    /// `source-lang` / `target-lang` for a command: `section`'s own keys win over the top-level ones.
+    public func languages(section: String) throws(InputError) -> (source: String?, target: String?) {
+        guard let file, let values = try file.value(section), values.isMapping else { return (sourceLanguage, targetLanguage) }
+        return (
+            try values["source-lang"]?.string() ?? sourceLanguage,
+            try values["target-lang"]?.string() ?? targetLanguage)
+    }
+
+    /// The folder baseline keys are relative to: the settings file's folder when there is one, else the repository
+    /// root (the nearest folder up from `directory` with `.git`), else `directory` (made absolute).
+    public var baselineRoot: String {
+        if let file { return file.directory }
+        let start = URL(fileURLWithPath: Self.absolute(directory), isDirectory: true).standardizedFileURL
+        var folder = start
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return Self.absolute(directory)
+    }
+
     /// The folder as an absolute path, for messages that name the project.
     static func absolute(_ directory: String) -> String {
         directory == "." ? FileManager.default.currentDirectoryPath : directory

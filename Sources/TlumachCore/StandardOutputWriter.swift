@@ -1,13 +1,13 @@
 import Foundation
 
 /// Standard output for commands that write large results.
-public enum StandardOutputWriter {
-    public static func write(_ text: String) {
+package enum StandardOutputWriter {
+    package static func write(_ text: String) {
         write(bytes: Array(text.utf8))
     }
 
     /// Straight to file descriptor 1, without copying the bytes into a Data first; a closed pipe ends the write.
-    public static func write(bytes: [UInt8]) {
+    package static func write(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var written = 0

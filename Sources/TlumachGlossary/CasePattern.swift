@@ -1,5 +1,5 @@
 /// Case shapes of words: checking a term's casing rule and carrying a word's case over to its replacement.
-public enum CasePattern {
+package enum CasePattern {
     enum Shape { case upper, title, lower, mixed }
 
     static func shape(_ word: Substring) -> Shape {
@@ -18,7 +18,7 @@ public enum CasePattern {
 
     /// Whether `surface` follows the term's casing rule. All-capital text (headlines) passes any rule; a sentence
     /// may start with a capital even under the lower-case rule.
-    public static func follows(_ surface: String, term: Term, sentenceStart: Bool) -> Bool {
+    package static func follows(_ surface: String, term: Term, sentenceStart: Bool) -> Bool {
         switch term.casing {
         case .any:
             return true
@@ -50,7 +50,7 @@ public enum CasePattern {
 
     /// `replacement` written with the case pattern of `surface` where the term's casing allows: KIEV → KYIV;
     /// Kiev → Kyiv; a common word keeps the capital of a sentence start.
-    public static func carry(from surface: String, to replacement: String, casing: Casing, sentenceStart: Bool) -> String {
+    package static func carry(from surface: String, to replacement: String, casing: Casing, sentenceStart: Bool) -> String {
         let surfaceWords = words(surface)
         if surfaceWords.allSatisfy({ shape($0) == .upper }) && surface.filter(\.isLetter).count >= 2 {
             return replacement.uppercased()
@@ -67,7 +67,7 @@ public enum CasePattern {
     }
 
     /// `surface` rewritten to follow the term's casing rule (kyiv → Kyiv; Russia → russia under house style).
-    public static func applyCasing(of term: Term, to surface: String, sentenceStart: Bool) -> String {
+    package static func applyCasing(of term: Term, to surface: String, sentenceStart: Bool) -> String {
         switch term.casing {
         case .any:
             return surface

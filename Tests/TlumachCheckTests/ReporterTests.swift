@@ -1,5 +1,6 @@
 import Foundation
 import TlumachCheck
+import TlumachConfig
 import TlumachCore
 import TlumachFormats
 import TlumachXML
@@ -122,8 +123,7 @@ final class ReporterTests: XCTestCase {
 
 final class ConfigurationAndBaselineTests: XCTestCase {
     func testConfigurationSection() throws {
-        let configuration = try CheckConfiguration.parse(
-            """
+        let text = """
             glossaries: [glossaries/]
             source-lang: en
             check:
@@ -134,10 +134,14 @@ final class ConfigurationAndBaselineTests: XCTestCase {
               ignore: ["vendor/**"]
               strict: true
               options: {length-ratio-max: 3}
-            """, path: ".tlumach.yml")
-        XCTAssertEqual(configuration.glossaries, ["glossaries/"])
-        XCTAssertEqual(configuration.sourceLanguage, "en")
-        XCTAssertEqual(configuration.targetLanguage, "uk")
+            """
+        let configuration = try CheckConfiguration.parse(text, path: ".tlumach.yml")
+        // Glossaries and languages come from the settings layer, the section's own keys winning.
+        let project = try ProjectSettings(file: ConfigurationFile(path: ".tlumach.yml", text: text))
+        XCTAssertEqual(try project.glossaryPaths(section: "check"), ["glossaries/"])
+        let languages = try project.languages(section: "check")
+        XCTAssertEqual(languages.source, "en")
+        XCTAssertEqual(languages.target, "uk")
         XCTAssertEqual(Set(configuration.disabled), ["length-ratio", "inconsistent-source"])
         XCTAssertEqual(configuration.severities["punctuation"], .error)
         XCTAssertEqual(configuration.strict, true)
@@ -145,8 +149,8 @@ final class ConfigurationAndBaselineTests: XCTestCase {
     }
 
     func testGlossaryPathsInTheGlossaryModulesForm() throws {
-        let configuration = try CheckConfiguration.parse("glossaries: {paths: [a.yaml, b/]}\n", path: ".tlumach.yml")
-        XCTAssertEqual(configuration.glossaries, ["a.yaml", "b/"])
+        let project = try ProjectSettings(file: ConfigurationFile(path: ".tlumach.yml", text: "glossaries: {paths: [a.yaml, b/]}\n"))
+        XCTAssertEqual(try project.glossaryPaths(section: "check"), ["a.yaml", "b/"])
     }
 
     func testConfigurationErrorsNameLineAndColumn() {

@@ -39,7 +39,7 @@ public enum EnglishStemmer {
     }
 
     /// Stems ASCII bytes in place.
-    public static func stem(_ w: inout [UInt8]) {
+    package static func stem(_ w: inout [UInt8]) {
         if w.count <= 2 { return }
         if w.count <= exceptionLength, let exception = exceptions1[String(decoding: w, as: UTF8.self)] {
             w = Array(exception.utf8)

@@ -18,11 +18,11 @@
 /// 4. Fold the vowel of the last syllable: і → о (Харків/Харкова, Чернігів/Чернігова), ї → є (Київ/Києва).
 public enum UkrainianStemmer {
     /// Shortest stem the stemmer leaves; shorter words are keyed whole.
-    public static let minimumStem = 3
+    package static let minimumStem = 3
 
     /// Inflectional endings of Ukrainian nouns, adjectives, pronominal adjectives and participles (all 7 cases,
     /// both numbers), with the commonest Russian adjective endings so Russian terms fold too. Longest first.
-    public static let endings: [String] = [
+    package static let endings: [String] = [
         // adjectives, soft stem: третього, третьому
         "ього", "ьому",
         // instrumental plural (nouns: штабами, операціями; adjectives: окупованими, третіми); adjective
@@ -70,7 +70,7 @@ public enum UkrainianStemmer {
     }
 
     /// Stems in place (the matcher's path: no intermediate strings).
-    public static func stem(_ letters: inout [Unicode.Scalar]) {
+    package static func stem(_ letters: inout [Unicode.Scalar]) {
         guard letters.count > minimumStem else {
             foldLastSyllable(&letters)
             return

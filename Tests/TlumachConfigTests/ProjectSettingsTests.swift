@@ -81,6 +81,29 @@ final class ProjectSettingsTests: XCTestCase {
         XCTAssertEqual(empty.glossaryProfiles, [])
     }
 
+    func testASectionsOwnLanguagesWinOverTheTopLevelOnes() throws {
+        let loaded = try settings("source-lang: en\ntarget-lang: uk\ncheck:\n  target-lang: ru\n")
+        XCTAssertEqual(try loaded.languages(section: "check").source, "en")
+        XCTAssertEqual(try loaded.languages(section: "check").target, "ru")
+        XCTAssertEqual(try loaded.languages(section: "normalize").target, "uk")
+        XCTAssertNil(try ProjectSettings().languages(section: "check").source)
+        XCTAssertThrowsError(try settings("check:\n  source-lang: [a]\n").languages(section: "check"))
+    }
+
+    func testBaselineRootIsTheSettingsFolderElseTheRepositoryElseTheProjectFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("root-\(UUID().uuidString)")
+        let inner = folder.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try settings("check: {}\n", directory: inner.path).baselineRoot, "/p")
+        // No repository above a fresh temporary folder: the project's own folder.
+        XCTAssertEqual(ProjectSettings(directory: inner.path).baselineRoot, inner.path)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        XCTAssertEqual(
+            ProjectSettings(directory: inner.path).baselineRoot,
+            folder.standardizedFileURL.path)
+    }
+
     func testGlossaryDefaultsAreResolvedInOnePlace() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("settings-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
