@@ -407,6 +407,9 @@ struct Rules {
         }
         guard stack.isEmpty else { return [] }
         var edits: [Edit] = []
+        // Reserved at the most it can hold: grown by doubling, a list of millions of edits had its old and new
+        // buffers alive at once (issue 11: one line of 4,000,000 apostrophes peaked at 634 MB).
+        edits.reserveCapacity(pairedWith.count(where: { $0 >= 0 }) + apostropheMarks.count)
         for (number, mark) in marks.enumerated() where pairedWith[number] >= 0 {
             let outer = depthOf[number] % 2 == 0
             let opening = pairedWith[number] > number
