@@ -24,13 +24,15 @@ enum ApostropheBytePath {
     static func rewrite(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
         apostrophe canonical: Unicode.Scalar, classes: [CharacterClass] = CharacterClassTable.shared.classes,
-        quotes: Bool = false,
+        quotes: Bool = false, spaceRuns: Bool = false, trailing: Bool = false,
         language fixed: Language? = .uk, resolve: (LanguageEvidence) -> Language = { _ in .uk }
     ) -> (changes: Int, scan: FastScan)? {
         guard bytes.baseAddress != nil, range.count >= 3 else { return nil }
         let start = output.count
         // Written for Ukrainian/Russian quotes first; again with English ones when the letters say English.
-        guard var result = write(bytes, range, into: &output, canonical, quotes: quotes, english: fixed == .en) else {
+        guard var result = write(
+            bytes, range, into: &output, canonical, quotes: quotes, english: fixed == .en, spaceRuns: spaceRuns,
+            trailing: trailing) else {
             return undo(&output, start)
         }
         var scan = output.withUnsafeBufferPointer {
@@ -41,7 +43,9 @@ enum ApostropheBytePath {
             let language = fixed ?? resolve(scan.evidence)
             if language == .en && fixed != .en {
                 output.removeSubrange(start...)
-                guard let again = write(bytes, range, into: &output, canonical, quotes: true, english: true) else {
+                guard let again = write(
+                    bytes, range, into: &output, canonical, quotes: true, english: true, spaceRuns: spaceRuns,
+                    trailing: trailing) else {
                     return undo(&output, start)
                 }
                 result = again
@@ -59,12 +63,13 @@ enum ApostropheBytePath {
     /// must decide.
     private static func write(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
-        _ canonical: Unicode.Scalar, quotes: Bool, english: Bool
+        _ canonical: Unicode.Scalar, quotes: Bool, english: Bool, spaceRuns: Bool, trailing: Bool
     ) -> (changes: Int, quotes: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var changes = 0
         var written = 0
         var open = false
+        var openSingle = false
         var copied = range.lowerBound
         var index = range.lowerBound
         let end = range.upperBound
@@ -77,6 +82,25 @@ enum ApostropheBytePath {
         }
         while index < end {
             let byte = base[index]
+            if byte == 0x20 {
+                // One space between two characters (nearly every space) changes nothing.
+                let following: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
+                if following != 0x20 && following != 0x0A && following != 0x09 && following != 0x0D {
+                    index += 1
+                    continue
+                }
+                guard let run = spaceRun(base, range, index, spaceRuns: spaceRuns, trailing: trailing) else {
+                    return nil
+                }
+                if let replacement = run.replacement {
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index - copied))
+                    if replacement { output.append(0x20) }
+                    changes += 1
+                    copied = run.end
+                }
+                index = run.end
+                continue
+            }
             if byte != 0x27 && byte != 0x22 {
                 index += 1
                 continue
@@ -89,9 +113,10 @@ enum ApostropheBytePath {
             }
             let next = index + 1 < end ? FastScan.decode(base, index + 1, end) : nil
             let wanted: Unicode.Scalar
-            if byte == 0x27 {
-                // Between two letters, or the rules decide (a quotation mark, a leading or trailing apostrophe).
-                guard let previous, let next, isLetter(previous), isLetter(next) else { return nil }
+            let between = previous.map(isLetter) == true && next.map(isLetter) == true
+            if byte == 0x27 && between {
+                // An apostrophe: between two letters (the apostrophe rule's own test).
+                guard let previous, let next else { return nil }
                 if classOf(previous).contains(.cyrillic) || classOf(next).contains(.cyrillic) {
                     wanted = canonical
                 } else if classOf(previous).contains(.latin) && classOf(next).contains(.latin) {
@@ -100,12 +125,21 @@ enum ApostropheBytePath {
                     return nil
                 }
             } else {
-                guard quotes else { return nil }
-                if let previous, let next, isLetter(previous), isLetter(next) { return nil }
+                // A quotation mark, single ('%s') or double; glued between letters, the rules decide.
+                guard quotes, !between else { return nil }
                 let openSide = isOpeningContext(previous)
                 let closeSide = isClosingContext(next)
-                // One side only, alternating from an opening mark: a pair at the outer level.
-                guard openSide != closeSide, openSide != open else { return nil }
+                // One side only, alternating from an opening mark, each closing mark of its opening mark's kind: a
+                // pair at the outer level, which the quote rule draws with the language's outer marks whatever
+                // the straight mark was. (A single mark closing nothing is an apostrophe there: the rules decide.)
+                guard openSide != closeSide else { return nil }
+                let single = byte == 0x27
+                if openSide {
+                    guard !open else { return nil }
+                    openSingle = single
+                } else {
+                    guard open, openSingle == single else { return nil }
+                }
                 open = openSide
                 wanted = english ? (open ? "\u{201C}" : "\u{201D}") : (open ? "\u{AB}" : "\u{BB}")
                 written += 1
@@ -119,6 +153,35 @@ enum ApostropheBytePath {
         guard changes > 0, !open, !containsMailto(base, range) else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
         return (changes, written)
+    }
+
+    /// A run of ASCII spaces starting at `start` as the space-runs and trailing-space rules see it: `replacement`
+    /// nil when they leave it, false when the trailing-space rule removes it (it reaches the line's end), true when
+    /// the space-runs rule makes it one space (two or more after text on the line). Nil when the rules must decide:
+    /// a tab, CR or other space beside it (their runs take those in), or a rule switched off.
+    private static func spaceRun(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ start: Int, spaceRuns: Bool, trailing: Bool
+    ) -> (end: Int, replacement: Bool?)? {
+        var end = start
+        while end < range.upperBound && base[end] == 0x20 { end += 1 }
+        let next: Unicode.Scalar? = end < range.upperBound ? FastScan.decode(base, end, range.upperBound) : nil
+        var previous: Unicode.Scalar?
+        if start > range.lowerBound {
+            var lead = start - 1
+            while lead > range.lowerBound && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+            previous = FastScan.decode(base, lead, range.upperBound)
+        }
+        func joinsRun(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return scalar == "\t" || scalar == "\r" || Rules.isHorizontalSpace(scalar)
+        }
+        if joinsRun(previous) || joinsRun(next) { return nil }
+        if next == nil || next == "\n" {
+            return trailing ? (end, false) : nil
+        }
+        // Indentation (nothing before it on the line) and single spaces stay.
+        if previous == nil || previous == "\n" || end - start < 2 { return (end, nil) }
+        return spaceRuns ? (end, true) : nil
     }
 
     /// Whether a straight quotation mark after this character (nil: the paragraph's start) may open a quotation;

@@ -175,12 +175,13 @@ public final class ArticleNormalizer: Sendable {
             output.append(contentsOf: bytes[range])
             return
         }
-        // Only in-word straight apostrophes and simply paired straight quotes to fix (most flagged paragraphs of
-        // real text): rewritten byte by byte.
+        // Only in-word straight apostrophes, simply paired straight quotes and runs of spaces to fix (most flagged
+        // paragraphs of real text): rewritten byte by byte.
         if !reporting && options.rewriters.isEmpty && options.isEnabled(.apostrophe),
             let fixed = ApostropheBytePath.rewrite(
                 bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
-                quotes: options.isEnabled(.quotes), language: options.language,
+                quotes: options.isEnabled(.quotes), spaceRuns: options.isEnabled(.spaceRuns),
+                trailing: options.isEnabled(.trailingSpace), language: options.language,
                 resolve: { state.resolve($0, commit: false) })
         {
             if options.language == nil { _ = state.resolve(fixed.scan.evidence, commit: true) }

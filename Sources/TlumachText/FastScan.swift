@@ -139,12 +139,16 @@ struct FastScan {
                                 return scan
                             }
                         case 0x2D:
+                            // The dash rule changes "-" or "--" with a space on both sides, and digit-digit: option
+                            // names ("  -a, --all") are left, and need no work. (A non-ASCII byte after it may be a
+                            // special space; A0 and AF end the no-break spaces that can stand before it.)
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
+                            let afterPair: UInt8 = next == 0x2D ? (index + 2 < end ? base[index + 2] : 0x0A) : next
                             let previousDigit = previousByte &- 0x30 < 10
                             let nextDigit = next &- 0x30 < 10
-                            if previousByte == 0x20 || next == 0x2D || (previousDigit && nextDigit)
-                                || previousByte == 0xA0 || previousByte == 0xAF
-                            {
+                            let spacedBefore = previousByte == 0x20 || previousByte == 0xA0 || previousByte == 0xAF
+                            let spacedAfter = afterPair == 0x20 || afterPair >= 0x80
+                            if (spacedBefore && spacedAfter) || (previousDigit && nextDigit) {
                                 scan.needsWork = true
                                 return scan
                             }

@@ -26,6 +26,10 @@ final class NormalizerFastPathTests: XCTestCase {
         "'п'ять", "п'ять'", "α'β", "ab'cd'ef", "п''ять", "Ukrа'ine", "п'я\u{0306}ть", "п'ять\u{A0}років",
         "Файл \"a\" і \"b\".", "He said \"yes\" and \"no\".", "(\"дужки\")", "x\"y\"", "\"a\"\"b\"", "\"відкрито",
         "\"Він\" - \"так\"", "\"don't\"", "\"It's\" \"п'ять\"", "\" \"", "\"/\"", "\"…\"",
+        // Runs of spaces and trailing spaces (the byte-level path too), and their near misses.
+        "слово  \"цитата\"  слово  ", "\"цитата\"   ", "  відступ  і  п'ять", "a \t b", "a\t  b", "a\u{A0}  b",
+        "a  \u{A0}b", "рядок  \nдругий  рядок", "   ", "Ключ:      значення", "x \r", "a  b\u{200B}  c",
+        "  -h, --help     показати довідку", " \"так\"  ",
     ]
 
     static func messy(_ generator: inout SeededGenerator) -> String {
@@ -66,7 +70,8 @@ final class NormalizerFastPathTests: XCTestCase {
             let result = bytes.withUnsafeBufferPointer {
                 ApostropheBytePath.rewrite(
                     $0, 0..<$0.count, into: &output, apostrophe: apostrophe,
-                    quotes: true, language: language, resolve: { $0.language ?? .uk })
+                    quotes: true, spaceRuns: true, trailing: true, language: language,
+                    resolve: { $0.language ?? .uk })
             }
             if result == nil { XCTAssertEqual(output, [], text) }
             return result.map { _ in String(decoding: output, as: UTF8.self) }
@@ -77,9 +82,15 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertEqual(taken("Файл \"a.txt\" не \"знайдено\".\n"), "Файл «a.txt» не «знайдено».\n")
         XCTAssertEqual(taken("He said \"it's fine\".\n"), "He said “it’s fine”.\n")
         XCTAssertEqual(taken("\"так\"\n", language: .en), "“так”\n")
+        // Runs of spaces after text become one space, spaces at a line's end go, indentation stays.
+        XCTAssertEqual(taken("Ключ:      значення  \n  список     довідка\n"), "Ключ: значення\n  список довідка\n")
+        XCTAssertEqual(taken("слово  \"цитата\"   \n"), "слово «цитата»\n")
+        XCTAssertEqual(taken("кінець   "), "кінець")
         for text in [
             "mailto:o'brien\n", "'п'ять\n", "п'ять'\n", "п''ять\n", "п'ять - так\n", "α'β\n", "п'ять\n\u{201C}",
             "\"відкрито\n", "x\"y\"\n", "\"a\"\"b\"\n", "\" \"\n", "«a» \"b\"\n",
+            "a \t b\n", "a\t  b\n", "a  \tb\n", "a\u{A0}  b\n", "a  \u{A0}b\n", "a  \r\n", "a  b\u{200B}\n", "a  - b\n",
+            "a b\n", "  a\n",
         ] {
             XCTAssertNil(taken(text), text)
         }
