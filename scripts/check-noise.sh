@@ -51,7 +51,8 @@ def tlumach(path):
     flagged, per_check = set(), collections.defaultdict(set)
     for f in report["findings"]:
         if f["severity"] in ("error", "warning"):
-            key = (f["file"], f["unit"])
+            # A PO unit's id can be its msgctxt alone ("keyboard label"): the source tells units apart.
+            key = (f["file"], f["unit"], f["source"])
             flagged.add(key)
             per_check[f["check"]].add(key)
     return units, flagged, per_check, report["findings"]
@@ -84,7 +85,7 @@ for set_name in sets:
             rng = random.Random(seed)
             by_unit = collections.defaultdict(list)
             for f in findings:
-                if f["severity"] in ("error", "warning"): by_unit[(f["file"], f["unit"])].append(f)
+                if f["severity"] in ("error", "warning"): by_unit[(f["file"], f["unit"], f["source"])].append(f)
             keys = sorted(by_unit)
             for n, key in enumerate(rng.sample(keys, min(sample, len(keys))), 1):
                 fs = by_unit[key]
