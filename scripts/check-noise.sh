@@ -7,8 +7,9 @@
 #
 #   scripts/check-noise.sh                 # release build (.build/release/tlumach), both sets
 #   TLUMACH=.build/debug/tlumach scripts/check-noise.sh
-#   NOISE_SAMPLE=50 scripts/check-noise.sh  # also print a seeded random sample of flagged units (seed 10) of
+#   NOISE_SAMPLE=50 scripts/check-noise.sh  # also print a seeded random sample of flagged units (seed 10, or NOISE_SEED) of
 #                                           # each set and variant (AG1… with glossaries, AN1… without)
+#   NOISE_SAMPLE=50 NOISE_SEED=11 NOISE_SETS=B scripts/check-noise.sh  # another seed; only set B
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
 set -euo pipefail
@@ -29,7 +30,7 @@ for mo in $(ls "$CATALOGS"/*.mo | sort); do
     index=$((index + 1))
 done
 
-for set in A B; do
+for set in ${NOISE_SETS:-A B}; do
     cd "$ROOT"
     "$TLUMACH" check --format json "$NOISE_DIR/$set" > "$NOISE_DIR/$set.glossary.json" || [ $? -eq 1 ]
     "$TLUMACH" check --no-glossary --format json "$NOISE_DIR/$set" > "$NOISE_DIR/$set.noglossary.json" || [ $? -eq 1 ]
@@ -40,9 +41,9 @@ for set in A B; do
     fi
 done
 
-python3 - "$NOISE_DIR" "${NOISE_SAMPLE:-0}" <<'PY'
+python3 - "$NOISE_DIR" "${NOISE_SAMPLE:-0}" "${NOISE_SEED:-10}" "${NOISE_SETS:-A B}" <<'PY'
 import collections, glob, json, os, random, re, sys
-root, sample = sys.argv[1], int(sys.argv[2])
+root, sample, seed, sets = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
 
 def tlumach(path):
     report = json.load(open(path))
@@ -50,7 +51,8 @@ def tlumach(path):
     flagged, per_check = set(), collections.defaultdict(set)
     for f in report["findings"]:
         if f["severity"] in ("error", "warning"):
-            key = (f["file"], f["unit"])
+            # A PO unit's id can be its msgctxt alone ("keyboard label"): the source tells units apart.
+            key = (f["file"], f["unit"], f["source"])
             flagged.add(key)
             per_check[f["check"]].add(key)
     return units, flagged, per_check, report["findings"]
@@ -70,7 +72,7 @@ def pofilter(folder):
 
 def per100(n, units): return f"{100.0 * n / units:5.2f}" if units else "  -  "
 
-for set_name in ("A", "B"):
+for set_name in sets:
     print(f"== set {set_name}: {len(glob.glob(os.path.join(root, set_name, '*.po')))} catalogs")
     for variant in ("glossary", "noglossary"):
         units, flagged, per_check, findings = tlumach(os.path.join(root, f"{set_name}.{variant}.json"))
@@ -80,10 +82,10 @@ for set_name in ("A", "B"):
             print(f"    {check:26} {len(keys):6}  {per100(len(keys), units)}")
         if sample:
             # The same seed for both variants: a reproducible sample of each.
-            rng = random.Random(10)
+            rng = random.Random(seed)
             by_unit = collections.defaultdict(list)
             for f in findings:
-                if f["severity"] in ("error", "warning"): by_unit[(f["file"], f["unit"])].append(f)
+                if f["severity"] in ("error", "warning"): by_unit[(f["file"], f["unit"], f["source"])].append(f)
             keys = sorted(by_unit)
             for n, key in enumerate(rng.sample(keys, min(sample, len(keys))), 1):
                 fs = by_unit[key]

@@ -21,6 +21,16 @@ final class GlossaryRealTextTests: XCTestCase {
             .filter { $0.check.hasPrefix("term") }.map { "\($0.check): \($0.message)" }
     }
 
+    /// Set B, seed 11 (docs/check-evaluation.md): shared-mime-info's "ICC profile" and "CMU raster image" demanded
+    /// the International Criminal Court and the Cabinet of Ministers; an abbreviation kept as it is names a format.
+    func testAnAbbreviationKeptAsItIsIsNotTheConcept() throws {
+        XCTAssertEqual(try termFindings("ICC profile", "профіль ICC", from: "en", to: "uk"), [])
+        XCTAssertEqual(try termFindings("CMU raster image", "растрове зображення CMU", from: "en", to: "uk"), [])
+        // The court's abbreviation translated away stays asked for.
+        XCTAssertEqual(
+            try termFindings("The ICC issued a warrant.", "Суд видав ордер.", from: "en", to: "uk").map { $0.hasPrefix("term-missing") }, [true])
+    }
+
     func testALongerTermDoesNotHideTheShorterOne() throws {
         XCTAssertEqual(
             try termFindings("З полону вдалося повернути 2 500 українців", "More than 2,500 Ukrainians were returned from captivity", from: "uk", to: "en"),

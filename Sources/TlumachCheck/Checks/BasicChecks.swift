@@ -33,6 +33,7 @@ public struct UntranslatedCheck: Check {
             .passing("GPGME data_new_from_mem: %s\n", "GPGME data_new_from_mem: %s\n", note: "An identifier (gnupg2)."),
             .passing("  --mbig-endian-data\n", "  --mbig-endian-data\n", note: "An option (binutils)."),
             .passing("BTC 9116U Mini Wireless Internet and Gaming", "BTC 9116U Mini Wireless Internet and Gaming", note: "A product name (xkeyboard-config)."),
+            .passing("default:mm", "default:mm", note: "A setting the locale keeps (gtk20: millimetres)."),
         ])
 
     let untranslatables: Set<String>
@@ -48,6 +49,7 @@ public struct UntranslatedCheck: Check {
         }
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return [] }
+        if CharacterClass.isSettingKey(source) { return [] }
         // Language rather than a name, key or code: two words or more with a lower-case word among them
         // ("Prisoner exchange"), or one capitalised word standing alone ("Help"). "Keytronic FlexPro", "Alt+Shift",
         // "KP_Up", "passwd: %s", "ps" are names, keys and codes and may stay as they are.

@@ -185,6 +185,13 @@ enum ConsistencyGrouping {
 
     static func place(_ unit: CheckedUnit) -> String { "\(unit.file):\(unit.unit.line)" }
 
+    /// Whether two texts are equal once whitespace and accelerator markers (_ and &, wherever they stand) are set
+    /// aside; case counts.
+    static func sameIgnoringAccelerators(_ a: String, _ b: String) -> Bool {
+        func kept(_ scalar: Unicode.Scalar) -> Bool { scalar != "_" && scalar != "&" && !CharacterClass.isSpace(scalar) }
+        return a.unicodeScalars.lazy.filter(kept).elementsEqual(b.unicodeScalars.lazy.filter(kept))
+    }
+
     /// Whether two texts share most of their words (as stems, in any order): "Zhuang, Yongnan" and "Yongnan
     /// Zhuang", "There was an error in the certificate." and "Error in the certificate.", "Import" and
     /// "Importing" are variants of one text; "Security Service of Ukraine" and "Defence Intelligence of Ukraine"
@@ -206,7 +213,9 @@ public struct InconsistentTranslationCheck: Check {
         summary: "The same source text (in the same context) is translated differently across the checked files.",
         rationale: """
             Readers and users notice when one phrase has two translations. Sources compare with whitespace \
-            collapsed, case folded and accelerator markers (&, _) dropped; PO contexts (msgctxt) keep units apart. \
+            collapsed and accelerator markers (&, _) dropped; PO contexts (msgctxt) keep units apart. Sources that \
+            differ in case are different roles in a UI (a column name SWAP and a label Swap, a title and a status), \
+            and translations that differ only in where the accelerator stands (В_идалити, Видалити) are one. \
             The most common translation is taken as intended and the others are reported, pointing at it. Units \
             are compared within each file (separate catalogs are separate projects, with their own wording); \
             `consistency: run` in `.tlumach.yml` compares across all the files of a run. \
@@ -220,6 +229,8 @@ public struct InconsistentTranslationCheck: Check {
                 "Prisoner exchange", "Обмін бранцями", otherUnits: [("Prisoner exchange", "Обмін полоненими"), ("Prisoner exchange", "Обмін полоненими")]),
             .passing("Prisoner exchange", "Обмін полоненими", otherUnits: [("Prisoner exchange", "Обмін полоненими")]),
             .passing("Open", "Відкрити", note: "Accelerators are ignored.", otherUnits: [("&Open", "Відкрити")]),
+            .passing("Swap", "Своп", note: "A column name and a label (procps-ng).", otherUnits: [("SWAP", "SWAP"), ("SWAP", "SWAP")]),
+            .passing("_Remove", "В_идалити", note: "The accelerator inside a word (gtk20).", otherUnits: [("Remove", "Видалити"), ("Remove", "Видалити")]),
             .passing("unknown", "невідомо", note: "A word form the sentence needs.", otherUnits: [("unknown", "Невідомий"), ("unknown", "Невідомий")]),
             .passing("%d records", "%d записів", note: "Agreement after a number.", otherUnits: [("%d records", "%d записи"), ("%d records", "%d записи")]),
         ])
@@ -232,7 +243,14 @@ public struct InconsistentTranslationCheck: Check {
         ConsistencyGrouping.issues(
             units, groupBy: { $0.sourceKey },
             compare: { $0.targetKey }, shown: { $0.target }, suggest: true, acrossFiles: acrossFiles,
-            variants: { ConsistencyGrouping.shareMostWords($0.targetText.words, $1.targetText.words, language: $0.targetLanguage) },
+            variants: {
+                // Sources that differ in case are different roles in a UI (a column name SWAP and a label Swap, a
+                // title and a status); targets that differ only in where the accelerator stands (В_идалити,
+                // Видалити) are one translation.
+                !ConsistencyGrouping.sameIgnoringAccelerators($0.source, $1.source)
+                    || ConsistencyGrouping.sameIgnoringAccelerators($0.target, $1.target)
+                    || ConsistencyGrouping.shareMostWords($0.targetText.words, $1.targetText.words, language: $0.targetLanguage)
+            },
             message: { shown, _, count, unit in
                 "the same source is translated as “\(shown)” elsewhere (\(count)×, first at \(ConsistencyGrouping.place(unit)))"
             })

@@ -35,6 +35,7 @@ public struct MixedScriptCheck: Check {
             .passing("done by dpkg.", "зроблено dpkg'ем.", note: "A Latin name with a case ending (apt)."),
             .passing("at 0xADDRESS", "за 0xАДРЕСА", note: "A hex prefix (binutils)."),
             .passing("ǂUngkue", "ǂУнкве", note: "A click letter in a name (iso_639_3)."),
+            .passing("oO", "oOгГ", note: "Answer keys, the English ones kept (gnupg2)."),
             .triggering("ARG1 * ARG2", "↓AРГ1 * АРГ2", note: "A Latin A in a Cyrillic metavariable (coreutils)."),
             .passing("use a specific SEUSER", "використати вказаного SEКОР", note: "An acronym glued to a metavariable (coreutils)."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
@@ -121,6 +122,10 @@ public struct MixedScriptCheck: Check {
             if kinds > 1 && Self.isInflectedLatinName(scalars[start..<index]) {
                 continue
             }
+            // Answer keys (gnupg's "oO" → "oOгГ"): each letter in lower then upper case, the English keys kept.
+            if kinds > 1 && Self.isAnswerKeys(scalars[start..<index]) {
+                continue
+            }
             // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
             if kinds > 1 && start > 0 && scalars[start - 1] == "[" && index < count && scalars[index] == "]" {
                 continue
@@ -194,6 +199,18 @@ public struct MixedScriptCheck: Check {
             if letters.count >= 2 && letters.allSatisfy(isUpper) { return true }
             return letters.count == 1 && isUpper(letters[0]) && latinLookalikes[letters[0]] == nil
                 && word.allSatisfy { !$0.properties.isAlphabetic || isUpper($0) }
+        }
+    }
+
+    /// Pairs of one letter in lower and upper case (oOгГ, qQвВ): the keys a prompt accepts, one pair per
+    /// language. A look-alike slip (cС, Latin c then Cyrillic С) is not a pair.
+    static func isAnswerKeys(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        let letters = Array(word)
+        guard letters.count >= 4, letters.count % 2 == 0 else { return false }
+        return stride(from: 0, to: letters.count, by: 2).allSatisfy { index in
+            let lower = letters[index], upper = letters[index + 1]
+            return lower.properties.isLowercase && upper.properties.isUppercase
+                && lower.properties.uppercaseMapping == String(upper)
         }
     }
 

@@ -27,6 +27,7 @@ public struct NumberMismatchCheck: Check {
             .passing("Enable 3D acceleration", "Увімкнути тривимірне прискорення", note: "3D as a compound word."),
             .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
+            .passing("calendar:week_start:0", "calendar:week_start:1", note: "A setting the locale chooses (gtk20: the week starts on Monday)."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -82,6 +83,8 @@ public struct NumberMismatchCheck: Check {
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
+        // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
+        if CharacterClass.isSettingKey(unit.source) { return [] }
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }

@@ -36,6 +36,9 @@ public struct PunctuationCheck: Check {
             .passing("%pB: in function `%pT':\n", "%pB: у функції «%pT»:\n", note: "A colon after a quoted placeholder (ld)."),
             .passing("misaligned [:upper:] and/or [:lower:] construct", "непарні конструкції [:upper:] та/або [:lower:]", note: "A POSIX class (coreutils)."),
             .passing("the absolute ellipsis `...' must not be used", "не можна використовувати абсолютний еліпсис «...»", note: "A quoted ellipsis (libc)."),
+            .passing("list of zones (contexts, labels, whatever?) must follow -z", "після -z слід вказати список зон (контекстів, міток, чогось іншого?)", note: "A mark inside the closing bracket (procps-ng)."),
+            .passing("shell used by the \\! command", "оболонка, що використовується командою \\!", note: "An escaped mark is a command (psql)."),
+            .passing("Did you mean to use the --null option?", "Ви забули вказати параметр --null ?", note: "A space keeps the option apart from the mark (findutils)."),
             .passing("Він сказав «так».", "He said “yes.”", from: "uk", to: "en"),
         ])
 
@@ -80,7 +83,11 @@ public struct PunctuationCheck: Check {
         if !closers.isEmpty && markStart > 0 && "'\"‘“«`„(".unicodeScalars.contains(scalars[markStart - 1]) { return .none }
         // The colon of a POSIX class ([:lower:]) is the class's.
         if closers.last == "]" && scalars[index] == ":" { return .none }
-        if closers.last == ")" && scalars[index] == "." && index > 0 && scalars[index - 1].properties.isAlphabetic { return .none }
+        // A mark inside a closing bracket belongs to the bracketed words ("(contexts, labels, whatever?)",
+        // "(pty, tty...)", "(2nd alt.)"), not to the message.
+        if closers.last == ")" { return .none }
+        // An escaped mark is a command or a literal character (psql's \! command).
+        if index > 0 && scalars[index - 1] == "\\" { return .none }
         switch scalars[index] {
         case ".":
             return index >= 2 && scalars[index - 1] == "." && scalars[index - 2] == "." ? .ellipsis : .period
@@ -201,7 +208,11 @@ public struct PunctuationCheck: Check {
                 let next = index + 1 < target.count ? target[index + 1] : " "
                 let endsWord = CharacterClass.isSpace(next) || Self.isCloser(next) || Self.isMark(next)
                 let isEllipsis = scalar == "." && next == "."
-                if endsWord && !isEllipsis && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
+                // A space that keeps an option, path or command apart from the mark ("--null ?") is deliberate.
+                var tokenStart = index - 2
+                while tokenStart > 0 && !CharacterClass.isSpace(target[tokenStart - 1]) { tokenStart -= 1 }
+                let afterCode = target[tokenStart] == "-" || target[tokenStart..<(index - 1)].contains { "/\\_".unicodeScalars.contains($0) }
+                if endsWord && !isEllipsis && !afterCode && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
                     reportedSpaceBefore = true
                     issues.append(Issue("a space before \(scalar)"))
                 }

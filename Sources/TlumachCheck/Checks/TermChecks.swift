@@ -39,11 +39,18 @@ public struct TermMissingCheck: Check {
             .triggering("Kharkiv oblast", "Харківський регіон", note: "The preferred term demands область."),
             .passing("Region", "Регіон", note: "A variant of the oblast concept: an everyday word here (software catalogs)."),
             .passing("Province", "Провінція", note: "An admitted term does not demand the concept either."),
+            .passing("NATO format", "формат NATO", note: "An abbreviation kept as it is names a format or product, not the concept (ICC profile → профіль ICC, shared-mime-info)."),
         ])
 
     let terms: (any TermFinder)?
 
     public init(environment: CheckEnvironment) { terms = environment.terms }
+
+    /// Two or more letters, all capitals (ICC, CMU, ARC).
+    static func isAbbreviation(_ text: String) -> Bool {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 2 && letters.count == text.unicodeScalars.count && letters.allSatisfy { $0.properties.isUppercase }
+    }
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
@@ -55,6 +62,9 @@ public struct TermMissingCheck: Check {
         // Only a source term that demands its concept (preferred, not a variant, or marked `trigger`) is asked for:
         // "Region" in a UI string is not the oblast concept's "region" variant.
         for occurrence in sourceTerms where occurrence.demandsTranslation && !reported.contains(occurrence.concept) {
+            // An abbreviation the target keeps as it is names something else, a format or a product (ICC profile →
+            // профіль ICC, CMU raster image, the ARC processor), not the glossary's concept.
+            if Self.isAbbreviation(occurrence.text) && unit.targetText.words.contains(where: { $0.text == occurrence.text }) { continue }
             let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
             if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage) {
                 reported.insert(occurrence.concept)

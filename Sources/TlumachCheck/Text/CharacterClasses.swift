@@ -1,6 +1,16 @@
 /// Character tests without Unicode property lookups for the common scripts: the checks call these for every
 /// scalar, and the standard library's property tables cost a binary search each.
 enum CharacterClass {
+    /// A setting the translator gives a locale's value, not text (GTK's `calendar:week_start:0`, `default:mm`):
+    /// one token of two or more colon-separated parts in lower-case ASCII letters, digits and underscores.
+    static func isSettingKey(_ text: String) -> Bool {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }
+    }
+
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
