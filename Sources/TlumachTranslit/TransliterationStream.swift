@@ -72,7 +72,7 @@ extension SchemeTransliterator {
                     if let names = self.names {
                         // Names never reach across a line end (a phrase's words are joined by spaces or a hyphen).
                         if let offset = UTF8Validation.firstInvalidOffset(lines) { throw .invalidUTF8(byteOffset: offset) }
-                        result.append(contentsOf: self.transliterate(String(decoding: lines, as: UTF8.self), names: names).utf8)
+                        self.transliterate(validUTF8: lines, names: names, into: &result)
                     } else {
                         try self.transliterate(utf8: lines, into: &result)
                     }
@@ -110,9 +110,9 @@ extension SchemeTransliterator {
                 do {
                     let lines = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
                     if let names {
-                        // Known names need the text as a string; the lines are validated first for the byte offset.
+                        // The name path takes valid UTF-8 only; validated first for the byte offset.
                         if let offset = UTF8Validation.firstInvalidOffset(lines) { throw TransliterationError.invalidUTF8(byteOffset: offset) }
-                        buffer.append(contentsOf: transliterate(String(decoding: lines, as: UTF8.self), names: names).utf8)
+                        transliterate(validUTF8: lines, names: names, into: &buffer)
                     } else {
                         try transliterate(utf8: lines, into: &buffer)
                     }

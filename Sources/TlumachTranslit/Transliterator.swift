@@ -173,84 +173,173 @@ public final class SchemeTransliterator: Sendable {
     /// Names first, in one pass: the source finds every name span in the text at once; the gaps go through the
     /// scheme's byte path. Same output as `transliteratePhraseByPhrase` (the former design, kept as the reference).
     func transliterate(_ text: String, names: any NameSpellingSource) -> String {
-        let scalars = ScalarsWithOffsets(text)
-        let words = Self.words(in: scalars.scalars)
-        if words.isEmpty { return transliterateByScheme(text) }
-        let spans = names.nameSpans(in: Self.wordsAndJoins(text, scalars: scalars, words: words))
-        if spans.isEmpty { return transliterateByScheme(text) }
+        var text = text
+        var output: [UInt8] = []
+        text.withUTF8 { transliterate(validUTF8: $0, names: names, into: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `transliterate(_:names:)` on bytes already known to be valid UTF-8 (a Swift string's, or validated by the
+    /// stream), appending to `output`. Words are found on the bytes (no scalar arrays: on long text that cost more
+    /// than the scheme itself); everything between the names goes through the byte fast path in long runs.
+    package func transliterate(
+        validUTF8 bytes: UnsafeBufferPointer<UInt8>, names: any NameSpellingSource, into output: inout [UInt8]
+    ) {
+        let words = Self.words(inUTF8: bytes)
+        if words.isEmpty {
+            appendByScheme(bytes, to: &output)
+            return
+        }
+        let spans = names.nameSpans(in: Self.wordsAndJoins(bytes, words: words))
+        if spans.isEmpty {
+            appendByScheme(bytes, to: &output)
+            return
+        }
         // Spans must begin and end on words: word indices found by binary search over the words' UTF-8 offsets.
-        let wordStarts = words.map { scalars.offsets[$0.start] }
-        let wordEnds = words.map { scalars.offsets[$0.end] }
-        func index(of offset: Int, in offsets: [Int]) -> Int? {
+        func index(of offset: Int, start: Bool) -> Int? {
             var low = 0
-            var high = offsets.count
+            var high = words.count
             while low < high {
                 let middle = (low + high) / 2
-                if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+                if (start ? words[middle].start : words[middle].end) < offset { low = middle + 1 } else { high = middle }
             }
-            return low < offsets.count && offsets[low] == offset ? low : nil
+            return low < words.count && (start ? words[low].start : words[low].end) == offset ? low : nil
         }
         let longest = max(1, names.longestNameWordCount)
         // Per first word: the usable span covering the most words (as the phrase-by-phrase search tried longest
         // first). Among spans of one range the first listed wins, as a source answers one spelling per phrase.
-        var best = [(last: Int, spelling: String)?](repeating: nil, count: words.count)
-        var found = false
+        var best: [Int: (last: Int, spelling: String)] = [:]
         for span in spans {
-            guard let first = index(of: span.utf8Range.lowerBound, in: wordStarts),
-                let last = index(of: span.utf8Range.upperBound, in: wordEnds),
+            guard let first = index(of: span.utf8Range.lowerBound, start: true),
+                let last = index(of: span.utf8Range.upperBound, start: false),
                 last >= first, last - first < longest
             else { continue }
             if let current = best[first], current.last >= last { continue }
-            guard Self.joinable(scalars.scalars, words: words, from: first, through: last) else { continue }
+            guard Self.joinable(bytes, words: words, from: first, through: last) else { continue }
             best[first] = (last, span.spelling)
-            found = true
         }
-        if !found { return transliterateByScheme(text) }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-        var text = text
-        text.withUTF8 { bytes in
-            var pendingStart = 0  // UTF-8 offset of text not yet written (to be transliterated by the scheme)
-            var index = 0
-            while index < words.count {
-                guard let (last, spelling) = best[index] else {
-                    index += 1
-                    continue
-                }
-                let start = scalars.offsets[words[index].start]
-                let end = scalars.offsets[words[last].end]
-                appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<start]), to: &output)
-                let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                output.append(contentsOf: Self.matchCase(of: phrase, spelling).utf8)
-                pendingStart = end
-                index = last + 1
-            }
-            appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
+        if best.isEmpty {
+            appendByScheme(bytes, to: &output)
+            return
         }
-        return String(decoding: output, as: UTF8.self)
+        output.reserveCapacity(output.count + bytes.count + bytes.count / 4)
+        var pendingStart = 0  // UTF-8 offset of text not yet written (to be transliterated by the scheme)
+        var nextWord = 0  // a span starting before this word lies inside one already written
+        for first in best.keys.sorted() where first >= nextWord {
+            guard let (last, spelling) = best[first] else { continue }
+            let start = words[first].start
+            let end = words[last].end
+            appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<start]), to: &output)
+            let phrase = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            output.append(contentsOf: Self.matchCase(of: phrase, spelling).utf8)
+            pendingStart = end
+            nextWord = last + 1
+        }
+        appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
     }
 
     /// The text as the source scans it: words and what may join them into a phrase (spaces, no-break spaces, a
     /// single hyphen between two words) and line ends kept, everything else blanked with spaces of the same UTF-8
     /// length (offsets unchanged). A scanner then sees each word as the phrase-by-phrase search showed it, alone:
     /// a digit or an apostrophe next to a word (х2Шойгу, Шойгу’) does not hide the name.
-    private static func wordsAndJoins(_ text: String, scalars: ScalarsWithOffsets, words: [Word]) -> String {
-        var bytes = Array(text.utf8)
-        func blank(_ from: Int, _ to: Int, keepSingleHyphen: Bool) {
-            if keepSingleHyphen, to - from == 1, scalars.scalars[from] == "-" { return }
-            for k in from..<to {
-                let scalar = scalars.scalars[k]
-                if scalar == " " || scalar == "\u{00A0}" || scalar == "\n" { continue }
-                for offset in scalars.offsets[k]..<scalars.offsets[k + 1] { bytes[offset] = 0x20 }
+    private static func wordsAndJoins(_ text: UnsafeBufferPointer<UInt8>, words: [Word]) -> String {
+        String(unsafeUninitializedCapacity: text.count) { buffer in
+            _ = buffer.initialize(fromContentsOf: text)
+            func blank(_ from: Int, _ to: Int, keepSingleHyphen: Bool) {
+                if keepSingleHyphen, to - from == 1, text[from] == 0x2D { return }
+                var k = from
+                while k < to {
+                    let byte = text[k]
+                    if byte < 0x80 {
+                        if byte != 0x20 && byte != 0x0A { buffer[k] = 0x20 }
+                        k += 1
+                        continue
+                    }
+                    let length = Self.utf8Length(lead: byte)
+                    // The no-break space (C2 A0) stays; any other scalar becomes spaces.
+                    if !(byte == 0xC2 && text[k + 1] == 0xA0) {
+                        for offset in k..<(k + length) { buffer[offset] = 0x20 }
+                    }
+                    k += length
+                }
+            }
+            var previousEnd = 0
+            for (index, word) in words.enumerated() {
+                blank(previousEnd, word.start, keepSingleHyphen: index > 0)
+                previousEnd = word.end
+            }
+            blank(previousEnd, text.count, keepSingleHyphen: false)
+            return text.count
+        }
+    }
+
+    /// Bytes in the scalar a valid UTF-8 lead byte begins.
+    private static func utf8Length(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar at `i` of valid UTF-8 and its length in bytes.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// `words(in:)` on valid UTF-8: the same words, as byte offsets.
+    private static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+        var words: [Word] = []
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let (value, length) = scalar(bytes, at: i)
+            guard isWordScalar(value) else {
+                i += length
+                continue
+            }
+            let start = i
+            i += length
+            while i < n {
+                let (value, length) = scalar(bytes, at: i)
+                if isWordScalar(value) {
+                    i += length
+                } else if KMU2010FastPath.isApostrophe(value), i + length < n,
+                    isWordScalar(scalar(bytes, at: i + length).value)
+                {
+                    i += length
+                } else {
+                    break
+                }
+            }
+            words.append(Word(start: start, end: i))
+        }
+        return words
+    }
+
+    /// `joinable` on valid UTF-8 with byte-offset words: only spaces, no-break spaces or a single hyphen between.
+    private static func joinable(_ bytes: UnsafeBufferPointer<UInt8>, words: [Word], from: Int, through: Int) -> Bool {
+        if from == through { return true }
+        for k in from..<through {
+            let start = words[k].end
+            let end = words[k + 1].start
+            if start == end { return false }
+            if end - start == 1, bytes[start] == 0x2D { continue }
+            var i = start
+            while i < end {
+                if bytes[i] == 0x20 {
+                    i += 1
+                } else if bytes[i] == 0xC2, bytes[i + 1] == 0xA0 {
+                    i += 2
+                } else {
+                    return false
+                }
             }
         }
-        var previousEnd = 0
-        for (index, word) in words.enumerated() {
-            blank(previousEnd, word.start, keepSingleHyphen: index > 0)
-            previousEnd = word.end
-        }
-        blank(previousEnd, scalars.scalars.count, keepSingleHyphen: false)
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 
     /// A gap between names, through the scheme (whole scalars of a valid string: the byte path cannot refuse it).
@@ -322,13 +411,16 @@ public final class SchemeTransliterator: Sendable {
         return spans
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { isWordScalar(scalar.value) }
+
+    private static func isWordScalar(_ value: UInt32) -> Bool {
         // Nearly all text: ASCII and the basic Cyrillic block, without the Unicode property look-up.
-        switch scalar.value {
+        switch value {
         case 0x41...0x5A, 0x61...0x7A, 0x400...0x45F, 0x490, 0x491: return true
         case 0...0x40, 0x5B...0x60, 0x7B...0x7F: return false
         default: break
         }
+        guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .nonspacingMark, .spacingMark, .enclosingMark:

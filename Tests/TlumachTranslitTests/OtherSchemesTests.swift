@@ -87,4 +87,27 @@ final class NameSpellingTests: XCTestCase {
         let kmu = try SchemeTransliterator(scheme: .kmu2010, names: Inflecting())
         XCTAssertEqual(kmu.transliterate("зустріч із Зеленським"), "zustrich iz Zelenskyy")
     }
+
+    /// The one-pass path finds words on UTF-8 bytes: next to scalars of every UTF-8 length (Latin-1 letters,
+    /// combining marks, ʼ and ’ apostrophes, no-break and CJK spaces, CJK letters, emoji) it takes the same names and
+    /// words as the phrase-by-phrase reference, which walks scalars.
+    func testBytePathFindsTheSameWordsAsTheScalarReference() throws {
+        let names = NameSpellings(["Шойгу": "Shoigu", "Сергій Шойгу": "Sergei Shoigu", "Ірпінь": "Irpin City",
+            "Café Шойгу": "Cafe Shoigu"])
+        let kmu = try SchemeTransliterator(scheme: .kmu2010, names: names)
+        let pieces = ["Шойгу", "Сергій Шойгу", "Сергій\u{00A0}Шойгу", "Сергій-Шойгу", "Сергій--Шойгу", "Ірпінь",
+            "Café Шойгу", "é", "и\u{0306}", "Шойгуʼ", "ʼШойгу", "Шойгу’я", "’", "\u{3000}", "中文", "😀", "Ш😀ойгу", "2",
+            "-", " - ", "\u{2011}", "ШОЙГУ", "шойгу", "\t", "Ірпінь\u{0301}", "Ὀδυσσεύς", "\u{1D400}"]
+        var state: UInt64 = 7
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<8 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+                if (state >> 20) % 3 == 0 { text += " " }
+            }
+            XCTAssertEqual(kmu.transliterate(text, names: names), kmu.transliteratePhraseByPhrase(text, names: names), text)
+        }
+        XCTAssertEqual(kmu.transliterate("😀 Сергій Шойгу, ШОЙГУ та Ірпінь"), "😀 Sergei Shoigu, SHOIGU ta Irpin City")
+    }
 }
