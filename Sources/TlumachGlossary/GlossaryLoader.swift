@@ -31,9 +31,12 @@ extension Glossary {
     /// A file that names a `profile` (house style) is read only when that profile is in `profiles` (the caller
     /// passes the project's choice, `ProjectSettings.glossaryProfiles`, or the user's). Asking for a profile no file
     /// names is an error listing the known ones.
-    public static func load(paths: [String], profiles: [String] = []) throws -> Glossary {
+    ///
+    /// With a `cache`, each file's parsed form is taken from it when the file's bytes are unchanged, and stored
+    /// there after a parse (see `GlossaryCache`).
+    public static func load(paths: [String], profiles: [String] = [], cache: GlossaryCache? = nil) throws -> Glossary {
         let chosen = profiles
-        var files = try readFiles(paths: paths)
+        var files = try readFiles(paths: paths, cache: cache)
         let known = Set(files.compactMap(\.info.profile))
         if let unknown = chosen.first(where: { !known.contains($0) }) {
             let list = known.isEmpty ? "none in these glossaries" : "known: \(known.sorted().joined(separator: ", "))"
@@ -64,9 +67,9 @@ extension Glossary {
     }
 
     /// Expands folders and reads each file in its format.
-    public static func readFiles(paths: [String]) throws -> [GlossaryFile] {
+    public static func readFiles(paths: [String], cache: GlossaryCache? = nil) throws -> [GlossaryFile] {
         var files: [GlossaryFile] = []
-        for path in try expand(paths) { files.append(try readFile(path)) }
+        for path in try expand(paths) { files.append(try readFile(path, cache: cache)) }
         return files
     }
 
@@ -95,18 +98,36 @@ extension Glossary {
         return result
     }
 
-    public static func readFile(_ path: String) throws -> GlossaryFile {
+    public static func readFile(_ path: String, cache: GlossaryCache? = nil) throws -> GlossaryFile {
         guard let format = GlossaryFormat(path: path) else {
             throw InputError(path: path, message: "unknown glossary format (expected .yaml, .yml, .tbx, .csv or .tsv)")
         }
+        guard let cache else { return try parseFile(path, format: format, data: nil) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(path: path, message: "cannot read file: \((error as NSError).localizedDescription)")
+        }
+        let key = GlossaryCache.Key(data: data, format: format)
+        if let cached = cache.read(path: path, key: key) { return cached }
+        let file = try parseFile(path, format: format, data: data)
+        cache.write(file, key: key)
+        return file
+    }
+
+    /// Parses a file in its format, from `data` when the caller has already read it.
+    private static func parseFile(_ path: String, format: GlossaryFormat, data: Data?) throws -> GlossaryFile {
+        func text() throws -> String { try data.map { try TextFile.decode($0, path: path) } ?? TextFile.read(path) }
         switch format {
         case .yaml:
-            let (info, concepts) = try GlossaryYAML.parse(try TextFile.read(path), path: path)
+            let (info, concepts) = try GlossaryYAML.parse(try text(), path: path)
             return GlossaryFile(path: path, info: info, concepts: concepts.map { var c = $0; c.file = path; return c })
         case .tbx:
-            return GlossaryFile(path: path, info: GlossaryYAML.FileInfo(), concepts: try GlossaryTBX.read(path: path))
+            let concepts = try data.map { try GlossaryTBX.read(data: $0, name: path) } ?? GlossaryTBX.read(path: path)
+            return GlossaryFile(path: path, info: GlossaryYAML.FileInfo(), concepts: concepts)
         case .csv, .tsv:
-            let text = try TextFile.read(path)
+            let text = try text()
             let concepts = try GlossaryCSV.parse(text, path: path, separator: format == .tsv ? "\t" : GlossaryCSV.detectSeparator(text))
             return GlossaryFile(path: path, info: GlossaryYAML.FileInfo(), concepts: concepts)
         }

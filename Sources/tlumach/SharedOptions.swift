@@ -37,7 +37,26 @@ struct GlossaryOptions: ParsableArguments {
     func load(settings: ProjectSettings) throws -> Glossary {
         try Glossary.load(
             paths: paths.isEmpty ? try settings.requiredGlossaryPaths() : paths,
-            profiles: profiles.isEmpty ? settings.glossaryProfiles : profiles)
+            profiles: profiles.isEmpty ? settings.glossaryProfiles : profiles, cache: GlossaryCache.forCommandLine())
+    }
+}
+
+extension GlossaryCache {
+    /// The parsed-glossary cache for this user: $TLUMACH_CACHE_DIR (empty: no cache), else
+    /// $XDG_CACHE_HOME/tlumach/glossaries, else ~/.cache/tlumach/glossaries.
+    static func forCommandLine(environment: [String: String] = ProcessInfo.processInfo.environment) -> GlossaryCache? {
+        if let chosen = environment["TLUMACH_CACHE_DIR"] {
+            return chosen.isEmpty ? nil : GlossaryCache(directory: chosen)
+        }
+        let base: String
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = (home as NSString).appendingPathComponent(".cache")
+        } else {
+            return nil
+        }
+        return GlossaryCache(directory: ((base as NSString).appendingPathComponent("tlumach") as NSString).appendingPathComponent("glossaries"))
     }
 }
 
