@@ -18,19 +18,15 @@ struct MemoryOptions: ParsableArguments {
     @Option(
         name: .customLong("tm"),
         help: ArgumentHelp(
-            "The memory file (SQLite; created by the first import); default: $TLUMACH_TM.",
+            "The memory file (SQLite; created by the first import); default: $TLUMACH_TM, else tm: in .tlumach.yml.",
             valueName: "path"))
     var given: String?
 
-    func validate() throws {
-        guard MemoryLocation.resolve(given) != nil else { throw ValidationError("give --tm PATH, or set TLUMACH_TM") }
-    }
-
-    /// The memory's location: `--tm`, else `TLUMACH_TM`.
+    /// The memory's location: `--tm`, else `TLUMACH_TM`, else `tm:` in `.tlumach.yml`.
     var path: String {
         get throws {
-            guard let location = MemoryLocation.resolve(given) else {
-                throw ValidationError("give --tm PATH, or set TLUMACH_TM")
+            guard let location = try MemoryLocation.resolve(given) else {
+                throw ValidationError("give --tm PATH, set TLUMACH_TM, or name the memory with tm: in .tlumach.yml")
             }
             return location
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachConfig
 import TlumachCore
 import TlumachMemory
 
@@ -7,11 +8,18 @@ enum MemoryLocation {
     /// The environment variable naming the memory when no `--tm` is given.
     static let environmentVariable = "TLUMACH_TM"
 
-    /// The location given, else `TLUMACH_TM`; nil when neither is set.
-    static func resolve(_ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    /// The location given, else `TLUMACH_TM`, else `tm:` in the project's settings (a path there is relative to the
+    /// settings file); nil when none is set. The settings are read only when neither of the first two is set.
+    static func resolve(
+        _ given: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        settings: () throws -> ProjectSettings = { try ProjectSettings.load() }
+    ) throws -> String? {
         if let given, !given.isEmpty { return given }
         if let value = environment[environmentVariable], !value.isEmpty { return value }
-        return nil
+        let project = try settings()
+        guard let store = project.memoryStore, !store.isEmpty else { return nil }
+        guard !isURL(store), let file = project.file else { return store }
+        return file.resolved([store])[0]
     }
 
     static func isURL(_ location: String) -> Bool {
