@@ -6,7 +6,7 @@ import XCTest
 /// test process down.
 final class CLIRunnerTests: XCTestCase {
     /// Five megabytes in the long run; one (still sixteen times a pipe's buffer) by default.
-    private static let fiveMegabytes = LongTests.count(long: 5, short: 1) * 1024 * 1024
+    private static let fiveMegabytes = LongTests.count(long: 5 * 1024, short: 512) * 1024
 
     private func repeated(_ unit: String, toAtLeast bytes: Int) -> (text: String, count: Int) {
         let count = bytes / unit.utf8.count + 1

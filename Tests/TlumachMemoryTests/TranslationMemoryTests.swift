@@ -272,7 +272,7 @@ final class TranslationMemoryTests: XCTestCase {
     func testIndexedSearchEqualsBruteForceOnRandomMemories() throws {
         var random = SeededGenerator(seed: 42)
         let rounds = LongTests.count(long: 3, short: 1)
-        let queries = LongTests.count(long: 60, short: 20)
+        let queries = LongTests.count(long: 60, short: 10)
         let words = (0..<40).map { "слово\($0)" }
         func sentence(_ length: Int) -> [String] {
             // A skewed vocabulary, like real text: low indices are common.

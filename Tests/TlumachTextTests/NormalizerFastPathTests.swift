@@ -114,12 +114,14 @@ final class NormalizerFastPathTests: XCTestCase {
                 let result = normalizer.normalize(String(repeating: unit, count: count) + "\n")
                 return (result.steps, result.changes.count)
             }
-            let small = steps(1_000)
-            let large = steps(10_000)
+            // Ten times the input must not cost a hundred times the steps (larger sizes in the long run).
+            let size = LongTests.count(long: 1_000, short: 400)
+            let small = steps(size)
+            let large = steps(10 * size)
             XCTAssertGreaterThan(large.steps, 0, unit)
             XCTAssertLessThan(
                 Double(large.steps), 15 * Double(small.steps),
-                "\(unit): \(small.steps) steps for 1,000 (\(small.changes) changes), \(large.steps) for 10,000")
+                "\(unit): \(small.steps) steps for \(size) (\(small.changes) changes), \(large.steps) for \(10 * size)")
         }
     }
 
