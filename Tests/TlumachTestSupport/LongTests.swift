@@ -1,9 +1,7 @@
 import Foundation
-import XCTest
 
 /// Long property and size tests run in full only when `TLUMACH_LONG_TESTS=1` (as CI does); the default `swift test`
-/// stays fast by running a smaller version of them, or, where no smaller version means anything, skipping them with
-/// a message that names the variable.
+/// stays fast by running a smaller version of each (none is skipped).
 public enum LongTests {
     public static let variable = "TLUMACH_LONG_TESTS"
 
@@ -15,11 +13,6 @@ public enum LongTests {
 
     /// `long` when the long tests are enabled, `short` otherwise (iterations, sizes, counts).
     public static func count(long: Int, short: Int) -> Int { enabled ? long : short }
-
-    /// Skips the calling test unless the long tests are enabled; `what` says what the test does.
-    public static func require(_ what: String) throws {
-        guard enabled else { throw XCTSkip("\(what): a long test, run with \(variable)=1") }
-    }
 }
 
 extension LongTests {
