@@ -74,15 +74,46 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible {
     }
 }
 
-/// Turns whatever a route throws into the JSON error body, so no client ever sees Hummingbird's own format.
+/// Turns whatever a route throws into the JSON error body, so no client ever sees Hummingbird's own format; a known
+/// path asked with a method it does not have is 405 with `Allow`, not 404.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let paths: KnownPaths
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         do {
             return try await next(request, context)
         } catch {
-            return APIError.from(error).makeResponse()
+            var failure = APIError.from(error)
+            if failure.status == .notFound, failure.code == "not_found" {
+                let allowed = paths.methods(for: request.uri.path)
+                if !allowed.isEmpty {
+                    failure = APIError(
+                        .methodNotAllowed, "method_not_allowed",
+                        "\(request.method.rawValue) \(request.uri.path): use \(allowed.joined(separator: ", "))")
+                    failure.headers[.allow] = allowed.joined(separator: ", ")
+                }
+            }
+            return failure.makeResponse()
         }
+    }
+}
+
+/// The routes' paths and methods, filled once while the router is built (before it serves anything).
+/// `@unchecked Sendable`: written only before the server starts, read-only afterwards.
+final class KnownPaths: @unchecked Sendable {
+    private var routes: [(pattern: [Substring], method: String)] = []
+
+    func add(_ path: String, method: String) {
+        routes.append((path.split(separator: "/"), method))
+    }
+
+    func methods(for path: String) -> [String] {
+        let parts = path.split(separator: "/")
+        return routes.filter { route in
+            route.pattern.count == parts.count
+                && zip(route.pattern, parts).allSatisfy { $0.hasPrefix("{") || $0 == $1 }
+        }.map(\.method)
     }
 }

@@ -164,6 +164,7 @@ final class MemoryBackend: @unchecked Sendable {
 
     /// Adds units given as plain pairs; languages default to the memory's and set an empty memory's.
     func add(_ units: [NewUnit], policy: DuplicatePolicy) throws -> String {
+        for (index, unit) in units.enumerated() { try unit.checkXMLCharacters(at: index) }
         let summary = try write { memory in
             if memory.sourceLanguage == nil {
                 guard let first = units.first, let source = first.sourceLang, let target = first.targetLang else {
@@ -215,6 +216,32 @@ struct NewUnit: Sendable, Decodable {
         targetLang = try container.decodeIfPresent(String.self, forKey: .targetLang)
         tuid = try container.decodeIfPresent(String.self, forKey: .tuid)
         properties = try container.decodeIfPresent([String: String].self, forKey: .properties) ?? [:]
+    }
+}
+
+extension NewUnit {
+    /// Text a TMX file cannot carry (C0 controls other than tab and line breaks, U+FFFE, U+FFFF) is refused: stored,
+    /// it would make the unit unreadable and the memory "damaged".
+    func checkXMLCharacters(at index: Int) throws {
+        var fields = [("source", source), ("target", target)]
+        if let tuid { fields.append(("tuid", tuid)) }
+        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
+            fields.append(("properties.\(key)", value))
+            fields.append(("properties (a key)", key))
+        }
+        for (name, text) in fields {
+            if let bad = text.unicodeScalars.first(where: { !Self.allowedInXML($0) }) {
+                throw APIError.badBody(
+                    "units[\(index)].\(name): U+\(String(format: "%04X", bad.value)) is not allowed in TMX (XML 1.0)")
+            }
+        }
+    }
+
+    static func allowedInXML(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
     }
 }
 

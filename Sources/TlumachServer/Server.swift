@@ -80,9 +80,11 @@ public final class TlumachService: Sendable {
     /// The router with every route, and the list of those routes (what docs/openapi.yaml must describe).
     public func makeRouter() -> (router: Router<BasicRequestContext>, routes: [RouteDescription]) {
         let router = Router()
-        router.add(middleware: ErrorMiddleware())
+        let paths = KnownPaths()
+        router.add(middleware: ErrorMiddleware(paths: paths))
         var table = RouteTable(router: router, service: self)
         table.addAll()
+        for route in table.routes { paths.add(route.path, method: route.method) }
         return (router, table.routes)
     }
 }

@@ -47,9 +47,10 @@ extension TlumachService {
         }
     }
 
-    /// The body as UTF-8 text; invalid UTF-8 is refused naming its byte offset.
+    /// The body as UTF-8 text; invalid UTF-8 is refused naming its byte offset, and so is no body at all.
     func text(of request: Request) async throws -> String {
         let data = try await bytes(of: request)
+        if data.isEmpty { throw APIError.badBody("body: required (the text to work on)") }
         let invalid = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
         if let invalid { throw APIError.badBody("body: byte \(invalid): invalid UTF-8") }
         return String(decoding: data, as: UTF8.self)
@@ -95,6 +96,7 @@ extension TlumachService {
             if total > settings.bodyLimit { throw APIError.tooLarge(limit: settings.bodyLimit) }
             try handle.write(contentsOf: Data(buffer.readableBytesView))
         }
+        if total == 0 { throw APIError.badBody("body: required (the file)") }
     }
 
     /// `POST /v1/check`: the body is a file (type from `filename`, else Content-Type) or JSON units.
@@ -109,7 +111,8 @@ extension TlumachService {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         var name: String
-        if let filename = request.parameter("filename") {
+        let filename = request.parameter("filename").flatMap { $0.isEmpty ? nil : $0 }
+        if let filename {
             name = (filename as NSString).lastPathComponent
             guard !name.isEmpty, name != ".", name != ".." else { throw APIError.badParameter("filename", "a file name") }
         } else if contentType == "application/json" {
@@ -121,7 +124,7 @@ extension TlumachService {
                 "filename", "say what the body is: a filename parameter (x.po, x.xlf, x.tmx, x.tsv, x.csv) or a Content-Type")
         }
         let file = folder.path + "/" + name
-        if request.parameter("filename") == nil && contentType == "application/json" {
+        if filename == nil && contentType == "application/json" {
             let units = try await decode(CheckUnits.self, from: request)
             try Data(units.xliff().utf8).write(to: URL(fileURLWithPath: file))
         } else {

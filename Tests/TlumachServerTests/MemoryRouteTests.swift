@@ -28,6 +28,14 @@ final class MemoryRouteTests: XCTestCase {
                 XCTAssertEqual(response.status, .notFound)
                 XCTAssertEqual(response.errorCode, "not_found")
             }
+            // A known path with a method it does not have (found by schemathesis: was 404).
+            try await client.execute(uri: "/v1/tm/units/12", method: .put) { response in
+                XCTAssertEqual(response.status, .methodNotAllowed)
+                XCTAssertEqual(response.headers[.allow], "DELETE")
+            }
+            try await client.execute(uri: "/v1/tm/search", method: .delete) { response in
+                XCTAssertEqual(response.headers[.allow], "GET, POST")
+            }
         }
     }
 
@@ -96,6 +104,9 @@ final class MemoryRouteTests: XCTestCase {
                 ("/v1/tm/units", .post, "{not json", "not valid JSON"),
                 ("/v1/tm/units/abc", .delete, nil, "id:"),
                 ("/v1/translit?scheme=nope", .post, "Київ", "scheme:"),
+                ("/v1/translit", .post, nil, "body: required"),
+                ("/v1/normalize", .post, nil, "body: required"),
+                ("/v1/tm/import", .post, nil, "body: required"),
             ]
             for (uri, method, body, message) in cases {
                 try await client.execute(uri: uri, method: method, body: body.map(bodyText)) { response in
@@ -216,6 +227,31 @@ final class MemoryRouteTests: XCTestCase {
             }
         }
         XCTAssertEqual(try TranslationMemory.open(path: fixture.memoryPath, access: .read).count(), 3)
+    }
+
+    /// Found by schemathesis: a unit with a character XML does not allow (U+0012 here) was stored and made the
+    /// memory unreadable (export and stats --verify then called it damaged). It is refused, naming where it is.
+    func testUnitsWithCharactersXMLForbidsAreRefused() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        let app = try await fixture.service().makeApplication()
+        try await app.test(.router) { client in
+            let cases = [
+                (#"{"units": [{"source": "ok", "target": "ok"}, {"source": "a\u0012b", "target": "x"}]}"#, "units[1].source"),
+                (#"{"units": [{"source": "a", "target": "b", "tuid": "\f"}]}"#, "units[0].tuid"),
+                (#"{"units": [{"source": "a", "target": "b", "properties": {"k": "\u0000"}}]}"#, "units[0].properties.k"),
+            ]
+            for (body, path) in cases {
+                try await client.execute(uri: "/v1/tm/units", method: .post, body: bodyText(body)) { response in
+                    XCTAssertEqual(response.status, .badRequest, response.text)
+                    XCTAssertTrue(response.errorMessage?.hasPrefix(path + ":") ?? false, response.text)
+                }
+            }
+            try await client.execute(uri: "/v1/tm/export", method: .get) { XCTAssertEqual($0.status, .ok) }
+        }
+        let memory = try TranslationMemory.open(path: fixture.memoryPath, access: .read)
+        XCTAssertEqual(try memory.count(), 3)
+        XCTAssertEqual(try memory.verify(), [])
     }
 
     /// A new, empty memory takes its languages from the first units added.
