@@ -5,16 +5,24 @@ import Logging
 import TlumachCore
 import TlumachServer
 
+/// `tlumach serve [options]` runs the server (the default subcommand, `start`); `tlumach serve token …` manages
+/// tokens. (Options on `serve` itself would take `--tm` away from the token subcommands.)
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
+        abstract: "An HTTP API for a team: memory search and writes, glossary, checks, normalise, transliterate.",
+        subcommands: [ServeStart.self, ServeTokenCommand.self], defaultSubcommand: ServeStart.self)
+}
+
+struct ServeStart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
         abstract: "An HTTP API for a team: memory search and writes, glossary, checks, normalise, transliterate.",
         discussion: """
             Routes and bodies: docs/openapi.yaml (also served at /openapi.yaml). Without API tokens the server \
             listens on loopback only; `tlumach serve token add` makes one. SIGTERM stops accepting connections, \
             lets the requests under way finish, and exits 0.
-            """,
-        subcommands: [ServeTokenCommand.self])
+            """)
 
     @Option(name: .customLong("tm"), help: "The memory (SQLite file; an empty one is created when missing).")
     var memoryPath: String?
