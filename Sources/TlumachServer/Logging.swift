@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TlumachCore
 
 /// One JSON object a line on standard error: time, level, label, message and metadata (structured logs that
 /// journald, Loki or jq read as they are).
@@ -26,19 +27,5 @@ public struct JSONLogHandler: LogHandler {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    private func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    private func quote(_ text: String) -> String { JSONText.quoted(text) }
 }
