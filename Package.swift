@@ -23,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Documentation only (`swift package generate-documentation`); nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // `tlumach serve` (TlumachServer) only.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // ICU lives here and only here: the public header uses <stdint.h>/<stddef.h> types alone.
@@ -78,10 +83,26 @@ let package = Package(
                 "TlumachMemory",
             ],
             resources: [.copy("Data")], swiftSettings: strict),
+        // The HTTP service behind `tlumach serve`; kept out of the `Tlumach` library product so that
+        // library users do not pull in SwiftNIO.
+        .target(
+            name: "TlumachServer",
+            dependencies: [
+                "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachTMX", "TlumachMemory",
+                "TlumachFormats", "TlumachCheck", "TlumachConfig",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strict),
         .executableTarget(
             name: "tlumach",
             dependencies: libraryTargets.map { .target(name: $0) } + [
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                "TlumachServer", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
@@ -120,6 +141,14 @@ let package = Package(
                 "TlumachTestSupport",
             ]),
         .testTarget(name: "TlumachTerminologyTests", dependencies: ["TlumachTerminology", "TlumachTestSupport"]),
+        .testTarget(
+            name: "TlumachServerTests",
+            dependencies: [
+                "TlumachServer", "TlumachMemory", "TlumachTMX", "TlumachTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

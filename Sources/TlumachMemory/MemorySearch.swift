@@ -73,6 +73,19 @@ public final class MemorySearcher {
         }
     }
 
+    private init(memory: TranslationMemory, tokenizer: MemoryTokenizer, loaded: LoadedIndex?) {
+        self.memory = memory
+        self.tokenizer = tokenizer
+        self.loaded = loaded
+        marks = loaded.map { CandidateMarks(capacity: $0.unitCapacity) } ?? CandidateMarks()
+    }
+
+    /// A searcher reading texts through `memory` (another connection to the same file) that shares this one's
+    /// preloaded index: concurrent searches each need their own candidate marks, not their own copy of the index.
+    package func sharingIndex(through memory: TranslationMemory) -> MemorySearcher {
+        MemorySearcher(memory: memory, tokenizer: tokenizer, loaded: loaded)
+    }
+
     private func withSource<T>(_ body: (any CandidateSource) throws -> T) throws -> T {
         if let loaded { return try body(loaded) }
         return try memory.database.read { db in try body(StoredIndex(db: db)) }

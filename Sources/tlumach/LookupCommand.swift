@@ -18,19 +18,7 @@ struct LookupCommand: ParsableCommand {
         let results = matcher.lookup(query, limit: limit)
         switch output.format {
         case .json:
-            let list = results.map { result -> JSON in
-                let concept = matcher.glossary.concept(id: result.conceptID)
-                let terms = (concept?.languages ?? []).map { language -> (String, JSON) in
-                    (language, .array((concept?.terms(in: language) ?? []).map { term in
-                        .object([("text", .string(term.text)), ("status", .string(term.status.rawValue)), ("type", .string(term.type.rawValue))])
-                    }))
-                }
-                return .object([
-                    ("concept", .string(result.conceptID)), ("match", .string(result.kind.rawValue)),
-                    ("score", .int(result.score)), ("terms", .object(terms)),
-                ])
-            }
-            print(JSON.object([("query", .string(query)), ("results", .array(list))]).rendered())
+            print(GlossaryJSON.lookup(query: query, results, matcher: matcher))
         case .text:
             if results.isEmpty {
                 printError("no concept found for “\(query)”")

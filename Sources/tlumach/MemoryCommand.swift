@@ -235,19 +235,7 @@ struct MemoryConcord: ParsableCommand {
         var output = StandardOutput()
         switch format {
         case .json:
-            let items = hits.map { hit in
-                MemoryJSON.object([
-                    ("id", "\(hit.id)"), ("tuid", MemoryJSON.string(hit.tuid)), ("source", MemoryJSON.string(hit.source)),
-                    ("target", MemoryJSON.string(hit.target)),
-                    ("sourceMatches", MemoryJSON.ranges(hit.sourceMatches)),
-                    ("targetMatches", MemoryJSON.ranges(hit.targetMatches)),
-                ])
-            }
-            output.write(
-                MemoryJSON.object([
-                    ("query", MemoryJSON.string(phrase)), ("total", "\(total)"),
-                    ("units", "[" + items.joined(separator: ",") + "]"),
-                ]) + "\n")
+            output.write(MemoryJSON.concordance(query: phrase, total: total, hits) + "\n")
         case .text:
             for hit in hits {
                 let source = MemoryText.oneLine(MemoryText.marked(hit.source, hit.sourceMatches))
@@ -287,18 +275,7 @@ struct MemoryStats: ParsableCommand {
         var output = StandardOutput()
         switch format {
         case .json:
-            output.write(
-                MemoryJSON.object([
-                    ("path", MemoryJSON.string(stats.path)), ("schema", MemoryJSON.string(stats.schemaVersion)),
-                    ("sourceLanguage", MemoryJSON.string(stats.sourceLanguage)),
-                    ("targetLanguage", MemoryJSON.string(stats.targetLanguage)), ("units", "\(stats.units)"),
-                    ("unitsWithoutSource", "\(stats.unitsWithoutSource)"),
-                    ("unitsWithoutTarget", "\(stats.unitsWithoutTarget)"),
-                    ("languages", MemoryJSON.object(languages.map { ($0.key, "\($0.value)") })),
-                    ("vocabulary", "\(stats.vocabulary)"), ("imports", "\(stats.imports)"),
-                    ("lastImport", MemoryJSON.string(stats.lastImport)), ("created", MemoryJSON.string(stats.created)),
-                    ("fileBytes", "\(stats.fileBytes)"),
-                ] + (verify ? [("problems", MemoryJSON.array(problems))] : [])) + "\n")
+            output.write(MemoryJSON.statistics(stats, problems: verify ? problems : nil) + "\n")
         case .text:
             output.write("""
                 memory:     \(stats.path) (schema \(stats.schemaVersion), \(stats.fileBytes) bytes)
@@ -398,37 +375,4 @@ enum MemoryText {
         out += utf16[position...]
         return String(decoding: out, as: UTF16.self)
     }
-}
-
-/// JSON with a fixed key order (stable output that diffs well).
-enum MemoryJSON {
-    static func result(query: String, _ matches: [MemoryMatch]) -> String {
-        let items = matches.map { match in
-            object([
-                ("id", "\(match.id)"), ("source", string(match.source)), ("target", string(match.target)),
-                ("score", number(match.score)), ("diff", string(match.diff)), ("stemScore", number(match.stemScore)),
-                ("tuid", string(match.tuid)),
-                ("numbers", object([("query", array(match.numbersOnlyInQuery)), ("match", array(match.numbersOnlyInMatch))])),
-                ("tags", "\(match.sourceCodes)"),
-            ])
-        }
-        return object([("query", string(query)), ("matches", "[" + items.joined(separator: ",") + "]")])
-    }
-
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? "\(Int(rounded))" : "\(rounded)"
-    }
-
-    static func object(_ fields: [(String, String)]) -> String {
-        "{" + fields.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-    }
-
-    static func array(_ items: [String]) -> String { "[" + items.map { string($0) }.joined(separator: ",") + "]" }
-
-    static func ranges(_ ranges: [Range<Int>]) -> String {
-        "[" + ranges.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",") + "]"
-    }
-
-    static func string(_ value: String?) -> String { JSONText.quoted(value) }
 }

@@ -17,7 +17,7 @@ struct TermsCommand: ParsableCommand {
 
     func run() throws {
         let matcher = try TermMatcher(glossary: try glossary.load(settings: ProjectSettings.current()))
-        var jsonMatches: [JSON] = []
+        var jsonMatches: [String] = []
         var counts: [String: Int] = [:]
         for file in files.isEmpty ? ["-"] : files {
             let text = file == "-" ? try TextFile.readStandardInput() : try TextFile.read(file)
@@ -39,12 +39,7 @@ struct TermsCommand: ParsableCommand {
                     print(line + ")")
                 case .json:
                     jsonMatches.append(
-                        .object([
-                            ("file", .string(name)), ("line", .int(position.line)), ("column", .int(position.column)),
-                            ("length", .int(match.range.count)), ("text", .string(match.text)),
-                            ("concept", .string(match.conceptID)), ("lang", .string(match.language)),
-                            ("term", .string(match.term)), ("status", .string(match.status.rawValue)),
-                        ] + (match.ambiguous ? [("ambiguous", .bool(true))] : [])))
+                        GlossaryJSON.termMatch(file: name, line: position.line, column: position.column, match))
                 case .summary:
                     break
                 }
@@ -52,7 +47,7 @@ struct TermsCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print(JSON.object([("matches", .array(jsonMatches))]).rendered())
+            print(GlossaryJSON.terms(jsonMatches))
         case .summary:
             for (concept, count) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
                 print("\(count)\t\(concept)")

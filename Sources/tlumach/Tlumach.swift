@@ -11,6 +11,7 @@ struct Tlumach: ParsableCommand {
         subcommands: [
             NormalizeCommand.self, TranslitCommand.self, LookupCommand.self, TermsCommand.self,
             GlossaryCommand.self, CheckCommand.self, MemoryCommand.self, AlignCommand.self, PretranslateCommand.self, AnalyzeCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import TlumachCore
+
+/// What a bearer token may do; each scope includes the ones before it.
+public enum TokenScope: String, Sendable, CaseIterable, Comparable {
+    case read, write, admin
+
+    private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: TokenScope, b: TokenScope) -> Bool { a.rank < b.rank }
+}
+
+/// One stored token: its name, scope and hash (the token itself is shown once, when made, and never stored).
+public struct TokenRecord: Sendable, Equatable {
+    public var name: String
+    public var scope: TokenScope
+    public var hash: String
+    public var created: String
+    public var revoked: String?
+}
+
+/// Where tokens live: in the memory's own store, so a memory and who may use it travel together. The SQLite memory
+/// implements it here; a PostgreSQL store can implement the same four calls.
+public protocol TokenStore: Sendable {
+    func add(_ record: TokenRecord) throws
+    func all() throws -> [TokenRecord]
+    /// Marks the token revoked; false when no active token has this name.
+    func revoke(name: String) throws -> Bool
+}
+
+extension TokenStore {
+    /// A new random token (256 bits) under `name`; returns the token text, which only its hash outlives.
+    public func issue(name: String, scope: TokenScope) throws -> String {
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
+            throw InputError(path: "--name", message: "a token name is letters, digits and - _ . @ ('\(name)' is not)")
+        }
+        if try all().contains(where: { $0.name == name && $0.revoked == nil }) {
+            throw InputError(path: "--name", message: "an active token is already named '\(name)' (revoke it first)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let secret = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let token = "tlm_" + secret
+        try add(TokenRecord(name: name, scope: scope, hash: SHA256.hex(token), created: ISO8601DateFormatter().string(from: Date())))
+        return token
+    }
+
+    /// The scope of an active token, comparing its hash with every stored one in constant time.
+    public func scope(of token: String) throws -> TokenScope? {
+        let presented = Array(SHA256.hex(token).utf8)
+        var found: TokenScope?
+        for record in try all() where record.revoked == nil {
+            if Self.constantTimeEqual(presented, Array(record.hash.utf8)) { found = record.scope }
+        }
+        return found
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+}
+
+/// Tokens in a table of the SQLite memory file (`serve_token`), created on first use by this module; the memory's
+/// own schema does not know it and leaves it alone.
+public final class SQLiteTokenStore: TokenStore {
+    private let database: DatabaseQueue
+
+    public init(memoryPath: String) throws {
+        guard FileManager.default.fileExists(atPath: memoryPath) else {
+            throw InputError(path: memoryPath, message: "no translation memory here (import a TMX file to create one)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabaseQueue(path: memoryPath, configuration: configuration)
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS serve_token(
+                        name TEXT NOT NULL, scope TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+                        created TEXT NOT NULL, revoked TEXT)
+                    """)
+        }
+    }
+
+    public func add(_ record: TokenRecord) throws {
+        try database.write { db in
+            try db.execute(
+                sql: "INSERT INTO serve_token(name, scope, hash, created) VALUES (?, ?, ?, ?)",
+                arguments: [record.name, record.scope.rawValue, record.hash, record.created])
+        }
+    }
+
+    public func all() throws -> [TokenRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, scope, hash, created, revoked FROM serve_token ORDER BY rowid").map {
+                TokenRecord(
+                    name: $0[0], scope: TokenScope(rawValue: $0[1]) ?? .read, hash: $0[2], created: $0[3], revoked: $0[4])
+            }
+        }
+    }
+
+    public func revoke(name: String) throws -> Bool {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE serve_token SET revoked = ? WHERE name = ? AND revoked IS NULL",
+                arguments: [ISO8601DateFormatter().string(from: Date()), name])
+            return db.changesCount > 0
+        }
+    }
+}

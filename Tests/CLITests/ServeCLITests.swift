@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+
+/// `tlumach serve token …` and the server process itself (SIGTERM: finish, exit 0).
+final class ServeCLITests: XCTestCase {
+    private func memory() throws -> (folder: URL, path: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("serve-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("tm.tmdb").path
+        let imported = try CLI.run(["tm", "import", "--tm", path, "examples/memory/newsroom.tmx"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        return (folder, path)
+    }
+
+    func testTokenAddPrintsTheTokenAloneAndStoresOnlyItsHash() throws {
+        let (folder, path) = try memory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let added = try CLI.run(["serve", "token", "add", "--tm", path, "--scope", "write", "--name", "cms"])
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let token = added.stdout.trimmingCharacters(in: .newlines)
+        XCTAssertTrue(token.hasPrefix("tlm_") && token.count == 68 && !token.contains(" "), added.stdout)
+        let file = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertNil(file.range(of: Data(token.utf8)), "the token itself is in the memory file")
+        let listed = try CLI.run(["serve", "token", "list", "--tm", path])
+        XCTAssertTrue(listed.stdout.hasPrefix("cms\twrite\t"), listed.stdout)
+        XCTAssertFalse(listed.stdout.contains(token))
+        XCTAssertEqual(try CLI.run(["serve", "token", "add", "--tm", path, "--scope", "root", "--name", "x"]).status, 2)
+        XCTAssertEqual(try CLI.run(["serve", "token", "revoke", "--tm", path, "cms"]).status, 0)
+        XCTAssertTrue(try CLI.run(["serve", "token", "list", "--tm", path]).stdout.contains("revoked"))
+        XCTAssertEqual(try CLI.run(["serve", "token", "revoke", "--tm", path, "cms"]).status, 2)
+    }
+
+    func testTheServerStartsOnAFreePortAndExitsZeroOnSIGTERM() throws {
+        let (folder, path) = try memory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["serve", "--tm", path, "--port", "0", "--host", "0.0.0.0"]
+        process.currentDirectoryURL = CLI.packageRoot
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Read standard error until the bound address appears.
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !text.contains("listening on http://"), Date() < deadline {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        XCTAssertTrue(text.contains("no API token is configured: listening on 127.0.0.1 only"), text)
+        XCTAssertTrue(text.contains("listening on http://127.0.0.1:"), text)
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationReason, .exit)
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+}
