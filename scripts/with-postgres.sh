@@ -39,9 +39,7 @@ if [[ "$(id -u)" == 0 ]]; then chown -R "$owner" "$folder"; fi
 
 cleanup() {
   local status=$?
-  # One role must give a password over TCP (the tests check that a wrong one is refused); everyone else is trusted.
-"${as_user[@]}" sed -i '1i host all tlumach_password 127.0.0.1/32 scram-sha-256' "$folder/data/pg_hba.conf"
-"${as_user[@]}" "$bin/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null 2>&1 || true
+  "${as_user[@]}" "$bin/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$folder"
   exit "$status"
 }
@@ -56,6 +54,8 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 
 "${as_user[@]}" "$bin/initdb" -D "$folder/data" -U "$owner" --auth=trust --encoding=UTF8 --locale=C.UTF-8 \
   >"$folder/initdb.log" 2>&1 || { cat "$folder/initdb.log" >&2; exit 2; }
+# One role must give a password over TCP (the tests check that a wrong one is refused); everyone else is trusted.
+"${as_user[@]}" sed -i '1i host all tlumach_password 127.0.0.1/32 scram-sha-256' "$folder/data/pg_hba.conf"
 "${as_user[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $folder/socket -c max_connections=50 $server_options" \
   start >/dev/null || { cat "$folder/server.log" >&2; exit 2; }
