@@ -5,7 +5,7 @@ import PackageDescription
 let libraryTargets = [
     "ICU", "TlumachCore", "TlumachText", "TlumachConfig", "TlumachTranslit", "TlumachXML", "TlumachGlossary",
     "TlumachTMX", "TlumachMemory", "TlumachAlign", "TlumachFormats", "TlumachCheck",
-    "TlumachLeverage", "TlumachTerminology",
+    "TlumachLeverage", "TlumachTerminology", "TlumachMemoryPostgres",
 ]
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         // Documentation only (`swift package generate-documentation`); nothing links it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         // `tlumach serve` (TlumachServer) only.
@@ -55,6 +56,12 @@ let package = Package(
             dependencies: [
                 "ICU", "TlumachCore", "TlumachText", "TlumachTMX", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "TlumachMemoryPostgres",
+            dependencies: [
+                "TlumachCore", "TlumachTMX", "TlumachMemory", .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict),
         .target(
@@ -127,6 +134,13 @@ let package = Package(
             name: "TlumachMemoryTests",
             dependencies: [
                 "TlumachMemory", "TlumachTMX", "TlumachTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "TlumachMemoryPostgresTests",
+            dependencies: [
+                "TlumachMemoryPostgres", "TlumachMemory", "TlumachTMX", "TlumachCore", "TlumachTestSupport",
+                // PostgresCLITests run the built `tlumach`.
+                "tlumach", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(
             name: "TlumachAlignTests", dependencies: ["TlumachAlign", "TlumachXML", "TlumachGlossary", "TlumachTestSupport"],

@@ -54,6 +54,8 @@ package struct SearchWork: Sendable, Equatable {
     package var postings = 0
     package var scored = 0
     package var total: Int { lookups + stemsTaken + postings + scored }
+
+    package init() {}
 }
 
 package enum FuzzyRanker {

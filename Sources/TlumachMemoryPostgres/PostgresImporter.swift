@@ -7,7 +7,9 @@ import TlumachTMX
 /// What one write transaction (holding the writers' lock) knows of the memory.
 final class PostgresWriter {
     let session: PostgresSession
+    /// The quoted schema name (for SQL text), and the name itself.
     let schema: String
+    var schemaName: String { String(schema.dropFirst().dropLast()) }
     let location: String
     let meta: [String: String]
     /// This write's change number: one more than the last committed one (writers are serialised by the lock).
@@ -268,7 +270,9 @@ final class PostgresImporter {
 
     private func copy(table: String, columns: [String], _ text: CopyText) throws {
         let buffer = ByteBuffer(bytes: text.bytes)
-        let table = writer.schema + "." + table
+        // copyFrom wraps the name in double quotes as given: `plain"."table` makes it "plain"."table" (schema names
+        // are plain, PostgresLocation checks them).
+        let table = writer.schemaName + "\".\"" + table
         try writer.session.run { connection, logger in
             try await connection.copyFrom(table: table, columns: columns, logger: logger) { copyWriter in
                 try await copyWriter.write(buffer)

@@ -5,7 +5,8 @@ import TlumachCore
 /// The PostgreSQL store's schema as numbered migrations: each released change is a new entry appended here, never an
 /// edit of an old one. A memory whose schema is newer than the last entry was made by a newer Tlumach and is refused.
 enum PostgresSchema {
-    /// Migration `i` brings the schema to version `i + 1`. `$S` stands for the quoted schema name.
+    /// Migration `i` brings the schema to version `i + 1`. `$S` stands for the quoted schema name; `--` comments
+    /// take whole lines.
     static let migrations: [String] = [
         """
         CREATE TABLE $S.meta(key text PRIMARY KEY, value text NOT NULL);
@@ -33,7 +34,7 @@ enum PostgresSchema {
         CREATE INDEX unit_stems ON $S.unit USING gin(stems);
         CREATE INDEX unit_target_stems ON $S.unit USING gin(target_stems);
         CREATE INDEX unit_change ON $S.unit(change);
-        -- Vocabulary of words and stems; df/tdf = units whose source/target stems contain it.
+        -- Vocabulary of words and stems, df/tdf = units whose source/target stems contain it.
         CREATE TABLE $S.token(
             id integer PRIMARY KEY,
             text text NOT NULL UNIQUE,
@@ -80,11 +81,13 @@ enum PostgresSchema {
         }
     }
 
-    /// The statements of a migration (none of them contains a semicolon of its own), with the schema filled in.
+    /// The statements of a migration, with the schema filled in. Comment lines (`--`) are dropped first, so a
+    /// semicolon in a comment cannot cut a statement in two; statements themselves end at `;`.
     static func statements(_ migration: String, schema: String) -> [String] {
-        migration.replacingOccurrences(of: "$S", with: quoted(schema)).split(separator: ";").map {
-            String($0).trimmingCharacters(in: .whitespacesAndNewlines)
-        }.filter { !$0.isEmpty && !$0.split(separator: "\n").allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") } }
+        let code = migration.replacingOccurrences(of: "$S", with: quoted(schema)).split(separator: "\n")
+            .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }.joined(separator: "\n")
+        return code.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
     }
 
     static func quoted(_ schema: String) -> String { "\"" + schema + "\"" }

@@ -18,7 +18,7 @@ struct MemoryOptions: ParsableArguments {
     @Option(
         name: .customLong("tm"),
         help: ArgumentHelp(
-            "The memory file (SQLite; created by the first import); default: $TLUMACH_TM, else tm: in .tlumach.yml.",
+            "The memory: a file (SQLite; created by the first import) or postgres://user@host:port/db?schema=NAME; default: $TLUMACH_TM, else tm: in .tlumach.yml.",
             valueName: "path"))
     var given: String?
 

@@ -2,11 +2,15 @@ import Foundation
 import TlumachConfig
 import TlumachCore
 import TlumachMemory
+import TlumachMemoryPostgres
 
-/// Turns where a memory is into its store: the one place the CLI decides which store a location names.
+/// Turns where a memory is into its store. The decision itself (a `postgres://` URL is a PostgreSQL memory, anything
+/// else an SQLite file) lives in one place, `TlumachMemoryPostgres.MemoryLocation`; this adds what the CLI shows.
 enum MemoryLocation {
+    private typealias Stores = TlumachMemoryPostgres.MemoryLocation
+
     /// The environment variable naming the memory when no `--tm` is given.
-    static let environmentVariable = "TLUMACH_TM"
+    static let environmentVariable = Stores.environmentVariable
 
     /// The location given, else `TLUMACH_TM`, else `tm:` in the project's settings (a path there is relative to the
     /// settings file); nil when none is set. The settings are read only when neither of the first two is set.
@@ -22,30 +26,22 @@ enum MemoryLocation {
         return file.resolved([store])[0]
     }
 
-    static func isURL(_ location: String) -> Bool {
-        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
-    }
+    static func isURL(_ location: String) -> Bool { PostgresLocation.isURL(location) }
 
-    /// The PostgreSQL store (module TlumachMemoryPostgres, issue 14) is not built into this binary yet: a URL is
-    /// refused in one line, without echoing it (it may carry a password).
-    private static func refuseURL() -> InputError {
-        InputError(
-            path: "--tm", message: "PostgreSQL memories (postgres://…) are not built into this tlumach yet; give a memory file")
-    }
-
-    /// Opens the store at `location` (a file: the SQLite memory).
+    /// Opens the store at `location`.
     static func open(_ location: String, access: TranslationMemory.Access) throws -> any MemoryStore {
-        if isURL(location) { throw refuseURL() }
-        return try TranslationMemory.open(path: location, access: access)
+        try Stores.open(location, access: access)
     }
 
-    /// Runs `body` on the store at `location`, creating the memory when there is none (a new file appears only when
-    /// `body` succeeds: `TranslationMemory.withMemory(creatingAt:)`).
+    /// Runs `body` on the store at `location`, creating the memory when there is none (a new SQLite file appears
+    /// only when `body` succeeds: `TranslationMemory.withMemory(creatingAt:)`).
     static func withStore<T>(creatingAt location: String, _ body: (any MemoryStore) throws -> T) throws -> T {
-        if isURL(location) { throw refuseURL() }
-        return try TranslationMemory.withMemory(creatingAt: location) { try body($0) }
+        try Stores.withStore(creatingAt: location, body)
     }
 
-    /// A location as shown in messages.
-    static func shown(_ location: String) -> String { isURL(location) ? "--tm" : location }
+    /// A location as shown in messages: a URL without its password (or `--tm` when it cannot even be parsed).
+    static func shown(_ location: String) -> String {
+        guard isURL(location) else { return location }
+        return (try? PostgresLocation(url: location).description) ?? "--tm"
+    }
 }

@@ -61,17 +61,10 @@ final class PostgresCLITests: XCTestCase {
     }
 
     private func serverURL() throws -> String {
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = environment["TLUMACH_TEST_POSTGRES_URL"], !url.isEmpty else {
-            if environment["CI"] == "true" {
-                XCTFail("TLUMACH_TEST_POSTGRES_URL is not set: CI runs these tests through scripts/with-postgres.sh")
-                throw XCTSkip("no server")
-            }
-            throw XCTSkip("no PostgreSQL: run through scripts/with-postgres.sh (sets TLUMACH_TEST_POSTGRES_URL)")
-        }
-        let schema = "c_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        let url = try TestServer.url()
+        let schema = TestServer.freshSchema(prefix: "c_")
         var location = try PostgresLocation(url: url)
-        location.schema = String(schema)
+        location.schema = schema
         locations.append(location)
         return url + (url.contains("?") ? "&" : "?") + "schema=\(schema)"
     }
