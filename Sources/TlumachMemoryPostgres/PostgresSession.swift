@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import PostgresNIO
 import TlumachCore
 import TlumachMemory
@@ -67,7 +68,7 @@ final class PostgresSession: @unchecked Sendable {
     func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         let connection = connection
         let logger = logger
-        return try blocking { try await body(connection, logger) }
+        return try blocking(failingWhenClosed: connection) { try await body(connection, logger) }
     }
 
     /// Runs a statement, discarding rows.
@@ -81,6 +82,9 @@ final class PostgresSession: @unchecked Sendable {
     static func describe(_ error: any Error, location: PostgresLocation) -> any Error {
         let name = location.description
         if error is InputError { return error }
+        if error is ConnectionLost {
+            return InputError(path: name, message: "the connection to PostgreSQL was lost; nothing from the interrupted write was kept")
+        }
         if let error = error as? MemoryError { return InputError(path: name, message: error.description) }
         guard let error = error as? PSQLError else {
             return InputError(path: name, message: "PostgreSQL: \(String(describing: error).prefix(200))")
@@ -125,20 +129,43 @@ final class PostgresSession: @unchecked Sendable {
     }
 }
 
-/// Waits for async work from synchronous code.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-        done.signal()
+/// Waits for async work from synchronous code. With `connection`, the wait also ends when that connection closes:
+/// PostgresNIO can leave a call (a COPY under way) pending for ever when the server ends the session, so a lost
+/// connection must not depend on the call noticing it.
+func blocking<T: Sendable>(
+    failingWhenClosed connection: PostgresConnection? = nil, _ body: @escaping @Sendable () async throws -> T
+) throws -> T {
+    let outcome = FirstOutcome<T>()
+    let task = Task {
+        do { outcome.settle(.success(try await body())) } catch { outcome.settle(.failure(error)) }
     }
-    done.wait()
-    guard let result = box.result else { throw CancellationError() }
+    connection?.closeFuture.whenComplete { _ in
+        outcome.settle(.failure(ConnectionLost()))
+    }
+    let result = outcome.wait()
+    if case .failure = result { task.cancel() }
     return try result.get()
 }
 
-/// Written by the task before the semaphore is signalled, read after the wait: never at the same time.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
+/// The connection closed while a call waited on it.
+struct ConnectionLost: Error {}
+
+/// The first of several racing results; later ones are ignored.
+private final class FirstOutcome<T: Sendable>: Sendable {
+    private let state = Mutex<Result<T, any Error>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    func settle(_ result: Result<T, any Error>) {
+        let first = state.withLock { current in
+            guard current == nil else { return false }
+            current = result
+            return true
+        }
+        if first { done.signal() }
+    }
+
+    func wait() -> Result<T, any Error> {
+        done.wait()
+        return state.withLock { $0 } ?? .failure(CancellationError())
+    }
 }

@@ -206,7 +206,7 @@ struct RouteTable {
             let matcher = try service.configuredGlossary()
             let text = try await service.text(of: request)
             let language = request.parameter("lang") ?? "auto"
-            let chosen = language == "auto" ? GlossarySources.detectLanguage(text) : language
+            let chosen = language == "auto" ? LanguageDetector.documentLanguage(text).rawValue : language
             let lines = LineIndex(text)
             let matches = matcher.matches(in: text, language: chosen, options: [.ambiguous]).map { match in
                 let position = lines.position(ofByte: match.utf8Range.lowerBound)

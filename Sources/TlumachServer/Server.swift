@@ -50,14 +50,14 @@ public final class TlumachService: Sendable {
             tokens: tokenStore, tokensRequired: haveTokens || !ServeSettings.isLoopback(host),
             anonymousRead: settings.allowAnonymousRead)
         heavy = HeavyLimiter(limit: settings.heavyConcurrency)
-        var paths = settings.glossaryPaths
-        if paths.isEmpty { paths = (try? GlossarySources.defaultPaths()) ?? [] }
+        // The caller resolves defaults (the CLI asks the project settings); the library takes the paths it is given.
+        let paths = settings.glossaryPaths
         glossaryPaths = paths
         matcher =
             paths.isEmpty
             ? nil
             : try TermMatcher(
-                glossary: try Glossary.load(paths: paths, profiles: settings.glossaryProfiles.isEmpty ? nil : settings.glossaryProfiles))
+                glossary: try Glossary.load(paths: paths, profiles: settings.glossaryProfiles))
     }
 
     /// Builds the memory's fuzzy index (`/readyz` answers 503 until it is built).

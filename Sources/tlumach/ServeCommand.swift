@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
+import TlumachConfig
 import TlumachCore
 import TlumachServer
 
@@ -47,10 +48,11 @@ struct ServeStart: ParsableCommand {
     }
 
     func run() throws {
-        var settings = ServeSettings()
+        var settings = TlumachServer.ServeSettings()
         settings.memoryPath = memoryPath
-        settings.glossaryPaths = glossaries
-        settings.glossaryProfiles = profiles
+        let project = try ProjectSettings.load()
+        settings.glossaryPaths = glossaries.isEmpty ? try project.glossaryPaths() ?? [] : glossaries
+        settings.glossaryProfiles = profiles.isEmpty ? project.glossaryProfiles : profiles
         settings.host = host
         settings.port = port
         settings.bodyLimit = bodyLimit

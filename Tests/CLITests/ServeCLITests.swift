@@ -1,4 +1,5 @@
 import Foundation
+import TlumachTestSupport
 import XCTest
 
 /// `tlumach serve token …` and the server process itself (SIGTERM: finish, exit 0).
