@@ -59,9 +59,9 @@ public struct UnitContext: Sendable {
 /// Finds and weighs memory matches for the units of bilingual files (the matching policy of `pretranslate` and
 /// `analyze`). Results are cached per distinct source, so repeated sources cost one search.
 public final class Leverager {
-    public let memory: TranslationMemory
+    public let memory: any MemoryStore
     public let tokenizer: MemoryTokenizer
-    let searcher: MemorySearcher
+    let searcher: any FuzzySearching
     let sourceLanguage: String
     let targetLanguage: String
     private var cache: [String: [LeverageMatch]] = [:]
@@ -70,15 +70,15 @@ public final class Leverager {
     public private(set) var searches = 0
 
     /// `preload` loads the memory's index once (worth it from a few hundred distinct sources on).
-    public init(memory: TranslationMemory, preload: Bool) throws {
+    public init(memory: any MemoryStore, preload: Bool) throws {
         guard let source = memory.sourceLanguage, let target = memory.targetLanguage else {
-            throw InputError(path: memory.path, message: "the memory is empty (import a TMX file first)")
+            throw InputError(path: memory.location, message: "the memory is empty (import a TMX file first)")
         }
         self.memory = memory
         sourceLanguage = source
         targetLanguage = target
         tokenizer = try MemoryTokenizer(language: source)
-        searcher = try memory.searcher(preload: preload)
+        searcher = try memory.fuzzySearcher(preload: preload)
     }
 
     /// The unit's matches at `minimum` or better, best first (in-context, then exact, then by percent; usable

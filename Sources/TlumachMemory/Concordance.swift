@@ -236,7 +236,7 @@ extension TranslationMemory {
     }
 
     /// `#1, #2, … #10 …` (at most ten ids; more are shown as an ellipsis).
-    static func list(_ ids: [Int64]) -> String {
+    package static func list(_ ids: [Int64]) -> String {
         ids.prefix(10).map { "#\($0)" }.joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
     }
 }

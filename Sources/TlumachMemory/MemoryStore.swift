@@ -42,6 +42,10 @@ public protocol MemoryStore: AnyObject {
 
     func statistics() throws -> MemoryStatistics
 
+    /// Checks that the stored units, their token arrays and the index agree and that every unit reads back; one line
+    /// per kind of problem, empty when all is well (`tm stats --verify`).
+    func verify() throws -> [String]
+
     /// A number that grows with every committed write (never decreases), so a long-running reader can tell that
     /// others wrote and catch up from where it was.
     func changeSequence() throws -> Int64

@@ -295,6 +295,56 @@ public final class PostgresMemory: MemoryStore {
         return written
     }
 
+    /// What `tm stats --verify` checks on a server (its pages are the server's business: amcheck): each unit's
+    /// token arrays agree with one another and with the vocabulary, the document frequencies agree with the units,
+    /// and every unit's TMX reads back. Empty when all is well; one line per kind of problem otherwise.
+    public func verify() throws -> [String] {
+        let schema = schema
+        var problems: [String] = []
+        try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        defer { try? session.execute("COMMIT") }
+        let ids = { (query: PostgresQuery) throws -> [Int64] in
+            try self.session.run { connection, logger in
+                var ids: [Int64] = []
+                for try await (id) in try await connection.query(query, logger: logger).decode(Int64.self) { ids.append(id) }
+                return ids
+            }
+        }
+        let uneven = try ids("SELECT id FROM \(unescaped: schema).unit WHERE cardinality(words) <> cardinality(stems) ORDER BY id LIMIT 11")
+        if !uneven.isEmpty { problems.append("units whose words and stems disagree: \(TranslationMemory.list(uneven))") }
+        let unknown = try ids(
+            """
+            SELECT u.id FROM \(unescaped: schema).unit u WHERE EXISTS (SELECT 1 FROM unnest(u.words || u.stems || u.target_stems) t
+            WHERE NOT EXISTS (SELECT 1 FROM \(unescaped: schema).token k WHERE k.id = t)) ORDER BY u.id LIMIT 11
+            """)
+        if !unknown.isEmpty { problems.append("units with tokens missing from the vocabulary: \(TranslationMemory.list(unknown))") }
+        let wrongFrequency =
+            try scalar(
+                """
+                WITH s AS (SELECT t, count(*) AS n FROM \(unescaped: schema).unit, LATERAL (SELECT DISTINCT unnest(stems) AS t) d GROUP BY t),
+                ts AS (SELECT t, count(*) AS n FROM \(unescaped: schema).unit, LATERAL (SELECT DISTINCT unnest(target_stems) AS t) d GROUP BY t)
+                SELECT count(*)::bigint FROM \(unescaped: schema).token k LEFT JOIN s ON s.t = k.id LEFT JOIN ts ON ts.t = k.id
+                WHERE k.df <> coalesce(s.n, 0) OR k.tdf <> coalesce(ts.n, 0)
+                """) ?? 0
+        if wrongFrequency > 0 { problems.append("\(wrongFrequency) tokens have frequencies that disagree with the units") }
+        var unreadable: [Int64] = []
+        var unreadableCount = 0
+        var after: Int64 = 0
+        while true {
+            let rows = try unitRows(after: after, limit: 5000)
+            guard let last = rows.last else { break }
+            for (id, xml) in rows where (try? TMXReader.unit(fromFragment: xml)) == nil {
+                unreadableCount += 1
+                if unreadable.count < 11 { unreadable.append(id) }
+            }
+            after = last.0
+        }
+        if unreadableCount > 0 {
+            problems.append("\(unreadableCount) units cannot be read back: \(TranslationMemory.list(unreadable))")
+        }
+        return problems
+    }
+
     public func statistics() throws -> MemoryStatistics {
         let schema = schema
         let schemaName = postgresLocation.schema

@@ -10,13 +10,10 @@ enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Opens the memory and the inputs shared by `pretranslate` and `analyze`; bad input throws `InputError` (exit 2).
-private func openLeverage(files: [String], tm: String) throws -> (Leverager, [LeverageInput]) {
-    guard FileManager.default.fileExists(atPath: tm) else {
-        throw InputError(path: tm, message: "no translation memory here (import a TMX file with `tlumach tm import`)")
-    }
-    let memory = try TranslationMemory.open(path: tm, create: false)
+private func openLeverage(files: [String], memory options: MemoryOptions) throws -> (Leverager, [LeverageInput]) {
+    let memory = try options.open(.read)
     guard let source = memory.sourceLanguage, let target = memory.targetLanguage else {
-        throw InputError(path: tm, message: "the memory is empty (import a TMX file first)")
+        throw InputError(path: options.shown, message: "the memory is empty (import a TMX file first)")
     }
     let inputs = try files.map { try LeverageInput.read($0) }
     for input in inputs { try input.checkLanguages(memorySource: source, memoryTarget: target) }
@@ -58,7 +55,7 @@ struct PretranslateCommand: ParsableCommand {
             """)
 
     @Argument(help: "Files to fill (.xlf/.xliff, .po/.pot, .tsv).") var files: [String]
-    @Option(name: .customLong("tm"), help: "The memory file.") var tm: String
+    @OptionGroup var memory: MemoryOptions
     @Option(help: "Lowest fuzzy match percent to use with --fuzzy (50–100).") var min: Int = 75
     @Flag(help: "Also fill fuzzy matches, marked for review.") var fuzzy = false
     @Flag(help: "Replace targets that are already there.") var overwrite = false
@@ -88,12 +85,12 @@ struct PretranslateCommand: ParsableCommand {
         for missing in glossary where !FileManager.default.fileExists(atPath: missing) {
             throw InputError(path: missing, message: "glossary not found")
         }
-        let (leverager, inputs) = try openLeverage(files: files, tm: tm)
+        let (leverager, inputs) = try openLeverage(files: files, memory: memory)
         var options = PretranslateOptions()
         options.minimum = Double(min)
         options.fuzzy = fuzzy
         options.overwrite = overwrite
-        options.origin = "tlumach:" + (tm as NSString).lastPathComponent
+        options.origin = "tlumach:" + MemoryLocation.name(try memory.path)
         let gate = glossary.isEmpty
             ? nil
             : try TermGate(
@@ -131,7 +128,7 @@ struct AnalyzeCommand: ParsableCommand {
             """)
 
     @Argument(help: "Files to analyse (.xlf/.xliff, .po/.pot, .tsv).") var files: [String]
-    @Option(name: .customLong("tm"), help: "The memory file.") var tm: String
+    @OptionGroup var memory: MemoryOptions
     @Option(help: "text, json or csv.") var format: AnalysisFormat = .text
 
     func validate() throws {
@@ -139,7 +136,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (leverager, inputs) = try openLeverage(files: files, tm: tm)
+        let (leverager, inputs) = try openLeverage(files: files, memory: memory)
         let progress = SegmentProgress(label: "analyze", total: inputs.reduce(0) { $0 + $1.segments.count })
         let report = try Analyzer.analyze(inputs, leverager: leverager, progress: progress.map { bar in { _, _ in bar.step() } })
         progress?.clear()

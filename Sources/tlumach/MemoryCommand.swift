@@ -146,6 +146,11 @@ struct MemoryExport: ParsableCommand {
             summary = (exported.written, exported.skipped)
         } else {
             // A server's database has no damaged pages to skip: its own checks stop an unreadable row.
+            if skipDamaged {
+                throw InputError(
+                    path: memory.shown,
+                    message: "--skip-damaged is for SQLite memory files; a PostgreSQL server checks its own pages (export without it)")
+            }
             summary = (try store.guardedStore { try store.export(to: out, languages: languages) }, [])
         }
         printError("\(out): \(summary.written) units written")
@@ -254,19 +259,14 @@ struct MemoryStats: ParsableCommand {
 
     @OptionGroup var memory: MemoryOptions
     @Option(help: "text or json.") var format: MemoryFormat = .text
-    @Flag(help: "Also check the file's integrity and the index; exit 1 if anything is wrong.") var verify = false
+    @Flag(help: "Also check the memory's integrity and its index; exit 1 if anything is wrong.") var verify = false
 
     func run() throws {
         let store = try memory.open(.read)
         let stats = try store.guardedStore { try store.statistics() }
         var problems: [String] = []
         if verify {
-            guard let tm = store as? TranslationMemory else {
-                throw InputError(
-                    path: memory.shown,
-                    message: "--verify checks an SQLite memory file; on PostgreSQL use the server's own checks (amcheck)")
-            }
-            problems = try tm.guarded { try tm.verify() }
+            problems = try store.guardedStore { try store.verify() }
         }
         defer {
             for problem in problems { printError("tlumach: \(memory.shown): \(problem)") }

@@ -39,6 +39,14 @@ enum MemoryLocation {
         try Stores.withStore(creatingAt: location, body)
     }
 
+    /// A short name for the memory, as pretranslated files record where a match came from: a file's name, or
+    /// `database/schema` on a server (never host, user or password).
+    static func name(_ location: String) -> String {
+        guard isURL(location) else { return (location as NSString).lastPathComponent }
+        guard let parsed = try? PostgresLocation(url: location) else { return "postgres" }
+        return "\(parsed.database)/\(parsed.schema)"
+    }
+
     /// A location as shown in messages: a URL without its password (or `--tm` when it cannot even be parsed).
     static func shown(_ location: String) -> String {
         guard isURL(location) else { return location }

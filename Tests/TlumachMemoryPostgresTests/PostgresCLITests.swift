@@ -100,7 +100,56 @@ final class PostgresCLITests: XCTestCase {
         XCTAssertTrue(stats.stdout.contains("schema v1"), stats.stdout)
         XCTAssertFalse(stats.stdout.contains("password"))
         let verify = try run(["tm", "stats", "--verify", "--tm", url])
-        XCTAssertEqual(verify.status, 2)
+        XCTAssertEqual(verify.status, 0, verify.stderr)
+        XCTAssertTrue(verify.stdout.contains("verified:   ok"), verify.stdout)
+    }
+
+    func testPretranslateAndAnalyzeGiveOnPostgreSQLWhatTheyGiveOnAFile() throws {
+        let url = try serverURL()
+        let file = folder + "/leverage.tmdb"
+        for memory in [file, url] {
+            let imported = try run([
+                "tm", "import", "examples/memory/newsroom.tmx", "--tm", memory, "--source-lang", "uk", "--target-lang", "en",
+            ])
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+        }
+        let inputs = ["examples/leverage/news.xlf", "examples/leverage/news.po"]
+        for format in ["text", "json"] {
+            let onFile = try run(["analyze"] + inputs + ["--tm", file, "--format", format])
+            let onServer = try run(["analyze"] + inputs + ["--format", format], environment: ["TLUMACH_TM": url])
+            XCTAssertEqual(onServer.status, 0, onServer.stderr)
+            XCTAssertFalse(onFile.stdout.isEmpty)
+            XCTAssertEqual(onServer.stdout, onFile.stdout, format)
+        }
+        var filled: [String] = []
+        let server = try XCTUnwrap(locations.last)
+        for (memory, name) in [(file, "file"), (url, "server")] {
+            let output = "\(folder)/\(name)"
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            let result = try run(["pretranslate"] + inputs + ["--tm", memory, "--fuzzy", "--output", output])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            for input in ["news.xlf", "news.po"] {
+                filled.append(try String(contentsOfFile: "\(output)/\(input)", encoding: .utf8))
+            }
+        }
+        // The same files but for where the matches came from (XLIFF's alt-trans origin): the file's name, or the
+        // database and schema (never the host, user or password).
+        let fromServer = filled[2].replacingOccurrences(of: "origin=\"tlumach:\(server.database)/\(server.schema)\"", with: "origin=\"tlumach:leverage.tmdb\"")
+        XCTAssertNotEqual(fromServer, filled[2], "the origin names the database and schema")
+        XCTAssertEqual(fromServer, filled[0])
+        XCTAssertEqual(filled[3], filled[1])
+        XCTAssertNotEqual(filled[0], try String(contentsOfFile: Self.packageRoot + "/examples/leverage/news.xlf", encoding: .utf8))
+    }
+
+    func testExportSkippingDamagedUnitsIsRefusedOnPostgreSQL() throws {
+        let url = try serverURL()
+        XCTAssertEqual(try run(["tm", "import", "examples/memory/newsroom.tmx", "--tm", url]).status, 0)
+        let out = "\(folder)/rescued.tmx"
+        let refused = try run(["tm", "export", "--tm", url, "--skip-damaged", "--out", out])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("--skip-damaged is for SQLite"), refused.stderr)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
     func testAlignIntoAPostgreSQLMemory() throws {
