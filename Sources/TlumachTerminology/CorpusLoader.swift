@@ -109,7 +109,7 @@ public enum TermCorpusLoader {
         var seen = Set<Int64>()
         var pairs: [TermPairInput] = []
         for term in terms {
-            for hit in try memory.concordance(term, limit: limitPerTerm).hits where seen.insert(hit.id).inserted {
+            for hit in try memory.concordance(term, limit: limitPerTerm, highlighting: false).hits where seen.insert(hit.id).inserted {
                 guard !hit.source.isEmpty, !hit.target.isEmpty else { continue }
                 pairs.append(TermPairInput(id: String(hit.id), source: hit.source, target: hit.target))
             }
