@@ -157,7 +157,9 @@ public final class TermAligner {
     private struct Evidence {
         var aligned = 0
         var units: [Int] = []
-        var forms: [String: FormCount] = [:]
+        /// The target span of each recorded unit (parallel to `units`); spellings are counted from these only for
+        /// the candidates that are shown (`forms(of:)`), not for every co-occurring n-gram.
+        var spans: [Range<Int>] = []
     }
 
     struct FormCount {
@@ -215,15 +217,24 @@ public final class TermAligner {
     private func record(_ evidence: inout Evidence, unit: Int, span: Range<Int>, aligned: Bool) {
         if aligned { evidence.aligned += 1 }
         evidence.units.append(unit)
-        let tokens = corpus.target.tokens[span]
-        let surface = tokens.map(\.surface).joined(separator: " ")
-        var form = evidence.forms[surface] ?? FormCount()
-        form.total += 1
-        let inside = span.lowerBound > corpus.target.start[unit] && !tokens.first!.breakBefore
-        if inside {
-            if tokens.first!.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
+        evidence.spans.append(span)
+    }
+
+    /// The spellings of a candidate's recorded spans, with where they stand (for its display form).
+    private func forms(of evidence: Evidence) -> [String: FormCount] {
+        var forms: [String: FormCount] = [:]
+        for (unit, span) in zip(evidence.units, evidence.spans) {
+            let tokens = corpus.target.tokens[span]
+            guard let first = tokens.first else { continue }
+            let surface = tokens.map(\.surface).joined(separator: " ")
+            var form = forms[surface] ?? FormCount()
+            form.total += 1
+            if span.lowerBound > corpus.target.start[unit] && !first.breakBefore {
+                if first.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
+            }
+            forms[surface] = form
         }
-        evidence.forms[surface] = form
+        return forms
     }
 
     /// Candidates for one source stem sequence at its occurrences (each unit once).
@@ -333,7 +344,7 @@ public final class TermAligner {
         if queryMayBeSpecial {
             for index in scored.indices where Int(scored[index].gram.count) == queryTokens.count {
                 guard let item = evidence[scored[index].gram] else { continue }
-                let text = displayForm(item.forms, proper: sourceIsProper)
+                let text = displayForm(forms(of: item), proper: sourceIsProper)
                 scored[index].text = text
                 if let special = specialMatch(queryTokens, text) {
                     scored[index].kind = special
@@ -356,7 +367,7 @@ public final class TermAligner {
         var merged: [String: TermCandidate] = [:]
         for entry in scored.prefix(cut) {
             guard let item = evidence[entry.gram] else { continue }
-            let text = entry.text ?? displayForm(item.forms, proper: sourceIsProper)
+            let text = entry.text ?? displayForm(forms(of: item), proper: sourceIsProper)
             let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
             let candidate = TermCandidate(
                 text: text, score: entry.value, count: entry.count, examples: examples, kind: entry.kind)

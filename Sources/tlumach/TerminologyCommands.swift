@@ -72,7 +72,7 @@ struct TermCorpusOptions: ParsableArguments {
         var cyrillic = 0
         var latin = 0
         for text in texts {
-            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            for scalar in text.unicodeScalars where TermTokenizer.isLetter(scalar) {
                 if (0x0400...0x052F).contains(scalar.value) { cyrillic += 1 } else if scalar.isASCII { latin += 1 }
             }
         }
