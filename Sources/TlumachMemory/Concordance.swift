@@ -67,6 +67,15 @@ extension TranslationMemory {
     /// Units whose source or target contains every word of `phrase`, inflections included (words are compared by
     /// stem in the language of each side), oldest first. Returns the total count and the first `limit` hits.
     public func concordance(_ phrase: String, limit: Int = 20) throws -> (total: Int, hits: [ConcordanceHit]) {
+        try concordance(phrase, limit: limit, highlighting: true)
+    }
+
+    /// The same units; without `highlighting` their `sourceMatches`/`targetMatches` are left empty, which saves
+    /// re-tokenising and stemming every hit (a quarter of `glossary suggest` for a common term, which reads only the
+    /// text).
+    package func concordance(_ phrase: String, limit: Int, highlighting: Bool) throws -> (
+        total: Int, hits: [ConcordanceHit]
+    ) {
         guard let sourceLanguage, let targetLanguage else { return (0, []) }
         let sides = [
             (side: 0, tokenizer: try MemoryTokenizer(language: sourceLanguage)),
@@ -104,6 +113,11 @@ extension TranslationMemory {
                 guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
                 let source: String = try row.decode(atIndex: 1)
                 let target: String = try row.decode(atIndex: 2)
+                guard highlighting else {
+                    return ConcordanceHit(
+                        id: id, tuid: try row.decode(atIndex: 0), source: source, target: target, sourceMatches: [],
+                        targetMatches: [])
+                }
                 return ConcordanceHit(
                     id: id, tuid: try row.decode(atIndex: 0), source: source, target: target,
                     sourceMatches: Self.highlights(in: source, stems: Set(stemsBySide[0]), tokenizer: sides[0].tokenizer),

@@ -12,15 +12,22 @@ public enum TermCorpusLoader {
         public var targetLanguage: String?
     }
 
+    /// Aligns the sentences of a source text and its translation (whole texts in, sentence pairs out): for plain
+    /// texts whose lines do not correspond. The command passes `tlumach align`'s sentence aligner (TlumachAlign),
+    /// which this module does not depend on.
+    public typealias TextAligner = @Sendable (_ source: String, _ target: String) throws -> [(source: String, target: String)]
+
     /// Is `path` a plain text (read two at a time, line by line)?
     public static func isPlainText(_ path: String) -> Bool {
         ["txt", "text"].contains((path as NSString).pathExtension.lowercased())
     }
 
     /// Units with a non-empty source and target (fuzzy ones left out). With several files, ids are "file:id".
-    /// Plain texts (.txt) come in pairs, source then target, aligned line by line (ids "file:line").
+    /// Plain texts (.txt) come in pairs, source then target, aligned line by line (ids "file:line"); texts whose
+    /// lines do not correspond (a different number, a line blank on one side only) go through `textAligner`
+    /// (ids "file:sN", the Nth sentence pair), and are refused, naming the file and line, without one.
     public static func read(
-        files: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil
+        files: [String], sourceLanguage: String? = nil, targetLanguage: String? = nil, textAligner: TextAligner? = nil
     ) throws -> Loaded {
         var pairs: [TermPairInput] = []
         var detectedSource: String?
@@ -32,7 +39,7 @@ public enum TermCorpusLoader {
                 message: "plain texts are read in pairs (source text, then its line-aligned translation): this one has no partner")
         }
         for index in stride(from: 0, to: texts.count, by: 2) {
-            pairs += try readLines(source: texts[index], target: texts[index + 1])
+            pairs += try readTexts(source: texts[index], target: texts[index + 1], textAligner: textAligner)
         }
         for path in files where !isPlainText(path) {
             let document = try BilingualReader.read(path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
@@ -49,12 +56,46 @@ public enum TermCorpusLoader {
         return Loaded(pairs: pairs, sourceLanguage: detectedSource, targetLanguage: detectedTarget)
     }
 
+    /// Two plain texts: line by line where their lines correspond, else sentence-aligned by `textAligner`
+    /// (without one, refused at the first line that does not correspond).
+    public static func readTexts(source: String, target: String, textAligner: TextAligner?) throws -> [TermPairInput] {
+        let sourceText = try TextFile.read(source)
+        let targetText = try TextFile.read(target)
+        let name = (source as NSString).lastPathComponent
+        switch pairLines(source: source, target: target, sourceText: sourceText, targetText: targetText) {
+        case .pairs(let pairs):
+            return pairs
+        case .misaligned(let error):
+            guard let textAligner else { throw error }
+            return try textAligner(sourceText, targetText).enumerated().compactMap { index, pair in
+                let sourceSentence = pair.source.trimmingCharacters(in: .whitespacesAndNewlines)
+                let targetSentence = pair.target.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !sourceSentence.isEmpty, !targetSentence.isEmpty else { return nil }
+                return TermPairInput(id: "\(name):s\(index + 1)", source: sourceSentence, target: targetSentence)
+            }
+        }
+    }
+
     /// Two plain texts aligned line by line: line n of the source is translated by line n of the target. Lines
     /// blank on both sides are skipped; a line blank on one side only, or a different number of lines, means the
     /// texts are not line-aligned: refused, naming the file and line, rather than pairing the rest wrongly.
     public static func readLines(source: String, target: String) throws -> [TermPairInput] {
-        let sourceLines = lines(of: try TextFile.read(source))
-        let targetLines = lines(of: try TextFile.read(target))
+        switch pairLines(
+            source: source, target: target, sourceText: try TextFile.read(source), targetText: try TextFile.read(target))
+        {
+        case .pairs(let pairs): return pairs
+        case .misaligned(let error): throw error
+        }
+    }
+
+    private enum LinePairing {
+        case pairs([TermPairInput])
+        case misaligned(InputError)
+    }
+
+    private static func pairLines(source: String, target: String, sourceText: String, targetText: String) -> LinePairing {
+        let sourceLines = lines(of: sourceText)
+        let targetLines = lines(of: targetText)
         let name = (source as NSString).lastPathComponent
         var pairs: [TermPairInput] = []
         for index in 0..<max(sourceLines.count, targetLines.count) {
@@ -66,16 +107,17 @@ public enum TermCorpusLoader {
             guard let sourceLine, let targetLine, sourceBlank == targetBlank else {
                 let (path, count) = sourceBlank ? (source, sourceLines.count) : (target, targetLines.count)
                 let what = index < count ? "blank line" : "the text ends after \(count) lines"
-                throw InputError(
-                    path: path, line: index + 1,
-                    message: "\(what) where the other text has a line: the texts are not line-aligned")
+                return .misaligned(
+                    InputError(
+                        path: path, line: index + 1,
+                        message: "\(what) where the other text has a line: the texts are not line-aligned"))
             }
             pairs.append(
                 TermPairInput(
                     id: "\(name):\(index + 1)", source: sourceLine.trimmingCharacters(in: .whitespaces),
                     target: targetLine.trimmingCharacters(in: .whitespaces)))
         }
-        return pairs
+        return .pairs(pairs)
     }
 
     /// Lines without their terminators (LF or CRLF); a final terminator ends the last line, it does not start one.
@@ -109,7 +151,7 @@ public enum TermCorpusLoader {
         var seen = Set<Int64>()
         var pairs: [TermPairInput] = []
         for term in terms {
-            for hit in try memory.concordance(term, limit: limitPerTerm).hits where seen.insert(hit.id).inserted {
+            for hit in try memory.concordance(term, limit: limitPerTerm, highlighting: false).hits where seen.insert(hit.id).inserted {
                 guard !hit.source.isEmpty, !hit.target.isEmpty else { continue }
                 pairs.append(TermPairInput(id: String(hit.id), source: hit.source, target: hit.target))
             }

@@ -52,6 +52,9 @@ public struct TerminologyFeatures: Sendable, Hashable {
     public var alignment = true
     /// Dice co-occurrence in the score.
     public var dice = true
+    /// The co-occurrence measure beside the aligned share: Dice, or Dunning's log-likelihood ratio (G²) normalised
+    /// by the term's own entropy (see `Association.normalizedLogLikelihood`).
+    public var association = Association.dice
     /// Names matched through the transliteration Latin key.
     public var names = true
     /// Abbreviations: "full form (ABBR)" definitions and letter transliteration.
@@ -66,6 +69,42 @@ public struct TerminologyFeatures: Sendable, Hashable {
     public var termhood = true
 
     public init() {}
+}
+
+/// Co-occurrence measures of a source term and a target candidate over the units of a corpus.
+public enum Association: String, Sendable, Hashable, CaseIterable {
+    case dice
+    case logLikelihood = "llr"
+
+    /// 2·together / (termUnits + candidateUnits).
+    static func dice(together: Int, termUnits: Int, candidateUnits: Int) -> Double {
+        let sum = termUnits + candidateUnits
+        return sum == 0 ? 0 : 2 * Double(together) / Double(sum)
+    }
+
+    /// Dunning's G² over the 2×2 table of units (term × candidate), divided by its largest possible value for the
+    /// term's own count (2·N·H(term): the candidate occurs exactly where the term does), so 0…1 like Dice; 0 when
+    /// the candidate occurs less often with the term than without it (negative association).
+    static func normalizedLogLikelihood(together: Int, termUnits: Int, candidateUnits: Int, units: Int) -> Double {
+        let n = Double(units)
+        let k11 = Double(together)
+        let k12 = Double(termUnits - together)
+        let k21 = Double(candidateUnits - together)
+        let k22 = n - k11 - k12 - k21
+        guard n > 0, termUnits > 0, termUnits < units, k12 >= 0, k21 >= 0, k22 >= 0 else { return 0 }
+        // Negative or no association scores nothing.
+        guard k11 / Double(termUnits) > k21 / (n - Double(termUnits)) else { return 0 }
+        func xlogx(_ x: Double) -> Double { x > 0 ? x * log(x) : 0 }
+        // G² = 2·(Σ k log k − Σ rows log rows − Σ columns log columns + N log N).
+        let cells = xlogx(k11) + xlogx(k12) + xlogx(k21) + xlogx(k22)
+        let rows = xlogx(k11 + k12) + xlogx(k21 + k22)
+        let columns = xlogx(k11 + k21) + xlogx(k12 + k22)
+        let g2 = 2 * (cells - rows - columns + xlogx(n))
+        let p = Double(termUnits) / n
+        let entropy = -(xlogx(p) + xlogx(1 - p))  // nats, per unit
+        guard entropy > 0 else { return 0 }
+        return min(1, max(0, g2 / (2 * n * entropy)))
+    }
 }
 
 /// Proposes translations of terms from a bilingual corpus (see docs/terminology-alignment.md).
@@ -118,7 +157,9 @@ public final class TermAligner {
     private struct Evidence {
         var aligned = 0
         var units: [Int] = []
-        var forms: [String: FormCount] = [:]
+        /// The target span of each recorded unit (parallel to `units`); spellings are counted from these only for
+        /// the candidates that are shown (`forms(of:)`), not for every co-occurring n-gram.
+        var spans: [Range<Int>] = []
     }
 
     struct FormCount {
@@ -176,15 +217,24 @@ public final class TermAligner {
     private func record(_ evidence: inout Evidence, unit: Int, span: Range<Int>, aligned: Bool) {
         if aligned { evidence.aligned += 1 }
         evidence.units.append(unit)
-        let tokens = corpus.target.tokens[span]
-        let surface = tokens.map(\.surface).joined(separator: " ")
-        var form = evidence.forms[surface] ?? FormCount()
-        form.total += 1
-        let inside = span.lowerBound > corpus.target.start[unit] && !tokens.first!.breakBefore
-        if inside {
-            if tokens.first!.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
+        evidence.spans.append(span)
+    }
+
+    /// The spellings of a candidate's recorded spans, with where they stand (for its display form).
+    private func forms(of evidence: Evidence) -> [String: FormCount] {
+        var forms: [String: FormCount] = [:]
+        for (unit, span) in zip(evidence.units, evidence.spans) {
+            let tokens = corpus.target.tokens[span]
+            guard let first = tokens.first else { continue }
+            let surface = tokens.map(\.surface).joined(separator: " ")
+            var form = forms[surface] ?? FormCount()
+            form.total += 1
+            if span.lowerBound > corpus.target.start[unit] && !first.breakBefore {
+                if first.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
+            }
+            forms[surface] = form
         }
-        evidence.forms[surface] = form
+        return forms
     }
 
     /// Candidates for one source stem sequence at its occurrences (each unit once).
@@ -238,7 +288,6 @@ public final class TermAligner {
             }
         }
         let total = Double(occurrences.count)
-        let diceTotal = Double(allOccurrences.count)
         let occurrenceUnits = allOccurrences.map(\.unit)
         // A source term written with a capital inside sentences is a proper name (Ukraine): its translation keeps
         // the capital even where the target only shows it first in a unit.
@@ -269,7 +318,15 @@ public final class TermAligner {
             } else {
                 together = occurrenceUnits.reduce(0) { $0 + (corpus.target.contains(ids, unit: $1) ? 1 : 0) }
             }
-            let dice = 2 * Double(together) / (diceTotal + Double(targetCount(gram)))
+            let dice: Double
+            switch features.association {
+            case .dice:
+                dice = Association.dice(together: together, termUnits: allOccurrences.count, candidateUnits: targetCount(gram))
+            case .logLikelihood:
+                dice = Association.normalizedLogLikelihood(
+                    together: together, termUnits: allOccurrences.count, candidateUnits: targetCount(gram),
+                    units: corpus.unitCount)
+            }
             let alignedShare = Double(item.aligned) / total
             var value: Double
             switch (aligner != nil, features.dice) {
@@ -287,7 +344,7 @@ public final class TermAligner {
         if queryMayBeSpecial {
             for index in scored.indices where Int(scored[index].gram.count) == queryTokens.count {
                 guard let item = evidence[scored[index].gram] else { continue }
-                let text = displayForm(item.forms, proper: sourceIsProper)
+                let text = displayForm(forms(of: item), proper: sourceIsProper)
                 scored[index].text = text
                 if let special = specialMatch(queryTokens, text) {
                     scored[index].kind = special
@@ -310,7 +367,7 @@ public final class TermAligner {
         var merged: [String: TermCandidate] = [:]
         for entry in scored.prefix(cut) {
             guard let item = evidence[entry.gram] else { continue }
-            let text = entry.text ?? displayForm(item.forms, proper: sourceIsProper)
+            let text = entry.text ?? displayForm(forms(of: item), proper: sourceIsProper)
             let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
             let candidate = TermCandidate(
                 text: text, score: entry.value, count: entry.count, examples: examples, kind: entry.kind)

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import TlumachAlign
 import TlumachConfig
 import TlumachCore
 import TlumachGlossary
 import TlumachTerminology
+import TlumachText
 
 /// Where the pairs come from and which way they are read; shared by `glossary suggest` and `glossary extract`.
 struct TermCorpusOptions: ParsableArguments {
@@ -13,9 +15,15 @@ struct TermCorpusOptions: ParsableArguments {
     var targetLanguage: String?
     @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise, termhood; repeatable.", visibility: .hidden))
     var without: [String] = []
+    @Option(name: .customLong("association"), help: ArgumentHelp("Co-occurrence measure in the score: dice or llr (log-likelihood, normalised).", visibility: .hidden))
+    var association: String = "dice"
 
     func features() throws -> TerminologyFeatures {
         var features = TerminologyFeatures()
+        guard let measure = Association(rawValue: association) else {
+            throw ValidationError("--association must be dice or llr")
+        }
+        features.association = measure
         for name in without {
             switch name {
             case "alignment": features.alignment = false
@@ -47,11 +55,24 @@ struct TermCorpusOptions: ParsableArguments {
         return (loaded.pairs, fileSource, fileTarget)
     }
 
+    /// `tlumach align`'s sentence aligner (standard anchors, standard parameters), for plain texts whose lines do
+    /// not correspond; each text's language by its script (Cyrillic: uk, else en).
+    static let sentenceAligner: TermCorpusLoader.TextAligner = { source, target in
+        let sourceLanguage: Language = isMostlyCyrillic([source]) ? .uk : .en
+        let targetLanguage: Language = isMostlyCyrillic([target]) ? .uk : .en
+        let sourceSentences = try AlignmentInput.segment(source, language: sourceLanguage)
+        let targetSentences = try AlignmentInput.segment(target, language: targetLanguage)
+        let beads = SentenceAligner(source: sourceLanguage, target: targetLanguage)
+            .align(source: sourceSentences.map(\.text), target: targetSentences.map(\.text))
+        return AlignmentOutput(source: sourceSentences, target: targetSentences, beads: beads, numberByLine: false)
+            .translationPairs
+    }
+
     static func isMostlyCyrillic(_ texts: [String]) -> Bool {
         var cyrillic = 0
         var latin = 0
         for text in texts {
-            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            for scalar in text.unicodeScalars where TermTokenizer.isLetter(scalar) {
                 if (0x0400...0x052F).contains(scalar.value) { cyrillic += 1 } else if scalar.isASCII { latin += 1 }
             }
         }
@@ -78,7 +99,7 @@ struct GlossarySuggest: ParsableCommand {
         commandName: "suggest",
         abstract: "Likely translations of terms, best first, learned from a bilingual corpus or a memory.")
 
-    @Option(name: .customLong("corpus"), help: "A bilingual file (TMX, XLIFF, PO, TSV, CSV), or two plain texts aligned line by line (.txt, source then target); repeatable.")
+    @Option(name: .customLong("corpus"), help: "A bilingual file (TMX, XLIFF, PO, TSV, CSV), or two plain texts (.txt, source then target: line by line where their lines correspond, else sentence-aligned as `tlumach align` does); repeatable.")
     var corpus: [String] = []
     @Option(name: .customLong("tm"), help: "A translation memory (tlumach tm) instead of --corpus.")
     var memory: String?
@@ -103,7 +124,9 @@ struct GlossarySuggest: ParsableCommand {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         let loaded = try memory.map { try TermCorpusLoader.read(memory: $0, containing: queries) }
-            ?? TermCorpusLoader.read(files: corpus, sourceLanguage: direction.sourceLanguage, targetLanguage: direction.targetLanguage)
+            ?? TermCorpusLoader.read(
+                files: corpus, sourceLanguage: direction.sourceLanguage, targetLanguage: direction.targetLanguage,
+                textAligner: TermCorpusOptions.sentenceAligner)
         let oriented = direction.oriented(loaded)
         let sourceIsCyrillic = TermCorpusOptions.isMostlyCyrillic(oriented.pairs.prefix(500).map(\.source))
         // A term written in the other script is looked up the other way round.
@@ -150,7 +173,7 @@ struct GlossaryExtract: ParsableCommand {
         commandName: "extract",
         abstract: "Propose glossary entries (terms, names, abbreviations) from a bilingual corpus, best first.")
 
-    @Argument(help: "Bilingual files (TMX, XLIFF, PO, TSV, CSV), or pairs of plain texts aligned line by line (.txt, source then target).") var corpus: [String] = []
+    @Argument(help: "Bilingual files (TMX, XLIFF, PO, TSV, CSV), or pairs of plain texts (.txt, source then target: line by line where their lines correspond, else sentence-aligned as `tlumach align` does).") var corpus: [String] = []
     @Option(name: .customLong("tm"), help: "A translation memory instead of files.") var memory: String?
     @Option(name: .customLong("min-count"), help: "Least number of units a term pair must be found in (names: any).")
     var minCount: Int = 2
@@ -172,7 +195,9 @@ struct GlossaryExtract: ParsableCommand {
     func run() throws {
         let glossary = against.isEmpty ? nil : try Glossary.load(paths: against, profiles: ProjectSettings.current().glossaryProfiles)
         let loaded = try memory.map { try TermCorpusLoader.read(memory: $0) }
-            ?? TermCorpusLoader.read(files: corpus, sourceLanguage: direction.sourceLanguage, targetLanguage: direction.targetLanguage)
+            ?? TermCorpusLoader.read(
+                files: corpus, sourceLanguage: direction.sourceLanguage, targetLanguage: direction.targetLanguage,
+                textAligner: TermCorpusOptions.sentenceAligner)
         let oriented = direction.oriented(loaded)
         let aligner = TermAligner(pairs: oriented.pairs, features: try direction.features())
         var pairs = aligner.extract(minCount: minCount, limit: nil)

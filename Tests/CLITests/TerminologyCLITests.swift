@@ -97,6 +97,30 @@ final class TerminologyCLITests: XCTestCase {
         XCTAssertTrue(suggest.stdout.hasPrefix("SBU\t1\tСБУ\t"), suggest.stdout)
     }
 
+    /// An article and a translation whose lines do not correspond (here the translation is one paragraph) are
+    /// sentence-aligned as `tlumach align` does, instead of refused: the names and abbreviations still come out.
+    func testExtractSentenceAlignsTextsWhoseLinesDoNotCorrespond() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let english = CLI.packageRoot.appendingPathComponent("examples/terms/article.en.txt").path
+        let ukrainian = directory.appendingPathComponent("article.uk.txt")
+        let paragraphs = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("examples/terms/article.uk.txt"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline)
+        try (paragraphs.joined(separator: " ") + "\n").write(to: ukrainian, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["glossary", "extract", english, ukrainian.path, "--min-count", "1", "--format", "json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let pairs = object?["pairs"] as? [[String: Any]] ?? []
+        XCTAssertTrue(pairs.contains { ($0["source"] as? String) == "Yusov" && ($0["target"] as? String) == "Юсов" }, result.stdout)
+        XCTAssertTrue(pairs.contains { ($0["source"] as? String) == "SBU" && ($0["target"] as? String) == "СБУ" }, result.stdout)
+        XCTAssertTrue(
+            pairs.allSatisfy { (($0["examples"] as? [String]) ?? []).allSatisfy { $0.hasPrefix("article.en.txt:s") } },
+            "sentence pairs are named by their number: \(result.stdout)")
+        let suggest = try CLI.run(["glossary", "suggest", "--corpus", english, "--corpus", ukrainian.path, "--format", "tsv", "SBU"])
+        XCTAssertEqual(suggest.status, 0, suggest.stderr)
+        XCTAssertTrue(suggest.stdout.hasPrefix("SBU\t1\tСБУ\t"), suggest.stdout)
+    }
+
     func testAPlainTextWithoutItsPartnerIsOneLineExitTwo() throws {
         let result = try CLI.run(["glossary", "extract", "examples/terms/article.en.txt"])
         XCTAssertEqual(result.status, 2)

@@ -243,6 +243,21 @@ final class TranslationMemoryTests: XCTestCase {
         XCTAssertEqual(try memory.concordance("саміт", limit: 1).hits.count, 1)
     }
 
+    /// `glossary suggest` reads only the text: the same units, in the same order, without the highlighted ranges.
+    func testConcordanceWithoutHighlightingGivesTheSameUnits() throws {
+        let memory = try makeSearchMemory()
+        for phrase in ["саміт", "summit took", "Вільнюсі", "нічого"] {
+            let full = try memory.concordance(phrase, limit: 20)
+            let plain = try memory.concordance(phrase, limit: 20, highlighting: false)
+            XCTAssertEqual(plain.total, full.total, phrase)
+            XCTAssertEqual(plain.hits.map(\.id), full.hits.map(\.id), phrase)
+            XCTAssertEqual(plain.hits.map(\.source), full.hits.map(\.source), phrase)
+            XCTAssertEqual(plain.hits.map(\.target), full.hits.map(\.target), phrase)
+            XCTAssertTrue(plain.hits.allSatisfy { $0.sourceMatches.isEmpty && $0.targetMatches.isEmpty }, phrase)
+        }
+        XCTAssertFalse(try memory.concordance("саміт").hits[0].sourceMatches.isEmpty, "the public call still highlights")
+    }
+
     func testReindexRebuildsTheSameIndex() throws {
         let memory = try makeSearchMemory()
         let query = "Саміт НАТО відбувся у Вільнюсі 12 липня."

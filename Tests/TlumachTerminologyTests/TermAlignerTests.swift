@@ -183,6 +183,62 @@ final class TermAlignerTests: XCTestCase {
         let errors = try GlossaryLint.lint(paths: [path]).filter { $0.severity == .error }
         XCTAssertEqual(errors.map(\.message), [], name)
     }
+
+    /// Texts whose lines do not correspond go through the sentence aligner the command passes; line-aligned texts
+    /// never do; without an aligner they are refused at the first line that does not correspond, as before.
+    func testTextsWhoseLinesDoNotCorrespondGoThroughTheSentenceAligner() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("terms-align-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let english = directory.appendingPathComponent("a.en.txt")
+        let ukrainian = directory.appendingPathComponent("a.uk.txt")
+        try "Open file. Save file.\nClose file.\n".write(to: english, atomically: true, encoding: .utf8)
+        try "Відкрити файл. Зберегти файл. Закрити файл.\n".write(to: ukrainian, atomically: true, encoding: .utf8)
+        let calls = CallCounter()
+        let aligner: TermCorpusLoader.TextAligner = { source, target in
+            calls.add()
+            // A stand-in for `tlumach align`: sentences split at ". ", paired in order.
+            func sentences(_ text: String) -> [String] {
+                text.split(whereSeparator: { $0 == "." || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+            }
+            return zip(sentences(source), sentences(target)).map { ($0, $1) } + [(source: "Lost", target: " ")]
+        }
+        let loaded = try TermCorpusLoader.read(files: [english.path, ukrainian.path], textAligner: aligner)
+        XCTAssertEqual(calls.value, 1)
+        XCTAssertEqual(loaded.pairs, [
+            TermPairInput(id: "a.en.txt:s1", source: "Open file", target: "Відкрити файл"),
+            TermPairInput(id: "a.en.txt:s2", source: "Save file", target: "Зберегти файл"),
+            TermPairInput(id: "a.en.txt:s3", source: "Close file", target: "Закрити файл"),
+        ], "a pair with an empty side is left out")
+        XCTAssertEqual(TermAligner(pairs: loaded.pairs).suggest("file").first?.text, "файл")
+        XCTAssertThrowsError(try TermCorpusLoader.read(files: [english.path, ukrainian.path])) { error in
+            XCTAssertEqual((error as? InputError)?.line, 2)
+        }
+        try "Відкрити файл. Зберегти файл.\nЗакрити файл.\n".write(to: ukrainian, atomically: true, encoding: .utf8)
+        let lineAligned = try TermCorpusLoader.read(files: [english.path, ukrainian.path], textAligner: aligner)
+        XCTAssertEqual(calls.value, 1, "line-aligned texts are read line by line")
+        XCTAssertEqual(lineAligned.pairs.map(\.id), ["a.en.txt:1", "a.en.txt:2"])
+    }
+
+    func testLogLikelihoodIsZeroWithoutAssociationAndOneForAPerfectOne() {
+        // Perfect: the candidate occurs exactly in the term's 5 units of 100.
+        XCTAssertEqual(
+            Association.normalizedLogLikelihood(together: 5, termUnits: 5, candidateUnits: 5, units: 100), 1,
+            accuracy: 1e-9)
+        // Independent (2 of the term's 10 units, 20 of 100 overall) and negative association: nothing.
+        XCTAssertEqual(Association.normalizedLogLikelihood(together: 2, termUnits: 10, candidateUnits: 20, units: 100), 0)
+        XCTAssertEqual(Association.normalizedLogLikelihood(together: 0, termUnits: 10, candidateUnits: 20, units: 100), 0)
+        // A word in every unit has a high Dice with any term but no association at all.
+        XCTAssertEqual(Association.dice(together: 5, termUnits: 5, candidateUnits: 10), 2.0 / 3.0, accuracy: 1e-9)
+        XCTAssertEqual(Association.normalizedLogLikelihood(together: 5, termUnits: 5, candidateUnits: 10, units: 10), 0)
+        // More shared units, more association; values stay within 0…1.
+        let weak = Association.normalizedLogLikelihood(together: 3, termUnits: 10, candidateUnits: 10, units: 1000)
+        let strong = Association.normalizedLogLikelihood(together: 8, termUnits: 10, candidateUnits: 10, units: 1000)
+        XCTAssertGreaterThan(weak, 0)
+        XCTAssertGreaterThan(strong, weak)
+        XCTAssertLessThan(strong, 1)
+    }
 }
 
 final class GlossaryDraftTests: XCTestCase {
@@ -282,4 +338,12 @@ final class GlossaryDraftTests: XCTestCase {
             XCTAssertEqual((error as? InputError)?.path, english.path)
         }
     }
+}
+
+/// Counts calls of a `@Sendable` closure in a test.
+private final class CallCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }
