@@ -32,9 +32,17 @@ struct FastScan {
     }
 
 
+    /// The two lookup tables, read once by the caller: a global's accessor costs a `swift_once` call, which is
+    /// noticeable when it runs for each of a million short paragraphs.
+    struct Tables: @unchecked Sendable {  // pointers to immutable tables that live for the whole process
+        let classes: UnsafePointer<CharacterClass>
+        let markers: UnsafePointer<UInt64>
+        static var shared: Tables { Tables(classes: classTable, markers: languageMarkers) }
+    }
+
     static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: [CharacterClass],
-        apostrophe: Unicode.Scalar
+        apostrophe: Unicode.Scalar, tables: Tables = .shared
     ) -> FastScan {
         var scan = FastScan()
         guard let base = bytes.baseAddress else { return scan }
@@ -51,8 +59,8 @@ struct FastScan {
         var lineHasText = false
         let canonicalIsRight = apostrophe == "\u{2019}"
         // Returning early with needsWork: the caller only needs the verdict then (language comes from the rules).
-        let markers = languageMarkers
-        let classTable = TlumachText.classTable
+        let markers = tables.markers
+        let classTable = tables.classes
         do {
             do {
                 @inline(__always) func nextIsLetter(_ at: Int) -> Bool {
