@@ -383,14 +383,33 @@ public final class TermMatcher: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
-            for choice in resolve(scan(bytes), language: language, bytes: bytes) { perConcept[Int(patterns[Int(choice.pattern)].concept)] += 1 }
+            perConcept.withUnsafeMutableBufferPointer { buffer in
+                let perConcept = buffer
+                // Resolved a stretch at a time (each ends where no term can go on, so none depends on the next):
+                // on match-rich text the candidates of the whole text would fill hundreds of megabytes. What can
+                // still be ambiguous is kept and decided over the whole text at the end.
+                var kept: [Choice] = []
+                var lowerCase: Set<Int32> = []
+                func take(_ candidates: [Candidate]) {
+                    let part = resolveSpans(candidates, language: language, bytes: bytes, options: [], counting: perConcept)
+                    kept.append(contentsOf: part.chosen)
+                    lowerCase.formUnion(part.lowerCaseConcepts)
+                }
+                take(scan(bytes, stretch: take))
+                markAmbiguous(&kept, bytes: bytes, lowerCaseConcepts: lowerCase)
+                for choice in kept where !choice.ambiguous {
+                    perConcept[Int(resolveInfo[Int(choice.pattern)].concept)] += 1
+                }
+            }
             var counts: [String: Int] = [:]
             for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
             return counts
         }
     }
 
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+    /// With `stretch`, candidates are handed over (in resolve's order) whenever all found so far are settled and
+    /// at least a few thousand, and only the rest is returned.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, stretch: (([Candidate]) -> Void)? = nil) -> [Candidate] {
         // The token cache and the scan's working arrays come from the pool and go back to it, so a call on a short
         // string (`tlumach check` calls once per unit) allocates nothing but its result.
         var (cache, active, next, tokenSymbols, computed) = cachePool.borrow()
@@ -409,6 +428,12 @@ public final class TermMatcher: Sendable {
         var final = 0
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
             TermMatcher.settle(&candidates, from: &final, before: active.first?.start8 ?? range8.lowerBound)
+            // No live state: every candidate so far ended before this token, and any later one starts after them.
+            if let stretch, active.isEmpty, candidates.count >= 4096 {
+                stretch(candidates)
+                candidates.removeAll(keepingCapacity: true)
+                final = 0
+            }
             var homoglyph = false
             tokenSymbols.clearIfNeeded()
             switch token {
@@ -550,10 +575,35 @@ public final class TermMatcher: Sendable {
     /// the best by language (uk, en, ru, others) and then status. A name with a capital is not matched by a word in
     /// lower case (`bytes` given); a sentence-initial one that may be an ordinary word is ambiguous, dropped unless
     /// `.ambiguous` is asked for. O(n log n).
+    /// With `counting` (and without `.nested`), a choice that cannot be ambiguous (its term needs no capital) is
+    /// counted there per concept instead of being returned: on match-rich text the choices would fill hundreds
+    /// of megabytes for a count.
     func resolve(
-        _ candidates: [Candidate], language: String?, bytes: UnsafeBufferPointer<UInt8>? = nil, options: MatchOptions = []
+        _ candidates: [Candidate], language: String?, bytes: UnsafeBufferPointer<UInt8>? = nil, options: MatchOptions = [],
+        counting: UnsafeMutableBufferPointer<Int>? = nil
     ) -> [Choice] {
-        guard !candidates.isEmpty else { return [] }
+        var (chosen, lowerCaseConcepts) = resolveSpans(
+            candidates, language: language, bytes: bytes, options: options, counting: counting)
+        if let bytes { markAmbiguous(&chosen, bytes: bytes, lowerCaseConcepts: lowerCaseConcepts) }
+        if !options.contains(.ambiguous) { chosen.removeAll { $0.ambiguous } }
+        if options.contains(.nested) {
+            // Text order, a nested match after the match it sits in (stable: ties keep the order chosen).
+            chosen = chosen.enumerated().sorted {
+                ($0.element.candidate.utf8.lowerBound, $0.element.nested ? 1 : 0, $0.offset)
+                    < ($1.element.candidate.utf8.lowerBound, $1.element.nested ? 1 : 0, $1.offset)
+            }.map(\.element)
+        }
+        return chosen
+    }
+
+    /// `resolve` up to the ambiguity of sentence-initial names, which needs the whole text: the choices, and the
+    /// concepts of names seen written in lower case.
+    func resolveSpans(
+        _ candidates: [Candidate], language: String?, bytes: UnsafeBufferPointer<UInt8>?, options: MatchOptions,
+        counting: UnsafeMutableBufferPointer<Int>?
+    ) -> (chosen: [Choice], lowerCaseConcepts: Set<Int32>) {
+        guard !candidates.isEmpty else { return ([], []) }
+        let counting = options.contains(.nested) ? nil : counting
         // Start ascending, more tokens first, then the order found (the order a stable sort of the candidates gives),
         // packed so the sort compares integers.
         struct Order: Comparable {
@@ -628,19 +678,14 @@ public final class TermMatcher: Sendable {
             }
             for entry in best where !conceptsOnSpan.contains(entry.concept) {
                 conceptsOnSpan.append(entry.concept)
+                if let counting, !resolveInfo[Int(entry.pattern)].needsCapital {
+                    counting[Int(entry.concept)] += 1
+                    continue
+                }
                 chosen.append(Choice(candidate: candidate, pattern: entry.pattern))
             }
         }
-        if let bytes { markAmbiguous(&chosen, bytes: bytes, lowerCaseConcepts: lowerCaseConcepts) }
-        if !options.contains(.ambiguous) { chosen.removeAll { $0.ambiguous } }
-        if options.contains(.nested) {
-            // Text order, a nested match after the match it sits in (stable: ties keep the order chosen).
-            chosen = chosen.enumerated().sorted {
-                ($0.element.candidate.utf8.lowerBound, $0.element.nested ? 1 : 0, $0.offset)
-                    < ($1.element.candidate.utf8.lowerBound, $1.element.nested ? 1 : 0, $1.offset)
-            }.map(\.element)
-        }
-        return chosen
+        return (chosen, lowerCaseConcepts)
     }
 
     /// Sentence-initial names that may be ordinary words: the glossary says the name is also a common word, or the

@@ -78,15 +78,26 @@ struct FastScan {
                     if byte & 0xFE == 0xD0 && index &+ 1 < end {
                         // A run of such letters in a tight loop: one table add per letter packs the Cyrillic,
                         // Ukrainian-marker and Russian-marker counts into one word (a run is one word long).
-                        var packed: UInt64 = 0
                         var position = index
-                        repeat {
-                            packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
-                            position &+= 2
-                        } while position &+ 1 < end && base[position] & 0xFE == 0xD0
-                        cyrillic &+= Int(packed & 0x1F_FFFF)
-                        ukrainian &+= Int((packed >> 21) & 0x1F_FFFF)
-                        russian &+= Int(packed >> 42)
+                        while true {
+                            var packed: UInt64 = 0
+                            repeat {
+                                packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
+                                position &+= 2
+                            } while position &+ 1 < end && base[position] & 0xFE == 0xD0
+                            cyrillic &+= Int(packed & 0x1F_FFFF)
+                            ukrainian &+= Int((packed >> 21) & 0x1F_FFFF)
+                            russian &+= Int(packed >> 42)
+                            // One space and the next such word: the space changes nothing (a letter before it, one
+                            // after it), and ends a word that must not mix scripts; the loop goes on.
+                            guard position &+ 2 < end, base[position] == 0x20, base[position &+ 1] & 0xFE == 0xD0
+                            else { break }
+                            if wordLatin {
+                                scan.needsWork = true
+                                return scan
+                            }
+                            position &+= 1
+                        }
                         wordCyrillic = true
                         previousLetter = true
                         previousByte = base[position &- 1]
@@ -97,12 +108,27 @@ struct FastScan {
                     if byte < 0x80 {
                         if (byte | 0x20) &- 0x61 < 26 {
                             var position = index &+ 1
-                            while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
-                            latin &+= position &- index
+                            var wordStart = index
+                            var spaces = 0
+                            while true {
+                                while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
+                                // One space and the next ASCII word: as in the Cyrillic loop above.
+                                guard position &+ 1 < end, base[position] == 0x20,
+                                    (base[position &+ 1] | 0x20) &- 0x61 < 26
+                                else { break }
+                                if wordCyrillic {
+                                    scan.needsWork = true
+                                    return scan
+                                }
+                                spaces &+= 1
+                                position &+= 2
+                                wordStart = position &- 1
+                            }
+                            latin &+= position &- index &- spaces
                             // "www." starts a URL (a protected span).
-                            if position &- index == 3 && position < end && base[position] == 0x2E
-                                && base[index] | 0x20 == 0x77 && base[index &+ 1] | 0x20 == 0x77
-                                && base[index &+ 2] | 0x20 == 0x77
+                            if position &- wordStart == 3 && position < end && base[position] == 0x2E
+                                && base[wordStart] | 0x20 == 0x77 && base[wordStart &+ 1] | 0x20 == 0x77
+                                && base[wordStart &+ 2] | 0x20 == 0x77
                             {
                                 scan.needsWork = true
                                 return scan

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import TlumachGlossary
@@ -58,5 +59,23 @@ final class ResolveOrderTests: XCTestCase {
                 XCTAssertFalse(inOrder.isEmpty)
             }
         }
+    }
+
+    /// `counts` resolves long text a stretch at a time; what it counts is what `matches` finds, including names
+    /// made ambiguous by a lower-case spelling in a later stretch.
+    func testCountsByStretchesEqualMatches() throws {
+        let matcher = try TermMatcher(glossary: try Support.glossary(yaml))
+        // The lower-case київ only at the very end, in the last stretch.
+        let body = self.text.replacingOccurrences(of: " Київ і київ.", with: " Київ.")
+        XCTAssertFalse(body.contains("київ"))
+        let text = "Київ. " + String(repeating: body, count: 600) + " А київ тут написано з малої."
+        var byMatches: [String: Int] = [:]
+        for match in matcher.matches(in: text, language: "uk") { byMatches[match.conceptID, default: 0] += 1 }
+        var bytes = text
+        let candidates = bytes.withUTF8 { matcher.scan($0).count }
+        XCTAssertGreaterThan(candidates, 2 * 4096, "too short to be resolved in two stretches or more")
+        XCTAssertEqual(matcher.counts(in: text, language: "uk"), byMatches)
+        XCTAssertNil(byMatches["kyiv"], "a sentence-initial Київ with київ elsewhere is ambiguous")
+        XCTAssertNotNil(byMatches["hq"])
     }
 }
