@@ -63,9 +63,12 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A best_cpu best_wall
 time_one() {
   local label=$1; shift
-  local out
-  out=$({ /usr/bin/time -f "%U %S %e" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  read -r user sys wall <<<"$out"
+  local report
+  report=$(mktemp)
+  # -o: the figures in their own file (the command's standard error is discarded, and it took them along)
+  /usr/bin/time -o "$report" -f "%U %S %e" "$@" >/dev/null 2>/dev/null || { echo "failed: $*" >&2; exit 2; }
+  read -r user sys wall < <(tail -1 "$report")
+  rm -f "$report"
   local cpu
   cpu=$(python3 -c "print(round($user+$sys,2))")
   if [[ -z ${best_cpu[$label]:-} ]] || python3 -c "import sys; sys.exit(0 if $cpu < ${best_cpu[$label]} else 1)"; then

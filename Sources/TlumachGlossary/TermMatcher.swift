@@ -118,6 +118,21 @@ public final class TermMatcher: Sendable {
     let deepTransitions: TransitionTable
     /// Pattern indices ending at each node (empty for most).
     let outputs: [[Int32]]
+    /// The same, flat for `resolve` (one candidate per matched word on match-rich text): node n's patterns are
+    /// `outputList[outputStart[n]..<outputStart[n + 1]]`, and what `resolve` asks of a pattern sits in 16 bytes
+    /// (`Pattern` holds a String and an array: each copy retains them, and 20,000 of them do not stay in cache).
+    let outputStart: [Int32]
+    let outputList: [Int32]
+    let resolveInfo: [ResolveInfo]
+
+    struct ResolveInfo: Sendable {
+        var concept: Int32
+        var languageID: Int32
+        /// languageRank << 32 | statusRank: the lower, the better.
+        var rank: Int64
+        /// Pattern.needsCapital.
+        var needsCapital: Bool
+    }
     /// Three-letter stem prefixes of every Cyrillic key: most words of a text are ruled out without the cache.
     let prefixFilter: PrefixFilter
     /// Off only in tests that prove the filter changes no result.
@@ -264,6 +279,16 @@ public final class TermMatcher: Sendable {
         self.deepTransitions = TransitionTable(deep)
         self.outputs = outputs
         self.hasOutput = outputs.map { !$0.isEmpty }
+        var outputStart: [Int32] = [0]
+        outputStart.reserveCapacity(outputs.count + 1)
+        for list in outputs { outputStart.append(outputStart[outputStart.count - 1] + Int32(list.count)) }
+        self.outputStart = outputStart
+        self.outputList = Array(outputs.joined())
+        self.resolveInfo = patterns.map {
+            ResolveInfo(
+                concept: $0.concept, languageID: Int32($0.languageID),
+                rank: Int64($0.languageRank) << 32 | Int64($0.statusRank), needsCapital: $0.needsCapital)
+        }
         var filter = PrefixFilter()
         for (key, id) in symbols where kinds[Int(id)] == .inflect {
             if let prefix = PrefixFilter.key(key.dropFirst()) { filter.insert(prefix) }
@@ -358,14 +383,33 @@ public final class TermMatcher: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
-            for choice in resolve(scan(bytes), language: language, bytes: bytes) { perConcept[Int(patterns[Int(choice.pattern)].concept)] += 1 }
+            perConcept.withUnsafeMutableBufferPointer { buffer in
+                let perConcept = buffer
+                // Resolved a stretch at a time (each ends where no term can go on, so none depends on the next):
+                // on match-rich text the candidates of the whole text would fill hundreds of megabytes. What can
+                // still be ambiguous is kept and decided over the whole text at the end.
+                var kept: [Choice] = []
+                var lowerCase: Set<Int32> = []
+                func take(_ candidates: [Candidate]) {
+                    let part = resolveSpans(candidates, language: language, bytes: bytes, options: [], counting: perConcept)
+                    kept.append(contentsOf: part.chosen)
+                    lowerCase.formUnion(part.lowerCaseConcepts)
+                }
+                take(scan(bytes, stretch: take))
+                markAmbiguous(&kept, bytes: bytes, lowerCaseConcepts: lowerCase)
+                for choice in kept where !choice.ambiguous {
+                    perConcept[Int(resolveInfo[Int(choice.pattern)].concept)] += 1
+                }
+            }
             var counts: [String: Int] = [:]
             for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
             return counts
         }
     }
 
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Candidate] {
+    /// With `stretch`, candidates are handed over (in resolve's order) whenever all found so far are settled and
+    /// at least a few thousand, and only the rest is returned.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, stretch: (([Candidate]) -> Void)? = nil) -> [Candidate] {
         // The token cache and the scan's working arrays come from the pool and go back to it, so a call on a short
         // string (`tlumach check` calls once per unit) allocates nothing but its result.
         var (cache, active, next, tokenSymbols, computed) = cachePool.borrow()
@@ -378,7 +422,18 @@ public final class TermMatcher: Sendable {
             cachePool.giveBack((cache, active, next, tokenSymbols, computed))
         }
         var candidates: [Candidate] = []
+        // Candidates are put in `resolve`'s order as they come (start ascending, longer first, then as found), so
+        // it need not sort millions of them on match-rich text: those from `final` on may still move; any found
+        // later starts at a live state's start or at a later token.
+        var final = 0
         TextTokens.forEach(bytes: bytes) { token, range8, range16 in
+            TermMatcher.settle(&candidates, from: &final, before: active.first?.start8 ?? range8.lowerBound)
+            // No live state: every candidate so far ended before this token, and any later one starts after them.
+            if let stretch, active.isEmpty, candidates.count >= 4096 {
+                stretch(candidates)
+                candidates.removeAll(keepingCapacity: true)
+                final = 0
+            }
             var homoglyph = false
             tokenSymbols.clearIfNeeded()
             switch token {
@@ -461,7 +516,35 @@ public final class TermMatcher: Sendable {
             }
             swap(&active, &next)
         }
+        TermMatcher.settle(&candidates, from: &final, before: Int.max)
         return candidates
+    }
+
+    /// `resolve`'s order: start ascending, more tokens first (ties: the order found).
+    @inline(__always)
+    static func orderKey(_ candidate: Candidate) -> UInt64 {
+        UInt64(candidate.utf8.lowerBound) << 16 | UInt64(0xFFFF - min(candidate.tokens, 0xFFFF))
+    }
+
+    /// Sorts the unsettled tail (a few candidates; stable insertion sort) and settles those starting before
+    /// `threshold`.
+    @inline(__always)
+    static func settle(_ candidates: inout [Candidate], from final: inout Int, before threshold: Int) {
+        let count = candidates.count
+        guard final < count else { return }
+        if count - final > 1 {
+            for index in (final + 1)..<count {
+                let moving = candidates[index]
+                let key = orderKey(moving)
+                var slot = index
+                while slot > final && orderKey(candidates[slot - 1]) > key {
+                    candidates[slot] = candidates[slot - 1]
+                    slot -= 1
+                }
+                if slot != index { candidates[slot] = moving }
+            }
+        }
+        while final < count && candidates[final].utf8.lowerBound < threshold { final += 1 }
     }
 
     /// Symbols of a text word (called once per distinct word form; the cache remembers).
@@ -492,10 +575,35 @@ public final class TermMatcher: Sendable {
     /// the best by language (uk, en, ru, others) and then status. A name with a capital is not matched by a word in
     /// lower case (`bytes` given); a sentence-initial one that may be an ordinary word is ambiguous, dropped unless
     /// `.ambiguous` is asked for. O(n log n).
+    /// With `counting` (and without `.nested`), a choice that cannot be ambiguous (its term needs no capital) is
+    /// counted there per concept instead of being returned: on match-rich text the choices would fill hundreds
+    /// of megabytes for a count.
     func resolve(
-        _ candidates: [Candidate], language: String?, bytes: UnsafeBufferPointer<UInt8>? = nil, options: MatchOptions = []
+        _ candidates: [Candidate], language: String?, bytes: UnsafeBufferPointer<UInt8>? = nil, options: MatchOptions = [],
+        counting: UnsafeMutableBufferPointer<Int>? = nil
     ) -> [Choice] {
-        guard !candidates.isEmpty else { return [] }
+        var (chosen, lowerCaseConcepts) = resolveSpans(
+            candidates, language: language, bytes: bytes, options: options, counting: counting)
+        if let bytes { markAmbiguous(&chosen, bytes: bytes, lowerCaseConcepts: lowerCaseConcepts) }
+        if !options.contains(.ambiguous) { chosen.removeAll { $0.ambiguous } }
+        if options.contains(.nested) {
+            // Text order, a nested match after the match it sits in (stable: ties keep the order chosen).
+            chosen = chosen.enumerated().sorted {
+                ($0.element.candidate.utf8.lowerBound, $0.element.nested ? 1 : 0, $0.offset)
+                    < ($1.element.candidate.utf8.lowerBound, $1.element.nested ? 1 : 0, $1.offset)
+            }.map(\.element)
+        }
+        return chosen
+    }
+
+    /// `resolve` up to the ambiguity of sentence-initial names, which needs the whole text: the choices, and the
+    /// concepts of names seen written in lower case.
+    func resolveSpans(
+        _ candidates: [Candidate], language: String?, bytes: UnsafeBufferPointer<UInt8>?, options: MatchOptions,
+        counting: UnsafeMutableBufferPointer<Int>?
+    ) -> (chosen: [Choice], lowerCaseConcepts: Set<Int32>) {
+        guard !candidates.isEmpty else { return ([], []) }
+        let counting = options.contains(.nested) ? nil : counting
         // Start ascending, more tokens first, then the order found (the order a stable sort of the candidates gives),
         // packed so the sort compares integers.
         struct Order: Comparable {
@@ -503,11 +611,18 @@ public final class TermMatcher: Sendable {
             var index: Int
             static func < (a: Order, b: Order) -> Bool { a.key != b.key ? a.key < b.key : a.index < b.index }
         }
-        var order = candidates.indices.map { index in
-            let candidate = candidates[index]
-            return Order(key: UInt64(candidate.utf8.lowerBound) << 16 | UInt64(0xFFFF - min(candidate.tokens, 0xFFFF)), index: index)
+        // `scan` gives them in this order already; candidates from elsewhere (tests) are sorted here.
+        var inOrder = true
+        for index in candidates.indices.dropFirst()
+        where TermMatcher.orderKey(candidates[index - 1]) > TermMatcher.orderKey(candidates[index]) {
+            inOrder = false
+            break
         }
-        order.sort()
+        var order: [Order] = []
+        if !inOrder {
+            order = candidates.indices.map { index in Order(key: TermMatcher.orderKey(candidates[index]), index: index) }
+            order.sort()
+        }
         let wanted: [Bool]? = language.map { languageSelections[$0] ?? TermMatcher.selection(of: $0, among: languageIDs) }
         var chosen: [Choice] = []
         var lastEnd = -1
@@ -516,8 +631,8 @@ public final class TermMatcher: Sendable {
         var best: [(concept: Int32, pattern: Int32)] = []
         // Concepts of names seen written in lower case (evidence that a sentence-initial capital is an ordinary word).
         var lowerCaseConcepts: Set<Int32> = []
-        for entry in order {
-            let candidate = candidates[entry.index]
+        for position in candidates.indices {
+            let candidate = candidates[inOrder ? position : order[position].index]
             var nested = false
             if let span = currentSpan, span == candidate.utf8 {
                 // Same span as the match just taken: other concepts may claim it too.
@@ -527,16 +642,19 @@ public final class TermMatcher: Sendable {
             }
             // The best pattern per concept among this node's outputs in the wanted language.
             best.removeAll(keepingCapacity: true)
-            for pattern in outputs[Int(candidate.node)] {
-                let info = patterns[Int(pattern)]
-                if let wanted, !wanted[info.languageID] { continue }
-                if info.needsCapital, !options.contains(.anyCase), let bytes, TermMatcher.lowerCaseWhereCapital(bytes[candidate.utf8], info.capitals) {
+            let node = Int(candidate.node)
+            for listIndex in Int(outputStart[node])..<Int(outputStart[node + 1]) {
+                let pattern = outputList[listIndex]
+                let info = resolveInfo[Int(pattern)]
+                if let wanted, !wanted[Int(info.languageID)] { continue }
+                if info.needsCapital, !options.contains(.anyCase), let bytes,
+                    TermMatcher.lowerCaseWhereCapital(bytes[candidate.utf8], patterns[Int(pattern)].capitals)
+                {
                     lowerCaseConcepts.insert(info.concept)
                     continue
                 }
                 if let position = best.firstIndex(where: { $0.concept == info.concept }) {
-                    let other = patterns[Int(best[position].pattern)]
-                    if (info.languageRank, info.statusRank) < (other.languageRank, other.statusRank) {
+                    if info.rank < resolveInfo[Int(best[position].pattern)].rank {
                         best[position].pattern = pattern
                     }
                 } else {
@@ -560,19 +678,14 @@ public final class TermMatcher: Sendable {
             }
             for entry in best where !conceptsOnSpan.contains(entry.concept) {
                 conceptsOnSpan.append(entry.concept)
+                if let counting, !resolveInfo[Int(entry.pattern)].needsCapital {
+                    counting[Int(entry.concept)] += 1
+                    continue
+                }
                 chosen.append(Choice(candidate: candidate, pattern: entry.pattern))
             }
         }
-        if let bytes { markAmbiguous(&chosen, bytes: bytes, lowerCaseConcepts: lowerCaseConcepts) }
-        if !options.contains(.ambiguous) { chosen.removeAll { $0.ambiguous } }
-        if options.contains(.nested) {
-            // Text order, a nested match after the match it sits in (stable: ties keep the order chosen).
-            chosen = chosen.enumerated().sorted {
-                ($0.element.candidate.utf8.lowerBound, $0.element.nested ? 1 : 0, $0.offset)
-                    < ($1.element.candidate.utf8.lowerBound, $1.element.nested ? 1 : 0, $1.offset)
-            }.map(\.element)
-        }
-        return chosen
+        return (chosen, lowerCaseConcepts)
     }
 
     /// Sentence-initial names that may be ordinary words: the glossary says the name is also a common word, or the

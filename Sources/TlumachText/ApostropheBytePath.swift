@@ -25,32 +25,36 @@ enum ApostropheBytePath {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
         apostrophe canonical: Unicode.Scalar, classes: [CharacterClass] = CharacterClassTable.shared.classes,
         quotes: Bool = false, spaceRuns: Bool = false, trailing: Bool = false,
-        language fixed: Language? = .uk, resolve: (LanguageEvidence) -> Language = { _ in .uk }
+        language fixed: Language? = .uk, guess: Language = .uk, tables: FastScan.Tables = .shared,
+        resolve: (LanguageEvidence) -> Language = { _ in .uk }
     ) -> (changes: Int, scan: FastScan)? {
         guard bytes.baseAddress != nil, range.count >= 3 else { return nil }
         let start = output.count
-        // Written for Ukrainian/Russian quotes first; again with English ones when the letters say English.
+        // Written with the quotes of the configured language, else of `guess` (the previous paragraph's: most
+        // paragraphs are in the language of the one before); again with the other ones when the letters say so.
+        var english = (fixed ?? guess) == .en
         guard var result = write(
-            bytes, range, into: &output, canonical, quotes: quotes, english: fixed == .en, spaceRuns: spaceRuns,
+            bytes, range, into: &output, canonical, quotes: quotes, english: english, spaceRuns: spaceRuns,
             trailing: trailing) else {
             return undo(&output, start)
         }
         var scan = output.withUnsafeBufferPointer {
-            FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical)
+            FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical, tables: tables)
         }
         guard !scan.needsWork, scan.quoteCount == result.quotes else { return undo(&output, start) }
         if result.quotes > 0 {
             let language = fixed ?? resolve(scan.evidence)
-            if language == .en && fixed != .en {
+            if (language == .en) != english {
+                english = language == .en
                 output.removeSubrange(start...)
                 guard let again = write(
-                    bytes, range, into: &output, canonical, quotes: true, english: true, spaceRuns: spaceRuns,
+                    bytes, range, into: &output, canonical, quotes: true, english: english, spaceRuns: spaceRuns,
                     trailing: trailing) else {
                     return undo(&output, start)
                 }
                 result = again
                 scan = output.withUnsafeBufferPointer {
-                    FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical)
+                    FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical, tables: tables)
                 }
                 guard !scan.needsWork, scan.quoteCount == result.quotes else { return undo(&output, start) }
             }

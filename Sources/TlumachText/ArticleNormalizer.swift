@@ -12,6 +12,7 @@ public final class ArticleNormalizer: Sendable {
     public let options: NormalizerOptions
     let spoofChecker: SpoofChecker
     let classes: [CharacterClass]
+    let scanTables = FastScan.Tables.shared
 
     public init(options: NormalizerOptions = NormalizerOptions()) throws(ICUError) {
         self.options = options
@@ -45,6 +46,10 @@ public final class ArticleNormalizer: Sendable {
         // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
         // gets its own language and quote pairing.
         let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
+        // Input from `clean` up to the block in hand is unchanged and not yet copied: clean paragraphs are copied
+        // in bulk when a changed one (or the end) comes, not one by one.
+        var clean = 0
+        let bareBlankLines = options.rewriters.isEmpty
         do {
             var position = 0
             if ByteOrderMark.utf8Length(bytes) > 0 && options.isEnabled(.bom) {
@@ -55,22 +60,37 @@ public final class ArticleNormalizer: Sendable {
                 changeCount += 1
                 position = 3
             }
+            clean = position
             // YAML front matter (--- … --- at the very start of a Markdown file) is data, not prose: like code.
             if let frontMatter = Blocks.frontMatter(in: bytes, from: position) {
                 processCode(bytes, frontMatter, &output, &changes, &changeCount)
                 position = frontMatter.upperBound
+                clean = position
             }
+            let base = bytes.baseAddress
             while position < bytes.count {
+                // A blank line of a bare LF (every other block of text with blank lines between paragraphs): a
+                // paragraph the scan calls clean, with no letters.
+                if bareBlankLines, let base, base[position] == 0x0A {
+                    if options.language == nil { _ = state.resolve(LanguageEvidence(), commit: true) }
+                    steps += 1
+                    position += 1
+                    continue
+                }
                 let block = Blocks.next(in: bytes, from: position, linesAreParagraphs: linesAreParagraphs)
                 switch block.kind {
                 case .code:
+                    Self.flush(bytes, from: &clean, to: block.range.lowerBound, into: &output)
                     processCode(bytes, block.range, &output, &changes, &changeCount)
+                    clean = block.range.upperBound
                 case .paragraph:
-                    processParagraph(bytes, block.range, &state, &output, &changes, &changeCount, &steps, reporting)
+                    processParagraph(
+                        bytes, block.range, &state, &output, &changes, &changeCount, &steps, reporting, &clean)
                 }
                 steps += block.range.count
                 position = block.range.upperBound
             }
+            Self.flush(bytes, from: &clean, to: bytes.count, into: &output)
         }
         if !reporting {
             changes = []
@@ -127,6 +147,16 @@ public final class ArticleNormalizer: Sendable {
         return result
     }
 
+    /// Copies the unchanged input from `clean` up to `end`.
+    @inline(__always)
+    static func flush(
+        _ bytes: UnsafeBufferPointer<UInt8>, from clean: inout Int, to end: Int, into output: inout [UInt8]
+    ) {
+        guard end > clean else { return }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<end]))
+        clean = end
+    }
+
     // MARK: Blocks
 
     /// Fenced code: only line ends are touched.
@@ -160,9 +190,10 @@ public final class ArticleNormalizer: Sendable {
     private func processParagraph(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout DocumentState,
         _ output: inout [UInt8], _ changes: inout [PendingChange], _ changeCount: inout Int, _ steps: inout Int,
-        _ reporting: Bool
+        _ reporting: Bool, _ clean: inout Int
     ) {
-        let scan = FastScan.run(bytes, range, classes: classes, apostrophe: options.apostrophe.scalar)
+        let scan = FastScan.run(
+            bytes, range, classes: classes, apostrophe: options.apostrophe.scalar, tables: scanTables)
         var needsWork = scan.needsWork || !options.rewriters.isEmpty
         if !needsWork, options.language == nil || options.language == .en, scan.quotes.count > 0 {
             let language = options.language ?? state.resolve(scan.evidence, commit: false)
@@ -172,16 +203,18 @@ public final class ArticleNormalizer: Sendable {
         }
         if !needsWork {
             if options.language == nil { _ = state.resolve(scan.evidence, commit: true) }
-            output.append(contentsOf: bytes[range])
-            return
+            return  // left for the next bulk copy
         }
+        Self.flush(bytes, from: &clean, to: range.lowerBound, into: &output)
+        clean = range.upperBound
         // Only in-word straight apostrophes, simply paired straight quotes and runs of spaces to fix (most flagged
         // paragraphs of real text): rewritten byte by byte.
         if !reporting && options.rewriters.isEmpty && options.isEnabled(.apostrophe),
             let fixed = ApostropheBytePath.rewrite(
                 bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
                 quotes: options.isEnabled(.quotes), spaceRuns: options.isEnabled(.spaceRuns),
-                trailing: options.isEnabled(.trailingSpace), language: options.language,
+                trailing: options.isEnabled(.trailingSpace), language: options.language, guess: state.lastLanguage,
+                tables: scanTables,
                 resolve: { state.resolve($0, commit: false) })
         {
             if options.language == nil { _ = state.resolve(fixed.scan.evidence, commit: true) }
@@ -356,7 +389,7 @@ enum Blocks {
         -> (kind: Kind, range: Range<Int>)
     {
         let first = line(bytes, start)
-        if let fence = fence(bytes, first) {
+        if start < bytes.count, mayStartBlock(bytes[start]), let fence = fence(bytes, first) {
             var end = first.upperBound
             while end < bytes.count {
                 let next = line(bytes, end)
@@ -373,10 +406,26 @@ enum Blocks {
         var end = first.upperBound
         while end < bytes.count {
             let next = line(bytes, end)
-            if isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next) { break }
+            if mayStartBlock(bytes[end])
+                && (isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next))
+            {
+                break
+            }
             end = next.upperBound
         }
         return (.paragraph, start..<end)
+    }
+
+    /// Whether a line starting with this byte may be blank, indented, a fence or a Markdown block start; most
+    /// lines start with a letter and need none of those tests.
+    @inline(__always)
+    static func mayStartBlock(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09, 0x0A, 0x0D, 0x20, 0x23, 0x3E, 0x2D, 0x2A, 0x2B, 0x30...0x39, 0x60, 0x7E, 0xC2, 0xE2, 0xE3, 0xEF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// A YAML front matter block starting at `start`: a line "---", then lines up to a closing "---" or "...".

@@ -32,9 +32,17 @@ struct FastScan {
     }
 
 
+    /// The two lookup tables, read once by the caller: a global's accessor costs a `swift_once` call, which is
+    /// noticeable when it runs for each of a million short paragraphs.
+    struct Tables: @unchecked Sendable {  // pointers to immutable tables that live for the whole process
+        let classes: UnsafePointer<CharacterClass>
+        let markers: UnsafePointer<UInt64>
+        static var shared: Tables { Tables(classes: classTable, markers: languageMarkers) }
+    }
+
     static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: [CharacterClass],
-        apostrophe: Unicode.Scalar
+        apostrophe: Unicode.Scalar, tables: Tables = .shared
     ) -> FastScan {
         var scan = FastScan()
         guard let base = bytes.baseAddress else { return scan }
@@ -51,8 +59,8 @@ struct FastScan {
         var lineHasText = false
         let canonicalIsRight = apostrophe == "\u{2019}"
         // Returning early with needsWork: the caller only needs the verdict then (language comes from the rules).
-        let markers = languageMarkers
-        let classTable = TlumachText.classTable
+        let markers = tables.markers
+        let classTable = tables.classes
         do {
             do {
                 @inline(__always) func nextIsLetter(_ at: Int) -> Bool {
@@ -70,15 +78,26 @@ struct FastScan {
                     if byte & 0xFE == 0xD0 && index &+ 1 < end {
                         // A run of such letters in a tight loop: one table add per letter packs the Cyrillic,
                         // Ukrainian-marker and Russian-marker counts into one word (a run is one word long).
-                        var packed: UInt64 = 0
                         var position = index
-                        repeat {
-                            packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
-                            position &+= 2
-                        } while position &+ 1 < end && base[position] & 0xFE == 0xD0
-                        cyrillic &+= Int(packed & 0x1F_FFFF)
-                        ukrainian &+= Int((packed >> 21) & 0x1F_FFFF)
-                        russian &+= Int(packed >> 42)
+                        while true {
+                            var packed: UInt64 = 0
+                            repeat {
+                                packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
+                                position &+= 2
+                            } while position &+ 1 < end && base[position] & 0xFE == 0xD0
+                            cyrillic &+= Int(packed & 0x1F_FFFF)
+                            ukrainian &+= Int((packed >> 21) & 0x1F_FFFF)
+                            russian &+= Int(packed >> 42)
+                            // One space and the next such word: the space changes nothing (a letter before it, one
+                            // after it), and ends a word that must not mix scripts; the loop goes on.
+                            guard position &+ 2 < end, base[position] == 0x20, base[position &+ 1] & 0xFE == 0xD0
+                            else { break }
+                            if wordLatin {
+                                scan.needsWork = true
+                                return scan
+                            }
+                            position &+= 1
+                        }
                         wordCyrillic = true
                         previousLetter = true
                         previousByte = base[position &- 1]
@@ -89,12 +108,27 @@ struct FastScan {
                     if byte < 0x80 {
                         if (byte | 0x20) &- 0x61 < 26 {
                             var position = index &+ 1
-                            while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
-                            latin &+= position &- index
+                            var wordStart = index
+                            var spaces = 0
+                            while true {
+                                while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
+                                // One space and the next ASCII word: as in the Cyrillic loop above.
+                                guard position &+ 1 < end, base[position] == 0x20,
+                                    (base[position &+ 1] | 0x20) &- 0x61 < 26
+                                else { break }
+                                if wordCyrillic {
+                                    scan.needsWork = true
+                                    return scan
+                                }
+                                spaces &+= 1
+                                position &+= 2
+                                wordStart = position &- 1
+                            }
+                            latin &+= position &- index &- spaces
                             // "www." starts a URL (a protected span).
-                            if position &- index == 3 && position < end && base[position] == 0x2E
-                                && base[index] | 0x20 == 0x77 && base[index &+ 1] | 0x20 == 0x77
-                                && base[index &+ 2] | 0x20 == 0x77
+                            if position &- wordStart == 3 && position < end && base[position] == 0x2E
+                                && base[wordStart] | 0x20 == 0x77 && base[wordStart &+ 1] | 0x20 == 0x77
+                                && base[wordStart &+ 2] | 0x20 == 0x77
                             {
                                 scan.needsWork = true
                                 return scan

@@ -61,6 +61,22 @@ final class NormalizerFastPathTests: XCTestCase {
         }
     }
 
+    /// The byte-level path writes its quotes in the previous paragraph's language first and again when the letters
+    /// say otherwise; clean paragraphs, blank lines and code between changed paragraphs are copied as they are.
+    func testQuotesFollowEachParagraphsLanguageOnTheTextOnlyPath() throws {
+        let text = "Він сказав \"так\".\n\nHe said \"yes\".\n\n\nShe said \"no\".\nAll clean.\n\n"
+            + "Вона сказала \"ні\".\n\n```\n\"код\"\n```\nClean line.\n\n  \n\nКінець \"тексту\""
+        let expected = "Він сказав «так».\n\nHe said “yes”.\n\n\nShe said “no”.\nAll clean.\n\n"
+            + "Вона сказала «ні».\n\n```\n\"код\"\n```\nClean line.\n\n\n\nКінець «тексту»"
+        let normalizer = try ArticleNormalizer()
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
+        let reference = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: true) }
+        XCTAssertEqual(String(decoding: fast.utf8, as: UTF8.self), expected)
+        XCTAssertEqual(reference.utf8, fast.utf8)
+        XCTAssertEqual(fast.changeCount, reference.changes.count)
+    }
+
     /// The byte-level path takes a paragraph whose only fixes are in-word straight apostrophes, and leaves every
     /// other to the rules (which the test above compares it with).
     func testApostropheBytePathTakesOnlyInWordApostrophes() {
