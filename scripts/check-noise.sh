@@ -10,6 +10,8 @@
 #   NOISE_SAMPLE=50 scripts/check-noise.sh  # also print a seeded random sample of flagged units (seed 10, or NOISE_SEED) of
 #                                           # each set and variant (AG1… with glossaries, AN1… without)
 #   NOISE_SAMPLE=50 NOISE_SEED=11 NOISE_SETS=B scripts/check-noise.sh  # another seed; only set B
+#   CATALOGS_C=/tmp/set-c NOISE_SETS="B C" scripts/check-noise.sh     # also set C: every *.mo under CATALOGS_C
+#                                           # (catalogs of packages not installed here, see docs/check-evaluation.md)
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
 set -euo pipefail
@@ -29,6 +31,13 @@ for mo in $(ls "$CATALOGS"/*.mo | sort); do
     [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
     index=$((index + 1))
 done
+if [ -n "${CATALOGS_C:-}" ]; then
+    mkdir -p "$NOISE_DIR/C"
+    for mo in $(find "$CATALOGS_C" -name '*.mo' | sort); do
+        name=$(basename "$mo" .mo)
+        [ -s "$NOISE_DIR/C/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/C/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/C/$name.po"
+    done
+fi
 
 for set in ${NOISE_SETS:-A B}; do
     cd "$ROOT"

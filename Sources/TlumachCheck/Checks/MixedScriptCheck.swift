@@ -38,6 +38,8 @@ public struct MixedScriptCheck: Check {
             .passing("oO", "oOгГ", note: "Answer keys, the English ones kept (gnupg2)."),
             .triggering("ARG1 * ARG2", "↓AРГ1 * АРГ2", note: "A Latin A in a Cyrillic metavariable (coreutils)."),
             .passing("use a specific SEUSER", "використати вказаного SEКОР", note: "An acronym glued to a metavariable (coreutils)."),
+            .passing("  -kWORD, --keyword=WORD", "  -kСЛОВО, --keyword=СЛОВО", note: "An option letter before its translated metavariable (gettext-tools)."),
+            .triggering("  -kWORD  look for WORD", "  ↓kСЛОВО  шукати СЛОВО", note: "A Latin letter glued to a word, not an option."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
         ])
@@ -126,6 +128,10 @@ public struct MixedScriptCheck: Check {
             if kinds > 1 && Self.isAnswerKeys(scalars[start..<index]) {
                 continue
             }
+            // An option letter glued to its translated metavariable (-kWORD → -kСЛОВО).
+            if kinds > 1 && Self.isOptionBeforeMetavariable(scalars, start..<index, source: unit.sourceText.scalars) {
+                continue
+            }
             // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
             if kinds > 1 && start > 0 && scalars[start - 1] == "[" && index < count && scalars[index] == "]" {
                 continue
@@ -212,6 +218,17 @@ public struct MixedScriptCheck: Check {
             return lower.properties.isLowercase && upper.properties.isUppercase
                 && lower.properties.uppercaseMapping == String(upper)
         }
+    }
+
+    /// `-kСЛОВО` for `-kWORD`: after a hyphen, one Latin letter the source also has as an option (-k), then an
+    /// upper-case Cyrillic metavariable. `kСЛОВО` without the hyphen, or `-kслово`, stays a mix.
+    static func isOptionBeforeMetavariable(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
+        guard word.lowerBound > 0, scalars[word.lowerBound - 1] == "-", word.count >= 3 else { return false }
+        let letter = scalars[word.lowerBound]
+        guard letter.value < 0x80 else { return false }
+        let rest = scalars[(word.lowerBound + 1)..<word.upperBound]
+        guard rest.allSatisfy({ (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }) else { return false }
+        return source.indices.contains { $0 + 1 < source.count && source[$0] == "-" && source[$0 + 1] == letter }
     }
 
     static func isInflectedLatinName(_ word: ArraySlice<Unicode.Scalar>) -> Bool {

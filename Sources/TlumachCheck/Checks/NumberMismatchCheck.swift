@@ -9,7 +9,9 @@ public struct NumberMismatchCheck: Check {
             no-break or narrow space) ≡ 2,500 (English); 2,5 ≡ 2.5; "2.5 million" ≡ "2,5 млн" ≡ 2 500 000. Dates \
             and times compare by their parts, so "August 24, 2024", "24 серпня 2024 р." and "24.08.2024" agree; \
             a small number may be written as a word ("2 civilians" → "двох цивільних"). Numbers inside \
-            placeholders and URLs are left to those checks.
+            placeholders and URLs are left to those checks. The index of a name (EXP1, ВИРАЗ1, UTF8) compares by \
+            presence, so a metavariable named fewer times is not a lost figure; an exit status 0 or 1 may be said \
+            as success or failure (Data/exit-status-words.tsv).
             """,
         defaultSeverity: .error,
         examples: [
@@ -28,6 +30,18 @@ public struct NumberMismatchCheck: Check {
             .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
             .passing("calendar:week_start:0", "calendar:week_start:1", note: "A setting the locale chooses (gtk20: the week starts on Monday)."),
+            .passing(
+                "Exit Status:\n    Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise.",
+                "Код завершення:\n    Команда завершується успішно, якщо результат обчислення ненульовий.",
+                note: "Exit statuses 0 and 1 said as success and failure (bash)."),
+            .triggering(
+                "Exit Status:\n    Returns 0 unless an invalid option is given.", "Код завершення:\n    Повертає ↓1, якщо вказано неправильний параметр.",
+                note: "A status changed, not said in words."),
+            .passing(
+                "(( EXP1 )); (( EXP2 )); (( EXP3 ))\n    EXP1, EXP2, and EXP3 are arithmetic expressions.",
+                "(( ВИРАЗ1 )); (( ВИРАЗ2 )); (( ВИРАЗ3 ))\n    ВИРАЗИ мають бути арифметичними виразами.",
+                note: "The indexes of metavariables compare by presence, not count (bash)."),
+            .triggering("EXPR1 -a EXPR2", "ВИРАЗ1 -a ВИРАЗ1", note: "An index changed: EXPR2 is lost."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -81,6 +95,55 @@ public struct NumberMismatchCheck: Check {
         return close < scalars.count && scalars[close] == "]"
     }
 
+    /// Whether the token is the index of a name it is glued to (EXP1, ВИРАЗ2, UTF8, arg1).
+    static func isNameIndex(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
+        token.range.lowerBound > 0 && WordScanner.isLetter(scalars[token.range.lowerBound - 1])
+    }
+
+    /// "EXP1, EXP2, and EXP3 are …" → "ВИРАЗИ …": the indexes of names compare by presence, not count (a
+    /// paraphrase names a metavariable fewer or more times). Drops from both lists the name indexes whose value
+    /// is a name index on the other side too; an index changed (EXPR2 → ВИРАЗ1) or lost everywhere stays.
+    static func droppingRepeatedNameIndexes(
+        _ source: [NumberToken], _ sourceScalars: [Unicode.Scalar], _ target: [NumberToken], _ targetScalars: [Unicode.Scalar]
+    ) -> ([NumberToken], [NumberToken]) {
+        func indexValues(_ tokens: [NumberToken], _ scalars: [Unicode.Scalar]) -> Set<String> {
+            Set(tokens.filter { isNameIndex($0, in: scalars) }.map(\.text))
+        }
+        let sourceIndexes = indexValues(source, sourceScalars)
+        guard !sourceIndexes.isEmpty else { return (source, target) }
+        let shared = sourceIndexes.intersection(indexValues(target, targetScalars))
+        guard !shared.isEmpty else { return (source, target) }
+        return (
+            source.filter { !(shared.contains($0.text) && isNameIndex($0, in: sourceScalars)) },
+            target.filter { !(shared.contains($0.text) && isNameIndex($0, in: targetScalars)) }
+        )
+    }
+
+    /// "Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise" → "завершується успішно, якщо результат
+    /// ненульовий": a 0 or 1 in a sentence about the exit status, where the target says success or failure in
+    /// words (Data/exit-status-words.tsv). A status of 2, or a 0 the target gives as 1, stays reported.
+    static func isExitStatusSaidInWords(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        guard token.values.count == 1, token.values[0] == 0 || token.values[0] == 1 else { return false }
+        let lists = WordLists.shared
+        let outcomes = lists.words("outcome", language: unit.targetLanguage)
+        let statusWords = lists.words("status", language: unit.sourceLanguage)
+        guard !outcomes.isEmpty, !statusWords.isEmpty else { return false }
+        let saysOutcome = unit.targetText.words.contains { word in
+            let lower = word.text.lowercased()
+            return outcomes.contains { lower.hasPrefix($0) }
+        }
+        guard saysOutcome else { return false }
+        // The sentence before the number (back to the previous full stop or semicolon).
+        let scalars = unit.sourceText.scalars
+        var start = token.range.lowerBound
+        while start > 0 && scalars[start - 1] != "." && scalars[start - 1] != ";" { start -= 1 }
+        let sentence = WordScanner.scan(Array(scalars[start..<token.range.lowerBound]))
+        return sentence.contains { word in
+            let lower = word.text.lowercased()
+            return statusWords.contains { lower.hasPrefix($0) }
+        }
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
@@ -88,9 +151,11 @@ public struct NumberMismatchCheck: Check {
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
-        let sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
-        let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
+        var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
+        var targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
+        (sourceTokens, targetTokens) = Self.droppingRepeatedNameIndexes(
+            sourceTokens, unit.sourceText.scalars, targetTokens, unit.targetText.scalars)
 
         // 1. Values. Target tokens are found through buckets of nearby values (a value matches within its bucket or
         // the next one), so a text with thousands of numbers costs linear steps, not one scan per number.
@@ -157,7 +222,11 @@ public struct NumberMismatchCheck: Check {
             let token = sourceTokens[index]
             if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
                 for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
-                if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit) { continue }
+                if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit)
+                    || Self.isExitStatusSaidInWords(token, in: unit)
+                {
+                    continue
+                }
                 issues.append(Issue("number \(token.text) of the source is missing from the target"))
             }
         }

@@ -10,7 +10,10 @@ public struct PlaceholderMismatchCheck: Check {
             Placeholders compare as a multiset, so their order may change; unnumbered printf placeholders are \
             numbered in order so `%s … %d` matches `%2$d … %1$s`. ICU MessageFormat arguments compare by name and \
             type, not by their plural branches, which legitimately differ between English (one, other) and \
-            Ukrainian (one, few, many, other). "100% sure" is text: a space is not taken as a printf flag.
+            Ukrainian (one, few, many, other); likewise a PO plural form (msgstr[n]) may print the count (%d, \
+            %lu) its English form leaves out, since a Ukrainian form serves several numbers. "100% sure" is text: \
+            a space is not taken as a printf flag. An upper-case metavariable in braces (\\x{HEXNUMBER}) may be \
+            translated into an upper-case one ({ШІСТН.ЧИСЛО}).
             """,
         defaultSeverity: .error,
         examples: [
@@ -30,6 +33,9 @@ public struct PlaceholderMismatchCheck: Check {
             .passing("100% sure", "на 100 % певен"),
             .passing("(every %gs)", "(кожні %g с)", note: "A conversion followed by a letter."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
+            .passing(
+                "%s:%d: missing right brace on \\x{HEXNUMBER}", "%s:%d: відсутня права фігурна дужка у \\x{ШІСТН.ЧИСЛО}",
+                note: "An upper-case metavariable translated (gettext-tools)."),
             .passing(
                 "Click Save", "Натисніть «Зберегти»", sourceCodes: [InlineCode(kind: "x", id: "1", offset: 6)],
                 targetCodes: [InlineCode(kind: "x", id: "1", offset: 10)]),
@@ -65,13 +71,53 @@ public struct PlaceholderMismatchCheck: Check {
         return issues
     }
 
-    /// Brace arguments compare as a set: a plural's branches repeat them.
-    static func compareBraces(_ source: [Placeholder], _ target: [Placeholder]) -> [Issue] {
+    /// Whether a brace placeholder's name is an upper-case metavariable of help text ({HEXNUMBER}, {FILE_NAME}).
+    static func isMetavariable(_ placeholder: Placeholder) -> Bool {
+        let name = placeholder.key.unicodeScalars.dropFirst().dropLast()
+        return name.count >= 2 && name.allSatisfy { ("A"..."Z").contains($0) || $0 == "_" || isDigitScalar($0) }
+            && name.contains { ("A"..."Z").contains($0) }
+    }
+
+    static func isDigitScalar(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// How many `{…}` of the target hold an upper-case Cyrillic metavariable ({ШІСТН.ЧИСЛО}): a translated
+    /// metavariable, which the placeholder scanner does not take for a placeholder.
+    static func translatedMetavariables(_ scalars: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "{" else { continue }
+            var end = index + 1
+            var cyrillic = 0
+            while end < scalars.count, scalars[end] != "}" {
+                let scalar = scalars[end]
+                if (0x400...0x4FF).contains(scalar.value) {
+                    guard scalar.properties.isUppercase else { break }
+                    cyrillic += 1
+                } else if !(scalar == "." || scalar == "_" || scalar == "-" || isDigitScalar(scalar)) {
+                    break
+                }
+                end += 1
+            }
+            if end < scalars.count && scalars[end] == "}" && cyrillic >= 2 { count += 1 }
+        }
+        return count
+    }
+
+    /// Brace arguments compare as a set: a plural's branches repeat them. Up to `translated` upper-case
+    /// metavariables of the source may be missing: the target translated them.
+    static func compareBraces(_ source: [Placeholder], _ target: [Placeholder], translated: Int = 0) -> [Issue] {
         let sourceKeys = Set(source.filter { $0.kind == .brace }.map(\.key))
         let targetKeys = Set(target.filter { $0.kind == .brace }.map(\.key))
         var issues: [Issue] = []
         var reported = Set<String>()
+        var translated = translated
         for placeholder in source where placeholder.kind == .brace && !targetKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
+            if translated > 0 && isMetavariable(placeholder) {
+                translated -= 1
+                continue
+            }
             issues.append(Issue("placeholder \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
         }
         for placeholder in target where placeholder.kind == .brace && !sourceKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
@@ -108,6 +154,27 @@ public struct PlaceholderMismatchCheck: Check {
         return result
     }
 
+    /// Whether a printf conversion prints an integer (%d, %i, %u and their length modifiers: %lu, %zd).
+    static func isCount(_ placeholder: Placeholder) -> Bool {
+        guard let last = placeholder.key.last else { return false }
+        return last == "d" || last == "i" || last == "u"
+    }
+
+    /// The target's printf placeholders without the integers it adds beyond the source's: a plural form of a
+    /// language with more forms than English prints the count its English form leaves out (Ukrainian msgstr[0]
+    /// serves 1, 21, 31…: "one plural form" → "%lu множинну форму").
+    static func withoutAddedCounts(_ source: [Placeholder], _ target: [Placeholder]) -> [Placeholder] {
+        var available: [String: Int] = [:]
+        for placeholder in source where isCount(placeholder) { available[conversion(placeholder), default: 0] += 1 }
+        return target.filter { placeholder in
+            guard isCount(placeholder) else { return true }
+            let key = conversion(placeholder)
+            guard let count = available[key], count > 0 else { return false }
+            available[key] = count - 1
+            return true
+        }
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
@@ -115,12 +182,15 @@ public struct PlaceholderMismatchCheck: Check {
         let targetPlaceholders = Self.outsideLinks(unit.targetText)
         var issues: [Issue] = []
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
-            issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders)
+            let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
+                ? Self.translatedMetavariables(unit.targetText.scalars) : 0
+            issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated)
             issues += Self.compareMultiset(
                 sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf },
                 targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, key: \.key)
             let sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
-            let targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
+            var targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
+            if unit.unit.pluralForm != nil { targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf) }
             if sourcePrintf.map(\.key).sorted() != targetPrintf.map(\.key).sorted() {
                 // Compare by conversion alone first: a missing %d is clearer than a renumbered one.
                 let byConversion = Self.compareMultiset(sourcePrintf, targetPrintf, key: Self.conversion)

@@ -1,0 +1,141 @@
+import TlumachCheck
+import TlumachFormats
+import XCTest
+
+/// False classes read in the judged sample of set B, seed 12 (docs/check-evaluation.md), each pinned with its real
+/// example next to a true finding of the same shape that must stay found.
+final class SetBSeed12NoiseTests: XCTestCase {
+    func findings(_ unit: BilingualUnit) -> [Finding] {
+        let document = BilingualDocument(path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [unit])
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .filter { $0.severity != .info }
+    }
+
+    func flagged(_ source: String, _ target: String, context: String? = nil) -> [String] {
+        findings(BilingualUnit(id: "u", source: source, target: target, context: context)).map(\.check)
+    }
+
+    // MARK: number-mismatch: bash help texts paraphrase exit statuses
+
+    /// bash: "Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise." → "завершується успішно, якщо …
+    /// ненульовий": the shell's 0/1 exit statuses said as success and failure.
+    func testExitStatusesSaidAsSuccessOrFailure() {
+        XCTAssertEqual(flagged(
+            "Evaluate arithmetic expression.\n    \n    Exit Status:\n    Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise.",
+            "Обчислює арифметичний вираз.\n    \n    Код завершення:\n    Команда завершується успішно, якщо результат обчислення ненульовий."), [])
+        XCTAssertEqual(flagged(
+            "Exit Status:\n    The exit status is 0 unless N is not greater than or equal to 1.",
+            "Код завершення:\n    Команда завершується невдало, якщо N менше за 1."), [])
+        XCTAssertEqual(flagged(
+            "    Exit Status:\n    0 or 1 depending on value of EXPRESSION.",
+            "    Код завершення:\n    Команда завершується успішно, якщо ВИРАЗ істинний."), [])
+        // A different status, or a 0/1 that is not a status, stays found.
+        XCTAssertEqual(flagged(
+            "Exit Status:\n    Returns 2 if the file is missing.",
+            "Код завершення:\n    Команда завершується невдало, якщо файл відсутній."), ["number-mismatch"])
+        XCTAssertEqual(flagged(
+            "Exit Status:\n    Returns 0 unless an invalid option is given.",
+            "Код завершення:\n    Повертає 1, якщо вказано неправильний параметр."), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(flagged("Retries 1 time, then fails.", "Команда завершується невдало після спроби."), ["number-mismatch"])
+    }
+
+    /// bash: "EXP1, EXP2, and EXP3 are arithmetic expressions" → "ВИРАЗИ мають бути …": a metavariable's index
+    /// named fewer times is not a lost figure.
+    func testMetavariableIndexesNamedFewerTimes() {
+        XCTAssertEqual(flagged(
+            "\t(( EXP1 ))\n\twhile (( EXP2 )); do\n\t\t(( EXP3 ))\n    EXP1, EXP2, and EXP3 are arithmetic expressions.  If any expression is omitted, it behaves as if it evaluates to 1.",
+            "\t(( ВИРАЗ1 ))\n\twhile (( ВИРАЗ2 )); do\n\t\t(( ВИРАЗ3 ))\n    ВИРАЗИ мають бути арифметичними виразами. Якщо будь-який з них не вказаний, цикл поводиться, як ніби його результатом є 1."), [])
+        // An index changed, or lost everywhere, stays found.
+        XCTAssertEqual(flagged("EXPR1 -a EXPR2", "ВИРАЗ1 -a ВИРАЗ1"), ["number-mismatch"])
+        XCTAssertEqual(flagged("bfd_mach_o_read_section_64: bad", "bfd_mach_o_read_section_32: помилка"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(flagged("License: CC0-1.0", "Ліцензія: CC-1.0"), ["number-mismatch"])
+    }
+
+    // MARK: placeholder-mismatch: a Ukrainian plural form names the number
+
+    /// gettext-tools: "but some messages have one plural form" → msgstr[0] "… мають %lu множинну форму": Ukrainian
+    /// form 0 serves 1, 21, 31…, so it must print the number the English singular leaves out.
+    func testNumberPlaceholderAddedToAPluralForm() {
+        var unit = BilingualUnit(id: "u[0]", source: "but some messages have one plural form", target: "але деякі повідомлення мають %lu множинну форму")
+        unit.pluralForm = 0
+        XCTAssertEqual(findings(unit).map(\.check), [])
+        // A plural form that adds a string, or one that loses the number, stays found; so does a singular message.
+        var addsString = unit
+        addsString.target = "але деякі повідомлення %s мають %lu множинну форму"
+        XCTAssertEqual(findings(addsString).map(\.check), ["placeholder-mismatch"])
+        var losesNumber = BilingualUnit(id: "u[1]", source: "but some messages have %lu plural forms", target: "але деякі повідомлення мають множинні форми")
+        losesNumber.pluralForm = 1
+        XCTAssertEqual(findings(losesNumber).map(\.check), ["placeholder-mismatch"])
+        XCTAssertEqual(flagged("but some messages have one plural form", "але деякі повідомлення мають %lu множинну форму"), ["placeholder-mismatch"])
+    }
+
+    // MARK: punctuation: an abbreviation's full stop, endings rephrased
+
+    /// bash, binutils: "Copyright (C) 2022 Free Software Foundation, Inc." → "© Free Software Foundation, Inc.,
+    /// 2022": the full stop was Inc.'s, and it moved with it.
+    func testAnAbbreviationsFullStopMovedWithIt() {
+        XCTAssertEqual(flagged("Copyright (C) 2022 Free Software Foundation, Inc.", "© Free Software Foundation, Inc., 2022"), [])
+        XCTAssertEqual(flagged("Copyright (C) 2022 Free Software Foundation, Inc.\n", "© Free Software Foundation, Inc., 2022\n"), [])
+        // The abbreviation's own full stop lost, and a sentence's full stop lost, stay found.
+        XCTAssertEqual(flagged("Copyright (C) 2022 Free Software Foundation, Inc.", "© 2022 Free Software Foundation, Inc"), ["punctuation"])
+        XCTAssertEqual(flagged("Written by Foo, Inc. and others.", "Написано Foo, Inc. та іншими"), ["punctuation"])
+    }
+
+    /// binutils: "STYLE can be " → "Можливі значення параметра СТИЛЬ: ": a lead-in to the value the program
+    /// appends may end with a colon.
+    func testALeadInToAnAppendedValueMayEndWithAColon() {
+        XCTAssertEqual(flagged("                                   STYLE can be ", "                                   Можливі значення параметра СТИЛЬ: "), [])
+        // A colon added to a label the source leaves bare, or one lost, stays found.
+        XCTAssertEqual(flagged("Location", "Розташування:"), ["punctuation"])
+        XCTAssertEqual(flagged("Prisoners: ", "Полонені "), ["punctuation"])
+    }
+
+    /// binutils: "do not add [...] suffix\n" → "не додавати суфікс [...]\n": the dots are inside the brackets.
+    func testAMarkInsideSquareBracketsIsText() {
+        XCTAssertEqual(flagged(
+            "  -T --silent-truncation If a symbol name is truncated, do not add [...] suffix\n",
+            "  -T --silent-truncation якщо назву символу обрізано, не додавати суфікс [...]\n"), [])
+        XCTAssertEqual(flagged("Unknown option [-x].", "Невідомий параметр [-x]"), ["punctuation"])
+    }
+
+    /// procps-ng: "Try '%s --%s …'\n or '%s --%s …'\n for additional help text.\n" → "… за допомогою таких
+    /// команд:   %s --%s …\n  %s --%s …\n": the sentence rephrased to end with the commands a colon introduces.
+    func testCommandsIntroducedByAColonEndTheTarget() {
+        XCTAssertEqual(flagged(
+            "\n Try '%s --%s <%s|%s>'\n  or '%s --%s <%s|%s>'\n for additional help text.\n",
+            "\n Додаткову довідкову інформацію можна отримати\n  за допомогою таких команд:   %s --%s <%s|%s>\n  %s --%s <%s|%s>\n"), [])
+        // A full stop lost after words stays found, placeholders or not.
+        XCTAssertEqual(flagged("File %s was not found.", "Не знайдено файл %s"), ["punctuation"])
+        XCTAssertEqual(flagged("Try '%s --help' for more information.", "Докладніше: %s --help, і ще кілька слів"), ["punctuation"])
+    }
+
+    // MARK: translated metavariables
+
+    /// gettext-tools: "\x{HEXNUMBER}" → "\x{ШІСТН.ЧИСЛО}", "-kWORD" → "-kСЛОВО": metavariables of help text are
+    /// translated, the option letter kept.
+    func testTranslatedMetavariables() {
+        XCTAssertEqual(flagged("%s:%d: missing right brace on \\x{HEXNUMBER}", "%s:%d: відсутня права фігурна дужка у \\x{ШІСТН.ЧИСЛО}"), [])
+        XCTAssertEqual(flagged(
+            "  -kWORD, --keyword=WORD      look for WORD as an additional keyword\n",
+            "  -kСЛОВО, --keyword=СЛОВО    шукати СЛОВО як додаткове ключове слово\n"), [])
+        // A translated lower-case placeholder name, and a Latin letter glued to a word, stay found.
+        XCTAssertEqual(flagged("Hello, {name}!", "Привіт, {імʼя}!"), ["placeholder-mismatch"])
+        XCTAssertEqual(flagged("Hello, {NAME}!", "Привіт!"), ["placeholder-mismatch"])
+        XCTAssertEqual(flagged("[[:<:]]pBRE", "[[:<:]]pБФВ"), ["mixed-script"])
+        XCTAssertEqual(flagged("  -kWORD  look for WORD\n", "  kСЛОВО  шукати СЛОВО\n"), ["mixed-script"])
+    }
+
+    // MARK: untranslated: keywords and key names kept on purpose
+
+    /// procps-ng: "help", "list", "output" are keywords the program matches; gtk20: a "keyboard label" names the
+    /// key as printed (Delete).
+    func testKeywordsAndKeyLabelsKept() {
+        XCTAssertEqual(flagged("help", "help"), [])
+        XCTAssertEqual(flagged("output", "output"), [])
+        XCTAssertEqual(flagged("Delete", "Delete", context: "keyboard label"), [])
+        // A capitalised word, a label without that context, and lower-case words of a phrase stay found.
+        XCTAssertEqual(flagged("Help", "Help"), ["untranslated"])
+        XCTAssertEqual(flagged("Delete", "Delete"), ["untranslated"])
+        XCTAssertEqual(flagged("list of files", "list of files"), ["untranslated"])
+    }
+}
