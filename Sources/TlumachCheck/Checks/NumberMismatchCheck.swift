@@ -9,8 +9,8 @@ public struct NumberMismatchCheck: Check {
             no-break or narrow space) ≡ 2,500 (English); 2,5 ≡ 2.5; "2.5 million" ≡ "2,5 млн" ≡ 2 500 000. Dates \
             and times compare by their parts, so "August 24, 2024", "24 серпня 2024 р." and "24.08.2024" agree; \
             a small number may be written as a word ("2 civilians" → "двох цивільних"). Numbers inside \
-            placeholders and URLs are left to those checks. The index of a name (EXP1, ВИРАЗ1, UTF8) compares by \
-            presence, so a metavariable named fewer times is not a lost figure; an exit status 0 or 1 may be said \
+            placeholders and URLs are left to those checks. The index of a metavariable (EXP1 → ВИРАЗ1, UTF8) compares \
+            by presence when the target names it consistently fewer or more times; an exit status 0 or 1 may be said \
             as success or failure (Data/exit-status-words.tsv).
             """,
         defaultSeverity: .error,
@@ -95,27 +95,62 @@ public struct NumberMismatchCheck: Check {
         return close < scalars.count && scalars[close] == "]"
     }
 
-    /// Whether the token is the index of a name it is glued to (EXP1, ВИРАЗ2, UTF8, arg1).
-    static func isNameIndex(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
-        token.range.lowerBound > 0 && WordScanner.isLetter(scalars[token.range.lowerBound - 1])
+    /// The letters glued before a number (EXP for EXP1, ВИРАЗ for ВИРАЗ1), empty when none are.
+    static func nameBefore(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var start = token.range.lowerBound
+        while start > 0 && WordScanner.isLetter(scalars[start - 1]) { start -= 1 }
+        return scalars[start..<token.range.lowerBound]
     }
 
-    /// "EXP1, EXP2, and EXP3 are …" → "ВИРАЗИ …": the indexes of names compare by presence, not count (a
-    /// paraphrase names a metavariable fewer or more times). Drops from both lists the name indexes whose value
-    /// is a name index on the other side too; an index changed (EXPR2 → ВИРАЗ1) or lost everywhere stays.
-    static func droppingRepeatedNameIndexes(
+    /// A number glued to a name of two letters or more (EXP1, ВИРАЗ1, avr3, UTF8).
+    static func isNameIndex(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
+        nameBefore(token, in: scalars).count >= 2
+    }
+
+    /// "EXP1, EXP2, and EXP3 are …" → "ВИРАЗИ …", "from UTF8" → "з UTF8 або в UTF8": a metavariable (a name in
+    /// capitals with an index) named fewer or more times is a paraphrase, not a lost figure. Name indexes are
+    /// paired by value first; what is left over on one side only, with a value that was paired and a name in
+    /// capitals, is dropped. Left-overs on both sides are a changed index (EXPR2 → ВИРАЗ1, MIPS64 → MIPS32) and
+    /// stay, as do lower-case names (avr3 → avr2) and template0 named once for twice.
+    static func droppingRepeatedMetavariableIndexes(
         _ source: [NumberToken], _ sourceScalars: [Unicode.Scalar], _ target: [NumberToken], _ targetScalars: [Unicode.Scalar]
     ) -> ([NumberToken], [NumberToken]) {
-        func indexValues(_ tokens: [NumberToken], _ scalars: [Unicode.Scalar]) -> Set<String> {
-            Set(tokens.filter { isNameIndex($0, in: scalars) }.map(\.text))
+        let sourceNamed = source.indices.filter { isNameIndex(source[$0], in: sourceScalars) }
+        guard !sourceNamed.isEmpty else { return (source, target) }
+        let targetNamed = target.indices.filter { isNameIndex(target[$0], in: targetScalars) }
+        guard !targetNamed.isEmpty else { return (source, target) }
+        var open: [String: [Int]] = [:]
+        for index in targetNamed { open[target[index].text, default: []].append(index) }
+        var paired = Set<String>()
+        var pairedCapitalized = Set<String>()
+        var sourceLeft: [Int] = []
+        func capitalized(_ index: Int) -> Bool { nameBefore(source[index], in: sourceScalars).allSatisfy { $0.properties.isUppercase } }
+        // Lower-case names pair first, so what is left over is, where it can be, a metavariable in capitals
+        // ("file1 is newer than file2" beside FILE1 -nt FILE2).
+        let lowerFirst = sourceNamed.filter { !capitalized($0) } + sourceNamed.filter(capitalized)
+        for index in lowerFirst {
+            let text = source[index].text
+            if var list = open[text], !list.isEmpty {
+                list.removeFirst()
+                open[text] = list
+                paired.insert(text)
+                if capitalized(index) { pairedCapitalized.insert(text) }
+            } else {
+                sourceLeft.append(index)
+            }
         }
-        let sourceIndexes = indexValues(source, sourceScalars)
-        guard !sourceIndexes.isEmpty else { return (source, target) }
-        let shared = sourceIndexes.intersection(indexValues(target, targetScalars))
-        guard !shared.isEmpty else { return (source, target) }
+        let targetLeft = open.values.flatMap { $0 }
+        var dropSource = Set<Int>()
+        var dropTarget = Set<Int>()
+        if targetLeft.isEmpty {
+            dropSource = Set(sourceLeft.filter { paired.contains(source[$0].text) && capitalized($0) })
+        } else if sourceLeft.isEmpty {
+            dropTarget = Set(targetLeft.filter { pairedCapitalized.contains(target[$0].text) })
+        }
+        // The pairs themselves match as values in the main comparison; only the left-overs are dropped.
         return (
-            source.filter { !(shared.contains($0.text) && isNameIndex($0, in: sourceScalars)) },
-            target.filter { !(shared.contains($0.text) && isNameIndex($0, in: targetScalars)) }
+            source.indices.filter { !dropSource.contains($0) }.map { source[$0] },
+            target.indices.filter { !dropTarget.contains($0) }.map { target[$0] }
         )
     }
 
@@ -151,11 +186,21 @@ public struct NumberMismatchCheck: Check {
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
-        var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
-        var targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
+        let sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
+        let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
-        (sourceTokens, targetTokens) = Self.droppingRepeatedNameIndexes(
+        let issues = compare(sourceTokens, targetTokens, in: unit)
+        guard !issues.isEmpty else { return issues }
+        // Only when the figures differ: metavariables named fewer or more times ("SKIP1:SKIP2" → "Н1:Н2" with
+        // FILE1 → ФАЙЛ1 matches as it is).
+        let (source, target) = Self.droppingRepeatedMetavariableIndexes(
             sourceTokens, unit.sourceText.scalars, targetTokens, unit.targetText.scalars)
+        if source.count == sourceTokens.count && target.count == targetTokens.count { return issues }
+        return compare(source, target, in: unit)
+    }
+
+    /// Issues of number tokens of the source and target compared as values, then by parts and number words.
+    func compare(_ sourceTokens: [NumberToken], _ targetTokens: [NumberToken], in unit: CheckedUnit) -> [Issue] {
 
         // 1. Values. Target tokens are found through buckets of nearby values (a value matches within its bucket or
         // the next one), so a text with thousands of numbers costs linear steps, not one scan per number.

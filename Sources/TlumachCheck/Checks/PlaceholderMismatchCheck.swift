@@ -163,15 +163,22 @@ public struct PlaceholderMismatchCheck: Check {
     /// The target's printf placeholders without the integers it adds beyond the source's: a plural form of a
     /// language with more forms than English prints the count its English form leaves out (Ukrainian msgstr[0]
     /// serves 1, 21, 31…: "one plural form" → "%lu множинну форму").
+    /// Only as many as the target has more of them: "%lu byte" → "%ld байт" stays a changed conversion.
     static func withoutAddedCounts(_ source: [Placeholder], _ target: [Placeholder]) -> [Placeholder] {
+        var added = target.filter(isCount).count - source.filter(isCount).count
+        guard added > 0 else { return target }
         var available: [String: Int] = [:]
         for placeholder in source where isCount(placeholder) { available[conversion(placeholder), default: 0] += 1 }
         return target.filter { placeholder in
             guard isCount(placeholder) else { return true }
             let key = conversion(placeholder)
-            guard let count = available[key], count > 0 else { return false }
-            available[key] = count - 1
-            return true
+            if let count = available[key], count > 0 {
+                available[key] = count - 1
+                return true
+            }
+            guard added > 0 else { return true }
+            added -= 1
+            return false
         }
     }
 

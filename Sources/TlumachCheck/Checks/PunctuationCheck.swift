@@ -46,6 +46,7 @@ public struct PunctuationCheck: Check {
             .passing("STYLE can be ", "Можливі значення параметра СТИЛЬ: ", note: "A lead-in to an appended value may end with a colon (binutils)."),
             .triggering("Location", "Розташування:", note: "A colon added to a label."),
             .passing("do not add [...] suffix\n", "не додавати суфікс [...]\n", note: "Dots inside brackets (binutils)."),
+            .triggering("wait [-fn] [-p var] [id ...]", "wait [-fn] [-p змінна] [ідентифікатор]", note: "The repetition mark lost from a synopsis (bash)."),
             .passing(
                 " Try '%s --%s <%s>'\n for additional help text.\n", " Довідку можна отримати за допомогою команди:   %s --%s <%s>\n",
                 note: "Rephrased to end with the command a colon introduces (procps-ng)."),
@@ -79,7 +80,8 @@ public struct PunctuationCheck: Check {
         }
     }
 
-    static func endMark(_ scalars: [Unicode.Scalar]) -> EndMark {
+    /// `bracketsAsText`: a mark inside closing round or square brackets is the bracketed words', not the end.
+    static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true) -> EndMark {
         var index = scalars.count - 1
         var closers: [Unicode.Scalar] = []
         while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) {
@@ -96,7 +98,7 @@ public struct PunctuationCheck: Check {
         if closers.last == "]" && scalars[index] == ":" { return .none }
         // A mark inside a closing bracket belongs to the bracketed words ("(contexts, labels, whatever?)",
         // "(pty, tty...)", "(2nd alt.)"), not to the message.
-        if closers.last == ")" || closers.last == "]" { return .none }
+        if bracketsAsText && (closers.last == ")" || closers.last == "]") { return .none }
         // An escaped mark is a command or a literal character (psql's \! command).
         if index > 0 && scalars[index - 1] == "\\" { return .none }
         switch scalars[index] {
@@ -116,6 +118,16 @@ public struct PunctuationCheck: Check {
             return .semicolon
         case ",": return .comma
         default: return .none
+        }
+    }
+
+    /// Whether `text` has no `mark` anywhere (for …, ? and !; other marks are never looked for).
+    static func lacks(_ mark: EndMark, in text: [Unicode.Scalar]) -> Bool {
+        switch mark {
+        case .ellipsis: !text.contains("…") && !contains(text, [".", ".", "."])
+        case .question: !text.contains("?")
+        case .exclamation: !text.contains("!")
+        default: false
         }
     }
 
@@ -150,7 +162,7 @@ public struct PunctuationCheck: Check {
     }
 
     /// "Try '%s --help' or … for more help." → "… за допомогою таких команд: %s --help\n …": the target ends with
-    /// commands or placeholders a colon introduces (no Cyrillic after the last colon), where no full stop follows.
+    /// a command line a colon introduces (no Cyrillic after the last colon), where no full stop follows.
     static func endsWithCodeAfterColon(_ text: AnalyzedText) -> Bool {
         let scalars = text.scalars
         let masked = text.hasMaskedSpans ? text.masked : nil
@@ -159,8 +171,9 @@ public struct PunctuationCheck: Check {
         guard !tail.contains(where: { (0x400...0x4FF).contains($0.value) }),
             scalars[..<colon].contains(where: { (0x400...0x4FF).contains($0.value) })
         else { return false }
-        let hasCode = tail.indices.contains { masked?[$0] == true || (scalars[$0] == "-" && $0 > 0 && CharacterClass.isSpace(scalars[$0 - 1])) }
-        return hasCode
+        // A command line: an option after a space. A lone placeholder after a colon ("Відсутня директорія: %s"
+        // for "Directory %s is missing.") has lost the full stop.
+        return tail.indices.contains { scalars[$0] == "-" && $0 > 0 && CharacterClass.isSpace(scalars[$0 - 1]) }
     }
 
     static func quoteProblem(_ text: AnalyzedText, language: String) -> String? {
@@ -227,8 +240,17 @@ public struct PunctuationCheck: Check {
         let targetText = unit.targetText
         let target = targetText.scalars
         var issues: [Issue] = []
-        let sourceEnd = Self.endMark(source)
-        let targetEnd = Self.endMark(target)
+        var sourceEnd = Self.endMark(source)
+        var targetEnd = Self.endMark(target)
+        // A bracketed mark is text as long as the other side has it too: "do not add [...] suffix" → "суфікс
+        // [...]" moved it; "wait [id ...]" → "wait [ідентифікатор]" lost the repetition mark.
+        if sourceEnd == targetEnd {
+            let rawSource = Self.endMark(source, bracketsAsText: false)
+            let rawTarget = Self.endMark(target, bracketsAsText: false)
+            if rawSource != rawTarget && (Self.lacks(rawSource, in: target) || Self.lacks(rawTarget, in: source)) {
+                (sourceEnd, targetEnd) = (rawSource, rawTarget)
+            }
+        }
         // A full stop added to a message the source leaves open is house style, not a defect (a full stop lost, or
         // a question turned into a statement, is reported).
         let periodAdded = sourceEnd == .none && targetEnd == .period
