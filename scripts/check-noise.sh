@@ -11,7 +11,8 @@
 #                                           # each set and variant (AG1… with glossaries, AN1… without)
 #   NOISE_SAMPLE=50 NOISE_SEED=11 NOISE_SETS=B scripts/check-noise.sh  # another seed; only set B
 #   CATALOGS_C=/tmp/set-c NOISE_SETS="B C" scripts/check-noise.sh     # also set C: every *.mo under CATALOGS_C
-#                                           # (catalogs of packages not installed here, see docs/check-evaluation.md)
+#                                           # (catalogs of packages not installed here, see docs/check-evaluation.md);
+#                                           # CATALOGS_D likewise makes set D
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
 set -euo pipefail
@@ -31,13 +32,17 @@ for mo in $(ls "$CATALOGS"/*.mo | sort); do
     [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
     index=$((index + 1))
 done
-if [ -n "${CATALOGS_C:-}" ]; then
-    mkdir -p "$NOISE_DIR/C"
-    for mo in $(find "$CATALOGS_C" -name '*.mo' | sort); do
+# Sets C and D: every *.mo under CATALOGS_C / CATALOGS_D (catalogs nobody tuned on).
+for set in C D; do
+    folder_var=CATALOGS_$set
+    folder=${!folder_var:-}
+    [ -n "$folder" ] || continue
+    mkdir -p "$NOISE_DIR/$set"
+    for mo in $(find "$folder" -name '*.mo' | sort); do
         name=$(basename "$mo" .mo)
-        [ -s "$NOISE_DIR/C/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/C/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/C/$name.po"
+        [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
     done
-fi
+done
 
 for set in ${NOISE_SETS:-A B}; do
     cd "$ROOT"

@@ -157,3 +157,59 @@ final class SetBSeed12NoiseTests: XCTestCase {
         XCTAssertEqual(flagged("list of files", "list of files"), ["untranslated"])
     }
 }
+
+/// False classes read in the judged sample of set C (Debian catalogs not installed here: mc, util-linux, nano…),
+/// seed 13, fixed after that sample was judged — so set C no longer counts as held out (set D does).
+final class SetCNoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String) -> [String] {
+        let document = BilingualDocument(
+            path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [BilingualUnit(id: "u", source: source, target: target)])
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .filter { $0.severity != .info }.map(\.check)
+    }
+
+    func inconsistent(_ pairs: [(String, String)]) -> Int {
+        let units = pairs.enumerated().map { BilingualUnit(id: "\($0.offset)", source: $0.element.0, target: $0.element.1) }
+        let document = BilingualDocument(path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: units)
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .filter { $0.check == "inconsistent-translation" }.count
+    }
+
+    /// mc: "Question mark" → "?", "Exclamation mark" → "!": the target is the character; "File highlight" →
+    /// "Підсвітка файлів…": an ellipsis added.
+    func testTheCharacterTheSourceNamesAndAnAddedEllipsis() {
+        XCTAssertEqual(flagged("Question mark", "?"), [])
+        XCTAssertEqual(flagged("Exclamation mark", "!"), [])
+        XCTAssertEqual(flagged("File highlight", "Підсвітка файлів…"), [])
+        XCTAssertEqual(flagged("Cannot operate on \"..\"!", "Не можна виконувати операції з «..»"), ["punctuation"])
+        XCTAssertEqual(flagged("Change spelling &language...", "Змінити мову перевірки правопису"), ["punctuation"])
+    }
+
+    /// util-linux: " -L <label>" → " -L <мітка>".
+    func testAngleMetavariableTranslated() {
+        XCTAssertEqual(flagged(" %s --label <label> | --uuid <uuid>\n\n", " %s --label <мітка> | --uuid <uuid>\n\n"), [])
+        XCTAssertEqual(flagged("<b>Warning:</b> %s", "<b>Увага: %s"), ["placeholder-mismatch"])
+        XCTAssertEqual(flagged("Press <b>Save</b>", "Натисніть «Зберегти»"), ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(flagged(" -L <label>  device", " -L  пристрій"), ["placeholder-mismatch"])
+    }
+
+    /// nano: "Yy" → "YyТт", answer keys upper case first.
+    func testAnswerKeysUpperCaseFirst() {
+        XCTAssertEqual(flagged("Yy", "YyТт"), [])
+        XCTAssertEqual(flagged("Yy", "YТт"), ["mixed-script"])
+        XCTAssertEqual(flagged("&OK", "Г&aразд"), ["mixed-script"])
+    }
+
+    /// mc: "file1 file2" kept.
+    func testArgumentNamesWithIndexesKept() {
+        XCTAssertEqual(flagged("file1 file2", "file1 file2"), [])
+        XCTAssertEqual(flagged("compare two files", "compare two files"), ["untranslated"])
+    }
+
+    /// mc: "&Append" → "До&писати" and "A&ppend" → "Дописати в &кінець" are two messages.
+    func testAcceleratorsOnDifferentLettersAreDifferentMessages() {
+        XCTAssertEqual(inconsistent([("&Append", "До&писати"), ("A&ppend", "Дописати в &кінець")]), 0)
+        XCTAssertEqual(inconsistent([("&Append", "До&писати"), ("&Append", "Дописати в &кінець")]), 1)
+        XCTAssertEqual(inconsistent([("Append", "Дописати"), ("&Append", "Дописати в &кінець")]), 1)
+    }
+}

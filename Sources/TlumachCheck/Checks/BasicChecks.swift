@@ -38,6 +38,8 @@ public struct UntranslatedCheck: Check {
             .passing("default:mm", "default:mm", note: "A setting the locale keeps (gtk20: millimetres)."),
             .passing("output", "output", note: "A lone lower-case word is a keyword the program matches (procps-ng)."),
             .triggering("list of files", "list of files", note: "Lower-case words of a phrase."),
+            .passing("file1 file2", "file1 file2", note: "Argument names with indexes (mc)."),
+            .triggering("compare 2 files", "compare 2 files", note: "A number beside words is not an index."),
         ])
 
     let untranslatables: Set<String>
@@ -75,6 +77,8 @@ public struct UntranslatedCheck: Check {
             while end < scalars.count && !CharacterClass.isSpace(scalars[end]) { end += 1 }
             let token = scalars[start..<end]
             if token.first == "-" { return true }
+            // An argument name with an index (file1 file2, mc) is a placeholder of a usage line.
+            if token.contains(where: NumberScanner.isDigit) { return true }
             return token.contains { "_=/\\[]|{}<>@#$*".unicodeScalars.contains($0) }
                 || (token.contains(".") && token.last != "." && !token.contains(" "))
         }

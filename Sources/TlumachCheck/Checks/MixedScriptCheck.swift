@@ -36,6 +36,8 @@ public struct MixedScriptCheck: Check {
             .passing("at 0xADDRESS", "за 0xАДРЕСА", note: "A hex prefix (binutils)."),
             .passing("ǂUngkue", "ǂУнкве", note: "A click letter in a name (iso_639_3)."),
             .passing("oO", "oOгГ", note: "Answer keys, the English ones kept (gnupg2)."),
+            .passing("Yy", "YyТт", note: "Answer keys, upper case first (nano)."),
+            .triggering("Yy", "↓YТт", note: "Not pairs of one letter: a Latin Y glued to a word."),
             .triggering("ARG1 * ARG2", "↓AРГ1 * АРГ2", note: "A Latin A in a Cyrillic metavariable (coreutils)."),
             .passing("use a specific SEUSER", "використати вказаного SEКОР", note: "An acronym glued to a metavariable (coreutils)."),
             .passing("  -kWORD, --keyword=WORD", "  -kСЛОВО, --keyword=СЛОВО", note: "An option letter before its translated metavariable (gettext-tools)."),
@@ -208,16 +210,20 @@ public struct MixedScriptCheck: Check {
         }
     }
 
-    /// Pairs of one letter in lower and upper case (oOгГ, qQвВ): the keys a prompt accepts, one pair per
+    /// Pairs of one letter in lower and upper case (oOгГ, qQвВ, YyТт): the keys a prompt accepts, one pair per
     /// language. A look-alike slip (cС, Latin c then Cyrillic С) is not a pair.
     static func isAnswerKeys(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         let letters = Array(word)
         guard letters.count >= 4, letters.count % 2 == 0 else { return false }
-        return stride(from: 0, to: letters.count, by: 2).allSatisfy { index in
-            let lower = letters[index], upper = letters[index + 1]
-            return lower.properties.isLowercase && upper.properties.isUppercase
-                && lower.properties.uppercaseMapping == String(upper)
+        // Lower case first (oO) or upper case first (Yy, nano), the same order throughout.
+        func pairs(lowerFirst: Bool) -> Bool {
+            stride(from: 0, to: letters.count, by: 2).allSatisfy { index in
+                let lower = letters[lowerFirst ? index : index + 1], upper = letters[lowerFirst ? index + 1 : index]
+                return lower.properties.isLowercase && upper.properties.isUppercase
+                    && lower.properties.uppercaseMapping == String(upper)
+            }
         }
+        return pairs(lowerFirst: true) || pairs(lowerFirst: false)
     }
 
     /// `-kСЛОВО` for `-kWORD`: after a hyphen, one Latin letter the source also has as an option (-k), then an

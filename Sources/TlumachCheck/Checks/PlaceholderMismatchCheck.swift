@@ -33,6 +33,8 @@ public struct PlaceholderMismatchCheck: Check {
             .passing("100% sure", "на 100 % певен"),
             .passing("(every %gs)", "(кожні %g с)", note: "A conversion followed by a letter."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
+            .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
+            .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
             .passing(
                 "%s:%d: missing right brace on \\x{HEXNUMBER}", "%s:%d: відсутня права фігурна дужка у \\x{ШІСТН.ЧИСЛО}",
                 note: "An upper-case metavariable translated (gettext-tools)."),
@@ -103,6 +105,50 @@ public struct PlaceholderMismatchCheck: Check {
             if end < scalars.count && scalars[end] == "}" && cyrillic >= 2 { count += 1 }
         }
         return count
+    }
+
+    /// How many `<…>` of the target hold a Cyrillic word or words (`<мітка>`, `<назва пристрою>`): a
+    /// metavariable of help text, translated.
+    static func cyrillicAngleWords(_ scalars: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "<" else { continue }
+            var end = index + 1
+            var cyrillic = 0
+            while end < scalars.count, scalars[end] != ">" {
+                let scalar = scalars[end]
+                if (0x400...0x4FF).contains(scalar.value) || WordScanner.isApostrophe(scalar) {
+                    cyrillic += 1
+                } else if !(scalar == " " || scalar == "_" || scalar == "-") {
+                    break
+                }
+                end += 1
+            }
+            if end < scalars.count && scalars[end] == ">" && cyrillic >= 2 { count += 1 }
+        }
+        return count
+    }
+
+    /// "-L <label>" → "-L <мітка>" (util-linux): an opening tag of a known element name with no closing tag in the
+    /// source, missing from the target where the target has a translated `<…>`, is a metavariable. `<b>…</b>`
+    /// and self-closing or attributed tags stay markup.
+    static func withoutTranslatedAngleMetavariables(_ source: [Placeholder], target: [Placeholder], translated scalars: [Unicode.Scalar]) -> [Placeholder] {
+        let lone = source.filter { placeholder in
+            placeholder.kind == .tag && !placeholder.key.hasPrefix("</") && !placeholder.key.hasSuffix("/>")
+                && placeholder.text == placeholder.key
+                && !source.contains { $0.key == "</" + placeholder.key.dropFirst() }
+                && !target.contains { $0.key == placeholder.key }
+        }
+        guard !lone.isEmpty else { return source }
+        var translated = cyrillicAngleWords(scalars)
+        guard translated > 0 else { return source }
+        return source.filter { placeholder in
+            guard translated > 0, lone.contains(where: { $0.range == placeholder.range }) else { return true }
+            translated -= 1
+            return false
+        }
     }
 
     /// Brace arguments compare as a set: a plural's branches repeat them. Up to `translated` upper-case
@@ -192,9 +238,12 @@ public struct PlaceholderMismatchCheck: Check {
             let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
             issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated)
+            let targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             issues += Self.compareMultiset(
-                sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf },
-                targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, key: \.key)
+                Self.withoutTranslatedAngleMetavariables(
+                    sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, target: targetOthers,
+                    translated: unit.targetText.scalars),
+                targetOthers, key: \.key)
             let sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
             var targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
             if unit.unit.pluralForm != nil { targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf) }

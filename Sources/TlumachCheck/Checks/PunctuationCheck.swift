@@ -51,6 +51,9 @@ public struct PunctuationCheck: Check {
                 " Try '%s --%s <%s>'\n for additional help text.\n", " Довідку можна отримати за допомогою команди:   %s --%s <%s>\n",
                 note: "Rephrased to end with the command a colon introduces (procps-ng)."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
+            .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
+            .triggering("Proceed?", "Продовжити", note: "A question mark lost."),
+            .passing("File highlight", "Підсвітка файлів…", note: "An ellipsis added to a menu item: house style (mc)."),
             .passing("Він сказав «так».", "He said “yes.”", from: "uk", to: "en"),
         ])
 
@@ -251,15 +254,18 @@ public struct PunctuationCheck: Check {
                 (sourceEnd, targetEnd) = (rawSource, rawTarget)
             }
         }
-        // A full stop added to a message the source leaves open is house style, not a defect (a full stop lost, or
-        // a question turned into a statement, is reported).
-        let periodAdded = sourceEnd == .none && targetEnd == .period
+        // A full stop or an ellipsis added to a message the source leaves open is house style, not a defect (a
+        // full stop lost, or a question turned into a statement, is reported).
+        let periodAdded = sourceEnd == .none && (targetEnd == .period || targetEnd == .ellipsis)
+        // A target with no letter or digit is the character the source names ("Question mark" → "?", mc).
+        let onlyMarks = !target.contains { WordScanner.isLetter($0) || NumberScanner.isDigit($0) }
+            && source.contains { WordScanner.isLetter($0) }
         // A lead-in to a value the program appends ("STYLE can be " → "Можливі значення СТИЛЬ: ") may end with a
         // colon; a colon added to a closed label ("Location" → "Розташування:") is reported.
         let leadInColon = sourceEnd == .none && targetEnd == .colon && source.last == " " && target.last == " "
         let rephrasedEnd = sourceEnd == .period && targetEnd == .none
             && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText))
-        if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd
+        if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
         {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
