@@ -213,3 +213,40 @@ final class SetCNoiseTests: XCTestCase {
         XCTAssertEqual(inconsistent([("Append", "Дописати"), ("&Append", "Дописати в &кінець")]), 1)
     }
 }
+
+/// False classes read in set D (grub, kbd, NetworkManager, sudo, texinfo, xfce4-panel; every flagged unit judged),
+/// fixed after that judgement.
+final class SetDNoiseTests: XCTestCase {
+    func findings(_ unit: BilingualUnit) -> [String] {
+        let document = BilingualDocument(path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [unit])
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .filter { $0.severity != .info }.map(\.check)
+    }
+
+    func flagged(_ source: String, _ target: String) -> [String] { findings(BilingualUnit(id: "u", source: source, target: target)) }
+
+    /// grub, kbd: WIDTHxHEIGHT → ШИРИНАxВИСОТА, WxH → ВxШ; texinfo: --ifFORMAT → --ifФОРМАТ.
+    func testDimensionsAndOptionNamesBeforeMetavariables() {
+        XCTAssertEqual(flagged("Use set gfxpayload=WIDTHxHEIGHT[xDEPTH].", "Скористайтеся set gfxpayload=ШИРИНАxВИСОТА[xГЛИБИНА]."), [])
+        XCTAssertEqual(flagged("[WxH[xD]]", "[ШxВ[xГ]]"), [])
+        XCTAssertEqual(flagged("  --ifFORMAT  process @ifFORMAT", "  --ifФОРМАТ  обробляти @ifФОРМАТ"), [])
+        // A Latin x in a lower-case word, an option the source does not have, a Latin slip: still found.
+        XCTAssertEqual(flagged("width x height", "ширина дxе висота"), ["mixed-script"])
+        XCTAssertEqual(flagged("  --ifFORMAT  process", "  --elseФОРМАТ  обробляти"), ["mixed-script"])
+        XCTAssertEqual(flagged("must be a number", "mмає бути числом"), ["mixed-script"])
+    }
+
+    /// sudoers, NetworkManager: msgstr[3] of a 4-form catalog serves n = 1 and says "одна" / "одне".
+    func testTheFormForOneSaysOne() {
+        var unit = BilingualUnit(id: "u[3]", source: "%u incorrect password attempts", target: "одна невдала спроба введення пароля")
+        unit.pluralForm = 3
+        XCTAssertEqual(findings(unit), [])
+        // Forms 0–2 serve many numbers; form 3 without "one" has lost the count.
+        var formZero = unit
+        formZero.pluralForm = 0
+        XCTAssertEqual(findings(formZero), ["placeholder-mismatch"])
+        var noOne = BilingualUnit(id: "u[3]", source: "%u incorrect password attempts", target: "невдала спроба введення пароля")
+        noOne.pluralForm = 3
+        XCTAssertEqual(findings(noOne), ["placeholder-mismatch"])
+    }
+}

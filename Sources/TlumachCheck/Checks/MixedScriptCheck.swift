@@ -42,6 +42,9 @@ public struct MixedScriptCheck: Check {
             .passing("use a specific SEUSER", "використати вказаного SEКОР", note: "An acronym glued to a metavariable (coreutils)."),
             .passing("  -kWORD, --keyword=WORD", "  -kСЛОВО, --keyword=СЛОВО", note: "An option letter before its translated metavariable (gettext-tools)."),
             .triggering("  -kWORD  look for WORD", "  ↓kСЛОВО  шукати СЛОВО", note: "A Latin letter glued to a word, not an option."),
+            .passing("  --ifFORMAT  process @ifFORMAT", "  --ifФОРМАТ  обробляти @ifФОРМАТ", note: "An option name before its translated metavariable (texinfo)."),
+            .passing("Test video subsystem in mode WxH.", "Перевірити відеопідсистему у режимі ВxШ.", note: "Dimensions: metavariables joined by x (grub)."),
+            .triggering("width x height", "ширина ↓дxе висота", note: "A Latin x inside a lower-case word."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
         ])
@@ -130,8 +133,11 @@ public struct MixedScriptCheck: Check {
             if kinds > 1 && Self.isAnswerKeys(scalars[start..<index]) {
                 continue
             }
-            // An option letter glued to its translated metavariable (-kWORD → -kСЛОВО).
-            if kinds > 1 && Self.isOptionBeforeMetavariable(scalars, start..<index, source: unit.sourceText.scalars) {
+            // An option letter glued to its translated metavariable (-kWORD → -kСЛОВО); metavariables joined by
+            // the dimension sign x (ШИРИНАxВИСОТА).
+            if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, source: unit.sourceText.scalars)
+                || Self.isDimensions(scalars[start..<index]))
+            {
                 continue
             }
             // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
@@ -228,13 +234,33 @@ public struct MixedScriptCheck: Check {
 
     /// `-kСЛОВО` for `-kWORD`: after a hyphen, one Latin letter the source also has as an option (-k), then an
     /// upper-case Cyrillic metavariable. `kСЛОВО` without the hyphen, or `-kслово`, stays a mix.
+    /// The same for a longer option or command name (`--ifFORMAT` → `--ifФОРМАТ`, `@ifFORMAT` → `@ifФОРМАТ`,
+    /// texinfo): the Latin letters after the hyphen or @, followed in the source by a capital Latin letter.
     static func isOptionBeforeMetavariable(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
-        guard word.lowerBound > 0, scalars[word.lowerBound - 1] == "-", word.count >= 3 else { return false }
-        let letter = scalars[word.lowerBound]
-        guard letter.value < 0x80 else { return false }
-        let rest = scalars[(word.lowerBound + 1)..<word.upperBound]
+        guard word.lowerBound > 0, word.count >= 3 else { return false }
+        let lead = scalars[word.lowerBound - 1]
+        guard lead == "-" || lead == "@" else { return false }
+        var split = word.lowerBound
+        while split < word.upperBound && scalars[split].value < 0x80 && scalars[split].properties.isLowercase { split += 1 }
+        guard split > word.lowerBound, word.upperBound - split >= 2 else { return false }
+        let rest = scalars[split..<word.upperBound]
         guard rest.allSatisfy({ (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }) else { return false }
-        return source.indices.contains { $0 + 1 < source.count && source[$0] == "-" && source[$0 + 1] == letter }
+        let option = [lead] + Array(scalars[word.lowerBound..<split])
+        return source.indices.contains { start in
+            let end = start + option.count
+            return end < source.count && Array(source[start..<end]) == option
+                && source[end].value < 0x80 && source[end].properties.isUppercase
+        }
+    }
+
+    /// `ШИРИНАxВИСОТА`, `ВxШ` for WIDTHxHEIGHT, WxH (grub, kbd): capital Cyrillic metavariables joined by a Latin
+    /// x, the dimension sign. `дxе` (a Latin x inside a lower-case word) stays a slip.
+    static func isDimensions(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        let parts = word.split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }
+        }
     }
 
     static func isInflectedLatinName(_ word: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -209,6 +209,15 @@ public struct PlaceholderMismatchCheck: Check {
     /// The target's printf placeholders without the integers it adds beyond the source's: a plural form of a
     /// language with more forms than English prints the count its English form leaves out (Ukrainian msgstr[0]
     /// serves 1, 21, 31…: "one plural form" → "%lu множинну форму").
+    /// A fourth Ukrainian plural form (msgstr[3]) exists only where the catalog gives n = 1 a form of its own
+    /// ("nplurals=4; plural=n==1 ? 3 : …", GNOME and Launchpad catalogs): it may say "one" (одне, одна) instead
+    /// of printing the count. Forms 0–2 serve many numbers (1, 21, 31…) and must print it.
+    static func formForOne(_ form: Int, _ unit: CheckedUnit) -> Bool {
+        guard form >= 3, unit.targetLanguage == "uk" else { return false }
+        let one = WordLists.shared.numberWords["uk"] ?? [:]
+        return unit.targetText.words.contains { one[$0.text.lowercased()] == 1 }
+    }
+
     /// Only as many as the target has more of them: "%lu byte" → "%ld байт" stays a changed conversion.
     static func withoutAddedCounts(_ source: [Placeholder], _ target: [Placeholder]) -> [Placeholder] {
         var added = target.filter(isCount).count - source.filter(isCount).count
@@ -244,9 +253,12 @@ public struct PlaceholderMismatchCheck: Check {
                     sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, target: targetOthers,
                     translated: unit.targetText.scalars),
                 targetOthers, key: \.key)
-            let sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
+            var sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
             var targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
-            if unit.unit.pluralForm != nil { targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf) }
+            if let form = unit.unit.pluralForm {
+                targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf)
+                if Self.formForOne(form, unit) { sourcePrintf = sourcePrintf.filter { !Self.isCount($0) || targetPrintf.contains(where: Self.isCount) } }
+            }
             if sourcePrintf.map(\.key).sorted() != targetPrintf.map(\.key).sorted() {
                 // Compare by conversion alone first: a missing %d is clearer than a renumbered one.
                 let byConversion = Self.compareMultiset(sourcePrintf, targetPrintf, key: Self.conversion)
