@@ -250,3 +250,22 @@ final class SetDNoiseTests: XCTestCase {
         XCTAssertEqual(findings(noOne), ["placeholder-mismatch"])
     }
 }
+
+/// False classes read in set E (aptitude, mousepad, synaptic, thunar, xfce4-terminal), fixed after that judgement.
+final class SetENoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String) -> [String] {
+        let document = BilingualDocument(
+            path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [BilingualUnit(id: "u", source: source, target: target)])
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .filter { $0.severity != .info }.map(\.check)
+    }
+
+    /// aptitude: "%BRemove%b" → "%BВидалити%b", its bold on and off codes glued to the word.
+    func testFormatCodesGluedToWords() {
+        XCTAssertEqual(flagged("%BRemove%b the following packages:%n", "%BВидалити%b такі пакунки:%n"), [])
+        XCTAssertEqual(flagged("%BChoice:%b  ", "%BВибір:%b    "), [])
+        // postgres: %m glued to в; thunar: a stray Latin Y before a word.
+        XCTAssertEqual(flagged("at %m in", "у %mв"), ["mixed-script"])
+        XCTAssertEqual(flagged("You can configure custom actions.", "YВи можете налаштувати спеціальні дії."), ["mixed-script"])
+    }
+}

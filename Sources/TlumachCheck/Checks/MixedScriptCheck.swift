@@ -29,6 +29,8 @@ public struct MixedScriptCheck: Check {
             .passing("fd.o's reverse-DNS name", "зворотна DNS-назва fd.o", note: "A letter inside a name is not a conjunction."),
             .passing("%s\\nrespective", "%s\\nвідповідних", note: "An escape glued to a word (gnupg2) is not part of it."),
             .passing("%%0Aspecial", "%%0Aспеціальних", note: "A URL escape glued to a word (gnupg2)."),
+            .passing("%BRemove%b the following packages:", "%BВидалити%b такі пакунки:", note: "A format code glued to a word (aptitude)."),
+            .triggering("at %m in", "у %↓mв", note: "A lower-case conversion glued to a word (postgres)."),
             .passing("\\uNNNN", "\\uНННН", note: "A translated metavariable after an escape."),
             .passing("base size on RFILE", "основний розмір RФАЙЛА", note: "A metavariable (coreutils)."),
             .passing("^[nN]", "^[nNнН]", note: "A regular expression's character class (coreutils)."),
@@ -286,6 +288,10 @@ public struct MixedScriptCheck: Check {
         if previous == "\\" { return 1 }
         // 0xADDRESS → 0xАДРЕСА: the x of a hex prefix.
         if previous == "0" && scalars[index] == "x" { return 1 }
+        // A format code in capitals (aptitude's %B…%b bold: %BВидалити%b); %mв (glibc's %m glued to a word) stays.
+        if previous == "%" && scalars[index].properties.isUppercase && index + 1 < scalars.count && scalars[index + 1].value >= 0x80 {
+            return 1
+        }
         if previous == "%" && isHex(scalars[index]) {
             return index + 1 < scalars.count && isHex(scalars[index + 1]) && scalars[index + 1].value < 0x80 ? 2 : nil
         }
