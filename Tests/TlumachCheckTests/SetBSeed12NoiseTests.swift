@@ -266,6 +266,7 @@ final class SetENoiseTests: XCTestCase {
         XCTAssertEqual(flagged("%BChoice:%b  ", "%BВибір:%b    "), [])
         // postgres: %m glued to в; thunar: a stray Latin Y before a word.
         XCTAssertEqual(flagged("at %m in", "у %mв"), ["mixed-script"])
+        XCTAssertEqual(flagged("%Cpu(s):", "%CПроц.:"), ["mixed-script"])
         XCTAssertEqual(flagged("You can configure custom actions.", "YВи можете налаштувати спеціальні дії."), ["mixed-script"])
     }
 }

@@ -288,8 +288,12 @@ public struct MixedScriptCheck: Check {
         if previous == "\\" { return 1 }
         // 0xADDRESS → 0xАДРЕСА: the x of a hex prefix.
         if previous == "0" && scalars[index] == "x" { return 1 }
-        // A format code in capitals (aptitude's %B…%b bold: %BВидалити%b); %mв (glibc's %m glued to a word) stays.
-        if previous == "%" && scalars[index].properties.isUppercase && index + 1 < scalars.count && scalars[index + 1].value >= 0x80 {
+        // A format code that is switched on and off (aptitude's bold %B…%b: %BВидалити%b). %mв (glibc's %m glued
+        // to a word) and %CПроц for %Cpu (procps-ng: no %c after it) stay.
+        if previous == "%" && scalars[index].properties.isUppercase && index + 1 < scalars.count && scalars[index + 1].value >= 0x80,
+            let off = Unicode.Scalar(scalars[index].value + 0x20),
+            scalars[(index + 1)...].indices.contains(where: { $0 + 1 < scalars.count && scalars[$0] == "%" && scalars[$0 + 1] == off })
+        {
             return 1
         }
         if previous == "%" && isHex(scalars[index]) {
