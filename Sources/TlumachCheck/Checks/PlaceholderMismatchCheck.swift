@@ -82,53 +82,42 @@ public struct PlaceholderMismatchCheck: Check {
 
     static func isDigitScalar(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
-    /// How many `{…}` of the target hold an upper-case Cyrillic metavariable ({ШІСТН.ЧИСЛО}): a translated
-    /// metavariable, which the placeholder scanner does not take for a placeholder.
-    static func translatedMetavariables(_ scalars: [Unicode.Scalar]) -> Int {
+    /// How many `open`…`close` runs of `scalars` hold a translated metavariable: two Cyrillic letters or more (in
+    /// capitals when `capitals`), with only `extra` characters besides. `{ШІСТН.ЧИСЛО}` for `{HEXNUMBER}`,
+    /// `<мітка>` for `<label>`: the placeholder scanner takes neither for a placeholder.
+    static func cyrillicRuns(
+        _ scalars: [Unicode.Scalar], open: Unicode.Scalar, close: Unicode.Scalar, capitals: Bool, extra: String
+    ) -> Int {
         var count = 0
         var index = 0
         while index < scalars.count {
             defer { index += 1 }
-            guard scalars[index] == "{" else { continue }
+            guard scalars[index] == open else { continue }
             var end = index + 1
             var cyrillic = 0
-            while end < scalars.count, scalars[end] != "}" {
+            while end < scalars.count, scalars[end] != close {
                 let scalar = scalars[end]
                 if (0x400...0x4FF).contains(scalar.value) {
-                    guard scalar.properties.isUppercase else { break }
+                    guard !capitals || scalar.properties.isUppercase else { break }
                     cyrillic += 1
-                } else if !(scalar == "." || scalar == "_" || scalar == "-" || isDigitScalar(scalar)) {
+                } else if !extra.unicodeScalars.contains(scalar) {
                     break
                 }
                 end += 1
             }
-            if end < scalars.count && scalars[end] == "}" && cyrillic >= 2 { count += 1 }
+            if end < scalars.count && scalars[end] == close && cyrillic >= 2 { count += 1 }
         }
         return count
     }
 
-    /// How many `<…>` of the target hold a Cyrillic word or words (`<мітка>`, `<назва пристрою>`): a
-    /// metavariable of help text, translated.
+    /// Upper-case metavariables in braces (`{ШІСТН.ЧИСЛО}`).
+    static func translatedMetavariables(_ scalars: [Unicode.Scalar]) -> Int {
+        cyrillicRuns(scalars, open: "{", close: "}", capitals: true, extra: "._-0123456789")
+    }
+
+    /// Words in angle brackets (`<мітка>`, `<назва пристрою>`).
     static func cyrillicAngleWords(_ scalars: [Unicode.Scalar]) -> Int {
-        var count = 0
-        var index = 0
-        while index < scalars.count {
-            defer { index += 1 }
-            guard scalars[index] == "<" else { continue }
-            var end = index + 1
-            var cyrillic = 0
-            while end < scalars.count, scalars[end] != ">" {
-                let scalar = scalars[end]
-                if (0x400...0x4FF).contains(scalar.value) || WordScanner.isApostrophe(scalar) {
-                    cyrillic += 1
-                } else if !(scalar == " " || scalar == "_" || scalar == "-") {
-                    break
-                }
-                end += 1
-            }
-            if end < scalars.count && scalars[end] == ">" && cyrillic >= 2 { count += 1 }
-        }
-        return count
+        cyrillicRuns(scalars, open: "<", close: ">", capitals: false, extra: " _-'’ʼ")
     }
 
     /// "-L <label>" → "-L <мітка>" (util-linux): an opening tag of a known element name with no closing tag in the
