@@ -10,6 +10,9 @@
 #   NOISE_SAMPLE=50 scripts/check-noise.sh  # also print a seeded random sample of flagged units (seed 10, or NOISE_SEED) of
 #                                           # each set and variant (AG1… with glossaries, AN1… without)
 #   NOISE_SAMPLE=50 NOISE_SEED=11 NOISE_SETS=B scripts/check-noise.sh  # another seed; only set B
+#   CATALOGS_C=/tmp/set-c NOISE_SETS="B C" scripts/check-noise.sh     # also set C: every *.mo under CATALOGS_C
+#                                           # (catalogs of packages not installed here, see docs/check-evaluation.md);
+#                                           # CATALOGS_D and CATALOGS_E likewise make sets D and E
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
 set -euo pipefail
@@ -28,6 +31,17 @@ for mo in $(ls "$CATALOGS"/*.mo | sort); do
     set=$([ $((index % 2)) -eq 0 ] && echo A || echo B)
     [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
     index=$((index + 1))
+done
+# Sets C, D and E: every *.mo under CATALOGS_C, CATALOGS_D, CATALOGS_E (catalogs nobody tuned on).
+for set in C D E; do
+    folder_var=CATALOGS_$set
+    folder=${!folder_var:-}
+    [ -n "$folder" ] || continue
+    mkdir -p "$NOISE_DIR/$set"
+    for mo in $(find "$folder" -name '*.mo' | sort); do
+        name=$(basename "$mo" .mo)
+        [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
+    done
 done
 
 for set in ${NOISE_SETS:-A B}; do

@@ -12,7 +12,9 @@ public struct UntranslatedCheck: Check {
             a URL) may legitimately be copied, so it is not reported; neither are units with no source text. A \
             copied target counts as untranslated only when it reads as English: a common word alone (Help), or two \
             words or more with a common lower-case word among them. Names and codes kept on purpose (Kerberos, \
-            Bugzilla, mscgen, `ps axu`, placeholders only) are not reported, nor targets made only of the \
+            Bugzilla, mscgen, `ps axu`, placeholders only), a lone lower-case word (a keyword the program matches: \
+            help, list) and a key's name where the PO context says so (keyboard label: Delete) are not reported, \
+            nor targets made only of the \
             `untranslatable` words of `.tlumach.yml`.
             """,
         defaultSeverity: .error,
@@ -34,6 +36,10 @@ public struct UntranslatedCheck: Check {
             .passing("  --mbig-endian-data\n", "  --mbig-endian-data\n", note: "An option (binutils)."),
             .passing("BTC 9116U Mini Wireless Internet and Gaming", "BTC 9116U Mini Wireless Internet and Gaming", note: "A product name (xkeyboard-config)."),
             .passing("default:mm", "default:mm", note: "A setting the locale keeps (gtk20: millimetres)."),
+            .passing("output", "output", note: "A lone lower-case word is a keyword the program matches (procps-ng)."),
+            .triggering("list of files", "list of files", note: "Lower-case words of a phrase."),
+            .passing("file1 file2", "file1 file2", note: "Argument names with indexes (mc)."),
+            .triggering("compare 2 files", "compare 2 files", note: "A number beside words is not an index."),
         ])
 
     let untranslatables: Set<String>
@@ -71,6 +77,8 @@ public struct UntranslatedCheck: Check {
             while end < scalars.count && !CharacterClass.isSpace(scalars[end]) { end += 1 }
             let token = scalars[start..<end]
             if token.first == "-" { return true }
+            // An argument name with an index (file1 file2, mc) is a placeholder of a usage line.
+            if token.contains(where: NumberScanner.isDigit) { return true }
             return token.contains { "_=/\\[]|{}<>@#$*".unicodeScalars.contains($0) }
                 || (token.contains(".") && token.last != "." && !token.contains(" "))
         }
@@ -81,7 +89,13 @@ public struct UntranslatedCheck: Check {
             $0.text.unicodeScalars.count >= 3 && $0.text.unicodeScalars.first.map(CharacterClass.isLowercaseLetter) == true
                 && isCommon($0.text) && !functionWords.contains($0.text)
         }
-        let loneWord = words.count == 1 && plain.count == 1 && plain[0].text.unicodeScalars.count >= 4
+        // A lone word in lower case is a keyword or command the program matches (procps-ng's help, list, output);
+        // a word whose context names it a key (gtk20's "keyboard label": Delete) is the key's printed name.
+        let namesAKey = unit.unit.context.map { context in
+            context.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0.hasPrefix("key") }
+        } ?? false
+        let loneWord = words.count == 1 && plain.count == 1 && plain[0].text.unicodeScalars.count >= 4 && !namesAKey
+            && plain[0].text.unicodeScalars.first.map(CharacterClass.isLowercaseLetter) == false
             && unit.sourceText.scalars.allSatisfy { WordScanner.isLetter($0) || CharacterClass.isSpace($0) || ".!?:…".unicodeScalars.contains($0) }
             && isCommon(plain[0].text)
         let hasWords = (plain.count >= 2 && hasLowercaseWord) || loneWord

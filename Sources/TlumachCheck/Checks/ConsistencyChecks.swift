@@ -192,6 +192,13 @@ enum ConsistencyGrouping {
         return a.unicodeScalars.lazy.filter(kept).elementsEqual(b.unicodeScalars.lazy.filter(kept))
     }
 
+    /// Whether both texts carry an accelerator marker, on different letters ("&Append" and "A&ppend"): two
+    /// messages of two places in a UI (a catalog keeps them apart), each with its own wording.
+    static func acceleratorsDiffer(_ a: String, _ b: String) -> Bool {
+        func hasMarker(_ text: String) -> Bool { text.unicodeScalars.contains { $0 == "&" || $0 == "_" } }
+        return a != b && hasMarker(a) && hasMarker(b)
+    }
+
     /// Whether two texts share most of their words (as stems, in any order): "Zhuang, Yongnan" and "Yongnan
     /// Zhuang", "There was an error in the certificate." and "Error in the certificate.", "Import" and
     /// "Importing" are variants of one text; "Security Service of Ukraine" and "Defence Intelligence of Ukraine"
@@ -215,7 +222,7 @@ public struct InconsistentTranslationCheck: Check {
             Readers and users notice when one phrase has two translations. Sources compare with whitespace \
             collapsed and accelerator markers (&, _) dropped; PO contexts (msgctxt) keep units apart. Sources that \
             differ in case are different roles in a UI (a column name SWAP and a label Swap, a title and a status), \
-            and translations that differ only in where the accelerator stands (В_идалити, Видалити) are one. \
+            and so are sources with accelerators on different letters (&Append, A&ppend); translations that differ only in where the accelerator stands (В_идалити, Видалити) are one. \
             The most common translation is taken as intended and the others are reported, pointing at it. Units \
             are compared within each file (separate catalogs are separate projects, with their own wording); \
             `consistency: run` in `.tlumach.yml` compares across all the files of a run. \
@@ -231,6 +238,8 @@ public struct InconsistentTranslationCheck: Check {
             .passing("Open", "Відкрити", note: "Accelerators are ignored.", otherUnits: [("&Open", "Відкрити")]),
             .passing("Swap", "Своп", note: "A column name and a label (procps-ng).", otherUnits: [("SWAP", "SWAP"), ("SWAP", "SWAP")]),
             .passing("_Remove", "В_идалити", note: "The accelerator inside a word (gtk20).", otherUnits: [("Remove", "Видалити"), ("Remove", "Видалити")]),
+            .passing("A&ppend", "Дописати в &кінець", note: "Accelerators on different letters: two places in a UI (mc).", otherUnits: [("&Append", "До&писати"), ("&Append", "До&писати")]),
+            .triggering("&Append", "Дописати в &кінець", note: "The same message, two wordings.", otherUnits: [("&Append", "До&писати"), ("&Append", "До&писати")]),
             .passing("unknown", "невідомо", note: "A word form the sentence needs.", otherUnits: [("unknown", "Невідомий"), ("unknown", "Невідомий")]),
             .passing("%d records", "%d записів", note: "Agreement after a number.", otherUnits: [("%d records", "%d записи"), ("%d records", "%d записи")]),
         ])
@@ -248,6 +257,7 @@ public struct InconsistentTranslationCheck: Check {
                 // title and a status); targets that differ only in where the accelerator stands (В_идалити,
                 // Видалити) are one translation.
                 !ConsistencyGrouping.sameIgnoringAccelerators($0.source, $1.source)
+                    || ConsistencyGrouping.acceleratorsDiffer($0.source, $1.source)
                     || ConsistencyGrouping.sameIgnoringAccelerators($0.target, $1.target)
                     || ConsistencyGrouping.shareMostWords($0.targetText.words, $1.targetText.words, language: $0.targetLanguage)
             },

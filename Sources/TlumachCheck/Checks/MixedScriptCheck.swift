@@ -29,6 +29,8 @@ public struct MixedScriptCheck: Check {
             .passing("fd.o's reverse-DNS name", "зворотна DNS-назва fd.o", note: "A letter inside a name is not a conjunction."),
             .passing("%s\\nrespective", "%s\\nвідповідних", note: "An escape glued to a word (gnupg2) is not part of it."),
             .passing("%%0Aspecial", "%%0Aспеціальних", note: "A URL escape glued to a word (gnupg2)."),
+            .passing("%BRemove%b the following packages:", "%BВидалити%b такі пакунки:", note: "A format code glued to a word (aptitude)."),
+            .triggering("at %m in", "у %↓mв", note: "A lower-case conversion glued to a word (postgres)."),
             .passing("\\uNNNN", "\\uНННН", note: "A translated metavariable after an escape."),
             .passing("base size on RFILE", "основний розмір RФАЙЛА", note: "A metavariable (coreutils)."),
             .passing("^[nN]", "^[nNнН]", note: "A regular expression's character class (coreutils)."),
@@ -36,8 +38,15 @@ public struct MixedScriptCheck: Check {
             .passing("at 0xADDRESS", "за 0xАДРЕСА", note: "A hex prefix (binutils)."),
             .passing("ǂUngkue", "ǂУнкве", note: "A click letter in a name (iso_639_3)."),
             .passing("oO", "oOгГ", note: "Answer keys, the English ones kept (gnupg2)."),
+            .passing("Yy", "YyТт", note: "Answer keys, upper case first (nano)."),
+            .triggering("Yy", "↓YТт", note: "Not pairs of one letter: a Latin Y glued to a word."),
             .triggering("ARG1 * ARG2", "↓AРГ1 * АРГ2", note: "A Latin A in a Cyrillic metavariable (coreutils)."),
             .passing("use a specific SEUSER", "використати вказаного SEКОР", note: "An acronym glued to a metavariable (coreutils)."),
+            .passing("  -kWORD, --keyword=WORD", "  -kСЛОВО, --keyword=СЛОВО", note: "An option letter before its translated metavariable (gettext-tools)."),
+            .triggering("  -kWORD  look for WORD", "  ↓kСЛОВО  шукати СЛОВО", note: "A Latin letter glued to a word, not an option."),
+            .passing("  --ifFORMAT  process @ifFORMAT", "  --ifФОРМАТ  обробляти @ifФОРМАТ", note: "An option name before its translated metavariable (texinfo)."),
+            .passing("Test video subsystem in mode WxH.", "Перевірити відеопідсистему у режимі ВxШ.", note: "Dimensions: metavariables joined by x (grub)."),
+            .triggering("width x height", "ширина ↓дxе висота", note: "A Latin x inside a lower-case word."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
         ])
@@ -126,6 +135,13 @@ public struct MixedScriptCheck: Check {
             if kinds > 1 && Self.isAnswerKeys(scalars[start..<index]) {
                 continue
             }
+            // An option letter glued to its translated metavariable (-kWORD → -kСЛОВО); metavariables joined by
+            // the dimension sign x (ШИРИНАxВИСОТА).
+            if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, source: unit.sourceText.scalars)
+                || Self.isDimensions(scalars[start..<index]))
+            {
+                continue
+            }
             // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
             if kinds > 1 && start > 0 && scalars[start - 1] == "[" && index < count && scalars[index] == "]" {
                 continue
@@ -202,15 +218,50 @@ public struct MixedScriptCheck: Check {
         }
     }
 
-    /// Pairs of one letter in lower and upper case (oOгГ, qQвВ): the keys a prompt accepts, one pair per
+    /// Pairs of one letter in lower and upper case (oOгГ, qQвВ, YyТт): the keys a prompt accepts, one pair per
     /// language. A look-alike slip (cС, Latin c then Cyrillic С) is not a pair.
     static func isAnswerKeys(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         let letters = Array(word)
         guard letters.count >= 4, letters.count % 2 == 0 else { return false }
-        return stride(from: 0, to: letters.count, by: 2).allSatisfy { index in
-            let lower = letters[index], upper = letters[index + 1]
-            return lower.properties.isLowercase && upper.properties.isUppercase
-                && lower.properties.uppercaseMapping == String(upper)
+        // Lower case first (oO) or upper case first (Yy, nano), the same order throughout.
+        func pairs(lowerFirst: Bool) -> Bool {
+            stride(from: 0, to: letters.count, by: 2).allSatisfy { index in
+                let lower = letters[lowerFirst ? index : index + 1], upper = letters[lowerFirst ? index + 1 : index]
+                return lower.properties.isLowercase && upper.properties.isUppercase
+                    && lower.properties.uppercaseMapping == String(upper)
+            }
+        }
+        return pairs(lowerFirst: true) || pairs(lowerFirst: false)
+    }
+
+    /// `-kСЛОВО` for `-kWORD`: after a hyphen, one Latin letter the source also has as an option (-k), then an
+    /// upper-case Cyrillic metavariable. `kСЛОВО` without the hyphen, or `-kслово`, stays a mix.
+    /// The same for a longer option or command name (`--ifFORMAT` → `--ifФОРМАТ`, `@ifFORMAT` → `@ifФОРМАТ`,
+    /// texinfo): the Latin letters after the hyphen or @, followed in the source by a capital Latin letter.
+    static func isOptionBeforeMetavariable(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
+        guard word.lowerBound > 0, word.count >= 3 else { return false }
+        let lead = scalars[word.lowerBound - 1]
+        guard lead == "-" || lead == "@" else { return false }
+        var split = word.lowerBound
+        while split < word.upperBound && scalars[split].value < 0x80 && scalars[split].properties.isLowercase { split += 1 }
+        guard split > word.lowerBound, word.upperBound - split >= 2 else { return false }
+        let rest = scalars[split..<word.upperBound]
+        guard rest.allSatisfy({ (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }) else { return false }
+        let option = [lead] + Array(scalars[word.lowerBound..<split])
+        return source.indices.contains { start in
+            let end = start + option.count
+            return end < source.count && Array(source[start..<end]) == option
+                && source[end].value < 0x80 && source[end].properties.isUppercase
+        }
+    }
+
+    /// `ШИРИНАxВИСОТА`, `ВxШ` for WIDTHxHEIGHT, WxH (grub, kbd): capital Cyrillic metavariables joined by a Latin
+    /// x, the dimension sign. `дxе` (a Latin x inside a lower-case word) stays a slip.
+    static func isDimensions(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        let parts = word.split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }
         }
     }
 
@@ -237,6 +288,14 @@ public struct MixedScriptCheck: Check {
         if previous == "\\" { return 1 }
         // 0xADDRESS → 0xАДРЕСА: the x of a hex prefix.
         if previous == "0" && scalars[index] == "x" { return 1 }
+        // A format code that is switched on and off (aptitude's bold %B…%b: %BВидалити%b). %mв (glibc's %m glued
+        // to a word) and %CПроц for %Cpu (procps-ng: no %c after it) stay.
+        if previous == "%" && scalars[index].properties.isUppercase && index + 1 < scalars.count && scalars[index + 1].value >= 0x80,
+            let off = Unicode.Scalar(scalars[index].value + 0x20),
+            scalars[(index + 1)...].indices.contains(where: { $0 + 1 < scalars.count && scalars[$0] == "%" && scalars[$0 + 1] == off })
+        {
+            return 1
+        }
         if previous == "%" && isHex(scalars[index]) {
             return index + 1 < scalars.count && isHex(scalars[index + 1]) && scalars[index + 1].value < 0x80 ? 2 : nil
         }

@@ -9,7 +9,9 @@ public struct NumberMismatchCheck: Check {
             no-break or narrow space) ≡ 2,500 (English); 2,5 ≡ 2.5; "2.5 million" ≡ "2,5 млн" ≡ 2 500 000. Dates \
             and times compare by their parts, so "August 24, 2024", "24 серпня 2024 р." and "24.08.2024" agree; \
             a small number may be written as a word ("2 civilians" → "двох цивільних"). Numbers inside \
-            placeholders and URLs are left to those checks.
+            placeholders and URLs are left to those checks. The index of a metavariable (EXP1 → ВИРАЗ1, UTF8) compares \
+            by presence when the target names it consistently fewer or more times; an exit status 0 or 1 may be said \
+            as success or failure (Data/exit-status-words.tsv).
             """,
         defaultSeverity: .error,
         examples: [
@@ -28,6 +30,18 @@ public struct NumberMismatchCheck: Check {
             .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
             .passing("calendar:week_start:0", "calendar:week_start:1", note: "A setting the locale chooses (gtk20: the week starts on Monday)."),
+            .passing(
+                "Exit Status:\n    Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise.",
+                "Код завершення:\n    Команда завершується успішно, якщо результат обчислення ненульовий.",
+                note: "Exit statuses 0 and 1 said as success and failure (bash)."),
+            .triggering(
+                "Exit Status:\n    Returns 0 unless an invalid option is given.", "Код завершення:\n    Повертає ↓1, якщо вказано неправильний параметр.",
+                note: "A status changed, not said in words."),
+            .passing(
+                "(( EXP1 )); (( EXP2 )); (( EXP3 ))\n    EXP1, EXP2, and EXP3 are arithmetic expressions.",
+                "(( ВИРАЗ1 )); (( ВИРАЗ2 )); (( ВИРАЗ3 ))\n    ВИРАЗИ мають бути арифметичними виразами.",
+                note: "The indexes of metavariables compare by presence, not count (bash)."),
+            .triggering("EXPR1 -a EXPR2", "ВИРАЗ1 -a ВИРАЗ1", note: "An index changed: EXPR2 is lost."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -81,6 +95,90 @@ public struct NumberMismatchCheck: Check {
         return close < scalars.count && scalars[close] == "]"
     }
 
+    /// The letters glued before a number (EXP for EXP1, ВИРАЗ for ВИРАЗ1), empty when none are.
+    static func nameBefore(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var start = token.range.lowerBound
+        while start > 0 && WordScanner.isLetter(scalars[start - 1]) { start -= 1 }
+        return scalars[start..<token.range.lowerBound]
+    }
+
+    /// A number glued to a name of two letters or more (EXP1, ВИРАЗ1, avr3, UTF8).
+    static func isNameIndex(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
+        nameBefore(token, in: scalars).count >= 2
+    }
+
+    /// "EXP1, EXP2, and EXP3 are …" → "ВИРАЗИ …", "from UTF8" → "з UTF8 або в UTF8": a metavariable (a name in
+    /// capitals with an index) named fewer or more times is a paraphrase, not a lost figure. Name indexes are
+    /// paired by value first; what is left over on one side only, with a value that was paired and a name in
+    /// capitals, is dropped. Left-overs on both sides are a changed index (EXPR2 → ВИРАЗ1, MIPS64 → MIPS32) and
+    /// stay, as do lower-case names (avr3 → avr2) and template0 named once for twice.
+    static func droppingRepeatedMetavariableIndexes(
+        _ source: [NumberToken], _ sourceScalars: [Unicode.Scalar], _ target: [NumberToken], _ targetScalars: [Unicode.Scalar]
+    ) -> ([NumberToken], [NumberToken]) {
+        let sourceNamed = source.indices.filter { isNameIndex(source[$0], in: sourceScalars) }
+        guard !sourceNamed.isEmpty else { return (source, target) }
+        let targetNamed = target.indices.filter { isNameIndex(target[$0], in: targetScalars) }
+        guard !targetNamed.isEmpty else { return (source, target) }
+        var open: [String: [Int]] = [:]
+        for index in targetNamed { open[target[index].text, default: []].append(index) }
+        var paired = Set<String>()
+        var pairedCapitalized = Set<String>()
+        var sourceLeft: [Int] = []
+        func capitalized(_ index: Int) -> Bool { nameBefore(source[index], in: sourceScalars).allSatisfy { $0.properties.isUppercase } }
+        // Lower-case names pair first, so what is left over is, where it can be, a metavariable in capitals
+        // ("file1 is newer than file2" beside FILE1 -nt FILE2).
+        let lowerFirst = sourceNamed.filter { !capitalized($0) } + sourceNamed.filter(capitalized)
+        for index in lowerFirst {
+            let text = source[index].text
+            if var list = open[text], !list.isEmpty {
+                list.removeFirst()
+                open[text] = list
+                paired.insert(text)
+                if capitalized(index) { pairedCapitalized.insert(text) }
+            } else {
+                sourceLeft.append(index)
+            }
+        }
+        let targetLeft = open.values.flatMap { $0 }
+        var dropSource = Set<Int>()
+        var dropTarget = Set<Int>()
+        if targetLeft.isEmpty {
+            dropSource = Set(sourceLeft.filter { paired.contains(source[$0].text) && capitalized($0) })
+        } else if sourceLeft.isEmpty {
+            dropTarget = Set(targetLeft.filter { pairedCapitalized.contains(target[$0].text) })
+        }
+        // The pairs themselves match as values in the main comparison; only the left-overs are dropped.
+        return (
+            source.indices.filter { !dropSource.contains($0) }.map { source[$0] },
+            target.indices.filter { !dropTarget.contains($0) }.map { target[$0] }
+        )
+    }
+
+    /// "Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise" → "завершується успішно, якщо результат
+    /// ненульовий": a 0 or 1 in a sentence about the exit status, where the target says success or failure in
+    /// words (Data/exit-status-words.tsv). A status of 2, or a 0 the target gives as 1, stays reported.
+    static func isExitStatusSaidInWords(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        guard token.values.count == 1, token.values[0] == 0 || token.values[0] == 1 else { return false }
+        let lists = WordLists.shared
+        let outcomes = lists.words("outcome", language: unit.targetLanguage)
+        let statusWords = lists.words("status", language: unit.sourceLanguage)
+        guard !outcomes.isEmpty, !statusWords.isEmpty else { return false }
+        let saysOutcome = unit.targetText.words.contains { word in
+            let lower = word.text.lowercased()
+            return outcomes.contains { lower.hasPrefix($0) }
+        }
+        guard saysOutcome else { return false }
+        // The sentence before the number (back to the previous full stop or semicolon).
+        let scalars = unit.sourceText.scalars
+        var start = token.range.lowerBound
+        while start > 0 && scalars[start - 1] != "." && scalars[start - 1] != ";" { start -= 1 }
+        let sentence = WordScanner.scan(Array(scalars[start..<token.range.lowerBound]))
+        return sentence.contains { word in
+            let lower = word.text.lowercased()
+            return statusWords.contains { lower.hasPrefix($0) }
+        }
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
@@ -91,6 +189,18 @@ public struct NumberMismatchCheck: Check {
         let sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
         let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
+        let issues = compare(sourceTokens, targetTokens, in: unit)
+        guard !issues.isEmpty else { return issues }
+        // Only when the figures differ: metavariables named fewer or more times ("SKIP1:SKIP2" → "Н1:Н2" with
+        // FILE1 → ФАЙЛ1 matches as it is).
+        let (source, target) = Self.droppingRepeatedMetavariableIndexes(
+            sourceTokens, unit.sourceText.scalars, targetTokens, unit.targetText.scalars)
+        if source.count == sourceTokens.count && target.count == targetTokens.count { return issues }
+        return compare(source, target, in: unit)
+    }
+
+    /// Issues of number tokens of the source and target compared as values, then by parts and number words.
+    func compare(_ sourceTokens: [NumberToken], _ targetTokens: [NumberToken], in unit: CheckedUnit) -> [Issue] {
 
         // 1. Values. Target tokens are found through buckets of nearby values (a value matches within its bucket or
         // the next one), so a text with thousands of numbers costs linear steps, not one scan per number.
@@ -157,7 +267,11 @@ public struct NumberMismatchCheck: Check {
             let token = sourceTokens[index]
             if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
                 for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
-                if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit) { continue }
+                if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit)
+                    || Self.isExitStatusSaidInWords(token, in: unit)
+                {
+                    continue
+                }
                 issues.append(Issue("number \(token.text) of the source is missing from the target"))
             }
         }

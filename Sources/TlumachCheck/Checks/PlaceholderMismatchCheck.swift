@@ -10,7 +10,10 @@ public struct PlaceholderMismatchCheck: Check {
             Placeholders compare as a multiset, so their order may change; unnumbered printf placeholders are \
             numbered in order so `%s … %d` matches `%2$d … %1$s`. ICU MessageFormat arguments compare by name and \
             type, not by their plural branches, which legitimately differ between English (one, other) and \
-            Ukrainian (one, few, many, other). "100% sure" is text: a space is not taken as a printf flag.
+            Ukrainian (one, few, many, other); likewise a PO plural form (msgstr[n]) may print the count (%d, \
+            %lu) its English form leaves out, since a Ukrainian form serves several numbers. "100% sure" is text: \
+            a space is not taken as a printf flag. An upper-case metavariable in braces (\\x{HEXNUMBER}) may be \
+            translated into an upper-case one ({ШІСТН.ЧИСЛО}).
             """,
         defaultSeverity: .error,
         examples: [
@@ -30,6 +33,11 @@ public struct PlaceholderMismatchCheck: Check {
             .passing("100% sure", "на 100 % певен"),
             .passing("(every %gs)", "(кожні %g с)", note: "A conversion followed by a letter."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
+            .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
+            .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
+            .passing(
+                "%s:%d: missing right brace on \\x{HEXNUMBER}", "%s:%d: відсутня права фігурна дужка у \\x{ШІСТН.ЧИСЛО}",
+                note: "An upper-case metavariable translated (gettext-tools)."),
             .passing(
                 "Click Save", "Натисніть «Зберегти»", sourceCodes: [InlineCode(kind: "x", id: "1", offset: 6)],
                 targetCodes: [InlineCode(kind: "x", id: "1", offset: 10)]),
@@ -65,13 +73,86 @@ public struct PlaceholderMismatchCheck: Check {
         return issues
     }
 
-    /// Brace arguments compare as a set: a plural's branches repeat them.
-    static func compareBraces(_ source: [Placeholder], _ target: [Placeholder]) -> [Issue] {
+    /// Whether a brace placeholder's name is an upper-case metavariable of help text ({HEXNUMBER}, {FILE_NAME}).
+    static func isMetavariable(_ placeholder: Placeholder) -> Bool {
+        let name = placeholder.key.unicodeScalars.dropFirst().dropLast()
+        return name.count >= 2 && name.allSatisfy { ("A"..."Z").contains($0) || $0 == "_" || isDigitScalar($0) }
+            && name.contains { ("A"..."Z").contains($0) }
+    }
+
+    static func isDigitScalar(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// How many `open`…`close` runs of `scalars` hold a translated metavariable: two Cyrillic letters or more (in
+    /// capitals when `capitals`), with only `extra` characters besides. `{ШІСТН.ЧИСЛО}` for `{HEXNUMBER}`,
+    /// `<мітка>` for `<label>`: the placeholder scanner takes neither for a placeholder.
+    static func cyrillicRuns(
+        _ scalars: [Unicode.Scalar], open: Unicode.Scalar, close: Unicode.Scalar, capitals: Bool, extra: String
+    ) -> Int {
+        var count = 0
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == open else { continue }
+            var end = index + 1
+            var cyrillic = 0
+            while end < scalars.count, scalars[end] != close {
+                let scalar = scalars[end]
+                if (0x400...0x4FF).contains(scalar.value) {
+                    guard !capitals || scalar.properties.isUppercase else { break }
+                    cyrillic += 1
+                } else if !extra.unicodeScalars.contains(scalar) {
+                    break
+                }
+                end += 1
+            }
+            if end < scalars.count && scalars[end] == close && cyrillic >= 2 { count += 1 }
+        }
+        return count
+    }
+
+    /// Upper-case metavariables in braces (`{ШІСТН.ЧИСЛО}`).
+    static func translatedMetavariables(_ scalars: [Unicode.Scalar]) -> Int {
+        cyrillicRuns(scalars, open: "{", close: "}", capitals: true, extra: "._-0123456789")
+    }
+
+    /// Words in angle brackets (`<мітка>`, `<назва пристрою>`).
+    static func cyrillicAngleWords(_ scalars: [Unicode.Scalar]) -> Int {
+        cyrillicRuns(scalars, open: "<", close: ">", capitals: false, extra: " _-'’ʼ")
+    }
+
+    /// "-L <label>" → "-L <мітка>" (util-linux): an opening tag of a known element name with no closing tag in the
+    /// source, missing from the target where the target has a translated `<…>`, is a metavariable. `<b>…</b>`
+    /// and self-closing or attributed tags stay markup.
+    static func withoutTranslatedAngleMetavariables(_ source: [Placeholder], target: [Placeholder], translated scalars: [Unicode.Scalar]) -> [Placeholder] {
+        let lone = source.filter { placeholder in
+            placeholder.kind == .tag && !placeholder.key.hasPrefix("</") && !placeholder.key.hasSuffix("/>")
+                && placeholder.text == placeholder.key
+                && !source.contains { $0.key == "</" + placeholder.key.dropFirst() }
+                && !target.contains { $0.key == placeholder.key }
+        }
+        guard !lone.isEmpty else { return source }
+        var translated = cyrillicAngleWords(scalars)
+        guard translated > 0 else { return source }
+        return source.filter { placeholder in
+            guard translated > 0, lone.contains(where: { $0.range == placeholder.range }) else { return true }
+            translated -= 1
+            return false
+        }
+    }
+
+    /// Brace arguments compare as a set: a plural's branches repeat them. Up to `translated` upper-case
+    /// metavariables of the source may be missing: the target translated them.
+    static func compareBraces(_ source: [Placeholder], _ target: [Placeholder], translated: Int = 0) -> [Issue] {
         let sourceKeys = Set(source.filter { $0.kind == .brace }.map(\.key))
         let targetKeys = Set(target.filter { $0.kind == .brace }.map(\.key))
         var issues: [Issue] = []
         var reported = Set<String>()
+        var translated = translated
         for placeholder in source where placeholder.kind == .brace && !targetKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
+            if translated > 0 && isMetavariable(placeholder) {
+                translated -= 1
+                continue
+            }
             issues.append(Issue("placeholder \(placeholder.text) of the source is missing from the target", suggestion: placeholder.text))
         }
         for placeholder in target where placeholder.kind == .brace && !sourceKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
@@ -108,6 +189,43 @@ public struct PlaceholderMismatchCheck: Check {
         return result
     }
 
+    /// Whether a printf conversion prints an integer (%d, %i, %u and their length modifiers: %lu, %zd).
+    static func isCount(_ placeholder: Placeholder) -> Bool {
+        guard let last = placeholder.key.last else { return false }
+        return last == "d" || last == "i" || last == "u"
+    }
+
+    /// The target's printf placeholders without the integers it adds beyond the source's: a plural form of a
+    /// language with more forms than English prints the count its English form leaves out (Ukrainian msgstr[0]
+    /// serves 1, 21, 31…: "one plural form" → "%lu множинну форму").
+    /// A fourth Ukrainian plural form (msgstr[3]) exists only where the catalog gives n = 1 a form of its own
+    /// ("nplurals=4; plural=n==1 ? 3 : …", GNOME and Launchpad catalogs): it may say "one" (одне, одна) instead
+    /// of printing the count. Forms 0–2 serve many numbers (1, 21, 31…) and must print it.
+    static func formForOne(_ form: Int, _ unit: CheckedUnit) -> Bool {
+        guard form >= 3, unit.targetLanguage == "uk" else { return false }
+        let one = WordLists.shared.numberWords["uk"] ?? [:]
+        return unit.targetText.words.contains { one[$0.text.lowercased()] == 1 }
+    }
+
+    /// Only as many as the target has more of them: "%lu byte" → "%ld байт" stays a changed conversion.
+    static func withoutAddedCounts(_ source: [Placeholder], _ target: [Placeholder]) -> [Placeholder] {
+        var added = target.filter(isCount).count - source.filter(isCount).count
+        guard added > 0 else { return target }
+        var available: [String: Int] = [:]
+        for placeholder in source where isCount(placeholder) { available[conversion(placeholder), default: 0] += 1 }
+        return target.filter { placeholder in
+            guard isCount(placeholder) else { return true }
+            let key = conversion(placeholder)
+            if let count = available[key], count > 0 {
+                available[key] = count - 1
+                return true
+            }
+            guard added > 0 else { return true }
+            added -= 1
+            return false
+        }
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
@@ -115,12 +233,21 @@ public struct PlaceholderMismatchCheck: Check {
         let targetPlaceholders = Self.outsideLinks(unit.targetText)
         var issues: [Issue] = []
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
-            issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders)
+            let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
+                ? Self.translatedMetavariables(unit.targetText.scalars) : 0
+            issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated)
+            let targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             issues += Self.compareMultiset(
-                sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf },
-                targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, key: \.key)
-            let sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
-            let targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
+                Self.withoutTranslatedAngleMetavariables(
+                    sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, target: targetOthers,
+                    translated: unit.targetText.scalars),
+                targetOthers, key: \.key)
+            var sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
+            var targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
+            if let form = unit.unit.pluralForm {
+                targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf)
+                if Self.formForOne(form, unit) { sourcePrintf = sourcePrintf.filter { !Self.isCount($0) || targetPrintf.contains(where: Self.isCount) } }
+            }
             if sourcePrintf.map(\.key).sorted() != targetPrintf.map(\.key).sorted() {
                 // Compare by conversion alone first: a missing %d is clearer than a renumbered one.
                 let byConversion = Self.compareMultiset(sourcePrintf, targetPrintf, key: Self.conversion)

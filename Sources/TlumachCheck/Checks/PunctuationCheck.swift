@@ -8,7 +8,9 @@ public struct PunctuationCheck: Check {
             End punctuation is compared after closing quotes and brackets are set aside, so a closing quote moved \
             around the full stop (English “….” and Ukrainian «…».) is not reported; "..." equals "…"; a quoted or \
             bracketed mark (expected ','; (!)) is text; a full stop the target adds to an open message is house \
-            style, not reported (one it loses is). Quote style \
+            style, not reported (one it loses is); so is a full stop that was an abbreviation's (…, Inc. → …, Inc., \
+            2022), a colon ending a lead-in to an appended value, and commands a colon introduces at the end. \
+            Quote style \
             is house typography, checked only with `typography: strict` in `.tlumach.yml`: then Ukrainian \
             targets use «…» with „…“ nested and English targets use “…” and ‘…’, and straight quotes or the other \
             language's quotes are reported — except around code (placeholders, identifiers, file names, options: \
@@ -39,6 +41,19 @@ public struct PunctuationCheck: Check {
             .passing("list of zones (contexts, labels, whatever?) must follow -z", "після -z слід вказати список зон (контекстів, міток, чогось іншого?)", note: "A mark inside the closing bracket (procps-ng)."),
             .passing("shell used by the \\! command", "оболонка, що використовується командою \\!", note: "An escaped mark is a command (psql)."),
             .passing("Did you mean to use the --null option?", "Ви забули вказати параметр --null ?", note: "A space keeps the option apart from the mark (findutils)."),
+            .passing("Copyright (C) 2022 Free Software Foundation, Inc.", "© Free Software Foundation, Inc., 2022", note: "The full stop was Inc.'s and moved with it (bash)."),
+            .triggering("Copyright (C) 2022 Free Software Foundation, Inc.", "© 2022 Free Software Foundation, Inc", note: "The abbreviation's full stop lost."),
+            .passing("STYLE can be ", "Можливі значення параметра СТИЛЬ: ", note: "A lead-in to an appended value may end with a colon (binutils)."),
+            .triggering("Location", "Розташування:", note: "A colon added to a label."),
+            .passing("do not add [...] suffix\n", "не додавати суфікс [...]\n", note: "Dots inside brackets (binutils)."),
+            .triggering("wait [-fn] [-p var] [id ...]", "wait [-fn] [-p змінна] [ідентифікатор]", note: "The repetition mark lost from a synopsis (bash)."),
+            .passing(
+                " Try '%s --%s <%s>'\n for additional help text.\n", " Довідку можна отримати за допомогою команди:   %s --%s <%s>\n",
+                note: "Rephrased to end with the command a colon introduces (procps-ng)."),
+            .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
+            .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
+            .triggering("Proceed?", "Продовжити", note: "A question mark lost."),
+            .passing("File highlight", "Підсвітка файлів…", note: "An ellipsis added to a menu item: house style (mc)."),
             .passing("Він сказав «так».", "He said “yes.”", from: "uk", to: "en"),
         ])
 
@@ -68,7 +83,8 @@ public struct PunctuationCheck: Check {
         }
     }
 
-    static func endMark(_ scalars: [Unicode.Scalar]) -> EndMark {
+    /// `bracketsAsText`: a mark inside closing round or square brackets is the bracketed words', not the end.
+    static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true) -> EndMark {
         var index = scalars.count - 1
         var closers: [Unicode.Scalar] = []
         while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) {
@@ -85,7 +101,7 @@ public struct PunctuationCheck: Check {
         if closers.last == "]" && scalars[index] == ":" { return .none }
         // A mark inside a closing bracket belongs to the bracketed words ("(contexts, labels, whatever?)",
         // "(pty, tty...)", "(2nd alt.)"), not to the message.
-        if closers.last == ")" { return .none }
+        if bracketsAsText && (closers.last == ")" || closers.last == "]") { return .none }
         // An escaped mark is a command or a literal character (psql's \! command).
         if index > 0 && scalars[index - 1] == "\\" { return .none }
         switch scalars[index] {
@@ -106,6 +122,61 @@ public struct PunctuationCheck: Check {
         case ",": return .comma
         default: return .none
         }
+    }
+
+    /// Whether `text` has no `mark` anywhere (for …, ? and !; other marks are never looked for).
+    static func lacks(_ mark: EndMark, in text: [Unicode.Scalar]) -> Bool {
+        switch mark {
+        case .ellipsis: !text.contains("…") && !contains(text, [".", ".", "."])
+        case .question: !text.contains("?")
+        case .exclamation: !text.contains("!")
+        default: false
+        }
+    }
+
+    /// The index of the last scalar that is neither whitespace nor a closing quote or bracket, or nil.
+    static func lastMarkIndex(_ scalars: [Unicode.Scalar]) -> Int? {
+        var index = scalars.count - 1
+        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) { index -= 1 }
+        return index >= 0 ? index : nil
+    }
+
+    /// The letters and inner full stops before `end` ("Inc", "U.S").
+    static func wordBefore(_ scalars: [Unicode.Scalar], _ end: Int) -> ArraySlice<Unicode.Scalar> {
+        var start = end
+        while start > 0 && (WordScanner.isLetter(scalars[start - 1]) || (scalars[start - 1] == "." && start - 1 > 0 && WordScanner.isLetter(scalars[start - 2]))) {
+            start -= 1
+        }
+        return scalars[start..<end]
+    }
+
+    /// "…, Inc." → "…, Inc., 2022", "Virgin Islands, U.S." → "… (США)": the source's final full stop is an
+    /// abbreviation's (Data/abbreviations.tsv, or a word with inner full stops), and the target does not end with
+    /// that abbreviation stripped of it. "…, Inc." → "…, Inc" (the abbreviation's own stop lost) stays reported.
+    static func endsWithAbbreviation(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar], language: String) -> Bool {
+        guard let period = lastMarkIndex(source), source[period] == "." else { return false }
+        let word = wordBefore(source, period)
+        guard !word.isEmpty else { return false }
+        let text = ScalarString.make(word)
+        let dotted = word.contains(".") && word.split(separator: ".").allSatisfy { $0.count <= 2 }
+        guard dotted || WordLists.shared.words("abbreviation", language: language).contains(text) else { return false }
+        guard let last = lastMarkIndex(target) else { return true }
+        return ScalarString.make(wordBefore(target, last + 1)) != text
+    }
+
+    /// "Try '%s --help' or … for more help." → "… за допомогою таких команд: %s --help\n …": the target ends with
+    /// a command line a colon introduces (no Cyrillic after the last colon), where no full stop follows.
+    static func endsWithCodeAfterColon(_ text: AnalyzedText) -> Bool {
+        let scalars = text.scalars
+        let masked = text.hasMaskedSpans ? text.masked : nil
+        guard let colon = scalars.indices.last(where: { scalars[$0] == ":" && masked?[$0] != true }) else { return false }
+        let tail = scalars[(colon + 1)...]
+        guard !tail.contains(where: { (0x400...0x4FF).contains($0.value) }),
+            scalars[..<colon].contains(where: { (0x400...0x4FF).contains($0.value) })
+        else { return false }
+        // A command line: an option after a space. A lone placeholder after a colon ("Відсутня директорія: %s"
+        // for "Directory %s is missing.") has lost the full stop.
+        return tail.indices.contains { scalars[$0] == "-" && $0 > 0 && CharacterClass.isSpace(scalars[$0 - 1]) }
     }
 
     static func quoteProblem(_ text: AnalyzedText, language: String) -> String? {
@@ -172,12 +243,31 @@ public struct PunctuationCheck: Check {
         let targetText = unit.targetText
         let target = targetText.scalars
         var issues: [Issue] = []
-        let sourceEnd = Self.endMark(source)
-        let targetEnd = Self.endMark(target)
-        // A full stop added to a message the source leaves open is house style, not a defect (a full stop lost, or
-        // a question turned into a statement, is reported).
-        let periodAdded = sourceEnd == .none && targetEnd == .period
-        if sourceEnd != targetEnd && !periodAdded && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none) {
+        var sourceEnd = Self.endMark(source)
+        var targetEnd = Self.endMark(target)
+        // A bracketed mark is text as long as the other side has it too: "do not add [...] suffix" → "суфікс
+        // [...]" moved it; "wait [id ...]" → "wait [ідентифікатор]" lost the repetition mark.
+        if sourceEnd == targetEnd {
+            let rawSource = Self.endMark(source, bracketsAsText: false)
+            let rawTarget = Self.endMark(target, bracketsAsText: false)
+            if rawSource != rawTarget && (Self.lacks(rawSource, in: target) || Self.lacks(rawTarget, in: source)) {
+                (sourceEnd, targetEnd) = (rawSource, rawTarget)
+            }
+        }
+        // A full stop or an ellipsis added to a message the source leaves open is house style, not a defect (a
+        // full stop lost, or a question turned into a statement, is reported).
+        let periodAdded = sourceEnd == .none && (targetEnd == .period || targetEnd == .ellipsis)
+        // A target with no letter or digit is the character the source names ("Question mark" → "?", mc).
+        let onlyMarks = !target.contains { WordScanner.isLetter($0) || NumberScanner.isDigit($0) }
+            && source.contains { WordScanner.isLetter($0) }
+        // A lead-in to a value the program appends ("STYLE can be " → "Можливі значення СТИЛЬ: ") may end with a
+        // colon; a colon added to a closed label ("Location" → "Розташування:") is reported.
+        let leadInColon = sourceEnd == .none && targetEnd == .colon && source.last == " " && target.last == " "
+        let rephrasedEnd = sourceEnd == .period && targetEnd == .none
+            && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText))
+        if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks
+            && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
+        {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
         }
         if typography == .strict, let problem = Self.quoteProblem(targetText, language: unit.targetLanguage),

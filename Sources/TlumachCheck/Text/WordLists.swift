@@ -7,6 +7,8 @@ struct WordLists: Sendable {
     let scales: [String: [String: Double]]
     /// Common English words (Data/common-english-words.txt): what makes a copied target language, not a name.
     let commonEnglish: Set<String>
+    /// Words by role (Data/exit-status-words.tsv, Data/abbreviations.tsv): "language role" → forms.
+    let roleWords: [String: [String]]
 
     static let shared = WordLists()
 
@@ -21,7 +23,22 @@ struct WordLists: Sendable {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty { common.insert(String(line)) }
         }
         commonEnglish = common
+        var roles: [String: [String]] = [:]
+        for name in ["exit-status-words", "abbreviations"] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Data"),
+                let text = try? String(contentsOf: url, encoding: .utf8)
+            else { continue }
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let fields = line.split(separator: "\t")
+                guard fields.count >= 3 else { continue }
+                roles["\(fields[0]) \(fields[1])", default: []] += fields[2].split(separator: " ").map(String.init)
+            }
+        }
+        roleWords = roles
     }
+
+    /// The forms listed for `role` in `language` (empty when none are).
+    func words(_ role: String, language: String) -> [String] { roleWords["\(language) \(role)"] ?? [] }
 
     /// Whether `word` (any case) is a common English word or one of its -s, -es, -ed, -ing forms.
     func isCommonEnglish(_ word: String) -> Bool {
