@@ -82,8 +82,6 @@ struct NormalizeCommand: ParsableCommand {
             }
             return
         }
-        // A binary installed without its data files stops here with exit 2, not with quietly weaker rules.
-        try TextDataFiles.verify()
         let normalizer = try ArticleNormalizer(options: try options(settings: settingsFile.load()))
         // Read and validate everything before writing anything: bad input leaves no partial output. Files are
         // mapped, not copied; the normaliser reads them in place.

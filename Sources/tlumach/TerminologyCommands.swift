@@ -136,15 +136,17 @@ struct GlossarySuggest: ParsableCommand {
             let queryIsCyrillic = TermCorpusOptions.isMostlyCyrillic([query])
             let aligner: TermAligner
             if queryIsCyrillic == sourceIsCyrillic || direction.sourceLanguage != nil {
-                if forward == nil { forward = TermAligner(pairs: oriented.pairs, features: try direction.features()) }
-                aligner = forward!
+                let built = try forward ?? TermAligner(pairs: oriented.pairs, features: direction.features())
+                forward = built
+                aligner = built
             } else {
-                if backward == nil {
-                    backward = TermAligner(
+                let built =
+                    try backward
+                    ?? TermAligner(
                         pairs: oriented.pairs.map { TermPairInput(id: $0.id, source: $0.target, target: $0.source) },
-                        features: try direction.features())
-                }
-                aligner = backward!
+                        features: direction.features())
+                backward = built
+                aligner = built
             }
             let candidates = aligner.suggest(query, limit: limit)
             switch format {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TlumachCore
+import TlumachText
 
 @main
 struct Tlumach: ParsableCommand {
@@ -25,6 +26,9 @@ struct Tlumach: ParsableCommand {
         do {
             var command = try parseAsRoot()
             parsed = command
+            // A binary installed without its data files stops here with exit 2, not with quietly weaker rules (every
+            // command reaches the text module's tables: look-alikes in check and terms, abbreviations in align).
+            try TextDataFiles.verify()
             try command.run()
         } catch let error as ValidationError {
             // Only run() throws a bare ValidationError (parsing wraps its own): the failing command's usage.

@@ -56,8 +56,9 @@ final class InstallCLITests: XCTestCase {
         let translit = try CLI.run(executable: binary, ["translit", "Київ"], in: folder, environment: noOverride)
         XCTAssertEqual(translit.status, 2, translit.stderr)
         XCTAssertEqual(translit.stdout, "")
-        XCTAssertTrue(translit.stderr.hasPrefix("tlumach: Tlumach_TlumachTranslit.resources: "), translit.stderr)
-        XCTAssertTrue(translit.stderr.contains("data file Schemes/kmu2010.txt not found"), translit.stderr)
+        // Every command first checks the text module's data (the first missing file is named).
+        XCTAssertTrue(translit.stderr.hasPrefix("tlumach: Tlumach_TlumachText.resources: data file Data/"), translit.stderr)
+        XCTAssertEqual(translit.stderr.split(separator: "\n").count, 1, translit.stderr)
         XCTAssertTrue(translit.stderr.contains("install the *.resources folders next to the binary"), translit.stderr)
         XCTAssertTrue(translit.stderr.contains("set TLUMACH_RESOURCES"), translit.stderr)
         XCTAssertTrue(translit.stderr.contains(folder.standardizedFileURL.path), translit.stderr)
@@ -65,7 +66,7 @@ final class InstallCLITests: XCTestCase {
         let iso = try CLI.run(executable: binary, ["translit", "--scheme", "iso9"], stdin: "Київ\n", in: folder,
                               environment: noOverride)
         XCTAssertEqual(iso.status, 2, iso.stderr)
-        XCTAssertTrue(iso.stderr.contains("data file Schemes/iso9.txt not found"), iso.stderr)
+        XCTAssertTrue(iso.stderr.contains("not found; install the *.resources"), iso.stderr)
 
         let normalize = try CLI.run(executable: binary, ["normalize"], stdin: "м'ясо\n", in: folder,
                                     environment: noOverride)
@@ -75,6 +76,13 @@ final class InstallCLITests: XCTestCase {
                       normalize.stderr)
         XCTAssertTrue(normalize.stderr.contains("TLUMACH_RESOURCES"), normalize.stderr)
 
+        // check reads the same look-alike table: without it, it stops too rather than check with less.
+        let xliff = TestFiles.packageRoot("examples/check/article.xlf").path
+        let check = try CLI.run(executable: binary, ["check", xliff], in: folder, environment: noOverride)
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertEqual(check.stdout, "")
+        XCTAssertTrue(check.stderr.hasPrefix("tlumach: Tlumach_TlumachText.resources: data file Data/"), check.stderr)
+
         // --in-place leaves the file as it was.
         let article = folder.appendingPathComponent("article.md")
         try "м'ясо\n".write(to: article, atomically: true, encoding: .utf8)
@@ -82,6 +90,19 @@ final class InstallCLITests: XCTestCase {
                                   environment: noOverride)
         XCTAssertEqual(inPlace.status, 2, inPlace.stderr)
         XCTAssertEqual(try String(contentsOf: article, encoding: .utf8), "м'ясо\n")
+    }
+
+    func testAMissingSchemeIsNamedWhenTheTextDataIsThere() throws {
+        let folder = try CLI.temporaryDirectory(for: self)
+        let binary = try copyBinary(into: folder)
+        try FileManager.default.copyItem(
+            at: buildFolder.appendingPathComponent("Tlumach_TlumachText.resources"),
+            to: folder.appendingPathComponent("Tlumach_TlumachText.resources"))
+        let translit = try CLI.run(executable: binary, ["translit", "Київ"], in: folder, environment: noOverride)
+        XCTAssertEqual(translit.status, 2, translit.stderr)
+        XCTAssertTrue(translit.stderr.hasPrefix("tlumach: Tlumach_TlumachTranslit.resources: "), translit.stderr)
+        XCTAssertTrue(translit.stderr.contains("data file Schemes/kmu2010.txt not found"), translit.stderr)
+        XCTAssertTrue(translit.stderr.contains(folder.standardizedFileURL.path), translit.stderr)
     }
 
     func testEnvironmentVariableNamesTheResourceFolder() throws {
