@@ -18,6 +18,10 @@ public protocol NameSpellingSource: Sendable {
     /// only spans that begin and end on its word boundaries, longest first from each word. The default asks
     /// `spelling(of:)` phrase by phrase (slow on long text); a source with a scanner should do one scan instead.
     func nameSpans(in text: String) -> [NameSpan]
+    /// The words a name span can be made of, when the source can tell (nil: any word may be). The transliterator
+    /// then hands `nameSpans(in:)` only the runs of such words, not the whole text. A source must return a span
+    /// only where its text, folded as `NameWordFilter` says, is a sequence of these words.
+    var nameWordFilter: NameWordFilter? { get }
 }
 
 /// A known name found in a text: its UTF-8 byte range and its Latin spelling (before the transliterator's case
@@ -35,6 +39,76 @@ public struct NameSpan: Sendable, Equatable {
 extension NameSpellingSource {
     public func nameSpans(in text: String) -> [NameSpan] {
         SchemeTransliterator.phraseByPhraseNameSpans(in: text, names: self)
+    }
+
+    public var nameWordFilter: NameWordFilter? { nil }
+}
+
+/// The words of a source's names (as the transliterator splits words), folded to lower case with every apostrophe
+/// as `'`, kept as hashes in a small bit table: a text word whose fold is not there cannot be part of a name. A
+/// false "maybe" (a hash collision, or a word with letters outside ASCII and the basic Cyrillic block, which are
+/// not folded here) only makes the transliterator scan a little more text; it never changes the output.
+public struct NameWordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: NameWordFilter.tableWords)
+    private static let tableWords = 256  // 16,384 bits: a few hundred name words leave collisions rare
+
+    /// `foldedNames`: each name written as the source compares it (lower case, apostrophes as `'`).
+    public init(foldedNames: some Sequence<String>) {
+        for name in foldedNames {
+            var name = name
+            name.withUTF8 { bytes in
+                for word in SchemeTransliterator.words(inUTF8: bytes) {
+                    // A word the byte fold cannot key is matched only by a text word it cannot key either (an
+                    // ASCII or basic Cyrillic letter lower-cases to one of the same kind), and those always pass.
+                    if let hash = NameWordFilter.foldedHash(UnsafeBufferPointer(rebasing: bytes[word.start..<word.end])) {
+                        insert(hash)
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func insert(_ hash: UInt64) {
+        let bit = Int(hash & UInt64(NameWordFilter.tableWords * 64 - 1))
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    /// Whether the word (valid UTF-8) may be a word of some name.
+    func mayBeNameWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let hash = NameWordFilter.foldedHash(word) else { return true }
+        let bit = Int(hash & UInt64(NameWordFilter.tableWords * 64 - 1))
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// FNV-1a over the word folded to lower case (ASCII, the basic Cyrillic block and Ґ), with ` as '; nil when
+    /// the word has any other scalar.
+    @inline(__always)
+    static func foldedHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func feed(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var i = 0
+        let n = word.count
+        while i < n {
+            let byte = word[i]
+            if byte < 0x80 {
+                feed(byte == 0x60 ? 0x27 : (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte))
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { return nil }
+            var value = UInt32(byte & 0x1F) << 6 | UInt32(word[i + 1] & 0x3F)
+            switch (byte, value) {
+            case (0xD0...0xD1, 0x400...0x40F): value += 0x50
+            case (0xD0...0xD1, 0x410...0x42F): value += 0x20
+            case (0xD0...0xD1, 0x430...0x45F): break
+            case (0xD2, 0x490...0x491): value = 0x491
+            default: return nil
+            }
+            feed(UInt8(0xC0 | value >> 6))
+            feed(UInt8(0x80 | value & 0x3F))
+            i += 2
+        }
+        return hash
     }
 }
 
@@ -165,7 +239,7 @@ public final class SchemeTransliterator: Sendable {
     // MARK: Names first
 
     /// A word: letters and marks, with apostrophes between letters (м’ясо is one word).
-    private struct Word {
+    struct Word {
         var start: Int
         var end: Int
     }
@@ -190,7 +264,12 @@ public final class SchemeTransliterator: Sendable {
             appendByScheme(bytes, to: &output)
             return
         }
-        let spans = names.nameSpans(in: Self.wordsAndJoins(bytes, words: words))
+        let spans: [NameSpan]
+        if let filter = names.nameWordFilter {
+            spans = Self.nameSpansInRuns(bytes, words: words, filter: filter, names: names)
+        } else {
+            spans = names.nameSpans(in: Self.wordsAndJoins(bytes, words: words))
+        }
         if spans.isEmpty {
             appendByScheme(bytes, to: &output)
             return
@@ -236,6 +315,86 @@ public final class SchemeTransliterator: Sendable {
             nextWord = last + 1
         }
         appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
+    }
+
+    /// `nameSpans(in: wordsAndJoins(…))` on only the runs of consecutive words that may belong to a name: each run
+    /// (its words and the blanked joins between them) on a line of its own, the spans mapped back to offsets in
+    /// `bytes`. Every span the transliterator can use is a whole name, so it lies inside one run; the source sees
+    /// each run's bytes as in the whole blanked text, so it finds the same spans there (its result for a range
+    /// depends only on that range's bytes). A span across two runs in the joined text (not one in the real text)
+    /// is dropped.
+    private static func nameSpansInRuns(
+        _ bytes: UnsafeBufferPointer<UInt8>, words: [Word], filter: NameWordFilter, names: any NameSpellingSource
+    ) -> [NameSpan] {
+        var runs: [(joined: Int, original: Int, count: Int)] = []
+        var joined: [UInt8] = []
+        var index = 0
+        while index < words.count {
+            guard filter.mayBeNameWord(UnsafeBufferPointer(rebasing: bytes[words[index].start..<words[index].end])) else {
+                index += 1
+                continue
+            }
+            var last = index
+            while last + 1 < words.count,
+                filter.mayBeNameWord(UnsafeBufferPointer(rebasing: bytes[words[last + 1].start..<words[last + 1].end]))
+            {
+                last += 1
+            }
+            let start = words[index].start
+            runs.append((joined.count, start, words[last].end - start))
+            for k in index...last {
+                if k > index { appendBlankedJoin(bytes, from: words[k - 1].end, to: words[k].start, to: &joined) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[words[k].start..<words[k].end]))
+            }
+            joined.append(0x0A)
+            index = last + 1
+        }
+        if runs.isEmpty { return [] }
+        // Whole scalars of valid UTF-8 (words copied whole, joins blanked), so no repair happens here.
+        let text = String(decoding: joined, as: UTF8.self)
+        var spans: [NameSpan] = []
+        for span in names.nameSpans(in: text) {
+            // The run holding the span's start: the last whose joined offset is not after it.
+            var low = 0
+            var high = runs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if runs[middle].joined <= span.utf8Range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { continue }
+            let run = runs[low - 1]
+            guard span.utf8Range.upperBound <= run.joined + run.count else { continue }
+            let shift = run.original - run.joined
+            spans.append(NameSpan(utf8Range: (span.utf8Range.lowerBound + shift)..<(span.utf8Range.upperBound + shift),
+                spelling: span.spelling))
+        }
+        return spans
+    }
+
+    /// The join between two words as `wordsAndJoins` writes it (a single hyphen, spaces and no-break spaces kept;
+    /// anything else spaces of the same length).
+    private static func appendBlankedJoin(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int, to output: inout [UInt8]) {
+        if to - from == 1, text[from] == 0x2D {
+            output.append(0x2D)
+            return
+        }
+        var k = from
+        while k < to {
+            let byte = text[k]
+            if byte < 0x80 {
+                output.append(byte == 0x0A ? 0x0A : 0x20)
+                k += 1
+                continue
+            }
+            let length = Self.utf8Length(lead: byte)
+            if byte == 0xC2 && text[k + 1] == 0xA0 {
+                output.append(0xC2)
+                output.append(0xA0)
+            } else {
+                for _ in 0..<length { output.append(0x20) }
+            }
+            k += length
+        }
     }
 
     /// The text as the source scans it: words and what may join them into a phrase (spaces, no-break spaces, a
@@ -291,7 +450,7 @@ public final class SchemeTransliterator: Sendable {
     }
 
     /// `words(in:)` on valid UTF-8: the same words, as byte offsets.
-    private static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+    static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
         let n = bytes.count
         var i = 0

@@ -88,6 +88,60 @@ final class NameSpansTests: XCTestCase {
         try assertOnePassMatchesPhraseByPhrase(names, nameList: Self.properNouns(glossary) + ["Фальшенко", "Шойг"])
     }
 
+    /// The same source with no word filter: `nameSpans(in:)` gets the whole blanked text, as before the filter.
+    struct Unfiltered: NameSpellingSource {
+        let inner: GlossaryNameSpellings
+        var longestNameWordCount: Int { inner.longestNameWordCount }
+        func spelling(of phrase: String) -> String? { inner.spelling(of: phrase) }
+        func nameSpans(in text: String) -> [NameSpan] { inner.nameSpans(in: text) }
+    }
+
+    /// Scanning only runs of possible name words (`NameWordFilter`) gives the same output as scanning the whole text,
+    /// on text full of names in every case, with apostrophes of every kind, letters outside the basic Cyrillic
+    /// block (ў, ё, Latin look-alikes) and names broken across lines and punctuation.
+    func testWordFilterChangesNoOutput() throws {
+        let glossary = try Support.glossary(NameSpellingTests.yaml + """
+
+              - id: maryana
+                subject: people
+                terms:
+                  uk: [{text: Мар’яна Ґудзь-Їжак, type: properNoun}, {text: Ґудзь-Їжак, type: properNoun}]
+                  en: [{text: Mariana Gudz-Yizhak, type: properNoun}, {text: Gudz-Yizhak, type: properNoun}]
+            """)
+        let names = try GlossaryNameSpellings(glossary: glossary)
+        XCTAssertNotNil(names.nameWordFilter)
+        var list = Self.properNouns(glossary)
+        list += ["Мар'яна Ґудзь-Їжак", "МАР`ЯНА ҐУДЗЬ-ЇЖАК", "мар’яна\nҐудзь-Їжак", "Мaр’яна", "Мар’янa Ґудзь", "Ўладзімір Шойгу",
+            "Шойгу, Зеленський", "Сергій-Шойгу", "ЇЖАК Ґудзь"]
+        let text = Self.generatedText(names: list, lines: 600, seed: 77)
+        let filtered = try SchemeTransliterator(scheme: .kmu2010, names: names).transliterate(text)
+        let whole = try SchemeTransliterator(scheme: .kmu2010, names: Unfiltered(inner: names)).transliterate(text)
+        XCTAssertEqual(filtered, whole)
+        XCTAssertTrue(filtered.contains("Mariana Gudz-Yizhak"), "the added name is found")
+        XCTAssertNotEqual(filtered, try SchemeTransliterator(scheme: .kmu2010).transliterate(text))
+    }
+
+    /// The filter's fold: case, the basic Cyrillic block with Ґ, and ` for '; other letters always pass.
+    func testNameWordFilterFold() {
+        let filter = NameWordFilter(foldedNames: ["мар'яна ґудзь-їжак", "зеленський"])
+        func may(_ word: String) -> Bool {
+            var word = word
+            return word.withUTF8 { filter.mayBeNameWord($0) }
+        }
+        XCTAssertTrue(may("МАР'ЯНА"))
+        XCTAssertTrue(may("Мар`яна"))
+        XCTAssertTrue(may("ҐУДЗЬ"))
+        XCTAssertTrue(may("Їжак"))
+        XCTAssertTrue(may("Зеленський"))
+        XCTAssertFalse(may("Зеленського"))
+        XCTAssertFalse(may("Київ"))
+        XCTAssertFalse(may("Zelenskyi"))
+        XCTAssertTrue(may("Мар’яна"), "a word with a typographic apostrophe is not folded here: it passes")
+        XCTAssertFalse(may("Ўладзімір"), "ў is in the basic block: folded, and not a name word")
+        XCTAssertTrue(may("Ѣлена"), "a letter outside the basic block passes")
+        XCTAssertTrue(may("Zoë"))
+    }
+
     /// A source without a scanner (the dictionary-backed one) gets the phrase-by-phrase default `nameSpans`.
     func testDefaultNameSpansEqualsPhraseByPhrase() throws {
         let names = NameSpellings(["Володимир Зеленський": "Volodymyr Zelenskyy", "Зеленський": "Zelenskyy",
