@@ -51,6 +51,7 @@ extension NameSpellingSource {
 public struct NameWordFilter: Sendable {
     private var bits = [UInt64](repeating: 0, count: NameWordFilter.tableWords)
     private static let tableWords = 256  // 16,384 bits: a few hundred name words leave collisions rare
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// `foldedNames`: each name written as the source compares it (lower case, apostrophes as `'`).
     public init(foldedNames: some Sequence<String>) {
@@ -58,55 +59,57 @@ public struct NameWordFilter: Sendable {
             var name = name
             name.withUTF8 { bytes in
                 for word in SchemeTransliterator.words(inUTF8: bytes) {
-                    // A word the byte fold cannot key is matched only by a text word it cannot key either (an
-                    // ASCII or basic Cyrillic letter lower-cases to one of the same kind), and those always pass.
+                    // A word the fold cannot key is matched only by a text word it cannot key either (an ASCII or
+                    // basic Cyrillic letter lower-cases to one of the same kind), and those always pass.
                     if let hash = NameWordFilter.foldedHash(UnsafeBufferPointer(rebasing: bytes[word.start..<word.end])) {
-                        insert(hash)
+                        let bit = Int(hash & UInt64(NameWordFilter.tableWords * 64 - 1))
+                        bits[bit >> 6] |= 1 << UInt64(bit & 63)
                     }
                 }
             }
         }
     }
 
-    private mutating func insert(_ hash: UInt64) {
-        let bit = Int(hash & UInt64(NameWordFilter.tableWords * 64 - 1))
-        bits[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
-
-    /// Whether the word (valid UTF-8) may be a word of some name.
-    func mayBeNameWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let hash = NameWordFilter.foldedHash(word) else { return true }
+    /// Whether a word whose `foldedHash` is `hash` (nil: not foldable here) may be a word of some name.
+    @inline(__always)
+    func contains(hash: UInt64?) -> Bool {
+        guard let hash else { return true }
         let bit = Int(hash & UInt64(NameWordFilter.tableWords * 64 - 1))
         return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    /// FNV-1a over the word folded to lower case (ASCII, the basic Cyrillic block and Ґ), with ` as '; nil when
-    /// the word has any other scalar.
+    /// Whether the word (valid UTF-8) may be a word of some name.
+    func mayBeNameWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(hash: NameWordFilter.foldedHash(word))
+    }
+
+    /// The scalar folded to lower case (ASCII, the basic Cyrillic block and Ґ), ` as '; nil for any other scalar.
     @inline(__always)
+    static func fold(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x41...0x5A: return value + 0x20
+        case 0x60: return 0x27
+        case 0...0x7F: return value
+        case 0x400...0x40F: return value + 0x50
+        case 0x410...0x42F: return value + 0x20
+        case 0x430...0x45F: return value
+        case 0x490, 0x491: return 0x491
+        default: return nil
+        }
+    }
+
+    /// One FNV-1a step over a folded scalar.
+    @inline(__always)
+    static func step(_ hash: UInt64, _ folded: UInt32) -> UInt64 {
+        (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// The hash of the word's folded scalars; nil when a scalar has no fold here.
     static func foldedHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        @inline(__always) func feed(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        var i = 0
-        let n = word.count
-        while i < n {
-            let byte = word[i]
-            if byte < 0x80 {
-                feed(byte == 0x60 ? 0x27 : (byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte))
-                i += 1
-                continue
-            }
-            guard i + 1 < n else { return nil }
-            var value = UInt32(byte & 0x1F) << 6 | UInt32(word[i + 1] & 0x3F)
-            switch (byte, value) {
-            case (0xD0...0xD1, 0x400...0x40F): value += 0x50
-            case (0xD0...0xD1, 0x410...0x42F): value += 0x20
-            case (0xD0...0xD1, 0x430...0x45F): break
-            case (0xD2, 0x490...0x491): value = 0x491
-            default: return nil
-            }
-            feed(UInt8(0xC0 | value >> 6))
-            feed(UInt8(0x80 | value & 0x3F))
-            i += 2
+        var hash = seed
+        for scalar in String(decoding: word, as: UTF8.self).unicodeScalars {
+            guard let folded = fold(scalar.value) else { return nil }
+            hash = step(hash, folded)
         }
         return hash
     }
@@ -249,26 +252,29 @@ public final class SchemeTransliterator: Sendable {
     func transliterate(_ text: String, names: any NameSpellingSource) -> String {
         var text = text
         var output: [UInt8] = []
-        text.withUTF8 { transliterate(validUTF8: $0, names: names, into: &output) }
-        return String(decoding: output, as: UTF8.self)
+        let done = text.withUTF8 { (try? transliterate(utf8: $0, names: names, into: &output)) != nil }
+        // A Swift string is valid UTF-8, so the byte path cannot refuse it; the reference design all the same.
+        return done ? String(decoding: output, as: UTF8.self) : transliteratePhraseByPhrase(text, names: names)
     }
 
-    /// `transliterate(_:names:)` on bytes already known to be valid UTF-8 (a Swift string's, or validated by the
-    /// stream), appending to `output`. Words are found on the bytes (no scalar arrays: on long text that cost more
-    /// than the scheme itself); everything between the names goes through the byte fast path in long runs.
+    /// `transliterate(_:names:)` on UTF-8 bytes (a Swift string's, or a block the stream read), appending to
+    /// `output`; throws `.invalidUTF8` with the offset `UTF8Validation.firstInvalidOffset` gives. Words are found on
+    /// the bytes (no scalar arrays: on long text that cost more than the scheme itself); with a source's word filter
+    /// one pass validates the bytes and keeps only the words that may belong to a name. Everything between the
+    /// names goes through the byte fast path in long runs.
     package func transliterate(
-        validUTF8 bytes: UnsafeBufferPointer<UInt8>, names: any NameSpellingSource, into output: inout [UInt8]
-    ) {
-        let words = Self.words(inUTF8: bytes)
-        if words.isEmpty {
-            appendByScheme(bytes, to: &output)
-            return
-        }
+        utf8 bytes: UnsafeBufferPointer<UInt8>, names: any NameSpellingSource, into output: inout [UInt8]
+    ) throws(TransliterationError) {
+        let words: [Word]
         let spans: [NameSpan]
         if let filter = names.nameWordFilter {
-            spans = Self.nameSpansInRuns(bytes, words: words, filter: filter, names: names)
+            let candidates = try Self.candidateWords(bytes, filter: filter)
+            words = candidates.words
+            spans = Self.nameSpans(inRuns: candidates.runStarts, words: words, bytes, names: names)
         } else {
-            spans = names.nameSpans(in: Self.wordsAndJoins(bytes, words: words))
+            if let offset = UTF8Validation.firstInvalidOffset(bytes) { throw .invalidUTF8(byteOffset: offset) }
+            words = Self.words(inUTF8: bytes)
+            spans = words.isEmpty ? [] : names.nameSpans(in: Self.wordsAndJoins(bytes, words: words))
         }
         if spans.isEmpty {
             appendByScheme(bytes, to: &output)
@@ -317,39 +323,92 @@ public final class SchemeTransliterator: Sendable {
         appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
     }
 
-    /// `nameSpans(in: wordsAndJoins(…))` on only the runs of consecutive words that may belong to a name: each run
-    /// (its words and the blanked joins between them) on a line of its own, the spans mapped back to offsets in
-    /// `bytes`. Every span the transliterator can use is a whole name, so it lies inside one run; the source sees
-    /// each run's bytes as in the whole blanked text, so it finds the same spans there (its result for a range
-    /// depends only on that range's bytes). A span across two runs in the joined text (not one in the real text)
-    /// is dropped.
-    private static func nameSpansInRuns(
-        _ bytes: UnsafeBufferPointer<UInt8>, words: [Word], filter: NameWordFilter, names: any NameSpellingSource
-    ) -> [NameSpan] {
-        var runs: [(joined: Int, original: Int, count: Int)] = []
-        var joined: [UInt8] = []
-        var index = 0
-        while index < words.count {
-            guard filter.mayBeNameWord(UnsafeBufferPointer(rebasing: bytes[words[index].start..<words[index].end])) else {
-                index += 1
+    /// Validates `bytes` as UTF-8 (the verdict and offset of `UTF8Validation.firstInvalidOffset`: every sequence is
+    /// checked in order, by the same rules) while finding the words `words(inUTF8:)` finds, keeping only those the
+    /// filter lets through (each word's fold hashed on the way). `runStarts`: where in `words` a run of consecutive
+    /// text words begins (a word filtered out ends a run).
+    static func candidateWords(_ bytes: UnsafeBufferPointer<UInt8>, filter: NameWordFilter)
+        throws(TransliterationError) -> (words: [Word], runStarts: [Int])
+    {
+        let n = bytes.count
+        @inline(__always) func decode(_ i: Int) throws(TransliterationError) -> (value: UInt32, length: Int) {
+            let lead = bytes[i]
+            if lead < 0x80 { return (UInt32(lead), 1) }
+            if lead >= 0xC2 && lead <= 0xDF {
+                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { throw .invalidUTF8(byteOffset: i) }
+                return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+            }
+            let length = lead >= 0xE0 && lead <= 0xEF ? 3 : (lead >= 0xF0 && lead <= 0xF4 ? 4 : 0)
+            guard length > 0, i + length <= n,
+                UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)])) == nil
+            else { throw .invalidUTF8(byteOffset: i) }
+            return scalar(bytes, at: i)
+        }
+        var words: [Word] = []
+        var runStarts: [Int] = []
+        var inRun = false
+        var i = 0
+        while i < n {
+            let (value, length) = try decode(i)
+            guard isWordScalar(value) else {
+                i += length
                 continue
             }
-            var last = index
-            while last + 1 < words.count,
-                filter.mayBeNameWord(UnsafeBufferPointer(rebasing: bytes[words[last + 1].start..<words[last + 1].end]))
-            {
-                last += 1
+            let start = i
+            // The fold's hash; `foldable` false once a scalar has no fold (the word then passes).
+            var hash = NameWordFilter.seed
+            var foldable = true
+            @inline(__always) func add(_ value: UInt32) {
+                guard foldable else { return }
+                if let folded = NameWordFilter.fold(value) { hash = NameWordFilter.step(hash, folded) } else { foldable = false }
             }
-            let start = words[index].start
+            add(value)
+            i += length
+            while i < n {
+                let (value, length) = try decode(i)
+                if isWordScalar(value) {
+                    add(value)
+                    i += length
+                } else if KMU2010FastPath.isApostrophe(value), i + length < n, isWordScalar(try decode(i + length).value) {
+                    add(value)
+                    i += length
+                } else {
+                    break
+                }
+            }
+            if filter.contains(hash: foldable ? hash : nil) {
+                if !inRun { runStarts.append(words.count) }
+                inRun = true
+                words.append(Word(start: start, end: i))
+            } else {
+                inRun = false
+            }
+        }
+        return (words, runStarts)
+    }
+
+    /// `nameSpans(in: wordsAndJoins(…))` on only the runs of consecutive words that may belong to a name
+    /// (`candidateWords`): each run (its words and the blanked joins between them) on a line of its own, the spans
+    /// mapped back to offsets in `bytes`. Every span the transliterator can use is a whole name, so it lies inside
+    /// one run; the source sees each run's bytes as in the whole blanked text, so it finds the same spans there (its
+    /// result for a range depends only on that range's bytes). A span across two runs in the joined text (not one
+    /// in the real text) is dropped.
+    private static func nameSpans(
+        inRuns runStarts: [Int], words: [Word], _ bytes: UnsafeBufferPointer<UInt8>, names: any NameSpellingSource
+    ) -> [NameSpan] {
+        if runStarts.isEmpty { return [] }
+        var runs: [(joined: Int, original: Int, count: Int)] = []
+        var joined: [UInt8] = []
+        for (number, first) in runStarts.enumerated() {
+            let last = (number + 1 < runStarts.count ? runStarts[number + 1] : words.count) - 1
+            let start = words[first].start
             runs.append((joined.count, start, words[last].end - start))
-            for k in index...last {
-                if k > index { appendBlankedJoin(bytes, from: words[k - 1].end, to: words[k].start, to: &joined) }
+            for k in first...last {
+                if k > first { appendBlankedJoin(bytes, from: words[k - 1].end, to: words[k].start, to: &joined) }
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[words[k].start..<words[k].end]))
             }
             joined.append(0x0A)
-            index = last + 1
         }
-        if runs.isEmpty { return [] }
         // Whole scalars of valid UTF-8 (words copied whole, joins blanked), so no repair happens here.
         let text = String(decoding: joined, as: UTF8.self)
         var spans: [NameSpan] = []
