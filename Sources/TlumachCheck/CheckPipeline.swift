@@ -169,7 +169,11 @@ public enum CheckPipeline {
         request.progress?.restart(label: "check: reading", total: files.count, unit: .items("files"))
         documents += try readDocuments(files, settings: settings, progress: request.progress)
 
-        if let missingGlossary { throw InputError(path: missingGlossary, message: "glossary not found") }
+        if let missingGlossary {
+            // Named by the settings: their file and line; from the command line: the path alone.
+            throw request.glossaries.isEmpty ? project.glossaryNotFound(missingGlossary, section: "check")
+                : InputError(path: missingGlossary, message: "glossary not found")
+        }
         let terms = try loading.wait()
         let environment = CheckEnvironment(terms: terms, options: settings.options)
 

@@ -79,6 +79,18 @@ public struct ProjectSettings: Sendable {
         return nil
     }
 
+    /// "glossary not found" for `path` (as `glossaryPaths(section:)` gives it): at the settings line that names it
+    /// when the settings file does, else naming the path alone (a path from the command line).
+    public func glossaryNotFound(_ path: String, section: String? = nil) -> InputError {
+        if let file, let items = try? file.glossaryPathItems(section: section) {
+            for item in items {
+                guard let text = try? item.string(), file.resolved([text]).first == path else { continue }
+                return item.error("glossary `\(text)` not found (no such file or folder)")
+            }
+        }
+        return InputError(path: path, message: "glossary not found")
+    }
+
     /// The default glossaries for a command that cannot work without one: an input error when there are none.
     public func requiredGlossaryPaths() throws(InputError) -> [String] {
         if let paths = try glossaryPaths() { return paths }
