@@ -34,7 +34,17 @@ final class SettingsCLITests: XCTestCase {
             ["check", CLI.packageRoot.appendingPathComponent("examples/check/app.uk.po").path, "--config", config.path],
             in: directory)
         XCTAssertEqual(result.status, 2)
-        XCTAssertEqual(result.stderr, "tlumach: \(config.path):3:5: glossary `/wor` not found (no such file or folder)\n")
+        XCTAssertEqual(result.stderr, "tlumach: \(config.path):3:5: glossary `/wor`: not found (no such file or folder)\n")
+        // A folder without glossary files (the path cut to a folder): the same line, the reader's reason.
+        let empty = directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try "glossaries:\n  - \(empty.path)\n".write(to: config, atomically: true, encoding: .utf8)
+        let folder = try CLI.run(
+            ["check", CLI.packageRoot.appendingPathComponent("examples/check/app.uk.po").path, "--config", config.path],
+            in: directory)
+        XCTAssertEqual(folder.status, 2)
+        XCTAssertEqual(folder.stderr,
+            "tlumach: \(config.path):2:5: glossary `\(empty.path)`: no glossary files (.yaml, .yml, .tbx, .csv, .tsv) in this folder\n")
         let flag = try CLI.run(["check", "--source", "a", "--target", "b", "--glossary", "/nowhere.yaml"], in: directory)
         XCTAssertEqual(flag.status, 2)
     }

@@ -18,7 +18,7 @@ final class ProjectSettingsTests: XCTestCase {
         let top = project.glossaryNotFound("/wor")
         XCTAssertEqual(top.path, "/p/.tlumach.yml")
         XCTAssertEqual(top.line, 4)
-        XCTAssertTrue("\(top)".contains("`/wor` not found"), "\(top)")
+        XCTAssertTrue("\(top)".contains("`/wor`: not found"), "\(top)")
         XCTAssertEqual(project.glossaryNotFound("/p/g/a.yaml").line, 3)
         XCTAssertEqual(project.glossaryNotFound("/p/ci.yaml", section: "check").line, 6)
         // A path the settings do not name (given on the command line) is named alone, as before.
