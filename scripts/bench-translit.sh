@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Side-by-side speed of `tlumach translit --scheme kmu2010` and the Python package translitua (same system,
-# UkrainianKMU table) on the same 20 MB of generated Ukrainian text. Installs translitua into a temporary virtual
-# environment; everything it creates lives in a temporary directory that is removed on exit (nothing in the repo).
-# tlumach runs twice per round: the scheme alone (the default; translitua has no list of names, so scheme against
-# scheme) and with `--names glossary` (the shipped glossaries' people spelled first; the issue's goal holds for both).
+# Side-by-side speed of `tlumach translit --scheme kmu2010` (scheme only, and with `--names glossary`: the shipped
+# glossaries' people spelled first) and the Python package translitua (UkrainianKMU table), in one run, on:
+#   real: the msgstr text of every Ukrainian gettext catalog on this machine (/usr/share/locale/uk/LC_MESSAGES/*.mo,
+#         read with Python's gettext module, a blank line between entries), repeated to ≥ MEGABYTES;
+#   gen:  a deterministic generated corpus dense with names (news-like sentences and generated words in every case
+#         pattern, one sentence per line).
+# Measured as CPU time (user + sys), best of N, the runs alternating so both tools see the same load: translitua's
+# `translit(text, UkrainianKMU)` on the whole text inside Python (interpreter start and file reading excluded,
+# getrusage around the call); tlumach the whole release command from the package root (process start, glossary
+# loading and file I/O included; the child's rusage). Wall time is printed too. The load average is printed before
+# and after. TLUMACH_REFERENCE_BIN=path also runs that build with names and compares the outputs byte for byte.
+# Installs translitua into a temporary virtual environment; everything it creates lives in a temporary directory
+# that is removed on exit (nothing in the repo).
 # Usage: scripts/bench-translit.sh [MEGABYTES] [REPETITIONS]   (default 20 MB, best of 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,11 +27,25 @@ python3 -m venv "$work/venv" >&2
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check translitua >&2
 py="$work/venv/bin/python"
 
-# A deterministic corpus: news-like sentences and generated words in every case pattern, with apostrophes,
-# hyphens and digits, one sentence per line.
-"$py" - "$work/corpus.txt" "$megabytes" <<'PY'
-import random, sys
-path, megabytes = sys.argv[1], int(sys.argv[2])
+"$py" - "$work" "$megabytes" <<'PY'
+import gettext, glob, random, sys
+work, megabytes = sys.argv[1], int(sys.argv[2])
+target = megabytes * 1_000_000
+
+# Real: every catalog's translations (msgstr, plural forms included), in file order.
+texts = []
+for path in sorted(glob.glob("/usr/share/locale/uk/LC_MESSAGES/*.mo")):
+    try:
+        with open(path, "rb") as handle:
+            catalog = gettext.GNUTranslations(handle)._catalog
+    except Exception:
+        continue
+    texts += [text.strip("\n") for key, text in catalog.items() if key != "" and text.strip()]
+once = "\n\n".join(texts) + "\n\n"
+with open(f"{work}/real.txt", "w", encoding="utf-8") as out:
+    out.write(once * -(-target // len(once.encode())))
+
+# Generated, dense with names.
 sentences = [
     "Президент Володимир Зеленський провів нараду зі Збройними Силами України у Києві.",
     "У Харкові, Запоріжжі та Дніпрі вранці 24 серпня 2024 р. лунали сирени.",
@@ -42,9 +64,8 @@ def word():
     w = "".join(rng.choice(letters) for _ in range(rng.randint(2, 10)))
     r = rng.random()
     return w.upper() if r < 0.05 else w.capitalize() if r < 0.3 else w
-target = megabytes * 1_000_000
 size = 0
-with open(path, "w", encoding="utf-8") as out:
+with open(f"{work}/gen.txt", "w", encoding="utf-8") as out:
     while size < target:
         if rng.random() < 0.6:
             line = rng.choice(sentences)
@@ -53,41 +74,65 @@ with open(path, "w", encoding="utf-8") as out:
         out.write(line + "\n")
         size += len(line.encode()) + 1
 PY
-bytes=$(wc -c <"$work/corpus.txt")
 
-# Runs alternate (translitua, tlumach, translitua, …) so both see the same load on a shared machine; best of N.
-# translitua: the whole text in one call inside Python (interpreter start and file reading excluded).
-# tlumach: the whole command, process start and file I/O included, streaming stdin to stdout.
-read -r py_seconds tl_seconds names_seconds < <("$py" - "$bin" "$work/corpus.txt" "$work/out.txt" "$repetitions" <<'PY'
-import subprocess, sys, time
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$py" - "$bin" "$work" "$repetitions" "${TLUMACH_REFERENCE_BIN:-}" <<'PY'
+import filecmp, os, resource, subprocess, sys, time
 from translitua import translit, UkrainianKMU
-binary, corpus, out, repetitions = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-text = open(corpus, encoding="utf-8").read()
-best_py = best_tl = best_names = float("inf")
-for _ in range(repetitions):
-    start = time.perf_counter()
-    translit(text, UkrainianKMU)
-    best_py = min(best_py, time.perf_counter() - start)
-    with open(corpus, "rb") as stdin, open(out, "wb") as stdout:
+binary, work, repetitions, reference = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def cpu_self():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+def run(command, stdin_path, stdout_path):
+    """CPU (user + sys) and wall seconds of one child process."""
+    with open(stdin_path, "rb") as stdin, open(stdout_path, "wb") as stdout:
         start = time.perf_counter()
-        subprocess.run([binary, "translit", "--scheme", "kmu2010"], stdin=stdin, stdout=stdout, check=True)
-        best_tl = min(best_tl, time.perf_counter() - start)
-    with open(corpus, "rb") as stdin, open(out + ".names", "wb") as stdout:
-        start = time.perf_counter()
-        subprocess.run([binary, "translit", "--scheme", "kmu2010", "--names", "glossary"], stdin=stdin, stdout=stdout, check=True)
-        best_names = min(best_names, time.perf_counter() - start)
-print(f"{best_py:.3f} {best_tl:.3f} {best_names:.3f}")
+        process = subprocess.Popen(command, stdin=stdin, stdout=stdout)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{' '.join(command)} failed with status {status}")
+    return usage.ru_utime + usage.ru_stime, wall
+
+scheme = [binary, "translit", "--scheme", "kmu2010"]
+names = scheme + ["--names", "glossary"]
+for corpus in ("real", "gen"):
+    path = f"{work}/{corpus}.txt"
+    text = open(path, encoding="utf-8").read()
+    size = os.path.getsize(path) / 1e6
+    best = {}
+    def keep(name, cpu, wall):
+        old = best.get(name, (float("inf"), float("inf")))
+        best[name] = (min(old[0], cpu), min(old[1], wall))
+    for _ in range(repetitions):
+        cpu, wall = cpu_self(), time.perf_counter()
+        translit(text, UkrainianKMU)
+        keep("translitua", cpu_self() - cpu, time.perf_counter() - wall)
+        keep("scheme", *run(scheme, path, f"{work}/out-scheme.txt"))
+        keep("names", *run(names, path, f"{work}/out-names.txt"))
+        if reference:
+            keep("reference names", *run([reference] + names[1:], path, f"{work}/out-reference.txt"))
+    lines_in = text.count("\n")
+    for output in ("out-scheme.txt", "out-names.txt"):
+        with open(f"{work}/{output}", encoding="utf-8") as handle:
+            if sum(1 for _ in handle) != lines_in:
+                sys.exit(f"{corpus}: {output} has another line count than the input")
+    print(f"{corpus}: {size:.1f} MB, best of {repetitions} (CPU = user + sys; wall)")
+    peer = best["translitua"][0]
+    for name, label in (("translitua", "translitua translit(text, UkrainianKMU), in-process"),
+                        ("scheme", "tlumach translit --scheme kmu2010"),
+                        ("names", "tlumach translit --scheme kmu2010 --names glossary"),
+                        ("reference names", "reference build, --names glossary")):
+        if name not in best:
+            continue
+        cpu, wall = best[name]
+        print(f"  {label:55s} {cpu:6.3f} s CPU ({size / cpu:6.1f} MB/s) {wall:6.3f} s wall  {peer / cpu:5.1f}x translitua (CPU)")
+    if reference:
+        same = filecmp.cmp(f"{work}/out-names.txt", f"{work}/out-reference.txt", shallow=False)
+        print(f"  --names glossary output {'byte-identical to' if same else 'DIFFERS from'} the reference build's")
+        if not same:
+            sys.exit(1)
 PY
-)
-
-in_lines=$(wc -l <"$work/corpus.txt")
-out_lines=$(wc -l <"$work/out.txt")
-[[ $in_lines == "$out_lines" ]] || { echo "line count differs: $in_lines in, $out_lines out" >&2; exit 1; }
-
-awk -v b="$bytes" -v p="$py_seconds" -v t="$tl_seconds" -v n="$names_seconds" -v r="$repetitions" 'BEGIN {
-  printf "corpus: %.1f MB of Ukrainian text (best of %d runs each)\n", b / 1e6, r
-  printf "translitua (UkrainianKMU, in-process): %.3f s, %.1f MB/s\n", p, b / 1e6 / p
-  printf "tlumach translit --scheme kmu2010 (whole command): %.3f s, %.1f MB/s\n", t, b / 1e6 / t
-  printf "speed-up: %.1fx\n", p / t
-  printf "tlumach translit --scheme kmu2010 --names glossary (whole command): %.3f s, %.1f MB/s, speed-up %.1fx\n", n, b / 1e6 / n, p / n
-}'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -123,9 +123,24 @@ public enum CheckPipeline {
         if !request.noGlossary {
             glossaryPaths = request.glossaries.isEmpty ? try project.glossaryPaths(section: "check") ?? [] : request.glossaries
         }
-        let missingGlossary = glossaryPaths.first { !FileManager.default.fileExists(atPath: $0) }
+        // A path that is not a glossary (missing, a folder without glossary files, an unknown format): named by the
+        // settings, at their line; from the command line, the path alone.
+        var glossaryPathError: InputError?
+        if let missing = glossaryPaths.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+            glossaryPathError = request.glossaries.isEmpty ? project.glossaryNotFound(missing, section: "check")
+                : InputError(path: missing, message: "glossary not found")
+        } else if request.glossaries.isEmpty {
+            for path in glossaryPaths {
+                do {
+                    _ = try Glossary.expand([path])
+                } catch let error as InputError where error.path == path && error.line == nil {
+                    glossaryPathError = project.glossaryError(path, section: "check", message: error.message)
+                    break
+                }
+            }
+        }
         let loading = BackgroundLoad()
-        if !glossaryPaths.isEmpty && missingGlossary == nil {
+        if !glossaryPaths.isEmpty && glossaryPathError == nil {
             let profiles = project.glossaryProfiles
             loading.start { [glossaryPaths] in try GlossaryTermFinder(paths: glossaryPaths, profiles: profiles) }
         } else {
@@ -169,7 +184,7 @@ public enum CheckPipeline {
         request.progress?.restart(label: "check: reading", total: files.count, unit: .items("files"))
         documents += try readDocuments(files, settings: settings, progress: request.progress)
 
-        if let missingGlossary { throw InputError(path: missingGlossary, message: "glossary not found") }
+        if let glossaryPathError { throw glossaryPathError }
         let terms = try loading.wait()
         let environment = CheckEnvironment(terms: terms, options: settings.options)
 

@@ -107,6 +107,14 @@ extension ConfigurationFile {
     /// the top level — as written (relative to `directory`). The value is a path, a list of paths, or
     /// `{paths: [...]}`. Nil when neither place names any.
     public func glossaryPaths(section: String? = nil) throws(InputError) -> [String]? {
+        guard let items = try glossaryPathItems(section: section) else { return nil }
+        var paths: [String] = []
+        for item in items { paths.append(try item.string()) }
+        return paths
+    }
+
+    /// The entries behind `glossaryPaths`, each with its position (for an error at the line naming a path).
+    public func glossaryPathItems(section: String? = nil) throws(InputError) -> [ConfigurationValue]? {
         var places: [ConfigurationValue] = []
         if let section, let value = try value(section) { places.append(value) }
         if let root = try root() { places.append(ConfigurationValue(node: root, file: self)) }
@@ -117,9 +125,9 @@ extension ConfigurationFile {
                     if value["profiles"] != nil || value["profile"] != nil { continue }
                     throw value.error("glossaries: expected a path, a list of paths or {paths: [...], profiles: [...]}")
                 }
-                return try list.strings()
+                return try list.items()
             }
-            return try value.strings()
+            return try value.items()
         }
         return nil
     }

@@ -79,6 +79,28 @@ public struct ProjectSettings: Sendable {
         return nil
     }
 
+    /// "glossary not found" for `path` (as `glossaryPaths(section:)` gives it): at the settings line that names it
+    /// when the settings file does, else naming the path alone (a path from the command line).
+    public func glossaryNotFound(_ path: String, section: String? = nil) -> InputError {
+        glossaryError(path, section: section, message: "not found (no such file or folder)")
+            ?? InputError(path: path, message: "glossary not found")
+    }
+
+    /// "glossary `PATH`: MESSAGE" at the settings line that names `path`, or `PATH: MESSAGE` when the settings do not
+    /// name it.
+    public func glossaryError(_ path: String, section: String? = nil, message: String) -> InputError {
+        glossaryError(path, section: section, message: message) ?? InputError(path: path, message: message)
+    }
+
+    private func glossaryError(_ path: String, section: String?, message: String) -> InputError? {
+        guard let file, let items = try? file.glossaryPathItems(section: section) else { return nil }
+        for item in items {
+            guard let text = try? item.string(), file.resolved([text]).first == path else { continue }
+            return item.error("glossary `\(text)`: \(message)")
+        }
+        return nil
+    }
+
     /// The default glossaries for a command that cannot work without one: an input error when there are none.
     public func requiredGlossaryPaths() throws(InputError) -> [String] {
         if let paths = try glossaryPaths() { return paths }

@@ -5,7 +5,7 @@ import TlumachCore
 /// or language names (English, Ukrainian, Українська…) hold terms, several separated by `|`; `LANG_FIELD` columns
 /// give a field of each term in the same order (`LANG_status`, `LANG_type`, `LANG_casing`, `LANG_match`, `LANG_use`,
 /// `LANG_pos`, `LANG_gender`, `LANG_forms`, `LANG_precededBy`, `LANG_contextMessage`, `LANG_termNote`,
-/// `LANG_alsoCommonWord`; an empty value is the default; lists inside one term are separated by `;`; one value for
+/// `LANG_alsoCommonWord`, `LANG_trigger`; an empty value is the default; lists inside one term are separated by `;`; one value for
 /// all terms may be given once); optional `id`, `subject`, `definition`, `note`, `source`. CSV follows RFC 4180
 /// quoting with `,` or `;` as the separator (found from the header: Excel in a Ukrainian locale writes `;`); TSV has
 /// no quoting. `write` emits every field a concept uses, so native → CSV → native loses nothing; what a cell cannot
@@ -13,7 +13,7 @@ import TlumachCore
 public enum GlossaryCSV {
     /// The per-term fields of `LANG_FIELD` columns, in the order written.
     enum TermField: String, CaseIterable {
-        case status, type, casing, match, use, pos, gender, forms, precededBy, contextMessage, termNote, alsoCommonWord
+        case status, type, casing, match, use, pos, gender, forms, precededBy, contextMessage, termNote, alsoCommonWord, trigger
 
         init?(name: String) {
             let lowered = name.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: " ", with: "")
@@ -110,7 +110,7 @@ public enum GlossaryCSV {
                         case .type: valid = TermType(rawValue: raw) != nil
                         case .casing: valid = Casing(rawValue: raw) != nil
                         case .match: valid = MatchMode(rawValue: raw) != nil
-                        case .alsoCommonWord: valid = ["true", "false", "yes", "no", "1", "0"].contains(raw.lowercased())
+                        case .alsoCommonWord, .trigger: valid = GlossaryCSV.flag(raw) != nil
                         default: valid = true
                         }
                         if !valid {
@@ -141,21 +141,22 @@ public enum GlossaryCSV {
                         value(field).map { $0.0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
                     }
                     let preceded = list(.precededBy)
-                    var alsoCommon = false
-                    if let (raw, column) = value(.alsoCommonWord) {
-                        switch raw.lowercased() {
-                        case "true", "yes", "1": alsoCommon = true
-                        case "false", "no", "0": alsoCommon = false
-                        default: throw InputError(path: path, line: line, column: column, message: "`\(raw)` is not true or false")
+                    func flag(_ field: TermField) throws -> Bool? {
+                        guard let (raw, column) = value(field) else { return nil }
+                        guard let flag = GlossaryCSV.flag(raw) else {
+                            throw InputError(path: path, line: line, column: column, message: "`\(raw)` is not true or false")
                         }
+                        return flag
                     }
+                    let alsoCommon = try flag(.alsoCommonWord) ?? false
                     terms.append(
                         Term(
                             text: text, status: try parsed(.status, TermStatus.self) ?? .preferred, type: try parsed(.type, TermType.self),
                             partOfSpeech: value(.pos)?.0, gender: value(.gender)?.0, casing: try parsed(.casing, Casing.self),
                             match: try parsed(.match, MatchMode.self), use: value(.use)?.0,
                             context: preceded.isEmpty ? nil : ContextRule(precededBy: preceded, message: value(.contextMessage)?.0),
-                            forms: list(.forms), note: value(.termNote)?.0, alsoCommonWord: alsoCommon))
+                            forms: list(.forms), note: value(.termNote)?.0, alsoCommonWord: alsoCommon,
+                            trigger: try flag(.trigger)))
                 }
                 concept.terms[tag] = terms
             }
@@ -179,6 +180,17 @@ public enum GlossaryCSV {
         case .contextMessage: term.context?.message ?? ""
         case .termNote: term.note ?? ""
         case .alsoCommonWord: term.alsoCommonWord ? "true" : ""
+        // Three states: unset (the default rule), true, false.
+        case .trigger: term.trigger.map { $0 ? "true" : "false" } ?? ""
+        }
+    }
+
+    /// A true/false cell value (also yes/no, 1/0); nil for anything else.
+    static func flag(_ raw: String) -> Bool? {
+        switch raw.lowercased() {
+        case "true", "yes", "1": true
+        case "false", "no", "0": false
+        default: nil
         }
     }
 

@@ -14,6 +14,9 @@ public struct GlossaryNameSpellings: NameSpellingSource {
     /// Index into `spellings` by concept id.
     private let conceptIndex: [String: Int]
     public let longestNameWordCount: Int
+    /// Every word of every name's term text, folded as `isWholeName` compares them: a span is returned only when
+    /// its text is a whole term, so only runs of these words need scanning.
+    public let nameWordFilter: NameWordFilter?
 
     /// Languages whose proper nouns are names to spell.
     static let sourceLanguages: Set<String> = ["uk", "ru"]
@@ -64,6 +67,11 @@ public struct GlossaryNameSpellings: NameSpellingSource {
         }
         self.conceptIndex = conceptIndex
         longestNameWordCount = longest
+        nameWordFilter = NameWordFilter(foldedNames: concepts.flatMap { concept in
+            concept.terms.values.flatMap { terms in
+                terms.map { String(String.UnicodeScalarView(GlossaryNameSpellings.folded($0.text))) }
+            }
+        })
     }
 
     /// Whether two Latin spellings are one name: equal consonant skeletons after `LatinMatchKey` (h and g, and
@@ -83,11 +91,13 @@ public struct GlossaryNameSpellings: NameSpellingSource {
 
     /// Whether the text of a match is the term itself (case and apostrophe kind aside), not another form of it.
     static func isWholeName(_ surface: some StringProtocol, term: String) -> Bool {
-        func folded(_ text: some StringProtocol) -> [Unicode.Scalar] {
-            text.lowercased().unicodeScalars.map { TermKeys.apostrophes.contains($0) ? "'" : $0 }
-                .map { $0 == "\u{00A0}" ? " " : $0 }
-        }
-        return folded(surface) == folded(term)
+        folded(surface) == folded(term)
+    }
+
+    /// A name as `isWholeName` compares it: lower case, every apostrophe `'`, no-break spaces as spaces.
+    static func folded(_ text: some StringProtocol) -> [Unicode.Scalar] {
+        text.lowercased().unicodeScalars.map { TermKeys.apostrophes.contains($0) ? "'" : $0 }
+            .map { $0 == "\u{00A0}" ? " " : $0 }
     }
 
     /// Whether the glossary has any name to spell.

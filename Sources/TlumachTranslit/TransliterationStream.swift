@@ -71,8 +71,7 @@ extension SchemeTransliterator {
                     let lines = UnsafeBufferPointer(rebasing: input.value[bounds[part]..<bounds[part + 1]])
                     if let names = self.names {
                         // Names never reach across a line end (a phrase's words are joined by spaces or a hyphen).
-                        if let offset = UTF8Validation.firstInvalidOffset(lines) { throw .invalidUTF8(byteOffset: offset) }
-                        self.transliterate(validUTF8: lines, names: names, into: &result)
+                        try self.transliterate(utf8: lines, names: names, into: &result)
                     } else {
                         try self.transliterate(utf8: lines, into: &result)
                     }
@@ -110,9 +109,7 @@ extension SchemeTransliterator {
                 do {
                     let lines = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
                     if let names {
-                        // The name path takes valid UTF-8 only; validated first for the byte offset.
-                        if let offset = UTF8Validation.firstInvalidOffset(lines) { throw TransliterationError.invalidUTF8(byteOffset: offset) }
-                        transliterate(validUTF8: lines, names: names, into: &buffer)
+                        try transliterate(utf8: lines, names: names, into: &buffer)
                     } else {
                         try transliterate(utf8: lines, into: &buffer)
                     }

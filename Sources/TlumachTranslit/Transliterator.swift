@@ -18,6 +18,10 @@ public protocol NameSpellingSource: Sendable {
     /// only spans that begin and end on its word boundaries, longest first from each word. The default asks
     /// `spelling(of:)` phrase by phrase (slow on long text); a source with a scanner should do one scan instead.
     func nameSpans(in text: String) -> [NameSpan]
+    /// The words a name span can be made of, when the source can tell (nil: any word may be). The transliterator
+    /// then hands `nameSpans(in:)` only the runs of such words, not the whole text. A source must return a span
+    /// only where its text, folded as `NameWordFilter` says, is a sequence of these words.
+    var nameWordFilter: NameWordFilter? { get }
 }
 
 /// A known name found in a text: its UTF-8 byte range and its Latin spelling (before the transliterator's case
@@ -35,6 +39,79 @@ public struct NameSpan: Sendable, Equatable {
 extension NameSpellingSource {
     public func nameSpans(in text: String) -> [NameSpan] {
         SchemeTransliterator.phraseByPhraseNameSpans(in: text, names: self)
+    }
+
+    public var nameWordFilter: NameWordFilter? { nil }
+}
+
+/// The words of a source's names (as the transliterator splits words), folded to lower case with every apostrophe
+/// as `'`, kept as hashes in a small bit table: a text word whose fold is not there cannot be part of a name. A
+/// false "maybe" (a hash collision, or a word with letters outside ASCII and the basic Cyrillic block, which are
+/// not folded here) only makes the transliterator scan a little more text; it never changes the output.
+public struct NameWordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: NameWordFilter.tableWords)
+    private static let tableWords = 256  // 16,384 bits: a few hundred name words leave collisions rare
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// `foldedNames`: each name written as the source compares it (lower case, apostrophes as `'`).
+    public init(foldedNames: some Sequence<String>) {
+        for name in foldedNames {
+            var name = name
+            name.withUTF8 { bytes in
+                for word in SchemeTransliterator.words(inUTF8: bytes) {
+                    // A word the fold cannot key is matched only by a text word it cannot key either (an ASCII or
+                    // basic Cyrillic letter lower-cases to one of the same kind), and those always pass.
+                    if let hash = NameWordFilter.foldedHash(UnsafeBufferPointer(rebasing: bytes[word.start..<word.end])) {
+                        let bit = Int(hash & UInt64(NameWordFilter.tableWords * 64 - 1))
+                        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a word whose `foldedHash` is `hash` (nil: not foldable here) may be a word of some name.
+    @inline(__always)
+    func contains(hash: UInt64?) -> Bool {
+        guard let hash else { return true }
+        let bit = Int(hash & UInt64(NameWordFilter.tableWords * 64 - 1))
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// Whether the word (valid UTF-8) may be a word of some name.
+    func mayBeNameWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(hash: NameWordFilter.foldedHash(word))
+    }
+
+    /// The scalar folded to lower case (ASCII, the basic Cyrillic block and Ґ), ` as '; nil for any other scalar.
+    @inline(__always)
+    static func fold(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x41...0x5A: return value + 0x20
+        case 0x60: return 0x27
+        case 0...0x7F: return value
+        case 0x400...0x40F: return value + 0x50
+        case 0x410...0x42F: return value + 0x20
+        case 0x430...0x45F: return value
+        case 0x490, 0x491: return 0x491
+        default: return nil
+        }
+    }
+
+    /// One FNV-1a step over a folded scalar.
+    @inline(__always)
+    static func step(_ hash: UInt64, _ folded: UInt32) -> UInt64 {
+        (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// The hash of the word's folded scalars; nil when a scalar has no fold here.
+    static func foldedHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hash = seed
+        for scalar in String(decoding: word, as: UTF8.self).unicodeScalars {
+            guard let folded = fold(scalar.value) else { return nil }
+            hash = step(hash, folded)
+        }
+        return hash
     }
 }
 
@@ -165,7 +242,7 @@ public final class SchemeTransliterator: Sendable {
     // MARK: Names first
 
     /// A word: letters and marks, with apostrophes between letters (м’ясо is one word).
-    private struct Word {
+    struct Word {
         var start: Int
         var end: Int
     }
@@ -175,22 +252,30 @@ public final class SchemeTransliterator: Sendable {
     func transliterate(_ text: String, names: any NameSpellingSource) -> String {
         var text = text
         var output: [UInt8] = []
-        text.withUTF8 { transliterate(validUTF8: $0, names: names, into: &output) }
-        return String(decoding: output, as: UTF8.self)
+        let done = text.withUTF8 { (try? transliterate(utf8: $0, names: names, into: &output)) != nil }
+        // A Swift string is valid UTF-8, so the byte path cannot refuse it; the reference design all the same.
+        return done ? String(decoding: output, as: UTF8.self) : transliteratePhraseByPhrase(text, names: names)
     }
 
-    /// `transliterate(_:names:)` on bytes already known to be valid UTF-8 (a Swift string's, or validated by the
-    /// stream), appending to `output`. Words are found on the bytes (no scalar arrays: on long text that cost more
-    /// than the scheme itself); everything between the names goes through the byte fast path in long runs.
+    /// `transliterate(_:names:)` on UTF-8 bytes (a Swift string's, or a block the stream read), appending to
+    /// `output`; throws `.invalidUTF8` with the offset `UTF8Validation.firstInvalidOffset` gives. Words are found on
+    /// the bytes (no scalar arrays: on long text that cost more than the scheme itself); with a source's word filter
+    /// one pass validates the bytes and keeps only the words that may belong to a name. Everything between the
+    /// names goes through the byte fast path in long runs.
     package func transliterate(
-        validUTF8 bytes: UnsafeBufferPointer<UInt8>, names: any NameSpellingSource, into output: inout [UInt8]
-    ) {
-        let words = Self.words(inUTF8: bytes)
-        if words.isEmpty {
-            appendByScheme(bytes, to: &output)
-            return
+        utf8 bytes: UnsafeBufferPointer<UInt8>, names: any NameSpellingSource, into output: inout [UInt8]
+    ) throws(TransliterationError) {
+        let words: [Word]
+        let spans: [NameSpan]
+        if let filter = names.nameWordFilter {
+            let candidates = try Self.candidateWords(bytes, filter: filter)
+            words = candidates.words
+            spans = Self.nameSpans(inRuns: candidates.runStarts, words: words, bytes, names: names)
+        } else {
+            if let offset = UTF8Validation.firstInvalidOffset(bytes) { throw .invalidUTF8(byteOffset: offset) }
+            words = Self.words(inUTF8: bytes)
+            spans = words.isEmpty ? [] : names.nameSpans(in: Self.wordsAndJoins(bytes, words: words))
         }
-        let spans = names.nameSpans(in: Self.wordsAndJoins(bytes, words: words))
         if spans.isEmpty {
             appendByScheme(bytes, to: &output)
             return
@@ -236,6 +321,139 @@ public final class SchemeTransliterator: Sendable {
             nextWord = last + 1
         }
         appendByScheme(UnsafeBufferPointer(rebasing: bytes[pendingStart..<bytes.count]), to: &output)
+    }
+
+    /// Validates `bytes` as UTF-8 (the verdict and offset of `UTF8Validation.firstInvalidOffset`: every sequence is
+    /// checked in order, by the same rules) while finding the words `words(inUTF8:)` finds, keeping only those the
+    /// filter lets through (each word's fold hashed on the way). `runStarts`: where in `words` a run of consecutive
+    /// text words begins (a word filtered out ends a run).
+    static func candidateWords(_ bytes: UnsafeBufferPointer<UInt8>, filter: NameWordFilter)
+        throws(TransliterationError) -> (words: [Word], runStarts: [Int])
+    {
+        let n = bytes.count
+        @inline(__always) func decode(_ i: Int) throws(TransliterationError) -> (value: UInt32, length: Int) {
+            let lead = bytes[i]
+            if lead < 0x80 { return (UInt32(lead), 1) }
+            if lead >= 0xC2 && lead <= 0xDF {
+                guard i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 else { throw .invalidUTF8(byteOffset: i) }
+                return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+            }
+            let length = lead >= 0xE0 && lead <= 0xEF ? 3 : (lead >= 0xF0 && lead <= 0xF4 ? 4 : 0)
+            guard length > 0, i + length <= n,
+                UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)])) == nil
+            else { throw .invalidUTF8(byteOffset: i) }
+            return scalar(bytes, at: i)
+        }
+        var words: [Word] = []
+        var runStarts: [Int] = []
+        var inRun = false
+        var i = 0
+        while i < n {
+            let (value, length) = try decode(i)
+            guard isWordScalar(value) else {
+                i += length
+                continue
+            }
+            let start = i
+            // The fold's hash; `foldable` false once a scalar has no fold (the word then passes).
+            var hash = NameWordFilter.seed
+            var foldable = true
+            @inline(__always) func add(_ value: UInt32) {
+                guard foldable else { return }
+                if let folded = NameWordFilter.fold(value) { hash = NameWordFilter.step(hash, folded) } else { foldable = false }
+            }
+            add(value)
+            i += length
+            while i < n {
+                let (value, length) = try decode(i)
+                if isWordScalar(value) {
+                    add(value)
+                    i += length
+                } else if KMU2010FastPath.isApostrophe(value), i + length < n, isWordScalar(try decode(i + length).value) {
+                    add(value)
+                    i += length
+                } else {
+                    break
+                }
+            }
+            if filter.contains(hash: foldable ? hash : nil) {
+                if !inRun { runStarts.append(words.count) }
+                inRun = true
+                words.append(Word(start: start, end: i))
+            } else {
+                inRun = false
+            }
+        }
+        return (words, runStarts)
+    }
+
+    /// `nameSpans(in: wordsAndJoins(…))` on only the runs of consecutive words that may belong to a name
+    /// (`candidateWords`): each run (its words and the blanked joins between them) on a line of its own, the spans
+    /// mapped back to offsets in `bytes`. Every span the transliterator can use is a whole name, so it lies inside
+    /// one run; the source sees each run's bytes as in the whole blanked text, so it finds the same spans there (its
+    /// result for a range depends only on that range's bytes). A span across two runs in the joined text (not one
+    /// in the real text) is dropped.
+    private static func nameSpans(
+        inRuns runStarts: [Int], words: [Word], _ bytes: UnsafeBufferPointer<UInt8>, names: any NameSpellingSource
+    ) -> [NameSpan] {
+        if runStarts.isEmpty { return [] }
+        var runs: [(joined: Int, original: Int, count: Int)] = []
+        var joined: [UInt8] = []
+        for (number, first) in runStarts.enumerated() {
+            let last = (number + 1 < runStarts.count ? runStarts[number + 1] : words.count) - 1
+            let start = words[first].start
+            runs.append((joined.count, start, words[last].end - start))
+            for k in first...last {
+                if k > first { appendBlankedJoin(bytes, from: words[k - 1].end, to: words[k].start, to: &joined) }
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[words[k].start..<words[k].end]))
+            }
+            joined.append(0x0A)
+        }
+        // Whole scalars of valid UTF-8 (words copied whole, joins blanked), so no repair happens here.
+        let text = String(decoding: joined, as: UTF8.self)
+        var spans: [NameSpan] = []
+        for span in names.nameSpans(in: text) {
+            // The run holding the span's start: the last whose joined offset is not after it.
+            var low = 0
+            var high = runs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if runs[middle].joined <= span.utf8Range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { continue }
+            let run = runs[low - 1]
+            guard span.utf8Range.upperBound <= run.joined + run.count else { continue }
+            let shift = run.original - run.joined
+            spans.append(NameSpan(utf8Range: (span.utf8Range.lowerBound + shift)..<(span.utf8Range.upperBound + shift),
+                spelling: span.spelling))
+        }
+        return spans
+    }
+
+    /// The join between two words as `wordsAndJoins` writes it (a single hyphen, spaces and no-break spaces kept;
+    /// anything else spaces of the same length).
+    private static func appendBlankedJoin(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int, to output: inout [UInt8]) {
+        if to - from == 1, text[from] == 0x2D {
+            output.append(0x2D)
+            return
+        }
+        var k = from
+        while k < to {
+            let byte = text[k]
+            if byte < 0x80 {
+                output.append(byte == 0x0A ? 0x0A : 0x20)
+                k += 1
+                continue
+            }
+            let length = Self.utf8Length(lead: byte)
+            if byte == 0xC2 && text[k + 1] == 0xA0 {
+                output.append(0xC2)
+                output.append(0xA0)
+            } else {
+                for _ in 0..<length { output.append(0x20) }
+            }
+            k += length
+        }
     }
 
     /// The text as the source scans it: words and what may join them into a phrase (spaces, no-break spaces, a
@@ -291,7 +509,7 @@ public final class SchemeTransliterator: Sendable {
     }
 
     /// `words(in:)` on valid UTF-8: the same words, as byte offsets.
-    private static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+    static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
         var words: [Word] = []
         let n = bytes.count
         var i = 0

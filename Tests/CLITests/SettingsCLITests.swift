@@ -23,6 +23,32 @@ final class SettingsCLITests: XCTestCase {
         }
     }
 
+    /// Fuzzing (`scripts/fuzz.py --readers config`): a settings file given by --config whose glossary path was cut
+    /// short made check say "tlumach: /wor: glossary not found": no settings file, no line.
+    func testCheckNamesTheSettingsLineOfAMissingGlossary() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let config = directory.appendingPathComponent("damaged.yml")
+        try "# Tlumach settings\nglossaries:\n  - /wor\ncheck:\n  disable: [whitespace]\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        let result = try CLI.run(
+            ["check", CLI.packageRoot.appendingPathComponent("examples/check/app.uk.po").path, "--config", config.path],
+            in: directory)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "tlumach: \(config.path):3:5: glossary `/wor`: not found (no such file or folder)\n")
+        // A folder without glossary files (the path cut to a folder): the same line, the reader's reason.
+        let empty = directory.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try "glossaries:\n  - \(empty.path)\n".write(to: config, atomically: true, encoding: .utf8)
+        let folder = try CLI.run(
+            ["check", CLI.packageRoot.appendingPathComponent("examples/check/app.uk.po").path, "--config", config.path],
+            in: directory)
+        XCTAssertEqual(folder.status, 2)
+        XCTAssertEqual(folder.stderr,
+            "tlumach: \(config.path):2:5: glossary `\(empty.path)`: no glossary files (.yaml, .yml, .tbx, .csv, .tsv) in this folder\n")
+        let flag = try CLI.run(["check", "--source", "a", "--target", "b", "--glossary", "/nowhere.yaml"], in: directory)
+        XCTAssertEqual(flag.status, 2)
+    }
+
     func testTheGlossaryTheSettingsNameIsTheOneEveryCommandUses() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         let terms = directory.appendingPathComponent("terms")

@@ -11,6 +11,23 @@ final class ProjectSettingsTests: XCTestCase {
         try ProjectSettings(file: ConfigurationFile(path: "/p/.tlumach.yml", text: text), directory: directory)
     }
 
+    /// A glossary the settings name that does not exist is reported at the settings line naming it (fuzzing: a
+    /// damaged `.tlumach.yml` gave "tlumach: /wor: glossary not found", no settings file, no line).
+    func testMissingGlossaryIsReportedAtTheSettingsLineNamingIt() throws {
+        let project = try settings("normalize: {lang: uk}\nglossaries:\n  - g/a.yaml\n  - /wor\ncheck:\n  glossaries: [ci.yaml]\n")
+        let top = project.glossaryNotFound("/wor")
+        XCTAssertEqual(top.path, "/p/.tlumach.yml")
+        XCTAssertEqual(top.line, 4)
+        XCTAssertTrue("\(top)".contains("`/wor`: not found"), "\(top)")
+        XCTAssertEqual(project.glossaryNotFound("/p/g/a.yaml").line, 3)
+        XCTAssertEqual(project.glossaryNotFound("/p/ci.yaml", section: "check").line, 6)
+        // A path the settings do not name (given on the command line) is named alone, as before.
+        let other = project.glossaryNotFound("elsewhere.yaml")
+        XCTAssertEqual(other.path, "elsewhere.yaml")
+        XCTAssertNil(other.line)
+        XCTAssertEqual(ProjectSettings(directory: "/p").glossaryNotFound("x.yaml").path, "x.yaml")
+    }
+
     private func message(_ text: String) -> String? {
         do {
             _ = try settings(text)

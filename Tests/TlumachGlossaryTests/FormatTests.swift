@@ -152,6 +152,42 @@ final class CSVFormatTests: XCTestCase {
         XCTAssertNotNil(again.first { $0.id == "svo" }?.terms["en"]?.first { $0.text == "SVO" }?.context)
     }
 
+    /// `trigger` (set true, set false, or unset: the default rule) survives YAML → CSV/TSV → YAML; before, CSV had no
+    /// column for it and a silenced source term demanded its concept again after a round trip.
+    func testTriggerRoundTripsThroughCSVAndTSV() throws {
+        let yaml = """
+            concepts:
+              - id: oblast
+                terms:
+                  uk: [{text: область}, {text: обл., trigger: false}]
+                  en: [oblast, {text: region, status: admitted, trigger: true}]
+              - id: shell
+                terms:
+                  uk: [{text: обстріл, trigger: false}]
+                  en: [shelling]
+            """
+        let (info, concepts) = try GlossaryYAML.parse(yaml, path: "t.yaml")
+        for separator: Character in [",", ";", "\t"] {
+            let written = GlossaryCSV.write(concepts, separator: separator)
+            XCTAssertTrue(written.split(separator: "\n")[0].contains("uk_trigger"), written)
+            let again = try GlossaryCSV.parse(written, path: "again.csv", separator: separator)
+            XCTAssertEqual(strip(again), strip(concepts), "separator \(separator)")
+            XCTAssertEqual(again[0].terms["uk"]?.map(\.trigger), [nil, false])
+            XCTAssertEqual(again[0].terms["en"]?.map(\.trigger), [nil, true])
+            XCTAssertEqual(again[0].terms["en"]?.map(\.demandsTranslation), [true, true])
+            XCTAssertEqual(again[1].terms["uk"]?.map(\.demandsTranslation), [false])
+            let yamlAgain = GlossaryYAML.write(again, info: info)
+            XCTAssertEqual(strip(try GlossaryYAML.parse(yamlAgain, path: "again.yaml").1), strip(concepts))
+        }
+        XCTAssertEqual(GlossaryCSV.losses(concepts, info: info), [])
+        XCTAssertThrowsError(try GlossaryCSV.parse("uk,uk_trigger\nобласть,maybe\n", path: "g.csv", separator: ",")) {
+            XCTAssertEqual(($0 as? InputError)?.line, 2)
+            XCTAssertTrue("\($0)".contains("maybe"), "\($0)")
+        }
+        let plain = try GlossaryCSV.parse("uk,uk_trigger\nобласть | обл.,yes | no\n", path: "g.csv", separator: ",")
+        XCTAssertEqual(plain.first?.terms["uk"]?.map(\.trigger), [true, false])
+    }
+
     func testLossesAreListed() throws {
         let house = try Glossary.readFile(Support.packageRoot.appendingPathComponent("glossaries/house-style.yaml").path)
         XCTAssertTrue(GlossaryCSV.losses(house.concepts, info: house.info).contains { $0.contains("overlay") })
