@@ -328,12 +328,24 @@ struct Rules {
                 result.replaceSubrange(edit.range, with: edit.replacement)
             }
         }
-        if !quoteEdits(result, work.protected, language: language).isEmpty { return [] }
+        if !quoteEdits(result, work.protected, language: language, firstOnly: true).isEmpty { return [] }
         return edits
     }
 
-    private func quoteEdits(_ s: [Unicode.Scalar], _ protected: [Bool], language: Language) -> [Edit] {
-        struct Mark { var index: Int; var double: Bool; var direction: Direction }
+    /// `firstOnly`: whether there is any edit is all the caller wants (the check that the result reads the same).
+    func quoteEdits(_ s: [Unicode.Scalar], _ protected: [Bool], language: Language, firstOnly: Bool = false) -> [Edit] {
+        // One Int a mark (index, double, direction), 8 bytes instead of 16: beside the edit list, the mark list was
+        // the next largest on a line of millions of marks (issue 11).
+        struct Mark {
+            private let bits: Int
+            init(index: Int, double: Bool, direction: Direction) {
+                let code = direction == .open ? 0 : direction == .close ? 1 : 2
+                bits = index << 3 | (double ? 4 : 0) | code
+            }
+            var index: Int { bits >> 3 }
+            var double: Bool { bits & 4 != 0 }
+            var direction: Direction { bits & 3 == 0 ? .open : bits & 3 == 1 ? .close : .unknown }
+        }
         var marks: [Mark] = []
         for index in s.indices {
             let scalar = s[index]
@@ -387,8 +399,11 @@ struct Rules {
         // Single marks on the stack, kept as a count: looking through the stack for one at every closing single
         // mark made a long run of them quadratic (issue 17).
         var singlesOnStack = 0
-        var depthOf = [Int](repeating: -1, count: marks.count)
-        var pairedWith = [Int](repeating: -1, count: marks.count)
+        // Per mark one byte: whether it is paired, opens its pair, and stands at an even depth (the outer quotes).
+        // Two Int arrays here (depth, partner) were 16 bytes a mark beside the edit list (issue 11: a line of
+        // 4,000,000 apostrophes).
+        var roles = [UInt8](repeating: 0, count: marks.count)
+        let pairedFlag: UInt8 = 1, opensFlag: UInt8 = 2, outerFlag: UInt8 = 4
         var apostropheMarks: [Int] = []
         for (number, mark) in marks.enumerated() {
             var direction = mark.direction
@@ -396,7 +411,7 @@ struct Rules {
                 direction = stack.last.map { marks[$0].double == mark.double } == true ? .close : .open
             }
             if direction == .open {
-                depthOf[number] = stack.count
+                roles[number] = stack.count % 2 == 0 ? outerFlag : 0
                 stack.append(number)
                 if !mark.double { singlesOnStack += 1 }
                 continue
@@ -404,9 +419,8 @@ struct Rules {
             if let top = stack.last, marks[top].double == mark.double {
                 stack.removeLast()
                 if !mark.double { singlesOnStack -= 1 }
-                pairedWith[number] = top
-                pairedWith[top] = number
-                depthOf[number] = depthOf[top]
+                roles[top] |= pairedFlag | opensFlag
+                roles[number] = pairedFlag | (roles[top] & outerFlag)
             } else if !mark.double && singlesOnStack == 0 {
                 apostropheMarks.append(number)
             } else {
@@ -417,10 +431,11 @@ struct Rules {
         var edits: [Edit] = []
         // Reserved at the most it can hold: grown by doubling, a list of millions of edits had its old and new
         // buffers alive at once (issue 11: one line of 4,000,000 apostrophes peaked at 634 MB).
-        edits.reserveCapacity(pairedWith.count(where: { $0 >= 0 }) + apostropheMarks.count)
-        for (number, mark) in marks.enumerated() where pairedWith[number] >= 0 {
-            let outer = depthOf[number] % 2 == 0
-            let opening = pairedWith[number] > number
+        if !firstOnly { edits.reserveCapacity(roles.count(where: { $0 & pairedFlag != 0 }) + apostropheMarks.count) }
+        for (number, mark) in marks.enumerated() where roles[number] & pairedFlag != 0 {
+            if firstOnly && !edits.isEmpty { return edits }
+            let outer = roles[number] & outerFlag != 0
+            let opening = roles[number] & opensFlag != 0
             let wanted: Unicode.Scalar
             switch (language, outer, opening) {
             case (.en, true, true): wanted = "“"

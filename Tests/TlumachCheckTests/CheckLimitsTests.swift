@@ -66,6 +66,48 @@ final class CheckLimitsTests: XCTestCase {
         XCTAssertFalse(Reporter.render(report(placeholders: 3), as: .json).contains("\"excerpt\""))
     }
 
+    /// Issue 11 (fuzzing): `check` on a PO unit whose msgstr is two million `%s` peaked at 866 MB, 583 MB of it the
+    /// placeholder check's issues (their messages and growing lists) before the runner collapsed them. The check
+    /// now builds at most `Finding.collapseLimit` issues and counts the rest: the issues built stay the same for
+    /// 10× the placeholders, and the report is the one the runner's collapsing gave.
+    func testPlaceholderCheckBuildsTheCollapsedIssuesOnlyForAnyNumberOfPlaceholders() {
+        let environment = ExampleRunner.environment()
+        let check = PlaceholderMismatchCheck(environment: environment)
+        let limit = Finding.collapseLimit
+        func issues(_ source: String, _ target: String) -> [Issue] {
+            check.check(CheckedUnit(
+                unit: BilingualUnit(id: "u", source: source, target: target), file: "f.po",
+                sourceLanguage: "en", targetLanguage: "uk", environment: environment))
+        }
+        for count in [1_000, 10_000] {
+            // Printf: two million `%s` in the target (the fuzz input), fewer in the source.
+            let printf = issues("Hello %s", String(repeating: "%s", count: count))
+            XCTAssertEqual(printf.count, limit + 1, "\(count) %s")
+            XCTAssertEqual(printf.last?.collapsed, count - 1 - limit)
+            XCTAssertEqual(printf.first?.message, "placeholder %s in the target is not in the source")
+            // Braces, tags and inline codes go through the same bound.
+            let braces = issues((0..<count).map { "{a\($0)}" }.joined(separator: " "), "ціль")
+            XCTAssertEqual(braces.count, limit + 1)
+            XCTAssertEqual(braces.last?.collapsed, count - limit)
+            let tags = issues(String(repeating: "<br/>", count: count), "ціль")
+            XCTAssertEqual(tags.count, limit + 1)
+            XCTAssertEqual(tags.last?.collapsed, count - limit)
+        }
+        // Below the limit nothing changes: each issue, none collapsed.
+        XCTAssertEqual(issues("Hello %s", "%s %s %s").map(\.collapsed), [nil, nil])
+        // The runner leaves a check's own collapsed list as it is (not "1 more" over its summary).
+        let document = BilingualDocument(
+            path: "big.po", format: .po, sourceLanguage: "en", targetLanguage: "uk",
+            units: [BilingualUnit(id: "u", source: "Hello %s", target: String(repeating: "%s", count: 5_000))])
+        var settings = CheckSettings()
+        settings.enabled = ["placeholder-mismatch"]
+        let report = CheckRunner(settings: settings, environment: environment).run([document])
+        // (The ten listed ones are one finding: same message at the unit's place, as the file gives no columns.)
+        XCTAssertEqual(report.findings.map(\.collapsed), [nil, 5_000 - 1 - limit])
+        XCTAssertEqual(
+            report.findings.last?.message, "\(5_000 - 1 - limit) more placeholder-mismatch findings in this unit, not listed one by one")
+    }
+
     func testJUnitNamesFindingsAtOnePlaceInLinearSteps() {
         var small = JUnitReporter.UniqueNames()
         for _ in 0..<1_000 { _ = small.claim("same place") }

@@ -53,8 +53,10 @@ public struct PlaceholderMismatchCheck: Check {
 
     static func describe(_ placeholder: Placeholder) -> String { placeholder.kind == .tag ? "tag" : "placeholder" }
 
-    static func compareMultiset(_ source: [Placeholder], _ target: [Placeholder], key: (Placeholder) -> String) -> [Issue] {
-        var issues: [Issue] = []
+    /// Issues past the collapse limit are counted, not built (one line of two million `%s`).
+    static func compareMultiset(
+        _ source: [Placeholder], _ target: [Placeholder], key: (Placeholder) -> String, into issues: inout IssueCollector
+    ) {
         var remaining: [String: Int] = [:]
         for placeholder in target { remaining[key(placeholder), default: 0] += 1 }
         for placeholder in source {
@@ -70,7 +72,6 @@ public struct PlaceholderMismatchCheck: Check {
                 issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source", at: placeholder.range))
             }
         }
-        return issues
     }
 
     /// Whether a brace placeholder's name is an upper-case metavariable of help text ({HEXNUMBER}, {FILE_NAME}).
@@ -124,17 +125,23 @@ public struct PlaceholderMismatchCheck: Check {
     /// source, missing from the target where the target has a translated `<…>`, is a metavariable. `<b>…</b>`
     /// and self-closing or attributed tags stay markup.
     static func withoutTranslatedAngleMetavariables(_ source: [Placeholder], target: [Placeholder], translated scalars: [Unicode.Scalar]) -> [Placeholder] {
-        let lone = source.filter { placeholder in
-            placeholder.kind == .tag && !placeholder.key.hasPrefix("</") && !placeholder.key.hasSuffix("/>")
-                && placeholder.text == placeholder.key
-                && !source.contains { $0.key == "</" + placeholder.key.dropFirst() }
-                && !target.contains { $0.key == placeholder.key }
+        // Sets, not a search of both lists per tag: a line of a million `<b>` was quadratic.
+        var sourceTags = Set<String>()
+        for placeholder in source where placeholder.kind == .tag { sourceTags.insert(placeholder.key) }
+        var targetTags = Set<String>()
+        for placeholder in target where placeholder.kind == .tag { targetTags.insert(placeholder.key) }
+        var lone = Set<Int>()
+        for placeholder in source where placeholder.kind == .tag && !placeholder.key.hasPrefix("</")
+            && !placeholder.key.hasSuffix("/>") && placeholder.text == placeholder.key
+            && !sourceTags.contains("</" + placeholder.key.dropFirst()) && !targetTags.contains(placeholder.key)
+        {
+            lone.insert(placeholder.range.lowerBound)
         }
         guard !lone.isEmpty else { return source }
         var translated = cyrillicAngleWords(scalars)
         guard translated > 0 else { return source }
         return source.filter { placeholder in
-            guard translated > 0, lone.contains(where: { $0.range == placeholder.range }) else { return true }
+            guard translated > 0, placeholder.kind == .tag, lone.contains(placeholder.range.lowerBound) else { return true }
             translated -= 1
             return false
         }
@@ -142,10 +149,13 @@ public struct PlaceholderMismatchCheck: Check {
 
     /// Brace arguments compare as a set: a plural's branches repeat them. Up to `translated` upper-case
     /// metavariables of the source may be missing: the target translated them.
-    static func compareBraces(_ source: [Placeholder], _ target: [Placeholder], translated: Int = 0) -> [Issue] {
-        let sourceKeys = Set(source.filter { $0.kind == .brace }.map(\.key))
-        let targetKeys = Set(target.filter { $0.kind == .brace }.map(\.key))
-        var issues: [Issue] = []
+    static func compareBraces(
+        _ source: [Placeholder], _ target: [Placeholder], translated: Int = 0, into issues: inout IssueCollector
+    ) {
+        var sourceKeys = Set<String>()
+        for placeholder in source where placeholder.kind == .brace { sourceKeys.insert(placeholder.key) }
+        var targetKeys = Set<String>()
+        for placeholder in target where placeholder.kind == .brace { targetKeys.insert(placeholder.key) }
         var reported = Set<String>()
         var translated = translated
         for placeholder in source where placeholder.kind == .brace && !targetKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
@@ -158,7 +168,6 @@ public struct PlaceholderMismatchCheck: Check {
         for placeholder in target where placeholder.kind == .brace && !sourceKeys.contains(placeholder.key) && reported.insert(placeholder.key).inserted {
             issues.append(Issue("placeholder \(placeholder.text) in the target is not in the source", at: placeholder.range))
         }
-        return issues
     }
 
     static func outsideLinks(_ text: AnalyzedText) -> [Placeholder] {
@@ -231,28 +240,30 @@ public struct PlaceholderMismatchCheck: Check {
         // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
         let sourcePlaceholders = Self.outsideLinks(unit.sourceText)
         let targetPlaceholders = Self.outsideLinks(unit.targetText)
-        var issues: [Issue] = []
+        var issues = IssueCollector()
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
             let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
-            issues += Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated)
+            Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated, into: &issues)
             let targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
-            issues += Self.compareMultiset(
+            Self.compareMultiset(
                 Self.withoutTranslatedAngleMetavariables(
                     sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, target: targetOthers,
                     translated: unit.targetText.scalars),
-                targetOthers, key: \.key)
-            var sourcePrintf = sourcePlaceholders.filter { $0.kind == .printf }
-            var targetPrintf = targetPlaceholders.filter { $0.kind == .printf }
+                targetOthers, key: \.key, into: &issues)
+            var sourcePrintf = Self.only(.printf, sourcePlaceholders)
+            var targetPrintf = Self.only(.printf, targetPlaceholders)
             if let form = unit.unit.pluralForm {
                 targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf)
                 if Self.formForOne(form, unit) { sourcePrintf = sourcePrintf.filter { !Self.isCount($0) || targetPrintf.contains(where: Self.isCount) } }
             }
-            if sourcePrintf.map(\.key).sorted() != targetPrintf.map(\.key).sorted() {
+            // Lists of different lengths differ: no sorted copies of millions of keys to find that out.
+            if sourcePrintf.count != targetPrintf.count || sourcePrintf.map(\.key).sorted() != targetPrintf.map(\.key).sorted() {
                 // Compare by conversion alone first: a missing %d is clearer than a renumbered one.
-                let byConversion = Self.compareMultiset(sourcePrintf, targetPrintf, key: Self.conversion)
+                var byConversion = IssueCollector()
+                Self.compareMultiset(sourcePrintf, targetPrintf, key: Self.conversion, into: &byConversion)
                 if !byConversion.isEmpty {
-                    issues += byConversion
+                    issues.append(contentsOf: byConversion)
                 } else {
                     let sourceOrder = sourcePrintf.map(\.text).joined(separator: " … ")
                     let targetOrder = targetPrintf.map(\.text).joined(separator: " … ")
@@ -287,6 +298,11 @@ public struct PlaceholderMismatchCheck: Check {
                 issues.append(Issue("inline code \(shown) in the target is not in the source"))
             }
         }
-        return issues
+        return issues.issues(check: Self.description.id)
+    }
+
+    /// The placeholders of one kind; the list itself (no copy) when all are of it (two million `%s`).
+    static func only(_ kind: Placeholder.Kind, _ placeholders: [Placeholder]) -> [Placeholder] {
+        placeholders.allSatisfy { $0.kind == kind } ? placeholders : placeholders.filter { $0.kind == kind }
     }
 }
