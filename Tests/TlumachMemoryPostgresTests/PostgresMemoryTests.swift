@@ -156,7 +156,7 @@ final class PostgresMemoryTests: XCTestCase {
 
         var expected = try local.statistics()
         var actual = try server.statistics()
-        XCTAssertEqual(actual.schemaVersion, "v1")
+        XCTAssertEqual(actual.schemaVersion, "v\(PostgresSchema.latestVersion)")
         expected.path = ""
         actual.path = ""
         expected.fileBytes = 0
