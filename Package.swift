@@ -96,7 +96,7 @@ let package = Package(
             name: "TlumachServer",
             dependencies: [
                 "TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachTMX", "TlumachMemory",
-                "TlumachFormats", "TlumachCheck", "TlumachConfig",
+                "TlumachFormats", "TlumachCheck", "TlumachConfig", "TlumachMemoryPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -158,7 +158,8 @@ let package = Package(
         .testTarget(
             name: "TlumachServerTests",
             dependencies: [
-                "TlumachServer", "TlumachMemory", "TlumachTMX", "TlumachTestSupport",
+                "TlumachServer", "TlumachMemory", "TlumachMemoryPostgres", "TlumachTMX", "TlumachConfig",
+                "TlumachTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -52,7 +52,18 @@ enum PostgresSchema {
         );
         -- Deleted units, so that a follower can drop them too.
         CREATE TABLE $S.deleted(id bigint NOT NULL, change bigint NOT NULL);
+        """,
         """
+        -- API tokens of `tlumach serve` (PostgresTokens.swift): only hashes; seq keeps the order they were made in.
+        CREATE TABLE $S.serve_token(
+            seq bigserial PRIMARY KEY,
+            name text NOT NULL,
+            scope text NOT NULL,
+            hash text NOT NULL UNIQUE,
+            created text NOT NULL,
+            revoked text
+        );
+        """,
     ]
 
     static var latestVersion: Int { migrations.count }

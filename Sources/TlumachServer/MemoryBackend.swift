@@ -2,52 +2,80 @@ import Dispatch
 import Foundation
 import TlumachCore
 import TlumachMemory
+import TlumachMemoryPostgres
 import TlumachTMX
 
-/// The one place the server touches a translation memory. Today it sits on the SQLite `TranslationMemory`; when the
-/// store protocol of issue 14 lands, only this file changes.
+/// The one place the server touches a translation memory, through the store protocol (`MemoryStore`), on SQLite or
+/// PostgreSQL (`MemoryLocation` decides from the location).
 ///
-/// Searching: the fuzzy index is preloaded once (`searcher(preload: true)`) and shared by one searcher per reader
-/// connection (each needs its own candidate marks). The preloaded index cannot be updated in place, so a write
-/// through this instance rebuilds it — at once, before the write is answered, for small memories; in the
-/// background, swapped in when built, for large ones (searches meanwhile see the index as it was).
+/// Searching: one reader connection per concurrent search, each with its own searcher (a searcher keeps per-query
+/// candidate marks). On SQLite the fuzzy index is preloaded once (`searcher(preload: true)`) and shared by every
+/// reader's searcher; it cannot be updated in place, so a change rebuilds it — at once, before the write is
+/// answered, for small memories; in the background, swapped in when built, for large ones (searches meanwhile see
+/// the index as it was). On PostgreSQL the searchers query the server's index, so a refresh only renews them (and
+/// the readers, once the memory has languages).
 ///
-/// `@unchecked Sendable`: `TranslationMemory` and `MemorySearcher` are not thread-safe; every use below is under
-/// `writeLock` (the writer connection) or holds a reader slot checked out of `slots` (one thread per slot).
+/// Writes by others (another instance, `tlumach tm import`) are noticed by polling the store's change sequence
+/// (`pollInterval`) and refresh what is held as a write through this instance does.
+///
+/// `@unchecked Sendable`: stores and searchers are not thread-safe; every use below is under `writeLock` (the
+/// writer connection), `pollLock` (the poller's connection) or holds a reader slot checked out of `slots` (one
+/// thread per slot).
 final class MemoryBackend: @unchecked Sendable {
-    let path: String
-    private let writer: TranslationMemory
+    let location: String
+    private let isPostgres: Bool
+    private let readerCount: Int
+    private let writer: any MemoryStore
     private let writeLock = NSLock()
-    private let readers: [TranslationMemory]
+    private let poller: any MemoryStore
+    private let pollLock = NSLock()
+    private var lastSeenChange: Int64 = 0
     private let slots = NSCondition()
+    private var readers: [any MemoryStore]
     private var freeSlots: [Int]
-    private var generation: [MemorySearcher]?
+    private var generation: [any FuzzySearching]?
     private var indexState: IndexState = .building
     private var rebuildRequested = false
     private var rebuilding = false
-    /// Below this many units the index is rebuilt before a write is answered.
+    private var polling = false
+    /// Below this many units the SQLite index is rebuilt before a write is answered.
     static let synchronousRebuildLimit = 100_000
+    /// How often others' writes are looked for (the issue asks that they appear within a second).
+    static let pollInterval = 0.25
 
     enum IndexState: Equatable {
         case building, ready, failed(String)
     }
 
-    init(path: String, readers count: Int) throws {
-        self.path = path
-        writer = try TranslationMemory.open(path: path, access: .create)
-        readers = try (0..<max(1, count)).map { _ in try TranslationMemory.open(path: path, access: .read) }
+    /// Opens the memory at `location` (a path or a `postgres://` URL), creating it when missing.
+    init(location: String, readers count: Int, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.location = location
+        isPostgres = PostgresLocation.isURL(location)
+        readerCount = max(1, count)
+        writer = try MemoryLocation.open(location, access: .create, environment: environment)
+        poller = try MemoryLocation.open(location, access: .read, environment: environment)
+        readers = try (0..<readerCount).map { _ in try MemoryLocation.open(location, access: .read, environment: environment) }
         freeSlots = Array(readers.indices)
+        lastSeenChange = try poller.guardedStore { try poller.changeSequence() }
     }
+
+    /// The writer's connection (tokens are kept beside the memory, in the same store).
+    var store: any MemoryStore { writer }
 
     var state: IndexState { slots.withLock { indexState } }
 
-    /// Builds the index (call once, at start, off the request path).
+    /// Builds the index (call once, at start, off the request path), then starts looking for others' writes.
     func buildIndex() {
         slots.withLock {
             rebuildRequested = true
             rebuilding = true
         }
         rebuildLoop()
+        let start: Bool = slots.withLock {
+            defer { polling = true }
+            return !polling
+        }
+        if start { Self.startPolling(self) }
     }
 
     private func rebuildLoop() {
@@ -62,8 +90,9 @@ final class MemoryBackend: @unchecked Sendable {
             }
             guard go else { return }
             do {
-                let searchers = try makeSearchers()
+                let (newReaders, searchers) = try makeSearchers()
                 slots.withLock {
+                    if let newReaders { readers = newReaders }
                     generation = searchers
                     indexState = .ready
                 }
@@ -73,15 +102,28 @@ final class MemoryBackend: @unchecked Sendable {
         }
     }
 
-    private func makeSearchers() throws -> [MemorySearcher]? {
-        // A new connection reads the memory's languages afresh (a first import sets them).
-        let fresh = try TranslationMemory.open(path: path, access: .read)
-        guard fresh.sourceLanguage != nil else { return nil }
+    /// Searchers for every reader slot (nil while the memory has no languages), and new readers when they change.
+    private func makeSearchers() throws -> (readers: [any MemoryStore]?, searchers: [any FuzzySearching]?) {
+        if isPostgres {
+            // A reader opened before the memory had languages does not know them: open fresh ones then.
+            var current = slots.withLock { readers }
+            var replaced: [any MemoryStore]?
+            if current.first?.sourceLanguage == nil {
+                current = try (0..<readerCount).map { _ in try MemoryLocation.open(location, access: .read) }
+                replaced = current
+            }
+            guard current.first?.sourceLanguage != nil else { return (replaced, nil) }
+            return (replaced, try current.map { reader in try reader.guardedStore { try reader.fuzzySearcher(preload: false) } })
+        }
+        // SQLite: a new connection reads the memory's languages afresh (a first import sets them).
+        let fresh = try TranslationMemory.open(path: location, access: .read)
+        guard fresh.sourceLanguage != nil else { return (nil, nil) }
         let base = try fresh.guarded { try fresh.searcher(preload: true) }
-        return readers.map { base.sharingIndex(through: $0) }
+        let current = slots.withLock { readers }
+        return (nil, current.compactMap { ($0 as? TranslationMemory).map { base.sharingIndex(through: $0) } })
     }
 
-    /// After a write: rebuild now (small memory) or in the background (large one).
+    /// After a change: rebuild now (PostgreSQL, or a small SQLite memory) or in the background (a large one).
     private func indexChanged(units: Int) {
         let startThread: Bool = slots.withLock {
             rebuildRequested = true
@@ -90,19 +132,42 @@ final class MemoryBackend: @unchecked Sendable {
             return true
         }
         guard startThread else { return }
-        if units < Self.synchronousRebuildLimit {
+        if isPostgres || units < Self.synchronousRebuildLimit {
             rebuildLoop()
         } else {
             Thread.detachNewThread { [self] in rebuildLoop() }
         }
     }
 
+    /// Looks for writes by others every `pollInterval` for as long as the backend exists.
+    private static func startPolling(_ backend: MemoryBackend) {
+        Thread.detachNewThread { [weak backend] in
+            while true {
+                Thread.sleep(forTimeInterval: pollInterval)
+                guard let backend else { return }
+                backend.pollChanges()
+            }
+        }
+    }
+
+    /// Refreshes when the store's change sequence moved past what this instance last saw.
+    func pollChanges() {
+        let moved: Bool = pollLock.withLock {
+            guard let sequence = try? poller.changeSequence(), sequence != lastSeenChange else { return false }
+            lastSeenChange = sequence
+            return true
+        }
+        guard moved else { return }
+        indexChanged(units: isPostgres ? 0 : (try? count()) ?? Self.synchronousRebuildLimit)
+    }
+
     /// Runs `body` with a reader connection and its searcher (nil while the memory is empty).
-    private func withReader<T>(_ body: (TranslationMemory, MemorySearcher?) throws -> T) throws -> T {
+    private func withReader<T>(_ body: (any MemoryStore, (any FuzzySearching)?) throws -> T) throws -> T {
         slots.lock()
         while freeSlots.isEmpty { slots.wait() }
         let slot = freeSlots.removeLast()
         let searcher = generation?[slot]
+        let reader = readers[slot]
         slots.unlock()
         defer {
             slots.lock()
@@ -110,8 +175,7 @@ final class MemoryBackend: @unchecked Sendable {
             slots.signal()
             slots.unlock()
         }
-        let reader = readers[slot]
-        return try reader.guarded { try body(reader, searcher) }
+        return try reader.guardedStore { try body(reader, searcher) }
     }
 
     // MARK: Operations (each returns the CLI's JSON for it)
@@ -144,16 +208,27 @@ final class MemoryBackend: @unchecked Sendable {
         try withReader { reader, _ in try reader.count() }
     }
 
-    private func write<T>(_ body: (TranslationMemory) throws -> T) throws -> T {
-        let result = try writeLock.withLock { try writer.guarded { try body(writer) } }
-        indexChanged(units: (try? count()) ?? Self.synchronousRebuildLimit)
+    private func write<T>(_ body: (any MemoryStore) throws -> T) throws -> T {
+        let result = try writeLock.withLock {
+            do {
+                return try body(writer)
+            } catch let error as APIError {
+                throw error  // already what the client gets
+            } catch {
+                throw writer.describeFailure(error)
+            }
+        }
+        // This instance's own write is applied now; the poller then sees the sequence it already holds.
+        pollLock.withLock { lastSeenChange = (try? poller.changeSequence()) ?? lastSeenChange }
+        indexChanged(units: isPostgres ? 0 : (try? count()) ?? Self.synchronousRebuildLimit)
         return result
     }
 
     func importTMX(file: String, policy: DuplicatePolicy) throws -> String {
         try ImportFormat.checkTMX(file)
         let summary = try write { memory in
-            let summary = try memory.importTMX(path: file, onDuplicate: policy)
+            let summary = try memory.importTMX(
+                path: file, sourceLanguage: nil, targetLanguage: nil, onDuplicate: policy, progress: nil)
             if memory.sourceLanguage == nil {
                 throw InputError(path: "body", message: "no translation units: nothing imported")
             }
@@ -192,8 +267,16 @@ final class MemoryBackend: @unchecked Sendable {
         return MemoryJSON.importSummary(summary)
     }
 
+    /// Deletes one unit (SQLite; the PostgreSQL store has no deletion yet).
     func delete(id: Int64) throws -> Bool {
-        try write { try $0.deleteUnit(id: id) }
+        guard !isPostgres else {
+            throw APIError(
+                .notImplemented, "not_supported", "deleting units is not supported on a PostgreSQL memory yet")
+        }
+        return try write { memory in
+            guard let file = memory as? TranslationMemory else { return false }
+            return try file.deleteUnit(id: id)
+        }
     }
 }
 

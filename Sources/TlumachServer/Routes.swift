@@ -46,7 +46,8 @@ struct RouteTable {
             let started = ContinuousClock.now
             let response: Response
             do {
-                if let scope { try service.access.check(request, needs: scope) }
+                // Off the cooperative pool: the token lookup may wait on PostgreSQL.
+                if let scope { try await blocking { try service.access.check(request, needs: scope) } }
                 response = try await withTimeLimit(service.settings.requestTimeLimit) { try await handler(request, context) }
             } catch {
                 let failure = APIError.from(error)

@@ -35,8 +35,9 @@ public final class TlumachService: Sendable {
     public init(settings: ServeSettings, logger: Logger) throws {
         self.settings = settings
         self.logger = logger
-        memory = try settings.memoryPath.map { try MemoryBackend(path: $0, readers: settings.readers) }
-        let tokenStore: (any TokenStore)? = try settings.memoryPath.map { try SQLiteTokenStore(memoryPath: $0) }
+        memory = try settings.memoryPath.map { try MemoryBackend(location: $0, readers: settings.readers) }
+        // After the memory: opening it creates a missing one, which the token store expects to find.
+        let tokenStore: (any TokenStore)? = try settings.memoryPath.map { try openTokenStore(memory: $0) }
         let haveTokens = try tokenStore?.all().contains { $0.revoked == nil } ?? false
         var host = settings.host
         if !haveTokens && !ServeSettings.isLoopback(host) && !settings.allowAnonymousRead {

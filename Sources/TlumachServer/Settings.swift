@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything `tlumach serve` can be told.
 public struct ServeSettings: Sendable {
-    /// The memory (SQLite file; created empty when missing). Nil: the memory routes answer 404.
+    /// The memory: an SQLite file or a `postgres://` URL (created empty when missing). Nil: the memory routes
+    /// answer 404.
     public var memoryPath: String?
     /// Glossary files or folders; empty: the default ones (glossaries/ or .tlumach.yml), if any.
     public var glossaryPaths: [String] = []

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TlumachCore
+import TlumachMemoryPostgres
 
 /// What a bearer token may do; each scope includes the ones before it.
 public enum TokenScope: String, Sendable, CaseIterable, Comparable {
@@ -109,4 +110,51 @@ public final class SQLiteTokenStore: TokenStore {
             return db.changesCount > 0
         }
     }
+}
+
+/// Tokens in the PostgreSQL memory's schema (table `serve_token`), through one connection of their own.
+public final class PostgresTokenStore: TokenStore, @unchecked Sendable {
+    // The connection is not thread-safe: every use is under `lock`.
+    private let memory: PostgresMemory
+    private let lock = NSLock()
+
+    /// Opens the memory at `url`, which must exist already (tokens are for a memory).
+    public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let location = try PostgresLocation(url: url, environment: environment)
+        // Reading first refuses a schema without a memory instead of creating one; writing brings it up to date.
+        _ = try PostgresMemory.open(location, access: .read)
+        memory = try PostgresMemory.open(location, access: .write)
+    }
+
+    public func add(_ record: TokenRecord) throws {
+        try lock.withLock {
+            try memory.guardedStore {
+                try memory.addToken(name: record.name, scope: record.scope.rawValue, hash: record.hash, created: record.created)
+            }
+        }
+    }
+
+    public func all() throws -> [TokenRecord] {
+        try lock.withLock {
+            try memory.guardedStore { try memory.tokens() }.map {
+                TokenRecord(
+                    name: $0.name, scope: TokenScope(rawValue: $0.scope) ?? .read, hash: $0.hash, created: $0.created,
+                    revoked: $0.revoked)
+            }
+        }
+    }
+
+    public func revoke(name: String) throws -> Bool {
+        try lock.withLock {
+            try memory.guardedStore {
+                try memory.revokeToken(name: name, at: ISO8601DateFormatter().string(from: Date()))
+            }
+        }
+    }
+}
+
+/// The token store of the memory at `location`: its SQLite file or its PostgreSQL schema.
+public func openTokenStore(memory location: String) throws -> any TokenStore {
+    if PostgresLocation.isURL(location) { return try PostgresTokenStore(url: location) }
+    return try SQLiteTokenStore(memoryPath: location)
 }

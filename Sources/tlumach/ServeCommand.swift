@@ -25,23 +25,33 @@ struct ServeStart: ParsableCommand {
             lets the requests under way finish, and exits 0.
             """)
 
-    @Option(name: .customLong("tm"), help: "The memory (SQLite file; an empty one is created when missing).")
+    @Option(
+        name: .customLong("tm"),
+        help: ArgumentHelp(
+            "The memory: an SQLite file (created empty when missing) or postgres://user@host:port/db?schema=NAME; default: $TLUMACH_TM, else tm: in .tlumach.yml.",
+            valueName: "path"))
     var memoryPath: String?
     @Option(name: .customLong("glossary"), help: "A glossary file or folder (repeatable). Default: glossaries/ or .tlumach.yml.")
     var glossaries: [String] = []
     @Option(name: .customLong("profile"), help: "A glossary profile to apply (repeatable).")
     var profiles: [String] = []
-    @Option(help: "Interface to listen on (loopback unless tokens are configured).") var host = "127.0.0.1"
-    @Option(help: "Port (0: a free one, printed on standard error).") var port = 8080
-    @Option(help: "Largest request body in bytes.") var bodyLimit = 50 << 20
+    @Option(help: "Interface to listen on (loopback unless tokens are configured). Default: $TLUMACH_SERVE_HOST, else serve: host in .tlumach.yml, else 127.0.0.1.")
+    var host: String?
+    @Option(help: "Port (0: a free one, printed on standard error). Default: $TLUMACH_SERVE_PORT, else serve: port, else 8080.")
+    var port: Int?
+    @Option(help: "Largest request body in bytes. Default: $TLUMACH_SERVE_BODY_LIMIT, else serve: body-limit, else 50 MiB.")
+    var bodyLimit: Int?
     @Option(help: "Longest a request may take, in seconds, before it is answered 503.") var timeLimit = 120
     @Option(help: "Imports and checks that may run at once (more get 429).") var heavyLimit = 2
-    @Flag(help: "Answer read routes without a token on a non-loopback interface.") var allowAnonymousRead = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Answer read routes without a token on a non-loopback interface. Default: $TLUMACH_SERVE_ALLOW_ANONYMOUS_READ, else serve: allow-anonymous-read, else no.")
+    var allowAnonymousRead: Bool?
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        guard bodyLimit > 0, timeLimit > 0, heavyLimit > 0 else {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
+        guard bodyLimit ?? 1 > 0, timeLimit > 0, heavyLimit > 0 else {
             throw ValidationError("--body-limit, --time-limit and --heavy-limit must be positive")
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level '\(logLevel)'") }
@@ -49,16 +59,19 @@ struct ServeStart: ParsableCommand {
 
     func run() throws {
         var settings = TlumachServer.ServeSettings()
-        settings.memoryPath = memoryPath
         let project = try ProjectSettings.load()
+        settings.memoryPath = try MemoryLocation.resolve(memoryPath, settings: { project })
         settings.glossaryPaths = glossaries.isEmpty ? try project.glossaryPaths() ?? [] : glossaries
         settings.glossaryProfiles = profiles.isEmpty ? project.glossaryProfiles : profiles
-        settings.host = host
-        settings.port = port
-        settings.bodyLimit = bodyLimit
+        do {
+            try settings.apply(
+                flags: ServeFlags(host: host, port: port, bodyLimit: bodyLimit, allowAnonymousRead: allowAnonymousRead),
+                environment: ProcessInfo.processInfo.environment, file: project.serve)
+        } catch let error as ServeSettingsError {
+            throw ValidationError(error.message)
+        }
         settings.requestTimeLimit = .seconds(timeLimit)
         settings.heavyConcurrency = heavyLimit
-        settings.allowAnonymousRead = allowAnonymousRead
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = JSONLogHandler(label: label)
@@ -87,7 +100,7 @@ struct ServeTokenCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a token and print it (only now: only its hash is kept).")
-        @Option(name: .customLong("tm"), help: "The memory the token is for.") var memoryPath: String
+        @OptionGroup var memory: MemoryOptions
         @Option(help: "read, write (includes read) or admin (includes write).") var scope: String
         @Option(help: "A name to list and revoke it by.") var name: String
 
@@ -95,16 +108,16 @@ struct ServeTokenCommand: ParsableCommand {
             guard let chosen = TokenScope(rawValue: scope) else {
                 throw ValidationError("--scope is read, write or admin, not '\(scope)'")
             }
-            print(try SQLiteTokenStore(memoryPath: memoryPath).issue(name: name, scope: chosen))
+            print(try openTokenStore(memory: try memory.path).issue(name: name, scope: chosen))
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the tokens (names, scopes, dates; never the tokens).")
-        @Option(name: .customLong("tm"), help: "The memory.") var memoryPath: String
+        @OptionGroup var memory: MemoryOptions
 
         func run() throws {
-            for record in try SQLiteTokenStore(memoryPath: memoryPath).all() {
+            for record in try openTokenStore(memory: try memory.path).all() {
                 print("\(record.name)\t\(record.scope.rawValue)\t\(record.created)\t\(record.revoked.map { "revoked \($0)" } ?? "active")")
             }
         }
@@ -112,12 +125,12 @@ struct ServeTokenCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a token by name (takes effect at once).")
-        @Option(name: .customLong("tm"), help: "The memory.") var memoryPath: String
+        @OptionGroup var memory: MemoryOptions
         @Argument(help: "The token's name.") var name: String
 
         func run() throws {
-            guard try SQLiteTokenStore(memoryPath: memoryPath).revoke(name: name) else {
-                throw InputError(path: memoryPath, message: "no active token named '\(name)'")
+            guard try openTokenStore(memory: try memory.path).revoke(name: name) else {
+                throw InputError(path: memory.shown, message: "no active token named '\(name)'")
             }
             printError("\(name): revoked")
         }

@@ -57,4 +57,43 @@ final class ServeCLITests: XCTestCase {
         XCTAssertEqual(process.terminationReason, .exit)
         XCTAssertEqual(process.terminationStatus, 0)
     }
+
+    /// `tm:` and `serve:` in .tlumach.yml: the memory, host and port come from the file when no flag gives them.
+    func testTheMemoryAndListeningSettingsComeFromTheProjectFile() throws {
+        let (folder, _) = try memory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let port = Int.random(in: 30_000...60_000)  // the file takes 1…65535, not 0
+        try "tm: tm.tmdb\nserve:\n  host: 0.0.0.0\n  port: \(port)\n".write(
+            to: folder.appendingPathComponent(".tlumach.yml"), atomically: true, encoding: .utf8)
+        let added = try CLI.run(["serve", "token", "add", "--scope", "read", "--name", "team"], in: folder)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertTrue(try CLI.run(["serve", "token", "list"], in: folder).stdout.hasPrefix("team\tread\t"))
+        XCTAssertEqual(try CLI.run(["serve", "token", "revoke", "team"], in: folder).status, 0)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["serve"]
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "TLUMACH_TM")
+        environment.removeValue(forKey: "TLUMACH_SERVE_HOST")
+        environment.removeValue(forKey: "TLUMACH_SERVE_PORT")
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !text.contains("listening on http://"), Date() < deadline {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        // host 0.0.0.0 from the file, refused without an active token (so the file was read); the file's port.
+        XCTAssertTrue(text.contains("\"asked\":\"0.0.0.0\""), text)
+        XCTAssertTrue(text.contains("listening on http://127.0.0.1:\(port)"), text)
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
 }
