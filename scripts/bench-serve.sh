@@ -47,7 +47,10 @@ import re, sys, urllib.parse, html
 tmx, wanted = sys.argv[1], int(sys.argv[2])
 text = open(tmx, encoding="utf-8").read()
 src = re.search(r'srclang="([^"]+)"', text).group(1)
-segs = re.findall(r'<tuv xml:lang="' + re.escape(src) + r'"><seg>(.*?)</seg>', text)
+# Attributes in any order, white space between <tuv> and <seg> (the exporter indents).
+segs = re.findall(r'<tuv[^>]*xml:lang="' + re.escape(src) + r'"[^>]*>\s*<seg>(.*?)</seg>', text, re.S)
+if not segs:
+    sys.exit(f"bench-serve: no {src} segments found in {tmx}")
 step = max(1, len(segs) // wanted)
 chosen = [html.unescape(s) for s in segs[::step][:wanted]]
 queries = [" ".join(q.split()[:-1]) if len(q.split()) > 4 else q for q in chosen]
