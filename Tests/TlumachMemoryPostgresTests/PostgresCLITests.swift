@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import TlumachTestSupport
 import XCTest
 
 @testable import TlumachMemoryPostgres
@@ -61,8 +62,8 @@ final class PostgresCLITests: XCTestCase {
     }
 
     private func serverURL() throws -> String {
-        let url = try TestServer.url()
-        let schema = TestServer.freshSchema(prefix: "c_")
+        let url = try TestPostgres.url()
+        let schema = TestPostgres.freshSchema(prefix: "c_")
         var location = try PostgresLocation(url: url)
         location.schema = schema
         locations.append(location)

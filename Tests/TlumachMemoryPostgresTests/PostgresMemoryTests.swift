@@ -31,9 +31,9 @@ final class PostgresMemoryTests: XCTestCase {
 
     /// The test server, in a schema of its own. Outside CI a missing server skips (saying why); in CI it fails.
     private func serverLocation() throws -> PostgresLocation {
-        let url = try TestServer.url()
+        let url = try TestPostgres.url()
         var location = try PostgresLocation(url: url)
-        location.schema = TestServer.freshSchema(prefix: "t_")
+        location.schema = TestPostgres.freshSchema(prefix: "t_")
         schemas.append(location)
         return location
     }

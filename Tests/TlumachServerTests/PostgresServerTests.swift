@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import TlumachMemory
 import TlumachMemoryPostgres
+import TlumachTestSupport
 import XCTest
 
 @testable import TlumachServer
@@ -17,16 +18,7 @@ final class PostgresServerTests: XCTestCase {
     override func tearDownWithError() throws { fixture?.remove() }
 
     /// The test server in a fresh schema. Outside CI a missing server skips (saying why); in CI it fails.
-    private func memoryURL() throws -> String {
-        let environment = ProcessInfo.processInfo.environment
-        guard let base = environment["TLUMACH_TEST_POSTGRES_URL"], !base.isEmpty else {
-            if environment["CI"] == "true" { XCTFail("TLUMACH_TEST_POSTGRES_URL is not set: CI runs this through scripts/with-postgres.sh") }
-            throw XCTSkip("no PostgreSQL: run through scripts/with-postgres.sh (sets TLUMACH_TEST_POSTGRES_URL)")
-        }
-        let schema = "srv_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let url = base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
-        return url
-    }
+    private func memoryURL() throws -> String { try TestPostgres.urlWithFreshSchema(prefix: "srv_") }
 
     /// Made off the cooperative pool, as the CLI does: opening the store waits on PostgreSQL.
     private func service(_ url: String, fixture: ServerFixture) async throws -> TlumachService {
