@@ -132,11 +132,15 @@ final class PostgresSession: @unchecked Sendable {
 /// Waits for async work from synchronous code. With `connection`, the wait also ends when that connection closes:
 /// PostgresNIO can leave a call (a COPY under way) pending for ever when the server ends the session, so a lost
 /// connection must not depend on the call noticing it.
+///
+/// The async side runs on `BridgeExecutor`, never on Swift's cooperative pool: the caller may itself hold a thread
+/// of that pool (a store closed in a `deinit` run by a task, a synchronous store call made from async code), and on
+/// a 2-core machine two such waits once took both of its threads and waited for ever for a third.
 func blocking<T: Sendable>(
     failingWhenClosed connection: PostgresConnection? = nil, _ body: @escaping @Sendable () async throws -> T
 ) throws -> T {
     let outcome = FirstOutcome<T>()
-    let task = Task {
+    let task = Task(executorPreference: BridgeExecutor.shared) {
         do { outcome.settle(.success(try await body())) } catch { outcome.settle(.failure(error)) }
     }
     connection?.closeFuture.whenComplete { _ in
@@ -145,6 +149,20 @@ func blocking<T: Sendable>(
     let result = outcome.wait()
     if case .failure = result { task.cancel() }
     return try result.get()
+}
+
+/// Runs the jobs of `blocking`'s tasks on threads of a private concurrent queue. Such a queue gets a new thread
+/// when all of its threads are busy (unlike the cooperative pool, whose width is the number of cores), so a
+/// waiting caller never starves the work it waits for.
+final class BridgeExecutor: TaskExecutor {
+    static let shared = BridgeExecutor()
+    private let queue = DispatchQueue(label: "tlumach.postgres.bridge", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
 }
 
 /// The connection closed while a call waited on it.

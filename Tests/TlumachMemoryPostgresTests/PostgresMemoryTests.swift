@@ -213,7 +213,7 @@ final class PostgresMemoryTests: XCTestCase {
         let location = try serverLocation()
         _ = try PostgresMemory.open(location, access: .create)
         let files = [try randomTMX("c1", count: 3000, seed: 20, tuidPrefix: "x"), try randomTMX("c2", count: 3000, seed: 21, tuidPrefix: "y")]
-        let results = ResultList()
+        let results = ResultList<ImportSummary>()
         let group = DispatchGroup()
         for file in files {
             group.enter()
@@ -241,6 +241,31 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertEqual(changes.changed.count, try server.count())
         XCTAssertEqual(changes.reached, 2)
         XCTAssertTrue(try server.changes(after: 2).changed.isEmpty)
+    }
+
+    /// Stores used and dropped by more tasks at once than there are cores: each opens, reads and (in its `deinit`)
+    /// closes its connections synchronously on a thread of Swift's cooperative pool. The waits used to need a
+    /// second thread of that same pool; with every thread waiting, nothing ever ran again (found as a CI hang).
+    func testStoresUsedAndDroppedInManyTasksAtOnceNeverWaitForEver() throws {
+        let location = try serverLocation()
+        _ = try PostgresMemory.open(location, access: .create)
+        let tasks = ProcessInfo.processInfo.activeProcessorCount * 3
+        let finished = DispatchSemaphore(value: 0)
+        let counts = ResultList<Int>()
+        Task.detached {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<tasks {
+                    group.addTask {
+                        counts.append(Result { try PostgresMemory.open(location, access: .read).count() })
+                    }
+                }
+            }
+            finished.signal()
+        }
+        guard finished.wait(timeout: .now() + 60) == .success else {
+            return XCTFail("\(tasks) tasks opening and dropping a store were still waiting after 60 s")
+        }
+        XCTAssertEqual(try counts.all.map { try $0.get() }, Array(repeating: 0, count: tasks))
     }
 
     func testAConnectionLostMidImportLeavesTheMemoryAsItWas() throws {
@@ -397,17 +422,17 @@ final class PostgresMemoryTests: XCTestCase {
 }
 
 /// Results gathered from threads.
-private final class ResultList: @unchecked Sendable {
+private final class ResultList<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [Result<ImportSummary, any Error>] = []
+    private var results: [Result<Value, any Error>] = []
 
-    func append(_ result: Result<ImportSummary, any Error>) {
+    func append(_ result: Result<Value, any Error>) {
         lock.lock()
         results.append(result)
         lock.unlock()
     }
 
-    var all: [Result<ImportSummary, any Error>] {
+    var all: [Result<Value, any Error>] {
         lock.lock()
         defer { lock.unlock() }
         return results
