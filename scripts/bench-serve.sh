@@ -6,11 +6,15 @@
 #   scripts/bench-serve.sh                 # 1M units (builds the corpus and the memory first: a few minutes)
 #   UNITS=100000 DURATION=15 scripts/bench-serve.sh
 #   TM=/path/memory.tmdb scripts/bench-serve.sh   # an existing memory (queries drawn from its export)
+#   TM=postgres://user@127.0.0.1:5432/db?schema=tm scripts/bench-serve.sh      # a PostgreSQL memory
+#   QUERIES_TMX=memory.tmx …   # draw the queries from this TMX instead of exporting the memory
+#   BIN_DIR=/path/.build/release …   # use these release binaries instead of building
 #
 # Goals (issue 15): p50 ≤ 10 ms, p99 ≤ 50 ms, ≥ 500 lookups/s with 0 errors; ready ≤ 20 s at 1M units.
 # Needs wrk (apt-get install -y wrk), curl and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 UNITS=${UNITS:-1000000}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-4}
@@ -19,15 +23,19 @@ command -v wrk >/dev/null || { echo "bench-serve: wrk is missing (apt-get instal
 work=$(mktemp -d /tmp/tlumach-bench-serve.XXXXXX)
 server=""
 cleanup() {
-    if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server"; wait "$server" || true; fi
+    serve_stop
     [ -n "${KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
-swift build -c release --product tlumach >/dev/null
-bin=$(swift build -c release --show-bin-path)
+if [ -n "${BIN_DIR:-}" ]; then
+    bin=$BIN_DIR  # a folder with release builds of tlumach (and tlumach-bench), e.g. another checkout's
+else
+    swift build -c release --product tlumach >/dev/null
+    bin=$(swift build -c release --show-bin-path)
+fi
 if [ -z "${TM:-}" ]; then
-    swift build -c release --product tlumach-bench >/dev/null
+    [ -n "${BIN_DIR:-}" ] || swift build -c release --product tlumach-bench >/dev/null
     echo "bench-serve: building a ${UNITS}-unit memory (tlumach-bench memory)…" >&2
     "$bin/tlumach-bench" memory "memory-units=$UNITS" memory-queries=10 memory-bruteforce=0 memory-keep=1 \
         >"$work/bench-memory.log"
@@ -35,6 +43,9 @@ if [ -z "${TM:-}" ]; then
     TM="$kept/memory.tmdb"
     tmx="$kept/memory.tmx"
     rm_kept="$kept"
+elif [ -n "${QUERIES_TMX:-}" ]; then
+    tmx=$QUERIES_TMX
+    rm_kept=""
 else
     tmx="$work/export.tmx"
     "$bin/tlumach" tm export --tm "$TM" --out "$tmx"
@@ -62,19 +73,7 @@ print('local i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET"
 PY
 
 start=$(date +%s.%N)
-"$bin/tlumach" serve --tm "$TM" --port 0 --log-level warning 2>"$work/serve.log" &
-server=$!
-port=""
-for _ in $(seq 1 600); do
-    port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\).*#\1#p' "$work/serve.log" | head -1)
-    [ -n "$port" ] && break
-    sleep 0.05
-done
-[ -n "$port" ] || { cat "$work/serve.log" >&2; echo "bench-serve: the server did not start" >&2; exit 1; }
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")" = 200 ]; do
-    kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
-    sleep 0.05
-done
+serve_start "$bin/tlumach" "$work/serve.log" --tm "$TM" --log-level warning
 ready=$(echo "$(date +%s.%N) - $start" | bc)
 units=$(curl -s "http://127.0.0.1:$port/v1/tm/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["units"])')
 rss_ready=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
@@ -85,12 +84,8 @@ cpu_after=$(awk '{print $14 + $15}' "/proc/$server/stat")
 hz=$(getconf CLK_TCK)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
-kill -TERM "$server"
-set +e
-wait "$server"
-status=$?
-set -e
-server=""
+serve_stop
+status=$serve_status
 [ -n "$rm_kept" ] && [ -z "${KEEP:-}" ] && rm -rf "$rm_kept"
 
 p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.log")

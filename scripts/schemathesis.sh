@@ -7,12 +7,13 @@
 #   scripts/schemathesis.sh            # needs: pip install schemathesis
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/serve.sh
 MAX_EXAMPLES=${MAX_EXAMPLES:-50}
 command -v schemathesis >/dev/null || { echo "schemathesis.sh: pip install schemathesis" >&2; exit 2; }
 work=$(mktemp -d /tmp/tlumach-schemathesis.XXXXXX)
 server=""
 cleanup() {
-    if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server"; wait "$server" || true; fi
+    serve_stop
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,17 +29,8 @@ concepts:
       en: [{text: Kyiv, type: properNoun}, {text: Kiev, status: forbidden, use: Kyiv}]
 YAML
 token=$("$bin/tlumach" serve token add --tm "$work/tm.tmdb" --scope write --name schemathesis)
-"$bin/tlumach" serve --tm "$work/tm.tmdb" --glossary "$work/glossary.yaml" --port 0 --body-limit 1000000 \
-    --log-level error 2>"$work/serve.log" &
-server=$!
-port=""
-for _ in $(seq 1 200); do
-    port=$(sed -n 's#.*listening on http://127.0.0.1:\([0-9]*\).*#\1#p' "$work/serve.log" | head -1)
-    [ -n "$port" ] && break
-    sleep 0.05
-done
-[ -n "$port" ] || { cat "$work/serve.log" >&2; exit 1; }
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")" = 200 ]; do sleep 0.05; done
+serve_start "$bin/tlumach" "$work/serve.log" --tm "$work/tm.tmdb" --glossary "$work/glossary.yaml" \
+    --body-limit 1000000 --log-level error
 
 # DELETE would empty the memory under the other operations' feet; it is covered by the Swift tests.
 schemathesis run "http://127.0.0.1:$port/openapi.yaml" --url "http://127.0.0.1:$port" \

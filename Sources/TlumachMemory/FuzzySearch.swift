@@ -223,7 +223,7 @@ package struct CandidateMarks {
 }
 
 /// The whole index in flat arrays: built from the store once, then searched at memory speed.
-final class LoadedIndex: CandidateSource {
+package final class LoadedIndex: CandidateSource {
     var vocabulary: [String: UInt32] = [:]
     /// Tokens of unit id u are words[offsets[u]..<offsets[u+1]] (and the same range of stems).
     var offsets: [UInt32] = [0]
@@ -233,34 +233,73 @@ final class LoadedIndex: CandidateSource {
     var postingOffsets: [UInt32] = []
     var postingUnits: [UInt32] = []
 
-    init(db: Database) throws {
-        let tokenRows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
-        var maxToken = 0
-        while let row = try tokenRows.next() {
-            let id: Int64 = try row.decode(atIndex: 0)
-            vocabulary[try row.decode(String.self, atIndex: 1)] = UInt32(truncatingIfNeeded: id)
+    /// What a store hands over to build the index: its vocabulary and each unit's source tokens.
+    package struct Builder: Sendable {
+        fileprivate var vocabulary: [String: UInt32] = [:]
+        fileprivate var maxToken = 0
+        fileprivate var offsets: [UInt32] = [0]
+        fileprivate var words: [UInt32] = []
+        fileprivate var stems: [UInt32] = []
+
+        package init() {}
+
+        package mutating func addToken(_ text: String, id: Int64) {
+            vocabulary[text] = UInt32(truncatingIfNeeded: id)
             maxToken = max(maxToken, Int(id))
         }
-        let maxUnit = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit_tokens") ?? 0
-        offsets.reserveCapacity(maxUnit + 2)
+
+        package mutating func reserveUnits(upTo maxID: Int) {
+            offsets.reserveCapacity(maxID + 2)
+        }
+
+        /// One unit's word and stem ids; units come in ascending id order.
+        package mutating func addUnit(id: Int, words unitWords: UnsafeBufferPointer<UInt32>, stems unitStems: UnsafeBufferPointer<UInt32>)
+            throws
+        {
+            // A damaged row (word and stem arrays of different lengths) would misalign every later unit.
+            guard unitWords.count == unitStems.count else {
+                throw InputError(path: "<memory>", message: "the token row of unit #\(id) is damaged")
+            }
+            // Ids with no row (never assigned, or deleted) get empty ranges.
+            while offsets.count <= id { offsets.append(UInt32(words.count)) }
+            words.append(contentsOf: unitWords)
+            stems.append(contentsOf: unitStems)
+            offsets.append(UInt32(words.count))
+        }
+    }
+
+    /// Reads the vocabulary and every unit's tokens from a SQLite memory.
+    convenience init(db: Database) throws {
+        var builder = Builder()
+        let tokenRows = try Row.fetchCursor(db, sql: "SELECT id, text FROM token")
+        while let row = try tokenRows.next() {
+            builder.addToken(try row.decode(String.self, atIndex: 1), id: try row.decode(atIndex: 0))
+        }
+        builder.reserveUnits(upTo: try Int.fetchOne(db, sql: "SELECT max(id) FROM unit_tokens") ?? 0)
         let rows = try Row.fetchCursor(db, sql: "SELECT id, words, stems FROM unit_tokens ORDER BY id")
         while let row = try rows.next() {
             let id = Int(try row.decode(Int64.self, atIndex: 0))
-            // Ids with no row (never assigned) get empty ranges.
-            while offsets.count <= id { offsets.append(UInt32(words.count)) }
-            try row.withUnsafeData(atIndex: 1) { data in
-                data?.withUnsafeBytes { words.append(contentsOf: $0.bindMemory(to: UInt32.self)) }
-            }
-            try row.withUnsafeData(atIndex: 2) { data in
-                data?.withUnsafeBytes { stems.append(contentsOf: $0.bindMemory(to: UInt32.self)) }
-            }
-            offsets.append(UInt32(words.count))
-            // A damaged row (word and stem arrays of different lengths) would misalign every later unit.
-            guard stems.count == words.count else {
-                throw InputError(path: "<memory>", message: "the token row of unit #\(id) is damaged")
+            try row.withUnsafeData(atIndex: 1) { words in
+                try row.withUnsafeData(atIndex: 2) { stems in
+                    try (words ?? Data()).withUnsafeBytes { words in
+                        try (stems ?? Data()).withUnsafeBytes { stems in
+                            try builder.addUnit(id: id, words: words.bindMemory(to: UInt32.self), stems: stems.bindMemory(to: UInt32.self))
+                        }
+                    }
+                }
             }
         }
-        // Token ids index the arrays below: one the vocabulary does not have can only come from a damaged file.
+        try self.init(builder)
+    }
+
+    /// Builds the postings from what `builder` holds.
+    package init(_ builder: Builder) throws {
+        vocabulary = builder.vocabulary
+        offsets = builder.offsets
+        words = builder.words
+        stems = builder.stems
+        let maxToken = builder.maxToken
+        // Token ids index the arrays below: one the vocabulary does not have can only come from a damaged store.
         guard stems.allSatisfy({ Int($0) <= maxToken }) else {
             throw InputError(path: "<memory>", message: "the index refers to tokens the memory does not have")
         }
@@ -294,22 +333,22 @@ final class LoadedIndex: CandidateSource {
         }
     }
 
-    var unitCapacity: Int { offsets.count }
+    package var unitCapacity: Int { offsets.count }
 
-    func longestSource() throws -> Int {
+    package func longestSource() throws -> Int {
         var longest: UInt32 = 0
         for index in offsets.indices.dropFirst() { longest = max(longest, offsets[index] &- offsets[index - 1]) }
         return Int(longest)
     }
 
-    func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)? {
+    package func lookup(_ token: String) throws -> (id: UInt32, frequency: Int)? {
         guard let id = vocabulary[token] else { return nil }
         let index = Int(id)
         let df = index + 1 < postingOffsets.count ? Int(postingOffsets[index + 1] - postingOffsets[index]) : 0
         return (id, df)
     }
 
-    func forEachPosting(_ token: UInt32, _ body: (UInt32) -> Void) throws {
+    package func forEachPosting(_ token: UInt32, _ body: (UInt32) -> Void) throws {
         let index = Int(token)
         guard index + 1 < postingOffsets.count else { return }
         postingUnits.withUnsafeBufferPointer { units in
@@ -317,7 +356,7 @@ final class LoadedIndex: CandidateSource {
         }
     }
 
-    func withTokens<T>(of unit: UInt32, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> T) throws
+    package func withTokens<T>(of unit: UInt32, _ body: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> T) throws
         -> T?
     {
         let index = Int(unit)
@@ -330,7 +369,7 @@ final class LoadedIndex: CandidateSource {
         }
     }
 
-    func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws {
+    package func forEachUnit(_ body: (UInt32, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> Void) throws {
         words.withUnsafeBufferPointer { words in
             stems.withUnsafeBufferPointer { stems in
                 for unit in 0..<(offsets.count - 1) {

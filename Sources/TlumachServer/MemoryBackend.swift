@@ -9,11 +9,11 @@ import TlumachTMX
 /// PostgreSQL (`MemoryLocation` decides from the location).
 ///
 /// Searching: one reader connection per concurrent search, each with its own searcher (a searcher keeps per-query
-/// candidate marks). On SQLite the fuzzy index is preloaded once (`searcher(preload: true)`) and shared by every
-/// reader's searcher; it cannot be updated in place, so a change rebuilds it — at once, before the write is
-/// answered, for small memories; in the background, swapped in when built, for large ones (searches meanwhile see
-/// the index as it was). On PostgreSQL the searchers query the server's index, so a refresh only renews them (and
-/// the readers, once the memory has languages).
+/// candidate marks). The fuzzy index is held in this process, loaded once from the store (SQLite:
+/// `searcher(preload: true)`; PostgreSQL: `PostgresIndexedSearcher`, in one snapshot) and shared by every reader's
+/// searcher; ranking needs no round trip, and the matches' texts come through the reader's connection. It cannot
+/// be updated in place, so a change reloads it — at once, before the write is answered, for small memories; in the
+/// background, swapped in when built, for large ones (searches meanwhile see the index as it was).
 ///
 /// Writes by others (another instance, `tlumach tm import`) are noticed by polling the store's change sequence
 /// (`pollInterval`) and refresh what is held as a write through this instance does.
@@ -113,7 +113,12 @@ final class MemoryBackend: @unchecked Sendable {
                 replaced = current
             }
             guard current.first?.sourceLanguage != nil else { return (replaced, nil) }
-            return (replaced, try current.map { reader in try reader.guardedStore { try reader.fuzzySearcher(preload: false) } })
+            // The index is loaded through a connection of its own (the readers may be searching meanwhile) and
+            // shared by every reader's searcher.
+            let loader = try MemoryLocation.open(location, access: .read)
+            guard let loader = loader as? PostgresMemory else { return (replaced, nil) }
+            let base = try loader.guardedStore { try PostgresIndexedSearcher(loading: loader) }
+            return (replaced, current.compactMap { ($0 as? PostgresMemory).map { base.sharingIndex(through: $0) } })
         }
         // SQLite: a new connection reads the memory's languages afresh (a first import sets them).
         let fresh = try TranslationMemory.open(path: location, access: .read)
@@ -123,7 +128,7 @@ final class MemoryBackend: @unchecked Sendable {
         return (nil, current.compactMap { ($0 as? TranslationMemory).map { base.sharingIndex(through: $0) } })
     }
 
-    /// After a change: rebuild now (PostgreSQL, or a small SQLite memory) or in the background (a large one).
+    /// After a change: rebuild now (a small memory) or in the background (a large one).
     private func indexChanged(units: Int) {
         let startThread: Bool = slots.withLock {
             rebuildRequested = true
@@ -132,7 +137,7 @@ final class MemoryBackend: @unchecked Sendable {
             return true
         }
         guard startThread else { return }
-        if isPostgres || units < Self.synchronousRebuildLimit {
+        if units < Self.synchronousRebuildLimit {
             rebuildLoop()
         } else {
             Thread.detachNewThread { [self] in rebuildLoop() }
@@ -158,7 +163,7 @@ final class MemoryBackend: @unchecked Sendable {
             return true
         }
         guard moved else { return }
-        indexChanged(units: isPostgres ? 0 : (try? count()) ?? Self.synchronousRebuildLimit)
+        indexChanged(units: (try? count()) ?? Self.synchronousRebuildLimit)
     }
 
     /// Runs `body` with a reader connection and its searcher (nil while the memory is empty).
@@ -220,7 +225,7 @@ final class MemoryBackend: @unchecked Sendable {
         }
         // This instance's own write is applied now; the poller then sees the sequence it already holds.
         pollLock.withLock { lastSeenChange = (try? poller.changeSequence()) ?? lastSeenChange }
-        indexChanged(units: isPostgres ? 0 : (try? count()) ?? Self.synchronousRebuildLimit)
+        indexChanged(units: (try? count()) ?? Self.synchronousRebuildLimit)
         return result
     }
 

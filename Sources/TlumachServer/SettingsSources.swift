@@ -1,21 +1,6 @@
 import Foundation
 import TlumachConfig
 
-/// The listening settings given on the command line (nil: not given).
-public struct ServeFlags: Sendable, Equatable {
-    public var host: String?
-    public var port: Int?
-    public var bodyLimit: Int?
-    public var allowAnonymousRead: Bool?
-
-    public init(host: String? = nil, port: Int? = nil, bodyLimit: Int? = nil, allowAnonymousRead: Bool? = nil) {
-        self.host = host
-        self.port = port
-        self.bodyLimit = bodyLimit
-        self.allowAnonymousRead = allowAnonymousRead
-    }
-}
-
 extension ServeSettings {
     /// Environment variables naming the same settings as the `serve:` section.
     public static let environmentVariables = (
@@ -23,11 +8,12 @@ extension ServeSettings {
         allowAnonymousRead: "TLUMACH_SERVE_ALLOW_ANONYMOUS_READ"
     )
 
-    /// Sets host, port, body limit and anonymous reads from, in this order of precedence: the flags, the
-    /// environment, the `serve:` section of `.tlumach.yml`; what none gives keeps its default. A malformed
-    /// environment value is refused naming the variable.
+    /// Sets host, port, body limit and anonymous reads from, in this order of precedence: the flags (the same
+    /// four optional settings as the `serve:` section, nil where a flag was not given), the environment, the
+    /// `serve:` section of `.tlumach.yml`; what none gives keeps its default. A malformed environment value is
+    /// refused naming the variable.
     public mutating func apply(
-        flags: ServeFlags, environment: [String: String], file: TlumachConfig.ServeSettings
+        flags: TlumachConfig.ServeSettings, environment: [String: String], file: TlumachConfig.ServeSettings
     ) throws {
         let names = Self.environmentVariables
         func variable(_ name: String) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TlumachCore
 
 /// Checks that the text module's data files are installed. The normaliser and segmenter cannot throw this from
@@ -24,8 +25,18 @@ package enum TextData {
         (try? loadLines(name)) ?? []
     }
 
-    /// The lines of a data file without comments and blank lines.
+    /// Files already read (`verify()` at a command's start reads each one; the modules then take them from here).
+    private static let loaded = Mutex<[String: [String]]>([:])
+
+    /// The lines of a data file without comments and blank lines, read once per process.
     static func loadLines(_ name: String) throws(InputError) -> [String] {
+        if let lines = loaded.withLock({ $0[name] }) { return lines }
+        let lines = try readLines(name)
+        loaded.withLock { $0[name] = lines }
+        return lines
+    }
+
+    private static func readLines(_ name: String) throws(InputError) -> [String] {
         let url = try ResourceLocator.url(bundleName: bundleName, resource: name, extension: "txt", subdirectory: "Data")
         let text: String
         do {

@@ -65,7 +65,7 @@ struct ServeStart: ParsableCommand {
         settings.glossaryProfiles = profiles.isEmpty ? project.glossaryProfiles : profiles
         do {
             try settings.apply(
-                flags: ServeFlags(host: host, port: port, bodyLimit: bodyLimit, allowAnonymousRead: allowAnonymousRead),
+                flags: TlumachConfig.ServeSettings(host: host, port: port, bodyLimit: bodyLimit, allowAnonymousRead: allowAnonymousRead),
                 environment: ProcessInfo.processInfo.environment, file: project.serve)
         } catch let error as ServeSettingsError {
             throw ValidationError(error.message)

@@ -137,6 +137,9 @@ final class PostgresMemoryTests: XCTestCase {
 
         let serverSearch = try server.fuzzySearcher(preload: false)
         let localSearch = try local.fuzzySearcher(preload: false)
+        // The server's way: the whole index loaded into this process, shared through another connection.
+        let indexed = try PostgresIndexedSearcher(loading: server)
+            .sharingIndex(through: try PostgresMemory.open(location, access: .read))
         var withResults = 0
         // Brute force on the server fetches every unit per query: 150 queries with TLUMACH_LONG_TESTS, 40 otherwise.
         let queryCount = LongTests.count(long: 150, short: 40)
@@ -144,11 +147,15 @@ final class PostgresMemoryTests: XCTestCase {
             let ranked = try serverSearch.rank(query, minimum: 50, limit: 5)
             XCTAssertEqual(ranked, try localSearch.rank(query, minimum: 50, limit: 5), query)
             XCTAssertEqual(ranked, try serverSearch.rankExhaustively(query, minimum: 50, limit: 5), "brute force: \(query)")
+            XCTAssertEqual(ranked, try indexed.rank(query, minimum: 50, limit: 5), "loaded index: \(query)")
             if !ranked.isEmpty { withResults += 1 }
         }
         XCTAssertGreaterThan(withResults, queryCount * 2 / 3)
         let query = try queries(from: files[1], count: 1, seed: 4)[0]
-        XCTAssertEqual(try serverSearch.search(query, minimum: 40, limit: 10), try localSearch.search(query, minimum: 40, limit: 10))
+        let expectedMatches = try localSearch.search(query, minimum: 40, limit: 10)
+        XCTAssertFalse(expectedMatches.isEmpty)
+        XCTAssertEqual(try serverSearch.search(query, minimum: 40, limit: 10), expectedMatches)
+        XCTAssertEqual(try indexed.search(query, minimum: 40, limit: 10), expectedMatches)
 
         for phrase in ["minister", "bridges", "new law", "річка", "законом", "nothingsuch"] {
             let expected = try local.concordance(phrase, limit: 7)

@@ -12,7 +12,7 @@ final class ServeSettingsTests: XCTestCase {
 
     func testTheFileGivesWhatNeitherFlagsNorEnvironmentGive() throws {
         var settings = TlumachServer.ServeSettings()
-        try settings.apply(flags: ServeFlags(), environment: [:], file: file)
+        try settings.apply(flags: TlumachConfig.ServeSettings(), environment: [:], file: file)
         XCTAssertEqual(settings.host, "0.0.0.0")
         XCTAssertEqual(settings.port, 9000)
         XCTAssertEqual(settings.bodyLimit, 1000)
@@ -25,7 +25,7 @@ final class ServeSettingsTests: XCTestCase {
             "TLUMACH_SERVE_ALLOW_ANONYMOUS_READ": "false",
         ]
         var fromEnvironment = TlumachServer.ServeSettings()
-        try fromEnvironment.apply(flags: ServeFlags(), environment: environment, file: file)
+        try fromEnvironment.apply(flags: TlumachConfig.ServeSettings(), environment: environment, file: file)
         XCTAssertEqual(fromEnvironment.host, "10.0.0.1")
         XCTAssertEqual(fromEnvironment.port, 9100)
         XCTAssertEqual(fromEnvironment.bodyLimit, 2000)
@@ -33,7 +33,7 @@ final class ServeSettingsTests: XCTestCase {
 
         var fromFlags = TlumachServer.ServeSettings()
         try fromFlags.apply(
-            flags: ServeFlags(host: "127.0.0.2", port: 0, bodyLimit: 3000, allowAnonymousRead: true),
+            flags: TlumachConfig.ServeSettings(host: "127.0.0.2", port: 0, bodyLimit: 3000, allowAnonymousRead: true),
             environment: environment, file: file)
         XCTAssertEqual(fromFlags.host, "127.0.0.2")
         XCTAssertEqual(fromFlags.port, 0)
@@ -43,7 +43,7 @@ final class ServeSettingsTests: XCTestCase {
 
     func testNothingGivenKeepsTheDefaults() throws {
         var settings = TlumachServer.ServeSettings()
-        try settings.apply(flags: ServeFlags(), environment: [:], file: TlumachConfig.ServeSettings())
+        try settings.apply(flags: TlumachConfig.ServeSettings(), environment: [:], file: TlumachConfig.ServeSettings())
         XCTAssertEqual(settings.host, "127.0.0.1")
         XCTAssertEqual(settings.port, 8080)
         XCTAssertEqual(settings.bodyLimit, 50 << 20)
@@ -56,7 +56,7 @@ final class ServeSettingsTests: XCTestCase {
             ("TLUMACH_SERVE_PORT", "http"), ("TLUMACH_SERVE_PORT", "70000"), ("TLUMACH_SERVE_BODY_LIMIT", "0"),
             ("TLUMACH_SERVE_ALLOW_ANONYMOUS_READ", "maybe"),
         ] {
-            XCTAssertThrowsError(try settings.apply(flags: ServeFlags(), environment: [name: value], file: file)) { error in
+            XCTAssertThrowsError(try settings.apply(flags: TlumachConfig.ServeSettings(), environment: [name: value], file: file)) { error in
                 XCTAssertTrue("\(error)".hasPrefix(name + ":"), "\(error)")
             }
         }

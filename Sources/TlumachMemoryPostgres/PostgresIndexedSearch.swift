@@ -1,0 +1,139 @@
+import Foundation
+import PostgresNIO
+import TlumachCore
+import TlumachMemory
+
+/// Fuzzy search over a PostgreSQL memory with the whole index held in this process (`LoadedIndex`, the structure
+/// the SQLite store preloads): ranking needs no round trip, and one statement fetches the texts of the matches.
+/// For a long-running reader (the server); a one-shot command asks the server's index instead (`PostgresSearcher`),
+/// since loading a large memory's index costs seconds.
+public final class PostgresIndexedSearcher: FuzzySearching {
+    let memory: PostgresMemory
+    let tokenizer: MemoryTokenizer
+    private let index: LoadedIndex
+    private var marks: CandidateMarks
+
+    /// Loads the index of `memory`: the vocabulary, then every unit's source tokens in pages, in one snapshot.
+    public convenience init(loading memory: PostgresMemory) throws {
+        let tokenizer = try PostgresSearcher.tokenizer(for: memory)
+        try self.init(memory: memory, tokenizer: tokenizer, index: memory.loadIndex())
+    }
+
+    private init(memory: PostgresMemory, tokenizer: MemoryTokenizer, index: LoadedIndex) {
+        self.memory = memory
+        self.tokenizer = tokenizer
+        self.index = index
+        marks = CandidateMarks(capacity: index.unitCapacity)
+    }
+
+    /// A searcher reading texts through `memory` (another connection) that shares this one's index: concurrent
+    /// searches each need their own candidate marks and connection, not their own copy of the index.
+    public func sharingIndex(through memory: PostgresMemory) -> PostgresIndexedSearcher {
+        PostgresIndexedSearcher(memory: memory, tokenizer: tokenizer, index: index)
+    }
+
+    public func rank(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
+        let analysis = tokenizer.analyze(query)
+        var work = SearchWork()
+        let minimum = max(minimum, Double.leastNonzeroMagnitude)
+        if try FuzzyRanker.tooLongForAny(queryLength: analysis.stems.count, source: index, minimum: minimum) {
+            return []
+        }
+        let prepared = try FuzzyRanker.prepare(analysis, source: index, work: &work)
+        return try FuzzyRanker.rank(prepared, source: index, minimum: minimum, limit: limit, seen: &marks, work: &work)
+    }
+
+    public func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
+        var work = SearchWork()
+        let prepared = try FuzzyRanker.prepare(tokenizer.analyze(query), source: index, work: &work)
+        return try FuzzyRanker.exhaustive(prepared, source: index, minimum: minimum, limit: limit)
+    }
+
+    public func search(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [MemoryMatch] {
+        let ranked = try rank(query, minimum: minimum, limit: limit)
+        guard !ranked.isEmpty else { return [] }
+        return PostgresSearcher.matches(ranked, query: query, texts: try memory.unitTexts(ranked.map(\.id)), tokenizer: tokenizer)
+    }
+}
+
+extension PostgresSearcher {
+    /// The tokenizer of the memory's source language, refused when the memory was indexed with another stemmer.
+    static func tokenizer(for memory: PostgresMemory) throws -> MemoryTokenizer {
+        guard let source = memory.sourceLanguage else {
+            throw InputError(path: memory.location, message: "the memory is empty (import a TMX file first)")
+        }
+        let tokenizer = try MemoryTokenizer(language: source)
+        if let stored = try memory.meta()[MemorySchema.sourceStemmerKey], stored != tokenizer.stemmer.identifier {
+            throw MemoryError.stemmerChanged(stored: stored, current: tokenizer.stemmer.identifier)
+        }
+        return tokenizer
+    }
+
+    /// Ranked units with their texts, differences and numbers.
+    static func matches(
+        _ ranked: [RankedMatch], query: String, texts: [Int64: PostgresMemory.UnitText], tokenizer: MemoryTokenizer
+    ) -> [MemoryMatch] {
+        let queryAnalysis = tokenizer.analyze(query)
+        return ranked.compactMap { hit -> MemoryMatch? in
+            guard let row = texts[hit.id] else { return nil }
+            let matchAnalysis = tokenizer.analyze(row.source)
+            let (onlyQuery, onlyMatch) = MemorySearcher.multisetDifference(queryAnalysis.numbers, matchAnalysis.numbers)
+            return MemoryMatch(
+                id: hit.id, tuid: row.tuid, source: row.source, target: row.target, score: hit.score,
+                stemScore: hit.stemScore, diff: WordDiff.diff(query: query, match: row.source, tokenizer: tokenizer),
+                numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: row.codes)
+        }
+    }
+}
+
+extension PostgresMemory {
+    /// Units read per round trip while loading the index.
+    static let indexPage = 50_000
+
+    /// The vocabulary and every unit's source tokens, read in one repeatable-read transaction so that a concurrent
+    /// import is either wholly in the index or not at all.
+    func loadIndex() throws -> LoadedIndex {
+        let schema = schema
+        var builder = LoadedIndex.Builder()
+        try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        defer { try? session.execute("COMMIT") }
+        let tokens = try session.run { connection, logger in
+            var tokens: [(Int64, String)] = []
+            for try await row in try await connection.query(
+                "SELECT id, text FROM \(unescaped: schema).token", logger: logger
+            ).decode((Int64, String).self) { tokens.append(row) }
+            return tokens
+        }
+        for (id, text) in tokens { builder.addToken(text, id: id) }
+        var after: Int64 = 0
+        while true {
+            let from = after
+            let rows = try session.run { connection, logger in
+                var rows: [(Int64, [Int32], [Int32])] = []
+                rows.reserveCapacity(Self.indexPage)
+                for try await row in try await connection.query(
+                    """
+                    SELECT id, words, stems FROM \(unescaped: schema).unit WHERE id > \(from)
+                    ORDER BY id LIMIT \(Self.indexPage)
+                    """, logger: logger
+                ).decode((Int64, [Int32], [Int32]).self) { rows.append(row) }
+                return rows
+            }
+            guard let last = rows.last else { break }
+            for (id, words, stems) in rows {
+                // Token ids are stored as PostgreSQL integers; the index keeps the same bits unsigned.
+                try words.withUnsafeBufferPointer { words in
+                    try stems.withUnsafeBufferPointer { stems in
+                        try words.withMemoryRebound(to: UInt32.self) { words in
+                            try stems.withMemoryRebound(to: UInt32.self) { stems in
+                                try builder.addUnit(id: Int(id), words: words, stems: stems)
+                            }
+                        }
+                    }
+                }
+            }
+            after = last.0
+        }
+        return try LoadedIndex(builder)
+    }
+}
