@@ -151,17 +151,49 @@ func blocking<T: Sendable>(
     return try result.get()
 }
 
-/// Runs the jobs of `blocking`'s tasks on threads of a private concurrent queue. Such a queue gets a new thread
-/// when all of its threads are busy (unlike the cooperative pool, whose width is the number of cores), so a
-/// waiting caller never starves the work it waits for.
-final class BridgeExecutor: TaskExecutor {
-    static let shared = BridgeExecutor()
-    private let queue = DispatchQueue(label: "tlumach.postgres.bridge", attributes: .concurrent)
+/// Runs the jobs of `blocking`'s tasks on threads of its own. Neither Swift's cooperative pool nor Dispatch's
+/// global queues will do: a caller waiting in `blocking` may hold one of their threads, and on 2 cores two waiting
+/// callers held them all (a custom concurrent queue shares the global queue's threads). The jobs themselves never
+/// block — they are the pieces of async PostgresNIO calls between suspensions — so a few threads always progress.
+final class BridgeExecutor: TaskExecutor, @unchecked Sendable {  // unchecked: `pending` is only touched under `condition`
+    static let shared = BridgeExecutor(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+    private let condition = NSCondition()
+    private var pending: [UnownedJob] = []
+    private var next = 0
+
+    private init(threads: Int) {
+        for number in 0..<threads {
+            let thread = Thread { [unowned self] in work() }
+            thread.name = "tlumach-postgres-\(number)"
+            thread.start()
+        }
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
+        condition.lock()
+        pending.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func work() {
         let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
+        while true {
+            condition.lock()
+            while next == pending.count { condition.wait() }
+            let job = pending[next]
+            next += 1
+            if next == pending.count {  // drained: reuse the storage
+                pending.removeAll(keepingCapacity: true)
+                next = 0
+            } else if next >= 1024, next * 2 >= pending.count {  // never drained under load: drop what was run
+                pending.removeFirst(next)
+                next = 0
+            }
+            condition.unlock()
+            job.runSynchronously(on: executor)
+        }
     }
 }
 
