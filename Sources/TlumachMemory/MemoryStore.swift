@@ -30,6 +30,11 @@ public protocol MemoryStore: AnyObject {
     func count() throws -> Int
     func unit(id: Int64) throws -> TMXUnit?
 
+    /// Removes one unit with its share of the index and of the document frequencies, in one transaction. False when
+    /// there is no unit with this id (nothing changes).
+    @discardableResult
+    func deleteUnit(id: Int64) throws -> Bool
+
     /// Writes the memory as TMX 1.4b (atomically); the same units give the same bytes in every store.
     @discardableResult
     func export(to file: String, languages: [String]?) throws -> Int

@@ -267,16 +267,9 @@ final class MemoryBackend: @unchecked Sendable {
         return MemoryJSON.importSummary(summary)
     }
 
-    /// Deletes one unit (SQLite; the PostgreSQL store has no deletion yet).
+    /// Deletes one unit; false when there is none.
     func delete(id: Int64) throws -> Bool {
-        guard !isPostgres else {
-            throw APIError(
-                .notImplemented, "not_supported", "deleting units is not supported on a PostgreSQL memory yet")
-        }
-        return try write { memory in
-            guard let file = memory as? TranslationMemory else { return false }
-            return try file.deleteUnit(id: id)
-        }
+        try write { memory in try memory.deleteUnit(id: id) }
     }
 }
 
