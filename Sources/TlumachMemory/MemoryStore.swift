@@ -67,6 +67,14 @@ public protocol FuzzySearching: AnyObject {
     func rank(_ query: String, minimum: Double, limit: Int) throws -> [RankedMatch]
     /// The same ranking by scoring every unit: the reference the index is checked against.
     func rankExhaustively(_ query: String, minimum: Double, limit: Int) throws -> [RankedMatch]
+    /// `search` of each query, in order; a store that pays per round trip answers them together.
+    func search(batch queries: [String], minimum: Double, limit: Int) throws -> [[MemoryMatch]]
+}
+
+extension FuzzySearching {
+    public func search(batch queries: [String], minimum: Double, limit: Int) throws -> [[MemoryMatch]] {
+        try queries.map { try search($0, minimum: minimum, limit: limit) }
+    }
 }
 
 extension MemoryStore {

@@ -4,14 +4,15 @@ import TlumachCore
 import TlumachMemory
 import TlumachTMX
 
-/// Fuzzy search over a PostgreSQL memory with the SQLite store's ranker: the query's tokens are looked up in one
-/// round trip, candidates come from the GIN index on stems (rarest stems first, stopping as soon as no unseen unit
-/// can reach the threshold), and each candidate is scored in Swift with the exact OmegaT-compatible score.
+/// Fuzzy search over a PostgreSQL memory with the SQLite store's ranker and scores, in three round trips for any
+/// number of queries: the tokens of every query in one statement; the candidates of every query in one statement
+/// (units containing one of the query's rarest stems, as many as a unit needs to share to reach the threshold, and
+/// of a length that can reach it), with their stems only; then words and texts of the units that can still be in a
+/// top list. Candidates are scored in Swift with the exact OmegaT-compatible score, so results are the full scan's.
 public final class PostgresSearcher: FuzzySearching {
     let memory: PostgresMemory
     let tokenizer: MemoryTokenizer
-    private var marks = CandidateMarks()
-    /// Steps the last query took.
+    /// Steps the last query (or batch) took.
     package private(set) var lastWork = SearchWork()
 
     init(memory: PostgresMemory) throws {
@@ -27,17 +28,7 @@ public final class PostgresSearcher: FuzzySearching {
     }
 
     public func rank(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
-        let analysis = tokenizer.analyze(query)
-        var work = SearchWork()
-        defer { lastWork = work }
-        let source = PostgresCandidates(memory: memory)
-        let minimum = max(minimum, Double.leastNonzeroMagnitude)
-        if try FuzzyRanker.tooLongForAny(queryLength: analysis.stems.count, source: source, minimum: minimum) {
-            return []
-        }
-        try source.preload(Set(analysis.words + analysis.stems))
-        let prepared = try FuzzyRanker.prepare(analysis, source: source, work: &work)
-        return try FuzzyRanker.rank(prepared, source: source, minimum: minimum, limit: limit, seen: &marks, work: &work)
+        try rank([tokenizer.analyze(query)], minimum: minimum, limit: limit, texts: false).ranked[0]
     }
 
     public func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
@@ -50,19 +41,151 @@ public final class PostgresSearcher: FuzzySearching {
     }
 
     public func search(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [MemoryMatch] {
-        let ranked = try rank(query, minimum: minimum, limit: limit)
-        guard !ranked.isEmpty else { return [] }
-        let queryAnalysis = tokenizer.analyze(query)
-        let rows = try memory.unitTexts(ranked.map(\.id))
-        return ranked.compactMap { hit -> MemoryMatch? in
-            guard let row = rows[hit.id] else { return nil }
-            let matchAnalysis = tokenizer.analyze(row.source)
-            let (onlyQuery, onlyMatch) = MemorySearcher.multisetDifference(queryAnalysis.numbers, matchAnalysis.numbers)
-            return MemoryMatch(
-                id: hit.id, tuid: row.tuid, source: row.source, target: row.target, score: hit.score,
-                stemScore: hit.stemScore, diff: WordDiff.diff(query: query, match: row.source, tokenizer: tokenizer),
-                numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: row.codes)
+        try search(batch: [query], minimum: minimum, limit: limit)[0]
+    }
+
+    public func search(batch queries: [String], minimum: Double, limit: Int) throws -> [[MemoryMatch]] {
+        let analyses = queries.map { tokenizer.analyze($0) }
+        let (ranked, rows) = try rank(analyses, minimum: minimum, limit: limit, texts: true)
+        return zip(queries, zip(analyses, ranked)).map { query, pair in
+            let (queryAnalysis, hits) = pair
+            return hits.compactMap { hit -> MemoryMatch? in
+                guard let row = rows[hit.id] else { return nil }
+                let matchAnalysis = tokenizer.analyze(row.source)
+                let (onlyQuery, onlyMatch) = MemorySearcher.multisetDifference(queryAnalysis.numbers, matchAnalysis.numbers)
+                return MemoryMatch(
+                    id: hit.id, tuid: row.tuid, source: row.source, target: row.target, score: hit.score,
+                    stemScore: hit.stemScore, diff: WordDiff.diff(query: query, match: row.source, tokenizer: tokenizer),
+                    numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: row.codes)
+            }
         }
+    }
+
+    /// The best `limit` units of each query, exactly as `FuzzyRanker.exhaustive` ranks them, and (with `texts`)
+    /// the texts of the units ranked.
+    private func rank(_ analyses: [SegmentAnalysis], minimum: Double, limit: Int, texts: Bool) throws
+        -> (ranked: [[RankedMatch]], rows: [Int64: PostgresMemory.UnitText])
+    {
+        var work = SearchWork()
+        defer { lastWork = work }
+        var ranked = [[RankedMatch]](repeating: [], count: analyses.count)
+        let minimum = max(minimum, Double.leastNonzeroMagnitude)
+        guard limit > 0 else { return (ranked, [:]) }
+        // Queries that cannot match anything are answered without the server.
+        let source = PostgresCandidates(memory: memory)
+        var live: [Int] = []
+        for (index, analysis) in analyses.enumerated() {
+            let n = analysis.stems.count
+            guard n > 0, FuzzyRanker.requiredOverlap(queryLength: n, minimum: minimum) <= n,
+                !(try FuzzyRanker.tooLongForAny(queryLength: n, source: source, minimum: minimum))
+            else { continue }
+            live.append(index)
+        }
+        guard !live.isEmpty else { return (ranked, [:]) }
+        // Round trip 1: every query's tokens.
+        try source.preload(Set(live.flatMap { analyses[$0].words + analyses[$0].stems }))
+        // Per query: its token ids, then the candidates reaching `minimum` on stems.
+        var prepared: [TlumachMemory.PreparedQuery?] = Array(repeating: nil, count: analyses.count)
+        var candidates: [[(id: Int64, stemScore: Double)]] = Array(repeating: [], count: analyses.count)
+        // Per taken stem: the query, the token and the stem counts a unit needs to pass the length filter.
+        var takenQuery: [Int32] = []
+        var takenToken: [Int32] = []
+        var takenShortest: [Int32] = []
+        var takenLongest: [Int32] = []
+        for index in live {
+            let query = try FuzzyRanker.prepare(analyses[index], source: source, work: &work)
+            let n = query.stems.count
+            // Rarest first; a unit sharing fewer than `needed` stems cannot reach `minimum`, so one sharing any
+            // stem at all is among the postings of the first n − needed + 1 of them.
+            let byRarity = (0..<n).sorted {
+                (query.stemFrequencies[$0], query.stems[$0]) < (query.stemFrequencies[$1], query.stems[$1])
+            }
+            let needed = FuzzyRanker.requiredOverlap(queryLength: n, minimum: minimum)
+            let lengths = Self.lengths(queryLength: n, minimum: minimum)
+            var taken = Set<UInt32>()
+            for (p, position) in byRarity.enumerated() {
+                if n - p < needed { break }
+                work.stemsTaken += 1
+                let token = query.stems[position]
+                guard query.stemFrequencies[position] > 0, taken.insert(token).inserted else { continue }
+                takenQuery.append(Int32(index))
+                takenToken.append(Int32(bitPattern: token))
+                takenShortest.append(Int32(clamping: lengths.lowerBound))
+                takenLongest.append(Int32(clamping: lengths.upperBound))
+            }
+            prepared[index] = query
+        }
+        // Round trip 2: every query's candidates, each unit once with the queries it is a candidate of.
+        var stemsByUnit: [Int64: [UInt32]] = [:]
+        if !takenToken.isEmpty {
+            let schema = memory.schema
+            let rows = try memory.session.run { [takenQuery, takenToken, takenShortest, takenLongest] connection, logger in
+                var rows: [(Int64, [Int32], [Int32])] = []
+                for try await row in try await connection.query(
+                    """
+                    SELECT u.id, u.stems, array_agg(DISTINCT c.q) FROM unnest(\(takenQuery)::integer[],
+                    \(takenToken)::integer[], \(takenShortest)::integer[], \(takenLongest)::integer[]) AS c(q, token, shortest, longest)
+                    JOIN \(unescaped: schema).unit u ON u.stems @> ARRAY[c.token]
+                    AND cardinality(u.stems) BETWEEN c.shortest AND c.longest GROUP BY u.id
+                    """, logger: logger
+                ).decode((Int64, [Int32], [Int32]).self) { rows.append(row) }
+                return rows
+            }
+            for (id, stems, queries) in rows {
+                let stems = stems.map { UInt32(bitPattern: $0) }
+                stemsByUnit[id] = stems
+                for slot in queries {
+                    guard let query = prepared[Int(slot)] else { continue }
+                    work.postings += 1
+                    work.scored += 1
+                    let n = query.stems.count
+                    let m = stems.count
+                    guard m > 0, 100 * Double(min(n, m)) / Double(max(n, m)) >= minimum else { continue }
+                    let stemScore = stems.withUnsafeBufferPointer {
+                        TokenLevenshtein.score(distance: query.stemPattern.distance(to: $0), n, m)
+                    }
+                    if stemScore >= minimum { candidates[Int(slot)].append((id, stemScore)) }
+                }
+            }
+        }
+        // Only units whose stem score reaches the limit-th best can be in a top list (the word score orders ties).
+        var wanted = Set<Int64>()
+        for index in candidates.indices {
+            let scores = candidates[index].map(\.stemScore).sorted(by: >)
+            guard let cut = scores.count >= limit ? scores[limit - 1] : scores.last else { continue }
+            candidates[index].removeAll { $0.stemScore < cut }
+            wanted.formUnion(candidates[index].map(\.id))
+        }
+        // Round trip 3: their words (and texts).
+        let rows = try memory.unitRows(Array(wanted), texts: texts)
+        for index in candidates.indices {
+            guard let query = prepared[index] else { continue }
+            var results: [RankedMatch] = []
+            for candidate in candidates[index] {
+                guard let row = rows[candidate.id], let stems = stemsByUnit[candidate.id] else { continue }
+                let score = row.words.withUnsafeBufferPointer {
+                    TokenLevenshtein.score(distance: query.wordPattern.distance(to: $0), query.stems.count, stems.count)
+                }
+                results.append(RankedMatch(unit: candidate.id, score: score, stemScore: candidate.stemScore))
+            }
+            results.sort(by: RankedMatch.precedes)
+            ranked[index] = Array(results.prefix(limit))
+        }
+        var texts: [Int64: PostgresMemory.UnitText] = [:]
+        for (id, row) in rows { if let text = row.text { texts[id] = text } }
+        return (ranked, texts)
+    }
+
+    /// Source stem counts m that can pass the length filter 100·min(n,m)/max(n,m) ≥ minimum (decided by that very
+    /// expression, so no unit the scorer would keep is left out).
+    static func lengths(queryLength n: Int, minimum: Double) -> ClosedRange<Int> {
+        func passes(_ m: Int) -> Bool { 100 * Double(min(n, m)) / Double(max(n, m)) >= minimum }
+        var shortest = n
+        while shortest > 1 && passes(shortest - 1) { shortest -= 1 }
+        // Beyond a million stems there are no units; the bound only keeps the loop finite for tiny minimums.
+        var longest = n
+        while longest < 1_000_000 && passes(longest + 1) { longest += 1 }
+        return shortest...longest
     }
 }
 
@@ -88,6 +211,37 @@ extension PostgresMemory {
                 """, logger: logger
             ).decode((Int64, String?, String, String, Int).self) {
                 result[id] = UnitText(tuid: tuid, source: source, target: target, codes: codes)
+            }
+            return result
+        }
+    }
+
+    struct UnitRow: Sendable {
+        var words: [UInt32]
+        var text: UnitText?
+    }
+
+    /// Word ids (and with `texts`, texts) of the units `ids`, in one round trip.
+    func unitRows(_ ids: [Int64], texts: Bool) throws -> [Int64: UnitRow] {
+        guard !ids.isEmpty else { return [:] }
+        let schema = schema
+        return try session.run { connection, logger in
+            var result: [Int64: UnitRow] = [:]
+            if texts {
+                for try await (id, words, tuid, source, target, codes) in try await connection.query(
+                    """
+                    SELECT id, words, tuid, source_text, target_text, source_codes FROM \(unescaped: schema).unit
+                    WHERE id = ANY(\(ids)::bigint[])
+                    """, logger: logger
+                ).decode((Int64, [Int32], String?, String, String, Int).self) {
+                    result[id] = UnitRow(
+                        words: words.map { UInt32(bitPattern: $0) },
+                        text: UnitText(tuid: tuid, source: source, target: target, codes: codes))
+                }
+            } else {
+                for try await (id, words) in try await connection.query(
+                    "SELECT id, words FROM \(unescaped: schema).unit WHERE id = ANY(\(ids)::bigint[])", logger: logger
+                ).decode((Int64, [Int32]).self) { result[id] = UnitRow(words: words.map { UInt32(bitPattern: $0) }) }
             }
             return result
         }

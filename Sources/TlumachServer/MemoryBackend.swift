@@ -182,9 +182,8 @@ final class MemoryBackend: @unchecked Sendable {
 
     func search(_ queries: [String], minimum: Double, limit: Int) throws -> [String] {
         try withReader { _, searcher in
-            try queries.map { query in
-                MemoryJSON.result(query: query, try searcher?.search(query, minimum: minimum, limit: limit) ?? [])
-            }
+            let results = try searcher?.search(batch: queries, minimum: minimum, limit: limit)
+            return queries.enumerated().map { index, query in MemoryJSON.result(query: query, results?[index] ?? []) }
         }
     }
 

@@ -231,6 +231,31 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertFalse(deleted.isEmpty, "followers learn which units went")
     }
 
+    /// A batch answered in three round trips gives, query by query, what single searches give on both stores:
+    /// near matches, repeats, empty and unknown queries, one too long for any unit, several thresholds and limits.
+    func testBatchSearchGivesWhatSingleSearchesGive() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("batch", count: 500, seed: 70)
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        try local.importTMX(path: file)
+        try server.importTMX(path: file)
+        var queries = try queries(from: file, count: 60, seed: 71)
+        queries += [queries[0], "", "zzz qqq", "the", Array(repeating: "minister said", count: 300).joined(separator: " ")]
+        let serverSearch = try server.fuzzySearcher(preload: false)
+        let localSearch = try local.fuzzySearcher(preload: true)
+        for (minimum, limit) in [(70.0, 5), (40.0, 10), (95.0, 1), (50.0, 0)] {
+            let batch = try serverSearch.search(batch: queries, minimum: minimum, limit: limit)
+            XCTAssertEqual(batch.count, queries.count)
+            XCTAssertEqual(batch, try localSearch.search(batch: queries, minimum: minimum, limit: limit), "\(minimum) \(limit)")
+            for (query, matches) in zip(queries, batch) {
+                XCTAssertEqual(matches, try serverSearch.search(query, minimum: minimum, limit: limit), query)
+            }
+            if limit > 0 { XCTAssertTrue(batch.contains { !$0.isEmpty }, "\(minimum): some queries have matches") }
+        }
+        XCTAssertEqual(try serverSearch.search(batch: [], minimum: 70, limit: 5), [])
+    }
+
     func testEveryDuplicatePolicyMergesAsTheSQLiteStoreDoes() throws {
         for policy in DuplicatePolicy.allCases {
             let location = try serverLocation()
