@@ -4,11 +4,11 @@ import TlumachCore
 import TlumachMemory
 import TlumachTMX
 
-/// Fuzzy search over a PostgreSQL memory with the SQLite store's ranker and scores, in three round trips for any
-/// number of queries: the tokens of every query in one statement; the candidates of every query in one statement
-/// (units containing one of the query's rarest stems, as many as a unit needs to share to reach the threshold, and
-/// of a length that can reach it), with their stems only; then words and texts of the units that can still be in a
-/// top list. Candidates are scored in Swift with the exact OmegaT-compatible score, so results are the full scan's.
+/// Fuzzy search over a PostgreSQL memory with the SQLite store's ranker and scores, in four round trips for any
+/// number of queries: the tokens of every query; the units holding each query's rarest stem; those holding the
+/// further stems the threshold then still needs (length-filtered on the server, stems only, each unit once per
+/// query); then words and texts of the units that can still be in a top list. Candidates are scored in Swift with
+/// the exact OmegaT-compatible score, so results are the full scan's.
 public final class PostgresSearcher: FuzzySearching {
     let memory: PostgresMemory
     let tokenizer: MemoryTokenizer
@@ -84,68 +84,64 @@ public final class PostgresSearcher: FuzzySearching {
         guard !live.isEmpty else { return (ranked, [:]) }
         // Round trip 1: every query's tokens.
         try source.preload(Set(live.flatMap { analyses[$0].words + analyses[$0].stems }))
-        // Per query: its token ids, then the candidates reaching `minimum` on stems.
+        // Per query: its token ids, its stem positions rarest first and how many of them are taken, the tokens
+        // whose postings were read, and the candidates reaching `minimum` on stems.
         var prepared: [TlumachMemory.PreparedQuery?] = Array(repeating: nil, count: analyses.count)
+        var byRarity: [[Int]] = Array(repeating: [], count: analyses.count)
+        var taken: [Int] = Array(repeating: 0, count: analyses.count)
+        var read: [[Int32]] = Array(repeating: [], count: analyses.count)
         var candidates: [[(id: Int64, stemScore: Double)]] = Array(repeating: [], count: analyses.count)
-        // Per taken stem: the query, the token and the stem counts a unit needs to pass the length filter.
-        var takenQuery: [Int32] = []
-        var takenToken: [Int32] = []
-        var takenShortest: [Int32] = []
-        var takenLongest: [Int32] = []
+        var stemsByUnit: [Int64: [UInt32]] = [:]
         for index in live {
             let query = try FuzzyRanker.prepare(analyses[index], source: source, work: &work)
             let n = query.stems.count
-            // Rarest first; a unit sharing fewer than `needed` stems cannot reach `minimum`, so one sharing any
-            // stem at all is among the postings of the first n − needed + 1 of them.
-            let byRarity = (0..<n).sorted {
+            prepared[index] = query
+            byRarity[index] = (0..<n).sorted {
                 (query.stemFrequencies[$0], query.stems[$0]) < (query.stemFrequencies[$1], query.stems[$1])
             }
-            let needed = FuzzyRanker.requiredOverlap(queryLength: n, minimum: minimum)
-            let lengths = Self.lengths(queryLength: n, minimum: minimum)
-            var taken = Set<UInt32>()
-            for (p, position) in byRarity.enumerated() {
-                if n - p < needed { break }
-                work.stemsTaken += 1
-                let token = query.stems[position]
-                guard query.stemFrequencies[position] > 0, taken.insert(token).inserted else { continue }
-                takenQuery.append(Int32(index))
-                takenToken.append(Int32(bitPattern: token))
-                takenShortest.append(Int32(clamping: lengths.lowerBound))
-                takenLongest.append(Int32(clamping: lengths.upperBound))
-            }
-            prepared[index] = query
         }
-        // Round trip 2: every query's candidates, each unit once with the queries it is a candidate of.
-        var stemsByUnit: [Int64: [UInt32]] = [:]
-        if !takenToken.isEmpty {
-            let schema = memory.schema
-            let rows = try memory.session.run { [takenQuery, takenToken, takenShortest, takenLongest] connection, logger in
-                var rows: [(Int64, [Int32], [Int32])] = []
-                for try await row in try await connection.query(
-                    """
-                    SELECT u.id, u.stems, array_agg(DISTINCT c.q) FROM unnest(\(takenQuery)::integer[],
-                    \(takenToken)::integer[], \(takenShortest)::integer[], \(takenLongest)::integer[]) AS c(q, token, shortest, longest)
-                    JOIN \(unescaped: schema).unit u ON u.stems @> ARRAY[c.token]
-                    AND cardinality(u.stems) BETWEEN c.shortest AND c.longest GROUP BY u.id
-                    """, logger: logger
-                ).decode((Int64, [Int32], [Int32]).self) { rows.append(row) }
-                return rows
-            }
-            for (id, stems, queries) in rows {
-                let stems = stems.map { UInt32(bitPattern: $0) }
-                stemsByUnit[id] = stems
-                for slot in queries {
-                    guard let query = prepared[Int(slot)] else { continue }
-                    work.postings += 1
-                    work.scored += 1
-                    let n = query.stems.count
-                    let m = stems.count
-                    guard m > 0, 100 * Double(min(n, m)) / Double(max(n, m)) >= minimum else { continue }
-                    let stemScore = stems.withUnsafeBufferPointer {
-                        TokenLevenshtein.score(distance: query.stemPattern.distance(to: $0), n, m)
-                    }
-                    if stemScore >= minimum { candidates[Int(slot)].append((id, stemScore)) }
+        // As `FuzzyRanker.rank`: stems rarest first, until a unit not yet seen shares too few stems to reach the
+        // threshold. The threshold rises once, between the two round trips: to the limit-th best stem score found
+        // through each query's rarest stem (round trip 2), which bounds what the other stems must bring (round trip
+        // 3). A unit is read once per query: postings of a later stem leave out units holding an earlier one.
+        for phase in 0..<2 {
+            var requests = CandidateRequests()
+            for index in live {
+                guard let query = prepared[index] else { continue }
+                let n = query.stems.count
+                var threshold = minimum
+                if phase == 1 && candidates[index].count >= limit {
+                    let scores = candidates[index].map(\.stemScore).sorted(by: >)
+                    threshold = max(minimum, scores[limit - 1])
                 }
+                let needed = FuzzyRanker.requiredOverlap(queryLength: n, minimum: threshold)
+                let lengths = Self.lengths(queryLength: n, minimum: threshold)
+                while taken[index] < n {
+                    if n - taken[index] < needed { break }
+                    let position = byRarity[index][taken[index]]
+                    taken[index] += 1
+                    work.stemsTaken += 1
+                    let token = Int32(bitPattern: query.stems[position])
+                    guard query.stemFrequencies[position] > 0, !read[index].contains(token) else { continue }
+                    requests.add(query: index, token: token, after: read[index], lengths: lengths)
+                    read[index].append(token)
+                    if phase == 0 { break }
+                }
+            }
+            guard !requests.isEmpty else { continue }
+            for (slot, id, stemsRead) in try requests.fetch(memory) {
+                let stems = stemsByUnit[id] ?? stemsRead.map { UInt32(bitPattern: $0) }
+                stemsByUnit[id] = stems
+                guard let query = prepared[slot] else { continue }
+                work.postings += 1
+                work.scored += 1
+                let n = query.stems.count
+                let m = stems.count
+                guard m > 0, 100 * Double(min(n, m)) / Double(max(n, m)) >= minimum else { continue }
+                let stemScore = stems.withUnsafeBufferPointer {
+                    TokenLevenshtein.score(distance: query.stemPattern.distance(to: $0), n, m)
+                }
+                if stemScore >= minimum { candidates[slot].append((id, stemScore)) }
             }
         }
         // Only units whose stem score reaches the limit-th best can be in a top list (the word score orders ties).
@@ -186,6 +182,52 @@ public final class PostgresSearcher: FuzzySearching {
         var longest = n
         while longest < 1_000_000 && passes(longest + 1) { longest += 1 }
         return shortest...longest
+    }
+}
+
+/// Posting reads of many queries, sent as one statement: per read, the query, the token, the stem counts a unit
+/// needs for the length filter, and the tokens read before for the same query (units holding one were seen).
+struct CandidateRequests {
+    private var queries: [Int32] = []
+    private var tokens: [Int32] = []
+    private var shortest: [Int32] = []
+    private var longest: [Int32] = []
+    /// Earlier tokens of read i: earlier[earlierFrom[i] ... earlierTo[i]] (1-based, as PostgreSQL slices).
+    private var earlier: [Int32] = []
+    private var earlierFrom: [Int32] = []
+    private var earlierTo: [Int32] = []
+
+    var isEmpty: Bool { tokens.isEmpty }
+
+    mutating func add(query: Int, token: Int32, after previous: [Int32], lengths: ClosedRange<Int>) {
+        queries.append(Int32(query))
+        tokens.append(token)
+        shortest.append(Int32(clamping: lengths.lowerBound))
+        longest.append(Int32(clamping: lengths.upperBound))
+        earlierFrom.append(Int32(earlier.count + 1))
+        earlier.append(contentsOf: previous)
+        earlierTo.append(Int32(earlier.count))
+    }
+
+    /// (query, unit id, the unit's stems) for every unit of every read.
+    func fetch(_ memory: PostgresMemory) throws -> [(Int, Int64, [Int32])] {
+        let schema = memory.schema
+        let (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo) =
+            (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo)
+        return try memory.session.run { connection, logger in
+            var rows: [(Int, Int64, [Int32])] = []
+            for try await (query, id, stems) in try await connection.query(
+                """
+                SELECT c.q, u.id, u.stems FROM unnest(\(queries)::integer[], \(tokens)::integer[],
+                \(shortest)::integer[], \(longest)::integer[], \(earlierFrom)::integer[], \(earlierTo)::integer[])
+                AS c(q, token, shortest, longest, efrom, eto)
+                JOIN \(unescaped: schema).unit u ON u.stems @> ARRAY[c.token]
+                AND cardinality(u.stems) BETWEEN c.shortest AND c.longest
+                AND NOT (u.stems && (\(earlier)::integer[])[c.efrom:c.eto])
+                """, logger: logger
+            ).decode((Int32, Int64, [Int32]).self) { rows.append((Int(query), id, stems)) }
+            return rows
+        }
     }
 }
 
