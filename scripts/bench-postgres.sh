@@ -7,6 +7,8 @@
 #
 #   swift build -c release --product tlumach
 #   scripts/bench-postgres.sh                 # UNITS=1000000 QUERIES=200 SINGLE=41 DATA=/tmp/tlumach-bench-pg
+# BEFORE=<another tlumach> also runs that build's PostgreSQL searches on the same memory in the same run (a change's
+# before and after side by side) and checks that its results are identical.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS=${UNITS:-1000000}
@@ -56,23 +58,26 @@ done
 psql -d postgres -tAc "SELECT 'postgres size: ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'bench' AND c.relkind = 'r'"
 echo "sqlite size: $(du -h "$SQLITE" | cut -f1)"
 
-for store in sqlite postgres; do
-  target=$SQLITE
+for store in sqlite postgres ${BEFORE:+before}; do
+  target=$SQLITE bin=$BIN
   [[ $store == postgres ]] && target=$URL
-  timed "batch $store" "$BIN" tm search --tm "$target" --batch "$DATA/queries.txt" --format json
+  [[ $store == before ]] && target=$URL bin=$BEFORE
+  timed "batch $store" "$bin" tm search --tm "$target" --batch "$DATA/queries.txt" --format json
   cp "$DATA/out" "$DATA/batch-$store.jsonl"
   echo "    $(echo "scale=2; $wall * 1000 / $QUERIES" | bc) ms per query wall, $(echo "scale=2; ($user + $sys) * 1000 / $QUERIES" | bc) ms client CPU"
   # Single searches, a new process each (connection and opening included).
   : > "$DATA/single-$store.txt"
   head -n "$SINGLE" "$DATA/queries.txt" | while IFS= read -r query; do
-    /usr/bin/time -f "%e" -o "$DATA/one" "$BIN" tm search --tm "$target" --format json -- "$query" > /dev/null
+    /usr/bin/time -f "%e %U %S" -o "$DATA/one" "$bin" tm search --tm "$target" --format json -- "$query" > /dev/null
     cat "$DATA/one" >> "$DATA/single-$store.txt"
   done
   python3 - "$DATA/single-$store.txt" "$store" "$(load)" <<'PY'
 import sys
-times = sorted(float(line) * 1000 for line in open(sys.argv[1]) if line.strip())
-pick = lambda q: times[min(len(times) - 1, int(q * len(times)))]
-print(f"single {sys.argv[2]:<21} p50 {pick(0.5):6.0f} ms  p95 {pick(0.95):6.0f} ms  ({len(times)} runs, load {sys.argv[3]})")
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+times = sorted(float(row[0]) * 1000 for row in rows)
+cpu = sorted((float(row[1]) + float(row[2])) * 1000 for row in rows)
+pick = lambda values, q: values[min(len(values) - 1, int(q * len(values)))]
+print(f"single {sys.argv[2]:<21} p50 {pick(times, 0.5):6.0f} ms  p95 {pick(times, 0.95):6.0f} ms  client CPU p50 {pick(cpu, 0.5):4.0f} ms  ({len(times)} runs, load {sys.argv[3]})")
 PY
 done
 
@@ -85,3 +90,7 @@ same = sum(top(x) == top(y) for x, y in zip(a, b))
 found = sum(bool(x["matches"]) for x in a)
 print(f"top 5 PostgreSQL = SQLite (= brute force): {same} of {len(a)} queries ({100 * same / max(1, len(a)):.1f}%); {found} with a match")
 PY
+if [[ -n "${BEFORE:-}" ]]; then
+  cmp -s "$DATA/batch-before.jsonl" "$DATA/batch-postgres.jsonl" && echo "BEFORE's batch output = this build's: identical" \
+    || echo "BEFORE's batch output differs from this build's"
+fi

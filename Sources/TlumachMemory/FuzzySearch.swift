@@ -18,6 +18,15 @@ public struct RankedMatch: Sendable, Hashable {
     }
 }
 
+extension RankedMatch {
+    /// For other modules (the memberwise initialiser is internal).
+    package init(unit id: Int64, score: Double, stemScore: Double) {
+        self.id = id
+        self.score = score
+        self.stemScore = stemScore
+    }
+}
+
 /// A query reduced to token ids of one memory's vocabulary.
 package struct PreparedQuery {
     package var words: [UInt32]
@@ -89,7 +98,7 @@ package enum FuzzyRanker {
     /// Smallest overlap a unit needs to reach `minimum`. A unit of m tokens within edit distance LD of a query of
     /// n tokens shares at least max(n,m) − LD of them, and score ≥ minimum means max(n,m) − LD ≥ minimum·max(n,m)/100
     /// ≥ minimum·n/100. (A hair of slack keeps rounding from ever excluding a qualifying unit.)
-    static func requiredOverlap(queryLength n: Int, minimum: Double) -> Int {
+    package static func requiredOverlap(queryLength n: Int, minimum: Double) -> Int {
         max(1, Int((minimum * Double(n) / 100 - 1e-9).rounded(.up)))
     }
 

@@ -30,6 +30,11 @@ public protocol MemoryStore: AnyObject {
     func count() throws -> Int
     func unit(id: Int64) throws -> TMXUnit?
 
+    /// Removes one unit with its share of the index and of the document frequencies, in one transaction. False when
+    /// there is no unit with this id (nothing changes).
+    @discardableResult
+    func deleteUnit(id: Int64) throws -> Bool
+
     /// Writes the memory as TMX 1.4b (atomically); the same units give the same bytes in every store.
     @discardableResult
     func export(to file: String, languages: [String]?) throws -> Int
@@ -62,6 +67,14 @@ public protocol FuzzySearching: AnyObject {
     func rank(_ query: String, minimum: Double, limit: Int) throws -> [RankedMatch]
     /// The same ranking by scoring every unit: the reference the index is checked against.
     func rankExhaustively(_ query: String, minimum: Double, limit: Int) throws -> [RankedMatch]
+    /// `search` of each query, in order; a store that pays per round trip answers them together.
+    func search(batch queries: [String], minimum: Double, limit: Int) throws -> [[MemoryMatch]]
+}
+
+extension FuzzySearching {
+    public func search(batch queries: [String], minimum: Double, limit: Int) throws -> [[MemoryMatch]] {
+        try queries.map { try search($0, minimum: minimum, limit: limit) }
+    }
 }
 
 extension MemoryStore {

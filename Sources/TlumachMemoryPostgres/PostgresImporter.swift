@@ -29,7 +29,7 @@ final class PostgresWriter {
         change = try session.run { connection, logger in
             var value: Int64 = 0
             for try await (number) in try await connection.query(
-                "SELECT coalesce(max(change), 0)::bigint FROM \(unescaped: schema).import", logger: logger
+                PostgresQuery(unsafeSQL: PostgresMemory.lastChange(schema: schema)), logger: logger
             ).decode(Int64.self) { value = number }
             return value + 1
         }

@@ -214,7 +214,15 @@ public final class PostgresMemory: MemoryStore {
     }
 
     public func changeSequence() throws -> Int64 {
-        Int64(try scalar("SELECT coalesce(max(change), 0)::bigint FROM \(unescaped: schema).import") ?? 0)
+        Int64(try scalar(PostgresQuery(unsafeSQL: Self.lastChange(schema: schema))) ?? 0)
+    }
+
+    /// The last committed change number: every import, added batch and deletion takes the next one.
+    static func lastChange(schema: String) -> String {
+        """
+        SELECT greatest((SELECT coalesce(max(change), 0) FROM \(schema).import),
+        (SELECT coalesce(max(change), 0) FROM \(schema).deleted))::bigint
+        """
     }
 
     /// Units stored or changed, and units deleted, by writes after change `after`, and the change number reached:
@@ -225,7 +233,7 @@ public final class PostgresMemory: MemoryStore {
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             var reached: Int64 = after
             for try await (value) in try await connection.query(
-                "SELECT coalesce(max(change), 0)::bigint FROM \(unescaped: schema).import", logger: logger
+                PostgresQuery(unsafeSQL: Self.lastChange(schema: schema)), logger: logger
             ).decode(Int64.self) { reached = value }
             var changed: [Int64] = []
             for try await (id) in try await connection.query(

@@ -4,14 +4,15 @@ import TlumachCore
 import TlumachMemory
 import TlumachTMX
 
-/// Fuzzy search over a PostgreSQL memory with the SQLite store's ranker: the query's tokens are looked up in one
-/// round trip, candidates come from the GIN index on stems (rarest stems first, stopping as soon as no unseen unit
-/// can reach the threshold), and each candidate is scored in Swift with the exact OmegaT-compatible score.
+/// Fuzzy search over a PostgreSQL memory with the SQLite store's ranker and scores, in four round trips for any
+/// number of queries: the tokens of every query; the units holding each query's rarest stem; those holding the
+/// further stems the threshold then still needs (length-filtered on the server, stems only, each unit once per
+/// query); then words and texts of the units that can still be in a top list. Candidates are scored in Swift with
+/// the exact OmegaT-compatible score, so results are the full scan's.
 public final class PostgresSearcher: FuzzySearching {
     let memory: PostgresMemory
     let tokenizer: MemoryTokenizer
-    private var marks = CandidateMarks()
-    /// Steps the last query took.
+    /// Steps the last query (or batch) took.
     package private(set) var lastWork = SearchWork()
 
     init(memory: PostgresMemory) throws {
@@ -27,17 +28,7 @@ public final class PostgresSearcher: FuzzySearching {
     }
 
     public func rank(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
-        let analysis = tokenizer.analyze(query)
-        var work = SearchWork()
-        defer { lastWork = work }
-        let source = PostgresCandidates(memory: memory)
-        let minimum = max(minimum, Double.leastNonzeroMagnitude)
-        if try FuzzyRanker.tooLongForAny(queryLength: analysis.stems.count, source: source, minimum: minimum) {
-            return []
-        }
-        try source.preload(Set(analysis.words + analysis.stems))
-        let prepared = try FuzzyRanker.prepare(analysis, source: source, work: &work)
-        return try FuzzyRanker.rank(prepared, source: source, minimum: minimum, limit: limit, seen: &marks, work: &work)
+        try rank([tokenizer.analyze(query)], minimum: minimum, limit: limit, texts: false).ranked[0]
     }
 
     public func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
@@ -50,18 +41,192 @@ public final class PostgresSearcher: FuzzySearching {
     }
 
     public func search(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [MemoryMatch] {
-        let ranked = try rank(query, minimum: minimum, limit: limit)
-        guard !ranked.isEmpty else { return [] }
-        let queryAnalysis = tokenizer.analyze(query)
-        let rows = try memory.unitTexts(ranked.map(\.id))
-        return ranked.compactMap { hit -> MemoryMatch? in
-            guard let row = rows[hit.id] else { return nil }
-            let matchAnalysis = tokenizer.analyze(row.source)
-            let (onlyQuery, onlyMatch) = MemorySearcher.multisetDifference(queryAnalysis.numbers, matchAnalysis.numbers)
-            return MemoryMatch(
-                id: hit.id, tuid: row.tuid, source: row.source, target: row.target, score: hit.score,
-                stemScore: hit.stemScore, diff: WordDiff.diff(query: query, match: row.source, tokenizer: tokenizer),
-                numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: row.codes)
+        try search(batch: [query], minimum: minimum, limit: limit)[0]
+    }
+
+    public func search(batch queries: [String], minimum: Double, limit: Int) throws -> [[MemoryMatch]] {
+        let analyses = queries.map { tokenizer.analyze($0) }
+        let (ranked, rows) = try rank(analyses, minimum: minimum, limit: limit, texts: true)
+        return zip(queries, zip(analyses, ranked)).map { query, pair in
+            let (queryAnalysis, hits) = pair
+            return hits.compactMap { hit -> MemoryMatch? in
+                guard let row = rows[hit.id] else { return nil }
+                let matchAnalysis = tokenizer.analyze(row.source)
+                let (onlyQuery, onlyMatch) = MemorySearcher.multisetDifference(queryAnalysis.numbers, matchAnalysis.numbers)
+                return MemoryMatch(
+                    id: hit.id, tuid: row.tuid, source: row.source, target: row.target, score: hit.score,
+                    stemScore: hit.stemScore, diff: WordDiff.diff(query: query, match: row.source, tokenizer: tokenizer),
+                    numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: row.codes)
+            }
+        }
+    }
+
+    /// The best `limit` units of each query, exactly as `FuzzyRanker.exhaustive` ranks them, and (with `texts`)
+    /// the texts of the units ranked.
+    private func rank(_ analyses: [SegmentAnalysis], minimum: Double, limit: Int, texts: Bool) throws
+        -> (ranked: [[RankedMatch]], rows: [Int64: PostgresMemory.UnitText])
+    {
+        var work = SearchWork()
+        defer { lastWork = work }
+        var ranked = [[RankedMatch]](repeating: [], count: analyses.count)
+        let minimum = max(minimum, Double.leastNonzeroMagnitude)
+        guard limit > 0 else { return (ranked, [:]) }
+        // Queries that cannot match anything are answered without the server.
+        let source = PostgresCandidates(memory: memory)
+        var live: [Int] = []
+        for (index, analysis) in analyses.enumerated() {
+            let n = analysis.stems.count
+            guard n > 0, FuzzyRanker.requiredOverlap(queryLength: n, minimum: minimum) <= n,
+                !(try FuzzyRanker.tooLongForAny(queryLength: n, source: source, minimum: minimum))
+            else { continue }
+            live.append(index)
+        }
+        guard !live.isEmpty else { return (ranked, [:]) }
+        // Round trip 1: every query's tokens.
+        try source.preload(Set(live.flatMap { analyses[$0].words + analyses[$0].stems }))
+        // Per query: its token ids, its stem positions rarest first and how many of them are taken, the tokens
+        // whose postings were read, and the candidates reaching `minimum` on stems.
+        var prepared: [TlumachMemory.PreparedQuery?] = Array(repeating: nil, count: analyses.count)
+        var byRarity: [[Int]] = Array(repeating: [], count: analyses.count)
+        var taken: [Int] = Array(repeating: 0, count: analyses.count)
+        var read: [[Int32]] = Array(repeating: [], count: analyses.count)
+        var candidates: [[(id: Int64, stemScore: Double)]] = Array(repeating: [], count: analyses.count)
+        var stemsByUnit: [Int64: [UInt32]] = [:]
+        for index in live {
+            let query = try FuzzyRanker.prepare(analyses[index], source: source, work: &work)
+            let n = query.stems.count
+            prepared[index] = query
+            byRarity[index] = (0..<n).sorted {
+                (query.stemFrequencies[$0], query.stems[$0]) < (query.stemFrequencies[$1], query.stems[$1])
+            }
+        }
+        // As `FuzzyRanker.rank`: stems rarest first, until a unit not yet seen shares too few stems to reach the
+        // threshold. The threshold rises once, between the two round trips: to the limit-th best stem score found
+        // through each query's rarest stem (round trip 2), which bounds what the other stems must bring (round trip
+        // 3). A unit is read once per query: postings of a later stem leave out units holding an earlier one.
+        for phase in 0..<2 {
+            var requests = CandidateRequests()
+            for index in live {
+                guard let query = prepared[index] else { continue }
+                let n = query.stems.count
+                var threshold = minimum
+                if phase == 1 && candidates[index].count >= limit {
+                    let scores = candidates[index].map(\.stemScore).sorted(by: >)
+                    threshold = max(minimum, scores[limit - 1])
+                }
+                let needed = FuzzyRanker.requiredOverlap(queryLength: n, minimum: threshold)
+                let lengths = Self.lengths(queryLength: n, minimum: threshold)
+                while taken[index] < n {
+                    if n - taken[index] < needed { break }
+                    let position = byRarity[index][taken[index]]
+                    taken[index] += 1
+                    work.stemsTaken += 1
+                    let token = Int32(bitPattern: query.stems[position])
+                    guard query.stemFrequencies[position] > 0, !read[index].contains(token) else { continue }
+                    requests.add(query: index, token: token, after: read[index], lengths: lengths)
+                    read[index].append(token)
+                    if phase == 0 { break }
+                }
+            }
+            guard !requests.isEmpty else { continue }
+            for (slot, id, stemsRead) in try requests.fetch(memory) {
+                let stems = stemsByUnit[id] ?? stemsRead.map { UInt32(bitPattern: $0) }
+                stemsByUnit[id] = stems
+                guard let query = prepared[slot] else { continue }
+                work.postings += 1
+                work.scored += 1
+                let n = query.stems.count
+                let m = stems.count
+                guard m > 0, 100 * Double(min(n, m)) / Double(max(n, m)) >= minimum else { continue }
+                let stemScore = stems.withUnsafeBufferPointer {
+                    TokenLevenshtein.score(distance: query.stemPattern.distance(to: $0), n, m)
+                }
+                if stemScore >= minimum { candidates[slot].append((id, stemScore)) }
+            }
+        }
+        // Only units whose stem score reaches the limit-th best can be in a top list (the word score orders ties).
+        var wanted = Set<Int64>()
+        for index in candidates.indices {
+            let scores = candidates[index].map(\.stemScore).sorted(by: >)
+            guard let cut = scores.count >= limit ? scores[limit - 1] : scores.last else { continue }
+            candidates[index].removeAll { $0.stemScore < cut }
+            wanted.formUnion(candidates[index].map(\.id))
+        }
+        // Round trip 3: their words (and texts).
+        let rows = try memory.unitRows(Array(wanted), texts: texts)
+        for index in candidates.indices {
+            guard let query = prepared[index] else { continue }
+            var results: [RankedMatch] = []
+            for candidate in candidates[index] {
+                guard let row = rows[candidate.id], let stems = stemsByUnit[candidate.id] else { continue }
+                let score = row.words.withUnsafeBufferPointer {
+                    TokenLevenshtein.score(distance: query.wordPattern.distance(to: $0), query.stems.count, stems.count)
+                }
+                results.append(RankedMatch(unit: candidate.id, score: score, stemScore: candidate.stemScore))
+            }
+            results.sort(by: RankedMatch.precedes)
+            ranked[index] = Array(results.prefix(limit))
+        }
+        var texts: [Int64: PostgresMemory.UnitText] = [:]
+        for (id, row) in rows { if let text = row.text { texts[id] = text } }
+        return (ranked, texts)
+    }
+
+    /// Source stem counts m that can pass the length filter 100·min(n,m)/max(n,m) ≥ minimum (decided by that very
+    /// expression, so no unit the scorer would keep is left out).
+    static func lengths(queryLength n: Int, minimum: Double) -> ClosedRange<Int> {
+        func passes(_ m: Int) -> Bool { 100 * Double(min(n, m)) / Double(max(n, m)) >= minimum }
+        var shortest = n
+        while shortest > 1 && passes(shortest - 1) { shortest -= 1 }
+        // Beyond a million stems there are no units; the bound only keeps the loop finite for tiny minimums.
+        var longest = n
+        while longest < 1_000_000 && passes(longest + 1) { longest += 1 }
+        return shortest...longest
+    }
+}
+
+/// Posting reads of many queries, sent as one statement: per read, the query, the token, the stem counts a unit
+/// needs for the length filter, and the tokens read before for the same query (units holding one were seen).
+struct CandidateRequests {
+    private var queries: [Int32] = []
+    private var tokens: [Int32] = []
+    private var shortest: [Int32] = []
+    private var longest: [Int32] = []
+    /// Earlier tokens of read i: earlier[earlierFrom[i] ... earlierTo[i]] (1-based, as PostgreSQL slices).
+    private var earlier: [Int32] = []
+    private var earlierFrom: [Int32] = []
+    private var earlierTo: [Int32] = []
+
+    var isEmpty: Bool { tokens.isEmpty }
+
+    mutating func add(query: Int, token: Int32, after previous: [Int32], lengths: ClosedRange<Int>) {
+        queries.append(Int32(query))
+        tokens.append(token)
+        shortest.append(Int32(clamping: lengths.lowerBound))
+        longest.append(Int32(clamping: lengths.upperBound))
+        earlierFrom.append(Int32(earlier.count + 1))
+        earlier.append(contentsOf: previous)
+        earlierTo.append(Int32(earlier.count))
+    }
+
+    /// (query, unit id, the unit's stems) for every unit of every read.
+    func fetch(_ memory: PostgresMemory) throws -> [(Int, Int64, [Int32])] {
+        let schema = memory.schema
+        let (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo) =
+            (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo)
+        return try memory.session.run { connection, logger in
+            var rows: [(Int, Int64, [Int32])] = []
+            for try await (query, id, stems) in try await connection.query(
+                """
+                SELECT c.q, u.id, u.stems FROM unnest(\(queries)::integer[], \(tokens)::integer[],
+                \(shortest)::integer[], \(longest)::integer[], \(earlierFrom)::integer[], \(earlierTo)::integer[])
+                AS c(q, token, shortest, longest, efrom, eto)
+                JOIN \(unescaped: schema).unit u ON u.stems @> ARRAY[c.token]
+                AND cardinality(u.stems) BETWEEN c.shortest AND c.longest
+                AND NOT (u.stems && (\(earlier)::integer[])[c.efrom:c.eto])
+                """, logger: logger
+            ).decode((Int32, Int64, [Int32]).self) { rows.append((Int(query), id, stems)) }
+            return rows
         }
     }
 }
@@ -88,6 +253,37 @@ extension PostgresMemory {
                 """, logger: logger
             ).decode((Int64, String?, String, String, Int).self) {
                 result[id] = UnitText(tuid: tuid, source: source, target: target, codes: codes)
+            }
+            return result
+        }
+    }
+
+    struct UnitRow: Sendable {
+        var words: [UInt32]
+        var text: UnitText?
+    }
+
+    /// Word ids (and with `texts`, texts) of the units `ids`, in one round trip.
+    func unitRows(_ ids: [Int64], texts: Bool) throws -> [Int64: UnitRow] {
+        guard !ids.isEmpty else { return [:] }
+        let schema = schema
+        return try session.run { connection, logger in
+            var result: [Int64: UnitRow] = [:]
+            if texts {
+                for try await (id, words, tuid, source, target, codes) in try await connection.query(
+                    """
+                    SELECT id, words, tuid, source_text, target_text, source_codes FROM \(unescaped: schema).unit
+                    WHERE id = ANY(\(ids)::bigint[])
+                    """, logger: logger
+                ).decode((Int64, [Int32], String?, String, String, Int).self) {
+                    result[id] = UnitRow(
+                        words: words.map { UInt32(bitPattern: $0) },
+                        text: UnitText(tuid: tuid, source: source, target: target, codes: codes))
+                }
+            } else {
+                for try await (id, words) in try await connection.query(
+                    "SELECT id, words FROM \(unescaped: schema).unit WHERE id = ANY(\(ids)::bigint[])", logger: logger
+                ).decode((Int64, [Int32]).self) { result[id] = UnitRow(words: words.map { UInt32(bitPattern: $0) }) }
             }
             return result
         }

@@ -187,9 +187,8 @@ final class MemoryBackend: @unchecked Sendable {
 
     func search(_ queries: [String], minimum: Double, limit: Int) throws -> [String] {
         try withReader { _, searcher in
-            try queries.map { query in
-                MemoryJSON.result(query: query, try searcher?.search(query, minimum: minimum, limit: limit) ?? [])
-            }
+            let results = try searcher?.search(batch: queries, minimum: minimum, limit: limit)
+            return queries.enumerated().map { index, query in MemoryJSON.result(query: query, results?[index] ?? []) }
         }
     }
 
@@ -272,16 +271,9 @@ final class MemoryBackend: @unchecked Sendable {
         return MemoryJSON.importSummary(summary)
     }
 
-    /// Deletes one unit (SQLite; the PostgreSQL store has no deletion yet).
+    /// Deletes one unit; false when there is none.
     func delete(id: Int64) throws -> Bool {
-        guard !isPostgres else {
-            throw APIError(
-                .notImplemented, "not_supported", "deleting units is not supported on a PostgreSQL memory yet")
-        }
-        return try write { memory in
-            guard let file = memory as? TranslationMemory else { return false }
-            return try file.deleteUnit(id: id)
-        }
+        try write { memory in try memory.deleteUnit(id: id) }
     }
 }
 

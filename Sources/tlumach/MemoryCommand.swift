@@ -198,12 +198,15 @@ struct MemorySearchCommand: ParsableCommand {
             if queries.last == "" { queries.removeLast() }
             // Loading the whole index pays off from a few hundred queries on; below that read per query.
             let searcher = try tm.fuzzySearcher(preload: queries.count >= 200)
-            for query in queries {
-                let matches = try searcher.search(query, minimum: min, limit: limit)
-                if format == .text {
-                    output.write(MemoryText.matches(query: query, matches))
-                } else {
-                    output.write(MemoryJSON.result(query: query, matches) + "\n")
+            // In chunks: a store that pays per round trip (PostgreSQL) answers a chunk in a few.
+            for start in stride(from: 0, to: queries.count, by: 500) {
+                let chunk = Array(queries[start..<Swift.min(start + 500, queries.count)])
+                for (query, matches) in zip(chunk, try searcher.search(batch: chunk, minimum: min, limit: limit)) {
+                    if format == .text {
+                        output.write(MemoryText.matches(query: query, matches))
+                    } else {
+                        output.write(MemoryJSON.result(query: query, matches) + "\n")
+                    }
                 }
             }
         } else {

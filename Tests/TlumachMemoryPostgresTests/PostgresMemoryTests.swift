@@ -179,6 +179,90 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertEqual(actual, expected)
     }
 
+    /// Stats with what differs between stores by nature (paths, sizes, dates, schema numbers) blanked.
+    private func comparable(_ store: any MemoryStore) throws -> MemoryStatistics {
+        var statistics = try store.statistics()
+        statistics.schemaVersion = ""
+        statistics.path = ""
+        statistics.fileBytes = 0
+        statistics.lastImport = nil
+        statistics.created = nil
+        return statistics
+    }
+
+    /// Random units deleted from both stores (some twice, some never there), then more imported: searches, stats,
+    /// exports and the next ids agree after every round, and the server's memory verifies clean.
+    func testDeletingRandomUnitsLeavesBothStoresAlike() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("del", count: 400, seed: 50)
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        try local.importTMX(path: file)
+        try server.importTMX(path: file)
+        var generator = SeededGenerator(seed: 51)
+        let queries = try queries(from: file, count: 30, seed: 52)
+        var sequence = try server.changeSequence()
+        for round in 0..<3 {
+            let highest = try local.count() + 40
+            for _ in 0..<40 {
+                let id = Int64(Int.random(in: 1...highest, using: &generator))
+                let expected = try local.deleteUnit(id: id)
+                XCTAssertEqual(try server.deleteUnit(id: id), expected, "round \(round), unit #\(id)")
+                XCTAssertNil(try server.unit(id: id))
+                if expected {
+                    XCTAssertGreaterThan(try server.changeSequence(), sequence, "a deletion moves the change sequence")
+                    sequence = try server.changeSequence()
+                } else {
+                    XCTAssertEqual(try server.changeSequence(), sequence, "a missing unit changes nothing")
+                }
+            }
+            XCTAssertEqual(try server.verify(), [], "round \(round)")
+            XCTAssertEqual(try local.verify(), [], "round \(round)")
+            XCTAssertEqual(try comparable(server), try comparable(local), "round \(round)")
+            XCTAssertEqual(try exported(server, "s\(round)"), try exported(local, "l\(round)"), "round \(round)")
+            let serverSearch = try server.fuzzySearcher(preload: false)
+            let localSearch = try local.fuzzySearcher(preload: false)
+            let loadedSearch = try local.fuzzySearcher(preload: true)
+            for query in queries {
+                let ranked = try serverSearch.rank(query, minimum: 50, limit: 5)
+                XCTAssertEqual(ranked, try localSearch.rank(query, minimum: 50, limit: 5), query)
+                XCTAssertEqual(ranked, try loadedSearch.rank(query, minimum: 50, limit: 5), query)
+            }
+            // New units after deletions get the same ids and token numbers in both stores.
+            let more = try randomTMX("more\(round)", count: 60, seed: 60 + UInt64(round), tuidPrefix: "m\(round)-")
+            XCTAssertEqual(try server.importTMX(path: more), try local.importTMX(path: more))
+        }
+        XCTAssertEqual(try exported(server, "s-end"), try exported(local, "l-end"))
+        XCTAssertEqual(try server.verify(), [])
+        let deleted = try server.changes(after: 0).deleted
+        XCTAssertFalse(deleted.isEmpty, "followers learn which units went")
+    }
+
+    /// A batch answered in three round trips gives, query by query, what single searches give on both stores:
+    /// near matches, repeats, empty and unknown queries, one too long for any unit, several thresholds and limits.
+    func testBatchSearchGivesWhatSingleSearchesGive() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("batch", count: 500, seed: 70)
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        try local.importTMX(path: file)
+        try server.importTMX(path: file)
+        var queries = try queries(from: file, count: 60, seed: 71)
+        queries += [queries[0], "", "zzz qqq", "the", Array(repeating: "minister said", count: 300).joined(separator: " ")]
+        let serverSearch = try server.fuzzySearcher(preload: false)
+        let localSearch = try local.fuzzySearcher(preload: true)
+        for (minimum, limit) in [(70.0, 5), (40.0, 10), (95.0, 1), (50.0, 0)] {
+            let batch = try serverSearch.search(batch: queries, minimum: minimum, limit: limit)
+            XCTAssertEqual(batch.count, queries.count)
+            XCTAssertEqual(batch, try localSearch.search(batch: queries, minimum: minimum, limit: limit), "\(minimum) \(limit)")
+            for (query, matches) in zip(queries, batch) {
+                XCTAssertEqual(matches, try serverSearch.search(query, minimum: minimum, limit: limit), query)
+            }
+            if limit > 0 { XCTAssertTrue(batch.contains { !$0.isEmpty }, "\(minimum): some queries have matches") }
+        }
+        XCTAssertEqual(try serverSearch.search(batch: [], minimum: 70, limit: 5), [])
+    }
+
     func testEveryDuplicatePolicyMergesAsTheSQLiteStoreDoes() throws {
         for policy in DuplicatePolicy.allCases {
             let location = try serverLocation()

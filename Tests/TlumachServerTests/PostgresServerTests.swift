@@ -110,19 +110,48 @@ final class PostgresServerTests: XCTestCase {
         XCTAssertNil(try store.scope(of: token))
     }
 
-    func testDeletingAUnitIsRefusedOnPostgreSQLWithoutChangingIt() async throws {
+    func testADeletionThroughOneInstanceIsSeenByAnotherWithinASecond() async throws {
         let url = try memoryURL()
         let fixture = try ServerFixture(withMemory: false)
         self.fixture = fixture
         let seed = fixture.folder.appendingPathComponent("seed.tmx").path
         try ServerFixture.tmx.write(toFile: seed, atomically: true, encoding: .utf8)
         try await importSeed(seed, into: url)
-        try await service(url, fixture: fixture).makeApplication().test(.router) { client in
-            try await client.execute(uri: "/v1/tm/units/1", method: .delete) { response in
-                XCTAssertEqual(response.status, .notImplemented)
+        let first = try await service(url, fixture: fixture)
+        let second = try await service(url, fixture: fixture)
+        let query = "The government adopted the budget"
+        let searchURI = "/v1/tm/search?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        let id = 1  // the seed's first unit, the one the query finds
+        try await second.makeApplication().test(.router) { client in
+            try await client.execute(uri: searchURI, method: .get) { response in
+                XCTAssertTrue(response.text.contains("\"id\":\(id),"), response.text)
+                XCTAssertTrue(response.text.contains("Уряд ухвалив новий бюджет."), response.text)
             }
         }
-        let count = try await blocking { try MemoryLocation.open(url, access: .read).count() }
-        XCTAssertEqual(count, 3)
+        try await first.makeApplication().test(.router) { client in
+            try await client.execute(uri: "/v1/tm/units/\(id)", method: .delete) { response in
+                XCTAssertEqual(response.status, .ok, response.text)
+                XCTAssertEqual(response.text, "{\"deleted\":\(id)}\n")
+            }
+            // As on SQLite: a unit that is not there (any more) is 404.
+            try await client.execute(uri: "/v1/tm/units/\(id)", method: .delete) { response in
+                XCTAssertEqual(response.status, .notFound, response.text)
+            }
+            try await client.execute(uri: "/v1/tm/units/999", method: .delete) { response in
+                XCTAssertEqual(response.status, .notFound, response.text)
+            }
+        }
+        try await Task.sleep(for: .seconds(1))
+        try await second.makeApplication().test(.router) { client in
+            try await client.execute(uri: searchURI, method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertFalse(response.text.contains("Уряд ухвалив новий бюджет."), response.text)
+            }
+            try await client.execute(uri: "/v1/tm/stats", method: .get) { response in
+                XCTAssertTrue(response.text.contains("\"units\":2"), response.text)
+            }
+        }
+        let problems = try await blocking { try MemoryLocation.open(url, access: .read).verify() }
+        XCTAssertEqual(problems, [])
     }
 }
