@@ -17,14 +17,7 @@ public final class PostgresSearcher: FuzzySearching {
 
     init(memory: PostgresMemory) throws {
         self.memory = memory
-        guard let source = memory.sourceLanguage else {
-            throw InputError(path: memory.location, message: "the memory is empty (import a TMX file first)")
-        }
-        tokenizer = try MemoryTokenizer(language: source)
-        let meta = try memory.meta()
-        if let stored = meta[MemorySchema.sourceStemmerKey], stored != tokenizer.stemmer.identifier {
-            throw MemoryError.stemmerChanged(stored: stored, current: tokenizer.stemmer.identifier)
-        }
+        tokenizer = try Self.tokenizer(for: memory)
     }
 
     public func rank(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
@@ -47,17 +40,8 @@ public final class PostgresSearcher: FuzzySearching {
     public func search(batch queries: [String], minimum: Double, limit: Int) throws -> [[MemoryMatch]] {
         let analyses = queries.map { tokenizer.analyze($0) }
         let (ranked, rows) = try rank(analyses, minimum: minimum, limit: limit, texts: true)
-        return zip(queries, zip(analyses, ranked)).map { query, pair in
-            let (queryAnalysis, hits) = pair
-            return hits.compactMap { hit -> MemoryMatch? in
-                guard let row = rows[hit.id] else { return nil }
-                let matchAnalysis = tokenizer.analyze(row.source)
-                let (onlyQuery, onlyMatch) = MemorySearcher.multisetDifference(queryAnalysis.numbers, matchAnalysis.numbers)
-                return MemoryMatch(
-                    id: hit.id, tuid: row.tuid, source: row.source, target: row.target, score: hit.score,
-                    stemScore: hit.stemScore, diff: WordDiff.diff(query: query, match: row.source, tokenizer: tokenizer),
-                    numbersOnlyInQuery: onlyQuery, numbersOnlyInMatch: onlyMatch, sourceCodes: row.codes)
-            }
+        return zip(queries, ranked).map { query, hits in
+            Self.matches(hits, query: query, texts: rows, tokenizer: tokenizer)
         }
     }
 
