@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["TlumachCore", "TlumachText", "TlumachTranslit", "TlumachGlossary", "TlumachTMX"],
             resources: [.copy("Data")], swiftSettings: strict),
         .target(
-            name: "TlumachFormats", dependencies: ["TlumachCore", "TlumachXML", "TlumachTMX"],
+            name: "TlumachFormats", dependencies: ["ICU", "TlumachCore", "TlumachXML", "TlumachTMX"],
             swiftSettings: strict),
         .target(
             name: "TlumachCheck",

@@ -4,6 +4,7 @@
 
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
 #include <unicode/ucol.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -227,3 +228,28 @@ int32_t tl_number_format(const void *format, double value, uint16_t *dest, int32
 }
 
 void tl_number_format_close(void *format) { unum_close((UNumberFormat *)format); }
+
+// MARK: Charset conversion
+
+int32_t tl_decode_charset(const char *charset, const uint8_t *src, int32_t length, uint16_t *dest, int32_t capacity,
+                          int32_t *errorOffset, int32_t *status) {
+    UErrorCode *s = (UErrorCode *)status;
+    *errorOffset = -1;
+    UConverter *converter = ucnv_open(charset, s);
+    if (U_FAILURE(*s)) return 0;
+    // Stop at the first unmapped or illegal sequence instead of substituting: the caller reports its offset.
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, s);
+    const char *source = (const char *)src;
+    const char *sourceLimit = source + length;
+    UChar *target = (UChar *)dest;
+    ucnv_toUnicode(converter, &target, (UChar *)dest + capacity, &source, sourceLimit, NULL, 1, s);
+    if (U_FAILURE(*s) && *s != U_BUFFER_OVERFLOW_ERROR) {
+        char invalid[32];
+        int8_t invalidLength = sizeof invalid;
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter, invalid, &invalidLength, &ignored);
+        *errorOffset = (int32_t)(source - (const char *)src) - (U_SUCCESS(ignored) ? invalidLength : 0);
+    }
+    ucnv_close(converter);
+    return (int32_t)(target - (UChar *)dest);
+}

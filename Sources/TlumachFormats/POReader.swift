@@ -33,7 +33,16 @@ public enum POReader {
             let all = raw.bindMemory(to: UInt8.self)
             let bom = ByteOrderMark.utf8Length(all)
             let bytes = UnsafeBufferPointer(rebasing: all[bom...])
-            do throws(InputError) { result = .success(try parse(bytes: bytes, path: path, validate: true)) } catch {
+            do throws(InputError) {
+                if let converted = try utf8FromDeclaredCharset(bytes, path: path) {
+                    // Offsets in the converted text are not the file's: a parse error still names its line.
+                    result = .success(try converted.withUnsafeBufferPointer { (utf8) throws(InputError) in
+                        try parse(bytes: utf8, path: path, validate: false)
+                    })
+                } else {
+                    result = .success(try parse(bytes: bytes, path: path, validate: true))
+                }
+            } catch {
                 var error = error
                 // Offsets count from the file's first byte, the mark included.
                 if let offset = error.byteOffset { error.byteOffset = offset + bom }

@@ -23,9 +23,17 @@ public struct LeverageInput: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(path: path, message: "cannot read file")
         }
-        let bytes = [UInt8](data)
+        var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw InputError(path: path, byteOffset: 0, message: "UTF-16 files are not supported here; convert the file to UTF-8 first")
+        }
+        if format == .po {
+            // A PO in a legacy charset is written back as UTF-8, its header saying so (the fills are UTF-8).
+            let bom = ByteOrderMark.utf8Length(bytes)
+            let converted = try bytes.withUnsafeBufferPointer { (all) throws(InputError) in
+                try POReader.utf8FromDeclaredCharset(UnsafeBufferPointer(rebasing: all[bom...]), path: path, offsetBase: bom)
+            }
+            if let converted { bytes = converted }
         }
         let document = try BilingualReader.read(path, format: format)
         var segments: [Int] = []

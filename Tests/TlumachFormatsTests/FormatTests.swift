@@ -152,6 +152,46 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(document.units.first?.target, "Київ")
     }
 
+    /// lynx's Ukrainian catalog (Debian 12) is KOI8-U, as its header says; gettext and pofilter read it.
+    func testPOInTheCharsetItsHeaderDeclares() throws {
+        let koi8u: [UInt8] = [245, 211, 166, 32, 203, 207, 210, 214, 201, 203, 201, 32, 218, 32, 106, 97, 114, 32, 218, 39,
+            167, 196, 197, 206, 207, 33]  // "Усі коржики з jar з'їдено!"
+        func po(charset: String, target: [UInt8]) -> [UInt8] {
+            Array("""
+                msgid ""
+                msgstr ""
+                "Language: uk\\n"
+                "Content-Type: text/plain; charset=\(charset)\\n"
+
+                msgid "All of the cookies in the jar have been eaten!"
+                msgstr "
+                """.utf8) + target + Array("\"\n".utf8)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tlumach-po-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func read(_ bytes: [UInt8]) throws -> BilingualDocument {
+            let path = directory.appendingPathComponent("lynx.po").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            return try POReader.read(path: path)
+        }
+        XCTAssertEqual(try read(po(charset: "koi8-u", target: koi8u)).units.map(\.target), ["Усі коржики з jar з'їдено!"])
+        // The same bytes labelled UTF-8 are refused at the first bad byte, as before.
+        XCTAssertThrowsError(try read(po(charset: "UTF-8", target: koi8u))) { error in
+            XCTAssertEqual((error as? InputError)?.message, "invalid UTF-8")
+        }
+        // ISO-8859-3 leaves 0xA5 unmapped: refused with its offset, not read as a replacement character.
+        let latin3 = po(charset: "ISO-8859-3", target: [0x61, 0x20, 0xA5, 0x20, 0x62])
+        XCTAssertThrowsError(try read(latin3)) { error in
+            guard let input = error as? InputError else { return XCTFail("\(error)") }
+            XCTAssertEqual(input.byteOffset, latin3.firstIndex(of: 0xA5))
+            XCTAssertEqual(input.message, "not valid ISO-8859-3 text (the header's charset)")
+        }
+        XCTAssertThrowsError(try read(po(charset: "bogus-42", target: koi8u))) { error in
+            XCTAssertEqual((error as? InputError)?.message, "the header's charset “bogus-42” is not one ICU knows")
+        }
+    }
+
     func testPOErrorsNameTheLine() {
         let cases: [(String, Int)] = [
             ("msgid \"a\"\nmsgstr \"b", 2),  // unterminated string

@@ -44,6 +44,39 @@ final class PretranslatePOTests: XCTestCase {
             units: [tmxUnit(tuid: "menu.open", source: TMXSegment(text: "Відкрити"), target: TMXSegment(text: "Open"))])
     }
 
+    /// A PO in KOI8-U (the header says so) is pretranslated into a UTF-8 file whose header says UTF-8: the fills
+    /// are UTF-8, and a file of two encodings would be read wrongly by every tool.
+    func testALegacyCharsetPOIsWrittenBackAsUTF8() throws {
+        let workspace = try Workspace()
+        let source = Self.po.replacingOccurrences(of: "charset=UTF-8", with: "charset=KOI8-U")
+            .replacingOccurrences(of: "# Ukrainian news, English translation.", with: "# Новини")
+        // KOI8-U bytes of the file: only the comment and the msgids are Cyrillic.
+        let koi8u = try XCTUnwrap(koi8UBytes(source))
+        let file = workspace.path("news.po")
+        try Data(koi8u).write(to: URL(fileURLWithPath: file))
+        let result = try workspace.pretranslate(file, memory: try memory(workspace))
+        XCTAssertTrue(result.text.hasPrefix("# Новини\n"), result.text)
+        XCTAssertTrue(result.text.contains("charset=UTF-8\\n"))
+        XCTAssertFalse(result.text.contains("KOI8-U"))
+        XCTAssertTrue(result.text.contains("msgid \"Уряд ухвалив новий бюджет.\"\nmsgstr \"The government adopted a new budget.\""), result.text)
+    }
+
+    /// KOI8-U for the Ukrainian letters these tests use (the encoding table, not the converter under test).
+    private func koi8UBytes(_ text: String) -> [UInt8]? {
+        let lower = Array("юабцдефгхийклмнопярстужвьызшэщчъ")
+        let upper = Array("ЮАБЦДЕФГХИЙКЛМНОПЯРСТУЖВЬЫЗШЭЩЧЪ")
+        let extra: [Character: UInt8] = ["є": 0xA4, "і": 0xA6, "ї": 0xA7, "ґ": 0xAD, "Є": 0xB4, "І": 0xB6, "Ї": 0xB7, "Ґ": 0xBD]
+        var bytes: [UInt8] = []
+        for character in text {
+            if character.isASCII, let ascii = character.asciiValue { bytes.append(ascii); continue }
+            if let byte = extra[character] { bytes.append(byte); continue }
+            if let index = lower.firstIndex(of: character) { bytes.append(UInt8(0xC0 + index)); continue }
+            if let index = upper.firstIndex(of: character) { bytes.append(UInt8(0xE0 + index)); continue }
+            return nil
+        }
+        return bytes
+    }
+
     func testPOExactFuzzyAndInContextEntries() throws {
         let workspace = try Workspace()
         let file = try workspace.write("news.po", Self.po)

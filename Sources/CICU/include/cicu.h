@@ -94,6 +94,14 @@ double tl_number_parse(const void *format, const uint16_t *text, int32_t length,
 int32_t tl_number_format(const void *format, double value, uint16_t *dest, int32_t capacity, int32_t *status);
 void tl_number_format_close(void *format);
 
+// MARK: Charset conversion (legacy 8-bit and multibyte encodings a file declares, such as a PO header's KOI8-U).
+/// Decodes bytes in the named charset to UTF-16, stopping at the first byte sequence the charset does not map:
+/// then *status is a failure and *errorOffset the offset of that sequence. Returns the UTF-16 length written;
+/// U_BUFFER_OVERFLOW_ERROR when it does not fit (give capacity ≥ 2 × length + 16 to avoid it). An unknown charset
+/// name fails with *errorOffset = -1.
+int32_t tl_decode_charset(const char *charset, const uint8_t *src, int32_t length, uint16_t *dest, int32_t capacity,
+                          int32_t *errorOffset, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif
