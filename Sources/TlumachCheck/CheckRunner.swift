@@ -106,6 +106,7 @@ public struct CheckRunner: Sendable {
                 // An unfinished unit (fuzzy, new, needs-*, initial) is the translator's work in progress: only
                 // whether it is translated at all is asked, unless every state is checked.
                 let onlyUntranslated = unit.isUnfinished && !allStates
+                if unit.isTranslatorCredits { continue }
                 for checkIndex in unitChecks.indices where !onlyUntranslated || checkIDs[checkIndex] == "untranslated" {
                     let issues = Issue.collapsing(unitChecks[checkIndex].check(unit), check: checkIDs[checkIndex])
                     for issue in issues { found.append((unitIndex, checkIndex, issue)) }
@@ -143,6 +144,7 @@ public struct CheckRunner: Sendable {
         }
         for (unitIndex, checkIndex, issue) in issues {
             let unit = units[unitIndex]
+            if unit.isTranslatorCredits { continue }
             if Suppression.suppresses(unit.unit.notes, check: checkIDs[checkIndex], aliases: checkAliases[checkIndex]) {
                 suppressed += 1
                 continue

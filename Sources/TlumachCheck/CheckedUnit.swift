@@ -1,3 +1,4 @@
+import Foundation
 import TlumachCore
 import TlumachFormats
 
@@ -76,6 +77,16 @@ public final class CheckedUnit: Sendable {
     /// Units the file marks unfinished (PO fuzzy, XLIFF new/needs-*/initial): only `untranslated` looks at them
     /// unless every state is checked, and the consistency checks leave them out.
     let isUnfinished: Bool
+
+    /// The translators' own credits (GNOME's `translator-credits`, KDE's "Your names" under the context "NAME OF
+    /// TRANSLATORS"): the target is a list of people, e-mail addresses and years that the source never has, so no
+    /// check applies to it.
+    var isTranslatorCredits: Bool {
+        let source = unit.source.trimmingCharacters(in: .whitespacesAndNewlines)
+        if source == "translator-credits" || source == "translator_credits" { return true }
+        guard let context = unit.context?.uppercased() else { return false }
+        return context == "NAME OF TRANSLATORS" || context == "EMAIL OF TRANSLATORS"
+    }
 
     public let sourceText: AnalyzedText
     public let targetText: AnalyzedText

@@ -15,7 +15,9 @@ public struct UntranslatedCheck: Check {
             Bugzilla, mscgen, `ps axu`, placeholders only), a lone lower-case word (a keyword the program matches: \
             help, list) and a key's name where the PO context says so (keyboard label: Delete) are not reported, \
             nor targets made only of the \
-            `untranslatable` words of `.tlumach.yml`.
+            `untranslatable` words of `.tlumach.yml`. A lone capitalised word copied (Help) is reported only when \
+            no translated target of the run keeps that word as it is: “Windows” stays “Windows” when another unit \
+            says “диск Windows”.
             """,
         defaultSeverity: .error,
         examples: [
@@ -26,6 +28,7 @@ public struct UntranslatedCheck: Check {
             .passing("2024", "2024", note: "Numbers only."),
             .passing("Keytronic FlexPro", "Keytronic FlexPro", note: "A product name."),
             .triggering("Help", "Help", note: "A single word copied."),
+            .passing("Windows", "Windows", note: "A name the run's translations keep (udisks2; gnome-disk-utility writes “диск Windows”).", otherUnits: [("Windows disk", "Диск Windows")]),
             .passing("ps", "ps", note: "A command name."),
             .passing("passwd: %s", "passwd: %s", note: "A command and a placeholder."),
             .passing("Kerberos", "Kerberos", note: "A name (libc, gnupg2 catalogs)."),
@@ -46,16 +49,55 @@ public struct UntranslatedCheck: Check {
 
     public init(environment: CheckEnvironment) { untranslatables = environment.options.untranslatables }
 
+    /// How a target that is not translated falls short.
+    enum Shortfall: Equatable {
+        case empty
+        /// A copied phrase that reads as language.
+        case copiedPhrase
+        /// One capitalised common word copied (Help, Windows): reported only when no translated target of the run
+        /// keeps that word as it is (checkAll), since a name the translators keep in Latin is a name.
+        case copiedWord(String)
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
+        switch shortfall(unit) {
+        case .empty: [Issue("the target is empty")]
+        case .copiedPhrase: [Issue(Self.copiedMessage)]
+        case .copiedWord, nil: []
+        }
+    }
+
+    static let copiedMessage = "the target is the source copied unchanged"
+
+    /// Lone copied words, unless the run's translations keep the word: udisks2 "Windows" → "Windows" is a name
+    /// when gnome-disk-utility writes "диск Windows"; gtk's "Help" → "Help" is untranslated when no Ukrainian
+    /// target has "Help" in it.
+    public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
+        var candidates: [(index: Int, word: String)] = []
+        for (index, unit) in units.enumerated() {
+            if case .copiedWord(let word) = shortfall(unit) { candidates.append((index, word)) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        let words = Set(candidates.map(\.word))
+        var kept = Set<String>()
+        for unit in units where unit.hasTarget && !unit.target.utf8.elementsEqual(unit.source.utf8) {
+            let scalars = unit.targetText.scalars
+            guard scalars.contains(where: { (0x400...0x4FF).contains($0.value) }) else { continue }
+            for word in unit.targetText.words where words.contains(word.text) { kept.insert(word.text) }
+        }
+        return candidates.filter { !kept.contains($0.word) }.map { ($0.index, Issue(Self.copiedMessage)) }
+    }
+
+    func shortfall(_ unit: CheckedUnit) -> Shortfall? {
         let source = unit.source
-        guard source.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { return [] }
+        guard source.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { return nil }
         let target = unit.target
         if !target.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) {
-            return [Issue("the target is empty")]
+            return .empty
         }
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
-        guard target.utf8.elementsEqual(source.utf8) else { return [] }
-        if CharacterClass.isSettingKey(source) { return [] }
+        guard target.utf8.elementsEqual(source.utf8) else { return nil }
+        if CharacterClass.isSettingKey(source) { return nil }
         // Language rather than a name, key or code: two words or more with a lower-case word among them
         // ("Prisoner exchange"), or one capitalised word standing alone ("Help"). "Keytronic FlexPro", "Alt+Shift",
         // "KP_Up", "passwd: %s", "ps" are names, keys and codes and may stay as they are.
@@ -64,7 +106,7 @@ public struct UntranslatedCheck: Check {
             return scalars.count >= 2 && scalars.dropFirst().allSatisfy { CharacterClass.isLowercaseLetter($0) || WordScanner.isApostrophe($0) }
         }
         let words = unit.sourceText.words
-        if !untranslatables.isEmpty && words.allSatisfy({ untranslatables.contains($0.text) }) { return [] }
+        if !untranslatables.isEmpty && words.allSatisfy({ untranslatables.contains($0.text) }) { return nil }
         let lists = WordLists.shared
         // Only English has a word list; other source languages keep the shape test alone.
         func isCommon(_ word: String) -> Bool { unit.sourceLanguage != "en" || lists.isCommonEnglish(word) }
@@ -98,8 +140,8 @@ public struct UntranslatedCheck: Check {
             && plain[0].text.unicodeScalars.first.map(CharacterClass.isLowercaseLetter) == false
             && unit.sourceText.scalars.allSatisfy { WordScanner.isLetter($0) || CharacterClass.isSpace($0) || ".!?:…".unicodeScalars.contains($0) }
             && isCommon(plain[0].text)
-        let hasWords = (plain.count >= 2 && hasLowercaseWord) || loneWord
-        return hasWords ? [Issue("the target is the source copied unchanged")] : []
+        if plain.count >= 2 && hasLowercaseWord { return .copiedPhrase }
+        return loneWord ? .copiedWord(plain[0].text) : nil
     }
 }
 

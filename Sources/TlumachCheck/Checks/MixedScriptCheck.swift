@@ -49,6 +49,9 @@ public struct MixedScriptCheck: Check {
             .triggering("width x height", "ширина ↓дxе висота", note: "A Latin x inside a lower-case word."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
+            .passing("D)elete domain, or C)ancel?", "ВиD)алити домен чи C)касувати?", note: "Hotkeys the source marks, kept in Latin (lynx)."),
+            .passing("'A'lways allowing from domain '%s'.", "З'A'вжди беремо з домена '%s'.", note: "A hotkey between apostrophes (lynx)."),
+            .triggering("Proceed or cancel?", "↓пPодовжити чи скасувати?", note: "No hotkey marked in the source: a Latin P in a word."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -140,6 +143,11 @@ public struct MixedScriptCheck: Check {
             if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, source: unit.sourceText.scalars)
                 || Self.isDimensions(scalars[start..<index]))
             {
+                continue
+            }
+            // A hotkey kept in Latin inside a translated word (lynx: D)elete → ВиD)алити, 'A'lways → З'A'вжди):
+            // the program reacts to the source's key, so the letter the source marks stays marked in the target.
+            if kinds > 1 && Self.isKeptHotkey(scalars, start..<index, source: unit.sourceText.scalars) {
                 continue
             }
             // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
@@ -252,6 +260,28 @@ public struct MixedScriptCheck: Check {
             let end = start + option.count
             return end < source.count && Array(source[start..<end]) == option
                 && source[end].value < 0x80 && source[end].properties.isUppercase
+        }
+    }
+
+    /// One Latin capital in the word, marked as the source marks its hotkeys: followed by ")" (`ВиD)алити` for
+    /// `D)elete`) or between apostrophes (`З'A'вжди` for `'A'lways`), the same mark on the same letter being in the
+    /// source. `пP)` without a `P)` in the source, or a lower-case letter, stays a mix.
+    static func isKeptHotkey(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
+        let latin = word.filter { scalars[$0].value < 0x80 && scalars[$0].properties.isAlphabetic }
+        guard latin.count == 1, let position = latin.first, scalars[position].properties.isUppercase else { return false }
+        let letter = scalars[position]
+        let next: Unicode.Scalar? = position + 1 < scalars.count ? scalars[position + 1] : nil
+        let previous: Unicode.Scalar? = position > 0 ? scalars[position - 1] : nil
+        let mark: [Unicode.Scalar]
+        if next == ")" {
+            mark = [letter, ")"]
+        } else if previous == "'" && next == "'" {
+            mark = ["'", letter, "'"]
+        } else {
+            return false
+        }
+        return source.indices.contains { start in
+            start + mark.count <= source.count && source[start..<(start + mark.count)].elementsEqual(mark)
         }
     }
 

@@ -27,6 +27,8 @@ public struct PlaceholderMismatchCheck: Check {
                 "Click Save", "Натисніть «Зберегти»", note: "A lost <pc> and its </pc> are one finding.",
                 sourceCodes: [InlineCode(kind: "pc-open", id: "1", offset: 6), InlineCode(kind: "pc-close", id: "1", offset: 10)]),
             .passing("%s of %d", "%2$d з %1$s", note: "Reordered with positions."),
+            .passing("%a %l∶%M %p", "%a %H:%M", note: "A 12-hour clock written as a 24-hour one (gnome-system-monitor)."),
+            .triggering("%a %l∶%M %p", "%a %l∶%M", note: "AM/PM lost from a 12-hour clock."),
             .passing(
                 "{count, plural, one {# file} other {# files}}",
                 "{count, plural, one {# файл} few {# файли} many {# файлів} other {# файлу}}"),
@@ -216,6 +218,22 @@ public struct PlaceholderMismatchCheck: Check {
         return unit.targetText.words.contains { one[$0.text.lowercased()] == 1 }
     }
 
+    /// A 12-hour clock of the source written as a 24-hour one (GNOME: "%a %l∶%M %p" → "%a %H:%M"): the target
+    /// shows the hour with %H, %k, %R or %T and has no AM/PM of its own, so the source's %p is not lost.
+    static func isClockLocalised(_ target: [Unicode.Scalar]) -> Bool {
+        var hasHour = false
+        for index in target.indices.dropLast() where target[index] == "%" {
+            var next = index + 1
+            if "-_0^".unicodeScalars.contains(target[next]) && next + 1 < target.count { next += 1 }
+            switch target[next] {
+            case "H", "k", "R", "T": hasHour = true
+            case "p", "P": return false
+            default: break
+            }
+        }
+        return hasHour
+    }
+
     /// Only as many as the target has more of them: "%lu byte" → "%ld байт" stays a changed conversion.
     static func withoutAddedCounts(_ source: [Placeholder], _ target: [Placeholder]) -> [Placeholder] {
         var added = target.filter(isCount).count - source.filter(isCount).count
@@ -253,6 +271,9 @@ public struct PlaceholderMismatchCheck: Check {
                 targetOthers, key: \.key, into: &issues)
             var sourcePrintf = Self.only(.printf, sourcePlaceholders)
             var targetPrintf = Self.only(.printf, targetPlaceholders)
+            if Self.isClockLocalised(unit.targetText.scalars) {
+                sourcePrintf = sourcePrintf.filter { $0.text != "%p" && $0.text != "%P" }
+            }
             if let form = unit.unit.pluralForm {
                 targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf)
                 if Self.formForOne(form, unit) { sourcePrintf = sourcePrintf.filter { !Self.isCount($0) || targetPrintf.contains(where: Self.isCount) } }
