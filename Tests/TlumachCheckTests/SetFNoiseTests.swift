@@ -77,3 +77,40 @@ final class SetFNoiseTests: XCTestCase {
         XCTAssertEqual(findings.map { "\($0.unit) \($0.check) \($0.severity)" }, ["u0 inconsistent-translation warning"])
     }
 }
+
+/// False classes read in set G (gedit, nautilus, totem, rhythmbox, seahorse, bison, cryptsetup…: 18 Debian
+/// catalogs, every flagged unit judged blind; docs/check-evaluation.md), fixed after that judgement.
+final class SetGNoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String, context: String? = nil) -> [String] {
+        defaultFindings(source, target, context: context)
+    }
+
+    /// cryptsetup: "either 0 or higher" → "або рівним нулеві": the dative of нуль.
+    func testZeroSaidInWords() {
+        XCTAssertEqual(flagged("Data offset for LUKS header must be either 0 or higher than header size.", "Відступ даних для заголовка LUKS має бути або рівним нулеві, або перевищувати розмір заголовка."), [])
+        XCTAssertEqual(flagged("Data offset must be either 0 or higher.", "Відступ даних має бути або рівним одиниці, або більшим."), ["number-mismatch"])
+    }
+
+    /// totem: msgctxt "Skip To label length", "7" → "6": a value the translators set.
+    func testABareNumberSetForTheLanguage() {
+        XCTAssertEqual(flagged("7", "6", context: "Skip To label length"), [])
+        // A figure in a sentence changed stays found (cryptsetup: "(додати0." has a 0 the source lacks).
+        XCTAssertEqual(flagged("Only 'add' action is currently supported by this plugin.\n", "У поточній версії цього додатка передбачено підтримку лише дії «add» (додати0.\n"), ["number-mismatch"])
+        XCTAssertEqual(flagged("Wait 7 seconds.", "Зачекайте 6 секунд."), ["number-mismatch", "number-mismatch"])
+    }
+
+    /// gnome-calculator: "us,μs" → "мкс,μs", the symbol (Greek mu, Latin s) copied from the source.
+    func testTheSourcesOwnMixedWordCopied() {
+        XCTAssertEqual(flagged("microsecond,microseconds,us,μs", "мікросекунда,мікросекунди,мкс,μs"), [])
+        // Look-alikes of the translator's own stay found (rhythmbox "10% oвнесків", gnome-calculator "Kіб").
+        XCTAssertEqual(flagged("10% of your membership fees", "10% oвнесків"), ["mixed-script"])
+        XCTAssertEqual(flagged("%s Kib", "%s Kіб"), ["mixed-script"])
+    }
+
+    /// totem: "…requires a %s plugin which is not installed." → "…такий додаток:\n\n%s".
+    func testAListSetOffAfterAColonEndsTheTarget() {
+        XCTAssertEqual(flagged("The playback of this movie requires a %s plugin which is not installed.", "Для відтворення цього відео потрібно не встановлено такий додаток:\n\n%s"), [])
+        // On the same line, the full stop is lost (libapt, judged real).
+        XCTAssertEqual(flagged("Directory %s is missing.", "Відсутній каталог: %s"), ["punctuation"])
+    }
+}

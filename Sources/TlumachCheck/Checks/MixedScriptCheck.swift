@@ -49,6 +49,7 @@ public struct MixedScriptCheck: Check {
             .triggering("width x height", "ширина ↓дxе висота", note: "A Latin x inside a lower-case word."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
+            .passing("microsecond,microseconds,us,μs", "мікросекунда,мікросекунди,мкс,μs", note: "The source's own symbol copied (gnome-calculator)."),
             .passing("D)elete domain, or C)ancel?", "ВиD)алити домен чи C)касувати?", note: "Hotkeys the source marks, kept in Latin (lynx)."),
             .passing("'A'lways allowing from domain '%s'.", "З'A'вжди беремо з домена '%s'.", note: "A hotkey between apostrophes (lynx)."),
             .triggering("Proceed or cancel?", "↓пPодовжити чи скасувати?", note: "No hotkey marked in the source: a Latin P in a word."),
@@ -156,6 +157,9 @@ public struct MixedScriptCheck: Check {
             }
             if kinds > 1 {
                 let word = PlaceholderScanner.text(scalars, start..<index)
+                // The source's own word copied (gnome-calculator's unit symbol μs: a Greek mu and a Latin s) is
+                // not a slip of the translator.
+                if unit.sourceText.words.contains(where: { $0.text == word }) { continue }
                 var names: [String] = []
                 if latin { names.append("Latin") }
                 if cyrillic { names.append("Cyrillic") }

@@ -179,10 +179,18 @@ public struct NumberMismatchCheck: Check {
         }
     }
 
+    static func isBareNumber(_ text: String) -> Bool {
+        let trimmed = text.unicodeScalars.filter { !CharacterClass.isSpace($0) }
+        return !trimmed.isEmpty && trimmed.count <= 4 && trimmed.allSatisfy { ("0"..."9").contains($0) }
+    }
+
     public func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
         if CharacterClass.isSettingKey(unit.source) { return [] }
+        // A bare number for a bare number is a value the translators set for their language (totem's "Skip To
+        // label length": 7 → 6), not a figure of a sentence.
+        if Self.isBareNumber(unit.source) && Self.isBareNumber(unit.target) { return [] }
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }

@@ -210,12 +210,11 @@ public struct PlaceholderMismatchCheck: Check {
     /// language with more forms than English prints the count its English form leaves out (Ukrainian msgstr[0]
     /// serves 1, 21, 31…: "one plural form" → "%lu множинну форму").
     /// A fourth Ukrainian plural form (msgstr[3]) exists only where the catalog gives n = 1 a form of its own
-    /// ("nplurals=4; plural=n==1 ? 3 : …", GNOME and Launchpad catalogs): it may say "one" (одне, одна) instead
-    /// of printing the count. Forms 0–2 serve many numbers (1, 21, 31…) and must print it.
+    /// ("nplurals=4; plural=n==1 ? 3 : …", GNOME and Launchpad catalogs): it may say "one" (одне, одна) or just
+    /// the singular (nautilus: "older than %d day" → "із віком понад день") instead of printing the count.
+    /// Forms 0–2 serve many numbers (1, 21, 31…) and must print it.
     static func formForOne(_ form: Int, _ unit: CheckedUnit) -> Bool {
-        guard form >= 3, unit.targetLanguage == "uk" else { return false }
-        let one = WordLists.shared.numberWords["uk"] ?? [:]
-        return unit.targetText.words.contains { one[$0.text.lowercased()] == 1 }
+        form >= 3 && unit.targetLanguage == "uk"
     }
 
     /// A 12-hour clock of the source written as a 24-hour one (GNOME: "%a %l∶%M %p" → "%a %H:%M"): the target

@@ -50,6 +50,10 @@ public struct PunctuationCheck: Check {
             .passing(
                 " Try '%s --%s <%s>'\n for additional help text.\n", " Довідку можна отримати за допомогою команди:   %s --%s <%s>\n",
                 note: "Rephrased to end with the command a colon introduces (procps-ng)."),
+            .passing(
+                "The playback of this movie requires a %s plugin which is not installed.",
+                "Для відтворення цього відео потрібно не встановлено такий додаток:\n\n%s",
+                note: "Rephrased to end with a list set off after a colon (totem)."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
             .triggering("Proceed?", "Продовжити", note: "A question mark lost."),
@@ -175,7 +179,9 @@ public struct PunctuationCheck: Check {
             scalars[..<colon].contains(where: { (0x400...0x4FF).contains($0.value) })
         else { return false }
         // A command line: an option after a space. A lone placeholder after a colon ("Відсутня директорія: %s"
-        // for "Directory %s is missing.") has lost the full stop.
+        // for "Directory %s is missing.") has lost the full stop; set off on a line of its own after the colon
+        // (totem: "…такий додаток:\n\n%s") it is a displayed list that takes none.
+        if let first = tail.first(where: { $0 != " " && $0 != "\t" }), first == "\n" { return true }
         return tail.indices.contains { scalars[$0] == "-" && $0 > 0 && CharacterClass.isSpace(scalars[$0 - 1]) }
     }
 
