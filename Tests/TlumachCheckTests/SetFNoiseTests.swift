@@ -114,3 +114,38 @@ final class SetGNoiseTests: XCTestCase {
         XCTAssertEqual(flagged("Directory %s is missing.", "Відсутній каталог: %s"), ["punctuation"])
     }
 }
+
+/// False classes read in set H (geany, gthumb, hexchat, remmina, nm-applet, blueman, xarchiver…: 15 Debian
+/// catalogs, seed 16, judged blind; docs/check-evaluation.md), fixed after that judgement.
+final class SetHNoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String) -> [String] { defaultFindings(source, target) }
+
+    /// gthumb: icon names ("system-file-manager") are looked up, never translated.
+    func testIconNamesKept() {
+        XCTAssertEqual(flagged("system-file-manager", "system-file-manager"), [])
+        XCTAssertEqual(flagged("applications-engineering", "applications-engineering"), [])
+        // hexchat: a message left in English stays found.
+        XCTAssertEqual(flagged("You are being CTCP flooded from %s, ignoring %s\n", "You are being CTCP flooded from %s, ignoring %s\n"), ["untranslated"])
+    }
+
+    /// hexchat, geany: codes the source glues to a word, glued to the translated word.
+    func testCodesGluedToWordsInTheSource() {
+        XCTAssertEqual(flagged("%UChannel          Users   Topic", "%UКанал          Користувачі   Тема"), [])
+        XCTAssertEqual(flagged("$tNotify list is empty.", "$tСписок сповіщень порожній."), [])
+        XCTAssertEqual(flagged("%t      %mmode: %M", "%t      %mрежим: %M"), [])
+        // Not glued in the source: a slip (postgres "at %m in" → "у %mв"), found.
+        XCTAssertEqual(flagged("at %m in", "у %mв"), ["mixed-script"])
+    }
+
+    /// geany: sentences rewritten as labels that end with a colon; the index letter of "fileN" kept.
+    func testAChosenEndMarkAndAKeptIndexLetter() {
+        XCTAssertEqual(flagged(
+            "Choose a special character from the list below and double click on it or use the button to insert it at the current cursor position.",
+            "Спеціальний символ (двічі клацніть на ньому або скористайтеся кнопкою, щоб вставити його в поточну позицію курсора):"), [])
+        XCTAssertEqual(flagged("file1 ... fileN", "файл1 ... файлN"), [])
+        // A mark lost, two dots for an ellipsis, a Latin capital in a word of the translator's: found.
+        XCTAssertEqual(flagged("Could not load IPv6 user interface.", "Не вдалось завантажити інтерфейс користувача налаштовування IPv6"), ["punctuation"])
+        XCTAssertEqual(flagged("Adding files to archive, please wait...", "Додавання файлів до архіву, будь ласка, зачекайте.."), ["punctuation"])
+        XCTAssertEqual(flagged("Open a file", "Відкрити файлN"), ["mixed-script"])
+    }
+}

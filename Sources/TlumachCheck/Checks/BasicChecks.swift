@@ -35,6 +35,7 @@ public struct UntranslatedCheck: Check {
             .passing("Bugzilla", "Bugzilla", note: "A product name."),
             .passing("mscgen", "mscgen", note: "A program name."),
             .passing("ps axu", "ps axu", note: "A command line."),
+            .passing("system-file-manager", "system-file-manager", note: "An icon name (gthumb)."),
             .passing("GPGME data_new_from_mem: %s\n", "GPGME data_new_from_mem: %s\n", note: "An identifier (gnupg2)."),
             .passing("  --mbig-endian-data\n", "  --mbig-endian-data\n", note: "An option (binutils)."),
             .passing("BTC 9116U Mini Wireless Internet and Gaming", "BTC 9116U Mini Wireless Internet and Gaming", note: "A product name (xkeyboard-config)."),
@@ -119,6 +120,9 @@ public struct UntranslatedCheck: Check {
             while end < scalars.count && !CharacterClass.isSpace(scalars[end]) { end += 1 }
             let token = scalars[start..<end]
             if token.first == "-" { return true }
+            // Hyphen-joined lower-case words without spaces are a name the program looks up (gthumb's icon
+            // names: system-file-manager, applications-engineering).
+            if token.contains("-") && token.first != "-" && token.allSatisfy({ CharacterClass.isLowercaseLetter($0) || $0 == "-" || NumberScanner.isDigit($0) }) { return true }
             // An argument name with an index (file1 file2, mc) is a placeholder of a usage line.
             if token.contains(where: NumberScanner.isDigit) { return true }
             return token.contains { "_=/\\[]|{}<>@#$*".unicodeScalars.contains($0) }

@@ -49,6 +49,9 @@ public struct MixedScriptCheck: Check {
             .triggering("width x height", "ширина ↓дxе висота", note: "A Latin x inside a lower-case word."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
+            .passing("file1 ... fileN", "файл1 ... файлN", note: "An argument's index letter kept (xarchiver)."),
+            .passing("%UChannel  Users", "%UКанал  Користувачі", note: "A code the source glues to a word, glued to its translation (hexchat)."),
+            .passing("$tNotify list is empty.", "$tСписок сповіщень порожній.", note: "hexchat's tab code."),
             .passing("microsecond,microseconds,us,μs", "мікросекунда,мікросекунди,мкс,μs", note: "The source's own symbol copied (gnome-calculator)."),
             .passing("D)elete domain, or C)ancel?", "ВиD)алити домен чи C)касувати?", note: "Hotkeys the source marks, kept in Latin (lynx)."),
             .passing("'A'lways allowing from domain '%s'.", "З'A'вжди беремо з домена '%s'.", note: "A hotkey between apostrophes (lynx)."),
@@ -76,6 +79,7 @@ public struct MixedScriptCheck: Check {
         let masked = text.hasMaskedSpans ? text.masked : nil
         let isUkrainian = unit.targetLanguage == "uk"
         let isEnglish = unit.targetLanguage == "en"
+        let gluedCodes = Self.codesGluedToWords(unit.sourceText.scalars)
         // One pass over the scalars, word by word (letters, with apostrophes between letters), no strings made
         // unless a word is reported.
         var index = 0
@@ -87,7 +91,7 @@ public struct MixedScriptCheck: Check {
             }
             // An escape glued to a word is not part of it: the n of `\nвідповідних`, the u of `\uНННН`, the A of
             // a URL escape `%0Aспеціальних`.
-            if let escape = Self.escapeLength(scalars, at: index), escape > 0 {
+            if let escape = Self.escapeLength(scalars, at: index, gluedInSource: gluedCodes), escape > 0 {
                 index += escape
                 continue
             }
@@ -148,7 +152,9 @@ public struct MixedScriptCheck: Check {
             }
             // A hotkey kept in Latin inside a translated word (lynx: D)elete → ВиD)алити, 'A'lways → З'A'вжди):
             // the program reacts to the source's key, so the letter the source marks stays marked in the target.
-            if kinds > 1 && Self.isKeptHotkey(scalars, start..<index, source: unit.sourceText.scalars) {
+            if kinds > 1 && (Self.isKeptHotkey(scalars, start..<index, source: unit.sourceText.scalars)
+                || Self.isKeptIndexLetter(scalars[start..<index], source: unit.sourceText))
+            {
                 continue
             }
             // A regular expression's character class (^[nNнН]) lists letters of both scripts on purpose.
@@ -267,6 +273,18 @@ public struct MixedScriptCheck: Check {
         }
     }
 
+    /// An argument's index letter kept (xarchiver: "file1 ... fileN" → "файл1 ... файлN"): a lower-case Cyrillic
+    /// word and one Latin capital at its end, where a source word ends in that capital after lower-case letters.
+    static func isKeptIndexLetter(_ word: ArraySlice<Unicode.Scalar>, source: AnalyzedText) -> Bool {
+        guard let last = word.last, last.value < 0x80, last.properties.isUppercase, word.count >= 3 else { return false }
+        guard word.dropLast().allSatisfy({ (0x400...0x4FF).contains($0.value) && $0.properties.isLowercase }) else { return false }
+        return source.words.contains { candidate in
+            let letters = Array(candidate.text.unicodeScalars)
+            return letters.count >= 3 && letters.last == last
+                && letters.dropLast().allSatisfy { $0.value < 0x80 && $0.properties.isLowercase }
+        }
+    }
+
     /// One Latin capital in the word, marked as the source marks its hotkeys: followed by ")" (`ВиD)алити` for
     /// `D)elete`) or between apostrophes (`З'A'вжди` for `'A'lways`), the same mark on the same letter being in the
     /// source. `пP)` without a `P)` in the source, or a lower-case letter, stays a mix.
@@ -316,10 +334,13 @@ public struct MixedScriptCheck: Check {
 
     /// How many ASCII letters at `index` (a word's start) belong to an escape before them: 1 after a backslash
     /// (\n, \t, \u), the hex letters of a percent escape (%0A, %AB).
-    static func escapeLength(_ scalars: [Unicode.Scalar], at index: Int) -> Int? {
+    static func escapeLength(_ scalars: [Unicode.Scalar], at index: Int, gluedInSource: Set<UInt64> = []) -> Int? {
         guard index > 0, scalars[index].value < 0x80 else { return nil }
         let previous = scalars[index - 1]
         if previous == "\\" { return 1 }
+        // A code the source itself glues to a word, glued the same way to the translation (hexchat: %UChannel →
+        // %UКанал, $tNotify → $tСписок; geany: %mmode → %mрежим).
+        if !gluedInSource.isEmpty && gluedInSource.contains(Self.codeKey(previous, scalars[index])) { return 1 }
         // 0xADDRESS → 0xАДРЕСА: the x of a hex prefix.
         if previous == "0" && scalars[index] == "x" { return 1 }
         // A format code that is switched on and off (aptitude's bold %B…%b: %BВидалити%b). %mв (glibc's %m glued
@@ -335,6 +356,32 @@ public struct MixedScriptCheck: Check {
         }
         if index >= 2 && scalars[index - 2] == "%" && isHex(previous) && isHex(scalars[index]) { return 1 }
         return nil
+    }
+
+    static func codeKey(_ sigil: Unicode.Scalar, _ letter: Unicode.Scalar) -> UInt64 {
+        UInt64(sigil.value) << 32 | UInt64(letter.value)
+    }
+
+    /// The codes (`%U`, `$t`: a % or $ and one Latin letter) the source glues to the start of a word: what
+    /// follows the letter is itself a word (capitalised: %UChannel; or a common one: %mmode), unlike procps-ng's "%Cpu(s)", where the
+    /// letter belongs to the word.
+    static func codesGluedToWords(_ source: [Unicode.Scalar]) -> Set<UInt64> {
+        var codes = Set<UInt64>()
+        guard source.count >= 3 else { return codes }
+        for index in 0..<(source.count - 2) where source[index] == "%" || source[index] == "$" {
+            let letter = source[index + 1]
+            guard letter.value < 0x80, letter.properties.isAlphabetic, WordScanner.isLetter(source[index + 2]) else { continue }
+            // Not itself glued after a letter (a word with a % inside is not a code).
+            if index > 0 && WordScanner.isLetter(source[index - 1]) { continue }
+            var end = index + 2
+            while end < source.count && WordScanner.isLetter(source[end]) { end += 1 }
+            // A capital starts a new word (%UChannel, $tNotify); in lower case it must be a word of its own.
+            guard source[index + 2].properties.isUppercase
+                || WordLists.shared.isCommonEnglish(PlaceholderScanner.text(source, (index + 2)..<end))
+            else { continue }
+            codes.insert(codeKey(source[index], letter))
+        }
+        return codes
     }
 
     /// The word with look-alikes mapped to the script of most of its letters.

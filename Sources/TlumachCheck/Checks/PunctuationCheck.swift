@@ -54,6 +54,10 @@ public struct PunctuationCheck: Check {
                 "The playback of this movie requires a %s plugin which is not installed.",
                 "Для відтворення цього відео потрібно не встановлено такий додаток:\n\n%s",
                 note: "Rephrased to end with a list set off after a colon (totem)."),
+            .passing(
+                "Choose a special character from the list below and double click on it.",
+                "Спеціальний символ (двічі клацніть на ньому):", note: "A sentence rewritten as a lead-in (geany)."),
+            .triggering("Tooltips: ", "Підказки", note: "The lead-in's colon lost."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
             .triggering("Proceed?", "Продовжити", note: "A question mark lost."),
@@ -271,7 +275,10 @@ public struct PunctuationCheck: Check {
         let leadInColon = sourceEnd == .none && targetEnd == .colon && source.last == " " && target.last == " "
         let rephrasedEnd = sourceEnd == .period && targetEnd == .none
             && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText))
-        if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks
+        // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
+        // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
+        let markChosen = sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation)
+        if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
         {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
