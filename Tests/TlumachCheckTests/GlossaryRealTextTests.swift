@@ -31,6 +31,15 @@ final class GlossaryRealTextTests: XCTestCase {
             try termFindings("The ICC issued a warrant.", "Суд видав ордер.", from: "en", to: "uk").map { $0.hasPrefix("term-missing") }, [true])
     }
 
+    /// Set I (engrampa): "Java Web Archive (.war)" → "Java Web Архів (.war)" asked for війна.
+    func testATermGluedToADotIsAFileName() throws {
+        XCTAssertEqual(try termFindings("Java Web Archive (.war)", "Java Web Архів (.war)", from: "en", to: "uk"), [])
+        XCTAssertEqual(try termFindings("Open war.log", "Відкрити war.log", from: "en", to: "uk"), [])
+        // The word in a sentence stays asked for.
+        XCTAssertEqual(
+            try termFindings("The war continues.", "Бойові дії тривають.", from: "en", to: "uk").map { $0.hasPrefix("term-missing") }, [true])
+    }
+
     func testALongerTermDoesNotHideTheShorterOne() throws {
         XCTAssertEqual(
             try termFindings("З полону вдалося повернути 2 500 українців", "More than 2,500 Ukrainians were returned from captivity", from: "uk", to: "en"),

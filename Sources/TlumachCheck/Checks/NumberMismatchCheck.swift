@@ -194,8 +194,15 @@ public struct NumberMismatchCheck: Check {
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
-        let sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
+        var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
         let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
+        // A plural entry's singular msgid writes the one as a digit (shotwell: "1 file skipped") where every
+        // Ukrainian form prints the count ("%d файл": form 0 serves 1, 21, 31…).
+        if unit.unit.pluralForm != nil, let one = sourceTokens.firstIndex(where: { $0.text == "1" }),
+            unit.targetText.placeholders.contains(where: { $0.kind == .printf && PlaceholderMismatchCheck.isCount($0) })
+        {
+            sourceTokens.remove(at: one)
+        }
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
         let issues = compare(sourceTokens, targetTokens, in: unit)
         guard !issues.isEmpty else { return issues }

@@ -58,6 +58,8 @@ public struct PunctuationCheck: Check {
                 "Choose a special character from the list below and double click on it.",
                 "Спеціальний символ (двічі клацніть на ньому):", note: "A sentence rewritten as a lead-in (geany)."),
             .triggering("Tooltips: ", "Підказки", note: "The lead-in's colon lost."),
+            .passing("reformat To: and Cc: addresses", "переформатувати адреси To: і Cc:", note: "The colon belongs to a header name the source writes (mailutils)."),
+            .passing("SD Video (4 ∶ 3)", "Стандартне відео (4 : 3)", note: "A ratio (shotwell)."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
             .triggering("Proceed?", "Продовжити", note: "A question mark lost."),
@@ -238,6 +240,23 @@ public struct PunctuationCheck: Check {
         return !hasSpace && codeMark ? close : nil
     }
 
+    static func lastWordWithColonIsInSource(_ target: [Unicode.Scalar], _ source: [Unicode.Scalar]) -> Bool {
+        var end = target.count
+        while end > 0 && CharacterClass.isSpace(target[end - 1]) { end -= 1 }
+        guard end > 1, target[end - 1] == ":" else { return false }
+        var start = end - 1
+        while start > 0 && !CharacterClass.isSpace(target[start - 1]) { start -= 1 }
+        let word = Array(target[start..<end])
+        // A word, not the colon alone: "Cc:" yes; ":" or "адреси:" only if the source has them (it cannot have the
+        // Cyrillic one).
+        guard word.count >= 2, word.dropLast().contains(where: WordScanner.isLetter) else { return false }
+        guard contains(source, word) else { return false }
+        // Standing as a word in the source, not a lead-in's colon at its end.
+        var sourceEnd = source.count
+        while sourceEnd > 0 && CharacterClass.isSpace(source[sourceEnd - 1]) { sourceEnd -= 1 }
+        return !(sourceEnd >= word.count && Array(source[(sourceEnd - word.count)..<sourceEnd]) == word)
+    }
+
     static func contains(_ scalars: [Unicode.Scalar], _ pattern: [Unicode.Scalar]) -> Bool {
         guard pattern.count <= scalars.count else { return false }
         for start in 0...(scalars.count - pattern.count) where scalars[start] == pattern[0] {
@@ -278,7 +297,10 @@ public struct PunctuationCheck: Check {
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
         let markChosen = sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation)
-        if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen
+        // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:
+        // addresses" → "переформатувати адреси To: і Cc:"): the colon is the word's.
+        let copiedColonWord = targetEnd == .colon && Self.lastWordWithColonIsInSource(target, source)
+        if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen && !copiedColonWord
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
         {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
@@ -311,11 +333,14 @@ public struct PunctuationCheck: Check {
                 let next = index + 1 < target.count ? target[index + 1] : " "
                 let endsWord = CharacterClass.isSpace(next) || Self.isCloser(next) || Self.isMark(next)
                 let isEllipsis = scalar == "." && next == "."
+                // A ratio (shotwell: "4 ∶ 3" → "4 : 3") is spaced on both sides.
+                let isRatio = scalar == ":" && NumberScanner.isDigit(target[index - 2]) && index + 2 < target.count
+                    && NumberScanner.isDigit(target[index + 2])
                 // A space that keeps an option, path or command apart from the mark ("--null ?") is deliberate.
                 var tokenStart = index - 2
                 while tokenStart > 0 && !CharacterClass.isSpace(target[tokenStart - 1]) { tokenStart -= 1 }
                 let afterCode = target[tokenStart] == "-" || target[tokenStart..<(index - 1)].contains { "/\\_".unicodeScalars.contains($0) }
-                if endsWord && !isEllipsis && !afterCode && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
+                if endsWord && !isEllipsis && !isRatio && !afterCode && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
                     reportedSpaceBefore = true
                     issues.append(Issue("a space before \(scalar)"))
                 }
