@@ -176,3 +176,24 @@ final class SetINoiseTests: XCTestCase {
         XCTAssertEqual(flagged("Duration", "Тривалість:"), ["punctuation"])
     }
 }
+
+/// False classes read in set J (mutt, pulseaudio, gnome-shell, xfdesktop, sysstat…: 18 Debian catalogs, seed 18,
+/// judged blind; docs/check-evaluation.md), fixed after that judgement.
+final class SetJNoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String) -> [String] { defaultFindings(source, target) }
+
+    /// gnome-shell: "%A %B %e %Y" → "%A %-d %B %Y", the day in another padding.
+    func testDateFieldsInAnotherPadding() {
+        XCTAssertEqual(flagged("%A %B %e %Y", "%A %-d %B %Y"), [])
+        XCTAssertEqual(flagged("%B %-d %Y, %l∶%M %p", "%-d %B %Y, %H:%M"), [])
+        XCTAssertEqual(flagged("%A %B %e %Y", "%A %B %Y"), ["placeholder-mismatch"])
+    }
+
+    /// gnome-shell: search keywords end with ";".
+    func testAKeywordListEndsWithItsSeparator() {
+        XCTAssertEqual(flagged("screenshot;screencast;snip;capture;record", "screenshot;screencast;snip;capture;record;знімок;вікна;запис;"), [])
+        // A label's colon lost, and a sentence ending with a semicolon: found.
+        XCTAssertEqual(flagged("B_utton:", "_Кнопка"), ["punctuation"])
+        XCTAssertEqual(flagged("Save the file.", "Зберегти файл;"), ["punctuation"])
+    }
+}

@@ -28,6 +28,8 @@ public struct PlaceholderMismatchCheck: Check {
                 sourceCodes: [InlineCode(kind: "pc-open", id: "1", offset: 6), InlineCode(kind: "pc-close", id: "1", offset: 10)]),
             .passing("%s of %d", "%2$d з %1$s", note: "Reordered with positions."),
             .passing("%a %l∶%M %p", "%a %H:%M", note: "A 12-hour clock written as a 24-hour one (gnome-system-monitor)."),
+            .passing("%A %B %e %Y", "%A %-d %B %Y", note: "The day of the month in another padding (gnome-shell)."),
+            .triggering("%A %B %e %Y", "%A %B %Y", note: "The day lost."),
             .triggering("%a %l∶%M %p", "%a %l∶%M", note: "AM/PM lost from a 12-hour clock."),
             .passing(
                 "{count, plural, one {# file} other {# files}}",
@@ -233,6 +235,40 @@ public struct PlaceholderMismatchCheck: Check {
         return hasHour
     }
 
+    /// A strftime format: it has a conversion printf lacks (%Y, %B, %H, %M…).
+    static func isDateFormat(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.indices.dropLast().contains { index in
+            scalars[index] == "%" && "YyBbHMZjk".unicodeScalars.contains(scalars[index + 1])
+        }
+    }
+
+    /// The day of the month (%d, %e, %-d, %_d), the 24-hour (%H, %k, %-H) and the 12-hour hour (%I, %l, %-l)
+    /// written in another padding (gnome-shell: "%A %B %e %Y" → "%A %-d %B %Y"): as many on each side, they are
+    /// one field and set aside.
+    static func withoutEquivalentDateFields(_ source: [Placeholder], _ target: [Placeholder]) -> ([Placeholder], [Placeholder]) {
+        func field(_ placeholder: Placeholder) -> Character? {
+            var text = Substring(placeholder.text)
+            guard text.first == "%" else { return nil }
+            text = text.dropFirst()
+            if let flag = text.first, "-_0".contains(flag) { text = text.dropFirst() }
+            guard text.count == 1, let letter = text.first else { return nil }
+            switch letter {
+            case "d", "e": return "d"
+            case "H", "k": return "H"
+            case "I", "l": return "I"
+            default: return nil
+            }
+        }
+        var source = source, target = target
+        for kind: Character in ["d", "H", "I"] {
+            let inSource = source.filter { field($0) == kind }.count
+            guard inSource > 0, inSource == target.filter({ field($0) == kind }).count else { continue }
+            source.removeAll { field($0) == kind }
+            target.removeAll { field($0) == kind }
+        }
+        return (source, target)
+    }
+
     /// Only as many as the target has more of them: "%lu byte" → "%ld байт" stays a changed conversion.
     static func withoutAddedCounts(_ source: [Placeholder], _ target: [Placeholder]) -> [Placeholder] {
         var added = target.filter(isCount).count - source.filter(isCount).count
@@ -272,6 +308,9 @@ public struct PlaceholderMismatchCheck: Check {
             var targetPrintf = Self.only(.printf, targetPlaceholders)
             if Self.isClockLocalised(unit.targetText.scalars) {
                 sourcePrintf = sourcePrintf.filter { $0.text != "%p" && $0.text != "%P" }
+            }
+            if Self.isDateFormat(unit.sourceText.scalars) {
+                (sourcePrintf, targetPrintf) = Self.withoutEquivalentDateFields(sourcePrintf, targetPrintf)
             }
             if let form = unit.unit.pluralForm {
                 targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf)

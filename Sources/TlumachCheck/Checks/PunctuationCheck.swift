@@ -60,6 +60,7 @@ public struct PunctuationCheck: Check {
             .triggering("Tooltips: ", "Підказки", note: "The lead-in's colon lost."),
             .passing("reformat To: and Cc: addresses", "переформатувати адреси To: і Cc:", note: "The colon belongs to a header name the source writes (mailutils)."),
             .passing("SD Video (4 ∶ 3)", "Стандартне відео (4 : 3)", note: "A ratio (shotwell)."),
+            .passing("screenshot;screencast;record", "screenshot;screencast;record;знімок;запис;", note: "Search keywords end with their separator (gnome-shell)."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
             .triggering("Proceed?", "Продовжити", note: "A question mark lost."),
@@ -300,7 +301,11 @@ public struct PunctuationCheck: Check {
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:
         // addresses" → "переформатувати адреси To: і Cc:"): the colon is the word's.
         let copiedColonWord = targetEnd == .colon && Self.lastWordWithColonIsInSource(target, source)
+        // A list of search keywords (gnome-shell: "screenshot;screencast;…") ends with its separator by convention.
+        let keywordList = targetEnd == .semicolon && Self.contains(source, [";"]) && !Self.contains(source, [";", " "])
+            && !target.contains(where: { $0 == "\n" })
         if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen && !copiedColonWord
+            && !keywordList
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
         {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
