@@ -165,6 +165,10 @@ final class SetINoiseTests: XCTestCase {
         var lost = BilingualUnit(id: "u[0]", source: "1 file skipped:\n", target: "Обробку файла скасовано:\n")
         lost.pluralForm = 0
         XCTAssertEqual(defaultFindings(lost), ["number-mismatch"])
+        // glib: the target keeps the 1 as the source does: nothing to set aside, nothing found.
+        var kept = BilingualUnit(id: "u[1]", source: "Expecting 1 control message, got %d", target: "Очікується 1 контрольне повідомлення, отримано %d")
+        kept.pluralForm = 1
+        XCTAssertEqual(defaultFindings(kept), [])
     }
 
     /// mailutils: a header name the source writes with its colon ends the target; shotwell: a ratio spaced.

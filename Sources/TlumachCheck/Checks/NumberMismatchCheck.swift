@@ -199,6 +199,7 @@ public struct NumberMismatchCheck: Check {
         // A plural entry's singular msgid writes the one as a digit (shotwell: "1 file skipped") where every
         // Ukrainian form prints the count ("%d файл": form 0 serves 1, 21, 31…).
         if unit.unit.pluralForm != nil, let one = sourceTokens.firstIndex(where: { $0.text == "1" }),
+            sourceTokens.filter({ $0.text == "1" }).count > targetTokens.filter({ $0.text == "1" }).count,
             unit.targetText.placeholders.contains(where: { $0.kind == .printf && PlaceholderMismatchCheck.isCount($0) })
         {
             sourceTokens.remove(at: one)
