@@ -169,6 +169,8 @@ public struct WhitespaceCheck: Check {
             .passing("time unknown       ", "час невідомий      ", note: "Column padding fitted to the words (coreutils)."),
             .passing("\n      --check-order  check", "\n  --check-order  перевіряти", note: "Re-indented after a line break (coreutils)."),
             .triggering(" unknown file type %s\n", "невідомий тип файла %s\n", note: "A lost leading space glues the message to what precedes it."),
+            .passing("Folder", " Папки ", note: "A tab label padded evenly (sylpheed)."),
+            .triggering("Folder", " Папки", note: "Padded on one side only."),
         ])
 
     public init(environment: CheckEnvironment) {}
@@ -228,6 +230,14 @@ public struct WhitespaceCheck: Check {
         let targetTrailing = targetEdges.trailing.filter { $0 != " " && $0 != "\t" }
         let invisibleTrailing = !sourceTrailing.isEmpty && sourceTrailing.last == "\n" && targetEdges.trailing.last == "\n"
             && sourceTrailing.elementsEqual(targetTrailing)
+        // A label padded evenly with spaces on one side and bare on the other (sylpheed's tabs: "Folder" →
+        // " Папки ", " Send " → "Послати") is the translator's layout, not a space slipped in or lost.
+        func evenlyPadded(_ edges: (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>)) -> Bool {
+            !edges.leading.isEmpty && edges.leading.allSatisfy { $0 == " " } && edges.leading.elementsEqual(edges.trailing)
+        }
+        let sourceBare = sourceEdges.leading.isEmpty && sourceEdges.trailing.isEmpty
+        let targetBare = targetEdges.leading.isEmpty && targetEdges.trailing.isEmpty
+        if (sourceBare && evenlyPadded(targetEdges)) || (targetBare && evenlyPadded(sourceEdges)) { return [] }
         if !bothIndented && !Self.same(sourceEdges.leading, targetEdges.leading) {
             issues.append(Issue("leading whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.leading))), target \(Self.describe(ScalarString.make(targetEdges.leading)))"))
         }

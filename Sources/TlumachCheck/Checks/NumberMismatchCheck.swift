@@ -18,6 +18,9 @@ public struct NumberMismatchCheck: Check {
             .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2 000 захисників."),
             .triggering("About 950 civilians", "Близько ↓590 цивільних"),
             .triggering("The rate is 2.5%.", "Ставка — ↓25 %.", note: "2.5 is not 25."),
+            .passing("I18N BiDi override", "Перевизначення напрямку тексту", note: "A numeronym translated (pluma)."),
+            .passing("_Baltic (ISO-8859-13)", "Балтійська (ISO-8859-1_3)", note: "An accelerator inside a number (sylpheed)."),
+            .triggering("Baltic (ISO-8859-13)", "Балтійська (ISO-8859-↓3)", note: "A number changed."),
             .passing("More than 2,500 defenders returned.", "Повернулися понад 2 500 захисників.", note: "2 500 ≡ 2,500."),
             .passing("More than 2,500 defenders returned.", "Повернулися понад 2\u{A0}500 захисників.", note: "A no-break space groups digits too."),
             .passing("The rate is 2.5%.", "Ставка — 2,5 %.", note: "2,5 ≡ 2.5."),
@@ -179,6 +182,34 @@ public struct NumberMismatchCheck: Check {
         }
     }
 
+    /// One letter, one or two digits, one letter, standing as a word: I18N, l10n, a11y, k8s.
+    static func isNumeronym(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
+        let start = token.range.lowerBound, end = token.range.upperBound
+        guard token.text.unicodeScalars.count <= 2, start >= 1, end < scalars.count,
+            WordScanner.isLetter(scalars[start - 1]), WordScanner.isLetter(scalars[end])
+        else { return false }
+        let before = start >= 2 ? scalars[start - 2] : " "
+        let after = end + 1 < scalars.count ? scalars[end + 1] : " "
+        return !WordScanner.isLetter(before) && !NumberScanner.isDigit(before)
+            && !WordScanner.isLetter(after) && !NumberScanner.isDigit(after)
+    }
+
+    /// The text with `_` or `&` between two digits removed, or nil when there is none.
+    static func withoutAcceleratorsInNumbers(_ scalars: [Unicode.Scalar]) -> String? {
+        var result = String.UnicodeScalarView()
+        var removed = false
+        for (index, scalar) in scalars.enumerated() {
+            if (scalar == "_" || scalar == "&"), index > 0, index + 1 < scalars.count,
+                NumberScanner.isDigit(scalars[index - 1]), NumberScanner.isDigit(scalars[index + 1])
+            {
+                removed = true
+                continue
+            }
+            result.append(scalar)
+        }
+        return removed ? String(result) : nil
+    }
+
     static func isBareNumber(_ text: String) -> Bool {
         let trimmed = text.unicodeScalars.filter { !CharacterClass.isSpace($0) }
         return !trimmed.isEmpty && trimmed.count <= 4 && trimmed.allSatisfy { ("0"..."9").contains($0) }
@@ -204,9 +235,21 @@ public struct NumberMismatchCheck: Check {
         {
             sourceTokens.remove(at: one)
         }
+        // A numeronym (I18N, l10n, a11y) is a word: translated, it takes its digits with it (pluma: "I18N BiDi
+        // override" → "Перевизначення напрямку тексту").
+        let sourceScalars = unit.sourceText.scalars
+        sourceTokens.removeAll { token in
+            Self.isNumeronym(token, in: sourceScalars)
+                && !PunctuationCheck.contains(unit.targetText.scalars, Array(sourceScalars[(token.range.lowerBound - 1)..<(token.range.upperBound + 1)]))
+        }
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
         let issues = compare(sourceTokens, targetTokens, in: unit)
         guard !issues.isEmpty else { return issues }
+        // An accelerator placed inside a number (sylpheed: "ISO-8859-1_3") splits it only on screen.
+        if let joined = Self.withoutAcceleratorsInNumbers(unit.targetText.scalars) {
+            let rescanned = NumberScanner.scan(AnalyzedText(joined, codes: []), language: unit.targetLanguage)
+            if compare(sourceTokens, rescanned, in: unit).isEmpty { return [] }
+        }
         // Only when the figures differ: metavariables named fewer or more times ("SKIP1:SKIP2" → "Н1:Н2" with
         // FILE1 → ФАЙЛ1 matches as it is).
         let (source, target) = Self.droppingRepeatedMetavariableIndexes(
