@@ -36,7 +36,17 @@ public final class ArticleNormalizer: Sendable {
     /// must be valid UTF-8 (`UTF8Validation.firstInvalidOffset` checks). With `reporting: false` the result has
     /// the same text but no change list, only `changeCount` (what writing the text out needs, and much cheaper on
     /// text with many fixes).
-    package func normalize(utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true) -> NormalizationResult {
+    /// Bytes read between two calls of `normalize`'s progress closure: a large file shows its progress within it.
+    package static let progressStep = 1 << 22
+
+    /// `progress` receives the number of bytes read since its last call, every `progressEvery` bytes or so and
+    /// once at the end (the sum is the buffer's size).
+    package func normalize(
+        utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true, progress: ((Int) -> Void)? = nil,
+        progressEvery: Int = ArticleNormalizer.progressStep
+    ) -> NormalizationResult {
+        var reported = 0
+        defer { progress?(bytes.count - reported) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var changes: [PendingChange] = []
@@ -89,6 +99,10 @@ public final class ArticleNormalizer: Sendable {
                 }
                 steps += block.range.count
                 position = block.range.upperBound
+                if let progress, position - reported >= progressEvery {
+                    progress(position - reported)
+                    reported = position
+                }
             }
             Self.flush(bytes, from: &clean, to: bytes.count, into: &output)
         }

@@ -101,16 +101,17 @@ struct NormalizeCommand: ParsableCommand {
             let invalid = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
             if let invalid { throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8") }
         }
-        // File by file: a long run over many files shows its progress (a single file is one step).
+        // Within each file, every few megabytes: a large file shows its progress too.
         let progress = ProgressMeter(
             command: "normalize", total: inputs.reduce(0) { $0 + $1.data.count }, unit: .bytes)
         // Writing the text needs no change list; building one costs more than the rewriting on messy text.
         let reporting = check || report != nil
         let results = inputs.map { input in
             let result = input.data.withUnsafeBytes {
-                normalizer.normalize(utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting)
+                normalizer.normalize(
+                    utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
+                    progress: { progress.advance(by: $0) })
             }
-            progress.advance(by: input.data.count)
             return (path: input.path, result: result)
         }
         progress.finish()

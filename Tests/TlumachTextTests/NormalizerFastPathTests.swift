@@ -181,4 +181,26 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertEqual(normalizer.normalize("(див. https://uk.wikipedia.org/wiki/Київ_(місто)).\n").text,
                        "(див. https://uk.wikipedia.org/wiki/Київ_(місто)).\n")
     }
+
+    /// A large file reports its progress within it (issue 11: a run over one 1 GB file showed nothing until done),
+    /// the reported bytes add up to its size, and the text is the same as without a progress closure.
+    func testALargeBufferReportsProgressWithinIt() throws {
+        let normalizer = try ArticleNormalizer(options: NormalizerOptions(language: .uk))
+        var text = ""
+        var generator = SeededGenerator(seed: 11)
+        let step = 4096
+        while text.utf8.count < 5 * step {
+            text += Self.realLike[Int.random(in: 0..<Self.realLike.count, using: &generator)] + "\n\n"
+        }
+        let bytes = Array(text.utf8)
+        var calls: [Int] = []
+        let withProgress = bytes.withUnsafeBufferPointer {
+            normalizer.normalize(utf8Buffer: $0, reporting: false, progress: { calls.append($0) }, progressEvery: step)
+        }
+        let without = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
+        XCTAssertEqual(withProgress.utf8, without.utf8)
+        XCTAssertEqual(calls.reduce(0, +), bytes.count)
+        XCTAssertGreaterThanOrEqual(calls.count, 4)
+        XCTAssertTrue(calls.dropLast().allSatisfy { $0 >= step })
+    }
 }
