@@ -81,7 +81,7 @@ let package = Package(
             swiftSettings: strict),
         .target(
             name: "TlumachLeverage",
-            dependencies: ["TlumachCore", "TlumachTMX", "TlumachMemory", "TlumachFormats", "TlumachCheck"],
+            dependencies: ["TlumachCore", "TlumachTMX", "TlumachMemory", "TlumachFormats", "TlumachCheck", "TlumachGlossary"],
             resources: [.copy("Data")], swiftSettings: strict),
         .target(
             name: "TlumachTerminology",

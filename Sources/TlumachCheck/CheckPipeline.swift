@@ -35,6 +35,8 @@ public struct CheckRequest: Sendable {
     public var typography: Typography?
     /// Advanced as files are read and units checked (the CLI's meter; draws only on a terminal).
     public var progress: ProgressMeter?
+    /// Where parsed glossary files are kept between runs (the CLI's per-user cache); nil: parsed every time.
+    public var glossaryCache: GlossaryCache?
 
     public init() {}
 }
@@ -142,7 +144,8 @@ public enum CheckPipeline {
         let loading = BackgroundLoad()
         if !glossaryPaths.isEmpty && glossaryPathError == nil {
             let profiles = project.glossaryProfiles
-            loading.start { [glossaryPaths] in try GlossaryTermFinder(paths: glossaryPaths, profiles: profiles) }
+            let cache = request.glossaryCache
+            loading.start { [glossaryPaths] in try GlossaryTermFinder(paths: glossaryPaths, profiles: profiles, cache: cache) }
         } else {
             loading.start { nil }
         }

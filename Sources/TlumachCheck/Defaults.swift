@@ -71,9 +71,10 @@ public struct GlossaryTermFinder: TermFinder {
         self.matcher = matcher
     }
 
-    /// Loads glossary files and folders (YAML, TBX, CSV, TSV), with the house-style `profiles` chosen.
-    public init(paths: [String], profiles: [String] = []) throws {
-        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths, profiles: profiles))
+    /// Loads glossary files and folders (YAML, TBX, CSV, TSV), with the house-style `profiles` chosen; parsed
+    /// files come from `cache` when their bytes are unchanged.
+    public init(paths: [String], profiles: [String] = [], cache: GlossaryCache? = nil) throws {
+        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths, profiles: profiles, cache: cache))
     }
 
     /// A glossary in the YAML format (docs/glossary-format.md); `path` names it in errors.

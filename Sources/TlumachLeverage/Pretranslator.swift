@@ -2,6 +2,7 @@ import Foundation
 import TlumachCheck
 import TlumachCore
 import TlumachFormats
+import TlumachGlossary
 
 public struct PretranslateOptions: Sendable {
     /// Lowest fuzzy percent used with `fuzzy`.
@@ -23,9 +24,12 @@ public struct TermGate: Sendable {
 
     public static let checks: Set<String> = ["term-missing", "term-forbidden", "term-casing", "term-context"]
 
-    public init(glossaries: [String], profiles: [String] = [], sourceLanguage: String, targetLanguage: String) throws {
+    public init(
+        glossaries: [String], profiles: [String] = [], cache: GlossaryCache? = nil, sourceLanguage: String,
+        targetLanguage: String
+    ) throws {
         try self.init(
-            finder: GlossaryTermFinder(paths: glossaries, profiles: profiles), sourceLanguage: sourceLanguage,
+            finder: GlossaryTermFinder(paths: glossaries, profiles: profiles, cache: cache), sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage)
     }
 

@@ -105,7 +105,8 @@ struct AlignCommand: ParsableCommand {
         if glossary.disabled { return nil }
         let settings = try ProjectSettings.current()
         guard let paths = try settings.anchorGlossaryPaths(explicit: glossary.paths, disabled: glossary.disabled) else { return nil }
-        return try TermMatcher(glossary: try Glossary.load(paths: paths, profiles: settings.glossaryProfiles))
+        return try TermMatcher(
+            glossary: try Glossary.load(paths: paths, profiles: settings.glossaryProfiles, cache: GlossaryCache.forCommandLine()))
     }
 
     /// The number each sentence has in the output: 1…n, or its line with --presegmented.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TlumachCheck
 import TlumachConfig
+import TlumachGlossary
 import TlumachCore
 
 /// Output formats of `check`; `markdown` only lists the checks.
@@ -95,6 +96,7 @@ struct CheckCommand: ParsableCommand {
         request.targetLanguage = languages.target
         request.glossaries = glossary.paths
         request.noGlossary = glossary.disabled
+        request.glossaryCache = GlossaryCache.forCommandLine()
         request.enable = enable.flatMap { $0.split(separator: ",").map(String.init) }
         request.disable = disable.flatMap { $0.split(separator: ",").map(String.init) }
         request.strict = strict

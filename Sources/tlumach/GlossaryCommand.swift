@@ -82,7 +82,8 @@ struct GlossaryCommand: ParsableCommand {
         func run() throws {
             let settings = try ProjectSettings.current()
             let glossary = try Glossary.load(
-                paths: paths.isEmpty ? try settings.requiredGlossaryPaths() : paths, profiles: settings.glossaryProfiles)
+                paths: paths.isEmpty ? try settings.requiredGlossaryPaths() : paths, profiles: settings.glossaryProfiles,
+                cache: GlossaryCache.forCommandLine())
             let stats = GlossaryStats(glossary)
             func sorted(_ counts: [String: Int]) -> [(String, Int)] { counts.sorted { $0.key < $1.key } }
             switch format {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TlumachConfig
 import TlumachCore
+import TlumachGlossary
 import TlumachLeverage
 import TlumachMemory
 
@@ -94,7 +95,8 @@ struct PretranslateCommand: ParsableCommand {
         let gate = glossary.isEmpty
             ? nil
             : try TermGate(
-                glossaries: glossary, profiles: ProjectSettings.current().glossaryProfiles, sourceLanguage: leverager.memory.sourceLanguage ?? "",
+                glossaries: glossary, profiles: ProjectSettings.current().glossaryProfiles, cache: GlossaryCache.forCommandLine(),
+                sourceLanguage: leverager.memory.sourceLanguage ?? "",
                 targetLanguage: leverager.memory.targetLanguage ?? "")
         let pretranslator = Pretranslator(leverager: leverager, options: options, gate: gate)
         let progress = SegmentProgress(label: "pretranslate", total: inputs.reduce(0) { $0 + $1.segments.count })

@@ -28,6 +28,21 @@ final class CheckCLITests: XCTestCase {
         XCTAssertTrue(positions.contains([26, 98]), "\(positions)")
     }
 
+    /// `check` keeps the parsed glossaries in the per-user cache as `terms` does (it parsed the shipped YAML on
+    /// every run), and a run from the cache reports what a run that parsed reports.
+    func testCheckKeepsParsedGlossariesInTheCache() throws {
+        let cache = try CLI.temporaryDirectory(for: self).appendingPathComponent("cache")
+        let arguments = ["check", "examples/check/article.xlf", "--format", "json"]
+        let first = try CLI.run(arguments, environment: ["TLUMACH_CACHE_DIR": cache.path])
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        XCTAssertFalse(entries.isEmpty, "no cache entry written")
+        let second = try CLI.run(arguments, environment: ["TLUMACH_CACHE_DIR": cache.path])
+        let uncached = try CLI.run(arguments, environment: ["TLUMACH_CACHE_DIR": ""])
+        XCTAssertEqual(first.status, 1, first.stderr)
+        XCTAssertEqual(second.stdout, first.stdout)
+        XCTAssertEqual(uncached.stdout, first.stdout)
+    }
+
     func testTextPairAndTextFormat() throws {
         let result = try CLI.run([
             "check", "--source", "examples/check/article.uk.txt", "--target", "examples/check/article.en.txt",
