@@ -79,7 +79,9 @@ public struct MixedScriptCheck: Check {
         let masked = text.hasMaskedSpans ? text.masked : nil
         let isUkrainian = unit.targetLanguage == "uk"
         let isEnglish = unit.targetLanguage == "en"
-        let gluedCodes = Self.codesGluedToWords(unit.sourceText.scalars)
+        // Only a target with a % or $ can have a code glued to a word.
+        let gluedCodes = text.scalars.contains(where: { $0 == "%" || $0 == "$" })
+            ? Self.codesGluedToWords(unit.sourceText.scalars) : []
         // One pass over the scalars, word by word (letters, with apostrophes between letters), no strings made
         // unless a word is reported.
         var index = 0
