@@ -311,28 +311,12 @@ def main():
         entries = build_fresh4(args.blind4, gold, build_fresh3(args.work, gold))
         judged = judgeable(corpus, entries)
         print(f"held-out 4: {len(entries)} desktop-file names, {len(judged)} attested in the corpus\n")
-        print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
-        print("|---|---|---|---|---|---|")
-        label = "held-out 4 (desktop-file names)"
-        baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
-        n, b1, b5, bx = accuracy(baseline, judged)
-        print(f"| {label} | {n} | Dice baseline | {b1:.3f} | {b5:.3f} | {bx:.3f} |")
-        answers, _ = run_suggest(args.tlumach, args.work, list(judged), ("--association", args.association))
-        n, a1, a5, ax = accuracy(answers, judged)
-        print(f"| {label} | {n} | tlumach suggest | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
+        blind_table(args, corpus, judged, "held-out 4 (desktop-file names)", (args.association,))
         return
     if args.blind3:
         judged = judgeable(corpus, build_fresh3(args.work, gold))
-        print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
-        print("|---|---|---|---|---|---|")
-        label = "held-out 3 (iso_639-5, iso_3166-3, glibc weekdays and months)"
-        baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
-        n, b1, b5, bx = accuracy(baseline, judged)
-        print(f"| {label} | {n} | Dice baseline | {b1:.3f} | {b5:.3f} | {bx:.3f} |")
-        for measure in ("dice", "llr"):
-            answers, _ = run_suggest(args.tlumach, args.work, list(judged), ("--association", measure))
-            n, a1, a5, ax = accuracy(answers, judged)
-            print(f"| {label} | {n} | tlumach suggest, {measure} | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
+        blind_table(args, corpus, judged, "held-out 3 (iso_639-5, iso_3166-3, glibc weekdays and months)",
+                    ("dice", "llr"))
         return
     print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
     print("|---|---|---|---|---|---|")
@@ -375,6 +359,19 @@ def main():
             else:
                 cells += ["not run", "not run"]
             print(f"| {feature} | " + " | ".join(cells) + " |")
+
+
+def blind_table(args, corpus, judged, label, measures):
+    """The figures of a held-out set, baseline and method, without its errors."""
+    print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
+    print("|---|---|---|---|---|---|")
+    baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
+    n, b1, b5, bx = accuracy(baseline, judged)
+    print(f"| {label} | {n} | Dice baseline | {b1:.3f} | {b5:.3f} | {bx:.3f} |")
+    for measure in measures:
+        answers, _ = run_suggest(args.tlumach, args.work, list(judged), ("--association", measure))
+        n, a1, a5, ax = accuracy(answers, judged)
+        print(f"| {label} | {n} | tlumach suggest, {measure} | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
 
 
 def extract_table(args, sets, extra, quiet=False):
