@@ -12,7 +12,8 @@ Matching: a candidate is right when it has as many words as the gold term and ea
 in inflection-insensitive form (each starts with the other's first max(3, len-3) letters); "exact" additionally
 requires the same letters (case-insensitive): the dictionary form.
 
-Usage: scripts/eval-terms.py [--tlumach .build/release/tlumach] [--work /tmp/terms-eval] [--ablations]
+Usage: scripts/eval-terms.py [--tlumach .build/release/tlumach] [--work /tmp/terms-eval] [--ablations] [--errors]
+       scripts/eval-terms.py --blind3 | --blind4 ROOT   (held-out 3; held-out 4 from .desktop files unpacked under ROOT)
 Writes the figures to stdout (Markdown) and the raw outputs to the work folder.
 """
 import argparse
@@ -146,6 +147,52 @@ def build_fresh3(work, gold):
     return fresh3
 
 
+def build_fresh4(root, gold, fresh3):
+    """Held-out 4 (built 5 Dec 2026, round 4, rule fixed before its one run): the names of desktop applications,
+    settings panels and their actions, from the .desktop files of Debian packages unpacked under `root` (GNOME,
+    Xfce, MATE, Cinnamon, LXQt and KDE settings and applications, fetched with `apt-get download` and
+    `dpkg-deb -x`, never committed): `Name`/`GenericName` against `Name[uk]`/`GenericName[uk]` in the
+    [Desktop Entry] and [Desktop Action ...] groups. Kept: English of letters, spaces, hyphens and apostrophes, at
+    most three words; a Ukrainian name with a Cyrillic letter that does not contain the English name (a product
+    name left as it is: Okular); where files disagree, the commonest translation (then the first in path order);
+    nothing that is in an earlier set. Its errors are never printed."""
+    counts = collections.defaultdict(collections.Counter)
+    first_seen = {}
+    for path in sorted(glob.glob(os.path.join(root, "**", "*.desktop"), recursive=True)):
+        if not os.path.isfile(path):
+            continue  # a dangling link into a package not unpacked
+        group, values = None, {}
+        def flush():
+            for key in ("Name", "GenericName"):
+                en, uk = values.get(key), values.get(key + "[uk]")
+                if not en or not uk:
+                    continue
+                if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", en) or len(en.split()) > 3:
+                    continue
+                if not re.search(r"[\u0400-\u04FF]", uk) or en.lower() in uk.lower():
+                    continue
+                counts[en][uk] += 1
+                first_seen.setdefault((en, uk), len(first_seen))
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                line = line.strip()
+                if line.startswith("["):
+                    flush()
+                    group, values = line, {}
+                    continue
+                if group and (group == "[Desktop Entry]" or group.startswith("[Desktop Action")) and "=" in line:
+                    key, value = line.split("=", 1)
+                    values.setdefault(key.strip(), value.strip())
+        flush()
+    fresh4 = {}
+    for en, translations in sorted(counts.items()):
+        fresh4[en] = sorted(translations, key=lambda uk: (-translations[uk], first_seen[(en, uk)]))[0]
+    for term in list(fresh4):
+        if any(term in gold[name] for name in ("languages", "countries", "fresh")) or term in fresh3:
+            del fresh4[term]
+    return fresh4
+
+
 def words(text):
     return WORD.findall(text)
 
@@ -255,21 +302,21 @@ def main():
                         help="run ONLY held-out 3 (blind: once, Dice and log-likelihood side by side, no errors)")
     parser.add_argument("--extract-ablations", default="none,dice,names,termhood",
                         help="features whose ablation also runs extract (without alignment, extract is very slow)")
+    parser.add_argument("--blind4", metavar="ROOT",
+                        help="run ONLY held-out 4 (desktop-file names unpacked under ROOT; blind: no errors)")
     args = parser.parse_args()
     corpus, gold = build(args.work)
     print(f"corpus: {len(corpus)} units from the installed catalogs (iso-codes left out)\n")
+    if args.blind4:
+        entries = build_fresh4(args.blind4, gold, build_fresh3(args.work, gold))
+        judged = judgeable(corpus, entries)
+        print(f"held-out 4: {len(entries)} desktop-file names, {len(judged)} attested in the corpus\n")
+        blind_table(args, corpus, judged, "held-out 4 (desktop-file names)", (args.association,))
+        return
     if args.blind3:
         judged = judgeable(corpus, build_fresh3(args.work, gold))
-        print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
-        print("|---|---|---|---|---|---|")
-        label = "held-out 3 (iso_639-5, iso_3166-3, glibc weekdays and months)"
-        baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
-        n, b1, b5, bx = accuracy(baseline, judged)
-        print(f"| {label} | {n} | Dice baseline | {b1:.3f} | {b5:.3f} | {bx:.3f} |")
-        for measure in ("dice", "llr"):
-            answers, _ = run_suggest(args.tlumach, args.work, list(judged), ("--association", measure))
-            n, a1, a5, ax = accuracy(answers, judged)
-            print(f"| {label} | {n} | tlumach suggest, {measure} | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
+        blind_table(args, corpus, judged, "held-out 3 (iso_639-5, iso_3166-3, glibc weekdays and months)",
+                    ("dice", "llr"))
         return
     print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
     print("|---|---|---|---|---|---|")
@@ -312,6 +359,19 @@ def main():
             else:
                 cells += ["not run", "not run"]
             print(f"| {feature} | " + " | ".join(cells) + " |")
+
+
+def blind_table(args, corpus, judged, label, measures):
+    """The figures of a held-out set, baseline and method, without its errors."""
+    print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
+    print("|---|---|---|---|---|---|")
+    baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
+    n, b1, b5, bx = accuracy(baseline, judged)
+    print(f"| {label} | {n} | Dice baseline | {b1:.3f} | {b5:.3f} | {bx:.3f} |")
+    for measure in measures:
+        answers, _ = run_suggest(args.tlumach, args.work, list(judged), ("--association", measure))
+        n, a1, a5, ax = accuracy(answers, judged)
+        print(f"| {label} | {n} | tlumach suggest, {measure} | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
 
 
 def extract_table(args, sets, extra, quiet=False):

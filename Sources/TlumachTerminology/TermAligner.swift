@@ -141,8 +141,14 @@ public final class TermAligner {
     public func suggest(_ term: String, limit: Int = 5) -> [TermCandidate] {
         guard let sequence = corpus.source.sequence(of: term) else { return [] }
         let queryTokens = TermTokenizer.tokenize(term)
-        let occurrences = corpus.source.occurrences(of: sequence)
+        var occurrences = corpus.source.occurrences(of: sequence)
         guard !occurrences.isEmpty else { return [] }
+        // A capitalised one-word query that the corpus also writes in lower case is, there, another word (March
+        // the month, -march the compiler option; May, may): read only the units that write it with its capital.
+        if queryTokens.count == 1, let query = queryTokens.first, query.isCapitalized, !query.isAllCaps {
+            let capitalised = occurrences.filter { corpus.source.tokens[$0.position].isCapitalized }
+            if !capitalised.isEmpty && capitalised.count < occurrences.count { occurrences = capitalised }
+        }
         var scored = score(sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true, keep: limit)
         scored.sort(by: Self.ranking)
         return Array(scored.prefix(limit))
@@ -523,6 +529,7 @@ public final class TermAligner {
             }
         }
         var accepted: [Gram: TermPair] = [:]
+        let lexicon = features.termhood ? TermLexicon(sides: [corpus.source, corpus.target]) : nil
         for (gram, places) in occurrences where places.count >= minCount {
             let first = places[0]
             let queryTokens = Array(side.tokens[first.position..<(first.position + Int(gram.count))])
@@ -543,7 +550,9 @@ public final class TermAligner {
             let sourceText = best.kind == .term ? displayForm(forms) : queryTokens.map(\.surface).joined(separator: " ")
             var kind = best.kind
             if features.termhood, kind == .term {
-                if TermHood.shared.isMessagePhrase(source: sourceText, target: best.text) { continue }
+                if TermHood.shared.isMessagePhrase(source: sourceText, target: best.text, lexicon: lexicon) { continue }
+                if TermHood.hasUnmatchedWord(source: sourceText, target: best.text) { continue }
+                if !wordsLinkAcross(places: places, length: Int(gram.count), target: best.text) { continue }
                 // Left untranslated: a code word, option or placeholder (callinfo, PRIdMAX, schema id), not a
                 // term; several words with a capital among them are a product name (Logitech iTouch …).
                 if TermHood.isUntranslated(sourceText, best.text) {
@@ -572,8 +581,11 @@ public final class TermAligner {
         if features.abbreviations {
             // The same Latin letters on both sides (HTTPS, LOCPATH) are a token left untranslated, not a
             // transliteration (СВО ↔ SVO): such a pair needs --min-count units like any term.
+            // A capitals word the corpus otherwise writes as an ordinary word (MEMBER) is a placeholder.
             pairs += definitionPairs().filter { pair in
-                !(features.termhood && TermHood.isUntranslated(pair.source, pair.target) && pair.count < minCount)
+                guard features.termhood else { return true }
+                if TermHood.isUntranslated(pair.source, pair.target) && pair.count < minCount { return false }
+                return !(lexicon.map { $0.isPlaceholder(pair.source) || $0.isPlaceholder(pair.target) } ?? false)
             }
         }
         pairs = Self.deduplicated(pairs)
@@ -585,6 +597,44 @@ public final class TermAligner {
         }
         if let limit { pairs = Array(pairs.prefix(limit)) }
         return pairs
+    }
+
+    /// Do the pair's words link to each other where it was aligned? In most of the occurrences aligned to the
+    /// target, every content word of the term must be linked into the target span and every content word of the
+    /// span to the term; otherwise a word was dropped or added at the boundary (write arguments → аргументи:
+    /// "write" is linked to the verb outside the span).
+    private func wordsLinkAcross(places: [(unit: Int, position: Int)], length: Int, target: String) -> Bool {
+        guard aligner != nil, let targetIDs = corpus.target.sequence(of: target) else { return true }
+        var aligned = 0
+        var linked = 0
+        for (unit, position) in places {
+            guard let found = alignedSpan(unit: unit, first: position, end: position + length),
+                Array(corpus.target.ids[found.span]) == targetIDs
+            else { continue }
+            aligned += 1
+            let sourceBase = corpus.source.start[unit]
+            let targetBase = corpus.target.start[unit]
+            let rows = (position - sourceBase)..<(position + length - sourceBase)
+            let columns = (found.span.lowerBound - targetBase)..<(found.span.upperBound - targetBase)
+            let sourceContent = rows.filter { !corpus.source.tokens[sourceBase + $0].isFunction }
+            let targetContent = columns.filter { !corpus.target.tokens[targetBase + $0].isFunction }
+            if Self.linkedAcross(links: links(unit), rows: rows, columns: columns, sourceContent: sourceContent,
+                targetContent: targetContent)
+            {
+                linked += 1
+            }
+        }
+        return aligned == 0 || linked * 2 >= aligned
+    }
+
+    /// Every content row links into `columns`, and every content column links to `rows`.
+    static func linkedAcross(
+        links: [(Int, Int)], rows: Range<Int>, columns: Range<Int>, sourceContent: [Int], targetContent: [Int]
+    ) -> Bool {
+        let inside = links.filter { rows.contains($0.0) && columns.contains($0.1) }
+        let linkedRows = Set(inside.map(\.0))
+        let linkedColumns = Set(inside.map(\.1))
+        return sourceContent.allSatisfy(linkedRows.contains) && targetContent.allSatisfy(linkedColumns.contains)
     }
 
     /// One pair per source and target text (case-insensitive): the best scored; a definition's abbreviation link

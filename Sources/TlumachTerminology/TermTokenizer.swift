@@ -56,6 +56,15 @@ package enum TermData {
         }
         return result
     }
+
+    /// The same lines in file order.
+    package static func orderedLines(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line in
+            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let word = content.trimmingCharacters(in: .whitespaces)
+            return word.isEmpty ? nil : word
+        }
+    }
 }
 
 /// Splits UI strings and article sentences into words for terminology alignment. Letters, digits, and apostrophes
