@@ -7,10 +7,10 @@ import TlumachMemory
 /// the SQLite store preloads): ranking needs no round trip, and one statement fetches the texts of the matches.
 /// For a long-running reader (the server); a one-shot command asks the server's index instead (`PostgresSearcher`),
 /// since loading a large memory's index costs seconds.
-public final class PostgresIndexedSearcher: FuzzySearching {
+public final class PostgresIndexedSearcher: IndexHoldingSearcher {
     let memory: PostgresMemory
     let tokenizer: MemoryTokenizer
-    private let index: LoadedIndex
+    private let index: HeldIndex
     private var marks: CandidateMarks
 
     /// Loads the index of `memory`: the vocabulary, then every unit's source tokens in pages, in one snapshot.
@@ -19,7 +19,7 @@ public final class PostgresIndexedSearcher: FuzzySearching {
         try self.init(memory: memory, tokenizer: tokenizer, index: memory.loadIndex())
     }
 
-    private init(memory: PostgresMemory, tokenizer: MemoryTokenizer, index: LoadedIndex) {
+    private init(memory: PostgresMemory, tokenizer: MemoryTokenizer, index: HeldIndex) {
         self.memory = memory
         self.tokenizer = tokenizer
         self.index = index
@@ -32,21 +32,21 @@ public final class PostgresIndexedSearcher: FuzzySearching {
         PostgresIndexedSearcher(memory: memory, tokenizer: tokenizer, index: index)
     }
 
+    package var heldIndex: HeldIndex? { index }
+
+    /// A searcher over the same connection searching `index` (the held index with later writes applied).
+    package func replacingIndex(_ index: HeldIndex) -> any FuzzySearching {
+        PostgresIndexedSearcher(memory: memory, tokenizer: tokenizer, index: index)
+    }
+
     public func rank(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
-        let analysis = tokenizer.analyze(query)
         var work = SearchWork()
-        let minimum = max(minimum, Double.leastNonzeroMagnitude)
-        if try FuzzyRanker.tooLongForAny(queryLength: analysis.stems.count, source: index, minimum: minimum) {
-            return []
-        }
-        let prepared = try FuzzyRanker.prepare(analysis, source: index, work: &work)
-        return try FuzzyRanker.rank(prepared, source: index, minimum: minimum, limit: limit, seen: &marks, work: &work)
+        return try FuzzyRanker.rank(
+            tokenizer.analyze(query), in: index, minimum: minimum, limit: limit, seen: &marks, work: &work)
     }
 
     public func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
-        var work = SearchWork()
-        let prepared = try FuzzyRanker.prepare(tokenizer.analyze(query), source: index, work: &work)
-        return try FuzzyRanker.exhaustive(prepared, source: index, minimum: minimum, limit: limit)
+        try FuzzyRanker.rankExhaustively(tokenizer.analyze(query), in: index, minimum: minimum, limit: limit)
     }
 
     public func search(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [MemoryMatch] {
@@ -91,12 +91,13 @@ extension PostgresMemory {
     static let indexPage = 50_000
 
     /// The vocabulary and every unit's source tokens, read in one repeatable-read transaction so that a concurrent
-    /// import is either wholly in the index or not at all.
-    func loadIndex() throws -> LoadedIndex {
+    /// import is either wholly in the index or not at all; with the position it stands at, read in the same snapshot.
+    func loadIndex() throws -> HeldIndex {
         let schema = schema
         var builder = LoadedIndex.Builder()
         try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         defer { try? session.execute("COMMIT") }
+        let position = try indexPosition()
         let tokens = try session.run { connection, logger in
             var tokens: [(Int64, String)] = []
             for try await row in try await connection.query(
@@ -134,6 +135,60 @@ extension PostgresMemory {
             }
             after = last.0
         }
-        return try LoadedIndex(builder)
+        return HeldIndex(base: try LoadedIndex(builder), position: position)
+    }
+
+    /// The last change and the largest unit and token ids (inside the caller's snapshot).
+    func indexPosition() throws -> IndexPosition {
+        let schema = schema
+        let query = """
+            SELECT (\(Self.lastChange(schema: schema))), (SELECT coalesce(max(id), 0) FROM \(schema).unit)::bigint,
+            (SELECT coalesce(max(id), 0) FROM \(schema).token)::bigint
+            """
+        return try session.run { connection, logger in
+            var position = IndexPosition(change: 0, maxUnit: 0, maxToken: 0)
+            for try await (change, unit, token) in try await connection.query(PostgresQuery(unsafeSQL: query), logger: logger)
+                .decode((Int64, Int64, Int64).self)
+            {
+                position = IndexPosition(change: change, maxUnit: unit, maxToken: token)
+            }
+            return position
+        }
+    }
+}
+
+extension PostgresMemory: IndexFollowing {
+    /// Units stored (or stored again) and deleted after `position`, and the tokens added since, in one snapshot.
+    /// (Units carry the change that stored them, so `largestKept` is not needed.)
+    package func indexDelta(after position: IndexPosition, largestKept: (Set<Int64>) -> Int64) throws -> IndexDelta {
+        let schema = schema
+        try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        defer { try? session.execute("COMMIT") }
+        let reached = try indexPosition()
+        let location = location
+        return try session.run { connection, logger in
+            var units: [IndexDelta.Unit] = []
+            for try await (id, words, stems) in try await connection.query(
+                "SELECT id, words, stems FROM \(unescaped: schema).unit WHERE change > \(position.change) ORDER BY id",
+                logger: logger
+            ).decode((Int64, [Int32], [Int32]).self) {
+                guard words.count == stems.count else {
+                    throw InputError(path: location, message: "the token row of unit #\(id) is damaged")
+                }
+                units.append(
+                    IndexDelta.Unit(
+                        id: id, words: words.map { UInt32(bitPattern: $0) }, stems: stems.map { UInt32(bitPattern: $0) }))
+            }
+            var deleted: [Int64] = []
+            for try await (id) in try await connection.query(
+                "SELECT id FROM \(unescaped: schema).deleted WHERE change > \(position.change) ORDER BY change",
+                logger: logger
+            ).decode(Int64.self) { deleted.append(id) }
+            var tokens: [(text: String, id: Int64)] = []
+            for try await (id, text) in try await connection.query(
+                "SELECT id, text FROM \(unescaped: schema).token WHERE id > \(position.maxToken)", logger: logger
+            ).decode((Int64, String).self) { tokens.append((text, id)) }
+            return IndexDelta(reached: reached, deleted: deleted, units: units, tokens: tokens)
+        }
     }
 }
