@@ -107,33 +107,43 @@ extension PostgresMemory {
         }
         for (id, text) in tokens { builder.addToken(text, id: id) }
         var after: Int64 = 0
+        let location = location
         while true {
             let from = after
-            let rows = try session.run { connection, logger in
-                var rows: [(Int64, [Int32], [Int32])] = []
-                rows.reserveCapacity(Self.indexPage)
+            // A page of units decoded straight from the binary array payloads into flat arrays: no array per unit.
+            let page = try session.run { connection, logger in
+                var page = IndexPage()
+                page.reserve(Self.indexPage)
                 for try await row in try await connection.query(
                     """
                     SELECT id, words, stems FROM \(unescaped: schema).unit WHERE id > \(from)
                     ORDER BY id LIMIT \(Self.indexPage)
                     """, logger: logger
-                ).decode((Int64, [Int32], [Int32]).self) { rows.append(row) }
-                return rows
+                ) {
+                    var cells = row.makeIterator()
+                    guard let id = try cells.next()?.decode(Int64.self), let words = cells.next(), let stems = cells.next()
+                    else { continue }
+                    try page.append(id: id, words: words.bytes, stems: stems.bytes, location: location)
+                }
+                return page
             }
-            guard let last = rows.last else { break }
-            for (id, words, stems) in rows {
-                // Token ids are stored as PostgreSQL integers; the index keeps the same bits unsigned.
-                try words.withUnsafeBufferPointer { words in
-                    try stems.withUnsafeBufferPointer { stems in
-                        try words.withMemoryRebound(to: UInt32.self) { words in
-                            try stems.withMemoryRebound(to: UInt32.self) { stems in
-                                try builder.addUnit(id: Int(id), words: words, stems: stems)
-                            }
-                        }
+            guard let last = page.ids.last else { break }
+            try page.words.withUnsafeBufferPointer { words in
+                try page.stems.withUnsafeBufferPointer { stems in
+                    var wordStart = 0
+                    var stemStart = 0
+                    for (index, id) in page.ids.enumerated() {
+                        let wordEnd = page.wordEnds[index]
+                        let stemEnd = page.stemEnds[index]
+                        try builder.addUnit(
+                            id: Int(id), words: UnsafeBufferPointer(rebasing: words[wordStart..<wordEnd]),
+                            stems: UnsafeBufferPointer(rebasing: stems[stemStart..<stemEnd]))
+                        wordStart = wordEnd
+                        stemStart = stemEnd
                     }
                 }
             }
-            after = last.0
+            after = last
         }
         return HeldIndex(base: try LoadedIndex(builder), position: position)
     }
@@ -189,6 +199,53 @@ extension PostgresMemory: IndexFollowing {
                 "SELECT id, text FROM \(unescaped: schema).token WHERE id > \(position.maxToken)", logger: logger
             ).decode((Int64, String).self) { tokens.append((text, id)) }
             return IndexDelta(reached: reached, deleted: deleted, units: units, tokens: tokens)
+        }
+    }
+}
+
+/// One page of the index load: units' ids and their word and stem ids end to end.
+struct IndexPage: Sendable {
+    var ids: [Int64] = []
+    var wordEnds: [Int] = []
+    var stemEnds: [Int] = []
+    var words: [UInt32] = []
+    var stems: [UInt32] = []
+
+    mutating func reserve(_ units: Int) {
+        // Growing one page's arrays geometrically is cheap; only the per-unit ones are sized up front.
+        ids.reserveCapacity(units)
+        wordEnds.reserveCapacity(units)
+        stemEnds.reserveCapacity(units)
+    }
+
+    mutating func append(id: Int64, words wordBytes: ByteBuffer?, stems stemBytes: ByteBuffer?, location: String) throws {
+        guard Self.appendIntegers(wordBytes, to: &words), Self.appendIntegers(stemBytes, to: &stems) else {
+            throw InputError(path: location, message: "the token row of unit #\(id) is damaged")
+        }
+        ids.append(id)
+        wordEnds.append(words.count)
+        stemEnds.append(stems.count)
+    }
+
+    /// Appends the elements of a one-dimensional `integer[]` in PostgreSQL's binary format (dimensions, null flag,
+    /// element type, then per dimension its length and lower bound, then per element its length and big-endian
+    /// value); the bits are kept unsigned, as the index holds them. False for anything else (nulls included).
+    static func appendIntegers(_ bytes: ByteBuffer?, to out: inout [UInt32]) -> Bool {
+        guard var buffer = bytes, let dimensions = buffer.readInteger(as: Int32.self),
+            let hasNulls = buffer.readInteger(as: Int32.self), let type = buffer.readInteger(as: UInt32.self)
+        else { return false }
+        if dimensions == 0 { return true }
+        guard dimensions == 1, hasNulls == 0, type == 23, let length = buffer.readInteger(as: Int32.self),
+            buffer.readInteger(as: Int32.self) != nil, length >= 0
+        else { return false }
+        let count = Int(length)
+        return buffer.withUnsafeReadableBytes { raw in
+            guard raw.count == count * 8 else { return false }
+            for index in 0..<count {
+                guard Int32(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: Int32.self)) == 4 else { return false }
+                out.append(UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: index * 8 + 4, as: UInt32.self)))
+            }
+            return true
         }
     }
 }

@@ -282,6 +282,29 @@ final class PostgresMemoryTests: XCTestCase {
         }
     }
 
+    /// The index load reads `integer[]` payloads itself: one-dimensional arrays of int4 without nulls, else refused.
+    func testBinaryIntegerArraysAreReadOrRefused() {
+        func payload(_ header: [Int32], _ elements: [(Int32, Int32)]) -> ByteBuffer {
+            var buffer = ByteBuffer()
+            for value in header { buffer.writeInteger(value) }
+            for (length, value) in elements {
+                buffer.writeInteger(length)
+                buffer.writeInteger(value)
+            }
+            return buffer
+        }
+        var out: [UInt32] = [7]
+        XCTAssertTrue(IndexPage.appendIntegers(payload([1, 0, 23, 3, 1], [(4, 1), (4, 70_000), (4, -1)]), to: &out))
+        XCTAssertEqual(out, [7, 1, 70_000, UInt32.max])
+        XCTAssertTrue(IndexPage.appendIntegers(payload([0, 0, 23], []), to: &out), "an empty array")
+        XCTAssertEqual(out.count, 4)
+        XCTAssertFalse(IndexPage.appendIntegers(nil, to: &out), "NULL")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([1, 1, 23, 1, 1], [(-1, 0)]), to: &out), "a null element")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([1, 0, 20, 1, 1], [(8, 0)]), to: &out), "bigint elements")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([2, 0, 23, 1, 1, 1, 1], [(4, 1)]), to: &out), "two dimensions")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([1, 0, 23, 2, 1], [(4, 1)]), to: &out), "cut short")
+    }
+
     /// A batch answered in three round trips gives, query by query, what single searches give on both stores:
     /// near matches, repeats, empty and unknown queries, one too long for any unit, several thresholds and limits.
     func testBatchSearchGivesWhatSingleSearchesGive() throws {
