@@ -3,8 +3,9 @@
 # instances on one memory (TM: an SQLite file, which this script COPIES first and writes only in the copy, or a
 # postgres:// URL, written into). ROUNDS times: a new unit is POSTed through instance A, then instance B is searched
 # every 10 ms until it finds the unit; then the unit is DELETEd through A and B searched until it no longer does.
-# Prints each write's time (request sent to B's first answer reflecting it), median and maximum, B's CPU while
-# following, and the load average.
+# Prints each write's time (request sent to B's first answer reflecting it), median and maximum, split into A's
+# answer and B following after it, B's CPU while following, and the load average. (A deleted unit's text is gone at
+# once, so B stops returning it before its index drops it: the deletion figure is the store's, not the index's.)
 #
 #   TM=/tmp/serve-bench/memory.tmdb scripts/bench-serve-follow.sh
 #   TM='postgres://user@127.0.0.1:5432/db?schema=bench' ROUNDS=20 scripts/bench-serve-follow.sh
@@ -67,25 +68,30 @@ def wait(condition, limit=30.0):
             sys.exit("bench-serve-follow: B did not follow within %.0f s" % limit)
         time.sleep(0.01)
 
-adds, deletes = [], []
+adds, deletes, answered_adds, answered_deletes = [], [], [], []
 for round in range(rounds):
     source = "Follow probe %d quartz harbour %d lantern meadow %d." % (round, time.time_ns() % 100000, round * 7)
     body = json.dumps({"units": [{"source": source, "target": "Проба %d." % round}]})
     sent = time.monotonic()
     status, text = call(ca, "POST", "/v1/tm/units", body)
     assert status == 201, text
+    answered_adds.append(time.monotonic() - sent)
     wait(lambda: any(m["source"] == source for m in matches(source)))
     adds.append(time.monotonic() - sent)
     unit = next(m["id"] for m in matches(source) if m["source"] == source)
     sent = time.monotonic()
     status, text = call(ca, "DELETE", "/v1/tm/units/%d" % unit)
     assert status == 200, text
+    answered_deletes.append(time.monotonic() - sent)
     wait(lambda: not any(m["source"] == source for m in matches(source)))
     deletes.append(time.monotonic() - sent)
     time.sleep(0.3)
-for name, values in (("add", adds), ("delete", deletes)):
-    print("%-7s write on A -> B follows: median %.3f s, max %.3f s over %d (%s)" % (
+for name, values, answered in (("add", adds, answered_adds), ("delete", deletes, answered_deletes)):
+    after = [v - a for v, a in zip(values, answered)]
+    print("%-7s request to A -> B follows: median %.3f s, max %.3f s over %d (%s)" % (
         name, statistics.median(values), max(values), len(values), " ".join("%.3f" % v for v in values)))
+    print("%-7s   of which A answering: median %.3f s; A's answer -> B follows: median %.3f s, max %.3f s" % (
+        "", statistics.median(answered), statistics.median(after), max(after)))
 PY
 cpu_after=$(awk '{print $14 + $15}' "/proc/$second/stat")
 echo "instance B CPU while following: $(echo "scale=2; ($cpu_after - $cpu_before) / $hz" | bc) s user+sys"

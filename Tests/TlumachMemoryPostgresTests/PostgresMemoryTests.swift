@@ -282,6 +282,21 @@ final class PostgresMemoryTests: XCTestCase {
         }
     }
 
+    func testTheLastDeletionIsFoundThroughAnIndex() throws {
+        let location = try serverLocation()
+        let server = try PostgresMemory.open(location, access: .create)
+        let plan = try server.session.run { connection, logger in
+            try await connection.query("SET enable_seqscan = off", logger: logger)
+            var lines: [String] = []
+            for try await (line) in try await connection.query(
+                PostgresQuery(unsafeSQL: "EXPLAIN SELECT coalesce(max(change), 0) FROM \"\(location.schema)\".deleted"), logger: logger
+            ).decode(String.self) { lines.append(line) }
+            try await connection.query("RESET enable_seqscan", logger: logger)
+            return lines.joined(separator: "\n")
+        }
+        XCTAssertTrue(plan.contains("deleted_change"), plan)
+    }
+
     /// The index load reads `integer[]` payloads itself: one-dimensional arrays of int4 without nulls, else refused.
     func testBinaryIntegerArraysAreReadOrRefused() {
         func payload(_ header: [Int32], _ elements: [(Int32, Int32)]) -> ByteBuffer {
