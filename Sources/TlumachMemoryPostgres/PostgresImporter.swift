@@ -183,7 +183,7 @@ final class PostgresImporter {
     }
 
     func add(_ unit: TMXUnit) throws {
-        let prepared = try UnitImporter.prepare(
+        let prepared = UnitImporter.prepare(
             unit, source: sourceTokenizer, target: targetTokenizer, vocabulary: vocabulary, scratch: &scratch)
         // A token looked up in vain would be stored twice: the write stops instead.
         if let error = lookupFailure?.error { throw error }
