@@ -17,6 +17,9 @@ package final class ImportVocabulary {
     private var sourceStems: [UInt32] = []
     private var targetStems: [UInt32] = []
     private static let unknown = UInt32.max
+    /// For a store that did not load its vocabulary (a small write): the stored id of a token, asked once per token
+    /// this write meets.
+    private let lookup: ((String) -> UInt32?)?
 
     convenience init(db: Database) throws {
         var tokens: [(id: UInt32, text: String)] = []
@@ -38,6 +41,14 @@ package final class ImportVocabulary {
         }
         self.table = table
         firstNewToken = maximum + 1
+        lookup = nil
+    }
+
+    /// A vocabulary that asks `lookup` for each token it meets instead of holding the memory's whole table; new
+    /// tokens get ids from `firstNewToken` on (one above the largest stored).
+    package init(firstNewToken: UInt32, lookup: @escaping (String) -> UInt32?) {
+        self.firstNewToken = firstNewToken
+        self.lookup = lookup
     }
 
     /// The id of `text`, adding it to the vocabulary when new.
@@ -50,9 +61,14 @@ package final class ImportVocabulary {
     /// The id of the word whose UTF-8 bytes are `bytes`; `text` (the same word as a String) is made only when new.
     func id(utf8 bytes: UnsafeBufferPointer<UInt8>, text: @autoclosure () -> String) -> UInt32 {
         if let id = table.find(bytes) { return id }
+        let text = text()
+        if let lookup, let stored = lookup(text) {
+            table.insert(bytes, value: stored)
+            return stored
+        }
         let id = firstNewToken + UInt32(newTokens.count)
         table.insert(bytes, value: id)
-        newTokens.append(text())
+        newTokens.append(text)
         return id
     }
 

@@ -44,7 +44,7 @@ public struct MemoryMatch: Sendable, Hashable {
 public final class MemorySearcher {
     let memory: TranslationMemory
     let tokenizer: MemoryTokenizer
-    private let loaded: LoadedIndex?
+    private let loaded: HeldIndex?
     private var marks: CandidateMarks
     /// Steps the last query took (see `SearchWork`).
     package private(set) var lastWork = SearchWork()
@@ -64,7 +64,11 @@ public final class MemorySearcher {
             throw MemoryError.stemmerChanged(stored: stored, current: tokenizer.stemmer.identifier)
         }
         if preload {
-            let index = try memory.database.read { try LoadedIndex(db: $0) }
+            let index = try memory.database.read { db in
+                // The position first, in the same snapshot: catching up from it then misses no write.
+                let position = try TranslationMemory.indexPosition(db)
+                return HeldIndex(base: try LoadedIndex(db: db), position: position)
+            }
             loaded = index
             marks = CandidateMarks(capacity: index.unitCapacity)
         } else {
@@ -73,7 +77,7 @@ public final class MemorySearcher {
         }
     }
 
-    private init(memory: TranslationMemory, tokenizer: MemoryTokenizer, loaded: LoadedIndex?) {
+    private init(memory: TranslationMemory, tokenizer: MemoryTokenizer, loaded: HeldIndex?) {
         self.memory = memory
         self.tokenizer = tokenizer
         self.loaded = loaded
@@ -86,10 +90,13 @@ public final class MemorySearcher {
         MemorySearcher(memory: memory, tokenizer: tokenizer, loaded: loaded)
     }
 
-    private func withSource<T>(_ body: (any CandidateSource) throws -> T) throws -> T {
-        if let loaded { return try body(loaded) }
-        return try memory.database.read { db in try body(StoredIndex(db: db)) }
+    /// A searcher over the same memory and connection searching `index` (the held index with later writes applied).
+    package func replacingIndex(_ index: HeldIndex) -> any FuzzySearching {
+        MemorySearcher(memory: memory, tokenizer: tokenizer, loaded: index)
     }
+
+    /// The preloaded index (nil when each query reads the file).
+    package var heldIndex: HeldIndex? { loaded }
 
     /// Ids and scores of the best units: every unit whose stem score reaches `minimum`, ordered by stem score, word
     /// score, then id; at most `limit`.
@@ -97,24 +104,20 @@ public final class MemorySearcher {
         let analysis = tokenizer.analyze(query)
         var work = SearchWork()
         defer { lastWork = work }
-        return try withSource { source in
-            let minimum = max(minimum, Double.leastNonzeroMagnitude)
-            if try FuzzyRanker.tooLongForAny(queryLength: analysis.stems.count, source: source, minimum: minimum) {
-                return []
-            }
-            let prepared = try FuzzyRanker.prepare(analysis, source: source, work: &work)
-            return try FuzzyRanker.rank(
-                prepared, source: source, minimum: minimum, limit: limit, seen: &marks, work: &work)
+        if let loaded {
+            return try FuzzyRanker.rank(analysis, in: loaded, minimum: minimum, limit: limit, seen: &marks, work: &work)
+        }
+        return try memory.database.read { db in
+            try FuzzyRanker.rank(analysis, in: StoredIndex(db: db), minimum: minimum, limit: limit, seen: &marks, work: &work)
         }
     }
 
     /// The same ranking by scoring every unit (the reference the index is tested and benchmarked against).
     public func rankExhaustively(_ query: String, minimum: Double = 70, limit: Int = 5) throws -> [RankedMatch] {
         let analysis = tokenizer.analyze(query)
-        return try withSource { source in
-            var work = SearchWork()
-            let prepared = try FuzzyRanker.prepare(analysis, source: source, work: &work)
-            return try FuzzyRanker.exhaustive(prepared, source: source, minimum: minimum, limit: limit)
+        if let loaded { return try FuzzyRanker.rankExhaustively(analysis, in: loaded, minimum: minimum, limit: limit) }
+        return try memory.database.read { db in
+            try FuzzyRanker.rankExhaustively(analysis, in: StoredIndex(db: db), minimum: minimum, limit: limit)
         }
     }
 

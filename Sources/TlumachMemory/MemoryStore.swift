@@ -109,9 +109,9 @@ extension TranslationMemory: MemoryStore {
 
     public func fuzzySearcher(preload: Bool) throws -> any FuzzySearching { try searcher(preload: preload) }
 
-    /// The last import's number: every write through this store records one (imports and added units alike).
+    /// The last import's number (every import and added batch records one) plus the deletions made.
     public func changeSequence() throws -> Int64 {
-        try database.read { try Int64.fetchOne($0, sql: "SELECT coalesce(max(id), 0) FROM import") ?? 0 }
+        try database.read { try Self.changeSequence($0) }
     }
 
     public func describeFailure(_ error: any Error) -> any Error { Self.describeFailure(error, path: path) }

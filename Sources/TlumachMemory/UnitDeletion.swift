@@ -3,7 +3,8 @@ import GRDB
 
 extension TranslationMemory {
     /// Removes one unit with its tokens, its posting entries and its share of the document frequencies, in one
-    /// transaction. False when there is no unit with this id (nothing changes).
+    /// transaction, logged in `deleted` (see ChangeLog.swift). False when there is no unit with this id (nothing
+    /// changes).
     @discardableResult
     public func deleteUnit(id: Int64) throws -> Bool {
         try checkWritable()
@@ -28,6 +29,9 @@ extension TranslationMemory {
             }
             try db.execute(sql: "DELETE FROM unit_tokens WHERE id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM unit WHERE id = ?", arguments: [id])
+            // Logged so that the change sequence moves and other readers drop the unit from what they hold.
+            try db.execute(sql: Self.createDeletedLog)
+            try db.execute(sql: "INSERT INTO deleted(id) VALUES (?)", arguments: [id])
             return true
         }
     }

@@ -92,8 +92,19 @@ final class PostgresImporter {
         var prepared: PreparedUnit
     }
 
+    /// Writes of at most this many units look up only the tokens and duplicate keys they meet (a round trip each)
+    /// instead of reading the memory's whole vocabulary and key list (seconds at a million units).
+    static let smallWrite = 1_000
+    /// Set when this is such a write.
+    private let lookupFailure: LookupFailure?
+
+    final class LookupFailure {
+        var error: (any Error)?
+    }
+
     init(
-        writer: PostgresWriter, origin: String, policy: DuplicatePolicy, languages: (source: String, target: String)
+        writer: PostgresWriter, origin: String, policy: DuplicatePolicy, languages: (source: String, target: String),
+        units: Int? = nil
     ) throws {
         self.writer = writer
         self.origin = origin
@@ -113,12 +124,20 @@ final class PostgresImporter {
             }
         }
         let schema = writer.schema
-        let loadHashes = policy != .both
-        let (tokens, maxUnit, maxImport, hashes) = try writer.session.run { connection, logger in
+        let small = (units ?? Int.max) <= Self.smallWrite
+        let loadHashes = policy != .both && !small
+        let (tokens, maxToken, maxUnit, maxImport, hashes) = try writer.session.run { connection, logger in
             var tokens: [(id: UInt32, text: String)] = []
-            for try await (id, text) in try await connection.query(
-                "SELECT id, text FROM \(unescaped: schema).token", logger: logger
-            ).decode((Int32, String).self) { tokens.append((UInt32(bitPattern: id), text)) }
+            var maxToken: Int64 = 0
+            if small {
+                for try await (value) in try await connection.query(
+                    "SELECT coalesce(max(id), 0)::bigint FROM \(unescaped: schema).token", logger: logger
+                ).decode(Int64.self) { maxToken = value }
+            } else {
+                for try await (id, text) in try await connection.query(
+                    "SELECT id, text FROM \(unescaped: schema).token", logger: logger
+                ).decode((Int32, String).self) { tokens.append((UInt32(bitPattern: id), text)) }
+            }
             var maxUnit: Int64 = 0
             for try await (value) in try await connection.query(
                 "SELECT coalesce(max(id), 0)::bigint FROM \(unescaped: schema).unit", logger: logger
@@ -133,18 +152,42 @@ final class PostgresImporter {
                     "SELECT pair_hash FROM \(unescaped: schema).unit ORDER BY pair_hash", logger: logger
                 ).decode(Int64.self) { hashes.append(hash) }
             }
-            return (tokens, maxUnit, maxImport, hashes)
+            return (tokens, maxToken, maxUnit, maxImport, hashes)
         }
-        vocabulary = ImportVocabulary(tokens: tokens)
+        if small {
+            let failure = LookupFailure()
+            let session = writer.session
+            vocabulary = ImportVocabulary(firstNewToken: UInt32(truncatingIfNeeded: maxToken + 1)) { text in
+                guard failure.error == nil else { return nil }
+                do {
+                    return try session.run { connection, logger in
+                        var id: UInt32?
+                        for try await (value) in try await connection.query(
+                            "SELECT id FROM \(unescaped: schema).token WHERE text = \(text)", logger: logger
+                        ).decode(Int32.self) { id = UInt32(bitPattern: value) }
+                        return id
+                    }
+                } catch {
+                    failure.error = error
+                    return nil
+                }
+            }
+            lookupFailure = failure
+        } else {
+            vocabulary = ImportVocabulary(tokens: tokens)
+            lookupFailure = nil
+        }
         nextUnit = maxUnit + 1
         importID = maxImport + 1
         storedHashes = hashes
     }
 
     func add(_ unit: TMXUnit) throws {
-        try store(
-            UnitImporter.prepare(
-                unit, source: sourceTokenizer, target: targetTokenizer, vocabulary: vocabulary, scratch: &scratch))
+        let prepared = UnitImporter.prepare(
+            unit, source: sourceTokenizer, target: targetTokenizer, vocabulary: vocabulary, scratch: &scratch)
+        // A token looked up in vain would be stored twice: the write stops instead.
+        if let error = lookupFailure?.error { throw error }
+        try store(prepared)
     }
 
     private func store(_ prepared: PreparedUnit) throws {
@@ -228,7 +271,8 @@ final class PostgresImporter {
     }
 
     private func isKnown(_ hash: Int64) -> Bool {
-        UnitImporter.isKnown(hash, stored: storedHashes, added: addedHashes)
+        // A small write did not read the stored keys: the duplicate look-up by key (indexed) answers instead.
+        lookupFailure != nil || UnitImporter.isKnown(hash, stored: storedHashes, added: addedHashes)
     }
 
     private func countDuplicate(of keptImport: Int64, identical: Bool) {

@@ -157,7 +157,8 @@ public final class PostgresMemory: MemoryStore {
             guard let languages = writer.storedLanguages else {
                 throw InputError(path: location, message: "set the memory's languages before adding units")
             }
-            let importer = try PostgresImporter(writer: writer, origin: origin, policy: policy, languages: languages)
+            let importer = try PostgresImporter(
+                writer: writer, origin: origin, policy: policy, languages: languages, units: units.count)
             for unit in units { try importer.add(unit) }
             try importer.finish()
             return importer.summary

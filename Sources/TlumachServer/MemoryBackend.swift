@@ -11,9 +11,11 @@ import TlumachTMX
 /// Searching: one reader connection per concurrent search, each with its own searcher (a searcher keeps per-query
 /// candidate marks). The fuzzy index is held in this process, loaded once from the store (SQLite:
 /// `searcher(preload: true)`; PostgreSQL: `PostgresIndexedSearcher`, in one snapshot) and shared by every reader's
-/// searcher; ranking needs no round trip, and the matches' texts come through the reader's connection. It cannot
-/// be updated in place, so a change reloads it — at once, before the write is answered, for small memories; in the
-/// background, swapped in when built, for large ones (searches meanwhile see the index as it was).
+/// searcher; ranking needs no round trip, and the matches' texts come through the reader's connection. A change is
+/// applied to it rather than reloading it: the units stored and deleted since it was loaded are read from the store
+/// (`IndexFollowing.indexDelta`) and held beside it (`HeldIndex`: an overlay searched with the base, the base's out
+/// of date units masked), which searches exactly like a fresh load. When the overlay grows past `overlayLimit` the
+/// index is loaded afresh in the background and swapped in (searches meanwhile use base and overlay).
 ///
 /// Writes by others (another instance, `tlumach tm import`) are noticed by polling the store's change sequence
 /// (`pollInterval`) and refresh what is held as a write through this instance does.
@@ -38,6 +40,12 @@ final class MemoryBackend: @unchecked Sendable {
     private var rebuildRequested = false
     private var rebuilding = false
     private var polling = false
+    /// Serialises changes to the held index (catching up, swapping in a fresh load); searches never take it.
+    private let updateLock = NSLock()
+    /// Full loads of the index so far (the first and each compaction).
+    private var loads = 0
+    /// Units the overlay may hold before the index is loaded afresh; nil: a tenth of the memory, at least 10,000.
+    let overlayLimit: Int?
     /// Below this many units the SQLite index is rebuilt before a write is answered.
     static let synchronousRebuildLimit = 100_000
     /// How often others' writes are looked for (the issue asks that they appear within a second).
@@ -48,8 +56,12 @@ final class MemoryBackend: @unchecked Sendable {
     }
 
     /// Opens the memory at `location` (a path or a `postgres://` URL), creating it when missing.
-    init(location: String, readers count: Int, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    init(
+        location: String, readers count: Int, overlayLimit: Int? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         self.location = location
+        self.overlayLimit = overlayLimit
         isPostgres = PostgresLocation.isURL(location)
         readerCount = max(1, count)
         writer = try MemoryLocation.open(location, access: .create, environment: environment)
@@ -63,6 +75,14 @@ final class MemoryBackend: @unchecked Sendable {
     var store: any MemoryStore { writer }
 
     var state: IndexState { slots.withLock { indexState } }
+
+    /// Units in the loaded base, units in the overlay, and full loads so far (for tests and logs).
+    var indexStatus: (base: Int, overlay: Int, loads: Int) {
+        slots.withLock {
+            let held = (generation?.first as? any IndexHoldingSearcher)?.heldIndex
+            return (held?.baseUnits ?? 0, held?.overlaySize ?? 0, loads)
+        }
+    }
 
     /// Builds the index (call once, at start, off the request path), then starts looking for others' writes.
     func buildIndex() {
@@ -90,11 +110,23 @@ final class MemoryBackend: @unchecked Sendable {
             }
             guard go else { return }
             do {
-                let (newReaders, searchers) = try makeSearchers()
-                slots.withLock {
-                    if let newReaders { readers = newReaders }
-                    generation = searchers
-                    indexState = .ready
+                let (newReaders, built) = try makeSearchers()
+                // Writes made while it loaded are applied before it replaces what searches use.
+                updateLock.withLock {
+                    var searchers = built
+                    if let held = (built?.first as? any IndexHoldingSearcher)?.heldIndex {
+                        if let next = try? delta(after: held) {
+                            searchers = built?.map { ($0 as? any IndexHoldingSearcher)?.replacingIndex(next) ?? $0 }
+                        } else {
+                            slots.withLock { rebuildRequested = true }
+                        }
+                    }
+                    slots.withLock {
+                        if let newReaders { readers = newReaders }
+                        generation = searchers
+                        indexState = .ready
+                        loads += 1
+                    }
                 }
             } catch {
                 slots.withLock { indexState = .failed(String(describing: error)) }
@@ -128,8 +160,38 @@ final class MemoryBackend: @unchecked Sendable {
         return (nil, current.compactMap { ($0 as? TranslationMemory).map { base.sharingIndex(through: $0) } })
     }
 
-    /// After a change: rebuild now (a small memory) or in the background (a large one).
-    private func indexChanged(units: Int) {
+    /// The held index with the writes made after its position applied.
+    private func delta(after held: HeldIndex) throws -> HeldIndex {
+        guard let follower = poller as? any IndexFollowing else { throw CancellationError() }
+        return try pollLock.withLock { try follower.catchUp(held) }
+    }
+
+    /// After a change: apply it to the held index; load the index when there is none yet (now for a small memory,
+    /// in the background for a large one).
+    private func indexChanged() {
+        if catchUp() { return }
+        reload(units: (try? count()) ?? Self.synchronousRebuildLimit)
+    }
+
+    /// Applies the writes made since the held index's position to it; false when no index is held yet (or the
+    /// store could not say what changed): then it is loaded afresh.
+    private func catchUp() -> Bool {
+        updateLock.withLock {
+            guard let held = slots.withLock({ (generation?.first as? any IndexHoldingSearcher)?.heldIndex }),
+                let next = try? delta(after: held)
+            else { return false }
+            slots.withLock {
+                generation = generation?.map { ($0 as? any IndexHoldingSearcher)?.replacingIndex(next) ?? $0 }
+            }
+            if next.overlaySize > (overlayLimit ?? max(10_000, next.baseUnits / 10)), !slots.withLock({ rebuilding }) {
+                // Compaction: searches use base and overlay until the fresh index is swapped in.
+                reload(units: Self.synchronousRebuildLimit)
+            }
+            return true
+        }
+    }
+
+    private func reload(units: Int) {
         let startThread: Bool = slots.withLock {
             rebuildRequested = true
             if rebuilding { return false }
@@ -163,7 +225,7 @@ final class MemoryBackend: @unchecked Sendable {
             return true
         }
         guard moved else { return }
-        indexChanged(units: (try? count()) ?? Self.synchronousRebuildLimit)
+        indexChanged()
     }
 
     /// Runs `body` with a reader connection and its searcher (nil while the memory is empty).
@@ -224,7 +286,7 @@ final class MemoryBackend: @unchecked Sendable {
         }
         // This instance's own write is applied now; the poller then sees the sequence it already holds.
         pollLock.withLock { lastSeenChange = (try? poller.changeSequence()) ?? lastSeenChange }
-        indexChanged(units: (try? count()) ?? Self.synchronousRebuildLimit)
+        indexChanged()
         return result
     }
 

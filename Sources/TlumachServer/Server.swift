@@ -35,7 +35,7 @@ public final class TlumachService: Sendable {
     public init(settings: ServeSettings, logger: Logger) throws {
         self.settings = settings
         self.logger = logger
-        memory = try settings.memoryPath.map { try MemoryBackend(location: $0, readers: settings.readers) }
+        memory = try settings.memoryPath.map { try MemoryBackend(location: $0, readers: settings.readers, overlayLimit: settings.overlayLimit) }
         // After the memory: opening it creates a missing one, which the token store expects to find.
         let tokenStore: (any TokenStore)? = try settings.memoryPath.map { try openTokenStore(memory: $0) }
         let haveTokens = try tokenStore?.all().contains { $0.revoked == nil } ?? false

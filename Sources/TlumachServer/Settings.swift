@@ -20,6 +20,9 @@ public struct ServeSettings: Sendable {
     public var allowAnonymousRead = false
     /// Reader connections (and concurrent searches).
     public var readers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Units stored or deleted since the fuzzy index was loaded that it holds beside it before it is loaded afresh
+    /// (in the background); nil: a tenth of the memory, at least 10,000.
+    public var overlayLimit: Int?
 
     public init() {}
 

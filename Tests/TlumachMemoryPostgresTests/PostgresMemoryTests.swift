@@ -238,6 +238,88 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertFalse(deleted.isEmpty, "followers learn which units went")
     }
 
+    /// The index a server holds, with deletions, imports and units stored again under deleted ids applied to it
+    /// (`catchUp`), ranks exactly as a fresh load of either store.
+    func testWritesAppliedToTheHeldIndexSearchAsAFreshLoad() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("held", count: 300, seed: 70)
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        try local.importTMX(path: file)
+        try server.importTMX(path: file)
+        var generator = SeededGenerator(seed: 71)
+        let queries = try queries(from: file, count: 25, seed: 72)
+        var heldServer = try XCTUnwrap(try PostgresIndexedSearcher(loading: server).heldIndex)
+        var heldLocal = try XCTUnwrap(try local.searcher(preload: true).heldIndex)
+        let tokenizer = try MemoryTokenizer(language: "en")
+        for round in 0..<4 {
+            let highest = try local.count() + 10
+            for _ in 0..<15 {
+                let id = Int64(Int.random(in: 1...highest, using: &generator))
+                XCTAssertEqual(try server.deleteUnit(id: id), try local.deleteUnit(id: id))
+            }
+            // The newest unit deleted: the next import gives its id again.
+            let newest = try XCTUnwrap(try server.changes(after: 0).changed.last)
+            XCTAssertEqual(try server.deleteUnit(id: newest), try local.deleteUnit(id: newest))
+            let more = try randomTMX("heldmore\(round)", count: 30, seed: 80 + UInt64(round), tuidPrefix: "h\(round)-")
+            XCTAssertEqual(try server.importTMX(path: more), try local.importTMX(path: more))
+            heldServer = try server.catchUp(heldServer)
+            heldLocal = try local.catchUp(heldLocal)
+            XCTAssertGreaterThan(heldServer.overlaySize, 0)
+            let fresh = try PostgresIndexedSearcher(loading: server)
+            for query in queries {
+                let analysis = tokenizer.analyze(query)
+                var marks = CandidateMarks()
+                var work = SearchWork()
+                let expected = try fresh.rank(query, minimum: 40, limit: 10)
+                XCTAssertEqual(
+                    try FuzzyRanker.rank(analysis, in: heldServer, minimum: 40, limit: 10, seen: &marks, work: &work),
+                    expected, "round \(round): \(query)")
+                XCTAssertEqual(
+                    try FuzzyRanker.rank(analysis, in: heldLocal, minimum: 40, limit: 10, seen: &marks, work: &work),
+                    expected, "round \(round): \(query)")
+            }
+        }
+    }
+
+    func testTheLastDeletionIsFoundThroughAnIndex() throws {
+        let location = try serverLocation()
+        let server = try PostgresMemory.open(location, access: .create)
+        let plan = try server.session.run { connection, logger in
+            try await connection.query("SET enable_seqscan = off", logger: logger)
+            var lines: [String] = []
+            for try await (line) in try await connection.query(
+                PostgresQuery(unsafeSQL: "EXPLAIN SELECT coalesce(max(change), 0) FROM \"\(location.schema)\".deleted"), logger: logger
+            ).decode(String.self) { lines.append(line) }
+            try await connection.query("RESET enable_seqscan", logger: logger)
+            return lines.joined(separator: "\n")
+        }
+        XCTAssertTrue(plan.contains("deleted_change"), plan)
+    }
+
+    /// The index load reads `integer[]` payloads itself: one-dimensional arrays of int4 without nulls, else refused.
+    func testBinaryIntegerArraysAreReadOrRefused() {
+        func payload(_ header: [Int32], _ elements: [(Int32, Int32)]) -> ByteBuffer {
+            var buffer = ByteBuffer()
+            for value in header { buffer.writeInteger(value) }
+            for (length, value) in elements {
+                buffer.writeInteger(length)
+                buffer.writeInteger(value)
+            }
+            return buffer
+        }
+        var out: [UInt32] = [7]
+        XCTAssertTrue(IndexPage.appendIntegers(payload([1, 0, 23, 3, 1], [(4, 1), (4, 70_000), (4, -1)]), to: &out))
+        XCTAssertEqual(out, [7, 1, 70_000, UInt32.max])
+        XCTAssertTrue(IndexPage.appendIntegers(payload([0, 0, 23], []), to: &out), "an empty array")
+        XCTAssertEqual(out.count, 4)
+        XCTAssertFalse(IndexPage.appendIntegers(nil, to: &out), "NULL")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([1, 1, 23, 1, 1], [(-1, 0)]), to: &out), "a null element")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([1, 0, 20, 1, 1], [(8, 0)]), to: &out), "bigint elements")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([2, 0, 23, 1, 1, 1, 1], [(4, 1)]), to: &out), "two dimensions")
+        XCTAssertFalse(IndexPage.appendIntegers(payload([1, 0, 23, 2, 1], [(4, 1)]), to: &out), "cut short")
+    }
+
     /// A batch answered in three round trips gives, query by query, what single searches give on both stores:
     /// near matches, repeats, empty and unknown queries, one too long for any unit, several thresholds and limits.
     func testBatchSearchGivesWhatSingleSearchesGive() throws {

@@ -22,13 +22,7 @@ final class PostgresServerTests: XCTestCase {
 
     /// Made off the cooperative pool, as the CLI does: opening the store waits on PostgreSQL.
     private func service(_ url: String, fixture: ServerFixture) async throws -> TlumachService {
-        var settings = fixture.settings()
-        settings.memoryPath = url
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let service = try await blocking { [settings, logger] in try TlumachService(settings: settings, logger: logger) }
-        await service.buildIndex()
-        return service
+        try await OverlayServerScenario.service(url, fixture: fixture)
     }
 
     /// An import by another process, off the cooperative pool.
