@@ -46,6 +46,7 @@ public final class CheckedUnit: Sendable {
         let hasTarget = !target.isEmpty
         self.hasTarget = hasTarget
         isUnfinished = unit.isUnfinished
+        isTranslatorCredits = Self.isTranslatorCredits(unit)
         let keys = analyses.contains(.consistencyKeys) && hasTarget
         let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys)
         let targetText = AnalyzedText(target, codes: unit.targetCodes)
@@ -81,11 +82,19 @@ public final class CheckedUnit: Sendable {
     /// The translators' own credits (GNOME's `translator-credits`, KDE's "Your names" under the context "NAME OF
     /// TRANSLATORS"): the target is a list of people, e-mail addresses and years that the source never has, so no
     /// check applies to it.
-    var isTranslatorCredits: Bool {
-        let source = unit.source.trimmingCharacters(in: .whitespacesAndNewlines)
-        if source == "translator-credits" || source == "translator_credits" { return true }
-        guard let context = unit.context?.uppercased() else { return false }
-        return context == "NAME OF TRANSLATORS" || context == "EMAIL OF TRANSLATORS"
+    let isTranslatorCredits: Bool
+
+    static func isTranslatorCredits(_ unit: BilingualUnit) -> Bool {
+        // Asked of every unit: no string is made unless the source is that short.
+        if (18...24).contains(unit.source.utf8.count) {
+            var trimmed = String.UnicodeScalarView()
+            trimmed.append(contentsOf: unit.source.unicodeScalars.filter { !CharacterClass.isSpace($0) })
+            let text = String(trimmed)
+            if text == "translator-credits" || text == "translator_credits" { return true }
+        }
+        guard let context = unit.context, context.utf8.count == 19 || context.utf8.count == 20 else { return false }
+        let upper = context.uppercased()
+        return upper == "NAME OF TRANSLATORS" || upper == "EMAIL OF TRANSLATORS"
     }
 
     public let sourceText: AnalyzedText

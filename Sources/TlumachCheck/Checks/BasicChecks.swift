@@ -82,8 +82,15 @@ public struct UntranslatedCheck: Check {
         let words = Set(candidates.map(\.word))
         var kept = Set<String>()
         for unit in units where unit.hasTarget && !unit.target.utf8.elementsEqual(unit.source.utf8) {
-            let scalars = unit.targetText.scalars
-            guard scalars.contains(where: { (0x400...0x4FF).contains($0.value) }) else { continue }
+            // The words are capitalised Latin ones kept in a Cyrillic text: one pass over the bytes finds both
+            // (Cyrillic letters are two bytes led by 0xD0–0xD3).
+            var capital = false
+            var cyrillic = false
+            for byte in unit.target.utf8 {
+                if (0x41...0x5A).contains(byte) { capital = true } else if (0xD0...0xD3).contains(byte) { cyrillic = true }
+                if capital && cyrillic { break }
+            }
+            guard capital && cyrillic else { continue }
             for word in unit.targetText.words where words.contains(word.text) { kept.insert(word.text) }
         }
         return candidates.filter { !kept.contains($0.word) }.map { ($0.index, Issue(Self.copiedMessage)) }

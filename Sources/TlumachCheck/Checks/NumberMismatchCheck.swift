@@ -210,9 +210,19 @@ public struct NumberMismatchCheck: Check {
         return removed ? String(result) : nil
     }
 
+    /// One to four digits, spaces around them allowed. Asked of every unit: no allocation.
     static func isBareNumber(_ text: String) -> Bool {
-        let trimmed = text.unicodeScalars.filter { !CharacterClass.isSpace($0) }
-        return !trimmed.isEmpty && trimmed.count <= 4 && trimmed.allSatisfy { ("0"..."9").contains($0) }
+        let bytes = text.utf8
+        guard bytes.count <= 12 else { return false }
+        var digits = 0
+        for byte in bytes {
+            if (0x30...0x39).contains(byte) {
+                digits += 1
+            } else if byte != 0x20 && !(0x09...0x0D).contains(byte) {
+                return false
+            }
+        }
+        return (1...4).contains(digits)
     }
 
     public func check(_ unit: CheckedUnit) -> [Issue] {
