@@ -68,10 +68,19 @@ final class KMU2010FastPath: Sendable {
         upperSet = try UnicodeSet(pattern: "[:Lu:]")
         cyrillicLetterSet = try UnicodeSet(pattern: "[[:Cyrillic:]&[:L:]]")
         var flags = [UInt8](repeating: 0, count: 0x10000)
-        for (set, flag) in [(letterOrMarkSet, Self.letterOrMark), (upperSet, Self.upper),
-                            (cyrillicLetterSet, Self.cyrillicLetter)] {
-            for range in set.ranges where range.lowerBound < 0x10000 {
-                for c in range.lowerBound...min(range.upperBound, 0xFFFF) { flags[Int(c)] |= flag }
+        let sets = [(letterOrMarkSet, Self.letterOrMark), (upperSet, Self.upper), (cyrillicLetterSet, Self.cyrillicLetter)]
+        flags.withUnsafeMutableBufferPointer { flags in
+            for (set, flag) in sets {
+                for range in set.ranges where range.lowerBound < 0x10000 {
+                    // A plain counter: a range's generic iterator made this table most of a one-shot
+                    // `translit`'s time in a debug build (the CLI tests run it dozens of times).
+                    var c = Int(range.lowerBound)
+                    let end = Int(min(range.upperBound, 0xFFFF))
+                    while c <= end {
+                        flags[c] |= flag
+                        c += 1
+                    }
+                }
             }
         }
         bmpFlags = flags

@@ -135,8 +135,9 @@ final class MemoryFileCLITests: XCTestCase {
             process.standardError = FileHandle.nullDevice
             return process
         }
+        let exits = processes.map(CLI.exitSignal(of:))
         for process in processes { try process.run() }
-        for process in processes { process.waitUntilExit() }
+        for exited in exits { exited.wait() }
         XCTAssertEqual(processes.map(\.terminationStatus), [0, 0])
         let stats = try CLI.run(["tm", "stats", "--tm", tm, "--verify"])
         XCTAssertTrue(stats.stdout.contains("units:      14"), stats.stdout)

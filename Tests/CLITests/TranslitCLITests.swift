@@ -117,10 +117,11 @@ final class TranslitCLITests: XCTestCase {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let exited = CLI.exitSignal(of: process)
         try process.run()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        exited.wait()
         return CLIResult(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))

@@ -53,8 +53,9 @@ final class PostgresCLITests: XCTestCase {
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
         process.standardInput = FileHandle.nullDevice
+        let exited = CLI.exitSignal(of: process)
         try process.run()
-        process.waitUntilExit()
+        exited.wait()
         return (
             process.terminationStatus, try String(contentsOfFile: out, encoding: .utf8),
             try String(contentsOfFile: err, encoding: .utf8)

@@ -59,6 +59,7 @@ public enum CLI {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input
+        let exited = CLI.exitSignal(of: process)
         try process.run()  // Foundation closes the parent's copies of the child's ends here.
 
         let outData = Collected()
@@ -76,10 +77,21 @@ public enum CLI {
             try? writer.close()
         }
         group.wait()
-        process.waitUntilExit()
+        exited.wait()
         return CLIResult(
             status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
             stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+
+    /// A semaphore signalled when `process` (not yet started) exits; wait on it instead of `waitUntilExit()`.
+    ///
+    /// Foundation's `waitUntilExit()` on Linux polls its run loop in 50 ms steps, so every child cost the tests
+    /// 25 ms on average for nothing (17 s over the CLI tests' 355 runs); the termination handler runs as soon as the
+    /// child is reaped.
+    public static func exitSignal(of process: Process) -> DispatchSemaphore {
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        return exited
     }
 
     /// Writing to a child that has exited must fail with EPIPE, not kill the test process with SIGPIPE.
