@@ -19,7 +19,7 @@ public enum Charset {
     }
 
     /// Decodes `bytes` declared to be in `charset`.
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) throws(DecodingError) -> String {
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, charset: String) throws(DecodingError) -> String {
         guard bytes.count < Int(Int32.max) / 2 - 16 else { throw .invalidBytes(offset: Int(Int32.max) / 2) }
         // A byte decodes to at most one code point of at most two UTF-16 units in the charsets ICU ships.
         let capacity = 2 * bytes.count + 16

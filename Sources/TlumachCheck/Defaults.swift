@@ -84,20 +84,8 @@ public struct GlossaryTermFinder: TermFinder {
     }
 
     public func occurrences(in text: String, language: String) -> [TermOccurrence] {
-        var matches = matcher.matches(in: text, language: language)
+        let matches = matcher.matches(in: text, language: language)
         guard !matches.isEmpty else { return [] }
-        // A term glued to a dot is part of a file name, extension or domain (engrampa: "Java Web Archive (.war)"
-        // is not about war).
-        if text.utf16.contains(0x2E) {
-            let utf16 = Array(text.utf16)
-            matches.removeAll { match in
-                let before = match.range.lowerBound > 0 ? utf16[match.range.lowerBound - 1] : 0x20
-                let after = match.range.upperBound < utf16.count ? utf16[match.range.upperBound] : 0x20
-                let afterNext = match.range.upperBound + 1 < utf16.count ? utf16[match.range.upperBound + 1] : 0x20
-                return before == 0x2E || (after == 0x2E && (0x61...0x7A).contains(afterNext))
-            }
-            guard !matches.isEmpty else { return [] }
-        }
         // UTF-16 offsets equal scalar offsets unless the text has characters beyond the BMP.
         let astral = text.utf8.contains { $0 >= 0xF0 }
         var scalarOffset: [Int] = []

@@ -43,7 +43,7 @@ extension POReader {
     /// The file's bytes as UTF-8 (after any byte order mark): `nil` when the header declares UTF-8 or nothing, so
     /// the bytes stand as they are; otherwise decoded from the declared charset, the header's charset now `UTF-8`.
     /// Bytes the charset does not map, or a charset ICU does not know, are refused naming the file and byte offset.
-    package static func utf8FromDeclaredCharset(_ bytes: UnsafeBufferPointer<UInt8>, path: String, offsetBase: Int = 0)
+    package static func utf8FromDeclaredCharset(_ bytes: UnsafeBufferPointer<UInt8>, path: String)
         throws(InputError) -> [UInt8]?
     {
         guard let (name, range) = declaredCharset(bytes), !Charset.isUTF8Compatible(name) else { return nil }
@@ -54,11 +54,11 @@ extension POReader {
             switch error {
             case .unknownCharset:
                 throw InputError(
-                    path: path, byteOffset: range.lowerBound + offsetBase,
+                    path: path, byteOffset: range.lowerBound,
                     message: "the header's charset “\(name)” is not one ICU knows")
             case .invalidBytes(let offset):
                 throw InputError(
-                    path: path, byteOffset: offset + offsetBase, message: "not valid \(name) text (the header's charset)")
+                    path: path, byteOffset: offset, message: "not valid \(name) text (the header's charset)")
             }
         }
         // Comments before the header can hold other letters, so the name is found again in the decoded text.

@@ -30,27 +30,36 @@ public enum POReader {
         }
         var result: Result<BilingualDocument, InputError>?
         data.withUnsafeBytes { raw in
-            let all = raw.bindMemory(to: UInt8.self)
-            let bom = ByteOrderMark.utf8Length(all)
-            let bytes = UnsafeBufferPointer(rebasing: all[bom...])
-            do throws(InputError) {
-                if let converted = try utf8FromDeclaredCharset(bytes, path: path) {
-                    // Offsets in the converted text are not the file's: a parse error still names its line.
-                    result = .success(try converted.withUnsafeBufferPointer { (utf8) throws(InputError) in
-                        try parse(bytes: utf8, path: path, validate: false)
-                    })
-                } else {
-                    result = .success(try parse(bytes: bytes, path: path, validate: true))
-                }
-            } catch {
-                var error = error
-                // Offsets count from the file's first byte, the mark included.
-                if let offset = error.byteOffset { error.byteOffset = offset + bom }
+            do throws(InputError) { result = .success(try read(fileBytes: raw.bindMemory(to: UInt8.self), path: path).document) } catch {
                 result = .failure(error)
             }
         }
         guard let result else { throw InputError(path: path, message: "cannot read file") }
         return try result.get()
+    }
+
+    /// Parses a PO file's bytes (a byte-order mark included); `utf8` is the text converted to UTF-8 when the
+    /// header declares another charset, for a caller that writes the file back (nil: the bytes are UTF-8).
+    package static func read(fileBytes all: UnsafeBufferPointer<UInt8>, path: String) throws(InputError)
+        -> (document: BilingualDocument, utf8: [UInt8]?)
+    {
+        let bom = ByteOrderMark.utf8Length(all)
+        let bytes = UnsafeBufferPointer(rebasing: all[bom...])
+        do throws(InputError) {
+            if let converted = try utf8FromDeclaredCharset(bytes, path: path) {
+                // Offsets in the converted text are not the file's: a parse error still names its line.
+                let document = try converted.withUnsafeBufferPointer { (utf8) throws(InputError) in
+                    try parse(bytes: utf8, path: path, validate: false)
+                }
+                return (document, converted)
+            }
+            return (try parse(bytes: bytes, path: path, validate: true), nil)
+        } catch {
+            var error = error
+            // Offsets count from the file's first byte, the mark included.
+            if let offset = error.byteOffset { error.byteOffset = offset + bom }
+            throw error
+        }
     }
 
     /// Pieces of about this many bytes are parsed in parallel; smaller files are parsed in one pass.

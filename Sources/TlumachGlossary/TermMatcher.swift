@@ -506,7 +506,7 @@ public final class TermMatcher: Sendable {
                         node: child, start8: state.start8, start16: state.start16, tokens: state.tokens + 1, kind: kind,
                         homoglyph: state.homoglyph || homoglyph)
                     next.append(advanced)
-                    if hasOutput[Int(child)] {
+                    if hasOutput[Int(child)] && !TermMatcher.isGluedToADot(bytes, state.start8..<range8.upperBound) {
                         candidates.append(
                             Candidate(
                                 utf8: state.start8..<range8.upperBound, utf16: state.start16..<range16.upperBound,
@@ -518,6 +518,19 @@ public final class TermMatcher: Sendable {
         }
         TermMatcher.settle(&candidates, from: &final, before: Int.max)
         return candidates
+    }
+
+    /// Whether the words at `range` are part of a file name, extension or domain rather than the term: a Latin word
+    /// right after a dot (engrampa's "Java Web Archive (.war)" is not about war), or any word followed by a dot and a
+    /// lower-case Latin letter ("war.log", "kyiv.com"). An ellipsis before a word, or a sentence's full stop, is not.
+    @inline(__always)
+    static func isGluedToADot(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let start = range.lowerBound
+        if start > 0 && bytes[start - 1] == 0x2E && bytes[start] < 0x80 && (start < 2 || bytes[start - 2] != 0x2E) {
+            return true
+        }
+        let end = range.upperBound
+        return end + 1 < bytes.count && bytes[end] == 0x2E && (0x61...0x7A).contains(bytes[end + 1])
     }
 
     /// `resolve`'s order: start ascending, more tokens first (ties: the order found).

@@ -27,15 +27,16 @@ public struct LeverageInput: Sendable {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw InputError(path: path, byteOffset: 0, message: "UTF-16 files are not supported here; convert the file to UTF-8 first")
         }
+        let document: BilingualDocument
         if format == .po {
-            // A PO in a legacy charset is written back as UTF-8, its header saying so (the fills are UTF-8).
-            let bom = ByteOrderMark.utf8Length(bytes)
-            let converted = try bytes.withUnsafeBufferPointer { (all) throws(InputError) in
-                try POReader.utf8FromDeclaredCharset(UnsafeBufferPointer(rebasing: all[bom...]), path: path, offsetBase: bom)
-            }
-            if let converted { bytes = converted }
+            // Read and decoded once; a PO in a legacy charset is written back as UTF-8, its header saying so (the
+            // fills are UTF-8).
+            let read = try bytes.withUnsafeBufferPointer { (all) throws(InputError) in try POReader.read(fileBytes: all, path: path) }
+            document = read.document
+            if let utf8 = read.utf8 { bytes = utf8 }
+        } else {
+            document = try BilingualReader.read(path, format: format)
         }
-        let document = try BilingualReader.read(path, format: format)
         var segments: [Int] = []
         for (index, unit) in document.units.enumerated() {
             if format == .po, let form = Self.pluralForm(unit.id), form >= 2 { continue }

@@ -14,6 +14,20 @@ final class RealTextTests: XCTestCase {
         XCTAssertEqual(TermFixer(matcher: shipped, language: "uk").apply(to: text).text, text)
     }
 
+    /// engrampa's "Java Web Archive (.war)": a word glued to a dot is a file name, extension or domain, for every
+    /// command (terms, normalize --fix-terms, check); a sentence's own dots and an ellipsis are not.
+    func testAWordGluedToADotIsAFileNameNotATerm() {
+        for text in ["Java Web Archive (.war)", "Open war.log first", "See war.example.org"] {
+            XCTAssertEqual(shipped.matches(in: text, language: "en").map(\.conceptID), [], text)
+            XCTAssertEqual(shipped.counts(in: text, language: "en").values.reduce(0, +), 0, text)
+        }
+        for text in ["The war continues.", "It ended...war began.", "Ukraine. War came.", "Kyiv.Kyiv"] {
+            XCTAssertFalse(shipped.matches(in: text, language: "en").isEmpty, text)
+        }
+        // A missing space after a sentence in Cyrillic is a typo, not a file name: the word stays found.
+        XCTAssertEqual(shipped.matches(in: "Це сталося у Києві.Київ вистояв.", language: "uk").map(\.conceptID), ["kyiv", "kyiv"])
+    }
+
     func testLowerCaseNameInRunningTextIsNotATerm() {
         // Біла церква: a white church; суми: sums. Neither is reported as a casing error of a name.
         for text in ["Там стоїть біла церква, а суми зросли.", "Пропозиції від усіх сум і рівних частин"] {
