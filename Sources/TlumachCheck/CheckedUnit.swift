@@ -79,7 +79,7 @@ public final class CheckedUnit: Sendable {
     /// unless every state is checked, and the consistency checks leave them out.
     let isUnfinished: Bool
 
-    /// The translators' own credits (GNOME's `translator-credits`, KDE's "Your names" under the context "NAME OF
+    /// The translators' own credits (GNOME's `translator-credits`, synaptic's `translators-credits`, KDE's "Your names" under the context "NAME OF
     /// TRANSLATORS"): the target is a list of people, e-mail addresses and years that the source never has, so no
     /// check applies to it.
     let isTranslatorCredits: Bool
@@ -90,7 +90,9 @@ public final class CheckedUnit: Sendable {
             var trimmed = String.UnicodeScalarView()
             trimmed.append(contentsOf: unit.source.unicodeScalars.filter { !CharacterClass.isSpace($0) })
             let text = String(trimmed)
-            if text == "translator-credits" || text == "translator_credits" { return true }
+            // translator-credits, translator_credits, and synaptic's translators-credits: an id as written, not a
+            // label such as "Translator credits".
+            if ["translator-credits", "translator_credits", "translators-credits", "translators_credits"].contains(text) { return true }
         }
         guard let context = unit.context, context.utf8.count == 19 || context.utf8.count == 20 else { return false }
         let upper = context.uppercased()

@@ -226,3 +226,62 @@ final class SetKNoiseTests: XCTestCase {
         XCTAssertEqual(flagged("Genius Comfy KB-12e", "Genius Comfy KB-21e"), ["number-mismatch", "number-mismatch"])
     }
 }
+
+/// Set L (seventh round: synaptic, orca, util-linux, gnucash, thunar, nano, grub, deja-dup…: 14 Debian catalogs,
+/// seed 20, judged blind before these fixes; docs/check-evaluation.md).
+final class SetLNoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String, context: String? = nil) -> [String] {
+        defaultFindings(source, target, context: context)
+    }
+
+    /// gnucash's column titles: "Descr." → "Опис", "Amount Num." → "Номер рахунку": the full stop was the
+    /// abbreviation's, and the translation writes the word out.
+    func testAnAbbreviatedLabelWrittenOut() {
+        XCTAssertEqual(flagged("Descr.", "Опис"), [])
+        XCTAssertEqual(flagged("Amount Num.", "Номер рахунку"), [])
+        // A sentence, a one-word message that is a word, a lower-case command: the full stop lost is found.
+        XCTAssertEqual(flagged("Done.", "Готово"), ["punctuation"])
+        XCTAssertEqual(flagged("Failed to set avatar.", "Не вдалося встановити фотографію"), ["punctuation"])
+        XCTAssertEqual(flagged("Run gcc.", "Запустіть gcc"), ["punctuation"])
+    }
+
+    /// util-linux's option help keeps its columns: "<opts> options" → "<пар>  параметри", the shorter word padded
+    /// so the description starts where the source's does.
+    func testASpacePaddingTheTargetToTheSourcesColumn() {
+        XCTAssertEqual(flagged(
+            " -o, --login-options <opts> options that are passed to login\n",
+            " -o, --login-options <пар>  параметри, які слід передати програмі для входу\n"), [])
+        XCTAssertEqual(flagged(
+            " -S, --semaphore <number> create semaphore array with <number> elements\n",
+            " -S, --semaphore <число>  створити масив семафорів з <число> елементів\n"), [])
+        // A doubled space in running text, or one that lands on no column of the source: found.
+        XCTAssertEqual(flagged("Old Minix", "Old  Minix"), ["punctuation"])
+        XCTAssertEqual(flagged(
+            "Incrementally backs up, letting you restore from any particular backup",
+            "Поетапне резервне копіювання, що дозволяє вам  відновитися з будь-якої конкретної резервної копії"), ["punctuation"])
+        XCTAssertEqual(flagged(" -x, --exec <cmd> run it\n", " -x, --exec <кмд>  виконати\n"), ["punctuation"])
+    }
+
+    /// synaptic names its credits entry "translators-credits".
+    func testTranslatorsCreditsUnderAnotherSpelling() {
+        XCTAssertEqual(flagged("translators-credits", "Перший переклад (0.57.8):\n Vadim  Abramchuck (abramm@gmail.com)\nПроміжні версії: cпільнота"), [])
+        XCTAssertEqual(flagged("Translators credits", "Перекладачі:  cпільнота 0.57"), ["number-mismatch", "mixed-script", "punctuation"])
+    }
+
+    /// gnucash: "$0.00 valued Tax codes" → "Податкові коди з нульовими значеннями": zero said in words.
+    func testZeroSaidAsAnAdjectiveInTheInstrumentalPlural() {
+        XCTAssertEqual(flagged("$0.00 valued Tax codes won't be printed.", "Податкові коди з нульовими значеннями не будуть надруковані."), [])
+        XCTAssertEqual(flagged("$1.00 valued Tax codes won't be printed.", "Податкові коди з нульовими значеннями не будуть надруковані."), ["number-mismatch"])
+    }
+
+    /// gnucash: "Please see https://… for more information." → "…ознайомтеся із вмістом сторінки https://…": a
+    /// message rewritten to end with its link leaves the full stop out, so it is not read as part of the address.
+    func testATargetEndingWithItsLink() {
+        XCTAssertEqual(flagged(
+            "Please see https://bugs.gnucash.org/show_bug.cgi?id=645216 for more information.",
+            "Щоб дізнатися більше, ознайомтеся із вмістом сторінки https://bugs.gnucash.org/show_bug.cgi?id=645216"), [])
+        // A link the source ends with too, or a target that ends with words: the full stop lost is found.
+        XCTAssertEqual(flagged("See https://example.org/a.", "Див. https://example.org/a"), ["punctuation"])
+        XCTAssertEqual(flagged("See https://example.org/a for more.", "Докладніше: https://example.org/a тут"), ["punctuation"])
+    }
+}

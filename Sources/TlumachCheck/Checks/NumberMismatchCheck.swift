@@ -332,12 +332,19 @@ public struct NumberMismatchCheck: Check {
             }
         }
         var issues: [Issue] = []
+        // A whole value said in words ("$0.00 valued" → "з нульовими значеннями"), though its parts (0, 00) are not.
+        var targetWordValues: [String: Int]?
+        func saidInWords(_ token: NumberToken) -> Bool {
+            let words = targetWordValues ?? NumberScanner.wordValues(unit.targetText, language: unit.targetLanguage)
+            targetWordValues = words
+            return token.values.contains { $0 == $0.rounded() && abs($0) < 1e15 && words[String(Int($0))] != nil }
+        }
         for index in sourceUnmatched {
             let token = sourceTokens[index]
             if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
                 for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
                 if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit)
-                    || Self.isExitStatusSaidInWords(token, in: unit)
+                    || Self.isExitStatusSaidInWords(token, in: unit) || (token.parts.count > 1 && saidInWords(token))
                 {
                     continue
                 }

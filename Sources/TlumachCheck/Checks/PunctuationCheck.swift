@@ -63,6 +63,14 @@ public struct PunctuationCheck: Check {
             .passing("screenshot;screencast;record", "screenshot;screencast;record;знімок;запис;", note: "Search keywords end with their separator (gnome-shell)."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
+            .passing("Amount Num.", "Номер рахунку", note: "An abbreviated column title written out (gnucash)."),
+            .passing(
+                "Please see https://bugs.gnucash.org/show_bug.cgi?id=645216 for more information.",
+                "Щоб дізнатися більше, ознайомтеся зі сторінкою https://bugs.gnucash.org/show_bug.cgi?id=645216",
+                note: "Rewritten to end with the link, left without a full stop (gnucash)."),
+            .passing(
+                " -S, --semaphore <number> create semaphore array\n", " -S, --semaphore <число>  створити масив семафорів\n",
+                note: "Option help padded to the source's column (util-linux)."),
             .triggering("Proceed?", "Продовжити", note: "A question mark lost."),
             .passing("File highlight", "Підсвітка файлів…", note: "An ellipsis added to a menu item: house style (mc)."),
             .passing("Він сказав «так».", "He said “yes.”", from: "uk", to: "en"),
@@ -173,6 +181,55 @@ public struct PunctuationCheck: Check {
         guard dotted || WordLists.shared.words("abbreviation", language: language).contains(text) else { return false }
         guard let last = lastMarkIndex(target) else { return true }
         return ScalarString.make(wordBefore(target, last + 1)) != text
+    }
+
+    /// gnucash's column titles "Descr." → "Опис", "Amount Num." → "Номер рахунку": a label of at most three words
+    /// whose last is a capitalised abbreviation (two to five letters, not an English word) written out in the
+    /// target. "Done." → "Готово" and "Run gcc." → "Запустіть gcc" stay reported.
+    static func endsWithAbbreviatedLabel(_ source: [Unicode.Scalar]) -> Bool {
+        guard source.last == ".", source.count <= 40 else { return false }
+        let word = wordBefore(source, source.count - 1)
+        guard (2...5).contains(word.count), let first = word.first, first.properties.isUppercase,
+            word.dropFirst().allSatisfy({ $0.properties.isLowercase && $0.isASCII })
+        else { return false }
+        let label = source.dropLast()
+        guard !label.contains(where: { ".,;:!?".unicodeScalars.contains($0) }),
+            label.split(separator: " ").count <= 3
+        else { return false }
+        return !WordLists.shared.isCommonEnglish(ScalarString.make(word))
+    }
+
+    /// gnucash: "Please see https://… for more information." → "…ознайомтеся із вмістом сторінки https://…": the
+    /// target was rewritten to end with its link and leaves the full stop out, so it is not read as part of the
+    /// address. A source that ends with the link and its full stop ("See https://….") is not rewritten so.
+    static func endsWithRewrittenLink(_ source: AnalyzedText, _ target: AnalyzedText) -> Bool {
+        var end = target.scalars.count
+        while end > 0 && CharacterClass.isSpace(target.scalars[end - 1]) { end -= 1 }
+        guard target.links.contains(where: { $0.range.upperBound == end }) else { return false }
+        guard let period = lastMarkIndex(source.scalars) else { return true }
+        return !source.links.contains { $0.range.upperBound == period }
+    }
+
+    /// util-linux's option help keeps its columns: " -o, --login-options <opts> options" → "… <пар>  параметри",
+    /// a shorter word padded so the next one starts in the column where the source's does on the same line. Only
+    /// lines laid out as help (starting with a space or an option's hyphen on both sides): in prose a column
+    /// matches by chance.
+    static func padsToTheSourceColumn(_ target: [Unicode.Scalar], spaceAt index: Int, source: [Unicode.Scalar]) -> Bool {
+        var lineStart = index
+        while lineStart > 0 && target[lineStart - 1] != "\n" { lineStart -= 1 }
+        let line = target[..<lineStart].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let column = index + 1 - lineStart
+        var sourceLine = 0
+        var sourceStart = 0
+        while sourceLine < line {
+            guard let newline = source[sourceStart...].firstIndex(of: "\n") else { return false }
+            sourceStart = newline + 1
+            sourceLine += 1
+        }
+        let position = sourceStart + column
+        guard position < source.count, source[sourceStart..<position].allSatisfy({ $0 != "\n" }) else { return false }
+        guard [" ", "\t", "-"].contains(target[lineStart]), [" ", "\t", "-"].contains(source[sourceStart]) else { return false }
+        return source[position - 1] == " " && !CharacterClass.isSpace(source[position])
     }
 
     /// "Try '%s --help' or … for more help." → "… за допомогою таких команд: %s --help\n …": the target ends with
@@ -294,7 +351,8 @@ public struct PunctuationCheck: Check {
         // colon; a colon added to a closed label ("Location" → "Розташування:") is reported.
         let leadInColon = sourceEnd == .none && targetEnd == .colon && source.last == " " && target.last == " "
         let rephrasedEnd = sourceEnd == .period && targetEnd == .none
-            && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText))
+            && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText)
+                || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText))
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
         let markChosen = sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation)
@@ -351,7 +409,8 @@ public struct PunctuationCheck: Check {
                 }
             }
             if !reportedDoubleSpace, scalar == " ", previous == " ", index >= 2, !CharacterClass.isSpace(target[index - 2]),
-                index + 1 < target.count, !CharacterClass.isSpace(target[index + 1]), !Self.contains(source, [" ", " "])
+                index + 1 < target.count, !CharacterClass.isSpace(target[index + 1]), !Self.contains(source, [" ", " "]),
+                !Self.padsToTheSourceColumn(target, spaceAt: index, source: source)
             {
                 reportedDoubleSpace = true
                 issues.append(Issue("doubled space", suggestion: " "))
