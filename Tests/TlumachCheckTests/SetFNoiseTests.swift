@@ -284,4 +284,35 @@ final class SetLNoiseTests: XCTestCase {
         XCTAssertEqual(flagged("See https://example.org/a.", "Див. https://example.org/a"), ["punctuation"])
         XCTAssertEqual(flagged("See https://example.org/a for more.", "Докладніше: https://example.org/a тут"), ["punctuation"])
     }
+
+}
+
+/// Set M (eighth held-out set: NetworkManager, caja, mate-panel, eom, gnome-control-center, xfce4-weather-plugin,
+/// gnote, gitg…: 14 Debian catalogs, seed 21, judged blind after set L's fixes; docs/check-evaluation.md).
+final class SetMNoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String, context: String? = nil) -> [String] {
+        defaultFindings(source, target, context: context)
+    }
+
+    /// gnote's 4-form catalog: msgstr[3] serves n = 1 alone and leaves its Qt-style count out.
+    func testTheFormForOneLeavesItsNumberedCountOut() {
+        var unit = BilingualUnit(id: "u[3]", source: "Really delete %1 notes?", target: "Вилучити нотатку?")
+        unit.pluralForm = 3
+        XCTAssertEqual(defaultFindings(unit), [])
+        // Another form must print it; the form for one may not lose a second placeholder.
+        var other = BilingualUnit(id: "u[1]", source: "Really delete %1 notes?", target: "Вилучити нотатки?")
+        other.pluralForm = 1
+        XCTAssertEqual(defaultFindings(other), ["placeholder-mismatch"])
+        var two = BilingualUnit(id: "u[3]", source: "Delete %1 notes from %2?", target: "Вилучити нотатку?")
+        two.pluralForm = 3
+        XCTAssertEqual(defaultFindings(two), ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// gitg: a name with a figure (libgit2) written fewer times in the target, but written.
+    func testANameWithAFigureRepeatedLessOften() {
+        XCTAssertEqual(flagged(
+            "If you manually compiled libgit2, then please configure libgit2 with threads.",
+            "Якщо ви вручну збирали libgit2, увімкніть потоки."), [])
+        XCTAssertEqual(flagged("Check if FILE is ARM64 Linux", "Перевірити, чи є ФАЙЛ файлом ARM Linux"), ["number-mismatch"])
+    }
 }

@@ -85,6 +85,28 @@ public struct NumberMismatchCheck: Check {
         }
     }
 
+    /// gitg: "compiled libgit2, then please configure libgit2 with…" → "збиратиме libgit2, вкажіть…": a figure
+    /// glued to a name (libgit2) that the target writes fewer times, but writes: the name is repeated less, no
+    /// figure is lost. "ARM64 Linux" → "ARM Linux" (the name never written whole) stays reported.
+    static func nameKeptInTarget(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        let scalars = unit.sourceText.scalars
+        var start = token.range.lowerBound
+        while start > 0 && scalars[start - 1].properties.isAlphabetic && scalars[start - 1].isASCII { start -= 1 }
+        guard start < token.range.lowerBound else { return false }
+        var end = token.range.upperBound
+        while end < scalars.count && (scalars[end].properties.isAlphabetic || NumberScanner.isDigit(scalars[end])) && scalars[end].isASCII {
+            end += 1
+        }
+        let name = scalars[start..<end]
+        let target = unit.targetText.scalars
+        guard target.count >= name.count else { return false }
+        func isNamePart(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || NumberScanner.isDigit(scalar) }
+        return (0...(target.count - name.count)).contains { at in
+            target[at..<(at + name.count)].elementsEqual(name) && (at == 0 || !isNamePart(target[at - 1]))
+                && (at + name.count == target.count || !isNamePart(target[at + name.count]))
+        }
+    }
+
     /// "Kalmar län [SE-08]" → "Округ Кальмар": a bracketed code the target leaves out as a whole (the ISO
     /// region catalogs drop them on purpose) is an annotation, not a figure.
     static func inDroppedAnnotation(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
@@ -345,6 +367,7 @@ public struct NumberMismatchCheck: Check {
                 for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
                 if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit)
                     || Self.isExitStatusSaidInWords(token, in: unit) || (token.parts.count > 1 && saidInWords(token))
+                    || Self.nameKeptInTarget(token, in: unit)
                 {
                     continue
                 }

@@ -219,6 +219,18 @@ public struct PlaceholderMismatchCheck: Check {
         form >= 3 && unit.targetLanguage == "uk"
     }
 
+    /// The form for n = 1 of a Qt-style message (gnote: "Really delete %1 notes?" → msgstr[3] "Вилучити
+    /// нотатку?"): one numbered placeholder, the count, may be left out, as %d may; a second one lost is reported.
+    static func withoutOneDroppedCount(_ source: [Placeholder], target: [Placeholder]) -> [Placeholder] {
+        let missing = source.indices.filter { index in
+            source[index].kind == .qt && !target.contains { $0.key == source[index].key }
+        }
+        guard missing.count == 1, let index = missing.first else { return source }
+        var kept = source
+        kept.remove(at: index)
+        return kept
+    }
+
     /// A 12-hour clock of the source written as a 24-hour one (GNOME: "%a %l∶%M %p" → "%a %H:%M"): the target
     /// shows the hour with %H, %k, %R or %T and has no AM/PM of its own, so the source's %p is not lost.
     static func isClockLocalised(_ target: [Unicode.Scalar]) -> Bool {
@@ -299,10 +311,12 @@ public struct PlaceholderMismatchCheck: Check {
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
             Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated, into: &issues)
             let targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
+            var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
+            if let form = unit.unit.pluralForm, Self.formForOne(form, unit) {
+                sourceOthers = Self.withoutOneDroppedCount(sourceOthers, target: targetOthers)
+            }
             Self.compareMultiset(
-                Self.withoutTranslatedAngleMetavariables(
-                    sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }, target: targetOthers,
-                    translated: unit.targetText.scalars),
+                Self.withoutTranslatedAngleMetavariables(sourceOthers, target: targetOthers, translated: unit.targetText.scalars),
                 targetOthers, key: \.key, into: &issues)
             var sourcePrintf = Self.only(.printf, sourcePlaceholders)
             var targetPrintf = Self.only(.printf, targetPlaceholders)
