@@ -45,6 +45,11 @@ public struct NumberMismatchCheck: Check {
                 "(( ВИРАЗ1 )); (( ВИРАЗ2 )); (( ВИРАЗ3 ))\n    ВИРАЗИ мають бути арифметичними виразами.",
                 note: "The indexes of metavariables compare by presence, not count (bash)."),
             .triggering("EXPR1 -a EXPR2", "ВИРАЗ1 -a ВИРАЗ1", note: "An index changed: EXPR2 is lost."),
+            .passing(
+                "If you compiled libgit2, configure libgit2 with threads.", "Якщо ви збирали libgit2, увімкніть потоки.",
+                note: "A name with a figure written fewer times, but written (gitg)."),
+            .triggering("Check if FILE is ARM64 Linux", "Перевірити, чи є ФАЙЛ файлом ARM Linux", note: "The name's figure lost (grub)."),
+            .passing("$0.00 valued Tax codes won't be printed.", "Податкові коди з нульовими значеннями не будуть надруковані.", note: "Zero said in words (gnucash)."),
         ])
 
     public init(environment: CheckEnvironment) {}
