@@ -4,25 +4,25 @@ import TlumachCore
 import TlumachMemoryPostgres
 
 /// What a bearer token may do; each scope includes the ones before it.
-public enum TokenScope: String, Sendable, CaseIterable, Comparable {
+package enum TokenScope: String, Sendable, CaseIterable, Comparable {
     case read, write, admin
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-    public static func < (a: TokenScope, b: TokenScope) -> Bool { a.rank < b.rank }
+    package static func < (a: TokenScope, b: TokenScope) -> Bool { a.rank < b.rank }
 }
 
 /// One stored token: its name, scope and hash (the token itself is shown once, when made, and never stored).
-public struct TokenRecord: Sendable, Equatable {
-    public var name: String
-    public var scope: TokenScope
-    public var hash: String
-    public var created: String
-    public var revoked: String?
+package struct TokenRecord: Sendable, Equatable {
+    package var name: String
+    package var scope: TokenScope
+    package var hash: String
+    package var created: String
+    package var revoked: String?
 }
 
 /// Where tokens live: in the memory's own store, so a memory and who may use it travel together. The SQLite memory
 /// implements it here; a PostgreSQL store can implement the same four calls.
-public protocol TokenStore: Sendable {
+package protocol TokenStore: Sendable {
     func add(_ record: TokenRecord) throws
     func all() throws -> [TokenRecord]
     /// Marks the token revoked; false when no active token has this name.
@@ -31,7 +31,7 @@ public protocol TokenStore: Sendable {
 
 extension TokenStore {
     /// A new random token (256 bits) under `name`; returns the token text, which only its hash outlives.
-    public func issue(name: String, scope: TokenScope) throws -> String {
+    package func issue(name: String, scope: TokenScope) throws -> String {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.@".contains($0) }) else {
             throw InputError(path: "--name", message: "a token name is letters, digits and - _ . @ ('\(name)' is not)")
         }
@@ -46,7 +46,7 @@ extension TokenStore {
     }
 
     /// The scope of an active token, comparing its hash with every stored one in constant time.
-    public func scope(of token: String) throws -> TokenScope? {
+    package func scope(of token: String) throws -> TokenScope? {
         let presented = Array(SHA256.hex(token).utf8)
         var found: TokenScope?
         for record in try all() where record.revoked == nil {
@@ -65,10 +65,10 @@ extension TokenStore {
 
 /// Tokens in a table of the SQLite memory file (`serve_token`), created on first use by this module; the memory's
 /// own schema does not know it and leaves it alone.
-public final class SQLiteTokenStore: TokenStore {
+package final class SQLiteTokenStore: TokenStore {
     private let database: DatabaseQueue
 
-    public init(memoryPath: String) throws {
+    package init(memoryPath: String) throws {
         guard FileManager.default.fileExists(atPath: memoryPath) else {
             throw InputError(path: memoryPath, message: "no translation memory here (import a TMX file to create one)")
         }
@@ -85,7 +85,7 @@ public final class SQLiteTokenStore: TokenStore {
         }
     }
 
-    public func add(_ record: TokenRecord) throws {
+    package func add(_ record: TokenRecord) throws {
         try database.write { db in
             try db.execute(
                 sql: "INSERT INTO serve_token(name, scope, hash, created) VALUES (?, ?, ?, ?)",
@@ -93,7 +93,7 @@ public final class SQLiteTokenStore: TokenStore {
         }
     }
 
-    public func all() throws -> [TokenRecord] {
+    package func all() throws -> [TokenRecord] {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT name, scope, hash, created, revoked FROM serve_token ORDER BY rowid").map {
                 TokenRecord(
@@ -102,7 +102,7 @@ public final class SQLiteTokenStore: TokenStore {
         }
     }
 
-    public func revoke(name: String) throws -> Bool {
+    package func revoke(name: String) throws -> Bool {
         try database.write { db in
             try db.execute(
                 sql: "UPDATE serve_token SET revoked = ? WHERE name = ? AND revoked IS NULL",
@@ -113,20 +113,20 @@ public final class SQLiteTokenStore: TokenStore {
 }
 
 /// Tokens in the PostgreSQL memory's schema (table `serve_token`), through one connection of their own.
-public final class PostgresTokenStore: TokenStore, @unchecked Sendable {
+package final class PostgresTokenStore: TokenStore, @unchecked Sendable {
     // The connection is not thread-safe: every use is under `lock`.
     private let memory: PostgresMemory
     private let lock = NSLock()
 
     /// Opens the memory at `url`, which must exist already (tokens are for a memory).
-    public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    package init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let location = try PostgresLocation(url: url, environment: environment)
         // Reading first refuses a schema without a memory instead of creating one; writing brings it up to date.
         _ = try PostgresMemory.open(location, access: .read)
         memory = try PostgresMemory.open(location, access: .write)
     }
 
-    public func add(_ record: TokenRecord) throws {
+    package func add(_ record: TokenRecord) throws {
         try lock.withLock {
             try memory.guardedStore {
                 try memory.addToken(name: record.name, scope: record.scope.rawValue, hash: record.hash, created: record.created)
@@ -134,7 +134,7 @@ public final class PostgresTokenStore: TokenStore, @unchecked Sendable {
         }
     }
 
-    public func all() throws -> [TokenRecord] {
+    package func all() throws -> [TokenRecord] {
         try lock.withLock {
             try memory.guardedStore { try memory.tokens() }.map {
                 TokenRecord(
@@ -144,7 +144,7 @@ public final class PostgresTokenStore: TokenStore, @unchecked Sendable {
         }
     }
 
-    public func revoke(name: String) throws -> Bool {
+    package func revoke(name: String) throws -> Bool {
         try lock.withLock {
             try memory.guardedStore {
                 try memory.revokeToken(name: name, at: ISO8601DateFormatter().string(from: Date()))
@@ -154,7 +154,7 @@ public final class PostgresTokenStore: TokenStore, @unchecked Sendable {
 }
 
 /// The token store of the memory at `location`: its SQLite file or its PostgreSQL schema.
-public func openTokenStore(memory location: String) throws -> any TokenStore {
+package func openTokenStore(memory location: String) throws -> any TokenStore {
     if PostgresLocation.isURL(location) { return try PostgresTokenStore(url: location) }
     return try SQLiteTokenStore(memoryPath: location)
 }

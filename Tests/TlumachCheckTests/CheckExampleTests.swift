@@ -1,4 +1,4 @@
-import TlumachCheck
+@testable import TlumachCheck
 import TlumachCore
 import TlumachText
 import XCTest

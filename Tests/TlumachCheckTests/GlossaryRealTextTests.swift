@@ -1,5 +1,5 @@
 import Foundation
-import TlumachCheck
+@testable import TlumachCheck
 import TlumachFormats
 import TlumachTestSupport
 import XCTest

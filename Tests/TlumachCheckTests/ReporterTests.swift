@@ -1,5 +1,5 @@
 import Foundation
-import TlumachCheck
+@testable import TlumachCheck
 import TlumachConfig
 import TlumachCore
 import TlumachFormats

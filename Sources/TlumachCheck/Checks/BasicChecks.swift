@@ -3,8 +3,8 @@ import TlumachCore
 import TlumachFormats
 
 /// `untranslated`: an empty target, or a target that repeats a source with words.
-public struct UntranslatedCheck: Check {
-    public static let description = CheckDescription(
+struct UntranslatedCheck: Check {
+    static let description = CheckDescription(
         id: "untranslated", name: "Untranslated",
         summary: "The target is empty, or is the source copied unchanged although the source has words.",
         rationale: """
@@ -48,7 +48,7 @@ public struct UntranslatedCheck: Check {
 
     let untranslatables: Set<String>
 
-    public init(environment: CheckEnvironment) { untranslatables = environment.options.untranslatables }
+    init(environment: CheckEnvironment) { untranslatables = environment.options.untranslatables }
 
     /// How a target that is not translated falls short.
     enum Shortfall: Equatable {
@@ -60,7 +60,7 @@ public struct UntranslatedCheck: Check {
         case copiedWord(String)
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         switch shortfall(unit) {
         case .empty: [Issue("the target is empty")]
         case .copiedPhrase: [Issue(Self.copiedMessage)]
@@ -73,7 +73,7 @@ public struct UntranslatedCheck: Check {
     /// Lone copied words, unless the run's translations keep the word: udisks2 "Windows" → "Windows" is a name
     /// when gnome-disk-utility writes "диск Windows"; gtk's "Help" → "Help" is untranslated when no Ukrainian
     /// target has "Help" in it.
-    public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
+    func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         var candidates: [(index: Int, word: String)] = []
         for (index, unit) in units.enumerated() {
             if case .copiedWord(let word) = shortfall(unit) { candidates.append((index, word)) }
@@ -157,8 +157,8 @@ public struct UntranslatedCheck: Check {
 }
 
 /// `whitespace`: leading or trailing whitespace differs between source and target.
-public struct WhitespaceCheck: Check {
-    public static let description = CheckDescription(
+struct WhitespaceCheck: Check {
+    static let description = CheckDescription(
         id: "whitespace", name: "Leading and trailing whitespace",
         summary: "Leading or trailing whitespace (spaces, tabs, line breaks) of the target differs from the source's.",
         rationale: """
@@ -180,7 +180,7 @@ public struct WhitespaceCheck: Check {
             .triggering("Folder", " Папки", note: "Padded on one side only."),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    init(environment: CheckEnvironment) {}
 
     /// The whitespace a text starts with and the whitespace it ends with (an all-space text is both).
     static func edges(_ scalars: [Unicode.Scalar]) -> (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>) {
@@ -209,7 +209,7 @@ public struct WhitespaceCheck: Check {
         }.joined() + "\""
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let source = unit.source
         let target = unit.target
@@ -256,8 +256,8 @@ public struct WhitespaceCheck: Check {
 }
 
 /// `length-ratio`: a target much shorter or longer than its source.
-public struct LengthRatioCheck: Check {
-    public static let description = CheckDescription(
+struct LengthRatioCheck: Check {
+    static let description = CheckDescription(
         id: "length-ratio", name: "Length ratio",
         summary: "The target is much shorter or longer than the source (letters and digits counted; bounds in `check.options`).",
         rationale: """
@@ -279,22 +279,22 @@ public struct LengthRatioCheck: Check {
         ])
 
     /// The bounds, from `check.options` in `.tlumach.yml`.
-    public struct Options: CheckOptionSet {
+    struct Options: CheckOptionSet {
         /// A target/source ratio of letters and digits outside these bounds is reported…
-        public var minimumLengthRatio = 0.4
-        public var maximumLengthRatio = 2.5
+        var minimumLengthRatio = 0.4
+        var maximumLengthRatio = 2.5
         /// …when the source has at least this many.
-        public var lengthRatioMinimumSourceLength = 20
+        var lengthRatioMinimumSourceLength = 20
 
-        public static let keys: [CheckOptionKey] = [
+        static let keys: [CheckOptionKey] = [
             CheckOptionKey("length-ratio-min", summary: "the smallest target/source ratio not reported", defaultValue: "0.4"),
             CheckOptionKey("length-ratio-max", summary: "the largest target/source ratio not reported", defaultValue: "2.5"),
             CheckOptionKey("length-ratio-min-source", summary: "letters and digits a source needs to be judged", defaultValue: "20"),
         ]
 
-        public init() {}
+        init() {}
 
-        public mutating func set(_ key: String, to value: ConfigurationValue) throws(InputError) {
+        mutating func set(_ key: String, to value: ConfigurationValue) throws(InputError) {
             switch key {
             case "length-ratio-min": minimumLengthRatio = try value.number(in: 0...1_000_000, key: key)
             case "length-ratio-max": maximumLengthRatio = try value.number(in: 0...1_000_000, key: key)
@@ -306,7 +306,7 @@ public struct LengthRatioCheck: Check {
 
     let options: Options
 
-    public init(environment: CheckEnvironment) { options = environment.options.checks.options(for: Self.self) }
+    init(environment: CheckEnvironment) { options = environment.options.checks.options(for: Self.self) }
 
     static func measure(_ scalars: [Unicode.Scalar]) -> Int {
         var count = 0
@@ -316,7 +316,7 @@ public struct LengthRatioCheck: Check {
         return count
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // Cheap bound first: fewer UTF-8 bytes than the minimum means fewer letters too.
         guard unit.source.utf8.count >= options.lengthRatioMinimumSourceLength else { return [] }
@@ -335,8 +335,8 @@ public struct LengthRatioCheck: Check {
 }
 
 /// `url-mismatch`: URLs and e-mail addresses of the source missing from the target, or added to it.
-public struct URLMismatchCheck: Check {
-    public static let description = CheckDescription(
+struct URLMismatchCheck: Check {
+    static let description = CheckDescription(
         id: "url-mismatch", name: "URLs and e-mail addresses",
         summary: "A URL or e-mail address of the source is missing from the target, or the target has one the source lacks.",
         rationale: """
@@ -357,7 +357,7 @@ public struct URLMismatchCheck: Check {
                 note: "The page of the target's language (coreutils)."),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    init(environment: CheckEnvironment) {}
 
     static func key(_ link: Link, sourceLanguage: String, targetLanguage: String) -> String {
         var text = link.text
@@ -383,7 +383,7 @@ public struct URLMismatchCheck: Check {
         return pieces.joined(separator: "/")
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // `links` is only scanned when a text has ':', '@' or "www.".
         let sourceLinks = unit.sourceText.links

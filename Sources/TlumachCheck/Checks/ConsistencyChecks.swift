@@ -213,9 +213,9 @@ enum ConsistencyGrouping {
 }
 
 /// `inconsistent-translation`: one source translated in different ways across the checked files.
-public struct InconsistentTranslationCheck: Check {
-    public static let analyses: UnitAnalyses = .consistencyKeys
-    public static let description = CheckDescription(
+struct InconsistentTranslationCheck: Check {
+    static let analyses: UnitAnalyses = .consistencyKeys
+    static let description = CheckDescription(
         id: "inconsistent-translation", name: "Inconsistent translation",
         summary: "The same source text (in the same context) is translated differently across the checked files.",
         rationale: """
@@ -250,9 +250,9 @@ public struct InconsistentTranslationCheck: Check {
 
     let acrossFiles: Bool
 
-    public init(environment: CheckEnvironment) { acrossFiles = environment.options.consistencyAcrossFiles }
+    init(environment: CheckEnvironment) { acrossFiles = environment.options.consistencyAcrossFiles }
 
-    public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
+    func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
             units, groupBy: { $0.sourceKey },
             compare: { $0.targetKey }, shown: { $0.target }, suggest: true, acrossFiles: acrossFiles,
@@ -272,9 +272,9 @@ public struct InconsistentTranslationCheck: Check {
 }
 
 /// `inconsistent-source`: one translation used for different sources.
-public struct InconsistentSourceCheck: Check {
-    public static let analyses: UnitAnalyses = .consistencyKeys
-    public static let description = CheckDescription(
+struct InconsistentSourceCheck: Check {
+    static let analyses: UnitAnalyses = .consistencyKeys
+    static let description = CheckDescription(
         id: "inconsistent-source", name: "Inconsistent source",
         summary: "The same translation stands for different source texts across the checked files.",
         rationale: """
@@ -298,9 +298,9 @@ public struct InconsistentSourceCheck: Check {
 
     let acrossFiles: Bool
 
-    public init(environment: CheckEnvironment) { acrossFiles = environment.options.consistencyAcrossFiles }
+    init(environment: CheckEnvironment) { acrossFiles = environment.options.consistencyAcrossFiles }
 
-    public func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
+    func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
         ConsistencyGrouping.issues(
             units, groupBy: { $0.targetKey }, compare: { $0.plainSourceKey },
             shown: { $0.source }, suggest: false, acrossFiles: acrossFiles,

@@ -2,9 +2,9 @@ import ICU
 import TlumachText
 
 /// `mixed-script`: words mixing Latin and Cyrillic look-alike letters, and words left in the wrong script.
-public struct MixedScriptCheck: Check {
-    public static let analyses: UnitAnalyses = .targetTerms
-    public static let description = CheckDescription(
+struct MixedScriptCheck: Check {
+    static let analyses: UnitAnalyses = .targetTerms
+    static let description = CheckDescription(
         id: "mixed-script", name: "Mixed scripts and look-alike letters",
         summary: "A target word mixes Latin, Cyrillic or Greek letters (Мiнiстерство with a Latin i); an English target keeps Cyrillic words; a Ukrainian target has a Latin look-alike word or conjunction.",
         rationale: """
@@ -58,14 +58,14 @@ public struct MixedScriptCheck: Check {
             .triggering("Proceed or cancel?", "↓пPодовжити чи скасувати?", note: "No hotkey marked in the source: a Latin P in a word."),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    init(environment: CheckEnvironment) {}
 
     /// Latin letters that look like Cyrillic ones, with their Cyrillic twins: the normaliser's table
     /// (TlumachText/Data/lookalikes.txt).
     static let latinLookalikes = TextData.lookAlikes.toCyrillic
     static let romanNumeral: Set<Unicode.Scalar> = ["I", "V", "X", "L", "C", "D", "M"]
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let text = unit.targetText
         // Fast path: pure ASCII cannot mix scripts; an English target in ASCII has nothing to report.
@@ -405,8 +405,8 @@ public struct MixedScriptCheck: Check {
 }
 
 /// `cyrillic-alphabet`: letters of another Cyrillic alphabet in the target: э ы ё ъ in Ukrainian, і ї є ґ in Russian.
-public struct CyrillicAlphabetCheck: Check {
-    public static let description = CheckDescription(
+struct CyrillicAlphabetCheck: Check {
+    static let description = CheckDescription(
         id: "cyrillic-alphabet", name: "Letters of another Cyrillic alphabet",
         summary: "A target word has letters its language's alphabet lacks: э, ы, ё or ъ in Ukrainian; і, ї, є or ґ in Russian.",
         rationale: """
@@ -424,7 +424,7 @@ public struct CyrillicAlphabetCheck: Check {
             .passing("The word «объект»", "Слово «объект»", note: "The source has the word too."),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    init(environment: CheckEnvironment) {}
 
     static func foreign(_ scalar: Unicode.Scalar, language: String) -> Bool {
         switch language {
@@ -442,7 +442,7 @@ public struct CyrillicAlphabetCheck: Check {
         }
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         let language = unit.targetLanguage
         guard unit.hasTarget, language == "uk" || language == "ru" else { return [] }
         let text = unit.targetText

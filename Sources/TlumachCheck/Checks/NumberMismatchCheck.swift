@@ -1,6 +1,6 @@
 /// `number-mismatch`: numbers compared as values across the two languages' conventions.
-public struct NumberMismatchCheck: Check {
-    public static let description = CheckDescription(
+struct NumberMismatchCheck: Check {
+    static let description = CheckDescription(
         id: "number-mismatch", name: "Numbers",
         summary: "A number of the source is missing from the target, or the target has one the source lacks, compared as values.",
         rationale: """
@@ -52,7 +52,7 @@ public struct NumberMismatchCheck: Check {
             .passing("$0.00 valued Tax codes won't be printed.", "Податкові коди з нульовими значеннями не будуть надруковані.", note: "Zero said in words (gnucash)."),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    init(environment: CheckEnvironment) {}
 
     /// Values within `sameValue`'s tolerance fall in one bucket or neighbouring ones (relative width 2⁻²⁸ of the
     /// bit pattern's order, above the 1e-9 tolerance).
@@ -252,7 +252,7 @@ public struct NumberMismatchCheck: Check {
         return (1...4).contains(digits)
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
         if CharacterClass.isSettingKey(unit.source) { return [] }

@@ -1,6 +1,6 @@
 /// `not-normalized`: the target fails the article normaliser.
-public struct NotNormalizedCheck: Check {
-    public static let description = CheckDescription(
+struct NotNormalizedCheck: Check {
+    static let description = CheckDescription(
         id: "not-normalized", name: "Not normalised",
         summary: "The target is not what the normaliser would make of it (`tlumach normalize` names the rules).",
         rationale: """
@@ -17,9 +17,9 @@ public struct NotNormalizedCheck: Check {
 
     let normalizer: any TextNormalizing
 
-    public init(environment: CheckEnvironment) { normalizer = environment.normalizer }
+    init(environment: CheckEnvironment) { normalizer = environment.normalizer }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let rules = normalizer.ruleViolations(in: unit.target, language: unit.targetLanguage)
         guard !rules.isEmpty else { return [] }
@@ -28,9 +28,9 @@ public struct NotNormalizedCheck: Check {
 }
 
 /// `transliteration`: a Ukrainian name rendered with a spelling that is neither the glossary's nor KMU 2010.
-public struct TransliterationCheck: Check {
-    public static let analyses: UnitAnalyses = .targetTerms
-    public static let description = CheckDescription(
+struct TransliterationCheck: Check {
+    static let analyses: UnitAnalyses = .targetTerms
+    static let description = CheckDescription(
         id: "transliteration", name: "Transliteration of names",
         summary: "A Ukrainian proper name of the source is rendered with a spelling that is neither the glossary's nor KMU 2010 (Oleksiy for Олексій).",
         rationale: """
@@ -53,7 +53,7 @@ public struct TransliterationCheck: Check {
     let names: any NameTransliterator
     let terms: (any TermFinder)?
 
-    public init(environment: CheckEnvironment) {
+    init(environment: CheckEnvironment) {
         names = environment.names
         terms = environment.terms
     }
@@ -71,7 +71,7 @@ public struct TransliterationCheck: Check {
         return result
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget, unit.sourceLanguage == "uk", unit.targetLanguage == "en" else { return [] }
         // Capitalised Cyrillic source words (names), not abbreviations.
         var expected: [String: (name: String, spelling: String)] = [:]

@@ -1,8 +1,8 @@
 import TlumachFormats
 
 /// `placeholder-mismatch`: placeholders, markup tags and inline codes that differ between source and target.
-public struct PlaceholderMismatchCheck: Check {
-    public static let description = CheckDescription(
+struct PlaceholderMismatchCheck: Check {
+    static let description = CheckDescription(
         id: "placeholder-mismatch", name: "Placeholders, tags and inline codes",
         summary: "A placeholder (printf, Qt, {brace}, %(name)s, ICU MessageFormat), an HTML/XML tag or an XLIFF/TMX inline code of the source is missing from the target, or the target has one the source lacks.",
         rationale: """
@@ -47,7 +47,7 @@ public struct PlaceholderMismatchCheck: Check {
                 targetCodes: [InlineCode(kind: "x", id: "1", offset: 10)]),
         ])
 
-    public init(environment: CheckEnvironment) {}
+    init(environment: CheckEnvironment) {}
 
     /// "%1$d" → "d", "%(name)s" → "(name)s": the conversion (and name), without the position.
     static func conversion(_ placeholder: Placeholder) -> String {
@@ -300,7 +300,7 @@ public struct PlaceholderMismatchCheck: Check {
         }
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
         let sourcePlaceholders = Self.outsideLinks(unit.sourceText)

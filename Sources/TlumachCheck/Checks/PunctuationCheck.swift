@@ -1,7 +1,7 @@
 /// `punctuation`: end punctuation, quote style of the target language, doubled punctuation, a space before
 /// punctuation, doubled spaces.
-public struct PunctuationCheck: Check {
-    public static let description = CheckDescription(
+struct PunctuationCheck: Check {
+    static let description = CheckDescription(
         id: "punctuation", name: "Punctuation",
         summary: "End punctuation differs beyond language conventions; quotes are not the target language's; punctuation is doubled; a space stands before punctuation; spaces are doubled.",
         rationale: """
@@ -78,7 +78,7 @@ public struct PunctuationCheck: Check {
 
     let typography: Typography
 
-    public init(environment: CheckEnvironment) { typography = environment.options.typography }
+    init(environment: CheckEnvironment) { typography = environment.options.typography }
 
     enum EndMark: String {
         case none = "nothing", period = "“.”", ellipsis = "“…”", question = "“?”", exclamation = "“!”",
@@ -324,7 +324,7 @@ public struct PunctuationCheck: Check {
     }
 
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let source = unit.sourceText.scalars
         let targetText = unit.targetText

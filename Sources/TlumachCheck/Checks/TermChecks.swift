@@ -14,9 +14,9 @@ enum ExampleGlossary {
 }
 
 /// `term-missing`: a source term without an approved translation in the target.
-public struct TermMissingCheck: Check {
-    public static let analyses: UnitAnalyses = [.sourceTerms, .targetTerms]
-    public static let description = CheckDescription(
+struct TermMissingCheck: Check {
+    static let analyses: UnitAnalyses = [.sourceTerms, .targetTerms]
+    static let description = CheckDescription(
         id: "term-missing", name: "Glossary term not translated as agreed",
         summary: "A glossary term of the source (in any inflected form) has no approved translation of its concept in the target (in any inflected form).",
         rationale: """
@@ -44,7 +44,7 @@ public struct TermMissingCheck: Check {
 
     let terms: (any TermFinder)?
 
-    public init(environment: CheckEnvironment) { terms = environment.terms }
+    init(environment: CheckEnvironment) { terms = environment.terms }
 
     /// Two or more letters, all capitals (ICC, CMU, ARC).
     static func isAbbreviation(_ text: String) -> Bool {
@@ -52,7 +52,7 @@ public struct TermMissingCheck: Check {
         return letters.count >= 2 && letters.count == text.unicodeScalars.count && letters.allSatisfy { $0.properties.isUppercase }
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
         let sourceTerms = unit.sourceTerms
         guard !sourceTerms.isEmpty else { return [] }
@@ -79,9 +79,9 @@ public struct TermMissingCheck: Check {
 }
 
 /// `term-forbidden`: a deprecated or forbidden term in the target.
-public struct TermForbiddenCheck: Check {
-    public static let analyses: UnitAnalyses = .targetTerms
-    public static let description = CheckDescription(
+struct TermForbiddenCheck: Check {
+    static let analyses: UnitAnalyses = .targetTerms
+    static let description = CheckDescription(
         id: "term-forbidden", name: "Forbidden or deprecated term",
         summary: "The target uses a term the glossary marks deprecated or forbidden; the suggestion is the preferred term.",
         rationale: """
@@ -98,9 +98,9 @@ public struct TermForbiddenCheck: Check {
 
     let terms: (any TermFinder)?
 
-    public init(environment: CheckEnvironment) { terms = environment.terms }
+    init(environment: CheckEnvironment) { terms = environment.terms }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
         var issues: [Issue] = []
         for occurrence in unit.targetTerms where !occurrence.status.isApproved {
@@ -113,9 +113,9 @@ public struct TermForbiddenCheck: Check {
 }
 
 /// `term-casing`: a term written against its casing rule.
-public struct TermCasingCheck: Check {
-    public static let analyses: UnitAnalyses = .targetTerms
-    public static let description = CheckDescription(
+struct TermCasingCheck: Check {
+    static let analyses: UnitAnalyses = .targetTerms
+    static let description = CheckDescription(
         id: "term-casing", name: "Term casing",
         summary: "A glossary term in the target is written against its casing rule: exact-case terms and abbreviations (SVO, Kyiv) as in the glossary, house-style lower-case terms (russia) in lower case.",
         rationale: """
@@ -141,7 +141,7 @@ public struct TermCasingCheck: Check {
 
     let terms: (any TermFinder)?
 
-    public init(environment: CheckEnvironment) { terms = environment.terms }
+    init(environment: CheckEnvironment) { terms = environment.terms }
 
     static func atSentenceStart(_ scalars: [Unicode.Scalar], _ position: Int) -> Bool {
         var index = position - 1
@@ -149,7 +149,7 @@ public struct TermCasingCheck: Check {
         return index < 0 || ".!?…".unicodeScalars.contains(scalars[index])
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard terms != nil, unit.hasTarget else { return [] }
         var issues: [Issue] = []
         for occurrence in unit.targetTerms where occurrence.status.isApproved {
@@ -199,9 +199,9 @@ public struct TermCasingCheck: Check {
 }
 
 /// `term-context`: a term without the context its glossary entry requires.
-public struct TermContextCheck: Check {
-    public static let analyses: UnitAnalyses = .targetTerms
-    public static let description = CheckDescription(
+struct TermContextCheck: Check {
+    static let analyses: UnitAnalyses = .targetTerms
+    static let description = CheckDescription(
         id: "term-context", name: "Term context",
         summary: "A glossary term appears in the target without the words its entry requires before it (English SVO without “so-called”).",
         rationale: """
@@ -218,7 +218,7 @@ public struct TermContextCheck: Check {
 
     let terms: (any TermFinder)?
 
-    public init(environment: CheckEnvironment) { terms = environment.terms }
+    init(environment: CheckEnvironment) { terms = environment.terms }
 
     /// Letters only, lower case: "so-called", "so called" and "So-Called “" compare equal.
     static func letters<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
@@ -227,7 +227,7 @@ public struct TermContextCheck: Check {
         return result.lowercased()
     }
 
-    public func check(_ unit: CheckedUnit) -> [Issue] {
+    func check(_ unit: CheckedUnit) -> [Issue] {
         guard terms != nil, unit.hasTarget else { return [] }
         var issues: [Issue] = []
         let scalars = unit.targetText.scalars
