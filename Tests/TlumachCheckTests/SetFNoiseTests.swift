@@ -316,3 +316,36 @@ final class SetMNoiseTests: XCTestCase {
         XCTAssertEqual(flagged("Check if FILE is ARM64 Linux", "Перевірити, чи є ФАЙЛ файлом ARM Linux"), ["number-mismatch"])
     }
 }
+
+/// Set N (evolution, gnome-software, gnome-boxes, polari, the MATE utilities…: 12 Debian catalogs, seed 21,
+/// judged blind after set M's fixes; docs/check-evaluation.md).
+final class SetNNoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String, context: String? = nil) -> [String] {
+        defaultFindings(source, target, context: context)
+    }
+
+    /// evolution pads its field labels after the colon: "When decli_ned:" → "При в_ідмові:    ".
+    func testALabelPaddedAfterItsColon() {
+        XCTAssertEqual(flagged("When decli_ned:", "При в_ідмові:    "), [])
+        XCTAssertEqual(flagged("_When opened:", "_При відкриванні:    "), [])
+        // One space slipped in after a colon, or padding after a sentence: found.
+        XCTAssertEqual(flagged("Server Type:", "Тип сервера: "), ["whitespace"])
+        XCTAssertEqual(flagged("wait until a debugger will attach", "зачекати на долучення зневадника        "), ["whitespace"])
+    }
+
+    /// evolution "Attendee status updated" → "Стан учасника оновлено!": an exclamation the translator chose.
+    func testAnExclamationAddedToAnOpenMessage() {
+        XCTAssertEqual(flagged("Attendee status updated", "Стан учасника оновлено!"), [])
+        XCTAssertEqual(flagged("The water needs changing", "Необхідно замінити воду!"), [])
+        // An exclamation lost, or one put where the source asks: found.
+        XCTAssertEqual(flagged("Look at today's date!", "Подивіться на сьогоднішню дату"), ["punctuation"])
+        XCTAssertEqual(flagged("Is the exchange over?", "Обмін завершено!"), ["punctuation"])
+    }
+
+    /// evolution: "in twenty four hour format" → "у 24-годинному форматі": a compound number word of the source.
+    func testACompoundEnglishNumberWord() {
+        XCTAssertEqual(flagged("Hour the workday ends on, in twenty four hour format, 0 to 23", "Час закінчення робочого дня, у 24-годинному форматі, від 0 до 23"), [])
+        XCTAssertEqual(flagged("in twenty-four hours", "за 24 години"), [])
+        XCTAssertEqual(flagged("in twenty four hours", "за 25 годин"), ["number-mismatch"])
+    }
+}

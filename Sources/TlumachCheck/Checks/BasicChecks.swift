@@ -178,6 +178,8 @@ struct WhitespaceCheck: Check {
             .triggering(" unknown file type %s\n", "невідомий тип файла %s\n", note: "A lost leading space glues the message to what precedes it."),
             .passing("Folder", " Папки ", note: "A tab label padded evenly (sylpheed)."),
             .triggering("Folder", " Папки", note: "Padded on one side only."),
+            .passing("When decli_ned:", "При в_ідмові:    ", note: "A field label padded after its colon (evolution)."),
+            .triggering("Server Type:", "Тип сервера: ", note: "One space slipped in after a colon."),
         ])
 
     init(environment: CheckEnvironment) {}
@@ -245,10 +247,14 @@ struct WhitespaceCheck: Check {
         let sourceBare = sourceEdges.leading.isEmpty && sourceEdges.trailing.isEmpty
         let targetBare = targetEdges.leading.isEmpty && targetEdges.trailing.isEmpty
         if (sourceBare && evenlyPadded(targetEdges)) || (targetBare && evenlyPadded(sourceEdges)) { return [] }
+        // A field label padded after its colon (evolution: "When decli_ned:" → "При в_ідмові:    "): a run of
+        // spaces lines up the fields; one space slipped in after a colon is reported.
+        let labelPadded = sourceEdges.trailing.isEmpty && unit.sourceText.scalars.last == ":" && targetEdges.trailing.count >= 2
+            && targetEdges.trailing.allSatisfy { $0 == " " } && unit.targetText.scalars.dropLast(targetEdges.trailing.count).last == ":"
         if !bothIndented && !Self.same(sourceEdges.leading, targetEdges.leading) {
             issues.append(Issue("leading whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.leading))), target \(Self.describe(ScalarString.make(targetEdges.leading)))"))
         }
-        if !invisibleTrailing && !bothPadded && !Self.same(sourceEdges.trailing, targetEdges.trailing) {
+        if !invisibleTrailing && !bothPadded && !labelPadded && !Self.same(sourceEdges.trailing, targetEdges.trailing) {
             issues.append(Issue("trailing whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.trailing))), target \(Self.describe(ScalarString.make(targetEdges.trailing)))"))
         }
         return issues

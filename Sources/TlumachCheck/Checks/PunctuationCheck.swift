@@ -7,8 +7,8 @@ struct PunctuationCheck: Check {
         rationale: """
             End punctuation is compared after closing quotes and brackets are set aside, so a closing quote moved \
             around the full stop (English “….” and Ukrainian «…».) is not reported; "..." equals "…"; a quoted or \
-            bracketed mark (expected ','; (!)) is text; a full stop the target adds to an open message is house \
-            style, not reported (one it loses is); so is a full stop that was an abbreviation's (…, Inc. → …, Inc., \
+            bracketed mark (expected ','; (!)) is text; a full stop or an exclamation mark the target adds to an \
+            open message is house style or the translator's tone, not reported (one it loses is); so is a full stop that was an abbreviation's (…, Inc. → …, Inc., \
             2022), a colon ending a lead-in to an appended value, and commands a colon introduces at the end. \
             Quote style \
             is house typography, checked only with `typography: strict` in `.tlumach.yml`: then Ukrainian \
@@ -64,6 +64,7 @@ struct PunctuationCheck: Check {
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
             .passing("Amount Num.", "Номер рахунку", note: "An abbreviated column title written out (gnucash)."),
+            .passing("Attendee status updated", "Стан учасника оновлено!", note: "An exclamation mark the translator chose (evolution)."),
             .passing(
                 "Please see https://bugs.gnucash.org/show_bug.cgi?id=645216 for more information.",
                 "Щоб дізнатися більше, ознайомтеся зі сторінкою https://bugs.gnucash.org/show_bug.cgi?id=645216",
@@ -341,9 +342,10 @@ struct PunctuationCheck: Check {
                 (sourceEnd, targetEnd) = (rawSource, rawTarget)
             }
         }
-        // A full stop or an ellipsis added to a message the source leaves open is house style, not a defect (a
-        // full stop lost, or a question turned into a statement, is reported).
-        let periodAdded = sourceEnd == .none && (targetEnd == .period || targetEnd == .ellipsis)
+        // A full stop or an ellipsis added to a message the source leaves open is house style, an exclamation mark
+        // the translator's tone (evolution: "Attendee status updated" → "…оновлено!"), not a defect (a mark lost,
+        // or a question turned into a statement, is reported).
+        let periodAdded = sourceEnd == .none && (targetEnd == .period || targetEnd == .ellipsis || targetEnd == .exclamation)
         // A target with no letter or digit is the character the source names ("Question mark" → "?", mc).
         let onlyMarks = !target.contains { WordScanner.isLetter($0) || NumberScanner.isDigit($0) }
             && source.contains { WordScanner.isLetter($0) }

@@ -126,16 +126,25 @@ enum NumberScanner {
         return table[word.lowercased()]
     }
 
-    /// Values the words of a text may stand for: number words and months, as parts ("2", "8").
+    /// Values the words of a text may stand for: number words and months, as parts ("2", "8"); a tens word
+    /// followed by a units word also as their sum ("twenty four" → 24, 20 and 4).
     static func wordValues(_ text: AnalyzedText, language: String) -> [String: Int] {
         let lists = WordLists.shared
         let numbers = lists.numberWords[language] ?? [:]
         let months = lists.months[language] ?? [:]
         var result: [String: Int] = [:]
+        var tens: Int?
         for word in text.words {
-            let lower = word.text.lowercased()
-            if let value = numbers[lower] ?? months[lower] {
+            for part in word.text.lowercased().split(separator: "-") {
+                let lower = String(part)
+                guard let value = numbers[lower] ?? months[lower] else {
+                    tens = nil
+                    continue
+                }
                 result[String(Int(value)), default: 0] += 1
+                let number = Int(value)
+                if let tens, (1...9).contains(number), numbers[lower] != nil { result[String(tens + number), default: 0] += 1 }
+                tens = numbers[lower] != nil && (20...90).contains(number) && number % 10 == 0 ? number : nil
             }
         }
         return result
