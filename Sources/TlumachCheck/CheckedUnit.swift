@@ -94,6 +94,12 @@ public final class CheckedUnit: Sendable {
             // label such as "Translator credits".
             if ["translator-credits", "translator_credits", "translators-credits", "translators_credits"].contains(text) { return true }
         }
+        // dia's "translator_credits-PLEASE_ADD_YOURSELF_HERE".
+        if unit.source.utf8.first == 0x74, unit.source.utf8.count > 24, unit.source.hasPrefix("translator_credits-"),
+            !unit.source.contains(" ")
+        {
+            return true
+        }
         guard let context = unit.context, context.utf8.count == 19 || context.utf8.count == 20 else { return false }
         let upper = context.uppercased()
         return upper == "NAME OF TRANSLATORS" || upper == "EMAIL OF TRANSLATORS"

@@ -349,3 +349,32 @@ final class SetNNoiseTests: XCTestCase {
         XCTAssertEqual(flagged("in twenty four hours", "за 25 годин"), ["number-mismatch"])
     }
 }
+
+/// Set O (cinnamon, nemo, liferea, dia, audacious-plugins, gnome-builder, gucharmap, xfce4 panel plugins…: 27
+/// Debian catalogs, seed 23, judged blind after set N's fixes; docs/check-evaluation.md).
+final class SetONoiseTests: XCTestCase {
+    func flagged(_ source: String, _ target: String, context: String? = nil) -> [String] {
+        defaultFindings(source, target, context: context)
+    }
+
+    /// liferea tones every exclamation down: "Feed List exported!" → "Список подач експортовано.".
+    func testAnExclamationTonedDownToAFullStop() {
+        XCTAssertEqual(flagged("Feed List exported!", "Список подач експортовано."), [])
+        XCTAssertEqual(flagged("\"%s\" is not a valid OPML document! Liferea cannot import this file!", "«%s» не є коректним документом OPML. Liferea не здатна імпортувати цей файл."), [])
+        // Lost altogether, or a question made a statement: found.
+        XCTAssertEqual(flagged("Look at today's date!", "Подивіться на сьогоднішню дату"), ["punctuation"])
+        XCTAssertEqual(flagged("Is the exchange over?", "Обмін завершено."), ["punctuation"])
+    }
+
+    /// audacious: "Audacious'осові", a Latin name with a Ukrainian ending after an apostrophe (five letters).
+    func testALatinNameInflectedWithALongerEnding() {
+        XCTAssertEqual(flagged("allow Audacious access to your account", "дозвольте Audacious'осові доступ до вашої обліківки"), [])
+        XCTAssertEqual(flagged("allow access", "дозвольте дocтуп"), ["mixed-script"])
+    }
+
+    /// dia's credits entry: "translator_credits-PLEASE_ADD_YOURSELF_HERE".
+    func testDiasTranslatorCreditsId() {
+        XCTAssertEqual(flagged("translator_credits-PLEASE_ADD_YOURSELF_HERE", "Юрій Сирота <ysyrota@softservecom.com>\nМаксим Дзюманенко <dziumanenko@gmail.com>"), [])
+        XCTAssertEqual(flagged("translator credits: see <a@b.org>", "перекладачі: див. <c@d.org>"), ["url-mismatch", "url-mismatch"])
+    }
+}

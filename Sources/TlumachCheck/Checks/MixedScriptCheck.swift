@@ -324,7 +324,7 @@ struct MixedScriptCheck: Check {
         let stem = word[word.startIndex..<apostrophe].filter { $0.properties.isAlphabetic }
         let ending = word[(apostrophe + 1)...].filter { $0.properties.isAlphabetic }
         return !stem.isEmpty && !ending.isEmpty && stem.allSatisfy { $0.value < 0x80 }
-            && ending.allSatisfy { (0x400...0x4FF).contains($0.value) } && ending.count <= 4
+            && ending.allSatisfy { (0x400...0x4FF).contains($0.value) } && ending.count <= 6  // Audacious'осові
     }
 
     static func isHex(_ scalar: Unicode.Scalar) -> Bool {

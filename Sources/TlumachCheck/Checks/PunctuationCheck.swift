@@ -65,6 +65,8 @@ struct PunctuationCheck: Check {
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
             .passing("Amount Num.", "Номер рахунку", note: "An abbreviated column title written out (gnucash)."),
             .passing("Attendee status updated", "Стан учасника оновлено!", note: "An exclamation mark the translator chose (evolution)."),
+            .passing("Feed List exported!", "Список подач експортовано.", note: "An exclamation toned down to a full stop (liferea)."),
+            .triggering("Look at today's date!", "Подивіться на сьогоднішню дату", note: "The exclamation mark lost."),
             .passing(
                 "Please see https://bugs.gnucash.org/show_bug.cgi?id=645216 for more information.",
                 "Щоб дізнатися більше, ознайомтеся зі сторінкою https://bugs.gnucash.org/show_bug.cgi?id=645216",
@@ -357,7 +359,10 @@ struct PunctuationCheck: Check {
                 || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText))
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
-        let markChosen = sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation)
+        let markChosen = (sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation))
+            // …and an exclamation toned down to a full stop (liferea: "Feed List exported!" → "…експортовано."),
+            // as Ukrainian interfaces often prefer; an exclamation mark lost altogether is reported.
+            || (sourceEnd == .exclamation && targetEnd == .period)
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:
         // addresses" → "переформатувати адреси To: і Cc:"): the colon is the word's.
         let copiedColonWord = targetEnd == .colon && Self.lastWordWithColonIsInSource(target, source)
