@@ -79,9 +79,9 @@ public final class CheckedUnit: Sendable {
     /// unless every state is checked, and the consistency checks leave them out.
     let isUnfinished: Bool
 
-    /// The translators' own credits (GNOME's `translator-credits`, synaptic's `translators-credits`, KDE's "Your names" under the context "NAME OF
-    /// TRANSLATORS"): the target is a list of people, e-mail addresses and years that the source never has, so no
-    /// check applies to it.
+    /// The translators' own credits (GNOME's `translator-credits`, synaptic's `translators-credits`, dia's
+    /// `translator_credits-…`, KDE's "Your names" under the context "NAME OF TRANSLATORS"): the target is a list of
+    /// people, e-mail addresses and years that the source never has, so no check applies to it.
     let isTranslatorCredits: Bool
 
     static func isTranslatorCredits(_ unit: BilingualUnit) -> Bool {

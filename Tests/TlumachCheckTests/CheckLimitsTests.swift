@@ -108,6 +108,22 @@ final class CheckLimitsTests: XCTestCase {
             report.findings.last?.message, "\(5_000 - 1 - limit) more placeholder-mismatch findings in this unit, not listed one by one")
     }
 
+    /// A unit with thousands of one repeated figure (libgit2, x2…) on both sides, more in the source: matching
+    /// them took steps in the square of their count (16,000 figures: 3.9 s in a release build, 54 s in debug).
+    func testNumbersOfOneValueAreMatchedInLinearSteps() {
+        func probes(_ count: Int) -> Int {
+            let source = NumberScanner.scan(AnalyzedText(String(repeating: "x2 ", count: 2 * count), codes: []), language: "en")
+            let target = NumberScanner.scan(AnalyzedText(String(repeating: "x2 ", count: count), codes: []), language: "uk")
+            let result = NumberMismatchCheck.matchValues(source, target)
+            XCTAssertEqual(result.sourceUnmatched.count, count)
+            XCTAssertEqual(result.used.filter { $0 }.count, count)
+            return result.probes
+        }
+        let small = probes(1_000)
+        let large = probes(10_000)
+        XCTAssertLessThan(Double(large) / Double(small), 13, "\(small) → \(large)")
+    }
+
     func testJUnitNamesFindingsAtOnePlaceInLinearSteps() {
         var small = JUnitReporter.UniqueNames()
         for _ in 0..<1_000 { _ = small.claim("same place") }

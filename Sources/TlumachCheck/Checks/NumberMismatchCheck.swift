@@ -75,7 +75,9 @@ struct NumberMismatchCheck: Check {
 
     /// "3D" → "тривимірні": a small number glued to a Latin letter in the source, rendered in the target as the
     /// first part of a compound word.
-    static func writtenAsCompound(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+    /// `memo` keeps, per value, whether the target has such a compound (the words are read once per value, not
+    /// once per missing number).
+    static func writtenAsCompound(_ token: NumberToken, in unit: CheckedUnit, memo: inout [Int: Bool]) -> Bool {
         guard unit.targetLanguage == "uk", token.values.count == 1, let value = token.values.first,
             value == value.rounded(), let stems = compoundStems[Int(value)]
         else { return false }
@@ -84,45 +86,84 @@ struct NumberMismatchCheck: Check {
         var next = token.range.upperBound
         if next + 1 < scalars.count && scalars[next] == "-" { next += 1 }
         guard next < scalars.count, scalars[next].properties.isAlphabetic, scalars[next].value < 0x80 else { return false }
-        return unit.targetText.words.contains { word in
+        if let known = memo[Int(value)] { return known }
+        let found = unit.targetText.words.contains { word in
             let lower = word.text.lowercased()
             return stems.contains { lower.hasPrefix($0) && lower.count > $0.count + 2 }
         }
+        memo[Int(value)] = found
+        return found
     }
 
     /// gitg: "compiled libgit2, then please configure libgit2 with…" → "збиратиме libgit2, вкажіть…": a figure
     /// glued to a name (libgit2) that the target writes fewer times, but writes: the name is repeated less, no
     /// figure is lost. "ARM64 Linux" → "ARM Linux" (the name never written whole) stays reported.
-    static func nameKeptInTarget(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+    /// `targetNames`: `asciiNames(of:)` of the target, made once per unit by the caller.
+    static func nameKeptInTarget(_ token: NumberToken, in unit: CheckedUnit, targetNames: () -> Set<String>) -> Bool {
         let scalars = unit.sourceText.scalars
         var start = token.range.lowerBound
         while start > 0 && scalars[start - 1].properties.isAlphabetic && scalars[start - 1].isASCII { start -= 1 }
         guard start < token.range.lowerBound else { return false }
         var end = token.range.upperBound
-        while end < scalars.count && (scalars[end].properties.isAlphabetic || NumberScanner.isDigit(scalars[end])) && scalars[end].isASCII {
+        while end < scalars.count && scalars[end].isASCII && (scalars[end].properties.isAlphabetic || NumberScanner.isDigit(scalars[end])) {
             end += 1
         }
-        let name = scalars[start..<end]
-        let target = unit.targetText.scalars
-        guard target.count >= name.count else { return false }
-        func isNamePart(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || NumberScanner.isDigit(scalar) }
-        return (0...(target.count - name.count)).contains { at in
-            target[at..<(at + name.count)].elementsEqual(name) && (at == 0 || !isNamePart(target[at - 1]))
-                && (at + name.count == target.count || !isNamePart(target[at + name.count]))
+        return targetNames().contains(ScalarString.make(scalars[start..<end]))
+    }
+
+    /// The words of a text as runs of letters and digits ("I18N", "підтримка").
+    static func alphanumericWords(of scalars: [Unicode.Scalar]) -> Set<String> {
+        var words = Set<String>()
+        var start = 0
+        for index in 0...scalars.count {
+            if index < scalars.count && (WordScanner.isLetter(scalars[index]) || NumberScanner.isDigit(scalars[index])) { continue }
+            if index > start { words.insert(ScalarString.make(scalars[start..<index])) }
+            start = index + 1
         }
+        return words
+    }
+
+    /// The runs of ASCII letters and digits of a text that hold both ("libgit2", "x86").
+    static func asciiNames(of scalars: [Unicode.Scalar]) -> Set<String> {
+        var names = Set<String>()
+        var start = 0
+        var letter = false
+        var digit = false
+        for index in 0...scalars.count {
+            let scalar = index < scalars.count ? scalars[index] : " "
+            if scalar.isASCII && scalar.properties.isAlphabetic {
+                letter = true
+            } else if NumberScanner.isDigit(scalar) {
+                digit = true
+            } else {
+                // A name glued to non-ASCII letters is not one ("x86-ом" still yields x86; "Аbc2" none).
+                let glued = index < scalars.count && scalar.properties.isAlphabetic
+                if letter && digit && !glued && (start == 0 || !scalars[start - 1].properties.isAlphabetic) {
+                    names.insert(ScalarString.make(scalars[start..<index]))
+                }
+                start = index + 1
+                letter = false
+                digit = false
+            }
+        }
+        return names
     }
 
     /// "Kalmar län [SE-08]" → "Округ Кальмар": a bracketed code the target leaves out as a whole (the ISO
     /// region catalogs drop them on purpose) is an annotation, not a figure.
-    static func inDroppedAnnotation(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+    /// `targetHasBracket`: whether the target has a "[" (asked once per unit by the caller).
+    static func inDroppedAnnotation(_ token: NumberToken, in unit: CheckedUnit, targetHasBracket: Bool) -> Bool {
         let scalars = unit.sourceText.scalars
-        guard !unit.targetText.scalars.contains("[") else { return false }
+        guard !targetHasBracket else { return false }
         var open = token.range.lowerBound - 1
         while open >= 0 && scalars[open] != "[" && scalars[open] != "]" && !CharacterClass.isSpace(scalars[open]) { open -= 1 }
         guard open >= 0, scalars[open] == "[" else { return false }
+        // A code is short: the closing bracket is looked for within 64 scalars, so a long unclosed text costs
+        // each of its numbers no more than that.
         var close = token.range.upperBound
-        while close < scalars.count && scalars[close] != "]" && scalars[close] != "[" { close += 1 }
-        return close < scalars.count && scalars[close] == "]"
+        let limit = min(scalars.count, close + 64)
+        while close < limit && scalars[close] != "]" && scalars[close] != "[" { close += 1 }
+        return close < limit && scalars[close] == "]"
     }
 
     /// The letters glued before a number (EXP for EXP1, ВИРАЗ for ВИРАЗ1), empty when none are.
@@ -187,25 +228,31 @@ struct NumberMismatchCheck: Check {
     /// "Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise" → "завершується успішно, якщо результат
     /// ненульовий": a 0 or 1 in a sentence about the exit status, where the target says success or failure in
     /// words (Data/exit-status-words.tsv). A status of 2, or a 0 the target gives as 1, stays reported.
-    static func isExitStatusSaidInWords(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+    /// `saysOutcome` is asked once per unit by the caller (`targetSaysOutcome`).
+    static func isExitStatusSaidInWords(_ token: NumberToken, in unit: CheckedUnit, saysOutcome: () -> Bool) -> Bool {
         guard token.values.count == 1, token.values[0] == 0 || token.values[0] == 1 else { return false }
-        let lists = WordLists.shared
-        let outcomes = lists.words("outcome", language: unit.targetLanguage)
-        let statusWords = lists.words("status", language: unit.sourceLanguage)
-        guard !outcomes.isEmpty, !statusWords.isEmpty else { return false }
-        let saysOutcome = unit.targetText.words.contains { word in
-            let lower = word.text.lowercased()
-            return outcomes.contains { lower.hasPrefix($0) }
-        }
-        guard saysOutcome else { return false }
-        // The sentence before the number (back to the previous full stop or semicolon).
+        let statusWords = WordLists.shared.words("status", language: unit.sourceLanguage)
+        guard !statusWords.isEmpty, saysOutcome() else { return false }
+        // The sentence before the number (back to the previous full stop or semicolon, at most 300 scalars: a
+        // status is said close to its figure, and a long text's numbers must not each read it all).
         let scalars = unit.sourceText.scalars
         var start = token.range.lowerBound
-        while start > 0 && scalars[start - 1] != "." && scalars[start - 1] != ";" { start -= 1 }
+        let limit = max(0, start - 300)
+        while start > limit && scalars[start - 1] != "." && scalars[start - 1] != ";" { start -= 1 }
         let sentence = WordScanner.scan(Array(scalars[start..<token.range.lowerBound]))
         return sentence.contains { word in
             let lower = word.text.lowercased()
             return statusWords.contains { lower.hasPrefix($0) }
+        }
+    }
+
+    /// Whether the target says an outcome (успішно, невдало, ненульовий…) instead of an exit status.
+    static func targetSaysOutcome(_ unit: CheckedUnit) -> Bool {
+        let outcomes = WordLists.shared.words("outcome", language: unit.targetLanguage)
+        guard !outcomes.isEmpty else { return false }
+        return unit.targetText.words.contains { word in
+            let lower = word.text.lowercased()
+            return outcomes.contains { lower.hasPrefix($0) }
         }
     }
 
@@ -275,9 +322,12 @@ struct NumberMismatchCheck: Check {
         // A numeronym (I18N, l10n, a11y) is a word: translated, it takes its digits with it (pluma: "I18N BiDi
         // override" → "Перевизначення напрямку тексту").
         let sourceScalars = unit.sourceText.scalars
+        var targetWords: Set<String>?  // made once, and only for a unit with a numeronym
         sourceTokens.removeAll { token in
-            Self.isNumeronym(token, in: sourceScalars)
-                && !PunctuationCheck.contains(unit.targetText.scalars, Array(sourceScalars[(token.range.lowerBound - 1)..<(token.range.upperBound + 1)]))
+            guard Self.isNumeronym(token, in: sourceScalars) else { return false }
+            let words = targetWords ?? Self.alphanumericWords(of: unit.targetText.scalars)
+            targetWords = words
+            return !words.contains(ScalarString.make(sourceScalars[(token.range.lowerBound - 1)..<(token.range.upperBound + 1)]))
         }
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
         let issues = compare(sourceTokens, targetTokens, in: unit)
@@ -295,15 +345,21 @@ struct NumberMismatchCheck: Check {
         return compare(source, target, in: unit)
     }
 
-    /// Issues of number tokens of the source and target compared as values, then by parts and number words.
-    func compare(_ sourceTokens: [NumberToken], _ targetTokens: [NumberToken], in unit: CheckedUnit) -> [Issue] {
-
-        // 1. Values. Target tokens are found through buckets of nearby values (a value matches within its bucket or
-        // the next one), so a text with thousands of numbers costs linear steps, not one scan per number.
+    /// Pairs source and target tokens of the same value, each target token used once, the earliest first: which
+    /// target tokens are used, the source tokens left unmatched, and the entries looked at (tests bound them).
+    /// Target tokens are found through buckets of nearby values (a value matches within its bucket or the next
+    /// one), so a text with thousands of numbers costs linear steps, not one scan per number.
+    static func matchValues(_ sourceTokens: [NumberToken], _ targetTokens: [NumberToken])
+        -> (used: [Bool], sourceUnmatched: [Int], probes: Int)
+    {
+        var probes = 0
         var buckets: [Int64: [Int]] = [:]
         for (index, token) in targetTokens.enumerated() {
             for value in token.values { buckets[Self.bucket(value), default: []].append(index) }
         }
+        // Each bucket's first entry that may still be unused: used entries at the front are skipped for good, so
+        // a value repeated thousands of times costs steps in proportion, not its square.
+        var starts: [Int64: Int] = [:]
         var used = [Bool](repeating: false, count: targetTokens.count)
         var sourceUnmatched: [Int] = []
         for (index, token) in sourceTokens.enumerated() {
@@ -311,9 +367,15 @@ struct NumberMismatchCheck: Check {
             search: for value in token.values {
                 let key = Self.bucket(value)
                 for neighbour in [key, key - 1, key + 1] {
-                    for targetIndex in buckets[neighbour] ?? [] where !used[targetIndex] {
+                    guard let list = buckets[neighbour] else { continue }
+                    // Entries are in target order: the first unused one with the value is the bucket's earliest.
+                    for position in (starts[neighbour] ?? 0)..<list.count {
+                        probes += 1
+                        let targetIndex = list[position]
+                        if used[targetIndex] { continue }
                         if targetTokens[targetIndex].values.contains(where: { Self.sameValue($0, value) }) {
                             if match == nil || targetIndex < match! { match = targetIndex }
+                            break
                         }
                     }
                 }
@@ -321,18 +383,28 @@ struct NumberMismatchCheck: Check {
             }
             if let match {
                 used[match] = true
-                // Drop used entries from the front of their buckets so repeated values stay cheap.
                 for value in targetTokens[match].values {
                     let key = Self.bucket(value)
-                    if var list = buckets[key] {
-                        while let first = list.first, used[first] { list.removeFirst() }
-                        buckets[key] = list
+                    guard let list = buckets[key] else { continue }
+                    var start = starts[key] ?? 0
+                    while start < list.count && used[list[start]] {
+                        start += 1
+                        probes += 1
                     }
+                    starts[key] = start
                 }
             } else {
                 sourceUnmatched.append(index)
             }
         }
+        return (used, sourceUnmatched, probes)
+    }
+
+    /// Issues of number tokens of the source and target compared as values, then by parts and number words.
+    func compare(_ sourceTokens: [NumberToken], _ targetTokens: [NumberToken], in unit: CheckedUnit) -> [Issue] {
+
+        // 1. Values.
+        let (used, sourceUnmatched, _) = Self.matchValues(sourceTokens, targetTokens)
         let targetUnmatched = targetTokens.indices.filter { !used[$0] }
         if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
 
@@ -360,7 +432,22 @@ struct NumberMismatchCheck: Check {
         }
         var issues: [Issue] = []
         // A whole value said in words ("$0.00 valued" → "з нульовими значеннями"), though its parts (0, 00) are not.
+        // What the exemptions below ask of the whole target is found once per unit, not once per missing number.
         var targetWordValues: [String: Int]?
+        var compounds: [Int: Bool] = [:]
+        var targetHasBracket: Bool?
+        var saysOutcome: Bool?
+        func targetSaysOutcome() -> Bool {
+            let says = saysOutcome ?? Self.targetSaysOutcome(unit)
+            saysOutcome = says
+            return says
+        }
+        var targetNameSet: Set<String>?
+        func targetNames() -> Set<String> {
+            let names = targetNameSet ?? Self.asciiNames(of: unit.targetText.scalars)
+            targetNameSet = names
+            return names
+        }
         func saidInWords(_ token: NumberToken) -> Bool {
             let words = targetWordValues ?? NumberScanner.wordValues(unit.targetText, language: unit.targetLanguage)
             targetWordValues = words
@@ -370,9 +457,13 @@ struct NumberMismatchCheck: Check {
             let token = sourceTokens[index]
             if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
                 for part in token.parts where (missing[part] ?? 0) > 0 { missing[part]! -= 1 }
-                if Self.writtenAsCompound(token, in: unit) || Self.inDroppedAnnotation(token, in: unit)
-                    || Self.isExitStatusSaidInWords(token, in: unit) || (token.parts.count > 1 && saidInWords(token))
-                    || Self.nameKeptInTarget(token, in: unit)
+                let hasBracket = targetHasBracket ?? unit.targetText.scalars.contains("[")
+                targetHasBracket = hasBracket
+                if Self.writtenAsCompound(token, in: unit, memo: &compounds)
+                    || Self.inDroppedAnnotation(token, in: unit, targetHasBracket: hasBracket)
+                    || Self.isExitStatusSaidInWords(token, in: unit, saysOutcome: targetSaysOutcome)
+                    || (token.parts.count > 1 && saidInWords(token))
+                    || Self.nameKeptInTarget(token, in: unit, targetNames: targetNames)
                 {
                     continue
                 }

@@ -222,9 +222,8 @@ struct PlaceholderMismatchCheck: Check {
     /// The form for n = 1 of a Qt-style message (gnote: "Really delete %1 notes?" → msgstr[3] "Вилучити
     /// нотатку?"): one numbered placeholder, the count, may be left out, as %d may; a second one lost is reported.
     static func withoutOneDroppedCount(_ source: [Placeholder], target: [Placeholder]) -> [Placeholder] {
-        let missing = source.indices.filter { index in
-            source[index].kind == .qt && !target.contains { $0.key == source[index].key }
-        }
+        let targetKeys = Set(target.map(\.key))
+        let missing = source.indices.filter { source[$0].kind == .qt && !targetKeys.contains(source[$0].key) }
         guard missing.count == 1, let index = missing.first else { return source }
         var kept = source
         kept.remove(at: index)

@@ -216,23 +216,33 @@ struct PunctuationCheck: Check {
     /// util-linux's option help keeps its columns: " -o, --login-options <opts> options" → "… <пар>  параметри",
     /// a shorter word padded so the next one starts in the column where the source's does on the same line. Only
     /// lines laid out as help (starting with a space or an option's hyphen on both sides): in prose a column
-    /// matches by chance.
-    static func padsToTheSourceColumn(_ target: [Unicode.Scalar], spaceAt index: Int, source: [Unicode.Scalar]) -> Bool {
-        var lineStart = index
-        while lineStart > 0 && target[lineStart - 1] != "\n" { lineStart -= 1 }
-        let line = target[..<lineStart].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        let column = index + 1 - lineStart
-        var sourceLine = 0
-        var sourceStart = 0
-        while sourceLine < line {
-            guard let newline = source[sourceStart...].firstIndex(of: "\n") else { return false }
-            sourceStart = newline + 1
-            sourceLine += 1
+    /// matches by chance. `lines` are the line starts of both sides, found once per unit (the scan asks at every
+    /// doubled space, so nothing here may walk the whole text).
+    static func padsToTheSourceColumn(
+        _ target: [Unicode.Scalar], spaceAt index: Int, source: [Unicode.Scalar], lines: (target: [Int], source: [Int])
+    ) -> Bool {
+        // The target line holding `index`: the last start at or before it.
+        var low = 0
+        var high = lines.target.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lines.target[middle] <= index { low = middle } else { high = middle - 1 }
         }
-        let position = sourceStart + column
-        guard position < source.count, source[sourceStart..<position].allSatisfy({ $0 != "\n" }) else { return false }
+        let lineStart = lines.target[low]
+        guard low < lines.source.count else { return false }
+        let sourceStart = lines.source[low]
+        let position = sourceStart + index + 1 - lineStart
+        let sourceEnd = low + 1 < lines.source.count ? lines.source[low + 1] - 1 : source.count
+        guard position < sourceEnd else { return false }
         guard [" ", "\t", "-"].contains(target[lineStart]), [" ", "\t", "-"].contains(source[sourceStart]) else { return false }
         return source[position - 1] == " " && !CharacterClass.isSpace(source[position])
+    }
+
+    /// Where each line of `scalars` starts.
+    static func lineStarts(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var starts = [0]
+        for (index, scalar) in scalars.enumerated() where scalar == "\n" { starts.append(index + 1) }
+        return starts
     }
 
     /// "Try '%s --help' or … for more help." → "… за допомогою таких команд: %s --help\n …": the target ends with
@@ -384,6 +394,7 @@ struct PunctuationCheck: Check {
         var reportedDouble = false
         var reportedSpaceBefore = false
         var reportedDoubleSpace = false
+        var lineStarts: (target: [Int], source: [Int])?
         var index = 1
         while index < target.count {
             defer { index += 1 }
@@ -417,7 +428,9 @@ struct PunctuationCheck: Check {
             }
             if !reportedDoubleSpace, scalar == " ", previous == " ", index >= 2, !CharacterClass.isSpace(target[index - 2]),
                 index + 1 < target.count, !CharacterClass.isSpace(target[index + 1]), !Self.contains(source, [" ", " "]),
-                !Self.padsToTheSourceColumn(target, spaceAt: index, source: source)
+                !Self.padsToTheSourceColumn(
+                    target, spaceAt: index, source: source,
+                    lines: lineStarts ?? { lineStarts = (Self.lineStarts(target), Self.lineStarts(source)); return lineStarts! }())
             {
                 reportedDoubleSpace = true
                 issues.append(Issue("doubled space", suggestion: " "))
