@@ -82,6 +82,9 @@ struct MixedScriptCheck: Check {
         // Only a target with a % or $ can have a code glued to a word.
         let gluedCodes = text.scalars.contains(where: { $0 == "%" || $0 == "$" })
             ? Self.codesGluedToWords(unit.sourceText.scalars) : []
+        // What the exemptions ask of the source, read once per unit and kept: a target of thousands of mixed
+        // words must not read the source once per word.
+        var sourceFacts = SourceFacts(source: unit.sourceText)
         // One pass over the scalars, word by word (letters, with apostrophes between letters), no strings made
         // unless a word is reported.
         var index = 0
@@ -147,15 +150,15 @@ struct MixedScriptCheck: Check {
             }
             // An option letter glued to its translated metavariable (-kWORD → -kСЛОВО); metavariables joined by
             // the dimension sign x (ШИРИНАxВИСОТА).
-            if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, source: unit.sourceText.scalars)
+            if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, sourceOptions: { sourceFacts.options })
                 || Self.isDimensions(scalars[start..<index]))
             {
                 continue
             }
             // A hotkey kept in Latin inside a translated word (lynx: D)elete → ВиD)алити, 'A'lways → З'A'вжди):
             // the program reacts to the source's key, so the letter the source marks stays marked in the target.
-            if kinds > 1 && (Self.isKeptHotkey(scalars, start..<index, source: unit.sourceText.scalars)
-                || Self.isKeptIndexLetter(scalars[start..<index], source: unit.sourceText))
+            if kinds > 1 && (Self.isKeptHotkey(scalars, start..<index, sourceHas: { sourceFacts.contains($0) })
+                || Self.isKeptIndexLetter(scalars[start..<index], facts: &sourceFacts))
             {
                 continue
             }
@@ -167,7 +170,7 @@ struct MixedScriptCheck: Check {
                 let word = PlaceholderScanner.text(scalars, start..<index)
                 // The source's own word copied (gnome-calculator's unit symbol μs: a Greek mu and a Latin s) is
                 // not a slip of the translator.
-                if unit.sourceText.words.contains(where: { $0.text == word }) { continue }
+                if sourceFacts.words.contains(word) { continue }
                 var names: [String] = []
                 if latin { names.append("Latin") }
                 if cyrillic { names.append("Cyrillic") }
@@ -258,7 +261,7 @@ struct MixedScriptCheck: Check {
     /// upper-case Cyrillic metavariable. `kСЛОВО` without the hyphen, or `-kслово`, stays a mix.
     /// The same for a longer option or command name (`--ifFORMAT` → `--ifФОРМАТ`, `@ifFORMAT` → `@ifФОРМАТ`,
     /// texinfo): the Latin letters after the hyphen or @, followed in the source by a capital Latin letter.
-    static func isOptionBeforeMetavariable(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
+    static func isOptionBeforeMetavariable(_ scalars: [Unicode.Scalar], _ word: Range<Int>, sourceOptions: () -> Set<String>) -> Bool {
         guard word.lowerBound > 0, word.count >= 3 else { return false }
         let lead = scalars[word.lowerBound - 1]
         guard lead == "-" || lead == "@" else { return false }
@@ -267,30 +270,93 @@ struct MixedScriptCheck: Check {
         guard split > word.lowerBound, word.upperBound - split >= 2 else { return false }
         let rest = scalars[split..<word.upperBound]
         guard rest.allSatisfy({ (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }) else { return false }
-        let option = [lead] + Array(scalars[word.lowerBound..<split])
-        return source.indices.contains { start in
-            let end = start + option.count
-            return end < source.count && Array(source[start..<end]) == option
-                && source[end].value < 0x80 && source[end].properties.isUppercase
+        return sourceOptions().contains(ScalarString.make([lead] + Array(scalars[word.lowerBound..<split])))
+    }
+
+    /// The source's options followed by a capital Latin letter, as `isOptionBeforeMetavariable` asks for them: a
+    /// hyphen or @ and the run of lower-case Latin letters after it (`-k` of `-kWORD`, `-if` of `--ifFORMAT`).
+    static func optionsBeforeCapitals(_ source: [Unicode.Scalar]) -> Set<String> {
+        var options = Set<String>()
+        for start in source.indices where source[start] == "-" || source[start] == "@" {
+            var end = start + 1
+            while end < source.count && source[end].value < 0x80 && source[end].properties.isLowercase { end += 1 }
+            if end > start + 1 && end < source.count && source[end].value < 0x80 && source[end].properties.isUppercase {
+                options.insert(ScalarString.make(source[start..<end]))
+            }
         }
+        return options
     }
 
     /// An argument's index letter kept (xarchiver: "file1 ... fileN" → "файл1 ... файлN"): a lower-case Cyrillic
     /// word and one Latin capital at its end, where a source word ends in that capital after lower-case letters.
-    static func isKeptIndexLetter(_ word: ArraySlice<Unicode.Scalar>, source: AnalyzedText) -> Bool {
+    static func isKeptIndexLetter(_ word: ArraySlice<Unicode.Scalar>, facts: inout SourceFacts) -> Bool {
         guard let last = word.last, last.value < 0x80, last.properties.isUppercase, word.count >= 3 else { return false }
         guard word.dropLast().allSatisfy({ (0x400...0x4FF).contains($0.value) && $0.properties.isLowercase }) else { return false }
-        return source.words.contains { candidate in
-            let letters = Array(candidate.text.unicodeScalars)
-            return letters.count >= 3 && letters.last == last
-                && letters.dropLast().allSatisfy { $0.value < 0x80 && $0.properties.isLowercase }
+        return facts.indexLetters.contains(last)
+    }
+
+    /// What the exemptions ask of a unit's source, each made the first time it is asked for.
+    struct SourceFacts {
+        let source: AnalyzedText
+        private var wordSet: Set<String>?
+        private var optionSet: Set<String>?
+        private var indexLetterSet: Set<Unicode.Scalar>?
+        /// Marks (`D)`, `'A'`) already looked for, with the answer: at most 26 × 2 scans of the source.
+        private var marks: [String: Bool] = [:]
+
+        init(source: AnalyzedText) { self.source = source }
+
+        var words: Set<String> {
+            mutating get {
+                if let wordSet { return wordSet }
+                let made = Set(source.words.map(\.text))
+                wordSet = made
+                return made
+            }
+        }
+
+        var options: Set<String> {
+            mutating get {
+                let made = optionSet ?? MixedScriptCheck.optionsBeforeCapitals(source.scalars)
+                optionSet = made
+                return made
+            }
+        }
+
+        /// The capitals that end a source word of lower-case Latin letters (fileN, itemX).
+        var indexLetters: Set<Unicode.Scalar> {
+            mutating get {
+                if let indexLetterSet { return indexLetterSet }
+                var made = Set<Unicode.Scalar>()
+                for candidate in source.words {
+                    let letters = Array(candidate.text.unicodeScalars)
+                    if letters.count >= 3, let last = letters.last, last.value < 0x80, last.properties.isUppercase,
+                        letters.dropLast().allSatisfy({ $0.value < 0x80 && $0.properties.isLowercase })
+                    {
+                        made.insert(last)
+                    }
+                }
+                indexLetterSet = made
+                return made
+            }
+        }
+
+        mutating func contains(_ mark: [Unicode.Scalar]) -> Bool {
+            let key = ScalarString.make(mark)
+            if let known = marks[key] { return known }
+            let scalars = source.scalars
+            let found = scalars.indices.contains { start in
+                start + mark.count <= scalars.count && scalars[start..<(start + mark.count)].elementsEqual(mark)
+            }
+            marks[key] = found
+            return found
         }
     }
 
     /// One Latin capital in the word, marked as the source marks its hotkeys: followed by ")" (`ВиD)алити` for
     /// `D)elete`) or between apostrophes (`З'A'вжди` for `'A'lways`), the same mark on the same letter being in the
     /// source. `пP)` without a `P)` in the source, or a lower-case letter, stays a mix.
-    static func isKeptHotkey(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
+    static func isKeptHotkey(_ scalars: [Unicode.Scalar], _ word: Range<Int>, sourceHas: (_ mark: [Unicode.Scalar]) -> Bool) -> Bool {
         let latin = word.filter { scalars[$0].value < 0x80 && scalars[$0].properties.isAlphabetic }
         guard latin.count == 1, let position = latin.first, scalars[position].properties.isUppercase else { return false }
         let letter = scalars[position]
@@ -304,9 +370,7 @@ struct MixedScriptCheck: Check {
         } else {
             return false
         }
-        return source.indices.contains { start in
-            start + mark.count <= source.count && source[start..<(start + mark.count)].elementsEqual(mark)
-        }
+        return sourceHas(mark)
     }
 
     /// `ШИРИНАxВИСОТА`, `ВxШ` for WIDTHxHEIGHT, WxH (grub, kbd): capital Cyrillic metavariables joined by a Latin
