@@ -23,6 +23,17 @@ public final class PostgresMemory: MemoryStore {
     /// version 4 on; a reader of an older memory (which it does not upgrade) reads `unit` itself.
     var sourceStemsTable: String { schema + (schemaVersion >= PostgresSchema.unitSourceVersion ? ".unit_source" : ".unit") }
 
+    /// SQL: whether the row `u` of `sourceStemsTable` holds the stem `token` (an SQL expression) with a length in
+    /// stems from `shortest` to `longest` (SQL expressions), through the table's index; the caller still tests the
+    /// length exactly. From version 4 the index holds stem·64 + min(length, 63) (PostgresSchema, migration 4).
+    func holdsStem(_ token: String, shortest: String, longest: String) -> String {
+        guard schemaVersion >= PostgresSchema.unitSourceVersion else { return "u.stems @> ARRAY[\(token)]" }
+        return """
+            \(schema).candidate_keys(u.stems) && ARRAY(SELECT (\(token))::bigint * 64 + l
+            FROM generate_series(least(\(shortest), 63), least(\(longest), 63)) l)
+            """
+    }
+
     public var location: String { postgresLocation.description }
 
     /// Opens (with `create`, first creating or upgrading) the memory at `location`. A schema newer than this
@@ -182,7 +193,7 @@ public final class PostgresMemory: MemoryStore {
         let quoted = PostgresSchema.quoted(schema)
         var statements = ["SELECT gin_clean_pending_list('\(quoted).unit_target_stems'::regclass)"]
         if schemaVersion >= PostgresSchema.unitSourceVersion {
-            statements.append("SELECT gin_clean_pending_list('\(quoted).unit_source_stems'::regclass)")
+            statements.append("SELECT gin_clean_pending_list('\(quoted).unit_source_keys'::regclass)")
             statements.append("ANALYZE \(quoted).unit_source")
         }
         statements += ["ANALYZE \(quoted).unit", "ANALYZE \(quoted).token"]

@@ -196,6 +196,7 @@ struct CandidateRequests {
     /// (query, unit id, the unit's stems) for every unit of every read.
     func fetch(_ memory: PostgresMemory) throws -> [(Int, Int64, [Int32])] {
         let table = memory.sourceStemsTable
+        let holds = memory.holdsStem("c.token", shortest: "c.shortest", longest: "c.longest")
         let (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo) =
             (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo)
         return try memory.session.run { connection, logger in
@@ -205,7 +206,7 @@ struct CandidateRequests {
                 SELECT c.q, u.id, u.stems FROM unnest(\(queries)::integer[], \(tokens)::integer[],
                 \(shortest)::integer[], \(longest)::integer[], \(earlierFrom)::integer[], \(earlierTo)::integer[])
                 AS c(q, token, shortest, longest, efrom, eto)
-                JOIN \(unescaped: table) u ON u.stems @> ARRAY[c.token]
+                JOIN \(unescaped: table) u ON \(unescaped: holds)
                 AND cardinality(u.stems) BETWEEN c.shortest AND c.longest
                 AND NOT (u.stems && (\(earlier)::integer[])[c.efrom:c.eto])
                 """, logger: logger
@@ -275,11 +276,13 @@ extension PostgresMemory {
 
     /// Ids of units whose stems on `side` (0 source, 1 target) contain every token of `tokens`.
     func units(containing tokens: [Int32], side: Int) throws -> [Int64] {
+        // Source side: each token through the index at any length (bitmaps ANDed), then all of them exactly.
         let (table, column) = side == 0 ? (sourceStemsTable, "stems") : (schema + ".unit", "target_stems")
+        let indexed = side == 0 ? tokens.map { holdsStem(String($0), shortest: "0", longest: "63") + " AND " }.joined() : ""
         return try session.run { connection, logger in
             var ids: [Int64] = []
             for try await (id) in try await connection.query(
-                "SELECT id FROM \(unescaped: table) WHERE \(unescaped: column) @> \(tokens)::integer[]",
+                "SELECT id FROM \(unescaped: table) u WHERE \(unescaped: indexed)u.\(unescaped: column) @> \(tokens)::integer[]",
                 logger: logger
             ).decode(Int64.self) { ids.append(id) }
             return ids
@@ -351,12 +354,13 @@ final class PostgresCandidates: CandidateSource {
         let schema = memory.schema
         let table = memory.sourceStemsTable
         let token = Int32(bitPattern: token)
+        let holds = memory.holdsStem(String(token), shortest: "0", longest: "63")
         let rows = try memory.session.run { connection, logger in
             var rows: [(Int64, [Int32], [Int32])] = []
             for try await row in try await connection.query(
                 """
                 SELECT id, words, stems FROM \(unescaped: schema).unit
-                WHERE id IN (SELECT id FROM \(unescaped: table) WHERE stems @> ARRAY[\(token)]::integer[])
+                WHERE id IN (SELECT u.id FROM \(unescaped: table) u WHERE \(unescaped: holds))
                 """,
                 logger: logger
             ).decode((Int64, [Int32], [Int32]).self) { rows.append(row) }

@@ -345,6 +345,55 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertEqual(try serverSearch.search(batch: [], minimum: 70, limit: 5), [])
     }
 
+    /// The candidate index keys a stem with the unit's length, units of 63 stems and more all with 63: long units
+    /// near those lengths (and their near copies) are found by search, concordance and brute force alike.
+    func testUnitsOfSixtyThreeStemsAndMoreAreFoundLikeShortOnes() throws {
+        let location = try serverLocation()
+        var generator = SeededGenerator(seed: 90)
+        var units: [String] = []
+        var sources: [String] = []
+        for index in 0..<60 {
+            let length = [2, 8, 61, 62, 63, 64, 65, 80, 120][index % 9]
+            let source = (0..<length).map { _ in Self.english.randomElement(using: &generator) ?? "the" }.joined(separator: " ")
+            sources.append(source)
+            units.append(
+                """
+                <tu tuid="l\(index)"><tuv xml:lang="en"><seg>\(source)</seg></tuv><tuv xml:lang="uk"><seg>переклад \(index)</seg></tuv></tu>
+                """)
+        }
+        let path = "\(folder)/long.tmx"
+        try """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="en" creationtool="test" creationtoolversion="1" segtype="sentence" \
+            datatype="plaintext" adminlang="en" o-tmf="test"/><body>
+            \(units.joined(separator: "\n"))
+            </body></tmx>
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        try local.importTMX(path: path)
+        try server.importTMX(path: path)
+        // Each source with its last word dropped and with a word added: lengths on both sides of 63.
+        let queries = sources.flatMap { [String($0.split(separator: " ").dropLast().joined(separator: " ")), $0 + " news"] }
+        let serverSearch = try server.fuzzySearcher(preload: false)
+        let localSearch = try local.fuzzySearcher(preload: false)
+        let batch = try serverSearch.search(batch: queries, minimum: 60, limit: 3)
+        XCTAssertEqual(batch, try localSearch.search(batch: queries, minimum: 60, limit: 3))
+        for (index, source) in sources.enumerated() where source.split(separator: " ").count >= 61 {
+            XCTAssertFalse(batch[2 * index].isEmpty, "shortened: \(index)")
+            XCTAssertFalse(batch[2 * index + 1].isEmpty, "lengthened: \(index)")
+        }
+        for query in queries.prefix(18) {
+            XCTAssertEqual(
+                try serverSearch.rank(query, minimum: 60, limit: 3), try serverSearch.rankExhaustively(query, minimum: 60, limit: 3),
+                query)
+        }
+        for phrase in ["minister", "law court"] {
+            XCTAssertEqual(try server.concordance(phrase, limit: 50).total, try local.concordance(phrase, limit: 50).total, phrase)
+        }
+    }
+
     func testEveryDuplicatePolicyMergesAsTheSQLiteStoreDoes() throws {
         for policy in DuplicatePolicy.allCases {
             let location = try serverLocation()
@@ -516,7 +565,7 @@ final class PostgresMemoryTests: XCTestCase {
         try created.importTMX(path: file)
         let schema = "\"\(location.schema)\""
         for statement in [
-            "DROP TABLE \(schema).unit_source", "CREATE INDEX unit_stems ON \(schema).unit USING gin(stems)",
+            "DROP TABLE \(schema).unit_source", "DROP FUNCTION \(schema).candidate_keys", "CREATE INDEX unit_stems ON \(schema).unit USING gin(stems)",
             "DELETE FROM \(schema).schema_version WHERE version >= 4",
         ] {
             try created.session.execute(PostgresQuery(unsafeSQL: statement))
