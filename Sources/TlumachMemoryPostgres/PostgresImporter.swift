@@ -297,7 +297,8 @@ final class PostgresImporter {
         for unit in pending {
             let prepared = unit.prepared
             sourceText.field(String(unit.id))
-            sourceText.lastArray(prepared.tokens.stems)
+            sourceText.array(prepared.tokens.stems)
+            sourceText.lastArray(UnitSource.keys(stems: prepared.tokens.stems))
             text.field(String(unit.id))
             text.field(prepared.tuid)
             text.field(prepared.sourceText)
@@ -324,7 +325,7 @@ final class PostgresImporter {
             try await connection.copyFrom(table: unitTable, columns: Self.unitColumns, logger: logger) { copyWriter in
                 try await copyWriter.write(unitRows)
             }
-            try await connection.copyFrom(table: sourceTable, columns: ["id", "stems"], logger: logger) { copyWriter in
+            try await connection.copyFrom(table: sourceTable, columns: ["id", "stems", "keys"], logger: logger) { copyWriter in
                 try await copyWriter.write(sourceRows)
             }
         }
@@ -411,6 +412,19 @@ final class PostgresImporter {
     }
 }
 
+/// The row of `unit_source` (schema version 4) a unit's source stems make.
+enum UnitSource {
+    /// Units of this many stems and more share one length in the keys.
+    static let lengthCap = 63
+
+    /// Each distinct stem with the unit's length in stems: stem·64 + min(length, 63), ascending; the stem taken as
+    /// the signed `integer` the server stores (so that this equals migration 4's SQL for every id).
+    static func keys(stems: [UInt32]) -> [Int64] {
+        let length = Int64(min(stems.count, lengthCap))
+        return Set(stems.map { Int64(Int32(bitPattern: $0)) * 64 + length }).sorted()
+    }
+}
+
 extension PostgresMemory {
     /// Meta key: the most source stems any unit has (a query far longer than that matches nothing).
     static let longestSourceKey = "longest_source_stems"
@@ -437,12 +451,12 @@ struct CopyText {
         bytes.append(0x09)
     }
 
-    mutating func lastArray(_ tokens: [UInt32]) {
-        appendArray(tokens)
+    mutating func lastArray<Element: BinaryInteger>(_ values: [Element]) {
+        appendArray(values)
         bytes.append(0x0A)
     }
 
-    private mutating func appendArray(_ tokens: [UInt32]) {
+    private mutating func appendArray<Element: BinaryInteger>(_ tokens: [Element]) {
         bytes.append(UInt8(ascii: "{"))
         for (index, token) in tokens.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }

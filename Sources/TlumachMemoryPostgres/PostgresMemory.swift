@@ -29,8 +29,7 @@ public final class PostgresMemory: MemoryStore {
     func holdsStem(_ token: String, shortest: String, longest: String) -> String {
         guard schemaVersion >= PostgresSchema.unitSourceVersion else { return "u.stems @> ARRAY[\(token)]" }
         return """
-            \(schema).candidate_keys(u.stems) && ARRAY(SELECT (\(token))::bigint * 64 + l
-            FROM generate_series(least(\(shortest), 63), least(\(longest), 63)) l)
+            u.keys && ARRAY(SELECT (\(token))::bigint * 64 + l FROM generate_series(least(\(shortest), 63), least(\(longest), 63)) l)
             """
     }
 
@@ -388,7 +387,9 @@ public final class PostgresMemory: MemoryStore {
             let astray = try ids(
                 """
                 SELECT coalesce(u.id, s.id) FROM \(unescaped: schema).unit u FULL JOIN \(unescaped: schema).unit_source s
-                ON s.id = u.id WHERE u.stems IS DISTINCT FROM s.stems ORDER BY 1 LIMIT 11
+                ON s.id = u.id WHERE u.stems IS DISTINCT FROM s.stems OR s.keys IS DISTINCT FROM
+                ARRAY(SELECT DISTINCT t::bigint * 64 + least(cardinality(u.stems), 63) FROM unnest(u.stems) t ORDER BY 1)
+                ORDER BY 1 LIMIT 11
                 """)
             if !astray.isEmpty {
                 problems.append("units whose search copy (unit_source) differs: \(TranslationMemory.list(astray))")

@@ -550,8 +550,10 @@ final class PostgresMemoryTests: XCTestCase {
         let schema = "\"\(location.schema)\""
         try memory.session.execute(PostgresQuery(unsafeSQL: "DELETE FROM \(schema).unit_source WHERE id = 5"))
         try memory.session.execute(PostgresQuery(unsafeSQL: "UPDATE \(schema).unit_source SET stems = '{}' WHERE id = 9"))
-        try memory.session.execute(PostgresQuery(unsafeSQL: "INSERT INTO \(schema).unit_source VALUES (3, '{1}')"))
-        XCTAssertEqual(try memory.verify(), ["units whose search copy (unit_source) differs: #3, #5, #9"])
+        try memory.session.execute(PostgresQuery(unsafeSQL: "INSERT INTO \(schema).unit_source VALUES (3, '{1}', '{65}')"))
+        try memory.session.execute(
+            PostgresQuery(unsafeSQL: "UPDATE \(schema).unit_source SET keys = keys || 1::bigint WHERE id = 12"))
+        XCTAssertEqual(try memory.verify(), ["units whose search copy (unit_source) differs: #3, #5, #9, #12"])
     }
 
     /// A memory of schema version 3 (before unit_source): a reader, which never upgrades, searches it through the
@@ -565,7 +567,7 @@ final class PostgresMemoryTests: XCTestCase {
         try created.importTMX(path: file)
         let schema = "\"\(location.schema)\""
         for statement in [
-            "DROP TABLE \(schema).unit_source", "DROP FUNCTION \(schema).candidate_keys", "CREATE INDEX unit_stems ON \(schema).unit USING gin(stems)",
+            "DROP TABLE \(schema).unit_source", "CREATE INDEX unit_stems ON \(schema).unit USING gin(stems)",
             "DELETE FROM \(schema).schema_version WHERE version >= 4",
         ] {
             try created.session.execute(PostgresQuery(unsafeSQL: statement))
