@@ -611,6 +611,16 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertFalse(PostgresMemory.needsMaintenance(added: 99_999, largestBefore: 1_000_000))
     }
 
+    func testSessionsDoNotJITCompile() throws {
+        let memory = try PostgresMemory.open(try serverLocation(), access: .create)
+        let setting = try memory.session.run { connection, logger in
+            var value = ""
+            for try await (text) in try await connection.query("SHOW jit", logger: logger).decode(String.self) { value = text }
+            return value
+        }
+        XCTAssertEqual(setting, "off")
+    }
+
     func testAMemoryFromANewerTlumachIsRefused() throws {
         let location = try serverLocation()
         let memory = try PostgresMemory.open(location, access: .create)
