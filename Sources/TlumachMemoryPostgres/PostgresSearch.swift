@@ -114,7 +114,7 @@ public final class PostgresSearcher: FuzzySearching {
             }
             guard !requests.isEmpty else { continue }
             for (slot, id, stemsRead) in try requests.fetch(memory) {
-                let stems = stemsByUnit[id] ?? stemsRead.map { UInt32(bitPattern: $0) }
+                let stems = stemsByUnit[id] ?? stemsRead
                 stemsByUnit[id] = stems
                 guard let query = prepared[slot] else { continue }
                 work.postings += 1
@@ -194,14 +194,15 @@ struct CandidateRequests {
     }
 
     /// (query, unit id, the unit's stems) for every unit of every read.
-    func fetch(_ memory: PostgresMemory) throws -> [(Int, Int64, [Int32])] {
+    func fetch(_ memory: PostgresMemory) throws -> [(Int, Int64, [UInt32])] {
         let table = memory.sourceStemsTable
         let holds = memory.holdsStem("c.token", shortest: "c.shortest", longest: "c.longest")
         let (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo) =
             (queries, tokens, shortest, longest, earlier, earlierFrom, earlierTo)
+        let location = memory.location
         return try memory.session.run { connection, logger in
-            var rows: [(Int, Int64, [Int32])] = []
-            for try await (query, id, stems) in try await connection.query(
+            var rows: [(Int, Int64, [UInt32])] = []
+            for try await row in try await connection.query(
                 """
                 SELECT c.q, u.id, u.stems FROM unnest(\(queries)::integer[], \(tokens)::integer[],
                 \(shortest)::integer[], \(longest)::integer[], \(earlierFrom)::integer[], \(earlierTo)::integer[])
@@ -210,7 +211,19 @@ struct CandidateRequests {
                 AND cardinality(u.stems) BETWEEN c.shortest AND c.longest
                 AND NOT (u.stems && (\(earlier)::integer[])[c.efrom:c.eto])
                 """, logger: logger
-            ).decode((Int32, Int64, [Int32]).self) { rows.append((Int(query), id, stems)) }
+            ) {
+                // The stems straight from the binary array payload: PostgresNIO's generic array decoding was a
+                // sixth of a batch's client CPU (~1,200 rows per query).
+                var cells = row.makeIterator()
+                guard let query = try cells.next()?.decode(Int32.self), let id = try cells.next()?.decode(Int64.self),
+                    let stemsCell = cells.next()
+                else { continue }
+                var stems: [UInt32] = []
+                guard IndexPage.appendIntegers(stemsCell.bytes, to: &stems) else {
+                    throw InputError(path: location, message: "the token row of unit #\(id) is damaged")
+                }
+                rows.append((Int(query), id, stems))
+            }
             return rows
         }
     }
