@@ -522,6 +522,28 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertEqual(try after.changeSequence(), sequence)
     }
 
+    /// Batches are copied while the next is prepared: a file refused after a batch was sent leaves nothing,
+    /// the same connection then imports the good file, and duplicates found while a batch was in flight merge
+    /// exactly as in the SQLite store.
+    func testAnImportWithBatchesInFlightIsRefusedWholeOrMatchesTheSQLiteStore() throws {
+        let location = try serverLocation()
+        let good = try randomTMX("inflight", count: 5_300, seed: 33)
+        let text = try String(contentsOfFile: good, encoding: .utf8)
+        let bad = "\(folder)/inflight-bad.tmx"
+        try text.replacingOccurrences(
+            of: "</body>", with: "<tu><tuv xml:lang=\"en\"><seg>&bogus;</seg></tuv></tu></body>"
+        ).write(toFile: bad, atomically: true, encoding: .utf8)
+        let server = try PostgresMemory.open(location, access: .create)
+        XCTAssertThrowsError(try server.importTMX(path: bad, sourceLanguage: "en", targetLanguage: "uk"))
+        XCTAssertEqual(try server.count(), 0)
+        let local = try sqlite()
+        let expected = try local.importTMX(path: good)
+        XCTAssertGreaterThan(expected.merged, 500)
+        XCTAssertEqual(try server.importTMX(path: good), expected)
+        XCTAssertEqual(try exported(server, "inflight-server"), try exported(local, "inflight-local"))
+        XCTAssertEqual(try server.verify(), [])
+    }
+
     func testVerifyFindsFrequenciesAndUnitsThatDisagree() throws {
         let location = try serverLocation()
         let memory = try PostgresMemory.open(location, access: .create)
