@@ -7,8 +7,11 @@
 #
 #   swift build -c release --product tlumach
 #   scripts/bench-postgres.sh                 # UNITS=1000000 QUERIES=200 SINGLE=41 DATA=/tmp/tlumach-bench-pg
-# BEFORE=<another tlumach> also runs that build's PostgreSQL searches on the same memory in the same run (a change's
-# before and after side by side) and checks that its results are identical.
+# BEFORE=<another tlumach> also imports the same file with that build into a schema of its own and runs its
+# PostgreSQL searches there, in the same run (a change's before and after side by side; its own schema since a build
+# refuses a memory whose schema is newer than it knows), and checks that its results are identical.
+# Server CPU: user+sys of every process of the server's user (backends that ended included), when the server runs
+# as another user than this script (as root, scripts/with-postgres.sh runs it as tlumach-ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 UNITS=${UNITS:-1000000}
@@ -36,32 +39,65 @@ SQLITE="$DATA/memory.tmdb"
 rm -f "$SQLITE"*
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+server_cpu() {  # CPU seconds of the server's processes so far, or nothing when they are ours
+  [[ -n "${PGUSER:-}" && "$PGUSER" != "$(id -un)" ]] || return 0
+  python3 - "$(id -u "$PGUSER")" <<'PY'
+import os, sys
+uid, ticks = int(sys.argv[1]), 0
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        if os.stat(f"/proc/{pid}").st_uid != uid:
+            continue
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    except OSError:
+        pass
+print(f"{ticks / os.sysconf('SC_CLK_TCK'):.2f}")
+PY
+}
 timed() {  # label, command…: prints wall, user+sys
   local label=$1
   shift
-  local before
+  local before server_before server_after
   before=$(load)
+  server_before=$(server_cpu)
   /usr/bin/time -f "%e %U %S %M" -o "$DATA/time" "$@" > "$DATA/out" 2> "$DATA/err" || { cat "$DATA/err" >&2; exit 1; }
+  server_after=$(server_cpu)
   read -r wall user sys rss < "$DATA/time"
-  printf '%-28s wall %7.2f s  CPU %7.2f s (user %.2f sys %.2f)  peak %d MB  load %s\n' \
-    "$label" "$wall" "$(echo "$user + $sys" | bc)" "$user" "$sys" "$((rss / 1024))" "$before"
+  printf '%-28s wall %7.2f s  CPU %7.2f s (user %.2f sys %.2f)  peak %d MB  load %s%s\n' \
+    "$label" "$wall" "$(echo "$user + $sys" | bc)" "$user" "$sys" "$((rss / 1024))" "$before" \
+    "${server_before:+  server CPU $(echo "$server_after - $server_before" | bc) s}"
 }
 
 echo "units $UNITS, queries $QUERIES, single-search runs $SINGLE; $(nproc) cores"
-for store in sqlite postgres; do
-  target=$SQLITE
+BEFORE_URL="$TLUMACH_TEST_POSTGRES_URL?schema=bench_before"
+# BEFORE imports first: the autovacuum its import leaves to do then runs during this build's import, not its searches.
+for store in sqlite ${BEFORE:+before} postgres; do
+  target=$SQLITE bin=$BIN
   [[ $store == postgres ]] && target=$URL
-  timed "import $store" "$BIN" tm import "$DATA/memory-$UNITS.tmx" --tm "$target"
+  [[ $store == before ]] && target=$BEFORE_URL bin=$BEFORE
+  timed "import $store" "$bin" tm import "$DATA/memory-$UNITS.tmx" --tm "$target"
   sed 's/^/    /' "$DATA/out"
   echo "    $(echo "$UNITS / $wall" | bc) units/s wall, $(echo "$UNITS / ($user + $sys)" | bc) units per client CPU-s"
+  timed "stats $store" "$bin" tm stats --tm "$target"
+  # What autovacuum does within a minute or two of a bulk import, done now and untimed: otherwise it runs during
+  # the next step's measurement (another import's, or the searches').
+  if [[ $store != sqlite ]]; then
+    schema=bench
+    [[ $store == before ]] && schema=bench_before
+    vacuum_start=$(date +%s.%N)
+    psql -d postgres -qAtc "VACUUM ANALYZE \"$schema\".unit" -c "VACUUM ANALYZE \"$schema\".token"
+    [[ $store == postgres ]] && psql -d postgres -qAtc "VACUUM ANALYZE \"$schema\".unit_source"
+    echo "    (untimed VACUUM ANALYZE afterwards: $(echo "$(date +%s.%N) - $vacuum_start" | bc | cut -c1-5) s)"
+  fi
 done
-psql -d postgres -tAc "SELECT 'postgres size: ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'bench' AND c.relkind = 'r'"
+psql -d postgres -tAc "SELECT 'postgres size (' || n.nspname || '): ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('bench', 'bench_before') AND c.relkind = 'r' GROUP BY n.nspname ORDER BY n.nspname"
 echo "sqlite size: $(du -h "$SQLITE" | cut -f1)"
 
 for store in sqlite postgres ${BEFORE:+before}; do
   target=$SQLITE bin=$BIN
   [[ $store == postgres ]] && target=$URL
-  [[ $store == before ]] && target=$URL bin=$BEFORE
+  [[ $store == before ]] && target=$BEFORE_URL bin=$BEFORE
   timed "batch $store" "$bin" tm search --tm "$target" --batch "$DATA/queries.txt" --format json
   cp "$DATA/out" "$DATA/batch-$store.jsonl"
   echo "    $(echo "scale=2; $wall * 1000 / $QUERIES" | bc) ms per query wall, $(echo "scale=2; ($user + $sys) * 1000 / $QUERIES" | bc) ms client CPU"

@@ -19,6 +19,8 @@ extension PostgresMemory {
                     "DELETE FROM \(unescaped: schema).unit WHERE id = \(id) RETURNING stems, target_stems", logger: logger
                 ).decode(([Int32], [Int32]).self) { removed = (stems, targetStems) }
                 guard let removed else { return false }
+                try await connection.query(
+                    "DELETE FROM \(unescaped: schema).unit_source WHERE id = \(id)", logger: logger)
                 // One statement for both sides: a token on both (a name, a number) is one row updated once.
                 try await connection.query(
                     """

@@ -75,6 +75,8 @@ final class PostgresImporter {
     let origin: String
     var summary = ImportSummary()
     private var nextUnit: Int64
+    /// The largest unit id before this write.
+    let largestBefore: Int64
     private var scratch = PrepareScratch()
     /// Duplicate keys stored before this import (sorted) and added by it.
     private var storedHashes: [Int64] = []
@@ -86,6 +88,10 @@ final class PostgresImporter {
     private var frequencies: [[Int64]] = [[], []]
     private var longest = 0
     static let batchSize = 5000
+    /// The COPY of the last batch, still running on the server while the next batch is prepared here (the
+    /// server's share of an import is the larger one: overlapped, the client's work costs no wall time). Waited for
+    /// before the connection's next use.
+    private var copying: PendingWork?
 
     struct PendingUnit {
         var id: Int64
@@ -178,6 +184,7 @@ final class PostgresImporter {
             lookupFailure = nil
         }
         nextUnit = maxUnit + 1
+        largestBefore = maxUnit
         importID = maxImport + 1
         storedHashes = hashes
     }
@@ -196,6 +203,7 @@ final class PostgresImporter {
         if policy != .both, isKnown(hash) {
             // Candidates in id order: those on the server (earlier imports, and this one's copied batches), then
             // those still pending here (higher ids).
+            try copied()
             var candidates: [(id: Int64, xml: String, importID: Int64, pendingIndex: Int?)] = try storedDuplicates(hash)
             for index in pendingByHash[hash] ?? [] {
                 candidates.append((pending[index].id, pending[index].prepared.xml, importID, index))
@@ -285,8 +293,12 @@ final class PostgresImporter {
     private func flush() throws {
         guard !pending.isEmpty else { return }
         var text = CopyText()
+        var sourceText = CopyText()
         for unit in pending {
             let prepared = unit.prepared
+            sourceText.field(String(unit.id))
+            sourceText.array(prepared.tokens.stems)
+            sourceText.lastArray(UnitSource.keys(stems: prepared.tokens.stems))
             text.field(String(unit.id))
             text.field(prepared.tuid)
             text.field(prepared.sourceText)
@@ -304,19 +316,42 @@ final class PostgresImporter {
         }
         pending.removeAll(keepingCapacity: true)
         pendingByHash.removeAll(keepingCapacity: true)
-        try copy(
-            table: "unit",
-            columns: [
-                "id", "tuid", "source_text", "target_text", "pair_hash", "latest_date", "languages", "source_codes",
-                "import_id", "xml", "words", "stems", "target_stems", "change",
-            ], text)
+        try copied()
+        let unitRows = ByteBuffer(bytes: text.bytes)
+        let sourceRows = ByteBuffer(bytes: sourceText.bytes)
+        let unitTable = qualified("unit")
+        let sourceTable = qualified("unit_source")
+        copying = writer.session.start { connection, logger in
+            try await connection.copyFrom(table: unitTable, columns: Self.unitColumns, logger: logger) { copyWriter in
+                try await copyWriter.write(unitRows)
+            }
+            try await connection.copyFrom(table: sourceTable, columns: ["id", "stems", "keys"], logger: logger) { copyWriter in
+                try await copyWriter.write(sourceRows)
+            }
+        }
     }
+
+    static let unitColumns = [
+        "id", "tuid", "source_text", "target_text", "pair_hash", "latest_date", "languages", "source_codes",
+        "import_id", "xml", "words", "stems", "target_stems", "change",
+    ]
+
+    /// Lets a batch being copied end (its outcome no longer matters) before the caller rolls the write back.
+    func abandon() { try? copied() }
+
+    /// Waits for the batch being copied, if any.
+    private func copied() throws {
+        defer { copying = nil }
+        try copying?.wait()
+    }
+
+    /// The name of `table` as `copyFrom` wants it: it wraps the name in double quotes as given, so `plain"."table`
+    /// makes it "plain"."table" (schema names are plain, PostgresLocation checks them).
+    private func qualified(_ table: String) -> String { writer.schemaName + "\".\"" + table }
 
     private func copy(table: String, columns: [String], _ text: CopyText) throws {
         let buffer = ByteBuffer(bytes: text.bytes)
-        // copyFrom wraps the name in double quotes as given: `plain"."table` makes it "plain"."table" (schema names
-        // are plain, PostgresLocation checks them).
-        let table = writer.schemaName + "\".\"" + table
+        let table = qualified(table)
         try writer.session.run { connection, logger in
             try await connection.copyFrom(table: table, columns: columns, logger: logger) { copyWriter in
                 try await copyWriter.write(buffer)
@@ -327,6 +362,7 @@ final class PostgresImporter {
     /// Copies what is left, writes the new vocabulary and frequencies, and records the import.
     func finish() throws {
         try flush()
+        try copied()
         let firstNew = vocabulary.firstNewToken
         func frequency(_ side: Int, _ token: UInt32) -> Int64 {
             Int(token) < frequencies[side].count ? frequencies[side][Int(token)] : 0
@@ -376,6 +412,19 @@ final class PostgresImporter {
     }
 }
 
+/// The row of `unit_source` (schema version 4) a unit's source stems make.
+enum UnitSource {
+    /// Units of this many stems and more share one length in the keys.
+    static let lengthCap = 63
+
+    /// Each distinct stem with the unit's length in stems: stem·64 + min(length, 63), ascending; the stem taken as
+    /// the signed `integer` the server stores (so that this equals migration 4's SQL for every id).
+    static func keys(stems: [UInt32]) -> [Int64] {
+        let length = Int64(min(stems.count, lengthCap))
+        return Set(stems.map { Int64(Int32(bitPattern: $0)) * 64 + length }).sorted()
+    }
+}
+
 extension PostgresMemory {
     /// Meta key: the most source stems any unit has (a query far longer than that matches nothing).
     static let longestSourceKey = "longest_source_stems"
@@ -398,13 +447,22 @@ struct CopyText {
     }
 
     mutating func array(_ tokens: [UInt32]) {
+        appendArray(tokens)
+        bytes.append(0x09)
+    }
+
+    mutating func lastArray<Element: BinaryInteger>(_ values: [Element]) {
+        appendArray(values)
+        bytes.append(0x0A)
+    }
+
+    private mutating func appendArray<Element: BinaryInteger>(_ tokens: [Element]) {
         bytes.append(UInt8(ascii: "{"))
         for (index, token) in tokens.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: String(token).utf8)
         }
         bytes.append(UInt8(ascii: "}"))
-        bytes.append(0x09)
     }
 
     private mutating func append(_ value: String?) {
