@@ -30,20 +30,26 @@ public struct GlossaryCache: Sendable {
         var version: String
 
         init(data: Data, format: GlossaryFormat, version: String = TlumachVersion.current) {
+            self = data.withUnsafeBytes { Key(raw: $0, format: format.rawValue, version: version) }
+        }
+
+        init(bytes: [UInt8], format: String, version: String = TlumachVersion.current) {
+            self = bytes.withUnsafeBytes { Key(raw: $0, format: format, version: version) }
+        }
+
+        private init(raw: UnsafeRawBufferPointer, format: String, version: String) {
             // Two independent 64-bit hashes of the bytes (FNV-1a and a multiply–rotate mix) and the length.
             var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
             var mix: UInt64 = 0x9E37_79B9_7F4A_7C15
-            data.withUnsafeBytes { raw in
-                for byte in raw {
-                    fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-                    mix = ((mix ^ UInt64(byte)) &* 0xBF58_476D_1CE4_E5B9)
-                    mix = (mix << 27) | (mix >> 37)
-                }
+            for byte in raw {
+                fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                mix = ((mix ^ UInt64(byte)) &* 0xBF58_476D_1CE4_E5B9)
+                mix = (mix << 27) | (mix >> 37)
             }
             contentHash = fnv
             contentCheck = mix
-            length = UInt64(data.count)
-            self.format = format.rawValue
+            length = UInt64(raw.count)
+            self.format = format
             self.version = version
         }
     }
@@ -65,13 +71,7 @@ public struct GlossaryCache: Sendable {
 
     /// The cached file for `path` when its entry matches `key`, else nil (missing, stale, damaged or foreign).
     func read(path: String, key: Key) -> GlossaryFile? {
-        guard let data = FileManager.default.contents(atPath: entryPath(for: path)) else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.count >= 8 else { return nil }
-        var stored: UInt64 = 0
-        for (index, byte) in bytes.suffix(8).enumerated() { stored |= UInt64(byte) << UInt64(8 * index) }
-        guard stored == Self.checksum(bytes.dropLast(8)) else { return nil }
-        var reader = CacheReader(bytes: Array(bytes.dropLast(8)))
+        guard var reader = sealedEntry(at: entryPath(for: path)) else { return nil }
         return reader.file(path: path, key: key)
     }
 
@@ -79,10 +79,28 @@ public struct GlossaryCache: Sendable {
     func write(_ file: GlossaryFile, key: Key) {
         var writer = CacheWriter()
         writer.file(file, key: key)
+        writeSealed(writer, to: entryPath(for: file.path))
+    }
+
+    /// A reader over an entry's bytes when its checksum holds, else nil (missing or damaged).
+    func sealedEntry(at path: String) -> CacheReader? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        guard bytes.count >= 8 else { return nil }
+        var stored: UInt64 = 0
+        for (index, byte) in bytes.suffix(8).enumerated() { stored |= UInt64(byte) << UInt64(8 * index) }
+        guard stored == Self.checksum(bytes.dropLast(8)) else { return nil }
+        return CacheReader(bytes: Array(bytes.dropLast(8)))
+    }
+
+    /// Seals what `writer` holds with its checksum and writes it to `path` (temporary file, then rename); a failure
+    /// (read-only folder, full disk) only costs the next run the work the entry saves.
+    func writeSealed(_ writer: CacheWriter, to path: String) {
+        var writer = writer
         writer.sealWithChecksum()
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try TextFile.writeAtomically(Data(writer.bytes), to: entryPath(for: file.path))
+            try TextFile.writeAtomically(Data(writer.bytes), to: path)
         } catch {
             return
         }

@@ -109,16 +109,13 @@ public final class TermMatcher: Sendable {
     let exactLeads: LeadingPairFilter
     let symbolKinds: [SymbolKind]
     let hyphenSymbol: Int32
-    /// Trie: (node << 32 | symbol) → child.
-    let transitions: [UInt64: Int32]
-    /// The same trie for the scan: the root's children by symbol (a flat array: every word that has a symbol looks
+    /// The trie for the scan: the root's children by symbol (a flat array: every word that has a symbol looks
     /// here), deeper edges in an open-addressing table with a multiplicative hash (Dictionary's SipHash costs more
     /// than the rest of a word's work).
     let rootChildren: [Int32]
     let deepTransitions: TransitionTable
-    /// Pattern indices ending at each node (empty for most).
-    let outputs: [[Int32]]
-    /// The same, flat for `resolve` (one candidate per matched word on match-rich text): node n's patterns are
+    /// Pattern indices ending at each node (empty for most), flat for `resolve` (one candidate per matched word on
+    /// match-rich text): node n's patterns are
     /// `outputList[outputStart[n]..<outputStart[n + 1]]`, and what `resolve` asks of a pattern sits in 16 bytes
     /// (`Pattern` holds a String and an array: each copy retains them, and 20,000 of them do not stay in cache).
     let outputStart: [Int32]
@@ -156,157 +153,50 @@ public final class TermMatcher: Sendable {
         try self.init(glossary: glossary, keys: TermKeys())
     }
 
-    init(glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true) throws {
+    convenience init(glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true) throws {
+        self.init(glossary: glossary, keys: keys, compiled: CompiledTerms(glossary: glossary, keys: keys), usePrefixFilter: usePrefixFilter)
+    }
+
+    /// The scan's tables, derived from a compiled (or cached) glossary.
+    init(glossary: Glossary, keys: TermKeys, compiled: CompiledTerms, usePrefixFilter: Bool = true) {
         self.glossary = glossary
         self.keys = keys
+        let kinds = compiled.symbolKinds
         var symbols: [String: Int32] = [:]
-        var kinds: [SymbolKind] = []
-        func intern(_ key: String, _ kind: SymbolKind) -> Int32 {
-            if let id = symbols[key] { return id }
-            let id = Int32(kinds.count)
-            symbols[key] = id
-            kinds.append(kind)
-            return id
-        }
-        let hyphen = intern("-", .hyphen)
-        var transitions: [UInt64: Int32] = [:]
-        var outputs: [[Int32]] = [[]]
-        var patterns: [Pattern] = []
-        var bySymbol: [Int32: [Int32]] = [:]
-        var needsExact = false
-        var lowercaseExact = false
-        var languageIDs: [String: Int] = [:]
-        let languageRanks = ["uk": 0, "en": 1, "ru": 2]
-
-        for (conceptIndex, concept) in glossary.concepts.enumerated() {
-            for (language, terms) in concept.terms {
-                for (termIndex, term) in terms.enumerated() {
-                    let pattern = Int32(patterns.count)
-                    patterns.append(
-                        Pattern(
-                            concept: Int32(conceptIndex), language: language, term: Int32(termIndex),
-                            statusRank: term.status.rank, languageRank: languageRanks[language] ?? 3,
-                            languageID: languageIDs[language] ?? { languageIDs[language] = languageIDs.count; return languageIDs.count - 1 }(),
-                            needsCapital: term.needsCapital, alsoCommonWord: term.alsoCommonWord,
-                            capitals: term.needsCapital ? TermMatcher.capitals(of: term.text) : []))
-                    if term.match == .exact {
-                        needsExact = true
-                        if !term.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) { lowercaseExact = true }
-                    }
-                    for text in [term.text] + term.forms {
-                        let words = TermMatcher.patternWords(text)
-                        let englishHead = EnglishInflection.headIndex(words)
-                        var alternatives: [[Int32]] = []
-                        for word in words {
-                            if word == "-" {
-                                alternatives.append([hyphen])
-                                continue
-                            }
-                            var options: [Int32] = []
-                            let wantsLatin = term.match != .exact && (term.type == .properNoun || term.casing != .any)
-                            let wordKeys = keys.keys(word, wantExact: term.match == .exact, wantLatin: wantsLatin)
-                            if term.match == .exact {
-                                options.append(intern(wordKeys.exact[0], .exact))
-                            } else {
-                                options.append(intern(wordKeys.inflect, .inflect))
-                                if wordKeys.script == .latin {
-                                    // English: the word's own plural (and, for the first word of a verb, verb forms).
-                                    let isVerb = term.partOfSpeech == "verb" && alternatives.allSatisfy { $0 == [hyphen] }
-                                    let isHead = alternatives.count == englishHead
-                                    for form in EnglishInflection.forms(of: String(wordKeys.inflect.dropFirst()), plural: isHead, verb: isVerb).dropFirst() {
-                                        options.append(intern("w" + form, .inflect))
-                                    }
-                                }
-                                if wordKeys.script == .cyrillic {
-                                    let folded = TermKeys.fold(Array(word.unicodeScalars)).map { String(String.UnicodeScalarView($0)) } ?? word.lowercased()
-                                    for form in TermKeys.ukrainianAlternativeForms(folded) {
-                                        options.append(intern(keys.keys(form, wantExact: false, wantLatin: false).inflect, .inflect))
-                                    }
-                                }
-                                if let latin = wordKeys.latin, term.type == .properNoun || term.casing != .any {
-                                    options.append(intern(latin, .latin))
-                                }
-                            }
-                            alternatives.append(Array(Set(options)).sorted())
-                        }
-                        // A hyphenated compound also matches written apart (держава-агресор, держава агресор).
-                        var sequences = [alternatives]
-                        if alternatives.contains([hyphen]) { sequences.append(alternatives.filter { $0 != [hyphen] }) }
-                        for sequence in sequences {
-                            for symbol in sequence.joined() { bySymbol[symbol, default: []].append(pattern) }
-                            // Insert every combination of the words' alternative keys (few: at most 2 per word).
-                            var frontier: [Int32] = [0]
-                            for options in sequence {
-                                var next: [Int32] = []
-                                for node in frontier {
-                                    for symbol in options {
-                                        let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(symbol))
-                                        if let child = transitions[key] {
-                                            next.append(child)
-                                        } else {
-                                            let child = Int32(outputs.count)
-                                            outputs.append([])
-                                            transitions[key] = child
-                                            next.append(child)
-                                        }
-                                    }
-                                }
-                                frontier = Array(Set(next)).prefix(64).map { $0 }
-                            }
-                            for node in frontier where node != 0 && !outputs[Int(node)].contains(pattern) {
-                                outputs[Int(node)].append(pattern)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        symbols.reserveCapacity(compiled.symbolKeys.count)
+        for (id, key) in compiled.symbolKeys.enumerated() { symbols[key] = Int32(id) }
         self.symbols = symbols
         self.byteKeys = ByteKeyTable(symbols)
-        self.letterSkeletons = needsExact ? LetterSkeletons(spoof: keys.spoof) : nil
+        self.letterSkeletons = compiled.needsExact ? LetterSkeletons(spoof: keys.spoof) : nil
         var exactLeads = LeadingPairFilter()
-        for (key, id) in symbols where kinds[Int(id)] == .exact { exactLeads.insert(Array(key.utf8.dropFirst())) }
+        for (id, key) in compiled.symbolKeys.enumerated() where kinds[id] == .exact { exactLeads.insert(Array(key.utf8.dropFirst())) }
         self.exactLeads = exactLeads
         self.symbolKinds = kinds
-        self.hyphenSymbol = hyphen
-        self.transitions = transitions
+        self.hyphenSymbol = CompiledTerms.hyphenSymbol
         var rootChildren = [Int32](repeating: -1, count: kinds.count)
         var deep: [(UInt64, Int32)] = []
-        for (key, child) in transitions {
+        for (key, child) in compiled.edges {
             if key >> 32 == 0 { rootChildren[Int(key & 0xFFFF_FFFF)] = child } else { deep.append((key, child)) }
         }
         self.rootChildren = rootChildren
         self.deepTransitions = TransitionTable(deep)
-        self.outputs = outputs
-        self.hasOutput = outputs.map { !$0.isEmpty }
-        var outputStart: [Int32] = [0]
-        outputStart.reserveCapacity(outputs.count + 1)
-        for list in outputs { outputStart.append(outputStart[outputStart.count - 1] + Int32(list.count)) }
-        self.outputStart = outputStart
-        self.outputList = Array(outputs.joined())
+        self.outputStart = compiled.outputStart
+        self.outputList = compiled.outputList
+        self.hasOutput = (0..<(compiled.outputStart.count - 1)).map { compiled.outputStart[$0] < compiled.outputStart[$0 + 1] }
+        let patterns = compiled.patterns
         self.resolveInfo = patterns.map {
             ResolveInfo(
                 concept: $0.concept, languageID: Int32($0.languageID),
                 rank: Int64($0.languageRank) << 32 | Int64($0.statusRank), needsCapital: $0.needsCapital)
         }
         var filter = PrefixFilter()
-        for (key, id) in symbols where kinds[Int(id)] == .inflect {
-            if let prefix = PrefixFilter.key(key.dropFirst()) { filter.insert(prefix) }
-        }
-        for concept in glossary.concepts {
-            for terms in concept.terms.values {
-                for term in terms where term.match == .exact {
-                    for word in TermMatcher.patternWords(term.text) + term.forms.flatMap(TermMatcher.patternWords) {
-                        if let prefix = PrefixFilter.key(word.lowercased()) { filter.insert(prefix) }
-                    }
-                }
-            }
-        }
+        for key in compiled.prefixKeys { filter.insert(key) }
         self.prefixFilter = filter
         self.usePrefixFilter = usePrefixFilter
         self.patterns = patterns
-        self.needsExact = needsExact
-        self.lowercaseExact = lowercaseExact
+        self.needsExact = compiled.needsExact
+        self.lowercaseExact = compiled.lowercaseExact
+        let languageIDs = compiled.languageIDs
         self.languageIDs = languageIDs
         var selections: [String: [Bool]] = [:]
         for tag in languageIDs.keys {
@@ -317,7 +207,7 @@ public final class TermMatcher: Sendable {
             }
         }
         self.languageSelections = selections
-        self.patternsBySymbol = bySymbol.mapValues { Array(Set($0)).sorted() }
+        self.patternsBySymbol = compiled.patternsBySymbol
     }
 
     /// Splits a term into words and hyphens the way the scanner splits text.
@@ -379,32 +269,100 @@ public final class TermMatcher: Sendable {
     }
 
     /// Occurrences per concept id (what `terms --format summary` prints), without building match records.
+    /// On a large text the work is split over the processor's cores (see `counts(in:language:pieces:minimumPiece:)`).
     public func counts(in text: String, language: String? = nil) -> [String: Int] {
+        counts(in: text, language: language, pieces: ProcessInfo.processInfo.activeProcessorCount, minimumPiece: 1 << 20)
+    }
+
+    /// Counts over up to `pieces` parts of the text scanned in parallel, each at least `minimumPiece` bytes, cut just
+    /// after a punctuation character: the scan forgets every partial term there and the tokenizer looks only ahead,
+    /// so each part yields exactly the candidates the whole text has in it. Counts are added up; the choices that
+    /// may be ambiguous are joined in text order and decided over the whole text, as in one pass.
+    func counts(in text: String, language: String?, pieces: Int, minimumPiece: Int) -> [String: Int] {
         var text = text
         return text.withUTF8 { bytes in
+            let parts = TermMatcher.pieces(bytes, count: min(pieces, bytes.count / max(1, minimumPiece)))
             var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
-            perConcept.withUnsafeMutableBufferPointer { buffer in
-                let perConcept = buffer
-                // Resolved a stretch at a time (each ends where no term can go on, so none depends on the next):
-                // on match-rich text the candidates of the whole text would fill hundreds of megabytes. What can
-                // still be ambiguous is kept and decided over the whole text at the end.
-                var kept: [Choice] = []
-                var lowerCase: Set<Int32> = []
-                func take(_ candidates: [Candidate]) {
-                    let part = resolveSpans(candidates, language: language, bytes: bytes, options: [], counting: perConcept)
-                    kept.append(contentsOf: part.chosen)
-                    lowerCase.formUnion(part.lowerCaseConcepts)
+            var kept: [Choice] = []
+            var lowerCase: Set<Int32> = []
+            func add(_ piece: PieceCounts, at offset: Int) {
+                for (concept, count) in zip(perConcept.indices, piece.perConcept) { perConcept[concept] += count }
+                kept.reserveCapacity(kept.count + piece.kept.count)
+                for var choice in piece.kept {
+                    // Piece-relative byte offsets made whole-text ones (the UTF-16 range, unused here, stays relative).
+                    choice.candidate.utf8 = (choice.candidate.utf8.lowerBound + offset)..<(choice.candidate.utf8.upperBound + offset)
+                    kept.append(choice)
                 }
-                take(scan(bytes, stretch: take))
-                markAmbiguous(&kept, bytes: bytes, lowerCaseConcepts: lowerCase)
-                for choice in kept where !choice.ambiguous {
-                    perConcept[Int(resolveInfo[Int(choice.pattern)].concept)] += 1
+                lowerCase.formUnion(piece.lowerCaseConcepts)
+            }
+            if parts.count == 1 {
+                add(countPiece(bytes, language: language), at: 0)
+            } else {
+                // The text's bytes are only read while the workers run, and each writes its own slot.
+                let shared = UncheckedSendable(bytes)
+                let results = ResultSlots<PieceCounts>(count: parts.count)
+                DispatchQueue.concurrentPerform(iterations: parts.count) { [parts] index in
+                    results.set(index, self.countPiece(UnsafeBufferPointer(rebasing: shared.value[parts[index]]), language: language))
                 }
+                for (index, part) in parts.enumerated() {
+                    if let piece = results.take(index) { add(piece, at: part.lowerBound) }
+                }
+            }
+            markAmbiguous(&kept, bytes: bytes, lowerCaseConcepts: lowerCase)
+            for choice in kept where !choice.ambiguous {
+                perConcept[Int(resolveInfo[Int(choice.pattern)].concept)] += 1
             }
             var counts: [String: Int] = [:]
             for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
             return counts
         }
+    }
+
+    /// One part's counts before sentence-initial names are decided: counts per concept index, the choices that may
+    /// be ambiguous (byte offsets relative to the part), and the concepts of names seen in lower case.
+    struct PieceCounts: Sendable {
+        var perConcept: [Int]
+        var kept: [Choice]
+        var lowerCaseConcepts: Set<Int32>
+    }
+
+    func countPiece(_ bytes: UnsafeBufferPointer<UInt8>, language: String?) -> PieceCounts {
+        var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
+        var kept: [Choice] = []
+        var lowerCase: Set<Int32> = []
+        perConcept.withUnsafeMutableBufferPointer { buffer in
+            let perConcept = buffer
+            // Resolved a stretch at a time (each ends where no term can go on, so none depends on the next): on
+            // match-rich text the candidates of the whole text would fill hundreds of megabytes. What can still be
+            // ambiguous is kept and decided over the whole text at the end.
+            func take(_ candidates: [Candidate]) {
+                let part = resolveSpans(candidates, language: language, bytes: bytes, options: [], counting: perConcept)
+                kept.append(contentsOf: part.chosen)
+                lowerCase.formUnion(part.lowerCaseConcepts)
+            }
+            take(scan(bytes, stretch: take))
+        }
+        return PieceCounts(perConcept: perConcept, kept: kept, lowerCaseConcepts: lowerCase)
+    }
+
+    /// The text cut into up to `count` consecutive ranges near equal sizes, each cut just after an ASCII
+    /// punctuation character (a token of its own that ends every partial term, and whose class needs no look-ahead);
+    /// a cut with no such character within 64 KB of its place is left out.
+    static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>] {
+        guard count > 1 else { return [0..<bytes.count] }
+        var bounds = [0]
+        for piece in 1..<count {
+            var index = max(bytes.count / count * piece, bounds[bounds.count - 1])
+            let limit = min(bytes.count, index + (1 << 16))
+            while index < limit {
+                // An ASCII byte is a whole character in UTF-8 (never part of another).
+                if bytes[index] < 0x80, case .other = TextTokens.classify(bytes, index).0 { break }
+                index += 1
+            }
+            if index < limit && index + 1 < bytes.count { bounds.append(index + 1) }
+        }
+        bounds.append(bytes.count)
+        return zip(bounds, bounds.dropFirst()).compactMap { $0 < $1 ? $0..<$1 : nil }
     }
 
     /// With `stretch`, candidates are handed over (in resolve's order) whenever all found so far are settled and

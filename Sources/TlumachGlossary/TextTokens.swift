@@ -123,7 +123,9 @@ enum TextTokens {
 /// three letters of its stem (the stemmer only removes endings and folds і → о, ї → є, ё → е in the last syllable, so
 /// a stem starts with the word's first three letters under that folding). One bit per three-letter prefix.
 struct PrefixFilter: Sendable {
-    private var bits: [UInt64] = Array(repeating: 0, count: (50 * 50 * 50 + 63) / 64)
+    /// Keys are below this.
+    static let keyCount = 50 * 50 * 50
+    private var bits: [UInt64] = Array(repeating: 0, count: (keyCount + 63) / 64)
 
     /// 0–48 for а–я, ѐ–џ and ґ with і/о, ї/є, ё/е merged; +64 for a capital; -1 for any other scalar.
     @inline(__always)

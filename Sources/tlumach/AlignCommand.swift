@@ -106,7 +106,8 @@ struct AlignCommand: ParsableCommand {
         let settings = try ProjectSettings.current()
         guard let paths = try settings.anchorGlossaryPaths(explicit: glossary.paths, disabled: glossary.disabled) else { return nil }
         return try TermMatcher(
-            glossary: try Glossary.load(paths: paths, profiles: settings.glossaryProfiles, cache: GlossaryCache.forCommandLine()))
+            glossary: try Glossary.load(paths: paths, profiles: settings.glossaryProfiles, cache: GlossaryCache.forCommandLine()),
+            cache: GlossaryCache.forCommandLine())
     }
 
     /// The number each sentence has in the output: 1…n, or its line with --presegmented.

@@ -14,7 +14,7 @@ struct LookupCommand: ParsableCommand {
     @Option(help: "At most this many concepts.") var limit: Int = 20
 
     func run() throws {
-        let matcher = try TermMatcher(glossary: try glossary.load(settings: ProjectSettings.current()))
+        let matcher = try glossary.loadMatcher(settings: ProjectSettings.current())
         let results = matcher.lookup(query, limit: limit)
         switch output.format {
         case .json:

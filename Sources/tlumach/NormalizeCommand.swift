@@ -162,7 +162,7 @@ struct NormalizeCommand: ParsableCommand {
             lang: lang, apostrophe: apostrophe.flatMap(ApostropheStyle.init(argument:)), englishDash: englishDash,
             disable: disable.isEmpty ? nil : disabledRuleNames)
         let rewriters: [any ParagraphRewriter] =
-            fixTerms ? [TermRewriter(matcher: try TermMatcher(glossary: try glossary.load(settings: settings)))] : []
+            fixTerms ? [TermRewriter(matcher: try glossary.loadMatcher(settings: settings))] : []
         return try NormalizeSettings.options(file: settings.file, flags: flags, rewriters: rewriters)
     }
 }

@@ -39,6 +39,11 @@ struct GlossaryOptions: ParsableArguments {
             paths: paths.isEmpty ? try settings.requiredGlossaryPaths() : paths,
             profiles: profiles.isEmpty ? settings.glossaryProfiles : profiles, cache: GlossaryCache.forCommandLine())
     }
+
+    /// The glossary compiled for matching, its compiled form taken from (or written to) the same cache.
+    func loadMatcher(settings: ProjectSettings) throws -> TermMatcher {
+        try TermMatcher(glossary: try load(settings: settings), cache: GlossaryCache.forCommandLine())
+    }
 }
 
 extension GlossaryCache {

@@ -16,7 +16,7 @@ struct TermsCommand: ParsableCommand {
     @Option(help: "text, json or summary (counts per concept)") var format: Format = .text
 
     func run() throws {
-        let matcher = try TermMatcher(glossary: try glossary.load(settings: ProjectSettings.current()))
+        let matcher = try glossary.loadMatcher(settings: ProjectSettings.current())
         var jsonMatches: [String] = []
         var counts: [String: Int] = [:]
         for file in files.isEmpty ? ["-"] : files {
