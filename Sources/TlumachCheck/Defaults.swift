@@ -72,9 +72,9 @@ public struct GlossaryTermFinder: TermFinder {
     }
 
     /// Loads glossary files and folders (YAML, TBX, CSV, TSV), with the house-style `profiles` chosen; parsed
-    /// files come from `cache` when their bytes are unchanged.
+    /// files and the compiled matcher come from `cache` when their bytes are unchanged.
     public init(paths: [String], profiles: [String] = [], cache: GlossaryCache? = nil) throws {
-        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths, profiles: profiles, cache: cache))
+        matcher = try TlumachGlossary.TermMatcher(glossary: Glossary.load(paths: paths, profiles: profiles, cache: cache), cache: cache)
     }
 
     /// A glossary in the YAML format (docs/glossary-format.md); `path` names it in errors.

@@ -1,6 +1,7 @@
 import Foundation
 import TlumachCore
 @testable import TlumachGlossary
+import TlumachTestSupport
 import XCTest
 
 /// The compiled glossary kept in the cache folder (`MatcherCache`): a matcher built from an entry finds exactly what
@@ -26,7 +27,7 @@ final class MatcherCacheTests: XCTestCase {
             try String(contentsOf: root.appendingPathComponent("article.uk.txt"), encoding: .utf8),
             try String(contentsOf: root.appendingPathComponent("article.en.txt"), encoding: .utf8),
         ]
-        texts.append(Self.sentences(from: glossary, count: 400, seed: 7))
+        texts.append(Self.sentences(from: glossary, count: LongTests.count(long: 400, short: 120), seed: 7))
         return texts
     }
 
@@ -118,8 +119,9 @@ final class MatcherCacheTests: XCTestCase {
         let fresh = try TermMatcher(glossary: glossary)
         _ = try TermMatcher(glossary: glossary, cache: cache)
         let cached = try TermMatcher(glossary: glossary, cache: cache)
-        let text = Self.sentences(from: glossary, count: 500, seed: 11)
-        XCTAssertGreaterThan(fresh.matches(in: text).count, 300)
+        let sentences = LongTests.count(long: 500, short: 150)
+        let text = Self.sentences(from: glossary, count: sentences, seed: 11)
+        XCTAssertGreaterThan(fresh.matches(in: text).count, sentences * 3 / 5)
         assertSameResults(fresh, cached, texts: [text])
     }
 
