@@ -118,8 +118,10 @@ public struct GlossaryTermFinder: TermFinder {
         }
     }
 
+    /// Sentence-initial names that may be ordinary words count too: the target is asked whether it writes the
+    /// term at all ("Rivne" → "Рівне"), not whether it names the place.
     public func mentions(concept: String, in text: String, language: String) -> Bool {
-        matcher.matches(in: text, language: language, options: [.nested, .anyCase]).contains { $0.conceptID == concept }
+        matcher.matches(in: text, language: language, options: [.nested, .anyCase, .ambiguous]).contains { $0.conceptID == concept }
     }
 
     public func approvedTerms(concept: String, language: String) -> [String] {

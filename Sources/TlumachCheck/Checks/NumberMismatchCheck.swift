@@ -30,6 +30,10 @@ struct NumberMismatchCheck: Check {
             .passing("42 more defenders and 2 civilians", "ще 42 захисників і двох цивільних", note: "A number word."),
             .passing("In the 2nd form", "У другій формі", note: "An ordinal written as a word."),
             .passing("Enable 3D acceleration", "Увімкнути тривимірне прискорення", note: "3D as a compound word."),
+            .passing("3D Transform", "Просторове перетворення", note: "3D said as spatial (gimp)."),
+            .passing("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики", note: "A number and its word as a compound (vlc)."),
+            .passing("more than 80 characters", "більше вісімдесяти символів", note: "A tens word (pan)."),
+            .passing("R^2", "R²", note: "An exponent written as a superscript (gnumeric)."),
             .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
             .passing("calendar:week_start:0", "calendar:week_start:1", note: "A setting the locale chooses (gtk20: the week starts on Monday)."),
@@ -73,8 +77,14 @@ struct NumberMismatchCheck: Check {
         6: ["шести"], 7: ["семи"], 8: ["восьми"], 9: ["дев'яти", "дев’яти", "девʼяти"], 10: ["десяти"],
     ]
 
-    /// "3D" → "тривимірні": a small number glued to a Latin letter in the source, rendered in the target as the
-    /// first part of a compound word.
+    /// 2D and 3D said without a figure: плоский, просторовий (gimp's "3D Transform" → "Просторове перетворення").
+    static let dimensionStems: [Int: [String]] = [
+        2: ["плоск", "площин"], 3: ["просторов", "об'ємн", "об’ємн", "обʼємн"],
+    ]
+
+    /// "3D" → "тривимірні", "2 pass" → "двопрохідний": a small number glued to a Latin letter in the source, or
+    /// joined to the next word by a hyphen or a space, rendered in the target as the first part of a compound word
+    /// (2D and 3D also as плоский and просторовий).
     /// `memo` keeps, per value, whether the target has such a compound (the words are read once per value, not
     /// once per missing number).
     static func writtenAsCompound(_ token: NumberToken, in unit: CheckedUnit, memo: inout [Int: Bool]) -> Bool {
@@ -82,17 +92,60 @@ struct NumberMismatchCheck: Check {
             value == value.rounded(), let stems = compoundStems[Int(value)]
         else { return false }
         let scalars = unit.sourceText.scalars
-        // Glued to a Latin letter (3D) or joined by a hyphen to a word (1-byte).
         var next = token.range.upperBound
-        if next + 1 < scalars.count && scalars[next] == "-" { next += 1 }
+        if next + 1 < scalars.count && (scalars[next] == "-" || scalars[next] == " ") { next += 1 }
         guard next < scalars.count, scalars[next].properties.isAlphabetic, scalars[next].value < 0x80 else { return false }
-        if let known = memo[Int(value)] { return known }
+        let isDimension = next == token.range.upperBound && (scalars[next] == "D" || scalars[next] == "d")
+            && (next + 1 == scalars.count || !scalars[next + 1].properties.isAlphabetic)
+        let wordStems = isDimension ? dimensionStems[Int(value)] ?? [] : []
+        let key = isDimension ? -Int(value) : Int(value)
+        if let known = memo[key] { return known }
         let found = unit.targetText.words.contains { word in
             let lower = word.text.lowercased()
             return stems.contains { lower.hasPrefix($0) && lower.count > $0.count + 2 }
+                || wordStems.contains { lower.hasPrefix($0) && lower.count > $0.count }
         }
-        memo[Int(value)] = found
+        memo[key] = found
         return found
+    }
+
+    /// The digit a superscript figure stands for (², ³, ¹, ⁰, ⁴–⁹).
+    static func superscriptDigit(_ scalar: Unicode.Scalar) -> Character? {
+        switch scalar.value {
+        case 0x2070: "0"
+        case 0xB9: "1"
+        case 0xB2: "2"
+        case 0xB3: "3"
+        case 0x2074...0x2079: Character(Unicode.Scalar(scalar.value - 0x2074 + 0x34)!)
+        default: nil
+        }
+    }
+
+    /// The runs of superscript figures of a text, as plain digits ("R²" → "2", "10¹²" → "12").
+    static func superscriptNumbers(of scalars: [Unicode.Scalar]) -> Set<String> {
+        var numbers = Set<String>()
+        var run = ""
+        for scalar in scalars {
+            if let digit = superscriptDigit(scalar) {
+                run.append(digit)
+            } else if !run.isEmpty {
+                numbers.insert(run)
+                run = ""
+            }
+        }
+        if !run.isEmpty { numbers.insert(run) }
+        return numbers
+    }
+
+    /// gnumeric: "R^2" → "R²", "m3" → "м³": an exponent (after ^ or glued to a letter) written as a superscript.
+    /// `targetSuperscripts`: `superscriptNumbers(of:)` of the target, made once per unit by the caller.
+    static func writtenAsSuperscript(_ token: NumberToken, in unit: CheckedUnit, targetSuperscripts: () -> Set<String>) -> Bool {
+        let scalars = unit.sourceText.scalars
+        let start = token.range.lowerBound
+        guard start > 0, scalars[start - 1] == "^" || scalars[start - 1].properties.isAlphabetic,
+            token.parts.count == 1, let digits = token.parts.first
+        else { return false }
+        return targetSuperscripts().contains(digits)
     }
 
     /// gitg: "compiled libgit2, then please configure libgit2 with…" → "збиратиме libgit2, вкажіть…": a figure
@@ -448,6 +501,12 @@ struct NumberMismatchCheck: Check {
             targetNameSet = names
             return names
         }
+        var targetSuperscriptSet: Set<String>?
+        func targetSuperscripts() -> Set<String> {
+            let numbers = targetSuperscriptSet ?? Self.superscriptNumbers(of: unit.targetText.scalars)
+            targetSuperscriptSet = numbers
+            return numbers
+        }
         func saidInWords(_ token: NumberToken) -> Bool {
             let words = targetWordValues ?? NumberScanner.wordValues(unit.targetText, language: unit.targetLanguage)
             targetWordValues = words
@@ -460,6 +519,7 @@ struct NumberMismatchCheck: Check {
                 let hasBracket = targetHasBracket ?? unit.targetText.scalars.contains("[")
                 targetHasBracket = hasBracket
                 if Self.writtenAsCompound(token, in: unit, memo: &compounds)
+                    || Self.writtenAsSuperscript(token, in: unit, targetSuperscripts: targetSuperscripts)
                     || Self.inDroppedAnnotation(token, in: unit, targetHasBracket: hasBracket)
                     || Self.isExitStatusSaidInWords(token, in: unit, saysOutcome: targetSaysOutcome)
                     || (token.parts.count > 1 && saidInWords(token))

@@ -13,6 +13,9 @@ struct NotNormalizedCheck: Check {
             .triggering("Kyiv", "Киі\u{308}в", note: "ї typed as і and a combining diaeresis."),
             .triggering("prisoners", "полон\u{200B}ені", note: "A zero-width space."),
             .passing("prisoners", "полонені"),
+            .passing(
+                "%.1f\u{A0}\u{212A}", "%.1f\u{A0}\u{212A}",
+                note: "The Kelvin sign (NFC makes it K) as the source writes it (libgweather): the source's to mend."),
         ])
 
     let normalizer: any TextNormalizing
@@ -22,8 +25,18 @@ struct NotNormalizedCheck: Check {
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let rules = normalizer.ruleViolations(in: unit.target, language: unit.targetLanguage)
-        guard !rules.isEmpty else { return [] }
+        guard !rules.isEmpty, !Self.copiedFromTheSource(unit, normalizer: normalizer) else { return [] }
         return [Issue("the target is not normalised (\(rules.joined(separator: ", "))): run tlumach normalize")]
+    }
+
+    /// Whether the target is normalised but for characters the source has too (outside ASCII and Cyrillic): what
+    /// a translator copies from the source is the source's to mend.
+    static func copiedFromTheSource(_ unit: CheckedUnit, normalizer: any TextNormalizing) -> Bool {
+        let sourceScalars = Set(unit.source.unicodeScalars.filter { !$0.isASCII && !(0x400...0x4FF).contains($0.value) })
+        guard !sourceScalars.isEmpty else { return false }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: unit.target.unicodeScalars.filter { !sourceScalars.contains($0) })
+        return normalizer.ruleViolations(in: String(rest), language: unit.targetLanguage).isEmpty
     }
 }
 

@@ -307,17 +307,32 @@ enum LinkScanner {
         return true
     }
 
+    /// Where a URL starting at `start` ends: at a space, quote or angle bracket, at `|` (not a URL character;
+    /// wiki markup's [[url|text]]), or at a closing parenthesis or bracket the URL did not open.
     static func urlEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
         var end = start
         var openParens = 0
-        while end < scalars.count && !isStopper(scalars[end]) {
-            if scalars[end] == "(" { openParens += 1 }
-            if scalars[end] == ")" {
-                if openParens == 0 { break }
+        var openBrackets = 0
+        while end < scalars.count && !isStopper(scalars[end]) && scalars[end] != "|" {
+            switch scalars[end] {
+            case "(": openParens += 1
+            case "[": openBrackets += 1
+            case ")":
+                if openParens == 0 { return trimmed(scalars, start, end) }
                 openParens -= 1
+            case "]":
+                if openBrackets == 0 { return trimmed(scalars, start, end) }
+                openBrackets -= 1
+            default: break
             }
             end += 1
         }
+        return trimmed(scalars, start, end)
+    }
+
+    /// `end` moved back over punctuation that ends the sentence rather than the URL.
+    static func trimmed(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var end = end
         while end > start, ".,;:!?".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
         return end
     }
