@@ -100,9 +100,13 @@ public final class CheckedUnit: Sendable {
         {
             return true
         }
-        guard let context = unit.context, context.utf8.count == 19 || context.utf8.count == 20 else { return false }
-        let upper = context.uppercased()
-        return upper == "NAME OF TRANSLATORS" || upper == "EMAIL OF TRANSLATORS"
+        // KDE's credits: msgctxt "NAME OF TRANSLATORS" (msgid "Your names"), or in older catalogs the msgid itself.
+        for key in [unit.context, unit.source] {
+            guard let key, key.utf8.count == 19 || key.utf8.count == 20 else { continue }
+            let upper = key.uppercased()
+            if upper == "NAME OF TRANSLATORS" || upper == "EMAIL OF TRANSLATORS" { return true }
+        }
+        return false
     }
 
     public let sourceText: AnalyzedText

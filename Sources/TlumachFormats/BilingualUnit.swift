@@ -99,6 +99,9 @@ public struct BilingualUnit: Sendable, Hashable {
     public var context: String?
     /// The plural form (PO msgstr[n]) this unit is, nil when the entry has no plural.
     public var pluralForm: Int?
+    /// The entry's plural source (PO msgid_plural) for every one of its forms, nil when it has no plural: a
+    /// singular that says "one" in words ("One file") leaves the count to it.
+    public var pluralSource: String?
 
     /// States that mean the translator has not finished the unit: PO fuzzy, XLIFF 1.2 new and needs-*, XLIFF 2.0
     /// initial.

@@ -529,7 +529,10 @@ public enum POReader {
                     source: source, target: form.text, line: form.line, column: form.column,
                     notes: entry.comments, flags: entry.flags, state: fuzzy ? "fuzzy" : nil,
                     context: entry.context, targetLayout: form.layout)
-                if isPlural { unit.pluralForm = form.index }
+                if isPlural {
+                    unit.pluralForm = form.index
+                    unit.pluralSource = entry.plural
+                }
                 units.append(unit)
             }
         }

@@ -26,6 +26,7 @@ struct MixedScriptCheck: Check {
             .passing("COVID-19 vaccines", "вакцини від COVID-19"),
             .passing("NATO summit", "саміт НАТО"),
             .passing("iPhone users", "користувачі iPhone"),
+            .passing("maximum delta E", "максимальна ΔE*", note: "Greek notation beside a Latin letter (darktable)."),
             .passing("fd.o's reverse-DNS name", "зворотна DNS-назва fd.o", note: "A letter inside a name is not a conjunction."),
             .passing("%s\\nrespective", "%s\\nвідповідних", note: "An escape glued to a word (gnupg2) is not part of it."),
             .passing("%%0Aspecial", "%%0Aспеціальних", note: "A URL escape glued to a word (gnupg2)."),
@@ -63,6 +64,9 @@ struct MixedScriptCheck: Check {
     /// Latin letters that look like Cyrillic ones, with their Cyrillic twins: the normaliser's table
     /// (TlumachText/Data/lookalikes.txt).
     static let latinLookalikes = TextData.lookAlikes.toCyrillic
+    /// Greek letters that pass for Latin ones (Α Β Ε … ο ν ρ): beside Latin letters they are a slip, where Δ, λ or
+    /// μ are notation.
+    static let greekLookalikes = Set("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ".unicodeScalars)
     static let romanNumeral: Set<Unicode.Scalar> = ["I", "V", "X", "L", "C", "D", "M"]
 
     func check(_ unit: CheckedUnit) -> [Issue] {
@@ -104,6 +108,7 @@ struct MixedScriptCheck: Check {
             var latin = false
             var cyrillic = false
             var greek = false
+            var greekLookalike = false
             var allLookalikeUpper = true
             while index < count {
                 let scalar = scalars[index]
@@ -123,7 +128,9 @@ struct MixedScriptCheck: Check {
                         switch Script(of: scalar) {
                         case .latin: latin = true
                         case .cyrillic: cyrillic = true
-                        case .greek: greek = true
+                        case .greek:
+                            greek = true
+                            if Self.greekLookalikes.contains(scalar) { greekLookalike = true }
                         default: break
                         }
                         allLookalikeUpper = false
@@ -138,6 +145,10 @@ struct MixedScriptCheck: Check {
             if masked?[start] == true { continue }
             let kinds = (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0)
             if kinds > 1 && !greek && Self.isMetavariable(scalars[start..<index]) {
+                continue
+            }
+            // Greek letters that look like no Latin one beside Latin letters are notation (darktable's ΔE, λmax).
+            if kinds == 2 && latin && greek && !greekLookalike {
                 continue
             }
             // A Latin name with a Ukrainian case ending after an apostrophe (dpkg'ем) is how Ukrainian inflects it.

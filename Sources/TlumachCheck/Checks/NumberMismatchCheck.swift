@@ -364,11 +364,11 @@ struct NumberMismatchCheck: Check {
         if !sourceHasDigits && !targetHasDigits { return [] }
         var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
         let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
-        // A plural entry's singular msgid writes the one as a digit (shotwell: "1 file skipped") where every
-        // Ukrainian form prints the count ("%d файл": form 0 serves 1, 21, 31…).
+        // A plural entry's singular msgid writes the one as a digit (shotwell: "1 file skipped", k3b: "1 track")
+        // where every Ukrainian form prints the count ("%d файл", "%1 доріжка": form 0 serves 1, 21, 31…).
         if unit.unit.pluralForm != nil, let one = sourceTokens.firstIndex(where: { $0.text == "1" }),
             sourceTokens.filter({ $0.text == "1" }).count > targetTokens.filter({ $0.text == "1" }).count,
-            unit.targetText.placeholders.contains(where: { $0.kind == .printf && PlaceholderMismatchCheck.isCount($0) })
+            unit.targetText.placeholders.contains(where: { ($0.kind == .printf && PlaceholderMismatchCheck.isCount($0)) || $0.kind == .qt })
         {
             sourceTokens.remove(at: one)
         }

@@ -36,6 +36,7 @@ struct PlaceholderMismatchCheck: Check {
                 "{count, plural, one {# файл} few {# файли} many {# файлів} other {# файлу}}"),
             .passing("100% sure", "на 100 % певен"),
             .passing("(every %gs)", "(кожні %g с)", note: "A conversion followed by a letter."),
+            .passing("Medium (%1x%2)", "Середній (%1⨯%2)", note: "A Qt placeholder followed by a letter, not printf's %1x (kdenlive)."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
@@ -202,6 +203,57 @@ struct PlaceholderMismatchCheck: Check {
         return result
     }
 
+    /// gwenview: msgid "One image modified", msgid_plural "%1 images modified", msgstr[0] "Змінено %1 зображення".
+    /// A singular that says "one" in words leaves its count to the plural; every Ukrainian form prints it (form 0
+    /// serves 1, 21, 31…). The target's placeholders without one of each the plural source has and the form's
+    /// own source lacks.
+    static func withoutTheCountOfThePlural(_ target: [Placeholder], source: [Placeholder], plural: String) -> [Placeholder] {
+        var onlyInPlural: [String: Int] = [:]
+        for placeholder in PlaceholderScanner.scan(Array(plural.unicodeScalars)) { onlyInPlural[placeholder.key, default: 0] += 1 }
+        for placeholder in source { onlyInPlural[placeholder.key, default: 0] -= 1 }
+        guard onlyInPlural.values.contains(where: { $0 > 0 }) else { return target }
+        return target.filter { placeholder in
+            guard let left = onlyInPlural[placeholder.key], left > 0 else { return true }
+            onlyInPlural[placeholder.key] = left - 1
+            return false
+        }
+    }
+
+    /// kdenlive: "Medium (%1x%2)" → "Середній (%1⨯%2)", "%1s" → "%1с": in a message that is not marked c-format,
+    /// printf's "%1x" (width 1, hexadecimal) unmatched in the target beside the target's own unmatched Qt "%1" is
+    /// a Qt placeholder followed by a letter, which the translator translated. Both are set aside.
+    static func pairingQtPlaceholdersBeforeLetters(_ source: [Placeholder], _ target: [Placeholder]) -> ([Placeholder], [Placeholder]) {
+        func qtPrefix(_ placeholder: Placeholder) -> String? {
+            guard placeholder.kind == .printf else { return nil }
+            let scalars = Array(placeholder.text.unicodeScalars)
+            guard scalars.count >= 3, scalars.count <= 4, scalars[0] == "%", scalars[1] != "0",
+                scalars.dropFirst().dropLast().allSatisfy(PlaceholderScanner.isDigit),
+                let last = scalars.last, PlaceholderScanner.isASCIILetter(last)
+            else { return nil }
+            return String(String.UnicodeScalarView(scalars.dropLast()))
+        }
+        guard source.contains(where: { qtPrefix($0) != nil }), target.contains(where: { $0.kind == .qt }) else { return (source, target) }
+        var targetQt: [String: Int] = [:]
+        for placeholder in target where placeholder.kind == .qt { targetQt[placeholder.key, default: 0] += 1 }
+        for placeholder in source where placeholder.kind == .qt { targetQt[placeholder.key, default: 0] -= 1 }
+        var paired: [String: Int] = [:]
+        let keptSource = source.filter { placeholder in
+            guard let prefix = qtPrefix(placeholder), let left = targetQt[prefix], left > 0,
+                !target.contains(where: { $0.kind == .printf && $0.text == placeholder.text })
+            else { return true }
+            targetQt[prefix] = left - 1
+            paired[prefix, default: 0] += 1
+            return false
+        }
+        guard !paired.isEmpty else { return (source, target) }
+        let keptTarget = target.filter { placeholder in
+            guard placeholder.kind == .qt, let left = paired[placeholder.key], left > 0 else { return true }
+            paired[placeholder.key] = left - 1
+            return false
+        }
+        return (keptSource, keptTarget)
+    }
+
     /// Whether a printf conversion prints an integer (%d, %i, %u and their length modifiers: %lu, %zd).
     static func isCount(_ placeholder: Placeholder) -> Bool {
         guard let last = placeholder.key.last else { return false }
@@ -302,8 +354,14 @@ struct PlaceholderMismatchCheck: Check {
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
-        let sourcePlaceholders = Self.outsideLinks(unit.sourceText)
-        let targetPlaceholders = Self.outsideLinks(unit.targetText)
+        var sourcePlaceholders = Self.outsideLinks(unit.sourceText)
+        var targetPlaceholders = Self.outsideLinks(unit.targetText)
+        if unit.unit.pluralForm != nil, let plural = unit.unit.pluralSource, !targetPlaceholders.isEmpty {
+            targetPlaceholders = Self.withoutTheCountOfThePlural(targetPlaceholders, source: sourcePlaceholders, plural: plural)
+        }
+        if !unit.unit.flags.contains("c-format") {
+            (sourcePlaceholders, targetPlaceholders) = Self.pairingQtPlaceholdersBeforeLetters(sourcePlaceholders, targetPlaceholders)
+        }
         var issues = IssueCollector()
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
             let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }

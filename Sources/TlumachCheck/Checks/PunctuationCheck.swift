@@ -30,6 +30,7 @@ struct PunctuationCheck: Check {
             .passing("He said “yes”.", "Він сказав «так».", note: "«…» in a Ukrainian target."),
             .passing("He said “it is ‘final’”.", "Він сказав «це „остаточно“».", note: "Nested quotes."),
             .passing("Wait...", "Зачекайте…", note: "Three dots equal an ellipsis."),
+            .passing("store new preset..", "зберегти новий пресет...", note: "Two dots are an ellipsis mistyped (darktable)."),
             .passing("syntax error; expected ','", "синтаксична помилка; пропущено кому", note: "A quoted comma is not end punctuation (gettext-tools)."),
             .passing("Write output to file NAME", "Вивести дані до файла з назвою НАЗВА.", note: "A full stop added: house style (binutils)."),
             .passing("writeback (!) must be used for VLDMDB", "для VLDMDB слід використовувати зворотний запис (!)", note: "A mark in brackets is text."),
@@ -106,7 +107,8 @@ struct PunctuationCheck: Check {
     }
 
     /// `bracketsAsText`: a mark inside closing round or square brackets is the bracketed words', not the end.
-    static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true) -> EndMark {
+    /// `twoDotsAsEllipsis`: ".." ends with an ellipsis, not a full stop.
+    static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true, twoDotsAsEllipsis: Bool = false) -> EndMark {
         var index = scalars.count - 1
         var closers: [Unicode.Scalar] = []
         while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) {
@@ -128,7 +130,8 @@ struct PunctuationCheck: Check {
         if index > 0 && scalars[index - 1] == "\\" { return .none }
         switch scalars[index] {
         case ".":
-            return index >= 2 && scalars[index - 1] == "." && scalars[index - 2] == "." ? .ellipsis : .period
+            if index >= 1 && scalars[index - 1] == "." && (twoDotsAsEllipsis || (index >= 2 && scalars[index - 2] == ".")) { return .ellipsis }
+            return .period
         case "…": return .ellipsis
         case "?", "？": return .question
         case "!", "！": return .exclamation
@@ -345,9 +348,13 @@ struct PunctuationCheck: Check {
         var issues: [Issue] = []
         var sourceEnd = Self.endMark(source)
         var targetEnd = Self.endMark(target)
+        // The source's two dots read as the target reads them: an ellipsis mistyped when the target writes one
+        // (darktable: "store new preset.." → "зберегти новий пресет..."), else a full stop ("etc..", "PREFIX/..").
+        let twoDots = sourceEnd == .period && targetEnd == .ellipsis && Self.endMark(source, twoDotsAsEllipsis: true) == .ellipsis
+        if twoDots { sourceEnd = .ellipsis }
         // A bracketed mark is text as long as the other side has it too: "do not add [...] suffix" → "суфікс
         // [...]" moved it; "wait [id ...]" → "wait [ідентифікатор]" lost the repetition mark.
-        if sourceEnd == targetEnd {
+        if sourceEnd == targetEnd && !twoDots {
             let rawSource = Self.endMark(source, bracketsAsText: false)
             let rawTarget = Self.endMark(target, bracketsAsText: false)
             if rawSource != rawTarget && (Self.lacks(rawSource, in: target) || Self.lacks(rawTarget, in: source)) {
