@@ -12,7 +12,7 @@
 #   NOISE_SAMPLE=50 NOISE_SEED=11 NOISE_SETS=B scripts/check-noise.sh  # another seed; only set B
 #   CATALOGS_C=/tmp/set-c NOISE_SETS="B C" scripts/check-noise.sh     # also set C: every *.mo under CATALOGS_C
 #                                           # (catalogs of packages not installed here, see docs/check-evaluation.md);
-#                                           # CATALOGS_D … CATALOGS_Q likewise make sets D to Q
+#                                           # CATALOGS_D … CATALOGS_W likewise make sets D to W
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
 set -euo pipefail
@@ -32,8 +32,8 @@ for mo in $(ls "$CATALOGS"/*.mo | sort); do
     [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
     index=$((index + 1))
 done
-# Sets C to Q: every *.mo under CATALOGS_C … CATALOGS_Q (catalogs nobody tuned on).
-for set in C D E F G H I J K L M N O P Q; do
+# Sets C to W: every *.mo under CATALOGS_C … CATALOGS_W (catalogs nobody tuned on).
+for set in C D E F G H I J K L M N O P Q R S T U V W; do
     folder_var=CATALOGS_$set
     folder=${!folder_var:-}
     [ -n "$folder" ] || continue

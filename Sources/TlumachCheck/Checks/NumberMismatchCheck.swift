@@ -79,7 +79,7 @@ struct NumberMismatchCheck: Check {
 
     /// 2D and 3D said without a figure: плоский, просторовий (gimp's "3D Transform" → "Просторове перетворення").
     static let dimensionStems: [Int: [String]] = [
-        2: ["плоск", "площин"], 3: ["просторов", "об'ємн", "об’ємн", "обʼємн"],
+        2: ["плоск", "площин"], 3: ["простор", "простір", "об'ємн", "об’ємн", "обʼємн"],
     ]
 
     /// "3D" → "тривимірні", "2 pass" → "двопрохідний": a small number glued to a Latin letter in the source, or
