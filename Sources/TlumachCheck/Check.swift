@@ -120,12 +120,15 @@ public struct Issue: Sendable, Hashable {
     /// For the one issue that stands for many of one check in one unit: how many it stands for (see
     /// `Finding.collapseLimit`).
     public var collapsed: Int?
+    /// The highest severity the finding may take whatever the check's own (an uncertain finding: `.info`).
+    public var ceiling: Severity?
 
-    public init(_ message: String, suggestion: String? = nil, at range: Range<Int>? = nil, collapsed: Int? = nil) {
+    public init(_ message: String, suggestion: String? = nil, at range: Range<Int>? = nil, collapsed: Int? = nil, ceiling: Severity? = nil) {
         self.message = message
         self.suggestion = suggestion
         self.range = range
         self.collapsed = collapsed
+        self.ceiling = ceiling
     }
 
     /// At most `Finding.collapseLimit` of `issues` (one check, one unit) and, for the rest, one issue with their

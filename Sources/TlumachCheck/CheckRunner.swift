@@ -159,6 +159,7 @@ public struct CheckRunner: Sendable {
                 continue
             }
             var severity = severities[checkIndex]
+            if let ceiling = issue.ceiling { severity = min(severity, ceiling) }
             var message = issue.message
             if unit.isUnfinished && !allStates {
                 // Work in progress: a warning at most, saying why.

@@ -61,8 +61,9 @@ final class GlossaryRealTextTests: XCTestCase {
         XCTAssertEqual(try termFindings("Time zone region:", "Регіон часового поясу:", from: "en", to: "uk"), [])
         // The preferred term still demands it…
         XCTAssertEqual(
-            try termFindings("the oblast council", "обласна рада регіону", from: "en", to: "uk"),
+            try termFindings("the oblast council", "рада регіону", from: "en", to: "uk"),
             ["term-missing: “oblast” has no approved translation in the target (expected “область”)"])
+        // (“обласна рада”, a word of the family, is information only: SetSNoiseTests.)
         // …and in the other direction the Ukrainian preferred term accepts any approved English one.
         XCTAssertEqual(try termFindings("Харківська область", "Kharkiv region", from: "uk", to: "en"), [])
     }

@@ -205,18 +205,28 @@ struct PlaceholderMismatchCheck: Check {
 
     /// gwenview: msgid "One image modified", msgid_plural "%1 images modified", msgstr[0] "Змінено %1 зображення".
     /// A singular that says "one" in words leaves its count to the plural; every Ukrainian form prints it (form 0
-    /// serves 1, 21, 31…). The target's placeholders without one of each the plural source has and the form's
-    /// own source lacks.
+    /// serves 1, 21, 31…). The target's placeholders without those it has beyond the form's own source, as far as
+    /// the plural source has them too (the last ones of a kind are set aside).
     static func withoutTheCountOfThePlural(_ target: [Placeholder], source: [Placeholder], plural: String) -> [Placeholder] {
-        var onlyInPlural: [String: Int] = [:]
-        for placeholder in PlaceholderScanner.scan(Array(plural.unicodeScalars)) { onlyInPlural[placeholder.key, default: 0] += 1 }
-        for placeholder in source { onlyInPlural[placeholder.key, default: 0] -= 1 }
-        guard onlyInPlural.values.contains(where: { $0 > 0 }) else { return target }
-        return target.filter { placeholder in
-            guard let left = onlyInPlural[placeholder.key], left > 0 else { return true }
-            onlyInPlural[placeholder.key] = left - 1
-            return false
+        var counts: [String: (source: Int, plural: Int, target: Int)] = [:]
+        for placeholder in PlaceholderScanner.scan(Array(plural.unicodeScalars)) { counts[placeholder.key, default: (0, 0, 0)].plural += 1 }
+        for placeholder in source { counts[placeholder.key, default: (0, 0, 0)].source += 1 }
+        for placeholder in target { counts[placeholder.key, default: (0, 0, 0)].target += 1 }
+        var excess: [String: Int] = [:]
+        for (key, count) in counts {
+            let extra = min(count.plural - count.source, count.target - count.source)
+            if extra > 0 { excess[key] = extra }
         }
+        guard !excess.isEmpty else { return target }
+        var kept: [Placeholder] = []
+        for placeholder in target.reversed() {
+            if let left = excess[placeholder.key], left > 0 {
+                excess[placeholder.key] = left - 1
+            } else {
+                kept.append(placeholder)
+            }
+        }
+        return kept.reversed()
     }
 
     /// kdenlive: "Medium (%1x%2)" → "Середній (%1⨯%2)", "%1s" → "%1с": in a message that is not marked c-format,

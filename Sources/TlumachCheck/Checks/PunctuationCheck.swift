@@ -106,6 +106,19 @@ struct PunctuationCheck: Check {
         }
     }
 
+    /// The text without an accelerator in brackets at its end (freeciv: "Зберегти … як... (_A)"), which some
+    /// translations place after the end mark.
+    static func withoutTrailingAccelerator(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var end = scalars.count
+        while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
+        guard end >= 5, scalars[end - 1] == ")", scalars[end - 4] == "(", scalars[end - 3] == "_" || scalars[end - 3] == "&",
+            WordScanner.isLetter(scalars[end - 2]) || NumberScanner.isDigit(scalars[end - 2])
+        else { return scalars }
+        var start = end - 4
+        while start > 0 && CharacterClass.isSpace(scalars[start - 1]) { start -= 1 }
+        return Array(scalars[..<start])
+    }
+
     /// `bracketsAsText`: a mark inside closing round or square brackets is the bracketed words', not the end.
     /// `twoDotsAsEllipsis`: ".." ends with an ellipsis, not a full stop.
     static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true, twoDotsAsEllipsis: Bool = false) -> EndMark {
@@ -131,6 +144,10 @@ struct PunctuationCheck: Check {
         switch scalars[index] {
         case ".":
             if index >= 1 && scalars[index - 1] == "." && (twoDotsAsEllipsis || (index >= 2 && scalars[index - 2] == ".")) { return .ellipsis }
+            // Spaced dots (kstars: "on port %2. . .") are an ellipsis too.
+            if index >= 4 && scalars[index - 1] == " " && scalars[index - 2] == "." && scalars[index - 3] == " " && scalars[index - 4] == "." {
+                return .ellipsis
+            }
             return .period
         case "…": return .ellipsis
         case "?", "？": return .question
@@ -347,7 +364,7 @@ struct PunctuationCheck: Check {
         let target = targetText.scalars
         var issues: [Issue] = []
         var sourceEnd = Self.endMark(source)
-        var targetEnd = Self.endMark(target)
+        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(target))
         // The source's two dots read as the target reads them: an ellipsis mistyped when the target writes one
         // (darktable: "store new preset.." → "зберегти новий пресет..."), else a full stop ("etc..", "PREFIX/..").
         let twoDots = sourceEnd == .period && targetEnd == .ellipsis && Self.endMark(source, twoDotsAsEllipsis: true) == .ellipsis
@@ -377,6 +394,8 @@ struct PunctuationCheck: Check {
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
         let markChosen = (sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation))
+            // …and a question that trails off said as a lead-in (skrooge: "Did you know ...?" → "Чи знаєте ви, що…").
+            || (sourceEnd == .question && targetEnd == .ellipsis && Self.endMark(Array(source.dropLast())) == .ellipsis)
             // …and an exclamation toned down to a full stop (liferea: "Feed List exported!" → "…експортовано."),
             // as Ukrainian interfaces often prefer; an exclamation mark lost altogether is reported.
             || (sourceEnd == .exclamation && targetEnd == .period)

@@ -26,7 +26,9 @@ struct TermMissingCheck: Check {
             target uses a deprecated or forbidden term of the concept instead, term-forbidden reports it. Only a \
             source term that demands its concept is asked for: a preferred term that is not a variant, or one the \
             glossary marks `trigger: true` (`trigger: false` silences a preferred one); a variant or admitted term \
-            is often an everyday word (“Region” and “Province” in software are not the oblast concept).
+            is often an everyday word (“Region” and “Province” in software are not the oblast concept). A target \
+            that says the concept with another word of its family (“the defender's strength” → “сила захисту”, \
+            “oblast council” → “обласна рада”) gets the finding as information only.
             """,
         defaultSeverity: .error,
         examples: [
@@ -52,6 +54,31 @@ struct TermMissingCheck: Check {
         return letters.count >= 2 && letters.count == text.unicodeScalars.count && letters.allSatisfy { $0.properties.isUppercase }
     }
 
+    /// A target word for each word of five letters or more of an approved term that begins like it, all but at
+    /// most three of its letters (захисту for захисник, агресивні for агресія): the same family, other words. A
+    /// word of a longer term left out (Республіка Крим for Автономна Республіка Крим) is no family.
+    static func wordOfTheFamily(of terms: [String], in words: [Word]) -> String? {
+        let candidates = words.filter { $0.text.unicodeScalars.count >= 5 }
+        let targetWords = candidates.map { Array($0.text.lowercased().unicodeScalars) }
+        guard !targetWords.isEmpty else { return nil }
+        func relative(of stem: [Unicode.Scalar]) -> Int? {
+            targetWords.firstIndex { word in
+                var common = 0
+                while common < min(stem.count, word.count) && stem[common] == word[common] { common += 1 }
+                return common >= 5 && common >= stem.count - 3
+            }
+        }
+        for term in terms {
+            let stems = term.lowercased().split(separator: " ").map { Array($0.unicodeScalars) }.filter { $0.count >= 5 }
+            guard !stems.isEmpty else { continue }
+            let found = stems.map(relative(of:))
+            if found.allSatisfy({ $0 != nil }), let first = found.first, let index = first {
+                return candidates[index].text
+            }
+        }
+        return nil
+    }
+
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
         let sourceTerms = unit.sourceTerms
@@ -71,6 +98,14 @@ struct TermMissingCheck: Check {
                 let expected = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage)
                 guard let first = expected.first else { continue }
                 let list = expected.prefix(3).map { "“\($0)”" }.joined(separator: " or ")
+                // The concept said by another word of its family (the defender's strength → сила захисту, about
+                // aggression → через агресивні дії) may be a fair translation: information, not a defect.
+                if let relative = Self.wordOfTheFamily(of: expected, in: unit.targetText.words) {
+                    issues.append(Issue(
+                        "“\(occurrence.text)” has no approved translation in the target (expected \(list)); “\(relative)” is of the same family",
+                        suggestion: first, ceiling: .info))
+                    continue
+                }
                 issues.append(Issue("“\(occurrence.text)” has no approved translation in the target (expected \(list))", suggestion: first))
             }
         }
