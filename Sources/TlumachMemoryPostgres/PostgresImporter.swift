@@ -296,23 +296,23 @@ final class PostgresImporter {
         var sourceText = CopyText()
         for unit in pending {
             let prepared = unit.prepared
-            sourceText.field(String(unit.id))
+            sourceText.number(unit.id)
             sourceText.array(prepared.tokens.stems)
             sourceText.lastArray(UnitSource.keys(stems: prepared.tokens.stems))
-            text.field(String(unit.id))
+            text.number(unit.id)
             text.field(prepared.tuid)
             text.field(prepared.sourceText)
             text.field(prepared.targetText)
-            text.field(String(prepared.pairHash))
+            text.number(prepared.pairHash)
             text.field(prepared.latestDate)
             text.field(prepared.languages)
-            text.field(String(prepared.sourceCodes))
-            text.field(String(importID))
+            text.number(prepared.sourceCodes)
+            text.number(importID)
             text.field(prepared.xml)
             text.array(prepared.tokens.words)
             text.array(prepared.tokens.stems)
             text.array(prepared.tokens.targetStems)
-            text.last(String(writer.change))
+            text.lastNumber(writer.change)
         }
         pending.removeAll(keepingCapacity: true)
         pendingByHash.removeAll(keepingCapacity: true)
@@ -421,7 +421,15 @@ enum UnitSource {
     /// the signed `integer` the server stores (so that this equals migration 4's SQL for every id).
     static func keys(stems: [UInt32]) -> [Int64] {
         let length = Int64(min(stems.count, lengthCap))
-        return Set(stems.map { Int64(Int32(bitPattern: $0)) * 64 + length }).sorted()
+        var keys = stems.map { Int64(Int32(bitPattern: $0)) * 64 + length }
+        keys.sort()
+        var kept = 0
+        for key in keys where kept == 0 || keys[kept - 1] != key {
+            keys[kept] = key
+            kept += 1
+        }
+        keys.removeLast(keys.count - kept)
+        return keys
     }
 }
 
@@ -460,9 +468,32 @@ struct CopyText {
         bytes.append(UInt8(ascii: "{"))
         for (index, token) in tokens.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: String(token).utf8)
+            appendDecimal(Int64(token))
         }
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// A number field without a String per number (an import writes some 40 numbers a unit).
+    mutating func number<Element: BinaryInteger>(_ value: Element) {
+        appendDecimal(Int64(value))
+        bytes.append(0x09)
+    }
+
+    mutating func lastNumber<Element: BinaryInteger>(_ value: Element) {
+        appendDecimal(Int64(value))
+        bytes.append(0x0A)
+    }
+
+    /// The decimal digits of `value`, as `String(value)` writes them.
+    mutating func appendDecimal(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var magnitude = value.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     private mutating func append(_ value: String?) {
@@ -471,15 +502,19 @@ struct CopyText {
             return
         }
         value.withUTF8 { utf8 in
-            for byte in utf8 {
+            // Runs without a byte to escape are copied whole (a byte at a time was 4.5 % of the client's import CPU).
+            var runStart = 0
+            for (offset, byte) in utf8.enumerated() where byte == 0x5C || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
                 switch byte {
                 case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
                 case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
                 case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default: bytes.append(byte)
+                default: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
                 }
+                runStart = offset + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
     }
 }

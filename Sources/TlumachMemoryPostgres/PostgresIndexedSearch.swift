@@ -63,7 +63,10 @@ extension PostgresSearcher {
             throw InputError(path: memory.location, message: "the memory is empty (import a TMX file first)")
         }
         let tokenizer = try MemoryTokenizer(language: source)
-        if let stored = try memory.meta()[MemorySchema.sourceStemmerKey], stored != tokenizer.stemmer.identifier {
+        // The stemmer is recorded by the first write and never changes: the meta read at opening has it, unless
+        // that was before the first write.
+        let recorded = try memory.loadedMeta[MemorySchema.sourceStemmerKey] ?? memory.meta()[MemorySchema.sourceStemmerKey]
+        if let stored = recorded, stored != tokenizer.stemmer.identifier {
             throw MemoryError.stemmerChanged(stored: stored, current: tokenizer.stemmer.identifier)
         }
         return tokenizer

@@ -40,7 +40,9 @@ public final class PostgresMemory: MemoryStore {
     public static func open(_ location: PostgresLocation, access: TranslationMemory.Access) throws -> PostgresMemory {
         let session = try PostgresSession.connect(location)
         do {
-            var version = try PostgresSchema.version(session: session)
+            // The version and the meta rows in one round trip: a one-shot search pays for each (issue 14).
+            let found = try PostgresSchema.versionAndMeta(session: session)
+            var version = found?.version
             if let version { try PostgresSchema.checkKnown(version, location: location) }
             switch access {
             case .read where version == nil:
@@ -58,7 +60,11 @@ public final class PostgresMemory: MemoryStore {
             }
             let memory = PostgresMemory(
                 session: session, location: location, readOnly: access == .read, schemaVersion: version ?? 0)
-            try memory.loadLanguages()
+            if let found, found.version == version {
+                memory.useMeta(found.meta)
+            } else {
+                try memory.loadLanguages()  // created or upgraded just now
+            }
             return memory
         } catch {
             session.close()
@@ -76,7 +82,14 @@ public final class PostgresMemory: MemoryStore {
     deinit { session.close() }
 
     func loadLanguages() throws {
-        let meta = try self.meta()
+        useMeta(try meta())
+    }
+
+    /// The meta rows as last read (at opening, or after this store's own writes); may lag behind other writers.
+    private(set) var loadedMeta: [String: String] = [:]
+
+    private func useMeta(_ meta: [String: String]) {
+        loadedMeta = meta
         sourceLanguage = meta[MemorySchema.sourceLanguageKey]
         targetLanguage = meta[MemorySchema.targetLanguageKey]
     }

@@ -113,6 +113,44 @@ enum PostgresSchema {
         }
     }
 
+    /// The schema version and the `meta` rows in one statement: what every open needs, in one round trip instead of
+    /// three. Nil when there is no memory in that schema. A schema this statement cannot read (no such tables, or
+    /// tables a newer Tlumach changed) is asked the slow way, so that it is judged exactly as before: no memory, or
+    /// refused as newer.
+    static func versionAndMeta(session: PostgresSession) throws -> (version: Int, meta: [String: String])? {
+        let schema = quoted(session.location.schema)
+        let found: (Int, [String: String])?
+        do {
+            found = try session.run { connection, logger in
+                var version = 0
+                var meta: [String: String] = [:]
+                for try await (number, key, value) in try await connection.query(
+                    """
+                    SELECT (SELECT coalesce(max(version), 0) FROM \(unescaped: schema).schema_version)::bigint, m.key, m.value
+                    FROM (SELECT 1) AS one LEFT JOIN \(unescaped: schema).meta m ON true
+                    """, logger: logger
+                ).decode((Int, String?, String?).self) {
+                    version = number
+                    if let key, let value { meta[key] = value }
+                }
+                return (version, meta)
+            }
+        } catch let error as PSQLError where ["42P01", "3F000", "42703"].contains(error.serverInfo?[.sqlState] ?? "") {
+            found = nil  // undefined table, schema or column
+        }
+        if let found { return found }
+        guard let version = try version(session: session) else { return nil }
+        try checkKnown(version, location: session.location)
+        let meta = try session.run { connection, logger in
+            var result: [String: String] = [:]
+            for try await (key, value) in try await connection.query(
+                "SELECT key, value FROM \(unescaped: schema).meta", logger: logger
+            ).decode((String, String).self) { result[key] = value }
+            return result
+        }
+        return (version, meta)
+    }
+
     /// The statements of a migration, with the schema filled in. Comment lines (`--`) are dropped first, so a
     /// semicolon in a comment cannot cut a statement in two; statements themselves end at `;`.
     static func statements(_ migration: String, schema: String) -> [String] {

@@ -643,11 +643,84 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertEqual(setting, "off")
     }
 
+    /// A one-shot search (what `tm search QUERY` does: open read-only, search once) asks the server five
+    /// statements, all reads: the schema version with the meta rows, the query's tokens, two candidate reads and the
+    /// matches' rows. It asked eight (the version in two statements, the meta rows twice more), each a round trip a
+    /// single search waited for. Counted on the wire by a proxy between the store and the server.
+    func testAOneShotSearchAsksFiveStatementsAllReads() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("count", count: 300, seed: 90)
+        let local = try sqlite()
+        try local.importTMX(path: file)
+        try PostgresMemory.open(location, access: .create).importTMX(path: file)
+        let query = try queries(from: file, count: 1, seed: 91)[0]
+        let expected = try local.fuzzySearcher(preload: false).search(query, minimum: 50, limit: 5)
+        XCTAssertFalse(expected.isEmpty)
+        let proxy = try StatementCountingProxy(upstreamPort: location.port)
+        var proxied = location
+        proxied.port = proxy.port
+        proxied.socketFolder = nil
+        let reader = try PostgresMemory.open(proxied, access: .read)
+        XCTAssertEqual(try reader.fuzzySearcher(preload: false).search(query, minimum: 50, limit: 5), expected)
+        let texts = proxy.texts
+        XCTAssertGreaterThanOrEqual(texts.count, 4, "\(texts)")
+        XCTAssertLessThanOrEqual(texts.count, 5, "\(texts)")
+        XCTAssertEqual(proxy.statements, texts.count)
+        for text in texts { XCTAssertTrue(text.hasPrefix("SELECT "), text) }
+    }
+
+    /// Rows for COPY written without a String per number and with runs of plain bytes copied whole are the bytes the
+    /// former writer made (String(n), one byte at a time).
+    func testCopyRowsAreWrittenAsBefore() {
+        func reference(_ text: String?) -> [UInt8] {
+            guard let text else { return Array("\\N".utf8) }
+            var bytes: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case 0x5C: bytes += [0x5C, 0x5C]
+                case 0x0A: bytes += Array("\\n".utf8)
+                case 0x0D: bytes += Array("\\r".utf8)
+                case 0x09: bytes += Array("\\t".utf8)
+                default: bytes.append(byte)
+                }
+            }
+            return bytes
+        }
+        var generator = SeededGenerator(seed: 92)
+        let pieces = ["a", "\\", "\n", "\r", "\t", "ї", "\r\n", " ", "𝄞", "\u{0}"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let number = Int64.random(in: Int64.min...Int64.max, using: &generator) >> Int64.random(in: 0...63, using: &generator)
+            let tokens = (0..<Int.random(in: 0...5, using: &generator)).map { _ in UInt32.random(in: 0...UInt32.max, using: &generator) >> UInt32.random(in: 0...31, using: &generator) }
+            var copy = CopyText()
+            copy.field(text)
+            copy.field(nil)
+            copy.number(number)
+            copy.array(tokens)
+            copy.lastNumber(Int64.min)
+            let array = "{" + tokens.map { String($0) }.joined(separator: ",") + "}"
+            var expected: [UInt8] = reference(text) + [0x09]
+            expected += reference(nil) + [0x09]
+            expected += Array(String(number).utf8) + [0x09]
+            expected += Array(array.utf8) + [0x09]
+            expected += Array(String(Int64.min).utf8) + [0x0A]
+            XCTAssertEqual(copy.bytes, expected, text.debugDescription)
+        }
+        XCTAssertEqual(UnitSource.keys(stems: [5, 3, 5, UInt32.max, 0]), [-59, 5, 197, 325] as [Int64])  // -1·64+5, 0·64+5, 3·64+5, 5·64+5
+    }
+
     func testAMemoryFromANewerTlumachIsRefused() throws {
         let location = try serverLocation()
         let memory = try PostgresMemory.open(location, access: .create)
         try memory.session.execute(
             PostgresQuery(unsafeSQL: "INSERT INTO \"\(location.schema)\".schema_version(version) VALUES (99)"))
+        for access in [TranslationMemory.Access.read, .write] {
+            XCTAssertThrowsError(try PostgresMemory.open(location, access: access)) { error in
+                XCTAssertTrue("\(error)".contains("newer Tlumach"), "\(error)")
+            }
+        }
+        // A newer schema whose tables the combined version-and-meta read cannot read is refused all the same.
+        try memory.session.execute(PostgresQuery(unsafeSQL: "DROP TABLE \"\(location.schema)\".meta"))
         for access in [TranslationMemory.Access.read, .write] {
             XCTAssertThrowsError(try PostgresMemory.open(location, access: access)) { error in
                 XCTAssertTrue("\(error)".contains("newer Tlumach"), "\(error)")
