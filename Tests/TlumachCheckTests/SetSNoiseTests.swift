@@ -67,3 +67,15 @@ final class SetSReadBackTests: XCTestCase {
         XCTAssertEqual(defaultFindings(unit), [])
     }
 }
+
+/// False classes read in set T (GNOME games, easytag, pitivi…; docs/check-evaluation.md).
+final class SetTNoiseTests: XCTestCase {
+    /// tali: "2s [total of 2s]" → "2 [сума двійок]"; gnome-taquin: "A classic 15-puzzle game" → "Класична
+    /// п'ятнадцятка": a number's noun (a die's face, the puzzle's name).
+    func testANumbersNoun() {
+        XCTAssertEqual(defaultFindings("2s [total of 2s]", "2 [сума двійок]"), [])
+        XCTAssertEqual(defaultFindings("A classic 15-puzzle game", "Класична п'ятнадцятка"), [])
+        XCTAssertEqual(defaultFindings("Try this fun alternative 16-puzzle", "Спробувати альтернативну шістнадцятку"), [])
+        XCTAssertEqual(defaultFindings("3s [total of 3s]", "3 [сума двійок]"), ["number-mismatch"])
+    }
+}
