@@ -645,6 +645,9 @@ public final class TermAligner {
             if features.termhood, kind == .term {
                 if TermHood.shared.isMessagePhrase(source: sourceText, target: best.text, lexicon: lexicon) { continue }
                 if TermHood.hasUnmatchedWord(source: sourceText, target: best.text) { continue }
+                // One identifier on a side (OMIT_FP; a usage line's PROGRAM_NAME → НАЗВА_ПРОГРАМИ) is a code word
+                // or a placeholder.
+                if TermHood.isIdentifier(sourceText) || TermHood.isIdentifier(best.text) { continue }
                 if !wordsLinkAcross(places: places, length: Int(gram.count), target: best.text) { continue }
                 // Left untranslated: a code word, option or placeholder (callinfo, PRIdMAX, schema id), not a
                 // term; several words with a capital among them are a product name (Logitech iTouch …).

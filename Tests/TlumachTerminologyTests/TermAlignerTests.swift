@@ -159,6 +159,29 @@ final class TermAlignerTests: XCTestCase {
         XCTAssertTrue(tokens[1].isFunction)
     }
 
+    func testAnUnderscoreInsideAnIdentifierIsNoAcceleratorMark() {
+        // Real units (round 5's hand sample: OMIT_FP came out as the abbreviation "OMITFP"): an underscore between
+        // capitals or digits, or in a word with more than one underscore (a mnemonic marks one letter), joins an
+        // identifier; a mnemonic mark still goes.
+        XCTAssertTrue(TermTokenizer.tokenize("%pB: nested OMIT_FP in %pA").map(\.surface).contains("OMIT_FP"))
+        XCTAssertEqual(
+            TermTokenizer.tokenize("must be member of pg_signal_backend").map(\.surface).last, "pg_signal_backend")
+        XCTAssertEqual(TermTokenizer.tokenize("_Open in Con_tents").map(\.surface), ["Open", "in", "Contents"])
+        let pairs: [TermPairInput] = [
+            .init(id: "bfd:696", source: "%pB: nested OMIT_FP in %pA", target: "%pB: вкладене OMIT_FP у %pA."),
+            .init(id: "bfd:796", source: "%pB: unmatched OMIT_FP in %pA", target: "%pB: OMIT_FP без відповідника у %pA."),
+        ]
+        let extracted = TermAligner(pairs: pairs).extract(minCount: 2)
+        XCTAssertFalse(extracted.contains { $0.source.uppercased().hasPrefix("OMIT") }, "\(extracted)")
+        // A usage line's placeholder translated as an identifier is not a term either.
+        let usage: [TermPairInput] = [
+            .init(id: "coreutils:775", source: "Execute the PROGRAM_NAME built-in program with the given PARAMETERS.  ", target: "Виконати вбудовану програму НАЗВА_ПРОГРАМИ із вказаними параметрами ПАРАМЕТРИ.  "),
+            .init(id: "coreutils:983", source: "Usage: %s --coreutils-prog=PROGRAM_NAME [PARAMETERS]...  ", target: "Користування: %s --coreutils-prog=НАЗВА_ПРОГРАМИ [ПАРАМЕТРИ]...  "),
+        ]
+        let placeholders = TermAligner(pairs: usage).extract(minCount: 2)
+        XCTAssertFalse(placeholders.contains { $0.target.contains("_") }, "\(placeholders)")
+    }
+
     func testDictionaryFormRanksNominativeFirst() {
         XCTAssertLessThan(TermAligner.formRank("фінська"), TermAligner.formRank("фінської"))
         XCTAssertLessThan(TermAligner.formRank("файл"), TermAligner.formRank("файлів"))
