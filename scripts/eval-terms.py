@@ -279,7 +279,11 @@ def dice_baseline(corpus, terms):
     return result
 
 
+SUGGEST_EXTRA = []  # --without FEATURE for every suggest run (the ablation rows of one feature)
+
+
 def run_suggest(tlumach, work, terms, extra=()):
+    extra = (*extra, *SUGGEST_EXTRA)
     batch = os.path.join(work, "batch.txt")
     with open(batch, "w", encoding="utf-8") as out:
         out.write("\n".join(terms) + "\n")
@@ -319,7 +323,11 @@ def main():
     parser.add_argument("--blind5", nargs=2, metavar=("ROOT", "ROOT4"),
                         help="run ONLY held-out 5 (desktop-file names under ROOT, none of held-out 4's under ROOT4; "
                              "blind: no errors)")
+    parser.add_argument("--without", action="append", default=[],
+                        help="switch a part of the method off in every suggest run (one ablation row)")
     args = parser.parse_args()
+    for feature in args.without:
+        SUGGEST_EXTRA.extend(["--without", feature])
     corpus, gold = build(args.work)
     print(f"corpus: {len(corpus)} units from the installed catalogs (iso-codes left out)\n")
     if args.blind5:
