@@ -67,6 +67,13 @@ public struct TerminologyFeatures: Sendable, Hashable {
     /// `extract` leaves out message phrases (a verb form, an auxiliary, a pronoun, a message adverb on either
     /// side: "requires at least" → "потребує принаймні"); see `TermHood`.
     public var termhood = true
+    /// `suggest` reads only the units that write the query's own words up to a plural or possessive ending, not
+    /// other words of the same stem (settings, not set; accessibility, not access).
+    public var inflections = true
+    /// `suggest`: when the query is an ordinary word (one the corpus writes in lower case and there translates),
+    /// an occurrence aligned to a span left in the query's script (Desktop inside "Logitech Cordless Desktop")
+    /// is not evidence of its translation, and the query is not matched as a name.
+    public var ordinaryWords = true
 
     public init() {}
 }
@@ -143,16 +150,82 @@ public final class TermAligner {
         let queryTokens = TermTokenizer.tokenize(term)
         var occurrences = corpus.source.occurrences(of: sequence)
         guard !occurrences.isEmpty else { return [] }
+        // The stemmer folds derivations together (settings and set, accessibility and access, computer and
+        // compute): read only the units that write the query's own words, when some do and some do not.
+        if features.inflections {
+            let own = occurrences.filter { occurrence in
+                zip(queryTokens, corpus.source.tokens[occurrence.position..<(occurrence.position + queryTokens.count)])
+                    .allSatisfy { Self.sameWordUpToInflection(query: $0.surface, $1.surface) }
+            }
+            if !own.isEmpty && own.count < occurrences.count { occurrences = own }
+        }
         // A capitalised one-word query that the corpus also writes in lower case is, there, another word (March
         // the month, -march the compiler option; May, may): read only the units that write it with its capital.
         if queryTokens.count == 1, let query = queryTokens.first, query.isCapitalized, !query.isAllCaps {
             let capitalised = occurrences.filter { corpus.source.tokens[$0.position].isCapitalized }
             if !capitalised.isEmpty && capitalised.count < occurrences.count { occurrences = capitalised }
         }
-        var scored = score(sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true, keep: limit)
+        let ordinary = features.ordinaryWords && isOrdinaryWord(sequence, queryTokens)
+        var scored = score(
+            sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true, keep: limit,
+            ordinary: ordinary)
         scored.sort(by: Self.ranking)
         return Array(scored.prefix(limit))
     }
+
+    /// A word of the corpus that writes the query's word up to a plural or possessive ending (English: setting,
+    /// settings, setting's; category, categories). The singular -ing of a plural query is left out: it is also
+    /// the verb's form ("Setting up" for Settings). Words in Cyrillic always agree here: the stemmer is their
+    /// inflection.
+    static func sameWordUpToInflection(query a: String, _ b: String) -> Bool {
+        func bare(_ word: String) -> String {
+            var lower = word.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            if lower.hasSuffix("'s") { lower.removeLast(2) } else if lower.hasSuffix("s'") { lower.removeLast() }
+            return lower
+        }
+        let x = bare(a)
+        let y = bare(b)
+        if x == y || x.unicodeScalars.contains(where: { (0x0400...0x052F).contains($0.value) }) { return true }
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        if short == y && short.hasSuffix("ing") { return false }
+        let stem = short.hasSuffix("y") && !long.hasPrefix(short) ? String(short.dropLast()) : short
+        guard long.hasPrefix(stem) else { return false }
+        let ending = long.dropFirst(stem.count)
+        return ending == "s" || ending == "es" || (stem.count < short.count && ending == "ies")
+    }
+
+    /// Is the query an ordinary word of its language, not a name or code word? Every content word of it is
+    /// written in lower case in some units, and in most of those the target does not keep it as written (it is
+    /// translated there: desktop, power, windows; python, gtk and unicode are kept, so they are not).
+    private func isOrdinaryWord(_ sequence: [Int32], _ queryTokens: [TermToken]) -> Bool {
+        guard !queryTokens.isEmpty, queryTokens.contains(where: { !$0.isFunction }) else { return false }
+        for (id, query) in zip(sequence, queryTokens) where !query.isFunction {
+            if query.isAllCaps { return false }
+            var lower = 0
+            var kept = 0
+            for (unit, position) in corpus.source.occurrences(of: [id]).prefix(400) {
+                let token = corpus.source.tokens[position]
+                guard !token.isCapitalized, !token.isAllCaps else { continue }
+                lower += 1
+                let written = token.surface.lowercased()
+                if corpus.target.tokens[corpus.target.range(unit)].contains(where: { $0.surface.lowercased() == written }) {
+                    kept += 1
+                }
+            }
+            if lower == 0 || 2 * kept >= lower { return false }
+        }
+        return true
+    }
+
+    /// The script the target side is written in (true: Cyrillic): most of its units have a word in Cyrillic
+    /// (counted by units, not words: names kept in Latin letters fill whole units of a Ukrainian catalog).
+    private lazy var targetIsCyrillic: Bool = {
+        var cyrillic = 0
+        for unit in 0..<corpus.unitCount where corpus.target.tokens[corpus.target.range(unit)].contains(where: \.isCyrillic) {
+            cyrillic += 1
+        }
+        return 2 * cyrillic > corpus.unitCount
+    }()
 
     static func ranking(_ lhs: TermCandidate, _ rhs: TermCandidate) -> Bool {
         if lhs.score != rhs.score { return lhs.score > rhs.score }
@@ -246,7 +319,7 @@ public final class TermAligner {
     /// Candidates for one source stem sequence at its occurrences (each unit once).
     private func score(
         sequence: [Int32], queryTokens: [TermToken], occurrences: [(unit: Int, position: Int)], fallback: Bool,
-        keep: Int = Int.max
+        keep: Int = Int.max, ordinary: Bool = false
     ) -> [TermCandidate] {
         var evidence: [Gram: Evidence] = [:]
         let allOccurrences = occurrences
@@ -255,6 +328,20 @@ public final class TermAligner {
             var spans: [(unit: Int, span: Range<Int>?, shared: Bool)] = occurrences.map { unit, position in
                 let found = alignedSpan(unit: unit, first: position, end: position + sequence.count)
                 return (unit, found?.span, found?.shared ?? false)
+            }
+            // An ordinary word (see `isOrdinaryWord`) whose aligned span is left in its own script, where the
+            // target is written in another, stands inside a name or code word kept as written (Desktop in
+            // "Logitech Cordless Desktop"): that occurrence says nothing about its translation. Left out of the
+            // aligned evidence and, unless no occurrence would be left, of its share; it still counts for Dice.
+            if ordinary, let script = queryTokens.first?.isCyrillic, script != targetIsCyrillic {
+                let copied = Set(spans.filter { item in
+                    guard let span = item.span else { return false }
+                    return corpus.target.tokens[span].allSatisfy { $0.isCyrillic == script }
+                }.map(\.unit))
+                if !copied.isEmpty {
+                    spans.removeAll { copied.contains($0.unit) }
+                    if copied.count < Set(occurrences.map(\.unit)).count { occurrences.removeAll { copied.contains($0.unit) } }
+                }
             }
             // Where the term also translates on its own, occurrences inside a larger unit of translation say
             // nothing about its own translation: leave them out of the aligned evidence and its share (they still
@@ -287,8 +374,14 @@ public final class TermAligner {
                 }
                 perUnit.append((unit, seen))
             }
+            // An ordinary word's co-occurring spans left in its script are the names around it (see above).
+            let copiedScript: Bool? = ordinary && queryTokens.first?.isCyrillic != targetIsCyrillic
+                ? queryTokens.first?.isCyrillic : nil
             for (unit, grams) in perUnit {
                 for (gram, span) in grams where evidence[gram] == nil || evidence[gram]!.aligned == 0 {
+                    if let script = copiedScript, corpus.target.tokens[span].allSatisfy({ $0.isCyrillic == script }) {
+                        continue
+                    }
                     record(&evidence[gram, default: Evidence()], unit: unit, span: span, aligned: false)
                 }
             }
@@ -345,7 +438,7 @@ public final class TermAligner {
             scored.append(
                 Scored(gram: gram, value: value, alignedShare: alignedShare, count: item.aligned > 0 ? item.aligned : together))
         }
-        let queryMayBeSpecial = (features.names || features.abbreviations) && !queryTokens.isEmpty
+        let queryMayBeSpecial = (features.names || features.abbreviations) && !queryTokens.isEmpty && !ordinary
             && (queryTokens.allSatisfy(\.isAllCaps) || queryTokens.allSatisfy { $0.isCapitalized || $0.isFunction })
         if queryMayBeSpecial {
             for index in scored.indices where Int(scored[index].gram.count) == queryTokens.count {
@@ -552,6 +645,9 @@ public final class TermAligner {
             if features.termhood, kind == .term {
                 if TermHood.shared.isMessagePhrase(source: sourceText, target: best.text, lexicon: lexicon) { continue }
                 if TermHood.hasUnmatchedWord(source: sourceText, target: best.text) { continue }
+                // One identifier on a side (OMIT_FP; a usage line's PROGRAM_NAME → НАЗВА_ПРОГРАМИ) is a code word
+                // or a placeholder.
+                if TermHood.isIdentifier(sourceText) || TermHood.isIdentifier(best.text) { continue }
                 if !wordsLinkAcross(places: places, length: Int(gram.count), target: best.text) { continue }
                 // Left untranslated: a code word, option or placeholder (callinfo, PRIdMAX, schema id), not a
                 // term; several words with a capital among them are a product name (Logitech iTouch …).

@@ -104,6 +104,11 @@ package struct TermHood: Sendable {
         return !ukrainianNounEndings.contains { lexicon.contains(stem + $0) }
     }
 
+    /// One word joined by underscores (the tokenizer keeps them only inside identifiers: OMIT_FP, PAGE_WIDTH).
+    package static func isIdentifier(_ text: String) -> Bool {
+        text.contains("_") && !text.contains(" ")
+    }
+
     /// The same text on both sides, in a script that is not Cyrillic (a token the translator left alone).
     package static func isUntranslated(_ source: String, _ target: String) -> Bool {
         source.lowercased() == target.lowercased()

@@ -98,6 +98,20 @@ package enum TermTokenizer {
             if (0x0400...0x0481).contains(value) || (0x048A...0x052F).contains(value) { return true }
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         }
+        func underscoresInWord(around position: Int) -> Int {
+            var count = 0
+            var cursor = position
+            while cursor > 0, scalars[cursor - 1] == "_" || isWordScalar(scalars[cursor - 1]) { cursor -= 1 }
+            while cursor < scalars.count, scalars[cursor] == "_" || isWordScalar(scalars[cursor]) {
+                if scalars[cursor] == "_" { count += 1 }
+                cursor += 1
+            }
+            return count
+        }
+        func isCapitalOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+            (0x41...0x5A).contains(scalar.value) || (0x30...0x39).contains(scalar.value)
+                || (scalar.value >= 0x80 && scalar.properties.isUppercase)
+        }
         func flush() {
             guard !word.isEmpty else { return }
             let surface = String(word)
@@ -125,6 +139,11 @@ package enum TermTokenizer {
             let scalar = scalars[index]
             let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
             if isWordScalar(scalar) {
+                word.append(scalar)
+            } else if scalar == "_", let previous = word.last, let next, isWordScalar(next),
+                (isCapitalOrDigit(previous) && isCapitalOrDigit(next)) || underscoresInWord(around: index) > 1
+            {
+                // An identifier (OMIT_FP, pg_signal_backend), not a mnemonic: a mnemonic marks one letter of a word.
                 word.append(scalar)
             } else if (scalar == "_" || scalar == "&"), let next, next.properties.isAlphabetic {
                 // An accelerator mark: skip it, the word goes on (Con_tents, _File).
