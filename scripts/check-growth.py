@@ -35,6 +35,8 @@ SHAPES = {
     "number-words": ("twenty four 24 ", "двадцять "),
     "glued-codes": ("%UChannel $tNotify ", "%UКанал "),
     "status": ("Returns 0 if ok; returns 1 otherwise. ", "Завершується успішно. "),
+    "qt-letters": ("%1x%2 %3fps ", "%1⨯%2 %3 кд/с "),
+    "superscripts": ("R^2 m3 80 ", "R² вісімдесят "),
 }
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
 

@@ -246,10 +246,10 @@ struct PlaceholderMismatchCheck: Check {
         var targetQt: [String: Int] = [:]
         for placeholder in target where placeholder.kind == .qt { targetQt[placeholder.key, default: 0] += 1 }
         for placeholder in source where placeholder.kind == .qt { targetQt[placeholder.key, default: 0] -= 1 }
+        let targetPrintf = Set(target.lazy.filter { $0.kind == .printf }.map(\.text))
         var paired: [String: Int] = [:]
         let keptSource = source.filter { placeholder in
-            guard let prefix = qtPrefix(placeholder), let left = targetQt[prefix], left > 0,
-                !target.contains(where: { $0.kind == .printf && $0.text == placeholder.text })
+            guard let prefix = qtPrefix(placeholder), let left = targetQt[prefix], left > 0, !targetPrintf.contains(placeholder.text)
             else { return true }
             targetQt[prefix] = left - 1
             paired[prefix, default: 0] += 1

@@ -54,27 +54,36 @@ struct TermMissingCheck: Check {
         return letters.count >= 2 && letters.count == text.unicodeScalars.count && letters.allSatisfy { $0.properties.isUppercase }
     }
 
+    /// The target's words by each of their beginnings of five letters or more, lower case (made once per unit,
+    /// and only when a term is missing: each lookup is then one probe, not a pass over the words).
+    static let familyPrefixLimit = 40
+
+    static func familyPrefixes(of words: [Word]) -> [String: String] {
+        var prefixes: [String: String] = [:]
+        for word in words {
+            let lower = Array(word.text.lowercased().unicodeScalars)
+            guard lower.count >= 5 else { continue }
+            // Glossary words are short: beginnings past `familyPrefixLimit` letters are not kept, so a hostile
+            // word of a million letters costs a few dozen strings.
+            for length in 5...min(lower.count, familyPrefixLimit) {
+                let prefix = String(String.UnicodeScalarView(lower[..<length]))
+                if prefixes[prefix] == nil { prefixes[prefix] = word.text }
+            }
+        }
+        return prefixes
+    }
+
     /// A target word for each word of five letters or more of an approved term that begins like it, all but at
     /// most three of its letters (захисту for захисник, агресивні for агресія): the same family, other words. A
     /// word of a longer term left out (Республіка Крим for Автономна Республіка Крим) is no family.
-    static func wordOfTheFamily(of terms: [String], in words: [Word]) -> String? {
-        let candidates = words.filter { $0.text.unicodeScalars.count >= 5 }
-        let targetWords = candidates.map { Array($0.text.lowercased().unicodeScalars) }
-        guard !targetWords.isEmpty else { return nil }
-        func relative(of stem: [Unicode.Scalar]) -> Int? {
-            targetWords.firstIndex { word in
-                var common = 0
-                while common < min(stem.count, word.count) && stem[common] == word[common] { common += 1 }
-                return common >= 5 && common >= stem.count - 3
-            }
-        }
+    static func wordOfTheFamily(of terms: [String], prefixes: [String: String]) -> String? {
+        guard !prefixes.isEmpty else { return nil }
         for term in terms {
             let stems = term.lowercased().split(separator: " ").map { Array($0.unicodeScalars) }.filter { $0.count >= 5 }
+            guard stems.allSatisfy({ $0.count - 3 <= familyPrefixLimit }) else { continue }
             guard !stems.isEmpty else { continue }
-            let found = stems.map(relative(of:))
-            if found.allSatisfy({ $0 != nil }), let first = found.first, let index = first {
-                return candidates[index].text
-            }
+            let found = stems.map { stem in prefixes[String(String.UnicodeScalarView(stem[..<max(5, stem.count - 3)]))] }
+            if found.allSatisfy({ $0 != nil }), let first = found.first { return first }
         }
         return nil
     }
@@ -86,6 +95,7 @@ struct TermMissingCheck: Check {
         let targetTerms = unit.targetTerms
         var reported = Set<String>()
         var issues: [Issue] = []
+        var familyPrefixes: [String: String]?
         // Only a source term that demands its concept (preferred, not a variant, or marked `trigger`) is asked for:
         // "Region" in a UI string is not the oblast concept's "region" variant.
         for occurrence in sourceTerms where occurrence.demandsTranslation && !reported.contains(occurrence.concept) {
@@ -100,7 +110,9 @@ struct TermMissingCheck: Check {
                 let list = expected.prefix(3).map { "“\($0)”" }.joined(separator: " or ")
                 // The concept said by another word of its family (the defender's strength → сила захисту, about
                 // aggression → через агресивні дії) may be a fair translation: information, not a defect.
-                if let relative = Self.wordOfTheFamily(of: expected, in: unit.targetText.words) {
+                let prefixes = familyPrefixes ?? Self.familyPrefixes(of: unit.targetText.words)
+                familyPrefixes = prefixes
+                if let relative = Self.wordOfTheFamily(of: expected, prefixes: prefixes) {
                     issues.append(Issue(
                         "“\(occurrence.text)” has no approved translation in the target (expected \(list)); “\(relative)” is of the same family",
                         suggestion: first, ceiling: .info))
