@@ -120,7 +120,10 @@ struct UntranslatedCheck: Check {
         func isCommon(_ word: String) -> Bool { unit.sourceLanguage != "en" || lists.isCommonEnglish(word) }
         // Words inside a code token (data_new_from_mem, --mbig-endian-data, [find_call], key=value) are code.
         let scalars = unit.sourceText.scalars
+        let masked = unit.sourceText.hasMaskedSpans ? unit.sourceText.masked : nil
         func isCode(_ word: Word) -> Bool {
+            // A placeholder's name (gramps: "%(first)s %(surname)s") is code.
+            if masked?[word.range.lowerBound] == true { return true }
             var start = word.range.lowerBound
             while start > 0 && !CharacterClass.isSpace(scalars[start - 1]) { start -= 1 }
             var end = word.range.upperBound

@@ -95,7 +95,8 @@ struct NumberMismatchCheck: Check {
         var next = token.range.upperBound
         if next + 1 < scalars.count && (scalars[next] == "-" || scalars[next] == " ") { next += 1 }
         guard next < scalars.count, scalars[next].properties.isAlphabetic, scalars[next].value < 0x80 else { return false }
-        let isDimension = next == token.range.upperBound && (scalars[next] == "D" || scalars[next] == "d")
+        // 3D, 3d and 3-D.
+        let isDimension = (next == token.range.upperBound || scalars[next - 1] == "-") && (scalars[next] == "D" || scalars[next] == "d")
             && (next + 1 == scalars.count || !scalars[next + 1].properties.isAlphabetic)
         let wordStems = isDimension ? dimensionStems[Int(value)] ?? [] : []
         let key = isDimension ? -Int(value) : Int(value)
