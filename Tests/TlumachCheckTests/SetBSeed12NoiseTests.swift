@@ -14,6 +14,15 @@ func defaultFindings(_ source: String, _ target: String, context: String? = nil)
     defaultFindings(BilingualUnit(id: "u", source: source, target: target, context: context))
 }
 
+/// The findings of the default configuration with the shipped glossaries (info included), en → uk.
+func shippedGlossaryFindings(_ source: String, _ target: String) throws -> [Finding] {
+    let glossary = try XCTUnwrap(FalsePositiveTests.shippedGlossary)
+    let document = BilingualDocument(
+        path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk",
+        units: [BilingualUnit(id: "u", source: source, target: target)])
+    return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: glossary)).run([document]).findings
+}
+
 /// False classes read in the judged sample of set B, seed 12 (docs/check-evaluation.md), each pinned with its real
 /// example next to a true finding of the same shape that must stay found.
 final class SetBSeed12NoiseTests: XCTestCase {

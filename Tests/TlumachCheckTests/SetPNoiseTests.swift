@@ -9,12 +9,7 @@ final class SetPNoiseTests: XCTestCase {
     func flagged(_ source: String, _ target: String) -> [String] { defaultFindings(source, target) }
 
     func shipped(_ source: String, _ target: String) throws -> [String] {
-        let glossary = try XCTUnwrap(FalsePositiveTests.shippedGlossary)
-        let document = BilingualDocument(
-            path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk",
-            units: [BilingualUnit(id: "u", source: source, target: target)])
-        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: glossary)).run([document]).findings
-            .filter { $0.severity != .info }.map(\.check)
+        try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
     }
 
     /// libgweather: "Rivne" → "Рівне". A name that is also an ordinary word (рівне, "even") starts the target, so

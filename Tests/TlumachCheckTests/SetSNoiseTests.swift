@@ -8,18 +8,13 @@ final class SetSNoiseTests: XCTestCase {
     /// freeciv: "cannot be incited … unhappy about aggression" → "нещасні через агресивні дії", "the defender's
     /// strength" → "сила захисту": the concept said by another word of its family. Reported as info at most.
     func testAConceptSaidByAWordOfItsFamilyIsInfoAtMost() throws {
-        let glossary = try XCTUnwrap(FalsePositiveTests.shippedGlossary)
-        func counted(_ source: String, _ target: String) -> [String] {
-            let document = BilingualDocument(
-                path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk",
-                units: [BilingualUnit(id: "u", source: source, target: target)])
-            return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: glossary)).run([document]).findings
-                .filter { $0.severity != .info }.map(\.check)
+        func counted(_ source: String, _ target: String) throws -> [String] {
+            try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
         }
-        XCTAssertEqual(counted("An SDI Defense doubles the defender's strength against missile attacks.", "СОІ подвоює силу захисту проти ракетних атак."), [])
-        XCTAssertEqual(counted("unless that citizen is unhappy about aggression", "хіба городяни нещасні через агресивні дії"), [])
+        XCTAssertEqual(try counted("An SDI Defense doubles the defender's strength against missile attacks.", "СОІ подвоює силу захисту проти ракетних атак."), [])
+        XCTAssertEqual(try counted("unless that citizen is unhappy about aggression", "хіба городяни нещасні через агресивні дії"), [])
         // Nothing of the family: counted.
-        XCTAssertEqual(counted("unless that citizen is unhappy about aggression", "хіба городяни нещасні через військові дії"), ["term-missing"])
+        XCTAssertEqual(try counted("unless that citizen is unhappy about aggression", "хіба городяни нещасні через військові дії"), ["term-missing"])
     }
 
     /// kstars: "Reconnecting to PHD2 Host: %1, on port %2. . ." → "…на порту %2…": spaced dots are an ellipsis.
@@ -47,11 +42,7 @@ final class SetSReadBackTests: XCTestCase {
     /// kgeography: "Autonomous Republic of Crimea" → "Республіка Крим", freeciv: "Cruise Missile" → "Ракета": a
     /// word of a longer term left out is no family: still an error.
     func testAWordOfALongerTermLeftOutIsNoFamily() throws {
-        let glossary = try XCTUnwrap(FalsePositiveTests.shippedGlossary)
-        let document = BilingualDocument(
-            path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk",
-            units: [BilingualUnit(id: "u", source: "Autonomous Republic of Crimea", target: "Республіка Крим")])
-        let found = CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: glossary)).run([document]).findings
+        let found = try shippedGlossaryFindings("Autonomous Republic of Crimea", "Республіка Крим")
         XCTAssertEqual(found.map(\.check), ["term-missing"])
         XCTAssertEqual(found.map(\.severity), [.error])
     }
