@@ -37,6 +37,7 @@ struct PlaceholderMismatchCheck: Check {
             .passing("100% sure", "на 100 % певен"),
             .passing("(every %gs)", "(кожні %g с)", note: "A conversion followed by a letter."),
             .passing("Medium (%1x%2)", "Середній (%1⨯%2)", note: "A Qt placeholder followed by a letter, not printf's %1x (kdenlive)."),
+            .passing("Imported %i key", "Імпортовано %d ключ", note: "%i prints what %d prints (seahorse-nautilus)."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),

@@ -96,12 +96,22 @@ struct TermMissingCheck: Check {
         var reported = Set<String>()
         var issues: [Issue] = []
         var familyPrefixes: [String: String]?
+        var targetWords: Set<String>?
         // Only a source term that demands its concept (preferred, not a variant, or marked `trigger`) is asked for:
         // "Region" in a UI string is not the oblast concept's "region" variant.
         for occurrence in sourceTerms where occurrence.demandsTranslation && !reported.contains(occurrence.concept) {
             // An abbreviation the target keeps as it is names something else, a format or a product (ICC profile →
             // профіль ICC, CMU raster image, the ARC processor), not the glossary's concept.
-            if Self.isAbbreviation(occurrence.text) && unit.targetText.words.contains(where: { $0.text == occurrence.text }) { continue }
+            // So does a common noun capitalised as a name that the target keeps as the source writes it
+            // (seahorse-nautilus: "War (.war)", the Java archive format, is not the war); a proper name left in
+            // Latin letters (Kyiv) is still asked for.
+            if Self.isAbbreviation(occurrence.text)
+                || (occurrence.casing != .exact && occurrence.text.first?.isUppercase == true && !occurrence.text.contains(" "))
+            {
+                let words = targetWords ?? Set(unit.targetText.words.map(\.text))
+                targetWords = words
+                if words.contains(occurrence.text) { continue }
+            }
             let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
             if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage) {
                 reported.insert(occurrence.concept)

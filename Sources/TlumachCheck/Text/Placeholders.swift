@@ -112,7 +112,8 @@ package enum PlaceholderScanner {
         }
         guard index < count, "diouxXeEfFgGaAcsSpn@".unicodeScalars.contains(scalars[index]) else { return nil }
         let conversion = scalars[index]
-        let key = lengthModifier + String(Character(conversion))
+        // %i prints what %d prints (seahorse-nautilus: "Imported %i key" → "Імпортовано %d ключ").
+        let key = lengthModifier + (conversion == "i" ? "d" : String(Character(conversion)))
         if let name { return (index + 1, "(\(name))\(key)") }
         if let position { return (index + 1, "\(position)$\(key)") }
         return (index + 1, "$\(key)")
