@@ -11,7 +11,8 @@
 #                                           # each set and variant (AG1… with glossaries, AN1… without)
 #   NOISE_SAMPLE=50 NOISE_SEED=11 NOISE_SETS=B scripts/check-noise.sh  # another seed; only set B
 #   CATALOGS_C=/tmp/set-c NOISE_SETS="B C" scripts/check-noise.sh     # also set C: every *.mo under CATALOGS_C
-#                                           # (catalogs of packages not installed here, see docs/check-evaluation.md);
+#                                           # (catalogs of packages not installed here, see docs/check-evaluation.md;
+#                                           # in a package tree only uk/LC_MESSAGES is read);
 #                                           # CATALOGS_D … CATALOGS_W likewise make sets D to W
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
@@ -38,7 +39,8 @@ for set in C D E F G H I J K L M N O P Q R S T U V W; do
     folder=${!folder_var:-}
     [ -n "$folder" ] || continue
     mkdir -p "$NOISE_DIR/$set"
-    for mo in $(find "$folder" -name '*.mo' | sort); do
+    # A package's tree holds every language's catalogs: only the Ukrainian ones (or loose .mo files) are taken.
+    for mo in $(find "$folder" -name '*.mo' \( -path '*/uk/LC_MESSAGES/*' -o ! -path '*/LC_MESSAGES/*' \) | sort); do
         name=$(basename "$mo" .mo)
         [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
     done
