@@ -18,3 +18,13 @@ final class SetVNoiseTests: XCTestCase {
         XCTAssertEqual(try shippedGlossaryFindings("Kyiv was shelled.", "Kyiv обстріляли.").filter { $0.severity != .info }.map(\.check), ["term-missing"])
     }
 }
+
+/// False classes read in set W (geary, gajim, lollypop, guake, mypaint, MATE applets, media and system monitor,
+/// caja-extensions; docs/check-evaluation.md).
+final class SetWNoiseTests: XCTestCase {
+    /// lollypop: "translator1, translator2, ..." → the translators' names and addresses: the credits.
+    func testANumberedCreditsPlaceholder() {
+        XCTAssertEqual(defaultFindings("translator1, translator2, ...", "Ihor Hordiichuk <igor_ck@outlook.com>\nstrixaluco"), [])
+        XCTAssertEqual(defaultFindings("translators: see the list", "перекладачі: див. <a@b.org>"), ["url-mismatch"])
+    }
+}
