@@ -98,7 +98,9 @@ struct NormalizeCommand: ParsableCommand {
             }
         }
         for (path, data) in inputs {
-            let invalid = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
+            let invalid = data.withUnsafeBytes {
+                UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self), parts: ProcessInfo.processInfo.activeProcessorCount)
+            }
             if let invalid { throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8") }
         }
         // Within each file, every few megabytes: a large file shows its progress too.
