@@ -669,7 +669,7 @@ public final class TermMatcher: Sendable {
                     if let wanted, !wanted[Int(info.languageID)] { continue }
                     if currentSpan != candidate.utf8 {
                         currentSpan = candidate.utf8
-                        conceptsOnSpan.removeAll(keepingCapacity: true)
+                        conceptsOnSpan.clearIfNeeded()
                         lastEnd = candidate.utf8.upperBound
                     }
                     if !conceptsOnSpan.contains(info.concept) {
@@ -711,7 +711,7 @@ public final class TermMatcher: Sendable {
             }
             if currentSpan != candidate.utf8 {
                 currentSpan = candidate.utf8
-                conceptsOnSpan.removeAll(keepingCapacity: true)
+                conceptsOnSpan.clearIfNeeded()
                 lastEnd = candidate.utf8.upperBound
             }
             for entry in best where !conceptsOnSpan.contains(entry.concept) {
@@ -864,11 +864,11 @@ public final class TermMatcher: Sendable {
 }
 
 extension Array {
-    /// `removeAll(keepingCapacity: true)` without its call when already empty (most tokens of a text leave the
-    /// scan's arrays empty, and the call is not inlined).
+    /// `removeAll(keepingCapacity: true)` for the scan's short arrays (a few elements): `removeLast` is inlined,
+    /// where `removeAll` is a generic call (`replaceSubrange`) made for nearly every token of a text.
     @inline(__always)
     mutating func clearIfNeeded() {
-        if !isEmpty { removeAll(keepingCapacity: true) }
+        while !isEmpty { removeLast() }
     }
 }
 
