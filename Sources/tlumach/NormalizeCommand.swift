@@ -108,11 +108,15 @@ struct NormalizeCommand: ParsableCommand {
             command: "normalize", total: inputs.reduce(0) { $0 + $1.data.count }, unit: .bytes)
         // Writing the text needs no change list; building one costs more than the rewriting on messy text.
         let reporting = check || report != nil
+        // Plain output goes to standard output as it is made (every input was validated above, and nothing fails
+        // after that): no buffer the size of the file. Not to a terminal, where it would cross the progress meter.
+        let streaming = !reporting && !inPlace && isatty(STDOUT_FILENO) == 0
         let results = inputs.map { input in
             let result = input.data.withUnsafeBytes {
                 normalizer.normalize(
                     utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
-                    progress: { progress.advance(by: $0) })
+                    progress: { progress.advance(by: $0) },
+                    sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil)
             }
             return (path: input.path, result: result)
         }
@@ -138,7 +142,7 @@ struct NormalizeCommand: ParsableCommand {
         }
         if report == .json {
             StandardOutputWriter.write(NormalizationReport(results: results).json() + "\n")
-        } else if !inPlace {
+        } else if !inPlace && !streaming {
             for (_, result) in results { StandardOutputWriter.write(bytes: result.utf8) }
         }
     }
