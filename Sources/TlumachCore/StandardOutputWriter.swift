@@ -8,14 +8,16 @@ package enum StandardOutputWriter {
 
     /// Straight to file descriptor 1, without copying the bytes into a Data first; a closed pipe ends the write.
     package static func write(bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var written = 0
-            while written < buffer.count {
-                let result = Foundation.write(1, base + written, buffer.count - written)
-                if result <= 0 { break }
-                written += result
-            }
+        bytes.withUnsafeBufferPointer { write(buffer: $0) }
+    }
+
+    package static func write(buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        var written = 0
+        while written < buffer.count {
+            let result = Foundation.write(1, base + written, buffer.count - written)
+            if result <= 0 { break }
+            written += result
         }
     }
 }

@@ -15,6 +15,23 @@ public enum TextFile {
         return try decode(data, path: path)
     }
 
+    /// Reads a whole file's bytes, not yet validated as UTF-8, with the length of its UTF-8 byte-order mark (0 or 3):
+    /// for a reader that validates the text as it goes (see `invalidUTF8(_:path:)` for its error).
+    public static func readBytes(_ path: String) throws(InputError) -> (data: Data, byteOrderMark: Int) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputError(path: path, message: "cannot read file: \(reason(error))")
+        }
+        return (data, ByteOrderMark.utf8Length(data))
+    }
+
+    /// The error `read` gives for invalid UTF-8 at `byteOffset` (counted from the file's first byte).
+    public static func invalidUTF8(_ byteOffset: Int, path: String) -> InputError {
+        InputError(path: path, byteOffset: byteOffset, message: "invalid UTF-8")
+    }
+
     /// Reads all of standard input as UTF-8; `path` names it in errors ("<stdin>").
     public static func readStandardInput(name: String = "<stdin>") throws(InputError) -> String {
         let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -32,7 +49,7 @@ public enum TextFile {
         if let valid { return valid }
         let bytes = [UInt8](data.dropFirst(bom))
         if let offset = UTF8Validation.firstInvalidOffset(bytes) {
-            throw InputError(path: path, byteOffset: offset + bom, message: "invalid UTF-8")
+            throw invalidUTF8(offset + bom, path: path)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// UTF-8 validation fast enough to sit in front of the normaliser: ASCII and two-byte sequences (all of Cyrillic)
 /// take a short path; everything else gets the full check (no overlongs, no surrogates, nothing above U+10FFFF).
 /// The one UTF-8 validator of the package (the tests compare it with the standard library's decoder).
@@ -10,7 +12,13 @@ package enum UTF8Validation {
         while index < count {
             let byte = base[index]
             if byte < 0x80 {
+                // Eight ASCII bytes at a time (English text, markup, spaces between Cyrillic words).
                 index &+= 1
+                while index &+ 8 <= count
+                    && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index &+= 8
+                }
                 continue
             }
             if byte >= 0xC2 && byte <= 0xDF {
@@ -39,7 +47,43 @@ package enum UTF8Validation {
         return nil
     }
 
+    /// `firstInvalidOffset` on up to `parts` parts of a large buffer at once, each cut before a byte that is not a
+    /// continuation byte (so no valid sequence spans a cut, and the first invalid part holds the first invalid byte:
+    /// the same answer as one pass).
+    package static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>, parts: Int, minimumPart: Int = 1 << 22) -> Int? {
+        let count = min(parts, bytes.count / max(1, minimumPart))
+        guard count > 1 else { return firstInvalidOffset(bytes) }
+        var bounds = [0]
+        for part in 1..<count {
+            var cut = bytes.count / count * part
+            let limit = min(bytes.count, cut + 4)
+            while cut < limit && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+            // Only continuation bytes there: invalid anyway, found by the part before.
+            if cut < limit && cut > bounds[bounds.count - 1] { bounds.append(cut) }
+        }
+        bounds.append(bytes.count)
+        let ranges = zip(bounds, bounds.dropFirst()).map { $0..<$1 }
+        let shared = UncheckedSendable(bytes)
+        let results = ResultSlots<Int>(count: ranges.count)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+            let range = ranges[index]
+            if let offset = firstInvalidOffset(UnsafeBufferPointer(rebasing: shared.value[range])) {
+                results.set(index, range.lowerBound + offset)
+            }
+        }
+        for index in ranges.indices {
+            if let offset = results.take(index) { return offset }
+        }
+        return nil
+    }
+
     package static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { firstInvalidOffset($0) }
     }
+}
+
+/// Bytes that are not valid UTF-8, from a reader that validates as it goes: where the first bad byte is.
+public struct InvalidUTF8: Error, Sendable, Equatable {
+    public var byteOffset: Int
+    public init(byteOffset: Int) { self.byteOffset = byteOffset }
 }

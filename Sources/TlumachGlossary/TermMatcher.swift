@@ -134,6 +134,8 @@ public final class TermMatcher: Sendable {
     let prefixFilter: PrefixFilter
     /// Off only in tests that prove the filter changes no result.
     let usePrefixFilter: Bool
+    /// Off only in tests that prove the Cyrillic key memo (`TokenCache.memoizedCyrillicSymbol`) changes no result.
+    let useKeyMemo: Bool
     /// Whether a node ends any pattern (a flat array for the scan loop).
     let hasOutput: [Bool]
     let patterns: [Pattern]
@@ -153,12 +155,14 @@ public final class TermMatcher: Sendable {
         try self.init(glossary: glossary, keys: TermKeys())
     }
 
-    convenience init(glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true) throws {
-        self.init(glossary: glossary, keys: keys, compiled: CompiledTerms(glossary: glossary, keys: keys), usePrefixFilter: usePrefixFilter)
+    convenience init(glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true, useKeyMemo: Bool = true) throws {
+        self.init(
+            glossary: glossary, keys: keys, compiled: CompiledTerms(glossary: glossary, keys: keys), usePrefixFilter: usePrefixFilter,
+            useKeyMemo: useKeyMemo)
     }
 
     /// The scan's tables, derived from a compiled (or cached) glossary.
-    init(glossary: Glossary, keys: TermKeys, compiled: CompiledTerms, usePrefixFilter: Bool = true) {
+    init(glossary: Glossary, keys: TermKeys, compiled: CompiledTerms, usePrefixFilter: Bool = true, useKeyMemo: Bool = true) {
         self.glossary = glossary
         self.keys = keys
         let kinds = compiled.symbolKinds
@@ -193,6 +197,7 @@ public final class TermMatcher: Sendable {
         for key in compiled.prefixKeys { filter.insert(key) }
         self.prefixFilter = filter
         self.usePrefixFilter = usePrefixFilter
+        self.useKeyMemo = useKeyMemo
         self.patterns = patterns
         self.needsExact = compiled.needsExact
         self.lowercaseExact = compiled.lowercaseExact
@@ -281,41 +286,63 @@ public final class TermMatcher: Sendable {
     func counts(in text: String, language: String?, pieces: Int, minimumPiece: Int) -> [String: Int] {
         var text = text
         return text.withUTF8 { bytes in
-            let parts = TermMatcher.pieces(bytes, count: min(pieces, bytes.count / max(1, minimumPiece)))
-            var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
-            var kept: [Choice] = []
-            var lowerCase: Set<Int32> = []
-            func add(_ piece: PieceCounts, at offset: Int) {
-                for (concept, count) in zip(perConcept.indices, piece.perConcept) { perConcept[concept] += count }
-                kept.reserveCapacity(kept.count + piece.kept.count)
-                for var choice in piece.kept {
-                    // Piece-relative byte offsets made whole-text ones (the UTF-16 range, unused here, stays relative).
-                    choice.candidate.utf8 = (choice.candidate.utf8.lowerBound + offset)..<(choice.candidate.utf8.upperBound + offset)
-                    kept.append(choice)
-                }
-                lowerCase.formUnion(piece.lowerCaseConcepts)
-            }
-            if parts.count == 1 {
-                add(countPiece(bytes, language: language), at: 0)
-            } else {
-                // The text's bytes are only read while the workers run, and each writes its own slot.
-                let shared = UncheckedSendable(bytes)
-                let results = ResultSlots<PieceCounts>(count: parts.count)
-                DispatchQueue.concurrentPerform(iterations: parts.count) { [parts] index in
-                    results.set(index, self.countPiece(UnsafeBufferPointer(rebasing: shared.value[parts[index]]), language: language))
-                }
-                for (index, part) in parts.enumerated() {
-                    if let piece = results.take(index) { add(piece, at: part.lowerBound) }
-                }
-            }
-            markAmbiguous(&kept, bytes: bytes, lowerCaseConcepts: lowerCase)
-            for choice in kept where !choice.ambiguous {
-                perConcept[Int(resolveInfo[Int(choice.pattern)].concept)] += 1
-            }
-            var counts: [String: Int] = [:]
-            for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
-            return counts
+            // A String is valid UTF-8 already.
+            (try? counts(inUTF8: bytes, language: language, validating: false, pieces: pieces, minimumPiece: minimumPiece)) ?? [:]
         }
+    }
+
+    /// `counts(in:language:)` over the bytes of a file not yet checked to be UTF-8: each part is validated by the
+    /// worker that then scans it, so a large file is validated on every core and never copied into a String.
+    /// Throws the offset of the first invalid byte (as `UTF8Validation` finds it) instead of counting.
+    public func counts(inUnvalidatedUTF8 bytes: UnsafeBufferPointer<UInt8>, language: String?) throws(InvalidUTF8) -> [String: Int] {
+        try counts(
+            inUTF8: bytes, language: language, validating: true, pieces: ProcessInfo.processInfo.activeProcessorCount,
+            minimumPiece: 1 << 20)
+    }
+
+    func counts(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, language: String?, validating: Bool, pieces: Int, minimumPiece: Int
+    ) throws(InvalidUTF8) -> [String: Int] {
+        // Cut points follow an ASCII byte, which is never inside a sequence: the text is valid exactly when every
+        // part is, and the first invalid part holds the first invalid byte.
+        let parts = TermMatcher.pieces(bytes, count: min(pieces, bytes.count / max(1, minimumPiece)))
+        var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
+        var kept: [Choice] = []
+        var lowerCase: Set<Int32> = []
+        func add(_ piece: PieceCounts, at offset: Int) {
+            for (concept, count) in zip(perConcept.indices, piece.perConcept) { perConcept[concept] += count }
+            kept.reserveCapacity(kept.count + piece.kept.count)
+            for var choice in piece.kept {
+                // Piece-relative byte offsets made whole-text ones (the UTF-16 range, unused here, stays relative).
+                choice.candidate.utf8 = (choice.candidate.utf8.lowerBound + offset)..<(choice.candidate.utf8.upperBound + offset)
+                kept.append(choice)
+            }
+            lowerCase.formUnion(piece.lowerCaseConcepts)
+        }
+        var results: [PieceCounts?] = []
+        if parts.count == 1 {
+            results = [countPiece(bytes, language: language, validating: validating)]
+        } else {
+            // The text's bytes are only read while the workers run, and each writes its own slot.
+            let shared = UncheckedSendable(bytes)
+            let slots = ResultSlots<PieceCounts>(count: parts.count)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { [parts] index in
+                slots.set(index, self.countPiece(UnsafeBufferPointer(rebasing: shared.value[parts[index]]), language: language, validating: validating))
+            }
+            results = parts.indices.map { slots.take($0) }
+        }
+        for (part, piece) in zip(parts, results) {
+            guard let piece else { continue }
+            if let invalid = piece.invalidOffset { throw InvalidUTF8(byteOffset: part.lowerBound + invalid) }
+            add(piece, at: part.lowerBound)
+        }
+        markAmbiguous(&kept, bytes: bytes, lowerCaseConcepts: lowerCase)
+        for choice in kept where !choice.ambiguous {
+            perConcept[Int(resolveInfo[Int(choice.pattern)].concept)] += 1
+        }
+        var counts: [String: Int] = [:]
+        for (concept, count) in perConcept.enumerated() where count > 0 { counts[glossary.concepts[concept].id] = count }
+        return counts
     }
 
     /// One part's counts before sentence-initial names are decided: counts per concept index, the choices that may
@@ -324,9 +351,14 @@ public final class TermMatcher: Sendable {
         var perConcept: [Int]
         var kept: [Choice]
         var lowerCaseConcepts: Set<Int32>
+        /// Validating: where the part's first invalid byte is (nothing else is filled in then).
+        var invalidOffset: Int? = nil
     }
 
-    func countPiece(_ bytes: UnsafeBufferPointer<UInt8>, language: String?) -> PieceCounts {
+    func countPiece(_ bytes: UnsafeBufferPointer<UInt8>, language: String?, validating: Bool = false) -> PieceCounts {
+        if validating, let invalid = UTF8Validation.firstInvalidOffset(bytes) {
+            return PieceCounts(perConcept: [], kept: [], lowerCaseConcepts: [], invalidOffset: invalid)
+        }
         var perConcept = [Int](repeating: 0, count: glossary.concepts.count)
         var kept: [Choice] = []
         var lowerCase: Set<Int32> = []
@@ -411,6 +443,22 @@ public final class TermMatcher: Sendable {
                 // A word of Ukrainian/Russian letters whose exact key is not wanted: keying it from its bytes costs
                 // less than the token cache's memory traffic, on a first pass (one CLI run) and on later ones.
                 if prefix >= 0 && (!needsExact || !(capital || lowercaseExact)) {
+                    // Its one symbol depends on its bytes only: real text repeats a few thousand forms, and the memo
+                    // answers those without decoding and stemming them again.
+                    if useKeyMemo && range8.count <= WordPrefix.size {
+                        let symbol = cache.memoizedCyrillicSymbol(bytes, range8, hash: hash) { word in
+                            computed.clearIfNeeded()
+                            // Here the word gets its inflection key only: one symbol or none.
+                            guard self.appendSymbolsForCyrillicWord(word, capital: capital, to: &computed), let first = computed.first else { return -1 }
+                            return first
+                        }
+                        if symbol < 0 {
+                            active.clearIfNeeded()
+                            return
+                        }
+                        tokenSymbols.append(symbol)
+                        break
+                    }
                     computed.clearIfNeeded()
                     if appendSymbolsForCyrillicWord(UnsafeBufferPointer(rebasing: bytes[range8]), capital: capital, to: &computed) {
                         if computed.isEmpty {
@@ -611,9 +659,28 @@ public final class TermMatcher: Sendable {
                 guard options.contains(.nested) else { continue }
                 nested = true
             }
+            let node = Int(candidate.node)
+            // Counting, and the node ends one pattern that needs no capital (nearly every candidate of match-rich
+            // text): what the general path below does for it, without its lists.
+            if let counting, outputStart[node + 1] - outputStart[node] == 1 {
+                let pattern = outputList[Int(outputStart[node])]
+                let info = resolveInfo[Int(pattern)]
+                if !info.needsCapital {
+                    if let wanted, !wanted[Int(info.languageID)] { continue }
+                    if currentSpan != candidate.utf8 {
+                        currentSpan = candidate.utf8
+                        conceptsOnSpan.clearIfNeeded()
+                        lastEnd = candidate.utf8.upperBound
+                    }
+                    if !conceptsOnSpan.contains(info.concept) {
+                        conceptsOnSpan.append(info.concept)
+                        counting[Int(info.concept)] += 1
+                    }
+                    continue
+                }
+            }
             // The best pattern per concept among this node's outputs in the wanted language.
             best.removeAll(keepingCapacity: true)
-            let node = Int(candidate.node)
             for listIndex in Int(outputStart[node])..<Int(outputStart[node + 1]) {
                 let pattern = outputList[listIndex]
                 let info = resolveInfo[Int(pattern)]
@@ -644,7 +711,7 @@ public final class TermMatcher: Sendable {
             }
             if currentSpan != candidate.utf8 {
                 currentSpan = candidate.utf8
-                conceptsOnSpan.removeAll(keepingCapacity: true)
+                conceptsOnSpan.clearIfNeeded()
                 lastEnd = candidate.utf8.upperBound
             }
             for entry in best where !conceptsOnSpan.contains(entry.concept) {
@@ -797,11 +864,11 @@ public final class TermMatcher: Sendable {
 }
 
 extension Array {
-    /// `removeAll(keepingCapacity: true)` without its call when already empty (most tokens of a text leave the
-    /// scan's arrays empty, and the call is not inlined).
+    /// `removeAll(keepingCapacity: true)` for the scan's short arrays (a few elements): `removeLast` is inlined,
+    /// where `removeAll` is a generic call (`replaceSubrange`) made for nearly every token of a text.
     @inline(__always)
     mutating func clearIfNeeded() {
-        if !isEmpty { removeAll(keepingCapacity: true) }
+        while !isEmpty { removeLast() }
     }
 }
 
@@ -859,6 +926,33 @@ struct TokenCache {
         var symbolStart: Int32 = 0
     }
     private var hot: [Hot] = Array(repeating: Hot(), count: 1 << 16)
+
+    /// Direct-mapped memo of the one symbol (or -1) of Cyrillic words of up to 32 bytes keyed without exact keys:
+    /// small enough (4,096 words, 192 KB) to stay in the processor's cache, unlike `hot`.
+    struct MemoEntry {
+        var prefix = WordPrefix()
+        var hash: UInt32 = 0
+        var symbol: Int32 = -1
+        var length: UInt8 = 0  // 0 is empty
+    }
+    private var memo: [MemoEntry] = Array(repeating: MemoEntry(), count: 1 << 12)
+
+    /// The symbol of the Cyrillic word at `range` (at most `WordPrefix.size` bytes), from the memo or from `compute`.
+    @inline(__always)
+    mutating func memoizedCyrillicSymbol(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt32, compute: (UnsafeBufferPointer<UInt8>) -> Int32
+    ) -> Int32 {
+        let length = range.count
+        let prefix = TokenCache.prefix(bytes.baseAddress! + range.lowerBound, length)
+        let index = Int(truncatingIfNeeded: hash ^ (hash >> 12)) & (memo.count - 1)
+        return memo.withUnsafeMutableBufferPointer { memo in
+            let entry = memo[index]
+            if entry.hash == hash && Int(entry.length) == length && entry.prefix == prefix { return entry.symbol }
+            let symbol = compute(UnsafeBufferPointer(rebasing: bytes[range]))
+            memo[index] = MemoEntry(prefix: prefix, hash: hash, symbol: symbol, length: UInt8(length))
+            return symbol
+        }
+    }
 
     /// Open addressing: hash << 32 | (slot index + 1); 0 is empty. Probes compare hashes without touching slots.
     private var table: [UInt64]

@@ -41,14 +41,18 @@ public final class ArticleNormalizer: Sendable {
 
     /// `progress` receives the number of bytes read since its last call, every `progressEvery` bytes or so and
     /// once at the end (the sum is the buffer's size).
+    /// With `sink`, the text is handed to it in order, in pieces of about `drainEvery` bytes, as it is made (and
+    /// the result's `utf8` is empty): a large file is written out without a buffer of its size, whose first
+    /// touch costs page faults.
     package func normalize(
         utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true, progress: ((Int) -> Void)? = nil,
-        progressEvery: Int = ArticleNormalizer.progressStep
+        progressEvery: Int = ArticleNormalizer.progressStep, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+        drainEvery: Int = 1 << 20
     ) -> NormalizationResult {
         var reported = 0
         defer { progress?(bytes.count - reported) }
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        output.reserveCapacity(sink == nil ? bytes.count : min(bytes.count, drainEvery + drainEvery / 4))
         var changes: [PendingChange] = []
         var state = DocumentState()
         var changeCount = 0
@@ -99,12 +103,27 @@ public final class ArticleNormalizer: Sendable {
                 }
                 steps += block.range.count
                 position = block.range.upperBound
+                // Everything before `position` is settled: what is in `output`, then the unchanged input from `clean`.
+                if let sink, output.count + (position - clean) >= drainEvery {
+                    if !output.isEmpty {
+                        output.withUnsafeBufferPointer(sink)
+                        output.removeAll(keepingCapacity: true)
+                    }
+                    if position > clean {
+                        sink(UnsafeBufferPointer(rebasing: bytes[clean..<position]))
+                        clean = position
+                    }
+                }
                 if let progress, position - reported >= progressEvery {
                     progress(position - reported)
                     reported = position
                 }
             }
             Self.flush(bytes, from: &clean, to: bytes.count, into: &output)
+            if let sink {
+                if !output.isEmpty { output.withUnsafeBufferPointer(sink) }
+                output = []
+            }
         }
         if !reporting {
             changes = []

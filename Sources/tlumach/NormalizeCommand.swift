@@ -98,7 +98,9 @@ struct NormalizeCommand: ParsableCommand {
             }
         }
         for (path, data) in inputs {
-            let invalid = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self)) }
+            let invalid = data.withUnsafeBytes {
+                UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self), parts: ProcessInfo.processInfo.activeProcessorCount)
+            }
             if let invalid { throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8") }
         }
         // Within each file, every few megabytes: a large file shows its progress too.
@@ -106,11 +108,15 @@ struct NormalizeCommand: ParsableCommand {
             command: "normalize", total: inputs.reduce(0) { $0 + $1.data.count }, unit: .bytes)
         // Writing the text needs no change list; building one costs more than the rewriting on messy text.
         let reporting = check || report != nil
+        // Plain output goes to standard output as it is made (every input was validated above, and nothing fails
+        // after that): no buffer the size of the file. Not to a terminal, where it would cross the progress meter.
+        let streaming = !reporting && !inPlace && isatty(STDOUT_FILENO) == 0
         let results = inputs.map { input in
             let result = input.data.withUnsafeBytes {
                 normalizer.normalize(
                     utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
-                    progress: { progress.advance(by: $0) })
+                    progress: { progress.advance(by: $0) },
+                    sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil)
             }
             return (path: input.path, result: result)
         }
@@ -136,7 +142,7 @@ struct NormalizeCommand: ParsableCommand {
         }
         if report == .json {
             StandardOutputWriter.write(NormalizationReport(results: results).json() + "\n")
-        } else if !inPlace {
+        } else if !inPlace && !streaming {
             for (_, result) in results { StandardOutputWriter.write(bytes: result.utf8) }
         }
     }

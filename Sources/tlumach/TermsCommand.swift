@@ -20,6 +20,22 @@ struct TermsCommand: ParsableCommand {
         var jsonMatches: [String] = []
         var counts: [String: Int] = [:]
         for file in files.isEmpty ? ["-"] : files {
+            if format == .summary && lang != "auto" && file != "-" {
+                // No String of the file: the matcher validates the bytes as it scans them, on every core.
+                let (data, bom) = try TextFile.readBytes(file)
+                let found: Result<[String: Int], InvalidUTF8> = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                    let bytes = raw.assumingMemoryBound(to: UInt8.self)
+                    return Result { () throws(InvalidUTF8) in
+                        try matcher.counts(inUnvalidatedUTF8: UnsafeBufferPointer(rebasing: bytes[bom...]), language: lang)
+                    }
+                }
+                guard case .success(let found) = found else {
+                    if case .failure(let error) = found { throw TextFile.invalidUTF8(error.byteOffset + bom, path: file) }
+                    continue
+                }
+                for (concept, count) in found { counts[concept, default: 0] += count }
+                continue
+            }
             let text = file == "-" ? try TextFile.readStandardInput() : try TextFile.read(file)
             let name = file == "-" ? "<stdin>" : file
             let language = lang == "auto" ? LanguageDetector.documentLanguage(text).rawValue : lang

@@ -55,6 +55,27 @@ final class GlossaryCLITests: XCTestCase {
         XCTAssertEqual(summary.stdout, "3\tkyiv\n1\tprisoner-of-war\n")
     }
 
+    /// A file given to `terms --format summary --lang X` is read as bytes and validated while it is scanned: the same
+    /// counts as the text from standard input (a byte-order mark dropped), and for damaged bytes the same one-line
+    /// error as every reader (the offset counted from the file's first byte).
+    func testSummaryOfAFileEqualsSummaryOfStandardInputAndRefusesBadUTF8() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let article = try String(contentsOf: CLI.packageRoot.appendingPathComponent("examples/check/article.uk.txt"), encoding: .utf8)
+        let file = directory.appendingPathComponent("article.txt")
+        try Data([0xEF, 0xBB, 0xBF] + Array(article.utf8)).write(to: file)
+        let fromFile = try CLI.run(["terms", "--format", "summary", "--lang", "uk", file.path])
+        let fromInput = try CLI.run(["terms", "--format", "summary", "--lang", "uk"], stdin: article)
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        XCTAssertFalse(fromFile.stdout.isEmpty)
+        XCTAssertEqual(fromFile.stdout, fromInput.stdout)
+        let bad = directory.appendingPathComponent("bad.txt")
+        try Data([0xEF, 0xBB, 0xBF] + Array("Київ і".utf8) + [0xD0, 0x20] + Array(article.utf8)).write(to: bad)
+        let refused = try CLI.run(["terms", "--format", "summary", "--lang", "uk", bad.path])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertTrue(refused.stderr.contains("\(bad.path): byte 14: invalid UTF-8"), refused.stderr)
+    }
+
     func testDefaultGlossaryFolderAndConfig() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         let none = try CLI.run(["lookup", "Kyiv"], in: directory)

@@ -31,6 +31,29 @@ final class UTF8ValidationTests: XCTestCase {
         }
     }
 
+    /// Long ASCII runs (the validator skips them eight bytes at a time) with damage at every alignment, and the
+    /// validation in parts (cut before non-continuation bytes) giving the same answer as one pass.
+    func testASCIIRunsAndPartsAgreeWithTheStandardDecoder() {
+        var generator = SeededGenerator(seed: 8)
+        let pieces: [[UInt8]] = [
+            [0xD0, 0x9A], [0xD1], [0xE2, 0x80, 0x99], [0xE2, 0x80], [0xF0, 0x9F, 0x91, 0x8D], [0xC0, 0x80],
+            [0xED, 0xA0, 0x80], [0xFF], [0x80], [0x80, 0x80, 0x80, 0x80, 0x80], [0xD1, 0x97],
+        ]
+        for round in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 6) {
+                bytes += (0..<Int(generator.next() % 40)).map { UInt8(0x20 + ($0 * 7 + round) % 0x5F) }
+                if generator.next() % 3 != 0 { bytes += generator.pick(pieces) }
+            }
+            let expected = decoderOffset(bytes)
+            XCTAssertEqual(UTF8Validation.firstInvalidOffset(bytes), expected, "\(bytes)")
+            for parts in [2, 3, 7] {
+                let inParts = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0, parts: parts, minimumPart: 1) }
+                XCTAssertEqual(inParts, expected, "\(parts) parts: \(bytes)")
+            }
+        }
+    }
+
     func testValidText() {
         XCTAssertNil(UTF8Validation.firstInvalidOffset(Array("Київ — м’ясо 👍🏽".utf8)))
         XCTAssertEqual(UTF8Validation.firstInvalidOffset([0x41, 0x42, 0xD0, 0x20]), 2)
