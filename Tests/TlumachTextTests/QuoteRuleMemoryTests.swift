@@ -19,7 +19,7 @@ final class QuoteRuleMemoryTests: XCTestCase {
         var options = NormalizerOptions()
         options.language = .uk
         let normalizer = try ArticleNormalizer(options: options)
-        XCTAssertEqual(try normalizer.normalize("x ''''").text, "x «»«»")
-        XCTAssertEqual(try normalizer.normalize("x \"a 'b' c\"").text, "x «a „b“ c»")
+        XCTAssertEqual(normalizer.normalize("x ''''").text, "x «»«»")
+        XCTAssertEqual(normalizer.normalize("x \"a 'b' c\"").text, "x «a „b“ c»")
     }
 }
