@@ -117,7 +117,7 @@ struct NumberMismatchCheck: Check {
         case 0xB9: "1"
         case 0xB2: "2"
         case 0xB3: "3"
-        case 0x2074...0x2079: Character(Unicode.Scalar(scalar.value - 0x2074 + 0x34)!)
+        case 0x2074...0x2079: Character(String(scalar.value - 0x2074 + 4))
         default: nil
         }
     }

@@ -54,17 +54,17 @@ struct TermMissingCheck: Check {
         return letters.count >= 2 && letters.count == text.unicodeScalars.count && letters.allSatisfy { $0.properties.isUppercase }
     }
 
-    /// The target's words by each of their beginnings of five letters or more, lower case (made once per unit,
-    /// and only when a term is missing: each lookup is then one probe, not a pass over the words).
+    /// Glossary words are short: beginnings of target words past this many letters are not kept.
     static let familyPrefixLimit = 40
 
+    /// The target's words by each of their beginnings of five letters or more, lower case (made once per unit,
+    /// and only when a term is missing: each lookup is then one probe, not a pass over the words).
     static func familyPrefixes(of words: [Word]) -> [String: String] {
         var prefixes: [String: String] = [:]
         for word in words {
             let lower = Array(word.text.lowercased().unicodeScalars)
             guard lower.count >= 5 else { continue }
-            // Glossary words are short: beginnings past `familyPrefixLimit` letters are not kept, so a hostile
-            // word of a million letters costs a few dozen strings.
+            // A hostile word of a million letters costs a few dozen strings.
             for length in 5...min(lower.count, familyPrefixLimit) {
                 let prefix = String(String.UnicodeScalarView(lower[..<length]))
                 if prefixes[prefix] == nil { prefixes[prefix] = word.text }
@@ -80,8 +80,7 @@ struct TermMissingCheck: Check {
         guard !prefixes.isEmpty else { return nil }
         for term in terms {
             let stems = term.lowercased().split(separator: " ").map { Array($0.unicodeScalars) }.filter { $0.count >= 5 }
-            guard stems.allSatisfy({ $0.count - 3 <= familyPrefixLimit }) else { continue }
-            guard !stems.isEmpty else { continue }
+            guard !stems.isEmpty, stems.allSatisfy({ $0.count - 3 <= familyPrefixLimit }) else { continue }
             let found = stems.map { stem in prefixes[String(String.UnicodeScalarView(stem[..<max(5, stem.count - 3)]))] }
             if found.allSatisfy({ $0 != nil }), let first = found.first { return first }
         }
