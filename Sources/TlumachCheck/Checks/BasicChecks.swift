@@ -183,6 +183,8 @@ struct WhitespaceCheck: Check {
             .triggering("Folder", " Папки", note: "Padded on one side only."),
             .passing("When decli_ned:", "При в_ідмові:    ", note: "A field label padded after its colon (evolution)."),
             .triggering("Server Type:", "Тип сервера: ", note: "One space slipped in after a colon."),
+            .passing("<h1>No Backend Found</h1> ", "<h1>Не знайдено модулів</h1>", note: "Rich text from tag to tag: the renderer collapses the space (cantor)."),
+            .triggering("<b>Name:</b> ", "<b>Назва:</b>", note: "Inline tags: the label's space is lost."),
         ])
 
     init(environment: CheckEnvironment) {}
@@ -194,6 +196,26 @@ struct WhitespaceCheck: Check {
         var end = scalars.count
         while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
         return (scalars[..<start], scalars[max(end, 0)...])
+    }
+
+    /// Block-level HTML elements: whitespace next to them is not rendered, whatever is joined before or after.
+    static let blockTags: Set<String> = ["address", "blockquote", "body", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5",
+        "h6", "hr", "html", "li", "ol", "p", "pre", "qt", "table", "td", "th", "tr", "ul"]
+
+    /// Whether the text, whitespace aside, starts with a block-level tag and ends with the closing of one
+    /// (`<h1>…</div>`, `<qt>…</qt>`); a label in inline tags (`<b>Name:</b> `) keeps its space.
+    static func isMarkup(_ scalars: [Unicode.Scalar], _ edges: (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>)) -> Bool {
+        let first = edges.leading.count, last = scalars.count - edges.trailing.count - 1
+        guard last > first + 2, scalars[first] == "<", scalars[last] == ">" else { return false }
+        func name(from start: Int) -> String {
+            var end = start
+            while end < last && scalars[end].value < 0x80 && (scalars[end].properties.isAlphabetic || ("1"..."6").contains(scalars[end])) { end += 1 }
+            return ScalarString.make(scalars[start..<end]).lowercased()
+        }
+        guard blockTags.contains(name(from: first + 1)),
+            let open = scalars[first..<last].lastIndex(of: "<"), open + 1 < last, scalars[open + 1] == "/"
+        else { return false }
+        return blockTags.contains(name(from: open + 2))
     }
 
     /// Equal as Swift compares strings (canonical equivalence: U+2000 equals U+2002), as the check always has.
@@ -250,6 +272,9 @@ struct WhitespaceCheck: Check {
         let sourceBare = sourceEdges.leading.isEmpty && sourceEdges.trailing.isEmpty
         let targetBare = targetEdges.leading.isEmpty && targetEdges.trailing.isEmpty
         if (sourceBare && evenlyPadded(targetEdges)) || (targetBare && evenlyPadded(sourceEdges)) { return [] }
+        // Rich text from tag to tag on both sides (cantor: "<h1>…</div> " → "<h1>…</div>"): the renderer
+        // collapses whitespace outside the tags.
+        if Self.isMarkup(unit.sourceText.scalars, sourceEdges) && Self.isMarkup(unit.targetText.scalars, targetEdges) { return [] }
         // A field label padded after its colon (evolution: "When decli_ned:" → "При в_ідмові:    "): a run of
         // spaces lines up the fields; one space slipped in after a colon is reported.
         let labelPadded = sourceEdges.trailing.isEmpty && unit.sourceText.scalars.last == ":" && targetEdges.trailing.count >= 2
@@ -351,7 +376,8 @@ struct URLMismatchCheck: Check {
         rationale: """
             A changed link sends readers elsewhere or nowhere. Trailing sentence punctuation is not part of a URL, \
             scheme and host compare case-insensitively, and a language code that follows the pair (`/en/` → \
-            `/uk/`, `en.wikipedia.org` → `uk.wikipedia.org`) is an allowed localisation.
+            `/uk/`, `en.wikipedia.org` → `uk.wikipedia.org`) is an allowed localisation; on a host named by its language, so \
+            is the site's article in the target's language under its own title.
             """,
         defaultSeverity: .error,
         examples: [
@@ -361,6 +387,12 @@ struct URLMismatchCheck: Check {
             .passing(
                 "See https://en.wikipedia.org/wiki/Kyiv", "Див. https://uk.wikipedia.org/wiki/Kyiv",
                 note: "The language code follows the pair."),
+            .passing(
+                "See https://en.wikipedia.org/wiki/Gravitation", "Див. http://uk.wikipedia.org/wiki/Гравітація",
+                note: "The site's article in the target's language, under its own title (KDE Step)."),
+            .triggering(
+                "See https://en.wikipedia.org/wiki/Gravitation", "Див. ↓https://uk.example.org/wiki/Гравітація",
+                note: "Another site."),
             .passing(
                 "Report bugs to <https://translationproject.org/team/>", "Повідомляйте на <https://translationproject.org/team/uk.html>",
                 note: "The page of the target's language (coreutils)."),
@@ -392,6 +424,18 @@ struct URLMismatchCheck: Check {
         return pieces.joined(separator: "/")
     }
 
+    /// The host of a web link whose first label is a language of the pair (`en.wikipedia.org` → `{lang}.wikipedia.org`),
+    /// without scheme or path; nil for any other link.
+    static func languageHost(_ link: Link, _ sourceLanguage: String, _ targetLanguage: String) -> String? {
+        guard !link.isEmail, let schemeEnd = link.text.range(of: "://") else { return nil }
+        let afterScheme = link.text[schemeEnd.upperBound...]
+        let host = afterScheme[..<(afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex)].lowercased()
+        guard let dot = host.firstIndex(of: "."), host[host.index(after: dot)...].contains(".") else { return nil }
+        let label = host[..<dot]
+        guard label == sourceLanguage || label == targetLanguage || label == "ua" else { return nil }
+        return "{lang}" + host[dot...]
+    }
+
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // `links` is only scanned when a text has ':', '@' or "www.".
@@ -413,6 +457,18 @@ struct URLMismatchCheck: Check {
                 !entry.value.isEmpty && entry.key.hasPrefix(key + "/") && entry.key.dropFirst(key.count).contains("{lang}")
             }) {
                 remaining[localised.key] = Array(localised.value.dropLast())
+            } else if let host = Self.languageHost(link, unit.sourceLanguage, unit.targetLanguage),
+                let localised = remaining.first(where: { entry in
+                    // en.wikipedia.org/wiki/Gravitation → uk.wikipedia.org/wiki/Гравітація: the site's own article
+                    // in the target's language, under its own title.
+                    entry.value.contains { Self.languageHost($0, unit.sourceLanguage, unit.targetLanguage) == host }
+                })
+            {
+                var list = localised.value
+                if let used = list.lastIndex(where: { Self.languageHost($0, unit.sourceLanguage, unit.targetLanguage) == host }) {
+                    list.remove(at: used)
+                }
+                remaining[localised.key] = list
             } else {
                 let kind = link.isEmail ? "e-mail address" : "URL"
                 issues.append(Issue("\(kind) \(link.text) of the source is missing from the target", suggestion: link.text))

@@ -364,7 +364,16 @@ struct NumberMismatchCheck: Check {
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
         var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
-        let targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
+        var targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
+        // The form a Ukrainian KDE catalog keeps for exactly one (msgstr[3] "1 підпис" for "%1 signatures") writes
+        // the count as the digit it always is.
+        if let form = unit.unit.pluralForm, PlaceholderMismatchCheck.formForOne(form, unit),
+            let one = targetTokens.firstIndex(where: { $0.text == "1" }),
+            targetTokens.filter({ $0.text == "1" }).count > sourceTokens.filter({ $0.text == "1" }).count,
+            unit.sourceText.placeholders.contains(where: { ($0.kind == .printf && PlaceholderMismatchCheck.isCount($0)) || $0.kind == .qt })
+        {
+            targetTokens.remove(at: one)
+        }
         // A plural entry's singular msgid writes the one as a digit (shotwell: "1 file skipped", k3b: "1 track")
         // where every Ukrainian form prints the count ("%d файл", "%1 доріжка": form 0 serves 1, 21, 31…).
         if unit.unit.pluralForm != nil, let one = sourceTokens.firstIndex(where: { $0.text == "1" }),

@@ -1,0 +1,40 @@
+import TlumachCheck
+import XCTest
+
+/// False classes read in the blind sample of set X (mc, aptitude, e2fsprogs, gcc, cpio, sudo, texinfo, kbd…;
+/// docs/check-evaluation.md), each next to a true finding of the same shape that must stay found.
+final class SetXNoiseTests: XCTestCase {
+    /// mc: a Latin look-alike as the hotkey after the accelerator mark works in either keyboard layout.
+    func testALookalikeHotkeyAfterTheAcceleratorMark() {
+        XCTAssertEqual(defaultFindings("Re&gular expression", "Р&eгулярний вираз"), [])
+        XCTAssertEqual(defaultFindings("&Cancel", "&Cкасувати"), [])
+        XCTAssertEqual(defaultFindings("&Marked all", "Вст. пом&iч."), [])
+        XCTAssertEqual(defaultFindings("Regular expression", "Р&eгулярний вираз"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("Re&gular expression", "Рeгулярний вираз"), ["mixed-script"])
+    }
+
+    /// e2fsprogs' abbreviation table: the key letter the program reads stays before the translated word.
+    func testTheSourcesLeadingKeyLetterKept() {
+        XCTAssertEqual(defaultFindings("vdevice", "vпристрій"), [])
+        XCTAssertEqual(defaultFindings("Ffor @i %i (%Q) is", "Fдля @i %i (%Q) є"), [])
+        XCTAssertEqual(defaultFindings("Cconflicts with some other fs @b", "Cконфліктує з якоюсь іншою файловою системою @b"), [])
+        XCTAssertEqual(defaultFindings("E@e '%Dn' in %p (%i)", "Eзапис «%Dn» у %p (%i)"), [])
+        XCTAssertEqual(defaultFindings("Cancel", "Cкасувати"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("the argument to -C must be a number", "аргументом параметра -C mмає бути число"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("%s: not a fully qualified path", "%s: не є повноцінним записом шляхуnot a fully qualified path"), ["mixed-script"])
+    }
+
+    /// e2fsprogs: a code that expands to a word, with the translator's case ending glued to it.
+    func testACodeWithACaseEnding() {
+        XCTAssertEqual(defaultFindings("@d @i %i ref count set to overflow", "Для @i @dу %i лічильник посилань встановлено у значення переповнення"), [])
+        XCTAssertEqual(defaultFindings("@d @i %i ref count set to overflow", "Для @i @dусіх %i лічильник посилань"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("@i %i ref count set to overflow", "Для @i @dу %i лічильник посилань"), ["mixed-script"])
+    }
+
+    /// aptitude's column names, mc's button bar: the source's Latin half of a camel-case compound kept.
+    func testACamelCaseCompoundKeepsTheSourcesLatinHalf() {
+        XCTAssertEqual(defaultFindings("DebSz", "DebРозмір"), [])
+        XCTAssertEqual(defaultFindings("ButtonBar|HxSrch", "ButtonBar|HxПошук"), [])
+        XCTAssertEqual(defaultFindings("Debian size", "DebРозмір"), ["mixed-script"])
+    }
+}
