@@ -13,7 +13,8 @@
 #   CATALOGS_C=/tmp/set-c NOISE_SETS="B C" scripts/check-noise.sh     # also set C: every *.mo under CATALOGS_C
 #                                           # (catalogs of packages not installed here, see docs/check-evaluation.md;
 #                                           # in a package tree only uk/LC_MESSAGES is read);
-#                                           # CATALOGS_D … CATALOGS_Z likewise make sets D to Z
+#                                           # CATALOGS_D … CATALOGS_Z likewise make sets D to Z, and
+#                                           # CATALOGS_AA with NOISE_SETS=AA a set AA (any name)
 #
 # Nothing is written outside $NOISE_DIR (default /tmp/tlumach-noise); catalogs are never committed.
 set -euo pipefail
@@ -33,8 +34,9 @@ for mo in $(ls "$CATALOGS"/*.mo | sort); do
     [ -s "$NOISE_DIR/$set/$name.po" ] || msgunfmt "$mo" -o "$NOISE_DIR/$set/$name.po" 2>/dev/null || rm -f "$NOISE_DIR/$set/$name.po"
     index=$((index + 1))
 done
-# Sets C to Z: every *.mo under CATALOGS_C … CATALOGS_Z (catalogs nobody tuned on).
-for set in C D E F G H I J K L M N O P Q R S T U V W X Y Z; do
+# Sets C to Z, and any other set named in NOISE_SETS (AA, AB…): every *.mo under CATALOGS_<set> (catalogs nobody
+# tuned on).
+for set in $(printf '%s\n' C D E F G H I J K L M N O P Q R S T U V W X Y Z ${NOISE_SETS:-} | sort -u); do
     folder_var=CATALOGS_$set
     folder=${!folder_var:-}
     [ -n "$folder" ] || continue
