@@ -4,22 +4,24 @@ import XCTest
 /// False classes read in the blind sample of set X (mc, aptitude, e2fsprogs, gcc, cpio, sudo, texinfo, kbd…;
 /// docs/check-evaluation.md), each next to a true finding of the same shape that must stay found.
 final class SetXNoiseTests: XCTestCase {
-    /// mc: a Latin look-alike as the hotkey after the accelerator mark works in either keyboard layout.
-    func testALookalikeHotkeyAfterTheAcceleratorMark() {
-        XCTAssertEqual(defaultFindings("Re&gular expression", "Р&eгулярний вираз"), [])
-        XCTAssertEqual(defaultFindings("&Cancel", "&Cкасувати"), [])
-        XCTAssertEqual(defaultFindings("&Marked all", "Вст. пом&iч."), [])
-        XCTAssertEqual(defaultFindings("Regular expression", "Р&eгулярний вираз"), ["mixed-script"])
-        XCTAssertEqual(defaultFindings("Re&gular expression", "Рeгулярний вираз"), ["mixed-script"])
+    /// mc: a Latin look-alike as the hotkey looks like the Cyrillic letter, which the reader then presses in vain
+    /// (296 of mc's Ukrainian hotkeys are Cyrillic); still reported, as set C judged it.
+    func testALookalikeHotkeyIsStillASlip() {
+        XCTAssertEqual(defaultFindings("Re&gular expression", "Р&eгулярний вираз"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("&Cancel", "&Cкасувати"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("Re&gular expression", "Р&егулярний вираз"), [])
     }
 
     /// e2fsprogs' abbreviation table: the key letter the program reads stays before the translated word.
     func testTheSourcesLeadingKeyLetterKept() {
-        XCTAssertEqual(defaultFindings("vdevice", "vпристрій"), [])
         XCTAssertEqual(defaultFindings("Ffor @i %i (%Q) is", "Fдля @i %i (%Q) є"), [])
+        XCTAssertEqual(defaultFindings("ddirectory", "dкаталог"), [])
         XCTAssertEqual(defaultFindings("Cconflicts with some other fs @b", "Cконфліктує з якоюсь іншою файловою системою @b"), [])
         XCTAssertEqual(defaultFindings("E@e '%Dn' in %p (%i)", "Eзапис «%Dn» у %p (%i)"), [])
         XCTAssertEqual(defaultFindings("Cancel", "Cкасувати"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("must be a number", "mмає бути числом"), ["mixed-script"])
+        // Not told apart from that slip without a lexicon: a key before a word of another letter stays reported.
+        XCTAssertEqual(defaultFindings("vdevice", "vпристрій"), ["mixed-script"])
         XCTAssertEqual(defaultFindings("the argument to -C must be a number", "аргументом параметра -C mмає бути число"), ["mixed-script"])
         XCTAssertEqual(defaultFindings("%s: not a fully qualified path", "%s: не є повноцінним записом шляхуnot a fully qualified path"), ["mixed-script"])
     }

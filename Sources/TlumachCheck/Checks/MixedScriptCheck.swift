@@ -57,9 +57,8 @@ struct MixedScriptCheck: Check {
             .passing("D)elete domain, or C)ancel?", "ВиD)алити домен чи C)касувати?", note: "Hotkeys the source marks, kept in Latin (lynx)."),
             .passing("'A'lways allowing from domain '%s'.", "З'A'вжди беремо з домена '%s'.", note: "A hotkey between apostrophes (lynx)."),
             .triggering("Proceed or cancel?", "↓пPодовжити чи скасувати?", note: "No hotkey marked in the source: a Latin P in a word."),
-            .passing("&Tree", "Д&eрево", note: "A Latin look-alike as the hotkey after the accelerator mark, so the key works in either layout (mc)."),
-            .triggering("Tree", "Д&↓eрево", note: "No hotkey in the source: a Latin e in a word."),
-            .passing("vdevice", "vпристрій", note: "The source's leading key letter kept (e2fsprogs' abbreviation table)."),
+            .triggering("&Tree", "Д&↓eрево", note: "A Latin look-alike as the hotkey: the reader presses the Cyrillic е and nothing happens (mc)."),
+            .passing("Cconflicts with some other fs @b", "Cконфліктує з іншою файловою системою @b", note: "The source's leading key letter kept (e2fsprogs' abbreviation table)."),
             .triggering("Cancel", "↓Cкасувати", note: "A Latin C for С: the source's first letter, not a key glued to a word."),
             .passing("@d %p has the casefold flag", "для @dу %p встановлено прапорець", note: "A code with a case ending (e2fsprogs: @d is “каталог”)."),
             .passing("DebSz", "DebРозмір", note: "A camel-case compound with the source's Latin half kept (aptitude's column)."),
@@ -180,11 +179,10 @@ struct MixedScriptCheck: Check {
             {
                 continue
             }
-            // Where the translator kept a Latin letter on purpose: a hotkey look-alike after the accelerator mark
-            // (mc: Д&eрево), the source's leading key letter (e2fsprogs: vdevice → vпристрій), a code with a case
-            // ending (@dу for @d), or the Latin half of a camel-case compound (DebSz → DebРозмір).
-            if kinds > 1 && (Self.isAcceleratorLookalike(scalars, start..<index, source: unit.sourceText.scalars)
-                || Self.isKeptLeadingKey(scalars, start..<index, source: unit.sourceText.scalars)
+            // Where the translator kept a Latin letter on purpose: the source's leading key letter (e2fsprogs:
+            // Ffor → Fдля), a code with a case ending (@dу for @d), or the Latin half of a camel-case compound
+            // (DebSz → DebРозмір).
+            if kinds > 1 && (Self.isKeptLeadingKey(scalars, start..<index, source: unit.sourceText.scalars)
                 || Self.isInflectedCode(scalars, start..<index, source: unit.sourceText.scalars)
                 || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceWords: { sourceFacts.words }))
             {
@@ -401,27 +399,11 @@ struct MixedScriptCheck: Check {
         return sourceHas(mark)
     }
 
-    /// `Д&eрево` for `&Tree`, `&Cкасувати` for `&Cancel` (mc): the letter after the accelerator mark is a Latin
-    /// look-alike of the Cyrillic letter the word needs, the rest of the word Cyrillic, and the source marks a hotkey
-    /// with the same mark, so the key works in either keyboard layout. Without the mark, or without a hotkey in the
-    /// source, the same word is a slip.
-    static func isAcceleratorLookalike(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
-        guard word.lowerBound > 0, word.count >= 2 else { return false }
-        let mark = scalars[word.lowerBound - 1]
-        guard mark == "&" || mark == "_" || mark == "~" else { return false }
-        let letter = scalars[word.lowerBound]
-        guard letter.value < 0x80, latinLookalikes[letter] != nil else { return false }
-        guard scalars[(word.lowerBound + 1)..<word.upperBound].allSatisfy({ (0x400...0x4FF).contains($0.value) }) else { return false }
-        // The source marks some letter with the same mark (not a literal "&" between spaces).
-        return source.indices.dropLast().contains { source[$0] == mark && WordScanner.isLetter(source[$0 + 1]) }
-    }
-
-    /// `vпристрій` for `vdevice`, `Fдля` for `Ffor`, `Eзапис` for `E@e` (e2fsprogs' abbreviation table): the unit
-    /// starts with a key letter the program reads, the source's own first letter glued to the word it stands before,
-    /// kept by the translator before the translated word. A Latin look-alike counts only where the source doubles
-    /// it (`Cconflicts` → `Cконфліктує`) or glues it to a code: `Cкасувати` for `Cancel` is a slip. Without a
-    /// lexicon the same slip with a letter that looks like no Cyrillic one (`mмає` for `must` at the very start)
-    /// passes too; elsewhere in the text it is reported.
+    /// `Fдля` for `Ffor`, `Cконфліктує` for `Cconflicts`, `Eзапис` for `E@e` (e2fsprogs' abbreviation table): the
+    /// unit starts with a key letter the program reads, glued to the word it stands before, and the translator kept
+    /// it before the translated word. Only where the source doubles the letter or glues it to a code: `Cкасувати`
+    /// for `Cancel` and `mмає` for `must` are slips, and so, without a lexicon to tell them apart, are the
+    /// table's keys before a word of another letter (`vdevice` → `vпристрій`).
     static func isKeptLeadingKey(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
         guard word.lowerBound == 0, word.count >= 2, source.count >= 3 else { return false }
         let letter = scalars[0]
@@ -429,10 +411,7 @@ struct MixedScriptCheck: Check {
             scalars[1..<word.upperBound].allSatisfy({ (0x400...0x4FF).contains($0.value) })
         else { return false }
         let next = source[1]
-        if latinLookalikes[letter] != nil {
-            return next == "@" || (next.value < 0x80 && next.properties.lowercaseMapping == letter.properties.lowercaseMapping)
-        }
-        return next.value < 0x80 && next.properties.isAlphabetic && next.properties.isLowercase
+        return next == "@" || (next.value < 0x80 && next.properties.lowercaseMapping == letter.properties.lowercaseMapping)
     }
 
     /// `@dу` for `@d` (e2fsprogs: the code expands to "каталог", the translator adds the case ending): Latin letters

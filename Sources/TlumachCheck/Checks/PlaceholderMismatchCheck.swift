@@ -235,7 +235,8 @@ struct PlaceholderMismatchCheck: Check {
     /// a Qt placeholder followed by a letter, which the translator translated. Both are set aside.
     static func pairingQtPlaceholdersBeforeLetters(_ source: [Placeholder], _ target: [Placeholder]) -> ([Placeholder], [Placeholder]) {
         func qtPrefix(_ placeholder: Placeholder) -> String? {
-            guard placeholder.kind == .printf else { return nil }
+            // Length first: most printf placeholders (%s, %d, %ld) are rejected without building anything.
+            guard placeholder.kind == .printf, (3...4).contains(placeholder.text.utf8.count) else { return nil }
             let scalars = Array(placeholder.text.unicodeScalars)
             guard scalars.count >= 3, scalars.count <= 4, scalars[0] == "%", scalars[1] != "0",
                 scalars.dropFirst().dropLast().allSatisfy(PlaceholderScanner.isDigit),
@@ -243,7 +244,7 @@ struct PlaceholderMismatchCheck: Check {
             else { return nil }
             return String(String.UnicodeScalarView(scalars.dropLast()))
         }
-        guard source.contains(where: { qtPrefix($0) != nil }), target.contains(where: { $0.kind == .qt }) else { return (source, target) }
+        guard target.contains(where: { $0.kind == .qt }), source.contains(where: { qtPrefix($0) != nil }) else { return (source, target) }
         var targetQt: [String: Int] = [:]
         for placeholder in target where placeholder.kind == .qt { targetQt[placeholder.key, default: 0] += 1 }
         for placeholder in source where placeholder.kind == .qt { targetQt[placeholder.key, default: 0] -= 1 }
