@@ -1,4 +1,5 @@
 import TlumachCheck
+import TlumachFormats
 import XCTest
 
 /// False classes read in the blind sample of set X (mc, aptitude, e2fsprogs, gcc, cpio, sudo, texinfo, kbd…;
@@ -24,6 +25,24 @@ final class SetXNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("vdevice", "vпристрій"), ["mixed-script"])
         XCTAssertEqual(defaultFindings("the argument to -C must be a number", "аргументом параметра -C mмає бути число"), ["mixed-script"])
         XCTAssertEqual(defaultFindings("%s: not a fully qualified path", "%s: не є повноцінним записом шляхуnot a fully qualified path"), ["mixed-script"])
+    }
+
+    /// e2fsprogs' key table as a whole: a file that keeps the source's leading letter before five translated words
+    /// or more has a key table; a file with one such unit has a slip.
+    func testAFilesKeyTableAgainstAOneOffSlip() {
+        func mixed(_ pairs: [(String, String)], path: String = "t.po") -> [String] {
+            let units = pairs.enumerated().map { BilingualUnit(id: "\($0.offset)", source: $0.element.0, target: $0.element.1) }
+            let document = BilingualDocument(path: path, format: .po, sourceLanguage: "en", targetLanguage: "uk", units: units)
+            return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+                .filter { $0.check == "mixed-script" }.map(\.message)
+        }
+        let table = [("vdevice", "vпристрій"), ("aextended attribute", "aрозширений атрибут"), ("Lis a link", "Lє посиланням"),
+            ("xextent", "xрозширення"), ("Aerror allocating", "Aпомилка під час розподілу")]
+        XCTAssertEqual(mixed(table), [])
+        XCTAssertEqual(mixed(Array(table.prefix(4))).count, 4)
+        XCTAssertEqual(mixed([("must be a number", "mмає бути числом"), ("Cancel", "Скасувати")]), ["“mмає” mixes Latin and Cyrillic letters"])
+        // A slip elsewhere in a table's file is still found.
+        XCTAssertEqual(mixed(table + [("the argument must be", "аргумент mмає бути")]), ["“mмає” mixes Latin and Cyrillic letters"])
     }
 
     /// e2fsprogs: a code that expands to a word, with the translator's case ending glued to it.

@@ -60,12 +60,55 @@ struct MixedScriptCheck: Check {
             .triggering("&Tree", "Д&↓eрево", note: "A Latin look-alike as the hotkey: the reader presses the Cyrillic е and nothing happens (mc)."),
             .passing("Cconflicts with some other fs @b", "Cконфліктує з іншою файловою системою @b", note: "The source's leading key letter kept (e2fsprogs' abbreviation table)."),
             .triggering("Cancel", "↓Cкасувати", note: "A Latin C for С: the source's first letter, not a key glued to a word."),
+            .triggering("vdevice", "↓vпристрій", note: "One such unit is a slip; a file with five or more keeps a key table (e2fsprogs), and none is reported."),
             .passing("@d %p has the casefold flag", "для @dу %p встановлено прапорець", note: "A code with a case ending (e2fsprogs: @d is “каталог”)."),
             .passing("DebSz", "DebРозмір", note: "A camel-case compound with the source's Latin half kept (aptitude's column)."),
             .triggering("the argument to -C must be a number", "аргументом параметра -C ↓mмає бути число", note: "A Latin letter left over from the source's word (sudo)."),
         ])
 
     init(environment: CheckEnvironment) {}
+
+    /// How many units of one file must keep the source's leading letter before a translated word for it to be the
+    /// file's key table (e2fsprogs has 30) rather than a slip.
+    static let keyTableMinimum = 5
+
+    /// Units whose target starts with the source's first Latin letter glued to a Cyrillic word (`vdevice` →
+    /// `vпристрій`, `must be` → `mмає бути`), reported unless their file has `keyTableMinimum` of them or more:
+    /// a convention a catalog repeats is its key table, a one-off is a letter left over from the source.
+    func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
+        var candidates: [String: [(index: Int, word: Range<Int>)]] = [:]
+        for (index, unit) in units.enumerated() {
+            if let word = Self.leadingKeyCandidate(unit) { candidates[unit.file, default: []].append((index, word)) }
+        }
+        var issues: [(Int, Issue)] = []
+        for (_, found) in candidates where found.count < Self.keyTableMinimum {
+            for (index, word) in found {
+                let unit = units[index]
+                let text = PlaceholderScanner.text(unit.targetText.scalars, word)
+                issues.append((index, Issue("“\(text)” mixes Latin and Cyrillic letters", suggestion: repaired(text, for: unit.targetLanguage), at: word)))
+            }
+        }
+        return issues.sorted { $0.0 < $1.0 }
+    }
+
+    /// The first word of the target when it is the source's first Latin letter glued to Cyrillic letters, the
+    /// source going on with a letter or a code (`vdevice`, `Lis`, `must`), and no other exemption applies.
+    static func leadingKeyCandidate(_ unit: CheckedUnit) -> Range<Int>? {
+        guard unit.hasTarget, unit.targetLanguage != "en" else { return nil }
+        let target = unit.targetText.scalars
+        let source = unit.sourceText.scalars
+        guard target.count >= 3, source.count >= 3, let letter = target.first, letter.value < 0x80,
+            letter.properties.isAlphabetic, source[0] == letter,
+            source[1].value < 0x80, source[1].properties.isAlphabetic || source[1] == "@",
+            (0x400...0x4FF).contains(target[1].value)
+        else { return nil }
+        var end = 1
+        while end < target.count, (0x400...0x4FF).contains(target[end].value) || WordScanner.isApostrophe(target[end]) { end += 1 }
+        // The word must end here (vпристрій, not vпристрійX) and not be doubled in the source (kept by its own rule).
+        if end < target.count && WordScanner.isLetter(target[end]) { return nil }
+        if isKeptLeadingKey(target, 0..<end, source: source) { return nil }
+        return 0..<end
+    }
 
     /// Latin letters that look like Cyrillic ones, with their Cyrillic twins: the normaliser's table
     /// (TlumachText/Data/lookalikes.txt).
@@ -182,7 +225,10 @@ struct MixedScriptCheck: Check {
             // Where the translator kept a Latin letter on purpose: the source's leading key letter (e2fsprogs:
             // Ffor → Fдля), a code with a case ending (@dу for @d), or the Latin half of a camel-case compound
             // (DebSz → DebРозмір).
+            // The source's first letter kept before the word it starts (vdevice → vпристрій) is left to checkAll,
+            // which tells a file's key table from a one-off slip (must → mмає).
             if kinds > 1 && (Self.isKeptLeadingKey(scalars, start..<index, source: unit.sourceText.scalars)
+                || Self.leadingKeyCandidate(unit) == start..<index
                 || Self.isInflectedCode(scalars, start..<index, source: unit.sourceText.scalars)
                 || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceWords: { sourceFacts.words }))
             {
@@ -401,9 +447,9 @@ struct MixedScriptCheck: Check {
 
     /// `Fдля` for `Ffor`, `Cконфліктує` for `Cconflicts`, `Eзапис` for `E@e` (e2fsprogs' abbreviation table): the
     /// unit starts with a key letter the program reads, glued to the word it stands before, and the translator kept
-    /// it before the translated word. Only where the source doubles the letter or glues it to a code: `Cкасувати`
-    /// for `Cancel` and `mмає` for `must` are slips, and so, without a lexicon to tell them apart, are the
-    /// table's keys before a word of another letter (`vdevice` → `vпристрій`).
+    /// it before the translated word. Here only where the source doubles the letter or glues it to a code:
+    /// `Cкасувати` for `Cancel` and `mмає` for `must` are slips of the shape of `vпристрій` for `vdevice`, which
+    /// `checkAll` tells apart by how often the file repeats it.
     static func isKeptLeadingKey(_ scalars: [Unicode.Scalar], _ word: Range<Int>, source: [Unicode.Scalar]) -> Bool {
         guard word.lowerBound == 0, word.count >= 2, source.count >= 3 else { return false }
         let letter = scalars[0]
