@@ -115,6 +115,26 @@ package struct TermHood: Sendable {
             && !source.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) }
     }
 
+    /// Both sides in Latin letters but different words: in a Ukrainian–English corpus a Latin word that stands
+    /// for another (Recipient information → RecipientInfo, unmaximize → toggle-maximize) is a code name or a
+    /// misalignment, not a translation. The same words in any order, up to a plural -s and hyphens, stay
+    /// (DLLs → DLL, basefile → base-file, WireGuard VPN → VPN WireGuard).
+    package static func isOtherLatinWord(_ source: String, _ target: String) -> Bool {
+        func cyrillic(_ text: String) -> Bool { text.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) } }
+        guard !cyrillic(source), !cyrillic(target) else { return false }
+        // Each word's letters and digits without a plural -s, in a fixed order, so that a change of word order
+        // stays (WireGuard VPN → VPN WireGuard, TPM PCRs → PCR TPM).
+        func words(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: { $0 == " " }).map { word -> String in
+                let kept = String(String.UnicodeScalarView(word.unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
+                return kept.count > 2 && kept.hasSuffix("s") ? String(kept.dropLast()) : kept
+            }.sorted().joined()
+        }
+        return words(source) != words(target)
+    }
+
     /// A word left as it is on both sides (LLVM, shentsize) accounts for itself: the pair's other words must then
     /// be there on both sides or on neither. "shentsize" → "значення shentsize" adds a word, "LLVM bitcode" →
     /// "LLVM" drops one; "ODT document" → "документ ODT" keeps both.
