@@ -650,6 +650,7 @@ public final class TermAligner {
                 // or a placeholder.
                 if TermHood.isIdentifier(sourceText) || TermHood.isIdentifier(best.text) { continue }
                 if TermHood.isOtherLatinWord(sourceText, best.text) { continue }
+                if TermHood.shared.isErrorReport(source: sourceText, target: best.text) { continue }
                 if !wordsLinkAcross(places: places, length: Int(gram.count), target: best.text) { continue }
                 // Left untranslated: a code word, option or placeholder (callinfo, PRIdMAX, schema id), not a
                 // term; several words with a capital among them are a product name (Logitech iTouch …).

@@ -436,6 +436,21 @@ final class GlossaryDraftTests: XCTestCase {
         XCTAssertTrue(extracted.contains { $0.source == "DLLs" && $0.target == "DLL" })
     }
 
+    func testAnErrorReportIsNoTerm() {
+        // Real pairs of `extract` (round 6: three in held-out 7's second hand sample, one in round 5's).
+        let hood = TermHood.shared
+        XCTAssertTrue(hood.isErrorReport(source: "error setting", target: "помилка встановлення"))  // gnucash
+        XCTAssertTrue(hood.isErrorReport(source: "error moving file", target: "помилка при переміщенні файла"))
+        XCTAssertTrue(hood.isErrorReport(source: "error running query", target: "помилка при виконанні запиту"))
+        XCTAssertTrue(hood.isErrorReport(source: "failure forking", target: "помилка відгалуження"))
+        XCTAssertTrue(hood.isErrorReport(source: "помилка копіювання", target: "error copying"))  // uk → en
+        // The same shape naming a thing stays: the Ukrainian has the word only in the genitive.
+        XCTAssertFalse(hood.isErrorReport(source: "error handling", target: "обробка помилок"))
+        XCTAssertFalse(hood.isErrorReport(source: "error handling script", target: "скрипт обробки помилок"))
+        XCTAssertFalse(hood.isErrorReport(source: "error message", target: "повідомлення про помилку"))
+        XCTAssertFalse(hood.isErrorReport(source: "error", target: "помилка"))
+    }
+
     func testTheNegationParticleBeforeAWordStaysInTheSpan() {
         // Real units (held-out 7's "does not contain" / "doesn't contain" misses, round 6): "не" is a function word,
         // so it was trimmed from the span's start and the top candidate said the opposite: містить.
