@@ -151,6 +151,18 @@ def build_fresh3(work, gold):
     return fresh3
 
 
+def count_name(counts, first_seen, en, uk):
+    """Counts an English name and its translation when held-out 4's rule keeps them: English of letters, spaces,
+    hyphens and apostrophes, at most three words; a Ukrainian side with a Cyrillic letter that does not contain
+    the English (a product name left as it is: Okular)."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", en) or len(en.split()) > 3:
+        return
+    if not re.search(r"[\u0400-\u04FF]", uk) or en.lower() in uk.lower():
+        return
+    counts[en][uk] += 1
+    first_seen.setdefault((en, uk), len(first_seen))
+
+
 def build_fresh4(root, gold, fresh3):
     """Held-out 4 (built 5 Dec 2026, round 4, rule fixed before its one run): the names of desktop applications,
     settings panels and their actions, from the .desktop files of Debian packages unpacked under `root` (GNOME,
@@ -169,14 +181,8 @@ def build_fresh4(root, gold, fresh3):
         def flush():
             for key in ("Name", "GenericName"):
                 en, uk = values.get(key), values.get(key + "[uk]")
-                if not en or not uk:
-                    continue
-                if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", en) or len(en.split()) > 3:
-                    continue
-                if not re.search(r"[\u0400-\u04FF]", uk) or en.lower() in uk.lower():
-                    continue
-                counts[en][uk] += 1
-                first_seen.setdefault((en, uk), len(first_seen))
+                if en and uk:
+                    count_name(counts, first_seen, en, uk)
         with open(path, encoding="utf-8", errors="replace") as handle:
             for line in handle:
                 line = line.strip()
@@ -247,13 +253,7 @@ def build_fresh7(root, earlier_roots, gold, fresh3):
         if not os.path.exists(po):
             subprocess.run(["msgunfmt", path, "-o", po], check=True, stderr=subprocess.DEVNULL)
         for _, source, target in po_units(po):
-            en, uk = catalog_label(source), catalog_label(target)
-            if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", en) or len(en.split()) > 3:
-                continue
-            if not re.search(r"[\u0400-\u04FF]", uk) or en.lower() in uk.lower():
-                continue
-            counts[en][uk] += 1
-            first_seen.setdefault((en, uk), len(first_seen))
+            count_name(counts, first_seen, catalog_label(source), catalog_label(target))
     earlier = set()
     for earlier_root in earlier_roots:
         earlier |= set(build_fresh4(earlier_root, gold, fresh3))
