@@ -465,7 +465,7 @@ final class GlossaryDraftTests: XCTestCase {
             .init(id: "gnupg2:1695", source: "response does not contain the public key data ", target: "відповідь не містить даних відкритого ключа "),
             .init(id: "postgres-15:784", source: "JSON object does not contain key \"%s\"", target: "Об'єкт JSON не містить ключа \"%s\""),
             .init(id: "elfutils:697", source: "hash section [%2zu] '%s' does not contain enough data ", target: "розділ хешу [%2zu] «%s» містить недостатньо даних "),
-            .init(id: "glib20:1", source: "The file contains data", target: "Файл містить дані"),
+            .init(id: "binutils:1642", source: "The %s section contains a table without offset ", target: "Розділ %s містить таблицю без зсуву "),
         ]
         let aligner = TermAligner(pairs: pairs)
         XCTAssertEqual(aligner.suggest("does not contain").first?.text, "не містить")
