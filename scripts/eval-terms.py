@@ -16,11 +16,13 @@ Usage: scripts/eval-terms.py [--tlumach .build/release/tlumach] [--work /tmp/ter
        scripts/eval-terms.py --blind3 | --blind4 ROOT   (held-out 3; held-out 4 from .desktop files unpacked under ROOT)
        scripts/eval-terms.py --blind5 ROOT5 ROOT4     (held-out 5: other packages' .desktop files, none of ROOT4's)
        scripts/eval-terms.py --blind6 ROOT6 ROOT5 ROOT4  (held-out 6: settings modules and panel plugins)
+       scripts/eval-terms.py --blind7 ROOT7 ROOT6 ROOT5 ROOT4  (held-out 7: other packages' catalogs' UI labels)
 Writes the figures to stdout (Markdown) and the raw outputs to the work folder.
 """
 import argparse
 import collections
 import glob
+import hashlib
 import json
 import os
 import re
@@ -149,6 +151,18 @@ def build_fresh3(work, gold):
     return fresh3
 
 
+def count_name(counts, first_seen, en, uk):
+    """Counts an English name and its translation when held-out 4's rule keeps them: English of letters, spaces,
+    hyphens and apostrophes, at most three words; a Ukrainian side with a Cyrillic letter that does not contain
+    the English (a product name left as it is: Okular)."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", en) or len(en.split()) > 3:
+        return
+    if not re.search(r"[\u0400-\u04FF]", uk) or en.lower() in uk.lower():
+        return
+    counts[en][uk] += 1
+    first_seen.setdefault((en, uk), len(first_seen))
+
+
 def build_fresh4(root, gold, fresh3):
     """Held-out 4 (built 5 Dec 2026, round 4, rule fixed before its one run): the names of desktop applications,
     settings panels and their actions, from the .desktop files of Debian packages unpacked under `root` (GNOME,
@@ -167,14 +181,8 @@ def build_fresh4(root, gold, fresh3):
         def flush():
             for key in ("Name", "GenericName"):
                 en, uk = values.get(key), values.get(key + "[uk]")
-                if not en or not uk:
-                    continue
-                if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", en) or len(en.split()) > 3:
-                    continue
-                if not re.search(r"[\u0400-\u04FF]", uk) or en.lower() in uk.lower():
-                    continue
-                counts[en][uk] += 1
-                first_seen.setdefault((en, uk), len(first_seen))
+                if en and uk:
+                    count_name(counts, first_seen, en, uk)
         with open(path, encoding="utf-8", errors="replace") as handle:
             for line in handle:
                 line = line.strip()
@@ -215,6 +223,52 @@ def build_fresh6(root, root5, root4, gold, fresh3):
     held-out 4's and 5's included. Its errors are never printed."""
     earlier = set(build_fresh4(root4, gold, fresh3)) | set(build_fresh4(root5, gold, fresh3))
     return {en: uk for en, uk in build_fresh4(root, gold, fresh3).items() if en not in earlier}
+
+
+MNEMONIC = re.compile(r"[_&](?=\w)")
+LABEL_END = re.compile(r"\s*(?::|\.\.\.|…)\s*$")
+
+
+def catalog_label(text):
+    """A catalog message as a label: accelerator marks dropped, a final colon or ellipsis dropped."""
+    return LABEL_END.sub("", MNEMONIC.sub("", text)).strip()
+
+
+def build_fresh7(root, earlier_roots, gold, fresh3):
+    """Held-out 7 (built 6 Dec 2026, round 6, rule fixed before its data was looked at): the short UI labels of the
+    Ukrainian catalogs (uk/LC_MESSAGES/*.mo) of Debian packages that no earlier set and no installed catalog used
+    (gimp, gnumeric, gnucash, audacity, darktable, gramps, gajim, sylpheed, homebank, lollypop, gftp, flatpak, gdm,
+    evolution-data-server, NetworkManager, gvfs, gst-plugins-good, udisks2, fwupd, mutter, gnome-shell, aptitude,
+    debconf, util-linux; fetched with `apt-get download`, `dpkg-deb -x` under `root`, never committed), each msgid
+    against its msgstr. Kept, after dropping accelerator marks and a final colon or ellipsis on both sides: English
+    of letters, spaces, hyphens and apostrophes, at most three words; a Ukrainian side with a Cyrillic letter that
+    does not contain the English. The gold is the commonest translation (then the first in path order); every
+    translation the catalogs give is kept as well (the "any" figures). Nothing in an earlier set (held-out 4–6's
+    desktop names included). Returns (gold, every translation). Its errors are printed only for the half of the
+    terms whose `half7` is 0 (read to find error classes); the other half stays blind."""
+    counts = collections.defaultdict(collections.Counter)
+    first_seen = {}
+    for path in sorted(glob.glob(os.path.join(root, "**", "uk", "LC_MESSAGES", "*.mo"), recursive=True)):
+        po = path + ".po"
+        if not os.path.exists(po):
+            subprocess.run(["msgunfmt", path, "-o", po], check=True, stderr=subprocess.DEVNULL)
+        for _, source, target in po_units(po):
+            count_name(counts, first_seen, catalog_label(source), catalog_label(target))
+    earlier = set()
+    for earlier_root in earlier_roots:
+        earlier |= set(build_fresh4(earlier_root, gold, fresh3))
+    fresh7, every = {}, {}
+    for en, translations in sorted(counts.items()):
+        if en in earlier or en in fresh3 or any(en in gold[name] for name in ("languages", "countries", "fresh")):
+            continue
+        ranked = sorted(translations, key=lambda uk: (-translations[uk], first_seen[(en, uk)]))
+        fresh7[en], every[en] = ranked[0], ranked
+    return fresh7, every
+
+
+def half7(term):
+    """0 or 1, fixed by the term's text alone: which half of held-out 7 a term is in."""
+    return int(hashlib.sha256(term.encode("utf-8")).hexdigest(), 16) % 2
 
 
 def words(text):
@@ -337,6 +391,9 @@ def main():
                              "blind: no errors)")
     parser.add_argument("--blind6", nargs=3, metavar=("ROOT", "ROOT5", "ROOT4"),
                         help="run ONLY held-out 6 (desktop-file names under ROOT, none of held-out 5's or 4's; blind)")
+    parser.add_argument("--blind7", nargs=4, metavar=("ROOT", "ROOT6", "ROOT5", "ROOT4"),
+                        help="run ONLY held-out 7 (UI labels of other packages' catalogs under ROOT; errors of "
+                             "half 0 with --errors, half 1 never)")
     parser.add_argument("--without", action="append", default=[],
                         help="switch a part of the method off in every suggest run (one ablation row)")
     args = parser.parse_args()
@@ -344,6 +401,12 @@ def main():
         SUGGEST_EXTRA.extend(["--without", feature])
     corpus, gold = build(args.work)
     print(f"corpus: {len(corpus)} units from the installed catalogs (iso-codes left out)\n")
+    if args.blind7:
+        entries, every = build_fresh7(args.blind7[0], args.blind7[1:], gold, build_fresh3(args.work, gold))
+        judged = judgeable(corpus, entries)
+        print(f"held-out 7: {len(entries)} catalog labels, {len(judged)} attested in the corpus\n")
+        blind7_table(args, corpus, judged, every)
+        return
     if args.blind6:
         entries = build_fresh6(*args.blind6, gold, build_fresh3(args.work, gold))
         judged = judgeable(corpus, entries)
@@ -428,6 +491,35 @@ def blind_table(args, corpus, judged, label, measures, errors=False):
                 if not got or not same_term(got[0], g):
                     rank = next((k + 1 for k, c in enumerate(got) if same_term(c, g)), None)
                     print(f"    {term}: gold {g!r}, rank {rank}, got {got[:5]}", file=sys.stderr)
+
+
+def blind7_table(args, corpus, judged, every):
+    """Held-out 7's figures: all, each half, and against any translation the catalogs give; the errors of half 0
+    only, with --errors."""
+    answers, _ = run_suggest(args.tlumach, args.work, list(judged), ("--association", args.association))
+    baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
+    with open(os.path.join(args.work, "blind7-answers.json"), "w", encoding="utf-8") as out:
+        json.dump(answers, out, ensure_ascii=False, sort_keys=True)
+    print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form | acc@1 any | acc@5 any |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, part in (("held-out 7, all", judged),
+                        ("held-out 7, half 0 (read)", {t: v for t, v in judged.items() if half7(t) == 0}),
+                        ("held-out 7, half 1 (blind)", {t: v for t, v in judged.items() if half7(t) == 1})):
+        for method, got in (("Dice baseline", baseline), ("tlumach suggest", answers)):
+            n, a1, a5, ax = accuracy(got, part)
+            any1 = sum(1 for t in part if got.get(t) and any(same_term(got[t][0], g) for g in every[t]))
+            any5 = sum(1 for t in part if any(same_term(c, g) for c in got.get(t, [])[:5] for g in every[t]))
+            print(f"| {label} | {n} | {method} | {a1:.3f} | {a5:.3f} | {ax:.3f} | {any1 / n if n else 0:.3f} "
+                  f"| {any5 / n if n else 0:.3f} |")
+    if args.errors:
+        for term, (g, units, both) in judged.items():
+            if half7(term) != 0:
+                continue
+            got = answers.get(term, [])
+            if not got or not same_term(got[0], g):
+                rank = next((k + 1 for k, c in enumerate(got) if same_term(c, g)), None)
+                print(f"    {term}: gold {g!r} (also {every[term][1:3]}), units {len(units)}/{len(both)}, "
+                      f"rank {rank}, got {got[:5]}", file=sys.stderr)
 
 
 def extract_table(args, sets, extra, quiet=False):

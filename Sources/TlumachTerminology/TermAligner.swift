@@ -287,7 +287,8 @@ public final class TermAligner {
         var a = targetBase + low
         var b = targetBase + high
         let side = corpus.target
-        while a <= b && side.tokens[a].isFunction { a += 1 }
+        // "не" linked into the term (the span starts with it) stays: не містить, не вдалося відкрити.
+        while a <= b && side.tokens[a].isFunction && !side.startsWithNegation(a, b + 1) { a += 1 }
         while b >= a && side.tokens[b].isFunction { b -= 1 }
         guard a <= b, side.isTermLike(a, b + 1) else { return nil }
         return (a..<(b + 1), shared)
@@ -648,6 +649,8 @@ public final class TermAligner {
                 // One identifier on a side (OMIT_FP; a usage line's PROGRAM_NAME → НАЗВА_ПРОГРАМИ) is a code word
                 // or a placeholder.
                 if TermHood.isIdentifier(sourceText) || TermHood.isIdentifier(best.text) { continue }
+                if TermHood.isOtherLatinWord(sourceText, best.text) { continue }
+                if TermHood.shared.isErrorReport(source: sourceText, target: best.text) { continue }
                 if !wordsLinkAcross(places: places, length: Int(gram.count), target: best.text) { continue }
                 // Left untranslated: a code word, option or placeholder (callinfo, PRIdMAX, schema id), not a
                 // term; several words with a capital among them are a product name (Logitech iTouch …).

@@ -92,17 +92,22 @@ package struct CorpusSide: Sendable {
         start.append(tokens.count)
     }
 
-    /// Can `first..<end` of the flattened words be a term: no break inside, not starting or ending with a
-    /// function word, at most `Gram.maximumLength` words.
+    /// Can `first..<end` of the flattened words be a term: no break inside, not starting (but for "не" before a
+    /// content word) or ending with a function word, at most `Gram.maximumLength` words.
     package func isTermLike(_ first: Int, _ end: Int) -> Bool {
         guard end > first, end - first <= Gram.maximumLength else { return false }
-        if tokens[first].isFunction || tokens[end - 1].isFunction { return false }
+        if tokens[first].isFunction && !startsWithNegation(first, end) || tokens[end - 1].isFunction { return false }
         var index = first + 1
         while index < end {
             if tokens[index].breakBefore { return false }
             index += 1
         }
         return true
+    }
+
+    /// "не" then a content word inside `first..<end`: the negation belongs to the term.
+    package func startsWithNegation(_ first: Int, _ end: Int) -> Bool {
+        tokens[first].isNegation && first + 1 < end && !tokens[first + 1].isFunction
     }
 
     /// Units where the stem sequence occurs, each once, with the first position.

@@ -20,23 +20,30 @@ package struct TermHood: Sendable {
     package let ukrainianNounEndings: [String]
     /// Endings that show the stem is a participle's instead (відкрит-ий), so the noun evidence does not count.
     package let ukrainianParticipleEndings: [String]
+    /// An error report (`Data/termhood-error-report.txt`): its English first words and its Ukrainian words.
+    package let errorReportHeads: Set<String>
+    package let errorReportWords: Set<String>
 
     package static let shared: TermHood = {
         let infinitive = TermData.orderedLines(load("termhood-uk-infinitive"))
+        let errorReport = TermData.orderedLines(load("termhood-error-report"))
         return TermHood(
             englishWords: TermData.lines(load("termhood-en")), englishInnerWords: TermData.lines(load("termhood-en-inner")),
             ukrainianVerbEndings: Array(TermData.lines(load("termhood-uk"))),
             ukrainianMessageStems: Array(TermData.lines(load("termhood-uk-words"))),
             ukrainianInfinitiveEndings: infinitive.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) },
             ukrainianNounEndings: infinitive.filter { $0.hasPrefix("+") }.map { String($0.dropFirst()) },
-            ukrainianParticipleEndings: infinitive.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) })
+            ukrainianParticipleEndings: infinitive.filter { $0.hasPrefix("!") }.map { String($0.dropFirst()) },
+            errorReportHeads: Set(errorReport.filter { !$0.hasPrefix("=") }),
+            errorReportWords: Set(errorReport.filter { $0.hasPrefix("=") }.map { String($0.dropFirst()) }))
     }()
 
     package init(
         englishWords: Set<String>, englishInnerWords: Set<String> = [], ukrainianVerbEndings: [String],
         ukrainianMessageStems: [String] = [],
         ukrainianInfinitiveEndings: [String] = [], ukrainianNounEndings: [String] = [],
-        ukrainianParticipleEndings: [String] = []
+        ukrainianParticipleEndings: [String] = [], errorReportHeads: Set<String> = [],
+        errorReportWords: Set<String> = []
     ) {
         self.englishWords = englishWords
         self.englishInnerWords = englishInnerWords
@@ -45,6 +52,21 @@ package struct TermHood: Sendable {
         self.ukrainianInfinitiveEndings = ukrainianInfinitiveEndings
         self.ukrainianNounEndings = ukrainianNounEndings
         self.ukrainianParticipleEndings = ukrainianParticipleEndings
+        self.errorReportHeads = errorReportHeads
+        self.errorReportWords = errorReportWords
+    }
+
+    /// "error setting" → "помилка встановлення": a message reporting a failed action, not a term (the data file
+    /// says which words). Either side may be the English one.
+    package func isErrorReport(source: String, target: String) -> Bool {
+        func report(_ english: String, _ ukrainian: String) -> Bool {
+            let words = english.lowercased().split(separator: " ")
+            guard words.count >= 2, errorReportHeads.contains(String(words[0])), words[1].hasSuffix("ing") else {
+                return false
+            }
+            return ukrainian.lowercased().split(separator: " ").contains { errorReportWords.contains(String($0)) }
+        }
+        return report(source, target) || report(target, source)
     }
 
     private static func load(_ name: String) -> String {
@@ -113,6 +135,26 @@ package struct TermHood: Sendable {
     package static func isUntranslated(_ source: String, _ target: String) -> Bool {
         source.lowercased() == target.lowercased()
             && !source.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) }
+    }
+
+    /// Both sides in Latin letters but different words: in a Ukrainian–English corpus a Latin word that stands
+    /// for another (Recipient information → RecipientInfo, unmaximize → toggle-maximize) is a code name or a
+    /// misalignment, not a translation. The same words in any order, up to a plural -s and hyphens, stay
+    /// (DLLs → DLL, basefile → base-file, WireGuard VPN → VPN WireGuard).
+    package static func isOtherLatinWord(_ source: String, _ target: String) -> Bool {
+        func cyrillic(_ text: String) -> Bool { text.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) } }
+        guard !cyrillic(source), !cyrillic(target) else { return false }
+        // Each word's letters and digits without a plural -s, in a fixed order, so that a change of word order
+        // stays (WireGuard VPN → VPN WireGuard, TPM PCRs → PCR TPM).
+        func words(_ text: String) -> String {
+            text.lowercased().split(whereSeparator: { $0 == " " }).map { word -> String in
+                let kept = String(String.UnicodeScalarView(word.unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
+                return kept.count > 2 && kept.hasSuffix("s") ? String(kept.dropLast()) : kept
+            }.sorted().joined()
+        }
+        return words(source) != words(target)
     }
 
     /// A word left as it is on both sides (LLVM, shentsize) accounts for itself: the pair's other words must then

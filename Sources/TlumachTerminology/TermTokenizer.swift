@@ -17,6 +17,9 @@ package struct TermToken: Sendable, Hashable {
     package var isCapitalized: Bool
     /// 2–8 letters, all upper case (СВО, SBU).
     package var isAllCaps: Bool
+    /// The Ukrainian negation particle "не": a function word, but before a content word it belongs to the term
+    /// (не містить for "does not contain"; without it the translation says the opposite).
+    package var isNegation: Bool = false
 }
 
 /// Function words per script, read from the module's data files (one word a line, `#` comments).
@@ -191,6 +194,6 @@ package enum TermTokenizer {
         return TermToken(
             surface: surface, stem: stem.isEmpty ? lowered : stem, breakBefore: breakBefore,
             isFunction: isNumber || functionWords.contains(lowered, cyrillic: isCyrillic), isCyrillic: isCyrillic,
-            isCapitalized: isCapitalized, isAllCaps: isAllCaps)
+            isCapitalized: isCapitalized, isAllCaps: isAllCaps, isNegation: isCyrillic && lowered == "не")
     }
 }

@@ -409,6 +409,71 @@ final class GlossaryDraftTests: XCTestCase {
         XCTAssertEqual(aligner.suggest("march").first?.text, "march")
     }
 
+    func testALatinWordForAnotherLatinWordIsNoTranslation() {
+        // Real pairs of `extract` (round 6: held-out 7's hand sample and the evaluation corpus's output).
+        XCTAssertTrue(TermHood.isOtherLatinWord("Recipient information", "RecipientInfo"))  // evolution-data-server:187
+        XCTAssertTrue(TermHood.isOtherLatinWord("unmaximize", "toggle-maximize"))  // gsettings-desktop-schemas:525
+        XCTAssertTrue(TermHood.isOtherLatinWord("Aa", "Bb"))  // NetworkManager:204
+        XCTAssertTrue(TermHood.isOtherLatinWord("II", "III"))  // gas:545
+        // The same word up to a plural ending or hyphens, and anything with Cyrillic, stay.
+        XCTAssertFalse(TermHood.isOtherLatinWord("DLLs", "DLL"))  // binutils:1271
+        XCTAssertFalse(TermHood.isOtherLatinWord("basefile", "base-file"))
+        XCTAssertFalse(TermHood.isOtherLatinWord("WireGuard VPN", "VPN WireGuard"))  // NetworkManager
+        XCTAssertFalse(TermHood.isOtherLatinWord("TPM PCRs", "PCR TPM"))  // fwupd
+        XCTAssertFalse(TermHood.isOtherLatinWord("HDR", "HDR"))
+        XCTAssertFalse(TermHood.isOtherLatinWord("ODT document", "документ ODT"))
+        XCTAssertFalse(TermHood.isOtherLatinWord("Yusov", "Юсов"))
+        // End to end: the pair is not proposed; the plural abbreviation is.
+        let pairs: [TermPairInput] = [
+            .init(id: "evolution-data-server:187", source: "Cannot add CMS Recipient information", target: "Не вдалося створити CMS RecipientInfo"),
+            .init(id: "evolution-data-server:217", source: "Cannot create CMS Recipient information", target: "Не вдалося створити CMS RecipientInfo"),
+            .init(id: "ld:37", source: "  --base_file <basefile>             Generate a base file for relocatable DLLs ", target: "  --base_file <базовий файл>         створити основний файл для придатних до пересування DLL "),
+            .init(id: "ld:57", source: "  --disable-auto-import              Do not auto-import DATA items from DLLs ", target: "  --disable-auto-import              не імпортувати записи DATA з DLL автоматично "),
+        ]
+        let extracted = TermAligner(pairs: pairs).extract(minCount: 2)
+        // (The previous build proposes Recipient information → CMS RecipientInfo here.)
+        XCTAssertFalse(extracted.contains { $0.source == "Recipient information" }, "\(extracted.map { ($0.source, $0.target) })")
+        XCTAssertTrue(extracted.contains { $0.source == "DLLs" && $0.target == "DLL" })
+    }
+
+    func testAnErrorReportIsNoTerm() {
+        // Real pairs of `extract` (round 6: three in held-out 7's second hand sample, one in round 5's).
+        let hood = TermHood.shared
+        XCTAssertTrue(hood.isErrorReport(source: "error setting", target: "помилка встановлення"))  // gnucash
+        XCTAssertTrue(hood.isErrorReport(source: "error moving file", target: "помилка при переміщенні файла"))
+        XCTAssertTrue(hood.isErrorReport(source: "error running query", target: "помилка при виконанні запиту"))
+        XCTAssertTrue(hood.isErrorReport(source: "failure forking", target: "помилка відгалуження"))
+        XCTAssertTrue(hood.isErrorReport(source: "помилка копіювання", target: "error copying"))  // uk → en
+        // The same shape naming a thing stays: the Ukrainian has the word only in the genitive.
+        XCTAssertFalse(hood.isErrorReport(source: "error handling", target: "обробка помилок"))
+        XCTAssertFalse(hood.isErrorReport(source: "error handling script", target: "скрипт обробки помилок"))
+        XCTAssertFalse(hood.isErrorReport(source: "error message", target: "повідомлення про помилку"))
+        XCTAssertFalse(hood.isErrorReport(source: "error", target: "помилка"))
+    }
+
+    func testTheNegationParticleBeforeAWordStaysInTheSpan() {
+        // Real units (held-out 7's "does not contain" / "doesn't contain" misses, round 6): "не" is a function word,
+        // so it was trimmed from the span's start and the top candidate said the opposite: містить.
+        let pairs: [TermPairInput] = [
+            .init(id: "binutils:1231", source: "File %s does not contain any dwarf debug information ", target: "Файл %s не містить жодних діагностичних даних dwarf "),
+            .init(id: "binutils:1959", source: "cursor file `%s' does not contain cursor data", target: "файл курсору `%s' не містить даних курсора"),
+            .init(id: "binutils:2074", source: "icon file `%s' does not contain icon data", target: "файл значка `%s' не містить даних значка"),
+            .init(id: "elfutils:1022", source: "section does not contain compressed data", target: "розділ не містить стиснутих даних"),
+            .init(id: "gdk-pixbuf:135", source: "Pseudocolor image does not contain a colormap", target: "Зображення у псевдокольорів не містить мапи кольорів"),
+            .init(id: "gettext-tools:415", source: "The element <%s> does not contain a <%s> element", target: "Елемент <%s> не містить елемента <%s>"),
+            .init(id: "gnupg2:1692", source: "response does not contain the EC public key ", target: "відповідь не містить відкритого ключа еліптичної кривої "),
+            .init(id: "gnupg2:1695", source: "response does not contain the public key data ", target: "відповідь не містить даних відкритого ключа "),
+            .init(id: "postgres-15:784", source: "JSON object does not contain key \"%s\"", target: "Об'єкт JSON не містить ключа \"%s\""),
+            .init(id: "elfutils:697", source: "hash section [%2zu] '%s' does not contain enough data ", target: "розділ хешу [%2zu] «%s» містить недостатньо даних "),
+            .init(id: "binutils:1642", source: "The %s section contains a table without offset ", target: "Розділ %s містить таблицю без зсуву "),
+        ]
+        let aligner = TermAligner(pairs: pairs)
+        XCTAssertEqual(aligner.suggest("does not contain").first?.text, "не містить")
+        // A span's other function words are still trimmed, and "не" linked outside the term stays out of it.
+        XCTAssertEqual(aligner.suggest("contain").first?.text, "містить")
+        XCTAssertEqual(aligner.suggest("data").first.map { $0.text.hasPrefix("не") }, false)
+    }
+
     func testAQueryReadsOnlyTheUnitsWithItsOwnInflectionsNotWordsThatShareItsStem() {
         // Real units (held-out 4's Settings miss, round 5): Porter2 stems "settings" and "set" alike, and the
         // verb's units ("could not be set" → встановити) outnumbered the noun's.
