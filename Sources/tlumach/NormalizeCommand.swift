@@ -116,7 +116,8 @@ struct NormalizeCommand: ParsableCommand {
                 normalizer.normalize(
                     utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
                     progress: { progress.advance(by: $0) },
-                    sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil)
+                    sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil,
+                    workers: ProcessInfo.processInfo.activeProcessorCount)
             }
             return (path: input.path, result: result)
         }
