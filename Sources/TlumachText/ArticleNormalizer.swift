@@ -283,7 +283,7 @@ public final class ArticleNormalizer: Sendable {
             let fixed = ApostropheBytePath.rewrite(
                 bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
                 quotes: options.isEnabled(.quotes), spaceRuns: options.isEnabled(.spaceRuns),
-                trailing: options.isEnabled(.trailingSpace), language: options.language, guess: state.lastLanguage,
+                trailing: options.isEnabled(.trailingSpace), language: options.language, guess: state.guess(),
                 tables: scanTables,
                 resolve: { state.resolve($0, commit: false) })
         {
@@ -407,13 +407,39 @@ struct Presence {
 struct DocumentState {
     var lastLanguage: Language = .uk
     var lastCyrillicLanguage: Language = .uk
-    /// For a part of a text normalised apart from the text before it (on another core): the states each possible
-    /// start would have reached by now, while they differ; nil when not followed or once they agree.
-    var alternatives: [DocumentState]?
+    /// For a part of a text normalised apart from the text before it (on another core): the languages the possible
+    /// starts (`everyStart`) of `agreeing` would remember now; nil when not followed or once they all remember
+    /// what this state does.
+    var alternatives: [Memory]?
+    /// Bit i: start `everyStart[i]` has given every answer this state gave so far, so the part's output is the one
+    /// it would have made from that start.
+    var agreeing: UInt8 = 0
+
+    /// What a followed start remembers (a plain value: following costs no reference counting).
+    struct Memory: Equatable {
+        var lastLanguage: Language
+        var lastCyrillicLanguage: Language
+
+        /// `DocumentState.resolveHere` for this memory.
+        mutating func resolve(_ evidence: LanguageEvidence, commit: Bool) -> Language {
+            var state = DocumentState(lastLanguage: lastLanguage, lastCyrillicLanguage: lastCyrillicLanguage)
+            let language = state.resolveHere(evidence, commit: commit)
+            self = Memory(lastLanguage: state.lastLanguage, lastCyrillicLanguage: state.lastCyrillicLanguage)
+            return language
+        }
+    }
+
+    var memory: Memory { Memory(lastLanguage: lastLanguage, lastCyrillicLanguage: lastCyrillicLanguage) }
 
     /// Every state a text can be in (the last Cyrillic language is never English).
-    static let everyStart: [DocumentState] = Language.allCases.flatMap { last in
-        [Language.uk, .ru].map { DocumentState(lastLanguage: last, lastCyrillicLanguage: $0) }
+    static let everyStart: [Memory] = Language.allCases.flatMap { last in
+        [Language.uk, .ru].map { Memory(lastLanguage: last, lastCyrillicLanguage: $0) }
+    }
+
+    /// Follows every possible start from here (`self` being one of them).
+    mutating func followEveryStart() {
+        alternatives = Self.everyStart
+        agreeing = UInt8((1 << Self.everyStart.count) - 1)
     }
 
     /// The same languages remembered (whatever is followed beside them).
@@ -421,11 +447,39 @@ struct DocumentState {
         lastLanguage == other.lastLanguage && lastCyrillicLanguage == other.lastCyrillicLanguage
     }
 
-    mutating func resolve(_ evidence: LanguageEvidence, commit: Bool) -> Language {
-        if commit, var followed = alternatives {
-            for index in followed.indices { _ = followed[index].resolve(evidence, commit: true) }
-            alternatives = followed.allSatisfy { $0.remembersTheSame(as: followed[0]) } ? nil : followed
+    /// The language of the previous paragraph with letters, as a first guess for a paragraph's quotes.
+    mutating func guess() -> Language {
+        if let followed = alternatives {
+            for index in followed.indices where followed[index].lastLanguage != lastLanguage {
+                agreeing &= ~(1 << UInt8(index))
+            }
         }
+        return lastLanguage
+    }
+
+    @inline(__always)
+    mutating func resolve(_ evidence: LanguageEvidence, commit: Bool) -> Language {
+        let language = resolveHere(evidence, commit: commit)
+        if alternatives != nil { follow(evidence, commit: commit, answer: language) }
+        return language
+    }
+
+    private mutating func follow(_ evidence: LanguageEvidence, commit: Bool, answer: Language) {
+        guard var followed = alternatives else { return }
+        alternatives = nil  // `followed` stays the array's only owner: changed in place, not copied per paragraph
+        let mine = memory
+        var settled = true
+        for index in followed.indices where agreeing & (1 << UInt8(index)) != 0 {
+            if followed[index].resolve(evidence, commit: commit) != answer {
+                agreeing &= ~(1 << UInt8(index))
+            } else if followed[index] != mine {
+                settled = false
+            }
+        }
+        if !settled { alternatives = followed }
+    }
+
+    fileprivate mutating func resolveHere(_ evidence: LanguageEvidence, commit: Bool) -> Language {
         let language: Language
         if let decided = evidence.language {
             language = decided

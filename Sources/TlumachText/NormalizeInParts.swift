@@ -83,14 +83,20 @@ extension ArticleNormalizer {
                 state = serial.state
             }
 
-            if part.startState == nil || (end == part.start && part.startState.map { state.remembersTheSame(as: $0) } == true) {
-                // Normalised from where the text before it ended, in the state it left: the serial result.
+            let actualStart = DocumentState.everyStart.firstIndex(of: state.memory)
+            if part.startState == nil
+                || (end == part.start && actualStart.map { part.run.state.agreeing & (1 << UInt8($0)) != 0 } == true)
+            {
+                // Normalised from where the text before it ended, with the same answers as the state it left would
+                // have given (the state guessed, or one that agreed with it throughout): the serial result.
                 outcome?(.used)
                 part.run.output.withUnsafeBufferPointer(emit)
                 changeCount += part.run.changeCount
                 steps += part.run.steps
                 end = part.run.position
-                state = part.run.state
+                var reached = part.run.state.memory
+                if let actualStart, let followed = part.run.state.alternatives { reached = followed[actualStart] }
+                state = DocumentState(lastLanguage: reached.lastLanguage, lastCyrillicLanguage: reached.lastCyrillicLanguage)
             } else if end == part.start, let settled = part.run.settled {
                 // Another start state: normalised again up to where the part's state stopped depending on it.
                 serial.position = end
@@ -109,7 +115,8 @@ extension ArticleNormalizer {
                     changeCount += serial.changeCount + part.run.changeCount - settled.changeCount
                     steps += serial.steps + part.run.steps - settled.steps
                     end = part.run.position
-                    state = part.run.state
+                    state = DocumentState(
+                        lastLanguage: part.run.state.lastLanguage, lastCyrillicLanguage: part.run.state.lastCyrillicLanguage)
                 } else {
                     outcome?(.redone)
                     finishSerially(&serial)
@@ -161,13 +168,12 @@ extension ArticleNormalizer {
             }
             part.startState = guess
             part.run.state = guess
-            part.run.state.alternatives = DocumentState.everyStart
+            part.run.state.followEveryStart()
         }
         part.run.output.reserveCapacity(limit - start + (limit - start) / 8)
         processBlocks(
             bytes, until: limit, &part.run, linesAreParagraphs: linesAreParagraphs, reporting: false, reported: &unused)
         Self.flush(bytes, from: &part.run.clean, to: part.run.position, into: &part.run.output)
-        part.run.state.alternatives = nil
         return part
     }
 

@@ -57,6 +57,10 @@ struct NormalizeCommand: ParsableCommand {
 
     @OptionGroup var glossary: GlossaryOptions
 
+    // Threads for a large file (default: one per core); 1 is the serial path, for comparing the two.
+    @Option(name: .customLong("threads"), help: .hidden)
+    var threads: Int?
+
     @Option(name: .customLong("write-docs"), help: .hidden)
     var writeDocs: String?
 
@@ -117,7 +121,7 @@ struct NormalizeCommand: ParsableCommand {
                     utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
                     progress: { progress.advance(by: $0) },
                     sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil,
-                    workers: ProcessInfo.processInfo.activeProcessorCount)
+                    workers: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             }
             return (path: input.path, result: result)
         }

@@ -110,19 +110,26 @@ final class NormalizeInPartsTests: XCTestCase {
         XCTAssertEqual(smallResult.text, normalizer.normalize(String(decoding: small, as: UTF8.self)).text)
     }
 
-    /// The state followed from every possible start: the English paragraph leaves the Cyrillic memory as it was,
-    /// so only a decided Cyrillic paragraph (or letters that set both) makes the part's state independent.
-    func testFollowedStatesAgreeOnlyWhenTheLettersDecide() {
+    /// The starts followed beside a part's guessed one: English letters give every start the same answer, so all
+    /// still agree though they remember different Cyrillic languages; Cyrillic letters that decide nothing answer
+    /// with the remembered Cyrillic language, which drops the starts that remember Russian, and leave the rest in
+    /// the guessed state's, so there is nothing more to follow.
+    func testFollowedStartsAgreeWhileTheyGiveTheSameAnswers() {
         var state = DocumentState(lastLanguage: .en, lastCyrillicLanguage: .uk)
-        state.alternatives = DocumentState.everyStart
+        state.followEveryStart()
         XCTAssertEqual(DocumentState.everyStart.count, 6)
-        _ = state.resolve(LanguageDetector.evidence("He said yes"), commit: true)
-        XCTAssertNotNil(state.alternatives, "English leaves the Cyrillic memory undecided")
-        _ = state.resolve(LanguageDetector.evidence("так"), commit: true)
-        XCTAssertNotNil(state.alternatives, "Cyrillic without markers follows the memory")
-        _ = state.resolve(LanguageDetector.evidence("Пам'ять вичерпано, їжак"), commit: true)
+        XCTAssertEqual(state.resolve(LanguageDetector.evidence("He said yes"), commit: true), .en)
+        XCTAssertEqual(state.agreeing, 0b111111)
+        XCTAssertNotNil(state.alternatives, "the Cyrillic language remembered still differs")
+        XCTAssertEqual(state.resolve(LanguageDetector.evidence("так"), commit: true), .uk)
         XCTAssertNil(state.alternatives)
+        let agreeing = DocumentState.everyStart.indices.filter { state.agreeing & (1 << UInt8($0)) != 0 }
+        XCTAssertEqual(agreeing.map { DocumentState.everyStart[$0].lastCyrillicLanguage }, [.uk, .uk, .uk])
         XCTAssertEqual(state.lastLanguage, .uk)
-        XCTAssertEqual(state.lastCyrillicLanguage, .uk)
+        // A guess read (the byte path's first quotes) counts as an answer too.
+        var other = DocumentState(lastLanguage: .uk, lastCyrillicLanguage: .uk)
+        other.followEveryStart()
+        XCTAssertEqual(other.guess(), .uk)
+        XCTAssertEqual(DocumentState.everyStart.indices.filter { other.agreeing & (1 << UInt8($0)) != 0 }.count, 2)
     }
 }
