@@ -49,7 +49,7 @@ final class NormalizeInPartsTests: XCTestCase {
             NormalizerOptions(apostrophe: .modifierLetterApostrophe, englishDash: .spaced),
         ].map { try ArticleNormalizer(options: $0) }
         var texts: [String] = []
-        for index in 0..<LongTests.count(long: 120, short: 24) {
+        for index in 0..<LongTests.count(long: 120, short: 14) {
             texts.append(Self.document(&generator, paragraphs: 40 + index * 3, linesAreParagraphs: index % 4 == 3))
         }
         texts.append(try String(contentsOf: TestFiles.packageRoot.appendingPathComponent("examples/normalize/article.md"), encoding: .utf8))
@@ -93,7 +93,7 @@ final class NormalizeInPartsTests: XCTestCase {
     func testWorkersGiveTheSerialTextAndProgress() throws {
         var generator = SeededGenerator(seed: IdempotenceTests.seed &+ 43)
         let normalizer = try ArticleNormalizer()
-        let text = Self.document(&generator, paragraphs: 3000, linesAreParagraphs: false)
+        let text = Self.document(&generator, paragraphs: 900, linesAreParagraphs: false)
         let bytes = Array(text.utf8)
         let serial = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
         var progressed = 0
