@@ -47,91 +47,37 @@ public final class ArticleNormalizer: Sendable {
     package func normalize(
         utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true, progress: ((Int) -> Void)? = nil,
         progressEvery: Int = ArticleNormalizer.progressStep, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
-        drainEvery: Int = 1 << 20
+        drainEvery: Int = 1 << 20, workers: Int = 1, partSize: Int? = nil
     ) -> NormalizationResult {
-        var reported = 0
-        defer { progress?(bytes.count - reported) }
-        var output: [UInt8] = []
-        output.reserveCapacity(sink == nil ? bytes.count : min(bytes.count, drainEvery + drainEvery / 4))
-        var changes: [PendingChange] = []
-        var state = DocumentState()
-        var changeCount = 0
-        var steps = 0
         // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
         // gets its own language and quote pairing.
         let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
-        // Input from `clean` up to the block in hand is unchanged and not yet copied: clean paragraphs are copied
-        // in bulk when a changed one (or the end) comes, not one by one.
-        var clean = 0
-        let bareBlankLines = options.rewriters.isEmpty
-        do {
-            var position = 0
-            if ByteOrderMark.utf8Length(bytes) > 0 && options.isEnabled(.bom) {
-                changes.append(
-                    PendingChange(
-                        rule: NormalizationRule.bom.rawValue, byteOffset: 0, original: "\u{FEFF}", replacement: "",
-                        summary: "U+FEFF byte-order mark removed"))
-                changeCount += 1
-                position = 3
-            }
-            clean = position
-            // YAML front matter (--- … --- at the very start of a Markdown file) is data, not prose: like code.
-            if let frontMatter = Blocks.frontMatter(in: bytes, from: position) {
-                processCode(bytes, frontMatter, &output, &changes, &changeCount)
-                position = frontMatter.upperBound
-                clean = position
-            }
-            let base = bytes.baseAddress
-            while position < bytes.count {
-                // A blank line of a bare LF (every other block of text with blank lines between paragraphs): a
-                // paragraph the scan calls clean, with no letters.
-                if bareBlankLines, let base, base[position] == 0x0A {
-                    if options.language == nil { _ = state.resolve(LanguageEvidence(), commit: true) }
-                    steps += 1
-                    position += 1
-                    continue
-                }
-                let block = Blocks.next(in: bytes, from: position, linesAreParagraphs: linesAreParagraphs)
-                switch block.kind {
-                case .code:
-                    Self.flush(bytes, from: &clean, to: block.range.lowerBound, into: &output)
-                    processCode(bytes, block.range, &output, &changes, &changeCount)
-                    clean = block.range.upperBound
-                case .paragraph:
-                    processParagraph(
-                        bytes, block.range, &state, &output, &changes, &changeCount, &steps, reporting, &clean)
-                }
-                steps += block.range.count
-                position = block.range.upperBound
-                // Everything before `position` is settled: what is in `output`, then the unchanged input from `clean`.
-                if let sink, output.count + (position - clean) >= drainEvery {
-                    if !output.isEmpty {
-                        output.withUnsafeBufferPointer(sink)
-                        output.removeAll(keepingCapacity: true)
-                    }
-                    if position > clean {
-                        sink(UnsafeBufferPointer(rebasing: bytes[clean..<position]))
-                        clean = position
-                    }
-                }
-                if let progress, position - reported >= progressEvery {
-                    progress(position - reported)
-                    reported = position
-                }
-            }
-            Self.flush(bytes, from: &clean, to: bytes.count, into: &output)
-            if let sink {
-                if !output.isEmpty { output.withUnsafeBufferPointer(sink) }
-                output = []
-            }
+        if !reporting, workers > 1, options.rewriters.isEmpty,
+            let result = normalizeInParts(
+                bytes, workers: workers, partSize: partSize ?? Self.partSize(bytes.count, workers: workers),
+                linesAreParagraphs: linesAreParagraphs, progress: progress, sink: sink)
+        {
+            return result
         }
-        if !reporting {
-            changes = []
-            return NormalizationResult(utf8: output, changes: [], changeCount: changeCount, steps: steps)
+        var reported = 0
+        defer { progress?(bytes.count - reported) }
+        var run = BlockRun()
+        run.output.reserveCapacity(sink == nil ? bytes.count : min(bytes.count, drainEvery + drainEvery / 4))
+        processStart(bytes, &run)
+        processBlocks(
+            bytes, until: bytes.count, &run, linesAreParagraphs: linesAreParagraphs, reporting: reporting, sink: sink,
+            drainEvery: drainEvery, progress: progress, progressEvery: progressEvery, reported: &reported)
+        Self.flush(bytes, from: &run.clean, to: bytes.count, into: &run.output)
+        if let sink {
+            if !run.output.isEmpty { run.output.withUnsafeBufferPointer(sink) }
+            run.output = []
         }
-        if changes.isEmpty { return NormalizationResult(utf8: output, changes: [], changeCount: 0, steps: steps) }
+        var steps = run.steps
+        if !reporting || run.changes.isEmpty {
+            return NormalizationResult(utf8: run.output, changes: [], changeCount: run.changeCount, steps: steps)
+        }
         // Rules run one after another: report their changes in text order (stable for one place).
-        let ordered = changes.enumerated().sorted {
+        let ordered = run.changes.enumerated().sorted {
             ($0.element.byteOffset, $0.offset) < ($1.element.byteOffset, $1.offset)
         }.map(\.element)
         let positions = Self.positions(ofSortedOffsets: ordered.map(\.byteOffset), in: bytes, steps: &steps)
@@ -140,7 +86,98 @@ public final class ArticleNormalizer: Sendable {
                 rule: change.rule, position: position, original: change.original, replacement: change.replacement,
                 summary: change.summary)
         }
-        return NormalizationResult(utf8: output, changes: located, changeCount: located.count, steps: steps)
+        return NormalizationResult(utf8: run.output, changes: located, changeCount: located.count, steps: steps)
+    }
+
+    /// What normalising a stretch of blocks has made so far.
+    struct BlockRun {
+        var output: [UInt8] = []
+        var changes: [PendingChange] = []
+        var state = DocumentState()
+        var changeCount = 0
+        var steps = 0
+        /// Next block's start.
+        var position = 0
+        /// Input from `clean` up to `position` is unchanged and not yet copied: clean paragraphs are copied in bulk
+        /// when a changed one (or the end) comes, not one by one.
+        var clean = 0
+        /// For a part normalised apart from the text before it: the first block end where the language state no
+        /// longer depends on the state the part started with (everything before it flushed into `output`).
+        var settled: (position: Int, outputCount: Int, changeCount: Int, steps: Int, state: DocumentState)?
+    }
+
+    /// The byte-order mark and YAML front matter, which only the very start of a text can have.
+    func processStart(_ bytes: UnsafeBufferPointer<UInt8>, _ run: inout BlockRun) {
+        if ByteOrderMark.utf8Length(bytes) > 0 && options.isEnabled(.bom) {
+            run.changes.append(
+                PendingChange(
+                    rule: NormalizationRule.bom.rawValue, byteOffset: 0, original: "\u{FEFF}", replacement: "",
+                    summary: "U+FEFF byte-order mark removed"))
+            run.changeCount += 1
+            run.position = 3
+        }
+        run.clean = run.position
+        // YAML front matter (--- … --- at the very start of a Markdown file) is data, not prose: like code.
+        if let frontMatter = Blocks.frontMatter(in: bytes, from: run.position) {
+            processCode(bytes, frontMatter, &run.output, &run.changes, &run.changeCount)
+            run.position = frontMatter.upperBound
+            run.clean = run.position
+        }
+    }
+
+    /// Normalises the blocks from `run.position` on while they start before `limit` (the last one may end after
+    /// it). Unchanged input after `run.clean` is left for the caller to copy.
+    func processBlocks(
+        _ bytes: UnsafeBufferPointer<UInt8>, until limit: Int, _ run: inout BlockRun, linesAreParagraphs: Bool,
+        reporting: Bool, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil, drainEvery: Int = 1 << 20,
+        progress: ((Int) -> Void)? = nil, progressEvery: Int = ArticleNormalizer.progressStep, reported: inout Int
+    ) {
+        let bareBlankLines = options.rewriters.isEmpty
+        let base = bytes.baseAddress
+        var tracking = run.state.alternatives != nil
+        while run.position < limit {
+            // A blank line of a bare LF (every other block of text with blank lines between paragraphs): a
+            // paragraph the scan calls clean, with no letters.
+            if bareBlankLines, let base, base[run.position] == 0x0A {
+                if options.language == nil { _ = run.state.resolve(LanguageEvidence(), commit: true) }
+                run.steps += 1
+                run.position += 1
+                continue
+            }
+            let block = Blocks.next(in: bytes, from: run.position, linesAreParagraphs: linesAreParagraphs)
+            switch block.kind {
+            case .code:
+                Self.flush(bytes, from: &run.clean, to: block.range.lowerBound, into: &run.output)
+                processCode(bytes, block.range, &run.output, &run.changes, &run.changeCount)
+                run.clean = block.range.upperBound
+            case .paragraph:
+                processParagraph(
+                    bytes, block.range, &run.state, &run.output, &run.changes, &run.changeCount, &run.steps, reporting,
+                    &run.clean)
+            }
+            run.steps += block.range.count
+            run.position = block.range.upperBound
+            if tracking && run.state.alternatives == nil {
+                tracking = false
+                Self.flush(bytes, from: &run.clean, to: run.position, into: &run.output)
+                run.settled = (run.position, run.output.count, run.changeCount, run.steps, run.state)
+            }
+            // Everything before `position` is settled: what is in `output`, then the unchanged input from `clean`.
+            if let sink, run.output.count + (run.position - run.clean) >= drainEvery {
+                if !run.output.isEmpty {
+                    run.output.withUnsafeBufferPointer(sink)
+                    run.output.removeAll(keepingCapacity: true)
+                }
+                if run.position > run.clean {
+                    sink(UnsafeBufferPointer(rebasing: bytes[run.clean..<run.position]))
+                    run.clean = run.position
+                }
+            }
+            if let progress, run.position - reported >= progressEvery {
+                progress(run.position - reported)
+                reported = run.position
+            }
+        }
     }
 
     /// Line and UTF-16 column of each offset (ascending), in one pass over the text up to the last one; cheaper
@@ -193,7 +230,7 @@ public final class ArticleNormalizer: Sendable {
     // MARK: Blocks
 
     /// Fenced code: only line ends are touched.
-    private func processCode(
+    func processCode(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ output: inout [UInt8],
         _ changes: inout [PendingChange], _ changeCount: inout Int
     ) {
@@ -220,7 +257,7 @@ public final class ArticleNormalizer: Sendable {
         }
     }
 
-    private func processParagraph(
+    func processParagraph(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout DocumentState,
         _ output: inout [UInt8], _ changes: inout [PendingChange], _ changeCount: inout Int, _ steps: inout Int,
         _ reporting: Bool, _ clean: inout Int
@@ -246,7 +283,7 @@ public final class ArticleNormalizer: Sendable {
             let fixed = ApostropheBytePath.rewrite(
                 bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
                 quotes: options.isEnabled(.quotes), spaceRuns: options.isEnabled(.spaceRuns),
-                trailing: options.isEnabled(.trailingSpace), language: options.language, guess: state.lastLanguage,
+                trailing: options.isEnabled(.trailingSpace), language: options.language, guess: state.guess(),
                 tables: scanTables,
                 resolve: { state.resolve($0, commit: false) })
         {
@@ -370,8 +407,79 @@ struct Presence {
 struct DocumentState {
     var lastLanguage: Language = .uk
     var lastCyrillicLanguage: Language = .uk
+    /// For a part of a text normalised apart from the text before it (on another core): the languages the possible
+    /// starts (`everyStart`) of `agreeing` would remember now; nil when not followed or once they all remember
+    /// what this state does.
+    var alternatives: [Memory]?
+    /// Bit i: start `everyStart[i]` has given every answer this state gave so far, so the part's output is the one
+    /// it would have made from that start.
+    var agreeing: UInt8 = 0
 
+    /// What a followed start remembers (a plain value: following costs no reference counting).
+    struct Memory: Equatable {
+        var lastLanguage: Language
+        var lastCyrillicLanguage: Language
+
+        /// `DocumentState.resolveHere` for this memory.
+        mutating func resolve(_ evidence: LanguageEvidence, commit: Bool) -> Language {
+            var state = DocumentState(lastLanguage: lastLanguage, lastCyrillicLanguage: lastCyrillicLanguage)
+            let language = state.resolveHere(evidence, commit: commit)
+            self = Memory(lastLanguage: state.lastLanguage, lastCyrillicLanguage: state.lastCyrillicLanguage)
+            return language
+        }
+    }
+
+    var memory: Memory { Memory(lastLanguage: lastLanguage, lastCyrillicLanguage: lastCyrillicLanguage) }
+
+    /// Every state a text can be in (the last Cyrillic language is never English).
+    static let everyStart: [Memory] = Language.allCases.flatMap { last in
+        [Language.uk, .ru].map { Memory(lastLanguage: last, lastCyrillicLanguage: $0) }
+    }
+
+    /// Follows every possible start from here (`self` being one of them).
+    mutating func followEveryStart() {
+        alternatives = Self.everyStart
+        agreeing = UInt8((1 << Self.everyStart.count) - 1)
+    }
+
+    /// The same languages remembered (whatever is followed beside them).
+    func remembersTheSame(as other: DocumentState) -> Bool {
+        lastLanguage == other.lastLanguage && lastCyrillicLanguage == other.lastCyrillicLanguage
+    }
+
+    /// The language of the previous paragraph with letters, as a first guess for a paragraph's quotes.
+    mutating func guess() -> Language {
+        if let followed = alternatives {
+            for index in followed.indices where followed[index].lastLanguage != lastLanguage {
+                agreeing &= ~(1 << UInt8(index))
+            }
+        }
+        return lastLanguage
+    }
+
+    @inline(__always)
     mutating func resolve(_ evidence: LanguageEvidence, commit: Bool) -> Language {
+        let language = resolveHere(evidence, commit: commit)
+        if alternatives != nil { follow(evidence, commit: commit, answer: language) }
+        return language
+    }
+
+    private mutating func follow(_ evidence: LanguageEvidence, commit: Bool, answer: Language) {
+        guard var followed = alternatives else { return }
+        alternatives = nil  // `followed` stays the array's only owner: changed in place, not copied per paragraph
+        let mine = memory
+        var settled = true
+        for index in followed.indices where agreeing & (1 << UInt8(index)) != 0 {
+            if followed[index].resolve(evidence, commit: commit) != answer {
+                agreeing &= ~(1 << UInt8(index))
+            } else if followed[index] != mine {
+                settled = false
+            }
+        }
+        if !settled { alternatives = followed }
+    }
+
+    fileprivate mutating func resolveHere(_ evidence: LanguageEvidence, commit: Bool) -> Language {
         let language: Language
         if let decided = evidence.language {
             language = decided

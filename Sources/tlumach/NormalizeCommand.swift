@@ -57,6 +57,14 @@ struct NormalizeCommand: ParsableCommand {
 
     @OptionGroup var glossary: GlossaryOptions
 
+    // Threads for a large file (default: one per core); 1 is the serial path, for comparing the two.
+    @Option(name: .customLong("threads"), help: .hidden)
+    var threads: Int?
+
+    // Bytes per part when threads share a file (default: a quarter of the file per thread, 1–4 MB); for tests.
+    @Option(name: .customLong("part-size"), help: .hidden)
+    var partSize: Int?
+
     @Option(name: .customLong("write-docs"), help: .hidden)
     var writeDocs: String?
 
@@ -116,7 +124,8 @@ struct NormalizeCommand: ParsableCommand {
                 normalizer.normalize(
                     utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
                     progress: { progress.advance(by: $0) },
-                    sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil)
+                    sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil,
+                    workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, partSize: partSize.map { max($0, 1) })
             }
             return (path: input.path, result: result)
         }

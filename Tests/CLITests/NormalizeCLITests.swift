@@ -136,4 +136,29 @@ final class NormalizeCLITests: XCTestCase {
         let again = try CLI.run(["normalize", "--check"], stdin: normalized.stdout)
         XCTAssertEqual(again.status, 0, again.stdout)
     }
+    /// A file of a few megabytes is normalised in parts on several threads: standard output and `--in-place` write
+    /// what the serial path (`--threads 1`) writes, byte for byte, on text whose quotes depend on the language of
+    /// the paragraphs before (English, then Cyrillic or digits that decide nothing) and with fenced code.
+    func testThreadsWriteWhatTheSerialPathWrites() throws {
+        let article = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("examples/normalize/article.md"), encoding: .utf8)
+        let block = article + "\n\nHe said \"yes\" - again.\n\nтак, \"слово\" - слово\n\n\"1234\" - 56\n\n"
+            + "```\n\"код\" - 1\n\nще\n```\n\nЭто \"ещё\" - да.\n\n\"так\" - ні\n\n"
+        // Parts of 16 KB by default (small enough to be quick in a debug build); real sizes under TLUMACH_LONG_TESTS.
+        let size = LongTests.count(long: 4_500_000, short: 160_000)
+        let parts = LongTests.enabled ? [] : ["--part-size", "16384"]
+        let text = String(repeating: block, count: size / block.utf8.count + 1)
+        let directory = try CLI.temporaryDirectory(for: self)
+        let file = directory.appendingPathComponent("big.md")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let serial = try CLI.run(["normalize", "--threads", "1", file.path])
+        let parallel = try CLI.run(["normalize", "--threads", "3"] + parts + [file.path])
+        XCTAssertEqual(serial.status, 0, serial.stderr)
+        XCTAssertEqual(parallel.status, 0, parallel.stderr)
+        XCTAssertNotEqual(serial.stdout, text)
+        XCTAssertTrue(serial.stdout == parallel.stdout, "threads change the output")
+        let inPlace = try CLI.run(["normalize", "--in-place"] + parts + [file.path])
+        XCTAssertEqual(inPlace.status, 0, inPlace.stderr)
+        XCTAssertTrue(try String(contentsOf: file, encoding: .utf8) == serial.stdout, "--in-place differs")
+    }
 }
