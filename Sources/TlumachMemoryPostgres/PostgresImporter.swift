@@ -78,9 +78,13 @@ final class PostgresImporter {
     /// The largest unit id before this write.
     let largestBefore: Int64
     private var scratch = PrepareScratch()
-    /// Duplicate keys stored before this import (sorted) and added by it.
+    /// Duplicate keys stored before this import (sorted) and copied to the server by it (those of pending units are
+    /// the keys of `pendingByHash`).
     private var storedHashes: [Int64] = []
-    private var addedHashes = Set<Int64>()
+    private var copiedHashes = Set<Int64>()
+    /// Duplicates whose candidates include units on the server, met while a batch was being copied: resolved in
+    /// order once it is in (`resolveDeferred`).
+    private var deferred: [PreparedUnit] = []
     /// Units added and not yet copied to the server, and where each duplicate key is among them.
     private var pending: [PendingUnit] = []
     private var pendingByHash: [Int64: [Int]] = [:]
@@ -88,6 +92,8 @@ final class PostgresImporter {
     private var frequencies: [[Int64]] = [[], []]
     private var longest = 0
     static let batchSize = 5000
+    /// Units per COPY batch (tests make it small to have many batches in flight).
+    let batchSize: Int
     /// The COPY of the last batch, still running on the server while the next batch is prepared here (the
     /// server's share of an import is the larger one: overlapped, the client's work costs no wall time). Waited for
     /// before the connection's next use.
@@ -110,9 +116,10 @@ final class PostgresImporter {
 
     init(
         writer: PostgresWriter, origin: String, policy: DuplicatePolicy, languages: (source: String, target: String),
-        units: Int? = nil
+        units: Int? = nil, batchSize: Int = PostgresImporter.batchSize
     ) throws {
         self.writer = writer
+        self.batchSize = batchSize
         self.origin = origin
         self.policy = policy
         sourceLanguage = languages.source
@@ -200,72 +207,157 @@ final class PostgresImporter {
     private func store(_ prepared: PreparedUnit) throws {
         summary.read += 1
         let hash = prepared.pairHash
-        if policy != .both, isKnown(hash) {
-            // Candidates in id order: those on the server (earlier imports, and this one's copied batches), then
-            // those still pending here (higher ids).
-            try copied()
-            var candidates: [(id: Int64, xml: String, importID: Int64, pendingIndex: Int?)] = try storedDuplicates(hash)
-            for index in pendingByHash[hash] ?? [] {
-                candidates.append((pending[index].id, pending[index].prepared.xml, importID, index))
-            }
-            for candidate in candidates where candidate.xml == prepared.xml {
-                countDuplicate(of: candidate.importID, identical: true)
-                return
-            }
-            let unit = try TMXReader.unit(fromFragment: prepared.xml)
-            let sourceSegment = unit.variantIndex(for: sourceLanguage).map { unit.variants[$0].segment }
-            let targetSegment = unit.variantIndex(for: targetLanguage).map { unit.variants[$0].segment }
-            for candidate in candidates {
-                guard let existing = try? TMXReader.unit(fromFragment: candidate.xml) else { continue }
-                let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
-                let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
-                guard existingSource == sourceSegment && existingTarget == targetSegment else { continue }
-                let merged = UnitImporter.resolve(existing: existing, incoming: unit, policy: policy)
-                countDuplicate(of: candidate.importID, identical: false)
-                if let merged, merged != existing {
-                    let xml = TMXWriter.xml(for: merged)
-                    let languages = UnitImporter.languages(of: merged)
-                    if let index = candidate.pendingIndex {
-                        pending[index].prepared.tuid = merged.tuid
-                        pending[index].prepared.latestDate = merged.latestDate
-                        pending[index].prepared.languages = languages
-                        pending[index].prepared.xml = xml
-                    } else {
-                        let schema = writer.schema
-                        try writer.session.execute(
-                            """
-                            UPDATE \(unescaped: schema).unit SET tuid = \(merged.tuid), latest_date = \(merged.latestDate),
-                            languages = \(languages), xml = \(xml), change = \(writer.change) WHERE id = \(candidate.id)
-                            """)
-                    }
+        if policy != .both {
+            if needsServer(hash) {
+                // Its candidates include units on the server. Looked up one by one, a duplicate every few dozen
+                // units waited for the batch being copied (the server then idle while the client prepared, the
+                // client idle while the server copied) and cost two round trips. Resolved instead, in the order
+                // they came, with the next batch (or a batch's worth of them at once). A small write (a unit
+                // added by hand or by the server) still resolves each at once.
+                deferred.append(prepared)
+                if lookupFailure != nil {
+                    try resolveDeferred()
+                } else if deferred.count >= batchSize {
+                    try copied()
+                    try resolveDeferred()
                 }
                 return
             }
+            if let indexes = pendingByHash[hash] {
+                let candidates = indexes.map { Candidate(id: pending[$0].id, xml: pending[$0].prepared.xml, importID: importID, pendingIndex: $0) }
+                var updates: [Int64: MergedRow] = [:]
+                var none: [Candidate] = []
+                if try merge(prepared, server: &none, pendingCandidates: candidates, updates: &updates) { return }
+            }
         }
+        try add(new: prepared)
+    }
+
+    /// A unit stored as new: it takes the next id and waits in `pending` for its batch.
+    private func add(new prepared: PreparedUnit, flushing: Bool = true) throws {
         if !prepared.hasSource { summary.withoutSource += 1 }
-        addedHashes.insert(hash)
         let id = nextUnit
         guard id < Int64(UInt32.max) else { throw MemoryError.full }
         nextUnit += 1
         count(prepared.tokens.stems, side: 0)
         count(prepared.tokens.targetStems, side: 1)
         longest = max(longest, prepared.tokens.stems.count)
-        pendingByHash[hash, default: []].append(pending.count)
+        pendingByHash[prepared.pairHash, default: []].append(pending.count)
         pending.append(PendingUnit(id: id, prepared: prepared))
         summary.added += 1
-        if pending.count >= Self.batchSize { try flush() }
+        if flushing, pending.count >= batchSize { try flush() }
     }
 
-    private func storedDuplicates(_ hash: Int64) throws -> [(id: Int64, xml: String, importID: Int64, pendingIndex: Int?)] {
+    /// Whether units on the server (stored before this write, or copied by it) may share the duplicate key `hash`.
+    /// A small write did not read the stored keys: the look-up by key (indexed) answers instead.
+    private func needsServer(_ hash: Int64) -> Bool {
+        lookupFailure != nil || UnitImporter.isKnown(hash, stored: storedHashes, added: copiedHashes)
+    }
+
+    struct Candidate {
+        var id: Int64
+        var xml: String
+        var importID: Int64
+        var pendingIndex: Int?
+    }
+
+    struct MergedRow {
+        var tuid: String?
+        var latestDate: String?
+        var languages: String
+        var xml: String
+    }
+
+    /// Merges `prepared` into the first candidate with the same segments, as `UnitImporter` does: candidates in id
+    /// order, those on the server (`server`, updated in place as merges change them, changes gathered in
+    /// `updates`) before those pending here. False when none has its segments (it is a new unit).
+    private func merge(
+        _ prepared: PreparedUnit, server: inout [Candidate], pendingCandidates: [Candidate],
+        updates: inout [Int64: MergedRow]
+    ) throws -> Bool {
+        let candidates = server + pendingCandidates
+        for candidate in candidates where candidate.xml == prepared.xml {
+            countDuplicate(of: candidate.importID, identical: true)
+            return true
+        }
+        let unit = try TMXReader.unit(fromFragment: prepared.xml)
+        let sourceSegment = unit.variantIndex(for: sourceLanguage).map { unit.variants[$0].segment }
+        let targetSegment = unit.variantIndex(for: targetLanguage).map { unit.variants[$0].segment }
+        for (position, candidate) in candidates.enumerated() {
+            guard let existing = try? TMXReader.unit(fromFragment: candidate.xml) else { continue }
+            let existingSource = existing.variantIndex(for: sourceLanguage).map { existing.variants[$0].segment }
+            let existingTarget = existing.variantIndex(for: targetLanguage).map { existing.variants[$0].segment }
+            guard existingSource == sourceSegment && existingTarget == targetSegment else { continue }
+            let merged = UnitImporter.resolve(existing: existing, incoming: unit, policy: policy)
+            countDuplicate(of: candidate.importID, identical: false)
+            if let merged, merged != existing {
+                let row = MergedRow(
+                    tuid: merged.tuid, latestDate: merged.latestDate, languages: UnitImporter.languages(of: merged),
+                    xml: TMXWriter.xml(for: merged))
+                if let index = candidate.pendingIndex {
+                    pending[index].prepared.tuid = row.tuid
+                    pending[index].prepared.latestDate = row.latestDate
+                    pending[index].prepared.languages = row.languages
+                    pending[index].prepared.xml = row.xml
+                } else {
+                    server[position].xml = row.xml
+                    updates[candidate.id] = row
+                }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Resolves the deferred units in the order they came: their candidates on the server read in one statement,
+    /// the merged rows written in one. Needs the connection free (no batch in flight).
+    private func resolveDeferred() throws {
+        guard !deferred.isEmpty else { return }
+        let units = deferred
+        deferred.removeAll()
+        let hashes = Array(Set(units.map(\.pairHash)))
         let schema = writer.schema
-        return try writer.session.run { connection, logger in
-            var rows: [(id: Int64, xml: String, importID: Int64, pendingIndex: Int?)] = []
-            for try await (id, xml, importID) in try await connection.query(
-                "SELECT id, xml, import_id FROM \(unescaped: schema).unit WHERE pair_hash = \(hash) ORDER BY id",
+        let rows = try writer.session.run { connection, logger in
+            var rows: [(hash: Int64, id: Int64, xml: String, importID: Int64)] = []
+            for try await (hash, id, xml, importID) in try await connection.query(
+                "SELECT pair_hash, id, xml, import_id FROM \(unescaped: schema).unit WHERE pair_hash = ANY(\(hashes)::bigint[]) ORDER BY id",
                 logger: logger
-            ).decode((Int64, String, Int64).self) { rows.append((id, xml, importID, nil)) }
+            ).decode((Int64, Int64, String, Int64).self) { rows.append((hash, id, xml, importID)) }
             return rows
         }
+        var server: [Int64: [Candidate]] = [:]
+        for row in rows { server[row.hash, default: []].append(Candidate(id: row.id, xml: row.xml, importID: row.importID)) }
+        var updates: [Int64: MergedRow] = [:]
+        for prepared in units {
+            let hash = prepared.pairHash
+            var candidates = server[hash] ?? []
+            let pendingCandidates = (pendingByHash[hash] ?? []).map {
+                Candidate(id: pending[$0].id, xml: pending[$0].prepared.xml, importID: importID, pendingIndex: $0)
+            }
+            let merged = try merge(prepared, server: &candidates, pendingCandidates: pendingCandidates, updates: &updates)
+            server[hash] = candidates
+            // Only when the key matched no unit's segments (a hash collision, or a small write's new unit). In a
+            // batched resolution it takes its id now, after the units read meanwhile: stored, not lost.
+            if !merged { try add(new: prepared, flushing: false) }
+        }
+        guard !updates.isEmpty else { return }
+        let ids = updates.keys.sorted()
+        let rowsToWrite = ids.compactMap { updates[$0] }
+        let tuids = rowsToWrite.map { $0.tuid ?? "" }
+        let hasTUID = rowsToWrite.map { $0.tuid != nil }
+        let dates = rowsToWrite.map { $0.latestDate ?? "" }
+        let hasDate = rowsToWrite.map { $0.latestDate != nil }
+        let languages = rowsToWrite.map(\.languages)
+        let xmls = rowsToWrite.map(\.xml)
+        try writer.session.execute(
+            """
+            UPDATE \(unescaped: schema).unit u SET tuid = CASE WHEN d.has_tuid THEN d.tuid END,
+            latest_date = CASE WHEN d.has_date THEN d.latest_date END, languages = d.languages, xml = d.xml,
+            change = \(writer.change)
+            FROM unnest(\(ids)::bigint[], \(tuids)::text[], \(hasTUID)::boolean[], \(dates)::text[], \(hasDate)::boolean[],
+            \(languages)::text[], \(xmls)::text[]) AS d(id, tuid, has_tuid, latest_date, has_date, languages, xml)
+            WHERE u.id = d.id
+            """)
     }
 
     private func count(_ tokens: [UInt32], side: Int) {
@@ -278,11 +370,6 @@ final class PostgresImporter {
         }
     }
 
-    private func isKnown(_ hash: Int64) -> Bool {
-        // A small write did not read the stored keys: the duplicate look-up by key (indexed) answers instead.
-        lookupFailure != nil || UnitImporter.isKnown(hash, stored: storedHashes, added: addedHashes)
-    }
-
     private func countDuplicate(of keptImport: Int64, identical: Bool) {
         summary.merged += 1
         if identical { summary.identical += 1 }
@@ -291,11 +378,16 @@ final class PostgresImporter {
 
     /// Copies the pending units to the server.
     private func flush() throws {
+        if !deferred.isEmpty {
+            try copied()
+            try resolveDeferred()
+        }
         guard !pending.isEmpty else { return }
         var text = CopyText()
         var sourceText = CopyText()
         for unit in pending {
             let prepared = unit.prepared
+            copiedHashes.insert(prepared.pairHash)
             sourceText.number(unit.id)
             sourceText.array(prepared.tokens.stems)
             sourceText.lastArray(UnitSource.keys(stems: prepared.tokens.stems))

@@ -18,6 +18,8 @@ public final class PostgresMemory: MemoryStore {
     let readOnly: Bool
     /// The schema version this memory had when opened (after the upgrade a writer makes).
     let schemaVersion: Int
+    /// Units per COPY batch of an import (tests make it small, to have many batches in flight).
+    var importBatchSize = PostgresImporter.batchSize
     var schema: String { PostgresSchema.quoted(postgresLocation.schema) }
     /// The table holding (id, stems) with the GIN index candidates are read through: the narrow `unit_source` from
     /// version 4 on; a reader of an older memory (which it does not upgrade) reads `unit` itself.
@@ -166,7 +168,8 @@ public final class PostgresMemory: MemoryStore {
                 }
                 try writer.setLanguagesIfNew(source: languages.source, target: languages.target)
             }
-            let importer = try PostgresImporter(writer: writer, origin: file, policy: policy, languages: languages)
+            let importer = try PostgresImporter(
+                writer: writer, origin: file, policy: policy, languages: languages, batchSize: importBatchSize)
             var header: TMXHeader?
             do {
                 try TMXReader.read(

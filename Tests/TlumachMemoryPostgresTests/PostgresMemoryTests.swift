@@ -544,6 +544,41 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertEqual(try server.verify(), [])
     }
 
+    /// Duplicates of units in batches already sent are resolved once the batch in flight is in, in the order they
+    /// came, their stored candidates read in one statement per batch and the merged rows written in one: with many
+    /// small batches, into a new memory and into one holding units of an earlier import, every policy gives what the
+    /// SQLite store gives, with a number of statements that follows the batches, not the duplicates.
+    func testDuplicatesOfUnitsAlreadySentMergeAsInSQLiteWithStatementsPerBatch() throws {
+        for policy in [DuplicatePolicy.newest, .existing, .incoming] {
+            let location = try serverLocation()
+            let first = try randomTMX("d1-\(policy)", count: 1_200, seed: 60)
+            let second = try randomTMX("d2-\(policy)", count: 1_200, seed: 60, tuidPrefix: "again")
+            let local = try sqlite("dup-\(policy)")
+            _ = try PostgresMemory.open(location, access: .create)
+            let proxy = try StatementCountingProxy(upstreamPort: location.port)
+            var proxied = location
+            proxied.port = proxy.port
+            proxied.socketFolder = nil
+            let server = try PostgresMemory.open(proxied, access: .write)
+            server.importBatchSize = 50
+            var expected: [ImportSummary] = []
+            for file in [first, second] {
+                let before = proxy.statements
+                let summary = try server.importTMX(path: file, onDuplicate: policy)
+                expected.append(try local.importTMX(path: file, onDuplicate: policy))
+                XCTAssertEqual(summary, expected.last, "\(policy)")
+                // Per 50 units read at most: a COPY of unit and of unit_source, a read of candidates and a write of
+                // merges (resolved one by one, as before, it was two statements per duplicate).
+                let batches = (summary.read + 49) / 50
+                XCTAssertLessThanOrEqual(proxy.statements - before, 4 * batches + 30, "\(policy): \(summary)")
+            }
+            XCTAssertGreaterThan(expected[0].merged, 150, "\(policy)")
+            XCTAssertGreaterThan(expected[1].mergedIntoStored, 900, "\(policy)")
+            XCTAssertEqual(try exported(server, "dup-s-\(policy)"), try exported(local, "dup-l-\(policy)"), "\(policy)")
+            XCTAssertEqual(try server.verify(), [], "\(policy)")
+        }
+    }
+
     func testVerifyFindsFrequenciesAndUnitsThatDisagree() throws {
         let location = try serverLocation()
         let memory = try PostgresMemory.open(location, access: .create)
