@@ -14,6 +14,14 @@ func defaultFindings(_ source: String, _ target: String, context: String? = nil)
     defaultFindings(BilingualUnit(id: "u", source: source, target: target, context: context))
 }
 
+/// The checks that report plural form `form` of a PO entry whose msgid and msgid_plural are given.
+func pluralForm(_ form: Int, singular: String, plural: String, target: String) -> [String] {
+    var unit = BilingualUnit(id: "u[\(form)]", source: form == 0 ? singular : plural, target: target)
+    unit.pluralForm = form
+    unit.pluralSource = plural
+    return defaultFindings(unit)
+}
+
 /// The findings of the default configuration with the shipped glossaries (info included), en → uk.
 func shippedGlossaryFindings(_ source: String, _ target: String) throws -> [Finding] {
     let glossary = try XCTUnwrap(FalsePositiveTests.shippedGlossary)

@@ -8,14 +8,6 @@ import XCTest
 final class SetQNoiseTests: XCTestCase {
     func flagged(_ source: String, _ target: String) -> [String] { defaultFindings(source, target) }
 
-    /// A plural form of a PO entry (msgstr[form]) whose msgid and msgid_plural are given.
-    func pluralForm(_ form: Int, singular: String, plural: String, target: String) -> [String] {
-        var unit = BilingualUnit(id: "u[\(form)]", source: form == 0 ? singular : plural, target: target)
-        unit.pluralForm = form
-        unit.pluralSource = plural
-        return defaultFindings(unit)
-    }
-
     /// gwenview: msgid "One image modified", msgid_plural "%1 images modified", msgstr[0] "Змінено %1 зображення":
     /// KDE's singular says "one" in words, and Ukrainian form 0 (1, 21, 31…) must print the count.
     func testAKDESingularSaysOneAndTheFormPrintsTheCount() {

@@ -7,13 +7,6 @@ import XCTest
 /// step, krusader…; onboard, gufw, tuxpaint; docs/check-evaluation.md, ninth round), each next to a true finding of
 /// the same shape that must stay found.
 final class SetZNoiseTests: XCTestCase {
-    func pluralForm(_ form: Int, singular: String, plural: String, target: String) -> [String] {
-        var unit = BilingualUnit(id: "u[\(form)]", source: form == 0 ? singular : plural, target: target)
-        unit.pluralForm = form
-        unit.pluralSource = plural
-        return defaultFindings(unit)
-    }
-
     /// kgpg, elisa: a Ukrainian KDE catalog's fourth form serves exactly one (msgstr[3] "1 підпис"), so the digit
     /// is the count; in a form that serves 21 and 31 too, a digit 1 for the count is still wrong.
     func testTheFormForExactlyOneWritesTheDigit() {
