@@ -2,8 +2,34 @@ import Foundation
 import TlumachTestSupport
 import XCTest
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `tlumach serve token …` and the server process itself (SIGTERM: finish, exit 0).
 final class ServeCLITests: XCTestCase {
+    /// A TCP port free on 127.0.0.1 now: bound to port 0, read back, closed (no connection, so no TIME_WAIT).
+    static func unusedLoopbackPort() -> Int? {
+        #if canImport(Glibc)
+            let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard listener >= 0 else { return nil }
+            defer { close(listener) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = 0
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(listener, $0, length) == 0 && getsockname(listener, $0, &length) == 0
+                }
+            }
+            return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
+        #else
+            return Int.random(in: 20_000...32_000)
+        #endif
+    }
+
     private func memory() throws -> (folder: URL, path: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("serve-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -62,7 +88,9 @@ final class ServeCLITests: XCTestCase {
     func testTheMemoryAndListeningSettingsComeFromTheProjectFile() throws {
         let (folder, _) = try memory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let port = Int.random(in: 30_000...60_000)  // the file takes 1…65535, not 0
+        // The file takes 1…65535, not 0: a port the kernel just handed out and nobody holds (a random one in the
+        // ephemeral range collided with a connection of the run, "Address already in use").
+        let port = try XCTUnwrap(Self.unusedLoopbackPort())
         try "tm: tm.tmdb\nserve:\n  host: 0.0.0.0\n  port: \(port)\n".write(
             to: folder.appendingPathComponent(".tlumach.yml"), atomically: true, encoding: .utf8)
         let added = try CLI.run(["serve", "token", "add", "--scope", "read", "--name", "team"], in: folder)
