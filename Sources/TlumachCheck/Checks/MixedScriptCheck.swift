@@ -228,7 +228,7 @@ struct MixedScriptCheck: Check {
             // The source's first letter kept before the word it starts (vdevice → vпристрій) is left to checkAll,
             // which tells a file's key table from a one-off slip (must → mмає).
             if kinds > 1 && (Self.isKeptLeadingKey(scalars, start..<index, source: unit.sourceText.scalars)
-                || Self.leadingKeyCandidate(unit) == start..<index
+                || (start == 0 && Self.leadingKeyCandidate(unit) == start..<index)  // only the first word can be one
                 || Self.isInflectedCode(scalars, start..<index, source: unit.sourceText.scalars)
                 || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceWords: { sourceFacts.words }))
             {
