@@ -22,6 +22,8 @@ struct UntranslatedCheck: Check {
         defaultSeverity: .error,
         examples: [
             .triggering("Prisoner exchange", ""),
+            .passing("by ", " ", note: "A function word of a message assembled from pieces, left out (vim: \"Compiled by\")."),
+            .triggering("File ", " ", note: "A content word blanked."),
             .triggering("Prisoner exchange", "Prisoner exchange", note: "Copied source."),
             .passing("Prisoner exchange", "Обмін полоненими"),
             .passing("COVID-19", "COVID-19", note: "A code: the same in both languages."),
@@ -70,6 +72,19 @@ struct UntranslatedCheck: Check {
 
     static let copiedMessage = "the target is the source copied unchanged"
 
+    /// English function words that Ukrainian word order may leave out of a message assembled from pieces.
+    static let leftOutWords: Set<String> = ["a", "an", "the", "by", "of", "at", "in", "on", "to", "for", "from", "with", "and", "or"]
+
+    /// vim "by " → " ", sushi "by" → " ": a lone function word of a message assembled from pieces, translated as
+    /// the space that keeps the pieces apart (the target's word order puts the name elsewhere, or needs no word).
+    /// An empty target, or a content word blanked ("File " → " "), is still untranslated.
+    static func isWordLeftOut(_ unit: CheckedUnit) -> Bool {
+        guard !unit.target.isEmpty, unit.target.unicodeScalars.allSatisfy(CharacterClass.isSpace) else { return false }
+        let words = unit.sourceText.words
+        guard words.count == 1, let word = words.first else { return false }
+        return leftOutWords.contains(word.text) && unit.sourceText.scalars.allSatisfy { WordScanner.isLetter($0) || CharacterClass.isSpace($0) }
+    }
+
     /// Lone copied words, unless the run's translations keep the word: udisks2 "Windows" → "Windows" is a name
     /// when gnome-disk-utility writes "диск Windows"; gtk's "Help" → "Help" is untranslated when no Ukrainian
     /// target has "Help" in it.
@@ -101,7 +116,7 @@ struct UntranslatedCheck: Check {
         guard source.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { return nil }
         let target = unit.target
         if !target.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) {
-            return .empty
+            return Self.isWordLeftOut(unit) ? nil : .empty
         }
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return nil }
@@ -202,8 +217,8 @@ struct WhitespaceCheck: Check {
     static let blockTags: Set<String> = ["address", "blockquote", "body", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5",
         "h6", "hr", "html", "li", "ol", "p", "pre", "qt", "table", "td", "th", "tr", "ul"]
 
-    /// Whether the text, whitespace aside, starts with a block-level tag and ends with the closing of one
-    /// (`<h1>…</div>`, `<qt>…</qt>`); a label in inline tags (`<b>Name:</b> `) keeps its space.
+    /// Whether the text, whitespace aside, starts with a block-level tag (or a `<!DOCTYPE …>`) and ends with the
+    /// closing of one (`<h1>…</div>`, `<qt>…</qt>`); a label in inline tags (`<b>Name:</b> `) keeps its space.
     static func isMarkup(_ scalars: [Unicode.Scalar], _ edges: (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>)) -> Bool {
         let first = edges.leading.count, last = scalars.count - edges.trailing.count - 1
         guard last > first + 2, scalars[first] == "<", scalars[last] == ">" else { return false }
@@ -212,7 +227,8 @@ struct WhitespaceCheck: Check {
             while end < last && scalars[end].value < 0x80 && (scalars[end].properties.isAlphabetic || ("1"..."6").contains(scalars[end])) { end += 1 }
             return ScalarString.make(scalars[start..<end]).lowercased()
         }
-        guard blockTags.contains(name(from: first + 1)),
+        // A document's own start (kmail: `<!DOCTYPE HTML …><html>…</html> `) opens a block too.
+        guard scalars[first + 1] == "!" || blockTags.contains(name(from: first + 1)),
             let open = scalars[first..<last].lastIndex(of: "<"), open + 1 < last, scalars[open + 1] == "/"
         else { return false }
         return blockTags.contains(name(from: open + 2))
@@ -250,6 +266,7 @@ struct WhitespaceCheck: Check {
         {
             return []
         }
+        if UntranslatedCheck.isWordLeftOut(unit) { return [] }
         var issues: [Issue] = []
         let sourceEdges = Self.edges(unit.sourceText.scalars)
         let targetEdges = Self.edges(unit.targetText.scalars)
@@ -396,6 +413,14 @@ struct URLMismatchCheck: Check {
             .passing(
                 "Report bugs to <https://translationproject.org/team/>", "Повідомляйте на <https://translationproject.org/team/uk.html>",
                 note: "The page of the target's language (coreutils)."),
+            .passing(
+                "see https://docs.kde.org/?application=katepart&path=config-variables.html#variable-remove-trailing-spaces",
+                "див. https://docs.kde.org/?application=katepart&language=uk&path=config-variables.html#variable-remove-trailing-spaces",
+                note: "The documentation asked for in the target's language (ktexteditor)."),
+            .triggering(
+                "see https://docs.kde.org/?application=katepart&path=config-variables.html",
+                "див. ↓https://docs.kde.org/?application=kwrite&language=uk&path=config-variables.html",
+                note: "Another page."),
         ])
 
     init(environment: CheckEnvironment) {}
@@ -413,6 +438,7 @@ struct URLMismatchCheck: Check {
             lowered = text.lowercased()
         }
         if link.isEmail { return lowered }
+        lowered = withoutLanguageParameters(lowered, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         // Language codes of the pair as host labels or path segments are interchangeable.
         let pieces = lowered.split(separator: "/", omittingEmptySubsequences: false).map { piece -> String in
             let labels = piece.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
@@ -422,6 +448,25 @@ struct URLMismatchCheck: Check {
             return labels.joined(separator: ".")
         }
         return pieces.joined(separator: "/")
+    }
+
+    /// The link without query parameters naming a language of the pair (ktexteditor: `…?application=katepart&path=…`
+    /// → `…?application=katepart&language=uk&path=…`, the documentation in the reader's language; `?hl=en` → `?hl=uk`).
+    static func withoutLanguageParameters(_ link: String, sourceLanguage: String, targetLanguage: String) -> String {
+        guard let question = link.firstIndex(of: "?") else { return link }
+        let fragmentStart = link[question...].firstIndex(of: "#") ?? link.endIndex
+        let query = link[link.index(after: question)..<fragmentStart]
+        func isLanguage(_ value: Substring) -> Bool {
+            let code = value.prefix { $0 != "_" && $0 != "-" }.lowercased()
+            return code == sourceLanguage || code == targetLanguage || code == "ua"
+        }
+        let parameters = query.split(separator: "&", omittingEmptySubsequences: false)
+        let kept = parameters.filter { parameter in
+            guard let equals = parameter.firstIndex(of: "=") else { return true }
+            return !isLanguage(parameter[parameter.index(after: equals)...])
+        }
+        guard kept.count < parameters.count else { return link }
+        return String(link[..<question]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + link[fragmentStart...]
     }
 
     /// The host of a web link whose first label is a language of the pair (`en.wikipedia.org` → `{lang}.wikipedia.org`),

@@ -54,6 +54,13 @@ struct NumberMismatchCheck: Check {
                 note: "A name with a figure written fewer times, but written (gitg)."),
             .triggering("Check if FILE is ARM64 Linux", "Перевірити, чи є ФАЙЛ файлом ARM Linux", note: "The name's figure lost (grub)."),
             .passing("$0.00 valued Tax codes won't be printed.", "Податкові коди з нульовими значеннями не будуть надруковані.", note: "Zero said in words (gnucash)."),
+            .passing(
+                "The daemon has loaded 3rd party code", "Ця фонова служба завантажила сторонній код",
+                note: "A figure of an idiom said without it (fwupd)."),
+            .passing("scroll up 1/2 page", "прогорнути на півсторінки догори", note: "A half said as пів- (neomutt)."),
+            .triggering("scroll up 1/2 page", "прогорнути на ↓1/3 сторінки догори", note: "Another fraction."),
+            .passing("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?", note: "Triple written as its figure (neomutt)."),
+            .passing("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>", note: "A character reference is no number (ktexteditor)."),
         ])
 
     init(environment: CheckEnvironment) {}
@@ -108,6 +115,34 @@ struct NumberMismatchCheck: Check {
         }
         memo[key] = found
         return found
+    }
+
+    /// Figures English writes in an idiom that Ukrainian says in a word without one: fwupd "3rd party code" →
+    /// "сторонній код", neomutt "scroll up 1/2 page" → "прогорнути на півсторінки". The source's words from the
+    /// figure on (lower case), and the starts of the target's words that say it (південь and північ are not пів-).
+    static let idioms: [(source: String, targetStarts: [String], notStarts: [String])] = [
+        ("3rd party", ["сторонн"], []), ("3rd-party", ["сторонн"], []),
+        ("1/2", ["пів", "половин"], ["півд", "півн"]),
+    ]
+
+    static func saidAsIdiom(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        guard unit.targetLanguage == "uk" else { return false }
+        let scalars = unit.sourceText.scalars
+        for idiom in idioms {
+            let pattern = Array(idiom.source.unicodeScalars)
+            let start = token.range.lowerBound
+            guard start + pattern.count <= scalars.count,
+                ScalarString.make(scalars[start..<(start + pattern.count)]).lowercased() == idiom.source,
+                start + pattern.count == scalars.count || !WordScanner.isLetter(scalars[start + pattern.count])
+            else { continue }
+            if unit.targetText.words.contains(where: { word in
+                let lower = word.text.lowercased()
+                return idiom.targetStarts.contains { lower.hasPrefix($0) } && !idiom.notStarts.contains { lower.hasPrefix($0) }
+            }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// The digit a superscript figure stands for (², ³, ¹, ⁰, ⁴–⁹).
@@ -534,6 +569,7 @@ struct NumberMismatchCheck: Check {
                     || Self.isExitStatusSaidInWords(token, in: unit, saysOutcome: targetSaysOutcome)
                     || (token.parts.count > 1 && saidInWords(token))
                     || Self.nameKeptInTarget(token, in: unit, targetNames: targetNames)
+                    || Self.saidAsIdiom(token, in: unit)
                 {
                     continue
                 }

@@ -41,6 +41,13 @@ struct PlaceholderMismatchCheck: Check {
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
+            .passing("Saves and quits (e<b>x</b>its).", "Зберігає і завершує роботу.", note: "A mnemonic letter's tags inside a word (ktexteditor)."),
+            .triggering("Saves and <b>quits</b>.", "Зберігає і завершує роботу.", note: "A word's tags lost."),
+            .passing(
+                "You did <b>not</b> select them", "Ви <b>не</b><nl/> позначили їх",
+                note: "A line break added to rich text (kleopatra)."),
+            .passing("<p>Formats:<table><tr><td>d</td></tr></table></p>", "<p>Формати:<table><tr><td>d</td></tr><tr><td>MMMM</td></tr></table></p>", note: "A row added (ktexteditor)."),
+            .triggering("If you select \"Immediately\"", "Якщо ви виберете <i>Негайно</i>", note: "Tags added to plain text."),
             .passing(
                 "%s:%d: missing right brace on \\x{HEXNUMBER}", "%s:%d: відсутня права фігурна дужка у \\x{ШІСТН.ЧИСЛО}",
                 note: "An upper-case metavariable translated (gettext-tools)."),
@@ -151,6 +158,70 @@ struct PlaceholderMismatchCheck: Check {
             translated -= 1
             return false
         }
+    }
+
+    /// ktexteditor: `Saves document(s) and quits (e<b>x</b>its)`, `("<b>b</b>uffer")`: a tag pair around a letter or
+    /// two inside a word marks the command's mnemonic, which a translated word cannot keep. As many such pairs as
+    /// the target has fewer of their tag are set aside; a pair around a word (`<b>not</b>`) is still markup lost.
+    static func withoutMnemonicTags(_ source: [Placeholder], target: [Placeholder], scalars: [Unicode.Scalar]) -> [Placeholder] {
+        var pairs: [(open: Int, close: Int)] = []
+        for index in source.indices.dropLast() {
+            let open = source[index], close = source[index + 1]
+            guard open.kind == .tag, close.kind == .tag, !open.key.hasPrefix("</"), !open.key.hasSuffix("/>"),
+                close.key == "</" + open.key.dropFirst(),
+                open.range.upperBound < close.range.lowerBound, close.range.lowerBound - open.range.upperBound <= 2,
+                scalars[open.range.upperBound..<close.range.lowerBound].allSatisfy(WordScanner.isLetter)
+            else { continue }
+            let letterBefore = open.range.lowerBound > 0 && WordScanner.isLetter(scalars[open.range.lowerBound - 1])
+            let letterAfter = close.range.upperBound < scalars.count && WordScanner.isLetter(scalars[close.range.upperBound])
+            if letterBefore || letterAfter { pairs.append((index, index + 1)) }
+        }
+        guard !pairs.isEmpty else { return source }
+        var fewer: [String: Int] = [:]
+        for placeholder in source where placeholder.kind == .tag { fewer[placeholder.key, default: 0] += 1 }
+        for placeholder in target where placeholder.kind == .tag { fewer[placeholder.key, default: 0] -= 1 }
+        var dropped = Set<Int>()
+        for pair in pairs {
+            let openKey = source[pair.open].key, closeKey = source[pair.close].key
+            guard (fewer[openKey] ?? 0) > 0, (fewer[closeKey] ?? 0) > 0 else { continue }
+            fewer[openKey]! -= 1
+            fewer[closeKey]! -= 1
+            dropped.formUnion([pair.open, pair.close])
+        }
+        return dropped.isEmpty ? source : source.indices.filter { !dropped.contains($0) }.map { source[$0] }
+    }
+
+    /// Line breaks a rich text may take anywhere: `<br>`, `<br/>`, KDE's `<nl/>`.
+    static let lineBreakTags: Set<String> = ["<br>", "<br/>", "<nl/>"]
+
+    /// kleopatra: "…did <b>not</b> explicitly select them" → "…<b>не</b><nl/> позначите їх"; ktexteditor's table of
+    /// date formats with a row added for the Ukrainian month form: in a source that is markup already, the target
+    /// may add line breaks and whole elements (each added opening tag closed as often). Unbalanced additions, and
+    /// tags added to a source with none (plain text would show them), are still reported.
+    static func withoutAddedMarkup(_ target: [Placeholder], source: [Placeholder]) -> [Placeholder] {
+        guard source.contains(where: { $0.kind == .tag }) else { return target }
+        var added: [String: Int] = [:]
+        for placeholder in target where placeholder.kind == .tag { added[placeholder.key, default: 0] += 1 }
+        for placeholder in source where placeholder.kind == .tag { added[placeholder.key, default: 0] -= 1 }
+        var drop: [String: Int] = [:]
+        for (key, count) in added where count > 0 {
+            if lineBreakTags.contains(key) {
+                drop[key] = count
+            } else if !key.hasPrefix("</"), !key.hasSuffix("/>"), added["</" + key.dropFirst()] == count {
+                drop[key] = count
+                drop["</" + key.dropFirst()] = count
+            }
+        }
+        guard !drop.isEmpty else { return target }
+        var kept: [Placeholder] = []
+        for placeholder in target.reversed() {
+            if placeholder.kind == .tag, let left = drop[placeholder.key], left > 0 {
+                drop[placeholder.key] = left - 1
+            } else {
+                kept.append(placeholder)
+            }
+        }
+        return kept.reversed()
     }
 
     /// Brace arguments compare as a set: a plural's branches repeat them. Up to `translated` upper-case
@@ -379,8 +450,12 @@ struct PlaceholderMismatchCheck: Check {
             let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
             Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated, into: &issues)
-            let targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
+            var targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
+            if sourceOthers.contains(where: { $0.kind == .tag }) {
+                sourceOthers = Self.withoutMnemonicTags(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
+                targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers)
+            }
             if let form = unit.unit.pluralForm, Self.formForOne(form, unit) {
                 sourceOthers = Self.withoutOneDroppedCount(sourceOthers, target: targetOthers)
             }

@@ -60,6 +60,9 @@ struct PunctuationCheck: Check {
                 "Спеціальний символ (двічі клацніть на ньому):", note: "A sentence rewritten as a lead-in (geany)."),
             .triggering("Tooltips: ", "Підказки", note: "The lead-in's colon lost."),
             .passing("reformat To: and Cc: addresses", "переформатувати адреси To: і Cc:", note: "The colon belongs to a header name the source writes (mailutils)."),
+            .passing(
+                "Template #%s in %s does not contain a 'Template:' line", "Шаблон #%s в %s не містить рядка \"Template:\"",
+                note: "The colon belongs to the quoted field name (debconf)."),
             .passing("SD Video (4 ∶ 3)", "Стандартне відео (4 : 3)", note: "A ratio (shotwell)."),
             .passing("screenshot;screencast;record", "screenshot;screencast;record;знімок;запис;", note: "Search keywords end with their separator (gnome-shell)."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
@@ -333,10 +336,12 @@ struct PunctuationCheck: Check {
 
     static func lastWordWithColonIsInSource(_ target: [Unicode.Scalar], _ source: [Unicode.Scalar]) -> Bool {
         var end = target.count
-        while end > 0 && CharacterClass.isSpace(target[end - 1]) { end -= 1 }
+        // …also inside the quotes the target puts around it (debconf: "a 'Template:' line" → "рядка "Template:"").
+        while end > 0 && (CharacterClass.isSpace(target[end - 1]) || isCloser(target[end - 1])) { end -= 1 }
         guard end > 1, target[end - 1] == ":" else { return false }
         var start = end - 1
         while start > 0 && !CharacterClass.isSpace(target[start - 1]) { start -= 1 }
+        while start < end - 1 && "'\"‘“«„`".unicodeScalars.contains(target[start]) { start += 1 }
         let word = Array(target[start..<end])
         // A word, not the colon alone: "Cc:" yes; ":" or "адреси:" only if the source has them (it cannot have the
         // Cyrillic one).

@@ -30,7 +30,8 @@ enum NumberScanner {
         let count = scalars.count
         while index < count {
             guard isDigit(scalars[index]), masked?[index] != true else {
-                index += 1
+                // A character reference (`&#x2014;`, `&#8212;`) names a character, not a number.
+                index = scalars[index] == "&" ? characterReferenceEnd(scalars, from: index) ?? index + 1 : index + 1
                 continue
             }
             let start = index
@@ -69,6 +70,23 @@ enum NumberScanner {
             tokens.append(NumberToken(text: PlaceholderScanner.text(scalars, start..<index), values: values, parts: parts, range: start..<index))
         }
         return tokens
+    }
+
+    /// The index after `&#…;` or `&#x…;` starting at `start` (at most eight digits), or nil when there is none.
+    static func characterReferenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start + 1
+        guard index < scalars.count, scalars[index] == "#" else { return nil }
+        index += 1
+        let hex = index < scalars.count && (scalars[index] == "x" || scalars[index] == "X")
+        if hex { index += 1 }
+        let digitsStart = index
+        while index < scalars.count && index - digitsStart <= 8
+            && (isDigit(scalars[index]) || (hex && "abcdefABCDEF".unicodeScalars.contains(scalars[index])))
+        {
+            index += 1
+        }
+        guard index > digitsStart, index < scalars.count, scalars[index] == ";" else { return nil }
+        return index + 1
     }
 
     /// The values a digit sequence stands for in `language`, or none when it is a date, time or list.

@@ -119,13 +119,13 @@ package enum PlaceholderScanner {
         return (index + 1, "$\(key)")
     }
 
-    /// Qt and KDE: `%1`…`%99`, not followed by a digit.
+    /// Qt and KDE: `%1`…`%99`, not followed by a digit; a percent sign may follow (kruler: "%1%" → "%1 %").
     static func qt(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         var index = start + 1
         let count = scalars.count
         guard index < count, isDigit(scalars[index]), scalars[index] != "0" else { return nil }
         while index < count && isDigit(scalars[index]) && index - start <= 2 { index += 1 }
-        if index < count && (isDigit(scalars[index]) || scalars[index] == "%") { return nil }
+        if index < count && isDigit(scalars[index]) { return nil }
         // "50%1" after a digit is a percentage followed by text, not a placeholder.
         if start > 0 && isDigit(scalars[start - 1]) { return nil }
         return index

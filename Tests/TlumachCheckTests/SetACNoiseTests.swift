@@ -1,0 +1,114 @@
+import TlumachCheck
+import TlumachFormats
+import XCTest
+
+/// False classes read in the blind samples of sets AC (vim, mkvtoolnix, libgphoto2, sane-backends, flatpak, fwupd,
+/// debconf, m4, popt) and AD (KDE PIM and utilities: kleopatra, kmail, korganizer, kalarm, ktexteditor, akregator,
+/// ksystemlog…; neomutt, gnome-settings-daemon; docs/check-evaluation.md, tenth round), each next to a true
+/// finding of the same shape that must stay found.
+final class SetACNoiseTests: XCTestCase {
+    /// ktexteditor: `&#x2014;` is a character reference (an em dash), not the number 2014.
+    func testACharacterReferenceIsNoNumber() {
+        XCTAssertEqual(defaultFindings("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>"), [])
+        XCTAssertEqual(defaultFindings("Copyright &#169; 2014", "Авторські права &#169; 2041"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("in 2014 the", "у 2041 році"), ["number-mismatch", "number-mismatch"])
+    }
+
+    /// kruler: "%1%" is the Qt placeholder and a percent sign; Ukrainian typography puts a space before it.
+    func testAQtPlaceholderBeforeAPercentSign() {
+        XCTAssertEqual(defaultFindings("%1%", "%1 %"), [])
+        XCTAssertEqual(defaultFindings("%1%", "%2 %"), ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// ktexteditor: the documentation link asks for the reader's language with a query parameter.
+    func testALanguageParameterAddedToALink() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Please replace with 'remove-trailing-spaces all;', see https://docs.kde.org/?application=katepart&branch=stable5&path=config-variables.html#variable-remove-trailing-spaces",
+                "Будь ласка, замініть його на «remove-trailing-spaces all;», див. https://docs.kde.org/?application=katepart&branch=stable5&language=uk&path=config-variables.html#variable-remove-trailing-spaces"),
+            [])
+        XCTAssertEqual(defaultFindings("See https://example.org/?hl=en&q=kyiv", "Див. https://example.org/?hl=uk&q=kyiv"), [])
+        XCTAssertEqual(
+            defaultFindings("See https://example.org/?hl=en&q=kyiv", "Див. https://example.org/?hl=uk&q=lviv"), ["url-mismatch", "url-mismatch"])
+    }
+
+    /// ktexteditor: "quits (e<b>x</b>its)", "("<b>b</b>uffer")": the bold letter is the command's mnemonic, which the
+    /// translated word cannot keep; bold around a word lost is still reported.
+    func testAMnemonicLettersTagsLeftOut() {
+        XCTAssertEqual(
+            defaultFindings(
+                "<p><b>x/xa &mdash; write and quit</b></p><p>Saves document(s) and quits (e<b>x</b>its).</p>",
+                "<p><b>x/xa — записати і завершити роботу</b></p><p>Зберігає документи і завершує роботу програми.</p>"),
+            [])
+        XCTAssertEqual(
+            defaultFindings(
+                "<p>Goes to <b>[N]</b>th previous document (\"<b>b</b>uffer\") in document list.</p>",
+                "<p>Перейти до <b>[N]</b>-го попереднього документа («буфера») у списку документів.</p>"),
+            [])
+        XCTAssertEqual(
+            defaultFindings("<p>Goes to <b>[N]</b>th previous document.</p>", "<p>Перейти до [N]-го попереднього документа.</p>"),
+            ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("Deleted even though you did <b>not</b> select them", "Вилучено, хоча ви не позначили їх"), ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// kleopatra, ktexteditor: rich text may take a line break or a whole element more; tags added to plain text,
+    /// or an element opened and not closed, are reported.
+    func testMarkupAddedToRichText() {
+        XCTAssertEqual(
+            defaultFindings(
+                "These certificates will be deleted even though you did <b>not</b> explicitly select them (<a href=\"whatsthis://\">Why?</a>):",
+                "Ці сертифікати буде вилучено, навіть якщо ви <b>не</b><nl/> позначите їх явно (<a href=\"whatsthis://\">пояснення</a>):"),
+            [])
+        XCTAssertEqual(
+            defaultFindings(
+                "<p>Formats:<table><tr><td>MM</td><td>The month</td></tr><tr><td>MMM</td><td>The abbreviated month</td></tr></table></p>",
+                "<p>Формати:<table><tr><td>MM</td><td>Місяць</td></tr><tr><td>MMMM</td><td>Назва місяця</td></tr><tr><td>MMM</td><td>Скорочена назва</td></tr></table></p>"),
+            [])
+        XCTAssertEqual(
+            defaultFindings("If you select \"Immediately\", all completed to-dos will be hidden.", "Якщо вибрати <i>Негайно</i>, то всі виконані завдання будуть сховані."),
+            ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("You did <b>not</b> select them", "Ви <b>не</b> <i>позначили їх"), ["placeholder-mismatch"])
+    }
+
+    /// kmail: rich text from its `<!DOCTYPE>` to `</html>`; the space after it is not rendered.
+    func testSpaceAfterADocument() {
+        XCTAssertEqual(
+            defaultFindings(
+                "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0//EN\">\n<html><body><p>Same as before.</p></body></html>",
+                "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0//EN\">\n<html><body><p>Те саме.</p></body></html> "),
+            [])
+        XCTAssertEqual(defaultFindings("<!DOCTYPE html> Search for:", "<!DOCTYPE html> Шукати:"), [])
+        XCTAssertEqual(defaultFindings("Search for: ", "Шукати вираз:"), ["whitespace"])
+    }
+
+    /// neomutt "scroll up 1/2 page" → "на півсторінки", fwupd "3rd party code" → "сторонній код", "Triple-DES" →
+    /// "3DES": a figure said in a word, or a word written as its figure.
+    func testFiguresOfIdioms() {
+        XCTAssertEqual(defaultFindings("scroll up 1/2 page", "прогорнути на півсторінки догори"), [])
+        XCTAssertEqual(defaultFindings("scroll up 1/2 page", "прогорнути на сторінку догори"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("move 1/2 step south", "перейти на крок на південь"), ["number-mismatch"])
+        XCTAssertEqual(
+            defaultFindings(
+                "The daemon has loaded 3rd party code and is no longer supported by the upstream developers!",
+                "Ця фонова служба завантажила сторонній код — її підтримка більше не здійснюється розробниками основної гілки програми!"),
+            [])
+        XCTAssertEqual(defaultFindings("Install 3 plugins from other vendors", "Встановити сторонні додатки"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?"), [])
+        XCTAssertEqual(defaultFindings("(1) DES, (2) AES?", "(1) DES, (2) 3DES?"), ["number-mismatch"])
+    }
+
+    /// debconf: "a 'Template:' line" → "рядка "Template:"": the colon is the quoted field name's.
+    func testAColonInsideAQuotedFieldName() {
+        XCTAssertEqual(
+            defaultFindings("Template #%s in %s does not contain a 'Template:' line\n", "Шаблон #%s в %s не містить рядка \"Template:\"\n"), [])
+        XCTAssertEqual(defaultFindings("Template #%s in %s has no such line\n", "Шаблон #%s в %s не містить рядка \"Шаблон:\"\n"), ["punctuation"])
+    }
+
+    /// vim "by " → " " (":version"'s "Compiled by …"): a function word of a message assembled from pieces left out;
+    /// a content word blanked, or an empty target, is still untranslated.
+    func testAFunctionWordLeftOut() {
+        XCTAssertEqual(defaultFindings("by ", " "), [])
+        XCTAssertEqual(defaultFindings("File ", " "), ["untranslated", "whitespace"])
+        XCTAssertEqual(defaultFindings("by ", ""), ["untranslated"])
+    }
+}
