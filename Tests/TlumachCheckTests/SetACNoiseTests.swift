@@ -112,3 +112,15 @@ final class SetACNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("by ", ""), ["untranslated"])
     }
 }
+
+/// Set AE's one false class that a rule can tell apart (docs/check-evaluation.md, tenth round).
+final class SetAENoiseTests: XCTestCase {
+    /// libadwaita "What’s New" → "Що нового?" (and the eighth round's "What's Next"): a title that is a question
+    /// without its mark; a statement made a question is still reported.
+    func testATitleAskedWithItsQuestionMark() {
+        XCTAssertEqual(defaultFindings("What’s New", "Що нового?"), [])
+        XCTAssertEqual(defaultFindings("What's Next", "Що далі?"), [])
+        XCTAssertEqual(defaultFindings("New features", "Що нового?"), ["punctuation"])
+        XCTAssertEqual(defaultFindings("What’s New.", "Що нового?"), ["punctuation"])
+    }
+}

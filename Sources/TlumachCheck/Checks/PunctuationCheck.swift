@@ -59,6 +59,8 @@ struct PunctuationCheck: Check {
                 "Choose a special character from the list below and double click on it.",
                 "Спеціальний символ (двічі клацніть на ньому):", note: "A sentence rewritten as a lead-in (geany)."),
             .triggering("Tooltips: ", "Підказки", note: "The lead-in's colon lost."),
+            .passing("What’s New", "Що нового?", note: "A title that is an elided question asked with its mark (libadwaita)."),
+            .triggering("Nothing new", "Нічого нового?", note: "A statement made a question."),
             .passing("reformat To: and Cc: addresses", "переформатувати адреси To: і Cc:", note: "The colon belongs to a header name the source writes (mailutils)."),
             .passing(
                 "Template #%s in %s does not contain a 'Template:' line", "Шаблон #%s в %s не містить рядка \"Template:\"",
@@ -334,6 +336,17 @@ struct PunctuationCheck: Check {
         return !hasSpace && codeMark ? close : nil
     }
 
+    /// English interrogatives that open a title asked without its question mark ("What’s New", "How It Works").
+    static let questionWords: Set<String> = ["what", "what's", "what’s", "why", "how", "who", "where", "when", "which"]
+
+    /// Whether the text's first word is an interrogative (a title that is a question without its mark).
+    static func startsWithQuestionWord(_ scalars: [Unicode.Scalar]) -> Bool {
+        var end = 0
+        while end < scalars.count && (WordScanner.isLetter(scalars[end]) || WordScanner.isApostrophe(scalars[end])) { end += 1 }
+        guard end > 0 else { return false }
+        return questionWords.contains(ScalarString.make(scalars[..<end]).lowercased())
+    }
+
     static func lastWordWithColonIsInSource(_ target: [Unicode.Scalar], _ source: [Unicode.Scalar]) -> Bool {
         var end = target.count
         // …also inside the quotes the target puts around it (debconf: "a 'Template:' line" → "рядка "Template:"").
@@ -387,6 +400,8 @@ struct PunctuationCheck: Check {
         // the translator's tone (evolution: "Attendee status updated" → "…оновлено!"), not a defect (a mark lost,
         // or a question turned into a statement, is reported).
         let periodAdded = sourceEnd == .none && (targetEnd == .period || targetEnd == .ellipsis || targetEnd == .exclamation)
+            // …and a question mark for a title that is an elided question (libadwaita: "What’s New" → "Що нового?").
+            || (sourceEnd == .none && targetEnd == .question && Self.startsWithQuestionWord(source))
         // A target with no letter or digit is the character the source names ("Question mark" → "?", mc).
         let onlyMarks = !target.contains { WordScanner.isLetter($0) || NumberScanner.isDigit($0) }
             && source.contains { WordScanner.isLetter($0) }
