@@ -124,3 +124,35 @@ final class SetAENoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("What’s New.", "Що нового?"), ["punctuation"])
     }
 }
+
+/// Set AF's false class that a word list can tell apart (gbrainy; docs/check-evaluation.md, tenth round).
+final class SetAFNoiseTests: XCTestCase {
+    /// "2 times his son's age" → "вдвічі старший": how many times, said in a word.
+    func testTimesSaidInAWord() {
+        XCTAssertEqual(
+            defaultFindings(
+                "John's age is nowadays 2 times his son's age. How old is John's son nowadays?",
+                "На даний момент Джон вдвічі старший від свого сина. Який вік Джонового сина?"),
+            [])
+        XCTAssertEqual(defaultFindings("3 times faster", "утричі швидше"), [])
+        XCTAssertEqual(
+            defaultFindings("John's age is nowadays 3 times his son's age.", "На даний момент Джон вдвічі старший від свого сина."),
+            ["number-mismatch"])
+    }
+
+    /// gnome-commander "'%F %R'" → "'%d.%m.%y %R'": the date in the target's own order and fields; a field lost is
+    /// still reported.
+    func testADateInTheTargetsOwnFields() {
+        XCTAssertEqual(defaultFindings("'%F %R'", "'%d.%m.%y %R'"), [])
+        XCTAssertEqual(defaultFindings("%F", "%d.%m"), ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("%a, %F", "%d.%m.%Y"), ["placeholder-mismatch", "placeholder-mismatch", "placeholder-mismatch"])
+        // binutils' own conversions, not a date: a lost %pB stays reported.
+        XCTAssertEqual(
+            defaultFindings(
+                "%P: %pB: warning: common of `%pT' overridden by larger common from %pB\n",
+                "%P: %pB: попередження: common «%pT» перевизначається більшим common\n"),
+            ["placeholder-mismatch"])
+        // printf's, not a date: a changed conversion.
+        XCTAssertEqual(defaultFindings("%lu byte", "%ld байт"), ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+}

@@ -30,6 +30,8 @@ struct PlaceholderMismatchCheck: Check {
             .passing("%a %l∶%M %p", "%a %H:%M", note: "A 12-hour clock written as a 24-hour one (gnome-system-monitor)."),
             .passing("%A %B %e %Y", "%A %-d %B %Y", note: "The day of the month in another padding (gnome-shell)."),
             .triggering("%A %B %e %Y", "%A %B %Y", note: "The day lost."),
+            .passing("'%F %R'", "'%d.%m.%y %R'", note: "A date in the target's own order and fields (gnome-commander)."),
+            .triggering("'%F %R'", "'%d.%m %R'", note: "The year lost."),
             .triggering("%a %l∶%M %p", "%a %l∶%M", note: "AM/PM lost from a 12-hour clock."),
             .passing(
                 "{count, plural, one {# file} other {# files}}",
@@ -415,6 +417,59 @@ struct PlaceholderMismatchCheck: Check {
         return (source, target)
     }
 
+    /// The calendar fields a strftime conversion prints (%F → year, month, day; %e → day), or nil for one that is
+    /// not a date or time field.
+    static func dateFields(_ letter: Unicode.Scalar) -> [String]? {
+        switch letter {
+        case "Y", "y", "C", "G", "g": ["year"]
+        case "m", "b", "B", "h": ["month"]
+        case "d", "e": ["day"]
+        case "a", "A", "u", "w": ["weekday"]
+        case "H", "k", "I", "l": ["hour"]
+        case "M": ["minute"]
+        case "S": ["second"]
+        case "p", "P": ["ampm"]
+        case "F": ["year", "month", "day"]
+        case "D": ["month", "day", "year"]
+        case "T": ["hour", "minute", "second"]
+        case "R": ["hour", "minute"]
+        case "r": ["hour", "minute", "second", "ampm"]
+        default: nil
+        }
+    }
+
+    /// The calendar fields of a text whose every %-conversion is a strftime date or time field, one of them at
+    /// least a conversion printf does not have (%Y, %m, %R…: "%lu", "%d of %u" are printf's, "%P: %pB" binutils'
+    /// own); nil otherwise.
+    static func strftimeFields(_ scalars: [Unicode.Scalar]) -> Set<String>? {
+        var fields = Set<String>()
+        var index = 0
+        var any = false
+        var strftimeOnly = false
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "%" else { continue }
+            index += 1
+            guard index < scalars.count else { return nil }
+            if scalars[index] == "%" { continue }
+            if "-_0^#".unicodeScalars.contains(scalars[index]) { index += 1 }
+            if index + 1 < scalars.count, scalars[index] == "E" || scalars[index] == "O" { index += 1 }
+            guard index < scalars.count, let letterFields = dateFields(scalars[index]) else { return nil }
+            fields.formUnion(letterFields)
+            if "YyCGmBbHMSRTk".unicodeScalars.contains(scalars[index]) { strftimeOnly = true }
+            any = true
+        }
+        return any && strftimeOnly ? fields : nil
+    }
+
+    /// gnome-commander: "'%F %R'" → "'%d.%m.%y %R'": a date written in the target's own order and fields, the same
+    /// calendar fields on both sides (every conversion a date or time field). A field lost ("%F" → "%d.%m") or
+    /// added stays reported.
+    static func sameDateFields(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+        guard let sourceFields = strftimeFields(source), let targetFields = strftimeFields(target) else { return false }
+        return sourceFields == targetFields
+    }
+
     /// Only as many as the target has more of them: "%lu byte" → "%ld байт" stays a changed conversion.
     static func withoutAddedCounts(_ source: [Placeholder], _ target: [Placeholder]) -> [Placeholder] {
         var added = target.filter(isCount).count - source.filter(isCount).count
@@ -469,6 +524,9 @@ struct PlaceholderMismatchCheck: Check {
             }
             if Self.isDateFormat(unit.sourceText.scalars) {
                 (sourcePrintf, targetPrintf) = Self.withoutEquivalentDateFields(sourcePrintf, targetPrintf)
+            }
+            if unit.sourceText.scalars.contains("%"), Self.sameDateFields(unit.sourceText.scalars, unit.targetText.scalars) {
+                (sourcePrintf, targetPrintf) = ([], [])
             }
             if let form = unit.unit.pluralForm {
                 targetPrintf = Self.withoutAddedCounts(sourcePrintf, targetPrintf)
