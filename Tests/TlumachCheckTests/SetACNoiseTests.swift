@@ -156,3 +156,50 @@ final class SetAFNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("%lu byte", "%ld байт"), ["placeholder-mismatch", "placeholder-mismatch"])
     }
 }
+
+/// Set AG's false classes (KDE Plasma: plasma-workspace, plasma-nm, powerdevil, KRunner plug-ins, plasma-vault…;
+/// docs/check-evaluation.md, tenth round), each beside a true finding of the same shape.
+final class SetAGNoiseTests: XCTestCase {
+    /// KRunner's keywords, which the context names as such, kept as typed in English.
+    func testAKeywordTheContextNames() {
+        XCTAssertEqual(defaultFindings("to disk", "to disk", context: "Note this is a KRunner keyword"), [])
+        XCTAssertEqual(
+            defaultFindings("restart;reboot", "restart;reboot", context: "KRunner keywords (split by semicolons without whitespace) to restart the computer"),
+            [])
+        XCTAssertEqual(defaultFindings("mobile applications", "mobile applications"), ["untranslated"])
+    }
+
+    /// plasma-vault: rich text whose only text is a name; the style sheet's words are code.
+    func testAStyleSheetIsCode() {
+        let html = "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0//EN\">\n<html><head><meta name=\"qrichtext\" content=\"1\" /><style type=\"text/css\">\np, li { white-space: pre-wrap; }\n</style></head><body style=\" font-family:'hlv';\"><p>gocryptfs</p></body></html>"
+        XCTAssertEqual(defaultFindings(html, html), [])
+        let prose = html.replacingOccurrences(of: "gocryptfs", with: "Choose the file to open")
+        XCTAssertEqual(defaultFindings(prose, prose), ["untranslated"])
+    }
+
+    /// plasma-nm: a sentence wholly in brackets keeps its full stop inside them; plasma-vault: a sentence rewritten
+    /// to end with its link's anchor.
+    func testTheMarkMovedOrTheLinkAtTheEnd() {
+        XCTAssertEqual(
+            defaultFindings(
+                "TCP/UDP port number for peer. (Default value when there is no port for gateway).",
+                "Номер порту TCP/UDP для вузла. (Типове значення, якщо для шлюзу немає порту.)"),
+            [])
+        XCTAssertEqual(defaultFindings("Port for peer (default).", "Порт вузла (типовий)"), ["punctuation"])
+        XCTAssertEqual(
+            defaultFindings(
+                "See <a href='https://defuse.ca/audits/encfs.htm'>defuse.ca/audits/encfs.htm</a> for more information.",
+                "Докладніший опис можна знайти тут: <a href='https://defuse.ca/audits/encfs.htm'>defuse.ca/audits/encfs.htm</a>"),
+            [])
+        XCTAssertEqual(
+            defaultFindings("See <a href='https://kde.org'>our site</a>.", "Див. <a href='https://kde.org'>наш сайт</a>"), ["punctuation"])
+    }
+
+    /// plasma "For 1 hour" → "Протягом години", neomutt "down 1 page" → "на сторінку": one said by the noun alone.
+    func testOneSaidByTheNoun() {
+        XCTAssertEqual(defaultFindings("For 1 hour", "Протягом години"), [])
+        XCTAssertEqual(defaultFindings("scroll the sidebar down 1 page", "прогорнути бокову панель на сторінку донизу"), [])
+        XCTAssertEqual(defaultFindings("For 1 hour", "Протягом 2 годин"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("Use RAID 1 for the volume", "Використати RAID для тому"), ["number-mismatch"])
+    }
+}

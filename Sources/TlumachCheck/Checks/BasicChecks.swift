@@ -22,6 +22,14 @@ struct UntranslatedCheck: Check {
         defaultSeverity: .error,
         examples: [
             .triggering("Prisoner exchange", ""),
+            .passing(
+                "<html><head><style type=\"text/css\">p, li { white-space: pre-wrap; }</style></head><body><p>gocryptfs</p></body></html>",
+                "<html><head><style type=\"text/css\">p, li { white-space: pre-wrap; }</style></head><body><p>gocryptfs</p></body></html>",
+                note: "A name in rich text: the style sheet's words are code (plasma-vault)."),
+            .triggering(
+                "<html><head><style type=\"text/css\">p { margin: 0; }</style></head><body><p>Choose the file to open</p></body></html>",
+                "<html><head><style type=\"text/css\">p { margin: 0; }</style></head><body><p>Choose the file to open</p></body></html>",
+                note: "Rich text whose words are copied."),
             .passing("by ", " ", note: "A function word of a message assembled from pieces, left out (vim: \"Compiled by\")."),
             .triggering("File ", " ", note: "A content word blanked."),
             .triggering("Prisoner exchange", "Prisoner exchange", note: "Copied source."),
@@ -72,6 +80,41 @@ struct UntranslatedCheck: Check {
 
     static let copiedMessage = "the target is the source copied unchanged"
 
+    /// The stretches of `<head>…</head>` and `<style>…</style>` in a rich text (none without "<head" or "<style").
+    static func headAndStyleRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for name in ["head", "style"] {
+            let open = Array("<\(name)".unicodeScalars), close = Array("</\(name)>".unicodeScalars)
+            var index = 0
+            while let start = firstIndex(of: open, in: scalars, from: index) {
+                guard let end = firstIndex(of: close, in: scalars, from: start + open.count) else { break }
+                ranges.append(start..<(end + close.count))
+                index = end + close.count
+            }
+        }
+        return ranges
+    }
+
+    /// Where `pattern` (lower-case ASCII) first starts at or after `from`, any case.
+    static func firstIndex(of pattern: [Unicode.Scalar], in scalars: [Unicode.Scalar], from: Int) -> Int? {
+        guard !pattern.isEmpty, scalars.count >= pattern.count else { return nil }
+        var start = from
+        while start + pattern.count <= scalars.count {
+            if scalars[start] == pattern[0] {
+                var matched = 1
+                while matched < pattern.count,
+                    scalars[start + matched] == pattern[matched]
+                        || (scalars[start + matched].isASCII && Character(scalars[start + matched]).lowercased() == String(pattern[matched]))
+                {
+                    matched += 1
+                }
+                if matched == pattern.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
     /// English function words that Ukrainian word order may leave out of a message assembled from pieces.
     static let leftOutWords: Set<String> = ["a", "an", "the", "by", "of", "at", "in", "on", "to", "for", "from", "with", "and", "or"]
 
@@ -121,6 +164,9 @@ struct UntranslatedCheck: Check {
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return nil }
         if CharacterClass.isSettingKey(source) { return nil }
+        // A keyword the program matches, as its context says (KDE: "Note this is a KRunner keyword": "to disk",
+        // "restart;reboot"), may stay as typed in English.
+        if let context = unit.unit.context, context.lowercased().contains("keyword") { return nil }
         // Language rather than a name, key or code: two words or more with a lower-case word among them
         // ("Prisoner exchange"), or one capitalised word standing alone ("Help"). "Keytronic FlexPro", "Alt+Shift",
         // "KP_Up", "passwd: %s", "ps" are names, keys and codes and may stay as they are.
@@ -136,9 +182,12 @@ struct UntranslatedCheck: Check {
         // Words inside a code token (data_new_from_mem, --mbig-endian-data, [find_call], key=value) are code.
         let scalars = unit.sourceText.scalars
         let masked = unit.sourceText.hasMaskedSpans ? unit.sourceText.masked : nil
+        let styleSheets = source.contains("<head") || source.contains("<style") ? Self.headAndStyleRanges(scalars) : []
         func isCode(_ word: Word) -> Bool {
             // A placeholder's name (gramps: "%(first)s %(surname)s") is code.
             if masked?[word.range.lowerBound] == true { return true }
+            // So is a rich text's head and style sheet (Qt Designer: "p, li { white-space: pre-wrap; }").
+            if styleSheets.contains(where: { $0.contains(word.range.lowerBound) }) { return true }
             var start = word.range.lowerBound
             while start > 0 && !CharacterClass.isSpace(scalars[start - 1]) { start -= 1 }
             var end = word.range.upperBound

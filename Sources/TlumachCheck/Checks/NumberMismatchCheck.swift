@@ -59,6 +59,8 @@ struct NumberMismatchCheck: Check {
                 note: "A figure of an idiom said without it (fwupd)."),
             .passing("scroll up 1/2 page", "прогорнути на півсторінки догори", note: "A half said as пів- (neomutt)."),
             .triggering("scroll up 1/2 page", "прогорнути на ↓1/3 сторінки догори", note: "Another fraction."),
+            .passing("For 1 hour", "Протягом години", note: "One hour said by the noun alone (plasma)."),
+            .triggering("For 1 hour", "Протягом ↓2 годин", note: "Another count."),
             .passing("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?", note: "Triple written as its figure (neomutt)."),
             .passing("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>", note: "A character reference is no number (ktexteditor)."),
         ])
@@ -124,6 +126,31 @@ struct NumberMismatchCheck: Check {
         ("3rd party", ["сторонн"], []), ("3rd-party", ["сторонн"], []),
         ("1/2", ["пів", "половин"], ["півд", "півн"]),
     ]
+
+    /// One of a unit of time or a page, said by the noun alone in Ukrainian (plasma "For 1 hour" → "Протягом
+    /// години", neomutt "down 1 page" → "на сторінку"): the English noun after "1", the starts of its Ukrainian forms.
+    static let unitNouns: [(english: String, ukrainianStarts: [String])] = [
+        ("second", ["секунд"]), ("minute", ["хвилин"]), ("hour", ["годин"]), ("day", ["день", "дня", "добу", "доби"]),
+        ("week", ["тиждень", "тижня"]), ("month", ["місяць", "місяця"]), ("year", ["рік", "року"]), ("page", ["сторінк"]),
+    ]
+
+    /// "1 hour" → "години": the count of one said by the singular noun alone. Asked only when the target has no
+    /// figure of its own left over ("1 hour" → "2 години" is a changed count); a "1" of a name ("RAID 1") is not this.
+    static func oneSaidByItsNoun(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        guard unit.targetLanguage == "uk", token.text == "1" else { return false }
+        let scalars = unit.sourceText.scalars
+        var start = token.range.upperBound
+        guard start < scalars.count, scalars[start] == " " || scalars[start] == "\u{A0}" else { return false }
+        start += 1
+        var end = start
+        while end < scalars.count && WordScanner.isLetter(scalars[end]) { end += 1 }
+        let noun = ScalarString.make(scalars[start..<end]).lowercased()
+        guard let entry = unitNouns.first(where: { $0.english == noun }) else { return false }
+        return unit.targetText.words.contains { word in
+            let lower = word.text.lowercased()
+            return entry.ukrainianStarts.contains { lower.hasPrefix($0) }
+        }
+    }
 
     static func saidAsIdiom(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
         guard unit.targetLanguage == "uk" else { return false }
@@ -570,6 +597,7 @@ struct NumberMismatchCheck: Check {
                     || (token.parts.count > 1 && saidInWords(token))
                     || Self.nameKeptInTarget(token, in: unit, targetNames: targetNames)
                     || Self.saidAsIdiom(token, in: unit)
+                    || (targetUnmatched.isEmpty && Self.oneSaidByItsNoun(token, in: unit))
                 {
                     continue
                 }

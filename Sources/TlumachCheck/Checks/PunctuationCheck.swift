@@ -59,6 +59,15 @@ struct PunctuationCheck: Check {
                 "Choose a special character from the list below and double click on it.",
                 "Спеціальний символ (двічі клацніть на ньому):", note: "A sentence rewritten as a lead-in (geany)."),
             .triggering("Tooltips: ", "Підказки", note: "The lead-in's colon lost."),
+            .passing(
+                "TCP/UDP port number for peer. (Default value when there is no port for gateway).",
+                "Номер порту TCP/UDP для вузла. (Типове значення, якщо для шлюзу немає порту.)",
+                note: "The full stop inside the brackets of a sentence wholly in them (plasma-nm)."),
+            .triggering("Port number (the default).", "Номер порту (типовий)", note: "The full stop lost."),
+            .passing(
+                "See <a href='https://defuse.ca/audits/encfs.htm'>defuse.ca</a> for more information.",
+                "Докладніше тут: <a href='https://defuse.ca/audits/encfs.htm'>defuse.ca</a>",
+                note: "Rewritten to end with the link (plasma-vault)."),
             .passing("What’s New", "Що нового?", note: "A title that is an elided question asked with its mark (libadwaita)."),
             .triggering("Nothing new", "Нічого нового?", note: "A statement made a question."),
             .passing("reformat To: and Cc: addresses", "переформатувати адреси To: і Cc:", note: "The colon belongs to a header name the source writes (mailutils)."),
@@ -233,9 +242,31 @@ struct PunctuationCheck: Check {
     static func endsWithRewrittenLink(_ source: AnalyzedText, _ target: AnalyzedText) -> Bool {
         var end = target.scalars.count
         while end > 0 && CharacterClass.isSpace(target.scalars[end - 1]) { end -= 1 }
-        guard target.links.contains(where: { $0.range.upperBound == end }) else { return false }
+        // …or with a link's anchor (plasma-vault: "See <a href='…'>…</a> for more information." → "…тут: <a …>…</a>").
+        let endsWithAnchor = endsWithClosingAnchor(target.scalars, at: end)
+        guard endsWithAnchor || target.links.contains(where: { $0.range.upperBound == end }) else { return false }
         guard let period = lastMarkIndex(source.scalars) else { return true }
+        if endsWithAnchor { return !endsWithClosingAnchor(source.scalars, at: period) }
         return !source.links.contains { $0.range.upperBound == period }
+    }
+
+    /// Whether `scalars[..<end]` ends with `</a>`.
+    static func endsWithClosingAnchor(_ scalars: [Unicode.Scalar], at end: Int) -> Bool {
+        end >= 4 && ScalarString.make(scalars[(end - 4)..<end]).lowercased() == "</a>"
+    }
+
+    /// plasma-nm: "(Default value when there is no port for gateway)." → "(Типове значення, якщо … немає порту.)": a
+    /// sentence wholly in brackets takes its mark inside them in Ukrainian; the same mark, moved.
+    static func markMovedIntoBracket(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+        func trimmedEnd(_ scalars: [Unicode.Scalar]) -> Int {
+            var end = scalars.count
+            while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
+            return end
+        }
+        let sourceEnd = trimmedEnd(source), targetEnd = trimmedEnd(target)
+        guard sourceEnd >= 2, targetEnd >= 2, source[sourceEnd - 2] == ")", target[targetEnd - 1] == ")" else { return false }
+        let mark = source[sourceEnd - 1]
+        return ".!?".unicodeScalars.contains(mark) && target[targetEnd - 2] == mark
     }
 
     /// util-linux's option help keeps its columns: " -o, --login-options <opts> options" → "… <пар>  параметри",
@@ -410,7 +441,8 @@ struct PunctuationCheck: Check {
         let leadInColon = sourceEnd == .none && targetEnd == .colon && source.last == " " && target.last == " "
         let rephrasedEnd = sourceEnd == .period && targetEnd == .none
             && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText)
-                || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText))
+                || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText)
+                || Self.markMovedIntoBracket(source, target))
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
         let markChosen = (sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation))
