@@ -203,3 +203,42 @@ final class SetAGNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Use RAID 1 for the volume", "Використати RAID для тому"), ["number-mismatch"])
     }
 }
+
+/// Set AH's false classes (KDE games and utilities: kgoldrunner, ksirk, ksnakeduel, kiriki, konquest, granatier,
+/// kapman; drkonqi, print-manager, keditbookmarks, kdialog…; docs/check-evaluation.md, tenth round), each beside a
+/// true finding of the same shape.
+final class SetAHNoiseTests: XCTestCase {
+    /// ksnakeduel: a score spaced on both sides of its colon; a label's colon after a placeholder is not.
+    func testAScoreBetweenPlaceholders() {
+        XCTAssertEqual(defaultFindings("%1 has won versus %2 with %4 versus %3 points!", "%1 виграв у %2 з рахунком %4 : %3 очок!"), [])
+        XCTAssertEqual(defaultFindings("%1 (%2) versus %3 (%4)", "%1 (%2) : %3 (%4)"), [])
+        XCTAssertEqual(defaultFindings("%1: it is up to you again", "%1 : знову вам вирішувати"), ["punctuation"])
+    }
+
+    /// kgoldrunner "1.5 times normal" → "у півтори рази", "0.5 times" → "половина"; "Gold Rush II" → "… 2".
+    func testHalvesAndRomanNumerals() {
+        XCTAssertEqual(
+            defaultFindings("Set champions' game speed (1.5 times normal).", "Встановити чемпіонську швидкість (швидкість, у півтори рази більшу за звичайну)."), [])
+        XCTAssertEqual(
+            defaultFindings("Set beginners' game speed (0.5 times normal).", "Встановити швидкість для початківців (половина звичайної швидкості)."), [])
+        XCTAssertEqual(defaultFindings("Set game speed (1.5 times normal).", "Встановити швидкість (удвічі більшу за звичайну)."), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("Gold Rush II", "Золота лихоманка 2"), [])
+        XCTAssertEqual(defaultFindings("Gold Rush II", "Золота лихоманка 3"), ["number-mismatch"])
+    }
+
+    /// ksirk "from %1 to itself" → "з %1 у %1": Qt's arg() fills both; printf's %s repeated takes a second argument.
+    func testARepeatedQtPlaceholder() {
+        XCTAssertEqual(defaultFindings("You are trying to move armies from %1 to itself!", "Ви намагаєтеся пересунути армії з %1 у %1!"), [])
+        XCTAssertEqual(defaultFindings("Cannot move from %s to itself", "Не можна пересунути з %s у %s"), ["placeholder-mismatch"])
+    }
+
+    /// granatier: a copyright line in the Ukrainian style ends with its years; kgoldrunner: a note to translators
+    /// answered with a space.
+    func testCopyrightLinesAndNotesToTranslators() {
+        XCTAssertEqual(defaultFindings("Copyright (c) 2009-2015 The Granatier Team!", "© Команда розробників Гренадера, 2009–2015"), [])
+        XCTAssertEqual(defaultFindings("Copyright (c) 2007-2008 The KapTeam", "© KapTeam, 2007–2009"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("The Granatier Team wins!", "Команда розробників Гренадера перемагає"), ["punctuation"])
+        XCTAssertEqual(defaultFindings("TRANSLATORS: Please see the notes in the translation comment.", " "), [])
+        XCTAssertEqual(defaultFindings("Please see the notes in the comment.", " "), ["untranslated"])
+    }
+}

@@ -30,6 +30,7 @@ struct UntranslatedCheck: Check {
                 "<html><head><style type=\"text/css\">p { margin: 0; }</style></head><body><p>Choose the file to open</p></body></html>",
                 "<html><head><style type=\"text/css\">p { margin: 0; }</style></head><body><p>Choose the file to open</p></body></html>",
                 note: "Rich text whose words are copied."),
+            .passing("TRANSLATORS: Please see the notes in the translation comment.", " ", note: "A note to the translators, answered as it asks (kgoldrunner)."),
             .passing("by ", " ", note: "A function word of a message assembled from pieces, left out (vim: \"Compiled by\")."),
             .triggering("File ", " ", note: "A content word blanked."),
             .triggering("Prisoner exchange", "Prisoner exchange", note: "Copied source."),
@@ -159,6 +160,9 @@ struct UntranslatedCheck: Check {
         guard source.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { return nil }
         let target = unit.target
         if !target.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) {
+            // A note to the translators in place of a message (kgoldrunner: "TRANSLATORS: Please see the notes in
+            // the translation comment.") is answered as it asks, often with a space.
+            if source.hasPrefix("TRANSLATORS") && !target.isEmpty { return nil }
             return Self.isWordLeftOut(unit) ? nil : .empty
         }
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).

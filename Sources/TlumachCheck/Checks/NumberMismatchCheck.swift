@@ -120,11 +120,12 @@ struct NumberMismatchCheck: Check {
     }
 
     /// Figures English writes in an idiom that Ukrainian says in a word without one: fwupd "3rd party code" →
-    /// "сторонній код", neomutt "scroll up 1/2 page" → "прогорнути на півсторінки". The source's words from the
+    /// "сторонній код", neomutt "scroll up 1/2 page" → "прогорнути на півсторінки", kgoldrunner "1.5 times normal"
+    /// → "у півтори рази більшу". The source's words from the
     /// figure on (lower case), and the starts of the target's words that say it (південь and північ are not пів-).
     static let idioms: [(source: String, targetStarts: [String], notStarts: [String])] = [
         ("3rd party", ["сторонн"], []), ("3rd-party", ["сторонн"], []),
-        ("1/2", ["пів", "половин"], ["півд", "півн"]),
+        ("1/2", ["пів", "половин"], ["півд", "півн"]), ("0.5", ["половин", "пів"], ["півд", "півн"]), ("1.5", ["півтор"], []),
     ]
 
     /// One of a unit of time or a page, said by the noun alone in Ukrainian (plasma "For 1 hour" → "Протягом

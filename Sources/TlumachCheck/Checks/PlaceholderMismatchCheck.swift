@@ -39,6 +39,8 @@ struct PlaceholderMismatchCheck: Check {
             .passing("100% sure", "на 100 % певен"),
             .passing("(every %gs)", "(кожні %g с)", note: "A conversion followed by a letter."),
             .passing("Medium (%1x%2)", "Середній (%1⨯%2)", note: "A Qt placeholder followed by a letter, not printf's %1x (kdenlive)."),
+            .passing("You are trying to move armies from %1 to itself!", "Ви намагаєтеся пересунути армії з %1 у %1!", note: "A Qt placeholder repeated: arg() fills both (ksirk)."),
+            .triggering("Moved from %1 to %2", "Переміщено з %1 у %1", note: "%2 lost."),
             .passing("Imported %i key", "Імпортовано %d ключ", note: "%i prints what %d prints (seahorse-nautilus)."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
@@ -191,6 +193,21 @@ struct PlaceholderMismatchCheck: Check {
             dropped.formUnion([pair.open, pair.close])
         }
         return dropped.isEmpty ? source : source.indices.filter { !dropped.contains($0) }.map { source[$0] }
+    }
+
+    /// ksirk: "from %1 to itself" → "з %1 у %1": Qt's `arg()` fills every `%1`, so a numbered placeholder the
+    /// target writes more often than the source repeats the value; it takes no argument of its own (printf's `%s`
+    /// would, and stays reported).
+    static func withoutRepeatedQtPlaceholders(_ target: [Placeholder], source: [Placeholder]) -> [Placeholder] {
+        var left: [String: Int] = [:]
+        for placeholder in source where placeholder.kind == .qt { left[placeholder.key, default: 0] += 1 }
+        guard !left.isEmpty else { return target }
+        var seen: [String: Int] = [:]
+        return target.filter { placeholder in
+            guard placeholder.kind == .qt, let count = left[placeholder.key] else { return true }
+            seen[placeholder.key, default: 0] += 1
+            return seen[placeholder.key]! <= count
+        }
     }
 
     /// Line breaks a rich text may take anywhere: `<br>`, `<br/>`, KDE's `<nl/>`.
@@ -507,6 +524,7 @@ struct PlaceholderMismatchCheck: Check {
             Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated, into: &issues)
             var targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
+            targetOthers = Self.withoutRepeatedQtPlaceholders(targetOthers, source: sourceOthers)
             if sourceOthers.contains(where: { $0.kind == .tag }) {
                 sourceOthers = Self.withoutMnemonicTags(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers)

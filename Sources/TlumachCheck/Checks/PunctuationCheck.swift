@@ -75,6 +75,9 @@ struct PunctuationCheck: Check {
                 "Template #%s in %s does not contain a 'Template:' line", "Шаблон #%s в %s не містить рядка \"Template:\"",
                 note: "The colon belongs to the quoted field name (debconf)."),
             .passing("SD Video (4 ∶ 3)", "Стандартне відео (4 : 3)", note: "A ratio (shotwell)."),
+            .passing("%1 has won versus %2 with %4 versus %3 points!", "%1 виграв у %2 з рахунком %4 : %3 очок!", note: "A score (ksnakeduel)."),
+            .triggering("%1: %2 armies to place", "%1 : залишилося розмістити %2 армій", note: "A label's colon spaced."),
+            .passing("Copyright (c) 2009-2015 The Granatier Team!", "© Команда розробників Гренадера, 2009–2015", note: "A copyright line in the Ukrainian style (granatier)."),
             .passing("screenshot;screencast;record", "screenshot;screencast;record;знімок;запис;", note: "Search keywords end with their separator (gnome-shell)."),
             .triggering("File %s was not found.", "Не знайдено файл %s", note: "A full stop lost after a placeholder."),
             .passing("Question mark", "?", note: "The target is the character the source names (mc)."),
@@ -178,6 +181,30 @@ struct PunctuationCheck: Check {
         case ",": return .comma
         default: return .none
         }
+    }
+
+    /// Whether the text just before the space at `space` ends with a figure or a numbered placeholder (`4`, `%4`,
+    /// `(%2)`).
+    static func isNumberSide(_ scalars: [Unicode.Scalar], before space: Int) -> Bool {
+        var index = space - 1
+        if index >= 0 && scalars[index] == ")" { index -= 1 }
+        return index >= 0 && NumberScanner.isDigit(scalars[index])
+    }
+
+    /// Whether the text just after the space at `space` starts with a figure or a numbered placeholder.
+    static func isNumberSide(_ scalars: [Unicode.Scalar], after space: Int) -> Bool {
+        let index = space + 1
+        guard index < scalars.count else { return false }
+        return NumberScanner.isDigit(scalars[index])
+            || (scalars[index] == "%" && index + 1 < scalars.count && NumberScanner.isDigit(scalars[index + 1]))
+    }
+
+    /// A copyright line (granatier: "Copyright (c) 2009-2015 The Granatier Team!" → "© Команда розробників
+    /// Гренадера, 2009–2015") rewritten in the Ukrainian style, which ends with the years; one that ends otherwise
+    /// ("© 2022 Free Software Foundation, Inc") keeps its marks.
+    static func isCopyrightLine(_ source: String, _ target: String) -> Bool {
+        guard target.contains("©"), target.unicodeScalars.last.map(NumberScanner.isDigit) == true else { return false }
+        return source.hasPrefix("Copyright") || source.contains("(c)") || source.contains("(C)") || source.contains("©")
     }
 
     /// Whether `text` has no `mark` anywhere (for …, ? and !; other marks are never looked for).
@@ -443,6 +470,7 @@ struct PunctuationCheck: Check {
             && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText)
                 || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText)
                 || Self.markMovedIntoBracket(source, target))
+            || (sourceEnd != .none && targetEnd == .none && Self.isCopyrightLine(unit.source, unit.target))
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
         let markChosen = (sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation))
@@ -492,9 +520,9 @@ struct PunctuationCheck: Check {
                 let next = index + 1 < target.count ? target[index + 1] : " "
                 let endsWord = CharacterClass.isSpace(next) || Self.isCloser(next) || Self.isMark(next)
                 let isEllipsis = scalar == "." && next == "."
-                // A ratio (shotwell: "4 ∶ 3" → "4 : 3") is spaced on both sides.
-                let isRatio = scalar == ":" && NumberScanner.isDigit(target[index - 2]) && index + 2 < target.count
-                    && NumberScanner.isDigit(target[index + 2])
+                // A ratio (shotwell: "4 ∶ 3" → "4 : 3") or a score (ksnakeduel: "%4 versus %3" → "%4 : %3", "%1 (%2) :
+                // %3 (%4)") is spaced on both sides.
+                let isRatio = scalar == ":" && Self.isNumberSide(target, before: index - 1) && Self.isNumberSide(target, after: index + 1)
                 // A space that keeps an option, path or command apart from the mark ("--null ?") is deliberate.
                 var tokenStart = index - 2
                 while tokenStart > 0 && !CharacterClass.isSpace(target[tokenStart - 1]) { tokenStart -= 1 }
