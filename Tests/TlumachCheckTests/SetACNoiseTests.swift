@@ -242,3 +242,35 @@ final class SetAHNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Please see the notes in the comment.", " "), ["untranslated"])
     }
 }
+
+/// Set AI's false classes (lyx, wxMaxima, wesnoth, gutenprint, elinks, aria2…; docs/check-evaluation.md, tenth
+/// round), each beside a true finding of the same shape.
+final class SetAINoiseTests: XCTestCase {
+    /// lyx: "FiveAuthors" → "Автори 5", "SixAffiliations" → "Місце роботи 6": a number word inside a camel-case name.
+    func testANumberWordInACamelCaseName() {
+        XCTAssertEqual(defaultFindings("FiveAuthors", "Автори 5"), [])
+        XCTAssertEqual(defaultFindings("FiveAuthors", "Автори 6"), ["number-mismatch"])
+    }
+
+    /// wxMaxima: "to the power of 2" → "у квадраті".
+    func testAPowerSaidAsSquared() {
+        XCTAssertEqual(defaultFindings("to the power of 2", "у квадраті"), [])
+        XCTAssertEqual(defaultFindings("to the power of 4", "у квадраті"), ["number-mismatch"])
+    }
+
+    /// lyx: "expr." → "вираз", an abbreviated one-word label written out; "done." → "готово" keeps its full stop.
+    func testALowerCaseAbbreviationWrittenOut() {
+        XCTAssertEqual(defaultFindings("expr.", "вираз"), [])
+        XCTAssertEqual(defaultFindings("done.", "готово"), ["punctuation"])
+        XCTAssertEqual(defaultFindings("the expr.", "вираз"), ["punctuation"])
+    }
+
+    /// lyx: a list of option values copied; "GnumericSpreadsheet" → "ЕлектроннаТаблицяGnumeric".
+    func testOptionValuesAndACamelCaseCompound() {
+        XCTAssertEqual(defaultFindings("none, leftline, topline, bottomline, lines, single", "none, leftline, topline, bottomline, lines, single"), [])
+        XCTAssertEqual(defaultFindings("none, left line, top line", "none, left line, top line"), ["untranslated"])
+        XCTAssertEqual(defaultFindings("GnumericSpreadsheet", "ЕлектроннаТаблицяGnumeric"), [])
+        XCTAssertEqual(defaultFindings("Terminal options", "Параметри термiналу"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("GnumericSpreadsheet", "ЕлектроннаТаблицяGnumerik"), ["mixed-script"])
+    }
+}

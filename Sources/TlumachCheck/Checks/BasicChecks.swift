@@ -31,6 +31,8 @@ struct UntranslatedCheck: Check {
                 "<html><head><style type=\"text/css\">p { margin: 0; }</style></head><body><p>Choose the file to open</p></body></html>",
                 note: "Rich text whose words are copied."),
             .passing("TRANSLATORS: Please see the notes in the translation comment.", " ", note: "A note to the translators, answered as it asks (kgoldrunner)."),
+            .passing("none, leftline, topline, bottomline, lines, single", "none, leftline, topline, bottomline, lines, single", note: "A list of option values (lyx)."),
+            .triggering("none, left line, top line", "none, left line, top line", note: "Words of a phrase in the list."),
             .passing("by ", " ", note: "A function word of a message assembled from pieces, left out (vim: \"Compiled by\")."),
             .triggering("File ", " ", note: "A content word blanked."),
             .triggering("Prisoner exchange", "Prisoner exchange", note: "Copied source."),
@@ -205,6 +207,13 @@ struct UntranslatedCheck: Check {
             if token.contains(where: NumberScanner.isDigit) { return true }
             return token.contains { "_=/\\[]|{}<>@#$*".unicodeScalars.contains($0) }
                 || (token.contains(".") && token.last != "." && !token.contains(" "))
+        }
+        // A list of option values (lyx: "none, leftline, topline, bottomline, lines, single") is keywords.
+        if source.contains(", "), source.split(separator: ",").allSatisfy({ item in
+            let trimmed = item.drop { $0 == " " }
+            return !trimmed.isEmpty && trimmed.unicodeScalars.allSatisfy { $0.isASCII && CharacterClass.isLowercaseLetter($0) }
+        }) {
+            return nil
         }
         let plain = words.filter { isPlain($0) && !isCode($0) }
         // A lower-case content word: "BTC 9116U Mini Wireless Internet and Gaming" is a product name.

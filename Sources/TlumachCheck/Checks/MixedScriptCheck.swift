@@ -63,6 +63,7 @@ struct MixedScriptCheck: Check {
             .triggering("vdevice", "↓vпристрій", note: "One such unit is a slip; a file with five or more keeps a key table (e2fsprogs), and none is reported."),
             .passing("@d %p has the casefold flag", "для @dу %p встановлено прапорець", note: "A code with a case ending (e2fsprogs: @d is “каталог”)."),
             .passing("DebSz", "DebРозмір", note: "A camel-case compound with the source's Latin half kept (aptitude's column)."),
+            .passing("GnumericSpreadsheet", "ЕлектроннаТаблицяGnumeric", note: "A camel-case compound with the Latin half last (lyx)."),
             .triggering("the argument to -C must be a number", "аргументом параметра -C ↓mмає бути число", note: "A Latin letter left over from the source's word (sudo)."),
         ])
 
@@ -230,7 +231,8 @@ struct MixedScriptCheck: Check {
             if kinds > 1 && (Self.isKeptLeadingKey(scalars, start..<index, source: unit.sourceText.scalars)
                 || (start == 0 && Self.leadingKeyCandidate(unit) == start..<index)  // only the first word can be one
                 || Self.isInflectedCode(scalars, start..<index, source: unit.sourceText.scalars)
-                || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceWords: { sourceFacts.words }))
+                || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceWords: { sourceFacts.words })
+                || Self.isCamelCaseKeptSuffix(scalars[start..<index], sourceWords: { sourceFacts.words }))
             {
                 continue
             }
@@ -493,6 +495,26 @@ struct MixedScriptCheck: Check {
             guard candidate.hasPrefix(prefix) else { return false }
             let after = candidate.unicodeScalars.dropFirst(prefix.unicodeScalars.count).first
             return after.map { $0.value < 0x80 && $0.properties.isUppercase } ?? false
+        }
+    }
+
+    /// `ЕлектроннаТаблицяGnumeric` for `GnumericSpreadsheet` (lyx's module names): a camel-case compound whose
+    /// translated half comes first and whose Latin half, starting with a capital, is a camel-case part of a source
+    /// word. `термiналу` (a Latin i inside a word) stays a slip.
+    static func isCamelCaseKeptSuffix(_ word: ArraySlice<Unicode.Scalar>, sourceWords: () -> Set<String>) -> Bool {
+        guard let split = word.firstIndex(where: { $0.value < 0x80 }), split - word.startIndex >= 2 else { return false }
+        let head = word[word.startIndex..<split], tail = word[split...]
+        guard let first = head.first, first.properties.isUppercase, head.allSatisfy({ (0x400...0x4FF).contains($0.value) }),
+            tail.count >= 2, let tailFirst = tail.first, tailFirst.properties.isUppercase,
+            tail.allSatisfy({ $0.value < 0x80 && $0.properties.isAlphabetic })
+        else { return false }
+        let latin = ScalarString.make(tail)
+        return sourceWords().contains { candidate in
+            guard let range = candidate.range(of: latin) else { return false }
+            let before = candidate[..<range.lowerBound].unicodeScalars.last
+            let after = candidate[range.upperBound...].unicodeScalars.first
+            return (before == nil || before.map { $0.properties.isLowercase } == true)
+                && (after == nil || after.map { $0.properties.isUppercase } == true)
         }
     }
 

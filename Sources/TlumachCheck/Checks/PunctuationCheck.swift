@@ -247,16 +247,20 @@ struct PunctuationCheck: Check {
         return ScalarString.make(wordBefore(target, last + 1)) != text
     }
 
-    /// gnucash's column titles "Descr." → "Опис", "Amount Num." → "Номер рахунку": a label of at most three words
-    /// whose last is a capitalised abbreviation (two to five letters, not an English word) written out in the
-    /// target. "Done." → "Готово" and "Run gcc." → "Запустіть gcc" stay reported.
+    /// gnucash's column titles "Descr." → "Опис", "Amount Num." → "Номер рахунку", lyx's "expr." → "вираз": a label
+    /// of at most three words whose last is a capitalised abbreviation (two to five letters, not an English word)
+    /// written out in the target, or a lone lower-case one. "Done." → "Готово", "done." and "Run gcc." → "Запустіть
+    /// gcc" stay reported.
     static func endsWithAbbreviatedLabel(_ source: [Unicode.Scalar]) -> Bool {
         guard source.last == ".", source.count <= 40 else { return false }
         let word = wordBefore(source, source.count - 1)
-        guard (2...5).contains(word.count), let first = word.first, first.properties.isUppercase,
-            word.dropFirst().allSatisfy({ $0.properties.isLowercase && $0.isASCII })
-        else { return false }
         let label = source.dropLast()
+        // Capitalised, or (lyx: "expr." → "вираз") a one-word label in lower case.
+        let oneWord = !label.contains(" ")
+        guard (2...5).contains(word.count), let first = word.first, first.properties.isUppercase || oneWord,
+            word.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }),
+            word.dropFirst().allSatisfy({ $0.properties.isLowercase })
+        else { return false }
         guard !label.contains(where: { ".,;:!?".unicodeScalars.contains($0) }),
             label.split(separator: " ").count <= 3
         else { return false }

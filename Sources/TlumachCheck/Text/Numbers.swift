@@ -72,6 +72,24 @@ enum NumberScanner {
         return tokens
     }
 
+    /// A camel-case name split at its capitals with hyphens (lyx: "FiveAuthors" → "Five-Authors"); other words as
+    /// they are.
+    static func camelCaseParts(_ word: String) -> String {
+        var result = String.UnicodeScalarView()
+        var previousLower = false
+        var split = false
+        for scalar in word.unicodeScalars {
+            let upper = scalar.isASCII && scalar.properties.isUppercase
+            if upper && previousLower {
+                result.append("-")
+                split = true
+            }
+            result.append(scalar)
+            previousLower = scalar.isASCII && scalar.properties.isLowercase
+        }
+        return split ? String(result) : word
+    }
+
     /// The index after `&#…;` or `&#x…;` starting at `start` (at most eight digits), or nil when there is none.
     static func characterReferenceEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
         var index = start + 1
@@ -153,7 +171,7 @@ enum NumberScanner {
         var result: [String: Int] = [:]
         var tens: Int?
         for word in text.words {
-            for part in word.text.lowercased().split(separator: "-") {
+            for part in camelCaseParts(word.text).lowercased().split(separator: "-") {
                 let lower = String(part)
                 guard let value = numbers[lower] ?? months[lower] else {
                     tens = nil
