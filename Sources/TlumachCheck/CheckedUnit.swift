@@ -102,6 +102,13 @@ public final class CheckedUnit: Sendable {
         }
         // lollypop's "translator1, translator2, ...": a list of placeholder names for the credits.
         if unit.source.utf8.first == 0x74, unit.source.utf8.count < 64, unit.source.hasPrefix("translator1") { return true }
+        // modem-manager-gui's "English: Alex <alex@…>": the source language's translator, whom each language
+        // replaces with its own ("Українською: …").
+        if unit.source.utf8.first == 0x45, unit.source.utf8.count < 120, unit.source.hasPrefix("English: "),
+            unit.source.contains("@"), unit.source.hasSuffix(">")
+        {
+            return true
+        }
         // KDE's credits: msgctxt "NAME OF TRANSLATORS" (msgid "Your names"), or in older catalogs the msgid itself.
         for key in [unit.context, unit.source] {
             guard let key, key.utf8.count == 19 || key.utf8.count == 20 else { continue }

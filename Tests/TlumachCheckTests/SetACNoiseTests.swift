@@ -274,3 +274,47 @@ final class SetAINoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("GnumericSpreadsheet", "ЕлектроннаТаблицяGnumerik"), ["mixed-script"])
     }
 }
+
+/// Set AJ's false classes (libvirt, modem-manager-gui, gnome-system-tools, uget, backintime…; docs/check-evaluation.md,
+/// tenth round), each beside a true finding of the same shape.
+final class SetAJNoiseTests: XCTestCase {
+    /// libvirt: ISO 8601's literal T kept between translated metavariables; a Latin letter in a word stays a slip.
+    func testISOsLiteralT() {
+        XCTAssertEqual(
+            defaultFindings(
+                "cannot parse password validity time '%s', expect YYYY-MM-DDTHH:MM:SS",
+                "не вдалося обробити запис часу чинності пароля «%s», час мало бути вказано у форматі РРРР-ММ-ДДTГГ:ХХ:СС"),
+            [])
+        XCTAssertEqual(defaultFindings("The device at PCI address %s", "Пристрій із адресоюt PCI %s"), ["mixed-script"])
+    }
+
+    /// libvirt: peer-2-peer and peer-to-peer as words or P2P; "greater than 0" as додатне.
+    func testNumeronymsOfToAndSigns() {
+        XCTAssertEqual(defaultFindings("peer-2-peer migration", "перенесення з вузла на вузол"), [])
+        XCTAssertEqual(defaultFindings("peer-2-peer migration", "перенесення peer-2-peer"), [])
+        XCTAssertEqual(defaultFindings("Fluorescent-2-desk-5000K", "Флуоресцентна-2-стільн-5000K"), [])
+        XCTAssertEqual(defaultFindings("Fluorescent-2-desk-5000K", "Флуоресцентна-3-стільн-5000K"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("Destination libvirt does not support peer-to-peer migration protocol", "libvirt призначення не підтримує протокол перенесення P2P"), [])
+        XCTAssertEqual(defaultFindings("the top 2 peers", "два найкращі вузли"), [])
+        XCTAssertEqual(defaultFindings("copy 2 peers", "скопіювати вузли"), ["number-mismatch"])
+        XCTAssertEqual(
+            defaultFindings("Expecting VMX entry 'numvcpus' to be an unsigned integer greater than 0 but found %lld", "Значенням запису VMX «numvcpus» мало бути додатне ціле число, але вказано %lld"),
+            [])
+        XCTAssertEqual(defaultFindings("Expecting 'numvcpus' to be greater than 0", "Значенням «numvcpus» мало бути число"), ["number-mismatch"])
+    }
+
+    /// gnome-system-tools: a path alone after a colon leaves out the full stop that would read as part of it.
+    func testAPathAfterAColon() {
+        XCTAssertEqual(defaultFindings("Please enter full path for shell\ni.e.: /bin/bash.", "Введіть повний шлях до інтерпретатора командного рядка\nнаприклад: /bin/bash"), [])
+        XCTAssertEqual(defaultFindings("The shell is /bin/bash.", "Оболонка: /bin/bash"), [])
+        XCTAssertEqual(defaultFindings("The shell is missing.", "Оболонки немає"), ["punctuation"])
+    }
+
+    /// modem-manager-gui: the source language's translator credited ("English: Alex <…>"), which each language
+    /// replaces with its own.
+    func testTheSourceLanguagesTranslatorCredited() {
+        XCTAssertEqual(
+            defaultFindings("English: Alex <alex@linuxonly.ru>", "Українською: \n Игорь Гриценко <xenomorphlp@gmail.com>, 2012.\n  Роман Лепіш <rlepish@yandex.ru>, 2012"), [])
+        XCTAssertEqual(defaultFindings("Write to Alex <alex@linuxonly.ru>", "Пишіть Алексу"), ["url-mismatch"])
+    }
+}

@@ -63,6 +63,9 @@ struct MixedScriptCheck: Check {
             .triggering("vdevice", "↓vпристрій", note: "One such unit is a slip; a file with five or more keeps a key table (e2fsprogs), and none is reported."),
             .passing("@d %p has the casefold flag", "для @dу %p встановлено прапорець", note: "A code with a case ending (e2fsprogs: @d is “каталог”)."),
             .passing("DebSz", "DebРозмір", note: "A camel-case compound with the source's Latin half kept (aptitude's column)."),
+            .passing(
+                "expect YYYY-MM-DDTHH:MM:SS", "час мало бути вказано у форматі РРРР-ММ-ДДTГГ:ХХ:СС",
+                note: "ISO 8601's literal T between translated metavariables (libvirt)."),
             .passing("GnumericSpreadsheet", "ЕлектроннаТаблицяGnumeric", note: "A camel-case compound with the Latin half last (lyx)."),
             .triggering("the argument to -C must be a number", "аргументом параметра -C ↓mмає бути число", note: "A Latin letter left over from the source's word (sudo)."),
         ])
@@ -210,9 +213,11 @@ struct MixedScriptCheck: Check {
                 continue
             }
             // An option letter glued to its translated metavariable (-kWORD → -kСЛОВО); metavariables joined by
-            // the dimension sign x (ШИРИНАxВИСОТА).
+            // the dimension sign x (ШИРИНАxВИСОТА), or by ISO 8601's literal T where the source's format has it
+            // (libvirt: YYYY-MM-DDTHH:MM:SS → РРРР-ММ-ДДTГГ:ХХ:СС).
             if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, sourceOptions: { sourceFacts.options })
-                || Self.isDimensions(scalars[start..<index]))
+                || Self.isDimensions(scalars[start..<index])
+                || (Self.isDimensions(scalars[start..<index], joiner: "T") && unit.source.contains("DDTHH")))
             {
                 continue
             }
@@ -520,8 +525,8 @@ struct MixedScriptCheck: Check {
 
     /// `ШИРИНАxВИСОТА`, `ВxШ` for WIDTHxHEIGHT, WxH (grub, kbd): capital Cyrillic metavariables joined by a Latin
     /// x, the dimension sign. `дxе` (a Latin x inside a lower-case word) stays a slip.
-    static func isDimensions(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        let parts = word.split(separator: "x", omittingEmptySubsequences: false)
+    static func isDimensions(_ word: ArraySlice<Unicode.Scalar>, joiner: Unicode.Scalar = "x") -> Bool {
+        let parts = word.split(separator: joiner, omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
         return parts.allSatisfy { part in
             !part.isEmpty && part.allSatisfy { (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }

@@ -19,6 +19,10 @@ struct NumberMismatchCheck: Check {
             .triggering("About 950 civilians", "Близько ↓590 цивільних"),
             .triggering("The rate is 2.5%.", "Ставка — ↓25 %.", note: "2.5 is not 25."),
             .passing("I18N BiDi override", "Перевизначення напрямку тексту", note: "A numeronym translated (pluma)."),
+            .passing("peer-2-peer migration", "перенесення з вузла на вузол", note: "2 for \"to\" said in words (libvirt)."),
+            .passing("Destination does not support peer-to-peer migration", "Призначення не підтримує перенесення P2P", note: "A numeronym in the target (libvirt)."),
+            .passing("to be an unsigned integer greater than 0", "мало бути додатне ціле число", note: "Greater than 0 said as додатне (libvirt)."),
+            .triggering("to be an unsigned integer greater than 1", "мало бути додатне ціле число", note: "Not zero."),
             .passing("_Baltic (ISO-8859-13)", "Балтійська (ISO-8859-1_3)", note: "An accelerator inside a number (sylpheed)."),
             .triggering("Baltic (ISO-8859-13)", "Балтійська (ISO-8859-↓3)", note: "A number changed."),
             .passing("More than 2,500 defenders returned.", "Повернулися понад 2 500 захисників.", note: "2 500 ≡ 2,500."),
@@ -153,9 +157,28 @@ struct NumberMismatchCheck: Check {
         }
     }
 
+    /// Comparisons with zero said by a sign word (libvirt: "to be … greater than 0" → "додатне ціле число"): the
+    /// source's words before the figure, and the starts of the target's words that say it.
+    static let signIdioms: [(before: String, targetStarts: [String])] = [
+        ("greater than ", ["додатн"]), ("less than ", ["від'ємн", "від’ємн", "відʼємн"]),
+    ]
+
     static func saidAsIdiom(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
         guard unit.targetLanguage == "uk" else { return false }
         let scalars = unit.sourceText.scalars
+        if token.text == "0" {
+            for idiom in signIdioms {
+                let pattern = Array(idiom.before.unicodeScalars)
+                let start = token.range.lowerBound - pattern.count
+                guard start >= 0, ScalarString.make(scalars[start..<token.range.lowerBound]).lowercased() == idiom.before else { continue }
+                if unit.targetText.words.contains(where: { word in
+                    let lower = word.text.lowercased()
+                    return idiom.targetStarts.contains { lower.hasPrefix($0) }
+                }) {
+                    return true
+                }
+            }
+        }
         for idiom in idioms {
             let pattern = Array(idiom.source.unicodeScalars)
             let start = token.range.lowerBound
@@ -373,9 +396,15 @@ struct NumberMismatchCheck: Check {
         }
     }
 
-    /// One letter, one or two digits, one letter, standing as a word: I18N, l10n, a11y, k8s.
+    /// One letter, one or two digits, one letter, standing as a word: I18N, l10n, a11y, k8s; or 2 and 4 for "to"
+    /// and "for" between hyphenated words (libvirt: "peer-2-peer migration" → "перенесення з вузла на вузол").
     static func isNumeronym(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
         let start = token.range.lowerBound, end = token.range.upperBound
+        if token.text == "2" || token.text == "4", start >= 2, end + 1 < scalars.count, scalars[start - 1] == "-", scalars[end] == "-",
+            WordScanner.isLetter(scalars[start - 2]), WordScanner.isLetter(scalars[end + 1])
+        {
+            return true
+        }
         guard token.text.unicodeScalars.count <= 2, start >= 1, end < scalars.count,
             WordScanner.isLetter(scalars[start - 1]), WordScanner.isLetter(scalars[end])
         else { return false }
@@ -451,9 +480,30 @@ struct NumberMismatchCheck: Check {
         var targetWords: Set<String>?  // made once, and only for a unit with a numeronym
         sourceTokens.removeAll { token in
             guard Self.isNumeronym(token, in: sourceScalars) else { return false }
+            if sourceScalars[token.range.lowerBound - 1] == "-" {
+                // peer-2-peer: dropped unless the target keeps the figure between hyphens (libgphoto2:
+                // "Fluorescent-2-desk" → "Флуоресцентна-2-стільн", a model's name, compares as a number).
+                return !unit.target.contains("-\(token.text)-")
+            }
             let words = targetWords ?? Self.alphanumericWords(of: unit.targetText.scalars)
             targetWords = words
             return !words.contains(ScalarString.make(sourceScalars[(token.range.lowerBound - 1)..<(token.range.upperBound + 1)]))
+        }
+        // …and the target's P2P for the source's "peer-to-peer" (libvirt: "peer-to-peer migration protocol" →
+        // "протокол перенесення P2P"): 2 for "to", 4 for "for", between the words' first letters.
+        let targetScalars = unit.targetText.scalars
+        targetTokens.removeAll { token in
+            guard token.text == "2" || token.text == "4", Self.isNumeronym(token, in: targetScalars),
+                targetScalars[token.range.lowerBound - 1] != "-"
+            else { return false }
+            let first = Character(targetScalars[token.range.lowerBound - 1]).lowercased()
+            let last = Character(targetScalars[token.range.upperBound]).lowercased()
+            let joiner = token.text == "2" ? "to" : "for"
+            // Words of the source in lower case, hyphens splitting them too: "peer", "to", "peer".
+            let words = unit.source.lowercased().split { !$0.isLetter }
+            return words.indices.dropFirst().dropLast().contains { index in
+                words[index] == joiner && words[index - 1].hasPrefix(first) && words[index + 1].hasPrefix(last)
+            }
         }
         if sourceTokens.isEmpty && targetTokens.isEmpty { return [] }
         let issues = compare(sourceTokens, targetTokens, in: unit)

@@ -346,6 +346,10 @@ struct PunctuationCheck: Check {
         // for "Directory %s is missing.") has lost the full stop; set off on a line of its own after the colon
         // (totem: "…такий додаток:\n\n%s") it is a displayed list that takes none.
         if let first = tail.first(where: { $0 != " " && $0 != "\t" }), first == "\n" { return true }
+        // A path alone after the colon (gnome-system-tools: "i.e.: /bin/bash." → "наприклад: /bin/bash"), where a
+        // full stop would read as part of it.
+        let token = tail.drop { $0 == " " }
+        if token.first == "/", !token.contains(where: CharacterClass.isSpace) { return true }
         return tail.indices.contains { scalars[$0] == "-" && $0 > 0 && CharacterClass.isSpace(scalars[$0 - 1]) }
     }
 
