@@ -318,3 +318,13 @@ final class SetAJNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Write to Alex <alex@linuxonly.ru>", "Пишіть Алексу"), ["url-mismatch"])
     }
 }
+
+/// Set AK's false class that a rule can tell apart (gtg; docs/check-evaluation.md, tenth round).
+final class SetAKNoiseTests: XCTestCase {
+    /// gtg: msgid "Due tomorrow!", msgid_plural "%(days)d days left": form 0 ("Залишився %(days)d день", for 1,
+    /// 21, 31…) translates the plural and ends as it does; a form that loses the plural's own mark is reported.
+    func testAPluralFormEndsAsThePluralSource() {
+        XCTAssertEqual(pluralForm(0, singular: "Due tomorrow!", plural: "%(days)d days left", target: "Залишився %(days)d день"), [])
+        XCTAssertEqual(pluralForm(0, singular: "Deleted one file.", plural: "Deleted %d files.", target: "Вилучено %d файл"), ["punctuation"])
+    }
+}
