@@ -1,4 +1,5 @@
 import Foundation
+import TlumachCore
 import TlumachGlossary
 import TlumachText
 
@@ -39,7 +40,7 @@ public struct NumberAnchors: AnchorSource {
     }
 
     static let vocabulary: Vocabulary = {
-        guard let url = Bundle.module.url(forResource: "number-words", withExtension: "json", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachAlign", resource: "number-words", extension: "json", subdirectory: "Data"),
             let data = try? Data(contentsOf: url), let vocabulary = try? JSONDecoder().decode(Vocabulary.self, from: data)
         else { fatalError("TlumachAlign: the shipped Data/number-words.json is missing or invalid") }
         return vocabulary

@@ -108,7 +108,7 @@ public struct AlignmentParameters: Sendable, Codable, Equatable {
     }
 
     static let shipped: AlignmentParameters = {
-        guard let url = Bundle.module.url(forResource: "alignment-parameters", withExtension: "json", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachAlign", resource: "alignment-parameters", extension: "json", subdirectory: "Data"),
             let data = try? Data(contentsOf: url),
             let parameters = try? JSONDecoder().decode(AlignmentParameters.self, from: data)
         else {

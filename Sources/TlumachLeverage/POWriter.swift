@@ -123,7 +123,7 @@ enum POWriter {
 
     /// The Plural-Forms header value for a language, from Data/plural-forms.tsv.
     static func pluralForms(_ language: String) -> String? {
-        guard let url = Bundle.module.url(forResource: "plural-forms", withExtension: "tsv", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachLeverage", resource: "plural-forms", extension: "tsv", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return nil }
         let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? language

@@ -79,7 +79,7 @@ struct RouteTable {
                 body: .init(byteBuffer: ByteBuffer(string: service.metrics.emitToString())))
         }
         add(.get, "/openapi.yaml", scope: nil) { _, _ in
-            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachServer", resource: "openapi", extension: "yaml"),
                 let document = try? Data(contentsOf: url)
             else { throw APIError(.notFound, "not_found", "the OpenAPI document is not installed") }
             return Response(

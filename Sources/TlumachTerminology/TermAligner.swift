@@ -1,4 +1,5 @@
 import Foundation
+import TlumachCore
 import TlumachTranslit
 
 /// What a proposed pair is.
@@ -523,7 +524,7 @@ public final class TermAligner {
     // MARK: - Dictionary form
 
     private static let formRanks: [String: Int] = {
-        guard let url = Bundle.module.url(forResource: "dictionary-form-uk", withExtension: "txt", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "dictionary-form-uk", extension: "txt", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [:] }
         var ranks: [String: Int] = [:]
@@ -536,7 +537,7 @@ public final class TermAligner {
     private static let longestEnding = formRanks.keys.map(\.count).max() ?? 0
 
     private static let lowercaseAdjectiveEndings: [String] = {
-        guard let url = Bundle.module.url(forResource: "lowercase-adjectives-uk", withExtension: "txt", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "lowercase-adjectives-uk", extension: "txt", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         return TermData.lines(text).sorted()

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachCore
 
 /// Is a proposed pair a term (a name for a thing a glossary keeps) or a phrase of a message that aligns well but
 /// names nothing ("requires at least" → "потребує принаймні", "already been set" → "встановлено")? Terms are noun
@@ -70,7 +71,7 @@ package struct TermHood: Sendable {
     }
 
     private static func load(_ name: String) -> String {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: name, extension: "txt", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return "" }
         return text

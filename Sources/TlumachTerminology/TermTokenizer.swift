@@ -37,7 +37,7 @@ package struct FunctionWords: Sendable {
     }
 
     private static func load(_ name: String) -> Set<String> {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: name, extension: "txt", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [] }
         return TermData.lines(text)

@@ -16,6 +16,25 @@ struct Tlumach: ParsableCommand {
         ]
     )
 
+    /// One file of each other module's resource bundle. The modules find their files through `ResourceLocator`
+    /// (beside the binary, in ../share/tlumach, or in TLUMACH_RESOURCES) and read an empty list when one is
+    /// missing, so a binary installed without a bundle stops here (exit 2, what to install) rather than checking
+    /// with empty word lists.
+    static let bundledFiles: [(bundle: String, resource: String, ext: String, subdirectory: String?)] = [
+        ("Tlumach_TlumachTranslit", "kmu2010", "txt", "Schemes"),
+        ("Tlumach_TlumachCheck", "number-words", "tsv", "Data"),
+        ("Tlumach_TlumachTerminology", "dictionary-form-uk", "txt", "Data"),
+        ("Tlumach_TlumachAlign", "alignment-parameters", "json", "Data"),
+        ("Tlumach_TlumachLeverage", "plural-forms", "tsv", "Data"),
+        ("Tlumach_TlumachServer", "openapi", "yaml", nil),
+    ]
+
+    static func verifyBundles() throws(InputError) {
+        for file in bundledFiles {
+            _ = try ResourceLocator.url(bundleName: file.bundle, resource: file.resource, extension: file.ext, subdirectory: file.subdirectory)
+        }
+    }
+
     /// Maps every failure to the exit codes pipelines rely on: 2 for bad input or usage, never a crash.
     static func main() {
         if let message = CommandLineHelp.unknownSubcommand(Array(CommandLine.arguments.dropFirst()), root: Self.self) {
@@ -29,6 +48,7 @@ struct Tlumach: ParsableCommand {
             // A binary installed without its data files stops here with exit 2, not with quietly weaker rules (every
             // command reaches the text module's tables: look-alikes in check and terms, abbreviations in align).
             try TextDataFiles.verify()
+            try verifyBundles()
             try command.run()
         } catch let error as ValidationError {
             // Only run() throws a bare ValidationError (parsing wraps its own): the failing command's usage.

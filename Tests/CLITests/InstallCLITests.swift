@@ -47,6 +47,11 @@ final class InstallCLITests: XCTestCase {
             environment: environment)
         XCTAssertEqual(normalized.status, 0, normalized.stderr, file: file, line: line)
         XCTAssertEqual(normalized.stdout, "Він сказав «так» — і пішов. Mr. Smith\n", file: file, line: line)
+        // check reads its own word lists (number words: "two" is 2) from its bundle, found the same way.
+        let po = folder.appendingPathComponent("numbers.po")
+        try "msgid \"two files\"\nmsgstr \"2 файли\"\n".write(to: po, atomically: true, encoding: .utf8)
+        let check = try CLI.run(executable: binary, ["check", "--no-glossary", po.path], in: folder, environment: environment)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr, file: file, line: line)
     }
 
     func testBinaryAloneExitsTwoWithInstructionsAndWritesNothing() throws {
@@ -103,6 +108,23 @@ final class InstallCLITests: XCTestCase {
         XCTAssertTrue(translit.stderr.hasPrefix("tlumach: Tlumach_TlumachTranslit.resources: "), translit.stderr)
         XCTAssertTrue(translit.stderr.contains("data file Schemes/kmu2010.txt not found"), translit.stderr)
         XCTAssertTrue(translit.stderr.contains(folder.standardizedFileURL.path), translit.stderr)
+    }
+
+    /// An install missing one module's bundle (here check's word lists) stops at once with that bundle named,
+    /// as a missing text module does; SwiftPM's `Bundle.module` would have crashed (`fatalError`) without the
+    /// build folder, or quietly used it with it.
+    func testAMissingModuleBundleIsNamed() throws {
+        let prefix = try CLI.temporaryDirectory(for: self)
+        let binary = try copyBinary(into: prefix.appendingPathComponent("bin"))
+        let share = prefix.appendingPathComponent("share/tlumach")
+        try copyResources(into: share)
+        try FileManager.default.removeItem(at: share.appendingPathComponent("Tlumach_TlumachCheck.resources"))
+        let xliff = TestFiles.packageRoot("examples/check/article.xlf").path
+        let check = try CLI.run(executable: binary, ["check", xliff], in: prefix, environment: noOverride)
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertEqual(check.stdout, "")
+        XCTAssertTrue(check.stderr.hasPrefix("tlumach: Tlumach_TlumachCheck.resources: data file Data/number-words.tsv not found"), check.stderr)
+        XCTAssertEqual(check.stderr.split(separator: "\n").count, 1, check.stderr)
     }
 
     func testEnvironmentVariableNamesTheResourceFolder() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TlumachCore
 import TlumachGlossary
 
 /// The example glossary the term checks' examples run against (Data/example-glossary.yaml: a few concepts of the
@@ -6,7 +7,7 @@ import TlumachGlossary
 enum ExampleGlossary {
     /// nil only if the data file is missing from the build (then every term example fails its test).
     static let matcher: (any TermFinder)? = {
-        guard let url = Bundle.module.url(forResource: "example-glossary", withExtension: "yaml", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachCheck", resource: "example-glossary", extension: "yaml", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return nil }
         return try? GlossaryTermFinder(yaml: text, path: url.path)

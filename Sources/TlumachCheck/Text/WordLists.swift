@@ -1,4 +1,5 @@
 import Foundation
+import TlumachCore
 
 /// The word lists in Data/ (number words, month names, scale words): language → lower-case form → value.
 struct WordLists: Sendable {
@@ -17,7 +18,7 @@ struct WordLists: Sendable {
         months = Self.load("months")
         scales = Self.load("scale-words")
         var common = Set<String>()
-        if let url = Bundle.module.url(forResource: "common-english-words", withExtension: "txt", subdirectory: "Data"),
+        if let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachCheck", resource: "common-english-words", extension: "txt", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty { common.insert(String(line)) }
@@ -25,7 +26,7 @@ struct WordLists: Sendable {
         commonEnglish = common
         var roles: [String: [String]] = [:]
         for name in ["exit-status-words", "abbreviations"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Data"),
+            guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachCheck", resource: name, extension: "tsv", subdirectory: "Data"),
                 let text = try? String(contentsOf: url, encoding: .utf8)
             else { continue }
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
@@ -52,7 +53,7 @@ struct WordLists: Sendable {
     }
 
     private static func load(_ name: String) -> [String: [String: Double]] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Data"),
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachCheck", resource: name, extension: "tsv", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [:] }
         var table: [String: [String: Double]] = [:]
