@@ -87,6 +87,14 @@ enum TextTokens {
                         utf16 += 1
                         continue
                     }
+                    if lead < 0x80 && (lead &- 0x30 < 10 || (lead | 0x20) &- 0x61 < 26) {
+                        // An ASCII letter or digit (what `classifyScalar` calls a word scalar), without the call.
+                        prefix.add(UInt32(lead))
+                        hash = (hash ^ UInt32(lead)) &* 16_777_619
+                        index += 1
+                        utf16 += 1
+                        continue
+                    }
                     let (inner, innerLength, innerUnits, scalar) = classifyScalar(bytes, index)
                     var take = inner == .word
                     if inner == .apostrophe, index + innerLength < count, classify(bytes, index + innerLength).0 == .word {
