@@ -143,10 +143,13 @@ public final class TermMatcher: Sendable {
     /// Whether a node has any child: a state at a node without one can never advance, so the scan drops it instead
     /// of looking up its edge for every later token (on a glossary of single words, nearly every state).
     let hasChildren: [Bool]
-    /// Per node, what counting needs when the node ends exactly one pattern and that pattern needs no capital
-    /// (nearly every candidate of match-rich text): languageID << 32 | concept; -1 otherwise. One load instead of
-    /// `outputStart`, `outputList` and `resolveInfo` each.
+    /// Per node, what counting needs when no pattern the node ends needs a capital (nearly every candidate of
+    /// match-rich text): for one pattern, languageID << 32 | concept (one load instead of `outputStart`,
+    /// `outputList` and `resolveInfo` each); for several (forms of one stem: файл, файли, файлів as three concepts),
+    /// -2 - start, where `countList[start]` is how many languageID << 32 | concept entries follow (each concept and
+    /// language once); -1 when a pattern needs a capital, for the general path.
     let singleCount: [Int64]
+    let countList: [Int64]
     let patterns: [Pattern]
     /// Whether any term needs exact (case-kept) keys; otherwise text words skip the skeleton.
     let needsExact: Bool
@@ -215,11 +218,23 @@ public final class TermMatcher: Sendable {
                 rank: Int64($0.languageRank) << 32 | Int64($0.statusRank), needsCapital: $0.needsCapital)
         }
         self.resolveInfo = resolveInfo
+        var countList: [Int64] = []
         self.singleCount = (0..<nodeCount).map { node in
-            guard compiled.outputStart[node + 1] - compiled.outputStart[node] == 1 else { return -1 }
-            let info = resolveInfo[Int(compiled.outputList[Int(compiled.outputStart[node])])]
-            return info.needsCapital ? -1 : Int64(info.languageID) << 32 | Int64(info.concept)
+            let outputs = Int(compiled.outputStart[node])..<Int(compiled.outputStart[node + 1])
+            let infos = outputs.map { resolveInfo[Int(compiled.outputList[$0])] }
+            guard !infos.isEmpty, !infos.contains(where: \.needsCapital) else { return -1 }
+            var entries: [Int64] = []
+            for info in infos {
+                let entry = Int64(info.languageID) << 32 | Int64(info.concept)
+                if !entries.contains(entry) { entries.append(entry) }
+            }
+            if entries.count == 1 { return entries[0] }
+            let start = countList.count
+            countList.append(Int64(entries.count))
+            countList.append(contentsOf: entries)
+            return -2 - Int64(start)
         }
+        self.countList = countList
         var filter = PrefixFilter()
         for key in compiled.prefixKeys { filter.insert(key) }
         self.prefixFilter = filter
@@ -703,6 +718,31 @@ public final class TermMatcher: Sendable {
             // text): what the general path below does for it, without its lists.
             if let counting {
                 let single = singleCount[node]
+                if single <= -2 {
+                    // Several patterns, none needing a capital: what the general path below counts is each concept
+                    // with a pattern in a wanted language, once per span (which of its patterns is best does not
+                    // change a count).
+                    let start = Int(-2 - single)
+                    var spanTaken = false
+                    for index in (start + 1)..<(start + 1 + Int(countList[start])) {
+                        let entry = countList[index]
+                        if let wanted, !wanted[Int(entry >> 32)] { continue }
+                        if !spanTaken {
+                            spanTaken = true
+                            if currentSpan != candidate.utf8 {
+                                currentSpan = candidate.utf8
+                                conceptsOnSpan.clearIfNeeded()
+                                lastEnd = candidate.utf8.upperBound
+                            }
+                        }
+                        let concept = Int32(truncatingIfNeeded: entry)
+                        if !conceptsOnSpan.contains(concept) {
+                            conceptsOnSpan.append(concept)
+                            counting[Int(concept)] += 1
+                        }
+                    }
+                    continue
+                }
                 if single >= 0 {
                     let concept = Int32(truncatingIfNeeded: single)
                     if let wanted, !wanted[Int(single >> 32)] { continue }
