@@ -92,7 +92,7 @@ final class FinishedStatesTests: XCTestCase {
         let folder = NSTemporaryDirectory() + "finished-states-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let (catalog, words) = FinishedStatesTests.catalogText(seed: 11, messages: 1_500)
+        let (catalog, words) = FinishedStatesTests.catalogText(seed: 11, messages: 1_000)
         let shipped = Support.packageRoot.appendingPathComponent("glossaries").path
         let glossaries = [
             try FinishedStatesTests.denseGlossary(words, folder: folder),
@@ -104,7 +104,8 @@ final class FinishedStatesTests: XCTestCase {
         for (number, glossary) in glossaries.enumerated() {
             let dropping = try TermMatcher(glossary: glossary, keys: TermKeys())
             let keeping = try TermMatcher(glossary: glossary, keys: TermKeys(), dropFinishedStates: false)
-            let texts = [catalog, article, english, MatcherCacheTests.sentences(from: glossary, count: 300, seed: 5)]
+            // The dense glossary on its own text; the shipped ones on the articles and on sentences of their terms.
+            let texts = number == 0 ? [catalog] : [article, english, MatcherCacheTests.sentences(from: glossary, count: 200, seed: 5)]
             for text in texts {
                 for options: MatchOptions in [[], [.nested, .ambiguous], [.anyCase]] {
                     XCTAssertEqual(dropping.matches(in: text, options: options), keeping.matches(in: text, options: options), "glossary \(number)")
@@ -125,8 +126,8 @@ final class FinishedStatesTests: XCTestCase {
             if number == 0 {
                 // The dense glossary matches nearly everywhere in its text, multiword terms included.
                 let found = dropping.matches(in: catalog, language: "uk")
-                XCTAssertGreaterThan(found.count, 3_000)
-                XCTAssertGreaterThan(found.filter { $0.text.contains(" ") || $0.text.contains("-") }.count, 100)
+                XCTAssertGreaterThan(found.count, 2_000)
+                XCTAssertGreaterThan(found.filter { $0.text.contains(" ") || $0.text.contains("-") }.count, 50)
             }
         }
     }
