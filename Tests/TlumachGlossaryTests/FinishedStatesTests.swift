@@ -132,13 +132,14 @@ final class FinishedStatesTests: XCTestCase {
         }
     }
 
-    /// The tokenizer's ASCII letter and digit path gives the tokens, hashes, prefix codes and ranges that the
-    /// general classifier gives, next to every other kind of character.
+    /// The tokenizer's ASCII letter and digit path, and its Cyrillic path past a word's third letter (capitals and
+    /// U+0460–U+047F, which have no prefix code), give the tokens, hashes, prefix codes and ranges that the general
+    /// classifier gives, next to every other kind of character.
     func testASCIIWordPathTokenizesAsTheClassifier() {
         var generator = SeededGenerator(seed: 3)
         let pieces = [
             "a", "Z", "q", "0", "9", "5", "@", "[", "`", "{", "'", "-", "_", "/", ".", " ", "\n", "\u{7F}", "\t", "і", "Ї", "ґ",
-            "я", "ё", "é", "Ω", "’", "ʼ", "‐", "\u{A0}", "🙂", "中", "\u{301}", "ß", "x86", "GNOME", "М'ясо", "Wi-Fi",
+            "я", "ё", "Ѣ", "ѳ", "Ѐ", "é", "Ω", "’", "ʼ", "‐", "\u{A0}", "🙂", "中", "\u{301}", "ß", "x86", "GNOME", "М'ясо", "Wi-Fi",
         ]
         for _ in 0..<400 {
             let text = (0..<Int.random(in: 1...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
