@@ -345,7 +345,7 @@ public final class TermMatcher: Sendable {
 
     /// `counts(in:language:)` over bytes the caller has already checked to be valid UTF-8 (a file read and
     /// validated while the glossary loaded), on every core.
-    public func counts(inValidUTF8 bytes: UnsafeBufferPointer<UInt8>, language: String?) -> [String: Int] {
+    package func counts(inValidUTF8 bytes: UnsafeBufferPointer<UInt8>, language: String?) -> [String: Int] {
         (try? counts(
             inUTF8: bytes, language: language, validating: false, pieces: ProcessInfo.processInfo.activeProcessorCount,
             minimumPiece: 1 << 20)) ?? [:]
@@ -714,8 +714,8 @@ public final class TermMatcher: Sendable {
                 nested = true
             }
             let node = Int(candidate.node)
-            // Counting, and the node ends one pattern that needs no capital (nearly every candidate of match-rich
-            // text): what the general path below does for it, without its lists.
+            // Counting, and no pattern the node ends needs a capital (nearly every candidate of match-rich text):
+            // what the general path below does for it, without its lists (`singleCount`).
             if let counting {
                 let single = singleCount[node]
                 if single <= -2 {
