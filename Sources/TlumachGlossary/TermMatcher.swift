@@ -136,8 +136,20 @@ public final class TermMatcher: Sendable {
     let usePrefixFilter: Bool
     /// Off only in tests that prove the Cyrillic key memo (`TokenCache.memoizedCyrillicSymbol`) changes no result.
     let useKeyMemo: Bool
+    /// Off only in tests that prove dropping states at nodes without children (`hasChildren`) changes no result.
+    let dropFinishedStates: Bool
     /// Whether a node ends any pattern (a flat array for the scan loop).
     let hasOutput: [Bool]
+    /// Whether a node has any child: a state at a node without one can never advance, so the scan drops it instead
+    /// of looking up its edge for every later token (on a glossary of single words, nearly every state).
+    let hasChildren: [Bool]
+    /// Per node, what counting needs when no pattern the node ends needs a capital (nearly every candidate of
+    /// match-rich text): for one pattern, languageID << 32 | concept (one load instead of `outputStart`,
+    /// `outputList` and `resolveInfo` each); for several (forms of one stem: файл, файли, файлів as three concepts),
+    /// -2 - start, where `countList[start]` is how many languageID << 32 | concept entries follow (each concept and
+    /// language once); -1 when a pattern needs a capital, for the general path.
+    let singleCount: [Int64]
+    let countList: [Int64]
     let patterns: [Pattern]
     /// Whether any term needs exact (case-kept) keys; otherwise text words skip the skeleton.
     let needsExact: Bool
@@ -155,14 +167,19 @@ public final class TermMatcher: Sendable {
         try self.init(glossary: glossary, keys: TermKeys())
     }
 
-    convenience init(glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true, useKeyMemo: Bool = true) throws {
+    convenience init(
+        glossary: Glossary, keys: TermKeys, usePrefixFilter: Bool = true, useKeyMemo: Bool = true, dropFinishedStates: Bool = true
+    ) throws {
         self.init(
             glossary: glossary, keys: keys, compiled: CompiledTerms(glossary: glossary, keys: keys), usePrefixFilter: usePrefixFilter,
-            useKeyMemo: useKeyMemo)
+            useKeyMemo: useKeyMemo, dropFinishedStates: dropFinishedStates)
     }
 
     /// The scan's tables, derived from a compiled (or cached) glossary.
-    init(glossary: Glossary, keys: TermKeys, compiled: CompiledTerms, usePrefixFilter: Bool = true, useKeyMemo: Bool = true) {
+    init(
+        glossary: Glossary, keys: TermKeys, compiled: CompiledTerms, usePrefixFilter: Bool = true, useKeyMemo: Bool = true,
+        dropFinishedStates: Bool = true
+    ) {
         self.glossary = glossary
         self.keys = keys
         let kinds = compiled.symbolKinds
@@ -186,18 +203,44 @@ public final class TermMatcher: Sendable {
         self.deepTransitions = TransitionTable(deep)
         self.outputStart = compiled.outputStart
         self.outputList = compiled.outputList
-        self.hasOutput = (0..<(compiled.outputStart.count - 1)).map { compiled.outputStart[$0] < compiled.outputStart[$0 + 1] }
+        let nodeCount = compiled.outputStart.count - 1
+        self.hasOutput = (0..<nodeCount).map { compiled.outputStart[$0] < compiled.outputStart[$0 + 1] }
+        var hasChildren = [Bool](repeating: false, count: nodeCount)
+        for (key, _) in compiled.edges {
+            let parent = Int(key >> 32)
+            if parent < nodeCount { hasChildren[parent] = true }
+        }
+        self.hasChildren = hasChildren
         let patterns = compiled.patterns
-        self.resolveInfo = patterns.map {
+        let resolveInfo = patterns.map {
             ResolveInfo(
                 concept: $0.concept, languageID: Int32($0.languageID),
                 rank: Int64($0.languageRank) << 32 | Int64($0.statusRank), needsCapital: $0.needsCapital)
         }
+        self.resolveInfo = resolveInfo
+        var countList: [Int64] = []
+        self.singleCount = (0..<nodeCount).map { node in
+            let outputs = Int(compiled.outputStart[node])..<Int(compiled.outputStart[node + 1])
+            let infos = outputs.map { resolveInfo[Int(compiled.outputList[$0])] }
+            guard !infos.isEmpty, !infos.contains(where: \.needsCapital) else { return -1 }
+            var entries: [Int64] = []
+            for info in infos {
+                let entry = Int64(info.languageID) << 32 | Int64(info.concept)
+                if !entries.contains(entry) { entries.append(entry) }
+            }
+            if entries.count == 1 { return entries[0] }
+            let start = countList.count
+            countList.append(Int64(entries.count))
+            countList.append(contentsOf: entries)
+            return -2 - Int64(start)
+        }
+        self.countList = countList
         var filter = PrefixFilter()
         for key in compiled.prefixKeys { filter.insert(key) }
         self.prefixFilter = filter
         self.usePrefixFilter = usePrefixFilter
         self.useKeyMemo = useKeyMemo
+        self.dropFinishedStates = dropFinishedStates
         self.patterns = patterns
         self.needsExact = compiled.needsExact
         self.lowercaseExact = compiled.lowercaseExact
@@ -298,6 +341,14 @@ public final class TermMatcher: Sendable {
         try counts(
             inUTF8: bytes, language: language, validating: true, pieces: ProcessInfo.processInfo.activeProcessorCount,
             minimumPiece: 1 << 20)
+    }
+
+    /// `counts(in:language:)` over bytes the caller has already checked to be valid UTF-8 (a file read and
+    /// validated while the glossary loaded), on every core.
+    package func counts(inValidUTF8 bytes: UnsafeBufferPointer<UInt8>, language: String?) -> [String: Int] {
+        (try? counts(
+            inUTF8: bytes, language: language, validating: false, pieces: ProcessInfo.processInfo.activeProcessorCount,
+            minimumPiece: 1 << 20)) ?? [:]
     }
 
     func counts(
@@ -497,7 +548,8 @@ public final class TermMatcher: Sendable {
             if !isHyphen {
                 active.append(Active(node: 0, start8: range8.lowerBound, start16: range16.lowerBound, tokens: 0, kind: .inflect, homoglyph: false))
             }
-            for state in active {
+            for stateIndex in active.indices {
+                let state = active[stateIndex]
                 for symbol in tokenSymbols {
                     let child: Int32
                     if state.node == 0 {
@@ -511,7 +563,9 @@ public final class TermMatcher: Sendable {
                     let advanced = Active(
                         node: child, start8: state.start8, start16: state.start16, tokens: state.tokens + 1, kind: kind,
                         homoglyph: state.homoglyph || homoglyph)
-                    next.append(advanced)
+                    // A state that cannot advance is dropped: it would find nothing more, and what was found
+                    // still settles in the same order (later candidates start at a live state's start or later).
+                    if hasChildren[Int(child)] || !dropFinishedStates { next.append(advanced) }
                     if hasOutput[Int(child)] && !TermMatcher.isGluedToADot(bytes, state.start8..<range8.upperBound) {
                         candidates.append(
                             Candidate(
@@ -660,21 +714,46 @@ public final class TermMatcher: Sendable {
                 nested = true
             }
             let node = Int(candidate.node)
-            // Counting, and the node ends one pattern that needs no capital (nearly every candidate of match-rich
-            // text): what the general path below does for it, without its lists.
-            if let counting, outputStart[node + 1] - outputStart[node] == 1 {
-                let pattern = outputList[Int(outputStart[node])]
-                let info = resolveInfo[Int(pattern)]
-                if !info.needsCapital {
-                    if let wanted, !wanted[Int(info.languageID)] { continue }
+            // Counting, and no pattern the node ends needs a capital (nearly every candidate of match-rich text):
+            // what the general path below does for it, without its lists (`singleCount`).
+            if let counting {
+                let single = singleCount[node]
+                if single <= -2 {
+                    // Several patterns, none needing a capital: what the general path below counts is each concept
+                    // with a pattern in a wanted language, once per span (which of its patterns is best does not
+                    // change a count).
+                    let start = Int(-2 - single)
+                    var spanTaken = false
+                    for index in (start + 1)..<(start + 1 + Int(countList[start])) {
+                        let entry = countList[index]
+                        if let wanted, !wanted[Int(entry >> 32)] { continue }
+                        if !spanTaken {
+                            spanTaken = true
+                            if currentSpan != candidate.utf8 {
+                                currentSpan = candidate.utf8
+                                conceptsOnSpan.clearIfNeeded()
+                                lastEnd = candidate.utf8.upperBound
+                            }
+                        }
+                        let concept = Int32(truncatingIfNeeded: entry)
+                        if !conceptsOnSpan.contains(concept) {
+                            conceptsOnSpan.append(concept)
+                            counting[Int(concept)] += 1
+                        }
+                    }
+                    continue
+                }
+                if single >= 0 {
+                    let concept = Int32(truncatingIfNeeded: single)
+                    if let wanted, !wanted[Int(single >> 32)] { continue }
                     if currentSpan != candidate.utf8 {
                         currentSpan = candidate.utf8
                         conceptsOnSpan.clearIfNeeded()
                         lastEnd = candidate.utf8.upperBound
                     }
-                    if !conceptsOnSpan.contains(info.concept) {
-                        conceptsOnSpan.append(info.concept)
-                        counting[Int(info.concept)] += 1
+                    if !conceptsOnSpan.contains(concept) {
+                        conceptsOnSpan.append(concept)
+                        counting[Int(concept)] += 1
                     }
                     continue
                 }

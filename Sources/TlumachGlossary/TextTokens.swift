@@ -80,10 +80,30 @@ enum TextTokens {
                         // U+0400–U+047F, nearly every letter of Ukrainian text: a word scalar (as `classifyScalar`
                         // says), handled here without the general decoder.
                         let second = bytes[index + 1]
-                        prefix.add(UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F))
+                        let value = UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F)
+                        if prefix.letters >= 3 {
+                            // Past the letters the key is made of, only whether the word stays pure and has a
+                            // capital (what `add` would record), without a call per letter: U+0460–U+047F have no
+                            // code, U+0400–U+042F are capitals.
+                            if value >= 0x460 {
+                                prefix.pure = false
+                            } else if value < 0x430 {
+                                prefix.capital = 1 << 30
+                            }
+                        } else {
+                            prefix.add(value)
+                        }
                         hash = (hash ^ UInt32(lead)) &* 16_777_619
                         hash = (hash ^ UInt32(second)) &* 16_777_619
                         index += 2
+                        utf16 += 1
+                        continue
+                    }
+                    if lead < 0x80 && (lead &- 0x30 < 10 || (lead | 0x20) &- 0x61 < 26) {
+                        // An ASCII letter or digit (what `classifyScalar` calls a word scalar), without the call.
+                        prefix.add(UInt32(lead))
+                        hash = (hash ^ UInt32(lead)) &* 16_777_619
+                        index += 1
                         utf16 += 1
                         continue
                     }
@@ -179,9 +199,9 @@ struct PrefixFilter: Sendable {
 /// letters' codes (49 pads a shorter word) with the capital flag, or -1 once a letter has no code.
 private struct PrefixCode {
     private var prefix: Int32 = 0
-    private var letters = 0
-    private var pure = true
-    private var capital: Int32 = 0
+    fileprivate var letters = 0
+    fileprivate var pure = true
+    fileprivate var capital: Int32 = 0
 
     @inline(__always)
     mutating func add(_ scalar: UInt32) {

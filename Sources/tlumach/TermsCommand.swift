@@ -1,4 +1,7 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
 import TlumachConfig
 import TlumachCore
 import TlumachGlossary
@@ -16,10 +19,23 @@ struct TermsCommand: ParsableCommand {
     @Option(help: "text, json or summary (counts per concept)") var format: Format = .text
 
     func run() throws {
+        // A one-file summary (the one-shot case): the file is read and checked to be UTF-8 on another core while
+        // the glossary loads on this one. The glossary's errors still come first.
+        let early = format == .summary && lang != "auto" && files.count == 1 && files[0] != "-" ? EarlyText(path: files[0]) : nil
         let matcher = try glossary.loadMatcher(settings: ProjectSettings.current())
         var jsonMatches: [String] = []
         var counts: [String: Int] = [:]
         for file in files.isEmpty ? ["-"] : files {
+            if let early {
+                let read = try early.wait().get()
+                if let invalid = read.invalidOffset { throw TextFile.invalidUTF8(invalid + read.byteOrderMark, path: file) }
+                let found = read.data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                    let bytes = raw.assumingMemoryBound(to: UInt8.self)
+                    return matcher.counts(inValidUTF8: UnsafeBufferPointer(rebasing: bytes[read.byteOrderMark...]), language: lang)
+                }
+                for (concept, count) in found { counts[concept, default: 0] += count }
+                continue
+            }
             if format == .summary && lang != "auto" && file != "-" {
                 // No String of the file: the matcher validates the bytes as it scans them, on every core.
                 let (data, bom) = try TextFile.readBytes(file)
@@ -71,5 +87,39 @@ struct TermsCommand: ParsableCommand {
         case .text:
             break
         }
+    }
+}
+
+/// The bytes of a file read (mapped) and checked to be UTF-8 on a thread of its own, for `wait()` later.
+final class EarlyText: Sendable {
+    struct Read: Sendable {
+        var data: Data
+        var byteOrderMark: Int
+        /// The first invalid byte after the byte-order mark, or nil when the text is valid UTF-8.
+        var invalidOffset: Int?
+    }
+
+    private let result = Mutex<Result<Read, InputError>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String) {
+        DispatchQueue.global().async { [self] in
+            let read = Result { () throws(InputError) -> Read in
+                let (data, bom) = try TextFile.readBytes(path)
+                let invalid = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                    UTF8Validation.firstInvalidOffset(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[bom...]))
+                }
+                return Read(data: data, byteOrderMark: bom, invalidOffset: invalid)
+            }
+            result.withLock { $0 = read }
+            done.signal()
+        }
+    }
+
+    /// The file as read, or the error reading it gave.
+    func wait() -> Result<Read, InputError> {
+        done.wait()
+        done.signal()  // a second wait returns at once
+        return result.withLock { $0 } ?? .failure(InputError(path: "", message: "not read"))
     }
 }

@@ -76,6 +76,41 @@ final class GlossaryCLITests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("\(bad.path): byte 14: invalid UTF-8"), refused.stderr)
     }
 
+    /// A one-file summary reads and checks the file while the glossary loads: the counts are those of the same
+    /// file read the other way (beside a second, empty file), and errors come in the same order as before (the
+    /// glossary's first, then the file's).
+    func testOneFileSummaryReadEarlyGivesTheSameCountsAndErrors() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let article = try String(contentsOf: CLI.packageRoot.appendingPathComponent("examples/check/article.uk.txt"), encoding: .utf8)
+        let file = directory.appendingPathComponent("article.txt")
+        try Data([0xEF, 0xBB, 0xBF] + Array(article.utf8)).write(to: file)
+        let empty = directory.appendingPathComponent("empty.txt")
+        try Data().write(to: empty)
+        let early = try CLI.run(["terms", "--format", "summary", "--lang", "uk", file.path])
+        let general = try CLI.run(["terms", "--format", "summary", "--lang", "uk", file.path, empty.path])
+        XCTAssertEqual(early.status, 0, early.stderr)
+        XCTAssertFalse(early.stdout.isEmpty)
+        XCTAssertEqual(early.stdout, general.stdout)
+        let missing = directory.appendingPathComponent("missing.txt").path
+        let unreadable = try CLI.run(["terms", "--format", "summary", "--lang", "uk", missing])
+        XCTAssertEqual(unreadable.status, 2)
+        XCTAssertEqual(unreadable.stdout, "")
+        XCTAssertTrue(unreadable.stderr.contains("\(missing): cannot read file"), unreadable.stderr)
+        let brokenGlossary = directory.appendingPathComponent("broken.yaml")
+        try "concepts: [\n".write(to: brokenGlossary, atomically: true, encoding: .utf8)
+        let bad = directory.appendingPathComponent("bad.txt")
+        try Data(Array("Київ".utf8) + [0xFF]).write(to: bad)
+        for text in [missing, bad.path] {
+            let refused = try CLI.run(["terms", "--format", "summary", "--lang", "uk", "--glossary", brokenGlossary.path, text])
+            XCTAssertEqual(refused.status, 2)
+            XCTAssertTrue(refused.stderr.contains("broken.yaml"), refused.stderr)
+            XCTAssertFalse(refused.stderr.contains(text), refused.stderr)
+        }
+        let refused = try CLI.run(["terms", "--format", "summary", "--lang", "uk", bad.path])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("\(bad.path): byte 8: invalid UTF-8"), refused.stderr)
+    }
+
     func testDefaultGlossaryFolderAndConfig() throws {
         let directory = try CLI.temporaryDirectory(for: self)
         let none = try CLI.run(["lookup", "Kyiv"], in: directory)
