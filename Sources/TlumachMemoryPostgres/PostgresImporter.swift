@@ -110,13 +110,27 @@ final class PostgresImporter {
     /// Set when this is such a write.
     private let lookupFailure: LookupFailure?
 
+    /// Whether this write may build the deferrable indexes after its COPY (`PostgresImporter.deferredIndexes`):
+    /// only an import of a file, and only into a memory that was empty when it began (under the writers' lock).
+    private var mayDeferIndexes: Bool
+    /// The definitions of the indexes this write dropped, to be built again before it commits.
+    private var droppedIndexes: [String] = []
+    /// Whether the duplicate reads have been kept off sequential scans for the rest of the transaction.
+    private var seqscanOff = false
+
+    /// Indexes a first import into an empty memory drops before its first COPY and builds after its last, in its
+    /// transaction: maintained row by row they were most of the server's COPY cost (at 200k rows, `unit` took 3.3
+    /// server CPU-s with its indexes, 1.35 s without; `unit_source` ~2 s with its GIN). Not `unit_pair_hash`: the
+    /// import's own duplicate reads need it. Primary keys stay.
+    static let deferredIndexes = ["unit_target_stems", "unit_change", "unit_source_keys"]
+
     final class LookupFailure {
         var error: (any Error)?
     }
 
     init(
         writer: PostgresWriter, origin: String, policy: DuplicatePolicy, languages: (source: String, target: String),
-        units: Int? = nil, batchSize: Int = PostgresImporter.batchSize
+        units: Int? = nil, batchSize: Int = PostgresImporter.batchSize, mayDeferIndexes: Bool = false
     ) throws {
         self.writer = writer
         self.batchSize = batchSize
@@ -192,6 +206,8 @@ final class PostgresImporter {
         }
         nextUnit = maxUnit + 1
         largestBefore = maxUnit
+        // max(id) is 0 only when `unit` has no row; writers hold the lock, so none can add one meanwhile.
+        self.mayDeferIndexes = mayDeferIndexes && !small && maxUnit == 0
         importID = maxImport + 1
         storedHashes = hashes
     }
@@ -317,6 +333,13 @@ final class PostgresImporter {
         deferred.removeAll()
         let hashes = Array(Set(units.map(\.pairHash)))
         let schema = writer.schema
+        if !seqscanOff && lookupFailure == nil {
+            // Mid-import the planner has no statistics for the rows just copied: estimating 0.5 % of the table per
+            // key, it read the whole table for a few hundred keys (220-310 ms each, 26 of ~200 reads at 1M units).
+            // Off for the rest of this write's batches: its later reads and updates are by key too.
+            try writer.session.execute("SET LOCAL enable_seqscan = off")
+            seqscanOff = true
+        }
         let rows = try writer.session.run { connection, logger in
             var rows: [(hash: Int64, id: Int64, xml: String, importID: Int64)] = []
             for try await (hash, id, xml, importID) in try await connection.query(
@@ -376,13 +399,18 @@ final class PostgresImporter {
         if keptImport != importID { summary.mergedIntoStored += 1 }
     }
 
-    /// Copies the pending units to the server.
-    private func flush() throws {
+    /// Copies the pending units to the server. `full`: a whole batch (an import this large pays for building the
+    /// deferrable indexes in one go).
+    private func flush(full: Bool = true) throws {
         if !deferred.isEmpty {
             try copied()
             try resolveDeferred()
         }
         guard !pending.isEmpty else { return }
+        if full && mayDeferIndexes && droppedIndexes.isEmpty {
+            try copied()
+            try dropDeferredIndexes()
+        }
         var text = CopyText()
         var sourceText = CopyText()
         for unit in pending {
@@ -423,6 +451,59 @@ final class PostgresImporter {
         }
     }
 
+    /// Drops the deferrable indexes, if `unit` and `unit_source` can be locked at once (ACCESS EXCLUSIVE, held to
+    /// the end of the transaction: readers of the memory wait for this import to commit or roll back, and never
+    /// see it without its indexes). NOWAIT: a reader holding one table while it asks for the other would otherwise
+    /// deadlock with this write; when a lock is not free now, this batch is copied with the indexes in place and
+    /// the next batch tries again. A role that may write but does not own the tables keeps them for the whole
+    /// import. DDL is transactional: a write rolled back leaves the indexes as they were.
+    private func dropDeferredIndexes() throws {
+        let schema = writer.schema
+        let schemaName = writer.schemaName
+        let names = Self.deferredIndexes
+        let session = writer.session
+        try session.execute("SAVEPOINT tlumach_defer_indexes")
+        do {
+            try session.execute(PostgresQuery(
+                unsafeSQL: "LOCK TABLE \(schema).unit, \(schema).unit_source IN ACCESS EXCLUSIVE MODE NOWAIT"))
+            // The definitions as the schema has them (its migrations made them), to be built again as they were.
+            let definitions = try session.run { connection, logger in
+                var found: [String] = []
+                for try await (definition) in try await connection.query(
+                    "SELECT indexdef FROM pg_indexes WHERE schemaname = \(schemaName) AND indexname = ANY(\(names)::text[]) ORDER BY indexname",
+                    logger: logger
+                ).decode(String.self) { found.append(definition) }
+                return found
+            }
+            if !definitions.isEmpty {
+                let dropped = names.map { "\(schema).\($0)" }.joined(separator: ", ")
+                try session.execute(PostgresQuery(unsafeSQL: "DROP INDEX IF EXISTS \(dropped)"))
+            }
+            try session.execute("RELEASE SAVEPOINT tlumach_defer_indexes")
+            droppedIndexes = definitions
+            if definitions.isEmpty { mayDeferIndexes = false }
+        } catch let error as PSQLError where ["55P03", "42501"].contains(error.serverInfo?[.sqlState] ?? "") {
+            // lock_not_available: the next batch tries again; insufficient_privilege: not this import.
+            try session.execute("ROLLBACK TO SAVEPOINT tlumach_defer_indexes")
+            try session.execute("RELEASE SAVEPOINT tlumach_defer_indexes")
+            if error.serverInfo?[.sqlState] == "42501" { mayDeferIndexes = false }
+        }
+    }
+
+    /// Builds the indexes this write dropped, with at least 256 MB of sort memory for this transaction (a GIN index
+    /// built in bulk gathers its entries there).
+    private func buildDroppedIndexes() throws {
+        guard !droppedIndexes.isEmpty else { return }
+        try writer.session.execute(
+            """
+            SELECT set_config('maintenance_work_mem', '256MB', true)
+            WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < 256 * 1024 * 1024
+            """)
+        for definition in droppedIndexes { try writer.session.execute(PostgresQuery(unsafeSQL: definition)) }
+        droppedIndexes = []
+        mayDeferIndexes = false
+    }
+
     static let unitColumns = [
         "id", "tuid", "source_text", "target_text", "pair_hash", "latest_date", "languages", "source_codes",
         "import_id", "xml", "words", "stems", "target_stems", "change",
@@ -453,8 +534,11 @@ final class PostgresImporter {
 
     /// Copies what is left, writes the new vocabulary and frequencies, and records the import.
     func finish() throws {
-        try flush()
+        try flush(full: false)
         try copied()
+        try buildDroppedIndexes()
+        // The frequencies' update below joins many rows at once: the planner chooses freely again.
+        if seqscanOff { try writer.session.execute("SET LOCAL enable_seqscan TO DEFAULT") }
         let firstNew = vocabulary.firstNewToken
         func frequency(_ side: Int, _ token: UInt32) -> Int64 {
             Int(token) < frequencies[side].count ? frequencies[side][Int(token)] : 0

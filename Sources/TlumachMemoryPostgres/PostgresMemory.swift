@@ -9,7 +9,8 @@ import TlumachTMX
 ///
 /// Writers (imports, added units) take a transaction-level advisory lock on the schema, so concurrent imports from
 /// several processes run one after the other and both land, each merged against everything committed before it;
-/// each is one transaction (a lost connection rolls it back). Readers never wait.
+/// each is one transaction (a lost connection rolls it back). Readers never wait, except for a first import into an
+/// empty memory, which builds its indexes after its COPY and locks the tables until it commits (PostgresImporter).
 public final class PostgresMemory: MemoryStore {
     let session: PostgresSession
     public let postgresLocation: PostgresLocation
@@ -168,8 +169,10 @@ public final class PostgresMemory: MemoryStore {
                 }
                 try writer.setLanguagesIfNew(source: languages.source, target: languages.target)
             }
+            // A first import into an empty memory builds its search indexes after the COPY (PostgresImporter).
             let importer = try PostgresImporter(
-                writer: writer, origin: file, policy: policy, languages: languages, batchSize: importBatchSize)
+                writer: writer, origin: file, policy: policy, languages: languages, batchSize: importBatchSize,
+                mayDeferIndexes: true)
             var header: TMXHeader?
             do {
                 try TMXReader.read(

@@ -544,6 +544,195 @@ final class PostgresMemoryTests: XCTestCase {
         XCTAssertEqual(try server.verify(), [])
     }
 
+    /// The memory's indexes: name → (definition with the schema named S, object id).
+    private func indexes(_ memory: PostgresMemory) throws -> [String: (definition: String, oid: Int64)] {
+        let schema = memory.postgresLocation.schema
+        return try memory.session.run { connection, logger in
+            var found: [String: (definition: String, oid: Int64)] = [:]
+            for try await (name, definition, oid) in try await connection.query(
+                """
+                SELECT i.indexname::text, replace(i.indexdef, ' ' || quote_ident(i.schemaname) || '.', ' S.'),
+                (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass::oid::bigint
+                FROM pg_indexes i WHERE i.schemaname = \(schema)
+                """, logger: logger
+            ).decode((String, String, Int64).self) { found[name] = (definition, oid) }
+            return found
+        }
+    }
+
+    /// A first import into an empty memory copies its batches without the GIN indexes and the change index and
+    /// builds them before it commits (new index objects, the same definitions); the memory then searches, gives
+    /// concordance and exports exactly as the SQLite store does. A later import into the non-empty memory keeps its
+    /// indexes as they are.
+    func testAFirstImportIntoAnEmptyMemoryBuildsItsIndexesAfterTheCopy() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("first", count: 1_500, seed: 70)
+        let more = try randomTMX("first-more", count: 400, seed: 71, tuidPrefix: "more")
+        let local = try sqlite()
+        let server = try PostgresMemory.open(location, access: .create)
+        server.importBatchSize = 50
+        let created = try indexes(server)
+        XCTAssertEqual(try server.importTMX(path: file), try local.importTMX(path: file))
+        let imported = try indexes(server)
+        XCTAssertEqual(imported.mapValues(\.definition), created.mapValues(\.definition))
+        for name in PostgresImporter.deferredIndexes {
+            XCTAssertNotNil(created[name], name)
+            XCTAssertNotEqual(imported[name]?.oid, created[name]?.oid, "\(name) was built anew")
+        }
+        for (name, index) in created where !PostgresImporter.deferredIndexes.contains(name) {
+            XCTAssertEqual(imported[name]?.oid, index.oid, "\(name) was kept")
+        }
+        XCTAssertEqual(try server.importTMX(path: more), try local.importTMX(path: more))
+        XCTAssertEqual(try indexes(server).mapValues(\.oid), imported.mapValues(\.oid))
+        let queries = try queries(from: file, count: 40, seed: 72) + ["minister", "the bridge is old"]
+        let expected = try local.fuzzySearcher(preload: false).search(batch: queries, minimum: 50, limit: 5)
+        XCTAssertTrue(expected.contains { !$0.isEmpty })
+        XCTAssertEqual(try server.fuzzySearcher(preload: false).search(batch: queries, minimum: 50, limit: 5), expected)
+        for phrase in ["minister", "міністр", "звіт", "the road"] {
+            let found = try server.concordance(phrase, limit: 10)
+            let wanted = try local.concordance(phrase, limit: 10)
+            XCTAssertEqual(found.total, wanted.total, phrase)
+            XCTAssertEqual(found.hits, wanted.hits, phrase)
+        }
+        XCTAssertEqual(try exported(server, "first-server"), try exported(local, "first-local"))
+        XCTAssertEqual(try server.verify(), [])
+    }
+
+    /// A reader holding the memory's tables when a first import's batch is ready: that batch is copied with the
+    /// indexes in place (the import never waits for a lock while it holds another), the next batches try again,
+    /// and once the reader is gone the indexes are dropped and built after the copy; the result is the SQLite
+    /// store's.
+    func testAFirstImportMeetingAReaderKeepsItsIndexesUntilTheTablesAreFree() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("busy", count: 3_000, seed: 77)
+        let server = try PostgresMemory.open(location, access: .create)
+        server.importBatchSize = 50
+        let created = try indexes(server)
+        let reader = try PostgresSession.connect(location)
+        defer { reader.close() }
+        try reader.execute("BEGIN")
+        try reader.execute(PostgresQuery(unsafeSQL: "SELECT count(*) FROM \"\(location.schema)\".unit_source"))
+        var released = false
+        let summary = try server.importTMX(
+            path: file,
+            progress: { units, _ in
+                if units >= 1_000 && !released {
+                    released = true
+                    try? reader.execute("COMMIT")
+                }
+            })
+        XCTAssertTrue(released)
+        let local = try sqlite()
+        XCTAssertEqual(summary, try local.importTMX(path: file))
+        let imported = try indexes(server)
+        XCTAssertEqual(imported.mapValues(\.definition), created.mapValues(\.definition))
+        for name in PostgresImporter.deferredIndexes {
+            XCTAssertNotEqual(imported[name]?.oid, created[name]?.oid, "\(name) was built anew")
+        }
+        XCTAssertEqual(try exported(server, "busy-server"), try exported(local, "busy-local"))
+        XCTAssertEqual(try server.verify(), [])
+    }
+
+    /// A first import refused after batches were copied (its indexes dropped by then) leaves the memory empty with
+    /// every index as it was: the drop is part of the import's transaction.
+    func testARolledBackFirstImportLeavesTheSchemaWithItsIndexes() throws {
+        let location = try serverLocation()
+        let good = try randomTMX("rollback", count: 1_000, seed: 73)
+        let bad = "\(folder)/rollback-bad.tmx"
+        try String(contentsOfFile: good, encoding: .utf8).replacingOccurrences(
+            of: "</body>", with: "<tu><tuv xml:lang=\"en\"><seg>&bogus;</seg></tuv></tu></body>"
+        ).write(toFile: bad, atomically: true, encoding: .utf8)
+        let server = try PostgresMemory.open(location, access: .create)
+        server.importBatchSize = 50
+        let created = try indexes(server)
+        XCTAssertThrowsError(try server.importTMX(path: bad, sourceLanguage: "en", targetLanguage: "uk"))
+        XCTAssertEqual(try server.count(), 0)
+        let after = try indexes(server)
+        XCTAssertEqual(after.mapValues(\.definition), created.mapValues(\.definition))
+        XCTAssertEqual(after.mapValues(\.oid), created.mapValues(\.oid))
+        let local = try sqlite()
+        XCTAssertEqual(try server.importTMX(path: good), try local.importTMX(path: good))
+        XCTAssertEqual(try exported(server, "rollback-server"), try exported(local, "rollback-local"))
+        XCTAssertEqual(try server.verify(), [])
+    }
+
+    /// While a first import runs without its indexes, a reader of the memory waits for it to commit and then sees
+    /// all of it; it never reads the half-built memory (nor, before, an empty one while the import was running).
+    func testAReaderDuringAFirstImportWaitsAndSeesItWhole() throws {
+        let location = try serverLocation()
+        let file = try randomTMX("wait", count: 1_000, seed: 74)
+        let server = try PostgresMemory.open(location, access: .create)
+        server.importBatchSize = 50
+        let watcher = try PostgresSession.connect(location)
+        defer { watcher.close() }
+        let counts = ResultList<Int>()
+        let done = DispatchGroup()
+        var waited = false
+        var started = false
+        try server.importTMX(
+            path: file,
+            progress: { units, _ in
+                guard units >= 300, !started else { return }
+                started = true
+                done.enter()
+                Thread {
+                    defer { done.leave() }
+                    counts.append(Result { try PostgresMemory.open(location, access: .read).count() })
+                }.start()
+                // Until the reader is seen waiting for a lock (or has answered: it did not wait).
+                for _ in 0..<200 where counts.all.isEmpty {
+                    let waiting = (try? watcher.run { connection, logger in
+                        var count = 0
+                        for try await (value) in try await connection.query(
+                            "SELECT count(*)::bigint FROM pg_stat_activity WHERE wait_event_type = 'Lock'", logger: logger
+                        ).decode(Int.self) { count = value }
+                        return count
+                    }) ?? 0
+                    if waiting > 0 {
+                        waited = true
+                        break
+                    }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            })
+        done.wait()
+        XCTAssertTrue(waited, "the reader waited for the import")
+        XCTAssertEqual(try counts.all.map { try $0.get() }, [try server.count()])
+    }
+
+    /// Two first imports into the same empty memory at once, in small batches: one drops and rebuilds the indexes,
+    /// the other waits for it (the writers' lock) and then imports into a memory that is no longer empty; both
+    /// land as in the SQLite store, with every index in place.
+    func testConcurrentFirstImportsInSmallBatchesBothLand() throws {
+        let location = try serverLocation()
+        let created = try indexes(try PostgresMemory.open(location, access: .create))
+        let files = [try randomTMX("cf1", count: 1_000, seed: 75, tuidPrefix: "x"), try randomTMX("cf2", count: 1_000, seed: 76, tuidPrefix: "y")]
+        let results = ResultList<ImportSummary>()
+        let group = DispatchGroup()
+        for file in files {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                do {
+                    let memory = try PostgresMemory.open(location, access: .write)
+                    memory.importBatchSize = 50
+                    results.append(.success(try memory.importTMX(path: file)))
+                } catch {
+                    results.append(.failure(error))
+                }
+            }.start()
+        }
+        group.wait()
+        XCTAssertEqual(try results.all.map { try $0.get().read }, [1_000, 1_000])
+        let local = try sqlite()
+        for file in files { try local.importTMX(path: file) }
+        let server = try PostgresMemory.open(location, access: .read)
+        XCTAssertEqual(try server.count(), try local.count())
+        XCTAssertEqual(try indexes(server).mapValues(\.definition), created.mapValues(\.definition))
+        XCTAssertEqual(try server.verify(), [])
+        XCTAssertEqual(try server.changeSequence(), 2)
+    }
+
     /// Duplicates of units in batches already sent are resolved once the batch in flight is in, in the order they
     /// came, their stored candidates read in one statement per batch and the merged rows written in one: with many
     /// small batches, into a new memory and into one holding units of an earlier import, every policy gives what the
