@@ -24,22 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-server_cpu() {
-  [[ -n "${PGUSER:-}" && "$PGUSER" != "$(id -un)" ]] || { echo 0; return 0; }
-  python3 - "$(id -u "$PGUSER")" <<'PY'
-import os, sys
-uid, ticks = int(sys.argv[1]), 0
-for pid in filter(str.isdigit, os.listdir("/proc")):
-    try:
-        if os.stat(f"/proc/{pid}").st_uid != uid:
-            continue
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        ticks += sum(int(value) for value in fields[11:15])
-    except OSError:
-        pass
-print(f"{ticks / os.sysconf('SC_CLK_TCK'):.2f}")
-PY
-}
+source scripts/lib/server-cpu.sh  # the script runs from the project folder (cd above)
 import_into() {  # label, bin, schema, file
   local before_load server_before server_after log_lines
   before_load=$(load)
@@ -51,7 +36,7 @@ import_into() {  # label, bin, schema, file
   local units
   units=$(psql -qAtc "SELECT read FROM \"$3\".import ORDER BY id DESC LIMIT 1")
   printf '%-16s %-8s wall %6.2f s  client CPU %6.2f s  server CPU %6.2f s  %6.0f units/s wall  load %s\n' \
-    "$1" "$3" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$server_after - $server_before" | bc)" \
+    "$1" "$3" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "${server_after:-0} - ${server_before:-0}" | bc)" \
     "$(echo "$units / $wall" | bc -l)" "$before_load"
   if [[ -n "${SLOW_MS:-}" ]]; then
     tail -n +"$((log_lines + 1))" "$LOG" | grep -o 'duration: [0-9.]* ms .\{0,90\}' | sed 's/^/    /' || true

@@ -39,22 +39,7 @@ SQLITE="$DATA/memory.tmdb"
 rm -f "$SQLITE"*
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-server_cpu() {  # CPU seconds of the server's processes so far, or nothing when they are ours
-  [[ -n "${PGUSER:-}" && "$PGUSER" != "$(id -un)" ]] || return 0
-  python3 - "$(id -u "$PGUSER")" <<'PY'
-import os, sys
-uid, ticks = int(sys.argv[1]), 0
-for pid in filter(str.isdigit, os.listdir("/proc")):
-    try:
-        if os.stat(f"/proc/{pid}").st_uid != uid:
-            continue
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
-    except OSError:
-        pass
-print(f"{ticks / os.sysconf('SC_CLK_TCK'):.2f}")
-PY
-}
+source scripts/lib/server-cpu.sh  # the script runs from the project folder (cd above)
 timed() {  # label, command…: prints wall, user+sys
   local label=$1
   shift
