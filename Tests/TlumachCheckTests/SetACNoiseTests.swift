@@ -167,6 +167,7 @@ final class SetAGNoiseTests: XCTestCase {
             defaultFindings("restart;reboot", "restart;reboot", context: "KRunner keywords (split by semicolons without whitespace) to restart the computer"),
             [])
         XCTAssertEqual(defaultFindings("mobile applications", "mobile applications"), ["untranslated"])
+        XCTAssertEqual(defaultFindings("Enter search keywords", "Enter search keywords", context: "search keyword field"), ["untranslated"])
     }
 
     /// plasma-vault: rich text whose only text is a name; the style sheet's words are code.
@@ -175,6 +176,10 @@ final class SetAGNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings(html, html), [])
         let prose = html.replacingOccurrences(of: "gocryptfs", with: "Choose the file to open")
         XCTAssertEqual(defaultFindings(prose, prose), ["untranslated"])
+        // Many style sheets and words, upper-case tags: read once each (a binary search per word), and the words
+        // after the last sheet are still English copied.
+        let many = String(repeating: "<STYLE>p { margin: 0; }</STYLE> ", count: 2_000) + "Choose the file to open"
+        XCTAssertEqual(defaultFindings(many, many), ["untranslated"])
     }
 
     /// plasma-nm: a sentence wholly in brackets keeps its full stop inside them; plasma-vault: a sentence rewritten

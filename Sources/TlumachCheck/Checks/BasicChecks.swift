@@ -83,7 +83,19 @@ struct UntranslatedCheck: Check {
 
     static let copiedMessage = "the target is the source copied unchanged"
 
-    /// The stretches of `<head>…</head>` and `<style>…</style>` in a rich text (none without "<head" or "<style").
+    /// Whether `position` lies in one of `ranges` (sorted by their starts): a binary search, so a text of many
+    /// style sheets and many words stays linear-logarithmic.
+    static func isInside(_ position: Int, _ ranges: [Range<Int>]) -> Bool {
+        var low = 0, high = ranges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ranges[middle].lowerBound <= position { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && ranges[low - 1].contains(position)
+    }
+
+    /// The stretches of `<head>…</head>` and `<style>…</style>` in a rich text, sorted by their starts (a style
+    /// sheet inside a head is inside its stretch; none without "<head" or "<style").
     static func headAndStyleRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for name in ["head", "style"] {
@@ -95,7 +107,16 @@ struct UntranslatedCheck: Check {
                 index = end + close.count
             }
         }
-        return ranges
+        // Sorted, and one inside another dropped, so the stretch before a position is the one that can hold it.
+        var merged: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, range.lowerBound < last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
     }
 
     /// Where `pattern` (lower-case ASCII) first starts at or after `from`, any case.
@@ -172,7 +193,12 @@ struct UntranslatedCheck: Check {
         if CharacterClass.isSettingKey(source) { return nil }
         // A keyword the program matches, as its context says (KDE: "Note this is a KRunner keyword": "to disk",
         // "restart;reboot"), may stay as typed in English.
-        if let context = unit.unit.context, context.lowercased().contains("keyword") { return nil }
+        // Lower case only: a label about keywords ("Enter keywords" under "search keyword field") is still text.
+        if let context = unit.unit.context, context.lowercased().contains("keyword"),
+            !source.unicodeScalars.contains(where: { $0.properties.isUppercase })
+        {
+            return nil
+        }
         // Language rather than a name, key or code: two words or more with a lower-case word among them
         // ("Prisoner exchange"), or one capitalised word standing alone ("Help"). "Keytronic FlexPro", "Alt+Shift",
         // "KP_Up", "passwd: %s", "ps" are names, keys and codes and may stay as they are.
@@ -188,12 +214,13 @@ struct UntranslatedCheck: Check {
         // Words inside a code token (data_new_from_mem, --mbig-endian-data, [find_call], key=value) are code.
         let scalars = unit.sourceText.scalars
         let masked = unit.sourceText.hasMaskedSpans ? unit.sourceText.masked : nil
-        let styleSheets = source.contains("<head") || source.contains("<style") ? Self.headAndStyleRanges(scalars) : []
+        let lowerSource = source.contains("<") ? source.lowercased() : ""
+        let styleSheets = lowerSource.contains("<head") || lowerSource.contains("<style") ? Self.headAndStyleRanges(scalars) : []
         func isCode(_ word: Word) -> Bool {
             // A placeholder's name (gramps: "%(first)s %(surname)s") is code.
             if masked?[word.range.lowerBound] == true { return true }
             // So is a rich text's head and style sheet (Qt Designer: "p, li { white-space: pre-wrap; }").
-            if styleSheets.contains(where: { $0.contains(word.range.lowerBound) }) { return true }
+            if Self.isInside(word.range.lowerBound, styleSheets) { return true }
             var start = word.range.lowerBound
             while start > 0 && !CharacterClass.isSpace(scalars[start - 1]) { start -= 1 }
             var end = word.range.upperBound

@@ -237,7 +237,7 @@ struct MixedScriptCheck: Check {
                 || (start == 0 && Self.leadingKeyCandidate(unit) == start..<index)  // only the first word can be one
                 || Self.isInflectedCode(scalars, start..<index, source: unit.sourceText.scalars)
                 || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceWords: { sourceFacts.words })
-                || Self.isCamelCaseKeptSuffix(scalars[start..<index], sourceWords: { sourceFacts.words }))
+                || Self.isCamelCaseKeptSuffix(scalars[start..<index], sourceCamelRuns: { sourceFacts.camelRuns }))
             {
                 continue
             }
@@ -394,6 +394,32 @@ struct MixedScriptCheck: Check {
             }
         }
 
+        /// Every run of whole camel-case parts of the source's ASCII words ("GnumericSpreadsheet": Gnumeric,
+        /// Spreadsheet and itself), made once: a camel-case half is looked up, not searched for in every word.
+        var camelRuns: Set<String> {
+            mutating get {
+                if let camelRunSet { return camelRunSet }
+                var runs = Set<String>()
+                for word in words {
+                    let scalars = Array(word.unicodeScalars)
+                    guard scalars.allSatisfy({ $0.isASCII }), scalars.count <= 64 else { continue }
+                    var bounds = [0]
+                    for index in 1..<max(1, scalars.count) where scalars[index].properties.isUppercase && scalars[index - 1].properties.isLowercase {
+                        bounds.append(index)
+                    }
+                    bounds.append(scalars.count)
+                    for from in bounds.indices.dropLast() {
+                        for to in bounds.indices.dropFirst() where to > from {
+                            runs.insert(ScalarString.make(scalars[bounds[from]..<bounds[to]]))
+                        }
+                    }
+                }
+                camelRunSet = runs
+                return runs
+            }
+        }
+        private var camelRunSet: Set<String>?
+
         var options: Set<String> {
             mutating get {
                 let made = optionSet ?? MixedScriptCheck.optionsBeforeCapitals(source.scalars)
@@ -506,21 +532,14 @@ struct MixedScriptCheck: Check {
     /// `ЕлектроннаТаблицяGnumeric` for `GnumericSpreadsheet` (lyx's module names): a camel-case compound whose
     /// translated half comes first and whose Latin half, starting with a capital, is a camel-case part of a source
     /// word. `термiналу` (a Latin i inside a word) stays a slip.
-    static func isCamelCaseKeptSuffix(_ word: ArraySlice<Unicode.Scalar>, sourceWords: () -> Set<String>) -> Bool {
+    static func isCamelCaseKeptSuffix(_ word: ArraySlice<Unicode.Scalar>, sourceCamelRuns: () -> Set<String>) -> Bool {
         guard let split = word.firstIndex(where: { $0.value < 0x80 }), split - word.startIndex >= 2 else { return false }
         let head = word[word.startIndex..<split], tail = word[split...]
         guard let first = head.first, first.properties.isUppercase, head.allSatisfy({ (0x400...0x4FF).contains($0.value) }),
             tail.count >= 2, let tailFirst = tail.first, tailFirst.properties.isUppercase,
             tail.allSatisfy({ $0.value < 0x80 && $0.properties.isAlphabetic })
         else { return false }
-        let latin = ScalarString.make(tail)
-        return sourceWords().contains { candidate in
-            guard let range = candidate.range(of: latin) else { return false }
-            let before = candidate[..<range.lowerBound].unicodeScalars.last
-            let after = candidate[range.upperBound...].unicodeScalars.first
-            return (before == nil || before.map { $0.properties.isLowercase } == true)
-                && (after == nil || after.map { $0.properties.isUppercase } == true)
-        }
+        return sourceCamelRuns().contains(ScalarString.make(tail))
     }
 
     /// `ШИРИНАxВИСОТА`, `ВxШ` for WIDTHxHEIGHT, WxH (grub, kbd): capital Cyrillic metavariables joined by a Latin

@@ -141,7 +141,7 @@ struct NumberMismatchCheck: Check {
 
     /// "1 hour" → "години": the count of one said by the singular noun alone. Asked only when the target has no
     /// figure of its own left over ("1 hour" → "2 години" is a changed count); a "1" of a name ("RAID 1") is not this.
-    static func oneSaidByItsNoun(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+    static func oneSaidByItsNoun(_ token: NumberToken, in unit: CheckedUnit, targetHasWord: TargetWordStarts) -> Bool {
         guard unit.targetLanguage == "uk", token.text == "1" else { return false }
         let scalars = unit.sourceText.scalars
         var start = token.range.upperBound
@@ -151,10 +151,7 @@ struct NumberMismatchCheck: Check {
         while end < scalars.count && WordScanner.isLetter(scalars[end]) { end += 1 }
         let noun = ScalarString.make(scalars[start..<end]).lowercased()
         guard let entry = unitNouns.first(where: { $0.english == noun }) else { return false }
-        return unit.targetText.words.contains { word in
-            let lower = word.text.lowercased()
-            return entry.ukrainianStarts.contains { lower.hasPrefix($0) }
-        }
+        return targetHasWord.any(startingWith: entry.ukrainianStarts, except: [])
     }
 
     /// Comparisons with zero said by a sign word (libvirt: "to be … greater than 0" → "додатне ціле число"): the
@@ -163,7 +160,7 @@ struct NumberMismatchCheck: Check {
         ("greater than ", ["додатн"]), ("less than ", ["від'ємн", "від’ємн", "відʼємн"]),
     ]
 
-    static func saidAsIdiom(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+    static func saidAsIdiom(_ token: NumberToken, in unit: CheckedUnit, targetHasWord: TargetWordStarts) -> Bool {
         guard unit.targetLanguage == "uk" else { return false }
         let scalars = unit.sourceText.scalars
         if token.text == "0" {
@@ -171,12 +168,7 @@ struct NumberMismatchCheck: Check {
                 let pattern = Array(idiom.before.unicodeScalars)
                 let start = token.range.lowerBound - pattern.count
                 guard start >= 0, ScalarString.make(scalars[start..<token.range.lowerBound]).lowercased() == idiom.before else { continue }
-                if unit.targetText.words.contains(where: { word in
-                    let lower = word.text.lowercased()
-                    return idiom.targetStarts.contains { lower.hasPrefix($0) }
-                }) {
-                    return true
-                }
+                if targetHasWord.any(startingWith: idiom.targetStarts, except: []) { return true }
             }
         }
         for idiom in idioms {
@@ -186,14 +178,31 @@ struct NumberMismatchCheck: Check {
                 ScalarString.make(scalars[start..<(start + pattern.count)]).lowercased() == idiom.source,
                 start + pattern.count == scalars.count || !WordScanner.isLetter(scalars[start + pattern.count])
             else { continue }
-            if unit.targetText.words.contains(where: { word in
-                let lower = word.text.lowercased()
-                return idiom.targetStarts.contains { lower.hasPrefix($0) } && !idiom.notStarts.contains { lower.hasPrefix($0) }
-            }) {
-                return true
-            }
+            if targetHasWord.any(startingWith: idiom.targetStarts, except: idiom.notStarts) { return true }
         }
         return false
+    }
+
+    /// Whether the target has a word starting with one of some strings, each question answered once per unit (a
+    /// text of thousands of missing figures asks the same few), the words lower-cased once.
+    final class TargetWordStarts {
+        private let unit: CheckedUnit
+        private var words: [String]?
+        private var answers: [String: Bool] = [:]
+
+        init(_ unit: CheckedUnit) { self.unit = unit }
+
+        func any(startingWith starts: [String], except: [String]) -> Bool {
+            let key = starts.joined(separator: "|") + "/" + except.joined(separator: "|")
+            if let known = answers[key] { return known }
+            let lowered = words ?? unit.targetText.words.map { $0.text.lowercased() }
+            words = lowered
+            let found = lowered.contains { word in
+                starts.contains { word.hasPrefix($0) } && !except.contains { word.hasPrefix($0) }
+            }
+            answers[key] = found
+            return found
+        }
     }
 
     /// The digit a superscript figure stands for (², ³, ¹, ⁰, ⁴–⁹).
@@ -624,6 +633,7 @@ struct NumberMismatchCheck: Check {
             targetNameSet = names
             return names
         }
+        let targetWordStarts = TargetWordStarts(unit)
         var targetSuperscriptSet: Set<String>?
         func targetSuperscripts() -> Set<String> {
             let numbers = targetSuperscriptSet ?? Self.superscriptNumbers(of: unit.targetText.scalars)
@@ -647,8 +657,8 @@ struct NumberMismatchCheck: Check {
                     || Self.isExitStatusSaidInWords(token, in: unit, saysOutcome: targetSaysOutcome)
                     || (token.parts.count > 1 && saidInWords(token))
                     || Self.nameKeptInTarget(token, in: unit, targetNames: targetNames)
-                    || Self.saidAsIdiom(token, in: unit)
-                    || (targetUnmatched.isEmpty && Self.oneSaidByItsNoun(token, in: unit))
+                    || Self.saidAsIdiom(token, in: unit, targetHasWord: targetWordStarts)
+                    || (targetUnmatched.isEmpty && Self.oneSaidByItsNoun(token, in: unit, targetHasWord: targetWordStarts))
                 {
                     continue
                 }
