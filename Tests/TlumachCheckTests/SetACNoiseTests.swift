@@ -291,6 +291,8 @@ final class SetAJNoiseTests: XCTestCase {
                 "не вдалося обробити запис часу чинності пароля «%s», час мало бути вказано у форматі РРРР-ММ-ДДTГГ:ХХ:СС"),
             [])
         XCTAssertEqual(defaultFindings("The device at PCI address %s", "Пристрій із адресоюt PCI %s"), ["mixed-script"])
+        // The T is kept only where the source's own format has it.
+        XCTAssertEqual(defaultFindings("expect YYYY-MM-DD HH:MM", "очікується РРРР-ММ-ДДTГГ:ХХ"), ["mixed-script"])
     }
 
     /// libvirt: peer-2-peer and peer-to-peer as words or P2P; "greater than 0" as додатне.
@@ -331,5 +333,86 @@ final class SetAKNoiseTests: XCTestCase {
     func testAPluralFormEndsAsThePluralSource() {
         XCTAssertEqual(pluralForm(0, singular: "Due tomorrow!", plural: "%(days)d days left", target: "Залишився %(days)d день"), [])
         XCTAssertEqual(pluralForm(0, singular: "Deleted one file.", plural: "Deleted %d files.", target: "Вилучено %d файл"), ["punctuation"])
+    }
+}
+
+/// What a second reading of the tenth round's rules changed: messages that name what is wrong, and lookups
+/// that do not depend on one catalog's spelling.
+final class SecondReadingTests: XCTestCase {
+    func messages(_ source: String, _ target: String) -> [String] {
+        let document = BilingualDocument(
+            path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [BilingualUnit(id: "u", source: source, target: target)])
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .filter { $0.severity != .info }.map(\.message)
+    }
+
+    /// glib20: "(&#234; for example)" → "(наприклад, &#234)": the reference lost its semicolon; the report says
+    /// so instead of "number 234 in the target is not in the source". A figure added is still a number.
+    func testABrokenCharacterReferenceIsNamedAsOne() {
+        XCTAssertEqual(
+            messages("a digit inside a character reference (&#234; for example)", "число у символічному посиланні (наприклад, &#234)"),
+            ["the character reference “&#234” has lost its closing “;”"])
+        XCTAssertEqual(messages("a character reference (&#x2014;)", "посилання (&#x2014)"), ["the character reference “&#x2014” has lost its closing “;”"])
+        XCTAssertEqual(messages("a character reference", "посилання 234"), ["number 234 in the target is not in the source"])
+    }
+
+    /// aptitude's and mc's camel-case names (DebSz → DebРозмір) with the Latin head kept: the head is one that opens
+    /// a source word before a capital (Deb and DebConnect of DebConnectSettings; not Deb of DebianConnect), now looked up in a set made once per unit.
+    func testACamelCaseHeadIsLookedUp() {
+        XCTAssertEqual(defaultFindings("Open DebConnectSettings", "Відкрити DebConnectПараметри"), [])
+        XCTAssertEqual(defaultFindings("Open DebConnectSettings", "Відкрити DebПараметри"), [])
+        XCTAssertEqual(defaultFindings("Open DebianConnect", "Відкрити DebПараметри"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("Open the settings", "Відкрити DebПараметри"), ["mixed-script"])
+    }
+}
+
+/// Sets AL and AM's false classes that a rule can tell apart (eleventh round, docs/check-evaluation.md).
+final class SetALNoiseTests: XCTestCase {
+    /// HandBrake: `Expanded Options:\n""` → `Розширені опції:\n„“`: an empty quotation at the end, its opening
+    /// quote with it, is set aside on both sides; a colon lost before it is still reported.
+    func testAnEmptyQuotationAtTheEnd() {
+        XCTAssertEqual(defaultFindings("%s\n\nExpanded Options:\n\"\"", "%s\n\nРозширені опції:\n„“"), [])
+        XCTAssertEqual(defaultFindings("%s\n\nExpanded Options:\n\"\"", "%s\n\nРозширені опції\n„“"), ["punctuation"])
+    }
+
+    /// kdevelop's astyle plug-in and kwave: a list's trailing "..." or "etc..." said as тощо (also "і т. д.").
+    func testAListsEllipsisSaidInWords() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Insert space padding after parenthesis headers (e.g. 'if', 'for', 'while', ...)",
+                "Додавати пробіли після заголовків з дужками (наприклад «if», «for», «while» тощо)"),
+            [])
+        XCTAssertEqual(defaultFindings("Bitrate Mode (ABR, VBR, CBR, etc...)", "Режим бітової швидкості (ABR, VBR, CBR тощо)"), [])
+        XCTAssertEqual(defaultFindings("Formats: MP3, OGG, FLAC...", "Формати: MP3, OGG, FLAC і т. д."), [])
+        XCTAssertEqual(defaultFindings("Formats: MP3, OGG, FLAC...", "Формати: MP3, OGG, FLAC"), ["punctuation"])
+        // "тощо" inside another word is not the word.
+        XCTAssertEqual(defaultFindings("Headers (if, for, while, ...)", "Заголовки (if, for, while, безтощо)"), ["punctuation"])
+    }
+
+    /// kdevplatform: "<br>See: " → "<br>Див. ": the full stop is the abbreviation's, standing for the colon.
+    func testALeadInsColonBecomeAnAbbreviation() {
+        XCTAssertEqual(defaultFindings("<br>See: ", "<br>Див. "), [])
+        XCTAssertEqual(defaultFindings("See: ", "Дивіться. "), ["punctuation"])
+    }
+
+    /// kphotoalbum: HTML italics rendered with KDE's KUIT `<emphasis>`; `<em>` for `<i>` too. Bold for italics stays
+    /// reported.
+    func testKUITEmphasisForItalics() {
+        XCTAssertEqual(
+            defaultFindings("<i>Select an item on the left to edit the birthday</i>", "<emphasis>Позначте пункт ліворуч, щоб редагувати день народження.</emphasis>"),
+            [])
+        XCTAssertEqual(defaultFindings("<em>Select an item</em>", "<i>Позначте пункт</i>"), [])
+        XCTAssertEqual(Set(defaultFindings("<i>Select an item</i>", "<b>Позначте пункт</b>")), ["placeholder-mismatch"])
+    }
+
+    /// kdevelop's welcome page: a KDE UserBase link through Special:myLanguage is the same page in the reader's
+    /// language; another page stays reported.
+    func testAWikiPageInTheReadersLanguage() {
+        XCTAssertEqual(
+            defaultFindings(
+                "please check out the <a href=\"https://userbase.kde.org/KDevelop\">User Manual.</a>",
+                "зверніться до <a href=\"https://userbase.kde.org/Special:myLanguage/KDevelop\">Підручника користувача</a>."),
+            [])
+        XCTAssertEqual(Set(defaultFindings("see https://userbase.kde.org/KDevelop", "див. https://userbase.kde.org/Special:myLanguage/Kate")), ["url-mismatch"])
     }
 }

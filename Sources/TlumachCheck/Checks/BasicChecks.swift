@@ -510,6 +510,13 @@ struct URLMismatchCheck: Check {
                 "see https://docs.kde.org/?application=katepart&path=config-variables.html",
                 "див. ↓https://docs.kde.org/?application=kwrite&language=uk&path=config-variables.html",
                 note: "Another page."),
+            .passing(
+                "see the <a href=\"https://userbase.kde.org/KDevelop\">User Manual</a>",
+                "див. <a href=\"https://userbase.kde.org/Special:myLanguage/KDevelop\">Підручник користувача</a>",
+                note: "A wiki page asked for in the reader's language (kdevelop)."),
+            .triggering(
+                "see https://userbase.kde.org/KDevelop", "див. ↓https://userbase.kde.org/Special:myLanguage/Kate",
+                note: "Another page."),
         ])
 
     init(environment: CheckEnvironment) {}
@@ -528,6 +535,11 @@ struct URLMismatchCheck: Check {
         }
         if link.isEmail { return lowered }
         lowered = withoutLanguageParameters(lowered, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        // A MediaWiki page through Special:MyLanguage is the same page in the reader's language (KDE UserBase:
+        // `userbase.kde.org/KDevelop` → `userbase.kde.org/Special:myLanguage/KDevelop`).
+        for spelling in ["/Special:myLanguage/", "/Special:MyLanguage/", "/special:mylanguage/"] where lowered.contains(spelling) {
+            lowered = lowered.replacing(spelling, with: "/")
+        }
         // Language codes of the pair as host labels or path segments are interchangeable.
         let pieces = lowered.split(separator: "/", omittingEmptySubsequences: false).map { piece -> String in
             let labels = piece.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in

@@ -217,7 +217,7 @@ struct MixedScriptCheck: Check {
             // (libvirt: YYYY-MM-DDTHH:MM:SS → РРРР-ММ-ДДTГГ:ХХ:СС).
             if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, sourceOptions: { sourceFacts.options })
                 || Self.isDimensions(scalars[start..<index])
-                || (Self.isDimensions(scalars[start..<index], joiner: "T") && unit.source.contains("DDTHH")))
+                || (Self.isDimensions(scalars[start..<index], joiner: "T") && Self.hasISODateTimeSeparator(sourceFacts.source.scalars)))
             {
                 continue
             }
@@ -236,7 +236,7 @@ struct MixedScriptCheck: Check {
             if kinds > 1 && (Self.isKeptLeadingKey(scalars, start..<index, source: unit.sourceText.scalars)
                 || (start == 0 && Self.leadingKeyCandidate(unit) == start..<index)  // only the first word can be one
                 || Self.isInflectedCode(scalars, start..<index, source: unit.sourceText.scalars)
-                || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceWords: { sourceFacts.words })
+                || Self.isCamelCaseKeptPrefix(scalars[start..<index], sourceCamelHeads: { sourceFacts.camelHeads })
                 || Self.isCamelCaseKeptSuffix(scalars[start..<index], sourceCamelRuns: { sourceFacts.camelRuns }))
             {
                 continue
@@ -420,6 +420,27 @@ struct MixedScriptCheck: Check {
         }
         private var camelRunSet: Set<String>?
 
+        /// The ASCII letters that open a source word before one of its capitals ("KDE" and "KDEConnect" of
+        /// "KDEConnectApp"), made once: a kept prefix is looked up, not searched for in every word.
+        var camelHeads: Set<String> {
+            mutating get {
+                if let camelHeadSet { return camelHeadSet }
+                var heads = Set<String>()
+                for word in words {
+                    let scalars = Array(word.unicodeScalars.prefix(65))
+                    for index in 1..<max(1, scalars.count) {
+                        guard scalars[index - 1].isASCII, scalars[index - 1].properties.isAlphabetic else { break }
+                        if scalars[index].isASCII, scalars[index].properties.isUppercase {
+                            heads.insert(ScalarString.make(scalars[0..<index]))
+                        }
+                    }
+                }
+                camelHeadSet = heads
+                return heads
+            }
+        }
+        private var camelHeadSet: Set<String>?
+
         var options: Set<String> {
             mutating get {
                 let made = optionSet ?? MixedScriptCheck.optionsBeforeCapitals(source.scalars)
@@ -514,19 +535,14 @@ struct MixedScriptCheck: Check {
     /// `DebРозмір` for `DebSz`, `HxПошук` for `HxSrch` (aptitude's column names, mc's button bar): a camel-case
     /// compound whose Latin half is the start of a source word, the translated half starting with a capital where
     /// the source's next part did.
-    static func isCamelCaseKeptPrefix(_ word: ArraySlice<Unicode.Scalar>, sourceWords: () -> Set<String>) -> Bool {
+    static func isCamelCaseKeptPrefix(_ word: ArraySlice<Unicode.Scalar>, sourceCamelHeads: () -> Set<String>) -> Bool {
         guard let split = word.firstIndex(where: { $0.value >= 0x80 }), split - word.startIndex >= 2 else { return false }
         let rest = word[split...]
         guard let first = rest.first, (0x400...0x4FF).contains(first.value), first.properties.isUppercase,
             rest.allSatisfy({ (0x400...0x4FF).contains($0.value) }),
             word[word.startIndex..<split].allSatisfy({ $0.value < 0x80 && $0.properties.isAlphabetic })
         else { return false }
-        let prefix = ScalarString.make(word[word.startIndex..<split])
-        return sourceWords().contains { candidate in
-            guard candidate.hasPrefix(prefix) else { return false }
-            let after = candidate.unicodeScalars.dropFirst(prefix.unicodeScalars.count).first
-            return after.map { $0.value < 0x80 && $0.properties.isUppercase } ?? false
-        }
+        return sourceCamelHeads().contains(ScalarString.make(word[word.startIndex..<split]))
     }
 
     /// `ЕлектроннаТаблицяGnumeric` for `GnumericSpreadsheet` (lyx's module names): a camel-case compound whose
@@ -550,6 +566,15 @@ struct MixedScriptCheck: Check {
         return parts.allSatisfy { part in
             !part.isEmpty && part.allSatisfy { (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }
         }
+    }
+
+    /// Whether a format in the source joins a day to an hour by ISO 8601's literal T (YYYY-MM-DDTHH, yyyy-mm-ddThh).
+    static func hasISODateTimeSeparator(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count >= 3 else { return false }
+        for index in 1..<(scalars.count - 1) where scalars[index] == "T" {
+            if (scalars[index - 1] == "D" || scalars[index - 1] == "d") && (scalars[index + 1] == "H" || scalars[index + 1] == "h") { return true }
+        }
+        return false
     }
 
     static func isInflectedLatinName(_ word: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -67,6 +67,9 @@ struct NumberMismatchCheck: Check {
             .triggering("For 1 hour", "Протягом ↓2 годин", note: "Another count."),
             .passing("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?", note: "Triple written as its figure (neomutt)."),
             .passing("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>", note: "A character reference is no number (ktexteditor)."),
+            .triggering(
+                "a character reference (&#234; for example)", "символьне посилання (наприклад, &#↓234)",
+                note: "A reference that lost its semicolon is reported as a broken reference, not as a number (glib20)."),
         ])
 
     init(environment: CheckEnvironment) {}
@@ -84,25 +87,14 @@ struct NumberMismatchCheck: Check {
         abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
     }
 
-    /// Ukrainian first parts of compounds for 1–10 (тривимірний, двофакторний, п’ятирічний).
-    static let compoundStems: [Int: [String]] = [
-        1: ["одно"], 2: ["дво", "двох"], 3: ["три", "трьох"], 4: ["чотири"], 5: ["п'яти", "п’яти", "пʼяти", "пяти"],
-        6: ["шести"], 7: ["семи"], 8: ["восьми"], 9: ["дев'яти", "дев’яти", "девʼяти"], 10: ["десяти"],
-    ]
-
-    /// 2D and 3D said without a figure: плоский, просторовий (gimp's "3D Transform" → "Просторове перетворення").
-    static let dimensionStems: [Int: [String]] = [
-        2: ["плоск", "площин"], 3: ["простор", "простір", "об'ємн", "об’ємн", "обʼємн"],
-    ]
-
     /// "3D" → "тривимірні", "2 pass" → "двопрохідний": a small number glued to a Latin letter in the source, or
     /// joined to the next word by a hyphen or a space, rendered in the target as the first part of a compound word
     /// (2D and 3D also as плоский and просторовий).
     /// `memo` keeps, per value, whether the target has such a compound (the words are read once per value, not
     /// once per missing number).
     static func writtenAsCompound(_ token: NumberToken, in unit: CheckedUnit, memo: inout [Int: Bool]) -> Bool {
-        guard unit.targetLanguage == "uk", token.values.count == 1, let value = token.values.first,
-            value == value.rounded(), let stems = compoundStems[Int(value)]
+        guard token.values.count == 1, let value = token.values.first, value == value.rounded(), abs(value) <= 1_000,
+            let stems = WordLists.shared.numberIdioms("compound", language: unit.targetLanguage).first(where: { $0.source == String(Int(value)) })?.targetStarts
         else { return false }
         let scalars = unit.sourceText.scalars
         var next = token.range.upperBound
@@ -111,7 +103,9 @@ struct NumberMismatchCheck: Check {
         // 3D, 3d and 3-D.
         let isDimension = (next == token.range.upperBound || scalars[next - 1] == "-") && (scalars[next] == "D" || scalars[next] == "d")
             && (next + 1 == scalars.count || !scalars[next + 1].properties.isAlphabetic)
-        let wordStems = isDimension ? dimensionStems[Int(value)] ?? [] : []
+        let wordStems = isDimension
+            ? WordLists.shared.numberIdioms("dimension", language: unit.targetLanguage).first(where: { $0.source == String(Int(value)) })?.targetStarts ?? []
+            : []
         let key = isDimension ? -Int(value) : Int(value)
         if let known = memo[key] { return known }
         let found = unit.targetText.words.contains { word in
@@ -123,26 +117,11 @@ struct NumberMismatchCheck: Check {
         return found
     }
 
-    /// Figures English writes in an idiom that Ukrainian says in a word without one: fwupd "3rd party code" →
-    /// "сторонній код", neomutt "scroll up 1/2 page" → "прогорнути на півсторінки", kgoldrunner "1.5 times normal"
-    /// → "у півтори рази більшу". The source's words from the
-    /// figure on (lower case), and the starts of the target's words that say it (південь and північ are not пів-).
-    static let idioms: [(source: String, targetStarts: [String], notStarts: [String])] = [
-        ("3rd party", ["сторонн"], []), ("3rd-party", ["сторонн"], []),
-        ("1/2", ["пів", "половин"], ["півд", "півн"]), ("0.5", ["половин", "пів"], ["півд", "півн"]), ("1.5", ["півтор"], []),
-    ]
-
-    /// One of a unit of time or a page, said by the noun alone in Ukrainian (plasma "For 1 hour" → "Протягом
-    /// години", neomutt "down 1 page" → "на сторінку"): the English noun after "1", the starts of its Ukrainian forms.
-    static let unitNouns: [(english: String, ukrainianStarts: [String])] = [
-        ("second", ["секунд"]), ("minute", ["хвилин"]), ("hour", ["годин"]), ("day", ["день", "дня", "добу", "доби"]),
-        ("week", ["тиждень", "тижня"]), ("month", ["місяць", "місяця"]), ("year", ["рік", "року"]), ("page", ["сторінк"]),
-    ]
-
     /// "1 hour" → "години": the count of one said by the singular noun alone. Asked only when the target has no
     /// figure of its own left over ("1 hour" → "2 години" is a changed count); a "1" of a name ("RAID 1") is not this.
     static func oneSaidByItsNoun(_ token: NumberToken, in unit: CheckedUnit, targetHasWord: TargetWordStarts) -> Bool {
-        guard unit.targetLanguage == "uk", token.text == "1" else { return false }
+        let unitNouns = WordLists.shared.numberIdioms("unit", language: unit.targetLanguage)
+        guard token.text == "1", !unitNouns.isEmpty else { return false }
         let scalars = unit.sourceText.scalars
         var start = token.range.upperBound
         guard start < scalars.count, scalars[start] == " " || scalars[start] == "\u{A0}" else { return false }
@@ -150,28 +129,25 @@ struct NumberMismatchCheck: Check {
         var end = start
         while end < scalars.count && WordScanner.isLetter(scalars[end]) { end += 1 }
         let noun = ScalarString.make(scalars[start..<end]).lowercased()
-        guard let entry = unitNouns.first(where: { $0.english == noun }) else { return false }
-        return targetHasWord.any(startingWith: entry.ukrainianStarts, except: [])
+        guard let entry = unitNouns.first(where: { $0.source == noun }) else { return false }
+        return targetHasWord.any(startingWith: entry.targetStarts, except: [])
     }
 
-    /// Comparisons with zero said by a sign word (libvirt: "to be … greater than 0" → "додатне ціле число"): the
-    /// source's words before the figure, and the starts of the target's words that say it.
-    static let signIdioms: [(before: String, targetStarts: [String])] = [
-        ("greater than ", ["додатн"]), ("less than ", ["від'ємн", "від’ємн", "відʼємн"]),
-    ]
-
+    /// A figure said by an idiom or, for "0" after "greater than"/"less than", by a sign word
+    /// (Data/number-idioms.tsv, kinds idiom and sign).
     static func saidAsIdiom(_ token: NumberToken, in unit: CheckedUnit, targetHasWord: TargetWordStarts) -> Bool {
-        guard unit.targetLanguage == "uk" else { return false }
+        let lists = WordLists.shared
         let scalars = unit.sourceText.scalars
         if token.text == "0" {
-            for idiom in signIdioms {
-                let pattern = Array(idiom.before.unicodeScalars)
+            for idiom in lists.numberIdioms("sign", language: unit.targetLanguage) {
+                let before = idiom.source + " "
+                let pattern = Array(before.unicodeScalars)
                 let start = token.range.lowerBound - pattern.count
-                guard start >= 0, ScalarString.make(scalars[start..<token.range.lowerBound]).lowercased() == idiom.before else { continue }
+                guard start >= 0, ScalarString.make(scalars[start..<token.range.lowerBound]).lowercased() == before else { continue }
                 if targetHasWord.any(startingWith: idiom.targetStarts, except: []) { return true }
             }
         }
-        for idiom in idioms {
+        for idiom in lists.numberIdioms("idiom", language: unit.targetLanguage) {
             let pattern = Array(idiom.source.unicodeScalars)
             let start = token.range.lowerBound
             guard start + pattern.count <= scalars.count,
@@ -669,6 +645,16 @@ struct NumberMismatchCheck: Check {
             let token = targetTokens[index]
             if token.parts.contains(where: { (extra[$0] ?? 0) > 0 }) {
                 for part in token.parts where (extra[part] ?? 0) > 0 { extra[part]! -= 1 }
+                // glib20's "(&#234; for example)" → "(наприклад, &#234)": a reference that lost its semicolon
+                // reads as a number, but what the translator broke is the reference.
+                let scalars = unit.targetText.scalars
+                let start = token.range.lowerBound
+                let hex = start >= 3 && (scalars[start - 1] == "x" || scalars[start - 1] == "X") && scalars[start - 2] == "#" && scalars[start - 3] == "&"
+                if hex || (start >= 2 && scalars[start - 1] == "#" && scalars[start - 2] == "&") {
+                    let reference = ScalarString.make(scalars[(start - (hex ? 3 : 2))..<token.range.upperBound])
+                    issues.append(Issue("the character reference “\(reference)” has lost its closing “;”", at: token.range))
+                    continue
+                }
                 issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range))
             }
         }

@@ -42,6 +42,10 @@ struct PlaceholderMismatchCheck: Check {
             .passing("You are trying to move armies from %1 to itself!", "Ви намагаєтеся пересунути армії з %1 у %1!", note: "A Qt placeholder repeated: arg() fills both (ksirk)."),
             .triggering("Moved from %1 to %2", "Переміщено з %1 у %1", note: "%2 lost."),
             .passing("Imported %i key", "Імпортовано %d ключ", note: "%i prints what %d prints (seahorse-nautilus)."),
+            .passing(
+                "<i>Select an item on the left to edit the birthday</i>", "<emphasis>Позначте пункт ліворуч, щоб редагувати день народження.</emphasis>",
+                note: "KDE's KUIT emphasis for HTML italics: they render alike (kphotoalbum)."),
+            .triggering("<i>Select an item</i>", "<b>Позначте пункт</b>", note: "Italics made bold."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
@@ -88,6 +92,29 @@ struct PlaceholderMismatchCheck: Check {
                 remaining[key(placeholder)] = count - 1
                 issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source", at: placeholder.range))
             }
+        }
+    }
+
+    /// A placeholder's key, with tags that render alike made one: HTML's `<i>` and `<em>` and KDE's KUIT
+    /// `<emphasis>` (kphotoalbum: `<i>Select an item…</i>` → `<emphasis>Позначте пункт…</emphasis>`), and `<b>` and
+    /// `<strong>`. `<i>` → `<b>` stays a change.
+    static func withMarkupKeys(_ placeholders: [Placeholder]) -> [Placeholder] {
+        guard placeholders.contains(where: { $0.kind == .tag && markupKey($0) != $0.key }) else { return placeholders }
+        return placeholders.map { placeholder in
+            var keyed = placeholder
+            keyed.key = markupKey(placeholder)
+            return keyed
+        }
+    }
+
+    static func markupKey(_ placeholder: Placeholder) -> String {
+        guard placeholder.kind == .tag else { return placeholder.key }
+        switch placeholder.key {
+        case "<em>", "<emphasis>": return "<i>"
+        case "</em>", "</emphasis>": return "</i>"
+        case "<strong>": return "<b>"
+        case "</strong>": return "</b>"
+        default: return placeholder.key
         }
     }
 
@@ -526,6 +553,8 @@ struct PlaceholderMismatchCheck: Check {
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             targetOthers = Self.withoutRepeatedQtPlaceholders(targetOthers, source: sourceOthers)
             if sourceOthers.contains(where: { $0.kind == .tag }) {
+                sourceOthers = Self.withMarkupKeys(sourceOthers)
+                targetOthers = Self.withMarkupKeys(targetOthers)
                 sourceOthers = Self.withoutMnemonicTags(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers)
             }

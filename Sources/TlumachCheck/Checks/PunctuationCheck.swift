@@ -22,6 +22,15 @@ struct PunctuationCheck: Check {
         examples: [
             .triggering("The exchange took place.", "Обмін відбувся", note: "The full stop is lost."),
             .triggering("Is the exchange over?", "Обмін завершено."),
+            .passing(
+                "Insert space padding after parenthesis headers (e.g. 'if', 'for', 'while', ...)",
+                "Додавати пробіли після заголовків з дужками (наприклад «if», «for», «while» тощо)",
+                note: "A list's trailing ellipsis said in words (kdevelop's astyle plug-in)."),
+            .passing("Bitrate Mode (ABR, VBR, CBR, etc...)", "Режим бітової швидкості (ABR, VBR, CBR тощо)", note: "…also “etc...” (kwave)."),
+            .triggering("Headers (if, for, while, ...)", "Заголовки (if, for, while)", note: "The ellipsis lost."),
+            .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
+            .triggering("See: ", "Дивіться. ", note: "A full stop for a colon, no abbreviation."),
+            .passing("%s\n\nExpanded Options:\n\"\"", "%s\n\nРозширені опції:\n„“", note: "An empty quotation at the end, in the target's quotes (HandBrake)."),
             .passing("He said \"yes\".", "Він сказав \"так\".", note: "Straight quotes: house typography, reported only with `typography: strict`."),
             .triggering("Prisoners, civilians.", "Полонені,, цивільні.", note: "A doubled comma."),
             .triggering("Prisoners, civilians.", "Полонені , цивільні.", note: "A space before a comma."),
@@ -141,7 +150,11 @@ struct PunctuationCheck: Check {
     static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true, twoDotsAsEllipsis: Bool = false) -> EndMark {
         var index = scalars.count - 1
         var closers: [Unicode.Scalar] = []
-        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])) {
+        while index >= 0 && (CharacterClass.isSpace(scalars[index]) || isCloser(scalars[index])
+            // An empty quotation at the end (ghb: `Options:\n""` → `опції:\n„“`) is skipped whole, its opening
+            // quote with it.
+            || (!closers.isEmpty && (scalars[index] == "„" || scalars[index] == "«" || scalars[index] == "‹") && index + 1 < scalars.count && isCloser(scalars[index + 1])))
+        {
             if isCloser(scalars[index]) { closers.append(scalars[index]) }
             index -= 1
         }
@@ -245,6 +258,23 @@ struct PunctuationCheck: Check {
         guard dotted || WordLists.shared.words("abbreviation", language: language).contains(text) else { return false }
         guard let last = lastMarkIndex(target) else { return true }
         return ScalarString.make(wordBefore(target, last + 1)) != text
+    }
+
+    /// Whether the target, before its closing quotes and brackets and a full stop, ends with one of `role`'s forms
+    /// in Data/abbreviations.tsv (spaces ignored: "і т. д." is "іт.д"), as a whole word.
+    static func endsWithListedWord(_ target: [Unicode.Scalar], role: String, language: String) -> Bool {
+        guard var end = lastMarkIndex(target) else { return false }
+        if target[end] == "." { end -= 1 }
+        guard end >= 0 else { return false }
+        let tail = ScalarString.make(target[max(0, end - 24)...end]).lowercased()
+        let chunks = tail.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
+        let forms = WordLists.shared.words(role, language: language)
+        for count in 1...max(1, min(3, chunks.count)) where count <= chunks.count {
+            // The word's own letters and dots: "<br>Див" is "див", "(тощо" is "тощо".
+            guard let word = chunks.suffix(count).joined().split(whereSeparator: { !$0.isLetter && $0 != "." }).last else { continue }
+            if forms.contains(where: { $0 == word }) { return true }
+        }
+        return false
     }
 
     /// gnucash's column titles "Descr." → "Опис", "Amount Num." → "Номер рахунку", lyx's "expr." → "вираз": a label
@@ -458,7 +488,9 @@ struct PunctuationCheck: Check {
         if sourceEnd == targetEnd && !twoDots {
             let rawSource = Self.endMark(source, bracketsAsText: false)
             let rawTarget = Self.endMark(target, bracketsAsText: false)
-            if rawSource != rawTarget && (Self.lacks(rawSource, in: target) || Self.lacks(rawTarget, in: source)) {
+            // …but a list's trailing ellipsis may be said in words ("(if, for, while, ...)" → "(… тощо)").
+            let etcetera = rawSource == .ellipsis && rawTarget == .none && Self.endsWithListedWord(target, role: "etcetera", language: unit.targetLanguage)
+            if rawSource != rawTarget && !etcetera && (Self.lacks(rawSource, in: target) || Self.lacks(rawTarget, in: source)) {
                 (sourceEnd, targetEnd) = (rawSource, rawTarget)
             }
         }
@@ -482,6 +514,11 @@ struct PunctuationCheck: Check {
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
         let markChosen = (sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation))
+            // …and a list's trailing ellipsis said in words (kwave: "etc..." → "тощо"), a lead-in's colon become an
+            // abbreviation's full stop (kdevplatform: "See: " → "Див. ").
+            || (sourceEnd == .ellipsis && (targetEnd == .none || targetEnd == .period)
+                && Self.endsWithListedWord(target, role: "etcetera", language: unit.targetLanguage))
+            || (sourceEnd == .colon && targetEnd == .period && Self.endsWithListedWord(target, role: "abbreviation", language: unit.targetLanguage))
             // …and a question that trails off said as a lead-in (skrooge: "Did you know ...?" → "Чи знаєте ви, що…").
             || (sourceEnd == .question && targetEnd == .ellipsis && Self.endMark(Array(source.dropLast())) == .ellipsis)
             // …and an exclamation toned down to a full stop (liferea: "Feed List exported!" → "…експортовано."),

@@ -236,6 +236,8 @@ package enum PlaceholderScanner {
         "kbd", "label", "li", "link", "mark", "meta", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strike",
         "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "title", "tr", "tt", "u", "ul", "var",
         "g", "x", "ph", "bpt", "ept", "it", "mrk", "pc", "sc", "ec", "bx", "ex", "placeholder",
+        // KDE's KUIT markup that no help text writes as a metavariable (<filename>, <command> are, so not those).
+        "emphasis", "para",
     ]
 }
 

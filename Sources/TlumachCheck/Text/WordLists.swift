@@ -10,6 +10,15 @@ struct WordLists: Sendable {
     let commonEnglish: Set<String>
     /// Words by role (Data/exit-status-words.tsv, Data/abbreviations.tsv): "language role" → forms.
     let roleWords: [String: [String]]
+    /// Figures said in words (Data/number-idioms.tsv): "language kind" → entries in file order.
+    let numberIdioms: [String: [NumberIdiom]]
+
+    /// One line of Data/number-idioms.tsv: the source's words, and the starts of the target words that say them.
+    struct NumberIdiom: Sendable {
+        let source: String
+        let targetStarts: [String]
+        let notStarts: [String]
+    }
 
     static let shared = WordLists()
 
@@ -36,7 +45,23 @@ struct WordLists: Sendable {
             }
         }
         roleWords = roles
+        var idioms: [String: [NumberIdiom]] = [:]
+        if let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachCheck", resource: "number-idioms", extension: "tsv", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard fields.count >= 4 else { continue }
+                let starts = { (field: Substring) in field.split(separator: " ").map(String.init) }
+                idioms["\(fields[0]) \(fields[1])", default: []].append(
+                    NumberIdiom(source: String(fields[2]), targetStarts: starts(fields[3]), notStarts: fields.count > 4 ? starts(fields[4]) : []))
+            }
+        }
+        numberIdioms = idioms
     }
+
+    /// The number idioms of `kind` for a target in `language` (empty when none are listed).
+    func numberIdioms(_ kind: String, language: String) -> [NumberIdiom] { numberIdioms["\(language) \(kind)"] ?? [] }
 
     /// The forms listed for `role` in `language` (empty when none are).
     func words(_ role: String, language: String) -> [String] { roleWords["\(language) \(role)"] ?? [] }
