@@ -416,3 +416,27 @@ final class SetALNoiseTests: XCTestCase {
         XCTAssertEqual(Set(defaultFindings("see https://userbase.kde.org/KDevelop", "див. https://userbase.kde.org/Special:myLanguage/Kate")), ["url-mismatch"])
     }
 }
+
+/// What the eleventh round's diff on its own sets showed: a rule that hid a real finding.
+final class SetALDiffTests: XCTestCase {
+    /// filezilla: "between 1 and 10" → "між 0 і 10 … одночасних": the lost 1 is reported, though одночасних starts
+    /// like a compound of one; "2 pass" → двопрохідний is still a compound.
+    func testAFigureBeforeAFunctionWordIsNoCompound() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Please enter a number between 1 and 10 for the number of concurrent transfers.",
+                "Введіть число між 0 і 10 для позначення кількості одночасних передач."),
+            ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики"), [])
+    }
+}
+
+/// Set AN's false class that a rule can tell apart (eleventh round).
+final class SetANNoiseTests: XCTestCase {
+    /// guvcview: "launch new process or restart?." → "…чи перезавантажити?": the source's stray full stop after
+    /// its question mark; a question made a statement stays reported.
+    func testAStrayFullStopAfterAQuestionMark() {
+        XCTAssertEqual(defaultFindings("launch new process or restart?.\n\n", "запустити новий процес, \nчи перезавантажити?\n\n"), [])
+        XCTAssertEqual(defaultFindings("launch new process or restart?.", "запустити новий процес чи перезавантажити."), ["punctuation"])
+    }
+}

@@ -68,6 +68,10 @@ struct NumberMismatchCheck: Check {
             .passing("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?", note: "Triple written as its figure (neomutt)."),
             .passing("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>", note: "A character reference is no number (ktexteditor)."),
             .triggering(
+                "Please enter a number between 1 and 10 for the number of concurrent transfers.",
+                "Введіть число між ↓0 і 10 для позначення кількості одночасних передач.",
+                note: "A figure before a function word is no compound: одночасних does not say the lost 1 (filezilla)."),
+            .triggering(
                 "a character reference (&#234; for example)", "символьне посилання (наприклад, &#↓234)",
                 note: "A reference that lost its semicolon is reported as a broken reference, not as a number (glib20)."),
         ])
@@ -100,6 +104,13 @@ struct NumberMismatchCheck: Check {
         var next = token.range.upperBound
         if next + 1 < scalars.count && (scalars[next] == "-" || scalars[next] == " ") { next += 1 }
         guard next < scalars.count, scalars[next].properties.isAlphabetic, scalars[next].value < 0x80 else { return false }
+        // "between 1 and 10" → "між 0 і 10 … одночасних": a figure before a function word starts no compound.
+        if next > token.range.upperBound && scalars[next - 1] == " " {
+            var end = next
+            while end < scalars.count && scalars[end].value < 0x80 && scalars[end].properties.isAlphabetic { end += 1 }
+            let word = ScalarString.make(scalars[next..<end]).lowercased()
+            if WordLists.shared.words("function", language: unit.sourceLanguage).contains(word) { return false }
+        }
         // 3D, 3d and 3-D.
         let isDimension = (next == token.range.upperBound || scalars[next - 1] == "-") && (scalars[next] == "D" || scalars[next] == "d")
             && (next + 1 == scalars.count || !scalars[next + 1].properties.isAlphabetic)

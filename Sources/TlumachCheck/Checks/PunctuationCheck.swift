@@ -28,6 +28,8 @@ struct PunctuationCheck: Check {
                 note: "A list's trailing ellipsis said in words (kdevelop's astyle plug-in)."),
             .passing("Bitrate Mode (ABR, VBR, CBR, etc...)", "Режим бітової швидкості (ABR, VBR, CBR тощо)", note: "…also “etc...” (kwave)."),
             .triggering("Headers (if, for, while, ...)", "Заголовки (if, for, while)", note: "The ellipsis lost."),
+            .passing("launch new process or restart?.", "запустити новий процес чи перезавантажити?", note: "The source's stray full stop after its question mark (guvcview)."),
+            .triggering("launch new process or restart?.", "запустити новий процес чи перезавантажити.", note: "The question made a statement."),
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
             .triggering("See: ", "Дивіться. ", note: "A full stop for a colon, no abbreviation."),
             .passing("%s\n\nExpanded Options:\n\"\"", "%s\n\nРозширені опції:\n„“", note: "An empty quotation at the end, in the target's quotes (HandBrake)."),
@@ -173,6 +175,9 @@ struct PunctuationCheck: Check {
         if index > 0 && scalars[index - 1] == "\\" { return .none }
         switch scalars[index] {
         case ".":
+            // A question or exclamation with a stray full stop after it (guvcview: "or restart?.") ends as the
+            // question or exclamation.
+            if index >= 1 && (scalars[index - 1] == "?" || scalars[index - 1] == "!") { return scalars[index - 1] == "?" ? .question : .exclamation }
             if index >= 1 && scalars[index - 1] == "." && (twoDotsAsEllipsis || (index >= 2 && scalars[index - 2] == ".")) { return .ellipsis }
             // Spaced dots (kstars: "on port %2. . .") are an ellipsis too.
             if index >= 4 && scalars[index - 1] == " " && scalars[index - 2] == "." && scalars[index - 3] == " " && scalars[index - 4] == "." {
