@@ -440,3 +440,44 @@ final class SetANNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("launch new process or restart?.", "запустити новий процес чи перезавантажити."), ["punctuation"])
     }
 }
+
+/// Set AO's false classes that a rule can tell apart (eleventh round: KDE applications).
+final class SetAONoiseTests: XCTestCase {
+    /// digikam, kdevelop's custom script plug-in: `<br/>` that wrap a sentence in the middle, re-wrapped with fewer;
+    /// a break after a sentence's end lost stays reported.
+    func testLineBreaksThatWrapASentence() {
+        XCTAssertEqual(
+            defaultFindings(
+                "<p>To set a <b>USB Mass Storage</b> camera<br/>(which looks like a removable drive when mounted<br/>on your desktop), please use<br/><a href=\"umscamera\">%1</a> from the camera list.</p>",
+                "<p>Щоб вказати фотоапарат з <b>Накопичувачем USB</b><br/>(який виглядає як зовнішній змінний диск), будь ласка<br/>скористайтеся пунктом <a href=\"umscamera\">%1</a> зі списку фотоапаратів.</p>"),
+            [])
+        XCTAssertEqual(Set(defaultFindings("<p>Line one.<br/>Line two.</p>", "<p>Рядок один. Рядок два.</p>")), ["placeholder-mismatch"])
+    }
+
+    /// digikam's address format: a unit that is one brace token, translated; a token inside a message stays a
+    /// placeholder.
+    func testAUnitThatIsOneToken() {
+        XCTAssertEqual(defaultFindings("{State}", "{Область}"), [])
+        XCTAssertEqual(Set(defaultFindings("{Country}, {City}", "{Країна}, {Місто}")), ["placeholder-mismatch"])
+        XCTAssertEqual(Set(defaultFindings("Hello, {name}!", "Привіт, {імʼя}!")), ["placeholder-mismatch"])
+    }
+
+    /// labplot: an axis letter the source writes alone, kept in Latin; a Latin letter for a Ukrainian word stays
+    /// reported.
+    func testAnAxisLetterKept() {
+        XCTAssertEqual(defaultFindings("Y-data", "Дані y"), [])
+        XCTAssertEqual(defaultFindings("Saved in the file", "Збережено y файлі"), ["mixed-script"])
+    }
+
+    /// labplot: number examples copied as written; krita: "2 or more" said as декілька. A changed figure stays
+    /// reported.
+    func testFiguresCopiedOrSaidInWords() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Valid number representations are:<ul><li>1234.56</li><li>1,234.56</li><li>etc.</li></ul>",
+                "Коректні представлення чисел: <ul><li>1234.56</li><li>1,234.56</li><li>тощо.</li></ul>"),
+            [])
+        XCTAssertEqual(defaultFindings("Curve calculation mode changes how 2 or more curve works together", "Режим обчислення кривої змінює порядок враховування декількох кривих"), [])
+        XCTAssertEqual(Set(defaultFindings("Valid representations: 1234.56", "Коректні представлення: 1234.57")), ["number-mismatch"])
+    }
+}

@@ -62,6 +62,8 @@ struct MixedScriptCheck: Check {
             .triggering("Cancel", "↓Cкасувати", note: "A Latin C for С: the source's first letter, not a key glued to a word."),
             .triggering("vdevice", "↓vпристрій", note: "One such unit is a slip; a file with five or more keeps a key table (e2fsprogs), and none is reported."),
             .passing("@d %p has the casefold flag", "для @dу %p встановлено прапорець", note: "A code with a case ending (e2fsprogs: @d is “каталог”)."),
+            .passing("Y-data", "Дані y", note: "An axis letter the source writes alone, kept in Latin (labplot)."),
+            .triggering("Saved in the file", "Збережено ↓y файлі", note: "A Latin y for the preposition у."),
             .passing("DebSz", "DebРозмір", note: "A camel-case compound with the source's Latin half kept (aptitude's column)."),
             .passing(
                 "expect YYYY-MM-DDTHH:MM:SS", "час мало бути вказано у форматі РРРР-ММ-ДДTГГ:ХХ:СС",
@@ -287,6 +289,8 @@ struct MixedScriptCheck: Check {
                 let word = PlaceholderScanner.text(scalars, range)
                 guard !sourceWords.contains(word) else { continue }
                 let isConjunction = range.count == 1
+                // A letter the source writes alone, in either case (labplot: "Y-data" → "Дані y", an axis), is kept.
+                if isConjunction, Self.standsAlone(scalars[range.lowerBound], in: unit.sourceText.scalars) { continue }
                 guard isConjunction || cyrillicTermRanges.contains(where: { $0.overlaps(range) }) else { continue }
                 var cyrillic = ""
                 for scalar in word.unicodeScalars { cyrillic.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }
@@ -294,6 +298,18 @@ struct MixedScriptCheck: Check {
             }
         }
         return issues
+    }
+
+    /// Whether `letter` (in either case) stands in `scalars` with no letter on either side ("Y-data", "x and y").
+    static func standsAlone(_ letter: Unicode.Scalar, in scalars: [Unicode.Scalar]) -> Bool {
+        let lower = letter.properties.lowercaseMapping.unicodeScalars.first ?? letter
+        let upper = letter.properties.uppercaseMapping.unicodeScalars.first ?? letter
+        for (index, scalar) in scalars.enumerated() where scalar == lower || scalar == upper {
+            let before = index > 0 ? scalars[index - 1] : " "
+            let after = index + 1 < scalars.count ? scalars[index + 1] : " "
+            if !WordScanner.isLetter(before) && !WordScanner.isLetter(after) { return true }
+        }
+        return false
     }
 
     /// A metavariable or an acronym glued on purpose, not a slip: a Latin run of two or more capitals (SEКОР for

@@ -67,6 +67,10 @@ struct NumberMismatchCheck: Check {
             .triggering("For 1 hour", "Протягом ↓2 годин", note: "Another count."),
             .passing("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?", note: "Triple written as its figure (neomutt)."),
             .passing("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>", note: "A character reference is no number (ktexteditor)."),
+            .passing(
+                "Valid number representations are:<ul><li>1234.56</li><li>1,234.56</li></ul>",
+                "Коректні представлення чисел: <ul><li>1234.56</li><li>1,234.56</li></ul>", note: "Figures copied as written (labplot's examples)."),
+            .passing("Curve calculation mode changes how 2 or more curve works together", "Режим обчислення кривої змінює порядок враховування декількох кривих", note: "\"2 or more\" said as декілька (krita)."),
             .triggering(
                 "Please enter a number between 1 and 10 for the number of concurrent transfers.",
                 "Введіть число між ↓0 і 10 для позначення кількості одночасних передач.",
@@ -576,9 +580,24 @@ struct NumberMismatchCheck: Check {
     func compare(_ sourceTokens: [NumberToken], _ targetTokens: [NumberToken], in unit: CheckedUnit) -> [Issue] {
 
         // 1. Values.
-        let (used, sourceUnmatched, _) = Self.matchValues(sourceTokens, targetTokens)
-        let targetUnmatched = targetTokens.indices.filter { !used[$0] }
-        if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
+        let (used, valueUnmatched, _) = Self.matchValues(sourceTokens, targetTokens)
+        var targetUnmatched = targetTokens.indices.filter { !used[$0] }
+        if valueUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
+        // A figure copied as written (labplot's examples "1234.56" and "1,234.56" in a Ukrainian target) is the
+        // source's, however each language would read it.
+        var sourceUnmatched = valueUnmatched
+        if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
+            var copies: [String: [Int]] = [:]
+            for index in targetUnmatched.reversed() { copies[targetTokens[index].text, default: []].append(index) }
+            var paired = Set<Int>()
+            sourceUnmatched = sourceUnmatched.filter { index in
+                guard let target = copies[sourceTokens[index].text]?.popLast() else { return true }
+                paired.insert(target)
+                return false
+            }
+            if !paired.isEmpty { targetUnmatched = targetUnmatched.filter { !paired.contains($0) } }
+            if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
+        }
 
         // 2. Parts (dates, times, versions), then number words and month names on the other side.
         var sourceParts: [String: Int] = [:]

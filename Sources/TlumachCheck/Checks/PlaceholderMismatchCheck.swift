@@ -43,6 +43,12 @@ struct PlaceholderMismatchCheck: Check {
             .triggering("Moved from %1 to %2", "Переміщено з %1 у %1", note: "%2 lost."),
             .passing("Imported %i key", "Імпортовано %d ключ", note: "%i prints what %d prints (seahorse-nautilus)."),
             .passing(
+                "To set a camera<br/>(which looks like a removable drive when mounted<br/>on your desktop), please use<br/>%1.",
+                "Щоб вказати фотоапарат<br/>(який виглядає як зовнішній змінний диск), будь ласка<br/>скористайтеся пунктом %1.",
+                note: "Line breaks that wrap a sentence, re-wrapped with fewer (digikam)."),
+            .triggering("Line one.<br/>Line two.", "Рядок один. Рядок два.", note: "A break between sentences lost."),
+            .passing("{Country}", "{Країна}", note: "A unit that is one token, which the program looks up translated (digikam's address format)."),
+            .passing(
                 "<i>Select an item on the left to edit the birthday</i>", "<emphasis>Позначте пункт ліворуч, щоб редагувати день народження.</emphasis>",
                 note: "KDE's KUIT emphasis for HTML italics: they render alike (kphotoalbum)."),
             .triggering("<i>Select an item</i>", "<b>Позначте пункт</b>", note: "Italics made bold."),
@@ -116,6 +122,51 @@ struct PlaceholderMismatchCheck: Check {
         case "</strong>": return "</b>"
         default: return placeholder.key
         }
+    }
+
+    /// digikam: "camera<br/>(which looks like a removable drive when mounted<br/>on your desktop), please use<br/>…":
+    /// line breaks that wrap a sentence in the middle (a letter or comma before, a lower-case word or bracket
+    /// after) are layout, which a translation's other word lengths re-wrap with fewer of them. A break after a
+    /// sentence's end ("Line one.<br/>Line two.") is structure and stays compared.
+    static func withoutReflowedLineBreaks(_ source: [Placeholder], target: [Placeholder], scalars: [Unicode.Scalar]) -> [Placeholder] {
+        var counts: [String: Int] = [:]
+        for placeholder in source where placeholder.kind == .tag && (placeholder.key == "<br/>" || placeholder.key == "<br>") {
+            counts[placeholder.key, default: 0] += 1
+        }
+        guard !counts.isEmpty else { return source }
+        for placeholder in target where placeholder.kind == .tag && counts[placeholder.key] != nil { counts[placeholder.key]! -= 1 }
+        guard counts.values.contains(where: { $0 > 0 }) else { return source }
+        func isWrap(_ range: Range<Int>) -> Bool {
+            var before = range.lowerBound - 1
+            while before >= 0 && scalars[before] == " " { before -= 1 }
+            var after = range.upperBound
+            while after < scalars.count && CharacterClass.isSpace(scalars[after]) { after += 1 }
+            guard before >= 0, after < scalars.count else { return false }
+            let openedBefore = WordScanner.isLetter(scalars[before]) || scalars[before] == ","
+            let continuesAfter = scalars[after].properties.isLowercase || scalars[after] == "("
+            return openedBefore && continuesAfter
+        }
+        // The wraps go first, from the end; whatever else is missing stays reported.
+        var dropped = Set<Int>()
+        for (index, placeholder) in source.enumerated().reversed() {
+            guard placeholder.kind == .tag, let left = counts[placeholder.key], left > 0, isWrap(placeholder.range) else { continue }
+            counts[placeholder.key] = left - 1
+            dropped.insert(index)
+        }
+        return dropped.isEmpty ? source : source.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    /// digikam's address tokens: a unit that is one brace token and nothing else (msgid "{Country}" → "{Країна}") is
+    /// a name the program looks up translated, since no message is a bare placeholder; a token inside a message
+    /// ("Hello, {name}!" → "Привіт, {імʼя}!") stays a placeholder.
+    static func isTranslatedToken(_ unit: CheckedUnit) -> Bool {
+        func isToken(_ text: String) -> Bool {
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count >= 3, scalars.first == "{", scalars.last == "}" else { return false }
+            return scalars.dropFirst().dropLast().allSatisfy { WordScanner.isLetter($0) || $0 == " " || $0 == "-" }
+                && scalars.dropFirst().first.map(WordScanner.isLetter) == true
+        }
+        return isToken(unit.source) && isToken(unit.target)
     }
 
     /// Whether a brace placeholder's name is an upper-case metavariable of help text ({HEXNUMBER}, {FILE_NAME}).
@@ -548,7 +599,9 @@ struct PlaceholderMismatchCheck: Check {
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
             let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
-            Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated, into: &issues)
+            if !Self.isTranslatedToken(unit) {
+                Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated, into: &issues)
+            }
             var targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             targetOthers = Self.withoutRepeatedQtPlaceholders(targetOthers, source: sourceOthers)
@@ -557,6 +610,7 @@ struct PlaceholderMismatchCheck: Check {
                 targetOthers = Self.withMarkupKeys(targetOthers)
                 sourceOthers = Self.withoutMnemonicTags(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers)
+                sourceOthers = Self.withoutReflowedLineBreaks(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
             }
             if let form = unit.unit.pluralForm, Self.formForOne(form, unit) {
                 sourceOthers = Self.withoutOneDroppedCount(sourceOthers, target: targetOthers)
