@@ -481,3 +481,18 @@ final class SetAONoiseTests: XCTestCase {
         XCTAssertEqual(Set(defaultFindings("Valid representations: 1234.56", "Коректні представлення: 1234.57")), ["number-mismatch"])
     }
 }
+
+/// Set AP's false class that a rule can tell apart (eleventh round: warzone2100 and GNU tools).
+final class SetAPNoiseTests: XCTestCase {
+    /// warzone2100: "Anti-tank missile" → "Протитанкова Ракета", "tank traps" → "протитанкові пастки": танк said
+    /// inside a compound, information at most; a target without it, and a misspelt term (аритилерії), stay counted.
+    func testATermSaidInsideACompound() throws {
+        func counted(_ source: String, _ target: String) throws -> [String] {
+            try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
+        }
+        XCTAssertEqual(try counted("Anti-tank missile", "Протитанкова ракета"), [])
+        XCTAssertEqual(try counted("Reinforced concrete tank traps", "Укріплені залізобетонні протитанкові пастки"), [])
+        XCTAssertEqual(try counted("Anti-tank missile", "Протипіхотна ракета"), ["term-missing"])
+        XCTAssertEqual(try counted("High explosive heavy artillery missile", "Важка вибухова ракета аритилерії"), ["term-missing"])
+    }
+}

@@ -29,7 +29,8 @@ struct TermMissingCheck: Check {
             glossary marks `trigger: true` (`trigger: false` silences a preferred one); a variant or admitted term \
             is often an everyday word (“Region” and “Province” in software are not the oblast concept). A target \
             that says the concept with another word of its family (“the defender's strength” → “сила захисту”, \
-            “oblast council” → “обласна рада”) gets the finding as information only.
+            “oblast council” → “обласна рада”), or with a compound or adjective built on a one-word term \
+            (“anti-tank missile” → “протитанкова ракета”), gets the finding as information only.
             """,
         defaultSeverity: .error,
         examples: [
@@ -72,6 +73,28 @@ struct TermMissingCheck: Check {
             }
         }
         return prefixes
+    }
+
+    /// A target word that holds a one-word approved term's stem (four letters or more, a final vowel, й or ь
+    /// dropped) and runs on past it: протитанкові for танк, бронетанковий, артилерійський for артилерія.
+    static func compoundOf(_ terms: [String], in words: [Word]) -> String? {
+        let stems: [[Unicode.Scalar]] = terms.compactMap { term in
+            guard !term.contains(" ") else { return nil }
+            var letters = Array(term.lowercased().unicodeScalars)
+            if let last = letters.last, "аяоеєіїиуюйь".unicodeScalars.contains(last) { letters.removeLast() }
+            return letters.count >= 4 && letters.count <= familyPrefixLimit ? letters : nil
+        }
+        guard !stems.isEmpty else { return nil }
+        for word in words {
+            let lower = Array(word.text.lowercased().unicodeScalars)
+            guard lower.count <= familyPrefixLimit * 2 else { continue }
+            for stem in stems where lower.count >= stem.count + 2 {
+                for start in 0...(lower.count - stem.count) where lower[start] == stem[0] && Array(lower[start..<(start + stem.count)]) == stem {
+                    return word.text
+                }
+            }
+        }
+        return nil
     }
 
     /// A target word for each word of five letters or more of an approved term that begins like it, all but at
@@ -122,7 +145,9 @@ struct TermMissingCheck: Check {
                 // aggression → через агресивні дії) may be a fair translation: information, not a defect.
                 let prefixes = familyPrefixes ?? Self.familyPrefixes(of: unit.targetText.words)
                 familyPrefixes = prefixes
-                if let relative = Self.wordOfTheFamily(of: expected, prefixes: prefixes) {
+                // …and so may a compound or adjective built on a one-word term (warzone2100: "Anti-Tank" →
+                // протитанкова, "tank traps" → протитанкові пастки for танк).
+                if let relative = Self.wordOfTheFamily(of: expected, prefixes: prefixes) ?? Self.compoundOf(expected, in: unit.targetText.words) {
                     issues.append(Issue(
                         "“\(occurrence.text)” has no approved translation in the target (expected \(list)); “\(relative)” is of the same family",
                         suggestion: first, ceiling: .info))
