@@ -37,6 +37,9 @@ SHAPES = {
     "status": ("Returns 0 if ok; returns 1 otherwise. ", "Завершується успішно. "),
     "qt-letters": ("%1x%2 %3fps ", "%1⨯%2 %3 кд/с "),
     "superscripts": ("R^2 m3 80 ", "R² вісімдесят "),
+    "lone-letters": ("apples and pears ", "яблука y груші "),
+    "breaks": ("a camera<br/>(which looks<br/>on your desktop), ", "фотоапарат (який виглядає), "),
+    "compounds": ("anti-tank artillery shells ", "протипіхотні снаряди "),
 }
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
 

@@ -285,12 +285,19 @@ struct MixedScriptCheck: Check {
             // A capitalised look-alike word counts only where the glossary reads it as a Cyrillic term (CBO as СВО):
             // Latin acronyms (PC, MIME, CA) are normal in Ukrainian text.
             let cyrillicTermRanges = unit.targetTerms.filter { $0.term.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } }.map(\.range)
+            // Asked once per letter: a text of thousands of Latin y's reads the source once.
+            var lettersAlone: [Unicode.Scalar: Bool] = [:]
             for range in latinCandidates {
                 let word = PlaceholderScanner.text(scalars, range)
                 guard !sourceWords.contains(word) else { continue }
                 let isConjunction = range.count == 1
                 // A letter the source writes alone, in either case (labplot: "Y-data" → "Дані y", an axis), is kept.
-                if isConjunction, Self.standsAlone(scalars[range.lowerBound], in: unit.sourceText.scalars) { continue }
+                if isConjunction {
+                    let letter = scalars[range.lowerBound]
+                    let alone = lettersAlone[letter] ?? Self.standsAlone(letter, in: unit.sourceText.scalars)
+                    lettersAlone[letter] = alone
+                    if alone { continue }
+                }
                 guard isConjunction || cyrillicTermRanges.contains(where: { $0.overlaps(range) }) else { continue }
                 var cyrillic = ""
                 for scalar in word.unicodeScalars { cyrillic.unicodeScalars.append(Self.latinLookalikes[scalar] ?? scalar) }

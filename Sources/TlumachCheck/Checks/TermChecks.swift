@@ -75,24 +75,38 @@ struct TermMissingCheck: Check {
         return prefixes
     }
 
+    /// The target's words (lower case, at most twice the family limit long) by each run of four letters in them,
+    /// made once per unit and only when a term is missing: a stem is then looked up by its first four letters, not
+    /// searched for in every word.
+    static func fourLetterRuns(of words: [Word]) -> [String: [String]] {
+        var runs: [String: [String]] = [:]
+        var seen = Set<String>()
+        for word in words {
+            let lower = word.text.lowercased()
+            guard seen.insert(lower).inserted else { continue }
+            let letters = Array(lower.unicodeScalars)
+            guard letters.count >= 6, letters.count <= familyPrefixLimit * 2 else { continue }
+            var keys = Set<String>()
+            for start in 0...(letters.count - 4) {
+                let key = String(String.UnicodeScalarView(letters[start..<(start + 4)]))
+                if keys.insert(key).inserted { runs[key, default: []].append(lower) }
+            }
+        }
+        return runs
+    }
+
     /// A target word that holds a one-word approved term's stem (four letters or more, a final vowel, й or ь
-    /// dropped) and runs on past it: протитанкові for танк, бронетанковий, артилерійський for артилерія.
-    static func compoundOf(_ terms: [String], in words: [Word]) -> String? {
-        let stems: [[Unicode.Scalar]] = terms.compactMap { term in
-            guard !term.contains(" ") else { return nil }
+    /// dropped) and runs on past it by two letters or more: протитанкові for танк, бронетанковий, артилерійський
+    /// for артилерія.
+    static func compoundOf(_ terms: [String], runs: [String: [String]]) -> String? {
+        guard !runs.isEmpty else { return nil }
+        for term in terms where !term.contains(" ") {
             var letters = Array(term.lowercased().unicodeScalars)
             if let last = letters.last, "аяоеєіїиуюйь".unicodeScalars.contains(last) { letters.removeLast() }
-            return letters.count >= 4 && letters.count <= familyPrefixLimit ? letters : nil
-        }
-        guard !stems.isEmpty else { return nil }
-        for word in words {
-            let lower = Array(word.text.lowercased().unicodeScalars)
-            guard lower.count <= familyPrefixLimit * 2 else { continue }
-            for stem in stems where lower.count >= stem.count + 2 {
-                for start in 0...(lower.count - stem.count) where lower[start] == stem[0] && Array(lower[start..<(start + stem.count)]) == stem {
-                    return word.text
-                }
-            }
+            guard letters.count >= 4, letters.count <= familyPrefixLimit else { continue }
+            let stem = String(String.UnicodeScalarView(letters))
+            let key = String(String.UnicodeScalarView(letters[0..<4]))
+            if let word = runs[key]?.first(where: { $0.unicodeScalars.count >= letters.count + 2 && $0.contains(stem) }) { return word }
         }
         return nil
     }
@@ -119,6 +133,7 @@ struct TermMissingCheck: Check {
         var reported = Set<String>()
         var issues: [Issue] = []
         var familyPrefixes: [String: String]?
+        var fourLetterRuns: [String: [String]]?
         var targetWords: Set<String>?
         // Only a source term that demands its concept (preferred, not a variant, or marked `trigger`) is asked for:
         // "Region" in a UI string is not the oblast concept's "region" variant.
@@ -147,7 +162,13 @@ struct TermMissingCheck: Check {
                 familyPrefixes = prefixes
                 // …and so may a compound or adjective built on a one-word term (warzone2100: "Anti-Tank" →
                 // протитанкова, "tank traps" → протитанкові пастки for танк).
-                if let relative = Self.wordOfTheFamily(of: expected, prefixes: prefixes) ?? Self.compoundOf(expected, in: unit.targetText.words) {
+                var relative = Self.wordOfTheFamily(of: expected, prefixes: prefixes)
+                if relative == nil {
+                    let runs = fourLetterRuns ?? Self.fourLetterRuns(of: unit.targetText.words)
+                    fourLetterRuns = runs
+                    relative = Self.compoundOf(expected, runs: runs)
+                }
+                if let relative {
                     issues.append(Issue(
                         "“\(occurrence.text)” has no approved translation in the target (expected \(list)); “\(relative)” is of the same family",
                         suggestion: first, ceiling: .info))
