@@ -496,3 +496,13 @@ final class SetAPNoiseTests: XCTestCase {
         XCTAssertEqual(try counted("High explosive heavy artillery missile", "Важка вибухова ракета аритилерії"), ["term-missing"])
     }
 }
+
+/// Set AQ's false classes that a rule can tell apart (eleventh round: NetworkManager's VPN plug-ins, caribou…).
+final class SetAQNoiseTests: XCTestCase {
+    /// caribou: "Num lock" kept as the key shows it; a message about the key copied is still untranslated.
+    func testAKeysPrintedNameKept() {
+        XCTAssertEqual(defaultFindings("Num lock", "Num lock"), [])
+        XCTAssertEqual(defaultFindings("Caps Lock", "Caps Lock"), [])
+        XCTAssertEqual(defaultFindings("Caps lock is on", "Caps lock is on"), ["untranslated"])
+    }
+}

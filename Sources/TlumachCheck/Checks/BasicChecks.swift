@@ -38,6 +38,8 @@ struct UntranslatedCheck: Check {
             .triggering("Prisoner exchange", "Prisoner exchange", note: "Copied source."),
             .passing("Prisoner exchange", "Обмін полоненими"),
             .passing("COVID-19", "COVID-19", note: "A code: the same in both languages."),
+            .passing("Num lock", "Num lock", note: "A key's printed name kept (caribou's on-screen keyboard; Data/key-names.tsv)."),
+            .triggering("Caps lock is on", "Caps lock is on", note: "A message about the key, not its name."),
             .passing("2024", "2024", note: "Numbers only."),
             .passing("Keytronic FlexPro", "Keytronic FlexPro", note: "A product name."),
             .triggering("Help", "Help", note: "A single word copied."),
@@ -191,6 +193,11 @@ struct UntranslatedCheck: Check {
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return nil }
         if CharacterClass.isSettingKey(source) { return nil }
+        // A key's printed name (caribou: "Num lock") kept as the key shows it (Data/key-names.tsv).
+        if source.utf8.count <= 16 {
+            let name = source.trimmingCharacters(in: " ").lowercased().replacing(" ", with: "_")
+            if WordLists.shared.words("key", language: unit.sourceLanguage).contains(name) { return nil }
+        }
         // A keyword the program matches, as its context says (KDE: "Note this is a KRunner keyword": "to disk",
         // "restart;reboot"), may stay as typed in English.
         // Lower case only: a label about keywords ("Enter keywords" under "search keyword field") is still text.
