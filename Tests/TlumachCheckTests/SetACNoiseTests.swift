@@ -506,3 +506,13 @@ final class SetAQNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Caps lock is on", "Caps lock is on"), ["untranslated"])
     }
 }
+
+/// Set AR's false class that a rule can tell apart (eleventh round: Xfce panel plug-ins, kiten).
+final class SetARNoiseTests: XCTestCase {
+    /// xfce4-mailwatch-plugin: a glib Q_() message "context|    %d in %s", translated without its context: the
+    /// message's own indentation is kept; indentation the message lacks is still reported.
+    func testAGlibContextBeforeABar() {
+        XCTAssertEqual(defaultFindings("tells how many new messages in each mailbox|    %d in %s", "    %d в %s"), [])
+        XCTAssertEqual(defaultFindings("tells how many new messages in each mailbox|%d in %s", "    %d в %s"), ["whitespace"])
+    }
+}

@@ -283,6 +283,10 @@ struct WhitespaceCheck: Check {
         examples: [
             .triggering("Prisoners: ", "Полонені:", note: "The trailing space is lost."),
             .triggering("\nExchange", "Обмін", note: "The leading line break is lost."),
+            .passing(
+                "tells how many new messages in each mailbox|    %d in %s", "    %d в %s",
+                note: "A glib Q_() message's context before “|”, left out of the translation (xfce4-mailwatch-plugin)."),
+            .triggering("mailbox|%d in %s", "    %d в %s", note: "Indentation added to the message itself."),
             .passing("Prisoners: ", "Полонені: "),
             .passing("Exchange", "Обмін"),
             .passing("      --rfc-3339=FMT   output date/time", "       --rfc-3339[=СПЕЦ]  вивести дату/час", note: "Help text re-aligned (coreutils)."),
@@ -364,8 +368,15 @@ struct WhitespaceCheck: Check {
         }
         if UntranslatedCheck.isWordLeftOut(unit) { return [] }
         var issues: [Issue] = []
-        let sourceEdges = Self.edges(unit.sourceText.scalars)
+        var sourceEdges = Self.edges(unit.sourceText.scalars)
         let targetEdges = Self.edges(unit.targetText.scalars)
+        // glib's Q_() messages carry their context before a "|" ("tells how many new messages in each mailbox|
+        // %d in %s"), which the translation leaves out: the message starts after it.
+        if sourceEdges.leading.isEmpty, !targetEdges.leading.isEmpty, let bar = unit.sourceText.scalars.firstIndex(of: "|"),
+            !unit.targetText.scalars.contains("|")
+        {
+            sourceEdges.leading = Self.edges(Array(unit.sourceText.scalars[(bar + 1)...])).leading
+        }
         // Indentation of aligned help text (both sides indented with spaces, by different amounts) is layout the
         // translator re-aligns; so is a space before a final line break, which nobody sees.
         let bothIndented = sourceEdges.leading.contains(" ") && targetEdges.leading.contains(" ")
