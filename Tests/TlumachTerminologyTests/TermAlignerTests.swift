@@ -544,11 +544,11 @@ final class GlossaryDraftTests: XCTestCase {
             .init(id: "gtk20:337", source: "Keys for PNG text chunks must have at least 1 and at most 79 characters.", target: "Ключі для блоків тексту в зображенні формату PNG мають містити не менше 1 та не більше 79 символів."),
         ]
         let aligner = TermAligner(pairs: pairs)
-        XCTAssertEqual(aligner.suggest("Keys").first?.text, "клавіші")
+        XCTAssertEqual(aligner.suggest("Keys").first?.text.lowercased(), "клавіші")
         XCTAssertEqual(aligner.suggest("Private Keys").first?.text, "закриті ключі")
         var features = TerminologyFeatures()
         features.wholeUnits = false  // the defect: the sentences' ключі decide
-        XCTAssertNotEqual(TermAligner(pairs: pairs, features: features).suggest("Keys").first?.text, "клавіші")
+        XCTAssertEqual(TermAligner(pairs: pairs, features: features).suggest("Keys").first?.text.lowercased(), "ключі")
     }
 
     func testALabelIsAUnitOfWordsAloneWithoutPlaceholdersOrSentencePunctuation() {
