@@ -75,10 +75,10 @@ public struct TerminologyFeatures: Sendable, Hashable {
     /// an occurrence aligned to a span left in the query's script (Desktop inside "Logitech Cordless Desktop")
     /// is not evidence of its translation, and the query is not matched as a name.
     public var ordinaryWords = true
-    /// `suggest`: where the query stands alone as a whole unit (a UI label: "Download", "Keys"), the translations
+    /// `suggest`: where the query stands alone as a whole unit (a UI label: "Keys", "Info"), the translations
     /// those units give as a whole weigh half of the score, and their spelling is the one shown; the words of a
-    /// label are translated as a label (Завантажити, Клавіші), not as the noun or case the same word takes inside
-    /// sentences (завантаження, ключа). See `LabelUnit`.
+    /// label are translated as a label (Клавіші, Інформація), not as the word or case the same word takes inside
+    /// sentences (ключі of PNG chunks, Інфо of a table header). See `LabelUnit`.
     public var wholeUnits = true
 
     public init() {}
@@ -955,8 +955,8 @@ package enum Definitions {
 
 /// A unit that is a label: its words are its whole text but for spaces, accelerator marks and a final colon or
 /// ellipsis ("_Download", "Keys:", "Save As…"); no placeholder, no sentence punctuation. A query that is a whole
-/// label in some units is translated there as a label (the catalogs' "Download" → "Завантажити", an imperative,
-/// where the same word inside sentences is the noun завантаження).
+/// label in some units is translated there as a label (gtk20's "Keys" → "Клавіші", where inside sentences the
+/// same word is the PNG chunks' ключі).
 enum LabelUnit {
     /// Marks and joiners inside a label's words besides letters and digits.
     private static let inner: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "-", "_", "&"]
