@@ -17,6 +17,7 @@ Usage: scripts/eval-terms.py [--tlumach .build/release/tlumach] [--work /tmp/ter
        scripts/eval-terms.py --blind5 ROOT5 ROOT4     (held-out 5: other packages' .desktop files, none of ROOT4's)
        scripts/eval-terms.py --blind6 ROOT6 ROOT5 ROOT4  (held-out 6: settings modules and panel plugins)
        scripts/eval-terms.py --blind7 ROOT7 ROOT6 ROOT5 ROOT4  (held-out 7: other packages' catalogs' UI labels)
+       scripts/eval-terms.py --blind8 ROOT8 ROOT7      (held-out 8: more packages' catalogs' UI labels; blind)
 Writes the figures to stdout (Markdown) and the raw outputs to the work folder.
 """
 import argparse
@@ -266,6 +267,34 @@ def build_fresh7(root, earlier_roots, gold, fresh3):
     return fresh7, every
 
 
+def build_fresh8(root, root7, gold, fresh3):
+    """Held-out 8 (built 6 Dec 2026, round 8, rule fixed before its data was looked at): held-out 7's rule
+    (`build_fresh7`) over the Ukrainian catalogs (uk or uk_UA) of Debian packages named in neither
+    docs/terminology-alignment.md nor docs/check-evaluation.md (gnome-commander, geeqie, filezilla, glade,
+    gnome-flashback, gnome-panel, metacity, NetworkManager-openvpn/-vpnc, xdg-desktop-portal(-gnome), ocrfeeder,
+    entangle, kazam, guvcview, gnome-sound-recorder and GNOME games; fetched with `apt-get download`, `dpkg-deb -x`
+    under `root`, never committed), leaving out every English label of held-out 7's catalogs under `root7` (read
+    or not) and of the earlier sets. Returns (gold, every translation). Its errors are never printed."""
+    counts = collections.defaultdict(collections.Counter)
+    first_seen = {}
+    paths = glob.glob(os.path.join(root, "**", "uk", "LC_MESSAGES", "*.mo"), recursive=True)
+    paths += glob.glob(os.path.join(root, "**", "uk_UA", "LC_MESSAGES", "*.mo"), recursive=True)
+    for path in sorted(paths):
+        po = path + ".po"
+        if not os.path.exists(po):
+            subprocess.run(["msgunfmt", path, "-o", po], check=True, stderr=subprocess.DEVNULL)
+        for _, source, target in po_units(po):
+            count_name(counts, first_seen, catalog_label(source), catalog_label(target))
+    labels7, _ = build_fresh7(root7, [], gold, fresh3)
+    fresh8, every = {}, {}
+    for en, translations in sorted(counts.items()):
+        if en in labels7 or en in fresh3 or any(en in gold[name] for name in ("languages", "countries", "fresh")):
+            continue
+        ranked = sorted(translations, key=lambda uk: (-translations[uk], first_seen[(en, uk)]))
+        fresh8[en], every[en] = ranked[0], ranked
+    return fresh8, every
+
+
 def half7(term):
     """0 or 1, fixed by the term's text alone: which half of held-out 7 a term is in."""
     return int(hashlib.sha256(term.encode("utf-8")).hexdigest(), 16) % 2
@@ -394,6 +423,10 @@ def main():
     parser.add_argument("--blind7", nargs=4, metavar=("ROOT", "ROOT6", "ROOT5", "ROOT4"),
                         help="run ONLY held-out 7 (UI labels of other packages' catalogs under ROOT; errors of "
                              "half 0 with --errors, half 1 never)")
+    parser.add_argument("--blind8", nargs=2, metavar=("ROOT", "ROOT7"),
+                        help="run ONLY held-out 8 (UI labels of the catalogs under ROOT, none of held-out 7's under "
+                             "ROOT7; blind: errors never printed)")
+    parser.add_argument("--skip-extract", action="store_true", help="suggest figures only (no extract run)")
     parser.add_argument("--without", action="append", default=[],
                         help="switch a part of the method off in every suggest run (one ablation row)")
     args = parser.parse_args()
@@ -401,6 +434,13 @@ def main():
         SUGGEST_EXTRA.extend(["--without", feature])
     corpus, gold = build(args.work)
     print(f"corpus: {len(corpus)} units from the installed catalogs (iso-codes left out)\n")
+    if args.blind8:
+        entries, every = build_fresh8(args.blind8[0], args.blind8[1], gold, build_fresh3(args.work, gold))
+        judged = judgeable(corpus, entries)
+        print(f"held-out 8: {len(entries)} catalog labels, {len(judged)} attested in the corpus\n")
+        args.errors = False  # blind: never printed
+        blind7_table(args, corpus, judged, every, "held-out 8")
+        return
     if args.blind7:
         entries, every = build_fresh7(args.blind7[0], args.blind7[1:], gold, build_fresh3(args.work, gold))
         judged = judgeable(corpus, entries)
@@ -453,6 +493,8 @@ def main():
                 if not got or not same_term(got[0], g):
                     rank = next((k + 1 for k, c in enumerate(got) if same_term(c, g)), None)
                     print(f"    {name} {term}: gold {g!r}, rank {rank}, got {got[:5]}", file=sys.stderr)
+    if args.skip_extract:
+        return
     if not args.ablations:
         extract_table(args, sets, ())
     else:
@@ -493,18 +535,18 @@ def blind_table(args, corpus, judged, label, measures, errors=False):
                     print(f"    {term}: gold {g!r}, rank {rank}, got {got[:5]}", file=sys.stderr)
 
 
-def blind7_table(args, corpus, judged, every):
+def blind7_table(args, corpus, judged, every, name="held-out 7"):
     """Held-out 7's figures: all, each half, and against any translation the catalogs give; the errors of half 0
     only, with --errors."""
     answers, _ = run_suggest(args.tlumach, args.work, list(judged), ("--association", args.association))
     baseline = dice_baseline(corpus, {t: v[1] for t, v in judged.items()})
-    with open(os.path.join(args.work, "blind7-answers.json"), "w", encoding="utf-8") as out:
+    with open(os.path.join(args.work, name.replace(" ", "").replace("held-out", "blind") + "-answers.json"), "w", encoding="utf-8") as out:
         json.dump(answers, out, ensure_ascii=False, sort_keys=True)
     print("| set | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form | acc@1 any | acc@5 any |")
     print("|---|---|---|---|---|---|---|---|")
-    for label, part in (("held-out 7, all", judged),
-                        ("held-out 7, half 0 (read)", {t: v for t, v in judged.items() if half7(t) == 0}),
-                        ("held-out 7, half 1 (blind)", {t: v for t, v in judged.items() if half7(t) == 1})):
+    for label, part in ((f"{name}, all", judged),
+                        (f"{name}, half 0", {t: v for t, v in judged.items() if half7(t) == 0}),
+                        (f"{name}, half 1", {t: v for t, v in judged.items() if half7(t) == 1})):
         for method, got in (("Dice baseline", baseline), ("tlumach suggest", answers)):
             n, a1, a5, ax = accuracy(got, part)
             any1 = sum(1 for t in part if got.get(t) and any(same_term(got[t][0], g) for g in every[t]))

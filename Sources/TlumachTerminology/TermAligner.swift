@@ -75,6 +75,11 @@ public struct TerminologyFeatures: Sendable, Hashable {
     /// an occurrence aligned to a span left in the query's script (Desktop inside "Logitech Cordless Desktop")
     /// is not evidence of its translation, and the query is not matched as a name.
     public var ordinaryWords = true
+    /// `suggest`: where the query stands alone as a whole unit (a UI label: "Keys", "Info"), the translations
+    /// those units give as a whole weigh half of the score, and their spelling is the one shown; the words of a
+    /// label are translated as a label (Клавіші, Інформація), not as the word or case the same word takes inside
+    /// sentences (ключі of PNG chunks, Інфо of a table header). See `LabelUnit`.
+    public var wholeUnits = true
 
     public init() {}
 }
@@ -169,7 +174,7 @@ public final class TermAligner {
         let ordinary = features.ordinaryWords && isOrdinaryWord(sequence, queryTokens)
         var scored = score(
             sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true, keep: limit,
-            ordinary: ordinary)
+            ordinary: ordinary, labels: features.wholeUnits)
         scored.sort(by: Self.ranking)
         return Array(scored.prefix(limit))
     }
@@ -321,7 +326,7 @@ public final class TermAligner {
     /// Candidates for one source stem sequence at its occurrences (each unit once).
     private func score(
         sequence: [Int32], queryTokens: [TermToken], occurrences: [(unit: Int, position: Int)], fallback: Bool,
-        keep: Int = Int.max, ordinary: Bool = false
+        keep: Int = Int.max, ordinary: Bool = false, labels: Bool = false
     ) -> [TermCandidate] {
         var evidence: [Gram: Evidence] = [:]
         let allOccurrences = occurrences
@@ -388,6 +393,30 @@ public final class TermAligner {
                 }
             }
         }
+        // The units where the query stands alone as a whole label, and what their targets say as a whole.
+        var labelUnits = 0
+        var labelTargets: [Gram: Int] = [:]
+        var labelSpellings: [Gram: [String: Int]] = [:]
+        if labels {
+            for (unit, position) in allOccurrences {
+                guard LabelUnit.isWhole(side: corpus.source, unit: unit, position: position, length: sequence.count),
+                    LabelUnit.writes(queryTokens, corpus.source.tokens[corpus.source.range(unit)]),
+                    LabelUnit.isLabel(corpus.sourceTexts[unit])
+                else { continue }
+                // A label left as written (a usage line's COMMAND, a name) says nothing about a translation.
+                let range = corpus.target.range(unit)
+                let sourceWords = corpus.source.tokens[corpus.source.range(unit)].map { $0.surface.lowercased() }
+                if corpus.target.tokens[range].map({ $0.surface.lowercased() }) == sourceWords { continue }
+                labelUnits += 1
+                guard range.count <= max(sequence.count, 1) + 2, corpus.target.isTermLike(range.lowerBound, range.upperBound),
+                    LabelUnit.isLabel(corpus.targetTexts[unit])
+                else { continue }
+                let gram = Gram(corpus.target.ids[range])
+                labelTargets[gram, default: 0] += 1
+                labelSpellings[gram, default: [:]][corpus.target.tokens[range].map(\.surface).joined(separator: " "), default: 0] += 1
+                if evidence[gram] == nil { record(&evidence[gram, default: Evidence()], unit: unit, span: range, aligned: false) }
+            }
+        }
         let total = Double(occurrences.count)
         let occurrenceUnits = allOccurrences.map(\.unit)
         // A source term written with a capital inside sentences is a proper name (Ukraine): its translation keeps
@@ -437,6 +466,8 @@ public final class TermAligner {
             }
             // Length: a candidate much longer than the term is rarely its translation.
             if ids.count > max(queryTokens.count, 1) + 2 { value *= 0.8 }
+            // A label's own translations as a label weigh half.
+            if labelUnits > 0 { value = 0.5 * value + 0.5 * Double(labelTargets[gram] ?? 0) / Double(labelUnits) }
             scored.append(
                 Scored(gram: gram, value: value, alignedShare: alignedShare, count: item.aligned > 0 ? item.aligned : together))
         }
@@ -445,7 +476,8 @@ public final class TermAligner {
         if queryMayBeSpecial {
             for index in scored.indices where Int(scored[index].gram.count) == queryTokens.count {
                 guard let item = evidence[scored[index].gram] else { continue }
-                let text = displayForm(forms(of: item), proper: sourceIsProper)
+                let text = displayForm(
+                    LabelUnit.preferred(forms(of: item), labelSpellings[scored[index].gram]), proper: sourceIsProper)
                 scored[index].text = text
                 if let special = specialMatch(queryTokens, text) {
                     scored[index].kind = special
@@ -468,7 +500,8 @@ public final class TermAligner {
         var merged: [String: TermCandidate] = [:]
         for entry in scored.prefix(cut) {
             guard let item = evidence[entry.gram] else { continue }
-            let text = entry.text ?? displayForm(forms(of: item), proper: sourceIsProper)
+            let text = entry.text
+                ?? displayForm(LabelUnit.preferred(forms(of: item), labelSpellings[entry.gram]), proper: sourceIsProper)
             let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
             let candidate = TermCandidate(
                 text: text, score: entry.value, count: entry.count, examples: examples, kind: entry.kind)
@@ -917,5 +950,59 @@ package enum Definitions {
             result.append(Definition(full: words[start...].map(\.surface).joined(separator: " "), abbreviation: String(inside)))
         }
         return result
+    }
+}
+
+/// A unit that is a label: its words are its whole text but for spaces, accelerator marks and a final colon or
+/// ellipsis ("_Download", "Keys:", "Save As…"); no placeholder, no sentence punctuation. A query that is a whole
+/// label in some units is translated there as a label (gtk20's "Keys" → "Клавіші", where inside sentences the
+/// same word is the PNG chunks' ключі).
+enum LabelUnit {
+    /// Marks and joiners inside a label's words besides letters and digits.
+    private static let inner: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "-", "_", "&"]
+
+    static func isLabel(_ text: String) -> Bool {
+        var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        for ending in ["...", "\u{2026}", ":"] where body.hasSuffix(ending) {
+            body = body.dropLast(ending.count)
+            break
+        }
+        var letters = false
+        for scalar in body.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                letters = true
+            } else if !(scalar == " " || inner.contains(scalar)) {
+                return false
+            }
+        }
+        return letters
+    }
+
+    /// The label writes the query's own words: the same letters up to case, and in capitals only where the query
+    /// is (Keys is not the label "Key", nor "Right" the query "rights"; "DATA", a usage line's placeholder, is not
+    /// the label "Data").
+    static func writes(_ query: [TermToken], _ label: ArraySlice<TermToken>) -> Bool {
+        guard query.count == label.count else { return false }
+        return zip(query, label).allSatisfy { $0.surface.lowercased() == $1.surface.lowercased() && $0.isAllCaps == $1.isAllCaps }
+    }
+
+    /// The occurrence at `position` is every word of `unit`, with no break between its words.
+    static func isWhole(side: CorpusSide, unit: Int, position: Int, length: Int) -> Bool {
+        let range = side.range(unit)
+        guard range.lowerBound == position, range.count == length else { return false }
+        return !side.tokens[range].dropFirst().contains(where: \.breakBefore)
+    }
+
+    /// The spellings to choose the shown form from: those attested as a whole label's translation, when there are
+    /// some (where the corpus writes the candidate inside sentences still decides its capital).
+    static func preferred(_ forms: [String: TermAligner.FormCount], _ labels: [String: Int]?) -> [String: TermAligner.FormCount] {
+        guard let labels, !labels.isEmpty else { return forms }
+        var kept = forms.filter { labels[$0.key] != nil }
+        guard let first = kept.keys.min() else { return forms }
+        for (surface, count) in forms where labels[surface] == nil {
+            kept[first]?.capitalizedInside += count.capitalizedInside
+            kept[first]?.lowerInside += count.lowerInside
+        }
+        return kept
     }
 }

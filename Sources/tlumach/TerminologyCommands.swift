@@ -13,7 +13,7 @@ struct TermCorpusOptions: ParsableArguments {
     var sourceLanguage: String?
     @Option(name: .customLong("target-lang"), help: "Language of the translations (default: the corpus's target language).")
     var targetLanguage: String?
-    @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise, termhood, inflections, ordinary-words; repeatable.", visibility: .hidden))
+    @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise, termhood, inflections, ordinary-words, whole-units; repeatable.", visibility: .hidden))
     var without: [String] = []
     @Option(name: .customLong("association"), help: ArgumentHelp("Co-occurrence measure in the score: dice or llr (log-likelihood, normalised).", visibility: .hidden))
     var association: String = "dice"
@@ -36,6 +36,7 @@ struct TermCorpusOptions: ParsableArguments {
             case "termhood": features.termhood = false
             case "inflections": features.inflections = false
             case "ordinary-words": features.ordinaryWords = false
+            case "whole-units": features.wholeUnits = false
             default: throw ValidationError("unknown --without \(name)")
             }
         }

@@ -526,7 +526,43 @@ final class GlossaryDraftTests: XCTestCase {
         XCTAssertEqual(aligner.suggest("Java").first?.text.lowercased(), "java")  // kept, not demoted
         var features = TerminologyFeatures()
         features.ordinaryWords = false
+        // The label rule (round 8) reads the three units where "Desktop" stands alone and also gives Стільниця:
+        // switched off too, so that this shows what the ordinary-word rule alone does.
+        features.wholeUnits = false
         XCTAssertEqual(TermAligner(pairs: pairs, features: features).suggest("Desktop").first?.text, "Desktop")
+    }
+
+    func testAQueryThatIsAWholeLabelPrefersWhatItsLabelsSay() {
+        // Real units (held-out 7's Keys miss, round 6: gold клавіші, rank 1 ключа): inside sentences "Keys" is the
+        // PNG chunks' keys (ключі); the one unit where "Keys" stands alone, a label, says клавіші. A query that is
+        // a whole label elsewhere (Private Keys → Закриті ключі) keeps its own label's words.
+        let pairs: [TermPairInput] = [
+            .init(id: "gdk-pixbuf:104", source: "Invalid key “%s”. Keys for PNG text chunks must be ASCII characters.", target: "Некоректний ключ «%s». Ключі для блоків тексту в зображенні формату PNG мають бути символами з набору ASCII."),
+            .init(id: "gdk-pixbuf:105", source: "Invalid key “%s”. Keys for PNG text chunks must have at least 1 and at most 79 characters.", target: "Некоректний ключ «%s». Ключі для блоків тексту в зображенні формату PNG мають містити не менше 1 та не більше 79 символів."),
+            .init(id: "gnupg2:539", source: "Private Keys", target: "Закриті ключі"),
+            .init(id: "gsettings-desktop-schemas:154", source: "Enable “Bounce Keys”", target: "Увімкнути пружні клавіші"),
+            .init(id: "gsettings-desktop-schemas:600", source: "Whether the “Slow Keys” accessibility feature is turned on.", target: "Чи увімкнено можливості повільних клавіш."),
+            .init(id: "gtk20:335", source: "Keys", target: "Клавіші"),
+            .init(id: "gtk20:336", source: "Keys for PNG text chunks must be ASCII characters.", target: "Ключі для блоків тексту в зображенні формату PNG мають бути символами з набору ASCII."),
+            .init(id: "gtk20:337", source: "Keys for PNG text chunks must have at least 1 and at most 79 characters.", target: "Ключі для блоків тексту в зображенні формату PNG мають містити не менше 1 та не більше 79 символів."),
+        ]
+        let aligner = TermAligner(pairs: pairs)
+        XCTAssertEqual(aligner.suggest("Keys").first?.text.lowercased(), "клавіші")
+        XCTAssertEqual(aligner.suggest("Private Keys").first?.text, "закриті ключі")
+        var features = TerminologyFeatures()
+        features.wholeUnits = false  // the defect: the sentences' ключі decide
+        XCTAssertEqual(TermAligner(pairs: pairs, features: features).suggest("Keys").first?.text.lowercased(), "ключі")
+    }
+
+    func testALabelIsAUnitOfWordsAloneWithoutPlaceholdersOrSentencePunctuation() {
+        XCTAssertTrue(LabelUnit.isLabel("Keys"))
+        XCTAssertTrue(LabelUnit.isLabel("_Download…"))
+        XCTAssertTrue(LabelUnit.isLabel(" Local settings: "))
+        XCTAssertTrue(LabelUnit.isLabel("Save As..."))
+        XCTAssertFalse(LabelUnit.isLabel("Download quota of %s EXCEEDED! "))
+        XCTAssertFalse(LabelUnit.isLabel("Enable “Bounce Keys”"))
+        XCTAssertFalse(LabelUnit.isLabel("The proxy could not be set."))
+        XCTAssertFalse(LabelUnit.isLabel("…"))
     }
 
     func testExtractLeavesOutMessagePhrasesUnlessSwitchedOff() {
