@@ -9,7 +9,15 @@ package enum UTF8Validation {
         guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
         var index = 0
+        // Where the word-at-a-time loop may be tried again after it stopped at something it does not take.
+        var wordsFrom = 0
         while index < count {
+            if index >= wordsFrom && index &+ 8 <= count {
+                index = twoByteWords(base, from: index, count: count)
+                // Stopped at a sequence it does not take (or near the end): bytes one by one for a while.
+                wordsFrom = index &+ 16
+                if index >= count { break }
+            }
             let byte = base[index]
             if byte < 0x80 {
                 // Eight ASCII bytes at a time (English text, markup, spaces between Cyrillic words).
@@ -45,6 +53,37 @@ package enum UTF8Validation {
             index &+= length
         }
         return nil
+    }
+
+    /// Eight bytes at a time over text of ASCII and two-byte sequences (all of Cyrillic), from `start`, a sequence
+    /// start: each lead byte C2–DF must be followed by a continuation byte and each continuation byte must follow
+    /// one. Returns where it stopped, a sequence start: the end of the last whole word read, or the start of the
+    /// sequence it could not take (a longer sequence, or anything invalid), which the byte-by-byte loop then reads.
+    @inline(__always)
+    static func twoByteWords(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var index = start
+        // 0x80 when the word before ended in a lead byte, whose continuation is this word's first byte.
+        var carry: UInt64 = 0
+        while index &+ 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let top = word & high
+            let bit6 = (word << 1) & high
+            let bit5 = (word << 2) & high
+            // A lead byte of three or four bytes (or F8–FF): not taken here.
+            if top & bit6 & bit5 != 0 { break }
+            let lead = top & bit6
+            let continuation = top & ~bit6
+            if (lead << 8) | carry != continuation { break }
+            // C0 and C1 (overlong leads): bits 1–4 all zero. The bytes of `low` are even and below 0x20, so the
+            // subtraction marks exactly the zero ones.
+            let low = word & 0x1E1E_1E1E_1E1E_1E1E
+            if (low &- 0x0101_0101_0101_0101) & ~low & lead != 0 { break }
+            carry = (lead >> 56) & 0x80
+            index &+= 8
+        }
+        // Stopped after a word ending in a lead byte: that lead starts the sequence left to the byte loop.
+        return carry != 0 ? index &- 1 : index
     }
 
     /// `firstInvalidOffset` on up to `parts` parts of a large buffer at once, each cut before a byte that is not a

@@ -41,10 +41,15 @@ enum ApostropheBytePath {
         var scan = output.withUnsafeBufferPointer {
             FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical, tables: tables)
         }
-        guard !scan.needsWork, scan.quoteCount == result.quotes else { return undo(&output, start) }
-        if result.quotes > 0 {
+        // Quotation marks already in the paragraph are taken only when none were written here: then the quote
+        // rule sees this very text (the marks written are the apostrophe and space rules'), on which the scan
+        // below says it is idle.
+        guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 else {
+            return undo(&output, start)
+        }
+        if scan.quoteCount > 0 {
             let language = fixed ?? resolve(scan.evidence)
-            if (language == .en) != english {
+            if result.quotes > 0 && (language == .en) != english {
                 english = language == .en
                 output.removeSubrange(start...)
                 guard let again = write(
@@ -106,6 +111,13 @@ enum ApostropheBytePath {
                 continue
             }
             if byte != 0x27 && byte != 0x22 {
+                // An HTML tag is a protected span: the rules change nothing in it, so it must hold nothing this
+                // path would change (what `FastScan` passes over).
+                if byte == 0x3C, let close = FastScan.tagEnd(base, index, end) {
+                    guard FastScan.isPlainTag(base, index + 1, close) else { return nil }
+                    index = close + 1
+                    continue
+                }
                 index += 1
                 continue
             }
@@ -228,19 +240,7 @@ enum ApostropheBytePath {
         }
     }
 
-    /// `mailto:` starts a URL (a protected span) without anything `FastScan` flags.
     private static func containsMailto(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var position = range.lowerBound + 6
-        while position < range.upperBound, let found = memchr(base + position, 0x3A, range.upperBound - position) {
-            let colon = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            var matches = true
-            for (offset, letter) in "mailto".utf8.enumerated() where base[colon - 6 + offset] | 0x20 != letter {
-                matches = false
-                break
-            }
-            if matches { return true }
-            position = colon + 1
-        }
-        return false
+        FastScan.containsMailto(base, range)
     }
 }

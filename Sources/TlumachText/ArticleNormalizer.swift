@@ -52,10 +52,12 @@ public final class ArticleNormalizer: Sendable {
         // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
         // gets its own language and quote pairing.
         let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
+        // A text without any CR (nearly every one) needs no look for one in each line.
+        let carriageReturns = bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
         if !reporting, workers > 1, options.rewriters.isEmpty,
             let result = normalizeInParts(
                 bytes, workers: workers, partSize: partSize ?? Self.partSize(bytes.count, workers: workers),
-                linesAreParagraphs: linesAreParagraphs, progress: progress, sink: sink)
+                linesAreParagraphs: linesAreParagraphs, progress: progress, sink: sink, carriageReturns: carriageReturns)
         {
             return result
         }
@@ -66,7 +68,8 @@ public final class ArticleNormalizer: Sendable {
         processStart(bytes, &run)
         processBlocks(
             bytes, until: bytes.count, &run, linesAreParagraphs: linesAreParagraphs, reporting: reporting, sink: sink,
-            drainEvery: drainEvery, progress: progress, progressEvery: progressEvery, reported: &reported)
+            drainEvery: drainEvery, progress: progress, progressEvery: progressEvery, reported: &reported,
+            carriageReturns: carriageReturns)
         Self.flush(bytes, from: &run.clean, to: bytes.count, into: &run.output)
         if let sink {
             if !run.output.isEmpty { run.output.withUnsafeBufferPointer(sink) }
@@ -130,7 +133,8 @@ public final class ArticleNormalizer: Sendable {
     func processBlocks(
         _ bytes: UnsafeBufferPointer<UInt8>, until limit: Int, _ run: inout BlockRun, linesAreParagraphs: Bool,
         reporting: Bool, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil, drainEvery: Int = 1 << 20,
-        progress: ((Int) -> Void)? = nil, progressEvery: Int = ArticleNormalizer.progressStep, reported: inout Int
+        progress: ((Int) -> Void)? = nil, progressEvery: Int = ArticleNormalizer.progressStep, reported: inout Int,
+        carriageReturns: Bool = true
     ) {
         let bareBlankLines = options.rewriters.isEmpty
         let base = bytes.baseAddress
@@ -144,7 +148,8 @@ public final class ArticleNormalizer: Sendable {
                 run.position += 1
                 continue
             }
-            let block = Blocks.next(in: bytes, from: run.position, linesAreParagraphs: linesAreParagraphs)
+            let block = Blocks.next(
+                in: bytes, from: run.position, linesAreParagraphs: linesAreParagraphs, carriageReturns: carriageReturns)
             switch block.kind {
             case .code:
                 Self.flush(bytes, from: &run.clean, to: block.range.lowerBound, into: &run.output)
@@ -526,14 +531,16 @@ enum Blocks {
         return lines > 1
     }
 
-    static func next(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesAreParagraphs: Bool = false)
-        -> (kind: Kind, range: Range<Int>)
-    {
-        let first = line(bytes, start)
+    /// `carriageReturns`: false when the text has no CR at all (then no line is searched for one).
+    static func next(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int, linesAreParagraphs: Bool = false,
+        carriageReturns: Bool = true
+    ) -> (kind: Kind, range: Range<Int>) {
+        let first = line(bytes, start, carriageReturns)
         if start < bytes.count, mayStartBlock(bytes[start]), let fence = fence(bytes, first) {
             var end = first.upperBound
             while end < bytes.count {
-                let next = line(bytes, end)
+                let next = line(bytes, end, carriageReturns)
                 end = next.upperBound
                 if let closing = self.fence(bytes, next), closing.marker == fence.marker, closing.length >= fence.length,
                     closing.isBare
@@ -546,7 +553,7 @@ enum Blocks {
         if linesAreParagraphs || isBlank(bytes, first) { return (.paragraph, first) }
         var end = first.upperBound
         while end < bytes.count {
-            let next = line(bytes, end)
+            let next = line(bytes, end, carriageReturns)
             if mayStartBlock(bytes[end])
                 && (isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next))
             {
@@ -590,12 +597,13 @@ enum Blocks {
     }
 
     /// The line starting at `start`, with its terminator (LF, CRLF or a lone CR).
-    static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Range<Int> {
+    static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ carriageReturns: Bool = true) -> Range<Int> {
         guard let base = bytes.baseAddress, start < bytes.count else { return start..<start }
-        // memchr finds the LF; a CR before it (a lone CR line end) is looked for only in that line.
+        // memchr finds the LF; a CR before it (a lone CR line end) is looked for only in that line, and only when
+        // the text has one.
         let newline = memchr(base + start, 0x0A, bytes.count - start)
         let end = newline.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-        if memchr(base + start, 0x0D, end - start) == nil {
+        if !carriageReturns || memchr(base + start, 0x0D, end - start) == nil {
             return start..<(newline == nil ? end : end + 1)
         }
         var index = start

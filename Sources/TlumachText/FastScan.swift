@@ -1,3 +1,4 @@
+import Foundation
 import ICU
 
 /// One pass over a paragraph's UTF-8 bytes that decides whether any rule could change it, and gathers the letters
@@ -57,6 +58,7 @@ struct FastScan {
         var previousLetter = false
         var previousByte: UInt8 = 0x0A
         var lineHasText = false
+        var sawAngle = false
         let canonicalIsRight = apostrophe == "\u{2019}"
         // Returning early with needsWork: the caller only needs the verdict then (language comes from the rules).
         let markers = tables.markers
@@ -81,10 +83,18 @@ struct FastScan {
                         var position = index
                         while true {
                             var packed: UInt64 = 0
-                            repeat {
+                            // Two letters a step while two follow (the leads at bytes 0 and 2 of the next four).
+                            while position &+ 3 < end {
+                                let pair = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
+                                guard pair & 0x00FE_00FE == 0x00D0_00D0 else { break }
+                                packed &+= markers[Int((pair & 1) << 6 | (pair >> 8) & 0x3F)]
+                                packed &+= markers[Int((pair >> 10) & 0x40 | (pair >> 24) & 0x3F)]
+                                position &+= 4
+                            }
+                            if position &+ 1 < end && base[position] & 0xFE == 0xD0 {
                                 packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
                                 position &+= 2
-                            } while position &+ 1 < end && base[position] & 0xFE == 0xD0
+                            }
                             cyrillic &+= Int(packed & 0x1F_FFFF)
                             ukrainian &+= Int((packed >> 21) & 0x1F_FFFF)
                             russian &+= Int(packed >> 42)
@@ -111,7 +121,7 @@ struct FastScan {
                             var wordStart = index
                             var spaces = 0
                             while true {
-                                while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
+                                position = FastScan.asciiLetterRunEnd(base, position, end)
                                 // One space and the next ASCII word: as in the Cyrillic loop above.
                                 guard position &+ 1 < end, base[position] == 0x20,
                                     (base[position &+ 1] | 0x20) &- 0x61 < 26
@@ -161,10 +171,25 @@ struct FastScan {
                             }
                         case 0x0A:
                             lineHasText = false
-                        case 0x0D, 0x22, 0x27, 0x60, 0x40, 0x3C:
-                            // (also @ and <: protected spans, whose letters must not count for the language)
+                        case 0x0D, 0x22, 0x27, 0x60, 0x40:
+                            // (also @: e-mail addresses, protected spans whose letters must not count for the language)
                             scan.needsWork = true
                             return scan
+                        case 0x3C:
+                            // An HTML tag (a protected span: its letters do not count for the language) is passed over
+                            // when nothing in it is anything a rule looks at; any other "<" is plain punctuation.
+                            sawAngle = true
+                            if let close = FastScan.tagEnd(base, index, end) {
+                                guard FastScan.isPlainTag(base, index &+ 1, close) else {
+                                    scan.needsWork = true
+                                    return scan
+                                }
+                                previousLetter = false
+                                previousByte = 0x3E
+                                lineHasText = true
+                                index = close &+ 1
+                                continue
+                            }
                         case 0x3A, 0x5D:
                             // "://" of a URL, "](" of a Markdown link: protected spans.
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0
@@ -291,6 +316,9 @@ struct FastScan {
                 if wordLatin && wordCyrillic { scan.needsWork = true }
                 // Trailing space at the very end of the text (no final line break).
                 if previousByte == 0x20 || previousByte == 0x09 { scan.needsWork = true }
+                // `mailto:` starts a URL (a protected span) without anything flagged here; beside a tag the rules
+                // must find both (text without "<" was always taken as it is).
+                if sawAngle && FastScan.containsMailto(base, range) { scan.needsWork = true }
                 scan.evidence.latinLetters = latin
                 scan.evidence.cyrillicLetters = cyrillic
                 scan.evidence.ukrainianMarkers = ukrainian
@@ -298,6 +326,85 @@ struct FastScan {
                 return scan
             }
         }
+    }
+
+    /// The end of the run of ASCII letters from `start`: eight bytes a test while they last.
+    @inline(__always)
+    static func asciiLetterRunEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var position = start
+        while position &+ 8 <= end {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            // Each byte folded to lower case, without its top bit (so the additions below carry into no other
+            // byte): the top bit of `+ 0x1F` is set from "a" on, that of `+ 0x05` from "{" on; and the byte itself
+            // must be ASCII.
+            let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
+            let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~word
+                & 0x8080_8080_8080_8080
+            let others = ~letters & 0x8080_8080_8080_8080
+            if others != 0 { return position &+ others.trailingZeroBitCount >> 3 }
+            position &+= 8
+        }
+        while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
+        return position
+    }
+
+    /// The ">" ending the HTML tag or autolink that the "<" at `start` opens, as `ProtectedSpans` finds them: "<"
+    /// then an ASCII letter, "/" or "!", up to the next ">" with no "<" or line break between; nil when it opens none.
+    @inline(__always)
+    static func tagEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        guard start &+ 1 < end else { return nil }
+        let first = base[start &+ 1]
+        guard (first | 0x20) &- 0x61 < 26 || first == 0x2F || first == 0x21 else { return nil }
+        var close = start &+ 1
+        while close < end {
+            let byte = base[close]
+            if byte == 0x3E { return close }
+            if byte == 0x3C || byte == 0x0A { return nil }
+            close &+= 1
+        }
+        return nil
+    }
+
+    /// Whether the inside of a tag (`from..<to`) holds only what no rule looks at and no other protected span can
+    /// start in: ASCII letters and digits, single spaces, a hyphen between letters and `/ = . _ # % ! , + * ( ) | ~`.
+    static func isPlainTag(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var index = from
+        while index < to {
+            let byte = base[index]
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2F, 0x3D, 0x2E, 0x5F, 0x23, 0x25, 0x21, 0x2C, 0x2B, 0x2A, 0x28,
+                0x29, 0x7C, 0x7E:
+                break
+            case 0x20:
+                // One space between two other characters of the tag (a run of spaces is the space-runs rule's).
+                guard index > from, index &+ 1 < to, base[index &- 1] != 0x20, base[index &+ 1] != 0x20 else { return false }
+            case 0x2D:
+                // Inside a word only: a hyphen with a space or digits beside it is the dash rule's.
+                guard index > from, index &+ 1 < to, (base[index &- 1] | 0x20) &- 0x61 < 26,
+                    (base[index &+ 1] | 0x20) &- 0x61 < 26
+                else { return false }
+            default:
+                return false
+            }
+            index &+= 1
+        }
+        return true
+    }
+
+    /// `mailto:` starts a URL (a protected span) without anything `FastScan` flags.
+    static func containsMailto(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var position = range.lowerBound + 6
+        while position < range.upperBound, let found = memchr(base + position, 0x3A, range.upperBound - position) {
+            let colon = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            var matches = true
+            for (offset, letter) in "mailto".utf8.enumerated() where base[colon - 6 + offset] | 0x20 != letter {
+                matches = false
+                break
+            }
+            if matches { return true }
+            position = colon + 1
+        }
+        return false
     }
 
     @inline(__always)

@@ -33,7 +33,8 @@ extension ArticleNormalizer {
     func normalizeInParts(
         _ bytes: UnsafeBufferPointer<UInt8>, workers: Int, partSize: Int, linesAreParagraphs: Bool,
         progress: ((Int) -> Void)?, sink: ((UnsafeBufferPointer<UInt8>) -> Void)?,
-        guessStretch: Int = ArticleNormalizer.guessStretch, outcome: ((PartOutcome) -> Void)? = nil
+        guessStretch: Int = ArticleNormalizer.guessStretch, outcome: ((PartOutcome) -> Void)? = nil,
+        carriageReturns: Bool = true
     ) -> NormalizationResult? {
         var starts = [0]
         var target = partSize
@@ -52,7 +53,7 @@ extension ArticleNormalizer {
                 while let index = board.take() {
                     let part = normalizePart(
                         text.buffer, start: cuts[index], limit: limits[index], linesAreParagraphs: linesAreParagraphs,
-                        guessStretch: guessStretch)
+                        guessStretch: guessStretch, carriageReturns: carriageReturns)
                     board.put(part, at: index)
                 }
             }
@@ -74,7 +75,7 @@ extension ArticleNormalizer {
             func finishSerially(_ serial: inout BlockRun) {
                 processBlocks(
                     bytes, until: part.limit, &serial, linesAreParagraphs: linesAreParagraphs, reporting: false,
-                    reported: &unused)
+                    reported: &unused, carriageReturns: carriageReturns)
                 Self.flush(bytes, from: &serial.clean, to: serial.position, into: &serial.output)
                 serial.output.withUnsafeBufferPointer(emit)
                 changeCount += serial.changeCount
@@ -104,7 +105,7 @@ extension ArticleNormalizer {
                 serial.state = state
                 processBlocks(
                     bytes, until: settled.position, &serial, linesAreParagraphs: linesAreParagraphs, reporting: false,
-                    reported: &unused)
+                    reported: &unused, carriageReturns: carriageReturns)
                 if serial.position == settled.position && serial.state.remembersTheSame(as: settled.state) {
                     outcome?(.usedAfterAgreement)
                     Self.flush(bytes, from: &serial.clean, to: serial.position, into: &serial.output)
@@ -145,7 +146,8 @@ extension ArticleNormalizer {
     /// Normalises the blocks starting in `start..<limit`; a part other than the first starts from the state the
     /// text just before it leads to (normalised for that only) and follows the other possible start states.
     func normalizePart(
-        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, linesAreParagraphs: Bool, guessStretch: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, linesAreParagraphs: Bool, guessStretch: Int,
+        carriageReturns: Bool = true
     ) -> Part {
         var part = Part(start: start, limit: limit)
         var unused = 0
@@ -163,7 +165,7 @@ extension ArticleNormalizer {
                 warmUp.clean = start  // nothing before `start` is copied
                 processBlocks(
                     bytes, until: start, &warmUp, linesAreParagraphs: linesAreParagraphs, reporting: false,
-                    reported: &unused)
+                    reported: &unused, carriageReturns: carriageReturns)
                 if warmUp.position == start { guess = warmUp.state }
             }
             part.startState = guess
@@ -172,7 +174,8 @@ extension ArticleNormalizer {
         }
         part.run.output.reserveCapacity(limit - start + (limit - start) / 8)
         processBlocks(
-            bytes, until: limit, &part.run, linesAreParagraphs: linesAreParagraphs, reporting: false, reported: &unused)
+            bytes, until: limit, &part.run, linesAreParagraphs: linesAreParagraphs, reporting: false, reported: &unused,
+            carriageReturns: carriageReturns)
         Self.flush(bytes, from: &part.run.clean, to: part.run.position, into: &part.run.output)
         return part
     }

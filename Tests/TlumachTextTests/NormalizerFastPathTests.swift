@@ -102,7 +102,12 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertEqual(taken("Ключ:      значення  \n  список     довідка\n"), "Ключ: значення\n  список довідка\n")
         XCTAssertEqual(taken("слово  \"цитата\"   \n"), "слово «цитата»\n")
         XCTAssertEqual(taken("кінець   "), "кінець")
+        // Quotation marks already right stay when only apostrophes are written; a plain HTML tag is passed over.
+        XCTAssertEqual(taken("Пам'ять «%s» і з'єднання\n"), "Пам’ять «%s» і з’єднання\n")
+        XCTAssertEqual(taken("don't \u{201C}%s\u{201D}\n", language: .en), "don’t \u{201C}%s\u{201D}\n")
+        XCTAssertEqual(taken("Пам'ять %#<PRIx64> <b>так</b>\n"), "Пам’ять %#<PRIx64> <b>так</b>\n")
         for text in [
+            "п'ять <a  b>\n", "п'ять <a href='x'>\n", "п'ять <a-1>\n", "п'ять «так\n", "п'ять „так“\n",
             "mailto:o'brien\n", "'п'ять\n", "п'ять'\n", "п''ять\n", "п'ять - так\n", "α'β\n", "п'ять\n\u{201C}",
             "\"відкрито\n", "x\"y\"\n", "\"a\"\"b\"\n", "\" \"\n", "«a» \"b\"\n",
             "a \t b\n", "a\t  b\n", "a  \tb\n", "a\u{A0}  b\n", "a  \u{A0}b\n", "a  \r\n", "a  b\u{200B}\n", "a  - b\n",
@@ -110,6 +115,65 @@ final class NormalizerFastPathTests: XCTestCase {
         ] {
             XCTAssertNil(taken(text), text)
         }
+    }
+
+    /// A paragraph with an HTML tag and nothing else to fix is copied as it is, and the tag's letters (a protected
+    /// span) do not count for its language, as on the rules' path: "<abcdefghijk> слово" is Cyrillic, so the quotes
+    /// of the paragraph without letters after it are Ukrainian. A "<" that opens no tag ("а < б", "<п>") is punctuation.
+    func testTagLettersDoNotCountForTheLanguage() throws {
+        let normalizer = try ArticleNormalizer()
+        let text = "<abcdefghijk> слово\n\n\"123\"\n\n%pB: %#<PRIx64>: попередження\n\nа < б і в > г\n\n\"4\"\n"
+        let expected = "<abcdefghijk> слово\n\n«123»\n\n%pB: %#<PRIx64>: попередження\n\nа < б і в > г\n\n«4»\n"
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
+        let reference = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: true) }
+        XCTAssertEqual(String(decoding: fast.utf8, as: UTF8.self), expected)
+        XCTAssertEqual(reference.utf8, fast.utf8)
+        XCTAssertEqual(fast.changeCount, 4)
+        func scan(_ paragraph: String) -> FastScan {
+            Array(paragraph.utf8).withUnsafeBufferPointer {
+                FastScan.run($0, 0..<$0.count, classes: normalizer.classes, apostrophe: "\u{2019}")
+            }
+        }
+        let tagged = scan("<abcdefghijk> слово\n")
+        XCTAssertFalse(tagged.needsWork)
+        XCTAssertEqual(tagged.evidence.latinLetters, 0)
+        XCTAssertEqual(tagged.evidence.cyrillicLetters, 5)
+        // Tags holding what a rule looks at, and mailto: beside a tag, still go to the rules.
+        for paragraph in ["<a  b> x\n", "<a href=\"x\"> y\n", "<a - b>\n", "<1-2>\n", "<a:b>\n", "<a@b.ua>\n",
+            "mailto:x <b>\n"]
+        {
+            XCTAssertTrue(scan(paragraph).needsWork, paragraph)
+        }
+    }
+
+    /// Whenever the scan calls a paragraph clean, its letter counts are the rules' (the letters outside protected
+    /// spans): the language remembered for the next paragraphs is the same on both paths.
+    func testCleanScanCountsTheLettersTheRulesCount() throws {
+        let normalizer = try ArticleNormalizer()
+        let rules = Rules(normalizer: normalizer)
+        let pieces = [
+            "<b>", "</b>", "<PRIx64>", "<UNUSED GARBAGE>", "<file-name>", "<!x>", "<a b>", "< b>", "<", ">", "<a", "word",
+            "слово", "і", "ы", "Kиїв", " ", "\n", "%s", "#", ": ", "(", ")", "1", "w", "www.x", "«", "»",
+        ]
+        var generator = SeededGenerator(seed: 41)
+        var clean = 0
+        for _ in 0..<LongTests.count(long: 20000, short: 4000) {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 14) { text += generator.pick(pieces) }
+            let bytes = Array(text.utf8)
+            let scan = bytes.withUnsafeBufferPointer {
+                FastScan.run($0, 0..<$0.count, classes: normalizer.classes, apostrophe: "\u{2019}")
+            }
+            guard !scan.needsWork else { continue }
+            clean += 1
+            let scalars = Array(text.unicodeScalars)
+            let protected = ProtectedSpans.mark(scalars)
+            var evidence = LanguageEvidence()
+            for (index, scalar) in scalars.enumerated() where !protected[index] { evidence.count(scalar, rules.classOf(scalar)) }
+            XCTAssertEqual(scan.evidence, evidence, text.debugDescription)
+        }
+        XCTAssertGreaterThan(clean, 100)
     }
 
     /// Presence skips the class table for ASCII letters: they must be Latin letters at NFC boundaries there.

@@ -54,6 +54,28 @@ final class UTF8ValidationTests: XCTestCase {
         }
     }
 
+    /// Cyrillic and other two-byte runs (the validator reads them eight bytes at a time) with damage at every
+    /// alignment: a lone lead or continuation byte, C0/C1, a three- or four-byte sequence, cut or whole.
+    func testTwoByteRunsAgreeWithTheStandardDecoder() {
+        var generator = SeededGenerator(seed: 12)
+        let letters: [[UInt8]] = [[0xD0, 0x9A], [0xD1, 0x97], [0xD0, 0x86], [0x20], [0x41], [0xC2, 0xA0], [0xDF, 0xBF]]
+        let damage: [[UInt8]] = [
+            [0xD1], [0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE2, 0x80, 0x99], [0xE2, 0x80], [0xF0, 0x9F, 0x91, 0x8D],
+            [0xED, 0xA0, 0x80], [0xFF], [0xD0, 0xD0], [0xD0, 0x41], [0xF4, 0x90, 0x80, 0x80],
+        ]
+        for _ in 0..<4000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 5) {
+                for _ in 0..<Int(generator.next() % 30) { bytes += generator.pick(letters) }
+                if generator.next() % 2 == 0 { bytes += generator.pick(damage) }
+            }
+            let expected = decoderOffset(bytes)
+            XCTAssertEqual(UTF8Validation.firstInvalidOffset(bytes), expected, "\(bytes)")
+            let inParts = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0, parts: 3, minimumPart: 1) }
+            XCTAssertEqual(inParts, expected, "\(bytes)")
+        }
+    }
+
     func testValidText() {
         XCTAssertNil(UTF8Validation.firstInvalidOffset(Array("Київ — м’ясо 👍🏽".utf8)))
         XCTAssertEqual(UTF8Validation.firstInvalidOffset([0x41, 0x42, 0xD0, 0x20]), 2)
