@@ -235,6 +235,20 @@ def catalog_label(text):
     return LABEL_END.sub("", MNEMONIC.sub("", text)).strip()
 
 
+def count_catalog_labels(paths):
+    """Each catalog's labels (`catalog_label` of msgid and msgstr) counted: the .mo files converted to PO beside
+    themselves once. Returns (counts, first_seen) for `count_name`."""
+    counts = collections.defaultdict(collections.Counter)
+    first_seen = {}
+    for path in sorted(paths):
+        po = path + ".po"
+        if not os.path.exists(po):
+            subprocess.run(["msgunfmt", path, "-o", po], check=True, stderr=subprocess.DEVNULL)
+        for _, source, target in po_units(po):
+            count_name(counts, first_seen, catalog_label(source), catalog_label(target))
+    return counts, first_seen
+
+
 def build_fresh7(root, earlier_roots, gold, fresh3):
     """Held-out 7 (built 6 Dec 2026, round 6, rule fixed before its data was looked at): the short UI labels of the
     Ukrainian catalogs (uk/LC_MESSAGES/*.mo) of Debian packages that no earlier set and no installed catalog used
@@ -247,14 +261,7 @@ def build_fresh7(root, earlier_roots, gold, fresh3):
     translation the catalogs give is kept as well (the "any" figures). Nothing in an earlier set (held-out 4–6's
     desktop names included). Returns (gold, every translation). Its errors are printed only for the half of the
     terms whose `half7` is 0 (read to find error classes); the other half stays blind."""
-    counts = collections.defaultdict(collections.Counter)
-    first_seen = {}
-    for path in sorted(glob.glob(os.path.join(root, "**", "uk", "LC_MESSAGES", "*.mo"), recursive=True)):
-        po = path + ".po"
-        if not os.path.exists(po):
-            subprocess.run(["msgunfmt", path, "-o", po], check=True, stderr=subprocess.DEVNULL)
-        for _, source, target in po_units(po):
-            count_name(counts, first_seen, catalog_label(source), catalog_label(target))
+    counts, first_seen = count_catalog_labels(glob.glob(os.path.join(root, "**", "uk", "LC_MESSAGES", "*.mo"), recursive=True))
     earlier = set()
     for earlier_root in earlier_roots:
         earlier |= set(build_fresh4(earlier_root, gold, fresh3))
@@ -275,16 +282,9 @@ def build_fresh8(root, root7, gold, fresh3):
     entangle, kazam, guvcview, gnome-sound-recorder and GNOME games; fetched with `apt-get download`, `dpkg-deb -x`
     under `root`, never committed), leaving out every English label of held-out 7's catalogs under `root7` (read
     or not) and of the earlier sets. Returns (gold, every translation). Its errors are never printed."""
-    counts = collections.defaultdict(collections.Counter)
-    first_seen = {}
     paths = glob.glob(os.path.join(root, "**", "uk", "LC_MESSAGES", "*.mo"), recursive=True)
     paths += glob.glob(os.path.join(root, "**", "uk_UA", "LC_MESSAGES", "*.mo"), recursive=True)
-    for path in sorted(paths):
-        po = path + ".po"
-        if not os.path.exists(po):
-            subprocess.run(["msgunfmt", path, "-o", po], check=True, stderr=subprocess.DEVNULL)
-        for _, source, target in po_units(po):
-            count_name(counts, first_seen, catalog_label(source), catalog_label(target))
+    counts, first_seen = count_catalog_labels(paths)
     labels7, _ = build_fresh7(root7, [], gold, fresh3)
     fresh8, every = {}, {}
     for en, translations in sorted(counts.items()):
