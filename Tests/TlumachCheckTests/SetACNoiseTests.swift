@@ -516,3 +516,27 @@ final class SetARNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("tells how many new messages in each mailbox|%d in %s", "    %d в %s"), ["whitespace"])
     }
 }
+
+/// Set AS's false class (twelfth round: KDE applications — kile, yakuake, spectacle, itinerary, kaffeine…).
+final class SetASNoiseTests: XCTestCase {
+    /// kile's LaTeX help: a command's arguments in braces and brackets are named in the reader's language; a
+    /// format placeholder in braces outside a command, and one beside a command, stay compared.
+    func testALaTeXCommandsArgumentsAreNotPlaceholders() {
+        XCTAssertEqual(defaultFindings("\\index{word}", "\\index{слово}"), [])
+        XCTAssertEqual(
+            defaultFindings(
+                "\\chapter{title}\n\\chapter*{title} : do not include a number and do not make an entry in the table of contents\nOnly for 'report' and 'book' class document.",
+                "\\chapter{заголовок}\n\\chapter*{заголовок} : не додає номер та пункт у зміст\nТільки для класів документів «звіт» і «книга»."),
+            [])
+        XCTAssertEqual(
+            defaultFindings(
+                "\\multicolumn{cols}{pos}{text}\ncol, specifies the number of columns to span.",
+                "\\multicolumn{колонки}{розміщення}{текст}\n«колонки» визначає кількість стовпців для перекриття."),
+            [])
+        XCTAssertEqual(defaultFindings("\\bibitem[label]{cite_key}", "\\bibitem[мітка]{ключ}"), [])
+        XCTAssertEqual(defaultFindings("Image Insertion - \\includegraphics{file}", "Додавання картинки — \\includegraphics{файл}"), [])
+        XCTAssertEqual(defaultFindings("Saved {file} to {folder}", "Збережено {файл} до {folder}"), ["placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("\\include{file}: {count} files", "\\include{файл}: файлів"), ["placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("Line\\n{count} files", "Рядок\\n файлів"), ["placeholder-mismatch"])
+    }
+}

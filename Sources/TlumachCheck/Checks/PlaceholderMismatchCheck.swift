@@ -13,7 +13,8 @@ struct PlaceholderMismatchCheck: Check {
             Ukrainian (one, few, many, other); likewise a PO plural form (msgstr[n]) may print the count (%d, \
             %lu) its English form leaves out, since a Ukrainian form serves several numbers. "100% sure" is text: \
             a space is not taken as a printf flag. An upper-case metavariable in braces (\\x{HEXNUMBER}) may be \
-            translated into an upper-case one ({ШІСТН.ЧИСЛО}).
+            translated into an upper-case one ({ШІСТН.ЧИСЛО}), and a LaTeX command's arguments \
+            (\\section{title}) are words of help text, not placeholders.
             """,
         defaultSeverity: .error,
         examples: [
@@ -65,6 +66,12 @@ struct PlaceholderMismatchCheck: Check {
             .passing(
                 "%s:%d: missing right brace on \\x{HEXNUMBER}", "%s:%d: відсутня права фігурна дужка у \\x{ШІСТН.ЧИСЛО}",
                 note: "An upper-case metavariable translated (gettext-tools)."),
+            .passing(
+                "\\section{title}\n\\section*{title} : do not include a number", "\\section{заголовок}\n\\section*{заголовок} : не включати номер",
+                note: "A LaTeX command's arguments, which help text names in the reader's language (kile)."),
+            .passing(
+                "\\begin{tabular}[pos]{cols}", "\\begin{tabular}[розміщення]{колонки}",
+                note: "Every argument of a LaTeX command, in braces or brackets (kile)."),
             .passing(
                 "Click Save", "Натисніть «Зберегти»", sourceCodes: [InlineCode(kind: "x", id: "1", offset: 6)],
                 targetCodes: [InlineCode(kind: "x", id: "1", offset: 10)]),
@@ -167,6 +174,56 @@ struct PlaceholderMismatchCheck: Check {
                 && scalars.dropFirst().first.map(WordScanner.isLetter) == true
         }
         return isToken(unit.source) && isToken(unit.target)
+    }
+
+    /// kile: "\section{title}" → "\section{заголовок}", "\begin{tabular}[pos]{cols}": the braces after a LaTeX
+    /// command (a backslash and two letters or more, so a literal "\n{count}" is not one) hold its arguments, which
+    /// help text names in the reader's language, not placeholders a program fills.
+    static func withoutTeXArguments(_ placeholders: [Placeholder], scalars: [Unicode.Scalar]) -> [Placeholder] {
+        guard placeholders.contains(where: { $0.kind == .brace }), scalars.contains("\\") else { return placeholders }
+        let arguments = texArgumentStarts(scalars)
+        guard !arguments.isEmpty else { return placeholders }
+        return placeholders.filter { $0.kind != .brace || !arguments.contains($0.range.lowerBound) }
+    }
+
+    /// Where each `{` of a LaTeX command's arguments stands: after `\name` or `\name*`, every `{…}` and `[…]`
+    /// group that follows it directly.
+    static func texArgumentStarts(_ scalars: [Unicode.Scalar]) -> Set<Int> {
+        var starts = Set<Int>()
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            guard scalars[index] == "\\" else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < count && PlaceholderScanner.isASCIILetter(scalars[end]) { end += 1 }
+            guard end - index > 2 else {
+                index = max(end, index + 1)
+                continue
+            }
+            if end < count && scalars[end] == "*" { end += 1 }
+            while end < count, scalars[end] == "{" || scalars[end] == "[" {
+                let open = scalars[end]
+                let close: Unicode.Scalar = open == "{" ? "}" : "]"
+                var depth = 0
+                var groupEnd = end
+                while groupEnd < count {
+                    if scalars[groupEnd] == open { depth += 1 }
+                    if scalars[groupEnd] == close {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
+                    groupEnd += 1
+                }
+                guard groupEnd < count else { break }
+                if open == "{" { starts.insert(end) }
+                end = groupEnd + 1
+            }
+            index = end
+        }
+        return starts
     }
 
     /// Whether a brace placeholder's name is an upper-case metavariable of help text ({HEXNUMBER}, {FILE_NAME}).
@@ -600,7 +657,10 @@ struct PlaceholderMismatchCheck: Check {
             let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
             if !Self.isTranslatedToken(unit) {
-                Self.compareBraces(sourcePlaceholders, targetPlaceholders, translated: translated, into: &issues)
+                Self.compareBraces(
+                    Self.withoutTeXArguments(sourcePlaceholders, scalars: unit.sourceText.scalars),
+                    Self.withoutTeXArguments(targetPlaceholders, scalars: unit.targetText.scalars),
+                    translated: translated, into: &issues)
             }
             var targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
