@@ -540,3 +540,22 @@ final class SetASNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Line\\n{count} files", "Рядок\\n файлів"), ["placeholder-mismatch"])
     }
 }
+
+/// Set AT's false classes (twelfth round: Blender, yad, gtkam, lxsession, rapid-photo-downloader, calamares).
+final class SetATNoiseTests: XCTestCase {
+    /// blender: NDOF (a 3D mouse) written out as "3D-маніп.": a dimension the source does not write names a
+    /// device; a dimension changed, or a count added, stays reported.
+    func testADimensionNamingADevice() {
+        XCTAssertEqual(defaultFindings("NDOF Pan/Zoom", "3D-маніп. панорама / зумування"), [])
+        XCTAssertEqual(defaultFindings("NDOF Orbit View", "Обліт Огляду 3D Маніпулятором"), [])
+        XCTAssertEqual(defaultFindings("Toggle 2D view", "Перемкнути 3D вигляд"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("NDOF Button A", "3 кнопки A"), ["number-mismatch"])
+    }
+
+    /// blender: a degree's word (quintic) and dbl written as figures; another figure stays reported.
+    func testADegreesWordWrittenAsItsFigure() {
+        XCTAssertEqual(defaultFindings("Quintic easing", "Ослаблення 5-го степеня"), [])
+        XCTAssertEqual(defaultFindings("dbl-", "2х-"), [])
+        XCTAssertEqual(defaultFindings("Quintic easing", "Ослаблення 4-го степеня"), ["number-mismatch"])
+    }
+}

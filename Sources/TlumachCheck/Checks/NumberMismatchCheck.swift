@@ -66,6 +66,9 @@ struct NumberMismatchCheck: Check {
             .passing("For 1 hour", "Протягом години", note: "One hour said by the noun alone (plasma)."),
             .triggering("For 1 hour", "Протягом ↓2 годин", note: "Another count."),
             .passing("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?", note: "Triple written as its figure (neomutt)."),
+            .passing("NDOF Pan/Zoom", "3D-маніп. панорама / зумування", note: "A dimension naming a device, where the source writes none (blender)."),
+            .triggering("Toggle 2D view", "Перемкнути ↓3D вигляд", note: "Another dimension."),
+            .passing("Quintic easing", "Ослаблення 5-го степеня", note: "A degree's word written as its figure (blender)."),
             .passing("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>", note: "A character reference is no number (ktexteditor)."),
             .passing(
                 "Valid number representations are:<ul><li>1234.56</li><li>1,234.56</li></ul>",
@@ -130,6 +133,25 @@ struct NumberMismatchCheck: Check {
         }
         memo[key] = found
         return found
+    }
+
+    /// blender: "NDOF Pan/Zoom" → "3D-маніп. панорама": 2D, 3D or 4D in the target names a kind of thing (an
+    /// abbreviation written out, a view), not a count, when the source writes no dimension of its own; "2D view" →
+    /// "3D вигляд" stays reported.
+    static func isDimensionAddedToAWordlessSource(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        guard token.values.count == 1, let value = token.values.first, value >= 2, value <= 4, value == value.rounded()
+        else { return false }
+        func isDimensionLetter(_ scalar: Unicode.Scalar) -> Bool { "DdДд".unicodeScalars.contains(scalar) }
+        let target = unit.targetText.scalars
+        let next = token.range.upperBound
+        guard next < target.count, isDimensionLetter(target[next]),
+            next + 1 == target.count || !target[next + 1].properties.isAlphabetic
+        else { return false }
+        let source = unit.sourceText.scalars
+        for index in source.indices.dropLast() where ("0"..."9").contains(source[index]) && isDimensionLetter(source[index + 1]) {
+            return false
+        }
+        return true
     }
 
     /// "1 hour" → "години": the count of one said by the singular noun alone. Asked only when the target has no
@@ -685,6 +707,7 @@ struct NumberMismatchCheck: Check {
                     issues.append(Issue("the character reference “\(reference)” has lost its closing “;”", at: token.range))
                     continue
                 }
+                if Self.isDimensionAddedToAWordlessSource(token, in: unit) { continue }
                 issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range))
             }
         }
