@@ -559,3 +559,30 @@ final class SetATNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Quintic easing", "Ослаблення 4-го степеня"), ["number-mismatch"])
     }
 }
+
+/// Set AW's false classes (twelfth round: kdesvn, libexif, gtetrinet, springlobby, KDE Telepathy, colorhug…).
+final class SetAWNoiseTests: XCTestCase {
+    /// kcm_ktp_chat_appearance: sample mailboxes at example.com localised; a real address changed stays reported.
+    func testASampleMailboxAtAnExampleDomain() {
+        XCTAssertEqual(defaultFindings("ted@example.com", "olexandr@example.com"), [])
+        XCTAssertEqual(defaultFindings("Send to bob@mail.example.org", "Надіслати andriy@mail.example.org"), [])
+        XCTAssertEqual(defaultFindings("ted@example.com", "olexandr@example.org"), ["url-mismatch", "url-mismatch"])
+        XCTAssertEqual(defaultFindings("Write to bugs@kde.org", "Пишіть на olexandr@kde.org"), ["url-mismatch", "url-mismatch"])
+    }
+
+    /// ktp-filters: a LaTeX preamble given packages for Cyrillic; a figure of the message beside it stays compared.
+    func testALaTeXPreambleForCyrillic() {
+        XCTAssertEqual(
+            defaultFindings(
+                "\\documentclass{minimal}\n\\usepackage{color}\n\\pagestyle{empty}\n\\color{black}\n",
+                "\\documentclass{minimal}\n\\usepackage[T2A]{fontenc}\n\\usepackage[utf8x]{inputenc}\n\\usepackage[ukrainian]{babel}\n\\usepackage{color}\n\\pagestyle{empty}\n\\color{black}\n"),
+            [])
+        XCTAssertEqual(defaultFindings("\\usepackage{color} needs 2 passes", "\\usepackage{color} потребує 3 проходів"), ["number-mismatch", "number-mismatch"])
+    }
+
+    /// libexif: "2 sec." → "2 с": the full stop was the abbreviation's; a sentence's lost one stays reported.
+    func testAnAbbreviationsFullStopAtTheEnd() {
+        XCTAssertEqual(defaultFindings("2 sec.", "2 с"), [])
+        XCTAssertEqual(defaultFindings("Wait 2 seconds.", "Зачекайте 2 секунди"), ["punctuation"])
+    }
+}

@@ -501,12 +501,15 @@ struct URLMismatchCheck: Check {
             A changed link sends readers elsewhere or nowhere. Trailing sentence punctuation is not part of a URL, \
             scheme and host compare case-insensitively, and a language code that follows the pair (`/en/` → \
             `/uk/`, `en.wikipedia.org` → `uk.wikipedia.org`) is an allowed localisation; on a host named by its language, so \
-            is the site's article in the target's language under its own title.
+            is the site's article in the target's language under its own title. A sample mailbox at a domain \
+            reserved for examples (bob@example.com → olexandr@example.com) may be localised.
             """,
         defaultSeverity: .error,
         examples: [
             .triggering("Details: https://example.org/report.", "Подробиці: ↓https://example.org/raport."),
             .triggering("Write to press@example.org", "Пишіть нам"),
+            .passing("bob@example.com", "olexandr@example.com", note: "A sample name at a domain reserved for examples (kcm_ktp_chat_appearance)."),
+            .triggering("Write to press@kyiv.ua", "Пишіть на ↓olexandr@kyiv.ua", note: "A real mailbox changed."),
             .passing("Details: https://example.org/report.", "Подробиці: https://example.org/report."),
             .passing(
                 "See https://en.wikipedia.org/wiki/Kyiv", "Див. https://uk.wikipedia.org/wiki/Kyiv",
@@ -551,7 +554,7 @@ struct URLMismatchCheck: Check {
         } else if link.isEmail {
             lowered = text.lowercased()
         }
-        if link.isEmail { return lowered }
+        if link.isEmail { return exampleMailbox(lowered) ?? lowered }
         lowered = withoutLanguageParameters(lowered, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         // A MediaWiki page through Special:MyLanguage is the same page in the reader's language (KDE UserBase:
         // `userbase.kde.org/KDevelop` → `userbase.kde.org/Special:myLanguage/KDevelop`).
@@ -567,6 +570,16 @@ struct URLMismatchCheck: Check {
             return labels.joined(separator: ".")
         }
         return pieces.joined(separator: "/")
+    }
+
+    /// kcm_ktp_chat_appearance: "ted@example.com" → "olexandr@example.com": at a domain reserved for examples (RFC
+    /// 2606: example.com, .org, .net and any *.example), the mailbox is a sample name the translator may localise.
+    static func exampleMailbox(_ address: String) -> String? {
+        guard let at = address.lastIndex(of: "@") else { return nil }
+        let domain = address[address.index(after: at)...]
+        let reserved = ["example.com", "example.org", "example.net"].contains { domain == $0 || domain.hasSuffix("." + $0) }
+            || domain == "example" || domain.hasSuffix(".example")
+        return reserved ? "{mailbox}@" + domain : nil
     }
 
     /// The link without query parameters naming a language of the pair (ktexteditor: `…?application=katepart&path=…`

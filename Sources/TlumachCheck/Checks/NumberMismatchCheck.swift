@@ -69,6 +69,9 @@ struct NumberMismatchCheck: Check {
             .passing("NDOF Pan/Zoom", "3D-маніп. панорама / зумування", note: "A dimension naming a device, where the source writes none (blender)."),
             .triggering("Toggle 2D view", "Перемкнути ↓3D вигляд", note: "Another dimension."),
             .passing("Quintic easing", "Ослаблення 5-го степеня", note: "A degree's word written as its figure (blender)."),
+            .passing(
+                "\\documentclass{minimal}\n\\usepackage{color}", "\\documentclass{minimal}\n\\usepackage[T2A]{fontenc}\n\\usepackage{color}",
+                note: "A LaTeX package for Cyrillic added: a command's arguments are TeX's (ktp-filters)."),
             .passing("<center>%1<br/>&#x2014;<br/>%2</center>", "<center>%1<br/>–<br/>%2</center>", note: "A character reference is no number (ktexteditor)."),
             .passing(
                 "Valid number representations are:<ul><li>1234.56</li><li>1,234.56</li></ul>",
@@ -467,6 +470,13 @@ struct NumberMismatchCheck: Check {
         return (1...4).contains(digits)
     }
 
+    static func dropTeXArguments(from tokens: inout [NumberToken], scalars: [Unicode.Scalar]) {
+        guard !tokens.isEmpty else { return }
+        let groups = TeXCommands.argumentGroups(scalars)
+        guard !groups.isEmpty else { return }
+        tokens.removeAll { token in groups.contains { $0.contains(token.range.lowerBound) } }
+    }
+
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
@@ -495,6 +505,12 @@ struct NumberMismatchCheck: Check {
             unit.targetText.placeholders.contains(where: { ($0.kind == .printf && PlaceholderMismatchCheck.isCount($0)) || $0.kind == .qt })
         {
             sourceTokens.remove(at: one)
+        }
+        // ktp-filters: "\\usepackage{color}" → "\\usepackage[T2A]{fontenc}\n\\usepackage[utf8x]{inputenc}…": a LaTeX
+        // command's arguments are TeX's (encodings, options, column names), not figures of the message.
+        if unit.source.contains("\\") || unit.target.contains("\\") {
+            Self.dropTeXArguments(from: &sourceTokens, scalars: unit.sourceText.scalars)
+            Self.dropTeXArguments(from: &targetTokens, scalars: unit.targetText.scalars)
         }
         // A numeronym (I18N, l10n, a11y) is a word: translated, it takes its digits with it (pluma: "I18N BiDi
         // override" → "Перевизначення напрямку тексту").

@@ -181,49 +181,9 @@ struct PlaceholderMismatchCheck: Check {
     /// help text names in the reader's language, not placeholders a program fills.
     static func withoutTeXArguments(_ placeholders: [Placeholder], scalars: [Unicode.Scalar]) -> [Placeholder] {
         guard placeholders.contains(where: { $0.kind == .brace }), scalars.contains("\\") else { return placeholders }
-        let arguments = texArgumentStarts(scalars)
+        let arguments = Set(TeXCommands.argumentGroups(scalars).filter { scalars[$0.lowerBound] == "{" }.map(\.lowerBound))
         guard !arguments.isEmpty else { return placeholders }
         return placeholders.filter { $0.kind != .brace || !arguments.contains($0.range.lowerBound) }
-    }
-
-    /// Where each `{` of a LaTeX command's arguments stands: after `\name` or `\name*`, every `{…}` and `[…]`
-    /// group that follows it directly.
-    static func texArgumentStarts(_ scalars: [Unicode.Scalar]) -> Set<Int> {
-        var starts = Set<Int>()
-        var index = 0
-        let count = scalars.count
-        while index < count {
-            guard scalars[index] == "\\" else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < count && PlaceholderScanner.isASCIILetter(scalars[end]) { end += 1 }
-            guard end - index > 2 else {
-                index = max(end, index + 1)
-                continue
-            }
-            if end < count && scalars[end] == "*" { end += 1 }
-            while end < count, scalars[end] == "{" || scalars[end] == "[" {
-                let open = scalars[end]
-                let close: Unicode.Scalar = open == "{" ? "}" : "]"
-                var depth = 0
-                var groupEnd = end
-                while groupEnd < count {
-                    if scalars[groupEnd] == open { depth += 1 }
-                    if scalars[groupEnd] == close {
-                        depth -= 1
-                        if depth == 0 { break }
-                    }
-                    groupEnd += 1
-                }
-                guard groupEnd < count else { break }
-                if open == "{" { starts.insert(end) }
-                end = groupEnd + 1
-            }
-            index = end
-        }
-        return starts
     }
 
     /// Whether a brace placeholder's name is an upper-case metavariable of help text ({HEXNUMBER}, {FILE_NAME}).
