@@ -54,8 +54,10 @@ public struct CheckRunner: Sendable {
             ? settings.sourceLanguage ?? document.sourceLanguage : document.sourceLanguage ?? settings.sourceLanguage
         let target = settings.languagesOverrideFiles
             ? settings.targetLanguage ?? document.targetLanguage : document.targetLanguage ?? settings.targetLanguage
+        // caffeine-indicator: two messages and the credits' Latin names, which alone would make the target English.
         func detect(_ side: (BilingualUnit) -> String) -> String {
-            LanguageDetector.documentLanguage(document.units.prefix(200).map(side).joined(separator: "\n")).rawValue
+            let units = document.units.lazy.filter { !CheckedUnit.isTranslatorCredits($0) }.prefix(200)
+            return LanguageDetector.documentLanguage(units.map(side).joined(separator: "\n")).rawValue
         }
         return (source ?? detect { $0.source }, target ?? detect { $0.target ?? "" })
     }

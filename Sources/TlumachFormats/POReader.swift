@@ -172,10 +172,12 @@ public enum POReader {
             path: path, format: .po, sourceLanguage: languages.source, targetLanguage: languages.target, units: units)
     }
 
-    /// The languages a header entry declares (`Language:`, `X-Source-Language:`).
+    /// The languages a header entry declares (`Language:`, `X-Source-Language:`); without `Language:`, the team's
+    /// list address (`Language-Team: Ukrainian <uk@li.org>`, as older and Launchpad catalogs name it).
     static func readHeader(_ header: String) -> (source: String?, target: String?) {
         var source: String?
         var target: String?
+        var team: String?
         for line in header.split(separator: "\n") {
             if line.hasPrefix("Language:") {
                 let language = line.dropFirst(9).trimmingSpaces()
@@ -183,9 +185,21 @@ public enum POReader {
             } else if line.hasPrefix("X-Source-Language:") {
                 let language = line.dropFirst(18).trimmingSpaces()
                 if !language.isEmpty { source = language }
+            } else if line.hasPrefix("Language-Team:") {
+                team = teamLanguage(line.dropFirst(14))
             }
         }
-        return (source, target)
+        return (source, target ?? team)
+    }
+
+    /// "Ukrainian <uk@li.org>" → "uk", "<trans-uk@lists.fedoraproject.org>" → nil: only the Translation Project's
+    /// lists at li.org name a language by their address.
+    static func teamLanguage(_ team: Substring) -> String? {
+        guard let at = team.range(of: "@li.org") else { return nil }
+        let local = team[..<at.lowerBound].reversed().prefix { $0.isLetter || $0 == "_" || $0 == "-" }
+        let code = String(local.reversed())
+        guard (2...3).contains(code.prefix { $0 != "_" && $0 != "-" }.count), code.allSatisfy({ $0.isASCII }) else { return nil }
+        return code
     }
 
     private enum Keyword { case msgctxt, msgid, msgidPlural, msgstr(Int) }

@@ -586,3 +586,44 @@ final class SetAWNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Wait 2 seconds.", "Зачекайте 2 секунди"), ["punctuation"])
     }
 }
+
+/// Set AX's false classes (twelfth round: ap-utils, guestfs-tools, libksieve, Konqueror's plug-ins, caffeine…).
+final class SetAXNoiseTests: XCTestCase {
+    /// ap-utils: key letters marked "<s>tations" in plain text, never closed; a closed <b> lost stays reported.
+    func testKeyLettersMarkedInPlainText() {
+        XCTAssertEqual(
+            defaultFindings(
+                "-t type      - statistics type <w>ireless, <e>thernet, associated <s>tations or <l>ink quality in client mode\n",
+                "-t тип       - тип статистики w - радіо, e - езернет, s - асоційовані станції або l - якість каналу у режимі кліента\n"),
+            [])
+        XCTAssertEqual(defaultFindings("type <s>tations or <b>bold</b> text", "тип s - станції або жирний текст"), ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// guestfs-tools: df's "IUsed" (I for inodes) kept as "IВикористано"; a look-alike I in a word in capitals, or
+    /// one the source does not have, stays a mix.
+    func testOneLetterOfACamelCaseCompoundKept() {
+        XCTAssertEqual(defaultFindings("IUsed", "IВикористано"), [])
+        XCTAssertEqual(defaultFindings("IUsed", "IВИКОРИСТАНО"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("Used", "IВикористано"), ["mixed-script"])
+    }
+
+    /// libksieve: "Use ; to separate emails" → "…скористайтеся ;": the character named at the end; a sentence's
+    /// own mark changed stays reported.
+    func testTheCharacterTheSourceNamesAtTheEnd() {
+        XCTAssertEqual(defaultFindings("Use ; to separate emails", "Для відокремлення адрес електронної пошти скористайтеся ;"), [])
+        XCTAssertEqual(defaultFindings("Use commas to separate emails", "Для відокремлення адрес скористайтеся комами;"), ["punctuation"])
+    }
+
+    /// caffeine-indicator: no Language header, two messages and the credits' Latin names: the team's list address
+    /// names the language.
+    func testThePOTeamAddressNamesTheLanguage() throws {
+        func target(_ header: String) throws -> String? {
+            let text = "msgid \"\"\nmsgstr \"\"\n" + header.split(separator: "\n").map { "\"\($0)\\n\"\n" }.joined()
+                + "\nmsgid \"Enable Screensaver\"\nmsgstr \"Увімкнути екранну заставку\"\n"
+            return try POReader.parse(text, path: "caffeine-indicator.po").targetLanguage
+        }
+        XCTAssertEqual(try target("Language-Team: Ukrainian <uk@li.org>\nMIME-Version: 1.0"), "uk")
+        XCTAssertEqual(try target("Language: uk\nLanguage-Team: Russian <ru@li.org>"), "uk")
+        XCTAssertNil(try target("Language-Team: UK <roma@polesye.net>"))
+    }
+}

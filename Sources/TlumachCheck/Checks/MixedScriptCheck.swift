@@ -65,6 +65,7 @@ struct MixedScriptCheck: Check {
             .passing("Y-data", "Дані y", note: "An axis letter the source writes alone, kept in Latin (labplot)."),
             .triggering("Saved in the file", "Збережено ↓y файлі", note: "A Latin y for the preposition у."),
             .passing("DebSz", "DebРозмір", note: "A camel-case compound with the source's Latin half kept (aptitude's column)."),
+            .passing("IUsed", "IВикористано", note: "One letter of a camel-case compound kept: I for inodes (guestfs-tools' column)."),
             .passing(
                 "expect YYYY-MM-DDTHH:MM:SS", "час мало бути вказано у форматі РРРР-ММ-ДДTГГ:ХХ:СС",
                 note: "ISO 8601's literal T between translated metavariables (libvirt)."),
@@ -113,6 +114,8 @@ struct MixedScriptCheck: Check {
         // The word must end here (vпристрій, not vпристрійX) and not be doubled in the source (kept by its own rule).
         if end < target.count && WordScanner.isLetter(target[end]) { return nil }
         if isKeptLeadingKey(target, 0..<end, source: source) { return nil }
+        // IUsed → IВикористано: a camel-case head, which `isCamelCaseKeptPrefix` judges, not a key letter.
+        if source[1].properties.isUppercase && target[1].properties.isUppercase { return nil }
         return 0..<end
     }
 
@@ -557,10 +560,14 @@ struct MixedScriptCheck: Check {
 
     /// `DebРозмір` for `DebSz`, `HxПошук` for `HxSrch` (aptitude's column names, mc's button bar): a camel-case
     /// compound whose Latin half is the start of a source word, the translated half starting with a capital where
-    /// the source's next part did.
+    /// the source's next part did. One Latin letter only before a capitalised word (guestfs-tools' df columns:
+    /// `IВикористано` for `IUsed`, I for inodes): `IНФОРМАЦІЯ`, a look-alike in a word in capitals, stays a mix.
     static func isCamelCaseKeptPrefix(_ word: ArraySlice<Unicode.Scalar>, sourceCamelHeads: () -> Set<String>) -> Bool {
-        guard let split = word.firstIndex(where: { $0.value >= 0x80 }), split - word.startIndex >= 2 else { return false }
+        guard let split = word.firstIndex(where: { $0.value >= 0x80 }), split - word.startIndex >= 1 else { return false }
         let rest = word[split...]
+        if split - word.startIndex == 1 {
+            guard rest.count >= 2, rest[rest.index(after: rest.startIndex)].properties.isLowercase else { return false }
+        }
         guard let first = rest.first, (0x400...0x4FF).contains(first.value), first.properties.isUppercase,
             rest.allSatisfy({ (0x400...0x4FF).contains($0.value) }),
             word[word.startIndex..<split].allSatisfy({ $0.value < 0x80 && $0.properties.isAlphabetic })

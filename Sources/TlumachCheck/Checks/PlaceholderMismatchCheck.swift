@@ -56,6 +56,9 @@ struct PlaceholderMismatchCheck: Check {
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
+            .passing(
+                "-t type - statistics type <w>ireless, <e>thernet or <s>tations", "-t тип - тип статистики w - радіо, e - езернет або s - станції",
+                note: "Key letters marked in plain text, never closed: not markup (ap-utils)."),
             .passing("Saves and quits (e<b>x</b>its).", "Зберігає і завершує роботу.", note: "A mnemonic letter's tags inside a word (ktexteditor)."),
             .triggering("Saves and <b>quits</b>.", "Зберігає і завершує роботу.", note: "A word's tags lost."),
             .passing(
@@ -106,6 +109,29 @@ struct PlaceholderMismatchCheck: Check {
                 issues.append(Issue("\(describe(placeholder)) \(placeholder.text) in the target is not in the source", at: placeholder.range))
             }
         }
+    }
+
+    /// ap-utils: "statistics type <w>ireless, <e>thernet, associated <s>tations": an inline tag that must be closed
+    /// (`<s>`, `<b>`, `<i>`…) but never is in the source marks a key letter in plain text, not markup; the
+    /// target may write the letters its own way. A `<b>` closed in the source stays compared.
+    static func withoutUnclosedPhrasingTags(_ source: [Placeholder], _ target: [Placeholder]) -> ([Placeholder], [Placeholder]) {
+        let phrasing: Set<String> = ["a", "b", "i", "u", "s", "em", "strong", "code", "tt", "sub", "sup", "small", "big", "span", "font"]
+        func name(_ key: String) -> String { String(key.dropFirst().prefix { $0 != ">" && $0 != " " && $0 != "/" }) }
+        var opened = Set<String>()
+        var closed = Set<String>()
+        for placeholder in source where placeholder.kind == .tag {
+            if placeholder.key.hasPrefix("</") {
+                closed.insert(String(placeholder.key.dropFirst(2).dropLast()))
+            } else if phrasing.contains(name(placeholder.key)) {
+                opened.insert(name(placeholder.key))
+            }
+        }
+        let unclosed = opened.subtracting(closed)
+        guard !unclosed.isEmpty else { return (source, target) }
+        func keep(_ placeholder: Placeholder) -> Bool {
+            placeholder.kind != .tag || placeholder.key.hasPrefix("</") || !unclosed.contains(name(placeholder.key))
+        }
+        return (source.filter(keep), target.filter(keep))
     }
 
     /// A placeholder's key, with tags that render alike made one: HTML's `<i>` and `<em>` and KDE's KUIT
@@ -626,6 +652,7 @@ struct PlaceholderMismatchCheck: Check {
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             targetOthers = Self.withoutRepeatedQtPlaceholders(targetOthers, source: sourceOthers)
             if sourceOthers.contains(where: { $0.kind == .tag }) {
+                (sourceOthers, targetOthers) = Self.withoutUnclosedPhrasingTags(sourceOthers, targetOthers)
                 sourceOthers = Self.withMarkupKeys(sourceOthers)
                 targetOthers = Self.withMarkupKeys(targetOthers)
                 sourceOthers = Self.withoutMnemonicTags(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)

@@ -31,6 +31,7 @@ struct PunctuationCheck: Check {
             .passing("launch new process or restart?.", "запустити новий процес чи перезавантажити?", note: "The source's stray full stop after its question mark (guvcview)."),
             .triggering("launch new process or restart?.", "запустити новий процес чи перезавантажити.", note: "The question made a statement."),
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
+            .passing("Use ; to separate emails", "Для відокремлення адрес скористайтеся ;", note: "The character the source names, at the end (libksieve)."),
             .triggering("See: ", "Дивіться. ", note: "A full stop for a colon, no abbreviation."),
             .passing("%s\n\nExpanded Options:\n\"\"", "%s\n\nРозширені опції:\n„“", note: "An empty quotation at the end, in the target's quotes (HandBrake)."),
             .passing("He said \"yes\".", "Він сказав \"так\".", note: "Straight quotes: house typography, reported only with `typography: strict`."),
@@ -476,6 +477,15 @@ struct PunctuationCheck: Check {
     }
 
 
+    static func endsWithAStandaloneMarkTheSourceNames(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+        var end = target.count - 1
+        while end >= 0 && target[end] == " " { end -= 1 }
+        guard end >= 1, target[end - 1] == " " else { return false }
+        let mark = target[end]
+        guard !WordScanner.isLetter(mark), !NumberScanner.isDigit(mark) else { return false }
+        return contains(source, [" ", mark, " "]) || Array(source.prefix(2)) == [mark, " "] || Array(source.suffix(2)) == [" ", mark]
+    }
+
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         let source = unit.sourceText.scalars
@@ -535,11 +545,14 @@ struct PunctuationCheck: Check {
         // A list of search keywords (gnome-shell: "screenshot;screencast;…") ends with its separator by convention.
         let keywordList = targetEnd == .semicolon && Self.contains(source, [";"]) && !Self.contains(source, [";", " "])
             && !target.contains(where: { $0 == "\n" })
+        // libksieve: "Use ; to separate emails" → "…скористайтеся ;": a mark standing alone at the target's end that
+        // the source names standing alone is the character, not the message's end.
+        let namedMark = targetEnd != .none && Self.endsWithAStandaloneMarkTheSourceNames(source, target)
         // A plural form ends as the plural source does (gtg: "Due tomorrow!" / "%(days)d days left" → msgstr[0]
         // "Залишився %(days)d день": a Ukrainian form serves many numbers, so it may translate the plural alone).
         let endsAsThePlural = unit.unit.pluralForm != nil && unit.unit.pluralSource.map { Self.endMark(Array($0.unicodeScalars)) == targetEnd } == true
         if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen && !copiedColonWord
-            && !keywordList && !endsAsThePlural
+            && !keywordList && !endsAsThePlural && !namedMark
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
         {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
