@@ -627,3 +627,44 @@ final class SetAXNoiseTests: XCTestCase {
         XCTAssertNil(try target("Language-Team: UK <roma@polesye.net>"))
     }
 }
+
+/// Set AY's false classes (twelfth round: Calligra Sheets, Kexi, mnemosyne, libmypaint, almanah, rsibreak…).
+final class SetAYNoiseTests: XCTestCase {
+    /// kexi: an undo command's translation adds a second line, its name in the undo history, which repeats the
+    /// placeholders; a tag lost from the first line stays reported, and the rule needs the context.
+    func testAnUndoCommandsSecondLine() {
+        func findings(_ source: String, _ target: String, context: String?) -> [String] {
+            defaultFindings(source, target, context: context)
+        }
+        let source = "Insert widget <resource>%1</resource>"
+        let target = "Вставити віджет <resource>%1</resource>\nвставлення віджета <resource>%1</resource>"
+        XCTAssertEqual(findings(source, target, context: "(qtundo-format)"), [])
+        XCTAssertEqual(findings(source, target, context: nil), ["placeholder-mismatch"])
+        XCTAssertEqual(findings(source, "Вставити віджет %1\nвставлення віджета <resource>%1</resource>", context: "(qtundo-format)"), ["placeholder-mismatch"])
+    }
+
+    /// calligrasheets: 1 and 100 said as nouns (одиниця, сотня); another figure stays reported.
+    func testOneAndAHundredSaidAsNouns() {
+        XCTAssertEqual(
+            defaultFindings(
+                "TRUE evaluates to 1, FALSE evaluates to 0.", "«Так» вважається одиницею, «Ні» — нулем."), [])
+        XCTAssertEqual(
+            defaultFindings(
+                "The ODDLPRICE function calculates the value of the security per 100 currency units of face value.",
+                "Функція ODDLPRICE обчислює розмір застави у сотнях грошових одиниць номінальної вартості."), [])
+        XCTAssertEqual(defaultFindings("TRUE evaluates to 2.", "«Так» вважається одиницею."), ["number-mismatch"])
+    }
+
+    /// kexi: no full stop after a quoted question; a statement that lost its full stop stays reported.
+    func testNoFullStopAfterAQuotedQuestion() {
+        XCTAssertEqual(defaultFindings("Activates a \"What's This?\" tool.", "Вмикає інструмент «Що це?»"), [])
+        XCTAssertEqual(defaultFindings("Activates a \"What's This\" tool.", "Вмикає інструмент «Що це»"), ["punctuation"])
+    }
+
+    /// calligrasheets: "KnownX" → "ВідоміX", a capitalised word keeping its index letter; a look-alike X the
+    /// source does not end a word with stays a mix.
+    func testACapitalisedWordKeepsItsIndexLetter() {
+        XCTAssertEqual(defaultFindings("KnownX", "ВідоміX"), [])
+        XCTAssertEqual(defaultFindings("Known", "ВідоміX"), ["mixed-script"])
+    }
+}

@@ -51,6 +51,7 @@ struct MixedScriptCheck: Check {
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
             .passing("file1 ... fileN", "файл1 ... файлN", note: "An argument's index letter kept (xarchiver)."),
+            .passing("KnownX", "ВідоміX", note: "A capitalised argument's index letter kept (calligrasheets)."),
             .passing("%UChannel  Users", "%UКанал  Користувачі", note: "A code the source glues to a word, glued to its translation (hexchat)."),
             .passing("$tNotify list is empty.", "$tСписок сповіщень порожній.", note: "hexchat's tab code."),
             .passing("microsecond,microseconds,us,μs", "мікросекунда,мікросекунди,мкс,μs", note: "The source's own symbol copied (gnome-calculator)."),
@@ -392,11 +393,15 @@ struct MixedScriptCheck: Check {
         return options
     }
 
-    /// An argument's index letter kept (xarchiver: "file1 ... fileN" → "файл1 ... файлN"): a lower-case Cyrillic
-    /// word and one Latin capital at its end, where a source word ends in that capital after lower-case letters.
+    /// An argument's index letter kept (xarchiver: "file1 ... fileN" → "файл1 ... файлN", calligrasheets: "KnownX" →
+    /// "ВідоміX"): a lower-case or capitalised Cyrillic word and one Latin capital at its end, where a source word
+    /// ends in that capital after lower-case letters.
     static func isKeptIndexLetter(_ word: ArraySlice<Unicode.Scalar>, facts: inout SourceFacts) -> Bool {
         guard let last = word.last, last.value < 0x80, last.properties.isUppercase, word.count >= 3 else { return false }
-        guard word.dropLast().allSatisfy({ (0x400...0x4FF).contains($0.value) && $0.properties.isLowercase }) else { return false }
+        // Capitalised too (calligrasheets: "KnownX" → "ВідоміX").
+        guard word.dropLast().allSatisfy({ (0x400...0x4FF).contains($0.value) }),
+            word.dropLast().dropFirst().allSatisfy({ $0.properties.isLowercase })
+        else { return false }
         return facts.indexLetters.contains(last)
     }
 
@@ -483,7 +488,8 @@ struct MixedScriptCheck: Check {
                 for candidate in source.words {
                     let letters = Array(candidate.text.unicodeScalars)
                     if letters.count >= 3, let last = letters.last, last.value < 0x80, last.properties.isUppercase,
-                        letters.dropLast().allSatisfy({ $0.value < 0x80 && $0.properties.isLowercase })
+                        letters.dropLast().allSatisfy({ $0.value < 0x80 && $0.properties.isAlphabetic }),
+                        letters.dropLast().dropFirst().allSatisfy({ $0.properties.isLowercase })
                     {
                         made.insert(last)
                     }

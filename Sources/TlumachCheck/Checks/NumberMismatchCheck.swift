@@ -37,6 +37,7 @@ struct NumberMismatchCheck: Check {
             .passing("3D Transform", "Просторове перетворення", note: "3D said as spatial (gimp)."),
             .passing("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики", note: "A number and its word as a compound (vlc)."),
             .passing("more than 80 characters", "більше вісімдесяти символів", note: "A tens word (pan)."),
+            .passing("TRUE evaluates to 1", "«Так» вважається одиницею", note: "One said as its noun (calligrasheets)."),
             .passing("R^2", "R²", note: "An exponent written as a superscript (gnumeric)."),
             .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),

@@ -632,6 +632,13 @@ struct PlaceholderMismatchCheck: Check {
         // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
         var sourcePlaceholders = Self.outsideLinks(unit.sourceText)
         var targetPlaceholders = Self.outsideLinks(unit.targetText)
+        // Calligra's undo commands (msgctxt "(qtundo-format)"): a second line of the translation names the command
+        // in the undo history and repeats its placeholders; the first line is the one compared.
+        if let context = unit.unit.context, context.contains("(qtundo-format)"), !unit.source.contains("\n"),
+            let newline = unit.targetText.scalars.firstIndex(of: "\n")
+        {
+            targetPlaceholders = targetPlaceholders.filter { $0.range.lowerBound < newline }
+        }
         if unit.unit.pluralForm != nil, let plural = unit.unit.pluralSource, !targetPlaceholders.isEmpty {
             targetPlaceholders = Self.withoutTheCountOfThePlural(targetPlaceholders, source: sourcePlaceholders, plural: plural)
         }

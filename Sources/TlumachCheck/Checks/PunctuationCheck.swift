@@ -31,6 +31,7 @@ struct PunctuationCheck: Check {
             .passing("launch new process or restart?.", "запустити новий процес чи перезавантажити?", note: "The source's stray full stop after its question mark (guvcview)."),
             .triggering("launch new process or restart?.", "запустити новий процес чи перезавантажити.", note: "The question made a statement."),
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
+            .passing("Activates a \"What's This?\" tool.", "Вмикає інструмент «Що це?»", note: "No full stop after a quoted question (kexi)."),
             .passing("Use ; to separate emails", "Для відокремлення адрес скористайтеся ;", note: "The character the source names, at the end (libksieve)."),
             .triggering("See: ", "Дивіться. ", note: "A full stop for a colon, no abbreviation."),
             .passing("%s\n\nExpanded Options:\n\"\"", "%s\n\nРозширені опції:\n„“", note: "An empty quotation at the end, in the target's quotes (HandBrake)."),
@@ -477,6 +478,14 @@ struct PunctuationCheck: Check {
     }
 
 
+    /// Whether the text ends with "?" or "!" and a closing quotation mark («Що це?»).
+    static func endsWithQuotedMark(_ target: [Unicode.Scalar]) -> Bool {
+        var end = target.count - 1
+        while end >= 0 && CharacterClass.isSpace(target[end]) { end -= 1 }
+        guard end >= 1, "»”\"'’“".unicodeScalars.contains(target[end]) else { return false }
+        return target[end - 1] == "?" || target[end - 1] == "!"
+    }
+
     static func endsWithAStandaloneMarkTheSourceNames(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
         var end = target.count - 1
         while end >= 0 && target[end] == " " { end -= 1 }
@@ -539,6 +548,9 @@ struct PunctuationCheck: Check {
             // …and an exclamation toned down to a full stop (liferea: "Feed List exported!" → "…експортовано."),
             // as Ukrainian interfaces often prefer; an exclamation mark lost altogether is reported.
             || (sourceEnd == .exclamation && targetEnd == .period)
+            // …and a sentence ending with a quoted question or exclamation, after which Ukrainian puts no full stop
+            // (kexi: "Activates a \"What's This?\" tool." → "Вмикає інструмент «Що це?»").
+            || (sourceEnd == .period && (targetEnd == .question || targetEnd == .exclamation) && Self.endsWithQuotedMark(target))
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:
         // addresses" → "переформатувати адреси To: і Cc:"): the colon is the word's.
         let copiedColonWord = targetEnd == .colon && Self.lastWordWithColonIsInSource(target, source)
