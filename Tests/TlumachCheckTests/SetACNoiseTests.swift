@@ -668,3 +668,19 @@ final class SetAYNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Known", "ВідоміX"), ["mixed-script"])
     }
 }
+
+/// Set AZ's false classes (twelfth round: pspp, cervisia, manaplus, vorbis-tools, alkimia, amtk…).
+final class SetAZNoiseTests: XCTestCase {
+    /// amtk: the candidate encodings' default, a list the locale chooses; a figure in a sentence stays compared.
+    func testAListOfStringsTheLocaleChooses() {
+        XCTAssertEqual(defaultFindings("['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']", "['UTF-8', 'CURRENT', 'CP1251', 'KOI8U', 'UTF-16']"), [])
+        XCTAssertEqual(defaultFindings("Use ISO-8859-15 here", "Використовуйте тут CP1251"), ["number-mismatch", "number-mismatch", "number-mismatch"])
+    }
+
+    /// alkimia: a link whose text is its address, the text worded in the target; a link lost stays reported.
+    func testALinksAddressWordedAsItsText() {
+        let source = "try the forum at <a href=\"https://forum.kde.org/viewforum.php?f=69\">https://forum.kde.org/viewforum.php?f=69</a>"
+        XCTAssertEqual(defaultFindings(source, "запитайте на <a href=\"https://forum.kde.org/viewforum.php?f=69\">форумі KMyMoney</a>"), [])
+        XCTAssertEqual(defaultFindings(source, "запитайте на форумі KMyMoney"), ["placeholder-mismatch", "url-mismatch"])
+    }
+}

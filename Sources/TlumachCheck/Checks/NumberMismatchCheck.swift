@@ -42,6 +42,7 @@ struct NumberMismatchCheck: Check {
             .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
             .passing("calendar:week_start:0", "calendar:week_start:1", note: "A setting the locale chooses (gtk20: the week starts on Monday)."),
+            .passing("['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']", "['UTF-8', 'CURRENT', 'CP1251', 'KOI8U', 'UTF-16']", note: "A list of strings the locale chooses (amtk's encodings)."),
             .passing(
                 "Exit Status:\n    Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise.",
                 "Код завершення:\n    Команда завершується успішно, якщо результат обчислення ненульовий.",
@@ -482,6 +483,7 @@ struct NumberMismatchCheck: Check {
         guard unit.hasTarget else { return [] }
         // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
         if CharacterClass.isSettingKey(unit.source) { return [] }
+        if CharacterClass.isStringArray(unit.source) && CharacterClass.isStringArray(unit.target) { return [] }
         // A bare number for a bare number is a value the translators set for their language (totem's "Skip To
         // label length": 7 → 6), not a figure of a sentence.
         if Self.isBareNumber(unit.source) && Self.isBareNumber(unit.target) { return [] }

@@ -11,6 +11,25 @@ enum CharacterClass {
         }
     }
 
+    /// A GSettings default the translator gives a locale's value as a list of strings (amtk's candidate encodings:
+    /// `['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']` → `['UTF-8', 'CURRENT', 'CP1251', 'KOI8U', 'UTF-16']`).
+    static func isStringArray(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: " ")
+        guard trimmed.count >= 4, trimmed.hasPrefix("['") || trimmed.hasPrefix("[\""), trimmed.hasSuffix("']") || trimmed.hasSuffix("\"]")
+        else { return false }
+        var inside: Character?
+        for character in trimmed.dropFirst().dropLast() {
+            if let quote = inside {
+                if character == quote { inside = nil }
+            } else if character == "'" || character == "\"" {
+                inside = character
+            } else if character != "," && character != " " {
+                return false
+            }
+        }
+        return inside == nil
+    }
+
     @inline(__always)
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
