@@ -483,13 +483,13 @@ struct NumberMismatchCheck: Check {
         guard unit.hasTarget else { return [] }
         // A locale's setting (calendar:week_start:0 → :1, the week starts on Monday) is chosen, not translated.
         if CharacterClass.isSettingKey(unit.source) { return [] }
-        if CharacterClass.isStringArray(unit.source) && CharacterClass.isStringArray(unit.target) { return [] }
         // A bare number for a bare number is a value the translators set for their language (totem's "Skip To
         // label length": 7 → 6), not a figure of a sentence.
         if Self.isBareNumber(unit.source) && Self.isBareNumber(unit.target) { return [] }
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
+        if CharacterClass.isStringArray(unit.source) && CharacterClass.isStringArray(unit.target) { return [] }
         var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
         var targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
         // The form a Ukrainian KDE catalog keeps for exactly one (msgstr[3] "1 підпис" for "%1 signatures") writes
@@ -511,7 +511,7 @@ struct NumberMismatchCheck: Check {
         }
         // ktp-filters: "\\usepackage{color}" → "\\usepackage[T2A]{fontenc}\n\\usepackage[utf8x]{inputenc}…": a LaTeX
         // command's arguments are TeX's (encodings, options, column names), not figures of the message.
-        if unit.source.contains("\\") || unit.target.contains("\\") {
+        if unit.sourceText.scalars.contains("\\") || unit.targetText.scalars.contains("\\") {
             Self.dropTeXArguments(from: &sourceTokens, scalars: unit.sourceText.scalars)
             Self.dropTeXArguments(from: &targetTokens, scalars: unit.targetText.scalars)
         }

@@ -114,8 +114,10 @@ struct PlaceholderMismatchCheck: Check {
     /// ap-utils: "statistics type <w>ireless, <e>thernet, associated <s>tations": an inline tag that must be closed
     /// (`<s>`, `<b>`, `<i>`…) but never is in the source marks a key letter in plain text, not markup; the
     /// target may write the letters its own way. A `<b>` closed in the source stays compared.
+    static let phrasingTags: Set<String> = ["a", "b", "i", "u", "s", "em", "strong", "code", "tt", "sub", "sup", "small", "big", "span", "font"]
+
     static func withoutUnclosedPhrasingTags(_ source: [Placeholder], _ target: [Placeholder]) -> ([Placeholder], [Placeholder]) {
-        let phrasing: Set<String> = ["a", "b", "i", "u", "s", "em", "strong", "code", "tt", "sub", "sup", "small", "big", "span", "font"]
+        let phrasing = phrasingTags
         func name(_ key: String) -> String { String(key.dropFirst().prefix { $0 != ">" && $0 != " " && $0 != "/" }) }
         var opened = Set<String>()
         var closed = Set<String>()

@@ -557,15 +557,15 @@ struct PunctuationCheck: Check {
         // A list of search keywords (gnome-shell: "screenshot;screencast;…") ends with its separator by convention.
         let keywordList = targetEnd == .semicolon && Self.contains(source, [";"]) && !Self.contains(source, [";", " "])
             && !target.contains(where: { $0 == "\n" })
-        // libksieve: "Use ; to separate emails" → "…скористайтеся ;": a mark standing alone at the target's end that
-        // the source names standing alone is the character, not the message's end.
-        let namedMark = targetEnd != .none && Self.endsWithAStandaloneMarkTheSourceNames(source, target)
         // A plural form ends as the plural source does (gtg: "Due tomorrow!" / "%(days)d days left" → msgstr[0]
         // "Залишився %(days)d день": a Ukrainian form serves many numbers, so it may translate the plural alone).
         let endsAsThePlural = unit.unit.pluralForm != nil && unit.unit.pluralSource.map { Self.endMark(Array($0.unicodeScalars)) == targetEnd } == true
         if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen && !copiedColonWord
-            && !keywordList && !endsAsThePlural && !namedMark
+            && !keywordList && !endsAsThePlural
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
+            // libksieve: "Use ; to separate emails" → "…скористайтеся ;": a mark standing alone at the target's end
+            // that the source names standing alone is the character, not the message's end.
+            && !(targetEnd != .none && Self.endsWithAStandaloneMarkTheSourceNames(source, target))
         {
             issues.append(Issue("end punctuation differs: the source ends with \(sourceEnd.rawValue), the target with \(targetEnd.rawValue)"))
         }

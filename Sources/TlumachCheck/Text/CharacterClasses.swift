@@ -14,6 +14,8 @@ enum CharacterClass {
     /// A GSettings default the translator gives a locale's value as a list of strings (amtk's candidate encodings:
     /// `['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']` → `['UTF-8', 'CURRENT', 'CP1251', 'KOI8U', 'UTF-16']`).
     static func isStringArray(_ text: String) -> Bool {
+        // Asked of every unit with a digit: nothing is made unless the text opens with a bracket.
+        guard text.utf8.first(where: { $0 != 0x20 }) == UInt8(ascii: "[") else { return false }
         let trimmed = text.trimmingCharacters(in: " ")
         guard trimmed.count >= 4, trimmed.hasPrefix("['") || trimmed.hasPrefix("[\""), trimmed.hasSuffix("']") || trimmed.hasSuffix("\"]")
         else { return false }
