@@ -80,7 +80,7 @@ public final class CheckedUnit: Sendable {
     let isUnfinished: Bool
 
     /// The translators' own credits (GNOME's `translator-credits`, synaptic's `translators-credits`, dia's
-    /// `translator_credits-…`, KDE's "Your names" under the context "NAME OF TRANSLATORS"): the target is a list of
+    /// `translator_credits-…`, giara's `@TRANSLATORS@`, KDE's "Your names" under the context "NAME OF TRANSLATORS"): the target is a list of
     /// people, e-mail addresses and years that the source never has, so no check applies to it.
     let isTranslatorCredits: Bool
 
@@ -100,6 +100,8 @@ public final class CheckedUnit: Sendable {
         {
             return true
         }
+        // giara's "@TRANSLATORS@": the credits under a build-time token.
+        if unit.source.utf8.count == 13, unit.source == "@TRANSLATORS@" { return true }
         // lollypop's "translator1, translator2, ...": a list of placeholder names for the credits.
         if unit.source.utf8.first == 0x74, unit.source.utf8.count < 64, unit.source.hasPrefix("translator1") { return true }
         // modem-manager-gui's "English: Alex <alex@…>": the source language's translator, whom each language

@@ -684,3 +684,18 @@ final class SetAZNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings(source, "запитайте на форумі KMyMoney"), ["placeholder-mismatch", "url-mismatch"])
     }
 }
+
+/// Set BA's false classes (twelfth round: BOINC, kxstitch, libksane, lftp, giara, input-pad…).
+final class SetBANoiseTests: XCTestCase {
+    /// kxstitch: "1/10 mm" said as "десятих частинах міліметра"; another fraction stays reported.
+    func testATenthSaidInWords() {
+        XCTAssertEqual(defaultFindings("The thickness of the border in 1/10 mm", "Товщина рамки у десятих частинах міліметра"), [])
+        XCTAssertEqual(defaultFindings("The thickness of the border in 1/100 mm", "Товщина рамки у десятих частинах міліметра"), ["number-mismatch"])
+    }
+
+    /// giara: the credits under "@TRANSLATORS@"; an address added to a message stays reported.
+    func testCreditsUnderABuildTimeToken() {
+        XCTAssertEqual(defaultFindings("@TRANSLATORS@", "Юрій Чорноіван <yurchor@ukr.net>"), [])
+        XCTAssertEqual(defaultFindings("Translators", "Перекладачі: yurchor@ukr.net"), ["url-mismatch"])
+    }
+}

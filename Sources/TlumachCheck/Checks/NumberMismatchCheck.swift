@@ -64,6 +64,7 @@ struct NumberMismatchCheck: Check {
                 "The daemon has loaded 3rd party code", "Ця фонова служба завантажила сторонній код",
                 note: "A figure of an idiom said without it (fwupd)."),
             .passing("scroll up 1/2 page", "прогорнути на півсторінки догори", note: "A half said as пів- (neomutt)."),
+            .passing("The thickness of the border in 1/10 mm", "Товщина рамки у десятих частинах міліметра", note: "A tenth said in words (kxstitch)."),
             .triggering("scroll up 1/2 page", "прогорнути на ↓1/3 сторінки догори", note: "Another fraction."),
             .passing("For 1 hour", "Протягом години", note: "One hour said by the noun alone (plasma)."),
             .triggering("For 1 hour", "Протягом ↓2 годин", note: "Another count."),
@@ -194,7 +195,9 @@ struct NumberMismatchCheck: Check {
             let start = token.range.lowerBound
             guard start + pattern.count <= scalars.count,
                 ScalarString.make(scalars[start..<(start + pattern.count)]).lowercased() == idiom.source,
-                start + pattern.count == scalars.count || !WordScanner.isLetter(scalars[start + pattern.count])
+                // The idiom's figure whole: "1/10" is not the start of "1/100".
+                start + pattern.count == scalars.count
+                    || !(WordScanner.isLetter(scalars[start + pattern.count]) || NumberScanner.isDigit(scalars[start + pattern.count]))
             else { continue }
             if targetHasWord.any(startingWith: idiom.targetStarts, except: idiom.notStarts) { return true }
         }
