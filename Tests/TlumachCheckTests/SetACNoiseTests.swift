@@ -699,3 +699,21 @@ final class SetBANoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Translators", "Перекладачі: yurchor@ukr.net"), ["url-mismatch"])
     }
 }
+
+/// Set BB's false classes (twelfth round: aumix, gperiodic, vino, duplicity, pipewire, wacomtablet…).
+final class SetBBNoiseTests: XCTestCase {
+    /// aumix: column labels padded to eight characters, the translation filling all eight; a lost space that
+    /// changes the width stays reported.
+    func testAFieldOfFixedWidthFilled() {
+        XCTAssertEqual(defaultFindings("Treble  ", "Високі ч"), [])
+        XCTAssertEqual(defaultFindings("Bass    ", "Низькі ч"), [])
+        XCTAssertEqual(defaultFindings("Bass    ", "Низькі"), ["whitespace"])
+        XCTAssertEqual(defaultFindings("only ", "єдиний"), ["whitespace"])
+    }
+
+    /// vino: a setting key whose translation is the locale's value; a sentence with a colon stays compared.
+    func testASettingKeyWithAHyphen() {
+        XCTAssertEqual(defaultFindings("vino-mdns:showusername", "0"), [])
+        XCTAssertEqual(defaultFindings("Show 2 users: yes", "Показати користувачів: так"), ["number-mismatch"])
+    }
+}

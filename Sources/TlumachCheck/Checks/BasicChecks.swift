@@ -292,6 +292,8 @@ struct WhitespaceCheck: Check {
             .passing("      --rfc-3339=FMT   output date/time", "       --rfc-3339[=СПЕЦ]  вивести дату/час", note: "Help text re-aligned (coreutils)."),
             .passing("%s: no server running\n", "%s: сервер не працює \n", note: "A space before the final line break is invisible."),
             .passing("time unknown       ", "час невідомий      ", note: "Column padding fitted to the words (coreutils)."),
+            .passing("Mic     ", "Мікрофон", note: "A field of fixed width filled with the word (aumix)."),
+            .triggering("Mic     ", "Мікрофон2", note: "Wider than the field: the padding lost."),
             .passing("\n      --check-order  check", "\n  --check-order  перевіряти", note: "Re-indented after a line break (coreutils)."),
             .triggering(" unknown file type %s\n", "невідомий тип файла %s\n", note: "A lost leading space glues the message to what precedes it."),
             .passing("Folder", " Папки ", note: "A tab label padded evenly (sylpheed)."),
@@ -406,7 +408,11 @@ struct WhitespaceCheck: Check {
         if !bothIndented && !Self.same(sourceEdges.leading, targetEdges.leading) {
             issues.append(Issue("leading whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.leading))), target \(Self.describe(ScalarString.make(targetEdges.leading)))"))
         }
-        if !invisibleTrailing && !bothPadded && !labelPadded && !Self.same(sourceEdges.trailing, targetEdges.trailing) {
+        // A field of fixed width (aumix: "Mic     " → "Мікрофон", "Treble  " → "Високі ч"): the source padded
+        // with spaces to its width, the target filling that width with letters.
+        let widthFilled = sourceEdges.trailing.count >= 2 && targetEdges.trailing.isEmpty && sourceEdges.trailing.allSatisfy { $0 == " " }
+            && unit.sourceText.scalars.count == unit.targetText.scalars.count
+        if !invisibleTrailing && !bothPadded && !labelPadded && !widthFilled && !Self.same(sourceEdges.trailing, targetEdges.trailing) {
             issues.append(Issue("trailing whitespace differs: source \(Self.describe(ScalarString.make(sourceEdges.trailing))), target \(Self.describe(ScalarString.make(targetEdges.trailing)))"))
         }
         return issues

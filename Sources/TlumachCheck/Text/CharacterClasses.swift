@@ -1,13 +1,14 @@
 /// Character tests without Unicode property lookups for the common scripts: the checks call these for every
 /// scalar, and the standard library's property tables cost a binary search each.
 enum CharacterClass {
-    /// A setting the translator gives a locale's value, not text (GTK's `calendar:week_start:0`, `default:mm`):
-    /// one token of two or more colon-separated parts in lower-case ASCII letters, digits and underscores.
+    /// A setting the translator gives a locale's value, not text (GTK's `calendar:week_start:0`, `default:mm`,
+    /// vino's `vino-mdns:showusername` → `0`): one token of two or more colon-separated parts in lower-case ASCII
+    /// letters, digits, underscores and hyphens.
     static func isSettingKey(_ text: String) -> Bool {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count >= 2, let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
         }
     }
 
