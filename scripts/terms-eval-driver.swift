@@ -20,6 +20,7 @@ while !args.isEmpty {
         case "inflections": features.inflections = false
         case "ordinary-words": features.ordinaryWords = false
         case "whole-units": features.wholeUnits = false
+        case "form-agreement": features.formAgreement = false
         default: fatalError("unknown \(value)")
         }
     }
