@@ -18,6 +18,8 @@ package struct FormAgreement: Sendable {
     package let englishEndings: [(className: String, ending: String)]
     package let englishExceptions: [String: Set<String>]
     package let englishNotEndings: [String: [String]]
+    /// Auxiliaries and modals: a query with one is a finite clause and agrees with every form.
+    package let englishFiniteWords: Set<String>
     /// Ukrainian class → endings.
     package let ukrainianEndings: [String: [String]]
 
@@ -35,6 +37,7 @@ package struct FormAgreement: Sendable {
         var englishEndings: [(String, String)] = []
         var englishExceptions: [String: Set<String>] = [:]
         var englishNotEndings: [String: [String]] = [:]
+        var englishFiniteWords = Set<String>()
         var ukrainianEndings: [String: [String]] = [:]
         for line in TermData.orderedLines(data) {
             let parts = line.split(separator: " ").map(String.init)
@@ -44,6 +47,7 @@ package struct FormAgreement: Sendable {
             case ("en", 3): englishEndings.append((parts[1], parts[2]))
             case ("en-not", 3): englishExceptions[parts[1], default: []].insert(parts[2])
             case ("en-not-ending", 3): englishNotEndings[parts[1], default: []].append(parts[2])
+            case ("en-finite", 2): englishFiniteWords.insert(parts[1])
             case ("uk", 3): ukrainianEndings[parts[1], default: []].append(parts[2])
             default: continue
             }
@@ -53,16 +57,21 @@ package struct FormAgreement: Sendable {
         self.englishEndings = englishEndings
         self.englishExceptions = englishExceptions
         self.englishNotEndings = englishNotEndings
+        self.englishFiniteWords = englishFiniteWords
         self.ukrainianEndings = ukrainianEndings
     }
 
-    /// The class of an English query by its last content word: gerund, plural, adjective, bare; nil when the
+    /// The class of an English query by its last content word: gerund, plural, adjective, bare (or finite, with an
+    /// auxiliary or modal anywhere: "does not contain", "cannot fork"); nil when the
     /// query is not an English word the rule can judge (all capitals, Cyrillic, shorter than three letters, a
     /// past participle in -ed or an adverb in -ly).
     package func queryClass(_ query: [TermToken]) -> String? {
         guard !query.isEmpty, !query.contains(where: { $0.isCyrillic || $0.isAllCaps }),
             let last = query.last(where: { !$0.isFunction })
         else { return nil }
+        if query.contains(where: { englishFiniteWords.contains($0.surface.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")) }) {
+            return "finite"
+        }
         let word = last.surface.lowercased()
         guard word.count >= 3, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) else { return nil }
         for (className, ending) in englishEndings where word.count >= ending.count + 2 && word.hasSuffix(ending) {
