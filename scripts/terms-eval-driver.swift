@@ -15,6 +15,7 @@ var features = TerminologyFeatures()
 while !args.isEmpty {
     let flag = args.removeFirst()
     let value = args.isEmpty ? "" : args.removeFirst()
+    if flag == "--with", value == "jump-model" { features.jumpModel = true }
     if flag == "--without" {
         switch value {
         case "inflections": features.inflections = false
