@@ -22,6 +22,9 @@ package struct FormAgreement: Sendable {
     package let englishFiniteWords: Set<String>
     /// Ukrainian class → endings.
     package let ukrainianEndings: [String: [String]]
+    /// The same by ending (a word's endings are looked up, longest first, not every ending tried).
+    private let classesByEnding: [String: [String]]
+    private let longestEnding: Int
 
     package static let shared: FormAgreement = {
         guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "form-agreement", extension: "txt", subdirectory: "Data"),
@@ -59,6 +62,12 @@ package struct FormAgreement: Sendable {
         self.englishNotEndings = englishNotEndings
         self.englishFiniteWords = englishFiniteWords
         self.ukrainianEndings = ukrainianEndings
+        var byEnding: [String: [String]] = [:]
+        for (className, endings) in ukrainianEndings {
+            for ending in endings { byEnding[ending, default: []].append(className) }
+        }
+        self.classesByEnding = byEnding
+        self.longestEnding = byEnding.keys.map(\.count).max() ?? 0
     }
 
     /// The class of an English query by its last content word: gerund, plural, adjective, bare (or finite, with an
@@ -86,21 +95,36 @@ package struct FormAgreement: Sendable {
     /// The classes of a Ukrainian candidate by its first content word (several may hold: містить is finite and
     /// ends in a consonant); a surely plural word is never singular.
     package func candidateClasses(_ candidate: String) -> Set<String> {
-        guard let first = TermTokenizer.tokenize(candidate).first(where: { !$0.isFunction }), first.isCyrillic else { return [] }
-        let word = first.surface.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        // The candidate is words joined by spaces (its tokens' surfaces): no tokenizer (stemming every word cost a
+        // third of `suggest`'s time); function words and numbers are skipped as the tokenizer would.
+        let words = candidate.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ")
+        guard let first = words.first(where: { word in
+                word.contains(where: \.isLetter) && !FunctionWords.shared.contains(String(word), cyrillic: Self.isCyrillic(word))
+            }), Self.isCyrillic(first)
+        else { return [] }
+        let word = String(first)
         var classes = Set<String>()
-        for (className, endings) in ukrainianEndings
-        where endings.contains(where: { word.count >= $0.count + 2 && word.hasSuffix($0) }) {
-            classes.insert(className)
+        let characters = Array(word)
+        for length in stride(from: min(longestEnding, characters.count - 2), through: 1, by: -1) {
+            if let found = classesByEnding[String(characters.suffix(length))] { classes.formUnion(found) }
         }
         if classes.contains("consonant") { classes.insert("singular") }
         if classes.contains("plural") { classes.remove("singular") }
         return classes
     }
 
+    private static func isCyrillic(_ word: Substring) -> Bool {
+        word.unicodeScalars.contains { (0x0400...0x052F).contains($0.value) }
+    }
+
     /// Does the candidate's form disagree with the query's?
     package func disagrees(query: [TermToken], candidate: String) -> Bool {
         guard let queryClass = queryClass(query) else { return false }
-        return candidateClasses(candidate).contains { disagreements.contains([queryClass, $0]) }
+        return disagrees(queryClass: queryClass, candidate: candidate)
+    }
+
+    /// The same for a query whose class is known (`suggest` finds it once per query).
+    package func disagrees(queryClass: String, candidate: String) -> Bool {
+        candidateClasses(candidate).contains { disagreements.contains([queryClass, $0]) }
     }
 }

@@ -506,6 +506,7 @@ public final class TermAligner {
             cut += 1
         }
         var merged: [String: TermCandidate] = [:]
+        let queryForm = agreement ? FormAgreement.shared.queryClass(queryTokens) : nil
         for entry in scored.prefix(cut) {
             guard let item = evidence[entry.gram] else { continue }
             let text = entry.text
@@ -513,7 +514,7 @@ public final class TermAligner {
             let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
             var value = entry.value
             // A candidate whose form disagrees with the query's (Run → Запускає, Items → елементу) scores less.
-            if agreement, entry.kind == .term, FormAgreement.shared.disagrees(query: queryTokens, candidate: text) {
+            if let queryForm, entry.kind == .term, FormAgreement.shared.disagrees(queryClass: queryForm, candidate: text) {
                 value = (value * FormAgreement.shared.factor * 1000).rounded() / 1000
             }
             let candidate = TermCandidate(
