@@ -4,7 +4,8 @@
 // `.executableTarget(name: "termsdriver", dependencies: ["TlumachTerminology"], path: "Scratch/termsdriver")` to
 // Package.swift locally, `swift build -c release --product termsdriver`, and give scripts/eval-terms.py a wrapper
 // as `--tlumach` that calls `termsdriver CORPUS BATCH [--without FEATURE]` for the script's
-// `glossary suggest --corpus C --batch B --format json [--association dice] [--without F]`.
+// `glossary suggest --corpus C --batch B --format json [--association dice] [--without F]`; `--with jump-model`
+// turns round 9's jump model on (no command-line switch of `tlumach`).
 import Foundation
 import TlumachTerminology
 
