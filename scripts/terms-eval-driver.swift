@@ -4,7 +4,8 @@
 // `.executableTarget(name: "termsdriver", dependencies: ["TlumachTerminology"], path: "Scratch/termsdriver")` to
 // Package.swift locally, `swift build -c release --product termsdriver`, and give scripts/eval-terms.py a wrapper
 // as `--tlumach` that calls `termsdriver CORPUS BATCH [--without FEATURE]` for the script's
-// `glossary suggest --corpus C --batch B --format json [--association dice] [--without F]`.
+// `glossary suggest --corpus C --batch B --format json [--association dice] [--without F]`; `--with jump-model`
+// turns round 9's jump model on (no command-line switch of `tlumach`).
 import Foundation
 import TlumachTerminology
 
@@ -15,11 +16,13 @@ var features = TerminologyFeatures()
 while !args.isEmpty {
     let flag = args.removeFirst()
     let value = args.isEmpty ? "" : args.removeFirst()
+    if flag == "--with", value == "jump-model" { features.jumpModel = true }
     if flag == "--without" {
         switch value {
         case "inflections": features.inflections = false
         case "ordinary-words": features.ordinaryWords = false
         case "whole-units": features.wholeUnits = false
+        case "form-agreement": features.formAgreement = false
         default: fatalError("unknown \(value)")
         }
     }

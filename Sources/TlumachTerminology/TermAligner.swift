@@ -80,6 +80,13 @@ public struct TerminologyFeatures: Sendable, Hashable {
     /// label are translated as a label (Клавіші, Інформація), not as the word or case the same word takes inside
     /// sentences (ключі of PNG chunks, Інфо of a table header). See `LabelUnit`.
     public var wholeUnits = true
+    /// `suggest`: a candidate whose grammatical form disagrees with the query's (the bare label "Run" against a
+    /// tooltip's finite verb "Запускає", the plural "Items" against the singular "елементу") scores less, by word
+    /// endings that are data (`Data/form-agreement.txt`). See `FormAgreement`.
+    public var formAgreement = true
+    /// Word alignment decoded with an HMM-style jump model instead of the diagonal prior (`WordAligner.Settings
+    /// .jumpModel`). Off: measured in round 9 and not adopted (docs/terminology-alignment.md).
+    public var jumpModel = false
 
     public init() {}
 }
@@ -139,6 +146,7 @@ public final class TermAligner {
         var settings = WordAligner.Settings()
         if !features.positionPrior { settings.diagonal = 0 }
         settings.symmetrise = features.symmetrise
+        settings.jumpModel = features.jumpModel
         self.aligner = features.alignment ? WordAligner(corpus: corpus, settings: settings) : nil
         self.transliterator = try? SchemeTransliterator(scheme: .kmu2010)
     }
@@ -174,7 +182,7 @@ public final class TermAligner {
         let ordinary = features.ordinaryWords && isOrdinaryWord(sequence, queryTokens)
         var scored = score(
             sequence: sequence, queryTokens: queryTokens, occurrences: occurrences, fallback: true, keep: limit,
-            ordinary: ordinary, labels: features.wholeUnits)
+            ordinary: ordinary, labels: features.wholeUnits, forms: features.formAgreement)
         scored.sort(by: Self.ranking)
         return Array(scored.prefix(limit))
     }
@@ -326,7 +334,7 @@ public final class TermAligner {
     /// Candidates for one source stem sequence at its occurrences (each unit once).
     private func score(
         sequence: [Int32], queryTokens: [TermToken], occurrences: [(unit: Int, position: Int)], fallback: Bool,
-        keep: Int = Int.max, ordinary: Bool = false, labels: Bool = false
+        keep: Int = Int.max, ordinary: Bool = false, labels: Bool = false, forms agreement: Bool = false
     ) -> [TermCandidate] {
         var evidence: [Gram: Evidence] = [:]
         let allOccurrences = occurrences
@@ -498,13 +506,19 @@ public final class TermAligner {
             cut += 1
         }
         var merged: [String: TermCandidate] = [:]
+        let queryForm = agreement ? FormAgreement.shared.queryClass(queryTokens) : nil
         for entry in scored.prefix(cut) {
             guard let item = evidence[entry.gram] else { continue }
             let text = entry.text
                 ?? displayForm(LabelUnit.preferred(forms(of: item), labelSpellings[entry.gram]), proper: sourceIsProper)
             let examples = Array(Set(item.units)).sorted().prefix(exampleLimit).map { corpus.unitIDs[$0] }
+            var value = entry.value
+            // A candidate whose form disagrees with the query's (Run → Запускає, Items → елементу) scores less.
+            if let queryForm, entry.kind == .term, FormAgreement.shared.disagrees(queryClass: queryForm, candidate: text) {
+                value = (value * FormAgreement.shared.factor * 1000).rounded() / 1000
+            }
             let candidate = TermCandidate(
-                text: text, score: entry.value, count: entry.count, examples: examples, kind: entry.kind)
+                text: text, score: value, count: entry.count, examples: examples, kind: entry.kind)
             // Forms that reduce to the same text (differently stemmed spellings) are one candidate.
             let key = text.lowercased()
             if let existing = merged[key], !Self.ranking(candidate, existing) { continue }

@@ -13,7 +13,7 @@ struct TermCorpusOptions: ParsableArguments {
     var sourceLanguage: String?
     @Option(name: .customLong("target-lang"), help: "Language of the translations (default: the corpus's target language).")
     var targetLanguage: String?
-    @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise, termhood, inflections, ordinary-words, whole-units; repeatable.", visibility: .hidden))
+    @Option(name: .customLong("without"), help: ArgumentHelp("Switch a part of the method off (ablations): alignment, dice, names, abbreviations, dictionary-form, position-prior, symmetrise, termhood, inflections, ordinary-words, whole-units, form-agreement; repeatable.", visibility: .hidden))
     var without: [String] = []
     @Option(name: .customLong("association"), help: ArgumentHelp("Co-occurrence measure in the score: dice or llr (log-likelihood, normalised).", visibility: .hidden))
     var association: String = "dice"
@@ -37,6 +37,7 @@ struct TermCorpusOptions: ParsableArguments {
             case "inflections": features.inflections = false
             case "ordinary-words": features.ordinaryWords = false
             case "whole-units": features.wholeUnits = false
+            case "form-agreement": features.formAgreement = false
             default: throw ValidationError("unknown --without \(name)")
             }
         }

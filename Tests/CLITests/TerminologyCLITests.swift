@@ -127,4 +127,37 @@ final class TerminologyCLITests: XCTestCase {
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("article.en.txt"), result.stderr)
     }
+
+    /// Round 9's form agreement through the command, and its ablation switch: the 14 real units of the installed
+    /// catalogs with "room" (binutils, bfd, elfutils, gold, gprof, gtk20-properties, shadow).
+    func testSuggestFormAgreementAndItsAblationSwitch() throws {
+        let corpus = try CLI.temporaryDirectory(for: self).appendingPathComponent("room.tsv")
+        let rows = [
+            "id\ten\tuk",
+            "bfd:706\t%pB: not enough room for program headers, try linking with -N\t%pB: недостатньо місця для заголовків програми, спробуйте виконати компонування з -N",
+            "bfd:1025\tDWARF error: ran out of room reading opcodes\tПомилка DWARF: вихід за межі області під час читання кодів операцій",
+            "bfd:1026\tDWARF error: ran out of room reading prologue\tПомилка DWARF: вихід за межі області під час читання вступу",
+            "binutils:1282\tInternal error: not enough buffer room for section flag info\tВнутрішня помилка: недостатньо місця у буфері для інформації щодо прапорців розділів",
+            "elfutils:904\tsection [%2d] '%s': hash table has not even room for initial administrative entries\tрозділ [%2d] «%s»: у таблиці хешів виявлено незвичайне розташування початкових адміністративних записів",
+            "gold:837\tsections loaded on first page without room for file and program headers are not supported\tпідтримки розділів, що завантажуються на першій сторінці без місця для заголовків файла і програми, не передбачено",
+            "gprof:56\t%s: ran out room for %lu bytes of text space\t%s: вичерпано місце у %lu байтів текстового простору",
+            "gtk20-properties:452\tHow to break the string into multiple lines, if the cell renderer does not have enough room to display the entire string\tЯк розривати рядок на кілька рядків, якщо механізму відображення рядка не вистачає місця для відображення усього рядка.",
+            "gtk20-properties:1220\tThe preferred place to ellipsize the string, if the cell renderer does not have enough room to display the entire string\tБажане місце еліптизації рядка, якщо механізму відображення рядка не вистачає місця для відображення усього рядка",
+            "gtk20-properties:1221\tThe preferred place to ellipsize the string, if the label does not have enough room to display the entire string\tБажане місце для еліптизації рядка, якщо для відображення усього рядка не вистачає місця.",
+            "gtk20-properties:1222\tThe preferred place to ellipsize the string, if the progress bar does not have enough room to display the entire string, if at all.\tБажане місце для еліптизації рядка, якщо у панелі поступу не вистачає місця для відображення усього рядка.",
+            "shadow:117\t-r, --room ROOM_NUMBER        change user's room number\t-r, --room НОМЕР_КІМНАТИ     змінити номер кімнати користувача",
+            "shadow:363\t%s: invalid room number: '%s'\t%s: некоректний номер кімнати: «%s»",
+            "shadow:406\t%s: room number with non-ASCII characters: '%s'\t%s: номер кімнати із символами поза ASCII: «%s»",
+        ]
+        try (rows.joined(separator: "\n") + "\n").write(to: corpus, atomically: true, encoding: .utf8)
+        let with = try CLI.run(["glossary", "suggest", "--corpus", corpus.path, "--format", "tsv", "room"])
+        XCTAssertEqual(with.status, 0, with.stderr)
+        XCTAssertTrue(with.stdout.hasPrefix("room\t1\tмісця\t"), with.stdout)
+        XCTAssertFalse(with.stdout.contains("вистачає"), with.stdout)
+        let without = try CLI.run([
+            "glossary", "suggest", "--corpus", corpus.path, "--format", "tsv", "--without", "form-agreement", "room",
+        ])
+        XCTAssertEqual(without.status, 0, without.stderr)
+        XCTAssertTrue(without.stdout.contains("\tвистачає місця\t"), without.stdout)
+    }
 }
