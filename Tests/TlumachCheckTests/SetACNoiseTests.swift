@@ -717,3 +717,21 @@ final class SetBBNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Show 2 users: yes", "Показати користувачів: так"), ["number-mismatch"])
     }
 }
+
+/// The second reading of the twelfth round: a figure copied as written is left alone only where it is notation.
+final class CopiedFigureTests: XCTestCase {
+    /// "2,500 defenders" copied into Ukrainian reads as 2,5; labplot's examples of notation stay quiet.
+    func testEnglishGroupingCopiedIntoUkrainianIsMisread() {
+        XCTAssertEqual(defaultFindings("More than 2,500 defenders returned.", "Повернулися понад 2,500 захисників."), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("More than 2,500 defenders returned.", "Повернулися понад 2 500 захисників."), [])
+        XCTAssertEqual(
+            defaultFindings(
+                "Valid number representations are:<ul><li>1234.56</li><li>1,234.56</li></ul>",
+                "Коректні представлення чисел: <ul><li>1234.56</li><li>1,234.56</li></ul>"),
+            [])
+        XCTAssertEqual(defaultFindings("The rate is 2.5%.", "Ставка — 2.5 %."), [])
+        XCTAssertEqual(defaultFindings("too many named subpatterns (maximum 10,000)", "надто багато іменованих підшаблонів (максимум 10,000)"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("in the range of +/-[0,254]", "у діапазоні +/-[0,254]"), [])
+        XCTAssertEqual(defaultFindings("in the range [1,255]", "у діапазоні [1,255]"), [])
+    }
+}

@@ -11,13 +11,16 @@ struct NumberMismatchCheck: Check {
             a small number may be written as a word ("2 civilians" → "двох цивільних"). Numbers inside \
             placeholders and URLs are left to those checks. The index of a metavariable (EXP1 → ВИРАЗ1, UTF8) compares \
             by presence when the target names it consistently fewer or more times; an exit status 0 or 1 may be said \
-            as success or failure (Data/exit-status-words.tsv).
+            as success or failure (Data/exit-status-words.tsv). A figure copied as written passes unless the target's \
+            language reads it as another value: "2,500" copied into Ukrainian reads 2,5 and is reported with its \
+            spelling there (2 500).
             """,
         defaultSeverity: .error,
         examples: [
             .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2 000 захисників."),
             .triggering("About 950 civilians", "Близько ↓590 цивільних"),
             .triggering("The rate is 2.5%.", "Ставка — ↓25 %.", note: "2.5 is not 25."),
+            .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2,500 захисників.", note: "English grouping copied: Ukrainian reads 2,5."),
             .passing("I18N BiDi override", "Перевизначення напрямку тексту", note: "A numeronym translated (pluma)."),
             .passing("peer-2-peer migration", "перенесення з вузла на вузол", note: "2 for \"to\" said in words (libvirt)."),
             .passing("Destination does not support peer-to-peer migration", "Призначення не підтримує перенесення P2P", note: "A numeronym in the target (libvirt)."),
@@ -628,8 +631,10 @@ struct NumberMismatchCheck: Check {
         var targetUnmatched = targetTokens.indices.filter { !used[$0] }
         if valueUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
         // A figure copied as written (labplot's examples "1234.56" and "1,234.56" in a Ukrainian target) is the
-        // source's, however each language would read it.
+        // source's, however each language would read it — unless it is a figure of the text, not an example of
+        // notation: "2,500 defenders" copied reads as 2,5 in Ukrainian, which is reported with its spelling.
         var sourceUnmatched = valueUnmatched
+        var misread: [Issue] = []
         if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
             var copies: [String: [Int]] = [:]
             for index in targetUnmatched.reversed() { copies[targetTokens[index].text, default: []].append(index) }
@@ -637,10 +642,13 @@ struct NumberMismatchCheck: Check {
             sourceUnmatched = sourceUnmatched.filter { index in
                 guard let target = copies[sourceTokens[index].text]?.popLast() else { return true }
                 paired.insert(target)
+                if let issue = Self.misreadCopy(sourceTokens[index], targetTokens[target], among: sourceTokens, in: unit) {
+                    misread.append(issue)
+                }
                 return false
             }
             if !paired.isEmpty { targetUnmatched = targetUnmatched.filter { !paired.contains($0) } }
-            if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return [] }
+            if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return misread }
         }
 
         // 2. Parts (dates, times, versions), then number words and month names on the other side.
@@ -733,6 +741,38 @@ struct NumberMismatchCheck: Check {
                 issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range))
             }
         }
-        return issues
+        return misread + issues
+    }
+
+    /// "2,500 defenders" → "2,500 захисників": English digit grouping copied into Ukrainian, which reads the comma as
+    /// a decimal one (2,5), named with the target's spelling ("2 500"). A source that writes the same digits in
+    /// another form too (labplot: "1234.56" and "1,234.56") is showing notation, and its copies are left alone.
+    static func misreadCopy(_ source: NumberToken, _ target: NumberToken, among sourceTokens: [NumberToken], in unit: CheckedUnit) -> Issue? {
+        guard unit.sourceLanguage == "en", unit.targetLanguage == "uk" || unit.targetLanguage == "ru",
+            !source.values.isEmpty, !target.values.isEmpty, source.text.contains(","),
+            !source.values.contains(where: { value in target.values.contains { sameValue($0, value) } })
+        else { return nil }
+        // Only English grouping ("2,500", "10,000.5"): "0,254" is no thousands, and "[0,127]" or "(1,255)" is an
+        // interval or a pair written without a space.
+        let groups = source.text.split(separator: ".", maxSplits: 1)[0].split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count >= 2, let head = groups.first, (1...3).contains(head.count), head.first != "0",
+            groups.dropFirst().allSatisfy({ $0.count == 3 })
+        else { return nil }
+        let scalars = unit.sourceText.scalars
+        let before = source.range.lowerBound > 0 ? scalars[source.range.lowerBound - 1] : " "
+        let after = source.range.upperBound < scalars.count ? scalars[source.range.upperBound] : " "
+        if (before == "[" || before == "(") && (after == "]" || after == ")") { return nil }
+        let digits = source.text.filter(\.isNumber)
+        if sourceTokens.contains(where: { $0.text != source.text && $0.text.filter(\.isNumber) == digits }) { return nil }
+        var spelled = ""
+        for character in source.text {
+            spelled.append(character == "," ? " " : character == "." ? "," : character)
+        }
+        // The value as the target's language writes it: 2.5 → "2,5".
+        var read = target.values.first.map { "\($0)" } ?? target.text
+        if read.hasSuffix(".0") { read.removeLast(2) }
+        read = read.replacingOccurrences(of: ".", with: ",")
+        let language = unit.targetLanguage == "uk" ? "Ukrainian" : "Russian"
+        return Issue("“\(source.text)” is written the English way, which \(language) reads as \(read): write \(spelled)", suggestion: spelled, at: target.range)
     }
 }
