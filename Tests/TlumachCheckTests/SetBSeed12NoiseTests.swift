@@ -5,9 +5,18 @@ import XCTest
 /// Checks of the default configuration (no glossary) on one PO unit, en → uk: the checks that reported it,
 /// warnings and errors only.
 func defaultFindings(_ unit: BilingualUnit) -> [String] {
+    defaultFindingRecords(unit).map(\.check)
+}
+
+/// The messages of `defaultFindings`, for tests that assert what a finding says.
+func defaultFindingMessages(_ source: String, _ target: String) -> [String] {
+    defaultFindingRecords(BilingualUnit(id: "u", source: source, target: target)).map(\.message)
+}
+
+private func defaultFindingRecords(_ unit: BilingualUnit) -> [Finding] {
     let document = BilingualDocument(path: "t.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [unit])
     return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
-        .filter { $0.severity != .info }.map(\.check)
+        .filter { $0.severity != .info }
 }
 
 func defaultFindings(_ source: String, _ target: String, context: String? = nil) -> [String] {
