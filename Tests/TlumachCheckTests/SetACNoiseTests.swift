@@ -732,3 +732,23 @@ final class CopiedFigureTests: XCTestCase {
         XCTAssertEqual(defaultFindings("in the range [1,255]", "у діапазоні [1,255]"), [])
     }
 }
+
+/// Set BC's false classes (twelfth round: burner, cryptui, virt-v2v, cpu-x, processcore, compiz…).
+final class SetBCNoiseTests: XCTestCase {
+    /// burner: "(…, author, etc.)" → "(…, автор, ...)"; a sentence's full stop made an ellipsis stays reported.
+    func testEtcSaidAsAnEllipsis() {
+        XCTAssertEqual(defaultFindings("Edit the video information (start, end, author, etc.)", "Змінити інформацію про відеофайл (початок, кінець, автор, ...)"), [])
+        XCTAssertEqual(defaultFindings("Edit the video information.", "Змінити інформацію про відеофайл..."), ["punctuation"])
+    }
+
+    /// virt-v2v: a host that is a metavariable (servername) named in Ukrainian; a real host changed stays reported.
+    func testAHostThatIsAMetavariable() {
+        XCTAssertEqual(
+            defaultFindings(
+                "use ‘-oc’ to point to the REST API URL, which is usually https://servername/ovirt-engine/api",
+                "скористайтеся «-oc», щоб вказати адресу REST. Зазвичай, такою адресою є https://назва_сервера/ovirt-engine/api"),
+            [])
+        XCTAssertEqual(defaultFindings("see https://servername/ovirt-engine/api", "див. https://назва_сервера/engine/api"), ["url-mismatch", "url-mismatch"])
+        XCTAssertEqual(defaultFindings("see https://ovirt.org/api", "див. https://ovirt.ua/api"), ["url-mismatch", "url-mismatch"])
+    }
+}

@@ -519,6 +519,9 @@ struct URLMismatchCheck: Check {
                 "запитайте на <a href=\"https://forum.kde.org/viewforum.php?f=69\">форумі KMyMoney</a>",
                 note: "A link kept, its text worded instead of the address (alkimia)."),
             .passing("bob@example.com", "olexandr@example.com", note: "A sample name at a domain reserved for examples (kcm_ktp_chat_appearance)."),
+            .passing(
+                "the REST API URL, usually https://servername/ovirt-engine/api", "адреса REST, зазвичай https://назва_сервера/ovirt-engine/api",
+                note: "A host that is a metavariable, named in the reader's language (virt-v2v)."),
             .triggering("Write to press@kyiv.ua", "Пишіть на ↓olexandr@kyiv.ua", note: "A real mailbox changed."),
             .passing("Details: https://example.org/report.", "Подробиці: https://example.org/report."),
             .passing(
@@ -560,7 +563,14 @@ struct URLMismatchCheck: Check {
         if let schemeEnd = text.range(of: "://") {
             let afterScheme = text[schemeEnd.upperBound...]
             let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
-            lowered = text[..<hostEnd].lowercased() + text[hostEnd...]
+            let host = afterScheme[..<hostEnd]
+            // virt-v2v: "https://servername/ovirt-engine/api" → "https://назва_сервера/ovirt-engine/api": a host
+            // without a dot (but localhost) is a metavariable, which the translator may name in the reader's language.
+            if !host.isEmpty, !host.contains("."), !host.contains(":"), host.lowercased() != "localhost", !host.contains("[") {
+                lowered = text[..<schemeEnd.upperBound].lowercased() + "{host}" + text[hostEnd...]
+            } else {
+                lowered = text[..<hostEnd].lowercased() + text[hostEnd...]
+            }
         } else if link.isEmail {
             lowered = text.lowercased()
         }

@@ -32,6 +32,7 @@ struct PunctuationCheck: Check {
             .triggering("launch new process or restart?.", "запустити новий процес чи перезавантажити.", note: "The question made a statement."),
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
             .passing("Activates a \"What's This?\" tool.", "Вмикає інструмент «Що це?»", note: "No full stop after a quoted question (kexi)."),
+            .passing("Edit the video information (start, end, author, etc.)", "Змінити інформацію про відео (початок, кінець, автор, ...)", note: "A list's etc. said as an ellipsis (burner)."),
             .passing("Use ; to separate emails", "Для відокремлення адрес скористайтеся ;", note: "The character the source names, at the end (libksieve)."),
             .triggering("See: ", "Дивіться. ", note: "A full stop for a colon, no abbreviation."),
             .passing("%s\n\nExpanded Options:\n\"\"", "%s\n\nРозширені опції:\n„“", note: "An empty quotation at the end, in the target's quotes (HandBrake)."),
@@ -478,6 +479,12 @@ struct PunctuationCheck: Check {
     }
 
 
+    /// Whether the text's final full stop is that of "etc." (before closing brackets and quotes).
+    static func endsWithEtc(_ source: [Unicode.Scalar]) -> Bool {
+        guard let period = lastMarkIndex(source), source[period] == "." else { return false }
+        return ScalarString.make(wordBefore(source, period)).lowercased() == "etc"
+    }
+
     /// Whether the text ends with "?" or "!" and a closing quotation mark («Що це?»).
     static func endsWithQuotedMark(_ target: [Unicode.Scalar]) -> Bool {
         var end = target.count - 1
@@ -551,6 +558,8 @@ struct PunctuationCheck: Check {
             // …and a sentence ending with a quoted question or exclamation, after which Ukrainian puts no full stop
             // (kexi: "Activates a \"What's This?\" tool." → "Вмикає інструмент «Що це?»").
             || (sourceEnd == .period && (targetEnd == .question || targetEnd == .exclamation) && Self.endsWithQuotedMark(target))
+            // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").
+            || (sourceEnd == .period && targetEnd == .ellipsis && Self.endsWithEtc(source))
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:
         // addresses" → "переформатувати адреси To: і Cc:"): the colon is the word's.
         let copiedColonWord = targetEnd == .colon && Self.lastWordWithColonIsInSource(target, source)
