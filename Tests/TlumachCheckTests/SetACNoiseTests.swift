@@ -752,3 +752,24 @@ final class SetBCNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("see https://ovirt.org/api", "див. https://ovirt.ua/api"), ["url-mismatch", "url-mismatch"])
     }
 }
+
+/// Set BD's false classes (twelfth round: FontForge, tortoisehg, picard, rpm, isomaster, xfconf…).
+final class SetBDNoiseTests: XCTestCase {
+    /// FontForge: a Q_() context's figure (OS2Version|), an accelerator inside the word that says 3D, and an
+    /// identifier's index said apart; figures of the message itself stay compared.
+    func testFontForgesFigures() {
+        XCTAssertEqual(defaultFindings("OS2Version|Automatic", "Автоматична"), [])
+        XCTAssertEqual(defaultFindings("OS2Version|Version 2", "Версія 3"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("_3D Rotate", "П_росторове обертання"), [])
+        XCTAssertEqual(defaultFindings("_3D Rotate", "П_лоске обертання"), ["number-mismatch"])
+        XCTAssertEqual(
+            defaultFindings("Set Reference Point 0\nPops a point which becomes the new rp0", "Set Reference Point 0\nОтримує точку, яка стане новою точкою rp0\n(опорною точкою 0)"), [])
+        XCTAssertEqual(defaultFindings("Pops a point which becomes the new rp0", "Отримує точку rp0 (опорною точкою 1)"), ["number-mismatch"])
+    }
+
+    /// rpm: "? expected in expression" → "не вистачає ? у виразі"; a space before a sentence's ? stays reported.
+    func testTheMarkTheSourceNamesAlone() {
+        XCTAssertEqual(defaultFindings("? expected in expression", "не вистачає ? у виразі"), [])
+        XCTAssertEqual(defaultFindings("Quit the game?", "Вийти з гри ?"), ["punctuation"])
+    }
+}

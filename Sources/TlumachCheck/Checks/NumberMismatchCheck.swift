@@ -73,6 +73,8 @@ struct NumberMismatchCheck: Check {
             .triggering("For 1 hour", "Протягом ↓2 годин", note: "Another count."),
             .passing("(1) DES, (2) Triple-DES?", "(1) DES, (2) 3DES?", note: "Triple written as its figure (neomutt)."),
             .passing("NDOF Pan/Zoom", "3D-маніп. панорама / зумування", note: "A dimension naming a device, where the source writes none (blender)."),
+            .passing("Pops a point which becomes the new rp0", "Отримує точку, яка стане новою точкою rp0\n(опорною точкою 0)", note: "An identifier's index said apart (FontForge)."),
+            .passing("OS2Version|Automatic", "Автоматична", note: "A Q_() context before “|” left out (FontForge)."),
             .triggering("Toggle 2D view", "Перемкнути ↓3D вигляд", note: "Another dimension."),
             .passing("Quintic easing", "Ослаблення 5-го степеня", note: "A degree's word written as its figure (blender)."),
             .passing(
@@ -135,10 +137,17 @@ struct NumberMismatchCheck: Check {
             : []
         let key = isDimension ? -Int(value) : Int(value)
         if let known = memo[key] { return known }
-        let found = unit.targetText.words.contains { word in
-            let lower = word.text.lowercased()
+        func says(_ word: String) -> Bool {
+            let lower = word.lowercased()
             return stems.contains { lower.hasPrefix($0) && lower.count > $0.count + 2 }
                 || wordStems.contains { lower.hasPrefix($0) && lower.count > $0.count }
+        }
+        var found = unit.targetText.words.contains { says($0.text) }
+        // FontForge: "_3D Rotate" → "П_росторове обертання": an accelerator inside the word that says it.
+        if !found, unit.targetText.scalars.contains(where: { $0 == "_" || $0 == "&" }) {
+            var unmarked = String.UnicodeScalarView()
+            unmarked.append(contentsOf: unit.targetText.scalars.filter { $0 != "_" && $0 != "&" })
+            found = String(unmarked).split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).contains { says(String($0)) }
         }
         memo[key] = found
         return found
@@ -161,6 +170,25 @@ struct NumberMismatchCheck: Check {
             return false
         }
         return true
+    }
+
+    /// FontForge: "Pops a point which becomes the new rp0" → "…новою точкою rp0 (опорною точкою 0)": the index of an
+    /// identifier the source writes glued to its letters, said apart in an added explanation.
+    static func isIndexOfASourceIdentifier(_ token: NumberToken, in unit: CheckedUnit) -> Bool {
+        guard token.values.count == 1, token.parts.count <= 1, !token.text.isEmpty, token.text.allSatisfy(\.isNumber) else { return false }
+        // Said apart: the target's figure stands alone ("точкою 0"), not glued to a name of its own (ВИРАЗ1, MIPS32).
+        let target = unit.targetText.scalars
+        if token.range.lowerBound > 0, WordScanner.isLetter(target[token.range.lowerBound - 1]) { return false }
+        if token.range.upperBound < target.count, WordScanner.isLetter(target[token.range.upperBound]) { return false }
+        let digits = Array(token.text.unicodeScalars)
+        let source = unit.sourceText.scalars
+        guard source.count > digits.count else { return false }
+        for end in stride(from: source.count, through: digits.count + 1, by: -1) where Array(source[(end - digits.count)..<end]) == digits {
+            let before = source[end - digits.count - 1]
+            let closed = end == source.count || !(WordScanner.isLetter(source[end]) || NumberScanner.isDigit(source[end]))
+            if closed && before.isASCII && before.properties.isAlphabetic { return true }
+        }
+        return false
     }
 
     /// "1 hour" → "години": the count of one said by the singular noun alone. Asked only when the target has no
@@ -515,6 +543,14 @@ struct NumberMismatchCheck: Check {
         {
             sourceTokens.remove(at: one)
         }
+        // FontForge's "OS2Version|Automatic" → "Автоматична": a glib Q_() context before "|", which the translation
+        // leaves out, is no part of the message.
+        if let bar = unit.sourceText.scalars.firstIndex(of: "|"), !unit.targetText.scalars.contains("|"),
+            unit.sourceText.scalars[..<bar].contains(where: { WordScanner.isLetter($0) }),
+            !unit.sourceText.scalars[..<bar].contains(" ")
+        {
+            sourceTokens.removeAll { $0.range.lowerBound < bar }
+        }
         // ktp-filters: "\\usepackage{color}" → "\\usepackage[T2A]{fontenc}\n\\usepackage[utf8x]{inputenc}…": a LaTeX
         // command's arguments are TeX's (encodings, options, column names), not figures of the message.
         if unit.sourceText.scalars.contains("\\") || unit.targetText.scalars.contains("\\") {
@@ -737,7 +773,7 @@ struct NumberMismatchCheck: Check {
                     issues.append(Issue("the character reference “\(reference)” has lost its closing “;”", at: token.range))
                     continue
                 }
-                if Self.isDimensionAddedToAWordlessSource(token, in: unit) { continue }
+                if Self.isDimensionAddedToAWordlessSource(token, in: unit) || Self.isIndexOfASourceIdentifier(token, in: unit) { continue }
                 issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range))
             }
         }

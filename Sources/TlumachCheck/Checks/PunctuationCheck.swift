@@ -32,6 +32,7 @@ struct PunctuationCheck: Check {
             .triggering("launch new process or restart?.", "запустити новий процес чи перезавантажити.", note: "The question made a statement."),
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
             .passing("Activates a \"What's This?\" tool.", "Вмикає інструмент «Що це?»", note: "No full stop after a quoted question (kexi)."),
+            .passing("? expected in expression", "не вистачає ? у виразі", note: "The mark the source names alone (rpm)."),
             .passing("Edit the video information (start, end, author, etc.)", "Змінити інформацію про відео (початок, кінець, автор, ...)", note: "A list's etc. said as an ellipsis (burner)."),
             .passing("Use ; to separate emails", "Для відокремлення адрес скористайтеся ;", note: "The character the source names, at the end (libksieve)."),
             .triggering("See: ", "Дивіться. ", note: "A full stop for a colon, no abbreviation."),
@@ -614,7 +615,9 @@ struct PunctuationCheck: Check {
                 var tokenStart = index - 2
                 while tokenStart > 0 && !CharacterClass.isSpace(target[tokenStart - 1]) { tokenStart -= 1 }
                 let afterCode = target[tokenStart] == "-" || target[tokenStart..<(index - 1)].contains { "/\\_".unicodeScalars.contains($0) }
-                if endsWord && !isEllipsis && !isRatio && !afterCode && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
+                // rpm: "? expected in expression" → "не вистачає ? у виразі": the mark the source names alone.
+                let namedAlone = source.count >= 2 && source[0] == scalar && source[1] == " " && CharacterClass.isSpace(next)
+                if endsWord && !isEllipsis && !isRatio && !afterCode && !namedAlone && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
                     reportedSpaceBefore = true
                     issues.append(Issue("a space before \(scalar)"))
                 }
