@@ -84,37 +84,31 @@ package struct WordAligner: Sendable {
             let columns = clip(corpus.target.range(unit)).count
             guard rows > 0, columns > 0 else { continue }
             let base = unitPairStart[unit]
-            var previous = -1
-            for column in 0..<columns {
-                var best: Float = 0
-                var link = -1
-                for row in 0..<rows where forward[Int(unitPairs[base + row * columns + column])] > best {
-                    best = forward[Int(unitPairs[base + row * columns + column])]
-                    link = row
-                }
-                if link >= 0 {
-                    forwardCount[Self.jumpIndex(link - previous)] += 1
-                    previous = link
-                }
-            }
-            previous = -1
-            for row in 0..<rows {
-                var best: Float = 0
-                var link = -1
-                for column in 0..<columns where backward[Int(unitPairs[base + row * columns + column])] > best {
-                    best = backward[Int(unitPairs[base + row * columns + column])]
-                    link = column
-                }
-                if link >= 0 {
-                    backwardCount[Self.jumpIndex(link - previous)] += 1
-                    previous = link
-                }
-            }
+            Self.countJumps(columns, rows, into: &forwardCount) { column, row in forward[Int(unitPairs[base + row * columns + column])] }
+            Self.countJumps(rows, columns, into: &backwardCount) { row, column in backward[Int(unitPairs[base + row * columns + column])] }
         }
         let forwardTotal = forwardCount.reduce(0, +)
         let backwardTotal = backwardCount.reduce(0, +)
         forwardJump = forwardCount.map { logf($0 / forwardTotal) }
         backwardJump = backwardCount.map { logf($0 / backwardTotal) }
+    }
+
+    /// For each of `count` words in order, its best link among `others` by `value` (none when every value is 0), and
+    /// the jump from the previous linked word's position counted.
+    private static func countJumps(_ count: Int, _ others: Int, into counts: inout [Float], _ value: (Int, Int) -> Float) {
+        var previous = -1
+        for word in 0..<count {
+            var best: Float = 0
+            var link = -1
+            for other in 0..<others where value(word, other) > best {
+                best = value(word, other)
+                link = other
+            }
+            if link >= 0 {
+                counts[jumpIndex(link - previous)] += 1
+                previous = link
+            }
+        }
     }
 
     /// Viterbi over an HMM whose states are the other side's positions: for each of `count` words the position
