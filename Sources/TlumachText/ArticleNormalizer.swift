@@ -415,7 +415,7 @@ struct DocumentState {
     /// For a part of a text normalised apart from the text before it (on another core): the languages the possible
     /// starts (`everyStart`) of `agreeing` would remember now; nil when not followed or once they all remember
     /// what this state does.
-    var alternatives: [Memory]?
+    var alternatives: Followed?
     /// Bit i: start `everyStart[i]` has given every answer this state gave so far, so the part's output is the one
     /// it would have made from that start.
     var agreeing: UInt8 = 0
@@ -434,16 +434,60 @@ struct DocumentState {
         }
     }
 
+    /// The memories of the followed starts, one byte each in one word (last language in the low half, last
+    /// Cyrillic language in the high half): following them for each of a million short paragraphs costs no array
+    /// access, copy or reference count.
+    struct Followed: Equatable {
+        var packed: UInt64 = 0
+
+        init(packed: UInt64) { self.packed = packed }
+
+        init(_ memories: [Memory]) {
+            for (index, memory) in memories.enumerated() { self[index] = memory }
+        }
+
+        @inline(__always)
+        static func code(_ language: Language) -> UInt64 {
+            switch language {
+            case .uk: 0
+            case .en: 1
+            case .ru: 2
+            }
+        }
+
+        @inline(__always)
+        static func language(_ code: UInt64) -> Language {
+            switch code {
+            case 0: .uk
+            case 1: .en
+            default: .ru
+            }
+        }
+
+        subscript(index: Int) -> Memory {
+            get {
+                let byte = packed >> UInt64(index * 8)
+                return Memory(lastLanguage: Self.language(byte & 0xF), lastCyrillicLanguage: Self.language(byte >> 4 & 0xF))
+            }
+            set {
+                let shift = UInt64(index * 8)
+                let byte = Self.code(newValue.lastLanguage) | Self.code(newValue.lastCyrillicLanguage) << 4
+                packed = packed & ~(0xFF << shift) | byte << shift
+            }
+        }
+    }
+
     var memory: Memory { Memory(lastLanguage: lastLanguage, lastCyrillicLanguage: lastCyrillicLanguage) }
 
     /// Every state a text can be in (the last Cyrillic language is never English).
     static let everyStart: [Memory] = Language.allCases.flatMap { last in
         [Language.uk, .ru].map { Memory(lastLanguage: last, lastCyrillicLanguage: $0) }
     }
+    static let everyStartFollowed = Followed(everyStart)
 
     /// Follows every possible start from here (`self` being one of them).
     mutating func followEveryStart() {
-        alternatives = Self.everyStart
+        alternatives = Self.everyStartFollowed
         agreeing = UInt8((1 << Self.everyStart.count) - 1)
     }
 
@@ -455,7 +499,8 @@ struct DocumentState {
     /// The language of the previous paragraph with letters, as a first guess for a paragraph's quotes.
     mutating func guess() -> Language {
         if let followed = alternatives {
-            for index in followed.indices where followed[index].lastLanguage != lastLanguage {
+            let mine = Followed.code(lastLanguage)
+            for index in 0..<Self.everyStart.count where (followed.packed >> UInt64(index * 8)) & 0xF != mine {
                 agreeing &= ~(1 << UInt8(index))
             }
         }
@@ -469,19 +514,35 @@ struct DocumentState {
         return language
     }
 
+    /// `resolveHere` for each followed start of `agreeing`, on their packed memories.
     private mutating func follow(_ evidence: LanguageEvidence, commit: Bool, answer: Language) {
-        guard var followed = alternatives else { return }
-        alternatives = nil  // `followed` stays the array's only owner: changed in place, not copied per paragraph
-        let mine = memory
+        guard var followed = alternatives?.packed else { return }
+        let decided = evidence.language.map(Followed.code)
+        let cyrillic = evidence.cyrillicLetters > 0
+        let letters = evidence.latinLetters + evidence.cyrillicLetters > 0
+        let answerCode = Followed.code(answer)
+        let mine = Followed.code(lastLanguage) | Followed.code(lastCyrillicLanguage) << 4
         var settled = true
-        for index in followed.indices where agreeing & (1 << UInt8(index)) != 0 {
-            if followed[index].resolve(evidence, commit: commit) != answer {
+        var remaining = agreeing
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            remaining &= remaining &- 1
+            let shift = UInt64(index * 8)
+            var last = (followed >> shift) & 0xF
+            var lastCyrillic = (followed >> (shift + 4)) & 0xF
+            let language = decided ?? (cyrillic ? lastCyrillic : last)
+            if commit {
+                if letters { last = language }
+                if language != 1 { lastCyrillic = language }  // 1: English
+                followed = followed & ~(0xFF << shift) | (last | lastCyrillic << 4) << shift
+            }
+            if language != answerCode {
                 agreeing &= ~(1 << UInt8(index))
-            } else if followed[index] != mine {
+            } else if last | lastCyrillic << 4 != mine {
                 settled = false
             }
         }
-        if !settled { alternatives = followed }
+        alternatives = settled ? nil : Followed(packed: followed)
     }
 
     fileprivate mutating func resolveHere(_ evidence: LanguageEvidence, commit: Bool) -> Language {
