@@ -614,6 +614,8 @@ enum Blocks {
         if linesAreParagraphs || isBlank(bytes, first) { return (.paragraph, first) }
         var end = first.upperBound
         while end < bytes.count {
+            // A bare LF (the blank line after nearly every paragraph) is blank: no line to find.
+            if bytes[end] == 0x0A { break }
             let next = line(bytes, end, carriageReturns)
             if mayStartBlock(bytes[end])
                 && (isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next))
