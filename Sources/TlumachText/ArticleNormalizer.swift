@@ -288,7 +288,10 @@ public final class ArticleNormalizer: Sendable {
             let fixed = ApostropheBytePath.rewrite(
                 bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
                 quotes: options.isEnabled(.quotes), spaceRuns: options.isEnabled(.spaceRuns),
-                trailing: options.isEnabled(.trailingSpace), language: options.language, guess: state.guess(),
+                trailing: options.isEnabled(.trailingSpace),
+                dashes: options.isEnabled(.dashes)
+                    ? ApostropheBytePath.Dashes(closedInEnglish: options.englishDash == .closed) : nil,
+                language: options.language, guess: state.guess(),
                 tables: scanTables,
                 resolve: { state.resolve($0, commit: false) })
         {
@@ -437,8 +440,12 @@ struct DocumentState {
     /// The memories of the followed starts, one byte each in one word (last language in the low half, last
     /// Cyrillic language in the high half): following them for each of a million short paragraphs costs no array
     /// access, copy or reference count.
-    struct Followed: Equatable {
+    struct Followed {
         var packed: UInt64 = 0
+        /// The last two inputs of `follow` (evidence, answer, own memory and `agreeing`, a valid bit on top) that
+        /// left these memories and `agreeing` as they were: English text with starts that remember different
+        /// Cyrillic languages follows the same two steps (a paragraph, a blank line) a million times.
+        var unchangedBy: (UInt32, UInt32) = (0, 0)
 
         init(packed: UInt64) { self.packed = packed }
 
@@ -516,12 +523,18 @@ struct DocumentState {
 
     /// `resolveHere` for each followed start of `agreeing`, on their packed memories.
     private mutating func follow(_ evidence: LanguageEvidence, commit: Bool, answer: Language) {
-        guard var followed = alternatives?.packed else { return }
+        guard let before = alternatives else { return }
+        var followed = before.packed
         let decided = evidence.language.map(Followed.code)
         let cyrillic = evidence.cyrillicLetters > 0
         let letters = evidence.latinLetters + evidence.cyrillicLetters > 0
         let answerCode = Followed.code(answer)
         let mine = Followed.code(lastLanguage) | Followed.code(lastCyrillicLanguage) << 4
+        let input =
+            UInt32(decided ?? 3) | (cyrillic ? 1 << 2 : 0) | (letters ? 1 << 3 : 0) | (commit ? 1 << 4 : 0)
+            | UInt32(answerCode) << 5 | UInt32(mine) << 7 | UInt32(agreeing) << 15 | 1 << 31
+        if input == before.unchangedBy.0 || input == before.unchangedBy.1 { return }
+        let agreeingBefore = agreeing
         var settled = true
         var remaining = agreeing
         while remaining != 0 {
@@ -542,7 +555,13 @@ struct DocumentState {
                 settled = false
             }
         }
-        alternatives = settled ? nil : Followed(packed: followed)
+        if settled {
+            alternatives = nil
+        } else if followed == before.packed && agreeing == agreeingBefore {
+            alternatives?.unchangedBy = (input, before.unchangedBy.0)
+        } else if followed != before.packed {
+            alternatives = Followed(packed: followed)
+        }
     }
 
     fileprivate mutating func resolveHere(_ evidence: LanguageEvidence, commit: Bool) -> Language {
