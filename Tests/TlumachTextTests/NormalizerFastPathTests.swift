@@ -30,6 +30,9 @@ final class NormalizerFastPathTests: XCTestCase {
         "слово  \"цитата\"  слово  ", "\"цитата\"   ", "  відступ  і  п'ять", "a \t b", "a\t  b", "a\u{A0}  b",
         "a  \u{A0}b", "рядок  \nдругий  рядок", "   ", "Ключ:      значення", "x \r", "a  b\u{200B}  c",
         "  -h, --help     показати довідку", " \"так\"  ",
+        // Dashes and number ranges (the byte-level path too), and their near misses.
+        "помилка - зупинка", "error -- abort", "1,5-2,5 і 10:00-12:00", "5 - 3", "v1.5-2", "1-2-3", "\u{0663}-5",
+        "\u{0663},5-6", "2021-07-22", "a -\u{2013} b", "a\u{A0}- b", "a - \u{2014}b", "(2020-2021)", "x-1-2",
     ]
 
     static func messy(_ generator: inout SeededGenerator) -> String {
