@@ -2,11 +2,11 @@ import Foundation
 import ICU
 
 /// The byte-level rewriter for the commonest flagged paragraphs of real Ukrainian and English text: nothing to fix
-/// but straight apostrophes inside words (з'єднання, don't) and straight double quotes that pair up at one level
-/// ("…" … "…"). The paragraph is copied in bulk, each such `'` and `"` written as the rules would write it, and the
-/// result scanned again by `FastScan`: only when that scan finds nothing left for any rule (no other trigger, only
-/// the quotation marks written here, nested as the language wants) is the result kept; otherwise the caller throws
-/// it away and runs the rules. So the output is the rules' output by construction:
+/// but straight apostrophes inside words (з'єднання, don't), straight double quotes that pair up at one level
+/// ("…" … "…"), runs of spaces, spaced hyphens between words and number ranges. The paragraph is copied in bulk,
+/// each such mark written as the rules would write it, and the result scanned again by `FastScan`: only when that
+/// scan finds nothing left for any rule (no other trigger, only the quotation marks written here, nested as the
+/// language wants) is the result kept; otherwise the caller throws it away and runs the rules. So the output is the rules' output by construction:
 /// - before the apostrophe rule, every rule is idle on such a paragraph (the scan of the result saw no trigger, and
 ///   the straight marks it replaced trigger none of them; `mailto:`, the one protected span the scan does not flag,
 ///   sends the paragraph to the rules);
@@ -15,7 +15,12 @@ import ICU
 /// - the quote rule gives each `"` its direction from the characters beside it (the same context tests); here
 ///   every mark must have exactly one side, and they must alternate open, close, …, so each pair is outermost:
 ///   “…” in English, «…» otherwise, in the language the rules would resolve (from the same letters);
-/// - after it, the text is what the scan called clean, on which the dash rule changes nothing.
+/// - after it, the dash rule changes the hyphens this path changed (`dash(_:_:_:english:)`: the same
+///   spaced-between-words and number-range tests on the same neighbours; a hyphen changed has one space and then
+///   text on each side, or digits, so no space run touches it, and the apostrophe and quote rules' marks are text,
+///   neither letters nor digits), closed up in English as the language the rules resolve wants; a special space,
+///   another script's digit or a dash beside a hyphen sends the paragraph to the rules, and any other hyphen the
+///   rule would change is one the scan of the result flags, which sends it there too.
 /// NormalizerFastPathTests compares it with the reporting path.
 enum ApostropheBytePath {
     /// Appends the rewritten paragraph to `output` and returns how many marks changed, the scan of the result and
