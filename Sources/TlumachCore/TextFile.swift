@@ -4,6 +4,21 @@ import Foundation
 /// bad byte), and output is written to a temporary file in the same folder and renamed over the target, so a
 /// reader never sees a half-written file.
 public enum TextFile {
+    /// Maps the pages of a file mapped into memory (`Data(contentsOf:options: .alwaysMapped)`) into the process
+    /// in one call, before they are read: a file of tens of megabytes read page by page costs thousands of page
+    /// faults (3–11 ms for 24 MB here), one `madvise(MADV_POPULATE_READ)` about 2 ms. Advice only: memory that is
+    /// not a file mapping, or a kernel without it, changes nothing.
+    public static func prefault(_ bytes: UnsafeRawBufferPointer) {
+        #if os(Linux)
+            guard let base = bytes.baseAddress, bytes.count >= 1 << 20 else { return }
+            let page = max(Int(sysconf(Int32(_SC_PAGESIZE))), 1)
+            let start = Int(bitPattern: base) & ~(page - 1)
+            let populateRead: Int32 = 22  // MADV_POPULATE_READ (Linux 5.14)
+            _ = madvise(
+                UnsafeMutableRawPointer(bitPattern: start), Int(bitPattern: base) - start + bytes.count, populateRead)
+        #endif
+    }
+
     /// Reads a whole file as UTF-8. A UTF-8 byte-order mark is dropped.
     public static func read(_ path: String) throws(InputError) -> String {
         let data: Data

@@ -2,11 +2,11 @@ import Foundation
 import ICU
 
 /// The byte-level rewriter for the commonest flagged paragraphs of real Ukrainian and English text: nothing to fix
-/// but straight apostrophes inside words (з'єднання, don't) and straight double quotes that pair up at one level
-/// ("…" … "…"). The paragraph is copied in bulk, each such `'` and `"` written as the rules would write it, and the
-/// result scanned again by `FastScan`: only when that scan finds nothing left for any rule (no other trigger, only
-/// the quotation marks written here, nested as the language wants) is the result kept; otherwise the caller throws
-/// it away and runs the rules. So the output is the rules' output by construction:
+/// but straight apostrophes inside words (з'єднання, don't), straight double quotes that pair up at one level
+/// ("…" … "…"), runs of spaces, spaced hyphens between words and number ranges. The paragraph is copied in bulk,
+/// each such mark written as the rules would write it, and the result scanned again by `FastScan`: only when that
+/// scan finds nothing left for any rule (no other trigger, only the quotation marks written here, nested as the
+/// language wants) is the result kept; otherwise the caller throws it away and runs the rules. So the output is the rules' output by construction:
 /// - before the apostrophe rule, every rule is idle on such a paragraph (the scan of the result saw no trigger, and
 ///   the straight marks it replaced trigger none of them; `mailto:`, the one protected span the scan does not flag,
 ///   sends the paragraph to the rules);
@@ -15,7 +15,12 @@ import ICU
 /// - the quote rule gives each `"` its direction from the characters beside it (the same context tests); here
 ///   every mark must have exactly one side, and they must alternate open, close, …, so each pair is outermost:
 ///   “…” in English, «…» otherwise, in the language the rules would resolve (from the same letters);
-/// - after it, the text is what the scan called clean, on which the dash rule changes nothing.
+/// - after it, the dash rule changes the hyphens this path changed (`dash(_:_:_:english:)`: the same
+///   spaced-between-words and number-range tests on the same neighbours; a hyphen changed has one space and then
+///   text on each side, or digits, so no space run touches it, and the apostrophe and quote rules' marks are text,
+///   neither letters nor digits), closed up in English as the language the rules resolve wants; a special space,
+///   another script's digit or a dash beside a hyphen sends the paragraph to the rules, and any other hyphen the
+///   rule would change is one the scan of the result flags, which sends it there too.
 /// NormalizerFastPathTests compares it with the reporting path.
 enum ApostropheBytePath {
     /// Appends the rewritten paragraph to `output` and returns how many marks changed, the scan of the result and
@@ -24,18 +29,19 @@ enum ApostropheBytePath {
     static func rewrite(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
         apostrophe canonical: Unicode.Scalar, classes: [CharacterClass] = CharacterClassTable.shared.classes,
-        quotes: Bool = false, spaceRuns: Bool = false, trailing: Bool = false,
+        quotes: Bool = false, spaceRuns: Bool = false, trailing: Bool = false, dashes: Dashes? = nil,
         language fixed: Language? = .uk, guess: Language = .uk, tables: FastScan.Tables = .shared,
         resolve: (LanguageEvidence) -> Language = { _ in .uk }
     ) -> (changes: Int, scan: FastScan)? {
         guard bytes.baseAddress != nil, range.count >= 3 else { return nil }
         let start = output.count
-        // Written with the quotes of the configured language, else of `guess` (the previous paragraph's: most
-        // paragraphs are in the language of the one before); again with the other ones when the letters say so.
+        // Written with the quotes (and English dashes) of the configured language, else of `guess` (the previous
+        // paragraph's: most paragraphs are in the language of the one before); again with the other ones when the
+        // letters say so.
         var english = (fixed ?? guess) == .en
         guard var result = write(
             bytes, range, into: &output, canonical, quotes: quotes, english: english, spaceRuns: spaceRuns,
-            trailing: trailing) else {
+            trailing: trailing, dashes: dashes) else {
             return undo(&output, start)
         }
         var scan = output.withUnsafeBufferPointer {
@@ -47,36 +53,46 @@ enum ApostropheBytePath {
         guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 else {
             return undo(&output, start)
         }
-        if scan.quoteCount > 0 {
+        // Spaced dashes are written as the language wants them only when English closes them up.
+        let languageDashes = result.spacedDashes > 0 && dashes?.closedInEnglish == true
+        if scan.quoteCount > 0 || languageDashes {
             let language = fixed ?? resolve(scan.evidence)
-            if result.quotes > 0 && (language == .en) != english {
+            if (result.quotes > 0 || languageDashes) && (language == .en) != english {
                 english = language == .en
                 output.removeSubrange(start...)
                 guard let again = write(
-                    bytes, range, into: &output, canonical, quotes: true, english: english, spaceRuns: spaceRuns,
-                    trailing: trailing) else {
+                    bytes, range, into: &output, canonical, quotes: quotes, english: english, spaceRuns: spaceRuns,
+                    trailing: trailing, dashes: dashes) else {
                     return undo(&output, start)
                 }
                 result = again
                 scan = output.withUnsafeBufferPointer {
                     FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical, tables: tables)
                 }
-                guard !scan.needsWork, scan.quoteCount == result.quotes else { return undo(&output, start) }
+                guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 else {
+                    return undo(&output, start)
+                }
             }
             guard scan.quotesAreCanonical(for: language) else { return undo(&output, start) }
         }
         return (result.changes, scan)
     }
 
+    /// The dash rule as this path applies it: on, and whether English closes spaced dashes up ("a—b").
+    struct Dashes {
+        var closedInEnglish: Bool
+    }
+
     /// One pass: the paragraph with its in-word `'` and paired `"` replaced, or nil at the first mark the rules
     /// must decide.
     private static func write(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
-        _ canonical: Unicode.Scalar, quotes: Bool, english: Bool, spaceRuns: Bool, trailing: Bool
-    ) -> (changes: Int, quotes: Int)? {
+        _ canonical: Unicode.Scalar, quotes: Bool, english: Bool, spaceRuns: Bool, trailing: Bool, dashes: Dashes?
+    ) -> (changes: Int, quotes: Int, spacedDashes: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var changes = 0
         var written = 0
+        var spacedDashes = 0
         var open = false
         var openSingle = false
         var copied = range.lowerBound
@@ -108,6 +124,21 @@ enum ApostropheBytePath {
                     copied = run.end
                 }
                 index = run.end
+                continue
+            }
+            if byte == 0x2D, let dashes {
+                // A hyphen (or two) the dash rule may change: spaced between words, or between numbers.
+                guard let dash = dash(base, range, index, english: english && dashes.closedInEnglish) else {
+                    return nil
+                }
+                if let replacement = dash.replacement {
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: replacement.lowerBound - copied))
+                    append(dash.spaced ? "\u{2014}" : "\u{2013}", to: &output)
+                    changes += 1
+                    if dash.spaced { spacedDashes += 1 }
+                    copied = replacement.upperBound
+                }
+                index = dash.end
                 continue
             }
             if byte != 0x27 && byte != 0x22 {
@@ -168,7 +199,114 @@ enum ApostropheBytePath {
         }
         guard changes > 0, !open, !containsMailto(base, range) else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
-        return (changes, written)
+        return (changes, written, spacedDashes)
+    }
+
+    /// What the dash rule (`Rules.dashes`, run after every rule this path applies, none of which changes a hyphen
+    /// or its neighbours' kinds) does with the "-" at `index`: `end` is where its run ends ("--" is one run, as
+    /// there); `replacement` the bytes it replaces, with "—" (`spaced`: a spaced dash between words, the spaces
+    /// kept, or taken in when `english` closes it up) or "–" (a number range such as 2020-2021); nil
+    /// `replacement` when it stays. Nil when the rules must decide: a special space, a non-ASCII digit or a dash
+    /// beside it.
+    private static func dash(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ index: Int, english: Bool
+    ) -> (end: Int, replacement: Range<Int>?, spaced: Bool)? {
+        let table = classTable
+        let lower = range.lowerBound
+        let upper = range.upperBound
+        let end = index + 1 < upper && base[index + 1] == 0x2D ? index + 2 : index + 1
+        func scalar(endingAt position: Int) -> Unicode.Scalar? {
+            var lead = position
+            while lead > lower && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+            return FastScan.decode(base, lead, upper)
+        }
+        func classes(_ scalar: Unicode.Scalar) -> CharacterClass {
+            scalar.value < 0x10000 ? table[Int(scalar.value)] : CharacterClass(of: scalar)
+        }
+        // The neighbours as scalars (nil at the paragraph's edges).
+        let before = index > lower ? scalar(endingAt: index - 1) : nil
+        let after = end < upper ? FastScan.decode(base, end, upper) : nil
+        // Any horizontal space but the ASCII one, or an en or em dash, beside it: the rules decide.
+        func isOther(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return Rules.isSpecialSpace(scalar) || scalar == "\u{2013}" || scalar == "\u{2014}"
+        }
+        if isOther(before) || isOther(after) { return nil }
+        if before == " " && after == " " {
+            // Spaced: the words beside the spaces must be text (not a line break, tab, space or dash), and not
+            // both digits ("5 - 3" stays).
+            guard index - 2 >= lower, end + 1 < upper, let left = scalar(endingAt: index - 2),
+                let right = FastScan.decode(base, end + 1, upper)
+            else { return (end, nil, false) }
+            func isText(_ scalar: Unicode.Scalar) -> Bool {
+                switch scalar {
+                case "\n", "\t", "\r", "-", "\u{2013}", "\u{2014}": return false
+                default: return !Rules.isHorizontalSpace(scalar)
+                }
+            }
+            if isOther(left) || isOther(right) { return nil }
+            guard isText(left) && isText(right) else { return (end, nil, false) }
+            let leftDigit = classes(left).contains(.digit)
+            let rightDigit = classes(right).contains(.digit)
+            if leftDigit && rightDigit { return (end, nil, false) }
+            return (end, english ? (index - 1)..<(end + 1) : index..<end, true)
+        }
+        // A number range: one hyphen between digits, the numbers (digits, and . , : between digits) with no letter,
+        // "-", "–", "+", "." or "/" before and no letter, "-", "–" or "/" after.
+        guard end == index + 1, let before, let after else { return (end, nil, false) }
+        let beforeDigit = classes(before).contains(.digit)
+        let afterDigit = classes(after).contains(.digit)
+        guard beforeDigit && afterDigit else { return (end, nil, false) }
+        // Digits other than ASCII ones: the rules decide.
+        guard before.value < 0x80 && after.value < 0x80 else { return nil }
+        @inline(__always) func isASCIIDigit(_ position: Int) -> Bool { base[position] &- 0x30 < 10 }
+        func isNumberPart(_ position: Int) -> Bool {
+            if isASCIIDigit(position) { return true }
+            let byte = base[position]
+            return (byte == 0x2E || byte == 0x2C || byte == 0x3A) && position > lower && position + 1 < upper
+                && isASCIIDigit(position - 1) && isASCIIDigit(position + 1)
+        }
+        var leftStart = index - 1
+        while leftStart > lower && isNumberPart(leftStart - 1) { leftStart -= 1 }
+        var rightEnd = end
+        while rightEnd < upper && isNumberPart(rightEnd) { rightEnd += 1 }
+        // A separator the ASCII test did not take because another script's digit stands beyond it: the rules
+        // decide (their numbers take any digit).
+        func separatorBeforeDigit(_ separator: Int, _ beyond: Int?) -> Bool {
+            guard base[separator] == 0x2E || base[separator] == 0x2C || base[separator] == 0x3A, let beyond else {
+                return false
+            }
+            return FastScan.decode(base, beyond, upper).map { classes($0).contains(.digit) } ?? false
+        }
+        if leftStart - 1 > lower,
+            separatorBeforeDigit(leftStart - 1, {
+                var lead = leftStart - 2
+                while lead > lower && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+                return lead
+            }())
+        {
+            return nil
+        }
+        if rightEnd + 1 < upper, separatorBeforeDigit(rightEnd, rightEnd + 1) { return nil }
+        var leftOK = true
+        if leftStart > lower, let previous = scalar(endingAt: leftStart - 1) {
+            let kinds = classes(previous)
+            // A digit the ASCII test above did not take (another script's): the rules decide.
+            if kinds.contains(.digit) || kinds.contains(.nfcBoundary) == false { return nil }
+            leftOK = !(isLetterForDash(previous, kinds) || "-\u{2013}+./".unicodeScalars.contains(previous))
+        }
+        var rightOK = true
+        if rightEnd < upper, let next = FastScan.decode(base, rightEnd, upper) {
+            let kinds = classes(next)
+            if kinds.contains(.digit) || kinds.contains(.nfcBoundary) == false { return nil }
+            rightOK = !(isLetterForDash(next, kinds) || next == "-" || next == "\u{2013}" || next == "/")
+        }
+        return (end, leftOK && rightOK ? index..<end : nil, false)
+    }
+
+    @inline(__always)
+    private static func isLetterForDash(_ scalar: Unicode.Scalar, _ kinds: CharacterClass) -> Bool {
+        kinds.contains(.letter) && !isApostropheVariant(scalar)
     }
 
     /// A run of ASCII spaces starting at `start` as the space-runs and trailing-space rules see it: `replacement`

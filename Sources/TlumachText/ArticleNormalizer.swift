@@ -288,7 +288,10 @@ public final class ArticleNormalizer: Sendable {
             let fixed = ApostropheBytePath.rewrite(
                 bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
                 quotes: options.isEnabled(.quotes), spaceRuns: options.isEnabled(.spaceRuns),
-                trailing: options.isEnabled(.trailingSpace), language: options.language, guess: state.guess(),
+                trailing: options.isEnabled(.trailingSpace),
+                dashes: options.isEnabled(.dashes)
+                    ? ApostropheBytePath.Dashes(closedInEnglish: options.englishDash == .closed) : nil,
+                language: options.language, guess: state.guess(),
                 tables: scanTables,
                 resolve: { state.resolve($0, commit: false) })
         {
@@ -415,7 +418,7 @@ struct DocumentState {
     /// For a part of a text normalised apart from the text before it (on another core): the languages the possible
     /// starts (`everyStart`) of `agreeing` would remember now; nil when not followed or once they all remember
     /// what this state does.
-    var alternatives: [Memory]?
+    var alternatives: Followed?
     /// Bit i: start `everyStart[i]` has given every answer this state gave so far, so the part's output is the one
     /// it would have made from that start.
     var agreeing: UInt8 = 0
@@ -434,16 +437,64 @@ struct DocumentState {
         }
     }
 
+    /// The memories of the followed starts, one byte each in one word (last language in the low half, last
+    /// Cyrillic language in the high half): following them for each of a million short paragraphs costs no array
+    /// access, copy or reference count.
+    struct Followed {
+        var packed: UInt64 = 0
+        /// The last two inputs of `follow` (evidence, answer, own memory and `agreeing`, a valid bit on top) that
+        /// left these memories and `agreeing` as they were: English text with starts that remember different
+        /// Cyrillic languages follows the same two steps (a paragraph, a blank line) a million times.
+        var unchangedBy: (UInt32, UInt32) = (0, 0)
+
+        init(packed: UInt64) { self.packed = packed }
+
+        init(_ memories: [Memory]) {
+            for (index, memory) in memories.enumerated() { self[index] = memory }
+        }
+
+        @inline(__always)
+        static func code(_ language: Language) -> UInt64 {
+            switch language {
+            case .uk: 0
+            case .en: 1
+            case .ru: 2
+            }
+        }
+
+        @inline(__always)
+        static func language(_ code: UInt64) -> Language {
+            switch code {
+            case 0: .uk
+            case 1: .en
+            default: .ru
+            }
+        }
+
+        subscript(index: Int) -> Memory {
+            get {
+                let byte = packed >> UInt64(index * 8)
+                return Memory(lastLanguage: Self.language(byte & 0xF), lastCyrillicLanguage: Self.language(byte >> 4 & 0xF))
+            }
+            set {
+                let shift = UInt64(index * 8)
+                let byte = Self.code(newValue.lastLanguage) | Self.code(newValue.lastCyrillicLanguage) << 4
+                packed = packed & ~(0xFF << shift) | byte << shift
+            }
+        }
+    }
+
     var memory: Memory { Memory(lastLanguage: lastLanguage, lastCyrillicLanguage: lastCyrillicLanguage) }
 
     /// Every state a text can be in (the last Cyrillic language is never English).
     static let everyStart: [Memory] = Language.allCases.flatMap { last in
         [Language.uk, .ru].map { Memory(lastLanguage: last, lastCyrillicLanguage: $0) }
     }
+    static let everyStartFollowed = Followed(everyStart)
 
     /// Follows every possible start from here (`self` being one of them).
     mutating func followEveryStart() {
-        alternatives = Self.everyStart
+        alternatives = Self.everyStartFollowed
         agreeing = UInt8((1 << Self.everyStart.count) - 1)
     }
 
@@ -455,7 +506,8 @@ struct DocumentState {
     /// The language of the previous paragraph with letters, as a first guess for a paragraph's quotes.
     mutating func guess() -> Language {
         if let followed = alternatives {
-            for index in followed.indices where followed[index].lastLanguage != lastLanguage {
+            let mine = Followed.code(lastLanguage)
+            for index in 0..<Self.everyStart.count where (followed.packed >> UInt64(index * 8)) & 0xF != mine {
                 agreeing &= ~(1 << UInt8(index))
             }
         }
@@ -469,19 +521,47 @@ struct DocumentState {
         return language
     }
 
+    /// `resolveHere` for each followed start of `agreeing`, on their packed memories.
     private mutating func follow(_ evidence: LanguageEvidence, commit: Bool, answer: Language) {
-        guard var followed = alternatives else { return }
-        alternatives = nil  // `followed` stays the array's only owner: changed in place, not copied per paragraph
-        let mine = memory
+        guard let before = alternatives else { return }
+        var followed = before.packed
+        let decided = evidence.language.map(Followed.code)
+        let cyrillic = evidence.cyrillicLetters > 0
+        let letters = evidence.latinLetters + evidence.cyrillicLetters > 0
+        let answerCode = Followed.code(answer)
+        let mine = Followed.code(lastLanguage) | Followed.code(lastCyrillicLanguage) << 4
+        let input =
+            UInt32(decided ?? 3) | (cyrillic ? 1 << 2 : 0) | (letters ? 1 << 3 : 0) | (commit ? 1 << 4 : 0)
+            | UInt32(answerCode) << 5 | UInt32(mine) << 7 | UInt32(agreeing) << 15 | 1 << 31
+        if input == before.unchangedBy.0 || input == before.unchangedBy.1 { return }
+        let agreeingBefore = agreeing
         var settled = true
-        for index in followed.indices where agreeing & (1 << UInt8(index)) != 0 {
-            if followed[index].resolve(evidence, commit: commit) != answer {
+        var remaining = agreeing
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            remaining &= remaining &- 1
+            let shift = UInt64(index * 8)
+            var last = (followed >> shift) & 0xF
+            var lastCyrillic = (followed >> (shift + 4)) & 0xF
+            let language = decided ?? (cyrillic ? lastCyrillic : last)
+            if commit {
+                if letters { last = language }
+                if language != 1 { lastCyrillic = language }  // 1: English
+                followed = followed & ~(0xFF << shift) | (last | lastCyrillic << 4) << shift
+            }
+            if language != answerCode {
                 agreeing &= ~(1 << UInt8(index))
-            } else if followed[index] != mine {
+            } else if last | lastCyrillic << 4 != mine {
                 settled = false
             }
         }
-        if !settled { alternatives = followed }
+        if settled {
+            alternatives = nil
+        } else if followed == before.packed && agreeing == agreeingBefore {
+            alternatives?.unchangedBy = (input, before.unchangedBy.0)
+        } else if followed != before.packed {
+            alternatives = Followed(packed: followed)
+        }
     }
 
     fileprivate mutating func resolveHere(_ evidence: LanguageEvidence, commit: Bool) -> Language {
@@ -553,6 +633,8 @@ enum Blocks {
         if linesAreParagraphs || isBlank(bytes, first) { return (.paragraph, first) }
         var end = first.upperBound
         while end < bytes.count {
+            // A bare LF (the blank line after nearly every paragraph) is blank: no line to find.
+            if bytes[end] == 0x0A { break }
             let next = line(bytes, end, carriageReturns)
             if mayStartBlock(bytes[end])
                 && (isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next))

@@ -11,10 +11,11 @@ import Foundation
 ///   is normalised again from its start up to that point of agreement (checking the state there), and its own
 ///   output is used from there on.
 extension ArticleNormalizer {
-    /// Parts of a few megabytes: enough of them to keep every core busy to the end, few enough that the stretch
-    /// read before each to guess its start state costs nothing.
+    /// Parts of one to a few megabytes: enough of them to keep every core busy to the end (the last part done
+    /// alone is at most one core's share of it), few enough that the stretch read before each to guess its
+    /// start state costs nothing.
     static func partSize(_ count: Int, workers: Int) -> Int {
-        min(max(count / (workers * 4), 1 << 20), 4 << 20)
+        min(max(count / (workers * 8), 1 << 20), 4 << 20)
     }
 
     /// Bytes read before a part to guess the language state it starts in.

@@ -99,7 +99,9 @@ struct NormalizeCommand: ParsableCommand {
         } else {
             for path in files {
                 do {
-                    inputs.append((path, try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)))
+                    let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+                    data.withUnsafeBytes(TextFile.prefault)
+                    inputs.append((path, data))
                 } catch {
                     throw InputError(path: path, message: Self.unreadableFileMessage(path: path, error: error))
                 }

@@ -30,6 +30,9 @@ final class NormalizerFastPathTests: XCTestCase {
         "слово  \"цитата\"  слово  ", "\"цитата\"   ", "  відступ  і  п'ять", "a \t b", "a\t  b", "a\u{A0}  b",
         "a  \u{A0}b", "рядок  \nдругий  рядок", "   ", "Ключ:      значення", "x \r", "a  b\u{200B}  c",
         "  -h, --help     показати довідку", " \"так\"  ",
+        // Dashes and number ranges (the byte-level path too), and their near misses.
+        "помилка - зупинка", "error -- abort", "1,5-2,5 і 10:00-12:00", "5 - 3", "v1.5-2", "1-2-3", "\u{0663}-5",
+        "\u{0663},5-6", "2021-07-22", "a -\u{2013} b", "a\u{A0}- b", "a - \u{2014}b", "(2020-2021)", "x-1-2",
     ]
 
     static func messy(_ generator: inout SeededGenerator) -> String {
@@ -114,6 +117,65 @@ final class NormalizerFastPathTests: XCTestCase {
             "a b\n", "  a\n",
         ] {
             XCTAssertNil(taken(text), text)
+        }
+    }
+
+    /// Spaced hyphens between words and number ranges are written on the byte path as the dash rule writes them
+    /// (real catalog lines: "Критична помилка - негайна зупинка", "Critical error - immediate abort"); English
+    /// closes the dash up unless spaced dashes are asked for. What the rule leaves (a date, "5 - 3", "-a") stays
+    /// or goes to the rules, and every result equals the reporting path's.
+    func testBytePathWritesDashesAsTheDashRule() throws {
+        func taken(_ text: String, closed: Bool = true, language: Language? = nil) -> String? {
+            let bytes = Array(text.utf8)
+            var output: [UInt8] = []
+            let result = bytes.withUnsafeBufferPointer {
+                ApostropheBytePath.rewrite(
+                    $0, 0..<$0.count, into: &output, apostrophe: "\u{2019}", quotes: true, spaceRuns: true,
+                    trailing: true, dashes: ApostropheBytePath.Dashes(closedInEnglish: closed), language: language,
+                    resolve: { $0.language ?? .uk })
+            }
+            if result == nil { XCTAssertEqual(output, [], text) }
+            return result.map { _ in String(decoding: output, as: UTF8.self) }
+        }
+        XCTAssertEqual(taken("Критична помилка - негайна зупинка\n"), "Критична помилка — негайна зупинка\n")
+        XCTAssertEqual(taken("Critical error - immediate abort\n"), "Critical error—immediate abort\n")
+        XCTAssertEqual(taken("Critical error - immediate abort\n", closed: false), "Critical error — immediate abort\n")
+        XCTAssertEqual(taken("Critical error -- immediate abort\n", language: .en), "Critical error—immediate abort\n")
+        XCTAssertEqual(taken("сторінки 24-27, 1,5-2,5 і 10:00-12:00\n"), "сторінки 24–27, 1,5–2,5 і 10:00–12:00\n")
+        XCTAssertEqual(taken("Пам'ять - \"так\"\n"), "Пам’ять — «так»\n")
+        XCTAssertEqual(taken("don't - \"yes\"\n"), "don’t—“yes”\n")
+        XCTAssertEqual(taken("--all - показати, a - 3 - b\n"), "--all — показати, a — 3 — b\n")
+        // Left as they are, or for the rules to decide.
+        for text in [
+            "PO-Revision-Date: 2021-07-22 00:28+0000\n", "5 - 3\n", "v1.5-2\n", "1-2-3\n", "a\u{A0}- b\n", "a -\u{2013} b\n", "a - \u{2014}b\n", "a\u{0663},5-6\n",
+            "\u{0663}-5\n", "a  - b\n", "a -\n",
+        ] {
+            if let written = taken(text) { XCTFail("\(text) → \(written)") }
+        }
+        XCTAssertEqual(taken("сторінки 24-27 і з'єднання 2021-07-22\n"), nil)
+        // The whole normaliser, byte path and rules, against the reporting path (the rules alone).
+        let normalizer = try ArticleNormalizer()
+        let english = try ArticleNormalizer(options: NormalizerOptions(englishDash: .spaced))
+        let text = """
+            Критична помилка - негайна зупинка
+
+            Critical error - immediate abort
+
+            сторінки 24-27, 1,5-2,5 і 10:00-12:00
+
+            PO-Revision-Date: 2021-07-22 00:28+0000
+
+            5 - 3 and a - 3 - b, v1.5-2, 1-2-3
+
+            Пам'ять - "так" - 2020-2021
+
+            """
+        let bytes = Array(text.utf8)
+        for normalizer in [normalizer, english] {
+            let fast = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
+            let reference = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: true) }
+            XCTAssertEqual(String(decoding: fast.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self))
+            XCTAssertEqual(fast.changeCount, reference.changeCount)
         }
     }
 
