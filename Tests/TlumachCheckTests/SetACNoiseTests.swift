@@ -773,3 +773,14 @@ final class SetBDNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Quit the game?", "Вийти з гри ?"), ["punctuation"])
     }
 }
+
+/// Set BF's false class (twelfth round: mailfromd, GConf, libmateweather, sugar, Dolphin's plug-ins…).
+final class SetBFNoiseTests: XCTestCase {
+    /// libmateweather: the default coordinates under a constant's name; figures in a message stay compared.
+    func testAConstantsNameGivenTheLocalesValue() {
+        XCTAssertEqual(defaultFindings("'DEFAULT_COORDINATES'", "50,400002 30,566668"), [])
+        XCTAssertEqual(defaultFindings("DEFAULT_ZOOM", "12"), [])
+        XCTAssertEqual(defaultFindings("Default coordinates", "50,400002 30,566668"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("MAX_2", "3"), ["number-mismatch", "number-mismatch"])
+    }
+}

@@ -45,6 +45,7 @@ struct NumberMismatchCheck: Check {
             .passing("Kalmar län [SE-08]", "Округ Кальмар", note: "A bracketed region code left out as a whole (iso_3166_2)."),
             .passing("value too large for 2-byte field", "значення є надто великим для двобайтового поля", note: "2-byte as a compound (binutils)."),
             .passing("calendar:week_start:0", "calendar:week_start:1", note: "A setting the locale chooses (gtk20: the week starts on Monday)."),
+            .passing("'DEFAULT_COORDINATES'", "50,400002 30,566668", note: "A constant's name whose translation is the locale's value (libmateweather)."),
             .passing("['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']", "['UTF-8', 'CURRENT', 'CP1251', 'KOI8U', 'UTF-16']", note: "A list of strings the locale chooses (amtk's encodings)."),
             .passing(
                 "Exit Status:\n    Returns 1 if EXPRESSION evaluates to 0; returns 0 otherwise.",
@@ -524,6 +525,7 @@ struct NumberMismatchCheck: Check {
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
         if CharacterClass.isStringArray(unit.source) && CharacterClass.isStringArray(unit.target) { return [] }
+        if !sourceHasDigits && CharacterClass.isConstantName(unit.source) { return [] }
         var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
         var targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []
         // The form a Ukrainian KDE catalog keeps for exactly one (msgstr[3] "1 підпис" for "%1 signatures") writes

@@ -12,6 +12,18 @@ enum CharacterClass {
         }
     }
 
+    /// A constant's name whose translation is the locale's value (libmateweather: `'DEFAULT_COORDINATES'` →
+    /// `50,400002 30,566668`): capitals, digits and at least one underscore, in quotes or not.
+    static func isConstantName(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if scalars.first == "'" || scalars.first == "\"" {
+            guard scalars.count >= 3, scalars.last == scalars.first else { return false }
+            scalars = scalars.dropFirst().dropLast()
+        }
+        guard let first = scalars.first, ("A"..."Z").contains(first), scalars.contains("_"), scalars.count <= 64 else { return false }
+        return scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+
     /// A GSettings default the translator gives a locale's value as a list of strings (amtk's candidate encodings:
     /// `['UTF-8', 'CURRENT', 'ISO-8859-15', 'UTF-16']` → `['UTF-8', 'CURRENT', 'CP1251', 'KOI8U', 'UTF-16']`).
     static func isStringArray(_ text: String) -> Bool {
