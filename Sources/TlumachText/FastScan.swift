@@ -1,6 +1,11 @@
 import Foundation
 import ICU
 
+// The scans below read UTF-8 four and eight bytes at a time and take the first byte from the low end of the word.
+#if _endian(big)
+    #error("FastScan reads bytes in little-endian words; a big-endian target needs byte-swapped loads")
+#endif
+
 /// One pass over a paragraph's UTF-8 bytes that decides whether any rule could change it, and gathers the letters
 /// that decide its language. It must never say "clean" for text a rule would change (the property tests compare
 /// it with the full rules); it may say "needs work" for text that turns out clean.
