@@ -111,6 +111,9 @@ public final class CheckedUnit: Sendable {
         {
             return true
         }
+        // KDE's "translated into many languages thanks to the work of the translation teams … visit <a href=…>":
+        // each language puts its own team's site and addresses there.
+        if unit.source.utf8.count > 80, unit.source.contains("the translation teams"), unit.source.contains("http") { return true }
         // KDE's credits: msgctxt "NAME OF TRANSLATORS" (msgid "Your names"), or in older catalogs the msgid itself.
         for key in [unit.context, unit.source] {
             guard let key, key.utf8.count == 19 || key.utf8.count == 20 else { continue }

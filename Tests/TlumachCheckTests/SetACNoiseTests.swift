@@ -784,3 +784,49 @@ final class SetBFNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("MAX_2", "3"), ["number-mismatch", "number-mismatch"])
     }
 }
+
+/// Set BH's false classes (thirteenth round: kdelibs4support, qtcurve, zypper, encfs, exo, workrave…).
+final class SetBHNoiseTests: XCTestCase {
+    /// qtcurve: 3D said as псевдопросторовий; another dimension said stays reported.
+    func testThreeDSaidAsPseudoSpatial() {
+        XCTAssertEqual(
+            defaultFindings(
+                "<p>Controls whether the internal 3d part of frames, etc., should be drawn.</p>",
+                "<p>Визначає, чи слід малювати внутрішню псевдопросторову частину рамок та інших частин вікна.</p>"),
+            [])
+        XCTAssertEqual(defaultFindings("a 3D style border", "плоску рамку"), ["number-mismatch"])
+    }
+
+    /// kdelibs4support: a bare number given as the language's list of values; a changed bare number in a list
+    /// inside a sentence stays reported.
+    func testABareNumberGivenAsAList() {
+        XCTAssertEqual(defaultFindings("1", "1,3", context: "Numeric IDs of scripts for font previews"), [])
+        XCTAssertEqual(defaultFindings("1", "0; 2"), [])
+        XCTAssertEqual(defaultFindings("1", "1,3 мм"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("Use scripts 1 and 2", "Використати письма 1,3"), ["number-mismatch", "number-mismatch"])
+    }
+
+    /// kdelibs4support: ШиринаxВисота for WidthxHeight; a Latin x inside a word stays a slip.
+    func testCapitalisedWordsJoinedByTheDimensionSign() {
+        XCTAssertEqual(
+            defaultFindings(
+                "sets the client geometry of the main widget - see man X for the argument format (usually WidthxHeight+XPos+YPos)",
+                "встановлює розмір та розташування головного віджета — див. man X, щоб дізнатися про формат аргументів (зазвичай, ШиринаxВисота + позиція за X + позиція за Y)"),
+            [])
+        XCTAssertEqual(defaultFindings("the width and height", "ШиринаxВисота"), ["mixed-script"])
+    }
+
+    /// kdelibs4support: the text about translation teams gets the language's own team, site and addresses.
+    func testTheTranslationTeamsOwnAddresses() {
+        XCTAssertEqual(
+            defaultFindings(
+                "<p>KDE is translated into many languages thanks to the work of the translation teams all over the world.</p><p>For more information on KDE internationalization visit <a href=\"http://l10n.kde.org\">http://l10n.kde.org</a></p>",
+                "<p>KDE перекладено українською мовою групою перекладачів вільного програмного забезпечення. Щоб дізнатися більше, завітайте на <a href=\"http://www.linux.org.ua/\">наш сайт</a>. Коментарі щодо перекладу надсилайте на <a href=\"mailto:kde-i18n-uk@kde.org\">kde-i18n-uk@kde.org</a>.</p>"),
+            [])
+        XCTAssertEqual(
+            defaultFindings(
+                "For more information on KDE visit <a href=\"http://www.kde.org\">http://www.kde.org</a>",
+                "Докладніше про KDE на <a href=\"http://www.kde.org.ua\">http://www.kde.org.ua</a>"),
+            ["url-mismatch", "url-mismatch"])
+    }
+}

@@ -47,6 +47,8 @@ struct MixedScriptCheck: Check {
             .triggering("  -kWORD  look for WORD", "  ↓kСЛОВО  шукати СЛОВО", note: "A Latin letter glued to a word, not an option."),
             .passing("  --ifFORMAT  process @ifFORMAT", "  --ifФОРМАТ  обробляти @ifФОРМАТ", note: "An option name before its translated metavariable (texinfo)."),
             .passing("Test video subsystem in mode WxH.", "Перевірити відеопідсистему у режимі ВxШ.", note: "Dimensions: metavariables joined by x (grub)."),
+            .passing("(usually WidthxHeight+XPos+YPos)", "(зазвичай, ШиринаxВисота + позиція за X + позиція за Y)", note: "Capitalised words joined by x as the source joins its own (kdelibs4support)."),
+            .triggering("the width and height", "ширину та ↓Ширинаxвисоту", note: "A Latin x inside a word where the source has no such dimensions."),
             .triggering("width x height", "ширина ↓дxе висота", note: "A Latin x inside a lower-case word."),
             .triggering("IP2K specific command line options:", "Специфічні для IP2K параметри командного ↓рядкаs:", note: "A Latin s typed after a word (binutils)."),
             .triggering("[[:<:]]pBRE", "[[:<:]]↓pБФВ", note: "A regex class translated (real: a published catalog)."),
@@ -223,6 +225,7 @@ struct MixedScriptCheck: Check {
             // (libvirt: YYYY-MM-DDTHH:MM:SS → РРРР-ММ-ДДTГГ:ХХ:СС).
             if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, sourceOptions: { sourceFacts.options })
                 || Self.isDimensions(scalars[start..<index])
+                || Self.isCapitalisedDimensions(scalars[start..<index], source: sourceFacts.source.scalars)
                 || (Self.isDimensions(scalars[start..<index], joiner: "T") && Self.hasISODateTimeSeparator(sourceFacts.source.scalars)))
             {
                 continue
@@ -602,6 +605,22 @@ struct MixedScriptCheck: Check {
         return parts.allSatisfy { part in
             !part.isEmpty && part.allSatisfy { (0x400...0x4FF).contains($0.value) && $0.properties.isUppercase }
         }
+    }
+
+    /// `ШиринаxВисота` for WidthxHeight (kdelibs4support's X geometry): capitalised Cyrillic words joined by the
+    /// dimension sign where the source joins capitalised Latin words so. Without such a source word it stays a slip.
+    static func isCapitalisedDimensions(_ word: ArraySlice<Unicode.Scalar>, source: [Unicode.Scalar]) -> Bool {
+        let parts = word.split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ part in
+            guard let first = part.first, first.properties.isUppercase, part.count >= 2 else { return false }
+            return part.allSatisfy { (0x400...0x4FF).contains($0.value) }
+        }) else { return false }
+        guard source.count >= 3 else { return false }
+        for index in 1..<(source.count - 1) where source[index] == "x" {
+            let before = source[index - 1], after = source[index + 1]
+            if before.value < 0x80, before.properties.isLowercase, after.value < 0x80, after.properties.isUppercase { return true }
+        }
+        return false
     }
 
     /// Whether a format in the source joins a day to an hour by ISO 8601's literal T (YYYY-MM-DDTHH, yyyy-mm-ddThh).

@@ -38,6 +38,8 @@ struct NumberMismatchCheck: Check {
             .passing("In the 2nd form", "У другій формі", note: "An ordinal written as a word."),
             .passing("Enable 3D acceleration", "Увімкнути тривимірне прискорення", note: "3D as a compound word."),
             .passing("3D Transform", "Просторове перетворення", note: "3D said as spatial (gimp)."),
+            .passing("a 3D style border", "псевдопросторову рамку", note: "3D said as pseudo-spatial (qtcurve)."),
+            .passing("1", "1,3", note: "A bare number's value set by the language as a list (kdelibs4support's script ids for font previews)."),
             .passing("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики", note: "A number and its word as a compound (vlc)."),
             .passing("more than 80 characters", "більше вісімдесяти символів", note: "A tens word (pan)."),
             .passing("TRUE evaluates to 1", "«Так» вважається одиницею", note: "One said as its noun (calligrasheets)."),
@@ -507,6 +509,29 @@ struct NumberMismatchCheck: Check {
         return (1...4).contains(digits)
     }
 
+    /// Bare numbers of one to four digits separated by commas or semicolons ("1,3", "0; 2"): a list of values.
+    static func isBareNumberList(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count <= 24 else { return false }
+        var digits = 0, groups = 0, separators = 0
+        for byte in bytes {
+            if (0x30...0x39).contains(byte) {
+                if digits == 0 { groups += 1 }
+                digits += 1
+                if digits > 4 { return false }
+            } else if byte == 0x2C || byte == 0x3B {
+                guard digits > 0 || groups > 0 else { return false }
+                separators += 1
+                digits = 0
+            } else if byte == 0x20 {
+                if digits > 0 { digits = 0 }
+            } else {
+                return false
+            }
+        }
+        return groups >= 2 && separators == groups - 1
+    }
+
     static func dropTeXArguments(from tokens: inout [NumberToken], scalars: [Unicode.Scalar]) {
         guard !tokens.isEmpty else { return }
         let groups = TeXCommands.argumentGroups(scalars)
@@ -520,7 +545,8 @@ struct NumberMismatchCheck: Check {
         if CharacterClass.isSettingKey(unit.source) { return [] }
         // A bare number for a bare number is a value the translators set for their language (totem's "Skip To
         // label length": 7 → 6), not a figure of a sentence.
-        if Self.isBareNumber(unit.source) && Self.isBareNumber(unit.target) { return [] }
+        // kdelibs4support: "Numeric IDs of scripts for font previews" 1 → "1,3", the language's list of them.
+        if Self.isBareNumber(unit.source) && (Self.isBareNumber(unit.target) || Self.isBareNumberList(unit.target)) { return [] }
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
