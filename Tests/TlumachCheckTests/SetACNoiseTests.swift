@@ -830,3 +830,19 @@ final class SetBHNoiseTests: XCTestCase {
             ["url-mismatch", "url-mismatch"])
     }
 }
+
+/// Set BI's false classes (thirteenth round: dnf-plugins-core, plasma-phonebook, massif-visualizer…).
+final class SetBINoiseTests: XCTestCase {
+    /// dnf-plugins-core: a plug-in's hyphenated name before its message, kept; words of a phrase stay reported.
+    func testAPlugInsNameBeforeItsMessage() {
+        XCTAssertEqual(defaultFindings("post-transaction-actions: %s", "post-transaction-actions: %s"), [])
+        XCTAssertEqual(defaultFindings("post transaction actions: %s", "post transaction actions: %s"), ["untranslated"])
+    }
+
+    /// plasma-phonebook: a sample mailbox at a domain reserved for examples, its name in Cyrillic; another domain
+    /// stays reported.
+    func testASampleMailboxInCyrillicLetters() {
+        XCTAssertEqual(defaultFindings("user@example.org", "користувач@example.org"), [])
+        XCTAssertEqual(defaultFindings("Write to user@kde.org", "Пишіть на користувач@kde.org"), ["url-mismatch", "url-mismatch"])
+    }
+}

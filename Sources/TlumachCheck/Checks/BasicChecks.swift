@@ -51,6 +51,7 @@ struct UntranslatedCheck: Check {
             .passing("mscgen", "mscgen", note: "A program name."),
             .passing("ps axu", "ps axu", note: "A command line."),
             .passing("system-file-manager", "system-file-manager", note: "An icon name (gthumb)."),
+            .passing("post-transaction-actions: %s", "post-transaction-actions: %s", note: "A plug-in's name before its message (dnf-plugins-core)."),
             .passing("GPGME data_new_from_mem: %s\n", "GPGME data_new_from_mem: %s\n", note: "An identifier (gnupg2)."),
             .passing("  --mbig-endian-data\n", "  --mbig-endian-data\n", note: "An option (binutils)."),
             .passing("BTC 9116U Mini Wireless Internet and Gaming", "BTC 9116U Mini Wireless Internet and Gaming", note: "A product name (xkeyboard-config)."),
@@ -235,8 +236,10 @@ struct UntranslatedCheck: Check {
             let token = scalars[start..<end]
             if token.first == "-" { return true }
             // Hyphen-joined lower-case words without spaces are a name the program looks up (gthumb's icon
-            // names: system-file-manager, applications-engineering).
-            if token.contains("-") && token.first != "-" && token.allSatisfy({ CharacterClass.isLowercaseLetter($0) || $0 == "-" || NumberScanner.isDigit($0) }) { return true }
+            // names: system-file-manager, applications-engineering), also as a log line's prefix (dnf's
+            // "post-transaction-actions: %s").
+            let name = token.last == ":" ? token.dropLast() : token
+            if name.contains("-") && name.first != "-" && name.allSatisfy({ CharacterClass.isLowercaseLetter($0) || $0 == "-" || NumberScanner.isDigit($0) }) { return true }
             // An argument name with an index (file1 file2, mc) is a placeholder of a usage line.
             if token.contains(where: NumberScanner.isDigit) { return true }
             return token.contains { "_=/\\[]|{}<>@#$*".unicodeScalars.contains($0) }
@@ -519,6 +522,7 @@ struct URLMismatchCheck: Check {
                 "запитайте на <a href=\"https://forum.kde.org/viewforum.php?f=69\">форумі KMyMoney</a>",
                 note: "A link kept, its text worded instead of the address (alkimia)."),
             .passing("bob@example.com", "olexandr@example.com", note: "A sample name at a domain reserved for examples (kcm_ktp_chat_appearance)."),
+            .passing("user@example.org", "користувач@example.org", note: "A sample mailbox in Cyrillic letters (plasma-phonebook)."),
             .passing(
                 "the REST API URL, usually https://servername/ovirt-engine/api", "адреса REST, зазвичай https://назва_сервера/ovirt-engine/api",
                 note: "A host that is a metavariable, named in the reader's language (virt-v2v)."),

@@ -340,8 +340,10 @@ enum LinkScanner {
         return end
     }
 
+    /// A mailbox's local part may have letters of any script (RFC 6531: plasma-phonebook's "користувач@example.org").
     static func isEmailCharacter(_ scalar: Unicode.Scalar) -> Bool {
         PlaceholderScanner.isASCIILetter(scalar) || PlaceholderScanner.isDigit(scalar) || "._%+-".unicodeScalars.contains(scalar)
+            || (scalar.value >= 0x80 && scalar.properties.isAlphabetic)
     }
 
     static func email(_ scalars: [Unicode.Scalar], at: Int) -> Link? {
