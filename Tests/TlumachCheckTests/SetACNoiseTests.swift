@@ -846,3 +846,22 @@ final class SetBINoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Write to user@kde.org", "Пишіть на користувач@kde.org"), ["url-mismatch", "url-mismatch"])
     }
 }
+
+/// Set BJ's false class (thirteenth round: ncmpc, dico, krb5-auth-dialog, purism-chatty, gupnp-tools…).
+final class SetBJNoiseTests: XCTestCase {
+    private func untranslatedSources(_ pairs: [(String, String)]) -> [String] {
+        let units = pairs.enumerated().map { BilingualUnit(id: "u\($0.offset)", source: $0.element.0, target: $0.element.1) }
+        let document = BilingualDocument(path: "ncmpc.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: units)
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .filter { $0.check == "untranslated" }.map(\.source)
+    }
+
+    /// ncmpc: the key-binding screen keeps the keys' printed names; one such name copied in a file of translated
+    /// labels stays reported.
+    func testAKeyTableKeepsTheKeysPrintedNames() {
+        let table = [("Down", "Down"), ("Right", "Right"), ("Left", "Left"), ("Insert", "Insert"), ("Space", "Space"),
+                     ("Delete", "Delete"), ("Home", "Home"), ("Disc", "Диск")]
+        XCTAssertEqual(untranslatedSources(table), [])
+        XCTAssertEqual(untranslatedSources([("Delete", "Delete"), ("Home", "Home"), ("Disc", "Диск"), ("Open", "Відкрити")]), ["Delete", "Home"])
+    }
+}

@@ -44,6 +44,7 @@ struct UntranslatedCheck: Check {
             .passing("Keytronic FlexPro", "Keytronic FlexPro", note: "A product name."),
             .triggering("Help", "Help", note: "A single word copied."),
             .passing("Windows", "Windows", note: "A name the run's translations keep (udisks2; gnome-disk-utility writes “диск Windows”).", otherUnits: [("Windows disk", "Диск Windows")]),
+            .passing("Down", "Down", note: "A file that keeps four or more keys' names as printed is a key table (ncmpc).", otherUnits: [("Home", "Home"), ("Insert", "Insert"), ("Space", "Space")]),
             .passing("ps", "ps", note: "A command name."),
             .passing("passwd: %s", "passwd: %s", note: "A command and a placeholder."),
             .passing("Kerberos", "Kerberos", note: "A name (libc, gnupg2 catalogs)."),
@@ -164,6 +165,8 @@ struct UntranslatedCheck: Check {
             if case .copiedWord(let word) = shortfall(unit) { candidates.append((index, word)) }
         }
         guard !candidates.isEmpty else { return [] }
+        candidates = Self.withoutKeyTables(candidates, units: units)
+        guard !candidates.isEmpty else { return [] }
         let words = Set(candidates.map(\.word))
         var kept = Set<String>()
         for unit in units where unit.hasTarget && !unit.target.utf8.elementsEqual(unit.source.utf8) {
@@ -179,6 +182,26 @@ struct UntranslatedCheck: Check {
             for word in unit.targetText.words where words.contains(word.text) { kept.insert(word.text) }
         }
         return candidates.filter { !kept.contains($0.word) }.map { ($0.index, Issue(Self.copiedMessage)) }
+    }
+
+    /// ncmpc's key bindings: a file that keeps four or more keys' everyday names as written (Down, Home, Insert,
+    /// Space) is a table of the keys' printed names, and those copies are not reported; a lone "Delete" copied is.
+    static func withoutKeyTables(_ candidates: [(index: Int, word: String)], units: [CheckedUnit]) -> [(index: Int, word: String)] {
+        var keysByFile: [String: Set<String>] = [:]
+        for candidate in candidates {
+            let unit = units[candidate.index]
+            let name = candidate.word.lowercased()
+            if WordLists.shared.words("everyday-key", language: unit.sourceLanguage).contains(name) {
+                keysByFile[unit.file, default: []].insert(name)
+            }
+        }
+        let tables = Set(keysByFile.filter { $0.value.count >= 4 }.keys)
+        guard !tables.isEmpty else { return candidates }
+        return candidates.filter { candidate in
+            let unit = units[candidate.index]
+            return !(tables.contains(unit.file)
+                && WordLists.shared.words("everyday-key", language: unit.sourceLanguage).contains(candidate.word.lowercased()))
+        }
     }
 
     func shortfall(_ unit: CheckedUnit) -> Shortfall? {
