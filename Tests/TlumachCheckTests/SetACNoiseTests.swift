@@ -865,3 +865,22 @@ final class SetBJNoiseTests: XCTestCase {
         XCTAssertEqual(untranslatedSources([("Delete", "Delete"), ("Home", "Home"), ("Disc", "Диск"), ("Open", "Відкрити")]), ["Delete", "Home"])
     }
 }
+
+/// Set BK's false classes (thirteenth round: WindowMaker, WPrefs, jhbuild, goaccess, sonata, KDE PIM…).
+final class SetBKNoiseTests: XCTestCase {
+    /// jhbuild: a two-digit year written out in full; another year stays reported.
+    func testATwoDigitYearWrittenInFull() {
+        XCTAssertEqual(defaultFindings("Need at least git-1.5.6 from June/08 to operate", "Для роботи потрібен принаймні git-1.5.6 від червня 2008 року"), [])
+        XCTAssertEqual(
+            defaultFindings("Need at least git-1.5.6 from June/08 to operate", "Для роботи потрібен принаймні git-1.5.6 від червня 2009 року"),
+            ["number-mismatch", "number-mismatch"])
+    }
+
+    /// WPrefs: a smiley spaced as a word; a space before a sentence's semicolon stays reported.
+    func testASmileySpacedAsAWord() {
+        XCTAssertEqual(
+            defaultFindings("Disable/enable the Clip (that thing with\na paper clip icon).", "Заборонити/дозволити Скріпку (квадратик з іконкою\nскріпки для паперів ;)."),
+            [])
+        XCTAssertEqual(defaultFindings("Options for experts; others.", "Параметри для знавців ; інші."), ["punctuation"])
+    }
+}

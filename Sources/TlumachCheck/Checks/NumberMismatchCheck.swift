@@ -39,6 +39,7 @@ struct NumberMismatchCheck: Check {
             .passing("Enable 3D acceleration", "Увімкнути тривимірне прискорення", note: "3D as a compound word."),
             .passing("3D Transform", "Просторове перетворення", note: "3D said as spatial (gimp)."),
             .passing("a 3D style border", "псевдопросторову рамку", note: "3D said as pseudo-spatial (qtcurve)."),
+            .passing("Need at least git-1.5.6 from June/08 to operate", "Для роботи потрібен принаймні git-1.5.6 від червня 2008 року", note: "A two-digit year written out in full (jhbuild)."),
             .passing("1", "1,3", note: "A bare number's value set by the language as a list (kdelibs4support's script ids for font previews)."),
             .passing("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики", note: "A number and its word as a compound (vlc)."),
             .passing("more than 80 characters", "більше вісімдесяти символів", note: "A tens word (pan)."),
@@ -726,6 +727,18 @@ struct NumberMismatchCheck: Check {
             let common = min(count, targetParts[part] ?? 0)
             missing[part] = count - common
             extra[part] = (extra[part] ?? 0) - common
+        }
+        // jhbuild: "git-1.5.6 from June/08" → "від червня 2008 року": a two-digit year written out in full.
+        if !extra.isEmpty {
+            for index in sourceUnmatched where sourceTokens[index].text.utf8.count == 2 && sourceTokens[index].parts.count == 1 {
+                let text = sourceTokens[index].text, part = sourceTokens[index].parts[0]
+                for full in ["20" + text, "19" + text] {
+                    guard let spare = extra[full], spare > 0, let need = missing[part], need > 0 else { continue }
+                    let paired = min(need, spare)
+                    missing[part] = need - paired
+                    extra[full] = spare - paired
+                }
+            }
         }
         if missing.values.contains(where: { $0 > 0 }) {
             for (part, count) in NumberScanner.wordValues(unit.targetText, language: unit.targetLanguage) {

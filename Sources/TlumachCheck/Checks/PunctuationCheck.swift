@@ -33,6 +33,7 @@ struct PunctuationCheck: Check {
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
             .passing("Activates a \"What's This?\" tool.", "Вмикає інструмент «Що це?»", note: "No full stop after a quoted question (kexi)."),
             .passing("? expected in expression", "не вистачає ? у виразі", note: "The mark the source names alone (rpm)."),
+            .passing("(that thing with a paper clip icon).", "(квадратик з іконкою скріпки для паперів ;).", note: "A smiley spaced as a word (WPrefs)."),
             .passing("Edit the video information (start, end, author, etc.)", "Змінити інформацію про відео (початок, кінець, автор, ...)", note: "A list's etc. said as an ellipsis (burner)."),
             .passing("Use ; to separate emails", "Для відокремлення адрес скористайтеся ;", note: "The character the source names, at the end (libksieve)."),
             .triggering("See: ", "Дивіться. ", note: "A full stop for a colon, no abbreviation."),
@@ -617,7 +618,9 @@ struct PunctuationCheck: Check {
                 let afterCode = target[tokenStart] == "-" || target[tokenStart..<(index - 1)].contains { "/\\_".unicodeScalars.contains($0) }
                 // rpm: "? expected in expression" → "не вистачає ? у виразі": the mark the source names alone.
                 let namedAlone = source.count >= 2 && source[0] == scalar && source[1] == " " && CharacterClass.isSpace(next)
-                if endsWord && !isEllipsis && !isRatio && !afterCode && !namedAlone && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
+                // WPrefs: "хто знає, що робить ;)...": a smiley, spaced as a word.
+                let isSmiley = (scalar == ":" || scalar == ";") && (next == ")" || next == "(")
+                if endsWord && !isEllipsis && !isRatio && !afterCode && !namedAlone && !isSmiley && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
                     reportedSpaceBefore = true
                     issues.append(Issue("a space before \(scalar)"))
                 }
