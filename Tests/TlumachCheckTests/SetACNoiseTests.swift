@@ -884,3 +884,16 @@ final class SetBKNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Options for experts; others.", "Параметри для знавців ; інші."), ["punctuation"])
     }
 }
+
+/// Set BL's false class (thirteenth round: geonames, gretl, scilab, cataclysm-dda, newsboat…).
+final class SetBLNoiseTests: XCTestCase {
+    /// geonames: a catalog keyed by place ids and region codes, each translated as the place's name; an id
+    /// given another figure, and a figure of a sentence, stay reported.
+    func testACatalogKeyedByCodes() {
+        XCTAssertEqual(defaultFindings("423328", "Бурурі"), [])
+        XCTAssertEqual(defaultFindings("MY.01", "Джохор"), [])
+        XCTAssertEqual(defaultFindings("MK.E9", "Валандово"), [])
+        XCTAssertEqual(defaultFindings("MY.01", "Джохор 02"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("Population 423328", "Населення"), ["number-mismatch"])
+    }
+}

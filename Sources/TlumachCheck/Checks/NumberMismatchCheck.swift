@@ -40,6 +40,8 @@ struct NumberMismatchCheck: Check {
             .passing("3D Transform", "Просторове перетворення", note: "3D said as spatial (gimp)."),
             .passing("a 3D style border", "псевдопросторову рамку", note: "3D said as pseudo-spatial (qtcurve)."),
             .passing("Need at least git-1.5.6 from June/08 to operate", "Для роботи потрібен принаймні git-1.5.6 від червня 2008 року", note: "A two-digit year written out in full (jhbuild)."),
+            .passing("423328", "Бурурі", note: "A place's id translated as its name: the catalog is keyed by codes (geonames)."),
+            .passing("MY.01", "Джохор", note: "A region's code translated as its name (geonames)."),
             .passing("1", "1,3", note: "A bare number's value set by the language as a list (kdelibs4support's script ids for font previews)."),
             .passing("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики", note: "A number and its word as a compound (vlc)."),
             .passing("more than 80 characters", "більше вісімдесяти символів", note: "A tens word (pan)."),
@@ -510,6 +512,22 @@ struct NumberMismatchCheck: Check {
         return (1...4).contains(digits)
     }
 
+    /// Digits, capital Latin letters, dots, hyphens and underscores, with a digit and without a space (423328,
+    /// MY.01, MK.E9, 3D): a key or code rather than a figure of a sentence.
+    static func isCodeKey(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= 24 else { return false }
+        var digit = false
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39: digit = true
+            case 0x41...0x5A, 0x2E, 0x2D, 0x5F: continue
+            default: return false
+            }
+        }
+        return digit
+    }
+
     /// Bare numbers of one to four digits separated by commas or semicolons ("1,3", "0; 2"): a list of values.
     static func isBareNumberList(_ text: String) -> Bool {
         let bytes = text.utf8
@@ -551,6 +569,9 @@ struct NumberMismatchCheck: Check {
         let sourceHasDigits = unit.sourceText.hasDigit
         let targetHasDigits = unit.targetText.hasDigit
         if !sourceHasDigits && !targetHasDigits { return [] }
+        // geonames: a place's id or region code (423328 → Бурурі, MY.01 → Джохор) translated as the place's name:
+        // a catalog keyed by codes, whose source is a key and no figure.
+        if !targetHasDigits && Self.isCodeKey(unit.source) { return [] }
         if CharacterClass.isStringArray(unit.source) && CharacterClass.isStringArray(unit.target) { return [] }
         if !sourceHasDigits && CharacterClass.isConstantName(unit.source) { return [] }
         var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
