@@ -897,3 +897,38 @@ final class SetBLNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Population 423328", "Населення"), ["number-mismatch"])
     }
 }
+
+/// Set BL's other false classes, judged after its first fix (scilab, newsboat, cataclysm-dda).
+final class SetBLSecondDrawNoiseTests: XCTestCase {
+    /// scilab: "> 0" and ">= 0" said as додатні and невід’ємний; a changed bound stays reported.
+    func testAComparisonWithZeroSaidByASignWord() {
+        XCTAssertEqual(defaultFindings("%s: Argument #%d: integers > 0 expected.\n", "%s: параметр %d: мало бути використано додатні цілі числа.\n"), [])
+        XCTAssertEqual(
+            defaultFindings("%s: Wrong value for input argument #%d: A scalar (>= 0) expected.\n", "%s: помилкове значення вхідного параметра №%d: Мало бути вказано невід’ємний скаляр.\n"),
+            [])
+        XCTAssertEqual(defaultFindings("integers > 1 expected", "мало бути використано додатні цілі числа"), ["number-mismatch"])
+    }
+
+    /// newsboat: "Start cmdline with 6" → "з шестірки", a digit's name; another digit's name stays reported.
+    func testADigitNamedByItsNoun() {
+        XCTAssertEqual(defaultFindings("Start cmdline with 6", "Почати команду з шестірки"), [])
+        XCTAssertEqual(defaultFindings("Start cmdline with 7", "Почати команду з семірки"), [])
+        XCTAssertEqual(defaultFindings("Start cmdline with 7", "Почати команду з шестірки"), ["number-mismatch"])
+    }
+
+    /// cataclysm-dda: the shipped glossary admits набій (a round) for ammunition, in its irregular forms; a target
+    /// with neither word stays reported.
+    func testAmmunitionSaidAsRounds() throws {
+        func counted(_ source: String, _ target: String) throws -> [String] {
+            try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
+        }
+        XCTAssertEqual(try counted("Firearm-quality gunpowder, intended for use in pistol ammunition.", "Вогнепальний порох, призначений для пістольних набоїв."), [])
+        XCTAssertEqual(try counted("Russian forces used ammunition.", "Російські сили використали снаряди."), ["term-missing"])
+    }
+
+    /// cataclysm-dda: a remark in brackets added after the question mark; the mark lost stays reported.
+    func testARemarkAfterTheMark() {
+        XCTAssertEqual(defaultFindings("Attach what to holder?", "Що прикріпити до тримача? (на поясі)"), [])
+        XCTAssertEqual(defaultFindings("Attach what to holder?", "Що прикріпити до тримача (на поясі)"), ["punctuation"])
+    }
+}

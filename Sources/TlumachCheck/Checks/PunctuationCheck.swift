@@ -33,6 +33,8 @@ struct PunctuationCheck: Check {
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
             .passing("Activates a \"What's This?\" tool.", "Вмикає інструмент «Що це?»", note: "No full stop after a quoted question (kexi)."),
             .passing("? expected in expression", "не вистачає ? у виразі", note: "The mark the source names alone (rpm)."),
+            .passing("Attach what to holder?", "Що прикріпити до тримача? (на поясі)", note: "A remark in brackets added after the source's mark (cataclysm-dda)."),
+            .triggering("Attach what to holder?", "Що прикріпити до тримача (на поясі)", note: "The question mark lost before the remark."),
             .passing("(that thing with a paper clip icon).", "(квадратик з іконкою скріпки для паперів ;).", note: "A smiley spaced as a word (WPrefs)."),
             .passing("Edit the video information (start, end, author, etc.)", "Змінити інформацію про відео (початок, кінець, автор, ...)", note: "A list's etc. said as an ellipsis (burner)."),
             .passing("Use ; to separate emails", "Для відокремлення адрес скористайтеся ;", note: "The character the source names, at the end (libksieve)."),
@@ -154,6 +156,16 @@ struct PunctuationCheck: Check {
 
     /// `bracketsAsText`: a mark inside closing round or square brackets is the bracketed words', not the end.
     /// `twoDotsAsEllipsis`: ".." ends with an ellipsis, not a full stop.
+    /// cataclysm-dda: "Attach what to holder?" → "Що прикріпити до тримача? (на поясі)": the source's mark, then a
+    /// bracketed remark the translator added, which the source does not end with.
+    static func endsWithRemarkAfterMark(_ mark: EndMark, _ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+        guard let last = target.lastIndex(where: { !CharacterClass.isSpace($0) }), target[last] == ")",
+            source.last(where: { !CharacterClass.isSpace($0) }) != ")",
+            let open = target[..<last].lastIndex(of: "("), open > 0
+        else { return false }
+        return endMark(Array(target[..<open])) == mark
+    }
+
     static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true, twoDotsAsEllipsis: Bool = false) -> EndMark {
         var index = scalars.count - 1
         var closers: [Unicode.Scalar] = []
@@ -543,6 +555,7 @@ struct PunctuationCheck: Check {
             && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText)
                 || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText)
                 || Self.markMovedIntoBracket(source, target))
+            || (sourceEnd != .none && targetEnd == .none && Self.endsWithRemarkAfterMark(sourceEnd, source, target))
             || (sourceEnd != .none && targetEnd == .none && Self.isCopyrightLine(unit.source, unit.target))
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
