@@ -932,3 +932,19 @@ final class SetBLSecondDrawNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Attach what to holder?", "Що прикріпити до тримача (на поясі)"), ["punctuation"])
     }
 }
+
+/// Set BM's false classes (thirteenth round: wxWidgets, gnome-applets, pragha, openbox, synapse…).
+final class SetBMNoiseTests: XCTestCase {
+    /// wxstd: "<LINK>" → "<ПОСИЛАННЯ>", a metavariable in capitals that is also an element's name; a link tag lost
+    /// stays reported.
+    func testACapitalMetavariableThatIsAnElementsName() {
+        XCTAssertEqual(defaultFindings("<LINK>", "<ПОСИЛАННЯ>"), [])
+        XCTAssertEqual(defaultFindings("<LINK>", "ПОСИЛАННЯ"), ["placeholder-mismatch"])
+    }
+
+    /// gnome-applets: a setting's list of values without spaces; a phrase copied stays reported.
+    func testASettingsListOfValues() {
+        XCTAssertEqual(defaultFindings("minimize,maximize,close", "minimize,maximize,close"), [])
+        XCTAssertEqual(defaultFindings("minimize the window,close it", "minimize the window,close it"), ["untranslated"])
+    }
+}

@@ -32,6 +32,7 @@ struct UntranslatedCheck: Check {
                 note: "Rich text whose words are copied."),
             .passing("TRANSLATORS: Please see the notes in the translation comment.", " ", note: "A note to the translators, answered as it asks (kgoldrunner)."),
             .passing("none, leftline, topline, bottomline, lines, single", "none, leftline, topline, bottomline, lines, single", note: "A list of option values (lyx)."),
+            .passing("minimize,maximize,close", "minimize,maximize,close", note: "A setting's list of values (gnome-applets' window buttons)."),
             .triggering("none, left line, top line", "none, left line, top line", note: "Words of a phrase in the list."),
             .passing("by ", " ", note: "A function word of a message assembled from pieces, left out (vim: \"Compiled by\")."),
             .triggering("File ", " ", note: "A content word blanked."),
@@ -268,8 +269,9 @@ struct UntranslatedCheck: Check {
             return token.contains { "_=/\\[]|{}<>@#$*".unicodeScalars.contains($0) }
                 || (token.contains(".") && token.last != "." && !token.contains(" "))
         }
-        // A list of option values (lyx: "none, leftline, topline, bottomline, lines, single") is keywords.
-        if source.contains(", "), source.split(separator: ",").allSatisfy({ item in
+        // A list of option values (lyx: "none, leftline, topline, bottomline, lines, single"; gnome-applets' button
+        // layout "minimize,maximize,close") is keywords.
+        if source.contains(","), source.split(separator: ",", omittingEmptySubsequences: false).allSatisfy({ item in
             let trimmed = item.drop { $0 == " " }
             return !trimmed.isEmpty && trimmed.unicodeScalars.allSatisfy { $0.isASCII && CharacterClass.isLowercaseLetter($0) }
         }) {

@@ -55,6 +55,7 @@ struct PlaceholderMismatchCheck: Check {
             .triggering("<i>Select an item</i>", "<b>Позначте пункт</b>", note: "Italics made bold."),
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
+            .passing("<LINK>", "<ПОСИЛАННЯ>", note: "A metavariable in capitals that is also an element's name (wxstd)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
             .passing(
                 "-t type - statistics type <w>ireless, <e>thernet or <s>tations", "-t тип - тип статистики w - радіо, e - езернет або s - станції",
@@ -261,7 +262,7 @@ struct PlaceholderMismatchCheck: Check {
         cyrillicRuns(scalars, open: "<", close: ">", capitals: false, extra: " _-'’ʼ")
     }
 
-    /// "-L <label>" → "-L <мітка>" (util-linux): an opening tag of a known element name with no closing tag in the
+    /// "-L <label>" → "-L <мітка>" (util-linux), "<LINK>" → "<ПОСИЛАННЯ>" (wxstd): an opening tag of a known element name with no closing tag in the
     /// source, missing from the target where the target has a translated `<…>`, is a metavariable. `<b>…</b>`
     /// and self-closing or attributed tags stay markup.
     static func withoutTranslatedAngleMetavariables(_ source: [Placeholder], target: [Placeholder], translated scalars: [Unicode.Scalar]) -> [Placeholder] {
@@ -272,7 +273,7 @@ struct PlaceholderMismatchCheck: Check {
         for placeholder in target where placeholder.kind == .tag { targetTags.insert(placeholder.key) }
         var lone = Set<Int>()
         for placeholder in source where placeholder.kind == .tag && !placeholder.key.hasPrefix("</")
-            && !placeholder.key.hasSuffix("/>") && placeholder.text == placeholder.key
+            && !placeholder.key.hasSuffix("/>") && placeholder.text.lowercased() == placeholder.key.lowercased()
             && !sourceTags.contains("</" + placeholder.key.dropFirst()) && !targetTags.contains(placeholder.key)
         {
             lone.insert(placeholder.range.lowerBound)
