@@ -948,3 +948,28 @@ final class SetBMNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("minimize the window,close it", "minimize the window,close it"), ["untranslated"])
     }
 }
+
+/// Set BN's false classes (thirteenth round: balsa, pybik, peruse, plasma-sdk, gnome-system-log…).
+final class SetBNNoiseTests: XCTestCase {
+    /// pybik: "2×Up" → "Подвійний вгору", 2× said as подвійний; another figure said stays reported.
+    func testTwiceSaidAsDouble() {
+        XCTAssertEqual(defaultFindings("2×Up", "Подвійний вгору"), [])
+        XCTAssertEqual(defaultFindings("2×Back without back", "Подвійний задній без заднього"), [])
+        XCTAssertEqual(defaultFindings("3×Up", "Подвійний вгору"), ["number-mismatch"])
+    }
+
+    /// peruse: ", and %1" → " і %1"; ", %d hidden" → " %d приховане" lost its separator and stays reported.
+    func testTheCommaBeforeAConjunctionLeftOut() {
+        XCTAssertEqual(defaultFindings(", and %1", " і %1"), [])
+        XCTAssertEqual(defaultFindings(", %d hidden", " %d приховане"), ["whitespace"])
+    }
+
+    /// balsa: "_Russian" → "Росі_йська", the accelerator inside the word; a target without the word stays reported.
+    func testAnAcceleratorInsideATerm() throws {
+        func counted(_ source: String, _ target: String) throws -> [String] {
+            try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
+        }
+        XCTAssertEqual(try counted("_Russian", "Росі_йська"), [])
+        XCTAssertEqual(try counted("_Russian", "_Англійська"), ["term-missing"])
+    }
+}

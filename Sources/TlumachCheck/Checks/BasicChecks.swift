@@ -310,6 +310,8 @@ struct WhitespaceCheck: Check {
         defaultSeverity: .warning,
         examples: [
             .triggering("Prisoners: ", "Полонені:", note: "The trailing space is lost."),
+            .passing(", and %1", " і %1", note: "The comma before і left out as Ukrainian writes it, the space kept (peruse)."),
+            .triggering(", %d hidden", " %d приховане", note: "The separator lost."),
             .triggering("\nExchange", "Обмін", note: "The leading line break is lost."),
             .passing(
                 "tells how many new messages in each mailbox|    %d in %s", "    %d в %s",
@@ -335,6 +337,16 @@ struct WhitespaceCheck: Check {
     init(environment: CheckEnvironment) {}
 
     /// The whitespace a text starts with and the whitespace it ends with (an all-space text is both).
+    /// Whether the source starts with ", " and the target with a space and a conjunction that takes no comma
+    /// before it (Data/function-words.tsv, role "comma-free-conjunction").
+    static func dropsCommaBeforeConjunction(_ unit: CheckedUnit) -> Bool {
+        let source = unit.sourceText.scalars, target = unit.targetText.scalars
+        guard source.count >= 2, source[0] == ",", source[1] == " ", target.count >= 2 else { return false }
+        let word = target.dropFirst().prefix { WordScanner.isLetter($0) }
+        guard !word.isEmpty else { return false }
+        return WordLists.shared.words("comma-free-conjunction", language: unit.targetLanguage).contains(ScalarString.make(word).lowercased())
+    }
+
     static func edges(_ scalars: [Unicode.Scalar]) -> (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>) {
         var start = 0
         while start < scalars.count && CharacterClass.isSpace(scalars[start]) { start += 1 }
@@ -406,6 +418,11 @@ struct WhitespaceCheck: Check {
             !unit.targetText.scalars.contains("|")
         {
             sourceEdges.leading = Self.edges(Array(unit.sourceText.scalars[(bar + 1)...])).leading
+        }
+        // peruse: ", and %1" → " і %1": the comma before a conjunction left out as Ukrainian writes it, its space
+        // kept; without a conjunction after it (", %d hidden" → " %d приховане") the separator is lost.
+        if sourceEdges.leading.isEmpty, targetEdges.leading.elementsEqual([" "]), Self.dropsCommaBeforeConjunction(unit) {
+            sourceEdges.leading = targetEdges.leading
         }
         // Indentation of aligned help text (both sides indented with spaces, by different amounts) is layout the
         // translator re-aligns; so is a space before a final line break, which nobody sees.

@@ -38,6 +38,7 @@ struct TermMissingCheck: Check {
             .triggering("prisoners of war", "полонені"),
             .passing("The Coordination Headquarters is working.", "Координаційний штаб працює."),
             .passing("He appealed to the Coordination Headquarters.", "Він звернувся до Координаційного штабу.", note: "An inflected form."),
+            .passing("The Coordination _Headquarters", "Координаційний ш_таб", note: "An accelerator inside the word (balsa: _Russian → Росі_йська)."),
             .passing("NATO summit", "саміт НАТО"),
             .passing("the so-called SVO", "так звана СВО"),
             .triggering("Kharkiv oblast", "Харківський регіон", note: "The preferred term demands область."),
@@ -125,6 +126,22 @@ struct TermMissingCheck: Check {
         return nil
     }
 
+    /// balsa: "_Russian" → "Росі_йська": the target without its accelerator marks (an underscore or ampersand
+    /// before a letter), or nil when it has none.
+    static func withoutAccelerators(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var kept = String.UnicodeScalarView()
+        var removed = false
+        for (index, scalar) in scalars.enumerated() {
+            if (scalar == "_" || scalar == "&"), index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic {
+                removed = true
+                continue
+            }
+            kept.append(scalar)
+        }
+        return removed ? String(kept) : nil
+    }
+
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
         let sourceTerms = unit.sourceTerms
@@ -151,7 +168,9 @@ struct TermMissingCheck: Check {
                 if words.contains(occurrence.text) { continue }
             }
             let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
-            if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage) {
+            if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage)
+                && Self.withoutAccelerators(unit.target).map({ terms.mentions(concept: occurrence.concept, in: $0, language: unit.targetLanguage) }) != true
+            {
                 reported.insert(occurrence.concept)
                 let expected = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage)
                 guard let first = expected.first else { continue }
