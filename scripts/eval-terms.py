@@ -18,9 +18,13 @@ Usage: scripts/eval-terms.py [--tlumach .build/release/tlumach] [--work /tmp/ter
        scripts/eval-terms.py --blind6 ROOT6 ROOT5 ROOT4  (held-out 6: settings modules and panel plugins)
        scripts/eval-terms.py --blind7 ROOT7 ROOT6 ROOT5 ROOT4  (held-out 7: other packages' catalogs' UI labels)
        scripts/eval-terms.py --blind8 ROOT8 ROOT7      (held-out 8: more packages' catalogs' UI labels; blind)
+       scripts/eval-terms.py --blind9 ROOT7 [--tlumach BIN]  (held-out 9: CLDR's names from the system ICU; blind)
+       scripts/eval-terms.py --read-sets ROOT7         (only the sets whose errors were read: tuning, held-out 1, 3
+                                                        and held-out 7's half 0; no blind figure is printed)
 Writes the figures to stdout (Markdown) and the raw outputs to the work folder.
 """
 import argparse
+import ctypes
 import collections
 import glob
 import hashlib
@@ -295,6 +299,198 @@ def build_fresh8(root, root7, gold, fresh3):
     return fresh8, every
 
 
+def cldr_names():
+    """CLDR's English and Ukrainian display names, read at run time from the system ICU (libicuuc and libicui18n
+    through ctypes, with the version-suffixed symbols such as uloc_getDisplayLanguage_72; nothing of ICU is
+    committed). Returns [(category, code, English, Ukrainian)] in the categories' order: languages
+    (uloc_getISOLanguages), scripts (uscript_getShortName of every script code), territories (uregion_getAvailable
+    of the kinds territory, world, continent, subcontinent and grouping; not deprecated ones), currencies (every
+    ISO currency, its long name), months (standalone, wide), weekdays (standalone, wide), calendar fields (the wide
+    display names of udatpg_getFieldDisplayName: era, year, quarter, month, week…, time zone)."""
+    paths = sorted(glob.glob("/usr/lib/*/libicuuc.so.[0-9]*") + glob.glob("/usr/lib/libicuuc.so.[0-9]*"))
+    if not paths:
+        raise SystemExit("no libicuuc.so.N: held-out 9 needs the system ICU")
+    major = re.search(r"libicuuc\.so\.(\d+)", paths[0]).group(1)
+    uc = ctypes.CDLL(paths[0])
+    i18n = ctypes.CDLL(paths[0].replace("libicuuc", "libicui18n"))
+
+    def fn(lib, name, restype, *argtypes):
+        function = getattr(lib, f"{name}_{major}")
+        function.restype, function.argtypes = restype, list(argtypes)
+        return function
+
+    UBUF = ctypes.c_uint16 * 512
+    P, I, S = ctypes.c_void_p, ctypes.c_int32, ctypes.c_char_p
+    ERR = ctypes.POINTER(ctypes.c_int)
+
+    def text(buffer, length):
+        return bytes(buffer)[: 2 * length].decode("utf-16-le") if length > 0 else ""
+
+    def call(function, *args):
+        buffer, status = UBUF(), ctypes.c_int(0)
+        length = function(*args, buffer, 512, ctypes.byref(status))
+        return text(buffer, length) if status.value <= 0 else ""
+
+    display_language = fn(uc, "uloc_getDisplayLanguage", I, S, S, P, I, ERR)
+    display_script = fn(uc, "uloc_getDisplayScript", I, S, S, P, I, ERR)
+    display_country = fn(uc, "uloc_getDisplayCountry", I, S, S, P, I, ERR)
+    iso_languages = fn(uc, "uloc_getISOLanguages", ctypes.POINTER(S))
+    script_short = fn(uc, "uscript_getShortName", S, I)
+    region_available = fn(i18n, "uregion_getAvailable", P, I, ERR)
+    enum_next = fn(uc, "uenum_next", S, P, ctypes.POINTER(I), ERR)
+    enum_close = fn(uc, "uenum_close", None, P)
+    iso_currencies = fn(uc, "ucurr_openISOCurrencies", P, ctypes.c_uint32, ERR)
+    currency_name = fn(uc, "ucurr_getName", ctypes.POINTER(ctypes.c_uint16), P, S, I, ctypes.POINTER(ctypes.c_int8),
+                       ctypes.POINTER(I), ERR)
+    dat_open = fn(i18n, "udat_open", P, I, I, S, P, I, P, I, ERR)
+    dat_count = fn(i18n, "udat_countSymbols", I, P, I)
+    dat_symbol = fn(i18n, "udat_getSymbols", I, P, I, I, P, I, ERR)
+    dat_close = fn(i18n, "udat_close", None, P)
+    dtpg_open = fn(i18n, "udatpg_open", P, S, ERR)
+    field_name = fn(i18n, "udatpg_getFieldDisplayName", I, P, I, I, P, I, ERR)
+    dtpg_close = fn(i18n, "udatpg_close", None, P)
+
+    def enumerate_codes(enumeration):
+        codes, status, length = [], ctypes.c_int(0), I(0)
+        while True:
+            code = enum_next(enumeration, ctypes.byref(length), ctypes.byref(status))
+            if not code or status.value > 0:
+                break
+            codes.append(code.decode())
+        enum_close(enumeration)
+        return codes
+
+    names = []
+    languages = iso_languages()
+    index = 0
+    while languages[index]:
+        code = languages[index].decode()
+        names.append(("languages", code, *(call(display_language, code.encode(), loc) for loc in (b"en", b"uk"))))
+        index += 1
+    code_id = 0
+    while True:
+        short = script_short(code_id)
+        if not short:
+            break
+        code = short.decode()
+        locale_id = f"und_{code}".encode()
+        names.append(("scripts", code, *(call(display_script, locale_id, loc) for loc in (b"en", b"uk"))))
+        code_id += 1
+    for kind in (1, 2, 3, 4, 5):  # URGN_TERRITORY, WORLD, CONTINENT, SUBCONTINENT, GROUPING
+        status = ctypes.c_int(0)
+        for code in enumerate_codes(region_available(kind, ctypes.byref(status))):
+            locale_id = f"und_{code}".encode()
+            names.append(("territories", code, *(call(display_country, locale_id, loc) for loc in (b"en", b"uk"))))
+    status = ctypes.c_int(0)
+    for code in enumerate_codes(iso_currencies(0x7FFFFFFF, ctypes.byref(status))):  # UCURR_ALL
+        iso = (ctypes.c_uint16 * 4)(*[ord(c) for c in code[:3]], 0)
+        pair = []
+        for loc in (b"en", b"uk"):
+            choice, length, status = ctypes.c_int8(0), I(0), ctypes.c_int(0)
+            result = currency_name(iso, loc, 1, ctypes.byref(choice), ctypes.byref(length), ctypes.byref(status))
+            pair.append(bytes(ctypes.cast(result, ctypes.POINTER(ctypes.c_uint8 * (2 * length.value))).contents)
+                        .decode("utf-16-le") if result and status.value <= 0 else "")
+        names.append(("currencies", code, *pair))
+    formats = {}
+    for loc in (b"en", b"uk"):
+        status = ctypes.c_int(0)
+        formats[loc] = dat_open(2, 2, loc, None, 0, None, 0, ctypes.byref(status))  # UDAT_DEFAULT both
+    for category, kind in (("months", 10), ("weekdays", 13)):  # UDAT_STANDALONE_MONTHS, UDAT_STANDALONE_WEEKDAYS
+        for position in range(dat_count(formats[b"en"], kind)):
+            names.append((category, str(position), *(call(dat_symbol, formats[loc], kind, position)
+                                                      for loc in (b"en", b"uk"))))
+    for handle in formats.values():
+        dat_close(handle)
+    generators = {}
+    for loc in (b"en", b"uk"):
+        status = ctypes.c_int(0)
+        generators[loc] = dtpg_open(loc, ctypes.byref(status))
+    for field in range(16):  # UDATPG_ERA_FIELD … UDATPG_ZONE_FIELD
+        names.append(("calendar fields", str(field), *(call(field_name, generators[loc], field, 0)  # UDATPG_WIDE
+                                                       for loc in (b"en", b"uk"))))
+    for handle in generators.values():
+        dtpg_close(handle)
+    return names
+
+
+CLDR_CATEGORIES = ("languages", "scripts", "territories", "currencies", "months", "weekdays", "calendar fields")
+
+
+def build_fresh9(root7, gold, fresh3):
+    """Held-out 9 (built 6 Dec 2026, round 10, rule fixed before its data was looked at): names from CLDR, whose
+    Ukrainian display names (the system ICU's, `cldr_names`) are a gold independent of iso-codes and of the
+    catalogs: languages, scripts, territories (countries and regions such as World, Europe), currencies, standalone
+    month and weekday names, calendar fields. Kept: English of letters, spaces, hyphens and apostrophes, at most
+    three words, not the code itself (ICU's answer where it has no name); a Ukrainian name with a Cyrillic letter.
+    An English name in two categories keeps the first (the order of CLDR_CATEGORIES). Returns (whole, blind,
+    category): `whole` every such name; `blind` those whose English name (case-insensitive) is in none of the sets
+    whose errors were read — tuning (iso_639-2), held-out 1 (iso_3166-1), held-out 3 (iso_639-5, iso_3166-3,
+    glibc's weekdays and months) and held-out 7's read half (half 0 of the labels of the catalogs under `root7`);
+    `category` maps each English name to its category. Held-out 2, 7's other half and 8 were never read, so their
+    names stay. Its errors are never printed, for either part."""
+    whole, category = {}, {}
+    for kind, code, en, uk in cldr_names():
+        if not re.fullmatch(r"[A-Za-z][A-Za-z' -]*", en) or len(en.split()) > 3 or en.lower() == code.lower():
+            continue
+        if not re.search(r"[\u0400-\u04FF]", uk) or en in whole:
+            continue
+        whole[en], category[en] = uk.strip(), kind
+    read = {t.lower() for t in (*gold["languages"], *gold["countries"], *fresh3)}
+    if root7:
+        labels7, _ = build_fresh7(root7, [], gold, fresh3)
+        read |= {t.lower() for t in labels7 if half7(t) == 0}
+    blind = {en: uk for en, uk in whole.items() if en.lower() not in read}
+    return whole, blind, category
+
+
+def blind9_table(args, corpus, gold, fresh3):
+    """Held-out 9's figures, never its errors: the blind part and the whole set, each overall and per category,
+    the Dice baseline beside `suggest`; then `extract`'s precision and recall on both parts."""
+    whole, blind, category = build_fresh9(args.blind9, gold, fresh3)
+    judged_whole = judgeable(corpus, whole)
+    judged_blind = {t: v for t, v in judged_whole.items() if t in blind}
+    print(f"held-out 9: {len(whole)} CLDR names ({len(blind)} in no read set); attested in the corpus: "
+          f"{len(judged_whole)} ({len(judged_blind)} blind)\n")
+    answers, elapsed = run_suggest(args.tlumach, args.work, list(judged_whole), ("--association", args.association))
+    baseline = dice_baseline(corpus, {t: v[1] for t, v in judged_whole.items()})
+    with open(os.path.join(args.work, "blind9-answers.json"), "w", encoding="utf-8") as out:
+        json.dump(answers, out, ensure_ascii=False, sort_keys=True)  # never read: the blind part's errors
+    print(f"suggest: {len(judged_whole)} queries in {elapsed:.1f} s wall\n")
+    print("| part | category | judged terms | method | acc@1 | acc@5 | top-1 in dictionary form |")
+    print("|---|---|---|---|---|---|---|")
+    shared = {t: v for t, v in judged_whole.items() if t not in blind}
+    for part, judged in (("(a) blind", judged_blind), ("(b) whole", judged_whole), ("shared with read sets", shared)):
+        for kind in ("all", *CLDR_CATEGORIES):
+            subset = judged if kind == "all" else {t: v for t, v in judged.items() if category[t] == kind}
+            if not subset:
+                continue
+            for method, got in (("Dice baseline", baseline), ("tlumach suggest", answers)):
+                n, a1, a5, ax = accuracy(got, subset)
+                print(f"| {part} | {kind} | {n} | {method} | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
+    if not args.skip_extract:
+        extract_table(args, {"held-out 9 (a) blind": judged_blind, "held-out 9 (b) whole": judged_whole}, (),
+                      names=("held-out 9 (a) blind", "held-out 9 (b) whole"), errors=False)
+
+
+def read_sets_table(args, corpus, gold, fresh3):
+    """`suggest` on the sets whose errors were read only, one run over all their queries: tuning (iso_639-2),
+    held-out 1 (iso_3166-1), held-out 3 and held-out 7's half 0 (the catalogs under `args.read_sets`); no blind
+    set is run, so a method change measured here leaves the blind sets blind."""
+    labels7, _ = build_fresh7(args.read_sets, [], gold, fresh3)
+    sets = {"tuning (iso_639-2 languages)": judgeable(corpus, gold["languages"]),
+            "held-out 1 (iso_3166-1 countries)": judgeable(corpus, gold["countries"]),
+            "held-out 3 (read in round 4)": judgeable(corpus, fresh3),
+            "held-out 7, half 0 (read)": {t: v for t, v in judgeable(corpus, labels7).items() if half7(t) == 0}}
+    queries = sorted({t for judged in sets.values() for t in judged})
+    answers, elapsed = run_suggest(args.tlumach, args.work, queries, ("--association", args.association))
+    print(f"suggest: {len(queries)} queries in {elapsed:.1f} s wall\n")
+    print("| set | judged terms | acc@1 | acc@5 | top-1 in dictionary form |")
+    print("|---|---|---|---|---|")
+    for label, judged in sets.items():
+        n, a1, a5, ax = accuracy(answers, judged)
+        print(f"| {label} | {n} | {a1:.3f} | {a5:.3f} | {ax:.3f} |")
+
+
 def half7(term):
     """0 or 1, fixed by the term's text alone: which half of held-out 7 a term is in."""
     return int(hashlib.sha256(term.encode("utf-8")).hexdigest(), 16) % 2
@@ -426,6 +622,14 @@ def main():
     parser.add_argument("--blind8", nargs=2, metavar=("ROOT", "ROOT7"),
                         help="run ONLY held-out 8 (UI labels of the catalogs under ROOT, none of held-out 7's under "
                              "ROOT7; blind: errors never printed)")
+    parser.add_argument("--blind9", metavar="ROOT7",
+                        help="run ONLY held-out 9 (CLDR's names from the system ICU; every English name of the read "
+                             "sets left out of its blind part, held-out 7's read half from the catalogs under ROOT7; "
+                             "errors never printed)")
+    parser.add_argument("--read-sets", metavar="ROOT7",
+                        help="run ONLY the sets whose errors were read (tuning, held-out 1, held-out 3, held-out 7's "
+                             "half 0 from the catalogs under ROOT7): a method change is measured here, no blind "
+                             "figure is printed")
     parser.add_argument("--skip-extract", action="store_true", help="suggest figures only (no extract run)")
     parser.add_argument("--without", action="append", default=[],
                         help="switch a part of the method off in every suggest run (one ablation row)")
@@ -434,6 +638,13 @@ def main():
         SUGGEST_EXTRA.extend(["--without", feature])
     corpus, gold = build(args.work)
     print(f"corpus: {len(corpus)} units from the installed catalogs (iso-codes left out)\n")
+    if args.read_sets:
+        read_sets_table(args, corpus, gold, build_fresh3(args.work, gold))
+        return
+    if args.blind9:
+        args.errors = False  # blind: never printed
+        blind9_table(args, corpus, gold, build_fresh3(args.work, gold))
+        return
     if args.blind8:
         entries, every = build_fresh8(args.blind8[0], args.blind8[1], gold, build_fresh3(args.work, gold))
         judged = judgeable(corpus, entries)
@@ -564,7 +775,7 @@ def blind7_table(args, corpus, judged, every, name="held-out 7"):
                       f"rank {rank}, got {got[:5]}", file=sys.stderr)
 
 
-def extract_table(args, sets, extra, quiet=False):
+def extract_table(args, sets, extra, quiet=False, names=("languages", "countries", "fresh"), errors=True):
     started = time.time()
     output = subprocess.run(
         [args.tlumach, "glossary", "extract", os.path.join(args.work, "corpus.tsv"), "--format", "json", *extra],
@@ -581,7 +792,7 @@ def extract_table(args, sets, extra, quiet=False):
         print("| gold set | judgeable output pairs | precision | gold pairs seen ≥ 2 times | recall |")
         print("|---|---|---|---|---|")
     figures = []
-    for name in ("languages", "countries", "fresh"):
+    for name in names:
         judged = sets[name]
         gold_lower = {t.lower(): g for t, (g, *_) in judged.items()}
         judged_pairs = [(s, t) for s, targets in by_source.items() if s in gold_lower for t in targets]
@@ -593,7 +804,7 @@ def extract_table(args, sets, extra, quiet=False):
         figures.append((precision, recall))
         if not quiet:
             print(f"| {name} | {len(judged_pairs)} | {precision:.3f} | {len(frequent)} | {recall:.3f} |")
-        if args.errors and not quiet and name != "fresh":
+        if errors and args.errors and not quiet and name != "fresh":
             for s, t in judged_pairs:
                 if not same_term(t, gold_lower[s]):
                     print(f"    extract {s}: {t!r} (gold {gold_lower[s]!r})", file=sys.stderr)

@@ -4,8 +4,8 @@
 // `.executableTarget(name: "termsdriver", dependencies: ["TlumachTerminology"], path: "Scratch/termsdriver")` to
 // Package.swift locally, `swift build -c release --product termsdriver`, and give scripts/eval-terms.py a wrapper
 // as `--tlumach` that calls `termsdriver CORPUS BATCH [--without FEATURE]` for the script's
-// `glossary suggest --corpus C --batch B --format json [--association dice] [--without F]`; `--with jump-model`
-// turns round 9's jump model on (no command-line switch of `tlumach`).
+// `glossary suggest --corpus C --batch B --format json [--association dice] [--without F]`. (Rounds 9–10 had a
+// `--with jump-model` switch here for the jump model, removed in round 10.)
 import Foundation
 import TlumachTerminology
 
@@ -16,7 +16,6 @@ var features = TerminologyFeatures()
 while !args.isEmpty {
     let flag = args.removeFirst()
     let value = args.isEmpty ? "" : args.removeFirst()
-    if flag == "--with", value == "jump-model" { features.jumpModel = true }
     if flag == "--without" {
         switch value {
         case "inflections": features.inflections = false

@@ -84,9 +84,6 @@ public struct TerminologyFeatures: Sendable, Hashable {
     /// tooltip's finite verb "Запускає", the plural "Items" against the singular "елементу") scores less, by word
     /// endings that are data (`Data/form-agreement.txt`). See `FormAgreement`.
     public var formAgreement = true
-    /// Word alignment decoded with an HMM-style jump model instead of the diagonal prior (`WordAligner.Settings
-    /// .jumpModel`). Off: measured in round 9 and not adopted (docs/terminology-alignment.md).
-    public var jumpModel = false
 
     public init() {}
 }
@@ -146,7 +143,6 @@ public final class TermAligner {
         var settings = WordAligner.Settings()
         if !features.positionPrior { settings.diagonal = 0 }
         settings.symmetrise = features.symmetrise
-        settings.jumpModel = features.jumpModel
         self.aligner = features.alignment ? WordAligner(corpus: corpus, settings: settings) : nil
         self.transliterator = try? SchemeTransliterator(scheme: .kmu2010)
     }

@@ -13,10 +13,6 @@ package struct WordAligner: Sendable {
         /// Strength of the diagonal prior in Viterbi links (0: none).
         package var diagonal: Float = 2
         package var symmetrise = true
-        /// An HMM-style jump model in place of the diagonal prior: jumps between the positions linked to
-        /// neighbouring words, estimated from the trained Model 1's own Viterbi links, and each unit's links
-        /// decoded by Viterbi over them (round 9; off by default, see docs/terminology-alignment.md).
-        package var jumpModel = false
         package init() {}
     }
 
@@ -32,11 +28,6 @@ package struct WordAligner: Sendable {
     private(set) var backward: [Float] = []
     private var nullForward: [Float] = []
     private var nullBackward: [Float] = []
-    /// Log probabilities of a jump (position linked to this word − position linked to the word before,
-    /// clamped to ±`maximumJump`; the first word jumps from −1), per direction; empty without the jump model.
-    private var forwardJump: [Float] = []
-    private var backwardJump: [Float] = []
-    static let maximumJump = 8
     /// Steps taken (pairs visited): the linearity test compares these.
     package private(set) var steps = 0
 
@@ -70,85 +61,6 @@ package struct WordAligner: Sendable {
         nullForward = Array(repeating: 1, count: corpus.target.wordCount)
         nullBackward = Array(repeating: 1, count: corpus.source.wordCount)
         for _ in 0..<settings.iterations { iterate(corpus) }
-        if settings.jumpModel { estimateJumps(corpus) }
-    }
-
-    private static func jumpIndex(_ jump: Int) -> Int { min(max(jump, -maximumJump), maximumJump) + maximumJump }
-
-    /// Counts the jumps of Model 1's Viterbi links (no prior) over every unit, both directions, add-one smoothed.
-    private mutating func estimateJumps(_ corpus: TermCorpus) {
-        var forwardCount = [Float](repeating: 1, count: 2 * Self.maximumJump + 1)
-        var backwardCount = forwardCount
-        for unit in 0..<corpus.unitCount {
-            let rows = clip(corpus.source.range(unit)).count
-            let columns = clip(corpus.target.range(unit)).count
-            guard rows > 0, columns > 0 else { continue }
-            let base = unitPairStart[unit]
-            Self.countJumps(columns, rows, into: &forwardCount) { column, row in forward[Int(unitPairs[base + row * columns + column])] }
-            Self.countJumps(rows, columns, into: &backwardCount) { row, column in backward[Int(unitPairs[base + row * columns + column])] }
-        }
-        let forwardTotal = forwardCount.reduce(0, +)
-        let backwardTotal = backwardCount.reduce(0, +)
-        forwardJump = forwardCount.map { logf($0 / forwardTotal) }
-        backwardJump = backwardCount.map { logf($0 / backwardTotal) }
-    }
-
-    /// For each of `count` words in order, its best link among `others` by `value` (none when every value is 0), and
-    /// the jump from the previous linked word's position counted.
-    private static func countJumps(_ count: Int, _ others: Int, into counts: inout [Float], _ value: (Int, Int) -> Float) {
-        var previous = -1
-        for word in 0..<count {
-            var best: Float = 0
-            var link = -1
-            for other in 0..<others where value(word, other) > best {
-                best = value(word, other)
-                link = other
-            }
-            if link >= 0 {
-                counts[jumpIndex(link - previous)] += 1
-                previous = link
-            }
-        }
-    }
-
-    /// Viterbi over an HMM whose states are the other side's positions: for each of `count` words the position
-    /// it is linked to, maximising Π t(word | position) · p(jump). -1 for a word whose every value is 0.
-    private static func viterbi(_ count: Int, _ others: Int, jump: [Float], _ value: (Int, Int) -> Float) -> [Int] {
-        var delta = [Float](repeating: 0, count: others)
-        var next = delta
-        var back = [Int32](repeating: -1, count: count * others)
-        var silent = [Bool](repeating: true, count: count)
-        for word in 0..<count {
-            for other in 0..<others {
-                let v = value(word, other)
-                if v > 0 { silent[word] = false }
-                let emission = logf(max(v, 1e-30))
-                if word == 0 {
-                    next[other] = emission + jump[jumpIndex(other + 1)]
-                    continue
-                }
-                var best = -Float.infinity
-                var from = 0
-                for previous in 0..<others {
-                    let score = delta[previous] + jump[jumpIndex(other - previous)]
-                    if score > best {
-                        best = score
-                        from = previous
-                    }
-                }
-                next[other] = best + emission
-                back[word * others + other] = Int32(from)
-            }
-            swap(&delta, &next)
-        }
-        var links = [Int](repeating: -1, count: count)
-        guard count > 0, others > 0 else { return links }
-        var position = delta.indices.max { delta[$0] < delta[$1] } ?? 0
-        for word in stride(from: count - 1, through: 0, by: -1) {
-            links[word] = silent[word] ? -1 : position
-            if word > 0 { position = Int(back[word * others + position]) }
-        }
-        return links
     }
 
     private func clip(_ range: Range<Int>) -> Range<Int> {
@@ -234,22 +146,11 @@ package struct WordAligner: Sendable {
                 return link
             }
         }
-        let forwardLink: [Int]
-        let backwardLink: [Int]
-        if settings.jumpModel && !forwardJump.isEmpty {
-            forwardLink = Self.viterbi(columns, rows, jump: forwardJump) { column, row in
-                forward[Int(unitPairs[base + row * columns + column])]
-            }
-            backwardLink = Self.viterbi(rows, columns, jump: backwardJump) { row, column in
-                backward[Int(unitPairs[base + row * columns + column])]
-            }
-        } else {
-            forwardLink = bestLinks(columns, rows) { column, row in
-                forward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
-            }
-            backwardLink = bestLinks(rows, columns) { row, column in
-                backward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
-            }
+        let forwardLink = bestLinks(columns, rows) { column, row in
+            forward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
+        }
+        let backwardLink = bestLinks(rows, columns) { row, column in
+            backward[Int(unitPairs[base + row * columns + column])] * prior(row, column)
         }
         var union = Set<Int>()
         var linked = Set<Int>()
