@@ -973,3 +973,21 @@ final class SetBNNoiseTests: XCTestCase {
         XCTAssertEqual(try counted("_Russian", "_Англійська"), ["term-missing"])
     }
 }
+
+/// Set BO's false classes (thirteenth round: exiv2, tuxmath, lilypond, ebook-speaker, baloo…).
+final class SetBONoiseTests: XCTestCase {
+    /// tuxmath: lines of a wrapped story, each ending with a function word, go on in the next message; a clause
+    /// that ends its message stays compared.
+    func testALineOfWrappedTextGoesOn() {
+        XCTAssertEqual(defaultFindings("If it gets hit again, the", "Якщо вона знову потрапить під комету,"), [])
+        XCTAssertEqual(defaultFindings("it melts. But don't worry: the", "вона зтане. Але не турбуйтеся:"), [])
+        XCTAssertEqual(defaultFindings("If it gets hit again", "Якщо вона знову потрапить під комету,"), ["punctuation"])
+    }
+
+    /// ebook-speaker: "h,?" → "h або ?", a key named in a list; a space before a sentence's question mark stays
+    /// reported.
+    func testAKeyNamedInAList() {
+        XCTAssertEqual(defaultFindings("h,?             - give this help", "h або ?             - показати цю довідку"), [])
+        XCTAssertEqual(defaultFindings("Give this help?", "Показати цю довідку ?"), ["punctuation"])
+    }
+}

@@ -33,8 +33,11 @@ struct PunctuationCheck: Check {
             .passing("<br>See: ", "<br>Див. ", note: "A lead-in's colon become the full stop of an abbreviation (kdevplatform)."),
             .passing("Activates a \"What's This?\" tool.", "Вмикає інструмент «Що це?»", note: "No full stop after a quoted question (kexi)."),
             .passing("? expected in expression", "не вистачає ? у виразі", note: "The mark the source names alone (rpm)."),
+            .passing("If it gets hit again, the", "Якщо вона знову потрапить під комету,", note: "A line of wrapped text that goes on in the next message (tuxmath)."),
+            .triggering("If it gets hit again", "Якщо вона знову потрапить під комету,", note: "A clause that ends its message."),
             .passing("Attach what to holder?", "Що прикріпити до тримача? (на поясі)", note: "A remark in brackets added after the source's mark (cataclysm-dda)."),
             .triggering("Attach what to holder?", "Що прикріпити до тримача (на поясі)", note: "The question mark lost before the remark."),
+            .passing("h,?             - give this help", "h або ?             - показати цю довідку", note: "A key named in a list (ebook-speaker)."),
             .passing("(that thing with a paper clip icon).", "(квадратик з іконкою скріпки для паперів ;).", note: "A smiley spaced as a word (WPrefs)."),
             .passing("Edit the video information (start, end, author, etc.)", "Змінити інформацію про відео (початок, кінець, автор, ...)", note: "A list's etc. said as an ellipsis (burner)."),
             .passing("Use ; to separate emails", "Для відокремлення адрес скористайтеся ;", note: "The character the source names, at the end (libksieve)."),
@@ -156,6 +159,22 @@ struct PunctuationCheck: Check {
 
     /// `bracketsAsText`: a mark inside closing round or square brackets is the bracketed words', not the end.
     /// `twoDotsAsEllipsis`: ".." ends with an ellipsis, not a full stop.
+    /// Whether the source names `mark` as a key of a list: after a comma or slash and before a space ("h,? ").
+    static func namesKeyInList(_ mark: Unicode.Scalar, _ source: [Unicode.Scalar]) -> Bool {
+        guard source.count >= 3 else { return false }
+        for index in 1..<(source.count - 1) where source[index] == mark {
+            if (source[index - 1] == "," || source[index - 1] == "/") && CharacterClass.isSpace(source[index + 1]) { return true }
+        }
+        return false
+    }
+
+    /// Whether the text's last word (nothing after it but spaces) is a function word of its language
+    /// (Data/function-words.tsv: the, a, from, of…).
+    static func endsWithFunctionWord(_ text: AnalyzedText, language: String) -> Bool {
+        guard let last = text.words.last, text.scalars[last.range.upperBound...].allSatisfy(CharacterClass.isSpace) else { return false }
+        return WordLists.shared.words("function", language: language).contains(last.text.lowercased())
+    }
+
     /// cataclysm-dda: "Attach what to holder?" → "Що прикріпити до тримача? (на поясі)": the source's mark, then a
     /// bracketed remark the translator added, which the source does not end with.
     static func endsWithRemarkAfterMark(_ mark: EndMark, _ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
@@ -584,8 +603,11 @@ struct PunctuationCheck: Check {
         // A plural form ends as the plural source does (gtg: "Due tomorrow!" / "%(days)d days left" → msgstr[0]
         // "Залишився %(days)d день": a Ukrainian form serves many numbers, so it may translate the plural alone).
         let endsAsThePlural = unit.unit.pluralForm != nil && unit.unit.pluralSource.map { Self.endMark(Array($0.unicodeScalars)) == targetEnd } == true
+        // tuxmath: "If it gets hit again, the" → "Якщо вона знову потрапить під комету,": a line of wrapped text
+        // that ends with a function word continues in the next message, so its end is no sentence's end.
+        let continuedFragment = sourceEnd == .none && Self.endsWithFunctionWord(unit.sourceText, language: unit.sourceLanguage)
         if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen && !copiedColonWord
-            && !keywordList && !endsAsThePlural
+            && !keywordList && !endsAsThePlural && !continuedFragment
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
             // libksieve: "Use ; to separate emails" → "…скористайтеся ;": a mark standing alone at the target's end
             // that the source names standing alone is the character, not the message's end.
@@ -631,6 +653,8 @@ struct PunctuationCheck: Check {
                 let afterCode = target[tokenStart] == "-" || target[tokenStart..<(index - 1)].contains { "/\\_".unicodeScalars.contains($0) }
                 // rpm: "? expected in expression" → "не вистачає ? у виразі": the mark the source names alone.
                 let namedAlone = source.count >= 2 && source[0] == scalar && source[1] == " " && CharacterClass.isSpace(next)
+                    // ebook-speaker: "h,?  - give this help" → "h або ?  - показати…": a key named in a list.
+                    || (CharacterClass.isSpace(next) && Self.namesKeyInList(scalar, source))
                 // WPrefs: "хто знає, що робить ;)...": a smiley, spaced as a word.
                 let isSmiley = (scalar == ":" || scalar == ";") && (next == ")" || next == "(")
                 if endsWord && !isEllipsis && !isRatio && !afterCode && !namedAlone && !isSmiley && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
