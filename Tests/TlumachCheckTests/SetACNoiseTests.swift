@@ -991,3 +991,29 @@ final class SetBONoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Give this help?", "Показати цю довідку ?"), ["punctuation"])
     }
 }
+
+/// Set BP's false classes (thirteenth round: gkrellm, gtklp, pychess, kfilemetadata…).
+final class SetBPNoiseTests: XCTestCase {
+    /// gkrellm: a fragment whose first word moved into the message before starts with a comma; a lost leading
+    /// space before a word stays reported.
+    func testAFragmentStartingWithAComma() {
+        XCTAssertEqual(defaultFindings(" tab, then don't check it again with fetchmail.\n", ", не перевіряйте її знову за допомогою fetchmail.\n"), [])
+        XCTAssertEqual(defaultFindings(" tab, then don't check it again.", "вкладку, не перевіряйте її знову."), ["whitespace"])
+    }
+
+    /// gkrellm: "the time to 100%" → "час до повного заряду"; another percentage lost stays reported.
+    func testAHundredPercentSaidAsFull() {
+        XCTAssertEqual(
+            defaultFindings(
+                "which\nmeans the simple linear model will grossly underestimate the time to 100%.\n",
+                "тому\nпроста лінійна модель буде сильно занижувати час до повного заряду.\n"),
+            [])
+        XCTAssertEqual(defaultFindings("the time to 90%.", "час до повного заряду."), ["number-mismatch"])
+    }
+
+    /// gtklp: a question made a prompt for the answer; a question made a statement stays reported.
+    func testAQuestionMadeAPrompt() {
+        XCTAssertEqual(defaultFindings("And for what reason ?", "Вкажіть причину:"), [])
+        XCTAssertEqual(defaultFindings("Are you sure?", "Ви впевнені."), ["punctuation"])
+    }
+}

@@ -310,6 +310,7 @@ struct WhitespaceCheck: Check {
         defaultSeverity: .warning,
         examples: [
             .triggering("Prisoners: ", "Полонені:", note: "The trailing space is lost."),
+            .passing(" tab, then don't check it again with fetchmail.\n", ", не перевіряйте її знову за допомогою fetchmail.\n", note: "A fragment that starts with a comma after its first word moved into the message before (gkrellm)."),
             .passing(", and %1", " і %1", note: "The comma before і left out as Ukrainian writes it, the space kept (peruse)."),
             .triggering(", %d hidden", " %d приховане", note: "The separator lost."),
             .triggering("\nExchange", "Обмін", note: "The leading line break is lost."),
@@ -422,6 +423,13 @@ struct WhitespaceCheck: Check {
         // peruse: ", and %1" → " і %1": the comma before a conjunction left out as Ukrainian writes it, its space
         // kept; without a conjunction after it (", %d hidden" → " %d приховане") the separator is lost.
         if sourceEdges.leading.isEmpty, targetEdges.leading.elementsEqual([" "]), Self.dropsCommaBeforeConjunction(unit) {
+            sourceEdges.leading = targetEdges.leading
+        }
+        // gkrellm: " tab, then do this…" → ", тоді визначте…": the fragment's first word moved into the message
+        // before it, the target starts with a mark that clings to the word before, so no space leads it.
+        if sourceEdges.leading.elementsEqual([" "]), targetEdges.leading.isEmpty,
+            let first = unit.targetText.scalars.first, ",.;:!?".unicodeScalars.contains(first)
+        {
             sourceEdges.leading = targetEdges.leading
         }
         // Indentation of aligned help text (both sides indented with spaces, by different amounts) is layout the

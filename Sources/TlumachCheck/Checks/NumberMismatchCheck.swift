@@ -42,6 +42,7 @@ struct NumberMismatchCheck: Check {
             .passing("Need at least git-1.5.6 from June/08 to operate", "Для роботи потрібен принаймні git-1.5.6 від червня 2008 року", note: "A two-digit year written out in full (jhbuild)."),
             .passing("423328", "Бурурі", note: "A place's id translated as its name: the catalog is keyed by codes (geonames)."),
             .passing("MY.01", "Джохор", note: "A region's code translated as its name (geonames)."),
+            .passing("the time to 100%.", "час до повного заряду.", note: "100% said as full (gkrellm)."),
             .passing("1", "1,3", note: "A bare number's value set by the language as a list (kdelibs4support's script ids for font previews)."),
             .passing("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики", note: "A number and its word as a compound (vlc)."),
             .passing("more than 80 characters", "більше вісімдесяти символів", note: "A tens word (pan)."),

@@ -37,6 +37,7 @@ struct PunctuationCheck: Check {
             .triggering("If it gets hit again", "Якщо вона знову потрапить під комету,", note: "A clause that ends its message."),
             .passing("Attach what to holder?", "Що прикріпити до тримача? (на поясі)", note: "A remark in brackets added after the source's mark (cataclysm-dda)."),
             .triggering("Attach what to holder?", "Що прикріпити до тримача (на поясі)", note: "The question mark lost before the remark."),
+            .passing("And for what reason ?", "Вкажіть причину:", note: "A question made a prompt for the answer (gtklp)."),
             .passing("h,?             - give this help", "h або ?             - показати цю довідку", note: "A key named in a list (ebook-speaker)."),
             .passing("(that thing with a paper clip icon).", "(квадратик з іконкою скріпки для паперів ;).", note: "A smiley spaced as a word (WPrefs)."),
             .passing("Edit the video information (start, end, author, etc.)", "Змінити інформацію про відео (початок, кінець, автор, ...)", note: "A list's etc. said as an ellipsis (burner)."),
@@ -579,6 +580,8 @@ struct PunctuationCheck: Check {
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
         // list below…." → "Спеціальний символ (…):") is the translator's choice of mark, not a mark lost.
         let markChosen = (sourceEnd == .period && (targetEnd == .colon || targetEnd == .exclamation))
+            // …and a question made a prompt for the answer (gtklp: "And for what reason ?" → "Вкажіть причину:").
+            || (sourceEnd == .question && targetEnd == .colon)
             // …and a list's trailing ellipsis said in words (kwave: "etc..." → "тощо"), a lead-in's colon become an
             // abbreviation's full stop (kdevplatform: "See: " → "Див. ").
             || (sourceEnd == .ellipsis && (targetEnd == .none || targetEnd == .period)
