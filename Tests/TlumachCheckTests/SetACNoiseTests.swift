@@ -1017,3 +1017,37 @@ final class SetBPNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Are you sure?", "Ви впевнені."), ["punctuation"])
     }
 }
+
+/// Set BQ's false classes (thirteenth round: 4Pane, genius, kajongg, snapper, kblackbox, Plasma Mobile…).
+final class SetBQNoiseTests: XCTestCase {
+    private func untranslated(_ source: String, file: String) -> Bool {
+        let document = BilingualDocument(
+            path: file, format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [BilingualUnit(id: "u", source: source, target: source)])
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+            .contains { $0.check == "untranslated" }
+    }
+
+    /// snapper: a command line of the catalog's own program kept; the same words in another program's catalog
+    /// are a phrase copied.
+    func testACommandLineOfTheCatalogsOwnProgram() {
+        XCTAssertFalse(untranslated("\tsnapper create", file: "po/snapper.po"))
+        XCTAssertFalse(untranslated("\tsnapper list", file: "snapper.po"))
+        XCTAssertTrue(untranslated("\tsnapper create a new snapshot", file: "po/other.po"))
+    }
+
+    /// genius and kajongg: 3D said in a word beside the same figure kept, 1's said as одиницями, "is 1" as
+    /// одиничними, "1 pair" as пара; a figure changed stays reported.
+    func testFiguresSaidInWords() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Draw a point at x,y,z on the surface (3d) plot.  x,y,z can be replaced by a n by 3 matrix for more points.",
+                "Намалювати точку у x,y,z на кресленні (просторової) поверхні. x,y,z можна замінити матрицею n на 3 для отримання набору точок."),
+            [])
+        XCTAssertEqual(defaultFindings("Smith Normal Form for fields (will end up with 1's on the diagonal)", "Нормальна форма Сміта для полів (завершується одиницями на діагоналі)"), [])
+        XCTAssertEqual(defaultFindings("Check if a number or a matrix is 1 or identity respectively", "Перевірити, чи є число або матриця одиничними"), [])
+        XCTAssertEqual(defaultFindings("3 Pungs or Kongs of winds and 1 pair of winds", "3 панги або конги вітрів і пара вітрів"), [])
+        XCTAssertEqual(
+            defaultFindings("Values 1112345678999 with one pair", "значення 11112345678999 з однією парою"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("on the surface (3d) plot, by a n by 3 matrix", "на поверхні, матрицею n на 4"), ["number-mismatch", "number-mismatch"])
+    }
+}

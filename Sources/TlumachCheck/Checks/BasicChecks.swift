@@ -185,6 +185,15 @@ struct UntranslatedCheck: Check {
         return candidates.filter { !kept.contains($0.word) }.map { ($0.index, Issue(Self.copiedMessage)) }
     }
 
+    /// snapper: "\tsnapper create", "\tsnapper list": a command line of the catalog's own program (its first word
+    /// the file's name, snapper.po), in lower case.
+    static func isOwnCommandLine(_ source: String, file: String) -> Bool {
+        let words = source.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        guard words.count >= 2, let first = words.first, !source.unicodeScalars.contains(where: { $0.properties.isUppercase }) else { return false }
+        let name = file.split(separator: "/").last.map { $0.split(separator: ".").first ?? $0 } ?? ""
+        return !name.isEmpty && first == name
+    }
+
     /// ncmpc's key bindings: a file that keeps four or more keys' everyday names as written (Down, Home, Insert,
     /// Space) is a table of the keys' printed names, and those copies are not reported; a lone "Delete" copied is.
     static func withoutKeyTables(_ candidates: [(index: Int, word: String)], units: [CheckedUnit]) -> [(index: Int, word: String)] {
@@ -218,6 +227,7 @@ struct UntranslatedCheck: Check {
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return nil }
         if CharacterClass.isSettingKey(source) { return nil }
+        if Self.isOwnCommandLine(source, file: unit.file) { return nil }
         // A key's printed name (caribou: "Num lock") kept as the key shows it (Data/key-names.tsv).
         if source.utf8.count <= 16 {
             let name = source.trimmingCharacters(in: " ").lowercased().replacing(" ", with: "_")

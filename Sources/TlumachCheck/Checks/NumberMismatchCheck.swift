@@ -43,6 +43,7 @@ struct NumberMismatchCheck: Check {
             .passing("423328", "Бурурі", note: "A place's id translated as its name: the catalog is keyed by codes (geonames)."),
             .passing("MY.01", "Джохор", note: "A region's code translated as its name (geonames)."),
             .passing("the time to 100%.", "час до повного заряду.", note: "100% said as full (gkrellm)."),
+            .passing("on the surface (3d) plot, by a n by 3 matrix", "на кресленні (просторової) поверхні, матрицею n на 3", note: "The dimension said in a word beside the same figure kept (genius)."),
             .passing("1", "1,3", note: "A bare number's value set by the language as a list (kdelibs4support's script ids for font previews)."),
             .passing("Filename for 2 pass stats file", "Ім’я файлу для двопрохідної статистики", note: "A number and its word as a compound (vlc)."),
             .passing("more than 80 characters", "більше вісімдесяти символів", note: "A tens word (pan)."),
@@ -802,6 +803,15 @@ struct NumberMismatchCheck: Check {
             targetWordValues = words
             return token.values.contains { $0 == $0.rounded() && abs($0) < 1e15 && words[String(Int($0))] != nil }
         }
+        // genius: "(3d) plot … a n by 3 matrix" → "(просторової) … матрицею n на 3": the values paired the target's
+        // one 3 with the dimension, but it is the matrix's, and the dimension is said in a word.
+        let unmatchedSet = Set(sourceUnmatched)
+        func siblingSaidAsCompound(_ index: Int) -> Bool {
+            for other in sourceTokens.indices where other != index && !unmatchedSet.contains(other) && sourceTokens[other].text == sourceTokens[index].text {
+                if Self.writtenAsCompound(sourceTokens[other], in: unit, memo: &compounds) { return true }
+            }
+            return false
+        }
         for index in sourceUnmatched {
             let token = sourceTokens[index]
             if token.parts.contains(where: { (missing[$0] ?? 0) > 0 }) {
@@ -816,6 +826,7 @@ struct NumberMismatchCheck: Check {
                     || Self.nameKeptInTarget(token, in: unit, targetNames: targetNames)
                     || Self.saidAsIdiom(token, in: unit, targetHasWord: targetWordStarts)
                     || (targetUnmatched.isEmpty && Self.oneSaidByItsNoun(token, in: unit, targetHasWord: targetWordStarts))
+                    || siblingSaidAsCompound(index)
                 {
                     continue
                 }
