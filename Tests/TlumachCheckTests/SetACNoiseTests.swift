@@ -1051,3 +1051,32 @@ final class SetBQNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("on the surface (3d) plot, by a n by 3 matrix", "на поверхні, матрицею n на 4"), ["number-mismatch", "number-mismatch"])
     }
 }
+
+/// Set BS's false classes (thirteenth round: FreeIPA, wput, gtans, Plasma Bigscreen, Falkon…).
+final class SetBSNoiseTests: XCTestCase {
+    /// ipa: "<input file>" → "<файл вхідних даних>", a metavariable of words; a tag with an attribute stays markup.
+    func testAMetavariableOfWords() {
+        XCTAssertEqual(
+            defaultFindings(
+                "\n Archive data into standard vault:\n   ipa vault-archive <name>\n       [--user <user>|--service <service>|--shared]\n       --in <input file>\n",
+                "\n Архівувати дані до стандартного сховища:\n   ipa vault-archive <name>\n       [--user <користувач>|--service <служба>|--shared]\n       --in <файл вхідних даних>\n"),
+            [])
+        XCTAssertEqual(defaultFindings("Press <input type=\"file\"> here", "Натисніть <файл> тут"), ["placeholder-mismatch"])
+    }
+
+    /// wput: "Restarting at 0" → "Починаю з початку"; a restart at another figure stays reported.
+    func testARestartFromTheBeginning() {
+        XCTAssertEqual(defaultFindings("Remote file size is smaller than local size. Restarting at 0.\n", "Розмір віддаленого файлу менший за розмір локального. Починаю з початку.\n"), [])
+        XCTAssertEqual(defaultFindings("Restarting at 10.\n", "Починаю з початку.\n"), ["number-mismatch"])
+    }
+
+    /// ipa: a docstring's first line indented as its body; a leading indentation the source never has stays reported.
+    func testADocstringsFirstLineIndented() {
+        XCTAssertEqual(
+            defaultFindings(
+                "\nModify a trust (for future use).\n\n    Currently only the default option to modify the LDAP attributes is\n    available.\n    ",
+                "\n    Змінити запис довіри (для наступного використання).\n\n    У поточній версії можлива лише типова зміна атрибутів LDAP.\n    "),
+            [])
+        XCTAssertEqual(defaultFindings("\nModify a trust.\nCurrently only the default.", "\n    Змінити запис довіри.\nУ поточній версії лише типова."), ["whitespace"])
+    }
+}

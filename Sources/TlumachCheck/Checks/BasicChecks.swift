@@ -321,6 +321,7 @@ struct WhitespaceCheck: Check {
         examples: [
             .triggering("Prisoners: ", "Полонені:", note: "The trailing space is lost."),
             .passing(" tab, then don't check it again with fetchmail.\n", ", не перевіряйте її знову за допомогою fetchmail.\n", note: "A fragment that starts with a comma after its first word moved into the message before (gkrellm)."),
+            .passing("\nUnlock a user account\n\n    An account may become locked.\n    ", "\n    Розблокувати обліковий запис\n\n    Обліковий запис може бути заблоковано.\n    ", note: "A docstring's first line indented as its body, which the program strips (ipa)."),
             .passing(", and %1", " і %1", note: "The comma before і left out as Ukrainian writes it, the space kept (peruse)."),
             .triggering(", %d hidden", " %d приховане", note: "The separator lost."),
             .triggering("\nExchange", "Обмін", note: "The leading line break is lost."),
@@ -439,6 +440,14 @@ struct WhitespaceCheck: Check {
         // before it, the target starts with a mark that clings to the word before, so no space leads it.
         if sourceEdges.leading.elementsEqual([" "]), targetEdges.leading.isEmpty,
             let first = unit.targetText.scalars.first, ",.;:!?".unicodeScalars.contains(first)
+        {
+            sourceEdges.leading = targetEdges.leading
+        }
+        // ipa's docstrings: "\nUnlock a user account\n\n    An account…" → "\n    Розблокувати…": the first line
+        // indented as the source indents its body, which the program strips.
+        if sourceEdges.leading.elementsEqual(["\n"]), targetEdges.leading.count > 1, targetEdges.leading.first == "\n",
+            targetEdges.leading.dropFirst().allSatisfy({ $0 == " " }),
+            PunctuationCheck.contains(unit.sourceText.scalars, Array(targetEdges.leading))
         {
             sourceEdges.leading = targetEdges.leading
         }

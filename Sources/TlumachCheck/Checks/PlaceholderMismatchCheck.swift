@@ -56,6 +56,7 @@ struct PlaceholderMismatchCheck: Check {
             .passing("<corrupt note, size = %#lx>", "<пошкоджена нотатка, розмір = %#lx>", note: "A metavariable in angle brackets, not a tag."),
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
             .passing("<LINK>", "<ПОСИЛАННЯ>", note: "A metavariable in capitals that is also an element's name (wxstd)."),
+            .passing("   --in <input file>\n", "   --in <файл вхідних даних>\n", note: "A metavariable of words whose first is an element's name (ipa)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
             .passing(
                 "-t type - statistics type <w>ireless, <e>thernet or <s>tations", "-t тип - тип статистики w - радіо, e - езернет або s - станції",
@@ -273,7 +274,7 @@ struct PlaceholderMismatchCheck: Check {
         for placeholder in target where placeholder.kind == .tag { targetTags.insert(placeholder.key) }
         var lone = Set<Int>()
         for placeholder in source where placeholder.kind == .tag && !placeholder.key.hasPrefix("</")
-            && !placeholder.key.hasSuffix("/>") && placeholder.text.lowercased() == placeholder.key.lowercased()
+            && !placeholder.key.hasSuffix("/>") && Self.isBareAngleWords(placeholder)
             && !sourceTags.contains("</" + placeholder.key.dropFirst()) && !targetTags.contains(placeholder.key)
         {
             lone.insert(placeholder.range.lowerBound)
@@ -286,6 +287,14 @@ struct PlaceholderMismatchCheck: Check {
             translated -= 1
             return false
         }
+    }
+
+    /// `<label>`, `<LINK>`, `<input file>` (ipa): an element's name, possibly followed by words, without an attribute's
+    /// `=` or quotes: what help text writes as a metavariable.
+    static func isBareAngleWords(_ placeholder: Placeholder) -> Bool {
+        if placeholder.text.lowercased() == placeholder.key.lowercased() { return true }
+        return !placeholder.text.unicodeScalars.contains { $0 == "=" || $0 == "\"" || $0 == "'" || $0 == "/" }
+            && placeholder.text.unicodeScalars.dropFirst().dropLast().allSatisfy { $0.properties.isAlphabetic || $0 == " " || $0 == "_" || $0 == "-" }
     }
 
     /// ktexteditor: `Saves document(s) and quits (e<b>x</b>its)`, `("<b>b</b>uffer")`: a tag pair around a letter or
