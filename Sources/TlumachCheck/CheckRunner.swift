@@ -59,7 +59,24 @@ public struct CheckRunner: Sendable {
             let units = document.units.lazy.filter { !CheckedUnit.isTranslatorCredits($0) }.prefix(200)
             return LanguageDetector.documentLanguage(units.map(side).joined(separator: "\n")).rawValue
         }
-        return (source ?? detect { $0.source }, target ?? detect { $0.target ?? "" })
+        // enigma's Ukrainian catalog says "Language: ru": a file that names one of Ukrainian and Russian while its
+        // letters are plainly the other's is read as its letters say (unless the flags override the file).
+        // Only with ten times the other language's own letters, and five at least.
+        func checked(_ declared: String?, fromFile: Bool, _ side: (BilingualUnit) -> String) -> String? {
+            guard let declared, fromFile else { return declared }
+            let primary = LanguageTag.primary(declared)
+            guard primary == "uk" || primary == "ru" else { return declared }
+            let units = document.units.lazy.filter { !CheckedUnit.isTranslatorCredits($0) }.prefix(200)
+            let evidence = LanguageDetector.evidence(units.map(side).joined(separator: "\n"))
+            let (own, other) = primary == "uk" ? (evidence.ukrainianMarkers, evidence.russianMarkers) : (evidence.russianMarkers, evidence.ukrainianMarkers)
+            guard other >= 5, other > 10 * own else { return declared }
+            return primary == "uk" ? "ru" : "uk"
+        }
+        let sourceFromFile = document.sourceLanguage != nil && !(settings.languagesOverrideFiles && settings.sourceLanguage != nil)
+        let targetFromFile = document.targetLanguage != nil && !(settings.languagesOverrideFiles && settings.targetLanguage != nil)
+        return (
+            checked(source, fromFile: sourceFromFile) { $0.source } ?? detect { $0.source },
+            checked(target, fromFile: targetFromFile) { $0.target ?? "" } ?? detect { $0.target ?? "" })
     }
 
     /// `progress` receives the number of units each finished chunk checked (from several threads at once).

@@ -1080,3 +1080,29 @@ final class SetBSNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("\nModify a trust.\nCurrently only the default.", "\n    Змінити запис довіри.\nУ поточній версії лише типова."), ["whitespace"])
     }
 }
+
+/// Set BT's false class (thirteenth round: enigma, libuser, gst-plugins-base, mate-user-admin…).
+final class SetBTNoiseTests: XCTestCase {
+    private func checks(_ pairs: [(String, String)], declared: String) -> [String] {
+        let units = pairs.enumerated().map { BilingualUnit(id: "u\($0.offset)", source: $0.element.0, target: $0.element.1) }
+        let document = BilingualDocument(path: "enigma.po", format: .po, sourceLanguage: "en", targetLanguage: declared, units: units)
+        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings.map(\.check)
+    }
+
+    /// enigma: a Ukrainian catalog whose header says "Language: ru" is read as Ukrainian; a Russian catalog with a
+    /// Ukrainian letter slipped in stays Russian, and the slip is found.
+    func testALanguageHeaderTheLettersContradict() {
+        let ukrainian = [("Level Pack", "Пакет рівнів"), ("Join Game", "Приєднатися до гри"), ("No", "Ні"), ("Quit", "Вихід"),
+                         ("Left mouse button:", "Ліва кнопка миші:"), ("Compatibility:", "Сумісність:")]
+        XCTAssertEqual(checks(ukrainian, declared: "ru"), [])
+        let russian = [("Level Pack", "Пакет уровней"), ("Join Game", "Присоединиться к игре"), ("Quit", "Выход"),
+                       ("Left mouse button:", "Левая кнопка мыши:"), ("Compatibility:", "Совместимость:"), ("Levels", "Рівни")]
+        XCTAssertEqual(checks(russian, declared: "ru"), ["cyrillic-alphabet"])
+    }
+
+    /// libuser: "since 1/1/70" → "з 1.01.1970", a date's year written out in full; another year stays reported.
+    func testADatesTwoDigitYearWrittenInFull() {
+        XCTAssertEqual(defaultFindings("password expiration date in days since 1/1/70", "дата завершення строку дії пароля у днях з 1.01.1970"), [])
+        XCTAssertEqual(defaultFindings("password expiration date in days since 1/1/70", "дата завершення строку дії пароля у днях з 1.01.1971").isEmpty, false)
+    }
+}

@@ -39,6 +39,7 @@ struct NumberMismatchCheck: Check {
             .passing("Enable 3D acceleration", "Увімкнути тривимірне прискорення", note: "3D as a compound word."),
             .passing("3D Transform", "Просторове перетворення", note: "3D said as spatial (gimp)."),
             .passing("a 3D style border", "псевдопросторову рамку", note: "3D said as pseudo-spatial (qtcurve)."),
+            .passing("password expiration date in days since 1/1/70", "дата завершення строку дії пароля у днях з 1.01.1970", note: "A date's two-digit year written out in full (libuser)."),
             .passing("Need at least git-1.5.6 from June/08 to operate", "Для роботи потрібен принаймні git-1.5.6 від червня 2008 року", note: "A two-digit year written out in full (jhbuild)."),
             .passing("423328", "Бурурі", note: "A place's id translated as its name: the catalog is keyed by codes (geonames)."),
             .passing("MY.01", "Джохор", note: "A region's code translated as its name (geonames)."),
@@ -752,9 +753,15 @@ struct NumberMismatchCheck: Check {
             extra[part] = (extra[part] ?? 0) - common
         }
         // jhbuild: "git-1.5.6 from June/08" → "від червня 2008 року": a two-digit year written out in full.
+        // …also as a date's part (libuser: "since 1/1/70" → "з 1.01.1970").
         if !extra.isEmpty {
-            for index in sourceUnmatched where sourceTokens[index].text.utf8.count == 2 && sourceTokens[index].parts.count == 1 {
-                let text = sourceTokens[index].text, part = sourceTokens[index].parts[0]
+            var twoDigitYears: [(text: String, part: String)] = []
+            for index in sourceUnmatched {
+                let token = sourceTokens[index]
+                if token.text.utf8.count == 2 && token.parts.count == 1 { twoDigitYears.append((token.text, token.parts[0])) }
+                if token.parts.count == 3, let last = token.parts.last, last.utf8.count == 2 { twoDigitYears.append((last, last)) }
+            }
+            for (text, part) in twoDigitYears {
                 for full in ["20" + text, "19" + text] {
                     guard let spare = extra[full], spare > 0, let need = missing[part], need > 0 else { continue }
                     let paired = min(need, spare)
