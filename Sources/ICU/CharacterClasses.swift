@@ -31,6 +31,13 @@ public struct CharacterClass: OptionSet, Sendable, Hashable {
     }
 }
 
+extension CharacterClass {
+    /// The class ICU gives this one code point, asked directly (what the table holds for the BMP; for tests).
+    static func askingICU(_ value: UInt32) -> CharacterClass {
+        CharacterClass(rawValue: tl_text_class_of(Int32(bitPattern: value)))
+    }
+}
+
 /// The BMP class table, built from ICU on first use (about a millisecond).
 public final class CharacterClassTable: Sendable {
     public static let shared = CharacterClassTable()

@@ -21,36 +21,48 @@ public enum ResourceLocator {
     ) throws(InputError) -> URL {
         let fileName = ext.isEmpty ? resource : "\(resource).\(ext)"
         let relativePaths = [subdirectory.map { "\($0)/\(fileName)" }, fileName].compactMap { $0 }
-        let folders = searchFolders()
-        for folder in folders {
-            for bundle in bundleDirectories(named: bundleName, in: folder) {
-                for relative in relativePaths {
-                    let candidate = bundle.appendingPathComponent(relative)
-                    if isReadableFile(candidate) { return candidate }
+        // The folders in the order of `searchFolders()`; the loaded bundles' folders (Bundle.allBundles, a walk of
+        // every loaded image) only when no earlier folder holds the file, which is never for an installed binary.
+        var seen: Set<String> = []
+        func find(in folders: [(url: URL, path: String)]) -> URL? {
+            for folder in folders where seen.insert(folder.path).inserted {
+                for bundle in bundleDirectories(named: bundleName, in: folder.url) {
+                    for relative in relativePaths {
+                        let candidate = bundle.appendingPathComponent(relative)
+                        if isReadableFile(candidate) { return candidate }
+                    }
                 }
             }
+            return nil
         }
+        if let found = find(in: configuredFolder().map { [$0] } ?? []) { return found }
+        if let found = find(in: executableFolders) { return found }
+        if let found = find(in: loadedBundleFolders) { return found }
         let shown = relativePaths[0]
         throw InputError(
             path: "\(bundleName).resources",
             message: "data file \(shown) not found; install the *.resources folders next to the binary or in "
                 + "../share/tlumach relative to it, or set \(environmentVariable) to the folder that holds them "
-                + "(searched: \(folders.map(\.path).joined(separator: ", ")))")
+                + "(searched: \(searchFolders().map(\.path).joined(separator: ", ")))")
     }
 
     /// The folders searched, in order, without duplicates.
     public static func searchFolders() -> [URL] {
-        var folders: [URL] = []
-        if let configured = ProcessInfo.processInfo.environment[environmentVariable], !configured.isEmpty {
-            folders.append(URL(fileURLWithPath: configured, isDirectory: true))
-        }
-        folders += installFolders
         var seen: Set<String> = []
-        return folders.filter { seen.insert($0.standardizedFileURL.path).inserted }
+        let folders = (configuredFolder().map { [$0] } ?? []) + executableFolders + loadedBundleFolders
+        return folders.filter { seen.insert($0.path).inserted }.map { $0.url }
     }
 
-    /// The folders that depend only on where the executable is; computed once per process.
-    private static let installFolders: [URL] = {
+    /// `$TLUMACH_RESOURCES`, read at each search (tests set it while the process runs), with its standardised path.
+    private static func configuredFolder() -> (url: URL, path: String)? {
+        guard let value = getenv(environmentVariable), value.pointee != 0 else { return nil }
+        let url = URL(fileURLWithPath: String(cString: value), isDirectory: true)
+        return (url, url.standardizedFileURL.path)
+    }
+
+    /// The folders that depend only on where the executable is (standardised, with their paths); computed once
+    /// per process.
+    private static let executableFolders: [(url: URL, path: String)] = {
         var executableFolders: [URL] = []
         for executable in executablePaths() {
             let url = URL(fileURLWithPath: executable).standardizedFileURL  // ./tlumach: drop the "."
@@ -61,14 +73,24 @@ public enum ResourceLocator {
         folders += executableFolders.map {
             $0.deletingLastPathComponent().appendingPathComponent("share/tlumach", isDirectory: true)
         }
-        // Where SwiftPM's test runner and `swift run` keep the bundles: beside the main bundle or the .xctest.
-        folders.append(Bundle.main.bundleURL)
+        return folders.map { standardized($0) }
+    }()
+
+    /// Where SwiftPM's test runner and `swift run` keep the bundles: beside the main bundle or the .xctest;
+    /// computed once per process, the first time a file is not beside the executable.
+    private static let loadedBundleFolders: [(url: URL, path: String)] = {
+        var folders = [Bundle.main.bundleURL]
         for bundle in Bundle.allBundles {
             folders.append(bundle.bundleURL)
             if bundle.bundlePath.hasSuffix(".xctest") { folders.append(bundle.bundleURL.deletingLastPathComponent()) }
         }
-        return folders.map(\.standardizedFileURL)
+        return folders.map { standardized($0) }
     }()
+
+    private static func standardized(_ url: URL) -> (url: URL, path: String) {
+        let standard = url.standardizedFileURL
+        return (standard, standard.standardizedFileURL.path)
+    }
 
     /// The running executable's path as the kernel knows it and as it was invoked.
     private static func executablePaths() -> [String] {

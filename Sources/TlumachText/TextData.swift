@@ -70,7 +70,7 @@ package enum TextData {
         var units: Set<String> = []
         var section = ""
         for line in lines("no-break-space") {
-            let entry = line.trimmingCharacters(in: .whitespaces)
+            let entry = trimmingSpaces(line)
             if entry.hasPrefix("[") {
                 section = entry
             } else if section == "[after]" {
@@ -81,4 +81,17 @@ package enum TextData {
         }
         return (after, units)
     }()
+
+    /// `line` without the spaces (general category Zs) and tabs at either end: what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` removes, without bridging to NSString when a command starts.
+    static func trimmingSpaces(_ line: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
+    }
 }

@@ -11,6 +11,7 @@ struct GlossaryCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check glossaries: duplicate or conflicting terms, missing replacements, unknown fields, casing conflicts. Exit 1 on errors, 2 on unreadable files.")
         @Argument(help: "Glossary files or folders (default: glossaries/ or .tlumach.yml).") var paths: [String] = []
         @OptionGroup var output: FormatOption
@@ -41,6 +42,7 @@ struct GlossaryCommand: ParsableCommand {
 
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Convert a glossary between formats, chosen by extension (.yaml, .tbx, .csv, .tsv).")
         @Argument(help: "Input glossary file.") var input: String
         @Argument(help: "Output file (written atomically).") var output: String
@@ -74,7 +76,8 @@ struct GlossaryCommand: ParsableCommand {
     }
 
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count concepts and terms by language, status and type.")
+        static let configuration = CommandConfiguration(
+            commandName: "stats", abstract: "Count concepts and terms by language, status and type.")
         @Argument(help: "Glossary files or folders (default: glossaries/ or .tlumach.yml).") var paths: [String] = []
         @OptionGroup var output: FormatOption
         var format: OutputFormat { output.format }

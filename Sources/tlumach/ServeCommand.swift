@@ -99,6 +99,7 @@ struct ServeTokenCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Make a token and print it (only now: only its hash is kept).")
         @OptionGroup var memory: MemoryOptions
         @Option(help: "read, write (includes read) or admin (includes write).") var scope: String
@@ -113,7 +114,8 @@ struct ServeTokenCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tokens (names, scopes, dates; never the tokens).")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the tokens (names, scopes, dates; never the tokens).")
         @OptionGroup var memory: MemoryOptions
 
         func run() throws {
@@ -124,7 +126,8 @@ struct ServeTokenCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by name (takes effect at once).")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke a token by name (takes effect at once).")
         @OptionGroup var memory: MemoryOptions
         @Argument(help: "The token's name.") var name: String
 

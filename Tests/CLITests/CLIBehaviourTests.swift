@@ -109,6 +109,26 @@ final class CLIBehaviourTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["translit", "Київ"]).stdout, "Kyiv\n")
     }
 
+    func testNestedCommandsKeepTheirNamesInHelpAndSuggestions() throws {
+        // Each command names itself in its configuration (ArgumentParser would otherwise spell the type's name,
+        // which costs a scan of every protocol conformance in the binary at each start): the names are as before.
+        let glossary = try CLI.run(["glossary", "--help"])
+        XCTAssertEqual(glossary.status, 0)
+        for name in ["lint", "convert", "stats", "suggest", "extract"] {
+            XCTAssertTrue(glossary.stdout.contains("\n  \(name) "), "\(name): \(glossary.stdout)")
+        }
+        let tokens = try CLI.run(["serve", "token", "--help"])
+        for name in ["add", "list", "revoke"] {
+            XCTAssertTrue(tokens.stdout.contains("\n  \(name) "), "\(name): \(tokens.stdout)")
+        }
+        let lint = try CLI.run(["glossary", "lnt"])
+        XCTAssertEqual(lint.status, 2)
+        XCTAssertTrue(lint.stderr.contains("tlumach glossary: unknown command 'lnt'; did you mean 'lint'?"), lint.stderr)
+        let revoke = try CLI.run(["serve", "token", "revok"])
+        XCTAssertTrue(revoke.stderr.contains("did you mean 'revoke'?"), revoke.stderr)
+        XCTAssertTrue(try CLI.run(["glossary", "stats", "--help"]).stdout.contains("USAGE: tlumach glossary stats "))
+    }
+
     func testUsageErrorsShowTheFailingCommandsUsage() throws {
         let translit = try CLI.run(["translit", "--glossary", "glossaries", "--no-glossary", "Київ"])
         XCTAssertEqual(translit.status, 2)

@@ -1,4 +1,4 @@
-import ICU
+@testable import ICU
 import XCTest
 
 /// Strings are compared as scalars: Swift's == treats canonically equivalent strings as equal.
@@ -68,5 +68,22 @@ final class CharacterClassTests: XCTestCase {
         // Singletons have a boundary before them but still change: NFC maps U+2000 to U+2002, U+212B to Å.
         XCTAssertFalse(CharacterClass(of: "\u{2000}").contains(.nfcBoundary))
         XCTAssertFalse(CharacterClass(of: "\u{212B}").contains(.nfcBoundary))
+    }
+
+    func testTableFromPropertyRangesEqualsICUAskedPerCodePoint() {
+        // The table is filled from ICU's property ranges (general category, script, Extended_Pictographic,
+        // NFC_QC) with the NFC boundary test per code point; asking ICU about each code point must agree on all.
+        let table = CharacterClassTable.shared.classes
+        XCTAssertEqual(table.count, 0x10000)
+        var differing: [String] = []
+        for value in 0..<UInt32(0x10000) where table[Int(value)] != CharacterClass.askingICU(value) {
+            differing.append(String(value, radix: 16))
+        }
+        XCTAssertEqual(differing.prefix(20), [], "\(differing.count) code points differ")
+        // A few that must keep their bits: Cyrillic і, the no-break space, a combining breve, U+2000.
+        XCTAssertEqual(table[0x456], [.nfcBoundary, .letter, .cyrillic])
+        XCTAssertEqual(table[0xA0], [.nfcBoundary, .space])
+        XCTAssertEqual(table[0x306], [.mark])
+        XCTAssertEqual(table[0x2000], [.space])
     }
 }

@@ -3,7 +3,7 @@ import TlumachCore
 import XCTest
 
 final class ResourceLocatorTests: XCTestCase {
-    private func withResourcesVariable(_ value: String, _ body: () throws -> Void) rethrows {
+    private func withResourcesVariable<Result>(_ value: String, _ body: () throws -> Result) rethrows -> Result {
         let previous = ProcessInfo.processInfo.environment[ResourceLocator.environmentVariable]
         setenv(ResourceLocator.environmentVariable, value, 1)
         defer {
@@ -11,7 +11,7 @@ final class ResourceLocatorTests: XCTestCase {
                 unsetenv(ResourceLocator.environmentVariable)
             }
         }
-        try body()
+        return try body()
     }
 
     private func makeFile(_ relative: String, in folder: URL) throws -> URL {
@@ -65,6 +65,25 @@ final class ResourceLocatorTests: XCTestCase {
                 at: folder.appendingPathComponent("Demo_Module.resources/Rules/dir.txt"), withIntermediateDirectories: true)
             XCTAssertThrowsError(
                 try ResourceLocator.url(bundleName: "Demo_Module", resource: "dir", extension: "txt", subdirectory: "Rules"))
+        }
+    }
+
+    func testTheEnvironmentsFolderIsSearchedFirstAndEachFolderOnce() throws {
+        let folder = try temporaryFolder()
+        withResourcesVariable(folder.path) {
+            let folders = ResourceLocator.searchFolders().map(\.standardizedFileURL.path)
+            XCTAssertEqual(folders.first, folder.standardizedFileURL.path)
+            XCTAssertEqual(folders.count, Set(folders).count, "\(folders)")
+        }
+        // A folder that is also found another way (beside the test bundle, through TLUMACH_RESOURCES) comes first
+        // and once; the files beside it are still found.
+        let besideTests = withResourcesVariable("") { ResourceLocator.searchFolders() }
+        let shared = try XCTUnwrap(besideTests.last)
+        withResourcesVariable(shared.path + "/") {
+            let folders = ResourceLocator.searchFolders().map(\.standardizedFileURL.path)
+            XCTAssertEqual(folders.first, shared.standardizedFileURL.path)
+            XCTAssertEqual(folders.count, Set(folders).count, "\(folders)")
+            XCTAssertEqual(folders.count, besideTests.count, "\(folders)")
         }
     }
 
