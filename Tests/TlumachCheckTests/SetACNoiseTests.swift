@@ -850,10 +850,7 @@ final class SetBINoiseTests: XCTestCase {
 /// Set BJ's false class (thirteenth round: ncmpc, dico, krb5-auth-dialog, purism-chatty, gupnp-tools…).
 final class SetBJNoiseTests: XCTestCase {
     private func untranslatedSources(_ pairs: [(String, String)]) -> [String] {
-        let units = pairs.enumerated().map { BilingualUnit(id: "u\($0.offset)", source: $0.element.0, target: $0.element.1) }
-        let document = BilingualDocument(path: "ncmpc.po", format: .po, sourceLanguage: "en", targetLanguage: "uk", units: units)
-        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
-            .filter { $0.check == "untranslated" }.map(\.source)
+        documentFindings(pairs, path: "ncmpc.po").filter { $0.check == "untranslated" }.map(\.source)
     }
 
     /// ncmpc: the key-binding screen keeps the keys' printed names; one such name copied in a file of translated
@@ -919,11 +916,8 @@ final class SetBLSecondDrawNoiseTests: XCTestCase {
     /// cataclysm-dda: the shipped glossary admits набій (a round) for ammunition, in its irregular forms; a target
     /// with neither word stays reported.
     func testAmmunitionSaidAsRounds() throws {
-        func counted(_ source: String, _ target: String) throws -> [String] {
-            try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
-        }
-        XCTAssertEqual(try counted("Firearm-quality gunpowder, intended for use in pistol ammunition.", "Вогнепальний порох, призначений для пістольних набоїв."), [])
-        XCTAssertEqual(try counted("Russian forces used ammunition.", "Російські сили використали снаряди."), ["term-missing"])
+        XCTAssertEqual(try countedWithShippedGlossary("Firearm-quality gunpowder, intended for use in pistol ammunition.", "Вогнепальний порох, призначений для пістольних набоїв."), [])
+        XCTAssertEqual(try countedWithShippedGlossary("Russian forces used ammunition.", "Російські сили використали снаряди."), ["term-missing"])
     }
 
     /// cataclysm-dda: a remark in brackets added after the question mark; the mark lost stays reported.
@@ -966,11 +960,8 @@ final class SetBNNoiseTests: XCTestCase {
 
     /// balsa: "_Russian" → "Росі_йська", the accelerator inside the word; a target without the word stays reported.
     func testAnAcceleratorInsideATerm() throws {
-        func counted(_ source: String, _ target: String) throws -> [String] {
-            try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
-        }
-        XCTAssertEqual(try counted("_Russian", "Росі_йська"), [])
-        XCTAssertEqual(try counted("_Russian", "_Англійська"), ["term-missing"])
+        XCTAssertEqual(try countedWithShippedGlossary("_Russian", "Росі_йська"), [])
+        XCTAssertEqual(try countedWithShippedGlossary("_Russian", "_Англійська"), ["term-missing"])
     }
 }
 
@@ -1021,10 +1012,7 @@ final class SetBPNoiseTests: XCTestCase {
 /// Set BQ's false classes (thirteenth round: 4Pane, genius, kajongg, snapper, kblackbox, Plasma Mobile…).
 final class SetBQNoiseTests: XCTestCase {
     private func untranslated(_ source: String, file: String) -> Bool {
-        let document = BilingualDocument(
-            path: file, format: .po, sourceLanguage: "en", targetLanguage: "uk", units: [BilingualUnit(id: "u", source: source, target: source)])
-        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
-            .contains { $0.check == "untranslated" }
+        documentFindings([(source, source)], path: file).contains { $0.check == "untranslated" }
     }
 
     /// snapper: a command line of the catalog's own program kept; the same words in another program's catalog
@@ -1084,9 +1072,7 @@ final class SetBSNoiseTests: XCTestCase {
 /// Set BT's false class (thirteenth round: enigma, libuser, gst-plugins-base, mate-user-admin…).
 final class SetBTNoiseTests: XCTestCase {
     private func checks(_ pairs: [(String, String)], declared: String) -> [String] {
-        let units = pairs.enumerated().map { BilingualUnit(id: "u\($0.offset)", source: $0.element.0, target: $0.element.1) }
-        let document = BilingualDocument(path: "enigma.po", format: .po, sourceLanguage: "en", targetLanguage: declared, units: units)
-        return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings.map(\.check)
+        documentFindings(pairs, path: "enigma.po", targetLanguage: declared).map(\.check)
     }
 
     /// enigma: a Ukrainian catalog whose header says "Language: ru" is read as Ukrainian; a Russian catalog with a

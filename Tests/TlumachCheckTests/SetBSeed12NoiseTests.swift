@@ -40,6 +40,19 @@ func shippedGlossaryFindings(_ source: String, _ target: String) throws -> [Find
     return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: glossary)).run([document]).findings
 }
 
+/// The checks of `shippedGlossaryFindings` that count (warnings and errors).
+func countedWithShippedGlossary(_ source: String, _ target: String) throws -> [String] {
+    try shippedGlossaryFindings(source, target).filter { $0.severity != .info }.map(\.check)
+}
+
+/// The default configuration's findings (no glossary, info included) on one document of several units, en → the
+/// target language the file declares.
+func documentFindings(_ pairs: [(String, String)], path: String = "t.po", targetLanguage: String = "uk") -> [Finding] {
+    let units = pairs.enumerated().map { BilingualUnit(id: "u\($0.offset)", source: $0.element.0, target: $0.element.1) }
+    let document = BilingualDocument(path: path, format: .po, sourceLanguage: "en", targetLanguage: targetLanguage, units: units)
+    return CheckRunner(settings: CheckSettings(), environment: ExampleRunner.environment(terms: nil)).run([document]).findings
+}
+
 /// False classes read in the judged sample of set B, seed 12 (docs/check-evaluation.md), each pinned with its real
 /// example next to a true finding of the same shape that must stay found.
 final class SetBSeed12NoiseTests: XCTestCase {
