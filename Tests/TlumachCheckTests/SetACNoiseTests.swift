@@ -892,6 +892,7 @@ final class SetBLNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("MK.E9", "Валандово"), [])
         XCTAssertEqual(defaultFindings("MY.01", "Джохор 02"), ["number-mismatch", "number-mismatch"])
         XCTAssertEqual(defaultFindings("Population 423328", "Населення"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("3D", "Плоский"), ["number-mismatch"])
     }
 }
 

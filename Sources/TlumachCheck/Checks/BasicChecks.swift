@@ -348,7 +348,6 @@ struct WhitespaceCheck: Check {
 
     init(environment: CheckEnvironment) {}
 
-    /// The whitespace a text starts with and the whitespace it ends with (an all-space text is both).
     /// Whether the source starts with ", " and the target with a space and a conjunction that takes no comma
     /// before it (Data/function-words.tsv, role "comma-free-conjunction").
     static func dropsCommaBeforeConjunction(_ unit: CheckedUnit) -> Bool {
@@ -359,6 +358,7 @@ struct WhitespaceCheck: Check {
         return WordLists.shared.words("comma-free-conjunction", language: unit.targetLanguage).contains(ScalarString.make(word).lowercased())
     }
 
+    /// The whitespace a text starts with and the whitespace it ends with (an all-space text is both).
     static func edges(_ scalars: [Unicode.Scalar]) -> (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>) {
         var start = 0
         while start < scalars.count && CharacterClass.isSpace(scalars[start]) { start += 1 }

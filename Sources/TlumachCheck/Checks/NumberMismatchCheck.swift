@@ -515,11 +515,11 @@ struct NumberMismatchCheck: Check {
         return (1...4).contains(digits)
     }
 
-    /// Digits, capital Latin letters, dots, hyphens and underscores, with a digit and without a space (423328,
-    /// MY.01, MK.E9, 3D): a key or code rather than a figure of a sentence.
+    /// Four to 24 digits, capital Latin letters, dots, hyphens and underscores, with a digit and without a space
+    /// (423328, MY.01, MK.E9): a key or code rather than a figure of a sentence. Shorter ones (3D, 4K) stay compared.
     static func isCodeKey(_ text: String) -> Bool {
         let bytes = text.utf8
-        guard !bytes.isEmpty, bytes.count <= 24 else { return false }
+        guard bytes.count >= 4, bytes.count <= 24 else { return false }
         var digit = false
         for byte in bytes {
             switch byte {
