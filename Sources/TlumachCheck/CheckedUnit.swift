@@ -52,6 +52,7 @@ public final class CheckedUnit: Sendable {
         let targetText = AnalyzedText(target, codes: unit.targetCodes)
         self.sourceText = sourceText
         self.targetText = targetText
+        sourceMessageStart = Self.qContextEnd(source: sourceText.scalars, target: targetText.scalars)
         let terms = hasTarget ? environment.terms : nil
         sourceTerms = analyses.contains(.sourceTerms) ? terms?.occurrences(in: unit.source, language: sourceLanguage) ?? [] : []
         targetTerms = analyses.contains(.targetTerms) ? terms?.occurrences(in: target, language: targetLanguage) ?? [] : []
@@ -68,6 +69,20 @@ public final class CheckedUnit: Sendable {
         } else {
             (sourceKey, plainSourceKey, targetKey) = (0, 0, 0)
         }
+    }
+
+    /// The scalar offset where the source's message starts: after a glib Q_() context before "|" that the
+    /// translation leaves out (FontForge's "OS2Version|Automatic" → "Автоматична", xfce4-mailwatch-plugin's "tells
+    /// how many new messages in each mailbox|    %d in %s" → "    %d в %s"); 0 without one.
+    public let sourceMessageStart: Int
+
+    /// A context is the text before the source's first "|", with a letter and no line break, when the target has no
+    /// "|" at all.
+    static func qContextEnd(source: [Unicode.Scalar], target: [Unicode.Scalar]) -> Int {
+        guard let bar = source.firstIndex(of: "|"), bar > 0, !target.contains("|") else { return 0 }
+        let context = source[..<bar]
+        guard context.contains(where: WordScanner.isLetter), !context.contains("\n") else { return 0 }
+        return bar + 1
     }
 
     public var source: String { unit.source }

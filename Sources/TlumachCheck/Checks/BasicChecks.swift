@@ -36,6 +36,7 @@ struct UntranslatedCheck: Check {
             .triggering("none, left line, top line", "none, left line, top line", note: "Words of a phrase in the list."),
             .passing("by ", " ", note: "A function word of a message assembled from pieces, left out (vim: \"Compiled by\")."),
             .triggering("File ", " ", note: "A content word blanked."),
+            .passing("Prefs_App| ", " ", note: "A Q_() context whose message is a space (FontForge)."),
             .triggering("Prisoner exchange", "Prisoner exchange", note: "Copied source."),
             .passing("Prisoner exchange", "Обмін полоненими"),
             .passing("COVID-19", "COVID-19", note: "A code: the same in both languages."),
@@ -217,6 +218,8 @@ struct UntranslatedCheck: Check {
     func shortfall(_ unit: CheckedUnit) -> Shortfall? {
         let source = unit.source
         guard source.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) else { return nil }
+        // FontForge's "Prefs_App| " → " ": a Q_() context whose message is a space.
+        if unit.sourceMessageStart > 0, unit.sourceText.scalars[unit.sourceMessageStart...].allSatisfy(CharacterClass.isSpace) { return nil }
         let target = unit.target
         if !target.unicodeScalars.contains(where: { !CharacterClass.isSpace($0) }) {
             // A note to the translators in place of a message (kgoldrunner: "TRANSLATORS: Please see the notes in
@@ -426,10 +429,8 @@ struct WhitespaceCheck: Check {
         let targetEdges = Self.edges(unit.targetText.scalars)
         // glib's Q_() messages carry their context before a "|" ("tells how many new messages in each mailbox|
         // %d in %s"), which the translation leaves out: the message starts after it.
-        if sourceEdges.leading.isEmpty, !targetEdges.leading.isEmpty, let bar = unit.sourceText.scalars.firstIndex(of: "|"),
-            !unit.targetText.scalars.contains("|")
-        {
-            sourceEdges.leading = Self.edges(Array(unit.sourceText.scalars[(bar + 1)...])).leading
+        if sourceEdges.leading.isEmpty, !targetEdges.leading.isEmpty, unit.sourceMessageStart > 0 {
+            sourceEdges.leading = Self.edges(Array(unit.sourceText.scalars[unit.sourceMessageStart...])).leading
         }
         // peruse: ", and %1" → " і %1": the comma before a conjunction left out as Ukrainian writes it, its space
         // kept; without a conjunction after it (", %d hidden" → " %d приховане") the separator is lost.

@@ -596,13 +596,9 @@ struct NumberMismatchCheck: Check {
         {
             sourceTokens.remove(at: one)
         }
-        // FontForge's "OS2Version|Automatic" → "Автоматична": a glib Q_() context before "|", which the translation
-        // leaves out, is no part of the message.
-        if let bar = unit.sourceText.scalars.firstIndex(of: "|"), !unit.targetText.scalars.contains("|"),
-            unit.sourceText.scalars[..<bar].contains(where: { WordScanner.isLetter($0) }),
-            !unit.sourceText.scalars[..<bar].contains(" ")
-        {
-            sourceTokens.removeAll { $0.range.lowerBound < bar }
+        // FontForge's "OS2Version|Automatic" → "Автоматична": a glib Q_() context is no part of the message.
+        if unit.sourceMessageStart > 0 {
+            sourceTokens.removeAll { $0.range.lowerBound < unit.sourceMessageStart }
         }
         // ktp-filters: "\\usepackage{color}" → "\\usepackage[T2A]{fontenc}\n\\usepackage[utf8x]{inputenc}…": a LaTeX
         // command's arguments are TeX's (encodings, options, column names), not figures of the message.
