@@ -225,7 +225,7 @@ struct MixedScriptCheck: Check {
             // (libvirt: YYYY-MM-DDTHH:MM:SS → РРРР-ММ-ДДTГГ:ХХ:СС).
             if kinds > 1 && (Self.isOptionBeforeMetavariable(scalars, start..<index, sourceOptions: { sourceFacts.options })
                 || Self.isDimensions(scalars[start..<index])
-                || Self.isCapitalisedDimensions(scalars[start..<index], source: sourceFacts.source.scalars)
+                || (Self.isCapitalisedDimensions(scalars[start..<index]) && sourceFacts.joinsCapitalisedWordsByX)
                 || (Self.isDimensions(scalars[start..<index], joiner: "T") && Self.hasISODateTimeSeparator(sourceFacts.source.scalars)))
             {
                 continue
@@ -416,8 +416,29 @@ struct MixedScriptCheck: Check {
         private var indexLetterSet: Set<Unicode.Scalar>?
         /// Marks (`D)`, `'A'`) already looked for, with the answer: at most 26 × 2 scans of the source.
         private var marks: [String: Bool] = [:]
+        private var capitalisedDimensions: Bool?
 
         init(source: AnalyzedText) { self.source = source }
+
+        /// Whether the source joins capitalised Latin words by the dimension sign (WidthxHeight), looked for once.
+        var joinsCapitalisedWordsByX: Bool {
+            mutating get {
+                if let capitalisedDimensions { return capitalisedDimensions }
+                let scalars = source.scalars
+                var found = false
+                if scalars.count >= 3 {
+                    for index in 1..<(scalars.count - 1) where scalars[index] == "x" {
+                        let before = scalars[index - 1], after = scalars[index + 1]
+                        if before.value < 0x80, before.properties.isLowercase, after.value < 0x80, after.properties.isUppercase {
+                            found = true
+                            break
+                        }
+                    }
+                }
+                capitalisedDimensions = found
+                return found
+            }
+        }
 
         var words: Set<String> {
             mutating get {
@@ -608,19 +629,14 @@ struct MixedScriptCheck: Check {
     }
 
     /// `ШиринаxВисота` for WidthxHeight (kdelibs4support's X geometry): capitalised Cyrillic words joined by the
-    /// dimension sign where the source joins capitalised Latin words so. Without such a source word it stays a slip.
-    static func isCapitalisedDimensions(_ word: ArraySlice<Unicode.Scalar>, source: [Unicode.Scalar]) -> Bool {
+    /// dimension sign, accepted where the source joins capitalised Latin words so (`SourceFacts`); without such a
+    /// source word it stays a slip.
+    static func isCapitalisedDimensions(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         let parts = word.split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts.allSatisfy({ part in
+        return parts.count >= 2 && parts.allSatisfy { part in
             guard let first = part.first, first.properties.isUppercase, part.count >= 2 else { return false }
             return part.allSatisfy { (0x400...0x4FF).contains($0.value) }
-        }) else { return false }
-        guard source.count >= 3 else { return false }
-        for index in 1..<(source.count - 1) where source[index] == "x" {
-            let before = source[index - 1], after = source[index + 1]
-            if before.value < 0x80, before.properties.isLowercase, after.value < 0x80, after.properties.isUppercase { return true }
         }
-        return false
     }
 
     /// Whether a format in the source joins a day to an hour by ISO 8601's literal T (YYYY-MM-DDTHH, yyyy-mm-ddThh).

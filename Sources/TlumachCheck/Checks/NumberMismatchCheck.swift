@@ -808,12 +808,18 @@ struct NumberMismatchCheck: Check {
         }
         // genius: "(3d) plot … a n by 3 matrix" → "(просторової) … матрицею n на 3": the values paired the target's
         // one 3 with the dimension, but it is the matrix's, and the dimension is said in a word.
-        let unmatchedSet = Set(sourceUnmatched)
+        // Asked once per figure's spelling: each matched token of it read once, whatever the number of tokens.
+        var siblingCompounds: [String: Bool]?
         func siblingSaidAsCompound(_ index: Int) -> Bool {
-            for other in sourceTokens.indices where other != index && !unmatchedSet.contains(other) && sourceTokens[other].text == sourceTokens[index].text {
-                if Self.writtenAsCompound(sourceTokens[other], in: unit, memo: &compounds) { return true }
+            if siblingCompounds == nil {
+                let unmatchedSet = Set(sourceUnmatched)
+                var said: [String: Bool] = [:]
+                for other in sourceTokens.indices where !unmatchedSet.contains(other) && said[sourceTokens[other].text] != true {
+                    said[sourceTokens[other].text] = Self.writtenAsCompound(sourceTokens[other], in: unit, memo: &compounds)
+                }
+                siblingCompounds = said
             }
-            return false
+            return siblingCompounds?[sourceTokens[index].text] == true
         }
         for index in sourceUnmatched {
             let token = sourceTokens[index]

@@ -626,6 +626,8 @@ struct PunctuationCheck: Check {
         let masked = targetText.hasMaskedSpans ? targetText.masked : nil
         var reportedDouble = false
         var reportedSpaceBefore = false
+        var keysInList: [Unicode.Scalar: Bool] = [:]
+        var sourceSpacedMarks: [Unicode.Scalar: Bool] = [:]
         var reportedDoubleSpace = false
         var lineStarts: (target: [Int], source: [Int])?
         var index = 1
@@ -656,11 +658,26 @@ struct PunctuationCheck: Check {
                 let afterCode = target[tokenStart] == "-" || target[tokenStart..<(index - 1)].contains { "/\\_".unicodeScalars.contains($0) }
                 // rpm: "? expected in expression" → "не вистачає ? у виразі": the mark the source names alone.
                 let namedAlone = source.count >= 2 && source[0] == scalar && source[1] == " " && CharacterClass.isSpace(next)
-                    // ebook-speaker: "h,?  - give this help" → "h або ?  - показати…": a key named in a list.
-                    || (CharacterClass.isSpace(next) && Self.namesKeyInList(scalar, source))
+                // ebook-speaker: "h,?  - give this help" → "h або ?  - показати…": a key named in a list. Asked last
+                // and once per mark: a text of thousands of " :" must not scan the source for each.
+                func keyInList() -> Bool {
+                    if let known = keysInList[scalar] { return known }
+                    let named = Self.namesKeyInList(scalar, source)
+                    keysInList[scalar] = named
+                    return named
+                }
+                // Whether the source itself spaces the mark, looked for once per mark.
+                func sourceSpaces() -> Bool {
+                    if let known = sourceSpacedMarks[scalar] { return known }
+                    let spaced = Self.contains(source, [" ", scalar]) || Self.contains(source, ["\u{A0}", scalar])
+                    sourceSpacedMarks[scalar] = spaced
+                    return spaced
+                }
                 // WPrefs: "хто знає, що робить ;)...": a smiley, spaced as a word.
                 let isSmiley = (scalar == ":" || scalar == ";") && (next == ")" || next == "(")
-                if endsWord && !isEllipsis && !isRatio && !afterCode && !namedAlone && !isSmiley && !Self.contains(source, [" ", scalar]) && !Self.contains(source, ["\u{A0}", scalar]) {
+                if endsWord && !isEllipsis && !isRatio && !afterCode && !namedAlone && !isSmiley && !sourceSpaces()
+                    && !(CharacterClass.isSpace(next) && keyInList())
+                {
                     reportedSpaceBefore = true
                     issues.append(Issue("a space before \(scalar)"))
                 }
