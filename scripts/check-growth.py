@@ -43,6 +43,10 @@ SHAPES = {
     "lone-letters": ("apples and pears ", "яблука y груші "),
     "breaks": ("a camera<br/>(which looks<br/>on your desktop), ", "фотоапарат (який виглядає), "),
     "compounds": ("anti-tank artillery shells ", "протипіхотні снаряди "),
+    "clock-times": ("8PM 11 a.m. 7 ", "20:00 11:00 9 "),
+    "phones": ("+33 7 55 23 68 67 ", "+38 0 55 23 68 67 "),
+    "samples": ("Jan Kowal <jkowal@a.pl> ftp://my.host.org/x ", "Іван Петренко <ipetrenko@b.ua> ftp://мій.хост.org/х "),
+    "added-figures": ("fine APKs in² ", "на 1 APK дюйм2 "),
 }
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
 

@@ -55,9 +55,15 @@ public struct CheckRunner: Sendable {
         let target = settings.languagesOverrideFiles
             ? settings.targetLanguage ?? document.targetLanguage : document.targetLanguage ?? settings.targetLanguage
         // caffeine-indicator: two messages and the credits' Latin names, which alone would make the target English.
+        // The units read, chosen once for both sides and both questions.
+        var sampled: [BilingualUnit]?
+        func sample() -> [BilingualUnit] {
+            let units = sampled ?? Array(document.units.lazy.filter { !CheckedUnit.isTranslatorCredits($0) }.prefix(200))
+            sampled = units
+            return units
+        }
         func detect(_ side: (BilingualUnit) -> String) -> String {
-            let units = document.units.lazy.filter { !CheckedUnit.isTranslatorCredits($0) }.prefix(200)
-            return LanguageDetector.documentLanguage(units.map(side).joined(separator: "\n")).rawValue
+            LanguageDetector.documentLanguage(sample().map(side).joined(separator: "\n")).rawValue
         }
         // enigma's Ukrainian catalog says "Language: ru": a file that names one of Ukrainian and Russian while its
         // letters are plainly the other's is read as its letters say (unless the flags override the file).
@@ -66,8 +72,7 @@ public struct CheckRunner: Sendable {
             guard let declared, fromFile else { return declared }
             let primary = LanguageTag.primary(declared)
             guard primary == "uk" || primary == "ru" else { return declared }
-            let units = document.units.lazy.filter { !CheckedUnit.isTranslatorCredits($0) }.prefix(200)
-            let evidence = LanguageDetector.evidence(units.map(side).joined(separator: "\n"))
+            let evidence = LanguageDetector.evidence(sample().map(side).joined(separator: "\n"))
             let (own, other) = primary == "uk" ? (evidence.ukrainianMarkers, evidence.russianMarkers) : (evidence.russianMarkers, evidence.ukrainianMarkers)
             guard other >= 5, other > 10 * own else { return declared }
             return primary == "uk" ? "ru" : "uk"

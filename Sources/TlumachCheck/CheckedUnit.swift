@@ -238,6 +238,24 @@ public final class AnalyzedText: Sendable {
     private let scannedWords: [Word]?
     /// The words of the text: maximal runs of letters and marks, with apostrophes between letters kept inside.
     public var words: [Word] { scannedWords ?? WordScanner.scan(scalars) }
+
+    /// The text without the accelerator marks (`_` or `&`) whose neighbours `isMark` accepts (nil at either end
+    /// of the text), or nil when it has none: what a reader sees on screen ("Росі_йська", "ISO-8859-1_3").
+    func withoutAcceleratorMarks(where isMark: (_ before: Unicode.Scalar?, _ after: Unicode.Scalar?) -> Bool) -> String? {
+        guard scalars.contains(where: { $0 == "_" || $0 == "&" }) else { return nil }
+        var kept = String.UnicodeScalarView()
+        var removed = false
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "_" || scalar == "&",
+                isMark(index > 0 ? scalars[index - 1] : nil, index + 1 < scalars.count ? scalars[index + 1] : nil)
+            {
+                removed = true
+                continue
+            }
+            kept.append(scalar)
+        }
+        return removed ? String(kept) : nil
+    }
 }
 
 /// A word and its place in the scalars of its text.

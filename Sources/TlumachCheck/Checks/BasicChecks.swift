@@ -199,20 +199,20 @@ struct UntranslatedCheck: Check {
     /// Space) is a table of the keys' printed names, and those copies are not reported; a lone "Delete" copied is.
     static func withoutKeyTables(_ candidates: [(index: Int, word: String)], units: [CheckedUnit]) -> [(index: Int, word: String)] {
         var keysByFile: [String: Set<String>] = [:]
-        for candidate in candidates {
+        var keyCandidates = Set<Int>()
+        for (position, candidate) in candidates.enumerated() {
             let unit = units[candidate.index]
             let name = candidate.word.lowercased()
             if WordLists.shared.words("everyday-key", language: unit.sourceLanguage).contains(name) {
                 keysByFile[unit.file, default: []].insert(name)
+                keyCandidates.insert(position)
             }
         }
         let tables = Set(keysByFile.filter { $0.value.count >= 4 }.keys)
         guard !tables.isEmpty else { return candidates }
-        return candidates.filter { candidate in
-            let unit = units[candidate.index]
-            return !(tables.contains(unit.file)
-                && WordLists.shared.words("everyday-key", language: unit.sourceLanguage).contains(candidate.word.lowercased()))
-        }
+        return candidates.enumerated().filter { position, candidate in
+            !(keyCandidates.contains(position) && tables.contains(units[candidate.index].file))
+        }.map(\.element)
     }
 
     func shortfall(_ unit: CheckedUnit) -> Shortfall? {
@@ -581,7 +581,9 @@ struct URLMismatchCheck: Check {
             scheme and host compare case-insensitively, and a language code that follows the pair (`/en/` → \
             `/uk/`, `en.wikipedia.org` → `uk.wikipedia.org`) is an allowed localisation; on a host named by its language, so \
             is the site's article in the target's language under its own title. A sample mailbox at a domain \
-            reserved for examples (bob@example.com → olexandr@example.com) may be localised.
+            reserved for examples (bob@example.com → olexandr@example.com) may be localised. A sample address given \
+            the reader's words (ftp://my.server.org/sub/folder → ftp://мій.сервер.org/під/тека) or a sample \
+            identity's mailbox named after its person is reported as information.
             """,
         defaultSeverity: .error,
         examples: [
@@ -597,6 +599,13 @@ struct URLMismatchCheck: Check {
                 "the REST API URL, usually https://servername/ovirt-engine/api", "адреса REST, зазвичай https://назва_сервера/ovirt-engine/api",
                 note: "A host that is a metavariable, named in the reader's language (virt-v2v)."),
             .triggering("Write to press@kyiv.ua", "Пишіть на ↓olexandr@kyiv.ua", note: "A real mailbox changed."),
+            .triggering(
+                "e.g. ftp://my.server.org/sub/folder.", "наприклад ↓ftp://мій.сервер.org/під/тека.",
+                note: "A sample address given the reader's words: reported as information (kipiplugin_remotestorage)."),
+            .triggering(
+                "in this form:\n    \"Heinrich Heine (Der Dichter) <heinrichh@duesseldorf.de>\"",
+                "у такому форматі:\n    \"Ivan Ivanenko (farmer) <↓iivanenko@moyahata.ua>\"",
+                note: "A sample identity localised, its mailbox named after its person: reported as information (gnupg1)."),
             .passing("Details: https://example.org/report.", "Подробиці: https://example.org/report."),
             .passing(
                 "See https://en.wikipedia.org/wiki/Kyiv", "Див. https://uk.wikipedia.org/wiki/Kyiv",
@@ -666,6 +675,43 @@ struct URLMismatchCheck: Check {
         return pieces.joined(separator: "/")
     }
 
+    /// A sample address the translator gave the reader's words, where a real one would be copied:
+    /// kipiplugin_remotestorage's "ftp://my.server.org/sub/folder" → "ftp://мій.сервер.org/під/тека" (the same
+    /// scheme, top-level domain and number of path segments, its host's words in Cyrillic), and gnupg's identity template
+    /// "Heinrich Heine (Der Dichter) <heinrichh@duesseldorf.de>" → "Ivan Ivanenko (farmer) <iivanenko@moyahata.ua>"
+    /// (a mailbox in angle brackets named after the person before it, on each side).
+    /// `target` is one of `couldBeLocalisedSample`'s.
+    static func isLocalisedSample(_ source: Link, _ target: Link, in unit: CheckedUnit) -> Bool {
+        guard source.isEmail == target.isEmail else { return false }
+        if source.isEmail { return isNamedMailbox(source, in: unit.sourceText.scalars) }
+        guard let sourceScheme = source.text.range(of: "://"), let targetScheme = target.text.range(of: "://") else { return false }
+        guard source.text[..<sourceScheme.lowerBound].lowercased() == target.text[..<targetScheme.lowerBound].lowercased() else { return false }
+        let sourcePieces = source.text[sourceScheme.upperBound...].split(separator: "/")
+        let targetPieces = target.text[targetScheme.upperBound...].split(separator: "/")
+        guard sourcePieces.count == targetPieces.count, let sourceHost = sourcePieces.first, let targetHost = targetPieces.first else { return false }
+        return sourceHost.split(separator: ".").last?.lowercased() == targetHost.split(separator: ".").last?.lowercased()
+    }
+
+    /// A target address shaped like a localised sample: a mailbox named after the person before it, or a URL whose
+    /// host has Cyrillic letters.
+    static func couldBeLocalisedSample(_ link: Link, in unit: CheckedUnit) -> Bool {
+        if link.isEmail { return isNamedMailbox(link, in: unit.targetText.scalars) }
+        guard let scheme = link.text.range(of: "://") else { return false }
+        let host = link.text[scheme.upperBound...].prefix { $0 != "/" }
+        return host.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }
+    }
+
+    /// Whether a mailbox stands in angle brackets after a name its local part spells ("Heinrich Heine
+    /// <heinrichh@…>", "Ivan Ivanenko <iivanenko@…>"): four or more letters of a preceding word inside it.
+    static func isNamedMailbox(_ link: Link, in scalars: [Unicode.Scalar]) -> Bool {
+        let start = link.range.lowerBound
+        guard start > 1, scalars[start - 1] == "<", let at = link.text.firstIndex(of: "@") else { return false }
+        let local = link.text[..<at].lowercased()
+        let before = ScalarString.make(scalars[max(0, start - 60)..<(start - 1)])
+        let words = before.split { !$0.isLetter }.map { $0.lowercased() }.filter { $0.count >= 4 }
+        return words.contains { local.contains($0) }
+    }
+
     /// kcm_ktp_chat_appearance: "ted@example.com" → "olexandr@example.com": at a domain reserved for examples (RFC
     /// 2606: example.com, .org, .net and any *.example), the mailbox is a sample name the translator may localise.
     static func exampleMailbox(_ address: String) -> String? {
@@ -719,6 +765,10 @@ struct URLMismatchCheck: Check {
         }
         var issues: [Issue] = []
         var matched = Set<String>()
+        // The target's addresses that could be a sample localised, found once.
+        let samples = targetLinks.filter { Self.couldBeLocalisedSample($0, in: unit) }
+        var sampleCursor = 0
+        var usedSamples = Set<Int>()
         for link in sourceLinks {
             let key = Self.key(link, sourceLanguage: unit.sourceLanguage, targetLanguage: unit.targetLanguage)
             if var list = remaining[key], !list.isEmpty {
@@ -747,18 +797,26 @@ struct URLMismatchCheck: Check {
                     list.remove(at: used)
                 }
                 remaining[localised.key] = list
+            } else if let position = samples[sampleCursor...].prefix(4).firstIndex(where: {
+                // Only the next few candidates are tried: a sample is one or two addresses, and a unit of
+                // thousands stays linear.
+                !usedSamples.contains($0.range.lowerBound) && Self.isLocalisedSample(link, $0, in: unit)
+            }) {
+                let written = samples[position]
+                usedSamples.insert(written.range.lowerBound)
+                while sampleCursor < samples.count && usedSamples.contains(samples[sampleCursor].range.lowerBound) { sampleCursor += 1 }
+                let kind = link.isEmail ? "e-mail address" : "URL"
+                issues.append(Issue("the sample \(kind) \(link.text) is written \(written.text) (localised?)", at: written.range, ceiling: .info))
             } else {
                 let kind = link.isEmail ? "e-mail address" : "URL"
                 issues.append(Issue("\(kind) \(link.text) of the source is missing from the target", suggestion: link.text))
             }
         }
-        for link in targetLinks {
-            let key = Self.key(link, sourceLanguage: unit.sourceLanguage, targetLanguage: unit.targetLanguage)
-            if let list = remaining[key], list.contains(link) {
-                remaining[key] = Array(list.dropFirst())
-                let kind = link.isEmail ? "e-mail address" : "URL"
-                issues.append(Issue("\(kind) \(link.text) in the target is not in the source", at: link.range))
-            }
+        // What no source address took, in the target's order: one set, not a search of each key's list.
+        let unmatched = Set(remaining.values.joined())
+        for link in targetLinks where unmatched.contains(link) && !usedSamples.contains(link.range.lowerBound) {
+            let kind = link.isEmail ? "e-mail address" : "URL"
+            issues.append(Issue("\(kind) \(link.text) in the target is not in the source", at: link.range))
         }
         return issues
     }

@@ -296,7 +296,8 @@ struct MixedScriptCheck: Check {
             var lettersAlone: [Unicode.Scalar: Bool] = [:]
             for range in latinCandidates {
                 let word = PlaceholderScanner.text(scalars, range)
-                guard !sourceWords.contains(word) else { continue }
+                // fdroidserver: "your APKs" → "свої APK": an acronym kept without its English plural.
+                guard !sourceWords.contains(word), !sourceWords.contains(word + "s") else { continue }
                 let isConjunction = range.count == 1
                 // A letter the source writes alone, in either case (labplot: "Y-data" → "Дані y", an axis), is kept.
                 if isConjunction {

@@ -57,6 +57,7 @@ struct PlaceholderMismatchCheck: Check {
             .passing(" -L <label>  LABEL of device to be used", " -L <мітка>  МІТКА пристрою, який буде використано", note: "A metavariable in angle brackets translated (util-linux)."),
             .passing("<LINK>", "<ПОСИЛАННЯ>", note: "A metavariable in capitals that is also an element's name (wxstd)."),
             .passing("   --in <input file>\n", "   --in <файл вхідних даних>\n", note: "A metavariable of words whose first is an element's name (ipa)."),
+            .passing("\t-t <title of paste:default is blank>", "\t-t <назва запису: типово порожня>", note: "A metavariable with its default after a colon (pastebinit)."),
             .triggering("<b>Warning</b>", "Увага", note: "Markup lost."),
             .passing(
                 "-t type - statistics type <w>ireless, <e>thernet or <s>tations", "-t тип - тип статистики w - радіо, e - езернет або s - станції",
@@ -260,7 +261,7 @@ struct PlaceholderMismatchCheck: Check {
 
     /// Words in angle brackets (`<мітка>`, `<назва пристрою>`).
     static func cyrillicAngleWords(_ scalars: [Unicode.Scalar]) -> Int {
-        cyrillicRuns(scalars, open: "<", close: ">", capitals: false, extra: " _-'’ʼ")
+        cyrillicRuns(scalars, open: "<", close: ">", capitals: false, extra: " _-'’ʼ:,")
     }
 
     /// "-L <label>" → "-L <мітка>" (util-linux), "<LINK>" → "<ПОСИЛАННЯ>" (wxstd): an opening tag of a known element name with no closing tag in the
@@ -289,12 +290,25 @@ struct PlaceholderMismatchCheck: Check {
         }
     }
 
+    /// kcmkonqhtml: "<html>Controls how…</html>" → "Керує тим, як…<br />…": the wrapper that marks a Qt string as
+    /// rich text, left out of a target whose other markup Qt detects as rich text all the same. Set aside only as
+    /// the whole source's first and last tags, and only when the target keeps other markup.
+    static func withoutDroppedRichTextWrapper(_ source: [Placeholder], target: [Placeholder]) -> [Placeholder] {
+        guard let first = source.first, let last = source.last, source.count > 2, first.kind == .tag, last.kind == .tag else { return source }
+        let opening = first.key.lowercased()
+        guard opening == "<html>" || opening == "<qt>", last.key.lowercased() == "</" + opening.dropFirst() else { return source }
+        guard !target.contains(where: { $0.kind == .tag && $0.key.lowercased() == opening }),
+            target.contains(where: { $0.kind == .tag })
+        else { return source }
+        return Array(source.dropFirst().dropLast())
+    }
+
     /// `<label>`, `<LINK>`, `<input file>` (ipa): an element's name, possibly followed by words, without an attribute's
     /// `=` or quotes: what help text writes as a metavariable.
     static func isBareAngleWords(_ placeholder: Placeholder) -> Bool {
         if placeholder.text.lowercased() == placeholder.key.lowercased() { return true }
         return !placeholder.text.unicodeScalars.contains { $0 == "=" || $0 == "\"" || $0 == "'" || $0 == "/" }
-            && placeholder.text.unicodeScalars.dropFirst().dropLast().allSatisfy { $0.properties.isAlphabetic || $0 == " " || $0 == "_" || $0 == "-" }
+            && placeholder.text.unicodeScalars.dropFirst().dropLast().allSatisfy { $0.properties.isAlphabetic || " _-:,".unicodeScalars.contains($0) }
     }
 
     /// ktexteditor: `Saves document(s) and quits (e<b>x</b>its)`, `("<b>b</b>uffer")`: a tag pair around a letter or
@@ -677,6 +691,7 @@ struct PlaceholderMismatchCheck: Check {
                 sourceOthers = Self.withoutMnemonicTags(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers)
                 sourceOthers = Self.withoutReflowedLineBreaks(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
+                sourceOthers = Self.withoutDroppedRichTextWrapper(sourceOthers, target: targetOthers)
             }
             if let form = unit.unit.pluralForm, Self.formForOne(form, unit) {
                 sourceOthers = Self.withoutOneDroppedCount(sourceOthers, target: targetOthers)

@@ -126,22 +126,6 @@ struct TermMissingCheck: Check {
         return nil
     }
 
-    /// balsa: "_Russian" → "Росі_йська": the target without its accelerator marks (an underscore or ampersand
-    /// before a letter), or nil when it has none.
-    static func withoutAccelerators(_ text: String) -> String? {
-        let scalars = Array(text.unicodeScalars)
-        var kept = String.UnicodeScalarView()
-        var removed = false
-        for (index, scalar) in scalars.enumerated() {
-            if (scalar == "_" || scalar == "&"), index + 1 < scalars.count, scalars[index + 1].properties.isAlphabetic {
-                removed = true
-                continue
-            }
-            kept.append(scalar)
-        }
-        return removed ? String(kept) : nil
-    }
-
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard let terms, unit.hasTarget else { return [] }
         let sourceTerms = unit.sourceTerms
@@ -169,7 +153,9 @@ struct TermMissingCheck: Check {
             }
             let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
             if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage)
-                && Self.withoutAccelerators(unit.target).map({ terms.mentions(concept: occurrence.concept, in: $0, language: unit.targetLanguage) }) != true
+                // balsa: "_Russian" → "Росі_йська": the term behind an accelerator mark.
+                && unit.targetText.withoutAcceleratorMarks(where: { _, after in after?.properties.isAlphabetic == true })
+                    .map({ terms.mentions(concept: occurrence.concept, in: $0, language: unit.targetLanguage) }) != true
             {
                 reported.insert(occurrence.concept)
                 let expected = terms.approvedTerms(concept: occurrence.concept, language: unit.targetLanguage)
