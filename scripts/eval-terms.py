@@ -493,6 +493,7 @@ def build_corpus10(work, roots):
     the tuning gold's source; no catalog is left out for what it says. Units as `build`'s: each translated,
     non-fuzzy singular msgid against its msgstr. Returns (corpus, domains)."""
     os.makedirs(os.path.join(work, "po10"), exist_ok=True)
+    os.makedirs(os.path.join(work, "po"), exist_ok=True)
     chosen = {}
     for mo in sorted(glob.glob("/usr/share/locale/uk/LC_MESSAGES/*.mo")):
         chosen[os.path.basename(mo)[:-3]] = (mo, None)
