@@ -513,8 +513,8 @@ def build_corpus10(work, roots):
             po = os.path.join(work, "po10", f"{domain}.{digest}.po")
             if not os.path.exists(po):
                 done = subprocess.run(["msgunfmt", mo, "-o", po], stderr=subprocess.DEVNULL)
-                if done.returncode != 0:
-                    failed += 1
+                if done.returncode != 0 or not os.path.exists(po):
+                    failed += 1  # unreadable, or no message to write (msgunfmt then writes no file)
                     continue
             units = po_units(po)
             if best is None or len(units) > len(best[1]):
