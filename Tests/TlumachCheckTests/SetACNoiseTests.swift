@@ -1198,3 +1198,16 @@ final class SetCBNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("<html>Enabled</html>", "Увімкнено"), ["placeholder-mismatch", "placeholder-mismatch"])
     }
 }
+
+/// Sets CC–CF (seeds 89–92): minuet, ukui-media, mailnag, stardict, okteta…
+final class SetCDNoiseTests: XCTestCase {
+    /// minuet: chords and intervals named by Latin ordinals (септакорд, нонакорд, квінтдецима); another chord
+    /// for the figure stays found.
+    func testMusicNamesItsNumbersByLatinOrdinals() {
+        XCTAssertEqual(defaultFindings("Minor 7", "Мінорний септакорд"), [])
+        XCTAssertEqual(defaultFindings("Major 9", "Мажорний нонакорд"), [])
+        XCTAssertEqual(defaultFindings("Second to 15th", "Секунда до квінтдецими"), [])
+        XCTAssertEqual(defaultFindings("Major 9", "Мажорний септакорд"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("Wait 2 seconds", "Зачекайте секунду"), ["number-mismatch"])
+    }
+}
