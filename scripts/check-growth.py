@@ -47,6 +47,7 @@ SHAPES = {
     "phones": ("+33 7 55 23 68 67 ", "+38 0 55 23 68 67 "),
     "samples": ("Jan Kowal <jkowal@a.pl> ftp://my.host.org/x ", "Іван Петренко <ipetrenko@b.ua> ftp://мій.хост.org/х "),
     "added-figures": ("fine APKs in² ", "на 1 APK дюйм2 "),
+    "addresses": ("1.2.3.4 11.22.33.44 ", "192.0.2.2 192.0.2.3 "),
 }
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
 

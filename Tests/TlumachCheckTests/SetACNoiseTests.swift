@@ -1175,6 +1175,14 @@ final class SetBWNoiseTests: XCTestCase {
         XCTAssertEqual(informationFindings("+33 7 55 23 68 67", "+38 0 55 23 68 67"), ["number-mismatch"])
         XCTAssertEqual(defaultFindings("Call +380 44 123 45 67", "Телефонуйте: +380 44 123 45 76").isEmpty, false)
     }
+
+    /// FreeIPA (set BS): sample addresses replaced by RFC 5737's documentation ones are information; an address
+    /// changed to another that is not for documentation stays found.
+    func testSampleAddressesMadeDocumentationOnes() {
+        XCTAssertEqual(defaultFindings("   A record: 1.2.3.4, 11.22.33.44\n", "   A record: 192.0.2.2, 192.0.2.3\n"), [])
+        XCTAssertEqual(informationFindings("   A record: 1.2.3.4, 11.22.33.44\n", "   A record: 192.0.2.2, 192.0.2.3\n"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("   A record: 1.2.3.4\n", "   A record: 1.2.3.5\n").isEmpty, false)
+    }
 }
 
 /// Set BX (seed 84): aegisub, pastebinit, srain, tracker…

@@ -743,11 +743,16 @@ struct NumberMismatchCheck: Check {
             Self.pairTwelveHourTimes(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, source: unit.sourceText.scalars)
         }
         // kalendar: "+33 7 55 23 68 67" → "+38 0 55 23 68 67": a sample phone number given the locale's country code.
-        var localisedPhones: [Issue] = []
+        var localisedSamples: [Issue] = []
         if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
-            localisedPhones = Self.pairLocalisedPhoneNumbers(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, in: unit)
+            localisedSamples = Self.pairLocalisedPhoneNumbers(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, in: unit)
         }
-        if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return misread + localisedPhones }
+        // FreeIPA: "A record: 1.2.3.4" → "A record: 192.0.2.2": sample addresses replaced by those RFC 5737 keeps
+        // for documentation.
+        if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
+            localisedSamples += Self.pairDocumentationAddresses(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens)
+        }
+        if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return misread + localisedSamples }
 
         // 2. Parts (dates, times, versions), then number words and month names on the other side.
         var sourceParts: [String: Int] = [:]
@@ -902,7 +907,7 @@ struct NumberMismatchCheck: Check {
                 issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range, ceiling: certain ? nil : .info))
             }
         }
-        return misread + localisedPhones + issues
+        return misread + localisedSamples + issues
     }
 
     /// A source time of the 12-hour clock ("8PM", "8:30 p.m.", hour 1–12) paired with the target figure that says
@@ -988,6 +993,32 @@ struct NumberMismatchCheck: Check {
         sourceUnmatched.removeAll { sourceMask[sourceTokens[$0].range.lowerBound] }
         targetUnmatched.removeAll { targetMask[targetTokens[$0].range.lowerBound] }
         return issues
+    }
+
+    /// Source IPv4 addresses paired, in order, with target addresses of the documentation ranges (192.0.2.0/24,
+    /// 198.51.100.0/24, 203.0.113.0/24); one finding as information says so.
+    static func pairDocumentationAddresses(
+        _ sourceUnmatched: inout [Int], _ targetUnmatched: inout [Int], _ sourceTokens: [NumberToken], _ targetTokens: [NumberToken]
+    ) -> [Issue] {
+        func isAddress(_ token: NumberToken) -> Bool {
+            token.parts.count == 4 && token.text.unicodeScalars.allSatisfy { NumberScanner.isDigit($0) || $0 == "." }
+                && token.parts.allSatisfy { (Int($0) ?? 256) <= 255 }
+        }
+        func isDocumentation(_ token: NumberToken) -> Bool {
+            guard isAddress(token) else { return false }
+            let network = token.parts.prefix(3).joined(separator: ".")
+            return network == "192.0.2" || network == "198.51.100" || network == "203.0.113"
+        }
+        let samples = sourceUnmatched.filter { isAddress(sourceTokens[$0]) }
+        let documentation = targetUnmatched.filter { isDocumentation(targetTokens[$0]) }
+        let count = min(samples.count, documentation.count)
+        guard count > 0 else { return [] }
+        let pairedSource = Set(samples.prefix(count))
+        let pairedTarget = Set(documentation.prefix(count))
+        sourceUnmatched.removeAll { pairedSource.contains($0) }
+        targetUnmatched.removeAll { pairedTarget.contains($0) }
+        let first = targetTokens[documentation[0]]
+        return [Issue("sample IP addresses written as documentation ones (\(sourceTokens[samples[0]].text) → \(first.text))", at: first.range, ceiling: .info)]
     }
 
     static let phoneSeparators = Set(" -.()".unicodeScalars)
