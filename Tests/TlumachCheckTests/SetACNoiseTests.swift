@@ -1219,3 +1219,20 @@ final class SetCDNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Wait 2 seconds", "Зачекайте секунду"), ["number-mismatch"])
     }
 }
+
+/// Sets CG–CJ (seeds 93–96): unknown-horizons, goffice, yudit, gegl, latte-dock…
+final class SetCGNoiseTests: XCTestCase {
+    /// latte-dock: "%1 px." → "%1 пк", a unit's abbreviation whose full stop the Ukrainian symbol does not take;
+    /// a sentence's full stop lost stays found.
+    func testAUnitAbbreviationsFullStop() {
+        XCTAssertEqual(defaultFindings("%1 px.", "%1 пк"), [])
+        XCTAssertEqual(defaultFindings(" ms.", " мс"), [])
+        XCTAssertEqual(defaultFindings("Scales the buffer according to a size.", "Масштабувати буфер відповідно до розміру"), ["punctuation"])
+    }
+
+    /// goffice: "3_D" → "Просторовий", an accelerator between the figure and its letter; another figure stays found.
+    func testADimensionWithAnAcceleratorInside() {
+        XCTAssertEqual(defaultFindings("3_D", "Просторовий"), [])
+        XCTAssertEqual(defaultFindings("3_D", "Плаский"), ["number-mismatch"])
+    }
+}

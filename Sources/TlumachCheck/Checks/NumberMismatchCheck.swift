@@ -137,7 +137,8 @@ struct NumberMismatchCheck: Check {
         else { return false }
         let scalars = unit.sourceText.scalars
         var next = token.range.upperBound
-        if next + 1 < scalars.count && (scalars[next] == "-" || scalars[next] == " ") { next += 1 }
+        // goffice: "3_D" → "Просторовий": an accelerator between the figure and its letter.
+        if next + 1 < scalars.count && (scalars[next] == "-" || scalars[next] == " " || scalars[next] == "_" || scalars[next] == "&") { next += 1 }
         guard next < scalars.count, scalars[next].properties.isAlphabetic, scalars[next].value < 0x80 else { return false }
         // "between 1 and 10" → "між 0 і 10 … одночасних": a figure before a function word starts no compound.
         if next > token.range.upperBound && scalars[next - 1] == " " {
@@ -147,7 +148,7 @@ struct NumberMismatchCheck: Check {
             if WordLists.shared.words("function", language: unit.sourceLanguage).contains(word) { return false }
         }
         // 3D, 3d and 3-D.
-        let isDimension = (next == token.range.upperBound || scalars[next - 1] == "-") && (scalars[next] == "D" || scalars[next] == "d")
+        let isDimension = (next == token.range.upperBound || scalars[next - 1] != " ") && (scalars[next] == "D" || scalars[next] == "d")
             && (next + 1 == scalars.count || !scalars[next + 1].properties.isAlphabetic)
         let wordStems = isDimension
             ? WordLists.shared.numberIdioms("dimension", language: unit.targetLanguage).first(where: { $0.source == String(Int(value)) })?.targetStarts ?? []
