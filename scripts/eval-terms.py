@@ -557,14 +557,7 @@ def dice_baseline_lean(corpus, terms):
     frequency = collections.Counter()
     for _, _, target in corpus:
         frequency.update(g for g in grams(target) if g in wanted)
-    result = {}
-    for term, units in terms.items():
-        together = collections.Counter()
-        for i in units:
-            together.update(grams_of[i])
-        scored = sorted(together, key=lambda g: (-2 * together[g] / (len(units) + frequency[g]), g))
-        result[term] = scored[:5]
-    return result
+    return dice_ranked(terms, grams_of, frequency)
 
 
 def dice_error_classes(corpus, judged, baseline):
@@ -810,6 +803,11 @@ def dice_baseline(corpus, terms):
         grams = {" ".join(tokens[i:i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
         grams_of.append(grams)
         frequency.update(grams)
+    return dice_ranked(terms, grams_of, frequency)
+
+
+def dice_ranked(terms, grams_of, frequency):
+    """term → its five best n-grams by Dice (2·together / (units with the term + units with the n-gram))."""
     result = {}
     for term, units in terms.items():
         together = collections.Counter()
