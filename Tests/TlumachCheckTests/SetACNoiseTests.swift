@@ -1236,3 +1236,24 @@ final class SetCGNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("3_D", "Плаский"), ["number-mismatch"])
     }
 }
+
+/// Sets CK–CN (seeds 97–100): gcc-11, cracklib, kxmlgui, libosinfo, pacman…
+final class SetCKNoiseTests: XCTestCase {
+    /// gcc: "%Kmay write…" → "%Kможе записати…", GCC's %K glued to a word on both sides; a Latin letter inside a
+    /// Cyrillic word stays found.
+    func testACapitalCodeGluedToALowerCaseWord() {
+        XCTAssertEqual(defaultFindings("%Kmay write %E bytes into a region of size %E", "%Kможе записати %E байтів до області розміру %E"), [])
+        XCTAssertEqual(defaultFindings("%Kargument %i value %s is negative", "%Kзначення %i аргументу %s є від’ємним"), [])
+        XCTAssertEqual(defaultFindings("%s may write %E bytes", "%s мoже записати %E байтів"), ["mixed-script"])
+    }
+
+    /// pacman: a sample mailbox at a reserved domain (.invalid) written in Ukrainian words is information; a real
+    /// address lost stays found.
+    func testASampleMailboxAtAReservedDomainInTheReadersWords() {
+        let source = "PACKAGER should have the format 'Example Name <email@address.invalid>'"
+        let target = "PACKAGER повинен мати формат \"Петрик П'яточкін <пошта@адреса.невірна>\""
+        XCTAssertEqual(defaultFindings(source, target), [])
+        XCTAssertEqual(informationFindings(source, target), ["url-mismatch"])
+        XCTAssertEqual(defaultFindings("Write to bugs@archlinux.org", "Пишіть на пошта@адреса.укр"), ["url-mismatch"])
+    }
+}

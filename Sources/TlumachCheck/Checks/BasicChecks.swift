@@ -717,9 +717,21 @@ struct URLMismatchCheck: Check {
     static func exampleMailbox(_ address: String) -> String? {
         guard let at = address.lastIndex(of: "@") else { return nil }
         let domain = address[address.index(after: at)...]
-        let reserved = ["example.com", "example.org", "example.net"].contains { domain == $0 || domain.hasSuffix("." + $0) }
-            || domain == "example" || domain.hasSuffix(".example")
-        return reserved ? "{mailbox}@" + domain : nil
+        return isReservedDomain(domain) ? "{mailbox}@" + domain : nil
+    }
+
+    /// RFC 2606's names for examples and tests: example.com, .org, .net, and any *.example, *.invalid, *.test.
+    static func isReservedDomain(_ domain: Substring) -> Bool {
+        ["example.com", "example.org", "example.net"].contains { domain == $0 || domain.hasSuffix("." + $0) }
+            || ["example", "invalid", "test"].contains { domain == $0 || domain.hasSuffix("." + $0) }
+    }
+
+    /// pacman: "'Example Name <email@address.invalid>'" → "«Петрик П'яточкін <пошта@адреса.невірна>»": a sample
+    /// mailbox at a reserved domain written wholly in the reader's words (a mailbox with a Cyrillic domain).
+    static func hasMailboxInCyrillic(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.indices.dropFirst().dropLast().contains { index in
+            scalars[index] == "@" && (0x400...0x4FF).contains(scalars[index + 1].value) && scalars[index - 1].properties.isAlphabetic
+        }
     }
 
     /// The link without query parameters naming a language of the pair (ktexteditor: `…?application=katepart&path=…`
@@ -797,6 +809,11 @@ struct URLMismatchCheck: Check {
                     list.remove(at: used)
                 }
                 remaining[localised.key] = list
+            } else if link.isEmail, let at = link.text.lastIndex(of: "@"),
+                Self.isReservedDomain(link.text[link.text.index(after: at)...].lowercased()[...]),
+                Self.hasMailboxInCyrillic(unit.targetText.scalars)
+            {
+                issues.append(Issue("the sample e-mail address \(link.text) is written in the reader's words", ceiling: .info))
             } else if let position = samples[sampleCursor...].prefix(4).firstIndex(where: {
                 // Only the next few candidates are tried: a sample is one or two addresses, and a unit of
                 // thousands stays linear.

@@ -707,8 +707,9 @@ struct MixedScriptCheck: Check {
             if index > 0 && WordScanner.isLetter(source[index - 1]) { continue }
             var end = index + 2
             while end < source.count && WordScanner.isLetter(source[end]) { end += 1 }
-            // A capital starts a new word (%UChannel, $tNotify); in lower case it must be a word of its own.
-            guard source[index + 2].properties.isUppercase
+            // A capital starts a new word (%UChannel, $tNotify); in lower case it must be a word of its own, or three
+            // letters or more after a capital code (gcc's %Kmay, %Kargument; procps-ng's "%Cpu" is a word, CPU).
+            guard source[index + 2].properties.isUppercase || (letter.properties.isUppercase && end - (index + 2) >= 3)
                 || WordLists.shared.isCommonEnglish(PlaceholderScanner.text(source, (index + 2)..<end))
             else { continue }
             codes.insert(codeKey(source[index], letter))
