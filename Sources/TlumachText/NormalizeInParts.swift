@@ -42,7 +42,7 @@ extension ArticleNormalizer {
         while target < bytes.count {
             guard let cut = Self.partStart(in: bytes, from: target, linesAreParagraphs: linesAreParagraphs) else { break }
             if cut > starts[starts.count - 1] && cut < bytes.count { starts.append(cut) }
-            target = max(cut, target) + partSize
+            target = max(cut, target) + Self.nextPartSize(partSize, remaining: bytes.count - max(cut, target), workers: workers)
         }
         guard starts.count > 1 else { return nil }
         let cuts = starts
@@ -51,10 +51,10 @@ extension ArticleNormalizer {
         let text = SendableBytes(buffer: bytes)
         for _ in 0..<min(workers, starts.count) {
             Thread.detachNewThread { [self] in
-                while let index = board.take() {
+                while let (index, recycled) = board.take() {
                     let part = normalizePart(
                         text.buffer, start: cuts[index], limit: limits[index], linesAreParagraphs: linesAreParagraphs,
-                        guessStretch: guessStretch, carriageReturns: carriageReturns)
+                        guessStretch: guessStretch, carriageReturns: carriageReturns, output: consume recycled)
                     board.put(part, at: index)
                 }
             }
@@ -70,7 +70,7 @@ extension ArticleNormalizer {
             if let sink { sink(piece) } else { output.append(contentsOf: piece) }
         }
         for index in starts.indices {
-            let part = board.wait(for: index)
+            var part = board.wait(for: index)
             var serial = BlockRun()
             var unused = 0
             func finishSerially(_ serial: inout BlockRun) {
@@ -133,7 +133,9 @@ extension ArticleNormalizer {
             } else {
                 outcome?(.covered)
             }
-            board.release(index)
+            // The part's output buffer goes back to the workers (its pages stay mapped: no page faults, no unmapping
+            // for the next part that uses it).
+            board.release(index, recycling: Self.takeOutput(&part.run))
             if let progress, end > reportedEnd {
                 progress(min(end, bytes.count) - reportedEnd)
                 reportedEnd = min(end, bytes.count)
@@ -146,11 +148,13 @@ extension ArticleNormalizer {
 
     /// Normalises the blocks starting in `start..<limit`; a part other than the first starts from the state the
     /// text just before it leads to (normalised for that only) and follows the other possible start states.
+    /// `output`: an emptied buffer of an earlier part, to write into.
     func normalizePart(
         _ bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, linesAreParagraphs: Bool, guessStretch: Int,
-        carriageReturns: Bool = true
+        carriageReturns: Bool = true, output: consuming [UInt8] = []
     ) -> Part {
         var part = Part(start: start, limit: limit)
+        part.run.output = consume output
         var unused = 0
         part.run.position = start
         part.run.clean = start
@@ -179,6 +183,21 @@ extension ArticleNormalizer {
             carriageReturns: carriageReturns)
         Self.flush(bytes, from: &part.run.clean, to: part.run.position, into: &part.run.output)
         return part
+    }
+
+    /// The size of the part after the cut `remaining` bytes before the end: `partSize`, but a quarter of it in the
+    /// last stretch of one part per worker, so that the workers finish close together (the last part done alone
+    /// is shorter) — the wall time of a two-core run waited on one worker for half a part on average.
+    static func nextPartSize(_ partSize: Int, remaining: Int, workers: Int) -> Int {
+        remaining > partSize * workers ? partSize : max(partSize / 4, 1)
+    }
+
+    /// Moves a run's output buffer out, emptied (its capacity kept), for the next part.
+    static func takeOutput(_ run: inout BlockRun) -> [UInt8] {
+        var output: [UInt8] = []
+        swap(&output, &run.output)
+        output.removeAll(keepingCapacity: true)
+        return output
     }
 
     /// The first position at or after `from` that starts a blank line (or, when lines are paragraphs, any line):
@@ -223,6 +242,8 @@ private struct SendableBytes: @unchecked Sendable {
 private final class PartBoard: @unchecked Sendable {
     private let condition = NSCondition()
     private var parts: [ArticleNormalizer.Part?]
+    /// Output buffers of parts already written, for the next parts.
+    private var buffers: [[UInt8]] = []
     private var next = 0
     private var written = 0
     private let window: Int
@@ -232,13 +253,14 @@ private final class PartBoard: @unchecked Sendable {
         self.window = max(window, 1)
     }
 
-    func take() -> Int? {
+    /// The next part to normalise, with a buffer to write it into (empty when none is free).
+    func take() -> (index: Int, output: [UInt8])? {
         condition.lock()
         defer { condition.unlock() }
         while next < parts.count && next >= written + window { condition.wait() }
         guard next < parts.count else { return nil }
         next += 1
-        return next - 1
+        return (next - 1, buffers.popLast() ?? [])
     }
 
     func put(_ part: ArticleNormalizer.Part, at index: Int) {
@@ -248,16 +270,19 @@ private final class PartBoard: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The part once it is done, moved out of the board (its buffers are then referenced only by the caller).
     func wait(for index: Int) -> ArticleNormalizer.Part {
         condition.lock()
         defer { condition.unlock() }
         while parts[index] == nil { condition.wait() }
-        return parts[index] ?? ArticleNormalizer.Part(start: 0, limit: 0)
+        let part = parts[index] ?? ArticleNormalizer.Part(start: 0, limit: 0)
+        parts[index] = nil
+        return part
     }
 
-    func release(_ index: Int) {
+    func release(_ index: Int, recycling output: consuming [UInt8]) {
         condition.lock()
-        parts[index] = nil
+        if output.capacity > 0 { buffers.append(output) }
         written = index + 1
         condition.broadcast()
         condition.unlock()
