@@ -35,7 +35,7 @@ extension ArticleNormalizer {
         _ bytes: UnsafeBufferPointer<UInt8>, workers: Int, partSize: Int, linesAreParagraphs: Bool,
         progress: ((Int) -> Void)?, sink: ((UnsafeBufferPointer<UInt8>) -> Void)?,
         guessStretch: Int = ArticleNormalizer.guessStretch, outcome: ((PartOutcome) -> Void)? = nil,
-        carriageReturns: Bool = true
+        carriageReturns: Bool = true, gatherSink: (([UnsafeBufferPointer<UInt8>]) -> Void)? = nil
     ) -> NormalizationResult? {
         var starts = [0]
         var target = partSize
@@ -69,6 +69,26 @@ extension ArticleNormalizer {
         func emit(_ piece: UnsafeBufferPointer<UInt8>) {
             if let sink { sink(piece) } else { output.append(contentsOf: piece) }
         }
+        // A part's text from its `output` offset `at` and its stretch `first` on: the changed paragraphs from its
+        // buffer, the unchanged input straight from `bytes`; in one call to `gatherSink` when there is one.
+        var pieces: [UnsafeBufferPointer<UInt8>] = []
+        func emitRun(_ run: ArticleNormalizer.BlockRun, from at: Int, stretch first: Int) {
+            run.output.withUnsafeBufferPointer { written in
+                var offset = at
+                for stretch in run.stretches[first...] {
+                    if stretch.at > offset { pieces.append(UnsafeBufferPointer(rebasing: written[offset..<stretch.at])) }
+                    pieces.append(UnsafeBufferPointer(rebasing: bytes[stretch.range]))
+                    offset = max(offset, stretch.at)
+                }
+                if written.count > offset { pieces.append(UnsafeBufferPointer(rebasing: written[offset...])) }
+                if let gatherSink {
+                    gatherSink(pieces)
+                } else {
+                    for piece in pieces { emit(piece) }
+                }
+                pieces.removeAll(keepingCapacity: true)
+            }
+        }
         for index in starts.indices {
             var part = board.wait(for: index)
             var serial = BlockRun()
@@ -92,7 +112,7 @@ extension ArticleNormalizer {
                 // Normalised from where the text before it ended, with the same answers as the state it left would
                 // have given (the state guessed, or one that agreed with it throughout): the serial result.
                 outcome?(.used)
-                part.run.output.withUnsafeBufferPointer(emit)
+                emitRun(part.run, from: 0, stretch: 0)
                 changeCount += part.run.changeCount
                 steps += part.run.steps
                 end = part.run.position
@@ -111,9 +131,7 @@ extension ArticleNormalizer {
                     outcome?(.usedAfterAgreement)
                     Self.flush(bytes, from: &serial.clean, to: serial.position, into: &serial.output)
                     serial.output.withUnsafeBufferPointer(emit)
-                    part.run.output.withUnsafeBufferPointer {
-                        emit(UnsafeBufferPointer(rebasing: $0[settled.outputCount...]))
-                    }
+                    emitRun(part.run, from: settled.outputCount, stretch: settled.stretchCount)
                     changeCount += serial.changeCount + part.run.changeCount - settled.changeCount
                     steps += serial.steps + part.run.steps - settled.steps
                     end = part.run.position
@@ -136,6 +154,7 @@ extension ArticleNormalizer {
             // The part's output buffer goes back to the workers (its pages stay mapped: no page faults, no unmapping
             // for the next part that uses it).
             board.release(index, recycling: Self.takeOutput(&part.run))
+            part.run.stretches = []
             if let progress, end > reportedEnd {
                 progress(min(end, bytes.count) - reportedEnd)
                 reportedEnd = min(end, bytes.count)
@@ -155,6 +174,7 @@ extension ArticleNormalizer {
     ) -> Part {
         var part = Part(start: start, limit: limit)
         part.run.output = consume output
+        part.run.referencesInput = true
         var unused = 0
         part.run.position = start
         part.run.clean = start
@@ -181,7 +201,7 @@ extension ArticleNormalizer {
         processBlocks(
             bytes, until: limit, &part.run, linesAreParagraphs: linesAreParagraphs, reporting: false, reported: &unused,
             carriageReturns: carriageReturns)
-        Self.flush(bytes, from: &part.run.clean, to: part.run.position, into: &part.run.output)
+        Self.flush(bytes, to: part.run.position, &part.run)
         return part
     }
 

@@ -134,7 +134,8 @@ struct NormalizeCommand: ParsableCommand {
                     utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
                     progress: { progress.advance(by: $0) },
                     sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil,
-                    workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, partSize: partSize.map { max($0, 1) })
+                    workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, partSize: partSize.map { max($0, 1) },
+                    gatherSink: { StandardOutputWriter.write(buffers: $0) })
             }
             return (path: input.path, result: result)
         }
