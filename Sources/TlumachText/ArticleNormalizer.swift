@@ -246,14 +246,20 @@ public final class ArticleNormalizer: Sendable {
         clean = end
     }
 
-    /// Copies the unchanged input from `clean` up to `end`, or lists it when the run references its input.
+    /// The shortest unchanged stretch a part lists rather than copies: a piece written costs the writer about what
+    /// copying a few hundred bytes costs (short paragraphs of English UI text between changed ones made writes of
+    /// 100,000s of pieces of ~100 bytes).
+    static let referencedStretch = 256
+
+    /// Copies the unchanged input from `clean` up to `end`, or lists it when the run references its input (and
+    /// the stretch is not short).
     @inline(__always)
     static func flush(
         _ bytes: UnsafeBufferPointer<UInt8>, from clean: inout Int, to end: Int, into output: inout [UInt8],
         _ stretches: inout [Stretch], referencing: Bool
     ) {
         guard end > clean else { return }
-        if referencing {
+        if referencing && end - clean >= Self.referencedStretch {
             stretches.append(Stretch(at: output.count, range: clean..<end))
         } else {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<end]))
