@@ -119,8 +119,8 @@ final class NormalizeInPartsTests: XCTestCase {
         // Real catalog text: mostly clean paragraphs (taken from the input) between changed ones.
         var text = ""
         for index in 0..<1_500 {
-            text += index % 7 == 0 ? "Не вдалося з'єднатися з сервером \"\(index)\" - спробуйте ще раз.\n\n"
-                : index % 5 == 0 ? Self.document(&generator, paragraphs: 2, linesAreParagraphs: false)
+            text += index % 12 == 0 ? "Не вдалося з'єднатися з сервером \"\(index)\" - спробуйте ще раз.\n\n"
+                : index % 12 == 6 ? Self.document(&generator, paragraphs: 2, linesAreParagraphs: false)
                 : "Файл не знайдено: перевірте шлях і права доступу.\n\n"
         }
         let bytes = Array(text.utf8)
@@ -151,7 +151,10 @@ final class NormalizeInPartsTests: XCTestCase {
             XCTAssertEqual(gathered, serial.utf8, "parts of \(partSize)")
             XCTAssertEqual(streamed, serial.utf8, "parts of \(partSize), piece by piece")
             XCTAssertGreaterThan(calls, 1)
-            XCTAssertGreaterThan(fromInput, bytes.count / 5, "unchanged paragraphs come from the input itself")
+            // Stretches of 256 bytes or more (five clean paragraphs here) are listed; shorter ones copied.
+            if partSize > 2 * ArticleNormalizer.referencedStretch {
+                XCTAssertGreaterThan(fromInput, bytes.count / 3, "unchanged paragraphs come from the input itself")
+            }
         }
     }
 
