@@ -9,8 +9,14 @@ public enum TextFile {
     /// faults (3–11 ms for 24 MB here), one `madvise(MADV_POPULATE_READ)` about 2 ms. Advice only: memory that is
     /// not a file mapping, or a kernel without it, changes nothing.
     public static func prefault(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count >= 1 << 20 else { return }
+        populate(bytes)
+    }
+
+    /// `prefault` for a buffer of any size (a piece of a mapped file).
+    public static func populate(_ bytes: UnsafeRawBufferPointer) {
         #if os(Linux)
-            guard let base = bytes.baseAddress, bytes.count >= 1 << 20 else { return }
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
             let page = max(Int(sysconf(Int32(_SC_PAGESIZE))), 1)
             let start = Int(bitPattern: base) & ~(page - 1)
             let populateRead: Int32 = 22  // MADV_POPULATE_READ (Linux 5.14)

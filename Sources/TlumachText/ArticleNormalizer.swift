@@ -47,7 +47,8 @@ public final class ArticleNormalizer: Sendable {
     package func normalize(
         utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true, progress: ((Int) -> Void)? = nil,
         progressEvery: Int = ArticleNormalizer.progressStep, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
-        drainEvery: Int = 1 << 20, workers: Int = 1, partSize: Int? = nil
+        drainEvery: Int = 1 << 20, workers: Int = 1, partSize: Int? = nil,
+        gatherSink: (([UnsafeBufferPointer<UInt8>]) -> Void)? = nil
     ) -> NormalizationResult {
         // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
         // gets its own language and quote pairing.
@@ -57,7 +58,8 @@ public final class ArticleNormalizer: Sendable {
         if !reporting, workers > 1, options.rewriters.isEmpty,
             let result = normalizeInParts(
                 bytes, workers: workers, partSize: partSize ?? Self.partSize(bytes.count, workers: workers),
-                linesAreParagraphs: linesAreParagraphs, progress: progress, sink: sink, carriageReturns: carriageReturns)
+                linesAreParagraphs: linesAreParagraphs, progress: progress, sink: sink, carriageReturns: carriageReturns,
+                gatherSink: sink == nil ? nil : gatherSink)
         {
             return result
         }
@@ -106,7 +108,19 @@ public final class ArticleNormalizer: Sendable {
         var clean = 0
         /// For a part normalised apart from the text before it: the first block end where the language state no
         /// longer depends on the state the part started with (everything before it flushed into `output`).
-        var settled: (position: Int, outputCount: Int, changeCount: Int, steps: Int, state: DocumentState)?
+        var settled: (position: Int, outputCount: Int, stretchCount: Int, changeCount: Int, steps: Int, state: DocumentState)?
+        /// For a part (normalised on a worker thread, written by another): unchanged input is not copied into
+        /// `output` but listed in `stretches`, each with the length `output` had when it came; the text is `output`
+        /// with each stretch of the input inserted at its offset. Most of a text is unchanged: its bytes go from the
+        /// mapped file to the output once, and a part's buffer holds only the changed paragraphs.
+        var referencesInput = false
+        var stretches: [Stretch] = []
+    }
+
+    /// Unchanged input `range`, standing in a run's text after the first `at` bytes of its `output`.
+    struct Stretch {
+        var at: Int
+        var range: Range<Int>
     }
 
     /// The byte-order mark and YAML front matter, which only the very start of a text can have.
@@ -152,20 +166,20 @@ public final class ArticleNormalizer: Sendable {
                 in: bytes, from: run.position, linesAreParagraphs: linesAreParagraphs, carriageReturns: carriageReturns)
             switch block.kind {
             case .code:
-                Self.flush(bytes, from: &run.clean, to: block.range.lowerBound, into: &run.output)
+                Self.flush(bytes, to: block.range.lowerBound, &run)
                 processCode(bytes, block.range, &run.output, &run.changes, &run.changeCount)
                 run.clean = block.range.upperBound
             case .paragraph:
                 processParagraph(
                     bytes, block.range, &run.state, &run.output, &run.changes, &run.changeCount, &run.steps, reporting,
-                    &run.clean)
+                    &run.clean, &run.stretches, referencing: run.referencesInput)
             }
             run.steps += block.range.count
             run.position = block.range.upperBound
             if tracking && run.state.alternatives == nil {
                 tracking = false
-                Self.flush(bytes, from: &run.clean, to: run.position, into: &run.output)
-                run.settled = (run.position, run.output.count, run.changeCount, run.steps, run.state)
+                Self.flush(bytes, to: run.position, &run)
+                run.settled = (run.position, run.output.count, run.stretches.count, run.changeCount, run.steps, run.state)
             }
             // Everything before `position` is settled: what is in `output`, then the unchanged input from `clean`.
             if let sink, run.output.count + (run.position - run.clean) >= drainEvery {
@@ -232,6 +246,32 @@ public final class ArticleNormalizer: Sendable {
         clean = end
     }
 
+    /// The shortest unchanged stretch a part lists rather than copies: a piece written costs the writer about what
+    /// copying a few hundred bytes costs (short paragraphs of English UI text between changed ones made writes of
+    /// 100,000s of pieces of ~100 bytes).
+    static let referencedStretch = 256
+
+    /// Copies the unchanged input from `clean` up to `end`, or lists it when the run references its input (and
+    /// the stretch is not short).
+    @inline(__always)
+    static func flush(
+        _ bytes: UnsafeBufferPointer<UInt8>, from clean: inout Int, to end: Int, into output: inout [UInt8],
+        _ stretches: inout [Stretch], referencing: Bool
+    ) {
+        guard end > clean else { return }
+        if referencing && end - clean >= Self.referencedStretch {
+            stretches.append(Stretch(at: output.count, range: clean..<end))
+        } else {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<end]))
+        }
+        clean = end
+    }
+
+    @inline(__always)
+    static func flush(_ bytes: UnsafeBufferPointer<UInt8>, to end: Int, _ run: inout BlockRun) {
+        flush(bytes, from: &run.clean, to: end, into: &run.output, &run.stretches, referencing: run.referencesInput)
+    }
+
     // MARK: Blocks
 
     /// Fenced code: only line ends are touched.
@@ -265,7 +305,7 @@ public final class ArticleNormalizer: Sendable {
     func processParagraph(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout DocumentState,
         _ output: inout [UInt8], _ changes: inout [PendingChange], _ changeCount: inout Int, _ steps: inout Int,
-        _ reporting: Bool, _ clean: inout Int
+        _ reporting: Bool, _ clean: inout Int, _ stretches: inout [Stretch], referencing: Bool
     ) {
         let scan = FastScan.run(
             bytes, range, classes: classes, apostrophe: options.apostrophe.scalar, tables: scanTables)
@@ -280,7 +320,7 @@ public final class ArticleNormalizer: Sendable {
             if options.language == nil { _ = state.resolve(scan.evidence, commit: true) }
             return  // left for the next bulk copy
         }
-        Self.flush(bytes, from: &clean, to: range.lowerBound, into: &output)
+        Self.flush(bytes, from: &clean, to: range.lowerBound, into: &output, &stretches, referencing: referencing)
         clean = range.upperBound
         // Only in-word straight apostrophes, simply paired straight quotes and runs of spaces to fix (most flagged
         // paragraphs of real text): rewritten byte by byte.

@@ -35,14 +35,14 @@ extension ArticleNormalizer {
         _ bytes: UnsafeBufferPointer<UInt8>, workers: Int, partSize: Int, linesAreParagraphs: Bool,
         progress: ((Int) -> Void)?, sink: ((UnsafeBufferPointer<UInt8>) -> Void)?,
         guessStretch: Int = ArticleNormalizer.guessStretch, outcome: ((PartOutcome) -> Void)? = nil,
-        carriageReturns: Bool = true
+        carriageReturns: Bool = true, gatherSink: (([UnsafeBufferPointer<UInt8>]) -> Void)? = nil
     ) -> NormalizationResult? {
         var starts = [0]
         var target = partSize
         while target < bytes.count {
             guard let cut = Self.partStart(in: bytes, from: target, linesAreParagraphs: linesAreParagraphs) else { break }
             if cut > starts[starts.count - 1] && cut < bytes.count { starts.append(cut) }
-            target = max(cut, target) + partSize
+            target = max(cut, target) + Self.nextPartSize(partSize, remaining: bytes.count - max(cut, target), workers: workers)
         }
         guard starts.count > 1 else { return nil }
         let cuts = starts
@@ -51,10 +51,10 @@ extension ArticleNormalizer {
         let text = SendableBytes(buffer: bytes)
         for _ in 0..<min(workers, starts.count) {
             Thread.detachNewThread { [self] in
-                while let index = board.take() {
+                while let (index, recycled) = board.take() {
                     let part = normalizePart(
                         text.buffer, start: cuts[index], limit: limits[index], linesAreParagraphs: linesAreParagraphs,
-                        guessStretch: guessStretch, carriageReturns: carriageReturns)
+                        guessStretch: guessStretch, carriageReturns: carriageReturns, output: consume recycled)
                     board.put(part, at: index)
                 }
             }
@@ -69,8 +69,28 @@ extension ArticleNormalizer {
         func emit(_ piece: UnsafeBufferPointer<UInt8>) {
             if let sink { sink(piece) } else { output.append(contentsOf: piece) }
         }
+        // A part's text from its `output` offset `at` and its stretch `first` on: the changed paragraphs from its
+        // buffer, the unchanged input straight from `bytes`; in one call to `gatherSink` when there is one.
+        var pieces: [UnsafeBufferPointer<UInt8>] = []
+        func emitRun(_ run: ArticleNormalizer.BlockRun, from at: Int, stretch first: Int) {
+            run.output.withUnsafeBufferPointer { written in
+                var offset = at
+                for stretch in run.stretches[first...] {
+                    if stretch.at > offset { pieces.append(UnsafeBufferPointer(rebasing: written[offset..<stretch.at])) }
+                    pieces.append(UnsafeBufferPointer(rebasing: bytes[stretch.range]))
+                    offset = max(offset, stretch.at)
+                }
+                if written.count > offset { pieces.append(UnsafeBufferPointer(rebasing: written[offset...])) }
+                if let gatherSink {
+                    gatherSink(pieces)
+                } else {
+                    for piece in pieces { emit(piece) }
+                }
+                pieces.removeAll(keepingCapacity: true)
+            }
+        }
         for index in starts.indices {
-            let part = board.wait(for: index)
+            var part = board.wait(for: index)
             var serial = BlockRun()
             var unused = 0
             func finishSerially(_ serial: inout BlockRun) {
@@ -92,7 +112,7 @@ extension ArticleNormalizer {
                 // Normalised from where the text before it ended, with the same answers as the state it left would
                 // have given (the state guessed, or one that agreed with it throughout): the serial result.
                 outcome?(.used)
-                part.run.output.withUnsafeBufferPointer(emit)
+                emitRun(part.run, from: 0, stretch: 0)
                 changeCount += part.run.changeCount
                 steps += part.run.steps
                 end = part.run.position
@@ -111,9 +131,7 @@ extension ArticleNormalizer {
                     outcome?(.usedAfterAgreement)
                     Self.flush(bytes, from: &serial.clean, to: serial.position, into: &serial.output)
                     serial.output.withUnsafeBufferPointer(emit)
-                    part.run.output.withUnsafeBufferPointer {
-                        emit(UnsafeBufferPointer(rebasing: $0[settled.outputCount...]))
-                    }
+                    emitRun(part.run, from: settled.outputCount, stretch: settled.stretchCount)
                     changeCount += serial.changeCount + part.run.changeCount - settled.changeCount
                     steps += serial.steps + part.run.steps - settled.steps
                     end = part.run.position
@@ -133,7 +151,10 @@ extension ArticleNormalizer {
             } else {
                 outcome?(.covered)
             }
-            board.release(index)
+            // The part's output buffer goes back to the workers (its pages stay mapped: no page faults, no unmapping
+            // for the next part that uses it).
+            board.release(index, recycling: Self.takeOutput(&part.run))
+            part.run.stretches = []
             if let progress, end > reportedEnd {
                 progress(min(end, bytes.count) - reportedEnd)
                 reportedEnd = min(end, bytes.count)
@@ -146,11 +167,14 @@ extension ArticleNormalizer {
 
     /// Normalises the blocks starting in `start..<limit`; a part other than the first starts from the state the
     /// text just before it leads to (normalised for that only) and follows the other possible start states.
+    /// `output`: an emptied buffer of an earlier part, to write into.
     func normalizePart(
         _ bytes: UnsafeBufferPointer<UInt8>, start: Int, limit: Int, linesAreParagraphs: Bool, guessStretch: Int,
-        carriageReturns: Bool = true
+        carriageReturns: Bool = true, output: consuming [UInt8] = []
     ) -> Part {
         var part = Part(start: start, limit: limit)
+        part.run.output = consume output
+        part.run.referencesInput = true
         var unused = 0
         part.run.position = start
         part.run.clean = start
@@ -177,8 +201,23 @@ extension ArticleNormalizer {
         processBlocks(
             bytes, until: limit, &part.run, linesAreParagraphs: linesAreParagraphs, reporting: false, reported: &unused,
             carriageReturns: carriageReturns)
-        Self.flush(bytes, from: &part.run.clean, to: part.run.position, into: &part.run.output)
+        Self.flush(bytes, to: part.run.position, &part.run)
         return part
+    }
+
+    /// The size of the part after the cut `remaining` bytes before the end: `partSize`, but a quarter of it in the
+    /// last stretch of one part per worker, so that the workers finish close together (the last part done alone
+    /// is shorter) — the wall time of a two-core run waited on one worker for half a part on average.
+    static func nextPartSize(_ partSize: Int, remaining: Int, workers: Int) -> Int {
+        remaining > partSize * workers ? partSize : max(partSize / 4, 1)
+    }
+
+    /// Moves a run's output buffer out, emptied (its capacity kept), for the next part.
+    static func takeOutput(_ run: inout BlockRun) -> [UInt8] {
+        var output: [UInt8] = []
+        swap(&output, &run.output)
+        output.removeAll(keepingCapacity: true)
+        return output
     }
 
     /// The first position at or after `from` that starts a blank line (or, when lines are paragraphs, any line):
@@ -223,6 +262,8 @@ private struct SendableBytes: @unchecked Sendable {
 private final class PartBoard: @unchecked Sendable {
     private let condition = NSCondition()
     private var parts: [ArticleNormalizer.Part?]
+    /// Output buffers of parts already written, for the next parts.
+    private var buffers: [[UInt8]] = []
     private var next = 0
     private var written = 0
     private let window: Int
@@ -232,13 +273,14 @@ private final class PartBoard: @unchecked Sendable {
         self.window = max(window, 1)
     }
 
-    func take() -> Int? {
+    /// The next part to normalise, with a buffer to write it into (empty when none is free).
+    func take() -> (index: Int, output: [UInt8])? {
         condition.lock()
         defer { condition.unlock() }
         while next < parts.count && next >= written + window { condition.wait() }
         guard next < parts.count else { return nil }
         next += 1
-        return next - 1
+        return (next - 1, buffers.popLast() ?? [])
     }
 
     func put(_ part: ArticleNormalizer.Part, at index: Int) {
@@ -248,16 +290,19 @@ private final class PartBoard: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The part once it is done, moved out of the board (its buffers are then referenced only by the caller).
     func wait(for index: Int) -> ArticleNormalizer.Part {
         condition.lock()
         defer { condition.unlock() }
         while parts[index] == nil { condition.wait() }
-        return parts[index] ?? ArticleNormalizer.Part(start: 0, limit: 0)
+        let part = parts[index] ?? ArticleNormalizer.Part(start: 0, limit: 0)
+        parts[index] = nil
+        return part
     }
 
-    func release(_ index: Int) {
+    func release(_ index: Int, recycling output: consuming [UInt8]) {
         condition.lock()
-        parts[index] = nil
+        if output.capacity > 0 { buffers.append(output) }
         written = index + 1
         condition.broadcast()
         condition.unlock()

@@ -13,6 +13,14 @@ public enum TextDataFiles {
     public static func verify() throws(InputError) {
         for name in names { _ = try TextData.loadLines(name) }
     }
+
+    /// Start-up work that needs no argument, for another thread while the command line is parsed: the data files
+    /// read as `verify` reads them (a missing one is left to `verify` to report: failures are not kept) and the
+    /// character class table built.
+    public static func warmUp() {
+        for name in names { _ = try? TextData.loadLines(name) }
+        _ = classTable
+    }
 }
 
 /// The module's data files (Sources/TlumachText/Data), read once. Rules live in these files, not in code.

@@ -94,10 +94,17 @@ struct NormalizeCommand: ParsableCommand {
         // Read and validate everything before writing anything: bad input leaves no partial output. Files are
         // mapped, not copied; the normaliser reads them in place.
         var inputs: [(path: String, data: Data)] = []
+        // Files read ahead while the command line was parsed come validated (the result is reported below, in order).
+        var validated: [String: Int?] = [:]
         if files.isEmpty {
             inputs.append(("<stdin>", FileHandle.standardInput.readDataToEndOfFile()))
         } else {
             for path in files {
+                if let ahead = InputReadAhead.take(path) {
+                    inputs.append((path, ahead.data))
+                    validated[path] = .some(ahead.firstInvalidOffset)
+                    continue
+                }
                 do {
                     let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
                     data.withUnsafeBytes(TextFile.prefault)
@@ -108,7 +115,7 @@ struct NormalizeCommand: ParsableCommand {
             }
         }
         for (path, data) in inputs {
-            let invalid = data.withUnsafeBytes {
+            let invalid = validated[path] ?? data.withUnsafeBytes {
                 UTF8Validation.firstInvalidOffset($0.bindMemory(to: UInt8.self), parts: ProcessInfo.processInfo.activeProcessorCount)
             }
             if let invalid { throw InputError(path: path, byteOffset: invalid, message: "invalid UTF-8") }
@@ -127,7 +134,8 @@ struct NormalizeCommand: ParsableCommand {
                     utf8Buffer: $0.bindMemory(to: UInt8.self), reporting: reporting,
                     progress: { progress.advance(by: $0) },
                     sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil,
-                    workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, partSize: partSize.map { max($0, 1) })
+                    workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, partSize: partSize.map { max($0, 1) },
+                    gatherSink: { StandardOutputWriter.write(buffers: $0) })
             }
             return (path: input.path, result: result)
         }

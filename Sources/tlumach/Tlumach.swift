@@ -37,6 +37,12 @@ struct Tlumach: ParsableCommand {
 
     /// Maps every failure to the exit codes pipelines rely on: 2 for bad input or usage, never a crash.
     static func main() {
+        // `tlumach normalize FILE…`: the files (a guess: the arguments not starting with "-") are paged in and
+        // validated, and the text module's data files read, on the other core while the command line is parsed.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "normalize" {
+            InputReadAhead.start(paths: arguments.dropFirst().filter { !$0.hasPrefix("-") }, first: TextDataFiles.warmUp)
+        }
         if let message = CommandLineHelp.unknownSubcommand(Array(CommandLine.arguments.dropFirst()), root: Self.self) {
             printError("Error: \(message)")
             Foundation.exit(ExitStatus.inputError.rawValue)

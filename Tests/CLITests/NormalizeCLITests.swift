@@ -73,6 +73,30 @@ final class NormalizeCLITests: XCTestCase {
         XCTAssertEqual(piped.stdout, "")
     }
 
+    /// A file of 1 MB or more is read ahead while the command line is parsed: the same output as the same text from
+    /// standard input (never read ahead), and invalid UTF-8 in its third megabyte reported at the same offset.
+    func testLargeFileReadAheadGivesTheSameOutputAndTheSameInvalidOffset() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let text = String(repeating: "Він сказав \"так\" - і пішов.  \nKиїв, м'ясо\n\nВже чисто.\n\n", count: 40_000)
+        let big = directory.appendingPathComponent("big.md")
+        try text.write(to: big, atomically: true, encoding: .utf8)
+        let fromFile = try CLI.run(["normalize", big.path])
+        let fromStandardInput = try CLI.run(["normalize"], stdin: text)
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        XCTAssertEqual(fromFile.stdout, fromStandardInput.stdout)
+        XCTAssertTrue(fromFile.stdout.hasPrefix("Він сказав «так» — і пішов.\nКиїв, м’ясо\n\nВже чисто.\n\n"))
+        var bytes = Array(text.utf8)
+        // An ASCII byte of the third megabyte (so every sequence before it is whole) made invalid.
+        let offset = try XCTUnwrap(bytes.indices.first { $0 >= (2 << 20) + 7 && bytes[$0] < 0x80 })
+        bytes[offset] = 0xFF
+        let bad = directory.appendingPathComponent("bad.md")
+        try Data(bytes).write(to: bad)
+        let result = try CLI.run(["normalize", "--lang", "uk", bad.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("\(bad.path): byte \(offset): invalid UTF-8"), result.stderr)
+    }
+
     func testJSONReport() throws {
         let result = try CLI.run(["normalize", "--report", "json"], stdin: "Kиїв - м'ясо\n")
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -110,6 +110,54 @@ final class NormalizeInPartsTests: XCTestCase {
         XCTAssertEqual(smallResult.text, normalizer.normalize(String(decoding: small, as: UTF8.self)).text)
     }
 
+    /// Parts list their unchanged input instead of copying it (`BlockRun.stretches`): handed to a sink as the pieces
+    /// of each part in one call (`gatherSink`, what the command writes with `writev`), the pieces are the serial
+    /// text, with the unchanged paragraphs taken from the input itself and the changed ones from the parts'
+    /// buffers; the same with only a sink (piece by piece), and with parts redone or used after agreement.
+    func testGatheredPiecesAreTheSerialText() throws {
+        var generator = SeededGenerator(seed: IdempotenceTests.seed &+ 47)
+        // Real catalog text: mostly clean paragraphs (taken from the input) between changed ones.
+        var text = ""
+        for index in 0..<1_500 {
+            text += index % 12 == 0 ? "Не вдалося з'єднатися з сервером \"\(index)\" - спробуйте ще раз.\n\n"
+                : index % 12 == 6 ? Self.document(&generator, paragraphs: 2, linesAreParagraphs: false)
+                : "Файл не знайдено: перевірте шлях і права доступу.\n\n"
+        }
+        let bytes = Array(text.utf8)
+        let normalizer = try ArticleNormalizer()
+        let serial = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
+        XCTAssertGreaterThan(serial.changeCount, 200)
+        for partSize in [300, 2048, 9000] {
+            var gathered: [UInt8] = []
+            var calls = 0
+            var fromInput = 0
+            var streamed: [UInt8] = []
+            bytes.withUnsafeBufferPointer { input in
+                let inputRange = UInt(bitPattern: input.baseAddress)..<(UInt(bitPattern: input.baseAddress) + UInt(input.count))
+                _ = normalizer.normalize(
+                    utf8Buffer: input, reporting: false, sink: { gathered.append(contentsOf: $0) }, workers: 2,
+                    partSize: partSize,
+                    gatherSink: { pieces in
+                        calls += 1
+                        for piece in pieces {
+                            if inputRange.contains(UInt(bitPattern: piece.baseAddress)) { fromInput += piece.count }
+                            gathered.append(contentsOf: piece)
+                        }
+                    })
+                _ = normalizer.normalize(
+                    utf8Buffer: input, reporting: false, sink: { streamed.append(contentsOf: $0) }, workers: 3,
+                    partSize: partSize)
+            }
+            XCTAssertEqual(gathered, serial.utf8, "parts of \(partSize)")
+            XCTAssertEqual(streamed, serial.utf8, "parts of \(partSize), piece by piece")
+            XCTAssertGreaterThan(calls, 1)
+            // Stretches of 256 bytes or more (five clean paragraphs here) are listed; shorter ones copied.
+            if partSize > 2 * ArticleNormalizer.referencedStretch {
+                XCTAssertGreaterThan(fromInput, bytes.count / 3, "unchanged paragraphs come from the input itself")
+            }
+        }
+    }
+
     /// The starts followed beside a part's guessed one: English letters give every start the same answer, so all
     /// still agree though they remember different Cyrillic languages; Cyrillic letters that decide nothing answer
     /// with the remembered Cyrillic language, which drops the starts that remember Russian, and leave the rest in
