@@ -43,7 +43,7 @@ struct Tlumach: ParsableCommand {
         if arguments.first == "normalize" {
             InputReadAhead.start(paths: arguments.dropFirst().filter { !$0.hasPrefix("-") }, first: TextDataFiles.warmUp)
         }
-        if let message = CommandLineHelp.unknownSubcommand(Array(CommandLine.arguments.dropFirst()), root: Self.self) {
+        if let message = CommandLineHelp.unknownSubcommand(arguments, root: Self.self) {
             printError("Error: \(message)")
             Foundation.exit(ExitStatus.inputError.rawValue)
         }
