@@ -95,12 +95,16 @@ public struct CheckDescription: Sendable {
     public var examples: [CheckExample]
     /// Former ids: still accepted in configuration, flags and suppressions, with a deprecation note.
     public var aliases: [String]
+    /// Whether the check reads the target alone (letters, normalisation), never comparing it with the source: such
+    /// checks still apply where the source is a message key rather than text.
+    public var readsTargetAlone: Bool
 
     public init(
         id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity,
-        examples: [CheckExample], aliases: [String] = []
+        examples: [CheckExample], aliases: [String] = [], readsTargetAlone: Bool = false
     ) {
         self.aliases = aliases
+        self.readsTargetAlone = readsTargetAlone
         self.id = id
         self.name = name
         self.summary = summary

@@ -81,7 +81,9 @@ public struct CheckRunner: Sendable {
         let targetFromFile = document.targetLanguage != nil && !(settings.languagesOverrideFiles && settings.targetLanguage != nil)
         return (
             checked(source, fromFile: sourceFromFile) { $0.source } ?? detect { $0.source },
-            checked(target, fromFile: targetFromFile) { $0.target ?? "" } ?? detect { $0.target ?? "" })
+            // A target copied from its source says nothing of the target's language: Qt's Bluetooth catalog keeps
+            // dozens of service names in English, which outweighed its Ukrainian messages.
+            checked(target, fromFile: targetFromFile) { $0.target ?? "" } ?? detect { $0.target == $0.source ? "" : $0.target ?? "" })
     }
 
     /// `progress` receives the number of units each finished chunk checked (from several threads at once).
@@ -102,6 +104,7 @@ public struct CheckRunner: Sendable {
         let allStates = settings.options.checkAllStates
         // Each check's id and severity once, not per finding.
         let checkIDs = checks.map { type(of: $0).description.id }
+        let readsTargetAlone = checks.map { type(of: $0).description.readsTargetAlone }
         let checkAliases = checks.map { type(of: $0).description.aliases }
         // What the enabled checks read of a unit, computed when the unit is made (in parallel, before any check
         // reads it); an unfinished unit only meets `untranslated`, which needs none of it.
@@ -132,6 +135,7 @@ public struct CheckRunner: Sendable {
                 let onlyUntranslated = unit.isUnfinished && !allStates
                 if unit.isTranslatorCredits { continue }
                 for checkIndex in unitChecks.indices where !onlyUntranslated || checkIDs[checkIndex] == "untranslated" {
+                    if unit.isMessageKey && !readsTargetAlone[checkIndex] { continue }
                     let issues = Issue.collapsing(unitChecks[checkIndex].check(unit), check: checkIDs[checkIndex])
                     for issue in issues { found.append((unitIndex, checkIndex, issue)) }
                 }

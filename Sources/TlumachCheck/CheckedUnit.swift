@@ -47,6 +47,7 @@ public final class CheckedUnit: Sendable {
         self.hasTarget = hasTarget
         isUnfinished = unit.isUnfinished
         isTranslatorCredits = Self.isTranslatorCredits(unit)
+        isMessageKey = hasTarget && Self.isMessageKey(source: unit.source, target: target)
         let keys = analyses.contains(.consistencyKeys) && hasTarget
         let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys)
         let targetText = AnalyzedText(target, codes: unit.targetCodes)
@@ -136,6 +137,45 @@ public final class CheckedUnit: Sendable {
             if upper == "NAME OF TRANSLATORS" || upper == "EMAIL OF TRANSLATORS" { return true }
         }
         return false
+    }
+
+    /// The source is a message's key, not its text (mailman's "list:user:notice:refuse.txt" → a whole letter in
+    /// Ukrainian, "help.txt" → the help text): nothing of the source can be compared with the target, so only the
+    /// checks that read the target alone apply.
+    let isMessageKey: Bool
+
+    /// A key: one ASCII token of letters, digits and `_ . : / -` with a `.` or `:` between two letters ("help.txt",
+    /// "list:user:notice:refuse.txt"; "Rows/Columns", "Sche_ma:" and "Captions:" are text), not ending in a full
+    /// stop, not an address; its target is something else: words with a space or letters outside ASCII.
+    static func isMessageKey(source: String, target: String) -> Bool {
+        let bytes = source.utf8
+        guard (5...100).contains(bytes.count), bytes.last != UInt8(ascii: "."), target != source else { return false }
+        var separators = 0
+        var letters = 0
+        var afterLetterSeparator = false
+        var previousIsLetter = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                letters += 1
+                if afterLetterSeparator { separators += 1 }
+                afterLetterSeparator = false
+                previousIsLetter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                afterLetterSeparator = false
+                previousIsLetter = false
+            case UInt8(ascii: "."), UInt8(ascii: ":"):
+                afterLetterSeparator = previousIsLetter
+                previousIsLetter = false
+            case UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "-"):
+                afterLetterSeparator = false
+                previousIsLetter = false
+            default:
+                return false
+            }
+        }
+        guard separators > 0, letters >= 4, !source.contains("://"), !source.hasPrefix("-") else { return false }
+        return target.unicodeScalars.contains { $0 == " " || ($0.value > 0x7F && $0.properties.isAlphabetic) }
     }
 
     public let sourceText: AnalyzedText

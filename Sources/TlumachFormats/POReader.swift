@@ -172,12 +172,14 @@ public enum POReader {
             path: path, format: .po, sourceLanguage: languages.source, targetLanguage: languages.target, units: units)
     }
 
-    /// The languages a header entry declares (`Language:`, `X-Source-Language:`); without `Language:`, the team's
-    /// list address (`Language-Team: Ukrainian <uk@li.org>`, as older and Launchpad catalogs name it).
+    /// The languages a header entry declares (`Language:`, `X-Source-Language:`); without `Language:`, Qt's
+    /// `X-Language:` or the team's list address (`Language-Team: Ukrainian <uk@li.org>`, as older and Launchpad
+    /// catalogs name it).
     static func readHeader(_ header: String) -> (source: String?, target: String?) {
         var source: String?
         var target: String?
         var team: String?
+        var qtLanguage: String?
         for line in header.split(separator: "\n") {
             if line.hasPrefix("Language:") {
                 let language = line.dropFirst(9).trimmingSpaces()
@@ -185,11 +187,15 @@ public enum POReader {
             } else if line.hasPrefix("X-Source-Language:") {
                 let language = line.dropFirst(18).trimmingSpaces()
                 if !language.isEmpty { source = language }
+            } else if line.hasPrefix("X-Language:") {
+                // Qt's lconvert writes the language only here.
+                let language = line.dropFirst(11).trimmingSpaces()
+                if !language.isEmpty { qtLanguage = language }
             } else if line.hasPrefix("Language-Team:") {
                 team = teamLanguage(line.dropFirst(14))
             }
         }
-        return (source, target ?? team)
+        return (source, target ?? qtLanguage ?? team)
     }
 
     /// "Ukrainian <uk@li.org>" → "uk", "<trans-uk@lists.fedoraproject.org>" → nil: only the Translation Project's

@@ -582,7 +582,8 @@ struct URLMismatchCheck: Check {
             `/uk/`, `en.wikipedia.org` → `uk.wikipedia.org`) is an allowed localisation; on a host named by its language, so \
             is the site's article in the target's language under its own title. A sample mailbox at a domain \
             reserved for examples (bob@example.com → olexandr@example.com) may be localised. A sample address given \
-            the reader's words (ftp://my.server.org/sub/folder → ftp://мій.сервер.org/під/тека) or a sample \
+            the reader's words (ftp://my.server.org/sub/folder → ftp://мій.сервер.org/під/тека), a sample URL whose \
+            bracketed metavariable is renamed (…/blog/[my-slug]/ → …/blog/[nazva_storinky]/) or a sample \
             identity's mailbox named after its person is reported as information.
             """,
         defaultSeverity: .error,
@@ -689,16 +690,31 @@ struct URLMismatchCheck: Check {
         let sourcePieces = source.text[sourceScheme.upperBound...].split(separator: "/")
         let targetPieces = target.text[targetScheme.upperBound...].split(separator: "/")
         guard sourcePieces.count == targetPieces.count, let sourceHost = sourcePieces.first, let targetHost = targetPieces.first else { return false }
+        // wagtail: "http://domain.com/blog/[my-slug]/" → "…/blog/[nazva_storinky]/": only a bracketed metavariable
+        // of the path differs, the example's own name for the reader.
+        if sourceHost.lowercased() == targetHost.lowercased(), zip(sourcePieces, targetPieces).contains(where: { $0 != $1 }),
+            zip(sourcePieces, targetPieces).allSatisfy({ $0 == $1 || (isMetavariable($0) && isMetavariable($1)) })
+        {
+            return true
+        }
         return sourceHost.split(separator: ".").last?.lowercased() == targetHost.split(separator: ".").last?.lowercased()
+            && couldBeLocalisedSample(target, in: unit, byHostOnly: true)
+    }
+
+    /// A path segment that is a metavariable: `[my-slug]`, `{id}`, `<name>`.
+    static func isMetavariable(_ segment: Substring) -> Bool {
+        guard let first = segment.first, let last = segment.last, segment.count > 2 else { return false }
+        return (first == "[" && last == "]") || (first == "{" && last == "}") || (first == "<" && last == ">")
     }
 
     /// A target address shaped like a localised sample: a mailbox named after the person before it, or a URL whose
     /// host has Cyrillic letters.
-    static func couldBeLocalisedSample(_ link: Link, in unit: CheckedUnit) -> Bool {
+    static func couldBeLocalisedSample(_ link: Link, in unit: CheckedUnit, byHostOnly: Bool = false) -> Bool {
         if link.isEmail { return isNamedMailbox(link, in: unit.targetText.scalars) }
         guard let scheme = link.text.range(of: "://") else { return false }
         let host = link.text[scheme.upperBound...].prefix { $0 != "/" }
-        return host.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) }
+        if host.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) { return true }
+        return !byHostOnly && link.text[scheme.upperBound...].split(separator: "/").dropFirst().contains(where: isMetavariable)
     }
 
     /// Whether a mailbox stands in angle brackets after a name its local part spells ("Heinrich Heine

@@ -74,7 +74,7 @@ struct MixedScriptCheck: Check {
                 note: "ISO 8601's literal T between translated metavariables (libvirt)."),
             .passing("GnumericSpreadsheet", "ЕлектроннаТаблицяGnumeric", note: "A camel-case compound with the Latin half last (lyx)."),
             .triggering("the argument to -C must be a number", "аргументом параметра -C ↓mмає бути число", note: "A Latin letter left over from the source's word (sudo)."),
-        ])
+        ], readsTargetAlone: true)
 
     init(environment: CheckEnvironment) {}
 
@@ -753,7 +753,7 @@ struct CyrillicAlphabetCheck: Check {
             .passing("Disk is full", "Диск заповнено"),
             .passing("Disk is full", "Диск переполнен", from: "en", to: "ru"),
             .passing("The word «объект»", "Слово «объект»", note: "The source has the word too."),
-        ])
+        ], readsTargetAlone: true)
 
     init(environment: CheckEnvironment) {}
 

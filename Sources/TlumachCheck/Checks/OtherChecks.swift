@@ -16,7 +16,7 @@ struct NotNormalizedCheck: Check {
             .passing(
                 "%.1f\u{A0}\u{212A}", "%.1f\u{A0}\u{212A}",
                 note: "The Kelvin sign (NFC makes it K) as the source writes it (libgweather): the source's to mend."),
-        ])
+        ], readsTargetAlone: true)
 
     let normalizer: any TextNormalizing
 

@@ -594,7 +594,9 @@ struct PunctuationCheck: Check {
             || (sourceEnd == .exclamation && targetEnd == .period)
             // …and a sentence ending with a quoted question or exclamation, after which Ukrainian puts no full stop
             // (kexi: "Activates a \"What's This?\" tool." → "Вмикає інструмент «Що це?»").
-            || (sourceEnd == .period && (targetEnd == .question || targetEnd == .exclamation) && Self.endsWithQuotedMark(target))
+            // A label naming a quoted question is alike (Qt Designer: "Edit WhatsThis" → "Редагування підказки
+            // \"Що це?\"").
+            || ((sourceEnd == .period || sourceEnd == .none) && (targetEnd == .question || targetEnd == .exclamation) && Self.endsWithQuotedMark(target))
             // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").
             || (sourceEnd == .period && targetEnd == .ellipsis && Self.endsWithEtc(source))
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:

@@ -30,7 +30,9 @@ struct TermMissingCheck: Check {
             is often an everyday word (“Region” and “Province” in software are not the oblast concept). A target \
             that says the concept with another word of its family (“the defender's strength” → “сила захисту”, \
             “oblast council” → “обласна рада”), or with a compound or adjective built on a one-word term \
-            (“anti-tank missile” → “протитанкова ракета”), gets the finding as information only.
+            (“anti-tank missile” → “протитанкова ракета”), gets the finding as information only; so does an \
+            abbreviation standing without its full form in the source, which may name something else in another \
+            field (MFA, multi-factor authentication in a web framework, is not the ministry).
             """,
         defaultSeverity: .error,
         examples: [
@@ -151,6 +153,14 @@ struct TermMissingCheck: Check {
                 targetWords = words
                 if words.contains(occurrence.text) { continue }
             }
+            // Qt's "Custom (%1CC x %2CC)": a figure read as a look-alike letter (1CC as ICC) is a figure, not the
+            // glossary's abbreviation.
+            if occurrence.text.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
+                !terms.approvedTerms(concept: occurrence.concept, language: unit.sourceLanguage)
+                    .contains(where: { $0.unicodeScalars.contains { $0.properties.numericType != nil } })
+            {
+                continue
+            }
             let inTarget = targetTerms.filter { $0.concept == occurrence.concept }
             if inTarget.isEmpty && !terms.mentions(concept: occurrence.concept, in: unit.target, language: unit.targetLanguage)
                 // balsa: "_Russian" → "Росі_йська": the term behind an accelerator mark.
@@ -176,6 +186,16 @@ struct TermMissingCheck: Check {
                 if let relative {
                     issues.append(Issue(
                         "“\(occurrence.text)” has no approved translation in the target (expected \(list)); “\(relative)” is of the same family",
+                        suggestion: first, ceiling: .info))
+                    continue
+                }
+                // An abbreviation alone names different things in different fields (django-allauth: MFA, multi-factor
+                // authentication, is not the ministry): without its full form in the source, information.
+                if Self.isAbbreviation(occurrence.text)
+                    && !sourceTerms.contains(where: { $0.concept == occurrence.concept && !Self.isAbbreviation($0.text) })
+                {
+                    issues.append(Issue(
+                        "“\(occurrence.text)” has no approved translation in the target (expected \(list)); the abbreviation may name something else here",
                         suggestion: first, ceiling: .info))
                     continue
                 }
