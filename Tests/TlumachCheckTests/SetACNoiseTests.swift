@@ -1359,3 +1359,30 @@ extension SetCONoiseTests {
         XCTAssertEqual(informationFindings("Step # 2 items", "Крок"), ["number-mismatch"])
     }
 }
+
+/// Sets CR–CS (fifteenth round, seed 102): Qt applications' own catalogs (.qm through lconvert): LXQt, Qt Creator,
+/// Psi, KeePassXC, Flameshot, CopyQ, SMPlayer…
+final class SetCRNoiseTests: XCTestCase {
+    /// lximage-qt: "Home" kept under the context "HiddenShortcutsDialog|": a key's printed name in a table of
+    /// shortcuts; the same word elsewhere is still reported.
+    func testAKeyNameUnderAShortcutsContext() {
+        XCTAssertEqual(defaultFindings("Home", "Home", context: "HiddenShortcutsDialog|"), [])
+        XCTAssertEqual(defaultFindings("Home", "Home", context: "MainWindow|"), ["untranslated"])
+    }
+
+    /// Qt Creator: a lone opening `<p>` at the start of a source with no other markup only marks it as rich text;
+    /// a tag lost from a source with other markup stays found.
+    func testALoneOpeningParagraphTagLeftOut() {
+        XCTAssertEqual(defaultFindings(
+            "<p>Specifying the module for function breakpoints can speed up debugger start-up times (CDB, LLDB).",
+            "Вказання модуля для точок перепину по функції може прискорити час запуску зневаджувача (CDB, LLDB)."), [])
+        XCTAssertEqual(Set(defaultFindings("<p>Use <b>this</b> module.", "Використовуйте цей модуль.")), ["placeholder-mismatch"])
+    }
+
+    /// psi: 'Enable "Says style"' → 'Увімкнути стиль "...каже:"': the quoted words' own colon; a colon added after
+    /// a quotation stays reported.
+    func testAMarkInsideAQuotationThatEndsBothTexts() {
+        XCTAssertEqual(defaultFindings("Enable \"Says style\"", "Увімкнути стиль \"...каже:\""), [])
+        XCTAssertEqual(defaultFindings("Enable \"Says style\"", "Увімкнути стиль \"каже\":"), ["punctuation"])
+    }
+}

@@ -300,7 +300,9 @@ struct UntranslatedCheck: Check {
         // A lone word in lower case is a keyword or command the program matches (procps-ng's help, list, output);
         // a word whose context names it a key (gtk20's "keyboard label": Delete) is the key's printed name.
         let namesAKey = unit.unit.context.map { context in
+            // …or a Qt class of shortcuts (lximage-qt's "HiddenShortcutsDialog|": Home, End, Esc).
             context.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0.hasPrefix("key") }
+                || context.lowercased().contains("shortcut")
         } ?? false
         let loneWord = words.count == 1 && plain.count == 1 && plain[0].text.unicodeScalars.count >= 4 && !namesAKey
             && plain[0].text.unicodeScalars.first.map(CharacterClass.isLowercaseLetter) == false

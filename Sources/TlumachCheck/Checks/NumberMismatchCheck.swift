@@ -20,7 +20,7 @@ struct NumberMismatchCheck: Check {
             sample phone number or country code given another country's, or sample IP addresses replaced by \
             documentation ones (RFC 5737), are information. So is a small count (0–12, 100) counting the word after \
             it that the target drops with no other figure in its place ("for 2 seconds", "more than 1 URL" → \
-            "декілька адрес"): on the judged blind sets it was said in words four times in five; the last of a list \
+            "декілька адрес"): on the judged blind sets it was said in words five times in six; the last of a list \
             of figures, a name's index (Tower 2, RAID 1) and a value after an operator or colon stay errors.
             """,
         defaultSeverity: .error,
@@ -884,8 +884,8 @@ struct NumberMismatchCheck: Check {
                     continue
                 }
                 // A small count standing alone, with no other figure in its place, is more often said in words
-                // than lost ("2 or more" → декількох, "Restarting at 0" → "з початку", "Minor 7" → септакорд): on
-                // the blind sets of rounds 11–14, 5 of 22 such findings were defects. Information.
+                // than lost ("2 or more" → декількох, "1 pair" → пара, "for 2 seconds" said once for two): on
+                // the blind sets of rounds 11–14, 1 of 6 such findings was a defect (ktechlab's "7 Segment"). Information.
                 if targetUnmatched.isEmpty && Self.isLoneSmallCount(token, in: unit.sourceText.scalars)
                     && !nonLoneFigures().contains(token.text) && !targetSaysAnotherNumber(than: token)
                 {

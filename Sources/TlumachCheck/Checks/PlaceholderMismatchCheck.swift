@@ -293,7 +293,16 @@ struct PlaceholderMismatchCheck: Check {
     /// kcmkonqhtml: "<html>Controls how…</html>" → "Керує тим, як…<br />…": the wrapper that marks a Qt string as
     /// rich text, left out of a target whose other markup Qt detects as rich text all the same. Set aside only as
     /// the whole source's first and last tags, and only when the target keeps other markup.
+    /// Qt Creator: "<p>Specifying the module … (CDB, LLDB)." → "Вказання модуля … (CDB, LLDB).": a lone opening
+    /// `<p>` or `<qt>` that starts a source with no other markup only marks it as rich text; a target without
+    /// any markup leaves it out harmlessly.
     static func withoutDroppedRichTextWrapper(_ source: [Placeholder], target: [Placeholder]) -> [Placeholder] {
+        let sourceTags = source.filter { $0.kind == .tag }
+        if sourceTags.count == 1, let only = sourceTags.first, only.range.lowerBound == 0,
+            ["<p>", "<qt>"].contains(only.key.lowercased()), !target.contains(where: { $0.kind == .tag })
+        {
+            return source.filter { $0.kind != .tag }
+        }
         guard let first = source.first, let last = source.last, source.count > 2, first.kind == .tag, last.kind == .tag else { return source }
         let opening = first.key.lowercased()
         guard opening == "<html>" || opening == "<qt>", last.key.lowercased() == "</" + opening.dropFirst() else { return source }

@@ -520,11 +520,17 @@ struct PunctuationCheck: Check {
     }
 
     /// Whether the text ends with "?" or "!" and a closing quotation mark («Що це?»).
-    static func endsWithQuotedMark(_ target: [Unicode.Scalar]) -> Bool {
+    static func endsWithQuotedMark(_ target: [Unicode.Scalar], anyMark: Bool = false) -> Bool {
         var end = target.count - 1
         while end >= 0 && CharacterClass.isSpace(target[end]) { end -= 1 }
         guard end >= 1, "»”\"'’“".unicodeScalars.contains(target[end]) else { return false }
-        return target[end - 1] == "?" || target[end - 1] == "!"
+        return target[end - 1] == "?" || target[end - 1] == "!" || (anyMark && ".:;…".unicodeScalars.contains(target[end - 1]))
+    }
+
+    /// Whether the text's last visible character closes a quotation.
+    static func endsWithQuote(_ text: [Unicode.Scalar]) -> Bool {
+        guard let last = text.last(where: { !CharacterClass.isSpace($0) }) else { return false }
+        return "»”\"'’“".unicodeScalars.contains(last)
     }
 
     static func endsWithAStandaloneMarkTheSourceNames(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
@@ -597,6 +603,9 @@ struct PunctuationCheck: Check {
             // A label naming a quoted question is alike (Qt Designer: "Edit WhatsThis" → "Редагування підказки
             // \"Що це?\"").
             || ((sourceEnd == .period || sourceEnd == .none) && (targetEnd == .question || targetEnd == .exclamation) && Self.endsWithQuotedMark(target))
+            // …and a quotation that ends both texts, the target's with a mark of its own (psi: 'Enable "Says
+            // style"' → 'Увімкнути стиль "...каже:"'): the mark is the quoted words'.
+            || (sourceEnd == .none && Self.endsWithQuotedMark(target, anyMark: true) && Self.endsWithQuote(source))
             // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").
             || (sourceEnd == .period && targetEnd == .ellipsis && Self.endsWithEtc(source))
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:
