@@ -1386,3 +1386,20 @@ final class SetCRNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Enable \"Says style\"", "Увімкнути стиль \"каже\":"), ["punctuation"])
     }
 }
+
+/// Sets CT–CU (fifteenth round, seed 103): QGIS, Merkaartor, Hedgewars, Tiled; Sigil, Nextcloud's client, Mixxx,
+/// LMMS, Scribus, qtractor, qjackctl, qpdfview, Kvantum (.qm through lconvert).
+final class SetCTNoiseTests: XCTestCase {
+    /// QGIS: examples of expressions copied as written ("min <= value < max", "[ 'one', 'two' ]", a function call);
+    /// a sentence copied is still untranslated.
+    func testAnExpressionCopiedAsWritten() {
+        XCTAssertEqual(defaultFindings("min <= value < max", "min <= value < max"), [])
+        XCTAssertEqual(defaultFindings("[ 'one', 'two' ]", "[ 'one', 'two' ]"), [])
+        XCTAssertEqual(defaultFindings("day(to_interval('3 weeks 2 days'))", "day(to_interval('3 weeks 2 days'))"), [])
+        XCTAssertEqual(
+            defaultFindings("{'layerId': NULL, 'layerName': 'layer', 'path': '/home/qgis/geopackage.gpkg'}", "{'layerId': NULL, 'layerName': 'layer', 'path': '/home/qgis/geopackage.gpkg'}"),
+            [])
+        XCTAssertEqual(defaultFindings("Save the project file", "Save the project file"), ["untranslated"])
+        XCTAssertEqual(defaultFindings("Open file (read only)", "Open file (read only)"), ["untranslated"])
+    }
+}

@@ -195,6 +195,26 @@ struct UntranslatedCheck: Check {
         return !name.isEmpty && first == name
     }
 
+    /// QGIS's examples of expressions, kept as written: a literal list or map ("[ 'one', 'two' ]", "{'layerId': NULL,
+    /// …}"), a function call ("day(to_interval('3 weeks 2 days'))") or a comparison of names ("min <= value < max").
+    static func isExpression(_ source: String) -> Bool {
+        let trimmed = source.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = trimmed.unicodeScalars.first, let last = trimmed.unicodeScalars.last, trimmed.utf8.count >= 3 else { return false }
+        if (first == "[" && last == "]") || (first == "{" && last == "}") { return true }
+        let scalars = Array(trimmed.unicodeScalars)
+        if last == ")", let open = scalars.firstIndex(of: "("), open > 0,
+            scalars[open - 1].properties.isAlphabetic || scalars[open - 1] == "_" || NumberScanner.isDigit(scalars[open - 1]),
+            !scalars[..<open].contains(" ")
+        {
+            return true
+        }
+        let tokens = trimmed.split(separator: " ")
+        let operators: Set<Substring> = ["<", "<=", ">", ">=", "==", "!=", "=", "+", "*", "&&", "||"]
+        return tokens.count <= 7 && tokens.contains { operators.contains($0) }
+            && tokens.allSatisfy { operators.contains($0) || $0.unicodeScalars.allSatisfy { $0.isASCII && !CharacterClass.isSpace($0) } }
+            && !tokens.contains { $0.count > 1 && $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) }
+    }
+
     /// ncmpc's key bindings: a file that keeps four or more keys' everyday names as written (Down, Home, Insert,
     /// Space) is a table of the keys' printed names, and those copies are not reported; a lone "Delete" copied is.
     static func withoutKeyTables(_ candidates: [(index: Int, word: String)], units: [CheckedUnit]) -> [(index: Int, word: String)] {
@@ -231,6 +251,7 @@ struct UntranslatedCheck: Check {
         guard target.utf8.elementsEqual(source.utf8) else { return nil }
         if CharacterClass.isSettingKey(source) { return nil }
         if Self.isOwnCommandLine(source, file: unit.file) { return nil }
+        if Self.isExpression(source) { return nil }
         // A key's printed name (caribou: "Num lock") kept as the key shows it (Data/key-names.tsv).
         if source.utf8.count <= 16 {
             let name = source.trimmingCharacters(in: " ").lowercased().replacing(" ", with: "_")
