@@ -145,11 +145,20 @@ public final class CheckedUnit: Sendable {
     let isMessageKey: Bool
 
     /// A key: one ASCII token of letters, digits and `_ . : / -` with a `.` or `:` between two letters ("help.txt",
-    /// "list:user:notice:refuse.txt"; "Rows/Columns", "Sche_ma:" and "Captions:" are text), not ending in a full
-    /// stop, not an address; its target is something else: words with a space or letters outside ASCII.
+    /// "list:user:notice:refuse.txt"), or in lower case with a `_` between two letters where the target has no `_`
+    /// (Plone's "label_default_workflow_title"); "Rows/Columns", "Sche_ma:" and "Captions:" are text. Not ending in a
+    /// full stop, not an address; its target is something else: words with a space, letters outside ASCII or a
+    /// placeholder (Plone's "time_format" → "${H}:${M}").
     static func isMessageKey(source: String, target: String) -> Bool {
         let bytes = source.utf8
         guard (5...100).contains(bytes.count), bytes.last != UInt8(ascii: "."), target != source else { return false }
+        // An accelerator the target keeps ("на_зва") makes a lower-case "fi_le" a label, not a key; a placeholder's
+        // name (${version_id}) does not.
+        let targetScalars = Array(target.unicodeScalars)
+        let targetAccelerator = targetScalars.indices.dropLast().contains {
+            targetScalars[$0] == "_" && targetScalars[$0 + 1].value > 0x7F && targetScalars[$0 + 1].properties.isAlphabetic
+        }
+        let snakeCase = !bytes.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } && !targetAccelerator
         var separators = 0
         var letters = 0
         var afterLetterSeparator = false
@@ -167,6 +176,9 @@ public final class CheckedUnit: Sendable {
             case UInt8(ascii: "."), UInt8(ascii: ":"):
                 afterLetterSeparator = previousIsLetter
                 previousIsLetter = false
+            case UInt8(ascii: "_") where snakeCase:
+                afterLetterSeparator = previousIsLetter
+                previousIsLetter = false
             case UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "-"):
                 afterLetterSeparator = false
                 previousIsLetter = false
@@ -175,7 +187,7 @@ public final class CheckedUnit: Sendable {
             }
         }
         guard separators > 0, letters >= 4, !source.contains("://"), !source.hasPrefix("-") else { return false }
-        return target.unicodeScalars.contains { $0 == " " || ($0.value > 0x7F && $0.properties.isAlphabetic) }
+        return target.unicodeScalars.contains { $0 == " " || $0 == "$" || $0 == "{" || ($0.value > 0x7F && $0.properties.isAlphabetic) }
     }
 
     public let sourceText: AnalyzedText

@@ -1403,3 +1403,19 @@ final class SetCTNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Open file (read only)", "Open file (read only)"), ["untranslated"])
     }
 }
+
+/// Set CV (fifteenth round, seed 104): more Python packages' catalogs (Plone, Indico, Kolibri, Misago, Mezzanine,
+/// searx, Invenio, django CMS plug-ins).
+final class SetCVNoiseTests: XCTestCase {
+    /// Plone: the msgid is a message id in snake case ("label_default_workflow_title"), the msgstr the text with
+    /// its ${title}: nothing of the key compares; a Latin letter in the text is still found, and a lower-case label
+    /// with an accelerator the target keeps is text.
+    func testASnakeCaseMessageId() {
+        XCTAssertEqual(defaultFindings("label_default_workflow_title", "Робочий стан по замовчуванню (${title})"), [])
+        XCTAssertEqual(defaultFindings("label_some_content_types", "Деякі типи контенту:"), [])
+        XCTAssertEqual(defaultFindings("label_some_content_types", "Деякі типи кoнтенту:"), ["mixed-script"])
+        XCTAssertEqual(defaultFindings("label_compare_to_revision", "Порівняти з ${version_id} версією"), [])
+        XCTAssertEqual(defaultFindings("time_format", "${H}:${M}"), [])
+        XCTAssertEqual(defaultFindings("fi_le name:", "на_зва файлу"), ["punctuation"])
+    }
+}
