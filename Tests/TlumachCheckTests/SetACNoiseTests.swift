@@ -1419,3 +1419,29 @@ final class SetCVNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("fi_le name:", "на_зва файлу"), ["punctuation"])
     }
 }
+
+/// Sets CW–CX (fifteenth round, seed 105): MuseScore, Transmission, Fritzing, Quassel, LibreCAD (.qm); Lazarus and
+/// Double Commander (Free Pascal's .po).
+final class SetCWNoiseTests: XCTestCase {
+    /// transmission-qt: "%1timed out%2" is Qt's %1 before a word, not printf's %1ti; a printf %zu stays one.
+    func testAQtPlaceholderBeforeAWordIsNoPrintfConversion() {
+        XCTAssertEqual(defaultFindings("Peer list request %1timed out%2 %3 ago; will retry", "Запит списку вузлів %1прострочено%2 %3 тому; повтор"), [])
+        XCTAssertEqual(defaultFindings("Read %zu bytes", "Прочитано байтів"), ["placeholder-mismatch"])
+    }
+
+    /// musescore: "9-plets" → "Нонемолі": a tuplet named by its number of notes; another tuplet stays a mismatch.
+    func testTupletsNamedByTheirNumber() {
+        XCTAssertEqual(defaultFindings("9-plets", "Нонемолі"), [])
+        XCTAssertEqual(defaultFindings("4-plets", "Квартолі"), [])
+        XCTAssertEqual(defaultFindings("4-plets", "Квінтолі"), ["number-mismatch"])
+    }
+}
+
+extension SetCWNoiseTests {
+    /// lazarus: "Enable I18N for LFM" → "Ввімкнути i18n для LFM": the numeronym kept in lower case; one with
+    /// another figure stays found.
+    func testANumeronymKeptInAnotherCase() {
+        XCTAssertEqual(defaultFindings("Enable I18N for LFM", "Ввімкнути i18n для LFM"), [])
+        XCTAssertEqual(Set(defaultFindings("Enable I18N for LFM", "Ввімкнути i10n для LFM")), ["number-mismatch"])
+    }
+}

@@ -623,9 +623,10 @@ struct NumberMismatchCheck: Check {
                 // "Fluorescent-2-desk" → "Флуоресцентна-2-стільн", a model's name, compares as a number).
                 return !unit.target.contains("-\(token.text)-")
             }
-            let words = targetWords ?? Self.alphanumericWords(of: unit.targetText.scalars)
+            // Kept in another case (lazarus: "I18N" → "i18n"), it is the same word and its figures pair.
+            let words = targetWords ?? Set(Self.alphanumericWords(of: unit.targetText.scalars).map { $0.lowercased() })
             targetWords = words
-            return !words.contains(ScalarString.make(sourceScalars[(token.range.lowerBound - 1)..<(token.range.upperBound + 1)]))
+            return !words.contains(ScalarString.make(sourceScalars[(token.range.lowerBound - 1)..<(token.range.upperBound + 1)]).lowercased())
         }
         // …and the target's P2P for the source's "peer-to-peer" (libvirt: "peer-to-peer migration protocol" →
         // "протокол перенесення P2P"): 2 for "to", 4 for "for", between the words' first letters.

@@ -111,6 +111,13 @@ package enum PlaceholderScanner {
             index += 1
         }
         guard index < count, "diouxXeEfFgGaAcsSpn@".unicodeScalars.contains(scalars[index]) else { return nil }
+        // transmission-qt: "%1timed out" is Qt's %1 before a word, not printf's %1ti (ptrdiff_t): a rare length
+        // modifier (t, z, j, q) whose conversion runs on into letters is a word.
+        if lengthModifier.unicodeScalars.contains(where: { "tzjq".unicodeScalars.contains($0) }), index + 1 < count,
+            scalars[index + 1].properties.isAlphabetic
+        {
+            return nil
+        }
         let conversion = scalars[index]
         // %i prints what %d prints (seahorse-nautilus: "Imported %i key" → "Імпортовано %d ключ").
         let key = lengthModifier + (conversion == "i" ? "d" : String(Character(conversion)))
