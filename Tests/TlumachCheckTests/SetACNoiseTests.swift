@@ -1445,3 +1445,14 @@ extension SetCWNoiseTests {
         XCTAssertEqual(Set(defaultFindings("Enable I18N for LFM", "Ввімкнути i10n для LFM")), ["number-mismatch"])
     }
 }
+
+extension SetCWNoiseTests {
+    /// fritzing: "thin (16 mil)" → "тонкий (0,4 мм)": a measure converted to the reader's units is information;
+    /// a conversion whose value is wrong stays found.
+    func testAMeasureConvertedToTheReadersUnits() {
+        XCTAssertEqual(defaultFindings("thin (16 mil)", "тонкий (0,4 мм)"), [])
+        XCTAssertEqual(informationFindings("thick (32 mil)", "товстий (0,8 мм)"), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("A 5 inch screen", "Екран 12,7 см"), [])
+        XCTAssertEqual(Set(defaultFindings("thick (32 mil)", "товстий (3 мм)")), ["number-mismatch"])
+    }
+}

@@ -764,6 +764,10 @@ struct NumberMismatchCheck: Check {
         if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
             localisedSamples += Self.pairCountryCodes(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, in: unit)
         }
+        // fritzing: "thin (16 mil)" → "тонкий (0,4 мм)": a measure converted to the reader's units.
+        if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
+            localisedSamples += Self.pairConvertedUnits(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, in: unit)
+        }
         if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return misread + localisedSamples }
 
         // 2. Parts (dates, times, versions), then number words and month names on the other side.
@@ -1084,6 +1088,60 @@ struct NumberMismatchCheck: Check {
         guard previous < before || scalars[before] == "," else { return true }
         while previous >= 0 && spaces.contains(scalars[previous]) { previous -= 1 }
         return previous < 0 || !NumberScanner.isDigit(scalars[previous])
+    }
+
+    /// A figure before a unit of the source paired, in order, with a figure before the unit Data/unit-conversions.tsv
+    /// converts it to, when the values agree (within 5 %, or the rounding of the target's last written digit): one
+    /// finding as information says so.
+    static func pairConvertedUnits(
+        _ sourceUnmatched: inout [Int], _ targetUnmatched: inout [Int], _ sourceTokens: [NumberToken], _ targetTokens: [NumberToken],
+        in unit: CheckedUnit
+    ) -> [Issue] {
+        let conversions = WordLists.shared.unitConversions(from: unit.sourceLanguage, to: unit.targetLanguage)
+        guard !conversions.isEmpty else { return [] }
+        /// The word right after a figure (one space or none between), in lower case.
+        func wordAfter(_ token: NumberToken, _ scalars: [Unicode.Scalar]) -> String {
+            var index = token.range.upperBound
+            if index < scalars.count && (scalars[index] == " " || scalars[index] == "\u{A0}") { index += 1 }
+            var word = String.UnicodeScalarView()
+            while index < scalars.count && (scalars[index].properties.isAlphabetic || scalars[index] == "/") && word.count < 24 {
+                word.append(scalars[index])
+                index += 1
+            }
+            return String(word).lowercased()
+        }
+        var issues: [Issue] = []
+        var usedTargets = Set<Int>()
+        var pairedSources = Set<Int>()
+        for sourceIndex in sourceUnmatched {
+            let source = sourceTokens[sourceIndex]
+            guard let value = source.values.first else { continue }
+            let sourceWord = wordAfter(source, unit.sourceText.scalars)
+            let candidates = conversions.filter { $0.sourceForms.contains(sourceWord) }
+            guard !candidates.isEmpty else { continue }
+            // Only the next few figures of the target are tried: a unit of thousands of figures stays linear.
+            for targetIndex in targetUnmatched.lazy.filter({ !usedTargets.contains($0) }).prefix(8) {
+                let target = targetTokens[targetIndex]
+                guard let converted = target.values.first else { continue }
+                let targetWord = wordAfter(target, unit.targetText.scalars)
+                // The rounding the target's written digits allow: 0,4 stands for 0.35–0.45.
+                let decimals = target.text.split(whereSeparator: { $0 == "," || $0 == "." }).dropFirst().last?.count ?? 0
+                let rounding = 0.5 * (0..<decimals).reduce(1.0) { value, _ in value / 10 }
+                guard candidates.contains(where: { conversion in
+                    let expected = value * conversion.factor
+                    return conversion.isTargetUnit(targetWord) && abs(converted - expected) <= max(0.05 * expected, rounding)
+                }) else { continue }
+                usedTargets.insert(targetIndex)
+                pairedSources.insert(sourceIndex)
+                issues.append(Issue(
+                    "\(source.text) \(sourceWord) is written \(target.text) \(targetWord): converted to the reader's units?",
+                    at: target.range, ceiling: .info))
+                break
+            }
+        }
+        sourceUnmatched.removeAll { pairedSources.contains($0) }
+        targetUnmatched.removeAll { usedTargets.contains($0) }
+        return issues
     }
 
     /// A lone country calling code ("+1", "+49": a plus and one to three digits, no number after it) of the source

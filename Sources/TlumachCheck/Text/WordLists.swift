@@ -14,6 +14,22 @@ struct WordLists: Sendable {
     /// Figures said in words (Data/number-idioms.tsv): "language kind" → entries in file order.
     let numberIdioms: [String: [NumberIdiom]]
 
+    /// Units a translation may convert (Data/unit-conversions.tsv): "source-language target-language" → entries.
+    let unitConversions: [String: [UnitConversion]]
+
+    /// One line of Data/unit-conversions.tsv.
+    struct UnitConversion: Sendable {
+        let sourceForms: Set<String>
+        /// Forms as written, and word starts (listed with a final "*").
+        let targetForms: Set<String>
+        let targetStarts: [String]
+        let factor: Double
+
+        func isTargetUnit(_ word: String) -> Bool {
+            targetForms.contains(word) || targetStarts.contains { word.hasPrefix($0) }
+        }
+    }
+
     /// One line of Data/number-idioms.tsv: the source's words, and the starts of the target words that say them.
     struct NumberIdiom: Sendable {
         let source: String
@@ -59,7 +75,26 @@ struct WordLists: Sendable {
             }
         }
         numberIdioms = idioms
+        var conversions: [String: [UnitConversion]] = [:]
+        if let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachCheck", resource: "unit-conversions", extension: "tsv", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let fields = line.split(separator: "\t")
+                guard fields.count >= 5, let factor = Double(fields[4]) else { continue }
+                let targets = fields[3].split(separator: " ").map(String.init)
+                conversions["\(fields[0]) \(fields[2])", default: []].append(UnitConversion(
+                    sourceForms: Set(fields[1].split(separator: " ").map(String.init)),
+                    targetForms: Set(targets.filter { !$0.hasSuffix("*") }),
+                    targetStarts: targets.filter { $0.hasSuffix("*") }.map { String($0.dropLast()) },
+                    factor: factor))
+            }
+        }
+        unitConversions = conversions
     }
+
+    /// The unit conversions from `source` to `target` language.
+    func unitConversions(from source: String, to target: String) -> [UnitConversion] { unitConversions["\(source) \(target)"] ?? [] }
 
     /// The number idioms of `kind` for a target in `language` (empty when none are listed).
     func numberIdioms(_ kind: String, language: String) -> [NumberIdiom] { numberIdioms["\(language) \(kind)"] ?? [] }
