@@ -704,7 +704,10 @@ enum Blocks {
             }
             return (.code, start..<end)
         }
-        if linesAreParagraphs || isBlank(bytes, first) { return (.paragraph, first) }
+        // A blank line starts with a byte `mayStartBlock` admits (most lines start with a letter: no test).
+        if linesAreParagraphs || ((start >= bytes.count || mayStartBlock(bytes[start])) && isBlank(bytes, first)) {
+            return (.paragraph, first)
+        }
         var end = first.upperBound
         while end < bytes.count {
             // A bare LF (the blank line after nearly every paragraph) is blank: no line to find.

@@ -55,6 +55,9 @@ struct FastScan {
         var scan = FastScan()
         guard let base = bytes.baseAddress else { return scan }
         let end = range.upperBound
+        // Words are read eight bytes at a time up to here, past the paragraph's end (what lies beyond it is
+        // masked out): a short paragraph's last word needs no byte-by-byte loop.
+        let readable = bytes.count
         var index = range.lowerBound
         var latin = 0
         var cyrillic = 0
@@ -95,12 +98,13 @@ struct FastScan {
                             // masked out, without a branch on the word's length (a mispredicted loop exit per
                             // length step of every word cost more than the counting).
                             var wordEnded = false
-                            while position &+ 7 < end {
+                            while position &+ 8 <= readable {
                                 let quad = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
                                 let others = (quad & 0x00FE_00FE_00FE_00FE) ^ 0x00D0_00D0_00D0_00D0
                                 // Letters before the first other lead, 4 when there is none (64 trailing zeros;
-                                // each lead's continuation byte follows it: the text is valid UTF-8).
-                                let letters = others.trailingZeroBitCount &>> 4
+                                // each lead's continuation byte follows it: the text is valid UTF-8), and none
+                                // from the paragraph's end on.
+                                let letters = min(others.trailingZeroBitCount &>> 4, (end &- position) &>> 1)
                                 // Bit 7 + i set for each lane i from the first other lead on: such a lane reads
                                 // the table's zero half (a load for every lane, so no branch).
                                 let dropped = ~((UInt64(1) &<< UInt64(letters)) &- 1) &<< 7
@@ -152,7 +156,7 @@ struct FastScan {
                             var wordStart = index
                             var spaces = 0
                             while true {
-                                position = FastScan.asciiLetterRunEnd(base, position, end)
+                                position = FastScan.asciiLetterRunEnd(base, position, end, readable: readable)
                                 // One space and the next ASCII word: as in the Cyrillic loop above.
                                 guard position &+ 1 < end, base[position] == 0x20,
                                     (base[position &+ 1] | 0x20) &- 0x61 < 26
@@ -370,11 +374,13 @@ struct FastScan {
         return Int(truncatingIfNeeded: lead | low | gone)
     }
 
-    /// The end of the run of ASCII letters from `start`: eight bytes a test while they last.
+    /// The end of the run of ASCII letters from `start`: eight bytes a test while they last. Bytes up to
+    /// `readable` (at least `end`) may be read; beyond `end` they do not count.
     @inline(__always)
-    static func asciiLetterRunEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    static func asciiLetterRunEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, readable: Int) -> Int {
         var position = start
-        while position &+ 8 <= end {
+        while position &+ 8 <= readable {
+            if position >= end { return end }
             let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
             // Each byte folded to lower case, without its top bit (so the additions below carry into no other
             // byte): the top bit of `+ 0x1F` is set from "a" on, that of `+ 0x05` from "{" on; and the byte itself
@@ -383,7 +389,7 @@ struct FastScan {
             let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~word
                 & 0x8080_8080_8080_8080
             let others = ~letters & 0x8080_8080_8080_8080
-            if others != 0 { return position &+ others.trailingZeroBitCount >> 3 }
+            if others != 0 { return min(position &+ others.trailingZeroBitCount >> 3, end) }
             position &+= 8
         }
         while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
