@@ -78,17 +78,20 @@ public final class ArticleNormalizer: Sendable {
     /// With `sink`, the text is handed to it in order, in pieces of about `drainEvery` bytes, as it is made (and
     /// the result's `utf8` is empty): a large file is written out without a buffer of its size, whose first
     /// touch costs page faults.
+    /// `hasCarriageReturn`: whether the text holds a CR byte, when the caller knows (a file read ahead); nil to
+    /// look here.
     package func normalize(
         utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true, progress: ((Int) -> Void)? = nil,
         progressEvery: Int = ArticleNormalizer.progressStep, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
         drainEvery: Int = 1 << 20, workers: Int = 1, partSize: Int? = nil,
-        gatherSink: (([UnsafeBufferPointer<UInt8>]) -> Void)? = nil
+        gatherSink: (([UnsafeBufferPointer<UInt8>]) -> Void)? = nil, hasCarriageReturn: Bool? = nil
     ) -> NormalizationResult {
         // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
         // gets its own language and quote pairing.
         let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
         // A text without any CR (nearly every one) needs no look for one in each line.
-        let carriageReturns = bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        let carriageReturns =
+            hasCarriageReturn ?? bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
         if !reporting, workers > 1, options.rewriters.isEmpty,
             let result = normalizeInParts(
                 bytes, workers: workers, partSize: partSize ?? Self.partSize(bytes.count, workers: workers),
