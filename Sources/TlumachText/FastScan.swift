@@ -392,6 +392,8 @@ struct FastScan {
             if others != 0 { return min(position &+ others.trailingZeroBitCount >> 3, end) }
             position &+= 8
         }
+        // (The last step may have read past `end`.)
+        if position >= end { return end }
         while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
         return position
     }
