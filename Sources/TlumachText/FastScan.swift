@@ -10,12 +10,10 @@ import ICU
 /// that decide its language. It must never say "clean" for text a rule would change (the property tests compare
 /// it with the full rules); it may say "needs work" for text that turns out clean.
 /// For U+0400–U+047F (indexed by code point − 0x400): 1 (a Cyrillic letter) plus 1 << 21 for a letter only
-/// Ukrainian has and 1 << 42 for one only Russian has, so one addition counts all three. Then 0x80 zeros: what
-/// a lane that holds no such letter reads (index + 0x80), so that the four-letter step needs no branch.
+/// Ukrainian has and 1 << 42 for one only Russian has, so one addition counts all three.
 nonisolated(unsafe) let languageMarkers: UnsafePointer<UInt64> = {
-    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x100)
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x80)
     table.initialize(repeating: 1, count: 0x80)
-    (table + 0x80).initialize(repeating: 0, count: 0x80)
     for ukrainian in [0x404, 0x406, 0x407, 0x454, 0x456, 0x457] { table[ukrainian - 0x400] = 1 | 1 << 21 }
     for russian in [0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451] { table[russian - 0x400] = 1 | 1 << 42 }
     return UnsafePointer(table)
@@ -93,40 +91,25 @@ struct FastScan {
                         var position = index
                         while true {
                             var packed: UInt64 = 0
-                            // Up to four letters a step while eight bytes are left (the leads at bytes 0, 2, 4 and 6
-                            // of the next eight): the letters before the first other lead are counted, the others
-                            // masked out, without a branch on the word's length (a mispredicted loop exit per
-                            // length step of every word cost more than the counting).
-                            var wordEnded = false
-                            while position &+ 8 <= readable {
+                            // Four letters a step while four follow (the leads at bytes 0, 2, 4 and 6 of the next
+                            // eight), then two (the leads at bytes 0 and 2 of the next four).
+                            while position &+ 7 < end {
                                 let quad = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                                let others = (quad & 0x00FE_00FE_00FE_00FE) ^ 0x00D0_00D0_00D0_00D0
-                                // Letters before the first other lead, 4 when there is none (64 trailing zeros;
-                                // each lead's continuation byte follows it: the text is valid UTF-8), and none
-                                // from the paragraph's end on.
-                                let letters = min(others.trailingZeroBitCount &>> 4, (end &- position) &>> 1)
-                                // Bit 7 + i set for each lane i from the first other lead on: such a lane reads
-                                // the table's zero half (a load for every lane, so no branch).
-                                let dropped = ~((UInt64(1) &<< UInt64(letters)) &- 1) &<< 7
-                                packed &+= markers[FastScan.markerIndex(quad, lane: 0, dropped: dropped)]
-                                packed &+= markers[FastScan.markerIndex(quad, lane: 1, dropped: dropped)]
-                                packed &+= markers[FastScan.markerIndex(quad, lane: 2, dropped: dropped)]
-                                packed &+= markers[FastScan.markerIndex(quad, lane: 3, dropped: dropped)]
-                                position &+= letters &<< 1
-                                if letters < 4 {
-                                    wordEnded = true
-                                    break
-                                }
+                                guard quad & 0x00FE_00FE_00FE_00FE == 0x00D0_00D0_00D0_00D0 else { break }
+                                packed &+= markers[Int((quad & 1) << 6 | (quad >> 8) & 0x3F)]
+                                packed &+= markers[Int((quad >> 10) & 0x40 | (quad >> 24) & 0x3F)]
+                                packed &+= markers[Int((quad >> 26) & 0x40 | (quad >> 40) & 0x3F)]
+                                packed &+= markers[Int((quad >> 42) & 0x40 | (quad >> 56) & 0x3F)]
+                                position &+= 8
                             }
-                            // Near the end: two letters (the leads at bytes 0 and 2 of the next four), then one.
-                            while !wordEnded && position &+ 3 < end {
+                            while position &+ 3 < end {
                                 let pair = UnsafeRawPointer(base + position).loadUnaligned(as: UInt32.self)
                                 guard pair & 0x00FE_00FE == 0x00D0_00D0 else { break }
                                 packed &+= markers[Int((pair & 1) << 6 | (pair >> 8) & 0x3F)]
                                 packed &+= markers[Int((pair >> 10) & 0x40 | (pair >> 24) & 0x3F)]
                                 position &+= 4
                             }
-                            if !wordEnded && position &+ 1 < end && base[position] & 0xFE == 0xD0 {
+                            if position &+ 1 < end && base[position] & 0xFE == 0xD0 {
                                 packed &+= markers[Int((base[position] & 1) << 6 | (base[position &+ 1] & 0x3F))]
                                 position &+= 2
                             }
@@ -361,17 +344,6 @@ struct FastScan {
                 return scan
             }
         }
-    }
-
-    /// The `languageMarkers` index of the two-byte letter in 16-bit lane `lane` of `quad` (its lead's low bit and
-    /// its continuation's six bits), in the table's zero half when bit 7 + `lane` of `dropped` is set.
-    @inline(__always)
-    static func markerIndex(_ quad: UInt64, lane: UInt64, dropped: UInt64) -> Int {
-        let letter: UInt64 = quad &>> (lane &* 16)
-        let lead: UInt64 = (letter & 1) &<< 6
-        let low: UInt64 = (letter &>> 8) & 0x3F
-        let gone: UInt64 = (dropped &>> lane) & 0x80
-        return Int(truncatingIfNeeded: lead | low | gone)
     }
 
     /// The end of the run of ASCII letters from `start`: eight bytes a test while they last. Bytes up to
