@@ -208,8 +208,8 @@ enum ApostropheBytePath {
 
     /// The first position from `start` whose byte `write` must look at: a `"`, `'`, `-` or `<`, or a space
     /// before a byte up to 0x20 (a space, tab, CR or line break: a run or a trailing space). Eight bytes a test
-    /// while nine are left; the tests may also stop at a byte after the first one they find (a borrow carried
-    /// into it), never pass one. Then `start` itself for the byte-by-byte loop.
+    /// while nine are left, then the position reached for the byte-by-byte loop. The tests may stop early at
+    /// another byte (a borrow carried into it), which `write` passes over as before; they never pass a mark.
     @inline(__always)
     private static func nextMark(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var position = start
