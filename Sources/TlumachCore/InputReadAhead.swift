@@ -13,6 +13,9 @@ package final class InputReadAhead: @unchecked Sendable {  // unchecked: every f
     package struct Validated {
         package let data: Data
         package let firstInvalidOffset: Int?
+        /// Whether the file holds a CR byte (looked for in each chunk right after its validation, while it is in
+        /// the cache: the normaliser asked this of the whole file on the main thread before it started).
+        package let hasCarriageReturn: Bool
     }
 
     /// Pieces the work is shared in: the thread started here and the command that waits for a file take them in
@@ -54,6 +57,7 @@ package final class InputReadAhead: @unchecked Sendable {  // unchecked: every f
         var next = 0
         var done = 0
         var invalid: [Int?]
+        var carriageReturns: [Bool]
 
         init(path: String, identity: Identity, data: Data) {
             self.path = path
@@ -61,6 +65,7 @@ package final class InputReadAhead: @unchecked Sendable {  // unchecked: every f
             self.data = data
             chunks = data.withUnsafeBytes { Self.cut($0.bindMemory(to: UInt8.self), size: InputReadAhead.chunkSize) }
             invalid = Array(repeating: nil, count: chunks.count)
+            carriageReturns = Array(repeating: false, count: chunks.count)
         }
 
         static func cut(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> [Range<Int>] {
@@ -139,13 +144,15 @@ package final class InputReadAhead: @unchecked Sendable {  // unchecked: every f
         condition.lock()
         while file.done < file.chunks.count { condition.wait() }
         let invalid = file.invalid.lazy.compactMap { $0 }.first
+        let carriageReturn = file.carriageReturns.contains(true)
         condition.unlock()
         // The file at that path now must be the one mapped.
         guard Identity(path) == file.identity else { return nil }
-        return Validated(data: file.data, firstInvalidOffset: invalid)
+        return Validated(data: file.data, firstInvalidOffset: invalid, hasCarriageReturn: carriageReturn)
     }
 
-    /// Takes the file's chunks one by one until none is left: each paged in (one `madvise`) and validated.
+    /// Takes the file's chunks one by one until none is left: each paged in (one `madvise`), validated, and
+    /// searched for a CR.
     private func work(on file: File) {
         while true {
             condition.lock()
@@ -154,13 +161,16 @@ package final class InputReadAhead: @unchecked Sendable {  // unchecked: every f
             condition.unlock()
             guard index < file.chunks.count else { return }
             let range = file.chunks[index]
-            let invalid = file.data.withUnsafeBytes { raw -> Int? in
+            let (invalid, carriageReturn) = file.data.withUnsafeBytes { raw -> (Int?, Bool) in
                 let chunk = UnsafeRawBufferPointer(rebasing: raw[range])
                 TextFile.populate(chunk)
-                return UTF8Validation.firstInvalidOffset(chunk.bindMemory(to: UInt8.self)).map { range.lowerBound + $0 }
+                let invalid = UTF8Validation.firstInvalidOffset(chunk.bindMemory(to: UInt8.self))
+                let carriageReturn = chunk.baseAddress.map { memchr($0, 0x0D, chunk.count) != nil } ?? false
+                return (invalid.map { range.lowerBound + $0 }, carriageReturn)
             }
             condition.lock()
             file.invalid[index] = invalid
+            file.carriageReturns[index] = carriageReturn
             file.done += 1
             if file.done == file.chunks.count { condition.broadcast() }
             condition.unlock()

@@ -13,11 +13,45 @@ public final class ArticleNormalizer: Sendable {
     let spoofChecker: SpoofChecker
     let classes: [CharacterClass]
     let scanTables = FastScan.Tables.shared
+    /// What each paragraph asks of `options`, read once: a rule's switch is a set lookup, a language comparison
+    /// a generic call, and a million short paragraphs ask several each.
+    let perParagraph: PerParagraphOptions
+
+    struct PerParagraphOptions: Sendable {
+        /// The language is detected per paragraph (no `--lang`).
+        let detects: Bool
+        /// Quotes are checked against English pairing (English set, or detected).
+        let englishQuotesPossible: Bool
+        /// No rewriter of another module: a paragraph the scan calls clean needs nothing.
+        let plain: Bool
+        let apostrophe: Unicode.Scalar
+        /// The byte path may take a flagged paragraph (no rewriters, the apostrophe rule on).
+        let bytePath: Bool
+        let quotes: Bool
+        let spaceRuns: Bool
+        let trailingSpace: Bool
+        let dashes: ApostropheBytePath.Dashes?
+
+        init(_ options: NormalizerOptions) {
+            detects = options.language == nil
+            englishQuotesPossible = options.language == nil || options.language == .en
+            plain = options.rewriters.isEmpty
+            apostrophe = options.apostrophe.scalar
+            bytePath = options.rewriters.isEmpty && options.isEnabled(.apostrophe)
+            quotes = options.isEnabled(.quotes)
+            spaceRuns = options.isEnabled(.spaceRuns)
+            trailingSpace = options.isEnabled(.trailingSpace)
+            dashes =
+                options.isEnabled(.dashes)
+                ? ApostropheBytePath.Dashes(closedInEnglish: options.englishDash == .closed) : nil
+        }
+    }
 
     public init(options: NormalizerOptions = NormalizerOptions()) throws(ICUError) {
         self.options = options
         self.spoofChecker = try SpoofChecker()
         self.classes = CharacterClassTable.shared.classes
+        self.perParagraph = PerParagraphOptions(options)
         _ = TextData.lookAlikes
         _ = TextData.noBreakSpacePolicy
     }
@@ -44,17 +78,20 @@ public final class ArticleNormalizer: Sendable {
     /// With `sink`, the text is handed to it in order, in pieces of about `drainEvery` bytes, as it is made (and
     /// the result's `utf8` is empty): a large file is written out without a buffer of its size, whose first
     /// touch costs page faults.
+    /// `hasCarriageReturn`: whether the text holds a CR byte, when the caller knows (a file read ahead); nil to
+    /// look here.
     package func normalize(
         utf8Buffer bytes: UnsafeBufferPointer<UInt8>, reporting: Bool = true, progress: ((Int) -> Void)? = nil,
         progressEvery: Int = ArticleNormalizer.progressStep, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
         drainEvery: Int = 1 << 20, workers: Int = 1, partSize: Int? = nil,
-        gatherSink: (([UnsafeBufferPointer<UInt8>]) -> Void)? = nil
+        gatherSink: (([UnsafeBufferPointer<UInt8>]) -> Void)? = nil, hasCarriageReturn: Bool? = nil
     ) -> NormalizationResult {
         // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
         // gets its own language and quote pairing.
         let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
         // A text without any CR (nearly every one) needs no look for one in each line.
-        let carriageReturns = bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        let carriageReturns =
+            hasCarriageReturn ?? bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
         if !reporting, workers > 1, options.rewriters.isEmpty,
             let result = normalizeInParts(
                 bytes, workers: workers, partSize: partSize ?? Self.partSize(bytes.count, workers: workers),
@@ -151,13 +188,14 @@ public final class ArticleNormalizer: Sendable {
         carriageReturns: Bool = true
     ) {
         let bareBlankLines = options.rewriters.isEmpty
+        let detects = perParagraph.detects
         let base = bytes.baseAddress
         var tracking = run.state.alternatives != nil
         while run.position < limit {
             // A blank line of a bare LF (every other block of text with blank lines between paragraphs): a
             // paragraph the scan calls clean, with no letters.
             if bareBlankLines, let base, base[run.position] == 0x0A {
-                if options.language == nil { _ = run.state.resolve(LanguageEvidence(), commit: true) }
+                if detects { _ = run.state.resolve(LanguageEvidence(), commit: true) }
                 run.steps += 1
                 run.position += 1
                 continue
@@ -307,35 +345,32 @@ public final class ArticleNormalizer: Sendable {
         _ output: inout [UInt8], _ changes: inout [PendingChange], _ changeCount: inout Int, _ steps: inout Int,
         _ reporting: Bool, _ clean: inout Int, _ stretches: inout [Stretch], referencing: Bool
     ) {
-        let scan = FastScan.run(
-            bytes, range, classes: classes, apostrophe: options.apostrophe.scalar, tables: scanTables)
-        var needsWork = scan.needsWork || !options.rewriters.isEmpty
-        if !needsWork, options.language == nil || options.language == .en, scan.quotes.count > 0 {
+        let hot = perParagraph
+        let scan = FastScan.run(bytes, range, classes: classes, apostrophe: hot.apostrophe, tables: scanTables)
+        var needsWork = scan.needsWork || !hot.plain
+        if !needsWork, hot.englishQuotesPossible, scan.quotes.count > 0 {
             let language = options.language ?? state.resolve(scan.evidence, commit: false)
             needsWork = !scan.quotesAreCanonical(for: language)
         } else if !needsWork, let language = options.language, scan.quotes.count > 0 {
             needsWork = !scan.quotesAreCanonical(for: language)
         }
         if !needsWork {
-            if options.language == nil { _ = state.resolve(scan.evidence, commit: true) }
+            if hot.detects { _ = state.resolve(scan.evidence, commit: true) }
             return  // left for the next bulk copy
         }
         Self.flush(bytes, from: &clean, to: range.lowerBound, into: &output, &stretches, referencing: referencing)
         clean = range.upperBound
         // Only in-word straight apostrophes, simply paired straight quotes and runs of spaces to fix (most flagged
         // paragraphs of real text): rewritten byte by byte.
-        if !reporting && options.rewriters.isEmpty && options.isEnabled(.apostrophe),
+        if !reporting && hot.bytePath,
             let fixed = ApostropheBytePath.rewrite(
-                bytes, range, into: &output, apostrophe: options.apostrophe.scalar, classes: classes,
-                quotes: options.isEnabled(.quotes), spaceRuns: options.isEnabled(.spaceRuns),
-                trailing: options.isEnabled(.trailingSpace),
-                dashes: options.isEnabled(.dashes)
-                    ? ApostropheBytePath.Dashes(closedInEnglish: options.englishDash == .closed) : nil,
+                bytes, range, into: &output, apostrophe: hot.apostrophe, classes: classes,
+                quotes: hot.quotes, spaceRuns: hot.spaceRuns, trailing: hot.trailingSpace, dashes: hot.dashes,
                 language: options.language, guess: state.guess(),
                 tables: scanTables,
                 resolve: { state.resolve($0, commit: false) })
         {
-            if options.language == nil { _ = state.resolve(fixed.scan.evidence, commit: true) }
+            if hot.detects { _ = state.resolve(fixed.scan.evidence, commit: true) }
             changeCount += fixed.changes
             return
         }
@@ -561,7 +596,9 @@ struct DocumentState {
         return language
     }
 
-    /// `resolveHere` for each followed start of `agreeing`, on their packed memories.
+    /// `resolveHere` for each followed start of `agreeing`, on their packed memories. Inlined: called for every
+    /// paragraph and blank line of a part, and mostly answered by the two remembered inputs.
+    @inline(__always)
     private mutating func follow(_ evidence: LanguageEvidence, commit: Bool, answer: Language) {
         guard let before = alternatives else { return }
         var followed = before.packed
@@ -670,7 +707,10 @@ enum Blocks {
             }
             return (.code, start..<end)
         }
-        if linesAreParagraphs || isBlank(bytes, first) { return (.paragraph, first) }
+        // A blank line starts with a byte `mayStartBlock` admits (most lines start with a letter: no test).
+        if linesAreParagraphs || ((start >= bytes.count || mayStartBlock(bytes[start])) && isBlank(bytes, first)) {
+            return (.paragraph, first)
+        }
         var end = first.upperBound
         while end < bytes.count {
             // A bare LF (the blank line after nearly every paragraph) is blank: no line to find.

@@ -53,6 +53,9 @@ struct FastScan {
         var scan = FastScan()
         guard let base = bytes.baseAddress else { return scan }
         let end = range.upperBound
+        // Words are read eight bytes at a time up to here, past the paragraph's end (what lies beyond it is
+        // masked out): a short paragraph's last word needs no byte-by-byte loop.
+        let readable = bytes.count
         var index = range.lowerBound
         var latin = 0
         var cyrillic = 0
@@ -136,7 +139,7 @@ struct FastScan {
                             var wordStart = index
                             var spaces = 0
                             while true {
-                                position = FastScan.asciiLetterRunEnd(base, position, end)
+                                position = FastScan.asciiLetterRunEnd(base, position, end, readable: readable)
                                 // One space and the next ASCII word: as in the Cyrillic loop above.
                                 guard position &+ 1 < end, base[position] == 0x20,
                                     (base[position &+ 1] | 0x20) &- 0x61 < 26
@@ -343,11 +346,13 @@ struct FastScan {
         }
     }
 
-    /// The end of the run of ASCII letters from `start`: eight bytes a test while they last.
+    /// The end of the run of ASCII letters from `start`: eight bytes a test while they last. Bytes up to
+    /// `readable` (at least `end`) may be read; beyond `end` they do not count.
     @inline(__always)
-    static func asciiLetterRunEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    static func asciiLetterRunEnd(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, readable: Int) -> Int {
         var position = start
-        while position &+ 8 <= end {
+        while position &+ 8 <= readable {
+            if position >= end { return end }
             let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
             // Each byte folded to lower case, without its top bit (so the additions below carry into no other
             // byte): the top bit of `+ 0x1F` is set from "a" on, that of `+ 0x05` from "{" on; and the byte itself
@@ -356,9 +361,11 @@ struct FastScan {
             let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505) & ~word
                 & 0x8080_8080_8080_8080
             let others = ~letters & 0x8080_8080_8080_8080
-            if others != 0 { return position &+ others.trailingZeroBitCount >> 3 }
+            if others != 0 { return min(position &+ others.trailingZeroBitCount >> 3, end) }
             position &+= 8
         }
+        // (The last step may have read past `end`.)
+        if position >= end { return end }
         while position < end && (base[position] | 0x20) &- 0x61 < 26 { position &+= 1 }
         return position
     }

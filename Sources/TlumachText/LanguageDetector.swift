@@ -30,12 +30,15 @@ public struct LanguageEvidence: Sendable, Hashable {
 
     /// The language the letters point to, or nil when they do not decide (no letters, or Cyrillic without any
     /// letter specific to Ukrainian or Russian).
+    /// (Inlined: asked for every paragraph of a text.)
     public var language: Language? {
-        if latinLetters == 0 && cyrillicLetters == 0 { return nil }
-        if latinLetters > cyrillicLetters { return .en }
-        if russianMarkers > ukrainianMarkers { return .ru }
-        if ukrainianMarkers > 0 { return .uk }
-        return nil
+        @inline(__always) get {
+            if latinLetters == 0 && cyrillicLetters == 0 { return nil }
+            if latinLetters > cyrillicLetters { return .en }
+            if russianMarkers > ukrainianMarkers { return .ru }
+            if ukrainianMarkers > 0 { return .uk }
+            return nil
+        }
     }
 }
 

@@ -96,6 +96,8 @@ struct NormalizeCommand: ParsableCommand {
         var inputs: [(path: String, data: Data)] = []
         // Files read ahead while the command line was parsed come validated (the result is reported below, in order).
         var validated: [String: Int?] = [:]
+        // And whether they hold a CR (else the normaliser looks).
+        var carriageReturns: [String: Bool] = [:]
         if files.isEmpty {
             inputs.append(("<stdin>", FileHandle.standardInput.readDataToEndOfFile()))
         } else {
@@ -103,6 +105,7 @@ struct NormalizeCommand: ParsableCommand {
                 if let ahead = InputReadAhead.take(path) {
                     inputs.append((path, ahead.data))
                     validated[path] = .some(ahead.firstInvalidOffset)
+                    carriageReturns[path] = ahead.hasCarriageReturn
                     continue
                 }
                 do {
@@ -135,7 +138,8 @@ struct NormalizeCommand: ParsableCommand {
                     progress: { progress.advance(by: $0) },
                     sink: streaming ? { StandardOutputWriter.write(buffer: $0) } : nil,
                     workers: threads ?? ProcessInfo.processInfo.activeProcessorCount, partSize: partSize.map { max($0, 1) },
-                    gatherSink: { StandardOutputWriter.write(buffers: $0) })
+                    gatherSink: { StandardOutputWriter.write(buffers: $0) },
+                    hasCarriageReturn: carriageReturns[input.path])
             }
             return (path: input.path, result: result)
         }

@@ -97,6 +97,25 @@ final class NormalizeCLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("\(bad.path): byte \(offset): invalid UTF-8"), result.stderr)
     }
 
+    /// Round 12: a large file read ahead carries whether it holds a CR, found beside its validation: CRLF lines
+    /// in its second megabyte become LF as they do from standard input, and a file without any stays as it is.
+    func testLargeFileReadAheadFindsItsCarriageReturns() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let paragraph = "Зберегти файл «x»?\n\n"
+        let text = String(repeating: paragraph, count: 60_000) + "Windows рядок  \r\nще один\r\n\r\n"
+            + String(repeating: paragraph, count: 20_000)
+        let withCR = directory.appendingPathComponent("crlf.txt")
+        try text.write(to: withCR, atomically: true, encoding: .utf8)
+        let fromFile = try CLI.run(["normalize", withCR.path])
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        XCTAssertEqual(fromFile.stdout, try CLI.run(["normalize"], stdin: text).stdout)
+        XCTAssertTrue(fromFile.stdout.contains("Зберегти файл «x»?\n\nWindows рядок\nще один\n\nЗберегти"))
+        let plain = directory.appendingPathComponent("plain.txt")
+        let clean = String(repeating: paragraph, count: 80_000)
+        try clean.write(to: plain, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLI.run(["normalize", plain.path]).stdout, clean)
+    }
+
     func testJSONReport() throws {
         let result = try CLI.run(["normalize", "--report", "json"], stdin: "Kиїв - м'ясо\n")
         XCTAssertEqual(result.status, 0, result.stderr)

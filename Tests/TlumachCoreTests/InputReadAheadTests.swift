@@ -46,6 +46,18 @@ final class InputReadAheadTests: XCTestCase {
             cut.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) })
     }
 
+    /// Round 12: a file read ahead says whether it holds a CR (the normaliser no longer searches the whole file
+    /// for one on the main thread): a CRLF line in the third megabyte is found, text without one says none.
+    func testCarriageReturnIsFoundInAnyChunk() throws {
+        var withCR = text
+        let at = (2 << 20) + 777
+        withCR.replaceSubrange(at..<at, with: Array("Рядок Windows\r\n".utf8))
+        let crFile = try temporaryFile(withCR)
+        XCTAssertEqual(InputReadAhead.begin(paths: [crFile.path]).take(crFile.path)?.hasCarriageReturn, true)
+        let plain = try temporaryFile(text)
+        XCTAssertEqual(InputReadAhead.begin(paths: [plain.path]).take(plain.path)?.hasCarriageReturn, false)
+    }
+
     func testChangedSmallMissingAndUnlistedFilesAreNotTaken() throws {
         let url = try temporaryFile(text)
         let small = try temporaryFile(Array("м'ясо\n".utf8))

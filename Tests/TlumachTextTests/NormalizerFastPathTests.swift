@@ -238,6 +238,41 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertGreaterThan(clean, 100)
     }
 
+    /// The scan reads words eight bytes at a time past a paragraph's end (round 12): what follows the paragraph
+    /// in the text never counts. A paragraph scanned in place, with letters right after its end, gives what the
+    /// same bytes scanned alone give.
+    func testScanInPlaceIgnoresTheLettersAfterTheParagraph() throws {
+        let normalizer = try ArticleNormalizer()
+        func scan(_ bytes: [UInt8], _ range: Range<Int>) -> FastScan {
+            bytes.withUnsafeBufferPointer {
+                FastScan.run($0, range, classes: normalizer.classes, apostrophe: "\u{2019}")
+            }
+        }
+        func assertSame(_ paragraph: String, followedBy after: String, file: StaticString = #filePath, line: UInt = #line) {
+            let alone = Array(paragraph.utf8)
+            let inText = alone + Array(after.utf8)
+            let expected = scan(alone, 0..<alone.count)
+            let found = scan(inText, 0..<alone.count)
+            XCTAssertEqual(found.needsWork, expected.needsWork, paragraph.debugDescription, file: file, line: line)
+            XCTAssertEqual(found.evidence, expected.evidence, paragraph.debugDescription, file: file, line: line)
+            XCTAssertEqual(found.quoteCount, expected.quoteCount, paragraph.debugDescription, file: file, line: line)
+        }
+        // Real catalog text, cut inside a word: the Cyrillic and the ASCII word run up to the cut only.
+        assertSame("Не вдалося відкрити файл", followedBy: "іїєіїєіїє ыыыы")
+        assertSame("Could not open the file", followedBy: "wwwwwwww.example")
+        let whole = scan(Array("Не вдалося відкрити файл".utf8), 0..<45)
+        XCTAssertEqual(whole.evidence.cyrillicLetters, 21)
+        XCTAssertEqual(whole.evidence.ukrainianMarkers, 1)
+        // Every cut of mixed text with letters after it.
+        let pieces = ["слово", "і", "ы", "word", "w", " ", "Київ", "%s", ", ", "1", "ab", "абвгдеє"]
+        var generator = SeededGenerator(seed: 12)
+        for _ in 0..<LongTests.count(long: 20000, short: 3000) {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 10) { text += generator.pick(pieces) }
+            assertSame(text, followedBy: generator.pick(["абвгдежзиклмн", "abcdefghijklmn", "ї", "z", " x"]))
+        }
+    }
+
     /// Presence skips the class table for ASCII letters: they must be Latin letters at NFC boundaries there.
     func testASCIILettersAreLatinLettersAtNFCBoundaries() {
         for value in Array(0x41...0x5A) + Array(0x61...0x7A) {
