@@ -17,8 +17,9 @@ struct NumberMismatchCheck: Check {
             as information (on the judged real catalog sets it was the translator's explanation four times in five), \
             unless it is glued to a word (4керування, IS0), typed as an option (-3 for -p), or the source says a \
             figure the target does not keep. A 12-hour time may be said on the 24-hour clock (8PM → 20:00); a \
-            sample phone number or country code given another country's, or sample IP addresses replaced by \
-            documentation ones (RFC 5737), are information. So is a small count (0–12, 100) counting the word after \
+            sample phone number or country code given another country's, sample IP addresses replaced by \
+            documentation ones (RFC 5737), or a measure converted to the reader's units with agreeing values \
+            ("16 mil" → "0,4 мм"; Data/unit-conversions.tsv), are information. So is a small count (0–12, 100) counting the word after \
             it that the target drops with no other figure in its place ("for 2 seconds", "more than 1 URL" → \
             "декілька адрес"): on the judged blind sets it was said in words five times in six; the last of a list \
             of figures, a name's index (Tower 2, RAID 1) and a value after an operator or colon stay errors.
