@@ -152,41 +152,41 @@ public final class CheckedUnit: Sendable {
     static func isMessageKey(source: String, target: String) -> Bool {
         let bytes = source.utf8
         guard (5...100).contains(bytes.count), bytes.last != UInt8(ascii: "."), target != source else { return false }
-        // An accelerator the target keeps ("на_зва") makes a lower-case "fi_le" a label, not a key; a placeholder's
-        // name (${version_id}) does not.
-        let targetScalars = Array(target.unicodeScalars)
-        let targetAccelerator = targetScalars.indices.dropLast().contains {
-            targetScalars[$0] == "_" && targetScalars[$0 + 1].value > 0x7F && targetScalars[$0 + 1].properties.isAlphabetic
-        }
-        let snakeCase = !bytes.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } && !targetAccelerator
+        // One pass over the bytes; most sources stop at their first space.
         var separators = 0
+        var underscores = 0
         var letters = 0
-        var afterLetterSeparator = false
+        var capitals = false
+        var afterLetter: UInt8?
         var previousIsLetter = false
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 letters += 1
-                if afterLetterSeparator { separators += 1 }
-                afterLetterSeparator = false
+                if byte <= UInt8(ascii: "Z") { capitals = true }
+                if afterLetter == UInt8(ascii: "_") { underscores += 1 } else if afterLetter != nil { separators += 1 }
+                afterLetter = nil
                 previousIsLetter = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                afterLetterSeparator = false
+            case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "_"):
+                afterLetter = previousIsLetter ? byte : nil
                 previousIsLetter = false
-            case UInt8(ascii: "."), UInt8(ascii: ":"):
-                afterLetterSeparator = previousIsLetter
-                previousIsLetter = false
-            case UInt8(ascii: "_") where snakeCase:
-                afterLetterSeparator = previousIsLetter
-                previousIsLetter = false
-            case UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "-"):
-                afterLetterSeparator = false
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "/"), UInt8(ascii: "-"):
+                afterLetter = nil
                 previousIsLetter = false
             default:
                 return false
             }
         }
-        guard separators > 0, letters >= 4, !source.contains("://"), !source.hasPrefix("-") else { return false }
+        guard letters >= 4, !source.contains("://"), !source.hasPrefix("-") else { return false }
+        if separators == 0 {
+            // Snake case counts in lower case only, and not when the target keeps an accelerator ("на_зва" for a
+            // lower-case "fi_le"); a placeholder's name (${version_id}) is no accelerator.
+            guard underscores > 0, !capitals else { return false }
+            let scalars = Array(target.unicodeScalars)
+            if scalars.indices.dropLast().contains(where: { scalars[$0] == "_" && scalars[$0 + 1].value > 0x7F && scalars[$0 + 1].properties.isAlphabetic }) {
+                return false
+            }
+        }
         return target.unicodeScalars.contains { $0 == " " || $0 == "$" || $0 == "{" || ($0.value > 0x7F && $0.properties.isAlphabetic) }
     }
 

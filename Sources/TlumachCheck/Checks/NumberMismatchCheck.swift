@@ -1050,16 +1050,24 @@ struct NumberMismatchCheck: Check {
             let network = token.parts.prefix(3).joined(separator: ".")
             return network == "192.0.2" || network == "198.51.100" || network == "203.0.113"
         }
-        let samples = sourceUnmatched.filter { isAddress(sourceTokens[$0]) }
-        let documentation = targetUnmatched.filter { isDocumentation(targetTokens[$0]) }
-        let count = min(samples.count, documentation.count)
-        guard count > 0 else { return [] }
-        let pairedSource = Set(samples.prefix(count))
-        let pairedTarget = Set(documentation.prefix(count))
+        guard let (sample, documentation) = pairInOrder(
+            &sourceUnmatched, &targetUnmatched, sourceUnmatched.filter { isAddress(sourceTokens[$0]) },
+            targetUnmatched.filter { isDocumentation(targetTokens[$0]) })
+        else { return [] }
+        let first = targetTokens[documentation]
+        return [Issue("sample IP addresses written as documentation ones (\(sourceTokens[sample].text) → \(first.text))", at: first.range, ceiling: .info)]
+    }
+
+    /// Pairs the listed unmatched figures of each side in order, as many as the shorter list has, and takes them
+    /// out of the unmatched lists; the first pair, or nil when there is none.
+    static func pairInOrder(_ sourceUnmatched: inout [Int], _ targetUnmatched: inout [Int], _ sources: [Int], _ targets: [Int]) -> (Int, Int)? {
+        let count = min(sources.count, targets.count)
+        guard count > 0 else { return nil }
+        let pairedSource = Set(sources.prefix(count))
+        let pairedTarget = Set(targets.prefix(count))
         sourceUnmatched.removeAll { pairedSource.contains($0) }
         targetUnmatched.removeAll { pairedTarget.contains($0) }
-        let first = targetTokens[documentation[0]]
-        return [Issue("sample IP addresses written as documentation ones (\(sourceTokens[samples[0]].text) → \(first.text))", at: first.range, ceiling: .info)]
+        return (sources[0], targets[0])
     }
 
     /// A whole number from 0 to 12, or 100, written in digits alone and counting the word after it ("2 seconds",
@@ -1163,18 +1171,14 @@ struct NumberMismatchCheck: Check {
             return end == scalars.count || !(scalars[end] == " " && end + 1 < scalars.count && NumberScanner.isDigit(scalars[end + 1]))
                 && !NumberScanner.isDigit(scalars[end]) && !phoneSeparators.subtracting([" "]).contains(scalars[end])
         }
-        let codes = sourceUnmatched.filter { isCode(sourceTokens[$0], unit.sourceText.scalars) }
-        guard let own = Self.countryCallingCodes[unit.targetLanguage] else { return [] }
-        let localised = targetUnmatched.filter { own.contains(targetTokens[$0].text) && isCode(targetTokens[$0], unit.targetText.scalars) }
-        let count = min(codes.count, localised.count)
-        guard count > 0 else { return [] }
-        let pairedSource = Set(codes.prefix(count))
-        let pairedTarget = Set(localised.prefix(count))
-        sourceUnmatched.removeAll { pairedSource.contains($0) }
-        targetUnmatched.removeAll { pairedTarget.contains($0) }
-        let first = targetTokens[localised[0]]
+        guard let own = Self.countryCallingCodes[unit.targetLanguage],
+            let (code, localised) = pairInOrder(
+                &sourceUnmatched, &targetUnmatched, sourceUnmatched.filter { isCode(sourceTokens[$0], unit.sourceText.scalars) },
+                targetUnmatched.filter { own.contains(targetTokens[$0].text) && isCode(targetTokens[$0], unit.targetText.scalars) })
+        else { return [] }
+        let first = targetTokens[localised]
         return [Issue(
-            "the country code +\(sourceTokens[codes[0]].text) is written +\(first.text): a sample given the reader's country?",
+            "the country code +\(sourceTokens[code].text) is written +\(first.text): a sample given the reader's country?",
             at: first.range, ceiling: .info)]
     }
 
