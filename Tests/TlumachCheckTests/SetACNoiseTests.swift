@@ -1456,3 +1456,21 @@ extension SetCWNoiseTests {
         XCTAssertEqual(Set(defaultFindings("thick (32 mil)", "товстий (3 мм)")), ["number-mismatch"])
     }
 }
+
+/// Set CY (fifteenth round, seed 106): WordPress, Valentina, meteo-qt, FeatherNotes, compton-conf.
+final class SetCYNoiseTests: XCTestCase {
+    /// WordPress: a message that is only an address asks for the reader's page (information); an address lost
+    /// from a sentence stays found.
+    func testAMessageThatIsOnlyAnAddress() {
+        XCTAssertEqual(defaultFindings("http://wordpress.org/support/", "http://wordpress.co.ua/forum"), [])
+        XCTAssertEqual(informationFindings("http://wordpress.org/support/", "http://wordpress.co.ua/forum"), ["url-mismatch"])
+        XCTAssertEqual(defaultFindings("See http://wordpress.org/support/ for help.", "Див. http://wordpress.co.ua/forum."), ["url-mismatch", "url-mismatch"])
+    }
+
+    /// valentina: "For example, 1@Fabric2." → "Наприклад, 1@Тканина2.": a material's number and name, not a mailbox
+    /// (its only dot is the sentence's); a real address lost stays found.
+    func testAnAtSignWithoutADomain() {
+        XCTAssertEqual(defaultFindings("For example, 1@Fabric2. The key can be used many times.", "Наприклад, 1@Тканина2. Ключ можна використовувати кілька разів."), [])
+        XCTAssertEqual(defaultFindings("Write to help@fabric.org.", "Пишіть нам."), ["url-mismatch"])
+    }
+}

@@ -810,6 +810,15 @@ struct URLMismatchCheck: Check {
         let sourceLinks = unit.sourceText.links
         let targetLinks = unit.targetText.links
         if sourceLinks.isEmpty && targetLinks.isEmpty { return [] }
+        // WordPress: a message that is only an address ("http://wordpress.org/support/" → "http://wordpress.co.ua/forum")
+        // asks for the reader's own page: another address there is information.
+        if sourceLinks.count == 1, targetLinks.count == 1, !sourceLinks[0].isEmail, !targetLinks[0].isEmail,
+            sourceLinks[0].text != targetLinks[0].text,
+            unit.source.trimmingCharacters(in: .whitespacesAndNewlines) == sourceLinks[0].text,
+            unit.target.trimmingCharacters(in: .whitespacesAndNewlines) == targetLinks[0].text
+        {
+            return [Issue("the address \(sourceLinks[0].text) is given as \(targetLinks[0].text): a page for the reader's language?", at: targetLinks[0].range, ceiling: .info)]
+        }
         var remaining: [String: [Link]] = [:]
         for link in targetLinks {
             remaining[Self.key(link, sourceLanguage: unit.sourceLanguage, targetLanguage: unit.targetLanguage), default: []].append(link)

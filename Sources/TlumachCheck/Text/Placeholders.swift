@@ -358,15 +358,15 @@ enum LinkScanner {
         while start > 0 && isEmailCharacter(scalars[start - 1]) { start -= 1 }
         guard start < at else { return nil }
         var end = at + 1
-        var sawDot = false
         while end < scalars.count
             && (PlaceholderScanner.isASCIILetter(scalars[end]) || PlaceholderScanner.isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "-")
         {
-            if scalars[end] == "." { sawDot = true }
             end += 1
         }
         while end > at + 1 && scalars[end - 1] == "." { end -= 1 }
-        guard sawDot, end > at + 3 else { return nil }
+        // The domain has a dot of its own, not only the sentence's full stop after it (valentina: "For example,
+        // 1@Fabric2." is a material's number and name).
+        guard end > at + 3, scalars[(at + 1)..<end].contains(".") else { return nil }
         return Link(text: PlaceholderScanner.text(scalars, start..<end), range: start..<end, isEmail: true)
     }
 }
