@@ -1474,3 +1474,57 @@ final class SetCYNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Write to help@fabric.org.", "Пишіть нам."), ["url-mismatch"])
     }
 }
+
+final class SetCZNoiseTests: XCTestCase {
+    /// PrusaSlicer: boost::format's `%1%` before a word ("%1%left") is one placeholder, not Qt's %1 and printf's
+    /// %le; the placeholder lost stays found, and two Qt placeholders side by side stay two.
+    func testBoostFormatPlaceholder() {
+        XCTAssertEqual(defaultFindings("Press %1%left mouse button to enter the exact value", "Натисніть %1%ліву кнопку миші, щоб ввести точне значення"), [])
+        XCTAssertEqual(defaultFindings("Press %1%left mouse button to enter the exact value", "Натисніть ліву кнопку миші, щоб ввести точне значення"), ["placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("%1%2 of %3", "%1%2 з %3"), [])
+        XCTAssertEqual(defaultFindings("%1%2 of %3", "%1 з %3"), ["placeholder-mismatch"])
+    }
+}
+
+final class SetDANoiseTests: XCTestCase {
+    /// flare-engine keeps its keys' printed names (Backspace, CapsLock, PageUp, Home, Insert): a key table; a
+    /// catalog that translates its other keys still has a copied "Home" reported.
+    func testKeyTableWithKeysWrittenInOneWord() {
+        let table = documentFindings([("Backspace", "Backspace"), ("CapsLock", "CapsLock"), ("PageUp", "PageUp"), ("Home", "Home"), ("Insert", "Insert")])
+        XCTAssertEqual(table.filter { $0.severity >= .warning }.map(\.check), [])
+        let translated = documentFindings([("Backspace", "Backspace"), ("Page Up", "На сторінку вгору"), ("Delete", "Видалити"), ("Home", "Home")])
+        XCTAssertEqual(translated.filter { $0.severity >= .warning }.map(\.check), ["untranslated"])
+    }
+
+    /// flare: 'Reset quest: "Brother?"' → 'Квест "Брат?" скинуто': the quotation's mark moved with it; a question
+    /// mark lost from the quotation stays found.
+    func testQuotationWithItsMarkMovedInside() {
+        XCTAssertEqual(defaultFindings("Reset quest: \"Brother?\"", "Квест \"Брат?\" скинуто"), [])
+        XCTAssertEqual(defaultFindings("Reset quest: \"An Unusual Name...\"", "Квест \"Незвичне Ім'я...\" скинуто"), [])
+        XCTAssertEqual(defaultFindings("Reset quest: \"Brother?\"", "Квест \"Брат\" скинуто"), ["punctuation"])
+    }
+
+    /// pysiogame: the GPL's notice kept in English on purpose; an About text of the program's own copied stays found.
+    func testLicenceNoticeKept() {
+        let notice = "This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version."
+        XCTAssertEqual(defaultFindings(notice, notice), [])
+        let about = "pySioGame is a collection of educational activities for children: counting, reading and drawing."
+        XCTAssertEqual(defaultFindings(about, about), ["untranslated"])
+    }
+}
+
+final class SetDBNoiseTests: XCTestCase {
+    /// joe: "Hex edit mode" → "16ричн.редакт.", "o for octal" → "o - для 8": a base named in the source; a figure
+    /// the source does not name stays found.
+    func testNumberBaseNamedInTheSource() {
+        XCTAssertEqual(defaultFindings("Hex edit mode", "16ричн.редакт."), [])
+        XCTAssertEqual(defaultFindings("Ctrl- (or 0-9 for dec. ascii, x for hex, or o for octal)", "Ctrl- (або 0-9 для дес. коду, x - для 16, або o - для 8)"), [])
+        XCTAssertEqual(defaultFindings("Hex edit mode", "12ричн.редакт."), ["number-mismatch"])
+    }
+
+    /// joe: "|steal the lock|sS" → "…|sSыЫіІ": the answer keys for both layouts; ы in a word beside them stays found.
+    func testAnswerKeysForBothLayouts() {
+        XCTAssertEqual(defaultFindings("|steal the lock|sS", "|перехоплення блокування|sSыЫіІ"), [])
+        XCTAssertEqual(defaultFindings("|cancel edit due to lock|qQ", "|выдміна редагування через блокування|qQйЙ"), ["cyrillic-alphabet"])
+    }
+}

@@ -47,6 +47,16 @@ struct UntranslatedCheck: Check {
             .triggering("Help", "Help", note: "A single word copied."),
             .passing("Windows", "Windows", note: "A name the run's translations keep (udisks2; gnome-disk-utility writes “диск Windows”).", otherUnits: [("Windows disk", "Диск Windows")]),
             .passing("Down", "Down", note: "A file that keeps four or more keys' names as printed is a key table (ncmpc).", otherUnits: [("Home", "Home"), ("Insert", "Insert"), ("Space", "Space")]),
+            .passing("Home", "Home", note: "Keys named by everyday words beside other keys kept as printed: a key table (flare).", otherUnits: [("Backspace", "Backspace"), ("CapsLock", "CapsLock"), ("PageUp", "PageUp")]),
+            .triggering("Home", "Home", note: "Other keys translated: no key table.", otherUnits: [("Backspace", "Backspace"), ("Page Up", "Page Up"), ("Delete", "Видалити")]),
+            .passing(
+                "This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation.",
+                "This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation.",
+                note: "A licence's notice kept in English on purpose (pysiogame; Data/licence-notices.tsv)."),
+            .triggering(
+                "This program lets children practise counting and reading with small games.",
+                "This program lets children practise counting and reading with small games.",
+                note: "An About box's own text copied."),
             .passing("ps", "ps", note: "A command name."),
             .passing("passwd: %s", "passwd: %s", note: "A command and a placeholder."),
             .passing("Kerberos", "Kerberos", note: "A name (libc, gnupg2 catalogs)."),
@@ -215,17 +225,37 @@ struct UntranslatedCheck: Check {
             && !tokens.contains { $0.count > 1 && $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) }
     }
 
-    /// ncmpc's key bindings: a file that keeps four or more keys' everyday names as written (Down, Home, Insert,
-    /// Space) is a table of the keys' printed names, and those copies are not reported; a lone "Delete" copied is.
+    /// pysiogame's About box: a licence's notice ("…under the terms of the GNU General Public License…") kept in
+    /// the language it was written in, on purpose (Data/licence-notices.tsv).
+    static func isLicenceNotice(_ source: String, language: String) -> Bool {
+        guard source.utf8.count >= 40 else { return false }
+        let phrases = WordLists.shared.words("licence", language: language)
+        guard !phrases.isEmpty else { return false }
+        let text = source.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: "_")
+        return phrases.contains { text.contains($0) }
+    }
+
+    /// ncmpc's key bindings: a file that keeps four or more keys' names as written (Down, Home, Insert, Space; or
+    /// flare's Home and Insert beside Backspace, CapsLock, PageUp) is a table of the keys' printed names, and those
+    /// copies are not reported; a lone "Delete" copied is.
     static func withoutKeyTables(_ candidates: [(index: Int, word: String)], units: [CheckedUnit]) -> [(index: Int, word: String)] {
-        var keysByFile: [String: Set<String>] = [:]
         var keyCandidates = Set<Int>()
+        var candidateFiles = Set<String>()
         for (position, candidate) in candidates.enumerated() {
             let unit = units[candidate.index]
-            let name = candidate.word.lowercased()
-            if WordLists.shared.words("everyday-key", language: unit.sourceLanguage).contains(name) {
-                keysByFile[unit.file, default: []].insert(name)
+            if WordLists.shared.words("everyday-key", language: unit.sourceLanguage).contains(candidate.word.lowercased()) {
                 keyCandidates.insert(position)
+                candidateFiles.insert(unit.file)
+            }
+        }
+        guard !keyCandidates.isEmpty else { return candidates }
+        // Every key name the file keeps as written counts, not only the copies reported.
+        var keysByFile: [String: Set<String>] = [:]
+        for unit in units where unit.source.utf8.count <= 16 && candidateFiles.contains(unit.file) && unit.target.utf8.elementsEqual(unit.source.utf8) {
+            let name = unit.source.trimmingCharacters(in: " ").lowercased().replacing(" ", with: "_")
+            let lists = WordLists.shared
+            if lists.words("everyday-key", language: unit.sourceLanguage).contains(name) || lists.words("key", language: unit.sourceLanguage).contains(name) {
+                keysByFile[unit.file, default: []].insert(name)
             }
         }
         let tables = Set(keysByFile.filter { $0.value.count >= 4 }.keys)
@@ -252,6 +282,7 @@ struct UntranslatedCheck: Check {
         if CharacterClass.isSettingKey(source) { return nil }
         if Self.isOwnCommandLine(source, file: unit.file) { return nil }
         if Self.isExpression(source) { return nil }
+        if Self.isLicenceNotice(source, language: unit.sourceLanguage) { return nil }
         // A key's printed name (caribou: "Num lock") kept as the key shows it (Data/key-names.tsv).
         if source.utf8.count <= 16 {
             let name = source.trimmingCharacters(in: " ").lowercased().replacing(" ", with: "_")

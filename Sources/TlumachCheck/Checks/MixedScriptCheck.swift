@@ -753,6 +753,8 @@ struct CyrillicAlphabetCheck: Check {
             .passing("Disk is full", "Диск заповнено"),
             .passing("Disk is full", "Диск переполнен", from: "en", to: "ru"),
             .passing("The word «объект»", "Слово «объект»", note: "The source has the word too."),
+            .passing("|steal the lock|sS", "|перехоплення блокування|sSыЫіІ", note: "Answer keys for the Russian and Ukrainian layouts (joe)."),
+            .triggering("|cancel edit due to lock|qQ", "|↓выдміна редагування|qQйЙ", note: "ы typed in a word beside the answer keys (joe)."),
         ], readsTargetAlone: true)
 
     init(environment: CheckEnvironment) {}
@@ -785,6 +787,8 @@ struct CyrillicAlphabetCheck: Check {
             guard let letter = word.text.unicodeScalars.first(where: { Self.foreign($0, language: language) }) else { continue }
             if sourceWords == nil { sourceWords = Set(unit.sourceText.words.map(\.text)) }
             if sourceWords?.contains(word.text) == true { continue }
+            // Answer keys for both layouts (joe: "sS" → "sSыЫіІ": the key under S in the Russian and the Ukrainian layout).
+            if MixedScriptCheck.isAnswerKeys(ArraySlice(word.text.unicodeScalars)) { continue }
             let alphabet = language == "uk" ? "Ukrainian" : "Russian"
             issues.append(Issue("“\(word.text)” has “\(letter)”, a letter the \(alphabet) alphabet does not have (another keyboard layout?)", at: word.range))
         }

@@ -22,6 +22,8 @@ struct PunctuationCheck: Check {
         examples: [
             .triggering("The exchange took place.", "Обмін відбувся", note: "The full stop is lost."),
             .triggering("Is the exchange over?", "Обмін завершено."),
+            .passing("Reset quest: \"Brother?\"", "Квест \"Брат?\" скинуто", note: "The quotation's own mark, moved with it inside the sentence (flare)."),
+            .triggering("Reset quest: \"Brother?\"", "Квест \"Брат\" скинуто", note: "The quotation's question mark lost."),
             .passing(
                 "Insert space padding after parenthesis headers (e.g. 'if', 'for', 'while', ...)",
                 "Додавати пробіли після заголовків з дужками (наприклад «if», «for», «while» тощо)",
@@ -527,6 +529,15 @@ struct PunctuationCheck: Check {
         return target[end - 1] == "?" || target[end - 1] == "!" || (anyMark && ".:;…".unicodeScalars.contains(target[end - 1]))
     }
 
+    /// flare: 'Reset quest: "Brother?"' → 'Квест "Брат?" скинуто': the source's last mark is its quotation's, and
+    /// the target keeps the quotation, mark and all, inside the sentence.
+    static func quotedEndMarkMovedInside(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+        guard endsWithQuotedMark(source, anyMark: true), let quote = source.lastIndex(where: { !CharacterClass.isSpace($0) }), quote >= 1 else { return false }
+        let mark = source[quote - 1]
+        let quotes = "»”\"'’“".unicodeScalars
+        return target.indices.dropLast().contains { target[$0] == mark && quotes.contains(target[$0 + 1]) }
+    }
+
     /// Whether the text's last visible character closes a quotation.
     static func endsWithQuote(_ text: [Unicode.Scalar]) -> Bool {
         guard let last = text.last(where: { !CharacterClass.isSpace($0) }) else { return false }
@@ -606,6 +617,8 @@ struct PunctuationCheck: Check {
             // …and a quotation that ends both texts, the target's with a mark of its own (psi: 'Enable "Says
             // style"' → 'Увімкнути стиль "...каже:"'): the mark is the quoted words'.
             || (sourceEnd == .none && Self.endsWithQuotedMark(target, anyMark: true) && Self.endsWithQuote(source))
+            // …and a quotation ending the source with its own mark, moved inside the target's sentence with it.
+            || (targetEnd == .none && Self.quotedEndMarkMovedInside(source, target))
             // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").
             || (sourceEnd == .period && targetEnd == .ellipsis && Self.endsWithEtc(source))
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:

@@ -43,6 +43,11 @@ package enum PlaceholderScanner {
                     let text = text(scalars, index..<end)
                     result.append(Placeholder(kind: .qt, key: text, text: text, range: index..<end))
                     index = end
+                    // boost::format's `%1%` (PrusaSlicer: "Press %1%left mouse button"): the closing percent sign
+                    // starts nothing ("%le" is no placeholder); before a digit it may start Qt's next one ("%1%2").
+                    if index < count && scalars[index] == "%" && !(index + 1 < count && (isDigit(scalars[index + 1]) || scalars[index + 1] == "%")) {
+                        index += 1
+                    }
                     continue
                 }
             } else if scalar == "{" {
@@ -133,8 +138,12 @@ package enum PlaceholderScanner {
         guard index < count, isDigit(scalars[index]), scalars[index] != "0" else { return nil }
         while index < count && isDigit(scalars[index]) && index - start <= 2 { index += 1 }
         if index < count && isDigit(scalars[index]) { return nil }
-        // "50%1" after a digit is a percentage followed by text, not a placeholder.
-        if start > 0 && isDigit(scalars[start - 1]) { return nil }
+        // "50%1" after a digit is a percentage followed by text, not a placeholder; "%1%2" is two placeholders.
+        if start > 0 && isDigit(scalars[start - 1]) {
+            var digits = start - 1
+            while digits > 0 && isDigit(scalars[digits - 1]) { digits -= 1 }
+            guard digits > 0, scalars[digits - 1] == "%", digits < 2 || scalars[digits - 2] != "%" else { return nil }
+        }
         return index
     }
 
