@@ -1528,3 +1528,43 @@ final class SetDBNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("|cancel edit due to lock|qQ", "|выдміна редагування через блокування|qQйЙ"), ["cyrillic-alphabet"])
     }
 }
+
+final class SetDFNoiseTests: XCTestCase {
+    /// phpMyAdmin: the sentence's full stop after the backslash the target names; a full stop lost stays found.
+    func testFullStopAfterANamedBackslash() {
+        let source = "Wildcards % and _ should be escaped with a \\ to use them literally."
+        XCTAssertEqual(defaultFindings(source, "При використанні символів нижнього підкреслення і відсотка необхідно екранувати їх символом \\."), [])
+        XCTAssertEqual(defaultFindings(source, "При використанні символів нижнього підкреслення і відсотка необхідно екранувати їх символом \\"), ["punctuation"])
+    }
+}
+
+final class SetDGNoiseTests: XCTestCase {
+    /// freedombox: "<br />" written "<br>" is the same element; a break lost stays found.
+    func testEmptyElementWrittenTheHTMLWay() {
+        let source = "Password of the SSH Server.<br />SSH key-based authentication is not yet possible."
+        XCTAssertEqual(defaultFindings(source, "Пароль для сервера SSH.<br>Автентифікація на основі SSH-ключа поки не підтримується."), [])
+        XCTAssertEqual(defaultFindings(source, "Пароль для сервера SSH. Автентифікація на основі SSH-ключа поки не підтримується."), ["placeholder-mismatch"])
+    }
+
+    /// freedombox: "https://<your.freedombox.address>" is a template, its brackets escaped in the target; a real
+    /// address changed stays found.
+    func testURLTemplateWithAMetavariableHost() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Enter the URL of the Radicale server (e.g. https://<your.freedombox.address>) and your user name.",
+                "Введіть URL-адресу сервера Radicale (наприклад, https://&lt;ваша.freedombox.address&gt;) та ім'я користувача."),
+            [])
+        XCTAssertEqual(
+            defaultFindings("Enter the URL of the server (e.g. https://freedombox.org/radicale) and your user name.", "Введіть адресу сервера (наприклад, https://freedombox.ua/radicale) та ім'я користувача."),
+            ["url-mismatch", "url-mismatch"])
+    }
+}
+
+final class SetDINoiseTests: XCTestCase {
+    /// flowblade: "Bright. dur." → "Час яскравості": every word abbreviated, written out; a sentence's full stop
+    /// lost stays found.
+    func testLabelOfAbbreviations() {
+        XCTAssertEqual(defaultFindings("Bright. dur.", "Час яскравості"), [])
+        XCTAssertEqual(defaultFindings("Brightness changed.", "Яскравість змінено"), ["punctuation"])
+    }
+}

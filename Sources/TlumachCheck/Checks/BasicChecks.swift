@@ -653,6 +653,9 @@ struct URLMismatchCheck: Check {
             .passing(
                 "the REST API URL, usually https://servername/ovirt-engine/api", "адреса REST, зазвичай https://назва_сервера/ovirt-engine/api",
                 note: "A host that is a metavariable, named in the reader's language (virt-v2v)."),
+            .passing(
+                "Enter the URL of the server (e.g. https://<your.freedombox.address>).", "Введіть адресу сервера (наприклад, https://&lt;ваша.freedombox.address&gt;).",
+                note: "A template whose host is a metavariable, its brackets escaped in the target (freedombox)."),
             .triggering("Write to press@kyiv.ua", "Пишіть на ↓olexandr@kyiv.ua", note: "A real mailbox changed."),
             .triggering(
                 "e.g. ftp://my.server.org/sub/folder.", "наприклад ↓ftp://мій.сервер.org/під/тека.",

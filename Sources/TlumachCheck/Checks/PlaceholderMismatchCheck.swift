@@ -28,6 +28,7 @@ struct PlaceholderMismatchCheck: Check {
                 "Click Save", "Натисніть «Зберегти»", note: "A lost <pc> and its </pc> are one finding.",
                 sourceCodes: [InlineCode(kind: "pc-open", id: "1", offset: 6), InlineCode(kind: "pc-close", id: "1", offset: 10)]),
             .passing("%s of %d", "%2$d з %1$s", note: "Reordered with positions."),
+            .passing("Password of the SSH Server.<br />Key-based login is not yet possible.", "Пароль сервера SSH.<br>Вхід за ключем поки неможливий.", note: "An empty element written the HTML way (freedombox)."),
             .passing("Press %1%left mouse button", "Натисніть %1%ліву кнопку миші", note: "boost::format's %1%: its closing sign starts no placeholder (PrusaSlicer)."),
             .triggering("Press %1%left mouse button", "Натисніть ліву кнопку миші", note: "The boost::format placeholder lost."),
             .passing("%1%2", "%1%2", note: "Qt's placeholders side by side."),

@@ -22,6 +22,11 @@ struct PunctuationCheck: Check {
         examples: [
             .triggering("The exchange took place.", "Обмін відбувся", note: "The full stop is lost."),
             .triggering("Is the exchange over?", "Обмін завершено."),
+            .passing(
+                "Wildcards % and _ should be escaped with a \\ to use them literally.", "Символи % і _ треба екранувати символом \\.",
+                note: "The sentence's full stop after the backslash it names (phpMyAdmin)."),
+            .passing("Bright. dur.", "Час яскравості", note: "A label whose every word is abbreviated, written out (flowblade)."),
+            .triggering("Brightness dur.", "Час яскравості", note: "Only the last word abbreviated, in lower case: a full stop lost."),
             .passing("Reset quest: \"Brother?\"", "Квест \"Брат?\" скинуто", note: "The quotation's own mark, moved with it inside the sentence (flare)."),
             .triggering("Reset quest: \"Brother?\"", "Квест \"Брат\" скинуто", note: "The quotation's question mark lost."),
             .passing(
@@ -323,20 +328,24 @@ struct PunctuationCheck: Check {
 
     /// gnucash's column titles "Descr." → "Опис", "Amount Num." → "Номер рахунку", lyx's "expr." → "вираз": a label
     /// of at most three words whose last is a capitalised abbreviation (two to five letters, not an English word)
-    /// written out in the target, or a lone lower-case one. "Done." → "Готово", "done." and "Run gcc." → "Запустіть
-    /// gcc" stay reported.
+    /// written out in the target, or a lone lower-case one, or one whose every word is abbreviated ("Bright. dur.").
+    /// "Done." → "Готово", "done." and "Run gcc." → "Запустіть gcc" stay reported.
     static func endsWithAbbreviatedLabel(_ source: [Unicode.Scalar]) -> Bool {
         guard source.last == ".", source.count <= 40 else { return false }
         let word = wordBefore(source, source.count - 1)
         let label = source.dropLast()
+        let words = label.split(separator: " ")
+        // flowblade's "Bright. dur." → "Час яскравості": every word of the label abbreviated.
+        let allAbbreviated = words.count >= 2 && words.dropLast().allSatisfy { word in
+            word.last == "." && (2...6).contains(word.count - 1) && word.dropLast().allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
+        }
         // Capitalised, or (lyx: "expr." → "вираз") a one-word label in lower case.
         let oneWord = !label.contains(" ")
-        guard (2...5).contains(word.count), let first = word.first, first.properties.isUppercase || oneWord,
+        guard (2...5).contains(word.count), let first = word.first, first.properties.isUppercase || oneWord || allAbbreviated,
             word.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }),
             word.dropFirst().allSatisfy({ $0.properties.isLowercase })
         else { return false }
-        guard !label.contains(where: { ".,;:!?".unicodeScalars.contains($0) }),
-            label.split(separator: " ").count <= 3
+        guard allAbbreviated || !label.contains(where: { ".,;:!?".unicodeScalars.contains($0) }), words.count <= 3
         else { return false }
         return !WordLists.shared.isCommonEnglish(ScalarString.make(word))
     }
@@ -538,6 +547,16 @@ struct PunctuationCheck: Check {
         return target.indices.dropLast().contains { target[$0] == mark && quotes.contains(target[$0 + 1]) }
     }
 
+    /// phpMyAdmin: "…escaped with a \ to use them literally." → "…екранувати їх символом \.": the target ends with
+    /// the backslash it names, then the sentence's full stop; psql's "\!" command, which the source writes too, stays
+    /// a command.
+    static func endsWithNamedBackslash(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+        guard let last = target.lastIndex(where: { !CharacterClass.isSpace($0) }), last >= 1, target[last - 1] == "\\",
+            ".!?:".unicodeScalars.contains(target[last])
+        else { return false }
+        return !contains(source, ["\\", target[last]])
+    }
+
     /// Whether the text's last visible character closes a quotation.
     static func endsWithQuote(_ text: [Unicode.Scalar]) -> Bool {
         guard let last = text.last(where: { !CharacterClass.isSpace($0) }) else { return false }
@@ -617,6 +636,8 @@ struct PunctuationCheck: Check {
             // …and a quotation that ends both texts, the target's with a mark of its own (psi: 'Enable "Says
             // style"' → 'Увімкнути стиль "...каже:"'): the mark is the quoted words'.
             || (sourceEnd == .none && Self.endsWithQuotedMark(target, anyMark: true) && Self.endsWithQuote(source))
+            // …and a full stop after a backslash the target names, which endMark takes for an escaped mark.
+            || (targetEnd == .none && sourceEnd != .none && Self.endsWithNamedBackslash(source, target))
             // …and a quotation ending the source with its own mark, moved inside the target's sentence with it.
             || (targetEnd == .none && Self.quotedEndMarkMovedInside(source, target))
             // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").

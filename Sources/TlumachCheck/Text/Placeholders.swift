@@ -241,9 +241,13 @@ package enum PlaceholderScanner {
                 && !CharacterClass.isSpace(scalars[position + 1])
         }
         guard closing || selfClosing || hasAttribute || knownElements.contains(name) else { return nil }
-        let key = closing ? "</\(name)>" : selfClosing ? "<\(name)/>" : "<\(name)>"
+        // HTML's empty elements are one element however written (freedombox: "<br />" → "<br>").
+        let key = closing ? "</\(name)>" : selfClosing && !emptyElements.contains(name) ? "<\(name)/>" : "<\(name)>"
         return (index + 1, key)
     }
+
+    /// HTML elements that never have content, written `<br>`, `<br/>` or `<br />` alike.
+    static let emptyElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 
     /// HTML and XML inline element names taken as markup even without attributes.
     static let knownElements: Set<String> = [
@@ -295,7 +299,15 @@ enum LinkScanner {
                         || hasPrefix(scalars, index, "ftp://") || hasPrefix(scalars, index, "www.")
                     {
                         let end = urlEnd(scalars, from: index)
-                        links.append(Link(text: PlaceholderScanner.text(scalars, index..<end), range: index..<end, isEmail: false))
+                        let text = PlaceholderScanner.text(scalars, index..<end)
+                        // A template whose host is a metavariable in angle brackets (freedombox:
+                        // "https://<your.freedombox.address>", escaped "https://&lt;ваша…&gt;") names no address.
+                        let host = text.range(of: "://").map { text[$0.upperBound...] }
+                        if let host, host.isEmpty || host.hasPrefix("&lt;") {
+                            index = end
+                            continue
+                        }
+                        links.append(Link(text: text, range: index..<end, isEmail: false))
                         index = end
                         continue
                     }
