@@ -1568,3 +1568,19 @@ final class SetDINoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Brightness changed.", "Яскравість змінено"), ["punctuation"])
     }
 }
+
+final class SetDJNoiseTests: XCTestCase {
+    /// JupyterLab: a yes-no question the source leaves without its mark, given one; a statement given a question
+    /// mark stays found.
+    func testYesNoQuestionGivenItsMark() {
+        XCTAssertEqual(defaultFindings("Are you sure you want to delete %1", "Справді видалити %1?"), [])
+        XCTAssertEqual(defaultFindings("Delete %1", "Видалити %1?"), ["punctuation"])
+    }
+
+    /// JupyterLab: "Online Collaborators" are co-workers; the English word does not demand the war glossary's
+    /// колаборант, while another war term of the same glossary still demands its translation.
+    func testCollaboratorIsAnEverydayWordInEnglish() throws {
+        XCTAssertEqual(try countedWithShippedGlossary("Online Collaborators", "Співробітники в мережі"), [])
+        XCTAssertEqual(try countedWithShippedGlossary("Mercenaries attacked the village.", "Вояки атакували село."), ["term-missing"])
+    }
+}

@@ -486,7 +486,9 @@ struct PunctuationCheck: Check {
     }
 
     /// English interrogatives that open a title asked without its question mark ("What’s New", "How It Works").
-    static let questionWords: Set<String> = ["what", "what's", "what’s", "why", "how", "who", "where", "when", "which"]
+    /// Interrogatives, and the verbs that open a yes-no question (JupyterLab: "Are you sure you want to delete %1" →
+    /// "Справді видалити %1?").
+    static let questionWords: Set<String> = ["what", "what's", "what’s", "why", "how", "who", "where", "when", "which", "are", "does", "should", "shall"]
 
     /// Whether the text's first word is an interrogative (a title that is a question without its mark).
     static func startsWithQuestionWord(_ scalars: [Unicode.Scalar]) -> Bool {
