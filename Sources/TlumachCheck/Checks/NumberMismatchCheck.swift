@@ -19,10 +19,11 @@ struct NumberMismatchCheck: Check {
             figure the target does not keep. A 12-hour time may be said on the 24-hour clock (8PM → 20:00); a \
             sample phone number or country code given another country's, sample IP addresses replaced by \
             documentation ones (RFC 5737), or a measure converted to the reader's units with agreeing values \
-            ("16 mil" → "0,4 мм"; Data/unit-conversions.tsv), are information. So is a small count (0–12, 100) counting the word after \
-            it that the target drops with no other figure in its place ("for 2 seconds", "more than 1 URL" → \
-            "декілька адрес"): on the judged blind sets it was said in words five times in six; the last of a list \
-            of figures, a name's index (Tower 2, RAID 1) and a value after an operator or colon stay errors.
+            ("16 mil" → "0,4 мм"; Data/unit-conversions.tsv), are information. So is a small count (0–12, \
+            100) counting the word after it that the target drops with no other figure in its place ("for 2 \
+            seconds", "more than 1 URL" → "декілька адрес"): on the judged blind sets it was said in words five \
+            times in six; the last of a list of figures, a name's index (Tower 2, RAID 1) and a value after an \
+            operator or colon stay errors.
             """,
         defaultSeverity: .error,
         examples: [
@@ -1169,9 +1170,10 @@ struct NumberMismatchCheck: Check {
             if start > 1 && (scalars[start - 2].properties.isAlphabetic || NumberScanner.isDigit(scalars[start - 2])) { return false }
             // Not a phone number's first group: nothing but a word or punctuation follows.
             return end == scalars.count || !(scalars[end] == " " && end + 1 < scalars.count && NumberScanner.isDigit(scalars[end + 1]))
-                && !NumberScanner.isDigit(scalars[end]) && !phoneSeparators.subtracting([" "]).contains(scalars[end])
+                && !NumberScanner.isDigit(scalars[end]) && !groupSeparators.contains(scalars[end])
         }
-        guard let own = Self.countryCallingCodes[unit.targetLanguage],
+        let own = WordLists.shared.words("calling-code", language: unit.targetLanguage)
+        guard !own.isEmpty,
             let (code, localised) = pairInOrder(
                 &sourceUnmatched, &targetUnmatched, sourceUnmatched.filter { isCode(sourceTokens[$0], unit.sourceText.scalars) },
                 targetUnmatched.filter { own.contains(targetTokens[$0].text) && isCode(targetTokens[$0], unit.targetText.scalars) })
@@ -1183,10 +1185,8 @@ struct NumberMismatchCheck: Check {
     }
 
     static let phoneSeparators = Set(" -.()".unicodeScalars)
-
-    /// The country calling codes a translation into the language would give a sample (Ukraine's +380, often
-    /// written +38; Russia's +7).
-    static let countryCallingCodes: [String: Set<String>] = ["uk": ["38", "380"], "ru": ["7"]]
+    /// The separators inside a phone number's digits, the space aside.
+    static let groupSeparators = phoneSeparators.subtracting([" "])
 
     struct PhoneNumber {
         var range: Range<Int>

@@ -9,7 +9,7 @@ struct WordLists: Sendable {
     /// Common English words (Data/common-english-words.txt): what makes a copied target language, not a name.
     let commonEnglish: Set<String>
     /// Words by role (Data/exit-status-words.tsv, abbreviations.tsv, function-words.tsv, key-names.tsv,
-    /// licence-notices.tsv): "language role" → forms.
+    /// licence-notices.tsv, country-calling-codes.tsv): "language role" → forms.
     let roleWords: [String: [String]]
     /// Figures said in words (Data/number-idioms.tsv): "language kind" → entries in file order.
     let numberIdioms: [String: [NumberIdiom]]
@@ -51,7 +51,7 @@ struct WordLists: Sendable {
         }
         commonEnglish = common
         var roles: [String: [String]] = [:]
-        for name in ["exit-status-words", "abbreviations", "function-words", "key-names", "licence-notices"] {
+        for name in ["exit-status-words", "abbreviations", "function-words", "key-names", "licence-notices", "country-calling-codes"] {
             guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachCheck", resource: name, extension: "tsv", subdirectory: "Data"),
                 let text = try? String(contentsOf: url, encoding: .utf8)
             else { continue }
