@@ -751,6 +751,10 @@ struct NumberMismatchCheck: Check {
         if unit.sourceLanguage == "en" && !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
             Self.pairTwelveHourTimes(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, source: unit.sourceText.scalars)
         }
+        // OpenOrienteering Mapper: a map scale "1:15 000" → "1:15000", its thousands grouped on one side only.
+        if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
+            Self.pairGroupedScales(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, unit.sourceText.scalars, unit.targetText.scalars)
+        }
         // kalendar: "+33 7 55 23 68 67" → "+38 0 55 23 68 67": a sample phone number given the locale's country code.
         var localisedSamples: [Issue] = []
         if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
@@ -909,7 +913,7 @@ struct NumberMismatchCheck: Check {
         // figure the target does not keep (a lost figure, digits the target lacks, a number word or numeral:
         // "twenty four hours" → "25 годин").
         let sourceLostAFigure = !issues.isEmpty || Self.targetLacksSourceDigits(unit)
-            || (!targetUnmatched.isEmpty && !NumberScanner.wordValues(unit.sourceText, language: unit.sourceLanguage).isEmpty)
+            || (!targetUnmatched.isEmpty && Self.sourceSaysAFigureTheTargetDoesNotSay(unit))
         var sourceOptionLetters: Bool?
         func sourceHasOptions() -> Bool {
             let has = sourceOptionLetters ?? Self.hasOptionLetters(unit.sourceText.scalars)
@@ -984,6 +988,38 @@ struct NumberMismatchCheck: Check {
         guard !pairedSource.isEmpty else { return }
         sourceUnmatched.removeAll { pairedSource.contains($0) }
         targetUnmatched.removeAll { pairedTarget.contains($0) }
+    }
+
+    /// A ratio read as a time and a group of three digits ("1:15 000": 1:15 and 000) on one side, written whole
+    /// ("1:15000") on the other: the same scale. All three leave the unmatched lists.
+    static func pairGroupedScales(
+        _ sourceUnmatched: inout [Int], _ targetUnmatched: inout [Int], _ sourceTokens: [NumberToken], _ targetTokens: [NumberToken],
+        _ sourceScalars: [Unicode.Scalar], _ targetScalars: [Unicode.Scalar]
+    ) {
+        func split(_ unmatched: [Int], _ tokens: [NumberToken], _ scalars: [Unicode.Scalar]) -> [(ratio: Int, group: Int, text: String)] {
+            unmatched.compactMap { ratio -> (Int, Int, String)? in
+                let head = tokens[ratio]
+                guard head.text.contains(":"), let group = unmatched.first(where: { tokens[$0].range.lowerBound == head.range.upperBound + 1 }),
+                    tokens[group].text.count == 3, tokens[group].text.unicodeScalars.allSatisfy(NumberScanner.isDigit),
+                    CharacterClass.isSpace(scalars[head.range.upperBound])
+                else { return nil }
+                return (ratio, group, head.text + tokens[group].text)
+            }
+        }
+        for (fromSource, splits) in [(true, split(sourceUnmatched, sourceTokens, sourceScalars)), (false, split(targetUnmatched, targetTokens, targetScalars))] {
+            for (ratio, group, whole) in splits {
+                let others = fromSource ? targetUnmatched : sourceUnmatched
+                let otherTokens = fromSource ? targetTokens : sourceTokens
+                guard let match = others.first(where: { otherTokens[$0].text == whole }) else { continue }
+                if fromSource {
+                    sourceUnmatched.removeAll { $0 == ratio || $0 == group }
+                    targetUnmatched.removeAll { $0 == match }
+                } else {
+                    targetUnmatched.removeAll { $0 == ratio || $0 == group }
+                    sourceUnmatched.removeAll { $0 == match }
+                }
+            }
+        }
     }
 
     /// Whether AM or PM (am, a.m., P.M.…) follows `position`, a space allowed: true for PM, false for AM.
@@ -1236,6 +1272,28 @@ struct NumberMismatchCheck: Check {
 
     /// Whether a run of digits of the source is written nowhere in the target (a figure set aside by an exemption,
     /// such as a numeronym's, still counts as said).
+    /// A number word or month of the source ("twenty four hours", "Jan"), but "one" where it is a pronoun (after a
+    /// determiner: Stellarium's "The one after this…") or said in the target's words too (gcompris: "one more
+    /// question" → "ще одне питання").
+    static func sourceSaysAFigureTheTargetDoesNotSay(_ unit: CheckedUnit) -> Bool {
+        var said = NumberScanner.wordValues(unit.sourceText, language: unit.sourceLanguage)
+        guard let ones = said["1"] else { return !said.isEmpty }
+        let words = unit.sourceText.words
+        var pronouns = 0
+        for (position, word) in words.enumerated() where position > 0 && word.text.lowercased() == "one" {
+            if pronounDeterminers.contains(words[position - 1].text.lowercased()) { pronouns += 1 }
+        }
+        // Only a number word says "one" (a month's name is 1 too: "Jan" → "січ").
+        let numbers = WordLists.shared.numberWords[unit.targetLanguage] ?? [:]
+        let targetSaysOne = unit.targetText.words.contains { numbers[$0.text.lowercased()] == 1 }
+        let sourceMonths = WordLists.shared.months[unit.sourceLanguage] ?? [:]
+        let monthOnes = words.filter { sourceMonths[$0.text.lowercased()] == 1 }.count
+        if monthOnes == 0 && (pronouns >= ones || targetSaysOne) { said["1"] = nil }
+        return !said.isEmpty
+    }
+
+    static let pronounDeterminers: Set<String> = ["the", "this", "that", "which", "each", "any", "no", "every", "another"]
+
     static func targetLacksSourceDigits(_ unit: CheckedUnit) -> Bool {
         let target = digitRuns(unit.targetText.scalars)
         return digitRuns(unit.sourceText.scalars).contains { !target.contains($0) }

@@ -26,6 +26,9 @@ struct PunctuationCheck: Check {
                 "Wildcards % and _ should be escaped with a \\ to use them literally.", "Символи % і _ треба екранувати символом \\.",
                 note: "The sentence's full stop after the backslash it names (phpMyAdmin)."),
             .passing("Bright. dur.", "Час яскравості", note: "A label whose every word is abbreviated, written out (flowblade)."),
+            .passing("Lunar Az./Alt.", "Аз./Вис. Місяця", note: "Abbreviations joined by a slash (Stellarium)."),
+            .passing("Culminates at %1 (in %2) at %3 deg.", "Кульмінація о %1 (за %2) у %3°", note: "deg. for degrees, written as the sign (Stellarium)."),
+            .passing("Sum. Gula Egyptised?", "Шум. Гула (єгиптизований?)", note: "The question mark kept inside the bracket the target ends with (Stellarium)."),
             .triggering("Brightness dur.", "Час яскравості", note: "Only the last word abbreviated, in lower case: a full stop lost."),
             .passing("Reset quest: \"Brother?\"", "Квест \"Брат?\" скинуто", note: "The quotation's own mark, moved with it inside the sentence (flare)."),
             .triggering("Reset quest: \"Brother?\"", "Квест \"Брат\" скинуто", note: "The quotation's question mark lost."),
@@ -334,9 +337,10 @@ struct PunctuationCheck: Check {
         guard source.last == ".", source.count <= 40 else { return false }
         let word = wordBefore(source, source.count - 1)
         let label = source.dropLast()
-        let words = label.split(separator: " ")
-        // flowblade's "Bright. dur." → "Час яскравості": every word of the label abbreviated.
-        let allAbbreviated = words.count >= 2 && words.dropLast().allSatisfy { word in
+        let words = label.split(whereSeparator: { $0 == " " || $0 == "/" })
+        // flowblade's "Bright. dur." → "Час яскравості", Stellarium's "Lunar Az./Alt." → "Аз./Вис. Місяця": every
+        // word of the label abbreviated (but a leading one), words apart or joined by a slash.
+        let allAbbreviated = words.count >= 2 && words.dropLast().dropFirst(words.count > 2 ? 1 : 0).allSatisfy { word in
             word.last == "." && (2...6).contains(word.count - 1) && word.dropLast().allSatisfy { $0.isASCII && $0.properties.isAlphabetic }
         }
         // Capitalised, or (lyx: "expr." → "вираз") a one-word label in lower case.
@@ -345,7 +349,7 @@ struct PunctuationCheck: Check {
             word.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }),
             word.dropFirst().allSatisfy({ $0.properties.isLowercase })
         else { return false }
-        guard allAbbreviated || !label.contains(where: { ".,;:!?".unicodeScalars.contains($0) }), words.count <= 3
+        guard allAbbreviated || !label.contains(where: { ".,;:!?".unicodeScalars.contains($0) }), label.split(separator: " ").count <= 3
         else { return false }
         return !WordLists.shared.isCommonEnglish(ScalarString.make(word))
     }
@@ -371,6 +375,16 @@ struct PunctuationCheck: Check {
 
     /// plasma-nm: "(Default value when there is no port for gateway)." → "(Типове значення, якщо … немає порту.)": a
     /// sentence wholly in brackets takes its mark inside them in Ukrainian; the same mark, moved.
+    /// Stellarium: "Sum. Gula Egyptised?" → "Шум. Гула (єгиптизований?)": the source's last mark kept inside the
+    /// bracket the target closes with.
+    static func markInsideFinalBracket(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+        guard let sourceLast = source.lastIndex(where: { !CharacterClass.isSpace($0) }),
+            let targetLast = target.lastIndex(where: { !CharacterClass.isSpace($0) }), targetLast >= 1,
+            target[targetLast] == ")", "?!".unicodeScalars.contains(source[sourceLast])
+        else { return false }
+        return target[targetLast - 1] == source[sourceLast]
+    }
+
     static func markMovedIntoBracket(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
         func trimmedEnd(_ scalars: [Unicode.Scalar]) -> Int {
             var end = scalars.count
@@ -640,6 +654,8 @@ struct PunctuationCheck: Check {
             || (sourceEnd == .none && Self.endsWithQuotedMark(target, anyMark: true) && Self.endsWithQuote(source))
             // …and a full stop after a backslash the target names, which endMark takes for an escaped mark.
             || (targetEnd == .none && sourceEnd != .none && Self.endsWithNamedBackslash(source, target))
+            // …and a question or exclamation kept inside the bracket the target ends with.
+            || (targetEnd == .none && Self.markInsideFinalBracket(source, target))
             // …and a quotation ending the source with its own mark, moved inside the target's sentence with it.
             || (targetEnd == .none && Self.quotedEndMarkMovedInside(source, target))
             // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").

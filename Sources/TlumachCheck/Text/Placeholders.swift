@@ -123,6 +123,8 @@ package enum PlaceholderScanner {
         {
             return nil
         }
+        // Stellarium's "%3here%4", ksnip's "%1here%2": h and hh only shorten an integer, so "%3he" is Qt's %3 before a word.
+        if lengthModifier.hasPrefix("h"), !"diouxXn".unicodeScalars.contains(scalars[index]) { return nil }
         let conversion = scalars[index]
         // %i prints what %d prints (seahorse-nautilus: "Imported %i key" → "Імпортовано %d ключ").
         let key = lengthModifier + (conversion == "i" ? "d" : String(Character(conversion)))
