@@ -188,6 +188,16 @@ enum ApostropheBytePath {
                 if openSide {
                     guard !open else { return nil }
                     openSingle = single
+                } else if single && !(open && openSingle) {
+                    // A single mark closing no single quotation (users', GNU `dirs'): the quote rule's apostrophe,
+                    // ’ after a Latin letter; after anything else it stays, and the rules decide.
+                    guard let previous, classOf(previous).contains(.latin) else { return nil }
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index - copied))
+                    append("\u{2019}", to: &output)
+                    changes += 1
+                    index += 1
+                    copied = index
+                    continue
                 } else {
                     guard open, openSingle == single else { return nil }
                 }
