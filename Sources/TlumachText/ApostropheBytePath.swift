@@ -49,8 +49,14 @@ enum ApostropheBytePath {
         }
         // Quotation marks already in the paragraph are taken only when none were written here: then the quote
         // rule sees this very text (the marks written are the apostrophe and space rules'), on which the scan
-        // below says it is idle.
-        guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 else {
+        // below says it is idle. A ’ written for a single mark closing nothing (`closers`) is the quote rule's own
+        // apostrophe, which it writes only when the paragraph's marks pair up: so then every quotation mark must
+        // be one written here (a typographic one already there may not pair in its eyes: “ '--exec'.”). A ’
+        // already there closing a word (`scan.looseApostrophes`, some of them written here) closes a single
+        // quotation the rule sees open ('é-users’'): none may stand inside a pair of single marks written here.
+        guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 && result.closers == 0,
+            result.singlePairs == 0 || scan.looseApostrophes == result.closers
+        else {
             return undo(&output, start)
         }
         // Spaced dashes are written as the language wants them only when English closes them up.
@@ -69,7 +75,9 @@ enum ApostropheBytePath {
                 scan = output.withUnsafeBufferPointer {
                     FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical, tables: tables)
                 }
-                guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 else {
+                guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 && result.closers == 0,
+                    result.singlePairs == 0 || scan.looseApostrophes == result.closers
+                else {
                     return undo(&output, start)
                 }
             }
@@ -88,11 +96,13 @@ enum ApostropheBytePath {
     private static func write(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
         _ canonical: Unicode.Scalar, quotes: Bool, english: Bool, spaceRuns: Bool, trailing: Bool, dashes: Dashes?
-    ) -> (changes: Int, quotes: Int, spacedDashes: Int)? {
+    ) -> (changes: Int, quotes: Int, spacedDashes: Int, closers: Int, singlePairs: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var changes = 0
         var written = 0
         var spacedDashes = 0
+        var closers = 0
+        var singlePairs = 0
         var open = false
         var openSingle = false
         var copied = range.lowerBound
@@ -183,11 +193,18 @@ enum ApostropheBytePath {
                 // One side only, alternating from an opening mark, each closing mark of its opening mark's kind: a
                 // pair at the outer level, which the quote rule draws with the language's outer marks whatever
                 // the straight mark was. (A single mark closing nothing is an apostrophe there: the rules decide.)
+                if openSide && closeSide {
+                    // A lone mark between spaces (or before a hyphen, a full stop…): no quotation mark to the
+                    // quote rule, which leaves it; so does this path.
+                    index += 1
+                    continue
+                }
                 guard openSide != closeSide else { return nil }
                 let single = byte == 0x27
                 if openSide {
                     guard !open else { return nil }
                     openSingle = single
+                    if single { singlePairs += 1 }
                 } else if single && !(open && openSingle) {
                     // A single mark closing no single quotation (users', GNU `dirs'): the quote rule's apostrophe,
                     // ’ after a Latin letter; after anything else it stays, and the rules decide.
@@ -195,6 +212,7 @@ enum ApostropheBytePath {
                     output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index - copied))
                     append("\u{2019}", to: &output)
                     changes += 1
+                    closers += 1
                     index += 1
                     copied = index
                     continue
@@ -213,7 +231,7 @@ enum ApostropheBytePath {
         }
         guard changes > 0, !open, !containsMailto(base, range) else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
-        return (changes, written, spacedDashes)
+        return (changes, written, spacedDashes, closers, singlePairs)
     }
 
     /// The first position from `start` whose byte `write` must look at: a `"`, `'`, `-` or `<`, or a space

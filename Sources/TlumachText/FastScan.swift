@@ -28,6 +28,9 @@ struct FastScan {
     var cyrillicDepth = 0
     var englishQuotesValid = true
     var englishDepth = 0
+    /// ’ closing a Latin word with no letter after it (users’): clean only while no single quotation is open,
+    /// which the byte path, pairing straight single marks, must know.
+    var looseApostrophes = 0
 
     var quotes: Range<Int> { 0..<quoteCount }
 
@@ -200,7 +203,25 @@ struct FastScan {
                                 return scan
                             }
                             sawBacktick = true
-                        case 0x0D, 0x22, 0x27, 0x40:
+                        case 0x22, 0x27:
+                            // A straight mark with room to open before it and to close after it ("or '-' to",
+                            // "-> \".\""): the quote rule passes it over as a lone mark between spaces, and the
+                            // apostrophe rule wants letters on both sides. (Before it only the ASCII bytes of
+                            // `ApostropheBytePath.isOpeningContext`; after any other character the rules decide.)
+                            let opens: Bool
+                            switch previousByte {
+                            case 0x20, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x2D, 0x2F: opens = true
+                            default: opens = false
+                            }
+                            guard opens,
+                                index + 1 >= end
+                                    || FastScan.decode(base, index + 1, end).map(ApostropheBytePath.isClosingContext)
+                                        == true
+                            else {
+                                scan.needsWork = true
+                                return scan
+                            }
+                        case 0x0D, 0x40:
                             // (also @: e-mail addresses, protected spans whose letters must not count for the language)
                             scan.needsWork = true
                             return scan
@@ -271,6 +292,7 @@ struct FastScan {
                                 scan.needsWork = true
                                 return scan
                             }
+                            scan.looseApostrophes += 1
                             break  // ends the word, as punctuation does
                         }
                         let nextByte = base[index + width]

@@ -327,6 +327,10 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertEqual(
             taken("He said \"the users' files\" - twice.\n", language: .en), "He said “the users’ files”—twice.\n")
         XCTAssertEqual(taken("'It's the users' turn'\n", language: .en), "“It’s the users” turn’\n")
+        // A lone mark with room on both sides is no quotation mark to the quote rule: it stays.
+        XCTAssertEqual(
+            taken("no exec command specified via '--exec'. Can not create 'Exec=' key.\n"),
+            "no exec command specified via '--exec’. Can not create “Exec=” key.\n")
         for text in [
             "`a' and `b'\n", "don`t '%s'\n", "5' and 6'\n", "п'ять'\n", "users'\"\n", "'%s\n", "a ' b\n",
         ] {
@@ -339,12 +343,15 @@ final class NormalizerFastPathTests: XCTestCase {
                 FastScan.run($0, 0..<$0.count, classes: normalizer.classes, apostrophe: "\u{2019}").needsWork
             }
         }
-        for clean in ["cannot open `%s’ for reading\n", "the users’ files, the boss’.\n", "`dirs’\n", "(`x’)", "a `b"] {
+        for clean in [
+            "cannot open `%s’ for reading\n", "the users’ files, the boss’.\n", "`dirs’\n", "(`x’)", "a `b",
+            "You need to specify a NEWS file as output, or '-' to print to stdout.\n", "a '-\n", "'\n", "(' x",
+        ] {
             XCTAssertFalse(needsWork(clean), clean)
         }
         for flagged in [
             "`a’ and `b’\n", "don`t\n", "п`ять\n", "a`é\n", "users’5\n", "п’ять’ x\n", "Kиїв’ x\n", "5’ x\n",
-            "’tis\n", "a ’ b\n", "users’\"\n",
+            "’tis\n", "a ’ b\n", "users’\"\n", "-> \".\"\n", "x'-'\n", "«'»\n", "' x'\n", "'a\n", "\" \"x\n",
         ] {
             XCTAssertTrue(needsWork(flagged), flagged)
         }
@@ -356,7 +363,8 @@ final class NormalizerFastPathTests: XCTestCase {
         }
         let pieces = [
             "`", "'", "’", "\"", "users", "dirs", "%s", "--help", " ", "  ", "\n", "\n\n", ".", ",", ")", "(", "-",
-            " - ", "5", "п'ять", "слово", "don't", "é", "«", "»", "“", "”", "x", " `%s' ", "<b>", "Kиїв",
+            " - ", "5", "п'ять", "слово", "don't", "é", "«", "»", "“", "”", "x", " `%s' ", "<b>", "Kиїв", " '-' ",
+            " '--exec'.", "\"-\"", "/", "\t", "[", "’",
         ]
         var generator = SeededGenerator(seed: 13)
         for language in [nil, Language.en, .uk] {
