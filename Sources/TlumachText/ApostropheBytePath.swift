@@ -14,7 +14,9 @@ import ICU
 ///   script choice);
 /// - the quote rule gives each `"` its direction from the characters beside it (the same context tests); here
 ///   every mark must have exactly one side, and they must alternate open, close, …, so each pair is outermost:
-///   “…” in English, «…» otherwise, in the language the rules would resolve (from the same letters);
+///   “…” in English, «…» otherwise, in the language the rules would resolve (from the same letters); a `'`
+///   with a closing side only and no single quotation open (users', GNU `dirs') is the rule's apostrophe, ’ after
+///   a Latin letter, and a mark with room on both sides ('-') no mark to it, left as it is;
 /// - after it, the dash rule changes the hyphens this path changed (`dash(_:_:_:english:)`: the same
 ///   spaced-between-words and number-range tests on the same neighbours; a hyphen changed has one space and then
 ///   text on each side, or digits, so no space run touches it, and the apostrophe and quote rules' marks are text,
