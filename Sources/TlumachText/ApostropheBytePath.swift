@@ -14,7 +14,9 @@ import ICU
 ///   script choice);
 /// - the quote rule gives each `"` its direction from the characters beside it (the same context tests); here
 ///   every mark must have exactly one side, and they must alternate open, close, …, so each pair is outermost:
-///   “…” in English, «…» otherwise, in the language the rules would resolve (from the same letters);
+///   “…” in English, «…» otherwise, in the language the rules would resolve (from the same letters); a `'`
+///   with a closing side only and no single quotation open (users', GNU `dirs') is the rule's apostrophe, ’ after
+///   a Latin letter, and a mark with room on both sides ('-') no mark to it, left as it is;
 /// - after it, the dash rule changes the hyphens this path changed (`dash(_:_:_:english:)`: the same
 ///   spaced-between-words and number-range tests on the same neighbours; a hyphen changed has one space and then
 ///   text on each side, or digits, so no space run touches it, and the apostrophe and quote rules' marks are text,
@@ -49,8 +51,14 @@ enum ApostropheBytePath {
         }
         // Quotation marks already in the paragraph are taken only when none were written here: then the quote
         // rule sees this very text (the marks written are the apostrophe and space rules'), on which the scan
-        // below says it is idle.
-        guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 else {
+        // below says it is idle. A ’ written for a single mark closing nothing (`closers`) is the quote rule's own
+        // apostrophe, which it writes only when the paragraph's marks pair up: so then every quotation mark must
+        // be one written here (a typographic one already there may not pair in its eyes: “ '--exec'.”). A ’
+        // already there closing a word (`scan.looseApostrophes`, some of them written here) closes a single
+        // quotation the rule sees open ('é-users’'): none may stand inside a pair of single marks written here.
+        guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 && result.closers == 0,
+            result.singlePairs == 0 || scan.looseApostrophes == result.closers
+        else {
             return undo(&output, start)
         }
         // Spaced dashes are written as the language wants them only when English closes them up.
@@ -69,7 +77,9 @@ enum ApostropheBytePath {
                 scan = output.withUnsafeBufferPointer {
                     FastScan.run($0, start..<$0.count, classes: classes, apostrophe: canonical, tables: tables)
                 }
-                guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 else {
+                guard !scan.needsWork, scan.quoteCount == result.quotes || result.quotes == 0 && result.closers == 0,
+                    result.singlePairs == 0 || scan.looseApostrophes == result.closers
+                else {
                     return undo(&output, start)
                 }
             }
@@ -88,11 +98,13 @@ enum ApostropheBytePath {
     private static func write(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
         _ canonical: Unicode.Scalar, quotes: Bool, english: Bool, spaceRuns: Bool, trailing: Bool, dashes: Dashes?
-    ) -> (changes: Int, quotes: Int, spacedDashes: Int)? {
+    ) -> (changes: Int, quotes: Int, spacedDashes: Int, closers: Int, singlePairs: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var changes = 0
         var written = 0
         var spacedDashes = 0
+        var closers = 0
+        var singlePairs = 0
         var open = false
         var openSingle = false
         var copied = range.lowerBound
@@ -183,11 +195,29 @@ enum ApostropheBytePath {
                 // One side only, alternating from an opening mark, each closing mark of its opening mark's kind: a
                 // pair at the outer level, which the quote rule draws with the language's outer marks whatever
                 // the straight mark was. (A single mark closing nothing is an apostrophe there: the rules decide.)
+                if openSide && closeSide {
+                    // A lone mark between spaces (or before a hyphen, a full stop…): no quotation mark to the
+                    // quote rule, which leaves it; so does this path.
+                    index += 1
+                    continue
+                }
                 guard openSide != closeSide else { return nil }
                 let single = byte == 0x27
                 if openSide {
                     guard !open else { return nil }
                     openSingle = single
+                    if single { singlePairs += 1 }
+                } else if single && !(open && openSingle) {
+                    // A single mark closing no single quotation (users', GNU `dirs'): the quote rule's apostrophe,
+                    // ’ after a Latin letter; after anything else it stays, and the rules decide.
+                    guard let previous, classOf(previous).contains(.latin) else { return nil }
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index - copied))
+                    append("\u{2019}", to: &output)
+                    changes += 1
+                    closers += 1
+                    index += 1
+                    copied = index
+                    continue
                 } else {
                     guard open, openSingle == single else { return nil }
                 }
@@ -203,7 +233,7 @@ enum ApostropheBytePath {
         }
         guard changes > 0, !open, !containsMailto(base, range) else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
-        return (changes, written, spacedDashes)
+        return (changes, written, spacedDashes, closers, singlePairs)
     }
 
     /// The first position from `start` whose byte `write` must look at: a `"`, `'`, `-` or `<`, or a space

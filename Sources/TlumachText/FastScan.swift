@@ -28,6 +28,9 @@ struct FastScan {
     var cyrillicDepth = 0
     var englishQuotesValid = true
     var englishDepth = 0
+    /// ’ closing a Latin word with no letter after it (users’): clean only while no single quotation is open,
+    /// which the byte path, pairing straight single marks, must know.
+    var looseApostrophes = 0
 
     var quotes: Range<Int> { 0..<quoteCount }
 
@@ -67,6 +70,7 @@ struct FastScan {
         var previousByte: UInt8 = 0x0A
         var lineHasText = false
         var sawAngle = false
+        var sawBacktick = false
         let canonicalIsRight = apostrophe == "\u{2019}"
         // Returning early with needsWork: the caller only needs the verdict then (language comes from the rules).
         let markers = tables.markers
@@ -189,7 +193,35 @@ struct FastScan {
                             }
                         case 0x0A:
                             lineHasText = false
-                        case 0x0D, 0x22, 0x27, 0x60, 0x40:
+                        case 0x60:
+                            // A lone backtick (GNU `quoting'): it opens no code span without a second one, and the
+                            // apostrophe rule takes it only between two letters. A second one, or a letter on both
+                            // sides (any non-ASCII byte after it counted as one), is for the rules.
+                            let next: UInt8 = index + 1 < end ? base[index + 1] : 0x20
+                            if sawBacktick || (previousLetter && (next >= 0x80 || (next | 0x20) &- 0x61 < 26)) {
+                                scan.needsWork = true
+                                return scan
+                            }
+                            sawBacktick = true
+                        case 0x22, 0x27:
+                            // A straight mark with room to open before it and to close after it ("or '-' to",
+                            // "-> \".\""): the quote rule passes it over as a lone mark between spaces, and the
+                            // apostrophe rule wants letters on both sides. (Before it only the ASCII bytes of
+                            // `ApostropheBytePath.isOpeningContext`; after any other character the rules decide.)
+                            let opens: Bool
+                            switch previousByte {
+                            case 0x20, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x2D, 0x2F: opens = true
+                            default: opens = false
+                            }
+                            guard opens,
+                                index + 1 >= end
+                                    || FastScan.decode(base, index + 1, end).map(ApostropheBytePath.isClosingContext)
+                                        == true
+                            else {
+                                scan.needsWork = true
+                                return scan
+                            }
+                        case 0x0D, 0x40:
                             // (also @: e-mail addresses, protected spans whose letters must not count for the language)
                             scan.needsWork = true
                             return scan
@@ -249,8 +281,19 @@ struct FastScan {
                         // An apostrophe between letters: fine when it is the canonical one for its word's script.
                         let between = previousLetter && nextIsLetter(index + width)
                         if !between {
-                            scan.needsWork = true
-                            return scan
+                            // ’ closing a Latin word (users’, `dirs’): with no single quotation mark open (every
+                            // other single mark sends the paragraph to the rules), the quote rule takes it for an
+                            // apostrophe and leaves it; the apostrophe rule looks only between letters.
+                            guard value == 0x2019, previousLetter, wordLatin, !wordCyrillic,
+                                index + width >= end
+                                    || FastScan.decode(base, index + width, end).map(ApostropheBytePath.isClosingContext)
+                                        == true
+                            else {
+                                scan.needsWork = true
+                                return scan
+                            }
+                            scan.looseApostrophes += 1
+                            break  // ends the word, as punctuation does
                         }
                         let nextByte = base[index + width]
                         let cyrillicNeighbour = wordCyrillic || nextByte == 0xD0 || nextByte == 0xD1 || nextByte == 0xD2

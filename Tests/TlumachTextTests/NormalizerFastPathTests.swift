@@ -302,6 +302,91 @@ final class NormalizerFastPathTests: XCTestCase {
         }
     }
 
+    /// Round 13: GNU quoting (`` `dirs' ``) and word-final straight apostrophes (users', the boss') after a Latin
+    /// letter, a third of the English catalog paragraphs the rules got, are written on the byte path as the quote
+    /// rule writes them (’, the backtick left); a lone backtick and a ’ closing a Latin word are clean for the scan.
+    /// What the rules decide otherwise stays theirs: two backticks (a code span), a backtick between letters (a
+    /// mistyped apostrophe), a mark after a digit or a Cyrillic letter, a single quotation still open.
+    func testBytePathTakesGNUQuotingAndWordFinalApostrophes() throws {
+        func taken(_ text: String, language: Language? = nil) -> String? {
+            let bytes = Array(text.utf8)
+            var output: [UInt8] = []
+            let result = bytes.withUnsafeBufferPointer {
+                ApostropheBytePath.rewrite(
+                    $0, 0..<$0.count, into: &output, apostrophe: "\u{2019}", quotes: true, spaceRuns: true,
+                    trailing: true, dashes: ApostropheBytePath.Dashes(closedInEnglish: true), language: language,
+                    guess: .en, resolve: { $0.language ?? .en })
+            }
+            if result == nil { XCTAssertEqual(output, [], text) }
+            return result.map { _ in String(decoding: output, as: UTF8.self) }
+        }
+        // Real msgid text (coreutils, tar, gettext catalogs).
+        XCTAssertEqual(taken("cannot open `%s' for reading\n"), "cannot open `%s’ for reading\n")
+        XCTAssertEqual(taken("Try `%s --help' for more information.\n"), "Try `%s --help’ for more information.\n")
+        XCTAssertEqual(taken("the users' files and the boss' car\n"), "the users’ files and the boss’ car\n")
+        XCTAssertEqual(
+            taken("He said \"the users' files\" - twice.\n", language: .en), "He said “the users’ files”—twice.\n")
+        XCTAssertEqual(taken("'It's the users' turn'\n", language: .en), "“It’s the users” turn’\n")
+        // A lone mark with room on both sides is no quotation mark to the quote rule: it stays.
+        XCTAssertEqual(
+            taken("no exec command specified via '--exec'. Can not create 'Exec=' key.\n"),
+            "no exec command specified via '--exec’. Can not create “Exec=” key.\n")
+        for text in [
+            "`a' and `b'\n", "don`t '%s'\n", "5' and 6'\n", "п'ять'\n", "users'\"\n", "'%s\n", "a ' b\n",
+        ] {
+            if let written = taken(text) { XCTFail("\(text) → \(written)") }
+        }
+        // The scan: a lone backtick and a ’ closing a Latin word are clean, what the rules would touch is not.
+        let normalizer = try ArticleNormalizer()
+        func needsWork(_ paragraph: String) -> Bool {
+            Array(paragraph.utf8).withUnsafeBufferPointer {
+                FastScan.run($0, 0..<$0.count, classes: normalizer.classes, apostrophe: "\u{2019}").needsWork
+            }
+        }
+        for clean in [
+            "cannot open `%s’ for reading\n", "the users’ files, the boss’.\n", "`dirs’\n", "(`x’)", "a `b",
+            "You need to specify a NEWS file as output, or '-' to print to stdout.\n", "a '-\n", "'\n", "(' x",
+        ] {
+            XCTAssertFalse(needsWork(clean), clean)
+        }
+        for flagged in [
+            "`a’ and `b’\n", "don`t\n", "п`ять\n", "a`é\n", "users’5\n", "п’ять’ x\n", "Kиїв’ x\n", "5’ x\n",
+            "’tis\n", "a ’ b\n", "users’\"\n", "-> \".\"\n", "x'-'\n", "«'»\n", "' x'\n", "'a\n", "\" \"x\n",
+        ] {
+            XCTAssertTrue(needsWork(flagged), flagged)
+        }
+        // Against the rules alone (a rewriter that changes nothing sends every paragraph to them), on generated
+        // paragraphs of these pieces, for each language setting.
+        struct Nothing: ParagraphRewriter {
+            var ruleNames: [String] { ["nothing"] }
+            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
+        }
+        let pieces = [
+            "`", "'", "’", "\"", "users", "dirs", "%s", "--help", " ", "  ", "\n", "\n\n", ".", ",", ")", "(", "-",
+            " - ", "5", "п'ять", "слово", "don't", "é", "«", "»", "“", "”", "x", " `%s' ", "<b>", "Kиїв", " '-' ",
+            " '--exec'.", "\"-\"", "/", "\t", "[", "’",
+        ]
+        var generator = SeededGenerator(seed: 13)
+        for language in [nil, Language.en, .uk] {
+            let fast = try ArticleNormalizer(options: NormalizerOptions(language: language))
+            let rules = try ArticleNormalizer(options: NormalizerOptions(language: language, rewriters: [Nothing()]))
+            for _ in 0..<LongTests.count(long: 20000, short: 4000) {
+                var text = ""
+                for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
+                let bytes = Array(text.utf8)
+                let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
+                let reported = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: true) }
+                let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
+                XCTAssertEqual(
+                    String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self),
+                    "\(String(describing: language)): \(text.debugDescription)")
+                XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
+                XCTAssertEqual(reported.changes.map(\.summary), reference.changes.map(\.summary), text.debugDescription)
+                if written.utf8 != reference.utf8 { return }
+            }
+        }
+    }
+
     // MARK: Issue 11: language per line, URLs as one token
 
     func testCMSExportWithoutBlankLinesDecidesLanguagePerLine() throws {
