@@ -68,9 +68,19 @@ public struct CheckRunner: Sendable {
         // enigma's Ukrainian catalog says "Language: ru": a file that names one of Ukrainian and Russian while its
         // letters are plainly the other's is read as its letters say (unless the flags override the file).
         // Only with ten times the other language's own letters, and five at least.
+        // OpenBoard's Ukrainian .qm says "X-Language: en_US": a file that names English while its letters are
+        // plainly Cyrillic with Ukrainian's or Russian's own letters (three times the Latin ones, fifty at least) is
+        // read as its letters say too.
         func checked(_ declared: String?, fromFile: Bool, _ side: (BilingualUnit) -> String) -> String? {
             guard let declared, fromFile else { return declared }
             let primary = LanguageTag.primary(declared)
+            if primary == "en" {
+                let evidence = LanguageDetector.evidence(sample().map(side).joined(separator: "\n"))
+                guard evidence.cyrillicLetters >= 50, evidence.cyrillicLetters > 3 * evidence.latinLetters,
+                    let language = evidence.language, language == .uk || language == .ru
+                else { return declared }
+                return language.rawValue
+            }
             guard primary == "uk" || primary == "ru" else { return declared }
             let evidence = LanguageDetector.evidence(sample().map(side).joined(separator: "\n"))
             let (own, other) = primary == "uk" ? (evidence.ukrainianMarkers, evidence.russianMarkers) : (evidence.russianMarkers, evidence.ukrainianMarkers)

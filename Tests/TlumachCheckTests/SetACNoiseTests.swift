@@ -1640,3 +1640,18 @@ final class SetDNNoiseTests: XCTestCase {
         XCTAssertEqual(lone.filter { $0.severity >= .warning }.map(\.check), ["untranslated"])
     }
 }
+
+final class SetDONoiseTests: XCTestCase {
+    /// OpenBoard: a Ukrainian Qt catalog whose header says "X-Language: en_US" is read as Ukrainian; an English
+    /// catalog with one Cyrillic word stays English, and the word is found.
+    func testAnEnglishHeaderTheLettersContradict() {
+        let ukrainian = [("New Folder", "Нова папка"), ("Earlier Today", "Раніше сьогодні"), ("Export a Document", "Експортувати документ"),
+                         ("Search", "Пошук"), ("Downloading content %1 failed", "Помилка завантаження вмісту з %1"),
+                         ("Selection does not contain any image files!", "Не вибрано жодного зображення!")]
+        XCTAssertEqual(documentFindings(ukrainian, path: "OpenBoard_uk.po", targetLanguage: "en").map(\.check), [])
+        let english = [("New Folder", "New folder"), ("Earlier Today", "Earlier today"), ("Export a Document", "Export the document"),
+                       ("Search", "Пошук"), ("Downloading content %1 failed", "Downloading of content %1 failed"),
+                       ("Selection does not contain any image files!", "The selection contains no image files!")]
+        XCTAssertEqual(documentFindings(english, path: "OpenBoard_en.po", targetLanguage: "en").filter { $0.severity >= .warning }.map(\.check), ["mixed-script"])
+    }
+}
