@@ -251,9 +251,9 @@ struct UntranslatedCheck: Check {
         guard !keyCandidates.isEmpty else { return candidates }
         // Every key name the file keeps as written counts, not only the copies reported.
         var keysByFile: [String: Set<String>] = [:]
+        let lists = WordLists.shared
         for unit in units where unit.source.utf8.count <= 16 && candidateFiles.contains(unit.file) && unit.target.utf8.elementsEqual(unit.source.utf8) {
             let name = unit.source.trimmingCharacters(in: " ").lowercased().replacing(" ", with: "_")
-            let lists = WordLists.shared
             if lists.words("everyday-key", language: unit.sourceLanguage).contains(name) || lists.words("key", language: unit.sourceLanguage).contains(name) {
                 keysByFile[unit.file, default: []].insert(name)
             }

@@ -1270,8 +1270,6 @@ struct NumberMismatchCheck: Check {
         return phones
     }
 
-    /// Whether a run of digits of the source is written nowhere in the target (a figure set aside by an exemption,
-    /// such as a numeronym's, still counts as said).
     /// A number word or month of the source ("twenty four hours", "Jan"), but "one" where it is a pronoun (after a
     /// determiner: Stellarium's "The one after this…") or said in the target's words too (gcompris: "one more
     /// question" → "ще одне питання").
@@ -1294,6 +1292,8 @@ struct NumberMismatchCheck: Check {
 
     static let pronounDeterminers: Set<String> = ["the", "this", "that", "which", "each", "any", "no", "every", "another"]
 
+    /// Whether a run of digits of the source is written nowhere in the target (a figure set aside by an exemption,
+    /// such as a numeronym's, still counts as said).
     static func targetLacksSourceDigits(_ unit: CheckedUnit) -> Bool {
         let target = digitRuns(unit.targetText.scalars)
         return digitRuns(unit.sourceText.scalars).contains { !target.contains($0) }
