@@ -1655,3 +1655,12 @@ final class SetDONoiseTests: XCTestCase {
         XCTAssertEqual(documentFindings(english, path: "OpenBoard_en.po", targetLanguage: "en").filter { $0.severity >= .warning }.map(\.check), ["mixed-script"])
     }
 }
+
+final class SetDQNoiseTests: XCTestCase {
+    /// Mayan EDMS: a Django template's indentation around {% blocktrans %} trimmed by the translator; a space lost
+    /// before text that follows stays found.
+    func testTemplateIndentationTrimmed() {
+        XCTAssertEqual(defaultFindings("\n                    Page %(page_number)s of %(total_pages)s\n                ", "\n\nСторінка %(page_number)s з %(total_pages)s"), [])
+        XCTAssertEqual(defaultFindings("Page %(page_number)s of ", "Сторінка %(page_number)s з"), ["whitespace"])
+    }
+}

@@ -377,6 +377,10 @@ struct WhitespaceCheck: Check {
         defaultSeverity: .warning,
         examples: [
             .triggering("Prisoners: ", "Полонені:", note: "The trailing space is lost."),
+            .passing(
+                "\n                Impersonating user \"%(user)s\".\n            ", "\nВидавати себе за користувача \"%(user)s\".",
+                note: "A Django template's indentation around {% blocktrans %}, trimmed (Mayan EDMS)."),
+            .triggering("Impersonating user \"%(user)s\".\n", "Видавати себе за користувача \"%(user)s\".", note: "A line break lost."),
             .passing(" tab, then don't check it again with fetchmail.\n", ", не перевіряйте її знову за допомогою fetchmail.\n", note: "A fragment that starts with a comma after its first word moved into the message before (gkrellm)."),
             .passing("\nUnlock a user account\n\n    An account may become locked.\n    ", "\n    Розблокувати обліковий запис\n\n    Обліковий запис може бути заблоковано.\n    ", note: "A docstring's first line indented as its body, which the program strips (ipa)."),
             .passing(", and %1", " і %1", note: "The comma before і left out as Ukrainian writes it, the space kept (peruse)."),
@@ -522,6 +526,16 @@ struct WhitespaceCheck: Check {
         func evenlyPadded(_ edges: (leading: ArraySlice<Unicode.Scalar>, trailing: ArraySlice<Unicode.Scalar>)) -> Bool {
             !edges.leading.isEmpty && edges.leading.allSatisfy { $0 == " " } && edges.leading.elementsEqual(edges.trailing)
         }
+        // Mayan EDMS: "\n                Impersonating user…\n            " → "\nВидавати себе…": a Django template's
+        // indentation around a {% blocktrans %}, which HTML shows as one space at most, trimmed by the translator.
+        func templateIndent(_ edge: ArraySlice<Unicode.Scalar>) -> Bool {
+            guard edge.first == "\n", let newline = edge.lastIndex(of: "\n") else { return false }
+            let indent = edge[(newline + 1)...]
+            return indent.count >= 4 && indent.allSatisfy { $0 == " " }
+        }
+        func onlyLineBreaksAndSpaces(_ edge: ArraySlice<Unicode.Scalar>) -> Bool { edge.allSatisfy { $0 == "\n" || $0 == " " } }
+        if templateIndent(sourceEdges.leading) && onlyLineBreaksAndSpaces(targetEdges.leading) { sourceEdges.leading = targetEdges.leading }
+        if templateIndent(sourceEdges.trailing) && onlyLineBreaksAndSpaces(targetEdges.trailing) { sourceEdges.trailing = targetEdges.trailing }
         let sourceBare = sourceEdges.leading.isEmpty && sourceEdges.trailing.isEmpty
         let targetBare = targetEdges.leading.isEmpty && targetEdges.trailing.isEmpty
         if (sourceBare && evenlyPadded(targetEdges)) || (targetBare && evenlyPadded(sourceEdges)) { return [] }
