@@ -103,11 +103,13 @@ public struct CheckRunner: Sendable {
         // Where each document's units start in the run, and its languages.
         var starts: [Int] = []
         var languagePairs: [(source: String, target: String)] = []
+        var traits: [DocumentTraits] = []
         var total = 0
         for document in documents {
             starts.append(total)
             total += document.units.count
             languagePairs.append(languages(of: document))
+            traits.append(DocumentTraits.of(document))
         }
         let unitChecks = checks
         let environment = environment
@@ -125,7 +127,7 @@ public struct CheckRunner: Sendable {
         let chunkCount = (total + chunkSize - 1) / chunkSize
         let collected = ResultSlots<[(Int, Int, Issue)]>(count: chunkCount)
         let chunkUnits = ResultSlots<[CheckedUnit]>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { [starts, languagePairs, total, analyses] chunk in
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { [starts, languagePairs, traits, total, analyses] chunk in
             var found: [(Int, Int, Issue)] = []
             let range = (chunk * chunkSize)..<min(total, (chunk + 1) * chunkSize)
             var made: [CheckedUnit] = []
@@ -138,7 +140,7 @@ public struct CheckRunner: Sendable {
                 let bilingual = document.units[unitIndex - starts[documentIndex]]
                 let unit = CheckedUnit(
                     unit: bilingual, file: document.path, sourceLanguage: languages.source, targetLanguage: languages.target,
-                    environment: environment, analyses: bilingual.isUnfinished && !allStates ? [] : analyses)
+                    environment: environment, analyses: bilingual.isUnfinished && !allStates ? [] : analyses, document: traits[documentIndex])
                 made.append(unit)
                 // An unfinished unit (fuzzy, new, needs-*, initial) is the translator's work in progress: only
                 // whether it is translated at all is asked, unless every state is checked.

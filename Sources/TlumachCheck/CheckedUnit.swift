@@ -32,10 +32,11 @@ public final class CheckedUnit: Sendable {
     /// `analyses`: what the checks that will read this unit need (`CheckRunner` passes the enabled checks' union).
     public init(
         unit: BilingualUnit, file: String, sourceLanguage: String, targetLanguage: String, environment: CheckEnvironment,
-        analyses: UnitAnalyses = .all
+        analyses: UnitAnalyses = .all, document: DocumentTraits = []
     ) {
         self.unit = unit
         self.file = file
+        self.document = document
         let sourceLanguage = LanguageTag.primary(sourceLanguage)
         let targetLanguage = LanguageTag.primary(targetLanguage)
         self.sourceLanguage = sourceLanguage
@@ -94,6 +95,9 @@ public final class CheckedUnit: Sendable {
     /// Units the file marks unfinished (PO fuzzy, XLIFF new/needs-*/initial): only `untranslated` looks at them
     /// unless every state is checked, and the consistency checks leave them out.
     let isUnfinished: Bool
+
+    /// What the unit's file as a whole says about its units (`CheckRunner` reads each document once).
+    package let document: DocumentTraits
 
     /// The translators' own credits (GNOME's `translator-credits`, synaptic's `translators-credits`, dia's
     /// `translator_credits-…`, giara's `@TRANSLATORS@`, KDE's "Your names" under the context "NAME OF TRANSLATORS"): the target is a list of
@@ -422,5 +426,59 @@ struct TextFeatures: OptionSet, Sendable {
             }
             return (scalars, features)
         }
+    }
+}
+
+/// Traits of a whole file that a unit alone cannot show.
+public struct DocumentTraits: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Braces mark a link's words, which are translated (Stellarium: "{The Stellarium Wiki}" → "{Вікі Stellarium}",
+    /// "(see {above})" → "(див. {вище})"): two units at least whose source braces hold words with a space between and
+    /// whose target braces hold Cyrillic ones.
+    public static let bracesMarkLinks = DocumentTraits(rawValue: 1 << 0)
+
+    /// The traits of `document`, from its first 5,000 units.
+    static func of(_ document: BilingualDocument) -> DocumentTraits {
+        var linkUnits = 0
+        for unit in document.units.prefix(5000) where unit.source.utf8.contains(UInt8(ascii: "{")) {
+            guard let target = unit.target, target.utf8.contains(UInt8(ascii: "{")) else { continue }
+            if hasBracedPhrase(unit.source) && hasBracedCyrillic(target) {
+                linkUnits += 1
+                if linkUnits >= 2 { return .bracesMarkLinks }
+            }
+        }
+        return []
+    }
+
+    /// "{third-party application}": a brace holding words (letters, hyphens, apostrophes) with a space between.
+    static func hasBracedPhrase(_ text: String) -> Bool {
+        var inside: [Unicode.Scalar]?
+        for scalar in text.unicodeScalars {
+            if scalar == "{" {
+                inside = []
+            } else if scalar == "}", let words = inside {
+                if words.contains(" "), words.first != " ", words.contains(where: { $0.properties.isAlphabetic }),
+                    words.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" })
+                {
+                    return true
+                }
+                inside = nil
+            } else if inside != nil {
+                inside?.append(scalar)
+            }
+        }
+        return false
+    }
+
+    /// A brace opening onto a Cyrillic letter ("{Вікі Stellarium}").
+    static func hasBracedCyrillic(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if previous == "{" && (0x400...0x4FF).contains(scalar.value) { return true }
+            previous = scalar
+        }
+        return false
     }
 }

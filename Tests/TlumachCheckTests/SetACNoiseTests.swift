@@ -1664,3 +1664,21 @@ final class SetDQNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Page %(page_number)s of ", "Сторінка %(page_number)s з"), ["whitespace"])
     }
 }
+
+final class SetDMLinkBraceTests: XCTestCase {
+    /// Stellarium: a catalog whose braces mark links' words ("{The Stellarium Wiki}" → "{Вікі Stellarium}") has
+    /// "(see {above})" → "(див. {вище})" translated, and a link lost is still found; a catalog without such links
+    /// still reports a translated placeholder name.
+    func testBracesThatMarkLinks() {
+        let stellarium: [(String, String)] = [
+            ("{The Stellarium Wiki} - general information.", "{Вікі Stellarium} — загальні відомості."),
+            ("or a {third-party application} that can talk to Stellarium;", "або {стороння програма}, яка може обмінюватися даними зі Stellarium;"),
+            ("This section is active only for DIRECT connections (see {above}).", "Цим розділом можна скористатися лише для БЕЗПОСЕРЕДНІХ з’єднань (див. {вище})."),
+            ("Bug reports can be made {here}.", "Повідомити про помилки можна тут."),
+        ]
+        let found = documentFindings(stellarium).filter { $0.severity >= .warning }
+        XCTAssertEqual(found.map(\.check), ["placeholder-mismatch"])
+        XCTAssertEqual(found.first?.message, "the source has 1 link(s) in braces, the target 0")
+        XCTAssertEqual(defaultFindings("This section is active only for DIRECT connections (see {above}).", "Цим розділом можна скористатися лише для БЕЗПОСЕРЕДНІХ з’єднань (див. {вище})."), ["placeholder-mismatch"])
+    }
+}
