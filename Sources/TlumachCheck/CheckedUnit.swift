@@ -439,17 +439,41 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
     /// whose target braces hold Cyrillic ones.
     public static let bracesMarkLinks = DocumentTraits(rawValue: 1 << 0)
 
+    /// KDE's KUIT markup: the program formats every message as KUIT, so a translation may add its elements to a
+    /// plain source (kcalutils: "every %1 months" → "кожні <numid>%1</numid> місяців"). Two units at least that
+    /// write a tag only KUIT has (`<nl/>`, `</numid>`, `</interface>`…) on either side.
+    public static let kuitMarkup = DocumentTraits(rawValue: 1 << 1)
+
+    /// KUIT's element names (KDE's KUIT markup reference), the ones a translation may add; `<nl/>` is its line break.
+    static let kuitElements: Set<String> = [
+        "numid", "interface", "filename", "application", "command", "shortcut", "emphasis", "placeholder", "envar",
+        "icode", "bcode", "email", "resource", "note", "warning", "message", "link", "nl",
+    ]
+
+    /// Tags no other markup writes: their presence marks a KUIT document.
+    static let kuitSignatures = ["<nl/>", "</numid>", "</interface>", "</filename>", "</application>", "</shortcut>", "</icode>", "</bcode>", "</envar>"]
+
     /// The traits of `document`, from its first 5,000 units.
     static func of(_ document: BilingualDocument) -> DocumentTraits {
+        var traits: DocumentTraits = []
         var linkUnits = 0
-        for unit in document.units.prefix(5000) where unit.source.utf8.contains(UInt8(ascii: "{")) {
-            guard let target = unit.target, target.utf8.contains(UInt8(ascii: "{")) else { continue }
-            if hasBracedPhrase(unit.source) && hasBracedCyrillic(target) {
+        var kuitUnits = 0
+        for unit in document.units.prefix(5000) {
+            let target = unit.target ?? ""
+            if kuitUnits < 2, unit.source.utf8.contains(UInt8(ascii: "<")) || target.utf8.contains(UInt8(ascii: "<")),
+                kuitSignatures.contains(where: { unit.source.contains($0) || target.contains($0) })
+            {
+                kuitUnits += 1
+                if kuitUnits == 2 { traits.insert(.kuitMarkup) }
+            }
+            if linkUnits < 2, unit.source.utf8.contains(UInt8(ascii: "{")), target.utf8.contains(UInt8(ascii: "{")),
+                hasBracedPhrase(unit.source) && hasBracedCyrillic(target)
+            {
                 linkUnits += 1
-                if linkUnits >= 2 { return .bracesMarkLinks }
+                if linkUnits == 2 { traits.insert(.bracesMarkLinks) }
             }
         }
-        return []
+        return traits
     }
 
     /// "{third-party application}": a brace holding words (letters, hyphens, apostrophes) with a space between.

@@ -57,6 +57,8 @@ struct UntranslatedCheck: Check {
                 "This program lets children practise counting and reading with small games.",
                 "This program lets children practise counting and reading with small games.",
                 note: "An About box's own text copied."),
+            .passing("Copyright &copy; 2008-%1 Graeme Gott", "Copyright &copy; 2008-%1 Graeme Gott", note: "A copyright line: a character entity's name is not a word (focuswriter)."),
+            .triggering("Copy &amp; paste the text", "Copy &amp; paste the text", note: "Words around an entity copied."),
             .passing("ps", "ps", note: "A command name."),
             .passing("passwd: %s", "passwd: %s", note: "A command and a placeholder."),
             .passing("Kerberos", "Kerberos", note: "A name (libc, gnupg2 catalogs)."),
@@ -318,6 +320,12 @@ struct UntranslatedCheck: Check {
             if masked?[word.range.lowerBound] == true { return true }
             // So is a rich text's head and style sheet (Qt Designer: "p, li { white-space: pre-wrap; }").
             if Self.isInside(word.range.lowerBound, styleSheets) { return true }
+            // And a character entity's name (focuswriter: "Copyright &copy; 2008-%1 Graeme Gott").
+            if word.range.lowerBound > 0, scalars[word.range.lowerBound - 1] == "&",
+                word.range.upperBound < scalars.count, scalars[word.range.upperBound] == ";"
+            {
+                return true
+            }
             var start = word.range.lowerBound
             while start > 0 && !CharacterClass.isSpace(scalars[start - 1]) { start -= 1 }
             var end = word.range.upperBound
@@ -651,8 +659,9 @@ struct URLMismatchCheck: Check {
             is the site's article in the target's language under its own title. A sample mailbox at a domain \
             reserved for examples (bob@example.com → olexandr@example.com) may be localised. A sample address given \
             the reader's words (ftp://my.server.org/sub/folder → ftp://мій.сервер.org/під/тека), a sample URL whose \
-            bracketed metavariable is renamed (…/blog/[my-slug]/ → …/blog/[nazva_storinky]/) or a sample \
-            identity's mailbox named after its person is reported as information.
+            bracketed metavariable is renamed (…/blog/[my-slug]/ → …/blog/[nazva_storinky]/), a sample \
+            identity's mailbox named after its person, or a mailbox the source marks as a sample (after \
+            "Example:", "e.g.") written otherwise is reported as information.
             """,
         defaultSeverity: .error,
         examples: [
@@ -671,6 +680,12 @@ struct URLMismatchCheck: Check {
                 "Enter the URL of the server (e.g. https://<your.freedombox.address>).", "Введіть адресу сервера (наприклад, https://&lt;ваша.freedombox.address&gt;).",
                 note: "A template whose host is a metavariable, its brackets escaped in the target (freedombox)."),
             .triggering("Write to press@kyiv.ua", "Пишіть на ↓olexandr@kyiv.ua", note: "A real mailbox changed."),
+            .triggering(
+                "Example: user@hotmail.com", "Приклад: ↓user@gmail.com",
+                note: "A mailbox the source calls a sample, localised: reported as information (kcmtelepathyaccounts)."),
+            .passing(
+                "see https://userbase.kde.org/Akonadi", "див. https://userbase.kde.org/Akonadi_(uk)",
+                note: "KDE UserBase's translation of the page (libakonadi)."),
             .triggering(
                 "e.g. ftp://my.server.org/sub/folder.", "наприклад ↓ftp://мій.сервер.org/під/тека.",
                 note: "A sample address given the reader's words: reported as information (kipiplugin_remotestorage)."),
@@ -737,7 +752,12 @@ struct URLMismatchCheck: Check {
             lowered = lowered.replacing(spelling, with: "/")
         }
         // Language codes of the pair as host labels or path segments are interchangeable.
-        let pieces = lowered.split(separator: "/", omittingEmptySubsequences: false).map { piece -> String in
+        let pieces = lowered.split(separator: "/", omittingEmptySubsequences: false).map { whole -> String in
+            // KDE UserBase's translated pages: "…/Akonadi" → "…/Akonadi_(uk)".
+            var piece = whole
+            for language in [targetLanguage, sourceLanguage, "ua"] where piece.hasSuffix("_(\(language))") {
+                piece = piece.dropLast(language.count + 3)
+            }
             let labels = piece.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
                 let lower = label.lowercased()
                 return lower == sourceLanguage || lower == targetLanguage || lower == "ua" ? "{lang}" : String(label)
@@ -755,7 +775,7 @@ struct URLMismatchCheck: Check {
     /// `target` is one of `couldBeLocalisedSample`'s.
     static func isLocalisedSample(_ source: Link, _ target: Link, in unit: CheckedUnit) -> Bool {
         guard source.isEmail == target.isEmail else { return false }
-        if source.isEmail { return isNamedMailbox(source, in: unit.sourceText.scalars) }
+        if source.isEmail { return isNamedMailbox(source, in: unit.sourceText.scalars) || isMarkedSample(source, in: unit.sourceText.scalars) }
         guard let sourceScheme = source.text.range(of: "://"), let targetScheme = target.text.range(of: "://") else { return false }
         guard source.text[..<sourceScheme.lowerBound].lowercased() == target.text[..<targetScheme.lowerBound].lowercased() else { return false }
         let sourcePieces = source.text[sourceScheme.upperBound...].split(separator: "/")
@@ -781,11 +801,23 @@ struct URLMismatchCheck: Check {
     /// A target address shaped like a localised sample: a mailbox named after the person before it, or a URL whose
     /// host has Cyrillic letters.
     static func couldBeLocalisedSample(_ link: Link, in unit: CheckedUnit, byHostOnly: Bool = false) -> Bool {
-        if link.isEmail { return isNamedMailbox(link, in: unit.targetText.scalars) }
+        if link.isEmail {
+            return isNamedMailbox(link, in: unit.targetText.scalars)
+                || unit.sourceText.links.contains { $0.isEmail && isMarkedSample($0, in: unit.sourceText.scalars) }
+        }
         guard let scheme = link.text.range(of: "://") else { return false }
         let host = link.text[scheme.upperBound...].prefix { $0 != "/" }
         if host.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) { return true }
         return !byHostOnly && link.text[scheme.upperBound...].split(separator: "/").dropFirst().contains(where: isMetavariable)
+    }
+
+    /// A mailbox the source gives as a sample, which a translator may localise: after words that say so
+    /// (kcmtelepathyaccounts: "Example: user@hotmail.com" → "Приклад: user@gmail.com"; "e.g.", "for instance",
+    /// "such as"). A message that is an address alone may be a real one, and stays compared.
+    static func isMarkedSample(_ link: Link, in scalars: [Unicode.Scalar]) -> Bool {
+        let before = ScalarString.make(scalars[max(0, link.range.lowerBound - 24)..<link.range.lowerBound]).lowercased()
+        let lead = before.trimmingCharacters(in: " :,(<\t\n")
+        return ["example", "e.g.", "e. g.", "for instance", "such as"].contains { lead.hasSuffix($0) }
     }
 
     /// Whether a mailbox stands in angle brackets after a name its local part spells ("Heinrich Heine
@@ -906,7 +938,8 @@ struct URLMismatchCheck: Check {
                 }
                 remaining[localised.key] = list
             } else if link.isEmail, let at = link.text.lastIndex(of: "@"),
-                Self.isReservedDomain(link.text[link.text.index(after: at)...].lowercased()[...]),
+                Self.isReservedDomain(link.text[link.text.index(after: at)...].lowercased()[...])
+                    || Self.isMarkedSample(link, in: unit.sourceText.scalars),
                 Self.hasMailboxInCyrillic(unit.targetText.scalars)
             {
                 issues.append(Issue("the sample e-mail address \(link.text) is written in the reader's words", ceiling: .info))

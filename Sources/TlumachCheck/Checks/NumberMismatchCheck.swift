@@ -680,15 +680,37 @@ struct NumberMismatchCheck: Check {
         // a value repeated thousands of times costs steps in proportion, not its square.
         var starts: [Int64: Int] = [:]
         var used = [Bool](repeating: false, count: targetTokens.count)
-        var sourceUnmatched: [Int] = []
+        // Figures written alike pair first, so a value matched early does not take another figure's own copy
+        // (kaddressbook: "year with 4 digits … like \"2012-01-04\"" → "чотирицифрове … «2012-01-04»": the 4 took
+        // the date's 04, and the 04 was reported lost).
+        var sameText: [String: [Int]] = [:]
+        for (index, token) in targetTokens.enumerated().reversed() { sameText[token.text, default: []].append(index) }
+        var pairedFirst = [Bool](repeating: false, count: sourceTokens.count)
         for (index, token) in sourceTokens.enumerated() {
+            // Alike and of one value: "2,500" is 2500 in English, 2.5 in Ukrainian.
+            guard let candidate = sameText[token.text]?.last,
+                targetTokens[candidate].values.contains(where: { value in token.values.contains { Self.sameValue($0, value) } }),
+                let targetIndex = sameText[token.text]?.popLast()
+            else { continue }
+            used[targetIndex] = true
+            pairedFirst[index] = true
+        }
+        var sourceUnmatched: [Int] = []
+        for (index, token) in sourceTokens.enumerated() where !pairedFirst[index] {
             var match: Int?
             search: for value in token.values {
                 let key = Self.bucket(value)
                 for neighbour in [key, key - 1, key + 1] {
                     guard let list = buckets[neighbour] else { continue }
+                    // Entries paired before this loop (figures written alike) leave the front for good too.
+                    var front = starts[neighbour] ?? 0
+                    while front < list.count && used[list[front]] {
+                        front += 1
+                        probes += 1
+                    }
+                    starts[neighbour] = front
                     // Entries are in target order: the first unused one with the value is the bucket's earliest.
-                    for position in (starts[neighbour] ?? 0)..<list.count {
+                    for position in front..<list.count {
                         probes += 1
                         let targetIndex = list[position]
                         if used[targetIndex] { continue }

@@ -14,7 +14,9 @@ struct PlaceholderMismatchCheck: Check {
             %lu) its English form leaves out, since a Ukrainian form serves several numbers. "100% sure" is text: \
             a space is not taken as a printf flag. An upper-case metavariable in braces (\\x{HEXNUMBER}) may be \
             translated into an upper-case one ({ШІСТН.ЧИСЛО}), and a LaTeX command's arguments \
-            (\\section{title}) are words of help text, not placeholders.
+            (\\section{title}) are words of help text, not placeholders. In a catalog of KDE's KUIT markup (two \
+            units with `<nl/>`, `</numid>`, `</interface>`…), a translation may add KUIT elements to any message \
+            (every %1 months → кожні <numid>%1</numid> місяців); an element of any name the text closes is markup.
             """,
         defaultSeverity: .error,
         examples: [
@@ -378,10 +380,17 @@ struct PlaceholderMismatchCheck: Check {
     /// date formats with a row added for the Ukrainian month form: in a source that is markup already, the target
     /// may add line breaks and whole elements (each added opening tag closed as often). Unbalanced additions, and
     /// tags added to a source with none (plain text would show them), are still reported.
-    static func withoutAddedMarkup(_ target: [Placeholder], source: [Placeholder]) -> [Placeholder] {
-        guard source.contains(where: { $0.kind == .tag }) else { return target }
+    /// `only`: the element names that count (KUIT's, added to any source of a KUIT document); nil: any, added
+    /// to a source that has markup.
+    static func withoutAddedMarkup(_ target: [Placeholder], source: [Placeholder], only names: Set<String>? = nil) -> [Placeholder] {
+        guard names != nil || source.contains(where: { $0.kind == .tag }) else { return target }
+        func counts(_ placeholder: Placeholder) -> Bool {
+            guard placeholder.kind == .tag else { return false }
+            guard let names else { return true }
+            return names.contains(String(placeholder.key.drop { $0 == "<" || $0 == "/" }.prefix { $0 != ">" && $0 != "/" }))
+        }
         var added: [String: Int] = [:]
-        for placeholder in target where placeholder.kind == .tag { added[placeholder.key, default: 0] += 1 }
+        for placeholder in target where counts(placeholder) { added[placeholder.key, default: 0] += 1 }
         for placeholder in source where placeholder.kind == .tag { added[placeholder.key, default: 0] -= 1 }
         var drop: [String: Int] = [:]
         for (key, count) in added where count > 0 {
@@ -730,6 +739,9 @@ struct PlaceholderMismatchCheck: Check {
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers)
                 sourceOthers = Self.withoutReflowedLineBreaks(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
                 sourceOthers = Self.withoutDroppedRichTextWrapper(sourceOthers, target: targetOthers)
+            }
+            if unit.document.contains(.kuitMarkup) {
+                targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers, only: DocumentTraits.kuitElements)
             }
             if let form = unit.unit.pluralForm, Self.formForOne(form, unit) {
                 sourceOthers = Self.withoutOneDroppedCount(sourceOthers, target: targetOthers)

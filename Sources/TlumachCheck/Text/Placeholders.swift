@@ -22,6 +22,7 @@ package enum PlaceholderScanner {
         var index = 0
         let count = scalars.count
         var sequential = 0
+        var closedNames: Set<String>?
         while index < count {
             let scalar = scalars[index]
             if scalar == "%" {
@@ -60,7 +61,7 @@ package enum PlaceholderScanner {
                     continue
                 }
             } else if scalar == "<" {
-                if let (end, key) = tag(scalars, from: index) {
+                if let (end, key) = tag(scalars, from: index, closedNames: &closedNames) {
                     result.append(Placeholder(kind: .tag, key: key, text: text(scalars, index..<end), range: index..<end))
                     index = end
                     continue
@@ -199,8 +200,9 @@ package enum PlaceholderScanner {
         return end
     }
 
-    /// `<b>`, `</b>`, `<br/>`, `<a href="…">`: keyed by name and role, attributes ignored.
-    static func tag(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, String)? {
+    /// `<b>`, `</b>`, `<br/>`, `<a href="…">`: keyed by name and role, attributes ignored. `closedNames`: the
+    /// names of the text's closing tags, found on the first bare opening tag of an unknown name that needs them.
+    static func tag(_ scalars: [Unicode.Scalar], from start: Int, closedNames: inout Set<String>?) -> (Int, String)? {
         var index = start + 1
         let count = scalars.count
         var closing = false
@@ -242,10 +244,31 @@ package enum PlaceholderScanner {
             scalars[position] == "=" && isASCIILetter(scalars[position - 1])
                 && !CharacterClass.isSpace(scalars[position + 1])
         }
-        guard closing || selfClosing || hasAttribute || knownElements.contains(name) else { return nil }
+        // KDE's KUIT: "кожні <numid>%1</numid> місяців", "<interface>Project</interface>": an element of any name
+        // that the text closes is markup ("-i <interface>" alone stays a metavariable).
+        if !(closing || selfClosing || hasAttribute || knownElements.contains(name)) {
+            if closedNames == nil { closedNames = Self.closingTagNames(scalars) }
+            guard closedNames?.contains(name) == true else { return nil }
+        }
         // HTML's empty elements are one element however written (freedombox: "<br />" → "<br>").
         let key = closing ? "</\(name)>" : selfClosing && !emptyElements.contains(name) ? "<\(name)/>" : "<\(name)>"
         return (index + 1, key)
+    }
+
+    /// The lower-case names of a text's closing tags (`</numid>` → "numid").
+    static func closingTagNames(_ scalars: [Unicode.Scalar]) -> Set<String> {
+        var names = Set<String>()
+        var index = 0
+        while index + 2 < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "<", scalars[index + 1] == "/" else { continue }
+            var end = index + 2
+            while end < scalars.count && (isASCIILetter(scalars[end]) || isDigit(scalars[end]) || scalars[end] == ":" || scalars[end] == "-" || scalars[end] == "_") {
+                end += 1
+            }
+            if end > index + 2, end < scalars.count, scalars[end] == ">" { names.insert(text(scalars, (index + 2)..<end).lowercased()) }
+        }
+        return names
     }
 
     /// HTML elements that never have content, written `<br>`, `<br/>` or `<br />` alike.

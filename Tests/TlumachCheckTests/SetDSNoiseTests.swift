@@ -1,0 +1,66 @@
+import TlumachFormats
+import XCTest
+
+@testable import TlumachCheck
+
+/// False classes of the seventeenth round's judged samples (sets DS–DU, docs/check-evaluation.md), each pinned with
+/// its real example beside a true finding of the same shape that must stay found.
+final class SetDSNoiseTests: XCTestCase {
+    /// kcalutils: a KDE catalog (KUIT markup) whose translation adds `<numid>` around a count, and
+    /// calligraplan's menu path split into two `<interface>` elements; tags added to a plain message of a catalog
+    /// without KUIT stay found, and so does a KUIT element lost.
+    func testKUITElementsAddedInAKDECatalog() {
+        let kcalutils: [(String, String)] = [
+            ("Recurs every %1 months on the %2 %3", "Повторюється кожні <numid>%1</numid> місяців у %2 %3"),
+            ("Task: %1<nl/>Status: %2", "Завдання: %1<nl/>Стан: %2"),
+            ("You can define the pattern using the <interface>Project->Define WBS Pattern</interface> menu entry.",
+             "Ви можете визначити шаблон за допомогою пункту <interface>Визначити шаблон СРР</interface> у меню <interface>Проєкт</interface>."),
+            ("Open <filename>%1</filename>", "Відкрити %1"),
+        ]
+        let found = documentFindings(kcalutils).filter { $0.severity >= .warning }
+        XCTAssertEqual(found.map(\.check), ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(found.map(\.message), ["tag <filename> of the source is missing from the target", "tag </filename> of the source is missing from the target"])
+        XCTAssertEqual(Set(defaultFindings("Recurs every %1 months on the %2 %3", "Повторюється кожні <numid>%1</numid> місяців у %2 %3")), ["placeholder-mismatch"])
+        XCTAssertEqual(Set(defaultFindings("%s could not be added.", "Не вдається додати <b>%s</b>.")), ["placeholder-mismatch"])
+        // A metavariable in angle brackets that nothing closes is still words.
+        XCTAssertEqual(defaultFindings("  -i <interface>  use this interface", "  -i <інтерфейс>  використати цей інтерфейс"), [])
+    }
+
+    /// kcmtelepathyaccounts: a mailbox the source calls a sample ("Example: …") localised by the translator is
+    /// information; a real address changed stays an error, and so does a message that is an address alone.
+    func testSampleMailboxesLocalised() {
+        XCTAssertEqual(defaultFindings("Example: user@hotmail.com", "Приклад: user@gmail.com"), [])
+        XCTAssertEqual(informationFindings("Example: user@hotmail.com", "Приклад: user@gmail.com"), ["url-mismatch"])
+        XCTAssertEqual(Set(defaultFindings("john@doe.com", "ivanivanenko@pryklad.com")), ["url-mismatch"])
+        XCTAssertEqual(Set(defaultFindings("Report problems to user@hotmail.com", "Повідомляйте про проблеми на user@gmail.com")), ["url-mismatch"])
+    }
+
+    /// libakonadi: KDE UserBase's page in the reader's language, `Akonadi_(uk)`; another page stays found.
+    func testUserBaseTranslatedPage() {
+        XCTAssertEqual(defaultFindings(
+            "<p>For more tips please refer to <a href=\"https://userbase.kde.org/Akonadi\">userbase.kde.org/Akonadi</a>.</p>",
+            "<p>Додаткові поради можна знайти за адресою <a href=\"https://userbase.kde.org/Akonadi_(uk)\">userbase.kde.org/Akonadi_(uk)</a>.</p>"), [])
+        XCTAssertEqual(defaultFindings("see https://userbase.kde.org/Akonadi", "див. https://userbase.kde.org/KMail_(uk)"), ["url-mismatch", "url-mismatch"])
+    }
+
+    /// kaddressbook: "year with 4 digits … like "2012-01-04"" → "чотирицифрове … «2012-01-04»": the 4 said in a
+    /// compound word, the date's 04 kept; a date changed stays found.
+    func testAFigureKeptIsNotTakenByAnotherSaidInWords() {
+        XCTAssertEqual(defaultFindings(
+            "Y: year with 4 digits, m: month with 1 or 2 digits, like \"2012-01-04\"",
+            "Y: чотирицифрове значення року, m: номер місяця 1 або 2 цифрами, у форматі «2012-01-04»"), [])
+        XCTAssertEqual(defaultFindings(
+            "Y: year with 4 digits, m: month with 1 or 2 digits, like \"2012-01-04\"",
+            "Y: чотирицифрове значення року, m: номер місяця 1 або 2 цифрами, у форматі «2012-01-05»").first, "number-mismatch")
+    }
+}
+
+/// Set DV's false class (Qt applications' `.qm`: focuswriter, Kvantum, LXQt, Qt 6's help…).
+final class SetDVNoiseTests: XCTestCase {
+    /// focuswriter: a copyright line kept as written, its `&copy;` entity read as the word "copy"; an About
+    /// box's sentence copied stays found.
+    func testACharacterEntityIsNotAWord() {
+        XCTAssertEqual(defaultFindings("Copyright &copy; 2008-%1 Graeme Gott", "Copyright &copy; 2008-%1 Graeme Gott"), [])
+        XCTAssertEqual(defaultFindings("Copyright &copy; 2008-%1 Graeme Gott. All rights reserved.", "Copyright &copy; 2008-%1 Graeme Gott. All rights reserved."), ["untranslated"])
+    }
+}
