@@ -64,3 +64,27 @@ final class SetDVNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Copyright &copy; 2008-%1 Graeme Gott. All rights reserved.", "Copyright &copy; 2008-%1 Graeme Gott. All rights reserved."), ["untranslated"])
     }
 }
+
+/// Set DX's false classes (kdepim-runtime's Akonadi resources, Calligra's plug-ins, GNOME leftovers).
+final class SetDXNoiseTests: XCTestCase {
+    /// akonadi_imap_resource: a Qt placeholder the source repeats, written once and then referred to in words; a
+    /// placeholder never written, a repeat broken into its bare number ("«2»"), and a printf placeholder (a second
+    /// argument) lost, stay found.
+    func testARepeatedQtPlaceholderWrittenOnce() {
+        XCTAssertEqual(defaultFindings("Cannot move message to '%1', '%1' does not exist on the server.", "Не вдалося пересунути повідомлення до «%1», такої теки на сервері немає."), [])
+        // The repeat broken into a bare "2" is still a placeholder lost.
+        XCTAssertEqual(defaultFindings("Cannot move IMAP folder '%1' to '%2', '%2' does not exist on the server.", "Не вдалося пересунути теку IMAP «%1» до «2», теки «%2» на сервері немає."), ["placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("Cannot move IMAP folder '%1' to '%2', '%2' does not exist.", "Не вдалося пересунути теку IMAP «%1» до «2», такої теки немає."), ["placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("Cannot copy %s to %s.", "Не вдалося скопіювати %s."), ["placeholder-mismatch"])
+    }
+
+    /// akonadi_pop3_resource: "POP servers" → "POP3 сервер": a version appended to a name the source writes bare is
+    /// information; a figure glued to a word that the source does not name stays counted.
+    func testAVersionAppendedToAName() {
+        XCTAssertEqual(defaultFindings("this feature can cause some POP servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), [])
+        XCTAssertEqual(informationFindings("this feature can cause some POP servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), ["number-mismatch"])
+        // Also where the source says a number the target does not (the unit's "one time").
+        XCTAssertEqual(defaultFindings("some POP servers fail; download them all at one time", "деякі POP3 сервери не працюють; отримайте їх усі одночасно"), [])
+        XCTAssertEqual(defaultFindings("this feature can cause some mail servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), ["number-mismatch"])
+    }
+}

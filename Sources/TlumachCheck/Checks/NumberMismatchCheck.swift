@@ -970,8 +970,10 @@ struct NumberMismatchCheck: Check {
                     continue
                 }
                 if Self.isSourceSuperscriptWrittenPlain(token, in: scalars, sourceSuperscripts: sourceSuperscripts) { continue }
-                let certain = sourceLostAFigure || Self.isGluedToAWord(token, in: scalars)
-                    || Self.isOptionLetterSlip(token, in: scalars, sourceHasOptions: sourceHasOptions)
+                // A version appended to a name is no figure of what is said, whatever else the source lost.
+                let version = Self.isGluedToAWord(token, in: scalars) && Self.isVersionOfASourceName(token, in: scalars, source: unit.sourceText.scalars)
+                let certain = !version && (sourceLostAFigure || Self.isGluedToAWord(token, in: scalars)
+                    || Self.isOptionLetterSlip(token, in: scalars, sourceHasOptions: sourceHasOptions))
                 issues.append(Issue("number \(token.text) in the target is not in the source", at: token.range, ceiling: certain ? nil : .info))
             }
         }
@@ -1366,6 +1368,27 @@ struct NumberMismatchCheck: Check {
 
     /// Whether a letter touches the figure (4керування, IS0, SlateBlue1, a placeholder's %s1): a stray key or a
     /// damaged word, not an explanation the translator added.
+    /// akonadi_pop3_resource: "POP servers" → "POP3 сервер": a figure the target appends to a Latin name the
+    /// source writes bare names its version, information rather than a figure that changes what is said.
+    static func isVersionOfASourceName(_ token: NumberToken, in scalars: [Unicode.Scalar], source: [Unicode.Scalar]) -> Bool {
+        func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) }
+        var start = token.range.lowerBound
+        while start > 0 && isASCIILetter(scalars[start - 1]) { start -= 1 }
+        guard token.range.lowerBound - start >= 2, start == 0 || !scalars[start - 1].properties.isAlphabetic,
+            token.range.upperBound >= scalars.count || !scalars[token.range.upperBound].properties.isAlphabetic
+        else { return false }
+        let name = Array(scalars[start..<token.range.lowerBound])
+        var index = 0
+        while index + name.count <= source.count {
+            defer { index += 1 }
+            guard source[index..<(index + name.count)].elementsEqual(name) else { continue }
+            let before = index > 0 ? source[index - 1] : " "
+            let after = index + name.count < source.count ? source[index + name.count] : " "
+            if !before.properties.isAlphabetic && !NumberScanner.isDigit(before) && !after.properties.isAlphabetic && !NumberScanner.isDigit(after) { return true }
+        }
+        return false
+    }
+
     static func isGluedToAWord(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
         let before = token.range.lowerBound > 0 ? scalars[token.range.lowerBound - 1] : nil
         let after = token.range.upperBound < scalars.count ? scalars[token.range.upperBound] : nil
