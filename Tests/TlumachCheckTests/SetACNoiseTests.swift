@@ -1610,6 +1610,8 @@ final class SetDMNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Lunar Az./Alt.", "Аз./Вис. Місяця"), [])
         XCTAssertEqual(defaultFindings("Sum. Gula Egyptised?", "Шум. Гула (єгиптизований?)"), [])
         XCTAssertEqual(defaultFindings("Sum. Gula Egyptised?", "Шум. Гула (єгиптизований)"), ["punctuation"])
+        // A full stop moves into a bracket only out of one of the source's own.
+        XCTAssertEqual(defaultFindings("Port for peer.", "Порт вузла (типовий.)"), ["punctuation"])
     }
 
     /// Stellarium: "The one after this…" — "one" after a determiner is a pronoun, so a figure the target repeats

@@ -373,28 +373,21 @@ struct PunctuationCheck: Check {
         end >= 4 && ScalarString.make(scalars[(end - 4)..<end]).lowercased() == "</a>"
     }
 
-    /// plasma-nm: "(Default value when there is no port for gateway)." → "(Типове значення, якщо … немає порту.)": a
-    /// sentence wholly in brackets takes its mark inside them in Ukrainian; the same mark, moved.
-    /// Stellarium: "Sum. Gula Egyptised?" → "Шум. Гула (єгиптизований?)": the source's last mark kept inside the
-    /// bracket the target closes with.
-    static func markInsideFinalBracket(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
-        guard let sourceLast = source.lastIndex(where: { !CharacterClass.isSpace($0) }),
-            let targetLast = target.lastIndex(where: { !CharacterClass.isSpace($0) }), targetLast >= 1,
-            target[targetLast] == ")", "?!".unicodeScalars.contains(source[sourceLast])
-        else { return false }
-        return target[targetLast - 1] == source[sourceLast]
-    }
-
-    static func markMovedIntoBracket(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
+    /// The source's last mark kept inside the bracket the target ends with. plasma-nm: "(Default value when there
+    /// is no port for gateway)." → "(Типове значення, якщо … немає порту.)", a sentence wholly in brackets takes its
+    /// mark inside them in Ukrainian; Stellarium: "Sum. Gula Egyptised?" → "Шум. Гула (єгиптизований?)". A full
+    /// stop moves so only out of a bracket of the source's own; a question or exclamation from anywhere.
+    static func markKeptInsideFinalBracket(_ source: [Unicode.Scalar], _ target: [Unicode.Scalar]) -> Bool {
         func trimmedEnd(_ scalars: [Unicode.Scalar]) -> Int {
             var end = scalars.count
             while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
             return end
         }
         let sourceEnd = trimmedEnd(source), targetEnd = trimmedEnd(target)
-        guard sourceEnd >= 2, targetEnd >= 2, source[sourceEnd - 2] == ")", target[targetEnd - 1] == ")" else { return false }
+        guard sourceEnd >= 1, targetEnd >= 2, target[targetEnd - 1] == ")" else { return false }
         let mark = source[sourceEnd - 1]
-        return ".!?".unicodeScalars.contains(mark) && target[targetEnd - 2] == mark
+        guard ".!?".unicodeScalars.contains(mark), target[targetEnd - 2] == mark else { return false }
+        return mark != "." || (sourceEnd >= 2 && source[sourceEnd - 2] == ")")
     }
 
     /// util-linux's option help keeps its columns: " -o, --login-options <opts> options" → "… <пар>  параметри",
@@ -625,8 +618,7 @@ struct PunctuationCheck: Check {
         let leadInColon = sourceEnd == .none && targetEnd == .colon && source.last == " " && target.last == " "
         let rephrasedEnd = sourceEnd == .period && targetEnd == .none
             && (Self.endsWithAbbreviation(source, target, language: unit.sourceLanguage) || Self.endsWithCodeAfterColon(targetText)
-                || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText)
-                || Self.markMovedIntoBracket(source, target))
+                || Self.endsWithAbbreviatedLabel(source) || Self.endsWithRewrittenLink(unit.sourceText, targetText))
             || (sourceEnd != .none && targetEnd == .none && Self.endsWithRemarkAfterMark(sourceEnd, source, target))
             || (sourceEnd != .none && targetEnd == .none && Self.isCopyrightLine(unit.source, unit.target))
         // A sentence rewritten to end as a lead-in or an exclamation (geany: "Choose a special character from the
@@ -654,8 +646,8 @@ struct PunctuationCheck: Check {
             || (sourceEnd == .none && Self.endsWithQuotedMark(target, anyMark: true) && Self.endsWithQuote(source))
             // …and a full stop after a backslash the target names, which endMark takes for an escaped mark.
             || (targetEnd == .none && sourceEnd != .none && Self.endsWithNamedBackslash(source, target))
-            // …and a question or exclamation kept inside the bracket the target ends with.
-            || (targetEnd == .none && Self.markInsideFinalBracket(source, target))
+            // …and the source's mark kept inside the bracket the target ends with.
+            || (targetEnd == .none && Self.markKeptInsideFinalBracket(source, target))
             // …and a quotation ending the source with its own mark, moved inside the target's sentence with it.
             || (targetEnd == .none && Self.quotedEndMarkMovedInside(source, target))
             // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").
