@@ -83,8 +83,20 @@ final class SetDXNoiseTests: XCTestCase {
     func testAVersionAppendedToAName() {
         XCTAssertEqual(defaultFindings("this feature can cause some POP servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), [])
         XCTAssertEqual(informationFindings("this feature can cause some POP servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), ["number-mismatch"])
-        // Also where the source says a number the target does not (the unit's "one time").
+        // Also where the source says a number the target does not (the unit's "in one go" → "одночасно").
         XCTAssertEqual(defaultFindings("some POP servers fail; download them all at one time", "деякі POP3 сервери не працюють; отримайте їх усі одночасно"), [])
         XCTAssertEqual(defaultFindings("this feature can cause some mail servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), ["number-mismatch"])
+    }
+}
+
+/// Set DY's false class (PyPI: django-oscar, ihatemoney, Solaar, django-payments, wagtail-modeladmin).
+final class SetDYNoiseTests: XCTestCase {
+    /// A message without words of its own left empty falls back to itself; an empty message with words stays
+    /// untranslated.
+    func testAnEmptyTargetForAMessageWithoutWords() {
+        XCTAssertEqual(defaultFindings("{prefix}: {error}", ""), [])
+        XCTAssertEqual(defaultFindings("---------", ""), [])
+        XCTAssertEqual(defaultFindings("%(count)s", ""), [])
+        XCTAssertEqual(defaultFindings("Total: %(total)s", ""), ["untranslated"])
     }
 }

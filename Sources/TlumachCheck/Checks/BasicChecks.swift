@@ -9,7 +9,7 @@ struct UntranslatedCheck: Check {
         summary: "The target is empty, or is the source copied unchanged although the source has words.",
         rationale: """
             An empty or copied target ships the source language to readers. A source without words (numbers, codes, \
-            a URL) may legitimately be copied, so it is not reported; neither are units with no source text. A \
+            a URL, placeholders) may legitimately be copied or left empty (it falls back to itself), so it is not reported; neither are units with no source text. A \
             copied target counts as untranslated only when it reads as English: a common word alone (Help), or two \
             words or more with a common lower-case word among them. Names and codes kept on purpose (Kerberos, \
             Bugzilla, mscgen, `ps axu`, placeholders only), a lone lower-case word (a keyword the program matches: \
@@ -22,6 +22,9 @@ struct UntranslatedCheck: Check {
         defaultSeverity: .error,
         examples: [
             .triggering("Prisoner exchange", ""),
+            .passing("{prefix}: {error}", "", note: "A message of placeholders left empty falls back to itself (ihatemoney)."),
+            .passing("---------", "", note: "No words: nothing to translate (django-oscar's empty choice)."),
+            .triggering("{count} bills", "", note: "Words beside the placeholder."),
             .passing(
                 "<html><head><style type=\"text/css\">p, li { white-space: pre-wrap; }</style></head><body><p>gocryptfs</p></body></html>",
                 "<html><head><style type=\"text/css\">p, li { white-space: pre-wrap; }</style></head><body><p>gocryptfs</p></body></html>",
@@ -277,6 +280,10 @@ struct UntranslatedCheck: Check {
             // A note to the translators in place of a message (kgoldrunner: "TRANSLATORS: Please see the notes in
             // the translation comment.") is answered as it asks, often with a space.
             if source.hasPrefix("TRANSLATORS") && !target.isEmpty { return nil }
+            // django-oscar's "---------", ihatemoney's "{prefix}: {error}": a message without words of its own
+            // falls back to itself, which is all it needs.
+            let masked = unit.sourceText.hasMaskedSpans ? unit.sourceText.masked : nil
+            if !unit.sourceText.words.contains(where: { masked?[$0.range.lowerBound] != true }) { return nil }
             return Self.isWordLeftOut(unit) ? nil : .empty
         }
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
