@@ -48,6 +48,9 @@ SHAPES = {
     "samples": ("Jan Kowal <jkowal@a.pl> ftp://my.host.org/x ", "Іван Петренко <ipetrenko@b.ua> ftp://мій.хост.org/х "),
     "added-figures": ("fine APKs in² ", "на 1 APK дюйм2 "),
     "addresses": ("1.2.3.4 11.22.33.44 ", "192.0.2.2 192.0.2.3 "),
+    "scales": ("1:15 000 at 1:10 000 ", "1:15000 у 1:10000 "),
+    "kuit": ("every %1 months <interface>Project</interface> ", "кожні <numid>%1</numid> місяців <interface>Проєкт</interface> "),
+    "repeats": ("to '%1', '%1' does not exist ", "до «%1», такої теки немає "),
 }
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
 

@@ -1020,28 +1020,39 @@ struct NumberMismatchCheck: Check {
         _ sourceUnmatched: inout [Int], _ targetUnmatched: inout [Int], _ sourceTokens: [NumberToken], _ targetTokens: [NumberToken],
         _ sourceScalars: [Unicode.Scalar], _ targetScalars: [Unicode.Scalar]
     ) {
+        // Dictionaries by position and by text: a unit of thousands of scales stays linear.
         func split(_ unmatched: [Int], _ tokens: [NumberToken], _ scalars: [Unicode.Scalar]) -> [(ratio: Int, group: Int, text: String)] {
-            unmatched.compactMap { ratio -> (Int, Int, String)? in
+            var byStart: [Int: Int] = [:]
+            for index in unmatched { byStart[tokens[index].range.lowerBound] = index }
+            return unmatched.compactMap { ratio -> (Int, Int, String)? in
                 let head = tokens[ratio]
-                guard head.text.contains(":"), let group = unmatched.first(where: { tokens[$0].range.lowerBound == head.range.upperBound + 1 }),
+                guard head.text.contains(":"), let group = byStart[head.range.upperBound + 1],
                     tokens[group].text.count == 3, tokens[group].text.unicodeScalars.allSatisfy(NumberScanner.isDigit),
                     CharacterClass.isSpace(scalars[head.range.upperBound])
                 else { return nil }
                 return (ratio, group, head.text + tokens[group].text)
             }
         }
-        for (fromSource, splits) in [(true, split(sourceUnmatched, sourceTokens, sourceScalars)), (false, split(targetUnmatched, targetTokens, targetScalars))] {
-            for (ratio, group, whole) in splits {
-                let others = fromSource ? targetUnmatched : sourceUnmatched
-                let otherTokens = fromSource ? targetTokens : sourceTokens
-                guard let match = others.first(where: { otherTokens[$0].text == whole }) else { continue }
-                if fromSource {
-                    sourceUnmatched.removeAll { $0 == ratio || $0 == group }
-                    targetUnmatched.removeAll { $0 == match }
-                } else {
-                    targetUnmatched.removeAll { $0 == ratio || $0 == group }
-                    sourceUnmatched.removeAll { $0 == match }
-                }
+        let sourceSplits = split(sourceUnmatched, sourceTokens, sourceScalars)
+        let targetSplits = split(targetUnmatched, targetTokens, targetScalars)
+        for (fromSource, splits) in [(true, sourceSplits), (false, targetSplits)] where !splits.isEmpty {
+            let own = Set(fromSource ? sourceUnmatched : targetUnmatched)
+            let otherTokens = fromSource ? targetTokens : sourceTokens
+            var othersByText: [String: [Int]] = [:]
+            for index in (fromSource ? targetUnmatched : sourceUnmatched).reversed() { othersByText[otherTokens[index].text, default: []].append(index) }
+            var pairedOwn = Set<Int>(), pairedOther = Set<Int>()
+            for (ratio, group, whole) in splits where own.contains(ratio) && own.contains(group) && !pairedOwn.contains(ratio) && !pairedOwn.contains(group) {
+                guard let match = othersByText[whole]?.popLast() else { continue }
+                pairedOwn.formUnion([ratio, group])
+                pairedOther.insert(match)
+            }
+            guard !pairedOwn.isEmpty else { continue }
+            if fromSource {
+                sourceUnmatched.removeAll { pairedOwn.contains($0) }
+                targetUnmatched.removeAll { pairedOther.contains($0) }
+            } else {
+                targetUnmatched.removeAll { pairedOwn.contains($0) }
+                sourceUnmatched.removeAll { pairedOther.contains($0) }
             }
         }
     }
