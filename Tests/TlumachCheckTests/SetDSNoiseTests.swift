@@ -85,6 +85,8 @@ final class SetDXNoiseTests: XCTestCase {
         XCTAssertEqual(informationFindings("this feature can cause some POP servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), ["number-mismatch"])
         // Also where the source says a number the target does not (the unit's "in one go" → "одночасно").
         XCTAssertEqual(defaultFindings("some POP servers fail; download them all at one time", "деякі POP3 сервери не працюють; отримайте їх усі одночасно"), [])
+        // binutils: where the source names MIPS32 and MIPS64, the figure tells them apart.
+        XCTAssertEqual(defaultFindings("-mips64r3  generate MIPS64 release 3 ISA instructions (MIPS ISA I and later)", "-mips64r3  використовувати інструкції MIPS32 випуск 3 ISA (MIPS ISA I і новіші)").first, "number-mismatch")
         XCTAssertEqual(defaultFindings("this feature can cause some mail servers to send corrupt messages", "ця можливість може призвести до того, що POP3 сервер надсилатиме пошкоджені листи"), ["number-mismatch"])
     }
 }

@@ -1388,16 +1388,21 @@ struct NumberMismatchCheck: Check {
         guard token.range.lowerBound - start >= 2, start == 0 || !scalars[start - 1].properties.isAlphabetic,
             token.range.upperBound >= scalars.count || !scalars[token.range.upperBound].properties.isAlphabetic
         else { return false }
+        // The source writes the name bare, and never with a figure of its own (binutils' "MIPS ISA I" beside
+        // "MIPS32", "MIPS64": there the figure tells the names apart, and a wrong one stays counted).
         let name = Array(scalars[start..<token.range.lowerBound])
+        var bare = false
         var index = 0
         while index + name.count <= source.count {
             defer { index += 1 }
             guard source[index..<(index + name.count)].elementsEqual(name) else { continue }
             let before = index > 0 ? source[index - 1] : " "
             let after = index + name.count < source.count ? source[index + name.count] : " "
-            if !before.properties.isAlphabetic && !NumberScanner.isDigit(before) && !after.properties.isAlphabetic && !NumberScanner.isDigit(after) { return true }
+            guard !before.properties.isAlphabetic && !NumberScanner.isDigit(before) && !after.properties.isAlphabetic else { continue }
+            if NumberScanner.isDigit(after) { return false }
+            bare = true
         }
-        return false
+        return bare
     }
 
     static func isGluedToAWord(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> Bool {
