@@ -476,33 +476,35 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
         return traits
     }
 
-    /// "{third-party application}": a brace holding words (letters, hyphens, apostrophes) with a space between.
-    static func hasBracedPhrase(_ text: String) -> Bool {
+    /// What a text's braces hold, each pair on one line ("see {above}" → "above"; an unclosed or nested brace
+    /// starts again): the one reading of Stellarium's link markup, for these traits and for the check that
+    /// compares a file's links by their number.
+    static func bracedSpans(_ scalars: some Sequence<Unicode.Scalar>) -> [[Unicode.Scalar]] {
+        var spans: [[Unicode.Scalar]] = []
         var inside: [Unicode.Scalar]?
-        for scalar in text.unicodeScalars {
-            if scalar == "{" {
-                inside = []
-            } else if scalar == "}", let words = inside {
-                if words.contains(" "), words.first != " ", words.contains(where: { $0.properties.isAlphabetic }),
-                    words.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" })
-                {
-                    return true
-                }
+        for scalar in scalars {
+            switch scalar {
+            case "{": inside = []
+            case "}":
+                if let words = inside { spans.append(words) }
                 inside = nil
-            } else if inside != nil {
-                inside?.append(scalar)
+            case "\n": inside = nil
+            default: inside?.append(scalar)
             }
         }
-        return false
+        return spans
     }
 
-    /// A brace opening onto a Cyrillic letter ("{Вікі Stellarium}").
-    static func hasBracedCyrillic(_ text: String) -> Bool {
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if previous == "{" && (0x400...0x4FF).contains(scalar.value) { return true }
-            previous = scalar
+    /// "{third-party application}": a brace holding words (letters, hyphens, apostrophes) with a space between.
+    static func hasBracedPhrase(_ text: String) -> Bool {
+        bracedSpans(text.unicodeScalars).contains { words in
+            words.contains(" ") && words.first != " " && words.contains(where: { $0.properties.isAlphabetic })
+                && words.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" })
         }
-        return false
+    }
+
+    /// A brace holding a Cyrillic word ("{Вікі Stellarium}").
+    static func hasBracedCyrillic(_ text: String) -> Bool {
+        bracedSpans(text.unicodeScalars).contains { words in words.first.map { (0x400...0x4FF).contains($0.value) } == true }
     }
 }

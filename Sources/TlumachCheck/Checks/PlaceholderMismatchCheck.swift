@@ -708,23 +708,6 @@ struct PlaceholderMismatchCheck: Check {
         }
     }
 
-    /// How many `{…}` spans the text has on one line, whatever their words.
-    static func bracedSpans(_ scalars: [Unicode.Scalar]) -> Int {
-        var count = 0
-        var open = false
-        for scalar in scalars {
-            switch scalar {
-            case "{": open = true
-            case "}":
-                if open { count += 1 }
-                open = false
-            case "\n": open = false
-            default: break
-            }
-        }
-        return count
-    }
-
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
         // A placeholder-like stretch inside a URL (%20, {id}) is the URL's, left to url-mismatch: one finding per URL.
@@ -749,8 +732,8 @@ struct PlaceholderMismatchCheck: Check {
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
             if unit.document.contains(.bracesMarkLinks) {
                 // Stellarium's links: the words in braces are translated, so only their number compares.
-                let sourceBraces = Self.bracedSpans(unit.sourceText.scalars)
-                let targetBraces = Self.bracedSpans(unit.targetText.scalars)
+                let sourceBraces = DocumentTraits.bracedSpans(unit.sourceText.scalars).count
+                let targetBraces = DocumentTraits.bracedSpans(unit.targetText.scalars).count
                 if sourceBraces != targetBraces {
                     issues.append(Issue("the source has \(sourceBraces) link(s) in braces, the target \(targetBraces)"))
                 }
