@@ -399,9 +399,20 @@ enum ApostropheBytePath {
     /// the quote rule asks the same.
     static func isOpeningContext(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
+        if scalar.value < 0x80 { return isOpeningContext(ascii: UInt8(scalar.value)) }
         if Rules.isHorizontalSpace(scalar) { return true }
         switch scalar {
-        case "\n", "\t", "(", "[", "{", "—", "–", "-", "/", "«", "„", "“", "‘", "‚": return true
+        case "—", "–", "«", "„", "“", "‘", "‚": return true
+        default: return false
+        }
+    }
+
+    /// `isOpeningContext` for an ASCII character (what `FastScan` asks of the byte before a straight mark): a
+    /// space, tab or line break, `( [ { - /`.
+    @inline(__always)
+    static func isOpeningContext(ascii byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x2D, 0x2F: return true
         default: return false
         }
     }

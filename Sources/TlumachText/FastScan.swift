@@ -208,12 +208,7 @@ struct FastScan {
                             // "-> \".\""): the quote rule passes it over as a lone mark between spaces, and the
                             // apostrophe rule wants letters on both sides. (Before it only the ASCII bytes of
                             // `ApostropheBytePath.isOpeningContext`; after any other character the rules decide.)
-                            let opens: Bool
-                            switch previousByte {
-                            case 0x20, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x2D, 0x2F: opens = true
-                            default: opens = false
-                            }
-                            guard opens,
+                            guard ApostropheBytePath.isOpeningContext(ascii: previousByte),
                                 index + 1 >= end
                                     || FastScan.decode(base, index + 1, end).map(ApostropheBytePath.isClosingContext)
                                         == true
