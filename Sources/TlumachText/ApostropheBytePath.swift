@@ -265,7 +265,7 @@ enum ApostropheBytePath {
     /// kept, or taken in when `english` closes it up) or "–" (a number range such as 2020-2021); nil
     /// `replacement` when it stays. Nil when the rules must decide: a special space, a non-ASCII digit or a dash
     /// beside it.
-    private static func dash(
+    static func dash(
         _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ index: Int, english: Bool
     ) -> (end: Int, replacement: Range<Int>?, spaced: Bool)? {
         let table = classTable
