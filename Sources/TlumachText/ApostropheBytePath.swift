@@ -384,9 +384,33 @@ enum ApostropheBytePath {
         }
         func joinsRun(_ scalar: Unicode.Scalar?) -> Bool {
             guard let scalar else { return false }
-            return scalar == "\t" || scalar == "\r" || Rules.isHorizontalSpace(scalar)
+            return scalar == "\r" || Rules.isHorizontalSpace(scalar)
         }
         if joinsRun(previous) || joinsRun(next) { return nil }
+        if previous == "\t" || next == "\t" {
+            // A tab beside it (help text: "    \t\tзліва", "-N\t   Показує"): the space-runs rule's runs are of
+            // spaces only, a tab ends one; the trailing-space rule's are of spaces and tabs. When that longer run
+            // reaches the line's end, the rules decide; otherwise only the space-runs rule may act, after text on
+            // the line (a tab is no text to it).
+            var runEnd = end
+            while runEnd < range.upperBound && (base[runEnd] == 0x20 || base[runEnd] == 0x09) { runEnd += 1 }
+            if runEnd == range.upperBound || base[runEnd] == 0x0A || base[runEnd] == 0x0D { return nil }
+            var back = start
+            while back > range.lowerBound && (base[back - 1] == 0x20 || base[back - 1] == 0x09) { back -= 1 }
+            if back > range.lowerBound {
+                var lead = back - 1
+                while lead > range.lowerBound && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard let before = FastScan.decode(base, lead, range.upperBound) else { return nil }
+                if before != "\n" {
+                    // Any other horizontal space before is the rules' to judge (it is no text to them).
+                    if joinsRun(before) { return nil }
+                    if end - start < 2 { return (end, nil) }
+                    return spaceRuns ? (end, true) : nil
+                }
+            }
+            // Indentation: nothing but spaces and tabs before it on the line.
+            return (end, nil)
+        }
         if next == nil || next == "\n" {
             return trailing ? (end, false) : nil
         }

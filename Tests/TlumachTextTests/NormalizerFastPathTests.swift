@@ -105,6 +105,9 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertEqual(taken("Ключ:      значення  \n  список     довідка\n"), "Ключ: значення\n  список довідка\n")
         XCTAssertEqual(taken("слово  \"цитата\"   \n"), "слово «цитата»\n")
         XCTAssertEqual(taken("кінець   "), "кінець")
+        // Beside a tab (no text to the space-runs rule, which it ends): after text on the line a run is one space.
+        XCTAssertEqual(taken("a\t  b\n"), "a\t b\n")
+        XCTAssertEqual(taken("a  \tb\n"), "a \tb\n")
         // Quotation marks already right stay when only apostrophes are written; a plain HTML tag is passed over.
         XCTAssertEqual(taken("Пам'ять «%s» і з'єднання\n"), "Пам’ять «%s» і з’єднання\n")
         XCTAssertEqual(taken("don't \u{201C}%s\u{201D}\n", language: .en), "don’t \u{201C}%s\u{201D}\n")
@@ -113,7 +116,7 @@ final class NormalizerFastPathTests: XCTestCase {
             "п'ять <a  b>\n", "п'ять <a href='x'>\n", "п'ять <a-1>\n", "п'ять «так\n", "п'ять „так“\n",
             "mailto:o'brien\n", "'п'ять\n", "п'ять'\n", "п''ять\n", "п'ять - так\n", "α'β\n", "п'ять\n\u{201C}",
             "\"відкрито\n", "x\"y\"\n", "\"a\"\"b\"\n", "\" \"\n", "«a» \"b\"\n",
-            "a \t b\n", "a\t  b\n", "a  \tb\n", "a\u{A0}  b\n", "a  \u{A0}b\n", "a  \r\n", "a  b\u{200B}\n", "a  - b\n",
+            "a \t b\n", "a\u{A0}  b\n", "a  \u{A0}b\n", "a  \r\n", "a  b\u{200B}\n", "a  - b\n",
             "a b\n", "  a\n",
         ] {
             XCTAssertNil(taken(text), text)
@@ -449,6 +452,59 @@ final class NormalizerFastPathTests: XCTestCase {
                     text.debugDescription)
                 XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
                 XCTAssertEqual(reported.changes.map(\.summary), reference.changes.map(\.summary), text.debugDescription)
+                if written.utf8 != reference.utf8 { return }
+            }
+        }
+    }
+
+    /// Space runs beside tabs in help text (bash's "    \t\tзліва …" indentation, "-N\t   Показує") on the byte path:
+    /// a tab ends the space-runs rule's run and is no text to it, the trailing-space rule's run takes tabs in.
+    /// Real lines written as the rules write them, near misses left to the rules, then generated paragraphs
+    /// against the rules alone.
+    func testBytePathTakesSpaceRunsBesideTabs() throws {
+        func taken(_ text: String) -> String? {
+            let bytes = Array(text.utf8)
+            var output: [UInt8] = []
+            let result = bytes.withUnsafeBufferPointer {
+                ApostropheBytePath.rewrite(
+                    $0, 0..<$0.count, into: &output, apostrophe: "\u{2019}", quotes: true, spaceRuns: true,
+                    trailing: true, dashes: ApostropheBytePath.Dashes(closedInEnglish: true), language: .uk)
+            }
+            if result == nil { XCTAssertEqual(output, [], text) }
+            return result.map { _ in String(decoding: output, as: UTF8.self) }
+        }
+        XCTAssertEqual(
+            taken("      -N\tЦиклічно обертає стек, рахуючи\n    \t\tзліва у списку, що виводить команда `dirs'\n"),
+            "      -N\tЦиклічно обертає стек, рахуючи\n    \t\tзліва у списку, що виводить команда `dirs’\n")
+        XCTAssertEqual(taken("  -N\t   Показує N-ний каталог  у списку\n"), "  -N\t Показує N-ний каталог у списку\n")
+        XCTAssertEqual(taken("Пам'ять \t x\n"), "Пам’ять \t x\n")
+        for text in ["слово'  \t\n", "x \t \n", "a\u{A0}\t  b'c\n", "\u{A0}\t  b'c\n", "a\t  \r\nb'c", "a  \t"] {
+            if let written = taken(text) { XCTFail("\(text.debugDescription) → \(written.debugDescription)") }
+        }
+        struct Nothing: ParagraphRewriter {
+            var ruleNames: [String] { ["nothing"] }
+            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
+        }
+        let pieces = [
+            "\t", " ", "  ", "   ", "    \t\t", "\t   ", " \t", "\n", "\n\n", "слово", "x", "п'ять", "don't", "\"", "-",
+            " - ", "\u{A0}", "\r", ".", "`dirs'",
+        ]
+        var generator = SeededGenerator(seed: 16)
+        for options in [NormalizerOptions(), NormalizerOptions(language: .en)] {
+            let fast = try ArticleNormalizer(options: options)
+            var withRules = options
+            withRules.rewriters = [Nothing()]
+            let rules = try ArticleNormalizer(options: withRules)
+            for _ in 0..<LongTests.count(long: 20000, short: 4000) {
+                var text = ""
+                for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
+                let bytes = Array(text.utf8)
+                let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
+                let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
+                XCTAssertEqual(
+                    String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self),
+                    text.debugDescription)
+                XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
                 if written.utf8 != reference.utf8 { return }
             }
         }
