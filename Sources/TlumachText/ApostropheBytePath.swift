@@ -231,7 +231,9 @@ enum ApostropheBytePath {
             index += 1
             copied = index
         }
-        guard changes > 0, !open, !containsMailto(base, range) else { return nil }
+        // An e-mail address is a protected span, whose characters the rules leave: this path would change them
+        // (a range in a domain, 5-6.org) and so could take away the "@" test that sends its result to the rules.
+        guard changes > 0, !open, !containsMailto(base, range), !FastScan.containsEmail(base, range) else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
         return (changes, written, spacedDashes, closers, singlePairs)
     }

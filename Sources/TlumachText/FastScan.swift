@@ -533,6 +533,17 @@ struct FastScan {
         return lastDot >= start
     }
 
+    /// Whether an e-mail address (`startsEmail`) stands in `range`.
+    static func containsEmail(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var position = range.lowerBound
+        while position < range.upperBound, let found = memchr(base + position, 0x40, range.upperBound - position) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if startsEmail(base, at, range) { return true }
+            position = at + 1
+        }
+        return false
+    }
+
     /// `mailto:` starts a URL (a protected span) without anything `FastScan` flags.
     static func containsMailto(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
         var position = range.lowerBound + 6
