@@ -231,7 +231,9 @@ enum ApostropheBytePath {
             index += 1
             copied = index
         }
-        guard changes > 0, !open, !containsMailto(base, range) else { return nil }
+        // An e-mail address is a protected span, whose characters the rules leave: this path would change them
+        // (a range in a domain, 5-6.org) and so could take away the "@" test that sends its result to the rules.
+        guard changes > 0, !open, !containsMailto(base, range), !FastScan.containsEmail(base, range) else { return nil }
         output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: end - copied))
         return (changes, written, spacedDashes, closers, singlePairs)
     }
@@ -265,7 +267,7 @@ enum ApostropheBytePath {
     /// kept, or taken in when `english` closes it up) or "–" (a number range such as 2020-2021); nil
     /// `replacement` when it stays. Nil when the rules must decide: a special space, a non-ASCII digit or a dash
     /// beside it.
-    private static func dash(
+    static func dash(
         _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ index: Int, english: Bool
     ) -> (end: Int, replacement: Range<Int>?, spaced: Bool)? {
         let table = classTable
@@ -384,9 +386,33 @@ enum ApostropheBytePath {
         }
         func joinsRun(_ scalar: Unicode.Scalar?) -> Bool {
             guard let scalar else { return false }
-            return scalar == "\t" || scalar == "\r" || Rules.isHorizontalSpace(scalar)
+            return scalar == "\r" || Rules.isHorizontalSpace(scalar)
         }
         if joinsRun(previous) || joinsRun(next) { return nil }
+        if previous == "\t" || next == "\t" {
+            // A tab beside it (help text: "    \t\tзліва", "-N\t   Показує"): the space-runs rule's runs are of
+            // spaces only, a tab ends one; the trailing-space rule's are of spaces and tabs. When that longer run
+            // reaches the line's end, the rules decide; otherwise only the space-runs rule may act, after text on
+            // the line (a tab is no text to it).
+            var runEnd = end
+            while runEnd < range.upperBound && (base[runEnd] == 0x20 || base[runEnd] == 0x09) { runEnd += 1 }
+            if runEnd == range.upperBound || base[runEnd] == 0x0A || base[runEnd] == 0x0D { return nil }
+            var back = start
+            while back > range.lowerBound && (base[back - 1] == 0x20 || base[back - 1] == 0x09) { back -= 1 }
+            if back > range.lowerBound {
+                var lead = back - 1
+                while lead > range.lowerBound && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard let before = FastScan.decode(base, lead, range.upperBound) else { return nil }
+                if before != "\n" {
+                    // Any other horizontal space before is the rules' to judge (it is no text to them).
+                    if joinsRun(before) { return nil }
+                    if end - start < 2 { return (end, nil) }
+                    return spaceRuns ? (end, true) : nil
+                }
+            }
+            // Indentation: nothing but spaces and tabs before it on the line.
+            return (end, nil)
+        }
         if next == nil || next == "\n" {
             return trailing ? (end, false) : nil
         }
@@ -399,9 +425,20 @@ enum ApostropheBytePath {
     /// the quote rule asks the same.
     static func isOpeningContext(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return true }
+        if scalar.value < 0x80 { return isOpeningContext(ascii: UInt8(scalar.value)) }
         if Rules.isHorizontalSpace(scalar) { return true }
         switch scalar {
-        case "\n", "\t", "(", "[", "{", "—", "–", "-", "/", "«", "„", "“", "‘", "‚": return true
+        case "—", "–", "«", "„", "“", "‘", "‚": return true
+        default: return false
+        }
+    }
+
+    /// `isOpeningContext` for an ASCII character (what `FastScan` asks of the byte before a straight mark): a
+    /// space, tab or line break, `( [ { - /`.
+    @inline(__always)
+    static func isOpeningContext(ascii byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x2D, 0x2F: return true
         default: return false
         }
     }

@@ -200,20 +200,42 @@ public final class ArticleNormalizer: Sendable {
                 run.position += 1
                 continue
             }
-            let block = Blocks.next(
-                in: bytes, from: run.position, linesAreParagraphs: linesAreParagraphs, carriageReturns: carriageReturns)
-            switch block.kind {
-            case .code:
-                Self.flush(bytes, to: block.range.lowerBound, &run)
-                processCode(bytes, block.range, &run.output, &run.changes, &run.changeCount)
-                run.clean = block.range.upperBound
-            case .paragraph:
+            let blockRange: Range<Int>
+            if let base, !Blocks.mayStartBlock(base[run.position]) {
+                // Most paragraphs start with a letter: no fence, no blank line; the scan finds where the paragraph
+                // ends as it goes (`Blocks.next` when it stops early), instead of a split, then a scan.
+                let scan = FastScan.run(
+                    bytes, run.position..<bytes.count, classes: classes, apostrophe: perParagraph.apostrophe,
+                    tables: scanTables, findingEnd: true, linesAreParagraphs: linesAreParagraphs,
+                    carriageReturns: carriageReturns)
+                let end =
+                    scan.paragraphEnd >= 0
+                    ? scan.paragraphEnd
+                    : Blocks.next(
+                        in: bytes, from: run.position, linesAreParagraphs: linesAreParagraphs,
+                        carriageReturns: carriageReturns
+                    ).range.upperBound
+                blockRange = run.position..<end
                 processParagraph(
-                    bytes, block.range, &run.state, &run.output, &run.changes, &run.changeCount, &run.steps, reporting,
-                    &run.clean, &run.stretches, referencing: run.referencesInput)
+                    bytes, blockRange, &run.state, &run.output, &run.changes, &run.changeCount, &run.steps, reporting,
+                    &run.clean, &run.stretches, referencing: run.referencesInput, scan: scan)
+            } else {
+                let block = Blocks.next(
+                    in: bytes, from: run.position, linesAreParagraphs: linesAreParagraphs, carriageReturns: carriageReturns)
+                switch block.kind {
+                case .code:
+                    Self.flush(bytes, to: block.range.lowerBound, &run)
+                    processCode(bytes, block.range, &run.output, &run.changes, &run.changeCount)
+                    run.clean = block.range.upperBound
+                case .paragraph:
+                    processParagraph(
+                        bytes, block.range, &run.state, &run.output, &run.changes, &run.changeCount, &run.steps,
+                        reporting, &run.clean, &run.stretches, referencing: run.referencesInput)
+                }
+                blockRange = block.range
             }
-            run.steps += block.range.count
-            run.position = block.range.upperBound
+            run.steps += blockRange.count
+            run.position = blockRange.upperBound
             if tracking && run.state.alternatives == nil {
                 tracking = false
                 Self.flush(bytes, to: run.position, &run)
@@ -343,10 +365,10 @@ public final class ArticleNormalizer: Sendable {
     func processParagraph(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ state: inout DocumentState,
         _ output: inout [UInt8], _ changes: inout [PendingChange], _ changeCount: inout Int, _ steps: inout Int,
-        _ reporting: Bool, _ clean: inout Int, _ stretches: inout [Stretch], referencing: Bool
+        _ reporting: Bool, _ clean: inout Int, _ stretches: inout [Stretch], referencing: Bool, scan given: FastScan? = nil
     ) {
         let hot = perParagraph
-        let scan = FastScan.run(bytes, range, classes: classes, apostrophe: hot.apostrophe, tables: scanTables)
+        let scan = given ?? FastScan.run(bytes, range, classes: classes, apostrophe: hot.apostrophe, tables: scanTables)
         var needsWork = scan.needsWork || !hot.plain
         if !needsWork, hot.englishQuotesPossible, scan.quotes.count > 0 {
             let language = options.language ?? state.resolve(scan.evidence, commit: false)
@@ -715,15 +737,17 @@ enum Blocks {
         while end < bytes.count {
             // A bare LF (the blank line after nearly every paragraph) is blank: no line to find.
             if bytes[end] == 0x0A { break }
-            let next = line(bytes, end, carriageReturns)
-            if mayStartBlock(bytes[end])
-                && (isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next))
-            {
-                break
-            }
-            end = next.upperBound
+            if mayStartBlock(bytes[end]) && startsAnotherBlock(bytes, at: end, carriageReturns: carriageReturns) { break }
+            end = line(bytes, end, carriageReturns).upperBound
         }
         return (.paragraph, start..<end)
+    }
+
+    /// Whether the line at `start` (after a line of a paragraph, starting with a byte `mayStartBlock` admits)
+    /// ends the paragraph: a blank line, a fence or a Markdown block start.
+    static func startsAnotherBlock(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, carriageReturns: Bool) -> Bool {
+        let next = line(bytes, start, carriageReturns)
+        return isBlank(bytes, next) || fence(bytes, next) != nil || startsBlock(bytes, next)
     }
 
     /// Whether a line starting with this byte may be blank, indented, a fence or a Markdown block start; most

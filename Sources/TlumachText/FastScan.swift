@@ -31,6 +31,8 @@ struct FastScan {
     /// ’ closing a Latin word with no letter after it (users’): clean only while no single quotation is open,
     /// which the byte path, pairing straight single marks, must know.
     var looseApostrophes = 0
+    /// For a scan that finds its paragraph's end (`findingEnd`): the end, or -1 when it stopped early.
+    var paragraphEnd = -1
 
     var quotes: Range<Int> { 0..<quoteCount }
 
@@ -51,7 +53,8 @@ struct FastScan {
 
     static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, classes: [CharacterClass],
-        apostrophe: Unicode.Scalar, tables: Tables = .shared
+        apostrophe: Unicode.Scalar, tables: Tables = .shared, findingEnd: Bool = false, linesAreParagraphs: Bool = false,
+        carriageReturns: Bool = true
     ) -> FastScan {
         var scan = FastScan()
         guard let base = bytes.baseAddress else { return scan }
@@ -71,6 +74,8 @@ struct FastScan {
         var lineHasText = false
         var sawAngle = false
         var sawBacktick = false
+        // Where the last digit beyond ASCII ended (another script's digits make number ranges too: ٣-64).
+        var otherDigitEnd = -1
         let canonicalIsRight = apostrophe == "\u{2019}"
         // Returning early with needsWork: the caller only needs the verdict then (language comes from the rules).
         let markers = tables.markers
@@ -86,7 +91,7 @@ struct FastScan {
                     return classTable[Int(scalar.value & 0xFFFF)].contains(.letter) && scalar.value < 0x10000
                         && !isApostropheLike(scalar.value)
                 }
-                while index < end {
+                scanning: while index < end {
                     let byte = base[index]
                     // Cyrillic U+0400–U+047F first: most of the bytes of Ukrainian text.
                     if byte & 0xFE == 0xD0 && index &+ 1 < end {
@@ -193,6 +198,21 @@ struct FastScan {
                             }
                         case 0x0A:
                             lineHasText = false
+                            // Finding the paragraph's end as `Blocks.next` does (the scan was given the rest of
+                            // the text): it ends after this line when the next line may not go on with it. Every
+                            // look ahead above stops at a line break, so up to here the scan read what it reads of
+                            // the paragraph alone.
+                            if findingEnd {
+                                let next = index &+ 1
+                                if next >= end || linesAreParagraphs || base[next] == 0x0A
+                                    || (Blocks.mayStartBlock(base[next])
+                                        && Blocks.startsAnotherBlock(bytes, at: next, carriageReturns: carriageReturns))
+                                {
+                                    scan.paragraphEnd = next
+                                    previousByte = 0x0A
+                                    break scanning
+                                }
+                            }
                         case 0x60:
                             // A lone backtick (GNU `quoting'): it opens no code span without a second one, and the
                             // apostrophe rule takes it only between two letters. A second one, or a letter on both
@@ -208,12 +228,7 @@ struct FastScan {
                             // "-> \".\""): the quote rule passes it over as a lone mark between spaces, and the
                             // apostrophe rule wants letters on both sides. (Before it only the ASCII bytes of
                             // `ApostropheBytePath.isOpeningContext`; after any other character the rules decide.)
-                            let opens: Bool
-                            switch previousByte {
-                            case 0x20, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x2D, 0x2F: opens = true
-                            default: opens = false
-                            }
-                            guard opens,
+                            guard ApostropheBytePath.isOpeningContext(ascii: previousByte),
                                 index + 1 >= end
                                     || FastScan.decode(base, index + 1, end).map(ApostropheBytePath.isClosingContext)
                                         == true
@@ -221,10 +236,16 @@ struct FastScan {
                                 scan.needsWork = true
                                 return scan
                             }
-                        case 0x0D, 0x40:
-                            // (also @: e-mail addresses, protected spans whose letters must not count for the language)
+                        case 0x0D:
                             scan.needsWork = true
                             return scan
+                        case 0x40:
+                            // An e-mail address is a protected span whose letters must not count for the language:
+                            // the rules decide. Any other "@" (`@<file>`, `[-@]`, «@») is plain punctuation.
+                            if FastScan.startsEmail(base, index, range) {
+                                scan.needsWork = true
+                                return scan
+                            }
                         case 0x3C:
                             // An HTML tag (a protected span: its letters do not count for the language) is passed over
                             // when nothing in it is anything a rule looks at; any other "<" is plain punctuation.
@@ -253,13 +274,27 @@ struct FastScan {
                             // special space; A0 and AF end the no-break spaces that can stand before it.)
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
                             let afterPair: UInt8 = next == 0x2D ? (index + 2 < end ? base[index + 2] : 0x0A) : next
-                            let previousDigit = previousByte &- 0x30 < 10
-                            let nextDigit = next &- 0x30 < 10
+                            let previousDigit = previousByte &- 0x30 < 10 || otherDigitEnd == index
+                            let nextDigit =
+                                next &- 0x30 < 10
+                                || (next >= 0x80 && next & 0xFE != 0xD0
+                                    && FastScan.decode(base, index + 1, end).map { classOf($0).contains(.digit) } == true)
                             let spacedBefore = previousByte == 0x20 || previousByte == 0xA0 || previousByte == 0xAF
                             let spacedAfter = afterPair == 0x20 || afterPair >= 0x80
                             if (spacedBefore && spacedAfter) || (previousDigit && nextDigit) {
-                                scan.needsWork = true
-                                return scan
+                                // The dash rule's own tests (as the byte path applies them): a hyphen they leave
+                                // ("-a - --all", "x86-64", "| -сигнал") is passed over with its run.
+                                guard let dash = ApostropheBytePath.dash(base, range, index, english: false),
+                                    dash.replacement == nil
+                                else {
+                                    scan.needsWork = true
+                                    return scan
+                                }
+                                lineHasText = true
+                                previousLetter = false
+                                previousByte = 0x2D
+                                index = dash.end
+                                continue
                             }
                         default: break
                         }
@@ -349,6 +384,7 @@ struct FastScan {
                             scan.needsWork = true
                             return scan
                         }
+                        if classes.contains(.digit) { otherDigitEnd = index + width }
                         if classes.contains(.letter) {
                             if classes.contains(.latin) {
                                 latin += 1
@@ -379,7 +415,12 @@ struct FastScan {
                 if previousByte == 0x20 || previousByte == 0x09 { scan.needsWork = true }
                 // `mailto:` starts a URL (a protected span) without anything flagged here; beside a tag the rules
                 // must find both (text without "<" was always taken as it is).
-                if sawAngle && FastScan.containsMailto(base, range) { scan.needsWork = true }
+                if findingEnd && scan.paragraphEnd < 0 { scan.paragraphEnd = end }
+                if sawAngle
+                    && FastScan.containsMailto(base, findingEnd ? range.lowerBound..<scan.paragraphEnd : range)
+                {
+                    scan.needsWork = true
+                }
                 scan.evidence.latinLetters = latin
                 scan.evidence.cyrillicLetters = cyrillic
                 scan.evidence.ukrainianMarkers = ukrainian
@@ -454,6 +495,53 @@ struct FastScan {
             index &+= 1
         }
         return true
+    }
+
+    /// Whether the "@" at `at` is that of an e-mail address as `ProtectedSpans.markEmails` finds them: an ASCII
+    /// letter, digit or one of `._%+-` before it, and after it a domain (ASCII letters, digits, "-" and ".", and
+    /// letters beyond ASCII) that holds a "." once trailing dots and hyphens are cut, and does not start with one.
+    static func startsEmail(_ base: UnsafePointer<UInt8>, _ at: Int, _ range: Range<Int>) -> Bool {
+        @inline(__always) func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+            (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+        }
+        guard at > range.lowerBound else { return false }
+        let before = base[at - 1]
+        guard isASCIILetterOrDigit(before) || before == 0x2E || before == 0x5F || before == 0x25 || before == 0x2B
+            || before == 0x2D
+        else { return false }
+        let start = at + 1
+        var end = start
+        var lastDot = -1
+        while end < range.upperBound {
+            let byte = base[end]
+            if byte < 0x80 {
+                guard isASCIILetterOrDigit(byte) || byte == 0x2D || byte == 0x2E else { break }
+                if byte == 0x2E { lastDot = end }
+                end += 1
+                continue
+            }
+            guard let scalar = decode(base, end, range.upperBound) else { break }
+            let value = scalar.value
+            let classes = value < 0x10000 ? classTable[Int(value)] : CharacterClass(of: scalar)
+            guard classes.contains(.letter), !isApostropheLike(value) else { break }
+            end += value < 0x800 ? 2 : (value < 0x10000 ? 3 : 4)
+        }
+        while end > start && (base[end - 1] == 0x2E || base[end - 1] == 0x2D) { end -= 1 }
+        guard end > start, base[start] != 0x2E else { return false }
+        // A dot left inside the domain (the last one seen, unless it was cut off the end: then look again).
+        if lastDot >= end { return memchr(base + start, 0x2E, end - start) != nil }
+        return lastDot >= start
+    }
+
+    /// Whether an e-mail address (`startsEmail`) stands in `range`.
+    static func containsEmail(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var position = range.lowerBound
+        while position < range.upperBound, let found = memchr(base + position, 0x40, range.upperBound - position) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if startsEmail(base, at, range) { return true }
+            position = at + 1
+        }
+        return false
     }
 
     /// `mailto:` starts a URL (a protected span) without anything `FastScan` flags.

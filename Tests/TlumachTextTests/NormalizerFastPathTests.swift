@@ -105,6 +105,9 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertEqual(taken("Ключ:      значення  \n  список     довідка\n"), "Ключ: значення\n  список довідка\n")
         XCTAssertEqual(taken("слово  \"цитата\"   \n"), "слово «цитата»\n")
         XCTAssertEqual(taken("кінець   "), "кінець")
+        // Beside a tab (no text to the space-runs rule, which it ends): after text on the line a run is one space.
+        XCTAssertEqual(taken("a\t  b\n"), "a\t b\n")
+        XCTAssertEqual(taken("a  \tb\n"), "a \tb\n")
         // Quotation marks already right stay when only apostrophes are written; a plain HTML tag is passed over.
         XCTAssertEqual(taken("Пам'ять «%s» і з'єднання\n"), "Пам’ять «%s» і з’єднання\n")
         XCTAssertEqual(taken("don't \u{201C}%s\u{201D}\n", language: .en), "don’t \u{201C}%s\u{201D}\n")
@@ -113,7 +116,7 @@ final class NormalizerFastPathTests: XCTestCase {
             "п'ять <a  b>\n", "п'ять <a href='x'>\n", "п'ять <a-1>\n", "п'ять «так\n", "п'ять „так“\n",
             "mailto:o'brien\n", "'п'ять\n", "п'ять'\n", "п''ять\n", "п'ять - так\n", "α'β\n", "п'ять\n\u{201C}",
             "\"відкрито\n", "x\"y\"\n", "\"a\"\"b\"\n", "\" \"\n", "«a» \"b\"\n",
-            "a \t b\n", "a\t  b\n", "a  \tb\n", "a\u{A0}  b\n", "a  \u{A0}b\n", "a  \r\n", "a  b\u{200B}\n", "a  - b\n",
+            "a \t b\n", "a\u{A0}  b\n", "a  \u{A0}b\n", "a  \r\n", "a  b\u{200B}\n", "a  - b\n",
             "a b\n", "  a\n",
         ] {
             XCTAssertNil(taken(text), text)
@@ -152,7 +155,9 @@ final class NormalizerFastPathTests: XCTestCase {
         ] {
             if let written = taken(text) { XCTFail("\(text) → \(written)") }
         }
-        XCTAssertEqual(taken("сторінки 24-27 і з'єднання 2021-07-22\n"), nil)
+        // A date the dash rule leaves, in the result the byte path scans again, no longer sends it to the rules.
+        XCTAssertEqual(
+            taken("сторінки 24-27 і з'єднання 2021-07-22\n"), "сторінки 24–27 і з’єднання 2021-07-22\n")
         // The whole normaliser, byte path and rules, against the reporting path (the rules alone).
         let normalizer = try ArticleNormalizer()
         let english = try ArticleNormalizer(options: NormalizerOptions(englishDash: .spaced))
@@ -383,6 +388,189 @@ final class NormalizerFastPathTests: XCTestCase {
                 XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
                 XCTAssertEqual(reported.changes.map(\.summary), reference.changes.map(\.summary), text.debugDescription)
                 if written.utf8 != reference.utf8 { return }
+            }
+        }
+    }
+
+    /// Real Ukrainian catalog lines whose hyphens the dash rule leaves ("| -сигнал", "x86-64", "-a - --all") and
+    /// whose "@" starts no e-mail address ("@<файл>", "[-@]", «@») are clean to the scan, so they stay off the
+    /// rules' path; a hyphen the rule changes and a real address still go there. Then generated paragraphs of these
+    /// pieces, normalised by the text-only path and by the rules alone, for each language and dash setting.
+    func testScanPassesOverHyphensTheDashRuleLeavesAndAtSignsOutsideAddresses() throws {
+        let normalizer = try ArticleNormalizer()
+        func needsWork(_ paragraph: String) -> Bool {
+            Array(paragraph.utf8).withUnsafeBufferPointer {
+                FastScan.run($0, 0..<$0.count, classes: normalizer.classes, apostrophe: "\u{2019}").needsWork
+            }
+        }
+        for clean in [
+            "kill [-s сигнал | -n номер-сигналу | -сигнал] pid | завдання ... чи kill -l [сигнал]\n",
+            "%s: не є файлом ELF i386 або x86-64\n", "зокрема FSFAP, CC0-1.0 або 0BSD\n",
+            "  -a - --all сканувати увесь файл\n", "cd [-L|[-P [-e]] [-@]] [каталог]\n",
+            "символ «@» можна замінити на «_at_»\n", "@<файл> Читати ключі з <файла>\n", "a@b\n", "a@.b\n",
+            "v1.5-2 і 1-2-3, 5 - 3\n", "a -\n", "@x.y\n", "x@y.\n",
+        ] {
+            XCTAssertFalse(needsWork(clean), clean)
+        }
+        for flagged in [
+            "Розбіжність розмірів, напишіть на apt@packages.debian.org\n", "Пишіть на bugs@example.org\n",
+            "a@пошта.укр\n", "помилка - зупинка\n", "в 2020-2021 роках\n", "сторінки 24-27\n", "a -- b\n",
+            "a\u{A0}- b\n", "a - \u{2014}b\n", "x_y@a-b.c-\n",
+            // Another script's digits make number ranges too (the scan took these for clean before).
+            "\u{0663}-5\n", "\u{0663}-64\n", "5-\u{0663}\n", "x \u{FF15}-\u{FF16}\n",
+        ] {
+            XCTAssertTrue(needsWork(flagged), flagged)
+        }
+        // The byte path leaves a paragraph with an address to the rules: it would write a range in its domain
+        // (found by the long run of the property test below), and its result would no longer hold the address.
+        let bytes = Array("x@5-641.org - так\n".utf8)
+        var output: [UInt8] = []
+        XCTAssertNil(
+            bytes.withUnsafeBufferPointer {
+                ApostropheBytePath.rewrite(
+                    $0, 0..<$0.count, into: &output, apostrophe: "\u{2019}", quotes: true, spaceRuns: true,
+                    trailing: true, dashes: ApostropheBytePath.Dashes(closedInEnglish: true))
+            })
+        XCTAssertEqual(
+            String(decoding: try Array("x@5-641.org - так\n".utf8).withUnsafeBufferPointer {
+                try ArticleNormalizer().normalize(utf8Buffer: $0, reporting: false)
+            }.utf8, as: UTF8.self), "x@5-641.org — так\n")
+        struct Nothing: ParagraphRewriter {
+            var ruleNames: [String] { ["nothing"] }
+            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
+        }
+        let pieces = [
+            "@", "a@b.c", "y.z@5-6", "41.0", "x@", "@y.z", "_", "%", "+", ".", "..", "-", "--", " - ", " -- ", " ", "  ", "\n", "\n\n", "5",
+            "1.0", "86", "-64", "сигнал", "|", "[", "]", "<", ">", "<b>", "пошта", "укр", "x", "CC0", "\u{A0}", "\u{2013}",
+            "\u{2014}", "\u{0663}", ",", ":", "/", "+", "'", "\"", "п'ять", "\t", "é",
+        ]
+        var generator = SeededGenerator(seed: 14)
+        let settings: [NormalizerOptions] = [
+            NormalizerOptions(), NormalizerOptions(language: .en), NormalizerOptions(language: .uk),
+            NormalizerOptions(language: .en, englishDash: .spaced),
+        ]
+        for options in settings {
+            let fast = try ArticleNormalizer(options: options)
+            var withRules = options
+            withRules.rewriters = [Nothing()]
+            let rules = try ArticleNormalizer(options: withRules)
+            for _ in 0..<LongTests.count(long: 20000, short: 4000) {
+                var text = ""
+                for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
+                let bytes = Array(text.utf8)
+                let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
+                let reported = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: true) }
+                let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
+                XCTAssertEqual(
+                    String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self),
+                    text.debugDescription)
+                XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
+                XCTAssertEqual(reported.changes.map(\.summary), reference.changes.map(\.summary), text.debugDescription)
+                if written.utf8 != reference.utf8 { return }
+            }
+        }
+    }
+
+    /// Space runs beside tabs in help text (bash's "    \t\tзліва …" indentation, "-N\t   Показує") on the byte path:
+    /// a tab ends the space-runs rule's run and is no text to it, the trailing-space rule's run takes tabs in.
+    /// Real lines written as the rules write them, near misses left to the rules, then generated paragraphs
+    /// against the rules alone.
+    func testBytePathTakesSpaceRunsBesideTabs() throws {
+        func taken(_ text: String) -> String? {
+            let bytes = Array(text.utf8)
+            var output: [UInt8] = []
+            let result = bytes.withUnsafeBufferPointer {
+                ApostropheBytePath.rewrite(
+                    $0, 0..<$0.count, into: &output, apostrophe: "\u{2019}", quotes: true, spaceRuns: true,
+                    trailing: true, dashes: ApostropheBytePath.Dashes(closedInEnglish: true), language: .uk)
+            }
+            if result == nil { XCTAssertEqual(output, [], text) }
+            return result.map { _ in String(decoding: output, as: UTF8.self) }
+        }
+        XCTAssertEqual(
+            taken("      -N\tЦиклічно обертає стек, рахуючи\n    \t\tзліва у списку, що виводить команда `dirs'\n"),
+            "      -N\tЦиклічно обертає стек, рахуючи\n    \t\tзліва у списку, що виводить команда `dirs’\n")
+        XCTAssertEqual(taken("  -N\t   Показує N-ний каталог  у списку\n"), "  -N\t Показує N-ний каталог у списку\n")
+        XCTAssertEqual(taken("Пам'ять \t x\n"), "Пам’ять \t x\n")
+        for text in ["слово'  \t\n", "x \t \n", "a\u{A0}\t  b'c\n", "\u{A0}\t  b'c\n", "a\t  \r\nb'c", "a  \t"] {
+            if let written = taken(text) { XCTFail("\(text.debugDescription) → \(written.debugDescription)") }
+        }
+        struct Nothing: ParagraphRewriter {
+            var ruleNames: [String] { ["nothing"] }
+            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
+        }
+        let pieces = [
+            "\t", " ", "  ", "   ", "    \t\t", "\t   ", " \t", "\n", "\n\n", "слово", "x", "п'ять", "don't", "\"", "-",
+            " - ", "\u{A0}", "\r", ".", "`dirs'",
+        ]
+        var generator = SeededGenerator(seed: 16)
+        for options in [NormalizerOptions(), NormalizerOptions(language: .en)] {
+            let fast = try ArticleNormalizer(options: options)
+            var withRules = options
+            withRules.rewriters = [Nothing()]
+            let rules = try ArticleNormalizer(options: withRules)
+            for _ in 0..<LongTests.count(long: 20000, short: 4000) {
+                var text = ""
+                for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
+                let bytes = Array(text.utf8)
+                let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
+                let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
+                XCTAssertEqual(
+                    String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self),
+                    text.debugDescription)
+                XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
+                if written.utf8 != reference.utf8 { return }
+            }
+        }
+    }
+
+    /// The scan that finds its paragraph's end as it goes (what `processBlocks` runs for a paragraph starting with
+    /// a letter, instead of a split, then a scan) gives the end `Blocks.next` gives, and the verdict, letters and
+    /// quotation marks of a scan of that paragraph alone: generated lines with Markdown block starts, fences,
+    /// blank and space-only lines, CRs and what the scan looks at.
+    func testScanFindingTheParagraphEndAgreesWithTheBlockSplit() throws {
+        let normalizer = try ArticleNormalizer()
+        let pieces = [
+            "слово", "word", "Їжак", " ", "  ", "\n", "\n\n", "\n  ", "\n    ", "\n# ", "\n## ", "\n#x", "\n- ", "\n-x",
+            "\n> ", "\n1. ", "\n12) ", "\n1234. ", "\n* x", "\n+", "\n```\n", "\n~~~", "\n`x`", "\r\n", "\r", "\t",
+            "\n\u{A0}\n", "\n\u{200B}\n", "\n\u{A0}x", "-", " - ", "'", "\"", "«", "»", "<b>", "@", "a@b.c", "mailto:x",
+            "5", "2020-2021", "п'ять", "é", "’", "`", ".", "\u{2014}", "\u{FEFF}",
+        ]
+        var generator = SeededGenerator(seed: 15)
+        for _ in 0..<LongTests.count(long: 40000, short: 8000) {
+            var text = generator.pick(["слово", "word", "x"])
+            for _ in 0..<Int(generator.next() % 16) { text += generator.pick(pieces) }
+            let bytes = Array(text.utf8)
+            let carriageReturns = bytes.contains(0x0D) || generator.next() % 2 == 0
+            for linesAreParagraphs in [false, true] {
+                bytes.withUnsafeBufferPointer { buffer in
+                    var position = 0
+                    while position < buffer.count {
+                        let block = Blocks.next(
+                            in: buffer, from: position, linesAreParagraphs: linesAreParagraphs,
+                            carriageReturns: carriageReturns)
+                        defer { position = block.range.upperBound }
+                        guard !Blocks.mayStartBlock(buffer[position]) else { continue }
+                        XCTAssertEqual(block.kind, .paragraph)
+                        let alone = FastScan.run(buffer, block.range, classes: normalizer.classes, apostrophe: "\u{2019}")
+                        let fused = FastScan.run(
+                            buffer, position..<buffer.count, classes: normalizer.classes, apostrophe: "\u{2019}",
+                            findingEnd: true, linesAreParagraphs: linesAreParagraphs, carriageReturns: carriageReturns)
+                        let context = "\(text.debugDescription) at \(position), lines \(linesAreParagraphs)"
+                        XCTAssertEqual(fused.needsWork, alone.needsWork, context)
+                        if fused.paragraphEnd >= 0 { XCTAssertEqual(fused.paragraphEnd, block.range.upperBound, context) }
+                        XCTAssertTrue(fused.paragraphEnd >= 0 || fused.needsWork, context)
+                        guard !alone.needsWork else { continue }
+                        XCTAssertEqual(fused.evidence.latinLetters, alone.evidence.latinLetters, context)
+                        XCTAssertEqual(fused.evidence.cyrillicLetters, alone.evidence.cyrillicLetters, context)
+                        XCTAssertEqual(fused.evidence.ukrainianMarkers, alone.evidence.ukrainianMarkers, context)
+                        XCTAssertEqual(fused.evidence.russianMarkers, alone.evidence.russianMarkers, context)
+                        XCTAssertEqual(fused.quoteCount, alone.quoteCount, context)
+                        XCTAssertEqual(fused.quotesAreCanonical(for: .en), alone.quotesAreCanonical(for: .en), context)
+                        XCTAssertEqual(fused.quotesAreCanonical(for: .uk), alone.quotesAreCanonical(for: .uk), context)
+                        XCTAssertEqual(fused.looseApostrophes, alone.looseApostrophes, context)
+                    }
+                }
             }
         }
     }
