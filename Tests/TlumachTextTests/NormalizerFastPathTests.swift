@@ -362,34 +362,13 @@ final class NormalizerFastPathTests: XCTestCase {
         }
         // Against the rules alone (a rewriter that changes nothing sends every paragraph to them), on generated
         // paragraphs of these pieces, for each language setting.
-        struct Nothing: ParagraphRewriter {
-            var ruleNames: [String] { ["nothing"] }
-            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
-        }
         let pieces = [
             "`", "'", "’", "\"", "users", "dirs", "%s", "--help", " ", "  ", "\n", "\n\n", ".", ",", ")", "(", "-",
             " - ", "5", "п'ять", "слово", "don't", "é", "«", "»", "“", "”", "x", " `%s' ", "<b>", "Kиїв", " '-' ",
             " '--exec'.", "\"-\"", "/", "\t", "[", "’",
         ]
-        var generator = SeededGenerator(seed: 13)
-        for language in [nil, Language.en, .uk] {
-            let fast = try ArticleNormalizer(options: NormalizerOptions(language: language))
-            let rules = try ArticleNormalizer(options: NormalizerOptions(language: language, rewriters: [Nothing()]))
-            for _ in 0..<LongTests.count(long: 20000, short: 4000) {
-                var text = ""
-                for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
-                let bytes = Array(text.utf8)
-                let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
-                let reported = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: true) }
-                let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
-                XCTAssertEqual(
-                    String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self),
-                    "\(String(describing: language)): \(text.debugDescription)")
-                XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
-                XCTAssertEqual(reported.changes.map(\.summary), reference.changes.map(\.summary), text.debugDescription)
-                if written.utf8 != reference.utf8 { return }
-            }
-        }
+        try assertTextOnlyPathMatchesRules(
+            pieces: pieces, seed: 13, options: [nil, Language.en, .uk].map { NormalizerOptions(language: $0) })
     }
 
     /// Real Ukrainian catalog lines whose hyphens the dash rule leaves ("| -сигнал", "x86-64", "-a - --all") and
@@ -435,40 +414,17 @@ final class NormalizerFastPathTests: XCTestCase {
             String(decoding: try Array("x@5-641.org - так\n".utf8).withUnsafeBufferPointer {
                 try ArticleNormalizer().normalize(utf8Buffer: $0, reporting: false)
             }.utf8, as: UTF8.self), "x@5-641.org — так\n")
-        struct Nothing: ParagraphRewriter {
-            var ruleNames: [String] { ["nothing"] }
-            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
-        }
         let pieces = [
             "@", "a@b.c", "y.z@5-6", "41.0", "x@", "@y.z", "_", "%", "+", ".", "..", "-", "--", " - ", " -- ", " ", "  ", "\n", "\n\n", "5",
             "1.0", "86", "-64", "сигнал", "|", "[", "]", "<", ">", "<b>", "пошта", "укр", "x", "CC0", "\u{A0}", "\u{2013}",
             "\u{2014}", "\u{0663}", ",", ":", "/", "+", "'", "\"", "п'ять", "\t", "é",
         ]
-        var generator = SeededGenerator(seed: 14)
-        let settings: [NormalizerOptions] = [
-            NormalizerOptions(), NormalizerOptions(language: .en), NormalizerOptions(language: .uk),
-            NormalizerOptions(language: .en, englishDash: .spaced),
-        ]
-        for options in settings {
-            let fast = try ArticleNormalizer(options: options)
-            var withRules = options
-            withRules.rewriters = [Nothing()]
-            let rules = try ArticleNormalizer(options: withRules)
-            for _ in 0..<LongTests.count(long: 20000, short: 4000) {
-                var text = ""
-                for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
-                let bytes = Array(text.utf8)
-                let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
-                let reported = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: true) }
-                let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
-                XCTAssertEqual(
-                    String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self),
-                    text.debugDescription)
-                XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
-                XCTAssertEqual(reported.changes.map(\.summary), reference.changes.map(\.summary), text.debugDescription)
-                if written.utf8 != reference.utf8 { return }
-            }
-        }
+        try assertTextOnlyPathMatchesRules(
+            pieces: pieces, seed: 14,
+            options: [
+                NormalizerOptions(), NormalizerOptions(language: .en), NormalizerOptions(language: .uk),
+                NormalizerOptions(language: .en, englishDash: .spaced),
+            ])
     }
 
     /// Space runs beside tabs in help text (bash's "    \t\tзліва …" indentation, "-N\t   Показує") on the byte path:
@@ -495,33 +451,12 @@ final class NormalizerFastPathTests: XCTestCase {
         for text in ["слово'  \t\n", "x \t \n", "a\u{A0}\t  b'c\n", "\u{A0}\t  b'c\n", "a\t  \r\nb'c", "a  \t"] {
             if let written = taken(text) { XCTFail("\(text.debugDescription) → \(written.debugDescription)") }
         }
-        struct Nothing: ParagraphRewriter {
-            var ruleNames: [String] { ["nothing"] }
-            func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
-        }
         let pieces = [
             "\t", " ", "  ", "   ", "    \t\t", "\t   ", " \t", "\n", "\n\n", "слово", "x", "п'ять", "don't", "\"", "-",
             " - ", "\u{A0}", "\r", ".", "`dirs'",
         ]
-        var generator = SeededGenerator(seed: 16)
-        for options in [NormalizerOptions(), NormalizerOptions(language: .en)] {
-            let fast = try ArticleNormalizer(options: options)
-            var withRules = options
-            withRules.rewriters = [Nothing()]
-            let rules = try ArticleNormalizer(options: withRules)
-            for _ in 0..<LongTests.count(long: 20000, short: 4000) {
-                var text = ""
-                for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
-                let bytes = Array(text.utf8)
-                let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
-                let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
-                XCTAssertEqual(
-                    String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self),
-                    text.debugDescription)
-                XCTAssertEqual(written.changeCount, reference.changes.count, text.debugDescription)
-                if written.utf8 != reference.utf8 { return }
-            }
-        }
+        try assertTextOnlyPathMatchesRules(
+            pieces: pieces, seed: 16, options: [NormalizerOptions(), NormalizerOptions(language: .en)], comparesSummaries: false)
     }
 
     /// The scan that finds its paragraph's end as it goes (what `processBlocks` runs for a paragraph starting with
@@ -636,5 +571,44 @@ final class NormalizerFastPathTests: XCTestCase {
         XCTAssertEqual(calls.reduce(0, +), bytes.count)
         XCTAssertGreaterThanOrEqual(calls.count, 4)
         XCTAssertTrue(calls.dropLast().allSatisfy { $0 >= step })
+    }
+}
+
+/// A rewriter that changes nothing: with it every paragraph goes to the rules, the reference the byte path must equal.
+private struct NoRewrites: ParagraphRewriter {
+    var ruleNames: [String] { ["nothing"] }
+    func rewrites(in paragraph: ParagraphContext) -> [ParagraphRewrite] { [] }
+}
+
+/// Generated paragraphs of up to eleven `pieces` (20,000 per option set with `TLUMACH_LONG_TESTS`, else 4,000),
+/// normalised by the text-only path and by the rules alone: the same output and number of changes, and (when
+/// `comparesSummaries`) the same changes reported. Stops at the first paragraph that differs.
+private func assertTextOnlyPathMatchesRules(
+    pieces: [String], seed: UInt64, options settings: [NormalizerOptions], comparesSummaries: Bool = true,
+    file: StaticString = #filePath, line: UInt = #line
+) throws {
+    var generator = SeededGenerator(seed: seed)
+    for options in settings {
+        let fast = try ArticleNormalizer(options: options)
+        var withRules = options
+        withRules.rewriters = [NoRewrites()]
+        let rules = try ArticleNormalizer(options: withRules)
+        for _ in 0..<LongTests.count(long: 20000, short: 4000) {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 12) { text += generator.pick(pieces) }
+            let bytes = Array(text.utf8)
+            let written = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: false) }
+            let reference = bytes.withUnsafeBufferPointer { rules.normalize(utf8Buffer: $0, reporting: true) }
+            let shown = "\(String(describing: options.language)): \(text.debugDescription)"
+            XCTAssertEqual(
+                String(decoding: written.utf8, as: UTF8.self), String(decoding: reference.utf8, as: UTF8.self), shown,
+                file: file, line: line)
+            XCTAssertEqual(written.changeCount, reference.changes.count, shown, file: file, line: line)
+            if comparesSummaries {
+                let reported = bytes.withUnsafeBufferPointer { fast.normalize(utf8Buffer: $0, reporting: true) }
+                XCTAssertEqual(reported.changes.map(\.summary), reference.changes.map(\.summary), shown, file: file, line: line)
+            }
+            if written.utf8 != reference.utf8 { return }
+        }
     }
 }
