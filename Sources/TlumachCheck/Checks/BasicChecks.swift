@@ -782,7 +782,7 @@ struct URLMismatchCheck: Check {
     /// `target` is one of `couldBeLocalisedSample`'s.
     static func isLocalisedSample(_ source: Link, _ target: Link, in unit: CheckedUnit) -> Bool {
         guard source.isEmail == target.isEmail else { return false }
-        if source.isEmail { return isNamedMailbox(source, in: unit.sourceText.scalars) || isMarkedSample(source, in: unit.sourceText.scalars) }
+        if source.isEmail { return isNamedMailbox(source, in: unit.sourceText.scalars) || isMarkedSample(source, in: unit) }
         guard let sourceScheme = source.text.range(of: "://"), let targetScheme = target.text.range(of: "://") else { return false }
         guard source.text[..<sourceScheme.lowerBound].lowercased() == target.text[..<targetScheme.lowerBound].lowercased() else { return false }
         let sourcePieces = source.text[sourceScheme.upperBound...].split(separator: "/")
@@ -810,7 +810,7 @@ struct URLMismatchCheck: Check {
     static func couldBeLocalisedSample(_ link: Link, in unit: CheckedUnit, byHostOnly: Bool = false) -> Bool {
         if link.isEmail {
             return isNamedMailbox(link, in: unit.targetText.scalars)
-                || unit.sourceText.links.contains { $0.isEmail && isMarkedSample($0, in: unit.sourceText.scalars) }
+                || unit.sourceText.links.contains { $0.isEmail && isMarkedSample($0, in: unit) }
         }
         guard let scheme = link.text.range(of: "://") else { return false }
         let host = link.text[scheme.upperBound...].prefix { $0 != "/" }
@@ -819,12 +819,16 @@ struct URLMismatchCheck: Check {
     }
 
     /// A mailbox the source gives as a sample, which a translator may localise: after words that say so
-    /// (kcmtelepathyaccounts: "Example: user@hotmail.com" → "Приклад: user@gmail.com"; "e.g.", "for instance",
-    /// "such as"). A message that is an address alone may be a real one, and stays compared.
-    static func isMarkedSample(_ link: Link, in scalars: [Unicode.Scalar]) -> Bool {
+    /// (kcmtelepathyaccounts: "Example: user@hotmail.com" → "Приклад: user@gmail.com"; the source language's
+    /// `sample-marker` words in Data/function-words.tsv). A message that is an address alone may be a real one, and
+    /// stays compared.
+    static func isMarkedSample(_ link: Link, in unit: CheckedUnit) -> Bool {
+        let scalars = unit.sourceText.scalars
         let before = ScalarString.make(scalars[max(0, link.range.lowerBound - 24)..<link.range.lowerBound]).lowercased()
         let lead = before.trimmingCharacters(in: " :,(<\t\n")
-        return ["example", "e.g.", "e. g.", "for instance", "such as"].contains { lead.hasSuffix($0) }
+        return WordLists.shared.words("sample-marker", language: unit.sourceLanguage).contains {
+            lead.hasSuffix($0.replacingOccurrences(of: "_", with: " "))
+        }
     }
 
     /// Whether a mailbox stands in angle brackets after a name its local part spells ("Heinrich Heine
@@ -946,7 +950,7 @@ struct URLMismatchCheck: Check {
                 remaining[localised.key] = list
             } else if link.isEmail, let at = link.text.lastIndex(of: "@"),
                 Self.isReservedDomain(link.text[link.text.index(after: at)...].lowercased()[...])
-                    || Self.isMarkedSample(link, in: unit.sourceText.scalars),
+                    || Self.isMarkedSample(link, in: unit),
                 Self.hasMailboxInCyrillic(unit.targetText.scalars)
             {
                 issues.append(Issue("the sample e-mail address \(link.text) is written in the reader's words", ceiling: .info))

@@ -360,8 +360,7 @@ struct PlaceholderMismatchCheck: Check {
 
     /// ksirk: "from %1 to itself" → "з %1 у %1": Qt's `arg()` fills every `%1`, so a numbered placeholder the
     /// target writes more often than the source repeats the value; it takes no argument of its own (printf's `%s`
-    /// would, and stays reported). The other way too (akonadi_imap_resource: "to '%1', '%1' does not exist" →
-    /// "до «%1», такої теки немає"): a repeat the translation words otherwise loses nothing; one never written is lost.
+    /// would, and stays reported). The other way round is `withoutRepeatsWordedOtherwise`.
     static func withoutRepeatedQtPlaceholders(_ target: [Placeholder], source: [Placeholder]) -> [Placeholder] {
         var left: [String: Int] = [:]
         for placeholder in source where placeholder.kind == .qt { left[placeholder.key, default: 0] += 1 }
@@ -370,38 +369,28 @@ struct PlaceholderMismatchCheck: Check {
         return target.filter { placeholder in
             guard placeholder.kind == .qt, let count = left[placeholder.key] else { return true }
             seen[placeholder.key, default: 0] += 1
-            return seen[placeholder.key]! <= count
+            return seen[placeholder.key, default: 0] <= count
         }
     }
 
     /// akonadi_imap_resource: "to '%1', '%1' does not exist" → "до «%1», такої теки немає": a Qt placeholder the
     /// source repeats, which the translation writes fewer times and refers to in words, loses nothing, since
     /// `arg()` fills every copy. Not when the target holds the placeholder's bare number ("до «2»": a `%2` broken).
-    static func withoutRepeatsWordedOtherwise(_ source: [Placeholder], target: [Placeholder], translated scalars: [Unicode.Scalar]) -> [Placeholder] {
+    static func withoutRepeatsWordedOtherwise(_ source: [Placeholder], target: [Placeholder], translated text: AnalyzedText, language: String) -> [Placeholder] {
         var written: [String: Int] = [:]
         for placeholder in target where placeholder.kind == .qt { written[placeholder.key, default: 0] += 1 }
         guard !written.isEmpty else { return source }
         var seen: [String: Int] = [:]
-        var broken: [String: Bool] = [:]
+        // The target's numbers, read only when a repeat is missing (placeholders are masked, so "%2" is none).
+        var numbers: Set<String>?
         func hasBareNumber(_ key: String) -> Bool {
-            if let known = broken[key] { return known }
-            let digits = Array(key.unicodeScalars.dropFirst())
-            var found = false
-            var index = 0
-            while !found && index + digits.count <= scalars.count {
-                defer { index += 1 }
-                guard scalars[index..<(index + digits.count)].elementsEqual(digits) else { continue }
-                let before = index > 0 ? scalars[index - 1] : " "
-                let after = index + digits.count < scalars.count ? scalars[index + digits.count] : " "
-                found = before != "%" && !NumberScanner.isDigit(before) && !NumberScanner.isDigit(after)
-            }
-            broken[key] = found
-            return found
+            if numbers == nil { numbers = Set(NumberScanner.scan(text, language: language).map(\.text)) }
+            return numbers?.contains(String(key.unicodeScalars.dropFirst())) ?? false
         }
         return source.filter { placeholder in
             guard placeholder.kind == .qt, let count = written[placeholder.key] else { return true }
             seen[placeholder.key, default: 0] += 1
-            return seen[placeholder.key]! <= count || hasBareNumber(placeholder.key)
+            return seen[placeholder.key, default: 0] <= count || hasBareNumber(placeholder.key)
         }
     }
 
@@ -746,7 +735,7 @@ struct PlaceholderMismatchCheck: Check {
             var targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             targetOthers = Self.withoutRepeatedQtPlaceholders(targetOthers, source: sourceOthers)
-            sourceOthers = Self.withoutRepeatsWordedOtherwise(sourceOthers, target: targetOthers, translated: unit.targetText.scalars)
+            sourceOthers = Self.withoutRepeatsWordedOtherwise(sourceOthers, target: targetOthers, translated: unit.targetText, language: unit.targetLanguage)
             if sourceOthers.contains(where: { $0.kind == .tag }) {
                 (sourceOthers, targetOthers) = Self.withoutUnclosedPhrasingTags(sourceOthers, targetOthers)
                 sourceOthers = Self.withMarkupKeys(sourceOthers)
