@@ -67,7 +67,9 @@ public struct CheckRunner: Sendable {
         }
         // enigma's Ukrainian catalog says "Language: ru": a file that names one of Ukrainian and Russian while its
         // letters are plainly the other's is read as its letters say (unless the flags override the file).
-        // Only with ten times the other language's own letters, and five at least.
+        // Only with ten times the other language's own letters, and five at least; or, in a short file, three and
+        // none of the named language's own (lazarus's buildstrconsts.uk.po: six messages, "Language: ru", three і
+        // and no ы э ё ъ, which a Russian text of that length would all but surely have).
         // OpenBoard's Ukrainian .qm says "X-Language: en_US": a file that names English while its letters are
         // plainly Cyrillic with Ukrainian's or Russian's own letters (three times the Latin ones, fifty at least) is
         // read as its letters say too.
@@ -84,7 +86,7 @@ public struct CheckRunner: Sendable {
             guard primary == "uk" || primary == "ru" else { return declared }
             let evidence = LanguageDetector.evidence(sample().map(side).joined(separator: "\n"))
             let (own, other) = primary == "uk" ? (evidence.ukrainianMarkers, evidence.russianMarkers) : (evidence.russianMarkers, evidence.ukrainianMarkers)
-            guard other >= 5, other > 10 * own else { return declared }
+            guard (other >= 5 && other > 10 * own) || (other >= 3 && own == 0) else { return declared }
             return primary == "uk" ? "ru" : "uk"
         }
         let sourceFromFile = document.sourceLanguage != nil && !(settings.languagesOverrideFiles && settings.sourceLanguage != nil)

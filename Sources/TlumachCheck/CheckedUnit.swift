@@ -50,8 +50,9 @@ public final class CheckedUnit: Sendable {
         isTranslatorCredits = Self.isTranslatorCredits(unit)
         isMessageKey = hasTarget && Self.isMessageKey(source: unit.source, target: target)
         let keys = analyses.contains(.consistencyKeys) && hasTarget
-        let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys)
-        let targetText = AnalyzedText(target, codes: unit.targetCodes)
+        let objectPascal = unit.flags.contains("object-pascal-format")
+        let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys, objectPascal: objectPascal)
+        let targetText = AnalyzedText(target, codes: unit.targetCodes, objectPascal: objectPascal)
         self.sourceText = sourceText
         self.targetText = targetText
         sourceMessageStart = Self.qContextEnd(source: sourceText.scalars, target: targetText.scalars)
@@ -255,13 +256,14 @@ public final class AnalyzedText: Sendable {
     let features: TextFeatures
 
     /// `scanWords`: keep the words (for a text whose words several readers need); otherwise `words` scans anew.
-    init(_ string: String, codes: [InlineCode], scanWords: Bool = false) {
+    /// `objectPascal`: the message is marked `object-pascal-format` (`%0:s` is a placeholder).
+    init(_ string: String, codes: [InlineCode], scanWords: Bool = false, objectPascal: Bool = false) {
         self.string = string
         self.codes = codes
         let (scalars, features) = TextFeatures.decode(string)
         self.scalars = scalars
         self.features = features
-        let placeholders = features.contains(.placeholderStart) ? PlaceholderScanner.scan(scalars) : []
+        let placeholders = features.contains(.placeholderStart) ? PlaceholderScanner.scan(scalars, objectPascal: objectPascal) : []
         let links = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
         self.placeholders = placeholders
         self.links = links

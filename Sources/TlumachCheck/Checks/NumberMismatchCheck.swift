@@ -400,11 +400,20 @@ struct NumberMismatchCheck: Check {
         return close < limit && scalars[close] == "]"
     }
 
-    /// The letters glued before a number (EXP for EXP1, ВИРАЗ for ВИРАЗ1), empty when none are.
+    /// The letters glued before a number (EXP for EXP1, ВИРАЗ for ВИРАЗ1), or capitals joined to it by a hyphen
+    /// (TR for a model's TR-20); empty when none are.
     static func nameBefore(_ token: NumberToken, in scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        var start = token.range.lowerBound
+        var end = token.range.lowerBound
+        if end > 1 && scalars[end - 1] == "-" && CharacterClass.isUppercaseASCIILetter(scalars[end - 2]) {
+            end -= 1
+            var start = end
+            while start > 0 && CharacterClass.isUppercaseASCIILetter(scalars[start - 1]) { start -= 1 }
+            // Only a whole word of capitals: "x-TR-20" or "Tr-20" is no model's name.
+            return start > 0 && (WordScanner.isLetter(scalars[start - 1]) || scalars[start - 1] == "-") ? scalars[end..<end] : scalars[start..<end]
+        }
+        var start = end
         while start > 0 && WordScanner.isLetter(scalars[start - 1]) { start -= 1 }
-        return scalars[start..<token.range.lowerBound]
+        return scalars[start..<end]
     }
 
     /// A number glued to a name of two letters or more (EXP1, ВИРАЗ1, avr3, UTF8).
@@ -413,7 +422,8 @@ struct NumberMismatchCheck: Check {
     }
 
     /// "EXP1, EXP2, and EXP3 are …" → "ВИРАЗИ …", "from UTF8" → "з UTF8 або в UTF8": a metavariable (a name in
-    /// capitals with an index) named fewer or more times is a paraphrase, not a lost figure. Name indexes are
+    /// capitals with an index) named fewer or more times is a paraphrase, not a lost figure; so is a model's name
+    /// (ufoai: "TR-20" written once more in the target than in the source). Name indexes are
     /// paired by value first; what is left over on one side only, with a value that was paired and a name in
     /// capitals, is dropped. Left-overs on both sides are a changed index (EXPR2 → ВИРАЗ1, MIPS64 → MIPS32) and
     /// stay, as do lower-case names (avr3 → avr2) and template0 named once for twice.

@@ -98,6 +98,12 @@ struct PlaceholderMismatchCheck: Check {
         return String(placeholder.key[placeholder.key.index(after: dollar)...])
     }
 
+    /// `%2$s`, and Object Pascal's `%2:s`: a printf placeholder that names its argument's position.
+    static func hasPosition(_ placeholder: Placeholder) -> Bool {
+        guard let first = placeholder.text.unicodeScalars.dropFirst().first, PlaceholderScanner.isDigit(first) else { return false }
+        return placeholder.text.contains("$") || placeholder.text.contains(":")
+    }
+
     static func describe(_ placeholder: Placeholder) -> String { placeholder.kind == .tag ? "tag" : "placeholder" }
 
     /// Issues past the collapse limit are counted, not built (one line of two million `%s`).
@@ -776,6 +782,9 @@ struct PlaceholderMismatchCheck: Check {
                 Self.compareMultiset(sourcePrintf, targetPrintf, key: Self.conversion, into: &byConversion)
                 if !byConversion.isEmpty {
                     issues.append(contentsOf: byConversion)
+                } else if sourcePrintf.contains(where: Self.hasPosition) {
+                    // Numbered already (%2$s, lazarus's %2:s): a position changed, not an order.
+                    Self.compareMultiset(sourcePrintf, targetPrintf, key: \.key, into: &issues)
                 } else {
                     let sourceOrder = sourcePrintf.map(\.text).joined(separator: " … ")
                     let targetOrder = targetPrintf.map(\.text).joined(separator: " … ")

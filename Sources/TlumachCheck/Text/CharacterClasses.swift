@@ -75,6 +75,9 @@ enum CharacterClass {
         return scalar.properties.isLowercase
     }
 
+    @inline(__always)
+    static func isUppercaseASCIILetter(_ scalar: Unicode.Scalar) -> Bool { (0x41...0x5A).contains(scalar.value) }
+
     /// Whether a text has any character that is not whitespace.
     static func hasContent(_ text: String) -> Bool {
         text.unicodeScalars.contains { !isSpace($0) }

@@ -15,9 +15,10 @@ public struct Placeholder: Sendable, Hashable {
 
 /// Finds printf (`%s`, `%1$d`, `%.2f`, `%lld`, `%@`, `%(name)s`), Qt (`%1`), brace (`{0}`, `{name}`, ICU
 /// MessageFormat arguments and their nested sub-messages) placeholders and HTML/XML tags. A space is not accepted
-/// as a printf flag, so "100% sure" is text, not `% s`.
+/// as a printf flag, so "100% sure" is text, not `% s`. `objectPascal`: a message marked `object-pascal-format`
+/// (Lazarus), whose `Format` also takes an index before a colon (`%0:s`, `%1:-8d`).
 package enum PlaceholderScanner {
-    package static func scan(_ scalars: [Unicode.Scalar]) -> [Placeholder] {
+    package static func scan(_ scalars: [Unicode.Scalar], objectPascal: Bool = false) -> [Placeholder] {
         var result: [Placeholder] = []
         var index = 0
         let count = scalars.count
@@ -30,7 +31,7 @@ package enum PlaceholderScanner {
                     index += 2
                     continue
                 }
-                if let (end, key) = printf(scalars, from: index) {
+                if let (end, key) = printf(scalars, from: index, objectPascal: objectPascal) {
                     var finalKey = key
                     if key.first == "$" {
                         sequential += 1
@@ -86,7 +87,7 @@ package enum PlaceholderScanner {
 
     /// `%[(name)][N$][flags][width][.precision][length]conversion`. The key is `N$conv`, `(name)conv`, or `$conv`
     /// (to be numbered in order) so reordering with positions is allowed.
-    static func printf(_ scalars: [Unicode.Scalar], from start: Int) -> (Int, String)? {
+    static func printf(_ scalars: [Unicode.Scalar], from start: Int, objectPascal: Bool = false) -> (Int, String)? {
         var index = start + 1
         let count = scalars.count
         var name: String?
@@ -100,7 +101,7 @@ package enum PlaceholderScanner {
         } else {
             var end = index
             while end < count && isDigit(scalars[end]) { end += 1 }
-            if end > index && end < count && scalars[end] == "$" {
+            if end > index && end < count && (scalars[end] == "$" || (objectPascal && scalars[end] == ":")) {
                 position = text(scalars, index..<end)
                 index = end + 1
             }
@@ -116,7 +117,9 @@ package enum PlaceholderScanner {
             lengthModifier.unicodeScalars.append(scalars[index])
             index += 1
         }
-        guard index < count, "diouxXeEfFgGaAcsSpn@".unicodeScalars.contains(scalars[index]) else { return nil }
+        guard index < count, "diouxXeEfFgGaAcsSpn@".unicodeScalars.contains(scalars[index])
+            || (objectPascal && "DUNmMPx".unicodeScalars.contains(scalars[index]))
+        else { return nil }
         // transmission-qt: "%1timed out" is Qt's %1 before a word, not printf's %1ti (ptrdiff_t): a rare length
         // modifier (t, z, j, q) whose conversion runs on into letters is a word.
         if lengthModifier.unicodeScalars.contains(where: { "tzjq".unicodeScalars.contains($0) }), index + 1 < count,

@@ -1,0 +1,81 @@
+import TlumachFormats
+import XCTest
+
+@testable import TlumachCheck
+
+/// False classes of the eighteenth round's judged samples (sets EA–ED, docs/check-evaluation.md), each pinned with
+/// its real example beside a true finding of the same shape that must stay found.
+final class SetEANoiseTests: XCTestCase {
+    private func pascalUnit(_ source: String, _ target: String, flagged: Bool = true) -> BilingualUnit {
+        var unit = BilingualUnit(id: "u", source: source, target: target)
+        if flagged { unit.flags = ["object-pascal-format"] }
+        return unit
+    }
+
+    /// lazarus's gdbmistringconstants: Object Pascal's `Format` takes an index before a colon (`%0:s`), so in a
+    /// message marked `object-pascal-format` "%0:sповернула" is a placeholder before a word; a position changed
+    /// is named as such, and without the mark the text reads as before.
+    func testObjectPascalIndexedPlaceholders() {
+        let source = "%0:sThe GDB command:%0:s\"%1:s\"%0:sreturned the error:%0:s\"%2:s\"%0:s"
+        XCTAssertEqual(defaultFindings(pascalUnit(source, "%0:sКоманда GDB:%0:s\"%1:s\"%0:sповернула помилку:%0:s\"%2:s\"%0:s")), [])
+        XCTAssertEqual(defaultFindings(pascalUnit("Width: %0:-8d", "Ширина: %0:-8d")), [])
+        XCTAssertEqual(
+            defaultFindings(pascalUnit(source, "%0:sКоманда GDB:%0:s\"%1:s\"%0:sповернула помилку:%0:s\"%0:s\"%0:s")),
+            ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings(pascalUnit("Found %0:d files", "Знайдено файлів")), ["placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings(pascalUnit(source, "%0:sКоманда GDB:%0:s\"%1:s\"%0:sповернула помилку:%0:s\"%2:s\"%0:s", flagged: false)), ["mixed-script"])
+    }
+
+    /// lazarus's buildstrconsts.uk.po says "Language: ru" over six Ukrainian messages (three і, none of ы э ё ъ):
+    /// read as Ukrainian. A Russian file with one Ukrainian letter typed in stays Russian, and the letter found.
+    func testAShortUkrainianFileHeadedRussian() {
+        let lazarus = [
+            ("Pascal unit", "Модуль Паскаля"),
+            ("Show all output lines", "Показати всі рядки виведення"),
+            ("Unable to find parser for tool \"%s\"", "Неможливо знайти аналізатор для засобу \"%s\""),
+            ("Unable to find parser with name \"%s\"", "Неможливо знайти аналізатор з назвою \"%s\""),
+        ]
+        XCTAssertEqual(documentFindings(lazarus, targetLanguage: "ru").filter { $0.severity >= .warning }.map(\.check), [])
+        let russian = [
+            ("Show all output lines", "Показать все строки вывода"),
+            ("Unable to find parser with name \"%s\"", "Невозможно найти анализатор с именем \"%s\""),
+            ("Close the window", "Закрыть окно"),
+            ("Compare", "Порівнить"),
+        ]
+        XCTAssertEqual(documentFindings(russian, targetLanguage: "ru").filter { $0.severity >= .warning }.map(\.check), ["cyrillic-alphabet"])
+    }
+
+    /// ufoai: a model's name joined to its number by a hyphen ("TR-20") written once more in the translation is
+    /// a name repeated, not a figure added; a name whose number changed stays found (gourmand: "Vitamin B12" →
+    /// "вітаміну B6"), and so does a model number changed.
+    func testModelNamesRepeatedOrLeftOut() {
+        XCTAssertEqual(
+            defaultFindings(
+                "The TR-20 rocket pod is an interesting departure. We anticipate the TR-20 will perform nicely.",
+                "Ракетоблок TR-20 є досить цікавим відхиленням. Найбільша швидкострільність блоку TR-20 висока. На наш погляд, TR-20 буде ефективним."),
+            [])
+        XCTAssertEqual(defaultFindings("microgram Vitamin B12", "мікрограм вітаміну B6"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(Set(defaultFindings("The TR-20 rocket pod. The TR-20 is light.", "Ракетоблок TR-30. TR-20 легкий.")), ["number-mismatch"])
+        XCTAssertEqual(Set(defaultFindings("Fire 20 rockets from the TR-20.", "Запустіть ракети з TR-20.")), ["number-mismatch"])
+    }
+
+    /// ufoai: "a 200mm canister" → "двохсотміліметровий балон": a figure glued to a unit said as the first part
+    /// of a compound, for the teens, the tens and 200–500 as for 1–10; a figure simply lost stays found.
+    func testCompoundsOfLargerFigures() {
+        XCTAssertEqual(defaultFindings("This is a 200mm canister of flammable gas.", "Це двохсотміліметровий балон горючого газу."), [])
+        XCTAssertEqual(defaultFindings("A 12-inch barrel", "Дванадцятидюймовий ствол"), [])
+        XCTAssertEqual(defaultFindings("This is a 200mm canister of flammable gas.", "Це балон горючого газу."), ["number-mismatch"])
+        XCTAssertEqual(defaultFindings("A 12-inch barrel", "Двадцятидюймовий ствол"), ["number-mismatch"])
+    }
+
+    /// ufoai with the shipped war glossary: "World War 2" → "Другої Світової" (the adjective alone names the war),
+    /// "civilians" → "мирних жителів", "the Mumbai offensive" → "атака на Мумбаї". The war said otherwise, and
+    /// civilians left out, stay found.
+    func testWarGlossaryInFiction() throws {
+        XCTAssertEqual(try countedWithShippedGlossary("Unlike the old grenades of World War 2, it rolls.", "На відміну від «лимонок» часів Другої Світової, вона котиться."), [])
+        XCTAssertEqual(try countedWithShippedGlossary("Twenty thousand innocent civilians were killed.", "Двадцять тисяч мирних жителів загинули."), [])
+        XCTAssertEqual(try countedWithShippedGlossary("The Mumbai offensive revealed weaknesses.", "Атака на Мумбаї показала слабкі місця."), [])
+        XCTAssertEqual(try countedWithShippedGlossary("The war goes on.", "Конфлікт триває."), ["term-missing"])
+        XCTAssertEqual(try countedWithShippedGlossary("Twenty thousand innocent civilians were killed.", "Двадцять тисяч людей загинули."), ["term-missing"])
+    }
+}
