@@ -36,7 +36,9 @@ public final class CheckedUnit: Sendable {
     ) {
         self.unit = unit
         self.file = file
-        self.document = document
+        // A MediaWiki message read alone (an extension's catalog of a few messages) shows its kind by its magic words.
+        self.document = document.contains(.wikitext) || !DocumentTraits.hasWikitextSignature(unit.source, unit.target ?? "")
+            ? document : document.union(.wikitext)
         let sourceLanguage = LanguageTag.primary(sourceLanguage)
         let targetLanguage = LanguageTag.primary(targetLanguage)
         self.sourceLanguage = sourceLanguage
@@ -51,8 +53,9 @@ public final class CheckedUnit: Sendable {
         isMessageKey = hasTarget && Self.isMessageKey(source: unit.source, target: target)
         let keys = analyses.contains(.consistencyKeys) && hasTarget
         let objectPascal = unit.flags.contains("object-pascal-format")
-        let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys, objectPascal: objectPascal)
-        let targetText = AnalyzedText(target, codes: unit.targetCodes, objectPascal: objectPascal)
+        let mediaWiki = self.document.contains(.wikitext)
+        let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys, objectPascal: objectPascal, mediaWiki: mediaWiki)
+        let targetText = AnalyzedText(target, codes: unit.targetCodes, objectPascal: objectPascal, mediaWiki: mediaWiki)
         self.sourceText = sourceText
         self.targetText = targetText
         sourceMessageStart = Self.qContextEnd(source: sourceText.scalars, target: targetText.scalars)
@@ -256,14 +259,16 @@ public final class AnalyzedText: Sendable {
     let features: TextFeatures
 
     /// `scanWords`: keep the words (for a text whose words several readers need); otherwise `words` scans anew.
-    /// `objectPascal`: the message is marked `object-pascal-format` (`%0:s` is a placeholder).
-    init(_ string: String, codes: [InlineCode], scanWords: Bool = false, objectPascal: Bool = false) {
+    /// `objectPascal`: the message is marked `object-pascal-format` (`%0:s` is a placeholder); `mediaWiki`: it is
+    /// MediaWiki's (`$1` is one).
+    init(_ string: String, codes: [InlineCode], scanWords: Bool = false, objectPascal: Bool = false, mediaWiki: Bool = false) {
         self.string = string
         self.codes = codes
         let (scalars, features) = TextFeatures.decode(string)
         self.scalars = scalars
         self.features = features
-        let placeholders = features.contains(.placeholderStart) ? PlaceholderScanner.scan(scalars, objectPascal: objectPascal) : []
+        let placeholders = features.contains(.placeholderStart) || (mediaWiki && scalars.contains("$"))
+            ? PlaceholderScanner.scan(scalars, objectPascal: objectPascal, mediaWiki: mediaWiki) : []
         let links = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
         self.placeholders = placeholders
         self.links = links
@@ -446,6 +451,49 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
     /// write a tag only KUIT has (`<nl/>`, `</numid>`, `</interface>`…) on either side.
     public static let kuitMarkup = DocumentTraits(rawValue: 1 << 1)
 
+    /// MediaWiki's messages (translatewiki.net): parameters `$1`, magic words `{{PLURAL:$1|…}}` and `{{GENDER:…}}`
+    /// whose forms each language writes its own way, wikitext emphasis (`'''bold'''`). Two units at least with a
+    /// magic word or an interface message (`{{int:…}}`) on either side.
+    public static let wikitext = DocumentTraits(rawValue: 1 << 2)
+
+    static let wikitextSignatures = ["{{PLURAL:", "{{GENDER:", "{{int:", "{{SITENAME}}"]
+
+    /// Where MediaWiki's `{{PLURAL:…}}` magic words stand (nested braces counted; an unclosed one runs to the end).
+    static func pluralMagicWords(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let opening = Array("{{PLURAL:".unicodeScalars)
+        var spans: [Range<Int>] = []
+        var index = 0
+        while index + opening.count <= scalars.count {
+            guard scalars[index] == "{", scalars[index..<(index + opening.count)].elementsEqual(opening) else {
+                index += 1
+                continue
+            }
+            var depth = 0
+            var end = index
+            while end < scalars.count {
+                if scalars[end] == "{" && end + 1 < scalars.count && scalars[end + 1] == "{" {
+                    depth += 1
+                    end += 2
+                } else if scalars[end] == "}" && end + 1 < scalars.count && scalars[end + 1] == "}" {
+                    depth -= 1
+                    end += 2
+                    if depth == 0 { break }
+                } else {
+                    end += 1
+                }
+            }
+            spans.append(index..<end)
+            index = end
+        }
+        return spans
+    }
+
+    /// Whether either text has one of `wikitextSignatures`.
+    static func hasWikitextSignature(_ source: String, _ target: String) -> Bool {
+        (source.utf8.contains(UInt8(ascii: "{")) || target.utf8.contains(UInt8(ascii: "{")))
+            && wikitextSignatures.contains(where: { source.contains($0) || target.contains($0) })
+    }
+
     /// KUIT's element names (KDE's KUIT markup reference), the ones a translation may add; `<nl/>` is its line break.
     static let kuitElements: Set<String> = [
         "numid", "interface", "filename", "application", "command", "shortcut", "emphasis", "placeholder", "envar",
@@ -460,8 +508,13 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
         var traits: DocumentTraits = []
         var linkUnits = 0
         var kuitUnits = 0
+        var wikitextUnits = 0
         for unit in document.units.prefix(5000) {
             let target = unit.target ?? ""
+            if wikitextUnits < 2, hasWikitextSignature(unit.source, target) {
+                wikitextUnits += 1
+                if wikitextUnits == 2 { traits.insert(.wikitext) }
+            }
             if kuitUnits < 2, unit.source.utf8.contains(UInt8(ascii: "<")) || target.utf8.contains(UInt8(ascii: "<")),
                 kuitSignatures.contains(where: { unit.source.contains($0) || target.contains($0) })
             {

@@ -3,7 +3,7 @@ import XCTest
 
 @testable import TlumachCheck
 
-/// False classes of the eighteenth round's judged samples (sets EA–ED, docs/check-evaluation.md), each pinned with
+/// False classes of the eighteenth round's judged samples (sets EA–EF, docs/check-evaluation.md), each pinned with
 /// its real example beside a true finding of the same shape that must stay found.
 final class SetEANoiseTests: XCTestCase {
     private func pascalUnit(_ source: String, _ target: String, flagged: Bool = true) -> BilingualUnit {
@@ -77,5 +77,38 @@ final class SetEANoiseTests: XCTestCase {
         XCTAssertEqual(try countedWithShippedGlossary("The Mumbai offensive revealed weaknesses.", "Атака на Мумбаї показала слабкі місця."), [])
         XCTAssertEqual(try countedWithShippedGlossary("The war goes on.", "Конфлікт триває."), ["term-missing"])
         XCTAssertEqual(try countedWithShippedGlossary("Twenty thousand innocent civilians were killed.", "Двадцять тисяч людей загинули."), ["term-missing"])
+    }
+
+    /// MediaWiki's messages (set EF: its JSON catalogs as PO): `$1` parameters compare as sets, a parameter used only
+    /// to choose a form may go unused, plural forms are each language's own (their figures, `1=`, and tags written
+    /// once per form), wikitext's `'''` is `<strong>`, and inline HTML the translation adds renders. A parameter the
+    /// source prints and the target drops, a `<nowiki>` lost and a figure lost outside the forms stay found.
+    func testMediaWikiMessages() {
+        let messages: [(String, String)] = [
+            ("Replace \"$1\" with \"$2\" in the {{PLURAL:$3|title of the following page|titles of the following $3 pages}}:",
+             "Замінити «$1» на «$2» в {{PLURAL:$3|1=назві такої сторінки|назвах таких сторінок}}:"),
+            ("User account $1 was {{GENDER:$2|created}}", "Обліковий запис для $1 було створено"),
+            ("(blocked)", "({{GENDER:$1|заблокований|заблокована}})"),
+            ("Contains {{PLURAL:$1|1 subcategory|$1 subcategories}}", "містить $1 {{PLURAL:$1|підкатегорію|підкатегорії|підкатегорій}}"),
+            ("Error: String exceeds $1 character limit.", "Помилка: довжина рядка перевищує межу в {{PLURAL:$1|$1 символ|$1 символи|$1 символів}}."),
+            ("Showing up to {{PLURAL:$1|<strong>1</strong> result|<strong>$1</strong> results}}.",
+             "Показано {{PLURAL:$1|<strong>$1</strong> результат|<strong>$1</strong> результати|<strong>$1</strong> результатів}}."),
+            ("<strong>Warning:</strong> Database is using unrecognized collation.", "'''Увага:''' База даних використовує нерозпізнане сортування."),
+            ("4th level heading", "Заголовок 4<sup>го</sup> рівня"),
+            ("Revision visibility could not be updated: $1", "<strong>Видимість версії неможливо змінити:</strong> $1"),
+        ]
+        XCTAssertEqual(documentFindings(messages).filter { $0.severity >= .warning }.map(\.message), [])
+        let broken: [(String, String)] = [
+            ("Deleted $1 and $2 {{PLURAL:$2|page|pages}}.", "Вилучено $1 {{PLURAL:$2|сторінку|сторінки|сторінок}}."),
+            ("Import failed: <nowiki>$1</nowiki>", "Не вдалося імпортувати: $1"),
+            ("Uploads over {{PLURAL:$1|one file|$1 files}} in 200 seconds are refused.", "Завантаження {{PLURAL:$1|$1 файлу|$1 файлів}} понад 20 секунд відхиляються."),
+            ("User $1 was {{GENDER:$1|renamed}}", "{{GENDER:$1|Користувача|Користувачку}} $2 перейменовано"),
+        ]
+        XCTAssertEqual(
+            documentFindings(broken).filter { $0.severity >= .warning }.map(\.check),
+            ["placeholder-mismatch", "placeholder-mismatch", "placeholder-mismatch", "number-mismatch", "number-mismatch", "placeholder-mismatch",
+             "placeholder-mismatch"])
+        // Outside a MediaWiki catalog a dollar and a figure are a price.
+        XCTAssertEqual(defaultFindings("It costs $5.", "Коштує 5 доларів."), [])
     }
 }

@@ -16,7 +16,11 @@ struct PlaceholderMismatchCheck: Check {
             translated into an upper-case one ({ШІСТН.ЧИСЛО}), and a LaTeX command's arguments \
             (\\section{title}) are words of help text, not placeholders. In a catalog of KDE's KUIT markup (two \
             units with `<nl/>`, `</numid>`, `</interface>`…), a translation may add KUIT elements to any message \
-            (every %1 months → кожні <numid>%1</numid> місяців); an element of any name the text closes is markup.
+            (every %1 months → кожні <numid>%1</numid> місяців); an element of any name the text closes is markup. \
+            A message marked `object-pascal-format` (Lazarus) takes Object Pascal's indexed `%0:s`. In a MediaWiki \
+            catalog (messages with `{{PLURAL:…}}`, `{{GENDER:…}}`, `{{int:…}}`) the parameters are `$1`, `$2`… and \
+            compare as sets: one the source uses only to choose a form may go unused, plural forms are each \
+            language's own, wikitext's `'''bold'''` is `<strong>`, and inline HTML a translation adds renders.
             """,
         defaultSeverity: .error,
         examples: [
@@ -400,6 +404,113 @@ struct PlaceholderMismatchCheck: Check {
         }
     }
 
+    /// MediaWiki's parameters: each may be used any number of times, so they compare as sets. One the source prints
+    /// outside plural forms must be printed by the translation; one it prints only inside `{{PLURAL:$3|…|$3
+    /// pages}}` may be carried by the target's own forms (`{{PLURAL:$3|1=…|…}}`); one it uses only to choose a form
+    /// (`{{GENDER:$2|…}}`) may go unused ("User account $1 was {{GENDER:$2|created}}" → "Обліковий запис для $1 було
+    /// створено"); and a translation may choose by one the source does not name ("(blocked)" →
+    /// "({{GENDER:$1|заблокований|заблокована}})"), but not print it.
+    /// `withMarkupKeys` has made `<strong>` and `<b>` one key already where the source has tags.
+    static func wikitextParameters(
+        _ source: [Placeholder], _ target: [Placeholder], source sourceScalars: [Unicode.Scalar], target targetScalars: [Unicode.Scalar]
+    ) -> ([Placeholder], [Placeholder]) {
+        func isSelector(_ placeholder: Placeholder, _ scalars: [Unicode.Scalar]) -> Bool {
+            let start = placeholder.range.lowerBound
+            guard start >= 9 else { return false }
+            let before = ScalarString.make(scalars[(start - 9)..<start])
+            return before == "{{PLURAL:" || before == "{{GENDER:"
+        }
+        let sourceForms = DocumentTraits.pluralMagicWords(sourceScalars)
+        let targetForms = DocumentTraits.pluralMagicWords(targetScalars)
+        func inForms(_ placeholder: Placeholder, _ forms: [Range<Int>]) -> Bool { forms.contains { $0.contains(placeholder.range.lowerBound) } }
+        // Tags inside plural forms ("{{PLURAL:$1|<strong>1</strong> result|<strong>$1</strong> results}}") are
+        // written once per form, and each language has its own number of forms: then tags compare as sets too.
+        let formsHoldTags = source.contains { $0.kind == .tag && inForms($0, sourceForms) } || target.contains { $0.kind == .tag && inForms($0, targetForms) }
+        var firstInTarget: [String: Placeholder] = [:]
+        var targetPrinted = Set<String>()
+        for placeholder in target where placeholder.kind == .qt {
+            if firstInTarget[placeholder.key] == nil { firstInTarget[placeholder.key] = placeholder }
+            if !isSelector(placeholder, targetScalars) { targetPrinted.insert(placeholder.key) }
+        }
+        var firstInSource: [String: Placeholder] = [:]
+        var printedOutside = Set<String>(), printedInForms = Set<String>()
+        for placeholder in source where placeholder.kind == .qt {
+            if firstInSource[placeholder.key] == nil { firstInSource[placeholder.key] = placeholder }
+            if isSelector(placeholder, sourceScalars) { continue }
+            if inForms(placeholder, sourceForms) { printedInForms.insert(placeholder.key) } else { printedOutside.insert(placeholder.key) }
+        }
+        var seenTags = Set<String>()
+        func keptTag(_ placeholder: Placeholder) -> Bool {
+            placeholder.kind == .tag && (!formsHoldTags || seenTags.insert(placeholder.key).inserted)
+        }
+        var keptSource = source.filter { $0.kind != .qt && (!formsHoldTags || $0.kind != .tag) }
+        seenTags = []
+        keptSource += source.filter { $0.kind == .tag && formsHoldTags && keptTag($0) }
+        seenTags = []
+        var keptTarget = target.filter { $0.kind != .qt && (!formsHoldTags || $0.kind != .tag) }
+        keptTarget += target.filter { $0.kind == .tag && formsHoldTags && keptTag($0) }
+        for (key, first) in firstInSource {
+            let answered: Bool
+            if printedOutside.contains(key) {
+                answered = targetPrinted.contains(key)
+            } else if printedInForms.contains(key) {
+                answered = firstInTarget[key] != nil
+            } else {
+                // Only a selector: nothing to answer.
+                continue
+            }
+            keptSource.append(first)
+            if answered, let match = firstInTarget[key] { keptTarget.append(match) }
+        }
+        for (key, first) in firstInTarget where firstInSource[key] == nil && targetPrinted.contains(key) { keptTarget.append(first) }
+        return (keptSource, keptTarget)
+    }
+
+    /// Inline HTML a MediaWiki translation may add around its own words (a `<strong>` lead, "2<sup>го</sup>"):
+    /// the wiki renders it; a tag of the source left out stays reported.
+    static let wikitextInlineElements: Set<String> = [
+        "strong", "b", "em", "i", "sup", "sub", "kbd", "code", "samp", "var", "span", "small", "u", "s", "bdi", "abbr", "p", "br",
+    ]
+
+    /// MediaWiki: "<strong>Warning:</strong> …" → "'''Увага:''' …": wikitext's bold (`'''`) and italics (`''`)
+    /// render as `<strong>` and `<em>` do, so a pair of tags one side writes as a pair of quote runs the other side
+    /// adds is the same markup.
+    static func withEmphasisWrittenAsWikitext(
+        _ source: [Placeholder], _ target: [Placeholder], source sourceScalars: [Unicode.Scalar], target targetScalars: [Unicode.Scalar]
+    ) -> ([Placeholder], [Placeholder]) {
+        func runs(_ scalars: [Unicode.Scalar]) -> (bold: Int, italic: Int) {
+            var bold = 0, italic = 0, length = 0
+            for scalar in scalars + [" "] {
+                if scalar == "'" { length += 1; continue }
+                if length == 3 || length == 5 { bold += 1 }
+                if length == 2 || length == 5 { italic += 1 }
+                length = 0
+            }
+            return (bold, italic)
+        }
+        let sourceRuns = runs(sourceScalars), targetRuns = runs(targetScalars)
+        var source = source, target = target
+        for (open, close, sourceMarks, targetMarks) in [
+            ("<b>", "</b>", sourceRuns.bold, targetRuns.bold), ("<i>", "</i>", sourceRuns.italic, targetRuns.italic),
+        ] {
+            func count(_ list: [Placeholder], _ key: String) -> Int { list.filter { markupKey($0) == key }.count }
+            func dropping(_ list: [Placeholder], _ pairs: Int) -> [Placeholder] {
+                var left = [open: pairs, close: pairs]
+                return list.filter { placeholder in
+                    let key = markupKey(placeholder)
+                    guard let n = left[key], n > 0 else { return true }
+                    left[key] = n - 1
+                    return false
+                }
+            }
+            let sourceExtra = min(count(source, open) - count(target, open), count(source, close) - count(target, close))
+            let targetExtra = min(count(target, open) - count(source, open), count(target, close) - count(source, close))
+            if sourceExtra > 0 { source = dropping(source, min(sourceExtra, max(0, targetMarks - sourceMarks) / 2)) }
+            if targetExtra > 0 { target = dropping(target, min(targetExtra, max(0, sourceMarks - targetMarks) / 2)) }
+        }
+        return (source, target)
+    }
+
     /// Line breaks a rich text may take anywhere: `<br>`, `<br/>`, KDE's `<nl/>`.
     static let lineBreakTags: Set<String> = ["<br>", "<br/>", "<nl/>"]
 
@@ -740,8 +851,13 @@ struct PlaceholderMismatchCheck: Check {
             }
             var targetOthers = targetPlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
             var sourceOthers = sourcePlaceholders.filter { $0.kind != .brace && $0.kind != .printf }
-            targetOthers = Self.withoutRepeatedQtPlaceholders(targetOthers, source: sourceOthers)
-            sourceOthers = Self.withoutRepeatsWordedOtherwise(sourceOthers, target: targetOthers, translated: unit.targetText, language: unit.targetLanguage)
+            if unit.document.contains(.wikitext) {
+                (sourceOthers, targetOthers) = Self.wikitextParameters(
+                    sourceOthers, targetOthers, source: unit.sourceText.scalars, target: unit.targetText.scalars)
+            } else {
+                targetOthers = Self.withoutRepeatedQtPlaceholders(targetOthers, source: sourceOthers)
+                sourceOthers = Self.withoutRepeatsWordedOtherwise(sourceOthers, target: targetOthers, translated: unit.targetText, language: unit.targetLanguage)
+            }
             if sourceOthers.contains(where: { $0.kind == .tag }) {
                 (sourceOthers, targetOthers) = Self.withoutUnclosedPhrasingTags(sourceOthers, targetOthers)
                 sourceOthers = Self.withMarkupKeys(sourceOthers)
@@ -753,6 +869,11 @@ struct PlaceholderMismatchCheck: Check {
             }
             if unit.document.contains(.kuitMarkup) {
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers, only: DocumentTraits.kuitElements)
+            }
+            if unit.document.contains(.wikitext) {
+                (sourceOthers, targetOthers) = Self.withEmphasisWrittenAsWikitext(
+                    sourceOthers, targetOthers, source: unit.sourceText.scalars, target: unit.targetText.scalars)
+                targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers, only: Self.wikitextInlineElements)
             }
             if let form = unit.unit.pluralForm, Self.formForOne(form, unit) {
                 sourceOthers = Self.withoutOneDroppedCount(sourceOthers, target: targetOthers)

@@ -16,9 +16,10 @@ public struct Placeholder: Sendable, Hashable {
 /// Finds printf (`%s`, `%1$d`, `%.2f`, `%lld`, `%@`, `%(name)s`), Qt (`%1`), brace (`{0}`, `{name}`, ICU
 /// MessageFormat arguments and their nested sub-messages) placeholders and HTML/XML tags. A space is not accepted
 /// as a printf flag, so "100% sure" is text, not `% s`. `objectPascal`: a message marked `object-pascal-format`
-/// (Lazarus), whose `Format` also takes an index before a colon (`%0:s`, `%1:-8d`).
+/// (Lazarus), whose `Format` also takes an index before a colon (`%0:s`, `%1:-8d`). `mediaWiki`: a message of a
+/// MediaWiki catalog, whose parameters are `$1`…`$99` (read as Qt's numbered kind: a value may repeat).
 package enum PlaceholderScanner {
-    package static func scan(_ scalars: [Unicode.Scalar], objectPascal: Bool = false) -> [Placeholder] {
+    package static func scan(_ scalars: [Unicode.Scalar], objectPascal: Bool = false, mediaWiki: Bool = false) -> [Placeholder] {
         var result: [Placeholder] = []
         var index = 0
         let count = scalars.count
@@ -52,6 +53,11 @@ package enum PlaceholderScanner {
                     }
                     continue
                 }
+            } else if scalar == "$", mediaWiki, let end = dollar(scalars, from: index) {
+                let text = text(scalars, index..<end)
+                result.append(Placeholder(kind: .qt, key: text, text: text, range: index..<end))
+                index = end
+                continue
             } else if scalar == "{" {
                 if index + 1 < count && scalars[index + 1] == "{" {
                     index += 2
@@ -135,6 +141,16 @@ package enum PlaceholderScanner {
         if let name { return (index + 1, "(\(name))\(key)") }
         if let position { return (index + 1, "\(position)$\(key)") }
         return (index + 1, "$\(key)")
+    }
+
+    /// MediaWiki's `$1`…`$99`, not inside a word or a number and not followed by a digit.
+    static func dollar(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        let count = scalars.count
+        guard start + 1 < count, isDigit(scalars[start + 1]), scalars[start + 1] != "0" else { return nil }
+        if start > 0, isIdentifier(scalars[start - 1]) || scalars[start - 1] == "$" || scalars[start - 1] == "\\" { return nil }
+        var index = start + 1
+        while index < count && isDigit(scalars[index]) && index - start <= 2 { index += 1 }
+        return index < count && isDigit(scalars[index]) ? nil : index
     }
 
     /// Qt and KDE: `%1`…`%99`, not followed by a digit; a percent sign may follow (kruler: "%1%" → "%1 %").
