@@ -60,8 +60,11 @@ public final class CheckedUnit: Sendable {
         self.targetText = targetText
         sourceMessageStart = Self.qContextEnd(source: sourceText.scalars, target: targetText.scalars)
         let terms = hasTarget ? environment.terms : nil
-        sourceTerms = analyses.contains(.sourceTerms) ? terms?.occurrences(in: unit.source, language: sourceLanguage) ?? [] : []
-        targetTerms = analyses.contains(.targetTerms) ? terms?.occurrences(in: target, language: targetLanguage) ?? [] : []
+        // A word inside a placeholder or address is code (FreeCol's "troops (%mercenaries%)" names no mercenaries).
+        sourceTerms = analyses.contains(.sourceTerms)
+            ? (terms?.occurrences(in: unit.source, language: sourceLanguage) ?? []).filter { !sourceText.isMasked($0.range) } : []
+        targetTerms = analyses.contains(.targetTerms)
+            ? (terms?.occurrences(in: target, language: targetLanguage) ?? []).filter { !targetText.isMasked($0.range) } : []
         utf16Offsets = Self.utf16Offsets(target, scalars: targetText.scalars)
         if keys {
             sourceKey = ConsistencyKey.hash(
@@ -295,6 +298,11 @@ public final class AnalyzedText: Sendable {
     /// (read it only when `hasMaskedSpans`).
     public let masked: [Bool]
     public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty }
+    /// Whether `range` (of `scalars`) starts or ends inside a placeholder, tag, URL or e-mail address.
+    func isMasked(_ range: Range<Int>) -> Bool {
+        guard hasMaskedSpans, !range.isEmpty, range.upperBound <= masked.count else { return false }
+        return masked[range.lowerBound] || masked[range.upperBound - 1]
+    }
     /// True when the text is all ASCII (most checks have a fast path for it).
     public var isASCII: Bool { !features.contains(.nonASCII) }
 

@@ -3,7 +3,7 @@ import XCTest
 
 @testable import TlumachCheck
 
-/// False classes of the eighteenth round's judged samples (sets EA–EF, docs/check-evaluation.md), each pinned with
+/// False classes of the eighteenth round's judged samples (sets EA–EI, docs/check-evaluation.md), each pinned with
 /// its real example beside a true finding of the same shape that must stay found.
 final class SetEANoiseTests: XCTestCase {
     private func pascalUnit(_ source: String, _ target: String, flagged: Bool = true) -> BilingualUnit {
@@ -110,5 +110,31 @@ final class SetEANoiseTests: XCTestCase {
              "placeholder-mismatch"])
         // Outside a MediaWiki catalog a dollar and a figure are a price.
         XCTAssertEqual(defaultFindings("It costs $5.", "Коштує 5 доларів."), [])
+    }
+
+    /// freecol: names between percent signs (`%colony%`, `%enemyNation%`) are placeholders, which may change order
+    /// and repeat; the name of one is no word of the message ("troops (%mercenaries%)" names no mercenaries). One
+    /// lost stays found, and printf's `%ld%%` (a long, then a percent sign) stays printf.
+    func testNamedPercentPlaceholders() throws {
+        XCTAssertEqual(defaultFindings("Disaster %disaster% avoided at %colony%", "Колонія %colony% уникнула лиха %disaster%"), [])
+        XCTAssertEqual(defaultFindings("%enemyNation% %enemyUnit% slows our %unit%'s movement.", "%enemyNation% %enemyUnit% сповільнює рух нашого %unit%."), [])
+        XCTAssertEqual(
+            defaultFindings("We are a nation of %camps% %settlementType%.", "Ми нація, у нас %camps% {{plural:%camps%|%settlementType%}}."), [])
+        XCTAssertEqual(defaultFindings("Your colony %colony% was burned by %nation%.", "Вашу колонію %colony% спалили."), ["placeholder-mismatch"])
+        XCTAssertEqual(defaultFindings("%ld%% done", "виконано"), ["placeholder-mismatch"])
+        XCTAssertEqual(
+            try countedWithShippedGlossary(
+                "I offer you the services of our loyal troops (%mercenaries%) for %gold% gold.",
+                "Пропоную вам послуги наших лояльних військ (%mercenaries%) за %gold% золотих."),
+            [])
+        XCTAssertEqual(try countedWithShippedGlossary("Mercenaries were seen near the border.", "Біля кордону бачили військових."), ["term-missing"])
+    }
+
+    /// freecol with the shipped war glossary: "Veteran Soldier" → "Бувалий солдат" (veteran alone is also
+    /// experienced), "in reparation" → "відшкодування" (admitted); a war veteran said otherwise stays found.
+    func testWarGlossaryInAStrategyGame() throws {
+        XCTAssertEqual(try countedWithShippedGlossary("Veteran Soldier", "Бувалий солдат"), [])
+        XCTAssertEqual(try countedWithShippedGlossary("Now we demand 100 gold in reparation.", "Тепер ми вимагаємо 100 золотих монет відшкодування."), [])
+        XCTAssertEqual(try countedWithShippedGlossary("A war veteran spoke at the meeting.", "На зустрічі виступив досвідчений військовий."), ["term-missing"])
     }
 }

@@ -13,7 +13,7 @@ public struct Placeholder: Sendable, Hashable {
     public var range: Range<Int>
 }
 
-/// Finds printf (`%s`, `%1$d`, `%.2f`, `%lld`, `%@`, `%(name)s`), Qt (`%1`), brace (`{0}`, `{name}`, ICU
+/// Finds printf (`%s`, `%1$d`, `%.2f`, `%lld`, `%@`, `%(name)s`), Qt (`%1`), named (`%name%`), brace (`{0}`, `{name}`, ICU
 /// MessageFormat arguments and their nested sub-messages) placeholders and HTML/XML tags. A space is not accepted
 /// as a printf flag, so "100% sure" is text, not `% s`. `objectPascal`: a message marked `object-pascal-format`
 /// (Lazarus), whose `Format` also takes an index before a colon (`%0:s`, `%1:-8d`). `mediaWiki`: a message of a
@@ -30,6 +30,12 @@ package enum PlaceholderScanner {
             if scalar == "%" {
                 if index + 1 < count && scalars[index + 1] == "%" {
                     index += 2
+                    continue
+                }
+                if let end = percentName(scalars, from: index) {
+                    let text = text(scalars, index..<end)
+                    result.append(Placeholder(kind: .qt, key: text, text: text, range: index..<end))
+                    index = end
                     continue
                 }
                 if let (end, key) = printf(scalars, from: index, objectPascal: objectPascal) {
@@ -141,6 +147,23 @@ package enum PlaceholderScanner {
         if let name { return (index + 1, "(\(name))\(key)") }
         if let position { return (index + 1, "\(position)$\(key)") }
         return (index + 1, "$\(key)")
+    }
+
+    /// A name between percent signs (FreeCol's `%colony%`, `%enemyNation%`; Windows' `%APPDATA%`): a letter, then two
+    /// letters, digits or underscores at least, then `%`. Not where printf reads the same letters to the closing
+    /// sign (`%ld%%` is a long and a percent sign), nor after a letter or digit, nor before one. Read as Qt's kind:
+    /// a value may repeat.
+    static func percentName(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        let count = scalars.count
+        guard start + 4 < count, isASCIILetter(scalars[start + 1]) else { return nil }
+        if start > 0, isASCIILetter(scalars[start - 1]) || isDigit(scalars[start - 1]) { return nil }
+        var index = start + 1
+        while index < count && (isASCIILetter(scalars[index]) || isDigit(scalars[index]) || scalars[index] == "_") { index += 1 }
+        guard index < count, scalars[index] == "%", index - start - 1 >= 3 else { return nil }
+        // aptitude's "%BRemove%b": a format code glued to the next word, whose closing sign starts another code.
+        if index + 1 < count, isASCIILetter(scalars[index + 1]) || isDigit(scalars[index + 1]) { return nil }
+        if let (end, _) = printf(scalars, from: start), end == index { return nil }
+        return index + 1
     }
 
     /// MediaWiki's `$1`…`$99`, not inside a word or a number and not followed by a digit.
