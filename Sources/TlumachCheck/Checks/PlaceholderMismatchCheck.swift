@@ -4,7 +4,7 @@ import TlumachFormats
 struct PlaceholderMismatchCheck: Check {
     static let description = CheckDescription(
         id: "placeholder-mismatch", name: "Placeholders, tags and inline codes",
-        summary: "A placeholder (printf, Qt, {brace}, %(name)s, ICU MessageFormat), an HTML/XML tag or an XLIFF/TMX inline code of the source is missing from the target, or the target has one the source lacks.",
+        summary: "A placeholder (printf, Qt, {brace}, %(name)s, %name%, ICU MessageFormat), an HTML/XML tag or an XLIFF/TMX inline code of the source is missing from the target, or the target has one the source lacks.",
         rationale: """
             A lost `%s` crashes a program or prints garbage; a lost `<b>` or inline code breaks the document. \
             Placeholders compare as a multiset, so their order may change; unnumbered printf placeholders are \
