@@ -122,6 +122,8 @@ final class SetEANoiseTests: XCTestCase {
             defaultFindings("We are a nation of %camps% %settlementType%.", "Ми нація, у нас %camps% {{plural:%camps%|%settlementType%}}."), [])
         XCTAssertEqual(defaultFindings("Your colony %colony% was burned by %nation%.", "Вашу колонію %colony% спалили."), ["placeholder-mismatch"])
         XCTAssertEqual(defaultFindings("%ld%% done", "виконано"), ["placeholder-mismatch"])
+        // coreutils: a metavariable in capitals between percent signs may be named in the reader's words.
+        XCTAssertEqual(defaultFindings("  %REGEXP%[OFFSET]   skip to, but not including a matching line", "  %ВИРАЗ%[ЗСУВ]   пропустити до рядка-відповідника, не включаючи його"), [])
         XCTAssertEqual(
             try countedWithShippedGlossary(
                 "I offer you the services of our loyal troops (%mercenaries%) for %gold% gold.",

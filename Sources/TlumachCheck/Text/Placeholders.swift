@@ -149,8 +149,8 @@ package enum PlaceholderScanner {
         return (index + 1, "$\(key)")
     }
 
-    /// A name between percent signs (FreeCol's `%colony%`, `%enemyNation%`; Windows' `%APPDATA%`): a letter, then two
-    /// letters, digits or underscores at least, then `%`. Not where printf reads the same letters to the closing
+    /// A name between percent signs (FreeCol's `%colony%`, `%enemyNation%`): a letter, then two letters, digits or
+    /// underscores at least, one of them lower case, then `%`. Not where printf reads the same letters to the closing
     /// sign (`%ld%%` is a long and a percent sign), nor after a letter or digit, nor before one. Read as Qt's kind:
     /// a value may repeat.
     static func percentName(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
@@ -160,6 +160,9 @@ package enum PlaceholderScanner {
         var index = start + 1
         while index < count && (isASCIILetter(scalars[index]) || isDigit(scalars[index]) || scalars[index] == "_") { index += 1 }
         guard index < count, scalars[index] == "%", index - start - 1 >= 3 else { return nil }
+        // coreutils' usage "%REGEXP%[OFFSET]": a name in capitals is a metavariable the translation may name in its
+        // own words (%ВИРАЗ%), as braces' are.
+        guard scalars[(start + 1)..<index].contains(where: { (0x61...0x7A).contains($0.value) }) else { return nil }
         // aptitude's "%BRemove%b": a format code glued to the next word, whose closing sign starts another code.
         if index + 1 < count, isASCIILetter(scalars[index + 1]) || isDigit(scalars[index + 1]) { return nil }
         if let (end, _) = printf(scalars, from: start), end == index { return nil }
