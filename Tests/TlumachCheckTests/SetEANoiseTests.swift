@@ -3,7 +3,7 @@ import XCTest
 
 @testable import TlumachCheck
 
-/// False classes of the eighteenth round's judged samples (sets EA–EI, docs/check-evaluation.md), each pinned with
+/// False classes of the eighteenth round's judged samples (sets EA–EK, docs/check-evaluation.md), each pinned with
 /// its real example beside a true finding of the same shape that must stay found.
 final class SetEANoiseTests: XCTestCase {
     private func pascalUnit(_ source: String, _ target: String, flagged: Bool = true) -> BilingualUnit {
@@ -138,5 +138,20 @@ final class SetEANoiseTests: XCTestCase {
         XCTAssertEqual(try countedWithShippedGlossary("Veteran Soldier", "Бувалий солдат"), [])
         XCTAssertEqual(try countedWithShippedGlossary("Now we demand 100 gold in reparation.", "Тепер ми вимагаємо 100 золотих монет відшкодування."), [])
         XCTAssertEqual(try countedWithShippedGlossary("A war veteran spoke at the meeting.", "На зустрічі виступив досвідчений військовий."), ["term-missing"])
+    }
+
+    /// freeplane (Java Swing): a label's `<html>` marker dropped from a translation without markup, or added around
+    /// a plain source with `<br>` for its line breaks, is no markup of its own; a full stop before a closing
+    /// `</html>` ends the sentence (lost there, it is found; before, neither side had an end mark).
+    func testSwingHTMLMarker() {
+        XCTAssertEqual(defaultFindings("<html>Source<br>label", "Змінити початковий напис"), [])
+        XCTAssertEqual(
+            defaultFindings("An internal error occurred.\nCould you please submit a bug report?", "<html>Трапилась внутрішня помилка.<br>Чи можете ви надіслати повідомлення про помилку?"),
+            [])
+        XCTAssertEqual(
+            defaultFindings("Determines the quality of icon rendering. SVG icons need more time.", "<html>Визначає якість вимальовування піктограм. Піктограми SVG потребують більше часу.</html>"),
+            [])
+        XCTAssertEqual(defaultFindings("<html>Copies the format of a node.</html>", "<html> Копіює формат вузла </html>"), ["punctuation"])
+        XCTAssertEqual(defaultFindings("Save the map", "<html>Зберегти <b>карту</b>"), ["placeholder-mismatch", "placeholder-mismatch"])
     }
 }

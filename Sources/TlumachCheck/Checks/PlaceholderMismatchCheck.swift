@@ -313,10 +313,19 @@ struct PlaceholderMismatchCheck: Check {
     /// Qt Creator: "<p>Specifying the module … (CDB, LLDB)." → "Вказання модуля … (CDB, LLDB).": a lone opening
     /// `<p>` or `<qt>` that starts a source with no other markup only marks it as rich text; a target without
     /// any markup leaves it out harmlessly.
+    /// Freeplane (Java Swing): "<html>Source<br>label" → "Змінити початковий напис": a leading `<html>` the source
+    /// never closes only switches a label to HTML; a target without markup needs neither it nor its line breaks.
     static func withoutDroppedRichTextWrapper(_ source: [Placeholder], target: [Placeholder]) -> [Placeholder] {
         let sourceTags = source.filter { $0.kind == .tag }
         if sourceTags.count == 1, let only = sourceTags.first, only.range.lowerBound == 0,
             ["<p>", "<qt>"].contains(only.key.lowercased()), !target.contains(where: { $0.kind == .tag })
+        {
+            return source.filter { $0.kind != .tag }
+        }
+        if let first = sourceTags.first, first.range.lowerBound == 0, first.key.lowercased() == "<html>",
+            !sourceTags.contains(where: { $0.key.lowercased() == "</html>" }),
+            sourceTags.dropFirst().allSatisfy({ lineBreakTags.contains($0.key.lowercased()) || $0.key.lowercased() == "<br />" }),
+            !target.contains(where: { $0.kind == .tag })
         {
             return source.filter { $0.kind != .tag }
         }
@@ -327,6 +336,29 @@ struct PlaceholderMismatchCheck: Check {
             target.contains(where: { $0.kind == .tag })
         else { return source }
         return Array(source.dropFirst().dropLast())
+    }
+
+    /// Freeplane (Java Swing): "An internal error occurred.\nCould you…" → "<html>Трапилась внутрішня помилка.<br>Чи
+    /// можете…": a target that switches a plain source to HTML (`<html>` first, `</html>` last or never) writes
+    /// the source's line breaks as `<br>`; the wrapper, and as many line breaks as the source has, are no markup of
+    /// their own. Only for a source with no tags.
+    static func withoutAddedRichTextWrapper(_ target: [Placeholder], source: [Placeholder], sourceScalars: [Unicode.Scalar]) -> [Placeholder] {
+        guard !source.contains(where: { $0.kind == .tag }), let first = target.first(where: { $0.kind == .tag }),
+            first.range.lowerBound == 0, first.key.lowercased() == "<html>"
+        else { return target }
+        let closings = target.filter { $0.kind == .tag && $0.key.lowercased() == "</html>" }
+        guard closings.count <= 1, closings.first.map({ $0 == target.last(where: { $0.kind == .tag }) }) ?? true else { return target }
+        var breaks = sourceScalars.filter { $0 == "\n" }.count
+        return target.filter { placeholder in
+            guard placeholder.kind == .tag else { return true }
+            let key = placeholder.key.lowercased()
+            if key == "<html>" || key == "</html>" { return false }
+            if breaks > 0, lineBreakTags.contains(key) || key == "<br />" {
+                breaks -= 1
+                return false
+            }
+            return true
+        }
     }
 
     /// `<label>`, `<LINK>`, `<input file>` (ipa): an element's name, possibly followed by words, without an attribute's
@@ -867,6 +899,7 @@ struct PlaceholderMismatchCheck: Check {
                 sourceOthers = Self.withoutReflowedLineBreaks(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
                 sourceOthers = Self.withoutDroppedRichTextWrapper(sourceOthers, target: targetOthers)
             }
+            targetOthers = Self.withoutAddedRichTextWrapper(targetOthers, source: sourceOthers, sourceScalars: unit.sourceText.scalars)
             if unit.document.contains(.kuitMarkup) {
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers, only: DocumentTraits.kuitElements)
             }

@@ -567,6 +567,20 @@ struct PunctuationCheck: Check {
     }
 
     /// Whether the text's last visible character closes a quotation.
+    /// The text before a closing `</html>` or `</qt>` that ends it (freeplane: "…більше часу.</html>" for "…more
+    /// time."): the wrapper's end is no part of the sentence.
+    static func withoutClosingWrapper(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var end = scalars.count
+        while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
+        guard end > 0, scalars[end - 1] == ">" else { return scalars }
+        for closing in ["</html>", "</qt>"] {
+            let length = closing.unicodeScalars.count
+            guard end >= length else { continue }
+            if ScalarString.make(scalars[(end - length)..<end]).lowercased() == closing { return Array(scalars[..<(end - length)]) }
+        }
+        return scalars
+    }
+
     static func endsWithQuote(_ text: [Unicode.Scalar]) -> Bool {
         guard let last = text.last(where: { !CharacterClass.isSpace($0) }) else { return false }
         return "»”\"'’“".unicodeScalars.contains(last)
@@ -587,8 +601,8 @@ struct PunctuationCheck: Check {
         let targetText = unit.targetText
         let target = targetText.scalars
         var issues: [Issue] = []
-        var sourceEnd = Self.endMark(source)
-        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(target))
+        var sourceEnd = Self.endMark(Self.withoutClosingWrapper(source))
+        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(Self.withoutClosingWrapper(target)))
         // The source's two dots read as the target reads them: an ellipsis mistyped when the target writes one
         // (darktable: "store new preset.." → "зберегти новий пресет..."), else a full stop ("etc..", "PREFIX/..").
         let twoDots = sourceEnd == .period && targetEnd == .ellipsis && Self.endMark(source, twoDotsAsEllipsis: true) == .ellipsis
