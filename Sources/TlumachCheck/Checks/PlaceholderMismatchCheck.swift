@@ -441,8 +441,7 @@ struct PlaceholderMismatchCheck: Check {
     /// pages}}` may be carried by the target's own forms (`{{PLURAL:$3|1=…|…}}`); one it uses only to choose a form
     /// (`{{GENDER:$2|…}}`) may go unused ("User account $1 was {{GENDER:$2|created}}" → "Обліковий запис для $1 було
     /// створено"); and a translation may choose by one the source does not name ("(blocked)" →
-    /// "({{GENDER:$1|заблокований|заблокована}})"), but not print it.
-    /// `withMarkupKeys` has made `<strong>` and `<b>` one key already where the source has tags.
+    /// "({{GENDER:$1|заблокований|заблокована}})"), but not print it. Kept in the order the texts give them.
     static func wikitextParameters(
         _ source: [Placeholder], _ target: [Placeholder], source sourceScalars: [Unicode.Scalar], target targetScalars: [Unicode.Scalar]
     ) -> ([Placeholder], [Placeholder]) {
@@ -455,47 +454,28 @@ struct PlaceholderMismatchCheck: Check {
         let sourceForms = DocumentTraits.pluralMagicWords(sourceScalars)
         let targetForms = DocumentTraits.pluralMagicWords(targetScalars)
         func inForms(_ placeholder: Placeholder, _ forms: [Range<Int>]) -> Bool { forms.contains { $0.contains(placeholder.range.lowerBound) } }
+        func firstOfEach(_ list: [Placeholder]) -> [Placeholder] {
+            var seen = Set<String>()
+            return list.filter { seen.insert($0.key).inserted }
+        }
         // Tags inside plural forms ("{{PLURAL:$1|<strong>1</strong> result|<strong>$1</strong> results}}") are
         // written once per form, and each language has its own number of forms: then tags compare as sets too.
         let formsHoldTags = source.contains { $0.kind == .tag && inForms($0, sourceForms) } || target.contains { $0.kind == .tag && inForms($0, targetForms) }
-        var firstInTarget: [String: Placeholder] = [:]
-        var targetPrinted = Set<String>()
-        for placeholder in target where placeholder.kind == .qt {
-            if firstInTarget[placeholder.key] == nil { firstInTarget[placeholder.key] = placeholder }
-            if !isSelector(placeholder, targetScalars) { targetPrinted.insert(placeholder.key) }
+        func others(_ list: [Placeholder]) -> [Placeholder] {
+            let tags = list.filter { $0.kind == .tag }
+            return list.filter { $0.kind != .qt && $0.kind != .tag } + (formsHoldTags ? firstOfEach(tags) : tags)
         }
-        var firstInSource: [String: Placeholder] = [:]
-        var printedOutside = Set<String>(), printedInForms = Set<String>()
-        for placeholder in source where placeholder.kind == .qt {
-            if firstInSource[placeholder.key] == nil { firstInSource[placeholder.key] = placeholder }
-            if isSelector(placeholder, sourceScalars) { continue }
-            if inForms(placeholder, sourceForms) { printedInForms.insert(placeholder.key) } else { printedOutside.insert(placeholder.key) }
-        }
-        var seenTags = Set<String>()
-        func keptTag(_ placeholder: Placeholder) -> Bool {
-            placeholder.kind == .tag && (!formsHoldTags || seenTags.insert(placeholder.key).inserted)
-        }
-        var keptSource = source.filter { $0.kind != .qt && (!formsHoldTags || $0.kind != .tag) }
-        seenTags = []
-        keptSource += source.filter { $0.kind == .tag && formsHoldTags && keptTag($0) }
-        seenTags = []
-        var keptTarget = target.filter { $0.kind != .qt && (!formsHoldTags || $0.kind != .tag) }
-        keptTarget += target.filter { $0.kind == .tag && formsHoldTags && keptTag($0) }
-        for (key, first) in firstInSource {
-            let answered: Bool
-            if printedOutside.contains(key) {
-                answered = targetPrinted.contains(key)
-            } else if printedInForms.contains(key) {
-                answered = firstInTarget[key] != nil
-            } else {
-                // Only a selector: nothing to answer.
-                continue
-            }
-            keptSource.append(first)
-            if answered, let match = firstInTarget[key] { keptTarget.append(match) }
-        }
-        for (key, first) in firstInTarget where firstInSource[key] == nil && targetPrinted.contains(key) { keptTarget.append(first) }
-        return (keptSource, keptTarget)
+        let sourceParameters = source.filter { $0.kind == .qt }, targetParameters = target.filter { $0.kind == .qt }
+        let targetKeys = Set(targetParameters.map(\.key))
+        let targetPrinted = Set(targetParameters.lazy.filter { !isSelector($0, targetScalars) }.map(\.key))
+        let printedOutside = Set(sourceParameters.lazy.filter { !isSelector($0, sourceScalars) && !inForms($0, sourceForms) }.map(\.key))
+        let printedInForms = Set(sourceParameters.lazy.filter { !isSelector($0, sourceScalars) && inForms($0, sourceForms) }.map(\.key))
+        // A parameter only chosen by asks nothing; one printed asks to be printed (or, printed only in forms, used).
+        let asked = firstOfEach(sourceParameters).filter { printedOutside.contains($0.key) || printedInForms.contains($0.key) }
+        let answered = Set(asked.lazy.filter { printedOutside.contains($0.key) ? targetPrinted.contains($0.key) : targetKeys.contains($0.key) }.map(\.key))
+        let sourceKeys = Set(sourceParameters.map(\.key))
+        let offered = firstOfEach(targetParameters).filter { answered.contains($0.key) || (!sourceKeys.contains($0.key) && targetPrinted.contains($0.key)) }
+        return (others(source) + asked, others(target) + offered)
     }
 
     /// Inline HTML a MediaWiki translation may add around its own words (a `<strong>` lead, "2<sup>го</sup>"):
