@@ -496,6 +496,20 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
         return spans
     }
 
+    /// For each position (ascending), whether it lies inside one of `spans` (ascending, not overlapping, as
+    /// `pluralMagicWords` gives them): one walk over both, so a message of thousands of forms stays linear.
+    static func inside(_ positions: [Int], _ spans: [Range<Int>]) -> [Bool] {
+        var result = [Bool](repeating: false, count: positions.count)
+        guard !spans.isEmpty else { return result }
+        var span = 0
+        for (index, position) in positions.enumerated() {
+            while span < spans.count && spans[span].upperBound <= position { span += 1 }
+            guard span < spans.count else { break }
+            result[index] = spans[span].contains(position)
+        }
+        return result
+    }
+
     /// Whether either text has one of `wikitextSignatures`.
     static func hasWikitextSignature(_ source: String, _ target: String) -> Bool {
         (source.utf8.contains(UInt8(ascii: "{")) || target.utf8.contains(UInt8(ascii: "{")))

@@ -627,10 +627,12 @@ struct NumberMismatchCheck: Check {
         // MediaWiki's plural forms are each language's own ("{{PLURAL:$1|1 file|$1 files}}" → "$1
         // {{PLURAL:$1|файл|файли|файлів}}", "1=" naming the form for one): their figures are not compared.
         if unit.document.contains(.wikitext) {
-            let sourceForms = DocumentTraits.pluralMagicWords(unit.sourceText.scalars)
-            let targetForms = DocumentTraits.pluralMagicWords(unit.targetText.scalars)
-            sourceTokens.removeAll { token in sourceForms.contains { $0.contains(token.range.lowerBound) } }
-            targetTokens.removeAll { token in targetForms.contains { $0.contains(token.range.lowerBound) } }
+            func outsideForms(_ tokens: [NumberToken], _ scalars: [Unicode.Scalar]) -> [NumberToken] {
+                let inForms = DocumentTraits.inside(tokens.map(\.range.lowerBound), DocumentTraits.pluralMagicWords(scalars))
+                return tokens.indices.filter { !inForms[$0] }.map { tokens[$0] }
+            }
+            sourceTokens = outsideForms(sourceTokens, unit.sourceText.scalars)
+            targetTokens = outsideForms(targetTokens, unit.targetText.scalars)
         }
         // A numeronym (I18N, l10n, a11y) is a word: translated, it takes its digits with it (pluma: "I18N BiDi
         // override" → "Перевизначення напрямку тексту").

@@ -451,16 +451,17 @@ struct PlaceholderMismatchCheck: Check {
             let before = ScalarString.make(scalars[(start - 9)..<start])
             return before == "{{PLURAL:" || before == "{{GENDER:"
         }
-        let sourceForms = DocumentTraits.pluralMagicWords(sourceScalars)
-        let targetForms = DocumentTraits.pluralMagicWords(targetScalars)
-        func inForms(_ placeholder: Placeholder, _ forms: [Range<Int>]) -> Bool { forms.contains { $0.contains(placeholder.range.lowerBound) } }
+        // Which placeholders stand inside plural forms, by index (the scanner gives them in order).
+        let sourceInForms = DocumentTraits.inside(source.map(\.range.lowerBound), DocumentTraits.pluralMagicWords(sourceScalars))
+        let targetInForms = DocumentTraits.inside(target.map(\.range.lowerBound), DocumentTraits.pluralMagicWords(targetScalars))
         func firstOfEach(_ list: [Placeholder]) -> [Placeholder] {
             var seen = Set<String>()
             return list.filter { seen.insert($0.key).inserted }
         }
         // Tags inside plural forms ("{{PLURAL:$1|<strong>1</strong> result|<strong>$1</strong> results}}") are
         // written once per form, and each language has its own number of forms: then tags compare as sets too.
-        let formsHoldTags = source.contains { $0.kind == .tag && inForms($0, sourceForms) } || target.contains { $0.kind == .tag && inForms($0, targetForms) }
+        let formsHoldTags = source.indices.contains { source[$0].kind == .tag && sourceInForms[$0] }
+            || target.indices.contains { target[$0].kind == .tag && targetInForms[$0] }
         func others(_ list: [Placeholder]) -> [Placeholder] {
             let tags = list.filter { $0.kind == .tag }
             return list.filter { $0.kind != .qt && $0.kind != .tag } + (formsHoldTags ? firstOfEach(tags) : tags)
@@ -468,8 +469,10 @@ struct PlaceholderMismatchCheck: Check {
         let sourceParameters = source.filter { $0.kind == .qt }, targetParameters = target.filter { $0.kind == .qt }
         let targetKeys = Set(targetParameters.map(\.key))
         let targetPrinted = Set(targetParameters.lazy.filter { !isSelector($0, targetScalars) }.map(\.key))
-        let printedOutside = Set(sourceParameters.lazy.filter { !isSelector($0, sourceScalars) && !inForms($0, sourceForms) }.map(\.key))
-        let printedInForms = Set(sourceParameters.lazy.filter { !isSelector($0, sourceScalars) && inForms($0, sourceForms) }.map(\.key))
+        var printedOutside = Set<String>(), printedInForms = Set<String>()
+        for index in source.indices where source[index].kind == .qt && !isSelector(source[index], sourceScalars) {
+            if sourceInForms[index] { printedInForms.insert(source[index].key) } else { printedOutside.insert(source[index].key) }
+        }
         // A parameter only chosen by asks nothing; one printed asks to be printed (or, printed only in forms, used).
         let asked = firstOfEach(sourceParameters).filter { printedOutside.contains($0.key) || printedInForms.contains($0.key) }
         let answered = Set(asked.lazy.filter { printedOutside.contains($0.key) ? targetPrinted.contains($0.key) : targetKeys.contains($0.key) }.map(\.key))
