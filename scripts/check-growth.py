@@ -51,6 +51,8 @@ SHAPES = {
     "scales": ("1:15 000 at 1:10 000 ", "1:15000 у 1:10000 "),
     "kuit": ("every %1 months <interface>Project</interface> ", "кожні <numid>%1</numid> місяців <interface>Проєкт</interface> "),
     "repeats": ("to '%1', '%1' does not exist ", "до «%1», такої теки немає "),
+    "wikitext": ("{{PLURAL:$1|1 file|$1 files}} <strong>$2</strong> {{GENDER:$3|x}} ", "$1 {{PLURAL:$1|файл|файли}} '''$2''' "),
+    "named": ("%colony% %nation%'s ", "%nation% %colony% %colony% "),
 }
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'
 
