@@ -3,7 +3,7 @@ import XCTest
 
 @testable import TlumachCheck
 
-/// False classes of the eighteenth round's judged samples (sets EA–EK, docs/check-evaluation.md), each pinned with
+/// False classes of the eighteenth round's judged samples (sets EA–EL, docs/check-evaluation.md), each pinned with
 /// its real example beside a true finding of the same shape that must stay found.
 final class SetEANoiseTests: XCTestCase {
     private func pascalUnit(_ source: String, _ target: String, flagged: Bool = true) -> BilingualUnit {
@@ -153,5 +153,18 @@ final class SetEANoiseTests: XCTestCase {
             [])
         XCTAssertEqual(defaultFindings("<html>Copies the format of a node.</html>", "<html> Копіює формат вузла </html>"), ["punctuation"])
         XCTAssertEqual(defaultFindings("Save the map", "<html>Зберегти <b>карту</b>"), ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// Roundcube's Ukrainian team leaves the English full stop out of every status message: a team that does so on
+    /// purpose sets `punctuation-lost-full-stop: false`; other end marks lost, and doubled spaces, stay reported.
+    func testLostFullStopsSwitchedOff() throws {
+        let configuration = try CheckConfiguration.parse("check:\n  options: {punctuation-lost-full-stop: false}\n", path: ".tlumach.yml")
+        var environment = ExampleRunner.environment()
+        environment.options = configuration.options
+        XCTAssertEqual(ExampleRunner.issues(PunctuationCheck.self, on: .passing("Folder successfully deleted.", "Теку видалено"), environment: environment).count, 0)
+        XCTAssertEqual(ExampleRunner.issues(PunctuationCheck.self, on: .triggering("Proceed?", "Продовжити"), environment: environment).count, 1)
+        XCTAssertEqual(ExampleRunner.issues(PunctuationCheck.self, on: .triggering("Scan this disk.", "Перевірити  цей диск"), environment: environment).count, 1)
+        XCTAssertEqual(ExampleRunner.issues(PunctuationCheck.self, on: .triggering("Folder successfully deleted.", "Теку видалено")).count, 1)
+        XCTAssertThrowsError(try CheckConfiguration.parse("check:\n  options: {punctuation-lost-full-stop: maybe}\n", path: ".tlumach.yml"))
     }
 }

@@ -1,3 +1,6 @@
+import TlumachConfig
+import TlumachCore
+
 /// `punctuation`: end punctuation, quote style of the target language, doubled punctuation, a space before
 /// punctuation, doubled spaces.
 struct PunctuationCheck: Check {
@@ -129,9 +132,35 @@ struct PunctuationCheck: Check {
             .passing("Він сказав «так».", "He said “yes.”", from: "uk", to: "en"),
         ])
 
-    let typography: Typography
+    /// From `check.options` in `.tlumach.yml`.
+    struct Options: CheckOptionSet {
+        /// Whether a full stop the target leaves out is reported (Roundcube's Ukrainian team drops them from every
+        /// status message on purpose; other marks lost stay reported).
+        var lostFullStop = true
 
-    init(environment: CheckEnvironment) { typography = environment.options.typography }
+        static let keys: [CheckOptionKey] = [
+            CheckOptionKey(
+                "punctuation-lost-full-stop", summary: "whether a full stop the target leaves out at the end is reported",
+                defaultValue: "true"),
+        ]
+
+        init() {}
+
+        mutating func set(_ key: String, to value: ConfigurationValue) throws(InputError) {
+            switch key {
+            case "punctuation-lost-full-stop": lostFullStop = try value.bool()
+            default: throw value.error("unknown option \"\(key)\"")
+            }
+        }
+    }
+
+    let typography: Typography
+    let options: Options
+
+    init(environment: CheckEnvironment) {
+        typography = environment.options.typography
+        options = environment.options.checks.options(for: Self.self)
+    }
 
     enum EndMark: String {
         case none = "nothing", period = "“.”", ellipsis = "“…”", question = "“?”", exclamation = "“!”",
@@ -680,6 +709,7 @@ struct PunctuationCheck: Check {
         let continuedFragment = sourceEnd == .none && Self.endsWithFunctionWord(unit.sourceText, language: unit.sourceLanguage)
         if sourceEnd != targetEnd && !periodAdded && !leadInColon && !rephrasedEnd && !onlyMarks && !markChosen && !copiedColonWord
             && !keywordList && !endsAsThePlural && !continuedFragment
+            && (options.lostFullStop || !(sourceEnd == .period && targetEnd == .none))
             && !(unit.unit.sourceCodes.isEmpty == false && targetEnd == .none)
             // libksieve: "Use ; to separate emails" → "…скористайтеся ;": a mark standing alone at the target's end
             // that the source names standing alone is the character, not the message's end.
