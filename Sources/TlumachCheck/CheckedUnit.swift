@@ -273,14 +273,17 @@ public final class AnalyzedText: Sendable {
         let placeholders = features.contains(.placeholderStart) || (mediaWiki && scalars.contains("$"))
             ? PlaceholderScanner.scan(scalars, objectPascal: objectPascal, mediaWiki: mediaWiki) : []
         let links = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
+        let entities = features.contains(.ampersand) ? Self.characterEntities(scalars) : []
         self.placeholders = placeholders
         self.links = links
-        if placeholders.isEmpty && links.isEmpty {
+        self.entities = entities
+        if placeholders.isEmpty && links.isEmpty && entities.isEmpty {
             masked = []
         } else {
             var mask = [Bool](repeating: false, count: scalars.count)
             for placeholder in placeholders { for index in placeholder.range { mask[index] = true } }
             for link in links { for index in link.range { mask[index] = true } }
+            for entity in entities { for index in entity { mask[index] = true } }
             masked = mask
         }
         scannedWords = scanWords ? WordScanner.scan(scalars) : nil
@@ -294,10 +297,56 @@ public final class AnalyzedText: Sendable {
     public let placeholders: [Placeholder]
     /// Found only when the text has "@", "://", "www." or "WWW.".
     public let links: [Link]
-    /// True at each scalar index inside a placeholder, tag, URL or e-mail address; empty when there is none
-    /// (read it only when `hasMaskedSpans`).
+    /// Character entities and references (`&copy;`, `&#8212;`, `&#x2014;`): a name, not words
+    /// (focuswriter: "Copyright &copy; 2008-%1 Graeme Gott").
+    public let entities: [Range<Int>]
+    /// True at each scalar index inside a placeholder, tag, URL, e-mail address or character entity; empty when
+    /// there is none (read it only when `hasMaskedSpans`).
     public let masked: [Bool]
-    public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty }
+    public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty || !entities.isEmpty }
+
+    /// `&name;` (a letter, then up to 31 letters or digits), `&#123;` and `&#x7B;`.
+    static func characterEntities(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "&" else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            if end < scalars.count && scalars[end] == "#" {
+                end += 1
+                let hex = end < scalars.count && (scalars[end] == "x" || scalars[end] == "X")
+                if hex { end += 1 }
+                let digitsStart = end
+                while end < scalars.count && end - digitsStart < 8
+                    && (NumberScanner.isDigit(scalars[end]) || (hex && scalars[end].isASCII && scalars[end].properties.isASCIIHexDigit))
+                {
+                    end += 1
+                }
+                guard end > digitsStart else {
+                    index += 1
+                    continue
+                }
+            } else {
+                guard end < scalars.count, PlaceholderScanner.isASCIILetter(scalars[end]) else {
+                    index += 1
+                    continue
+                }
+                while end < scalars.count && end - index <= 32 && (PlaceholderScanner.isASCIILetter(scalars[end]) || NumberScanner.isDigit(scalars[end])) {
+                    end += 1
+                }
+            }
+            if end < scalars.count && scalars[end] == ";" {
+                spans.append(index..<(end + 1))
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+        return spans
+    }
     /// Whether `range` (of `scalars`) starts or ends inside a placeholder, tag, URL or e-mail address.
     func isMasked(_ range: Range<Int>) -> Bool {
         guard hasMaskedSpans, !range.isEmpty, range.upperBound <= masked.count else { return false }
@@ -388,6 +437,8 @@ struct TextFeatures: OptionSet, Sendable {
     static let placeholderStart = TextFeatures(rawValue: 4)
     /// @, "://", "www." or "WWW."
     static let linkMarker = TextFeatures(rawValue: 8)
+    /// & (a character entity may follow)
+    static let ampersand = TextFeatures(rawValue: 16)
 
     /// The scalars of `string` (decoded straight from its UTF-8, which a String guarantees valid) and its features.
     static func decode(_ string: String) -> ([Unicode.Scalar], TextFeatures) {
@@ -407,6 +458,7 @@ struct TextFeatures: OptionSet, Sendable {
                         case UInt8(ascii: "0")...UInt8(ascii: "9"): features.insert(.digit)
                         case UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "<"): features.insert(.placeholderStart)
                         case UInt8(ascii: "@"): features.insert(.linkMarker)
+                        case UInt8(ascii: "&"): features.insert(.ampersand)
                         case UInt8(ascii: ":"):
                             if index + 2 < count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
                                 features.insert(.linkMarker)

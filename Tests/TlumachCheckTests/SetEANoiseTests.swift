@@ -167,4 +167,15 @@ final class SetEANoiseTests: XCTestCase {
         XCTAssertEqual(ExampleRunner.issues(PunctuationCheck.self, on: .triggering("Folder successfully deleted.", "Теку видалено")).count, 1)
         XCTAssertThrowsError(try CheckConfiguration.parse("check:\n  options: {punctuation-lost-full-stop: maybe}\n", path: ".tlumach.yml"))
     }
+
+    /// A character entity is a name, not words, for every check (it was the untranslated check's rule alone):
+    /// `&copy;`, `&#8212;` and `&#x2014;` are masked; an ampersand before a space or a word without `;` is text.
+    func testCharacterEntitiesAreMasked() {
+        let text = AnalyzedText("Copyright &copy; 2008 &#8212; &#x2014; R&D & co", codes: [])
+        XCTAssertEqual(text.entities.map { ScalarString.make(text.scalars[$0]) }, ["&copy;", "&#8212;", "&#x2014;"])
+        XCTAssertTrue(text.hasMaskedSpans)
+        XCTAssertEqual(AnalyzedText("Tom & Jerry", codes: []).entities, [])
+        XCTAssertEqual(defaultFindings("Copyright &copy; 2008-%1 Graeme Gott", "Copyright &copy; 2008-%1 Graeme Gott"), [])
+        XCTAssertEqual(defaultFindings("Open the file &mdash; now", "Open the file &mdash; now"), ["untranslated"])
+    }
 }

@@ -323,16 +323,11 @@ struct UntranslatedCheck: Check {
         let lowerSource = source.contains("<") ? source.lowercased() : ""
         let styleSheets = lowerSource.contains("<head") || lowerSource.contains("<style") ? Self.headAndStyleRanges(scalars) : []
         func isCode(_ word: Word) -> Bool {
-            // A placeholder's name (gramps: "%(first)s %(surname)s") is code.
+            // A placeholder's name (gramps: "%(first)s %(surname)s") is code, and so is a character entity's
+            // (`AnalyzedText.entities`).
             if masked?[word.range.lowerBound] == true { return true }
             // So is a rich text's head and style sheet (Qt Designer: "p, li { white-space: pre-wrap; }").
             if Self.isInside(word.range.lowerBound, styleSheets) { return true }
-            // And a character entity's name (focuswriter: "Copyright &copy; 2008-%1 Graeme Gott").
-            if word.range.lowerBound > 0, scalars[word.range.lowerBound - 1] == "&",
-                word.range.upperBound < scalars.count, scalars[word.range.upperBound] == ";"
-            {
-                return true
-            }
             var start = word.range.lowerBound
             while start > 0 && !CharacterClass.isSpace(scalars[start - 1]) { start -= 1 }
             var end = word.range.upperBound
