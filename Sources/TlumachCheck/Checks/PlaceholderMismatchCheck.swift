@@ -324,7 +324,7 @@ struct PlaceholderMismatchCheck: Check {
         }
         if let first = sourceTags.first, first.range.lowerBound == 0, first.key.lowercased() == "<html>",
             !sourceTags.contains(where: { $0.key.lowercased() == "</html>" }),
-            sourceTags.dropFirst().allSatisfy({ lineBreakTags.contains($0.key.lowercased()) || $0.key.lowercased() == "<br />" }),
+            sourceTags.dropFirst().allSatisfy({ lineBreakTags.contains($0.key.lowercased()) }),
             !target.contains(where: { $0.kind == .tag })
         {
             return source.filter { $0.kind != .tag }
@@ -353,7 +353,7 @@ struct PlaceholderMismatchCheck: Check {
             guard placeholder.kind == .tag else { return true }
             let key = placeholder.key.lowercased()
             if key == "<html>" || key == "</html>" { return false }
-            if breaks > 0, lineBreakTags.contains(key) || key == "<br />" {
+            if breaks > 0, lineBreakTags.contains(key) {
                 breaks -= 1
                 return false
             }
@@ -495,12 +495,15 @@ struct PlaceholderMismatchCheck: Check {
     ) -> ([Placeholder], [Placeholder]) {
         func runs(_ scalars: [Unicode.Scalar]) -> (bold: Int, italic: Int) {
             var bold = 0, italic = 0, length = 0
-            for scalar in scalars + [" "] {
-                if scalar == "'" { length += 1; continue }
+            func endRun() {
                 if length == 3 || length == 5 { bold += 1 }
                 if length == 2 || length == 5 { italic += 1 }
                 length = 0
             }
+            for scalar in scalars {
+                if scalar == "'" { length += 1 } else { endRun() }
+            }
+            endRun()
             return (bold, italic)
         }
         let sourceRuns = runs(sourceScalars), targetRuns = runs(targetScalars)
