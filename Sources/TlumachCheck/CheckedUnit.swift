@@ -36,9 +36,7 @@ public final class CheckedUnit: Sendable {
     ) {
         self.unit = unit
         self.file = file
-        // A MediaWiki message read alone (an extension's catalog of a few messages) shows its kind by its magic words.
-        self.document = document.contains(.wikitext) || !DocumentTraits.hasWikitextSignature(unit.source, unit.target ?? "")
-            ? document : document.union(.wikitext)
+        self.document = document
         let sourceLanguage = LanguageTag.primary(sourceLanguage)
         let targetLanguage = LanguageTag.primary(targetLanguage)
         self.sourceLanguage = sourceLanguage
@@ -53,7 +51,7 @@ public final class CheckedUnit: Sendable {
         isMessageKey = hasTarget && Self.isMessageKey(source: unit.source, target: target)
         let keys = analyses.contains(.consistencyKeys) && hasTarget
         let objectPascal = unit.flags.contains("object-pascal-format")
-        let mediaWiki = self.document.contains(.wikitext)
+        let mediaWiki = document.contains(.wikitext)
         let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys, objectPascal: objectPascal, mediaWiki: mediaWiki)
         let targetText = AnalyzedText(target, codes: unit.targetCodes, objectPascal: objectPascal, mediaWiki: mediaWiki)
         self.sourceText = sourceText
@@ -512,8 +510,9 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
     public static let kuitMarkup = DocumentTraits(rawValue: 1 << 1)
 
     /// MediaWiki's messages (translatewiki.net): parameters `$1`, magic words `{{PLURAL:$1|…}}` and `{{GENDER:…}}`
-    /// whose forms each language writes its own way, wikitext emphasis (`'''bold'''`). Two units at least with a
-    /// magic word or an interface message (`{{int:…}}`) on either side.
+    /// whose forms each language writes its own way, wikitext emphasis (`'''bold'''`). One unit with a magic word
+    /// or an interface message (`{{int:…}}`) on either side is enough: an extension's catalog may hold a few
+    /// messages, and no other format writes these.
     public static let wikitext = DocumentTraits(rawValue: 1 << 2)
 
     static let wikitextSignatures = ["{{PLURAL:", "{{GENDER:", "{{int:", "{{SITENAME}}"]
@@ -582,13 +581,9 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
         var traits: DocumentTraits = []
         var linkUnits = 0
         var kuitUnits = 0
-        var wikitextUnits = 0
         for unit in document.units.prefix(5000) {
             let target = unit.target ?? ""
-            if wikitextUnits < 2, hasWikitextSignature(unit.source, target) {
-                wikitextUnits += 1
-                if wikitextUnits == 2 { traits.insert(.wikitext) }
-            }
+            if !traits.contains(.wikitext), hasWikitextSignature(unit.source, target) { traits.insert(.wikitext) }
             if kuitUnits < 2, unit.source.utf8.contains(UInt8(ascii: "<")) || target.utf8.contains(UInt8(ascii: "<")),
                 kuitSignatures.contains(where: { unit.source.contains($0) || target.contains($0) })
             {
