@@ -271,7 +271,7 @@ public final class AnalyzedText: Sendable {
         let placeholders = features.contains(.placeholderStart) || (mediaWiki && scalars.contains("$"))
             ? PlaceholderScanner.scan(scalars, objectPascal: objectPascal, mediaWiki: mediaWiki) : []
         let links = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
-        let entities = features.contains(.ampersand) ? Self.characterEntities(scalars) : []
+        let entities = features.contains(.ampersand) || features.contains(.backslash) ? Self.characterEntities(scalars) : []
         self.placeholders = placeholders
         self.links = links
         self.entities = entities
@@ -295,19 +295,27 @@ public final class AnalyzedText: Sendable {
     public let placeholders: [Placeholder]
     /// Found only when the text has "@", "://", "www." or "WWW.".
     public let links: [Link]
-    /// Character entities and references (`&copy;`, `&#8212;`, `&#x2014;`): a name, not words
-    /// (focuswriter: "Copyright &copy; 2008-%1 Graeme Gott").
+    /// Character entities and references (`&copy;`, `&#8212;`, `&#x2014;`) and escapes left in the text
+    /// (`\u2019`): a name, not words or figures (focuswriter: "Copyright &copy; 2008-%1 Graeme Gott"; Chromium:
+    /// "Didn\u2019t receive your code?").
     public let entities: [Range<Int>]
     /// True at each scalar index inside a placeholder, tag, URL, e-mail address or character entity; empty when
     /// there is none (read it only when `hasMaskedSpans`).
     public let masked: [Bool]
     public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty || !entities.isEmpty }
 
-    /// `&name;` (a letter, then up to 31 letters or digits), `&#123;` and `&#x7B;`.
+    /// `&name;` (a letter, then up to 31 letters or digits), `&#123;`, `&#x7B;`, and `\u` with four hex digits.
     static func characterEntities(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var index = 0
         while index < scalars.count {
+            if scalars[index] == "\\", index + 5 < scalars.count, scalars[index + 1] == "u",
+                scalars[(index + 2)..<(index + 6)].allSatisfy({ $0.isASCII && $0.properties.isASCIIHexDigit })
+            {
+                spans.append(index..<(index + 6))
+                index += 6
+                continue
+            }
             guard scalars[index] == "&" else {
                 index += 1
                 continue
@@ -437,6 +445,8 @@ struct TextFeatures: OptionSet, Sendable {
     static let linkMarker = TextFeatures(rawValue: 8)
     /// & (a character entity may follow)
     static let ampersand = TextFeatures(rawValue: 16)
+    /// \ (a character escape may follow)
+    static let backslash = TextFeatures(rawValue: 32)
 
     /// The scalars of `string` (decoded straight from its UTF-8, which a String guarantees valid) and its features.
     static func decode(_ string: String) -> ([Unicode.Scalar], TextFeatures) {
@@ -457,6 +467,7 @@ struct TextFeatures: OptionSet, Sendable {
                         case UInt8(ascii: "%"), UInt8(ascii: "{"), UInt8(ascii: "<"): features.insert(.placeholderStart)
                         case UInt8(ascii: "@"): features.insert(.linkMarker)
                         case UInt8(ascii: "&"): features.insert(.ampersand)
+                        case UInt8(ascii: "\\"): features.insert(.backslash)
                         case UInt8(ascii: ":"):
                             if index + 2 < count && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/") {
                                 features.insert(.linkMarker)
@@ -591,7 +602,8 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
                 if kuitUnits == 2 { traits.insert(.kuitMarkup) }
             }
             if linkUnits < 2, unit.source.utf8.contains(UInt8(ascii: "{")), target.utf8.contains(UInt8(ascii: "{")),
-                hasBracedPhrase(unit.source) && hasBracedCyrillic(target)
+                hasBracedPhrase(unit.source) && hasBracedCyrillic(target),
+                !hasMessageFormatSelector(unit.source) && !hasMessageFormatSelector(target)
             {
                 linkUnits += 1
                 if linkUnits == 2 { traits.insert(.bracesMarkLinks) }
@@ -625,6 +637,35 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
             words.contains(" ") && words.first != " " && words.contains(where: { $0.properties.isAlphabetic })
                 && words.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" })
         }
+    }
+
+    /// An ICU MessageFormat choice (`{COUNT, plural, =1 {…} other {…}}`, `select`, `selectordinal`): its forms are
+    /// words in braces too, but they are the message's, not links (Chromium's catalogs).
+    static func hasMessageFormatSelector(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: ",")) else { return false }
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "{" else { continue }
+            var cursor = index + 1
+            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
+            let nameStart = cursor
+            while cursor < scalars.count, scalars[cursor].properties.isAlphabetic || ("0"..."9").contains(scalars[cursor]) || scalars[cursor] == "_" {
+                cursor += 1
+            }
+            guard cursor > nameStart else { continue }
+            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
+            guard cursor < scalars.count, scalars[cursor] == "," else { continue }
+            cursor += 1
+            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
+            let typeStart = cursor
+            while cursor < scalars.count, ("a"..."z").contains(scalars[cursor]) { cursor += 1 }
+            let type = String(String.UnicodeScalarView(scalars[typeStart..<cursor]))
+            while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
+            if cursor < scalars.count, scalars[cursor] == ",", ["plural", "select", "selectordinal"].contains(type) { return true }
+        }
+        return false
     }
 
     /// A brace holding a Cyrillic word ("{Вікі Stellarium}").

@@ -12,7 +12,7 @@ struct UntranslatedCheck: Check {
             a URL, placeholders) may legitimately be copied or left empty (it falls back to itself), so it is not reported; neither are units with no source text. A \
             copied target counts as untranslated only when it reads as English: a common word alone (Help), or two \
             words or more with a common lower-case word among them. Names and codes kept on purpose (Kerberos, \
-            Bugzilla, mscgen, `ps axu`, placeholders only), a lone lower-case word (a keyword the program matches: \
+            Bugzilla, mscgen, `ps axu`, placeholders only), a value a program prints as written (False, null), a lone lower-case word (a keyword the program matches: \
             help, list) and a key's name where the PO context says so (keyboard label: Delete) are not reported, \
             nor targets made only of the \
             `untranslatable` words of `.tlumach.yml`. A lone capitalised word copied (Help) is reported only when \
@@ -44,6 +44,7 @@ struct UntranslatedCheck: Check {
             .passing("Prisoner exchange", "Обмін полоненими"),
             .passing("COVID-19", "COVID-19", note: "A code: the same in both languages."),
             .passing("Num lock", "Num lock", note: "A key's printed name kept (caribou's on-screen keyboard; Data/key-names.tsv)."),
+            .passing("False", "False", note: "A value the program prints as written (Firefox's about:webauthn; Data/function-words.tsv)."),
             .triggering("Caps lock is on", "Caps lock is on", note: "A message about the key, not its name."),
             .passing("2024", "2024", note: "Numbers only."),
             .passing("Keytronic FlexPro", "Keytronic FlexPro", note: "A product name."),
@@ -297,6 +298,8 @@ struct UntranslatedCheck: Check {
             let name = source.trimmingCharacters(in: " ").lowercased().replacing(" ", with: "_")
             if WordLists.shared.words("key", language: unit.sourceLanguage).contains(name) { return nil }
         }
+        // A value the program prints as written (about:webauthn: "False"; Data/function-words.tsv).
+        if source.utf8.count <= 9, WordLists.shared.words("value-literal", language: unit.sourceLanguage).contains(source.lowercased()) { return nil }
         // A keyword the program matches, as its context says (KDE: "Note this is a KRunner keyword": "to disk",
         // "restart;reboot"), may stay as typed in English.
         // Lower case only: a label about keywords ("Enter keywords" under "search keyword field") is still text.

@@ -23,12 +23,15 @@ struct NumberMismatchCheck: Check {
             100) counting the word after it that the target drops with no other figure in its place ("for 2 \
             seconds", "more than 1 URL" → "декілька адрес"): on the judged blind sets it was said in words five \
             times in six; the last of a list of figures, a name's index (Tower 2, RAID 1) and a value after an \
-            operator or colon stay errors.
+            operator or colon stay errors. Sizes in CSS declarations on both sides (a window's `width: 15.4em` → \
+            `width: 19.5em`, Firefox's `.style` attributes) are each language's to choose, and an escape left in \
+            the text (`\\u2019`) holds no figure.
             """,
         defaultSeverity: .error,
         examples: [
             .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2 000 захисників."),
             .triggering("About 950 civilians", "Близько ↓590 цивільних"),
+            .passing("min-width: 45em; min-height: 32em;", "min-width: 50em; min-height: 35em;", note: "A window sized for Ukrainian words (Firefox)."),
             .triggering("The rate is 2.5%.", "Ставка — ↓25 %.", note: "2.5 is not 25."),
             .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2,500 захисників.", note: "English grouping copied: Ukrainian reads 2,5."),
             .passing("I18N BiDi override", "Перевизначення напрямку тексту", note: "A numeronym translated (pluma)."),
@@ -594,6 +597,7 @@ struct NumberMismatchCheck: Check {
         // a catalog keyed by codes, whose source is a key and no figure.
         if !targetHasDigits && Self.isCodeKey(unit.source) { return [] }
         if CharacterClass.isStringArray(unit.source) && CharacterClass.isStringArray(unit.target) { return [] }
+        if CharacterClass.isStyleDeclarations(unit.source) && CharacterClass.isStyleDeclarations(unit.target) { return [] }
         if !sourceHasDigits && CharacterClass.isConstantName(unit.source) { return [] }
         var sourceTokens = sourceHasDigits ? NumberScanner.scan(unit.sourceText, language: unit.sourceLanguage) : []
         var targetTokens = targetHasDigits ? NumberScanner.scan(unit.targetText, language: unit.targetLanguage) : []

@@ -20,7 +20,9 @@ struct PlaceholderMismatchCheck: Check {
             A message marked `object-pascal-format` (Lazarus) takes Object Pascal's indexed `%0:s`. In a MediaWiki \
             catalog (messages with `{{PLURAL:…}}`, `{{GENDER:…}}`, `{{int:…}}`) the parameters are `$1`, `$2`… and \
             compare as sets: one the source uses only to choose a form may go unused, plural forms are each \
-            language's own, wikitext's `'''bold'''` is `<strong>`, and inline HTML a translation adds renders.
+            language's own, wikitext's `'''bold'''` is `<strong>`, and inline HTML a translation adds renders. \
+            In a catalog whose braces mark links' words (Stellarium's "{The Stellarium Wiki}" → "{Вікі \
+            Stellarium}") only the number of links compares; MessageFormat's forms in braces never make a catalog one.
             """,
         defaultSeverity: .error,
         examples: [
@@ -854,7 +856,7 @@ struct PlaceholderMismatchCheck: Check {
         if !sourcePlaceholders.isEmpty || !targetPlaceholders.isEmpty {
             let translated = sourcePlaceholders.contains { $0.kind == .brace && Self.isMetavariable($0) }
                 ? Self.translatedMetavariables(unit.targetText.scalars) : 0
-            if unit.document.contains(.bracesMarkLinks) {
+            if unit.document.contains(.bracesMarkLinks), !DocumentTraits.hasMessageFormatSelector(unit.source) {
                 // Stellarium's links: the words in braces are translated, so only their number compares.
                 let sourceBraces = DocumentTraits.bracedSpans(unit.sourceText.scalars).count
                 let targetBraces = DocumentTraits.bracedSpans(unit.targetText.scalars).count

@@ -13,6 +13,10 @@ struct PunctuationCheck: Check {
             bracketed mark (expected ','; (!)) is text; a full stop or an exclamation mark the target adds to an \
             open message is house style or the translator's tone, not reported (one it loses is); so is a full stop that was an abbreviation's (…, Inc. → …, Inc., \
             2022), a colon ending a lead-in to an appended value, and commands a colon introduces at the end. \
+            A question turned into a request (an imperative: "What content were you casting?" → "Укажіть…"), a \
+            lead-in's colon said in words ("the following permissions:" → "наведені нижче дозволи."), a list item \
+            written the Ukrainian way (lower case, ending with ";") and a URI scheme's colon (about:) are not \
+            reported either. \
             Quote style \
             is house typography, checked only with `typography: strict` in `.tlumach.yml`: then Ukrainian \
             targets use «…» with „…“ nested and English targets use “…” and ‘…’, and straight quotes or the other \
@@ -25,6 +29,8 @@ struct PunctuationCheck: Check {
         examples: [
             .triggering("The exchange took place.", "Обмін відбувся", note: "The full stop is lost."),
             .triggering("Is the exchange over?", "Обмін завершено."),
+            .passing("What content/URL were you casting?", "Укажіть тип контенту, який Ви транслювали, або URL-адресу.", note: "A question turned into a request (Chromium)."),
+            .passing("This extension requests the following permissions:", "Цьому розширенню потрібні наведені нижче дозволи.", note: "A lead-in's colon said in words (Chromium)."),
             .passing(
                 "Wildcards % and _ should be escaped with a \\ to use them literally.", "Символи % і _ треба екранувати символом \\.",
                 note: "The sentence's full stop after the backslash it names (phpMyAdmin)."),
@@ -534,6 +540,36 @@ struct PunctuationCheck: Check {
         return questionWords.contains(ScalarString.make(scalars[..<end]).lowercased())
     }
 
+    /// Whether the last sentence of `target` starts with a verb in the imperative (Data/function-words.tsv's
+    /// `imperative-ending`, a word of five letters or more).
+    static func lastSentenceStartsWithImperative(_ target: [Unicode.Scalar], language: String) -> Bool {
+        let endings = WordLists.shared.words("imperative-ending", language: language)
+        guard !endings.isEmpty else { return false }
+        var end = target.count
+        while end > 0 && (CharacterClass.isSpace(target[end - 1]) || ".?!".unicodeScalars.contains(target[end - 1])) { end -= 1 }
+        var start = end
+        while start > 0 && !(".?!".unicodeScalars.contains(target[start - 1]) && (start == end || CharacterClass.isSpace(target[start]))) { start -= 1 }
+        while start < end && !WordScanner.isLetter(target[start]) { start += 1 }
+        var wordEnd = start
+        while wordEnd < end && (WordScanner.isLetter(target[wordEnd]) || WordScanner.isApostrophe(target[wordEnd])) { wordEnd += 1 }
+        guard wordEnd - start >= 5, target[start].properties.isUppercase else { return false }
+        let word = ScalarString.make(target[start..<wordEnd]).lowercased()
+        return endings.contains { word.hasSuffix($0) }
+    }
+
+    /// Whether one of the words of `text` is in the word list `role`.
+    static func hasListedWord(_ text: AnalyzedText, role: String, language: String) -> Bool {
+        let forms = WordLists.shared.words(role, language: language)
+        guard !forms.isEmpty else { return false }
+        return text.words.contains { forms.contains($0.text.lowercased()) }
+    }
+
+    /// Whether the first letter of the text (after spaces and opening marks) is upper (or lower) case.
+    static func startsWithLetter(_ scalars: [Unicode.Scalar], upperCase: Bool) -> Bool {
+        guard let first = scalars.first(where: { WordScanner.isLetter($0) || NumberScanner.isDigit($0) }), WordScanner.isLetter(first) else { return false }
+        return upperCase ? first.properties.isUppercase : first.properties.isLowercase
+    }
+
     static func lastWordWithColonIsInSource(_ target: [Unicode.Scalar], _ source: [Unicode.Scalar]) -> Bool {
         var end = target.count
         // …also inside the quotes the target puts around it (debconf: "a 'Template:' line" → "рядка "Template:"").
@@ -546,12 +582,16 @@ struct PunctuationCheck: Check {
         // A word, not the colon alone: "Cc:" yes; ":" or "адреси:" only if the source has them (it cannot have the
         // Cyrillic one).
         guard word.count >= 2, word.dropLast().contains(where: WordScanner.isLetter) else { return false }
+        // A URI scheme's name keeps its colon (Firefox: "About About" → "Про сторінки about:").
+        if uriSchemes.contains(ScalarString.make(word.dropLast())) { return true }
         guard contains(source, word) else { return false }
         // Standing as a word in the source, not a lead-in's colon at its end.
         var sourceEnd = source.count
         while sourceEnd > 0 && CharacterClass.isSpace(source[sourceEnd - 1]) { sourceEnd -= 1 }
         return !(sourceEnd >= word.count && Array(source[(sourceEnd - word.count)..<sourceEnd]) == word)
     }
+
+    static let uriSchemes: Set<String> = ["about", "mailto", "file", "data", "javascript", "http", "https", "ftp", "tel", "view-source", "chrome", "blob"]
 
     static func contains(_ scalars: [Unicode.Scalar], _ pattern: [Unicode.Scalar]) -> Bool {
         guard pattern.count <= scalars.count else { return false }
@@ -674,6 +714,16 @@ struct PunctuationCheck: Check {
             || (sourceEnd == .ellipsis && (targetEnd == .none || targetEnd == .period)
                 && Self.endsWithListedWord(target, role: "etcetera", language: unit.targetLanguage))
             || (sourceEnd == .colon && targetEnd == .period && Self.endsWithListedWord(target, role: "abbreviation", language: unit.targetLanguage))
+            // …and a question turned into a request (Chromium: "What content/URL were you casting?" → "Укажіть тип
+            // контенту…", "Can you find spots nearby…?" → "Пошукай поблизу…").
+            || (sourceEnd == .question && (targetEnd == .period || targetEnd == .none)
+                && Self.lastSentenceStartsWithImperative(target, language: unit.targetLanguage))
+            // …and a lead-in's colon said in words (Chromium: "This extension requests the following permissions:"
+            // → "Цьому розширенню потрібні наведені нижче дозволи.").
+            || (sourceEnd == .colon && targetEnd == .period && Self.hasListedWord(targetText, role: "lead-in-word", language: unit.targetLanguage))
+            // …and a list item written as Ukrainian lists write them, in lower case with a semicolon (Chromium:
+            // "Installed apps & extensions in your work profile" → "установлені додатки й розширення…;").
+            || (sourceEnd == .none && targetEnd == .semicolon && Self.startsWithLetter(source, upperCase: true) && Self.startsWithLetter(target, upperCase: false))
             // …and a question that trails off said as a lead-in (skrooge: "Did you know ...?" → "Чи знаєте ви, що…").
             || (sourceEnd == .question && targetEnd == .ellipsis && Self.endMark(Array(source.dropLast())) == .ellipsis)
             // …and an exclamation toned down to a full stop (liferea: "Feed List exported!" → "…експортовано."),
@@ -696,7 +746,7 @@ struct PunctuationCheck: Check {
             // …and a list's "etc." said as an ellipsis (burner: "(start, end, author, etc.)" → "(…, автор, ...)").
             || (sourceEnd == .period && targetEnd == .ellipsis && Self.endsWithEtc(source))
         // The last word of the target is one the source writes with its colon (mailutils: "reformat To: and Cc:
-        // addresses" → "переформатувати адреси To: і Cc:"): the colon is the word's.
+        // addresses" → "переформатувати адреси To: і Cc:"), or a URI scheme's name: the colon is the word's.
         let copiedColonWord = targetEnd == .colon && Self.lastWordWithColonIsInSource(target, source)
         // A list of search keywords (gnome-shell: "screenshot;screencast;…") ends with its separator by convention.
         let keywordList = targetEnd == .semicolon && Self.contains(source, [";"]) && !Self.contains(source, [";", " "])

@@ -12,6 +12,29 @@ enum CharacterClass {
         }
     }
 
+    /// CSS declarations of sizes (`width: 15.4em`, `min-width: 45em; min-height: 32em;`): Mozilla's `.style`
+    /// attributes, which each language sizes for its own words. Every declaration a lower-case property and
+    /// numbers with a CSS unit (or `auto`); at least one such number.
+    static func isStyleDeclarations(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first), text.utf8.contains(UInt8(ascii: ":")) else { return false }
+        var sizes = 0
+        for declaration in text.split(separator: ";") where !declaration.allSatisfy({ $0 == " " }) {
+            let parts = declaration.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2 else { return false }
+            let property = parts[0].trimmingCharacters(in: .whitespaces)
+            guard !property.isEmpty, property.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) else { return false }
+            for value in parts[1].split(separator: " ") {
+                if value == "auto" { continue }
+                let digits = value.prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
+                guard digits.contains(where: \.isNumber), styleUnits.contains(String(value.dropFirst(digits.count))) else { return false }
+                sizes += 1
+            }
+        }
+        return sizes > 0
+    }
+
+    static let styleUnits: Set<String> = ["em", "ex", "ch", "rem", "px", "pt", "vw", "vh", "%"]
+
     /// A constant's name whose translation is the locale's value (libmateweather: `'DEFAULT_COORDINATES'` →
     /// `50,400002 30,566668`): capitals, digits and at least one underscore, in quotes or not.
     static func isConstantName(_ text: String) -> Bool {

@@ -1,0 +1,106 @@
+import TlumachCheck
+import TlumachFormats
+import XCTest
+
+/// False classes of the nineteenth round's judged samples (sets EN–ER: Firefox, Thunderbird, AppStream, PyPI
+/// applications, Chromium; docs/check-evaluation.md), each pinned with its real example beside a true finding of
+/// the same shape that must stay found.
+final class SetENNoiseTests: XCTestCase {
+    private func counted(_ pairs: [(String, String)]) -> [String] {
+        documentFindings(pairs).filter { $0.severity >= .warning }.map(\.check)
+    }
+
+    /// Chromium: ICU MessageFormat's plural forms are words in braces, and Ukrainian writes more forms than English
+    /// (one, few, many, other), so a catalog full of them is no catalog of Stellarium's links in braces; a
+    /// placeholder lost from a form is still found, and so is a Stellarium link.
+    func testMessageFormatChoicesAreNoLinksInBraces() {
+        let chromium: [(String, String)] = [
+            (
+                "{SECONDS, plural, =1 {1 Second Ago} other {# Seconds Ago}}",
+                "{SECONDS,plural, =1{1 секунду тому}one{# секунду тому}few{# секунди тому}many{# секунд тому}other{# секунди тому}}"
+            ),
+            (
+                "{NUM_MINS, plural,\n       =1 {Created 1 minute ago}\n       other {Created {NUM_MINS} minutes ago}}",
+                "{NUM_MINS,plural, =1{Створено 1 хвилину тому}one{Створено {NUM_MINS} хвилину тому}few{Створено {NUM_MINS} хвилини тому}many{Створено {NUM_MINS} хвилин тому}other{Створено {NUM_MINS} хвилини тому}}"
+            ),
+            (
+                "{COUNT, plural,\n      =1 {Failed to send $1 to $2}\n      other {Failed to send $1 to $2}}",
+                "{COUNT,plural, =1{Не вдалося надіслати $1 на пристрій $2}one{Не вдалося надіслати $1 на пристрій $2}few{Не вдалося надіслати $1 на пристрій $2}many{Не вдалося надіслати $1 на пристрій $2}other{Не вдалося надіслати $1 на пристрій $2}}"
+            ),
+        ]
+        XCTAssertEqual(counted(chromium), [])
+        let lost = chromium + [
+            (
+                "{COUNT, plural,\n      =1 {{COUNT} reused password}\n      other {{COUNT} reused passwords}}",
+                "{COUNT,plural, =1{1 повторно використаний пароль}one{повторно використаний пароль}few{повторно використані паролі}many{повторно використаних паролів}other{повторно використаного пароля}}"
+            )
+        ]
+        XCTAssertEqual(counted(lost), ["placeholder-mismatch"])
+        let stellarium: [(String, String)] = [
+            ("{The Stellarium Wiki} - general information.", "{Вікі Stellarium} — загальні відомості."),
+            ("or a {third-party application} that can talk to Stellarium;", "або {стороння програма}, яка може обмінюватися даними зі Stellarium;"),
+            ("Bug reports can be made {here}.", "Повідомити про помилки можна тут."),
+        ]
+        XCTAssertEqual(counted(stellarium), ["placeholder-mismatch"])
+    }
+
+    /// Chromium: "Didn\u2019t" carries an escape its build left in the text; its digits are no figure. A figure
+    /// beside it is still compared.
+    func testEscapesLeftInTheTextAreNoFigures() {
+        XCTAssertEqual(defaultFindings("Didn\\u2019t receive your code? <link>Get new code</link>", "Не отримали код? <link>Отримати новий</link>"), [])
+        XCTAssertEqual(defaultFindings("Didn\\u2019t receive your code in 30 seconds?", "Не отримали код за 20 секунд?"), ["number-mismatch", "number-mismatch"])
+    }
+
+    /// Firefox: a window's `.style` attribute (`width: 15.4em`) is sized by each language for its own words; a
+    /// size said in a sentence is still a figure.
+    func testStyleDeclarationsAreSizedPerLanguage() {
+        XCTAssertEqual(defaultFindings("width: 15.4em", "width: 19.5em"), [])
+        XCTAssertEqual(defaultFindings("min-width: 45em; min-height: 32em;", "min-width: 50em; min-height: 35em;"), [])
+        XCTAssertEqual(defaultFindings("width: 600px; min-height: 550px;", "width: 690px; min-height: 610px;"), [])
+        XCTAssertEqual(defaultFindings("Width: 15 characters", "Ширина: 16 символів"), ["number-mismatch", "number-mismatch"])
+        XCTAssertEqual(defaultFindings("width: 35em", "ширина: 45em"), ["number-mismatch", "number-mismatch"])
+    }
+
+    /// Firefox: "About About" → "Про сторінки about:": the colon is the URI scheme's; a colon added to a label
+    /// stays reported.
+    func testAURISchemeKeepsItsColon() {
+        XCTAssertEqual(defaultFindings("About About", "Про сторінки about:"), [])
+        XCTAssertEqual(defaultFindings("About About", "Про сторінки:"), ["punctuation"])
+    }
+
+    /// Firefox's about:webauthn keeps "True" and "False", values the program prints; a word of the interface
+    /// copied stays reported.
+    func testValuesAProgramPrintsMayBeKept() {
+        XCTAssertEqual(defaultFindings("False", "False"), [])
+        XCTAssertEqual(defaultFindings("null", "null"), [])
+        XCTAssertEqual(defaultFindings("Allow", "Allow"), ["untranslated"])
+    }
+
+    /// Chromium: a question turned into a request ("What content/URL were you casting?" → "Укажіть…", a prompt
+    /// for Gemini "Can you find spots…?" → "Пошукай…"); a question answered as a statement stays reported.
+    func testAQuestionTurnedIntoARequest() {
+        XCTAssertEqual(defaultFindings("What content/URL were you casting?", "Укажіть тип контенту, який Ви транслювали, або URL-адресу."), [])
+        XCTAssertEqual(
+            defaultFindings(
+                "I’m in the mood for a cozy café. Can you find spots nearby that are known for being quiet?",
+                "Я хочу відвідати затишне кафе. Пошукай поблизу тихі й затишні місця."),
+            [])
+        XCTAssertEqual(defaultFindings("What content were you casting?", "Контент, який ви транслювали."), ["punctuation"])
+        XCTAssertEqual(defaultFindings("Can you find spots nearby?", "Тихі місця поблизу."), ["punctuation"])
+    }
+
+    /// Chromium: a lead-in's colon said in words ("the following permissions:" → "наведені нижче дозволи."); a
+    /// colon lost without such words stays reported.
+    func testALeadInColonSaidInWords() {
+        XCTAssertEqual(defaultFindings("This extension requests the following permissions:", "Цьому розширенню потрібні наведені нижче дозволи."), [])
+        XCTAssertEqual(defaultFindings("Try the following tips:", "Виконайте вказівки нижче."), [])
+        XCTAssertEqual(defaultFindings("This extension requests these permissions:", "Цьому розширенню потрібні ці дозволи."), ["punctuation"])
+    }
+
+    /// Chromium: a list item written as Ukrainian lists are, lower case and a semicolon; a semicolon added to a
+    /// capitalised label stays reported.
+    func testListItemsWrittenTheUkrainianWay() {
+        XCTAssertEqual(defaultFindings("Installed apps & extensions in your work profile", "установлені додатки й розширення у вашому робочому профілі;"), [])
+        XCTAssertEqual(defaultFindings("Installed apps", "Установлені додатки;"), ["punctuation"])
+    }
+}
