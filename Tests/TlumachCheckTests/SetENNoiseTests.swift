@@ -103,4 +103,55 @@ final class SetENNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("Installed apps & extensions in your work profile", "установлені додатки й розширення у вашому робочому профілі;"), [])
         XCTAssertEqual(defaultFindings("Installed apps", "Установлені додатки;"), ["punctuation"])
     }
+
+    // MARK: help pages (sets ES, ET: GNOME's and MATE's help, Mallard and DocBook)
+
+    /// evolution's help: commands and values kept as written, alone in their element or as a list of quoted
+    /// values; a sentence around a command copied stays reported.
+    func testCodeElementsAndQuotedValuesKept() {
+        XCTAssertEqual(defaultFindings("<cmd> xdg-settings set default-url-scheme-handler https browser.desktop </cmd>", "<cmd> xdg-settings set default-url-scheme-handler https browser.desktop </cmd>"), [])
+        XCTAssertEqual(defaultFindings("<screen>$ dconf read /org/mate/desktop/interface/enable-animations</screen>", "<screen>$ dconf read /org/mate/desktop/interface/enable-animations</screen>"), [])
+        XCTAssertEqual(defaultFindings("\"none\", \"wallpaper\", \"centered\", \"scaled\", \"stretched\", \"zoom\", \"spanned\"", "\"none\", \"wallpaper\", \"centered\", \"scaled\", \"stretched\", \"zoom\", \"spanned\""), [])
+        XCTAssertEqual(defaultFindings("Run <cmd>evolution --offline</cmd> to start offline.", "Run <cmd>evolution --offline</cmd> to start offline."), ["untranslated"])
+    }
+
+    /// evolution's help: a sentence that runs into the steps after it ("To mark a mail folder for offline use,")
+    /// said as a lead-in ("…, виконайте такі дії:"); a colon added to a label stays reported.
+    func testASentenceRunningIntoStepsSaidAsALeadIn() {
+        XCTAssertEqual(defaultFindings("To mark a mail folder for offline use,", "Щоб позначити поштову теку для автономного користування, виконайте такі дії:"), [])
+        XCTAssertEqual(defaultFindings("In a terminal window, type", "У вікні термінала, введіть таку команду:"), [])
+        XCTAssertEqual(defaultFindings("Mail folder", "Поштова тека:"), ["punctuation"])
+    }
+
+    /// gnome-help: the source's full stop kept inside the link the target ends with; a full stop lost from inside
+    /// it stays reported.
+    func testAMarkKeptInsideTheClosingTags() {
+        XCTAssertEqual(defaultFindings("<link>Take a screenshot of the entire screen.</link>.", "<link>Зробити знімок усього екрана.</link>"), [])
+        XCTAssertEqual(defaultFindings("<link>Take a screenshot of the entire screen.</link>", "<link>Зробити знімок усього екрана</link>"), ["punctuation"])
+    }
+
+    /// mate-user-guide: a menu the source names twice, named once and then by a pronoun; one never named, and a
+    /// parameter named twice (MediaWiki's `<var>`), stay missing.
+    func testAnElementNamedTwiceMayBeNamedOnce() {
+        XCTAssertEqual(
+            defaultFindings(
+                "If the <guibutton>Lock Screen</guibutton> button is present on a panel, click on the <guibutton>Lock Screen</guibutton> button.",
+                "Якщо на панелі є кнопка <guibutton>Блокувати екран</guibutton> натисніть її."),
+            [])
+        XCTAssertEqual(
+            defaultFindings("Click on the <guibutton>Lock Screen</guibutton> button.", "Натисніть кнопку блокування екрана."),
+            ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(
+            defaultFindings("Use the <var>file</var> parameter, or send the <var>file</var>.", "Скористайтеся параметром <var>file</var>."),
+            ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// gnome-devel-docs: "12-hour/24-hour" → "дванадцятигодинному або двадцятичотиригодинному" (tens and units in
+    /// one compound), "both 2D and 3D" → "дво- та тривимірної" (a stem before a hyphen); a figure changed stays
+    /// reported.
+    func testCompoundsOfTensAndUnitsAndSharedStems() {
+        XCTAssertEqual(defaultFindings("a setting for 12-hour/24-hour display", "параметр показу часу у дванадцятигодинному або двадцятичотиригодинному вигляді"), [])
+        XCTAssertEqual(defaultFindings("adding physics interaction in both 2D and 3D environments", "для додавання фізичної взаємодії у середовищах дво- та тривимірної графіки"), [])
+        XCTAssertEqual(defaultFindings("a setting for 24-hour display", "параметр показу часу у двадцятитригодинному вигляді"), ["number-mismatch"])
+    }
 }

@@ -231,6 +231,56 @@ struct UntranslatedCheck: Check {
             && !tokens.contains { $0.count > 1 && $0.first?.isUppercase == true && $0.dropFirst().allSatisfy(\.isLowercase) }
     }
 
+    /// Help pages' commands and values, kept as written: a source made only of code elements (evolution's
+    /// "<cmd>xdg-settings set … https browser.desktop</cmd>", mate-user-guide's "<screen>$ dconf read …</screen>")
+    /// or of quoted values ("none", "wallpaper", "centered" in gnome-help).
+    static func isCodeOnly(_ source: String) -> Bool {
+        let scalars = Array(source.unicodeScalars)
+        guard let first = scalars.first(where: { !CharacterClass.isSpace($0) }), first == "<" || first == "\"" || first == "“" else { return false }
+        var rest: [Unicode.Scalar] = []
+        var index = 0
+        var spans = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<", let (name, afterOpen) = openingTagName(scalars, at: index), codeElements.contains(name) {
+                let closing = Array("</\(name)>".unicodeScalars)
+                var end = afterOpen
+                while end + closing.count <= scalars.count && !scalars[end..<(end + closing.count)].elementsEqual(closing) { end += 1 }
+                guard end + closing.count <= scalars.count else { return false }
+                index = end + closing.count
+                spans += 1
+                continue
+            }
+            if scalar == "\"" || scalar == "“", let close = scalars[(index + 1)...].firstIndex(where: { $0 == "\"" || $0 == "”" }),
+                !scalars[(index + 1)..<close].contains(" ")
+            {
+                index = close + 1
+                spans += 1
+                continue
+            }
+            rest.append(scalar)
+            index += 1
+        }
+        // Quoted values need company (a list); a code element may stand alone.
+        let quotedOnly = first != "<"
+        return spans >= (quotedOnly ? 2 : 1) && !rest.contains(where: { $0.properties.isAlphabetic })
+    }
+
+    static let codeElements: Set<String> = [
+        "cmd", "code", "screen", "sys", "input", "output", "command", "literal", "userinput", "computeroutput",
+        "programlisting", "filename", "file", "var", "replaceable",
+    ]
+
+    /// The name of the opening tag at `index` ("<cmd>", "<code mime=\"…\">") and where the tag ends.
+    static func openingTagName(_ scalars: [Unicode.Scalar], at index: Int) -> (String, Int)? {
+        var end = index + 1
+        while end < scalars.count && scalars[end].isASCII && scalars[end].properties.isAlphabetic { end += 1 }
+        guard end > index + 1, end < scalars.count, scalars[end] == ">" || scalars[end] == " " else { return nil }
+        let name = ScalarString.make(scalars[(index + 1)..<end]).lowercased()
+        guard let close = scalars[end...].firstIndex(of: ">") else { return nil }
+        return (name, close + 1)
+    }
+
     /// pysiogame's About box: a licence's notice ("…under the terms of the GNU General Public License…") kept in
     /// the language it was written in, on purpose (Data/licence-notices.tsv).
     static func isLicenceNotice(_ source: String, language: String) -> Bool {
@@ -292,6 +342,7 @@ struct UntranslatedCheck: Check {
         if CharacterClass.isSettingKey(source) { return nil }
         if Self.isOwnCommandLine(source, file: unit.file) { return nil }
         if Self.isExpression(source) { return nil }
+        if Self.isCodeOnly(source) { return nil }
         if Self.isLicenceNotice(source, language: unit.sourceLanguage) { return nil }
         // A key's printed name (caribou: "Num lock") kept as the key shows it (Data/key-names.tsv).
         if source.utf8.count <= 16 {

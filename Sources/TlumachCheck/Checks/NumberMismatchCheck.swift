@@ -137,6 +137,16 @@ struct NumberMismatchCheck: Check {
         abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
     }
 
+    /// The starts of the target's compound words that say `value` (Data/number-idioms.tsv), and for 21–99 the tens'
+    /// start joined to the units' (gnome-devel-docs: "24-hour" → "двадцятичотиригодинному").
+    static func compoundStems(_ value: Int, language: String) -> [String]? {
+        let idioms = WordLists.shared.numberIdioms("compound", language: language)
+        func stems(_ value: Int) -> [String]? { idioms.first(where: { $0.source == String(value) })?.targetStarts }
+        if let direct = stems(value) { return direct }
+        guard (21...99).contains(value), value % 10 != 0, let tens = stems(value / 10 * 10), let units = stems(value % 10) else { return nil }
+        return tens.flatMap { ten in units.map { ten + $0 } }
+    }
+
     /// "3D" → "тривимірні", "2 pass" → "двопрохідний": a small number glued to a Latin letter in the source, or
     /// joined to the next word by a hyphen or a space, rendered in the target as the first part of a compound word
     /// (2D and 3D also as плоский and просторовий).
@@ -144,7 +154,7 @@ struct NumberMismatchCheck: Check {
     /// once per missing number).
     static func writtenAsCompound(_ token: NumberToken, in unit: CheckedUnit, memo: inout [Int: Bool]) -> Bool {
         guard token.values.count == 1, let value = token.values.first, value == value.rounded(), abs(value) <= 1_000,
-            let stems = WordLists.shared.numberIdioms("compound", language: unit.targetLanguage).first(where: { $0.source == String(Int(value)) })?.targetStarts
+            let stems = compoundStems(Int(value), language: unit.targetLanguage)
         else { return false }
         let scalars = unit.sourceText.scalars
         var next = token.range.upperBound
@@ -171,7 +181,15 @@ struct NumberMismatchCheck: Check {
             return stems.contains { lower.hasPrefix($0) && lower.count > $0.count + 2 }
                 || wordStems.contains { lower.hasPrefix($0) && lower.count > $0.count }
         }
-        var found = unit.targetText.words.contains { says($0.text) }
+        let target = unit.targetText.scalars
+        // gnome-devel-docs: "in both 2D and 3D environments" → "у середовищах дво- та тривимірної графіки": the
+        // stem alone before a hyphen, the compound's second part shared with the next word.
+        func suspended(_ word: Word) -> Bool {
+            word.range.upperBound < target.count && target[word.range.upperBound] == "-"
+                && (word.range.upperBound + 1 == target.count || CharacterClass.isSpace(target[word.range.upperBound + 1]))
+                && stems.contains(word.text.lowercased())
+        }
+        var found = unit.targetText.words.contains { says($0.text) || suspended($0) }
         // FontForge: "_3D Rotate" → "П_росторове обертання": an accelerator inside the word that says it.
         if !found, let unmarked = unit.targetText.withoutAcceleratorMarks(where: { _, _ in true }) {
             found = unmarked.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).contains { says(String($0)) }

@@ -438,6 +438,43 @@ struct PlaceholderMismatchCheck: Check {
         }
     }
 
+    /// mate-user-guide: "The <guimenu>Places</guimenu> menu is a quick way… The <guimenu>Places</guimenu> menu allows
+    /// you to…" → "Меню <guimenu>Місця</guimenu> надає… і дозволяє…": an element the source repeats word for word
+    /// may be named once, the second time by a pronoun; one the target never writes stays missing, and so does code
+    /// (MediaWiki's `<var>$1file</var>` named twice is a parameter lost, not a pronoun).
+    static func withoutRepeatedElements(_ source: [Placeholder], target: [Placeholder], scalars: [Unicode.Scalar]) -> [Placeholder] {
+        var targetCount: [String: Int] = [:]
+        for placeholder in target where placeholder.kind == .tag { targetCount[placeholder.key, default: 0] += 1 }
+        // How many of each opening tag the target lacks: only those many repeats may be worded otherwise.
+        var lacking: [String: Int] = [:]
+        for placeholder in source where placeholder.kind == .tag && (targetCount[placeholder.key] ?? 0) > 0 { lacking[placeholder.key, default: 0] += 1 }
+        for (key, count) in lacking { lacking[key] = count - (targetCount[key] ?? 0) }
+        var dropped = Set<Int>()
+        var seen = Set<String>()
+        for (index, open) in source.enumerated()
+        where open.kind == .tag && !open.key.hasPrefix("</") && (lacking[open.key] ?? 0) > 0 && namingElements.contains(String(open.key.dropFirst().dropLast())) {
+            let closingKey = "</" + open.key.dropFirst()
+            guard let close = source[(index + 1)...].firstIndex(where: { $0.kind == .tag && $0.key == closingKey }),
+                !source[(index + 1)..<close].contains(where: { $0.key == open.key })
+            else { continue }
+            let content = ScalarString.make(scalars[open.range.upperBound..<source[close].range.lowerBound])
+            if !seen.insert(open.key + content).inserted {
+                dropped.insert(index)
+                dropped.insert(close)
+                lacking[open.key, default: 0] -= 1
+            }
+        }
+        guard !dropped.isEmpty else { return source }
+        return source.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    /// Elements that name a thing of the interface or stress words (DocBook's and Mallard's), which a pronoun may
+    /// stand for.
+    static let namingElements: Set<String> = [
+        "gui", "guimenu", "guisubmenu", "guimenuitem", "guibutton", "guilabel", "guiicon", "interface", "app", "application",
+        "productname", "em", "emphasis", "i", "b", "strong",
+    ]
+
     /// MediaWiki's parameters: each may be used any number of times, so they compare as sets. One the source prints
     /// outside plural forms must be printed by the translation; one it prints only inside `{{PLURAL:$3|…|$3
     /// pages}}` may be carried by the target's own forms (`{{PLURAL:$3|1=…|…}}`); one it uses only to choose a form
@@ -886,6 +923,7 @@ struct PlaceholderMismatchCheck: Check {
                 targetOthers = Self.withoutAddedMarkup(targetOthers, source: sourceOthers)
                 sourceOthers = Self.withoutReflowedLineBreaks(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
                 sourceOthers = Self.withoutDroppedRichTextWrapper(sourceOthers, target: targetOthers)
+                sourceOthers = Self.withoutRepeatedElements(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars)
             }
             targetOthers = Self.withoutAddedRichTextWrapper(targetOthers, source: sourceOthers, sourceScalars: unit.sourceText.scalars)
             if unit.document.contains(.kuitMarkup) {

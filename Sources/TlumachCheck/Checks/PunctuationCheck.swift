@@ -8,14 +8,15 @@ struct PunctuationCheck: Check {
         id: "punctuation", name: "Punctuation",
         summary: "End punctuation differs beyond language conventions; quotes are not the target language's; punctuation is doubled; a space stands before punctuation; spaces are doubled.",
         rationale: """
-            End punctuation is compared after closing quotes and brackets are set aside, so a closing quote moved \
+            End punctuation is compared after closing quotes, brackets and tags are set aside, so a closing quote moved \
             around the full stop (English “….” and Ukrainian «…».) is not reported; "..." equals "…"; a quoted or \
             bracketed mark (expected ','; (!)) is text; a full stop or an exclamation mark the target adds to an \
             open message is house style or the translator's tone, not reported (one it loses is); so is a full stop that was an abbreviation's (…, Inc. → …, Inc., \
             2022), a colon ending a lead-in to an appended value, and commands a colon introduces at the end. \
             A question turned into a request (an imperative: "What content were you casting?" → "Укажіть…"), a \
             lead-in's colon said in words ("the following permissions:" → "наведені нижче дозволи."), a list item \
-            written the Ukrainian way (lower case, ending with ";") and a URI scheme's colon (about:) are not \
+            written the Ukrainian way (lower case, ending with ";"), a sentence running into the steps after it said \
+            as a lead-in ("To mark a folder," → "…, виконайте такі дії:") and a URI scheme's colon (about:) are not \
             reported either. \
             Quote style \
             is house typography, checked only with `typography: strict` in `.tlumach.yml`: then Ukrainian \
@@ -349,13 +350,19 @@ struct PunctuationCheck: Check {
 
     /// Whether the target, before its closing quotes and brackets and a full stop, ends with one of `role`'s forms
     /// in Data/abbreviations.tsv (spaces ignored: "і т. д." is "іт.д"), as a whole word.
-    static func endsWithListedWord(_ target: [Unicode.Scalar], role: String, language: String) -> Bool {
+    static func endsWithListedWord(_ target: [Unicode.Scalar], role: String, language: String, within words: Int = 1) -> Bool {
         guard var end = lastMarkIndex(target) else { return false }
         if target[end] == "." { end -= 1 }
         guard end >= 0 else { return false }
         let tail = ScalarString.make(target[max(0, end - 24)...end]).lowercased()
         let chunks = tail.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" })
         let forms = WordLists.shared.words(role, language: language)
+        // `within` > 1: one of the last words, not only the last ("такі дії", "таку команду").
+        if words > 1 {
+            return chunks.suffix(words).contains { chunk in
+                chunk.split(whereSeparator: { !$0.isLetter }).contains { word in forms.contains(String(word)) }
+            }
+        }
         for count in 1...max(1, min(3, chunks.count)) where count <= chunks.count {
             // The word's own letters and dots: "<br>Див" is "див", "(тощо" is "тощо".
             guard let word = chunks.suffix(count).joined().split(whereSeparator: { !$0.isLetter && $0 != "." }).last else { continue }
@@ -635,21 +642,21 @@ struct PunctuationCheck: Check {
         return !contains(source, ["\\", target[last]])
     }
 
-    /// Whether the text's last visible character closes a quotation.
-    /// The text before a closing `</html>` or `</qt>` that ends it (freeplane: "…більше часу.</html>" for "…more
-    /// time."): the wrapper's end is no part of the sentence.
-    static func withoutClosingWrapper(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    /// The text without the closing tags and spaces at its end (`</link>`, `</gui>`; a wrapper's `</html>`: freeplane
+    /// "…більше часу.</html>" for "…more time.").
+    static func withoutClosingTags(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var end = scalars.count
-        while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
-        guard end > 0, scalars[end - 1] == ">" else { return scalars }
-        for closing in ["</html>", "</qt>"] {
-            let length = closing.unicodeScalars.count
-            guard end >= length else { continue }
-            if ScalarString.make(scalars[(end - length)..<end]).lowercased() == closing { return Array(scalars[..<(end - length)]) }
+        while true {
+            while end > 0 && CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
+            guard end > 3, scalars[end - 1] == ">", let open = scalars[..<end].lastIndex(of: "<"), open + 2 < end, scalars[open + 1] == "/",
+                scalars[(open + 2)..<(end - 1)].allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || NumberScanner.isDigit($0) || $0 == ":" || $0 == "-") })
+            else { break }
+            end = open
         }
-        return scalars
+        return end == scalars.count ? scalars : Array(scalars[..<end])
     }
 
+    /// Whether the text's last visible character closes a quotation.
     static func endsWithQuote(_ text: [Unicode.Scalar]) -> Bool {
         guard let last = text.last(where: { !CharacterClass.isSpace($0) }) else { return false }
         return "»”\"'’“".unicodeScalars.contains(last)
@@ -670,8 +677,11 @@ struct PunctuationCheck: Check {
         let targetText = unit.targetText
         let target = targetText.scalars
         var issues: [Issue] = []
-        var sourceEnd = Self.endMark(Self.withoutClosingWrapper(source))
-        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(Self.withoutClosingWrapper(target)))
+        // Closing tags at the end are no part of the sentence: its mark may stand inside them or after them
+        // (gnome-help: "<link>Take a screenshot of the entire screen.</link>." → "<link>Зробити знімок усього
+        // екрана.</link>"), and one lost inside them is lost.
+        var sourceEnd = Self.endMark(Self.withoutClosingTags(source))
+        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(Self.withoutClosingTags(target)))
         // The source's two dots read as the target reads them: an ellipsis mistyped when the target writes one
         // (darktable: "store new preset.." → "зберегти новий пресет..."), else a full stop ("etc..", "PREFIX/..").
         let twoDots = sourceEnd == .period && targetEnd == .ellipsis && Self.endMark(source, twoDotsAsEllipsis: true) == .ellipsis
@@ -721,6 +731,12 @@ struct PunctuationCheck: Check {
             // …and a lead-in's colon said in words (Chromium: "This extension requests the following permissions:"
             // → "Цьому розширенню потрібні наведені нижче дозволи.").
             || (sourceEnd == .colon && targetEnd == .period && Self.hasListedWord(targetText, role: "lead-in-word", language: unit.targetLanguage))
+            // …and a sentence that runs into the steps or command after it, said as a lead-in (evolution: "To mark
+            // a mail folder for offline use," → "…, виконайте такі дії:"; gnome-boxes: "In a terminal window, type"
+            // → "…введіть таку команду:").
+            || ((sourceEnd == .comma || sourceEnd == .none) && targetEnd == .colon
+                && Self.endsWithListedWord(Array(target.dropLast()), role: "lead-in-word", language: unit.targetLanguage, within: 2))
+
             // …and a list item written as Ukrainian lists write them, in lower case with a semicolon (Chromium:
             // "Installed apps & extensions in your work profile" → "установлені додатки й розширення…;").
             || (sourceEnd == .none && targetEnd == .semicolon && Self.startsWithLetter(source, upperCase: true) && Self.startsWithLetter(target, upperCase: false))
