@@ -12,7 +12,8 @@ struct UntranslatedCheck: Check {
             a URL, placeholders) may legitimately be copied or left empty (it falls back to itself), so it is not reported; neither are units with no source text. A \
             copied target counts as untranslated only when it reads as English: a common word alone (Help), or two \
             words or more with a common lower-case word among them. Names and codes kept on purpose (Kerberos, \
-            Bugzilla, mscgen, `ps axu`, placeholders only), a value a program prints as written (False, null), a lone lower-case word (a keyword the program matches: \
+            Bugzilla, mscgen, `ps axu`, placeholders only), commands in code elements (`<cmd>`, `<screen>`) and lists \
+            of quoted values, a value a program prints as written (False, null), a lone lower-case word (a keyword the program matches: \
             help, list) and a key's name where the PO context says so (keyboard label: Delete) are not reported, \
             nor targets made only of the \
             `untranslatable` words of `.tlumach.yml`. A lone capitalised word copied (Help) is reported only when \
