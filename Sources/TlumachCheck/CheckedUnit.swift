@@ -304,7 +304,8 @@ public final class AnalyzedText: Sendable {
     public let masked: [Bool]
     public var hasMaskedSpans: Bool { !placeholders.isEmpty || !links.isEmpty || !entities.isEmpty }
 
-    /// `&name;` (a letter, then up to 31 letters or digits), `&#123;`, `&#x7B;`, and `\u` with four hex digits.
+    /// `&name;` (a letter, then up to 47 letters, digits, dots, hyphens or underscores), `&#123;`, `&#x7B;`, and
+    /// `\u` with four hex digits.
     static func characterEntities(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var index = 0
@@ -340,7 +341,11 @@ public final class AnalyzedText: Sendable {
                     index += 1
                     continue
                 }
-                while end < scalars.count && end - index <= 32 && (PlaceholderScanner.isASCIILetter(scalars[end]) || NumberScanner.isDigit(scalars[end])) {
+                // XML's entity names also take dots, hyphens and underscores (KDE's "&Carsten.Pfeiffer.mail;").
+                while end < scalars.count && end - index <= 48
+                    && (PlaceholderScanner.isASCIILetter(scalars[end]) || NumberScanner.isDigit(scalars[end])
+                        || scalars[end] == "." || scalars[end] == "-" || scalars[end] == "_")
+                {
                     end += 1
                 }
             }

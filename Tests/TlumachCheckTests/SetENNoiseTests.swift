@@ -154,4 +154,62 @@ final class SetENNoiseTests: XCTestCase {
         XCTAssertEqual(defaultFindings("adding physics interaction in both 2D and 3D environments", "для додавання фізичної взаємодії у середовищах дво- та тривимірної графіки"), [])
         XCTAssertEqual(defaultFindings("a setting for 24-hour display", "параметр показу часу у двадцятитригодинному вигляді"), ["number-mismatch"])
     }
+
+    // MARK: KDE's handbooks (sets EU, EV: DocBook)
+
+    /// krusader's and kmail's handbooks: DocBook's `<quote>` written as the language's quotation marks, either way;
+    /// a quotation dropped altogether stays reported.
+    func testQuoteElementsWrittenAsMarks() {
+        XCTAssertEqual(defaultFindings("New features in the &krusader;-2.0.0 <quote>Mars Pathfinder</quote> release", "Нові можливості у випуску &krusader;-2.0.0 «Mars Pathfinder»"), [])
+        XCTAssertEqual(
+            defaultFindings(
+                "Most likely, the \"Date:\" header of these messages is broken and &kmail; cannot interpret it.",
+                "Ймовірно, частину заголовка, <quote>Date:</quote>, цих повідомлень пошкоджено, і &kmail; не може її обробити."),
+            [])
+        XCTAssertEqual(
+            defaultFindings("Remote <quote>compare by content</quote> is done in parallel.", "Віддалене порівняння за вмістом виконується паралельно."),
+            ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// kate's and krusader's handbooks: a key, button or acronym named by an entity on one side and by its element
+    /// on the other ("&MMB;" → "<mousebutton>середньою</mousebutton>", "<keycap>Return</keycap>" → "&Enter;"); an
+    /// element lost with no entity in its place stays reported.
+    func testElementsWrittenAsEntities() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Additionally, text selected with the mouse may be pasted by clicking the &MMB; at the desired position.",
+                "Крім того, позначений текст можна вставити клацанням <mousebutton>середньою</mousebutton> кнопкою миші."),
+            [])
+        XCTAssertEqual(defaultFindings("<keycombo>&Ctrl; <keycap>Return</keycap></keycombo>", "<keycombo>&Ctrl;&Enter;</keycombo>"), [])
+        XCTAssertEqual(defaultFindings("Press <keycombo>&Ctrl; <keycap>Return</keycap></keycombo>.", "Натисніть <keycombo>&Ctrl; Enter</keycombo>."), ["placeholder-mismatch", "placeholder-mismatch"])
+    }
+
+    /// KDE's entities take dots and hyphens ("&Carsten.Pfeiffer.mail;"): the last one's semicolon ends no sentence,
+    /// and XML's closing tag may have a space before its end ("</KrusaderUserActions >").
+    func testXMLNamesAsXMLWritesThem() {
+        XCTAssertEqual(
+            defaultFindings("Program copyright 1998-2000 &Carsten.Pfeiffer; &Carsten.Pfeiffer.mail;", "Авторські права на програму належать &Carsten.Pfeiffer; &Carsten.Pfeiffer.mail;, ©1998-2000"),
+            [])
+        XCTAssertEqual(
+            defaultFindings(
+                "This useraction: <programlisting> <KrusaderUserActions> <action name=\"search\" > </action> </KrusaderUserActions></programlisting>",
+                "Ця дія: <programlisting> <KrusaderUserActions> <action name=\"search\" > </action> </KrusaderUserActions ></programlisting>"),
+            [])
+    }
+
+    /// kmail's handbook: a list item ended with a full stop for the source's semicolon; krusader's: a metavariable in
+    /// `<replaceable>` translated; kdesvn's: a scheme copied ("ksvn+file"); kate's: the ellipsis of a menu item the
+    /// target ends with is no sentence's mark, so the full stop it lost is named as lost.
+    func testListItemsMetavariablesSchemesAndMenuItems() {
+        XCTAssertEqual(defaultFindings("Drag a message into the composer window – that message will then be attached;", "Перетягніть повідомлення до вікна редактора — його буде долучено."), [])
+        XCTAssertEqual(
+            defaultFindings("<userinput><replaceable>{foo_path}/krusader</replaceable></userinput>", "<userinput><replaceable>{якийсь_шлях}/krusader</replaceable></userinput>"), [])
+        XCTAssertEqual(defaultFindings("ksvn+file", "ksvn+file"), [])
+        XCTAssertEqual(defaultFindings("Open file", "Open file"), ["untranslated"])
+        XCTAssertEqual(
+            defaultFindingMessages(
+                "Set it in the <menuchoice><guimenu>Settings</guimenu><guimenuitem>Configure Editor...</guimenuitem></menuchoice> menu.",
+                "Вкажіть його у меню <menuchoice><guimenu>Параметри</guimenu><guimenuitem>Налаштувати редактор...</guimenuitem></menuchoice>"),
+            ["end punctuation differs: the source ends with “.”, the target with nothing"])
+    }
 }

@@ -13,7 +13,7 @@ struct UntranslatedCheck: Check {
             copied target counts as untranslated only when it reads as English: a common word alone (Help), or two \
             words or more with a common lower-case word among them. Names and codes kept on purpose (Kerberos, \
             Bugzilla, mscgen, `ps axu`, placeholders only), commands in code elements (`<cmd>`, `<screen>`) and lists \
-            of quoted values, a value a program prints as written (False, null), a lone lower-case word (a keyword the program matches: \
+            of quoted values, a lower-case scheme (ksvn+file), a value a program prints as written (False, null), a lone lower-case word (a keyword the program matches: \
             help, list) and a key's name where the PO context says so (keyboard label: Delete) are not reported, \
             nor targets made only of the \
             `untranslatable` words of `.tlumach.yml`. A lone capitalised word copied (Help) is reported only when \
@@ -344,6 +344,13 @@ struct UntranslatedCheck: Check {
         if Self.isOwnCommandLine(source, file: unit.file) { return nil }
         if Self.isExpression(source) { return nil }
         if Self.isCodeOnly(source) { return nil }
+        // kdesvn's "ksvn+file", "(k)svn+file": one lower-case token joined by signs words do not take is a scheme or
+        // keyword, not words.
+        if !source.unicodeScalars.contains(where: { CharacterClass.isSpace($0) || $0.properties.isUppercase }),
+            source.unicodeScalars.contains(where: { "+()/:_=".unicodeScalars.contains($0) })
+        {
+            return nil
+        }
         if Self.isLicenceNotice(source, language: unit.sourceLanguage) { return nil }
         // A key's printed name (caribou: "Num lock") kept as the key shows it (Data/key-names.tsv).
         if source.utf8.count <= 16 {

@@ -22,7 +22,10 @@ struct PlaceholderMismatchCheck: Check {
             compare as sets: one the source uses only to choose a form may go unused, plural forms are each \
             language's own, wikitext's `'''bold'''` is `<strong>`, and inline HTML a translation adds renders. \
             In a catalog whose braces mark links' words (Stellarium's "{The Stellarium Wiki}" → "{Вікі \
-            Stellarium}") only the number of links compares; MessageFormat's forms in braces never make a catalog one.
+            Stellarium}") only the number of links compares; MessageFormat's forms in braces never make a catalog one. \
+            DocBook's `<quote>` may be written as quotation marks, KDE's entities (`&MMB;`, `&Enter;`) as the elements \
+            they stand for (`<mousebutton>`, `<keycap>`) and back, a metavariable in `<replaceable>` is translated, \
+            and an interface element the source names twice word for word may be named once.
             """,
         defaultSeverity: .error,
         examples: [
@@ -468,6 +471,134 @@ struct PlaceholderMismatchCheck: Check {
         return source.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
+    /// The placeholders without the braces that stand inside a `<replaceable>` element.
+    static func withoutBracesInReplaceable(_ placeholders: [Placeholder]) -> [Placeholder] {
+        var spans: [Range<Int>] = []
+        var open: Int?
+        for placeholder in placeholders where placeholder.kind == .tag {
+            if placeholder.key == "<replaceable>" { open = placeholder.range.upperBound }
+            if placeholder.key == "</replaceable>", let start = open, start <= placeholder.range.lowerBound {
+                spans.append(start..<placeholder.range.lowerBound)
+                open = nil
+            }
+        }
+        return placeholders.filter { placeholder in
+            placeholder.kind != .brace || !spans.contains { $0.contains(placeholder.range.lowerBound) }
+        }
+    }
+
+    /// DocBook's `<quote>` (and HTML's `<q>`) is printed as the language's quotation marks, which a translation may
+    /// write itself (KDE's handbooks: "the <quote>Mars Pathfinder</quote> release" → "випуску «Mars Pathfinder»";
+    /// kmail's '"Date:" header' → "<quote>Date:</quote>"): a quote element one side lacks is matched by a pair of
+    /// marks on that side. Without marks it stays missing.
+    static func withQuoteElementsAsMarks(
+        _ source: [Placeholder], _ target: [Placeholder], source sourceScalars: [Unicode.Scalar], target targetScalars: [Unicode.Scalar]
+    ) -> ([Placeholder], [Placeholder]) {
+        func quoteElements(_ list: [Placeholder]) -> Int { list.filter { $0.kind == .tag && ($0.key == "<quote>" || $0.key == "<q>") }.count }
+        func markPairs(_ scalars: [Unicode.Scalar]) -> Int {
+            let opening = scalars.filter { $0 == "«" || $0 == "“" || $0 == "„" }.count
+            return opening + scalars.filter { $0 == "\"" }.count / 2
+        }
+        func dropping(_ count: Int, from list: [Placeholder]) -> [Placeholder] {
+            var opens = count
+            var closes = count
+            return list.filter { placeholder in
+                guard placeholder.kind == .tag else { return true }
+                if (placeholder.key == "<quote>" || placeholder.key == "<q>") && opens > 0 { opens -= 1; return false }
+                if (placeholder.key == "</quote>" || placeholder.key == "</q>") && closes > 0 { closes -= 1; return false }
+                return true
+            }
+        }
+        let (inSource, inTarget) = (quoteElements(source), quoteElements(target))
+        if inSource > inTarget {
+            return (dropping(min(inSource - inTarget, markPairs(targetScalars)), from: source), target)
+        } else if inTarget > inSource {
+            return (source, dropping(min(inTarget - inSource, markPairs(sourceScalars)), from: target))
+        }
+        return (source, target)
+    }
+
+    /// KDE's handbooks name keys, mouse buttons, acronyms and programs by entities (`&MMB;`, `&Enter;`, `&HTML;`,
+    /// `&Samba;`) that a translation may write out as their elements, or the other way round ("&Space;" →
+    /// "<keycap>Пробіл</keycap>", "<keycap>Return</keycap>" → "&Enter;"): such an element one side lacks is matched
+    /// by an entity only the other side has.
+    static func withElementsWrittenAsEntities(
+        _ source: [Placeholder], _ target: [Placeholder], source sourceScalars: [Unicode.Scalar], target targetScalars: [Unicode.Scalar]
+    ) -> ([Placeholder], [Placeholder]) {
+        guard sourceScalars.contains("&") || targetScalars.contains("&") else { return (source, target) }
+        let sourceEntities = entityNames(sourceScalars)
+        let targetEntities = entityNames(targetScalars)
+        func onlyIn(_ side: [String: Int], _ other: [String: Int]) -> Int { side.reduce(0) { $0 + max(0, $1.value - (other[$1.key] ?? 0)) } }
+        func elementCounts(_ list: [Placeholder]) -> [String: Int] {
+            var counts: [String: Int] = [:]
+            for placeholder in list where placeholder.kind == .tag && !placeholder.key.hasPrefix("</") {
+                let name = String(placeholder.key.dropFirst().dropLast())
+                if entityLikeElements.contains(name) { counts[name, default: 0] += 1 }
+            }
+            return counts
+        }
+        func dropping(_ extra: [String: Int], budget: Int, from list: [Placeholder]) -> [Placeholder] {
+            var left = budget
+            var opens: [String: Int] = [:]
+            for (name, count) in extra.sorted(by: { $0.key < $1.key }) where left > 0 {
+                let taken = min(count, left)
+                opens[name] = taken
+                left -= taken
+            }
+            var closes = opens
+            return list.filter { placeholder in
+                guard placeholder.kind == .tag else { return true }
+                let closing = placeholder.key.hasPrefix("</")
+                let name = String(placeholder.key.dropFirst(closing ? 2 : 1).dropLast())
+                if closing, let count = closes[name], count > 0 { closes[name] = count - 1; return false }
+                if !closing, let count = opens[name], count > 0 { opens[name] = count - 1; return false }
+                return true
+            }
+        }
+        let (sourceElements, targetElements) = (elementCounts(source), elementCounts(target))
+        func extra(_ side: [String: Int], over other: [String: Int]) -> [String: Int] {
+            side.reduce(into: [String: Int]()) { $0[$1.key] = max(0, $1.value - (other[$1.key] ?? 0)) }.filter { $0.value > 0 }
+        }
+        let sourceExtra = extra(sourceElements, over: targetElements)
+        let targetExtra = extra(targetElements, over: sourceElements)
+        var (newSource, newTarget) = (source, target)
+        if !sourceExtra.isEmpty { newSource = dropping(sourceExtra, budget: onlyIn(targetEntities, sourceEntities), from: source) }
+        if !targetExtra.isEmpty { newTarget = dropping(targetExtra, budget: onlyIn(sourceEntities, targetEntities), from: target) }
+        return (newSource, newTarget)
+    }
+
+    /// DocBook's elements that KDE's entities stand for.
+    static let entityLikeElements: Set<String> = [
+        "keycap", "keysym", "keycombo", "mousebutton", "acronym", "abbrev", "application", "guilabel", "systemitem", "productname",
+    ]
+
+    /// Named entities of a text (`&MMB;`, `&Carsten.Pfeiffer;`), by name, but the XML's own and HTML's characters.
+    static func entityNames(_ scalars: [Unicode.Scalar]) -> [String: Int] {
+        var names: [String: Int] = [:]
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "&", index + 1 < scalars.count, PlaceholderScanner.isASCIILetter(scalars[index + 1]) else { continue }
+            var end = index + 1
+            while end < scalars.count && end - index <= 48
+                && (PlaceholderScanner.isASCIILetter(scalars[end]) || PlaceholderScanner.isDigit(scalars[end])
+                    || scalars[end] == "." || scalars[end] == "-" || scalars[end] == "_")
+            {
+                end += 1
+            }
+            guard end < scalars.count, scalars[end] == ";" else { continue }
+            let name = ScalarString.make(scalars[(index + 1)..<end])
+            if !characterEntityNames.contains(name) { names[name, default: 0] += 1 }
+            index = end
+        }
+        return names
+    }
+
+    static let characterEntityNames: Set<String> = [
+        "amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "hellip", "mdash", "ndash", "laquo", "raquo",
+        "lsquo", "rsquo", "ldquo", "rdquo", "shy", "deg", "times", "middot", "bull",
+    ]
+
     /// Elements that name a thing of the interface or stress words (DocBook's and Mallard's), which a pronoun may
     /// stand for.
     static let namingElements: Set<String> = [
@@ -901,6 +1032,12 @@ struct PlaceholderMismatchCheck: Check {
                     issues.append(Issue("the source has \(sourceBraces) link(s) in braces, the target \(targetBraces)"))
                 }
             } else if !Self.isTranslatedToken(unit) {
+                // DocBook's <replaceable>{foo_path}/krusader</replaceable> is a metavariable, translated
+                // ({якийсь_шлях}).
+                if sourcePlaceholders.contains(where: { $0.key == "<replaceable>" }) {
+                    sourcePlaceholders = Self.withoutBracesInReplaceable(sourcePlaceholders)
+                    targetPlaceholders = Self.withoutBracesInReplaceable(targetPlaceholders)
+                }
                 Self.compareBraces(
                     Self.withoutTeXArguments(sourcePlaceholders, scalars: unit.sourceText.scalars),
                     Self.withoutTeXArguments(targetPlaceholders, scalars: unit.targetText.scalars),
@@ -936,6 +1073,12 @@ struct PlaceholderMismatchCheck: Check {
             }
             if let form = unit.unit.pluralForm, Self.formForOne(form, unit) {
                 sourceOthers = Self.withoutOneDroppedCount(sourceOthers, target: targetOthers)
+            }
+            if sourceOthers.contains(where: { $0.kind == .tag }) || targetOthers.contains(where: { $0.kind == .tag }) {
+                (sourceOthers, targetOthers) = Self.withQuoteElementsAsMarks(
+                    sourceOthers, targetOthers, source: unit.sourceText.scalars, target: unit.targetText.scalars)
+                (sourceOthers, targetOthers) = Self.withElementsWrittenAsEntities(
+                    sourceOthers, targetOthers, source: unit.sourceText.scalars, target: unit.targetText.scalars)
             }
             Self.compareMultiset(
                 Self.withoutTranslatedAngleMetavariables(sourceOthers, target: targetOthers, translated: unit.targetText.scalars),

@@ -232,6 +232,23 @@ struct PunctuationCheck: Check {
         return endMark(Array(target[..<open])) == mark
     }
 
+    /// `withinClosingTags`: read before the closing tags the text ends with; inside an interface element's only a
+    /// sentence's mark counts (kate's handbook: "…<guimenuitem>Configure Editor...</guimenuitem></menuchoice>" ends
+    /// with the menu item's ellipsis, no sentence's).
+    static func endMark(_ scalars: [Unicode.Scalar], withinClosingTags: Bool) -> EndMark {
+        let stripped = withoutClosingTags(scalars)
+        guard stripped.count < scalars.count else { return endMark(scalars) }
+        let mark = endMark(stripped)
+        guard mark == .ellipsis || mark == .colon else { return mark }
+        guard let open = scalars[stripped.count...].firstIndex(of: "<") else { return mark }
+        var nameEnd = open + 2
+        while nameEnd < scalars.count && scalars[nameEnd] != ">" && scalars[nameEnd] != " " { nameEnd += 1 }
+        let innermost = ScalarString.make(scalars[min(open + 2, nameEnd)..<nameEnd]).lowercased()
+        return interfaceElements.contains(innermost) ? .none : mark
+    }
+
+    static let interfaceElements: Set<String> = ["gui", "guimenu", "guisubmenu", "guimenuitem", "guibutton", "guilabel", "guiicon", "interface", "menuchoice"]
+
     static func endMark(_ scalars: [Unicode.Scalar], bracketsAsText: Bool = true, twoDotsAsEllipsis: Bool = false) -> EndMark {
         var index = scalars.count - 1
         var closers: [Unicode.Scalar] = []
@@ -272,9 +289,12 @@ struct PunctuationCheck: Check {
         case "!", "！": return .exclamation
         case ":": return .colon
         case ";":
-            // "&gt;" and "&#8230;" are character references, not a semicolon.
+            // "&gt;" and "&#8230;" are character references, "&Carsten.Pfeiffer.mail;" an entity (KDE's handbooks),
+            // not a semicolon.
             var start = index - 1
-            while start >= 0 && (PlaceholderScanner.isASCIILetter(scalars[start]) || PlaceholderScanner.isDigit(scalars[start]) || scalars[start] == "#") {
+            while start >= 0 && (PlaceholderScanner.isASCIILetter(scalars[start]) || PlaceholderScanner.isDigit(scalars[start])
+                || scalars[start] == "#" || scalars[start] == "." || scalars[start] == "-" || scalars[start] == "_")
+            {
                 start -= 1
             }
             if start >= 0 && start < index - 1 && scalars[start] == "&" { return .none }
@@ -680,8 +700,8 @@ struct PunctuationCheck: Check {
         // Closing tags at the end are no part of the sentence: its mark may stand inside them or after them
         // (gnome-help: "<link>Take a screenshot of the entire screen.</link>." → "<link>Зробити знімок усього
         // екрана.</link>"), and one lost inside them is lost.
-        var sourceEnd = Self.endMark(Self.withoutClosingTags(source))
-        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(Self.withoutClosingTags(target)))
+        var sourceEnd = Self.endMark(source, withinClosingTags: true)
+        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(target), withinClosingTags: true)
         // The source's two dots read as the target reads them: an ellipsis mistyped when the target writes one
         // (darktable: "store new preset.." → "зберегти новий пресет..."), else a full stop ("etc..", "PREFIX/..").
         let twoDots = sourceEnd == .period && targetEnd == .ellipsis && Self.endMark(source, twoDotsAsEllipsis: true) == .ellipsis
@@ -737,6 +757,9 @@ struct PunctuationCheck: Check {
             || ((sourceEnd == .comma || sourceEnd == .none) && targetEnd == .colon
                 && Self.endsWithListedWord(Array(target.dropLast()), role: "lead-in-word", language: unit.targetLanguage, within: 2))
 
+            // …and a list item ended as the translator ends list items, with a full stop for a semicolon (kmail's
+            // handbook: "…to choose a file;" → "…для вибору файла.").
+            || (sourceEnd == .semicolon && targetEnd == .period)
             // …and a list item written as Ukrainian lists write them, in lower case with a semicolon (Chromium:
             // "Installed apps & extensions in your work profile" → "установлені додатки й розширення…;").
             || (sourceEnd == .none && targetEnd == .semicolon && Self.startsWithLetter(source, upperCase: true) && Self.startsWithLetter(target, upperCase: false))

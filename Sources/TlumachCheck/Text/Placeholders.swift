@@ -311,7 +311,10 @@ package enum PlaceholderScanner {
             while end < scalars.count && (isASCIILetter(scalars[end]) || isDigit(scalars[end]) || scalars[end] == ":" || scalars[end] == "-" || scalars[end] == "_") {
                 end += 1
             }
-            if end > index + 2, end < scalars.count, scalars[end] == ">" { names.insert(text(scalars, (index + 2)..<end).lowercased()) }
+            let name = (index + 2)..<end
+            // XML allows spaces before the end of a closing tag (krusader's handbook: "</KrusaderUserActions >").
+            while end < scalars.count && scalars[end] == " " { end += 1 }
+            if !name.isEmpty, end < scalars.count, scalars[end] == ">" { names.insert(text(scalars, name).lowercased()) }
         }
         return names
     }
