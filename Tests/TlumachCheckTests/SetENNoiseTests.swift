@@ -212,4 +212,23 @@ final class SetENNoiseTests: XCTestCase {
                 "Вкажіть його у меню <menuchoice><guimenu>Параметри</guimenu><guimenuitem>Налаштувати редактор...</guimenuitem></menuchoice>"),
             ["end punctuation differs: the source ends with “.”, the target with nothing"])
     }
+
+    /// kmail's handbook: an acronym written out in words ("<acronym>ISP</acronym>" → "постачальника послуг
+    /// інтернету"); KDE's glossary: an entity after an address ("…/anonsvn.html&linkend;") is no part of it. An
+    /// acronym kept without its element, and an address changed, stay reported.
+    func testAcronymsWrittenOutAndEntitiesAfterAddresses() {
+        XCTAssertEqual(
+            defaultFindings("Fill them in with the information from your <acronym>ISP</acronym>.", "Заповніть їх даними, які надав постачальник послуг інтернету."), [])
+        XCTAssertEqual(
+            defaultFindings("Fill them in with the information from your <acronym>ISP</acronym>.", "Заповніть їх даними, які надав ваш ISP."),
+            ["placeholder-mismatch", "placeholder-mismatch"])
+        XCTAssertEqual(
+            defaultFindings(
+                "See <ulink url=\"http://developer.kde.org/source/anonsvn.html\">http://developer.kde.org/source/anonsvn.html&linkend;.&newpara;More</ulink>",
+                "Див. <ulink url=\"http://developer.kde.org/source/anonsvn.html\">http://developer.kde.org/source/anonsvn.html&linkend;.&newpara;Докладніше</ulink>"),
+            [])
+        XCTAssertEqual(
+            defaultFindings("See http://developer.kde.org/source/anonsvn.html&linkend;.", "Див. http://developer.kde.org/source/svn.html&linkend;."),
+            ["url-mismatch", "url-mismatch"])
+    }
 }

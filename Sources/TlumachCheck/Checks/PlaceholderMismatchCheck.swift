@@ -567,6 +567,31 @@ struct PlaceholderMismatchCheck: Check {
         return (newSource, newTarget)
     }
 
+    /// kmail's handbook: "your <acronym>ISP</acronym>" → "постачальника послуг інтернету": an acronym the
+    /// translation writes out in words, so the target has neither the element nor the letters; one whose letters
+    /// the target keeps without the element stays missing.
+    static func withoutAcronymsWrittenOut(_ source: [Placeholder], target: [Placeholder], scalars: [Unicode.Scalar], translated: String) -> [Placeholder] {
+        let acronymKeys: Set<String> = ["<acronym>", "<abbrev>"]
+        guard source.contains(where: { acronymKeys.contains($0.key) }) else { return source }
+        var targetCount: [String: Int] = [:]
+        for placeholder in target where acronymKeys.contains(placeholder.key) { targetCount[placeholder.key, default: 0] += 1 }
+        var dropped = Set<Int>()
+        for (index, open) in source.enumerated() where acronymKeys.contains(open.key) {
+            if let count = targetCount[open.key], count > 0 {
+                targetCount[open.key] = count - 1
+                continue
+            }
+            let closingKey = "</" + open.key.dropFirst()
+            guard let close = source[(index + 1)...].firstIndex(where: { $0.key == closingKey }) else { continue }
+            let letters = ScalarString.make(scalars[open.range.upperBound..<source[close].range.lowerBound])
+            if !letters.isEmpty && !translated.contains(letters) {
+                dropped.insert(index)
+                dropped.insert(close)
+            }
+        }
+        return dropped.isEmpty ? source : source.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
     /// DocBook's elements that KDE's entities stand for.
     static let entityLikeElements: Set<String> = [
         "keycap", "keysym", "keycombo", "mousebutton", "acronym", "abbrev", "application", "guilabel", "systemitem", "productname",
@@ -1079,6 +1104,7 @@ struct PlaceholderMismatchCheck: Check {
                     sourceOthers, targetOthers, source: unit.sourceText.scalars, target: unit.targetText.scalars)
                 (sourceOthers, targetOthers) = Self.withElementsWrittenAsEntities(
                     sourceOthers, targetOthers, source: unit.sourceText.scalars, target: unit.targetText.scalars)
+                sourceOthers = Self.withoutAcronymsWrittenOut(sourceOthers, target: targetOthers, scalars: unit.sourceText.scalars, translated: unit.targetText.string)
             }
             Self.compareMultiset(
                 Self.withoutTranslatedAngleMetavariables(sourceOthers, target: targetOthers, translated: unit.targetText.scalars),

@@ -427,11 +427,28 @@ enum LinkScanner {
             case "]":
                 if openBrackets == 0 { return trimmed(scalars, start, end) }
                 openBrackets -= 1
+            case "&":
+                // An entity of the document after the address (KDE's glossary: "…/anonsvn.html&linkend;"); a URL's
+                // own "&amp;" stays inside.
+                if let name = entityName(scalars, at: end), name != "amp" { return trimmed(scalars, start, end) }
             default: break
             }
             end += 1
         }
         return trimmed(scalars, start, end)
+    }
+
+    /// The name of a named entity (`&linkend;`) starting at `index`, nil when none does.
+    static func entityName(_ scalars: [Unicode.Scalar], at index: Int) -> String? {
+        var end = index + 1
+        guard end < scalars.count, PlaceholderScanner.isASCIILetter(scalars[end]) else { return nil }
+        while end < scalars.count && end - index <= 48
+            && (PlaceholderScanner.isASCIILetter(scalars[end]) || PlaceholderScanner.isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "-" || scalars[end] == "_")
+        {
+            end += 1
+        }
+        guard end < scalars.count, scalars[end] == ";" else { return nil }
+        return PlaceholderScanner.text(scalars, (index + 1)..<end)
     }
 
     /// `end` moved back over punctuation that ends the sentence rather than the URL.
