@@ -452,23 +452,37 @@ struct PlaceholderMismatchCheck: Check {
         var lacking: [String: Int] = [:]
         for placeholder in source where placeholder.kind == .tag && (targetCount[placeholder.key] ?? 0) > 0 { lacking[placeholder.key, default: 0] += 1 }
         for (key, count) in lacking { lacking[key] = count - (targetCount[key] ?? 0) }
+        guard lacking.values.contains(where: { $0 > 0 }) else { return source }
         var dropped = Set<Int>()
         var seen = Set<String>()
-        for (index, open) in source.enumerated()
-        where open.kind == .tag && !open.key.hasPrefix("</") && (lacking[open.key] ?? 0) > 0 && namingElements.contains(String(open.key.dropFirst().dropLast())) {
-            let closingKey = "</" + open.key.dropFirst()
-            guard let close = source[(index + 1)...].firstIndex(where: { $0.kind == .tag && $0.key == closingKey }),
-                !source[(index + 1)..<close].contains(where: { $0.key == open.key })
-            else { continue }
-            let content = ScalarString.make(scalars[open.range.upperBound..<source[close].range.lowerBound])
-            if !seen.insert(open.key + content).inserted {
-                dropped.insert(index)
+        for (open, close) in elementPairs(source) {
+            let key = source[open].key
+            guard (lacking[key] ?? 0) > 0, namingElements.contains(String(key.dropFirst().dropLast())) else { continue }
+            let content = ScalarString.make(scalars[source[open].range.upperBound..<source[close].range.lowerBound])
+            if !seen.insert(key + content).inserted {
+                dropped.insert(open)
                 dropped.insert(close)
-                lacking[open.key, default: 0] -= 1
+                lacking[key, default: 0] -= 1
             }
         }
         guard !dropped.isEmpty else { return source }
         return source.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
+
+    /// The indices of each opening tag and the closing tag that ends it (innermost first within a name), in the
+    /// order of the opening tags; unclosed ones are left out. One pass with a stack per name.
+    static func elementPairs(_ placeholders: [Placeholder]) -> [(open: Int, close: Int)] {
+        var open: [String: [Int]] = [:]
+        var pairs: [(open: Int, close: Int)] = []
+        for (index, placeholder) in placeholders.enumerated() where placeholder.kind == .tag {
+            if placeholder.key.hasPrefix("</") {
+                let openingKey = "<" + placeholder.key.dropFirst(2)
+                if let start = open[openingKey]?.popLast() { pairs.append((start, index)) }
+            } else if !placeholder.key.hasSuffix("/>") {
+                open[placeholder.key, default: []].append(index)
+            }
+        }
+        return pairs.sorted { $0.open < $1.open }
     }
 
     /// The placeholders without the braces that stand inside a `<replaceable>` element.
@@ -576,16 +590,18 @@ struct PlaceholderMismatchCheck: Check {
         var targetCount: [String: Int] = [:]
         for placeholder in target where acronymKeys.contains(placeholder.key) { targetCount[placeholder.key, default: 0] += 1 }
         var dropped = Set<Int>()
-        for (index, open) in source.enumerated() where acronymKeys.contains(open.key) {
-            if let count = targetCount[open.key], count > 0 {
-                targetCount[open.key] = count - 1
+        // The target's words, read once (a check per acronym over the whole text would be quadratic).
+        var targetWords: Set<Substring>?
+        for (open, close) in elementPairs(source) where acronymKeys.contains(source[open].key) {
+            let key = source[open].key
+            if let count = targetCount[key], count > 0 {
+                targetCount[key] = count - 1
                 continue
             }
-            let closingKey = "</" + open.key.dropFirst()
-            guard let close = source[(index + 1)...].firstIndex(where: { $0.key == closingKey }) else { continue }
-            let letters = ScalarString.make(scalars[open.range.upperBound..<source[close].range.lowerBound])
-            if !letters.isEmpty && !translated.contains(letters) {
-                dropped.insert(index)
+            let letters = ScalarString.make(scalars[source[open].range.upperBound..<source[close].range.lowerBound])
+            if targetWords == nil { targetWords = Set(translated.split(whereSeparator: { !$0.isLetter && !$0.isNumber })) }
+            if !letters.isEmpty && targetWords?.contains(Substring(letters)) == false {
+                dropped.insert(open)
                 dropped.insert(close)
             }
         }
