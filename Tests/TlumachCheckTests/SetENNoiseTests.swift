@@ -231,4 +231,15 @@ final class SetENNoiseTests: XCTestCase {
             defaultFindings("See http://developer.kde.org/source/anonsvn.html&linkend;.", "Див. http://developer.kde.org/source/svn.html&linkend;."),
             ["url-mismatch", "url-mismatch"])
     }
+
+    /// kmymoney's handbook (set EX, after every fix): a question that trails off asked outright; a statement that
+    /// trails off turned into a question stays reported.
+    func testATrailingQuestionAskedOutright() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Why isn't there an easy way to print some scheduled transactions, or part of the ledger, or ...",
+                "Чому не передбачено простого способу надрукувати якісь заплановані операції, частину облікової книги чи щось інше?"),
+            [])
+        XCTAssertEqual(defaultFindings("You can print some transactions, or part of the ledger, or ...", "Можна надрукувати якісь операції чи щось інше?"), ["punctuation"])
+    }
 }

@@ -763,6 +763,9 @@ struct PunctuationCheck: Check {
             // …and a list item written as Ukrainian lists write them, in lower case with a semicolon (Chromium:
             // "Installed apps & extensions in your work profile" → "установлені додатки й розширення…;").
             || (sourceEnd == .none && targetEnd == .semicolon && Self.startsWithLetter(source, upperCase: true) && Self.startsWithLetter(target, upperCase: false))
+            // …and a question that trails off asked outright (kmymoney's handbook: "Why isn't there an easy way to
+            // print…, or ..." → "Чому не передбачено…чи щось інше?").
+            || (sourceEnd == .ellipsis && targetEnd == .question && Self.startsWithQuestionWord(source))
             // …and a question that trails off said as a lead-in (skrooge: "Did you know ...?" → "Чи знаєте ви, що…").
             || (sourceEnd == .question && targetEnd == .ellipsis && Self.endMark(Array(source.dropLast())) == .ellipsis)
             // …and an exclamation toned down to a full stop (liferea: "Feed List exported!" → "…експортовано."),
