@@ -232,10 +232,10 @@ struct PunctuationCheck: Check {
         return endMark(Array(target[..<open])) == mark
     }
 
-    /// `withinClosingTags`: read before the closing tags the text ends with; inside an interface element's only a
-    /// sentence's mark counts (kate's handbook: "…<guimenuitem>Configure Editor...</guimenuitem></menuchoice>" ends
-    /// with the menu item's ellipsis, no sentence's).
-    static func endMark(_ scalars: [Unicode.Scalar], withinClosingTags: Bool) -> EndMark {
+    /// The end mark read before the closing tags the text ends with; inside an interface element only a sentence's
+    /// mark counts (kate's handbook: "…<guimenuitem>Configure Editor...</guimenuitem></menuchoice>" ends with the
+    /// menu item's ellipsis, no sentence's).
+    static func endMarkBeforeClosingTags(_ scalars: [Unicode.Scalar]) -> EndMark {
         let stripped = withoutClosingTags(scalars)
         guard stripped.count < scalars.count else { return endMark(scalars) }
         let mark = endMark(stripped)
@@ -700,8 +700,8 @@ struct PunctuationCheck: Check {
         // Closing tags at the end are no part of the sentence: its mark may stand inside them or after them
         // (gnome-help: "<link>Take a screenshot of the entire screen.</link>." → "<link>Зробити знімок усього
         // екрана.</link>"), and one lost inside them is lost.
-        var sourceEnd = Self.endMark(source, withinClosingTags: true)
-        var targetEnd = Self.endMark(Self.withoutTrailingAccelerator(target), withinClosingTags: true)
+        var sourceEnd = Self.endMarkBeforeClosingTags(source)
+        var targetEnd = Self.endMarkBeforeClosingTags(Self.withoutTrailingAccelerator(target))
         // The source's two dots read as the target reads them: an ellipsis mistyped when the target writes one
         // (darktable: "store new preset.." → "зберегти новий пресет..."), else a full stop ("etc..", "PREFIX/..").
         let twoDots = sourceEnd == .period && targetEnd == .ellipsis && Self.endMark(source, twoDotsAsEllipsis: true) == .ellipsis
