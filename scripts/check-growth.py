@@ -54,6 +54,7 @@ SHAPES = {
     "wikitext": ("{{PLURAL:$1|1 file|$1 files}} <strong>$2</strong> {{GENDER:$3|x}} ", "$1 {{PLURAL:$1|файл|файли}} '''$2''' "),
     "named": ("%colony% %nation%'s ", "%nation% %colony% %colony% "),
     "docbook": ("the <guilabel>Ext</guilabel> <b>x <quote>a</quote> &MMB; <acronym>ISP</acronym> ", "<guilabel>Суф</guilabel> «а» <mousebutton>с</mousebutton> "),
+    "quotations": ("an <quote>Undo</quote> feature ", "функція скасування "),
     "messageformat": ("{COUNT, plural, =1 {1 tab} other {# tabs}} {x} ", "{COUNT,plural, =1{1 вкладка}one{# вкладка}few{# вкладки}} "),
 }
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: uk\\n"\n\n'

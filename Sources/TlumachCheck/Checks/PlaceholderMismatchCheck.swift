@@ -23,7 +23,7 @@ struct PlaceholderMismatchCheck: Check {
             language's own, wikitext's `'''bold'''` is `<strong>`, and inline HTML a translation adds renders. \
             In a catalog whose braces mark links' words (Stellarium's "{The Stellarium Wiki}" → "{Вікі \
             Stellarium}") only the number of links compares; MessageFormat's forms in braces never make a catalog one. \
-            DocBook's `<quote>` may be written as quotation marks, KDE's entities (`&MMB;`, `&Enter;`) as the elements \
+            DocBook's `<quote>` may be written as quotation marks (or, with no marks, its words said otherwise), KDE's entities (`&MMB;`, `&Enter;`) as the elements \
             they stand for (`<mousebutton>`, `<keycap>`) and back, a metavariable in `<replaceable>` is translated, \
             and an interface element the source names twice word for word may be named once.
             """,
@@ -504,7 +504,10 @@ struct PlaceholderMismatchCheck: Check {
     /// DocBook's `<quote>` (and HTML's `<q>`) is printed as the language's quotation marks, which a translation may
     /// write itself (KDE's handbooks: "the <quote>Mars Pathfinder</quote> release" → "випуску «Mars Pathfinder»";
     /// kmail's '"Date:" header' → "<quote>Date:</quote>"): a quote element one side lacks is matched by a pair of
-    /// marks on that side. Without marks it stays missing.
+    /// marks on that side. Without marks it stays missing, unless its words are translated: a term said in the
+    /// translation's own words needs no quotation (kmail's handbook: "the <quote>Pipe Through</quote> action" →
+    /// "дію «пропускання»", but ksquares': "an <quote>Undo</quote> feature" → "функції скасування ходів"); a quotation
+    /// whose words the target keeps as written, without its marks, is lost.
     static func withQuoteElementsAsMarks(
         _ source: [Placeholder], _ target: [Placeholder], source sourceScalars: [Unicode.Scalar], target targetScalars: [Unicode.Scalar]
     ) -> ([Placeholder], [Placeholder]) {
@@ -525,7 +528,18 @@ struct PlaceholderMismatchCheck: Check {
         }
         let (inSource, inTarget) = (quoteElements(source), quoteElements(target))
         if inSource > inTarget {
-            return (dropping(min(inSource - inTarget, markPairs(targetScalars)), from: source), target)
+            let marks = markPairs(targetScalars)
+            guard marks == 0 else { return (dropping(min(inSource - inTarget, marks), from: source), target) }
+            // No marks at all: the quotations whose words the target does not keep were said in its own words. A
+            // search of the target per quotation: only for a message's few (a text of hundreds keeps its findings).
+            let quotations = elementPairs(source).filter { source[$0.open].key == "<quote>" || source[$0.open].key == "<q>" }
+            guard quotations.count <= 16 else { return (source, target) }
+            let translation = ScalarString.make(targetScalars)
+            let translated = quotations.filter { pair in
+                let words = ScalarString.make(sourceScalars[source[pair.open].range.upperBound..<source[pair.close].range.lowerBound])
+                return !words.contains("<") && !words.isEmpty && !translation.contains(words)
+            }.count
+            return (dropping(min(inSource - inTarget, translated), from: source), target)
         } else if inTarget > inSource {
             return (source, dropping(min(inTarget - inSource, markPairs(sourceScalars)), from: target))
         }
