@@ -633,18 +633,9 @@ struct PlaceholderMismatchCheck: Check {
         var index = 0
         while index < scalars.count {
             defer { index += 1 }
-            guard scalars[index] == "&", index + 1 < scalars.count, PlaceholderScanner.isASCIILetter(scalars[index + 1]) else { continue }
-            var end = index + 1
-            while end < scalars.count && end - index <= 48
-                && (PlaceholderScanner.isASCIILetter(scalars[end]) || PlaceholderScanner.isDigit(scalars[end])
-                    || scalars[end] == "." || scalars[end] == "-" || scalars[end] == "_")
-            {
-                end += 1
-            }
-            guard end < scalars.count, scalars[end] == ";" else { continue }
-            let name = ScalarString.make(scalars[(index + 1)..<end])
+            guard scalars[index] == "&", let name = LinkScanner.entityName(scalars, at: index) else { continue }
             if !characterEntityNames.contains(name) { names[name, default: 0] += 1 }
-            index = end
+            index += name.unicodeScalars.count + 1
         }
         return names
     }

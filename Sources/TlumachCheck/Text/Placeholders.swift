@@ -438,7 +438,8 @@ enum LinkScanner {
         return trimmed(scalars, start, end)
     }
 
-    /// The name of a named entity (`&linkend;`) starting at `index`, nil when none does.
+    /// The name of a named entity (`&linkend;`, XML's names: letters, digits, dots, hyphens, underscores) starting at
+    /// `index`, nil when none does.
     static func entityName(_ scalars: [Unicode.Scalar], at index: Int) -> String? {
         var end = index + 1
         guard end < scalars.count, PlaceholderScanner.isASCIILetter(scalars[end]) else { return nil }
