@@ -337,17 +337,12 @@ public final class AnalyzedText: Sendable {
                     continue
                 }
             } else {
-                guard end < scalars.count, PlaceholderScanner.isASCIILetter(scalars[end]) else {
+                // XML's names, as the link finder reads them (KDE's "&Carsten.Pfeiffer.mail;").
+                guard let name = LinkScanner.entityName(scalars, at: index) else {
                     index += 1
                     continue
                 }
-                // XML's entity names also take dots, hyphens and underscores (KDE's "&Carsten.Pfeiffer.mail;").
-                while end < scalars.count && end - index <= 48
-                    && (PlaceholderScanner.isASCIILetter(scalars[end]) || NumberScanner.isDigit(scalars[end])
-                        || scalars[end] == "." || scalars[end] == "-" || scalars[end] == "_")
-                {
-                    end += 1
-                }
+                end = index + 1 + name.unicodeScalars.count
             }
             if end < scalars.count && scalars[end] == ";" {
                 spans.append(index..<(end + 1))
