@@ -111,7 +111,13 @@ let package = Package(
                 "TlumachServer", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict),
+            swiftSettings: strict,
+            // Swift's Linux link exports every symbol of the program's own object files (~52,000 here) to the
+            // dynamic table; the loader and the runtime's start-up `dladdr` then walk it on every run: about
+            // 1.4 ms of each start (docs/PERFORMANCE.md, "Start-up: the dynamic symbol table"). Nothing looks
+            // the program's symbols up at run time; a crash trace shows offsets, which `llvm-symbolizer
+            // --obj=tlumach` turns back into names.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
         .executableTarget(
             name: "tlumach-bench",
             dependencies: libraryTargets.map { .target(name: $0) },
