@@ -241,9 +241,12 @@ struct UntranslatedCheck: Check {
         var rest: [Unicode.Scalar] = []
         var index = 0
         var spans = 0
+        var closedNames: Set<String>?
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar == "<", let (name, afterOpen) = openingTagName(scalars, at: index), codeElements.contains(name) {
+            if scalar == "<", let (afterOpen, key) = PlaceholderScanner.tag(scalars, from: index, closedNames: &closedNames),
+                !key.hasPrefix("</"), !key.hasSuffix("/>"), case let name = String(key.dropFirst().dropLast()), codeElements.contains(name)
+            {
                 let closing = Array("</\(name)>".unicodeScalars)
                 var end = afterOpen
                 while end + closing.count <= scalars.count && !scalars[end..<(end + closing.count)].elementsEqual(closing) { end += 1 }
@@ -271,16 +274,6 @@ struct UntranslatedCheck: Check {
         "cmd", "code", "screen", "sys", "input", "output", "command", "literal", "userinput", "computeroutput",
         "programlisting", "filename", "file", "var", "replaceable",
     ]
-
-    /// The name of the opening tag at `index` ("<cmd>", "<code mime=\"…\">") and where the tag ends.
-    static func openingTagName(_ scalars: [Unicode.Scalar], at index: Int) -> (String, Int)? {
-        var end = index + 1
-        while end < scalars.count && scalars[end].isASCII && scalars[end].properties.isAlphabetic { end += 1 }
-        guard end > index + 1, end < scalars.count, scalars[end] == ">" || scalars[end] == " " else { return nil }
-        let name = ScalarString.make(scalars[(index + 1)..<end]).lowercased()
-        guard let close = scalars[end...].firstIndex(of: ">") else { return nil }
-        return (name, close + 1)
-    }
 
     /// pysiogame's About box: a licence's notice ("…under the terms of the GNU General Public License…") kept in
     /// the language it was written in, on purpose (Data/licence-notices.tsv).

@@ -517,14 +517,7 @@ struct PlaceholderMismatchCheck: Check {
             return opening + scalars.filter { $0 == "\"" }.count / 2
         }
         func dropping(_ count: Int, from list: [Placeholder]) -> [Placeholder] {
-            var opens = count
-            var closes = count
-            return list.filter { placeholder in
-                guard placeholder.kind == .tag else { return true }
-                if (placeholder.key == "<quote>" || placeholder.key == "<q>") && opens > 0 { opens -= 1; return false }
-                if (placeholder.key == "</quote>" || placeholder.key == "</q>") && closes > 0 { closes -= 1; return false }
-                return true
-            }
+            droppingElements(["quote": count], from: list) { $0 == "quote" || $0 == "q" ? "quote" : nil }
         }
         let (inSource, inTarget) = (quoteElements(source), quoteElements(target))
         if inSource > inTarget {
@@ -567,21 +560,13 @@ struct PlaceholderMismatchCheck: Check {
         }
         func dropping(_ extra: [String: Int], budget: Int, from list: [Placeholder]) -> [Placeholder] {
             var left = budget
-            var opens: [String: Int] = [:]
+            var counts: [String: Int] = [:]
             for (name, count) in extra.sorted(by: { $0.key < $1.key }) where left > 0 {
                 let taken = min(count, left)
-                opens[name] = taken
+                counts[name] = taken
                 left -= taken
             }
-            var closes = opens
-            return list.filter { placeholder in
-                guard placeholder.kind == .tag else { return true }
-                let closing = placeholder.key.hasPrefix("</")
-                let name = String(placeholder.key.dropFirst(closing ? 2 : 1).dropLast())
-                if closing, let count = closes[name], count > 0 { closes[name] = count - 1; return false }
-                if !closing, let count = opens[name], count > 0 { opens[name] = count - 1; return false }
-                return true
-            }
+            return droppingElements(counts, from: list) { String($0) }
         }
         let (sourceElements, targetElements) = (elementCounts(source), elementCounts(target))
         func extra(_ side: [String: Int], over other: [String: Int]) -> [String: Int] {
@@ -593,6 +578,24 @@ struct PlaceholderMismatchCheck: Check {
         if !sourceExtra.isEmpty { newSource = dropping(sourceExtra, budget: onlyIn(targetEntities, sourceEntities), from: source) }
         if !targetExtra.isEmpty { newTarget = dropping(targetExtra, budget: onlyIn(sourceEntities, targetEntities), from: target) }
         return (newSource, newTarget)
+    }
+
+    /// `list` without the first `counts[group]` opening and the first as many closing tags of each group of
+    /// elements (`group` names an element's group, nil for elements never dropped): the pairs a translation wrote
+    /// another way.
+    static func droppingElements(
+        _ counts: [String: Int], from list: [Placeholder], group: (Substring) -> String?
+    ) -> [Placeholder] {
+        var opens = counts
+        var closes = counts
+        return list.filter { placeholder in
+            guard placeholder.kind == .tag else { return true }
+            let closing = placeholder.key.hasPrefix("</")
+            guard let name = group(placeholder.key.dropFirst(closing ? 2 : 1).dropLast()) else { return true }
+            if closing, let count = closes[name], count > 0 { closes[name] = count - 1; return false }
+            if !closing, let count = opens[name], count > 0 { opens[name] = count - 1; return false }
+            return true
+        }
     }
 
     /// kmail's handbook: "your <acronym>ISP</acronym>" → "постачальника послуг інтернету": an acronym the
