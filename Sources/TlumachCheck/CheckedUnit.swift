@@ -52,8 +52,10 @@ public final class CheckedUnit: Sendable {
         let keys = analyses.contains(.consistencyKeys) && hasTarget
         let objectPascal = unit.flags.contains("object-pascal-format")
         let mediaWiki = document.contains(.wikitext)
-        let sourceText = AnalyzedText(unit.source, codes: unit.sourceCodes, scanWords: keys, objectPascal: objectPascal, mediaWiki: mediaWiki)
-        let targetText = AnalyzedText(target, codes: unit.targetCodes, objectPascal: objectPascal, mediaWiki: mediaWiki)
+        let pod = document.contains(.podFormatting)
+        let sourceText = AnalyzedText(
+            unit.source, codes: unit.sourceCodes, scanWords: keys, objectPascal: objectPascal, mediaWiki: mediaWiki, pod: pod)
+        let targetText = AnalyzedText(target, codes: unit.targetCodes, objectPascal: objectPascal, mediaWiki: mediaWiki, pod: pod)
         self.sourceText = sourceText
         self.targetText = targetText
         sourceMessageStart = Self.qContextEnd(source: sourceText.scalars, target: targetText.scalars)
@@ -261,15 +263,18 @@ public final class AnalyzedText: Sendable {
 
     /// `scanWords`: keep the words (for a text whose words several readers need); otherwise `words` scans anew.
     /// `objectPascal`: the message is marked `object-pascal-format` (`%0:s` is a placeholder); `mediaWiki`: it is
-    /// MediaWiki's (`$1` is one).
-    init(_ string: String, codes: [InlineCode], scanWords: Bool = false, objectPascal: Bool = false, mediaWiki: Bool = false) {
+    /// MediaWiki's (`$1` is one); `pod`: its `B<…>` and `I<…>` are fonts (`DocumentTraits.podFormatting`).
+    init(
+        _ string: String, codes: [InlineCode], scanWords: Bool = false, objectPascal: Bool = false, mediaWiki: Bool = false,
+        pod: Bool = false
+    ) {
         self.string = string
         self.codes = codes
         let (scalars, features) = TextFeatures.decode(string)
         self.scalars = scalars
         self.features = features
         let placeholders = features.contains(.placeholderStart) || (mediaWiki && scalars.contains("$"))
-            ? PlaceholderScanner.scan(scalars, objectPascal: objectPascal, mediaWiki: mediaWiki) : []
+            ? PlaceholderScanner.scan(scalars, objectPascal: objectPascal, mediaWiki: mediaWiki, pod: pod) : []
         let links = features.contains(.linkMarker) ? LinkScanner.scan(scalars) : []
         let entities = features.contains(.ampersand) || features.contains(.backslash) ? Self.characterEntities(scalars) : []
         self.placeholders = placeholders
@@ -528,6 +533,38 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
 
     static let wikitextSignatures = ["{{PLURAL:", "{{GENDER:", "{{int:", "{{SITENAME}}"]
 
+    /// po4a's man pages and Perl's POD (manpages-l10n: "B<mount> I</dir>", "B<LABEL>=I<<label>>"): `B<…>` and `I<…>`
+    /// are fonts, not tags, and what they hold is text ("I</dir>" names a folder, not a closing tag). Two units at
+    /// least with a formatting code no markup writes: an option or a path inside ("B<--all>", "I</etc/fstab>").
+    public static let podFormatting = DocumentTraits(rawValue: 1 << 3)
+
+    /// Whether `index` holds the "<" of a formatting code: after a code letter that does not end a word, or right
+    /// after another code's "<" ("I<<label>>").
+    static func isPodCodeStart(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index >= 1, scalars[index] == "<" else { return false }
+        let letter = scalars[index - 1]
+        if letter == "<" { return isPodCodeStart(scalars, index - 1) }
+        guard podCodeLetters.contains(letter) else { return false }
+        return index < 2 || !(PlaceholderScanner.isASCIILetter(scalars[index - 2]) || PlaceholderScanner.isDigit(scalars[index - 2]))
+    }
+
+    static let podCodeLetters: Set<Unicode.Scalar> = ["B", "I", "C", "F", "E", "L", "S"]
+
+    /// A formatting code that cannot be a tag: `B<` or `I<` holding an option or a path.
+    static func hasPodSignature(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices where (scalars[index] == "<") && index >= 1 && (scalars[index - 1] == "B" || scalars[index - 1] == "I") && isPodCodeStart(scalars, index) {
+            guard index + 1 < scalars.count, let close = scalars[(index + 1)...].firstIndex(of: ">"), close > index + 1 else { continue }
+            // An option ("B<-a>", "B<--all>") or a path of two steps at least ("I</etc/fstab>"); not "B</b>" or
+            // "I<a href=…>", which markup writes too ("<guibutton>B</guibutton>").
+            let inside = Array(scalars[(index + 1)..<close])
+            if inside.count >= 2, inside[0] == "-", inside[1] == "-" || PlaceholderScanner.isASCIILetter(inside[1]) { return true }
+            if inside.count >= 3, inside[0] == "/", inside.dropFirst().contains("/") { return true }
+        }
+        return false
+    }
+
     /// Where MediaWiki's `{{PLURAL:…}}` magic words stand (nested braces counted; an unclosed one runs to the end).
     static func pluralMagicWords(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         let opening = Array("{{PLURAL:".unicodeScalars)
@@ -592,8 +629,13 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
         var traits: DocumentTraits = []
         var linkUnits = 0
         var kuitUnits = 0
+        var podUnits = 0
         for unit in document.units.prefix(5000) {
             let target = unit.target ?? ""
+            if podUnits < 2, hasPodSignature(unit.source) {
+                podUnits += 1
+                if podUnits == 2 { traits.insert(.podFormatting) }
+            }
             if !traits.contains(.wikitext), hasWikitextSignature(unit.source, target) { traits.insert(.wikitext) }
             if kuitUnits < 2, unit.source.utf8.contains(UInt8(ascii: "<")) || target.utf8.contains(UInt8(ascii: "<")),
                 kuitSignatures.contains(where: { unit.source.contains($0) || target.contains($0) })

@@ -12,7 +12,8 @@ struct UntranslatedCheck: Check {
             a URL, placeholders) may legitimately be copied or left empty (it falls back to itself), so it is not reported; neither are units with no source text. A \
             copied target counts as untranslated only when it reads as English: a common word alone (Help), or two \
             words or more with a common lower-case word among them. Names and codes kept on purpose (Kerberos, \
-            Bugzilla, mscgen, `ps axu`, placeholders only), commands in code elements (`<cmd>`, `<screen>`) and lists \
+            Bugzilla, mscgen, `ps axu`, placeholders only), commands in code elements (`<cmd>`, `<screen>`), a man \
+            page's example command lines (mostly options, paths, assignments and quoted arguments) and lists \
             of quoted values, a lower-case scheme (ksvn+file), a value a program prints as written (False, null), a lone lower-case word (a keyword the program matches: \
             help, list) and a key's name where the PO context says so (keyboard label: Delete) are not reported, \
             nor targets made only of the \
@@ -70,6 +71,13 @@ struct UntranslatedCheck: Check {
             .passing("Bugzilla", "Bugzilla", note: "A product name."),
             .passing("mscgen", "mscgen", note: "A program name."),
             .passing("ps axu", "ps axu", note: "A command line."),
+            .passing(
+                "sed 's/#.*//' /etc/fstab | column --table --table-columns SOURCE,TARGET,TYPE --table-hide -",
+                "sed 's/#.*//' /etc/fstab | column --table --table-columns SOURCE,TARGET,TYPE --table-hide -",
+                note: "A man page's example (column(1), manpages-l10n)."),
+            .triggering(
+                "use -f or --force to overwrite files in /tmp", "use -f or --force to overwrite files in /tmp",
+                note: "A sentence with options in it, copied."),
             .passing("system-file-manager", "system-file-manager", note: "An icon name (gthumb)."),
             .passing("post-transaction-actions: %s", "post-transaction-actions: %s", note: "A plug-in's name before its message (dnf-plugins-core)."),
             .passing("GPGME data_new_from_mem: %s\n", "GPGME data_new_from_mem: %s\n", note: "An identifier (gnupg2)."),
@@ -212,6 +220,53 @@ struct UntranslatedCheck: Check {
         return !name.isEmpty && first == name
     }
 
+    /// Man pages' examples (manpages-l10n: "sed 's/#.*//' /etc/fstab | column --table", "logger --journald <<end
+    /// MESSAGE=The dogs bark… end", "B<blkid --probe --usages filesystem,other /dev/sda1>"): a shell command line,
+    /// kept as written. ASCII, a lower-case command or a path first (after a `$ ` or `# ` prompt), then mostly code: options,
+    /// paths, assignments, quoted arguments, figures beside them — half its words at least, or a quarter beside a
+    /// pipe, redirection, quote or variable ("use -f or --force to overwrite files in /tmp" copied is still
+    /// untranslated).
+    static func isShellCommandLine(_ source: String) -> Bool {
+        guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        var text = Substring(source.trimmingCharacters(in: .whitespacesAndNewlines))
+        // po4a writes a command in bold: "B<…>".
+        if (text.hasPrefix("B<") || text.hasPrefix("I<")) && text.hasSuffix(">") { text = text.dropFirst(2).dropLast() }
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        if let prompt = tokens.first, prompt == "$" || prompt == "#" { tokens.removeFirst() }
+        // A command's name, or a path (a program, or a device that starts a line of its output: fsck's
+        // "/dev/sda1: status 0, rss 92828, real 4.002804…").
+        guard tokens.count >= 2, let command = tokens.first, let head = command.first,
+            (head.isLowercase && command.allSatisfy({ $0.isLowercase || $0.isNumber || "._+-".contains($0) }))
+                || (head == "/" && command.count > 1)
+        else { return false }
+        let shellSigns: Set<Character> = ["|", ";", "$", "'", "\"", "`", "\\"]
+        var code = 0
+        var strong = command.first == "/" ? 1 : 0
+        var shell = false
+        for token in tokens.dropFirst() {
+            // A redirection or here-document ("<<end", "2>&1"); a tag ("<strong>Ctrl</strong>") is no shell.
+            let redirection = token == "<" || token.hasPrefix("<<") || token.hasPrefix(">") || token.hasPrefix("2>") || token.hasPrefix("&>")
+            let signs = redirection || token.contains(where: { shellSigns.contains($0) })
+            shell = shell || signs
+            if signs || (token.hasPrefix("-") && token.count >= 2) || token.contains("/") || token.contains("=") {
+                strong += 1
+                code += 1
+            } else if isNumeral(token) {
+                code += 1
+            }
+        }
+        // Figures alone make no command ("compare 2 files" copied is untranslated).
+        let words = tokens.count - 1
+        return strong > 0 && (code * 2 >= words || (shell && code * 4 >= words))
+    }
+
+    /// "92828,", "4.002804": figures, a decimal point and a trailing comma or semicolon allowed.
+    private static func isNumeral(_ token: Substring) -> Bool {
+        let figures = token.reversed().drop(while: { $0 == "," || $0 == ";" })
+        guard let last = figures.first, last.isNumber else { return false }
+        return figures.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+    }
+
     /// QGIS's examples of expressions, kept as written: a literal list or map ("[ 'one', 'two' ]", "{'layerId': NULL,
     /// …}"), a function call ("day(to_interval('3 weeks 2 days'))") or a comparison of names ("min <= value < max").
     static func isExpression(_ source: String) -> Bool {
@@ -334,7 +389,7 @@ struct UntranslatedCheck: Check {
         // Byte equality: a copy is byte for byte (Swift's == would normalise both sides first).
         guard target.utf8.elementsEqual(source.utf8) else { return nil }
         if CharacterClass.isSettingKey(source) { return nil }
-        if Self.isOwnCommandLine(source, file: unit.file) { return nil }
+        if Self.isOwnCommandLine(source, file: unit.file) || Self.isShellCommandLine(source) { return nil }
         if Self.isExpression(source) { return nil }
         if Self.isCodeOnly(source) { return nil }
         // kdesvn's "ksvn+file", "(k)svn+file": one lower-case token joined by signs words do not take is a scheme or

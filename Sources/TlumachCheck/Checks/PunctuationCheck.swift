@@ -676,6 +676,24 @@ struct PunctuationCheck: Check {
         return end == scalars.count ? scalars : Array(scalars[..<end])
     }
 
+    /// `scalars` without the `>` that close POD formatting codes at its very end (and the spaces between them).
+    static func withoutClosingPodCodes(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard scalars.last == ">" else { return scalars }
+        var open = 0
+        var closers = Set<Int>()
+        for index in scalars.indices {
+            if scalars[index] == "<" && DocumentTraits.isPodCodeStart(scalars, index) {
+                open += 1
+            } else if scalars[index] == ">" && open > 0 {
+                open -= 1
+                closers.insert(index)
+            }
+        }
+        var end = scalars.count
+        while end > 0 && (CharacterClass.isSpace(scalars[end - 1]) || closers.contains(end - 1)) { end -= 1 }
+        return end == scalars.count ? scalars : Array(scalars[..<end])
+    }
+
     /// Whether the text's last visible character closes a quotation.
     static func endsWithQuote(_ text: [Unicode.Scalar]) -> Bool {
         guard let last = text.last(where: { !CharacterClass.isSpace($0) }) else { return false }
@@ -693,9 +711,11 @@ struct PunctuationCheck: Check {
 
     func check(_ unit: CheckedUnit) -> [Issue] {
         guard unit.hasTarget else { return [] }
-        let source = unit.sourceText.scalars
         let targetText = unit.targetText
-        let target = targetText.scalars
+        // A man page's closing fonts are no part of the sentence ("I<Див. сторінку >B<attr>I<(1).>").
+        let pod = unit.document.contains(.podFormatting)
+        let source = pod ? Self.withoutClosingPodCodes(unit.sourceText.scalars) : unit.sourceText.scalars
+        let target = pod ? Self.withoutClosingPodCodes(targetText.scalars) : targetText.scalars
         var issues: [Issue] = []
         // Closing tags at the end are no part of the sentence: its mark may stand inside them or after them
         // (gnome-help: "<link>Take a screenshot of the entire screen.</link>." → "<link>Зробити знімок усього

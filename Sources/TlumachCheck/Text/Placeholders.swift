@@ -19,7 +19,9 @@ public struct Placeholder: Sendable, Hashable {
 /// (Lazarus), whose `Format` also takes an index before a colon (`%0:s`, `%1:-8d`). `mediaWiki`: a message of a
 /// MediaWiki catalog, whose parameters are `$1`…`$99` (read as Qt's numbered kind: a value may repeat).
 package enum PlaceholderScanner {
-    package static func scan(_ scalars: [Unicode.Scalar], objectPascal: Bool = false, mediaWiki: Bool = false) -> [Placeholder] {
+    package static func scan(
+        _ scalars: [Unicode.Scalar], objectPascal: Bool = false, mediaWiki: Bool = false, pod: Bool = false
+    ) -> [Placeholder] {
         var result: [Placeholder] = []
         var index = 0
         let count = scalars.count
@@ -74,6 +76,11 @@ package enum PlaceholderScanner {
                     continue
                 }
             } else if scalar == "<" {
+                // A POD formatting code's "<" ("B</dir>", "I<<label>>") opens no tag.
+                if pod && DocumentTraits.isPodCodeStart(scalars, index) {
+                    index += 1
+                    continue
+                }
                 if let (end, key) = tag(scalars, from: index, closedNames: &closedNames) {
                     result.append(Placeholder(kind: .tag, key: key, text: text(scalars, index..<end), range: index..<end))
                     index = end
