@@ -539,13 +539,14 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
     public static let podFormatting = DocumentTraits(rawValue: 1 << 3)
 
     /// Whether `index` holds the "<" of a formatting code: after a code letter that does not end a word, or right
-    /// after another code's "<" ("I<<label>>").
+    /// after such a code's "<" ("I<<label>>"; one step back only, so a run of "<" costs no more than its length).
     static func isPodCodeStart(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
         guard index >= 1, scalars[index] == "<" else { return false }
-        let letter = scalars[index - 1]
-        if letter == "<" { return isPodCodeStart(scalars, index - 1) }
-        guard podCodeLetters.contains(letter) else { return false }
-        return index < 2 || !(PlaceholderScanner.isASCIILetter(scalars[index - 2]) || PlaceholderScanner.isDigit(scalars[index - 2]))
+        let opener = scalars[index - 1] == "<" ? index - 1 : index
+        guard opener >= 1 else { return false }
+        guard podCodeLetters.contains(scalars[opener - 1]) else { return false }
+        return opener < 2
+            || !(PlaceholderScanner.isASCIILetter(scalars[opener - 2]) || PlaceholderScanner.isDigit(scalars[opener - 2]))
     }
 
     static let podCodeLetters: Set<Unicode.Scalar> = ["B", "I", "C", "F", "E", "L", "S"]
