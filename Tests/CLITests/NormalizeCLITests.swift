@@ -77,7 +77,10 @@ final class NormalizeCLITests: XCTestCase {
     /// standard input (never read ahead), and invalid UTF-8 in its third megabyte reported at the same offset.
     func testLargeFileReadAheadGivesTheSameOutputAndTheSameInvalidOffset() throws {
         let directory = try CLI.temporaryDirectory(for: self)
-        let text = String(repeating: "Він сказав \"так\" - і пішов.  \nKиїв, м'ясо\n\nВже чисто.\n\n", count: 40_000)
+        let paragraphs = "Він сказав \"так\" - і пішов.  \nKиїв, м'ясо\n\nВже чисто.\n\n"
+        // 1.4 MB: over the read-ahead's 1 MB, and small enough for a debug build to normalise twice quickly.
+        let text = String(repeating: paragraphs, count: 20_000)
+        XCTAssertGreaterThan(text.utf8.count, 1 << 20)  // InputReadAhead.minimumSize
         let big = directory.appendingPathComponent("big.md")
         try text.write(to: big, atomically: true, encoding: .utf8)
         let fromFile = try CLI.run(["normalize", big.path])
@@ -85,7 +88,8 @@ final class NormalizeCLITests: XCTestCase {
         XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
         XCTAssertEqual(fromFile.stdout, fromStandardInput.stdout)
         XCTAssertTrue(fromFile.stdout.hasPrefix("Він сказав «так» — і пішов.\nКиїв, м’ясо\n\nВже чисто.\n\n"))
-        var bytes = Array(text.utf8)
+        // 2.7 MB for the bad byte (refused before any normalising).
+        var bytes = Array(String(repeating: paragraphs, count: 40_000).utf8)
         // An ASCII byte of the third megabyte (so every sequence before it is whole) made invalid.
         let offset = try XCTUnwrap(bytes.indices.first { $0 >= (2 << 20) + 7 && bytes[$0] < 0x80 })
         bytes[offset] = 0xFF
