@@ -57,6 +57,7 @@ SHAPES = {
     "quotations": ("an <quote>Undo</quote> feature ", "функція скасування "),
     "messageformat": ("{COUNT, plural, =1 {1 tab} other {# tabs}} {x} ", "{COUNT,plural, =1{1 вкладка}one{# вкладка}few{# вкладки}} "),
     "man-fonts": ("B<mount> I</dir> I<<label>> <<<<I<I<B<x.> ", "I<змонтувати> I</каталог> I<<мітка>> <<<<I<I<B<x.> "),
+    "unclosed-fonts": ("B<B<I< ", "B<B<I< "),
     "command-lines": ("sed 's/#.*//' /etc/fstab | column -t -s ':' ", "sed 's/#.*//' /etc/fstab | column -t -s ':' "),
 }
 # Units written before the measured one: two units with an option in a font make the catalog po4a's, so the shape

@@ -53,6 +53,28 @@ XLIFF20 = """<?xml version="1.0" encoding="UTF-8"?>
 
 GLOSSARY_CSV = "en,uk,note\nbudget,бюджет,finance\nArmed Forces of Ukraine,Збройні сили України,\n\"so-called \"\"SVO\"\"\",так звана СВО,\n"
 GLOSSARY_TSV = "en\tuk\nbudget\tбюджет\nKyiv\tКиїв\n"
+# A man page's catalog as po4a writes it (manpages-l10n): fonts as B<…>/I<…>, paths and angle-bracketed words in
+# them, an example command line copied.
+MAN_PO = r"""msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+"Language: uk\n"
+
+msgid "Mount all filesystems (B<--all>) mentioned in I</etc/fstab>."
+msgstr "Змонтувати всі файлові системи (B<--all>), згадані в I</etc/fstab>."
+
+msgid "Print a help text (B<-h>) and exit."
+msgstr "Вивести текст довідки (B<-h>) і завершити роботу."
+
+msgid "B<mount> I</dir> B<LABEL>=I<<label>>"
+msgstr "B<mount> I</каталог> B<LABEL>=I<<мітка>>"
+
+msgid "Enable POSIX Access Control Lists. See the B<acl>(5) manual page."
+msgstr "I<Увімкнути списки керування доступом. Див. сторінку підручника >B<acl>I<(5).>"
+
+msgid "sed 's/#.*//' /etc/fstab | column --table --table-columns SOURCE,TARGET"
+msgstr "sed 's/#.*//' /etc/fstab | column --table --table-columns SOURCE,TARGET"
+"""
 BILINGUAL_TSV = "id\tsource\ttarget\na1\tThe budget for 2026.\tБюджет на 2026 рік.\na2\tKyiv, 5 May\tКиїв, 5 травня\n"
 CONFIG = """# Tlumach settings
 glossaries:
@@ -69,7 +91,7 @@ READERS = {
     "tmx": ("tmx", ["examples/memory/newsroom.tmx"], [["check", "{f}", "--no-glossary"], ["tm", "import", "{f}", "--tm", "{d}/m.tmdb"]]),
     "xliff12": ("xlf", ["examples/check/article.xlf"], [["check", "{f}", "--no-glossary"]]),
     "xliff20": ("xlf", [("inline", XLIFF20)], [["check", "{f}", "--no-glossary"]]),
-    "po": ("po", ["examples/check/app.uk.po"], [["check", "{f}", "--no-glossary"], ["tm", "import", "{f}", "--tm", "{d}/m.tmdb"]]),
+    "po": ("po", ["examples/check/app.uk.po", ("inline", MAN_PO)], [["check", "{f}", "--no-glossary"], ["tm", "import", "{f}", "--tm", "{d}/m.tmdb"]]),
     "tbx2": ("tbx", ["Tests/TlumachGlossaryTests/Fixtures/v2-basic.tbx"], [["glossary", "lint", "{f}"]]),
     "tbx3": ("tbx", ["Tests/TlumachGlossaryTests/Fixtures/v3-basic.tbx"], [["glossary", "lint", "{f}"]]),
     "glossary-yaml": ("yaml", ["glossaries/news-war.yaml", "glossaries/house-style.yaml"], [["glossary", "lint", "{f}"]]),

@@ -551,12 +551,18 @@ public struct DocumentTraits: OptionSet, Sendable, Hashable {
 
     static let podCodeLetters: Set<Unicode.Scalar> = ["B", "I", "C", "F", "E", "L", "S"]
 
+    /// How far past a font's `<` its `>` is looked for when telling a po4a catalog (scalars).
+    static let podSignatureReach = 256
+
     /// A formatting code that cannot be a tag: `B<` or `I<` holding an option or a path.
     static func hasPodSignature(_ text: String) -> Bool {
         guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
         let scalars = Array(text.unicodeScalars)
         for index in scalars.indices where (scalars[index] == "<") && index >= 1 && (scalars[index - 1] == "B" || scalars[index - 1] == "I") && isPodCodeStart(scalars, index) {
-            guard index + 1 < scalars.count, let close = scalars[(index + 1)...].firstIndex(of: ">"), close > index + 1 else { continue }
+            // An option or a path is short: its end is looked for nearby only (a text of thousands of "B<" without
+            // a ">" stays linear).
+            let window = scalars[(index + 1)..<min(scalars.count, index + 1 + podSignatureReach)]
+            guard let close = window.firstIndex(of: ">"), close > index + 1 else { continue }
             // An option ("B<-a>", "B<--all>") or a path of two steps at least ("I</etc/fstab>"); not "B</b>" or
             // "I<a href=…>", which markup writes too ("<guibutton>B</guibutton>").
             let inside = Array(scalars[(index + 1)..<close])

@@ -17,7 +17,8 @@ public struct Placeholder: Sendable, Hashable {
 /// MessageFormat arguments and their nested sub-messages) placeholders and HTML/XML tags. A space is not accepted
 /// as a printf flag, so "100% sure" is text, not `% s`. `objectPascal`: a message marked `object-pascal-format`
 /// (Lazarus), whose `Format` also takes an index before a colon (`%0:s`, `%1:-8d`). `mediaWiki`: a message of a
-/// MediaWiki catalog, whose parameters are `$1`…`$99` (read as Qt's numbered kind: a value may repeat).
+/// MediaWiki catalog, whose parameters are `$1`…`$99` (read as Qt's numbered kind: a value may repeat). `pod`: a
+/// po4a catalog's (`DocumentTraits.podFormatting`), whose `B<…>` and `I<…>` are fonts, not tags.
 package enum PlaceholderScanner {
     package static func scan(
         _ scalars: [Unicode.Scalar], objectPascal: Bool = false, mediaWiki: Bool = false, pod: Bool = false
