@@ -76,7 +76,16 @@ final class SetEZNoiseTests: XCTestCase {
         ] {
             XCTAssertEqual(defaultFindings(example, example), [], example)
         }
+        // systemctl(1), file(1): a prompt before a command is a terminal session, whatever it prints.
+        for session in [
+            "# systemctl start sshd.service",
+            "$ systemctl status bluetooth ● bluetooth.service - Bluetooth service Loaded: loaded (/lib/systemd/system/bluetooth.service; enabled)",
+            "$ file file.c file /dev/{wd0a,hda} file.c: C program text file: ELF 32-bit LSB executable, Intel 80386",
+        ] {
+            XCTAssertEqual(defaultFindings(session, session), [], session)
+        }
         for copied in [
+            "# This line explains the settings below",
             "use -f or --force to overwrite files in /tmp",
             "B<authpriv> for security information of a sensitive nature",
             "/dev/hda[1-8] (IDE disk 1) /dev/hdb[1-8] (IDE disk 2) /dev/sda[1-8] (SCSI disk 1)",
@@ -84,5 +93,15 @@ final class SetEZNoiseTests: XCTestCase {
         ] {
             XCTAssertEqual(defaultFindings(copied, copied), ["untranslated"], copied)
         }
+    }
+
+    /// file(1): a sentence cut where its reference begins ("(cf." → "(порівняйте з") ends with an abbreviation's
+    /// full stop, not the sentence's; a sentence's own full stop lost is still found.
+    func testAReferenceAbbreviationEndsNoSentence() {
+        XCTAssertEqual(
+            defaultFindings(
+                "The language tests look for particular strings (cf.", "У перевірках мови буде виконано пошук певних рядків (порівняйте з"),
+            [])
+        XCTAssertEqual(defaultFindings("The language tests look for particular strings.", "У перевірках мови буде виконано пошук певних рядків"), ["punctuation"])
     }
 }

@@ -222,23 +222,27 @@ struct UntranslatedCheck: Check {
 
     /// Man pages' examples (manpages-l10n: "sed 's/#.*//' /etc/fstab | column --table", "logger --journald <<end
     /// MESSAGE=The dogs bark… end", "B<blkid --probe --usages filesystem,other /dev/sda1>"): a shell command line,
-    /// kept as written. ASCII, a lower-case command or a path first (after a `$ ` or `# ` prompt), then mostly code: options,
+    /// kept as written: a prompt (`$ `, `# `) and a command; or, in ASCII, a lower-case command or a path first, then mostly code: options,
     /// paths, assignments, quoted arguments, figures beside them — half its words at least, or a quarter beside a
     /// pipe, redirection, quote or variable ("use -f or --force to overwrite files in /tmp" copied is still
     /// untranslated).
     static func isShellCommandLine(_ source: String) -> Bool {
-        guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
         var text = Substring(source.trimmingCharacters(in: .whitespacesAndNewlines))
         // po4a writes a command in bold: "B<…>".
         if (text.hasPrefix("B<") || text.hasPrefix("I<")) && text.hasSuffix(">") { text = text.dropFirst(2).dropLast() }
         var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        if let prompt = tokens.first, prompt == "$" || prompt == "#" { tokens.removeFirst() }
+        let prompted = tokens.first == "$" || tokens.first == "#"
+        if prompted { tokens.removeFirst() }
         // A command's name, or a path (a program, or a device that starts a line of its output: fsck's
         // "/dev/sda1: status 0, rss 92828, real 4.002804…").
         guard tokens.count >= 2, let command = tokens.first, let head = command.first,
-            (head.isLowercase && command.allSatisfy({ $0.isLowercase || $0.isNumber || "._+-".contains($0) }))
+            (head.isLowercase && command.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._+-".contains($0)) }))
                 || (head == "/" && command.count > 1)
         else { return false }
+        // A prompt before a command is a terminal session, whatever its output prints (systemctl(1): "# systemctl
+        // start sshd.service", "$ systemctl status bluetooth ● bluetooth.service - …").
+        if prompted && head != "/" { return true }
+        guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
         let shellSigns: Set<Character> = ["|", ";", "$", "'", "\"", "`", "\\"]
         var code = 0
         var strong = command.first == "/" ? 1 : 0
