@@ -104,4 +104,16 @@ final class SetEZNoiseTests: XCTestCase {
             [])
         XCTAssertEqual(defaultFindings("The language tests look for particular strings.", "У перевірках мови буде виконано пошук певних рядків"), ["punctuation"])
     }
+
+    /// systemctl(1): systemd's instantiated units ("foo@bar.service", "getty@tty1.service") are no e-mail addresses,
+    /// and a template's "foo@.service" has no domain at all; an address lost from a sentence is still found.
+    func testSystemdUnitNamesAreNoMailboxes() {
+        XCTAssertEqual(
+            defaultFindings(
+                "Specifically this means that foo@.service will never be shown in this list — unless instantiated, e.g. as foo@bar.service.",
+                "Це, зокрема, значить, що щось@.service ніколи не буде показано у цьому списку, якщо у нього не буде екземплярів, наприклад щось@десь.service."),
+            [])
+        XCTAssertEqual(defaultFindings("Start getty@tty1.service first.", "Спочатку запустіть getty@tty1.service."), [])
+        XCTAssertEqual(defaultFindings("Write to bugs@example.org with the details.", "Надішліть подробиці нам."), ["url-mismatch"])
+    }
 }

@@ -485,8 +485,21 @@ enum LinkScanner {
         }
         while end > at + 1 && scalars[end - 1] == "." { end -= 1 }
         // The domain has a dot of its own, not only the sentence's full stop after it (valentina: "For example,
-        // 1@Fabric2." is a material's number and name).
-        guard end > at + 3, scalars[(at + 1)..<end].contains(".") else { return nil }
+        // 1@Fabric2." is a material's number and name), and starts with a letter or digit.
+        guard end > at + 3, scalars[(at + 1)..<end].contains("."),
+            PlaceholderScanner.isASCIILetter(scalars[at + 1]) || PlaceholderScanner.isDigit(scalars[at + 1])
+        else { return nil }
+        // systemd's instantiated units ("getty@tty1.service", systemctl(1)'s "foo@bar.service") name no mailbox.
+        if let dot = scalars[(at + 1)..<end].lastIndex(of: "."),
+            systemdUnitTypes.contains(PlaceholderScanner.text(scalars, (dot + 1)..<end))
+        {
+            return nil
+        }
         return Link(text: PlaceholderScanner.text(scalars, start..<end), range: start..<end, isEmail: true)
     }
+
+    /// The unit types of systemd (systemd.unit(5)), written as a unit name's suffix.
+    static let systemdUnitTypes: Set<String> = [
+        "service", "socket", "device", "mount", "automount", "swap", "target", "path", "timer", "slice", "scope",
+    ]
 }
