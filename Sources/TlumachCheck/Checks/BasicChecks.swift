@@ -243,14 +243,13 @@ struct UntranslatedCheck: Check {
         // start sshd.service", "$ systemctl status bluetooth ● bluetooth.service - …").
         if prompted && head != "/" { return true }
         guard source.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
-        let shellSigns: Set<Character> = ["|", ";", "$", "'", "\"", "`", "\\"]
         var code = 0
         var strong = command.first == "/" ? 1 : 0
         var shell = false
         for token in tokens.dropFirst() {
             // A redirection or here-document ("<<end", "2>&1"); a tag ("<strong>Ctrl</strong>") is no shell.
             let redirection = token == "<" || token.hasPrefix("<<") || token.hasPrefix(">") || token.hasPrefix("2>") || token.hasPrefix("&>")
-            let signs = redirection || token.contains(where: { shellSigns.contains($0) })
+            let signs = redirection || token.contains(where: { Self.shellSigns.contains($0) })
             shell = shell || signs
             if signs || (token.hasPrefix("-") && token.count >= 2) || token.contains("/") || token.contains("=") {
                 strong += 1
@@ -263,6 +262,9 @@ struct UntranslatedCheck: Check {
         let words = tokens.count - 1
         return strong > 0 && (code * 2 >= words || (shell && code * 4 >= words))
     }
+
+    /// A pipe, separator, variable, quote or escape: signs of a shell's syntax in a token.
+    private static let shellSigns: Set<Character> = ["|", ";", "$", "'", "\"", "`", "\\"]
 
     /// "92828,", "4.002804": figures, a decimal point and a trailing comma or semicolon allowed.
     private static func isNumeral(_ token: Substring) -> Bool {
