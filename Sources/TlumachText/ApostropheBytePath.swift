@@ -107,6 +107,9 @@ enum ApostropheBytePath {
         var singlePairs = 0
         var open = false
         var openSingle = false
+        // The last straight single mark left straight for the quote rule (all but apostrophes between letters).
+        var lastSingle = range.lowerBound - 1
+        var hasBacktick: Bool?
         var copied = range.lowerBound
         var index = range.lowerBound
         let end = range.upperBound
@@ -198,11 +201,13 @@ enum ApostropheBytePath {
                 if openSide && closeSide {
                     // A lone mark between spaces (or before a hyphen, a full stop…): no quotation mark to the
                     // quote rule, which leaves it; so does this path.
+                    if byte == 0x27 { lastSingle = index }
                     index += 1
                     continue
                 }
                 guard openSide != closeSide else { return nil }
                 let single = byte == 0x27
+                if single && (openSide || open && openSingle) { lastSingle = index }
                 if openSide {
                     guard !open else { return nil }
                     openSingle = single
@@ -211,6 +216,16 @@ enum ApostropheBytePath {
                     // A single mark closing no single quotation (users', GNU `dirs'): the quote rule's apostrophe,
                     // ’ after a Latin letter; after anything else it stays, and the rules decide.
                     guard let previous, classOf(previous).contains(.latin) else { return nil }
+                    // One closing GNU quoting (`%s') is no apostrophe there: it stays.
+                    if hasBacktick == nil { hasBacktick = memchr(base + range.lowerBound, 0x60, range.count) != nil }
+                    guard let closesGNU = hasBacktick == true
+                        ? closesGNUQuotation(base, range, index, after: lastSingle) : false
+                    else { return nil }
+                    lastSingle = index
+                    if closesGNU {
+                        index += 1
+                        continue
+                    }
                     output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: index - copied))
                     append("\u{2019}", to: &output)
                     changes += 1
@@ -352,13 +367,13 @@ enum ApostropheBytePath {
             let kinds = classes(previous)
             // A digit the ASCII test above did not take (another script's): the rules decide.
             if kinds.contains(.digit) || kinds.contains(.nfcBoundary) == false { return nil }
-            leftOK = !(isLetterForDash(previous, kinds) || "-\u{2013}+./".unicodeScalars.contains(previous))
+            leftOK = !(isLetterForDash(previous, kinds) || "-\u{2013}+./_".unicodeScalars.contains(previous))
         }
         var rightOK = true
         if rightEnd < upper, let next = FastScan.decode(base, rightEnd, upper) {
             let kinds = classes(next)
             if kinds.contains(.digit) || kinds.contains(.nfcBoundary) == false { return nil }
-            rightOK = !(isLetterForDash(next, kinds) || next == "-" || next == "\u{2013}" || next == "/")
+            rightOK = !(isLetterForDash(next, kinds) || next == "-" || next == "\u{2013}" || next == "/" || next == "_")
         }
         return (end, leftOK && rightOK ? index..<end : nil, false)
     }
@@ -419,6 +434,23 @@ enum ApostropheBytePath {
         // Indentation (nothing before it on the line) and single spaces stay.
         if previous == nil || previous == "\n" || end - start < 2 { return (end, nil) }
         return spaceRuns ? (end, true) : nil
+    }
+
+    /// Whether the `'` at `index`, closing a word, closes GNU quoting as `Rules.gnuQuotationClosers` finds it: the
+    /// last backtick after the previous straight single mark (`after`) stands with room to open before it and no
+    /// line break follows it. Nil when the rules must decide (a tag in between).
+    static func closesGNUQuotation(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ index: Int, after previous: Int
+    ) -> Bool? {
+        let from = max(previous + 1, range.lowerBound)
+        var tick = index - 1
+        while tick >= from && base[tick] != 0x60 { tick -= 1 }
+        guard tick >= from else { return false }
+        if memchr(base + from, 0x3C, index - from) != nil { return nil }
+        if memchr(base + tick, 0x0A, index - tick) != nil { return false }
+        var lead = tick - 1
+        while lead > range.lowerBound && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return isOpeningContext(tick > range.lowerBound ? FastScan.decode(base, lead, range.upperBound) : nil)
     }
 
     /// Whether a straight quotation mark after this character (nil: the paragraph's start) may open a quotation;

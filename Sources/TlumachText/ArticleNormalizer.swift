@@ -425,9 +425,7 @@ public final class ArticleNormalizer: Sendable {
         if present.latin && present.cyrillic && options.isEnabled(.lookAlikes) { work.apply(rules.lookAlikes(work)) }
         // Letters of URLs, e-mail addresses and code say nothing about the paragraph's language.
         var evidence = LanguageEvidence()
-        for (index, scalar) in work.scalars.enumerated() where !work.protected[index] {
-            evidence.count(scalar, rules.classOf(scalar))
-        }
+        evidence.countParagraph(work.scalars, protected: work.protected, classOf: rules.classOf)
         let language = options.language ?? state.resolve(evidence, commit: true)
         if present.specialSpace && options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
         if present.spaceRun && options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
@@ -624,7 +622,7 @@ struct DocumentState {
     private mutating func follow(_ evidence: LanguageEvidence, commit: Bool, answer: Language) {
         guard let before = alternatives else { return }
         var followed = before.packed
-        let decided = evidence.language.map(Followed.code)
+        let decided = evidence.paragraphLanguage.map(Followed.code)
         let cyrillic = evidence.cyrillicLetters > 0
         let letters = evidence.latinLetters + evidence.cyrillicLetters > 0
         let answerCode = Followed.code(answer)
@@ -665,7 +663,7 @@ struct DocumentState {
 
     fileprivate mutating func resolveHere(_ evidence: LanguageEvidence, commit: Bool) -> Language {
         let language: Language
-        if let decided = evidence.language {
+        if let decided = evidence.paragraphLanguage {
             language = decided
         } else if evidence.cyrillicLetters > 0 {
             language = lastCyrillicLanguage

@@ -74,6 +74,8 @@ struct FastScan {
         var lineHasText = false
         var sawAngle = false
         var sawBacktick = false
+        // A backtick with room to open before it, and no ' or line break since (GNU `quoting').
+        var gnuOpen = false
         // Where the last digit beyond ASCII ended (another script's digits make number ranges too: ٣-64).
         var otherDigitEnd = -1
         let canonicalIsRight = apostrophe == "\u{2019}"
@@ -147,8 +149,18 @@ struct FastScan {
                             var position = index &+ 1
                             var wordStart = index
                             var spaces = 0
+                            // A printf conversion's letters (%s, %lu, %1$s) say nothing of the language.
+                            var uncounted = -1
+                            if index > range.lowerBound, FastScan.mayEndConversionPrefix(base[index &- 1]),
+                                LanguageEvidence.isConversion(before: index, lowerBound: range.lowerBound, {
+                                    UInt32(base[$0])
+                                })
+                            {
+                                uncounted = 0
+                            }
                             while true {
                                 position = FastScan.asciiLetterRunEnd(base, position, end, readable: readable)
+                                if uncounted == 0 { uncounted = position &- index }
                                 // One space and the next ASCII word: as in the Cyrillic loop above.
                                 guard position &+ 1 < end, base[position] == 0x20,
                                     (base[position &+ 1] | 0x20) &- 0x61 < 26
@@ -161,7 +173,7 @@ struct FastScan {
                                 position &+= 2
                                 wordStart = position &- 1
                             }
-                            latin &+= position &- index &- spaces
+                            latin &+= position &- index &- spaces &- max(uncounted, 0)
                             // "www." starts a URL (a protected span).
                             if position &- wordStart == 3 && position < end && base[position] == 0x2E
                                 && base[wordStart] | 0x20 == 0x77 && base[wordStart &+ 1] | 0x20 == 0x77
@@ -198,6 +210,7 @@ struct FastScan {
                             }
                         case 0x0A:
                             lineHasText = false
+                            gnuOpen = false
                             // Finding the paragraph's end as `Blocks.next` does (the scan was given the rest of
                             // the text): it ends after this line when the next line may not go on with it. Every
                             // look ahead above stops at a line break, so up to here the scan read what it reads of
@@ -223,7 +236,14 @@ struct FastScan {
                                 return scan
                             }
                             sawBacktick = true
+                            gnuOpen = ApostropheBytePath.isOpeningContext(ascii: previousByte)
                         case 0x22, 0x27:
+                            // The ' closing GNU quoting (`%s'), not between two letters: the rules leave it
+                            // (`Rules.gnuQuotationClosers`).
+                            if byte == 0x27 && gnuOpen {
+                                gnuOpen = false
+                                if !(previousLetter && nextIsLetter(index &+ 1)) { break }
+                            }
                             // A straight mark with room to open before it and to close after it ("or '-' to",
                             // "-> \".\""): the quote rule passes it over as a lone mark between spaces, and the
                             // apostrophe rule wants letters on both sides. (Before it only the ASCII bytes of
@@ -425,9 +445,73 @@ struct FastScan {
                 scan.evidence.cyrillicLetters = cyrillic
                 scan.evidence.ukrainianMarkers = ukrainian
                 scan.evidence.russianMarkers = russian
+                // Latin letters outnumbering Cyrillic ones in a mixed paragraph: its language depends on English
+                // function words.
+                if scan.evidence.needsWords {
+                    scan.evidence.englishFunctionWords = FastScan.functionWords(
+                        base, findingEnd ? range.lowerBound..<scan.paragraphEnd : range)
+                }
                 return scan
             }
         }
+    }
+
+    /// `LanguageEvidence.functionWords` on a paragraph's UTF-8 that the scan found clean: the only protected spans
+    /// there are HTML tags, passed over.
+    static func functionWords(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
+        let end = range.upperBound
+        let words = TextData.englishFunctionWords
+        // The scalar ending just before `position`, and its start (nil at the paragraph's start).
+        func scalar(before position: Int) -> (value: UInt32, start: Int)? {
+            guard position > range.lowerBound else { return nil }
+            var lead = position - 1
+            while lead > range.lowerBound && base[lead] & 0xC0 == 0x80 { lead -= 1 }
+            return (decode(base, lead, end)?.value ?? 0, lead)
+        }
+        func scalar(at position: Int) -> (value: UInt32, end: Int)? {
+            guard position < end, let decoded = decode(base, position, end) else { return nil }
+            let value = decoded.value
+            return (value, position + (value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4))
+        }
+        var count = 0
+        var index = range.lowerBound
+        while index < end {
+            let byte = base[index]
+            if byte == 0x3C, let close = tagEnd(base, index, end) {
+                index = close &+ 1
+                continue
+            }
+            guard byte &- 0x61 < 26 else {
+                index &+= 1
+                continue
+            }
+            if let previous = scalar(before: index),
+                !LanguageEvidence.opensWord(previous.value, before: scalar(before: previous.start)?.value)
+            {
+                index &+= 1
+                continue
+            }
+            var wordEnd = index &+ 1
+            while wordEnd < end && base[wordEnd] &- 0x61 < 26 { wordEnd &+= 1 }
+            let closed = scalar(at: wordEnd).map { next in
+                LanguageEvidence.closesWord(next.value, after: scalar(at: next.end)?.value)
+            } ?? true
+            if wordEnd &- index <= 6, closed,
+                words.contains(LanguageEvidence.functionWordKey(index, wordEnd, { UInt32(base[$0]) }))
+            {
+                count &+= 1
+            }
+            index = wordEnd
+        }
+        return count
+    }
+
+    /// Whether `byte` may stand right before a printf conversion's letters: "%", a digit or a flag, width or
+    /// precision character (`LanguageEvidence.isConversion`, asked only then).
+    @inline(__always)
+    static func mayEndConversionPrefix(_ byte: UInt8) -> Bool {
+        byte == 0x25 || byte &- 0x30 < 10 || byte == 0x24 || byte == 0x2E || byte == 0x2A || byte == 0x23
+            || byte == 0x2B || byte == 0x2D || byte == 0x27
     }
 
     /// The end of the run of ASCII letters from `start`: eight bytes a test while they last. Bytes up to

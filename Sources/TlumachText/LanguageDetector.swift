@@ -9,6 +9,9 @@ public struct LanguageEvidence: Sendable, Hashable {
     public var ukrainianMarkers = 0
     /// ы э ё ъ (either case).
     public var russianMarkers = 0
+    /// Lower-case English function words standing as words (Data/english-function-words.txt). Counted by the
+    /// normaliser only, and only where they decide (`paragraphLanguage`).
+    public var englishFunctionWords = 0
 
     public init() {}
 
@@ -39,6 +42,154 @@ public struct LanguageEvidence: Sendable, Hashable {
             if ukrainianMarkers > 0 { return .uk }
             return nil
         }
+    }
+}
+
+extension LanguageEvidence {
+    /// The language of one paragraph of an article, as the normaliser decides it: as `language`, except that Latin
+    /// letters outnumbering Cyrillic ones in a mixed paragraph make it English only in an English sentence, one
+    /// with an English function word. A Ukrainian sentence about code, options or names ("Встановіть wal_level на
+    /// "logical"", "Джерело: "Financial Times"", "розділ «%pA» з «%pB»") keeps Ukrainian quotes and dashes.
+    @inline(__always)
+    var paragraphLanguage: Language? {
+        if needsWords && englishFunctionWords == 0 {
+            if russianMarkers > ukrainianMarkers { return .ru }
+            if ukrainianMarkers > 0 { return .uk }
+            return nil
+        }
+        return language
+    }
+
+    /// Whether `paragraphLanguage` needs the function words counted: `FastScan` leaves such paragraphs to the
+    /// rules.
+    @inline(__always)
+    var needsWords: Bool { latinLetters > cyrillicLetters && cyrillicLetters > 0 }
+
+    /// Counts a paragraph's letters outside protected spans (URLs, e-mail addresses, code) and the letters of
+    /// printf conversions (`%s`, `%lu`, `%1$s`: `isConversion`) and, where they decide, its English function words.
+    mutating func countParagraph(
+        _ scalars: [Unicode.Scalar], protected: [Bool], classOf: (Unicode.Scalar) -> CharacterClass
+    ) {
+        var inConversion = false
+        for (index, scalar) in scalars.enumerated() {
+            let asciiLetter = (scalar.value | 0x20) &- 0x61 < 26
+            if asciiLetter {
+                if index == 0 || (scalars[index - 1].value | 0x20) &- 0x61 >= 26 {
+                    inConversion = Self.isConversion(before: index) { scalars[$0].value }
+                }
+                if inConversion { continue }
+            }
+            if !protected[index] { count(scalar, classOf(scalar)) }
+        }
+        if needsWords { englishFunctionWords = Self.functionWords(in: scalars, protected: protected) }
+    }
+
+    /// Whether the run of ASCII letters starting at `start` is the conversion of a printf placeholder (`%s`,
+    /// `%lld`, `%1$s`, `%-10s`, `%.*s`): "%" right before it, or before at most eight flag, width and precision
+    /// characters (digits `$ . * # + - '`) that stand before it. `value(i)` is the scalar at `i` (a byte or a
+    /// scalar: every character looked at is ASCII); indexes below 0 are the paragraph's start.
+    @inline(__always)
+    static func isConversion(before start: Int, lowerBound: Int = 0, _ value: (Int) -> UInt32) -> Bool {
+        var index = start - 1
+        while index >= lowerBound && index >= start - 9 {
+            let character = value(index)
+            if character == 0x25 { return true }
+            guard character &- 0x30 < 10 || character == 0x24 || character == 0x2E || character == 0x2A
+                || character == 0x23 || character == 0x2B || character == 0x2D || character == 0x27
+            else { return false }
+            index -= 1
+        }
+        return false
+    }
+
+    /// English function words standing as words: lower-case ASCII letters with a space, an opening bracket, a
+    /// quotation mark, a dash or the start before them and a space, punctuation, a quotation mark, a dash or the
+    /// end after them (not glued to `_`, `-`, `/`, `=` or `.` as parts of identifiers, paths and options are). The
+    /// boundaries are those the later rules keep boundaries (a quotation mark for another, a space for a dash, an
+    /// apostrophe between letters for ’), so normalising twice decides alike. `FastScan.functionWords` counts the
+    /// same in UTF-8.
+    static func functionWords(in scalars: [Unicode.Scalar], protected: [Bool]) -> Int {
+        func isLower(_ index: Int) -> Bool {
+            scalars[index].value &- 0x61 < 26 && !protected[index]
+        }
+        func value(_ index: Int) -> UInt32? { index >= 0 && index < scalars.count ? scalars[index].value : nil }
+        let words = TextData.englishFunctionWords
+        var count = 0
+        var index = 0
+        while index < scalars.count {
+            guard isLower(index), index == 0 || opensWord(scalars[index - 1].value, before: value(index - 2)) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count && isLower(end) { end += 1 }
+            if end - index <= 6, end == scalars.count || closesWord(scalars[end].value, after: value(end + 1)),
+                words.contains(functionWordKey(index, end, { scalars[$0].value }))
+            {
+                count += 1
+            }
+            index = end
+        }
+        return count
+    }
+
+    /// A line break, tab or horizontal space (any the no-break-space rule may turn into a plain one).
+    @inline(__always)
+    static func isBoundarySpace(_ value: UInt32) -> Bool {
+        if value == 0x20 || value == 0x0A || value == 0x09 { return true }
+        guard value >= 0xA0, let scalar = Unicode.Scalar(value) else { return false }
+        return Rules.isSpecialSpace(scalar)
+    }
+
+    /// Any quotation mark the quote rule reads or writes.
+    @inline(__always)
+    static func isQuotationMark(_ value: UInt32) -> Bool {
+        value == 0x22 || value == 0x27 || value == 0xAB || value == 0xBB || value &- 0x2018 < 8 || value == 0x2039
+            || value == 0x203A
+    }
+
+    /// ' ’ ‘ are apostrophes, no boundary, between a letter and a letter.
+    @inline(__always)
+    static func isApostropheMark(_ value: UInt32) -> Bool { value == 0x27 || value == 0x2019 || value == 0x2018 }
+
+    @inline(__always)
+    static func isLetter(_ value: UInt32?) -> Bool {
+        guard let value, let scalar = Unicode.Scalar(value) else { return false }
+        return classOf(scalar).contains(.letter)
+    }
+
+    /// What may stand right before a function word (`before`: the character before it, nil at the start).
+    @inline(__always)
+    static func opensWord(_ value: UInt32, before: @autoclosure () -> UInt32?) -> Bool {
+        if isBoundarySpace(value) { return true }
+        switch value {
+        case 0x28, 0x5B, 0x7B, 0x2014, 0x2013: return true
+        default: break
+        }
+        guard isQuotationMark(value) else { return false }
+        return !isApostropheMark(value) || !isLetter(before())
+    }
+
+    /// What may stand right after one (`after`: the character after it, nil at the end): a full stop only with a
+    /// space or the end after it (not "is.foo").
+    @inline(__always)
+    static func closesWord(_ value: UInt32, after: @autoclosure () -> UInt32?) -> Bool {
+        if isBoundarySpace(value) { return true }
+        switch value {
+        case 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D, 0x2014, 0x2013: return true
+        case 0x2E: return after().map(isBoundarySpace) ?? true
+        default: break
+        }
+        guard isQuotationMark(value) else { return false }
+        return !isApostropheMark(value) || !isLetter(after())
+    }
+
+    /// A word of up to eight ASCII letters packed into one integer (the first letter in the low byte): the set's key.
+    @inline(__always)
+    static func functionWordKey(_ start: Int, _ end: Int, _ value: (Int) -> UInt32) -> UInt64 {
+        var key: UInt64 = 0
+        for index in stride(from: end - 1, through: start, by: -1) { key = key << 8 | UInt64(value(index) & 0xFF) }
+        return key
     }
 }
 

@@ -168,13 +168,14 @@ public enum NormalizationRuleCatalog {
         NormalizationRuleDescription(
             rule: .dashes, name: "Dashes",
             summary: "A spaced hyphen between words becomes an em dash (spaced in Ukrainian, closed in English by default); number ranges become en dashes.",
-            rationale: "Hyphens inside words (Івано-Франківськ, COVID-19), dates (2024-08-24) and phone numbers stay; a UI string's hyphen is house typography, so `check` reports it only under `typography: strict`.",
+            rationale: "Hyphens inside words (Івано-Франківськ, COVID-19) and identifiers (iso_3166-2), dates (2024-08-24) and phone numbers stay; a UI string's hyphen is house typography, so `check` reports it only under `typography: strict`.",
             profile: .strict, reportedBy: nil,
             examples: [
                 .init(.uk, "Київ - столиця", "Київ — столиця"),
                 .init(.en, "Kyiv - the capital", "Kyiv—the capital"),
                 .init(.uk, "2020-2021 роки", "2020–2021 роки"),
                 .unchanged(.uk, "Івано-Франківськ"),
+                .unchanged(.uk, "стандарт iso_3166-2"),
             ]),
     ]
 }

@@ -451,13 +451,35 @@ struct Rules {
                 edits.append(Edit(range: mark.index..<(mark.index + 1), replacement: [wanted], rule: "quotes"))
             }
         }
+        let gnuClosers = apostropheMarks.isEmpty ? [] : Self.gnuQuotationClosers(s, protected: protected)
         for number in apostropheMarks where s[marks[number].index] == "'" {
             let index = marks[number].index
-            if index > 0, classOf(s[index - 1]).contains(.latin) {
+            if index > 0, classOf(s[index - 1]).contains(.latin), !gnuClosers.contains(index) {
                 edits.append(Edit(range: index..<(index + 1), replacement: ["’"], rule: "apostrophe"))
             }
         }
         return edits
+    }
+
+    /// The straight single marks closing GNU quoting (`%s', `make install'): a backtick with room to open before
+    /// it, then the first `'` after it on its line (protected text passed over; an apostrophe between letters is
+    /// ’ by now). Such a mark is no apostrophe (`%s’ would be half a quotation
+    /// turned typographic), so it stays as it is, with its backtick.
+    static func gnuQuotationClosers(_ s: [Unicode.Scalar], protected: [Bool]) -> Set<Int> {
+        guard s.contains("`") else { return [] }
+        var closers: Set<Int> = []
+        var opened = false
+        for (index, scalar) in s.enumerated() where !protected[index] {
+            switch scalar {
+            case "`": opened = ApostropheBytePath.isOpeningContext(index > 0 ? s[index - 1] : nil)
+            case "\n": opened = false
+            case "'":
+                if opened { closers.insert(index) }
+                opened = false
+            default: break
+            }
+        }
+        return closers
     }
 
     // MARK: Dashes
@@ -515,8 +537,9 @@ struct Rules {
             while leftStart > 0 && isNumberPart(leftStart - 1) { leftStart -= 1 }
             var rightEnd = end
             while rightEnd < s.count && isNumberPart(rightEnd) { rightEnd += 1 }
-            let leftOK = leftStart == 0 || !(isLetter(s[leftStart - 1]) || "-–+./".unicodeScalars.contains(s[leftStart - 1]))
-            let rightOK = rightEnd == s.count || !(isLetter(s[rightEnd]) || s[rightEnd] == "-" || s[rightEnd] == "–" || s[rightEnd] == "/")
+            // A number glued to an identifier (iso_3166-2, x86-64) is a name, not a range.
+            let leftOK = leftStart == 0 || !(isLetter(s[leftStart - 1]) || "-–+./_".unicodeScalars.contains(s[leftStart - 1]))
+            let rightOK = rightEnd == s.count || !(isLetter(s[rightEnd]) || "-–/_".unicodeScalars.contains(s[rightEnd]))
             if leftOK && rightOK {
                 edits.append(Edit(range: index..<end, replacement: ["–"], rule: "dashes"))
             }

@@ -6,7 +6,7 @@ import TlumachCore
 /// their initialisers (their errors are `ICUError`), so a program calls it first, as `tlumach normalize` does.
 public enum TextDataFiles {
     /// The names of every data file in Data/ (without `.txt`).
-    public static let names = ["lookalikes", "no-break-space"] + Language.allCases.map { "abbreviations-\($0.rawValue)" }
+    public static let names = ["lookalikes", "no-break-space", "english-function-words"] + Language.allCases.map { "abbreviations-\($0.rawValue)" }
 
     /// Throws `InputError` naming the first data file that cannot be found or read (a binary installed without its
     /// `Tlumach_TlumachText.resources` folder); see `ResourceLocator` for where it looks.
@@ -71,6 +71,15 @@ package enum TextData {
         }
         return (toCyrillic, toLatin)
     }()
+
+    /// English function words (`LanguageEvidence.paragraphLanguage`).
+    /// (Keyed as `LanguageEvidence.functionWordKey` packs them: words of lower-case ASCII letters, up to six.)
+    nonisolated(unsafe) static let englishFunctionWords: Set<UInt64> = Set(
+        lines("english-function-words").compactMap { word -> UInt64? in
+            let bytes = Array(word.utf8)
+            guard (1...6).contains(bytes.count), bytes.allSatisfy({ $0 &- 0x61 < 26 }) else { return nil }
+            return LanguageEvidence.functionWordKey(0, bytes.count) { UInt32(bytes[$0]) }
+        })
 
     /// The no-break space policy: signs after which, and units before which, a no-break space stays.
     static let noBreakSpacePolicy: (after: Set<String>, units: Set<String>) = {
