@@ -323,6 +323,7 @@ enum ApostropheBytePath {
             let leftDigit = classes(left).contains(.digit)
             let rightDigit = classes(right).contains(.digit)
             if leftDigit && rightDigit { return (end, nil, false) }
+            if english && Rules.startsListItem(after: left) { return (end, nil, false) }
             return (end, english ? (index - 1)..<(end + 1) : index..<end, true)
         }
         // A number range: one hyphen between digits, the numbers (digits, and . , : between digits) with no letter,

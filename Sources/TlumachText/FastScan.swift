@@ -149,18 +149,8 @@ struct FastScan {
                             var position = index &+ 1
                             var wordStart = index
                             var spaces = 0
-                            // A printf conversion's letters (%s, %lu, %1$s) say nothing of the language.
-                            var uncounted = -1
-                            if index > range.lowerBound, FastScan.mayEndConversionPrefix(base[index &- 1]),
-                                LanguageEvidence.isConversion(before: index, lowerBound: range.lowerBound, {
-                                    UInt32(base[$0])
-                                })
-                            {
-                                uncounted = 0
-                            }
                             while true {
                                 position = FastScan.asciiLetterRunEnd(base, position, end, readable: readable)
-                                if uncounted == 0 { uncounted = position &- index }
                                 // One space and the next ASCII word: as in the Cyrillic loop above.
                                 guard position &+ 1 < end, base[position] == 0x20,
                                     (base[position &+ 1] | 0x20) &- 0x61 < 26
@@ -173,7 +163,15 @@ struct FastScan {
                                 position &+= 2
                                 wordStart = position &- 1
                             }
-                            latin &+= position &- index &- spaces &- max(uncounted, 0)
+                            latin &+= position &- index &- spaces
+                            // A printf conversion's letters (%s, %lu, %1$s) say nothing of the language.
+                            if index > range.lowerBound, FastScan.mayEndConversionPrefix(base[index &- 1]),
+                                LanguageEvidence.isConversion(before: index, lowerBound: range.lowerBound, {
+                                    UInt32(base[$0])
+                                })
+                            {
+                                latin &-= FastScan.asciiLetterRunEnd(base, index &+ 1, end, readable: readable) &- index
+                            }
                             // "www." starts a URL (a protected span).
                             if position &- wordStart == 3 && position < end && base[position] == 0x2E
                                 && base[wordStart] | 0x20 == 0x77 && base[wordStart &+ 1] | 0x20 == 0x77
@@ -510,8 +508,10 @@ struct FastScan {
     /// precision character (`LanguageEvidence.isConversion`, asked only then).
     @inline(__always)
     static func mayEndConversionPrefix(_ byte: UInt8) -> Bool {
-        byte == 0x25 || byte &- 0x30 < 10 || byte == 0x24 || byte == 0x2E || byte == 0x2A || byte == 0x23
-            || byte == 0x2B || byte == 0x2D || byte == 0x27
+        // # $ % ' * + - . and the digits lie in 0x23…0x39: bit n for 0x23 + n (& ( ) , / are 0).
+        let bits: UInt32 = 0b11_1111_1111_0_11_0_11_00_1_0_111
+        let offset = byte &- 0x23
+        return offset < 0x17 && bits >> UInt32(offset) & 1 != 0
     }
 
     /// The end of the run of ASCII letters from `start`: eight bytes a test while they last. Bytes up to

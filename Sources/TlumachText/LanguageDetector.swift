@@ -3,29 +3,57 @@ import ICU
 /// Tells Ukrainian, Russian and English apart from the letters of a text: Latin against Cyrillic letters, then the
 /// letters only Ukrainian has (і ї є ґ) against those only Russian has (ы э ё ъ).
 public struct LanguageEvidence: Sendable, Hashable {
-    public var latinLetters = 0
-    public var cyrillicLetters = 0
+    // Kept in 32 bits (saturating past 2^31 letters, which no decision below needs): the whole value fits in
+    // three registers, and the normaliser hands one to `DocumentState.resolve` for each of a million paragraphs.
+    private var latin: Int32 = 0
+    private var cyrillic: Int32 = 0
+    private var ukrainian: Int32 = 0
+    private var russian: Int32 = 0
+    private var functionWords: Int32 = 0
+
+    public var latinLetters: Int {
+        get { Int(latin) }
+        set { latin = Int32(clamping: newValue) }
+    }
+    public var cyrillicLetters: Int {
+        get { Int(cyrillic) }
+        set { cyrillic = Int32(clamping: newValue) }
+    }
     /// і ї є ґ (either case).
-    public var ukrainianMarkers = 0
+    public var ukrainianMarkers: Int {
+        get { Int(ukrainian) }
+        set { ukrainian = Int32(clamping: newValue) }
+    }
     /// ы э ё ъ (either case).
-    public var russianMarkers = 0
+    public var russianMarkers: Int {
+        get { Int(russian) }
+        set { russian = Int32(clamping: newValue) }
+    }
     /// Lower-case English function words standing as words (Data/english-function-words.txt). Counted by the
     /// normaliser only, and only where they decide (`paragraphLanguage`).
-    public var englishFunctionWords = 0
+    public var englishFunctionWords: Int {
+        get { Int(functionWords) }
+        set { functionWords = Int32(clamping: newValue) }
+    }
 
     public init() {}
+
+    @inline(__always)
+    private static func bump(_ count: inout Int32) {
+        if count != .max { count &+= 1 }
+    }
 
     /// Adds one letter.
     @inline(__always)
     mutating func count(_ scalar: Unicode.Scalar, _ classes: CharacterClass) {
         guard classes.contains(.letter) else { return }
         if classes.contains(.latin) {
-            latinLetters += 1
+            Self.bump(&latin)
         } else if classes.contains(.cyrillic) {
-            cyrillicLetters += 1
+            Self.bump(&cyrillic)
             switch scalar.value {
-            case 0x404, 0x406, 0x407, 0x454, 0x456, 0x457, 0x490, 0x491: ukrainianMarkers += 1
-            case 0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451: russianMarkers += 1
+            case 0x404, 0x406, 0x407, 0x454, 0x456, 0x457, 0x490, 0x491: Self.bump(&ukrainian)
+            case 0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451: Self.bump(&russian)
             default: break
             }
         }
@@ -52,12 +80,11 @@ extension LanguageEvidence {
     /// "logical"", "Джерело: "Financial Times"", "розділ «%pA» з «%pB»") keeps Ukrainian quotes and dashes.
     @inline(__always)
     var paragraphLanguage: Language? {
-        if needsWords && englishFunctionWords == 0 {
-            if russianMarkers > ukrainianMarkers { return .ru }
-            if ukrainianMarkers > 0 { return .uk }
-            return nil
-        }
-        return language
+        if latin == 0 && cyrillic == 0 { return nil }
+        if latin > cyrillic && (cyrillic == 0 || functionWords > 0) { return .en }
+        if russian > ukrainian { return .ru }
+        if ukrainian > 0 { return .uk }
+        return nil
     }
 
     /// Whether `paragraphLanguage` needs the function words counted: `FastScan` leaves such paragraphs to the
@@ -67,19 +94,21 @@ extension LanguageEvidence {
 
     /// Counts a paragraph's letters outside protected spans (URLs, e-mail addresses, code) and the letters of
     /// printf conversions (`%s`, `%lu`, `%1$s`: `isConversion`) and, where they decide, its English function words.
+    @inline(__always)
     mutating func countParagraph(
         _ scalars: [Unicode.Scalar], protected: [Bool], classOf: (Unicode.Scalar) -> CharacterClass
     ) {
-        var inConversion = false
-        for (index, scalar) in scalars.enumerated() {
-            let asciiLetter = (scalar.value | 0x20) &- 0x61 < 26
-            if asciiLetter {
-                if index == 0 || (scalars[index - 1].value | 0x20) &- 0x61 >= 26 {
-                    inConversion = Self.isConversion(before: index) { scalars[$0].value }
+        for index in scalars.indices where !protected[index] { count(scalars[index], classOf(scalars[index])) }
+        if latin > 0 && scalars.contains("%") {
+            // Take back the conversions' letters (ASCII, so counted as Latin), run by run.
+            var inConversion = false
+            for index in scalars.indices where (scalars[index].value | 0x20) &- 0x61 < 26 {
+                if index > 0, case let previous = scalars[index - 1].value, (previous | 0x20) &- 0x61 >= 26 {
+                    inConversion = previous < 0x80 && FastScan.mayEndConversionPrefix(UInt8(previous))
+                        && Self.isConversion(before: index) { scalars[$0].value }
                 }
-                if inConversion { continue }
+                if inConversion && !protected[index] { latin -= 1 }
             }
-            if !protected[index] { count(scalar, classOf(scalar)) }
         }
         if needsWords { englishFunctionWords = Self.functionWords(in: scalars, protected: protected) }
     }

@@ -176,6 +176,7 @@ public enum NormalizationRuleCatalog {
                 .init(.uk, "2020-2021 роки", "2020–2021 роки"),
                 .unchanged(.uk, "Івано-Франківськ"),
                 .unchanged(.uk, "стандарт iso_3166-2"),
+                .unchanged(.en, "Features: - e-mail alerts; - journal pages", note: "an inline list's items, which a closed dash would glue to the text before"),
             ]),
     ]
 }

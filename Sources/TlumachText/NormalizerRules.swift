@@ -484,6 +484,11 @@ struct Rules {
 
     // MARK: Dashes
 
+    /// A spaced hyphen after a colon, semicolon or comma starts an item of a list written inline ("like: - e-mail
+    /// alerts; - journal pages"): a closed English dash would glue it to the text before (";—journal"), so it stays.
+    @inline(__always)
+    static func startsListItem(after left: Unicode.Scalar) -> Bool { left == ":" || left == ";" || left == "," }
+
     /// Spaced hyphens (and "--") between words become em dashes — spaced in Ukrainian and Russian, closed or spaced
     /// in English as configured; Ukrainian spaced en dashes between words become em dashes; digit-hyphen-digit
     /// ranges become en dashes. Hyphens inside words, dates (2024-08-24) and phone numbers stay.
@@ -517,8 +522,11 @@ struct Rules {
                 }
                 let leftIsText = isText(left)
                 let rightIsText = isText(right)
-                if leftIsText && rightIsText && !(isDigit(left) && isDigit(right)) {
-                    if language == .en && normalizer.options.englishDash == .closed {
+                let closed = language == .en && normalizer.options.englishDash == .closed
+                if leftIsText && rightIsText && !(isDigit(left) && isDigit(right))
+                    && !(closed && Self.startsListItem(after: left))
+                {
+                    if closed {
                         edits.append(Edit(range: (index - 1)..<(end + 1), replacement: ["—"], rule: "dashes"))
                     } else {
                         edits.append(Edit(range: index..<end, replacement: ["—"], rule: "dashes"))

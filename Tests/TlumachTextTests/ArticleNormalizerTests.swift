@@ -230,6 +230,18 @@ final class ArticleNormalizerTests: XCTestCase {
         XCTAssertEqual(try normalize("the users' files\n"), "the users’ files\n")
     }
 
+    /// AppStream descriptions (cb2Bib, FLTK games) write lists inline: a closed English dash glued each item to the
+    /// one before ("like:—email alerts;—journal"). Such hyphens stay; a dash between words is still closed up.
+    func testInlineListHyphensStayInEnglish() throws {
+        XCTAssertEqual(
+            try normalize("sources, like: - email alerts; - journal Web pages; - and PDF files.\n"),
+            "sources, like: - email alerts; - journal Web pages; - and PDF files.\n")
+        XCTAssertEqual(
+            try normalize("Wireshark is a network \"sniffer\" - a tool that captures packets.\n"),
+            "Wireshark is a network “sniffer”—a tool that captures packets.\n")
+        XCTAssertEqual(try normalize("можливості: - перейменування; - створення\n"), "можливості: — перейменування; — створення\n")
+    }
+
     func testLanguageOverride() throws {
         XCTAssertEqual(try normalize("Він сказав \"так\".\n", NormalizerOptions(language: .en)), "Він сказав “так”.\n")
     }
