@@ -75,13 +75,14 @@ public struct LanguageEvidence: Sendable, Hashable {
 
 extension LanguageEvidence {
     /// The language of one paragraph of an article, as the normaliser decides it: as `language`, except that Latin
-    /// letters outnumbering Cyrillic ones in a mixed paragraph make it English only in an English sentence, one
-    /// with an English function word. A Ukrainian sentence about code, options or names ("Встановіть wal_level на
+    /// letters outnumbering Cyrillic ones in a mixed paragraph make it English only in English sentences: with an
+    /// English function word for every 40 Latin letters or fewer (English prose has one every 10–15; a Ukrainian
+    /// list of product names, "Linear and integer program expression format", has one in 170). A Ukrainian sentence about code, options or names ("Встановіть wal_level на
     /// "logical"", "Джерело: "Financial Times"", "розділ «%pA» з «%pB»") keeps Ukrainian quotes and dashes.
     @inline(__always)
     var paragraphLanguage: Language? {
         if latin == 0 && cyrillic == 0 { return nil }
-        if latin > cyrillic && (cyrillic == 0 || functionWords > 0) { return .en }
+        if latin > cyrillic && (cyrillic == 0 || Int(functionWords) * 40 >= Int(latin) && functionWords > 0) { return .en }
         if russian > ukrainian { return .ru }
         if ukrainian > 0 { return .uk }
         return nil

@@ -209,6 +209,11 @@ final class ArticleNormalizerTests: XCTestCase {
             ("Фото - \"Getty Images\"\n", "Фото — «Getty Images»\n"),
             ("The word \"війна\" means war - and \"мир\" means peace.\n", "The word “війна” means war—and “мир” means peace.\n"),
             ("The «Kyiv Independent» reported\n", "The “Kyiv Independent” reported\n"),
+            // AppStream's Gnumeric description: one "and" in a list of English product names.
+            ("імпортовані: - GNU Oleo (.oleo); - Linear and integer program expression format (.mps); - WordPerfect "
+                + "family \"Plan Perfect\" (.pln); - Quattro Pro (tm); - XSpread або SC; - XBase (.dbf).\n",
+             "імпортовані: — GNU Oleo (.oleo); — Linear and integer program expression format (.mps); — WordPerfect "
+                + "family «Plan Perfect» (.pln); — Quattro Pro (tm); — XSpread або SC; — XBase (.dbf).\n"),
         ]
         for (text, expected) in cases { XCTAssertEqual(try normalize(text), expected, text) }
         // A paragraph of placeholders only has no letters: it keeps the language before it.
