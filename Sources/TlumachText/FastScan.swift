@@ -165,12 +165,14 @@ struct FastScan {
                             }
                             latin &+= position &- index &- spaces
                             // A printf conversion's letters (%s, %lu, %1$s) say nothing of the language.
+                            // (Two bytes looked at first: a letter before an apostrophe or a hyphen, "don't",
+                            // "e-mail", starts no conversion.)
                             if index > range.lowerBound, FastScan.mayEndConversionPrefix(base[index &- 1]),
-                                LanguageEvidence.isConversion(before: index, lowerBound: range.lowerBound, {
-                                    UInt32(base[$0])
-                                })
+                                base[index &- 1] == 0x25
+                                    || (index &- 1 > range.lowerBound
+                                        && FastScan.mayEndConversionPrefix(base[index &- 2]))
                             {
-                                latin &-= FastScan.asciiLetterRunEnd(base, index &+ 1, end, readable: readable) &- index
+                                latin &-= FastScan.conversionLetters(base, index, range.lowerBound, end, readable)
                             }
                             // "www." starts a URL (a protected span).
                             if position &- wordStart == 3 && position < end && base[position] == 0x2E
@@ -240,7 +242,9 @@ struct FastScan {
                             // (`Rules.gnuQuotationClosers`).
                             if byte == 0x27 && gnuOpen {
                                 gnuOpen = false
-                                if !(previousLetter && nextIsLetter(index &+ 1)) { break }
+                                // (Any non-ASCII byte after it counted as a letter: then the rules decide.)
+                                let next: UInt8 = index &+ 1 < end ? base[index &+ 1] : 0x20
+                                if !(previousLetter && (next >= 0x80 || (next | 0x20) &- 0x61 < 26)) { break }
                             }
                             // A straight mark with room to open before it and to close after it ("or '-' to",
                             // "-> \".\""): the quote rule passes it over as a lone mark between spaces, and the
@@ -446,16 +450,34 @@ struct FastScan {
                 // Latin letters outnumbering Cyrillic ones in a mixed paragraph: its language depends on English
                 // function words.
                 if scan.evidence.needsWords {
-                    scan.evidence.englishFunctionWords = FastScan.functionWords(
-                        base, findingEnd ? range.lowerBound..<scan.paragraphEnd : range)
+                    FastScan.countFunctionWords(&scan, base, range.lowerBound, findingEnd ? scan.paragraphEnd : end)
                 }
                 return scan
             }
         }
     }
 
+    /// The letters of the run at `start` when it is a printf conversion's (`LanguageEvidence.isConversion`), else 0.
+    /// Kept out of `run`, which reaches it rarely.
+    @inline(never)
+    static func conversionLetters(
+        _ base: UnsafePointer<UInt8>, _ start: Int, _ lowerBound: Int, _ end: Int, _ readable: Int
+    ) -> Int {
+        guard LanguageEvidence.isConversion(before: start, lowerBound: lowerBound, { UInt32(base[$0]) }) else {
+            return 0
+        }
+        return asciiLetterRunEnd(base, start &+ 1, end, readable: readable) &- start
+    }
+
+    /// Sets the evidence's function words (kept out of `run`, which needs it rarely).
+    @inline(never)
+    static func countFunctionWords(_ scan: inout FastScan, _ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) {
+        scan.evidence.englishFunctionWords = functionWords(base, start..<end)
+    }
+
     /// `LanguageEvidence.functionWords` on a paragraph's UTF-8 that the scan found clean: the only protected spans
     /// there are HTML tags, passed over.
+    @inline(never)
     static func functionWords(_ base: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int {
         let end = range.upperBound
         let words = TextData.englishFunctionWords
