@@ -3,57 +3,31 @@ import ICU
 /// Tells Ukrainian, Russian and English apart from the letters of a text: Latin against Cyrillic letters, then the
 /// letters only Ukrainian has (і ї є ґ) against those only Russian has (ы э ё ъ).
 public struct LanguageEvidence: Sendable, Hashable {
-    // Kept in 32 bits (saturating past 2^31 letters, which no decision below needs): the whole value fits in
-    // three registers, and the normaliser hands one to `DocumentState.resolve` for each of a million paragraphs.
-    private var latin: Int32 = 0
-    private var cyrillic: Int32 = 0
-    private var ukrainian: Int32 = 0
-    private var russian: Int32 = 0
-    private var functionWords: Int32 = 0
-
-    public var latinLetters: Int {
-        get { Int(latin) }
-        set { latin = Int32(clamping: newValue) }
-    }
-    public var cyrillicLetters: Int {
-        get { Int(cyrillic) }
-        set { cyrillic = Int32(clamping: newValue) }
-    }
+    // Counts kept in 32 bits (`Count32`): the whole value fits in three registers, and the normaliser hands one to
+    // `DocumentState.resolve` for each of a million paragraphs.
+    @Count32 public var latinLetters: Int
+    @Count32 public var cyrillicLetters: Int
     /// і ї є ґ (either case).
-    public var ukrainianMarkers: Int {
-        get { Int(ukrainian) }
-        set { ukrainian = Int32(clamping: newValue) }
-    }
+    @Count32 public var ukrainianMarkers: Int
     /// ы э ё ъ (either case).
-    public var russianMarkers: Int {
-        get { Int(russian) }
-        set { russian = Int32(clamping: newValue) }
-    }
+    @Count32 public var russianMarkers: Int
     /// Lower-case English function words standing as words (Data/english-function-words.txt). Counted by the
     /// normaliser only, and only where they decide (`paragraphLanguage`).
-    public var englishFunctionWords: Int {
-        get { Int(functionWords) }
-        set { functionWords = Int32(clamping: newValue) }
-    }
+    @Count32 public var englishFunctionWords: Int
 
     public init() {}
-
-    @inline(__always)
-    private static func bump(_ count: inout Int32) {
-        if count != .max { count &+= 1 }
-    }
 
     /// Adds one letter.
     @inline(__always)
     mutating func count(_ scalar: Unicode.Scalar, _ classes: CharacterClass) {
         guard classes.contains(.letter) else { return }
         if classes.contains(.latin) {
-            Self.bump(&latin)
+            _latinLetters.bump()
         } else if classes.contains(.cyrillic) {
-            Self.bump(&cyrillic)
+            _cyrillicLetters.bump()
             switch scalar.value {
-            case 0x404, 0x406, 0x407, 0x454, 0x456, 0x457, 0x490, 0x491: Self.bump(&ukrainian)
-            case 0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451: Self.bump(&russian)
+            case 0x404, 0x406, 0x407, 0x454, 0x456, 0x457, 0x490, 0x491: _ukrainianMarkers.bump()
+            case 0x401, 0x42A, 0x42B, 0x42D, 0x44A, 0x44B, 0x44D, 0x451: _russianMarkers.bump()
             default: break
             }
         }
@@ -81,10 +55,14 @@ extension LanguageEvidence {
     /// "logical"", "Джерело: "Financial Times"", "розділ «%pA» з «%pB»") keeps Ukrainian quotes and dashes.
     @inline(__always)
     var paragraphLanguage: Language? {
+        let latin = latinLetters
+        let cyrillic = cyrillicLetters
         if latin == 0 && cyrillic == 0 { return nil }
-        if latin > cyrillic && (cyrillic == 0 || Int(functionWords) * 40 >= Int(latin) && functionWords > 0) { return .en }
-        if russian > ukrainian { return .ru }
-        if ukrainian > 0 { return .uk }
+        if latin > cyrillic && (cyrillic == 0 || englishFunctionWords * 40 >= latin && englishFunctionWords > 0) {
+            return .en
+        }
+        if russianMarkers > ukrainianMarkers { return .ru }
+        if ukrainianMarkers > 0 { return .uk }
         return nil
     }
 
@@ -100,7 +78,7 @@ extension LanguageEvidence {
         _ scalars: [Unicode.Scalar], protected: [Bool], classOf: (Unicode.Scalar) -> CharacterClass
     ) {
         for index in scalars.indices where !protected[index] { count(scalars[index], classOf(scalars[index])) }
-        if latin > 0 && scalars.contains("%") {
+        if latinLetters > 0 && scalars.contains("%") {
             // Take back the conversions' letters (ASCII, so counted as Latin), run by run.
             var inConversion = false
             for index in scalars.indices where (scalars[index].value | 0x20) &- 0x61 < 26 {
@@ -108,7 +86,7 @@ extension LanguageEvidence {
                     inConversion = previous < 0x80 && FastScan.mayEndConversionPrefix(UInt8(previous))
                         && Self.isConversion(before: index) { scalars[$0].value }
                 }
-                if inConversion && !protected[index] { latin -= 1 }
+                if inConversion && !protected[index] { latinLetters -= 1 }
             }
         }
         if needsWords { englishFunctionWords = Self.functionWords(in: scalars, protected: protected) }
@@ -220,6 +198,24 @@ extension LanguageEvidence {
         var key: UInt64 = 0
         for index in stride(from: end - 1, through: start, by: -1) { key = key << 8 | UInt64(value(index) & 0xFF) }
         return key
+    }
+}
+
+/// A count of letters in 32 bits, saturating past 2^31 (no decision needs more).
+@propertyWrapper
+public struct Count32: Sendable, Hashable {
+    private var stored: Int32 = 0
+
+    public init(wrappedValue: Int = 0) { stored = Int32(clamping: wrappedValue) }
+
+    public var wrappedValue: Int {
+        @inline(__always) get { Int(stored) }
+        @inline(__always) set { stored = Int32(clamping: newValue) }
+    }
+
+    @inline(__always)
+    mutating func bump() {
+        if stored != .max { stored &+= 1 }
     }
 }
 
