@@ -165,8 +165,8 @@ struct FastScan {
                             }
                             latin &+= position &- index &- spaces
                             // A printf conversion's letters (%s, %lu, %1$s) say nothing of the language.
-                            // (Two bytes looked at first: a letter before an apostrophe or a hyphen, "don't",
-                            // "e-mail", starts no conversion.)
+                            // (Two bytes looked at first: a letter before a hyphen or a full stop, "e-mail",
+                            // "e.g", starts no conversion.)
                             if index > range.lowerBound, FastScan.mayEndConversionPrefix(base[index &- 1]),
                                 base[index &- 1] == 0x25
                                     || (index &- 1 > range.lowerBound
@@ -238,13 +238,18 @@ struct FastScan {
                             sawBacktick = true
                             gnuOpen = ApostropheBytePath.isOpeningContext(ascii: previousByte)
                         case 0x22, 0x27:
-                            // The ' closing GNU quoting (`%s'), not between two letters: the rules leave it
-                            // (`Rules.gnuQuotationClosers`).
+                            // The ' closing GNU quoting (`%s'): with no room to open before it and room to close
+                            // after it it is a closing mark to the quote rule, with no single quotation open (any
+                            // other single mark sends the paragraph to the rules), so an apostrophe mark, which
+                            // `Rules.gnuQuotationClosers` leaves. (Non-ASCII neighbours: the rules decide.)
                             if byte == 0x27 && gnuOpen {
                                 gnuOpen = false
-                                // (Any non-ASCII byte after it counted as a letter: then the rules decide.)
                                 let next: UInt8 = index &+ 1 < end ? base[index &+ 1] : 0x20
-                                if !(previousLetter && (next >= 0x80 || (next | 0x20) &- 0x61 < 26)) { break }
+                                if previousByte < 0x80, !ApostropheBytePath.isOpeningContext(ascii: previousByte),
+                                    next < 0x80, ApostropheBytePath.isClosingContext(Unicode.Scalar(next))
+                                {
+                                    break
+                                }
                             }
                             // A straight mark with room to open before it and to close after it ("or '-' to",
                             // "-> \".\""): the quote rule passes it over as a lone mark between spaces, and the
@@ -530,8 +535,8 @@ struct FastScan {
     /// precision character (`LanguageEvidence.isConversion`, asked only then).
     @inline(__always)
     static func mayEndConversionPrefix(_ byte: UInt8) -> Bool {
-        // # $ % ' * + - . and the digits lie in 0x23…0x39: bit n for 0x23 + n (& ( ) , / are 0).
-        let bits: UInt32 = 0b11_1111_1111_0_11_0_11_00_1_0_111
+        // # $ % * + - . and the digits lie in 0x23…0x39: bit n for 0x23 + n (& ' ( ) , / are 0).
+        let bits: UInt32 = 0b11_1111_1111_0_11_0_11_00_0_0_111
         let offset = byte &- 0x23
         return offset < 0x17 && bits >> UInt32(offset) & 1 != 0
     }

@@ -94,8 +94,9 @@ extension LanguageEvidence {
 
     /// Whether the run of ASCII letters starting at `start` is the conversion of a printf placeholder (`%s`,
     /// `%lld`, `%1$s`, `%-10s`, `%.*s`): "%" right before it, or before at most eight flag, width and precision
-    /// characters (digits `$ . * # + - '`) that stand before it. `value(i)` is the scalar at `i` (a byte or a
-    /// scalar: every character looked at is ASCII); indexes below 0 are the paragraph's start.
+    /// characters (digits, `$ . * # + -`; not the `'` flag, which the quote rule may turn into a quotation mark, so
+    /// that a second run would count otherwise). `value(i)` is the character at `i` (a byte or a scalar: every one
+    /// looked at is ASCII); `lowerBound` is the paragraph's start.
     @inline(__always)
     static func isConversion(before start: Int, lowerBound: Int = 0, _ value: (Int) -> UInt32) -> Bool {
         var index = start - 1
@@ -103,7 +104,7 @@ extension LanguageEvidence {
             let character = value(index)
             if character == 0x25 { return true }
             guard character &- 0x30 < 10 || character == 0x24 || character == 0x2E || character == 0x2A
-                || character == 0x23 || character == 0x2B || character == 0x2D || character == 0x27
+                || character == 0x23 || character == 0x2B || character == 0x2D
             else { return false }
             index -= 1
         }

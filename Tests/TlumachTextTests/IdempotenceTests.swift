@@ -15,7 +15,7 @@ final class IdempotenceTests: XCTestCase {
         " ", " ", " ", "  ", "\u{A0}", "\u{202F}", "\u{2009}", "\t", "\n", "\n\n", "\r\n", ".", ",", ":", "(", ")",
         "\u{200B}", "\u{00AD}", "\u{FEFF}", "и\u{0306}", "e\u{0301}", "👩\u{200D}💻", "https://x.ua/a-b", "a@b.ua",
         "`код - \"x\"`", "\n```\n\"raw\"  - 1\n```\n", "# Заголовок", "- пункт", "ы", "ё", "і", "ї", "км", "№", "%",
-        "Він сказав", "He said", "т. зв.", "м.", "<b>", "</a>", "<a href=\"x\">", "---\n", "<", "%s", " of ", "is.", "TRAP",
+        "Він сказав", "He said", "т. зв.", "м.", "<b>", "</a>", "<a href=\"x\">", "---\n", "<", "%s", " of ", "is.", "TRAP", "%'d", "%-5s",
     ]
 
     /// More iterations on demand: TLUMACH_PROPERTY_ITERATIONS=100000 swift test --filter IdempotenceTests. Else 4,000

@@ -221,7 +221,7 @@ final class NormalizerFastPathTests: XCTestCase {
         let rules = Rules(normalizer: normalizer)
         let pieces = [
             "<b>", "</b>", "<PRIx64>", "<UNUSED GARBAGE>", "<file-name>", "<!x>", "<a b>", "< b>", "<", ">", "<a", "word",
-            "слово", "і", "ы", "Kиїв", " ", "\n", "%s", "#", ": ", "(", ")", "1", "w", "www.x", "«", "»", "%1$lu", "%-2", "the", "of", "is.", "\"", "—", "“", "’", " and ",
+            "слово", "і", "ы", "Kиїв", " ", "\n", "%s", "#", ": ", "(", ")", "1", "w", "www.x", "«", "»", "%1$lu", "%-2", "the", "of", "is.", "\"", "—", "“", "’", " and ", "%'", "--",
         ]
         var generator = SeededGenerator(seed: 41)
         var clean = 0
@@ -366,7 +366,7 @@ final class NormalizerFastPathTests: XCTestCase {
         let pieces = [
             "`", "'", "’", "\"", "users", "dirs", "%s", "--help", " ", "  ", "\n", "\n\n", ".", ",", ")", "(", "-",
             " - ", "5", "п'ять", "слово", "don't", "é", "«", "»", "“", "”", "x", " `%s' ", "<b>", "Kиїв", " '-' ",
-            " '--exec'.", "\"-\"", "/", "\t", "[", "’",
+            " '--exec'.", "\"-\"", "/", "\t", "[", "’", " 'bar’ ", "—", "%'", "'x",
         ]
         try assertTextOnlyPathMatchesRules(
             pieces: pieces, seed: 13, options: [nil, Language.en, .uk].map { NormalizerOptions(language: $0) })
