@@ -50,8 +50,8 @@ public struct LanguageEvidence: Sendable, Hashable {
 extension LanguageEvidence {
     /// The language of one paragraph of an article, as the normaliser decides it: as `language`, except that Latin
     /// letters outnumbering Cyrillic ones in a mixed paragraph make it English only in English sentences: with an
-    /// English function word for every 40 Latin letters or fewer (English prose has one every 10–15; a Ukrainian
-    /// list of product names, "Linear and integer program expression format", has one in 170). A Ukrainian sentence about code, options or names ("Встановіть wal_level на
+    /// English function word for every 40 Latin letters or fewer (English prose has one every 12–17 letters; a
+    /// Ukrainian list of product names, "Linear and integer program expression format", has one in 142). A Ukrainian sentence about code, options or names ("Встановіть wal_level на
     /// "logical"", "Джерело: "Financial Times"", "розділ «%pA» з «%pB»") keeps Ukrainian quotes and dashes.
     @inline(__always)
     var paragraphLanguage: Language? {
