@@ -191,8 +191,12 @@ enum ApostropheBytePath {
                     return nil
                 }
             } else {
-                // A quotation mark, single ('%s') or double; glued between letters, the rules decide.
+                // A quotation mark, single ('%s') or double; glued between letters, the rules decide. So they do
+                // after a name and "(" (a call's argument, f("x"), may be a protected span: `ProtectedSpans`).
                 guard quotes, !between else { return nil }
+                if previous == "(" && index - 2 >= range.lowerBound && ProtectedSpans.isNameEnd(Unicode.Scalar(base[index - 2])) {
+                    return nil
+                }
                 let openSide = isOpeningContext(previous)
                 let closeSide = isClosingContext(next)
                 // One side only, alternating from an opening mark, each closing mark of its opening mark's kind: a
@@ -405,6 +409,13 @@ enum ApostropheBytePath {
             return scalar == "\r" || Rules.isHorizontalSpace(scalar)
         }
         if joinsRun(previous) || joinsRun(next) { return nil }
+        // With a line above or below, a run inside a line may align a column (`Rules.alignsColumn`): the rules
+        // decide.
+        func hasOtherLine() -> Bool {
+            if memchr(base + range.lowerBound, 0x0A, start - range.lowerBound) != nil { return true }
+            guard let newline = memchr(base + end, 0x0A, range.upperBound - end) else { return false }
+            return newline.assumingMemoryBound(to: UInt8.self) + 1 < UnsafeMutablePointer(mutating: base + range.upperBound)
+        }
         if previous == "\t" || next == "\t" {
             // A tab beside it (help text: "    \t\tзліва", "-N\t   Показує"): the space-runs rule's runs are of
             // spaces only, a tab ends one; the trailing-space rule's are of spaces and tabs. When that longer run
@@ -423,6 +434,7 @@ enum ApostropheBytePath {
                     // Any other horizontal space before is the rules' to judge (it is no text to them).
                     if joinsRun(before) { return nil }
                     if end - start < 2 { return (end, nil) }
+                    if hasOtherLine() { return nil }
                     return spaceRuns ? (end, true) : nil
                 }
             }
@@ -434,6 +446,7 @@ enum ApostropheBytePath {
         }
         // Indentation (nothing before it on the line) and single spaces stay.
         if previous == nil || previous == "\n" || end - start < 2 { return (end, nil) }
+        if hasOtherLine() { return nil }
         return spaceRuns ? (end, true) : nil
     }
 

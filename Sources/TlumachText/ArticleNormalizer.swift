@@ -88,7 +88,7 @@ public final class ArticleNormalizer: Sendable {
     ) -> NormalizationResult {
         // A file without a blank line but with several lines (a CMS export) has one paragraph per line: each line
         // gets its own language and quote pairing.
-        let linesAreParagraphs = Blocks.hasNoBlankLine(bytes)
+        let linesAreParagraphs = Blocks.linesAreParagraphs(bytes)
         // A text without any CR (nearly every one) needs no look for one in each line.
         let carriageReturns =
             hasCarriageReturn ?? bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
@@ -492,7 +492,8 @@ struct Presence {
                 quote = true
             case 0x2D, 0x2013:
                 dash = true
-            case 0x40, 0x3A, 0x5D, 0x77, 0x57, 0x3C:  // @ : ] w W < (e-mail, scheme://, [link](…), www., <tag>)
+            // @ : ] w W < = ( (e-mail, scheme://, [link](…), www., <tag>, a="b", f("b"))
+            case 0x40, 0x3A, 0x5D, 0x77, 0x57, 0x3C, 0x3D, 0x28:
                 mayProtect = true
             default: break
             }
@@ -692,7 +693,13 @@ struct PendingChange {
 enum Blocks {
     enum Kind { case paragraph, code }
 
-    /// Whether the text has several lines and not one blank line among them: then each line is a paragraph.
+    /// Whether each line of the text is a paragraph: several lines and not one blank line among them (a CMS
+    /// export), unless they are laid out in columns (help text and tables have no blank lines either).
+    static func linesAreParagraphs(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasNoBlankLine(bytes) && !isLaidOutInColumns(bytes)
+    }
+
+    /// Whether the text has several lines and not one blank line among them.
     /// A last line of spaces without a line break does not count as blank: the trailing-space rule removes it,
     /// and the normalised text must split the same way.
     static func hasNoBlankLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

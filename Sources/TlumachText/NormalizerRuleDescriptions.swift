@@ -117,6 +117,9 @@ public enum NormalizationRuleCatalog {
                 .init(.uk, "Мiнiстерство оборони", "Міністерство оборони", note: "Latin i."),
                 .init(.en, "Ukrаine", "Ukraine", note: "Cyrillic а."),
                 .unchanged(.uk, "XX століття"),
+                .unchanged(.uk, "потрібні права root’а", note: "A Latin name with a Ukrainian case ending."),
+                .unchanged(.uk, "сумісна з IPвер.6", note: "An acronym glued to a word."),
+                .unchanged(.uk, "редагували уShotwell", note: "Two words glued: a space is missing, no letter looks alike."),
             ]),
         NormalizationRuleDescription(
             rule: .noBreakSpace, name: "No-break spaces",
@@ -126,15 +129,22 @@ public enum NormalizationRuleCatalog {
             examples: [
                 .init(.uk, "полонені\u{A0}повернулися", "полонені повернулися"),
                 .unchanged(.uk, "2\u{A0}500 захисників", note: "Between digit groups."),
+                .unchanged(.uk, "для CUPS\u{A0}>=\u{A0}1.6", note: "Beside a comparison sign."),
+                .unchanged(.uk, "для Openbox\u{A0}2", note: "Between a word and its number."),
             ]),
         NormalizationRuleDescription(
             rule: .spaceRuns, name: "Runs of spaces",
-            summary: "Runs of spaces inside a line collapse to one (a kept no-break space wins); indentation stays.",
-            rationale: "Doubled spaces are typing slips; indentation is layout and is kept.",
+            summary: "Runs of spaces inside a line collapse to one (a kept no-break space wins); indentation and aligned columns stay.",
+            rationale: """
+                Doubled spaces are typing slips; indentation is layout and is kept, and so is a run that aligns a \
+                column with the line above or below (a table, help text's options and their meanings).
+                """,
             profile: .standard, reportedBy: "punctuation",
             examples: [
                 .init(.uk, "Полонені  і цивільні", "Полонені і цивільні"),
                 .unchanged(.en, "    indented line", note: "Indentation."),
+                .unchanged(.uk, "U+0020-U+007F  Основна латиниця\nU+00A0-U+00FF  Доповнення 1", note: "A table's columns."),
+                .init(.uk, "Два  пробіли\nі ще  рядок", "Два пробіли\nі ще рядок", note: "Runs in two lines that align nothing."),
             ]),
         NormalizationRuleDescription(
             rule: .trailingSpace, name: "Trailing spaces",

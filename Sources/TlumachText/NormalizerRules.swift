@@ -128,6 +128,18 @@ struct Rules {
             }
             defer { index = end }
             guard latin > 0 && cyrillic > 0 else { continue }
+            // Mixed on purpose: a Latin name with a Ukrainian ending (Nautilus’у), an acronym glued on (IPвер).
+            let letters = s[index..<end]
+            if MixedScriptWord.isInflectedLatinName(letters) || MixedScriptWord.isGluedAcronym(letters) { continue }
+            // Two words glued where the script changes from a lower-case letter to a capital (уShotwell, вLinux):
+            // a space is missing, and no letter is a look-alike to swap.
+            if letters.indices.dropFirst().contains(where: { position in
+                let before = classOf(letters[position - 1]), after = classOf(letters[position])
+                return before.contains(.latin) != after.contains(.latin)
+                    && letters[position - 1].properties.isLowercase && letters[position].properties.isUppercase
+            }) {
+                continue
+            }
             let word = String(String.UnicodeScalarView(s[index..<end]))
             guard let findings = try? normalizer.spoofChecker.check(word), findings.contains(.mixedScript) else { continue }
             // As many letters of each script: no telling which was meant.
@@ -183,6 +195,11 @@ struct Rules {
         if let next, next == "-" || next == "–" || next == "—" { return true }
         if let previous, let next, isDigit(previous) && isDigit(next) { return true }
         if let previous, policy.after.contains(String(previous)) { return true }
+        // A comparison or arithmetic sign keeps its operands (CUPS >= 1.6, користувач + пароль).
+        if let previous, policy.beside.contains(String(previous)) { return true }
+        if let next, policy.beside.contains(String(next)) { return true }
+        // A name or noun and the number that follows it (Openbox 2, Windows 10, розділ 5).
+        if let previous, let next, isLetter(previous) && isDigit(next) { return true }
         if let previous, isDigit(previous), index + 1 < s.count {
             // The unit is the letters that follow (with a dot if one follows), or a sign such as % or °C.
             var end = index + 1
@@ -221,11 +238,14 @@ struct Rules {
         return edits
     }
 
-    /// Runs of spaces inside a line become one (a no-break space in the run wins); indentation stays.
+    /// Runs of spaces inside a line become one (a no-break space in the run wins); indentation stays, and so does
+    /// every run of a paragraph laid out in columns (`ColumnAlignment`: a table, help text's options and their
+    /// meanings). Decided for the whole paragraph, so that a second run finds nothing to do.
     func spaceRuns(_ work: ParagraphWork) -> [Edit] {
         let s = work.scalars
         var edits: [Edit] = []
         var lineHasText = false
+        var columns: Bool?
         var index = 0
         while index < s.count {
             let scalar = s[index]
@@ -243,6 +263,8 @@ struct Rules {
             while end < s.count && Self.isHorizontalSpace(s[end]) { end += 1 }
             let atLineEnd = end == s.count || s[end] == "\n" || s[end] == "\r"
             if lineHasText && end - index > 1 && !atLineEnd {
+                if columns == nil { columns = ColumnAlignment.isLaidOut(s) }
+                if columns == true { return [] }
                 let keep = s[index..<end].first(where: Self.isSpecialSpace) ?? " "
                 edits.append(Edit(range: index..<end, replacement: [keep], rule: "space-runs"))
             }

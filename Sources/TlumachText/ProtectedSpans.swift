@@ -1,7 +1,8 @@
 import ICU
 
-/// Finds the parts of a paragraph no rule may change: inline code (`…`), URLs, e-mail addresses and Markdown link
-/// destinations. (Fenced code blocks are whole blocks, handled before paragraphs.)
+/// Finds the parts of a paragraph no rule may change: inline code (`…`), URLs, e-mail addresses, Markdown link
+/// destinations and values quoted in code (`STARTUP="$1"`). (Fenced code blocks are whole blocks, handled before
+/// paragraphs.)
 public enum ProtectedSpans {
     /// Protected ranges of `text` as UTF-8 byte ranges.
     public static func utf8Ranges(in text: String) -> [Range<Int>] {
@@ -28,11 +29,12 @@ public enum ProtectedSpans {
         var flags = [Bool](repeating: false, count: scalars.count)
         // One pass says which kinds can occur at all (every scheme but www. has a colon); the markers are
         // independent, so skipping one that cannot match changes nothing.
-        var code = false, tag = false, link = false, url = false, email = false
+        var code = false, tag = false, link = false, url = false, email = false, assigned = false
         let s = scalars
         for index in s.indices {
             switch s[index] {
             case "`": code = true
+            case "\"", "'": if index > 0 && (s[index - 1] == "=" || s[index - 1] == ":" || s[index - 1] == "(") { assigned = true }
             case "<": tag = true
             case "]": if index + 1 < s.count && s[index + 1] == "(" { link = true }
             case ":": url = true
@@ -51,7 +53,52 @@ public enum ProtectedSpans {
         if link { markLinks(scalars, &flags) }
         if url { markURLs(scalars, &flags) }
         if email { markEmails(scalars, &flags) }
+        if assigned { markAssignedValues(scalars, &flags) }
         return flags
+    }
+
+    /// A value quoted in code: a straight quotation mark right after `=`, `:` or `(` that follow a name (ASCII
+    /// letters, digits, `_ - ] )`: `STARTUP="$1"`, `position='top'`, Evolution's search `location:"On This
+    /// Computer"`, a call's argument `get_property("prop-name")`), up to the same mark on the same line. Prose
+    /// puts a space before its quotations and brackets (Він сказав: "так"; the word ("quoted")). A mark that
+    /// closes a quotation opened earlier on the line (a "Re:" prefix) is none of these.
+    private static func markAssignedValues(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
+        var index = 2
+        while index < s.count {
+            let mark = s[index]
+            guard mark == "\"" || mark == "'", s[index - 1] == "=" || s[index - 1] == ":" || s[index - 1] == "(",
+                isNameEnd(s[index - 2]), opensOnItsLine(s, index)
+            else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < s.count && s[end] != mark && s[end] != "\n" { end += 1 }
+            guard end < s.count && s[end] == mark else {
+                index += 1
+                continue
+            }
+            for position in index...end { flags[position] = true }
+            index = end + 1
+        }
+    }
+
+    /// Whether the straight mark at `index` has an even number of its kind before it on its line.
+    private static func opensOnItsLine(_ s: [Unicode.Scalar], _ index: Int) -> Bool {
+        var count = 0
+        var position = index - 1
+        while position >= 0 && s[position] != "\n" {
+            if s[position] == s[index] { count += 1 }
+            position -= 1
+        }
+        return count % 2 == 0
+    }
+
+    static func isNameEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "_", "-", "]", ")": true
+        default: false
+        }
     }
 
     /// Letters of words, not counting the modifier-letter apostrophes (ʼ ʹ), which Unicode files as letters.

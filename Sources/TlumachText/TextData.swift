@@ -82,8 +82,9 @@ package enum TextData {
         })
 
     /// The no-break space policy: signs after which, and units before which, a no-break space stays.
-    static let noBreakSpacePolicy: (after: Set<String>, units: Set<String>) = {
+    static let noBreakSpacePolicy: (after: Set<String>, beside: Set<String>, units: Set<String>) = {
         var after: Set<String> = []
+        var beside: Set<String> = []
         var units: Set<String> = []
         var section = ""
         for line in lines("no-break-space") {
@@ -92,11 +93,13 @@ package enum TextData {
                 section = entry
             } else if section == "[after]" {
                 after.insert(entry)
+            } else if section == "[beside]" {
+                beside.insert(entry)
             } else if section == "[units]" {
                 units.insert(entry)
             }
         }
-        return (after, units)
+        return (after, beside, units)
     }()
 
     /// `line` without the spaces (general category Zs) and tabs at either end: what Foundation's

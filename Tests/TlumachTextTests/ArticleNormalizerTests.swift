@@ -204,7 +204,8 @@ final class ArticleNormalizerTests: XCTestCase {
             ("розділ «%pA» з «%pB»\n", "розділ «%pA» з «%pB»\n"),
             ("Не можна ввімкнути \"log_statement_stats\", коли \"log_parser_stats\"\n",
              "Не можна ввімкнути «log_statement_stats», коли «log_parser_stats»\n"),
-            ("TRAP: %s(\"%s\", Файл: \"%s\", Рядок: %d, PID: %d)\n", "TRAP: %s(«%s», Файл: «%s», Рядок: %d, PID: %d)\n"),
+            // The call's argument is code (`ProtectedSpans`); the quotation after "Файл: " is prose.
+            ("TRAP: %s(\"%s\", Файл: \"%s\", Рядок: %d, PID: %d)\n", "TRAP: %s(\"%s\", Файл: «%s», Рядок: %d, PID: %d)\n"),
             (" DW_MACRO_undef_strp - номер_рядка : %d макрос : %s\n", " DW_MACRO_undef_strp — номер_рядка : %d макрос : %s\n"),
             ("Фото - \"Getty Images\"\n", "Фото — «Getty Images»\n"),
             ("The word \"війна\" means war - and \"мир\" means peace.\n", "The word “війна” means war—and “мир” means peace.\n"),
@@ -245,6 +246,63 @@ final class ArticleNormalizerTests: XCTestCase {
             try normalize("Wireshark is a network \"sniffer\" - a tool that captures packets.\n"),
             "Wireshark is a network “sniffer”—a tool that captures packets.\n")
         XCTAssertEqual(try normalize("можливості: - перейменування; - створення\n"), "можливості: — перейменування; — створення\n")
+    }
+
+    /// Debian's Ukrainian package descriptions (Translation-uk, bookworm) and coreutils' help text lay columns out
+    /// with spaces; a file of such lines has no blank line, yet is not one paragraph a line. Their runs stay; a
+    /// doubled space in prose goes, also when two lines' slips happen to fall in one column.
+    func testRunsThatAlignColumnsStay() throws {
+        let table = " U+0020-U+007F  Основна латиниця\n U+00A0-U+00FF  Доповнення 1 до латиниці\n U+0100-U+017F  Розширена латиниця-A\n"
+        XCTAssertEqual(try normalize(table), table)
+        XCTAssertEqual(try normalize("Діапазони:\n\n" + table + "\nКінець.\n"), "Діапазони:\n\n" + table + "\nКінець.\n")
+        let help = """
+              -a, --all         еквівалент -b -d --login -p -r -t -T -u
+              -b, --boot        час останнього звантаження системи
+              -H, --heading     виводити рядок з заголовками
+                                стовпчиків
+
+            """
+        XCTAssertEqual(try normalize(help), help)
+        let bytes = Array(help.utf8)
+        XCTAssertFalse(bytes.withUnsafeBufferPointer { Blocks.linesAreParagraphs($0) })
+        // Prose, one paragraph a line: the runs are slips, though two of them end in one column.
+        let prose = "Скретч  — це просте середовище.\nГравці  — це люди.\nТретій рядок, а  тут ще пробіл.\nІ четвертий  рядок.\n"
+        XCTAssertTrue(Array(prose.utf8).withUnsafeBufferPointer { Blocks.linesAreParagraphs($0) })
+        XCTAssertEqual(
+            try normalize(prose),
+            "Скретч — це просте середовище.\nГравці — це люди.\nТретій рядок, а тут ще пробіл.\nІ четвертий рядок.\n")
+        XCTAssertEqual(
+            try normalize("Вступ.\n\nСкретч  — це просте середовище,\nгравці  — це люди,\nа  тут ще пробіл.\n"),
+            "Вступ.\n\nСкретч — це просте середовище,\nгравці — це люди,\nа тут ще пробіл.\n")
+    }
+
+    /// Words mixed on purpose, from the same descriptions: a Latin name with a Ukrainian ending, an acronym glued
+    /// to a word. A look-alike slip beside them is still repaired.
+    func testWordsMixedOnPurposeKeepTheirLetters() throws {
+        XCTAssertEqual(
+            try normalize("потрібні права root’а; дані потрібні Nautilus’у; сумісна з IPвер.6; Cтиснення звуку\n"),
+            "потрібні права root’а; дані потрібні Nautilus’у; сумісна з IPвер.6; Стиснення звуку\n")
+    }
+
+    /// GNOME's Ukrainian help writes values quoted in code (shell, Mallard attributes, Evolution's search syntax)
+    /// straight after `=` or `:`; they are code, not quotations. Quotations in prose beside them still change.
+    func testValuesQuotedInCodeKeepTheirMarks() throws {
+        XCTAssertEqual(
+            try normalize("Змініть STARTUP=\"$1\" на STARTUP=$1, атрибут position='top' і пошук f:\"John Smith\".\n"),
+            "Змініть STARTUP=\"$1\" на STARTUP=$1, атрибут position='top' і пошук f:\"John Smith\".\n")
+        XCTAssertEqual(
+            try normalize("Приклад: location:\"On This Computer/Inbox\" — \"Вхідні\".\n"),
+            "Приклад: location:\"On This Computer/Inbox\" — «Вхідні».\n")
+        XCTAssertEqual(try normalize("Він сказав: \"так\".\n"), "Він сказав: «так».\n")
+        // GNOME's developer help: a call's argument, and markup's attribute.
+        XCTAssertEqual(
+            try normalize("get and set the properties with get_property(\"prop-name\"), set translatable=\"yes\" and the \"active\" property\n"),
+            "get and set the properties with get_property(\"prop-name\"), set translatable=\"yes\" and the “active” property\n")
+        XCTAssertEqual(try normalize("the word (\"quoted\") stays prose\n"), "the word (“quoted”) stays prose\n")
+        // A mark after a colon that closes a quotation (Evolution's help) is prose.
+        XCTAssertEqual(
+            try normalize("in case you want \"AW:\" and \"SV:\" to be recognized; a \"Re:\" prefix is \"added\"\n"),
+            "in case you want “AW:” and “SV:” to be recognized; a “Re:” prefix is “added”\n")
     }
 
     func testLanguageOverride() throws {

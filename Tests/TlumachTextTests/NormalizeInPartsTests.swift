@@ -60,7 +60,7 @@ final class NormalizeInPartsTests: XCTestCase {
             let bytes = Array(text.utf8)
             let normalizer = normalizers[index % normalizers.count]
             let serial = bytes.withUnsafeBufferPointer { normalizer.normalize(utf8Buffer: $0, reporting: false) }
-            let linesAreParagraphs = bytes.withUnsafeBufferPointer { Blocks.hasNoBlankLine($0) }
+            let linesAreParagraphs = bytes.withUnsafeBufferPointer { Blocks.linesAreParagraphs($0) }
             for (partSize, guessStretch) in [(1, 0), (7, 0), (40, 30), (150, 0), (150, 400), (900, 1 << 14)] {
                 let workers = 2 + index % 3
                 var streamed: [UInt8] = []

@@ -205,7 +205,7 @@ struct MixedScriptCheck: Check {
             }
             if masked?[start] == true { continue }
             let kinds = (latin ? 1 : 0) + (cyrillic ? 1 : 0) + (greek ? 1 : 0)
-            if kinds > 1 && !greek && Self.isMetavariable(scalars[start..<index]) {
+            if kinds > 1 && !greek && MixedScriptWord.isGluedAcronym(scalars[start..<index]) {
                 continue
             }
             // Greek letters that look like no Latin one beside Latin letters are notation (darktable's ΔE, λmax).
@@ -213,7 +213,7 @@ struct MixedScriptCheck: Check {
                 continue
             }
             // A Latin name with a Ukrainian case ending after an apostrophe (dpkg'ем) is how Ukrainian inflects it.
-            if kinds > 1 && Self.isInflectedLatinName(scalars[start..<index]) {
+            if kinds > 1 && MixedScriptWord.isInflectedLatinName(scalars[start..<index]) {
                 continue
             }
             // Answer keys (gnupg's "oO" → "oOгГ"): each letter in lower then upper case, the English keys kept.
@@ -325,30 +325,6 @@ struct MixedScriptCheck: Check {
             if !WordScanner.isLetter(before) && !WordScanner.isLetter(after) { return true }
         }
         return false
-    }
-
-    /// A metavariable or an acronym glued on purpose, not a slip: a Latin run of two or more capitals (SEКОР for
-    /// SEUSER, МетодHTTP), or one Latin capital without a Cyrillic twin before a word in capitals (RФАЙЛА for
-    /// RFILE). Look-alike letters (МIНIСТЕРСТВО) and lower-case slips (Прикладиs, pБФВ, cек) stay reported.
-    static func isMetavariable(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        var runs: [(latin: Bool, letters: ArraySlice<Unicode.Scalar>)] = []
-        var runStart = word.startIndex
-        for index in word.indices where index > word.startIndex {
-            if (word[index].value < 0x80) != (word[index - 1].value < 0x80) {
-                runs.append((word[index - 1].value < 0x80, word[runStart..<index]))
-                runStart = index
-            }
-        }
-        if let last = word.last { runs.append((last.value < 0x80, word[runStart..<word.endIndex])) }
-        let latinRuns = runs.filter { $0.latin }
-        guard !latinRuns.isEmpty else { return false }
-        func isUpper(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isUppercase }
-        return latinRuns.allSatisfy { run in
-            let letters = run.letters.filter { $0.properties.isAlphabetic }
-            if letters.count >= 2 && letters.allSatisfy(isUpper) { return true }
-            return letters.count == 1 && isUpper(letters[0]) && latinLookalikes[letters[0]] == nil
-                && word.allSatisfy { !$0.properties.isAlphabetic || isUpper($0) }
-        }
     }
 
     /// Pairs of one letter in lower and upper case (oOгГ, qQвВ, YyТт): the keys a prompt accepts, one pair per
@@ -647,14 +623,6 @@ struct MixedScriptCheck: Check {
             if (scalars[index - 1] == "D" || scalars[index - 1] == "d") && (scalars[index + 1] == "H" || scalars[index + 1] == "h") { return true }
         }
         return false
-    }
-
-    static func isInflectedLatinName(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let apostrophe = word.firstIndex(where: WordScanner.isApostrophe) else { return false }
-        let stem = word[word.startIndex..<apostrophe].filter { $0.properties.isAlphabetic }
-        let ending = word[(apostrophe + 1)...].filter { $0.properties.isAlphabetic }
-        return !stem.isEmpty && !ending.isEmpty && stem.allSatisfy { $0.value < 0x80 }
-            && ending.allSatisfy { (0x400...0x4FF).contains($0.value) } && ending.count <= 6  // Audacious'осові
     }
 
     static func isHex(_ scalar: Unicode.Scalar) -> Bool {
