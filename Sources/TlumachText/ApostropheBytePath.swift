@@ -110,6 +110,7 @@ enum ApostropheBytePath {
         // The last straight single mark left straight for the quote rule (all but apostrophes between letters).
         var lastSingle = range.lowerBound - 1
         var hasBacktick: Bool?
+        var columns: Bool?
         var copied = range.lowerBound
         var index = range.lowerBound
         let end = range.upperBound
@@ -133,7 +134,7 @@ enum ApostropheBytePath {
                     index += 1
                     continue
                 }
-                guard let run = spaceRun(base, range, index, spaceRuns: spaceRuns, trailing: trailing) else {
+                guard let run = spaceRun(base, range, index, spaceRuns: spaceRuns, trailing: trailing, columns: &columns) else {
                     return nil
                 }
                 if let replacement = run.replacement {
@@ -394,7 +395,8 @@ enum ApostropheBytePath {
     /// the space-runs rule makes it one space (two or more after text on the line). Nil when the rules must decide:
     /// a tab, CR or other space beside it (their runs take those in), or a rule switched off.
     private static func spaceRun(
-        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ start: Int, spaceRuns: Bool, trailing: Bool
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ start: Int, spaceRuns: Bool, trailing: Bool,
+        columns: inout Bool?
     ) -> (end: Int, replacement: Bool?)? {
         var end = start
         while end < range.upperBound && base[end] == 0x20 { end += 1 }
@@ -410,12 +412,13 @@ enum ApostropheBytePath {
             return scalar == "\r" || Rules.isHorizontalSpace(scalar)
         }
         if joinsRun(previous) || joinsRun(next) { return nil }
-        // With a line above or below, a run inside a line may align a column (`Rules.alignsColumn`): the rules
-        // decide.
-        func hasOtherLine() -> Bool {
-            if memchr(base + range.lowerBound, 0x0A, start - range.lowerBound) != nil { return true }
-            guard let newline = memchr(base + end, 0x0A, range.upperBound - end) else { return false }
-            return newline.assumingMemoryBound(to: UInt8.self) + 1 < UnsafeMutablePointer(mutating: base + range.upperBound)
+        // With a line above or below, a run after text stays when the paragraph is laid out in columns, as the
+        // space-runs rule decides it (`Blocks.isLaidOutInColumns`), once per paragraph.
+        func isLaidOut() -> Bool {
+            if let columns { return columns }
+            let found = Blocks.isLaidOutInColumns(base, range)
+            columns = found
+            return found
         }
         if previous == "\t" || next == "\t" {
             // A tab beside it (help text: "    \t\tзліва", "-N\t   Показує"): the space-runs rule's runs are of
@@ -435,7 +438,7 @@ enum ApostropheBytePath {
                     // Any other horizontal space before is the rules' to judge (it is no text to them).
                     if joinsRun(before) { return nil }
                     if end - start < 2 { return (end, nil) }
-                    if hasOtherLine() { return nil }
+                    if isLaidOut() { return spaceRuns ? (end, nil) : nil }
                     return spaceRuns ? (end, true) : nil
                 }
             }
@@ -447,7 +450,7 @@ enum ApostropheBytePath {
         }
         // Indentation (nothing before it on the line) and single spaces stay.
         if previous == nil || previous == "\n" || end - start < 2 { return (end, nil) }
-        if hasOtherLine() { return nil }
+        if isLaidOut() { return spaceRuns ? (end, nil) : nil }
         return spaceRuns ? (end, true) : nil
     }
 

@@ -72,6 +72,8 @@ struct FastScan {
         var previousLetter = false
         var previousByte: UInt8 = 0x0A
         var lineHasText = false
+        var innerRun = false
+        var sawLineBreak = false
         var sawAngle = false
         var sawBacktick = false
         // A backtick with room to open before it, and no ' or line break since (GNU `quoting').
@@ -198,9 +200,21 @@ struct FastScan {
                         switch byte {
                         case 0x20:
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
-                            if (previousByte == 0x20 && lineHasText) || next == 0x0A || next == 0x0D {
+                            if next == 0x0A || next == 0x0D {
                                 scan.needsWork = true
                                 return scan
+                            }
+                            // A run after text is work unless the paragraph lays out columns (decided at its end,
+                            // when it has another line).
+                            if previousByte == 0x20 && lineHasText && !innerRun {
+                                guard sawLineBreak || FastScan.goesOnAfterLine(
+                                    bytes, index, end, findingEnd: findingEnd, linesAreParagraphs: linesAreParagraphs,
+                                    carriageReturns: carriageReturns)
+                                else {
+                                    scan.needsWork = true
+                                    return scan
+                                }
+                                innerRun = true
                             }
                         case 0x09:
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
@@ -211,6 +225,7 @@ struct FastScan {
                         case 0x0A:
                             lineHasText = false
                             gnuOpen = false
+                            sawLineBreak = true
                             // Finding the paragraph's end as `Blocks.next` does (the scan was given the rest of
                             // the text): it ends after this line when the next line may not go on with it. Every
                             // look ahead above stops at a line break, so up to here the scan read what it reads of
@@ -443,6 +458,12 @@ struct FastScan {
                 // `mailto:` starts a URL (a protected span) without anything flagged here; beside a tag the rules
                 // must find both (text without "<" was always taken as it is).
                 if findingEnd && scan.paragraphEnd < 0 { scan.paragraphEnd = end }
+                // Runs of spaces after text stay only where they lay out columns (the space-runs rule's test).
+                if innerRun
+                    && !Blocks.isLaidOutInColumns(base, range.lowerBound..<(findingEnd ? scan.paragraphEnd : end))
+                {
+                    scan.needsWork = true
+                }
                 if sawAngle
                     && FastScan.containsMailto(base, findingEnd ? range.lowerBound..<scan.paragraphEnd : range)
                 {
@@ -460,6 +481,23 @@ struct FastScan {
                 return scan
             }
         }
+    }
+
+    /// Whether the paragraph goes on after the line holding `index`: a line break, then (when the scan finds the
+    /// paragraph's end) a line that `Blocks.next` keeps in it.
+    @inline(never)
+    static func goesOnAfterLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, findingEnd: Bool, linesAreParagraphs: Bool,
+        carriageReturns: Bool
+    ) -> Bool {
+        guard let base = bytes.baseAddress, !linesAreParagraphs,
+            let newline = memchr(base + index, 0x0A, end - index)
+        else { return false }
+        let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
+        if next >= end { return false }
+        guard findingEnd else { return true }
+        return base[next] != 0x0A
+            && !(Blocks.mayStartBlock(base[next]) && Blocks.startsAnotherBlock(bytes, at: next, carriageReturns: carriageReturns))
     }
 
     /// The letters of the run at `start` when it is a printf conversion's (`LanguageEvidence.isConversion`), else 0.

@@ -239,8 +239,8 @@ struct Rules {
     }
 
     /// Runs of spaces inside a line become one (a no-break space in the run wins); indentation stays, and so does
-    /// every run of a paragraph laid out in columns (`ColumnAlignment`: a table, help text's options and their
-    /// meanings). Decided for the whole paragraph, so that a second run finds nothing to do.
+    /// every run of a paragraph laid out in columns (`Blocks.isLaidOutInColumns`: a table, help text's options and
+    /// their meanings). Decided for the whole paragraph, so that a second run finds nothing to do.
     func spaceRuns(_ work: ParagraphWork) -> [Edit] {
         let s = work.scalars
         var edits: [Edit] = []
@@ -263,7 +263,9 @@ struct Rules {
             while end < s.count && Self.isHorizontalSpace(s[end]) { end += 1 }
             let atLineEnd = end == s.count || s[end] == "\n" || s[end] == "\r"
             if lineHasText && end - index > 1 && !atLineEnd {
-                if columns == nil { columns = ColumnAlignment.isLaidOut(s) }
+                if columns == nil {
+                    columns = Array(String(String.UnicodeScalarView(s)).utf8).withUnsafeBufferPointer(Blocks.isLaidOutInColumns)
+                }
                 if columns == true { return [] }
                 let keep = s[index..<end].first(where: Self.isSpecialSpace) ?? " "
                 edits.append(Edit(range: index..<end, replacement: [keep], rule: "space-runs"))
