@@ -198,7 +198,6 @@ enum ApostropheBytePath {
                 if previous == "(" && index - 2 >= range.lowerBound && ProtectedSpans.isNameEnd(Unicode.Scalar(base[index - 2])) {
                     return nil
                 }
-                if isOpeningContext(previous) && mayQuoteCode(base, index, end) { return nil }
                 let openSide = isOpeningContext(previous)
                 let closeSide = isClosingContext(next)
                 // One side only, alternating from an opening mark, each closing mark of its opening mark's kind: a
@@ -469,23 +468,6 @@ enum ApostropheBytePath {
         var lead = tick - 1
         while lead > range.lowerBound && base[lead] & 0xC0 == 0x80 { lead -= 1 }
         return isOpeningContext(tick > range.lowerBound ? FastScan.decode(base, lead, range.upperBound) : nil)
-    }
-
-    /// Whether the straight mark at `index` may open a code token in quotation marks (`ProtectedSpans`'s
-    /// `markQuotedCode`): the same mark follows before an ASCII space, tab or line break, with a code character
-    /// between. Counting any other space as part of the token makes this true wherever the rules' test is.
-    static func mayQuoteCode(_ base: UnsafePointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
-        let mark = base[index]
-        var position = index + 1
-        var code = false
-        while position < end {
-            let byte = base[position]
-            if byte == mark { return code }
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 { return false }
-            if ProtectedSpans.isCodeCharacter(byte, first: position == index + 1) { code = true }
-            position += 1
-        }
-        return false
     }
 
     /// Whether a straight quotation mark after this character (nil: the paragraph's start) may open a quotation;

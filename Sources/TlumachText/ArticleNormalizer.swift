@@ -487,11 +487,9 @@ struct Presence {
             case 0x27, 0x2019, 0x2BC, 0x60, 0xB4, 0x2018, 0x2B9, 0x2032:
                 apostrophe = true
                 if scalar.value == 0x27 || scalar.value == 0x2019 || scalar.value == 0x2018 { quote = true }
-                if scalar.value == 0x27 { mayProtect = true }
                 if scalar.value == 0x60 { mayProtect = true }
             case 0x22, 0xAB, 0xBB, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A:
                 quote = true
-                if scalar.value == 0x22 { mayProtect = true }  // "application/pdf": code in quotation marks
             case 0x2D, 0x2013:
                 dash = true
             // @ : ] w W < = ( (e-mail, scheme://, [link](…), www., <tag>, a="b", f("b"))

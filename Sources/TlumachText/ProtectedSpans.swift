@@ -29,14 +29,12 @@ public enum ProtectedSpans {
         var flags = [Bool](repeating: false, count: scalars.count)
         // One pass says which kinds can occur at all (every scheme but www. has a colon); the markers are
         // independent, so skipping one that cannot match changes nothing.
-        var code = false, tag = false, link = false, url = false, email = false, assigned = false, quoted = false
+        var code = false, tag = false, link = false, url = false, email = false, assigned = false
         let s = scalars
         for index in s.indices {
             switch s[index] {
             case "`": code = true
-            case "\"", "'":
-                quoted = true
-                if index > 0 && (s[index - 1] == "=" || s[index - 1] == ":" || s[index - 1] == "(") { assigned = true }
+            case "\"", "'": if index > 0 && (s[index - 1] == "=" || s[index - 1] == ":" || s[index - 1] == "(") { assigned = true }
             case "<": tag = true
             case "]": if index + 1 < s.count && s[index + 1] == "(" { link = true }
             case ":": url = true
@@ -56,7 +54,6 @@ public enum ProtectedSpans {
         if url { markURLs(scalars, &flags) }
         if email { markEmails(scalars, &flags) }
         if assigned { markAssignedValues(scalars, &flags) }
-        if quoted { markQuotedCode(scalars, &flags) }
         return flags
     }
 
@@ -83,45 +80,6 @@ public enum ProtectedSpans {
             }
             for position in index...end { flags[position] = true }
             index = end + 1
-        }
-    }
-
-    /// A code token in straight quotation marks: no space inside, and a character prose words do not hold
-    /// (`isCodeCharacter`: "application/pdf", "$1", "help:app/index#section"); a hashtag ("#word") is prose.
-    /// `ApostropheBytePath.mayQuoteCode` sends every such paragraph to the rules.
-    private static func markQuotedCode(_ s: [Unicode.Scalar], _ flags: inout [Bool]) {
-        var index = 0
-        while index < s.count {
-            let mark = s[index]
-            // Quotation marks around a URL (protected already) are prose's: the URL rule trims them off.
-            guard mark == "\"" || mark == "'", ApostropheBytePath.isOpeningContext(index > 0 ? s[index - 1] : nil),
-                index + 1 < s.count, !flags[index + 1]
-            else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            var code = false
-            while end < s.count && s[end] != mark && !Rules.isHorizontalSpace(s[end]) && s[end] != "\n" && s[end] != "\t" {
-                if s[end].isASCII && isCodeCharacter(UInt8(s[end].value), first: end == index + 1) { code = true }
-                end += 1
-            }
-            if code && end < s.count && s[end] == mark {
-                for position in index...end { flags[position] = true }
-                index = end + 1
-            } else {
-                index += 1
-            }
-        }
-    }
-
-    /// Characters of paths, variables, markup and identifiers that prose words never hold: / \ $ = { } < > _ | * ~,
-    /// and # after the first character.
-    static func isCodeCharacter(_ byte: UInt8, first: Bool) -> Bool {
-        switch byte {
-        case 0x2F, 0x5C, 0x24, 0x3D, 0x7B, 0x7D, 0x3C, 0x3E, 0x5F, 0x7C, 0x2A, 0x7E: true
-        case 0x23: !first
-        default: false
         }
     }
 
