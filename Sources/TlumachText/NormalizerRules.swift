@@ -264,7 +264,9 @@ struct Rules {
             let atLineEnd = end == s.count || s[end] == "\n" || s[end] == "\r"
             if lineHasText && end - index > 1 && !atLineEnd {
                 if columns == nil {
-                    columns = Array(String(String.UnicodeScalarView(s)).utf8).withUnsafeBufferPointer(Blocks.isLaidOutInColumns)
+                    var utf8: [UInt8] = []
+                    work.appendUTF8(to: &utf8)
+                    columns = utf8.withUnsafeBufferPointer(Blocks.isLaidOutInColumns)
                 }
                 if columns == true { return [] }
                 let keep = s[index..<end].first(where: Self.isSpecialSpace) ?? " "
