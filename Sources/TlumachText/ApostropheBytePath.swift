@@ -33,7 +33,7 @@ enum ApostropheBytePath {
         apostrophe canonical: Unicode.Scalar, classes: [CharacterClass] = CharacterClassTable.shared.classes,
         quotes: Bool = false, spaceRuns: Bool = false, trailing: Bool = false, dashes: Dashes? = nil,
         language fixed: Language? = .uk, guess: Language = .uk, tables: FastScan.Tables = .shared,
-        resolve: (LanguageEvidence) -> Language = { _ in .uk }
+        columns: Bool? = nil, resolve: (LanguageEvidence) -> Language = { _ in .uk }
     ) -> (changes: Int, scan: FastScan)? {
         guard bytes.baseAddress != nil, range.count >= 3 else { return nil }
         let start = output.count
@@ -43,7 +43,7 @@ enum ApostropheBytePath {
         var english = (fixed ?? guess) == .en
         guard var result = write(
             bytes, range, into: &output, canonical, quotes: quotes, english: english, spaceRuns: spaceRuns,
-            trailing: trailing, dashes: dashes) else {
+            trailing: trailing, dashes: dashes, columns: columns) else {
             return undo(&output, start)
         }
         var scan = output.withUnsafeBufferPointer {
@@ -70,7 +70,7 @@ enum ApostropheBytePath {
                 output.removeSubrange(start...)
                 guard let again = write(
                     bytes, range, into: &output, canonical, quotes: quotes, english: english, spaceRuns: spaceRuns,
-                    trailing: trailing, dashes: dashes) else {
+                    trailing: trailing, dashes: dashes, columns: columns) else {
                     return undo(&output, start)
                 }
                 result = again
@@ -97,7 +97,8 @@ enum ApostropheBytePath {
     /// must decide.
     private static func write(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: inout [UInt8],
-        _ canonical: Unicode.Scalar, quotes: Bool, english: Bool, spaceRuns: Bool, trailing: Bool, dashes: Dashes?
+        _ canonical: Unicode.Scalar, quotes: Bool, english: Bool, spaceRuns: Bool, trailing: Bool, dashes: Dashes?,
+        columns known: Bool?
     ) -> (changes: Int, quotes: Int, spacedDashes: Int, closers: Int, singlePairs: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var changes = 0
@@ -110,7 +111,8 @@ enum ApostropheBytePath {
         // The last straight single mark left straight for the quote rule (all but apostrophes between letters).
         var lastSingle = range.lowerBound - 1
         var hasBacktick: Bool?
-        var columns: Bool?
+        // Whether the paragraph lays out columns: from the caller's scan, else asked at the first run that needs it.
+        var columns = known
         var copied = range.lowerBound
         var index = range.lowerBound
         let end = range.upperBound

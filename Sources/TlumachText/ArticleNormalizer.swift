@@ -389,7 +389,7 @@ public final class ArticleNormalizer: Sendable {
                 bytes, range, into: &output, apostrophe: hot.apostrophe, classes: classes,
                 quotes: hot.quotes, spaceRuns: hot.spaceRuns, trailing: hot.trailingSpace, dashes: hot.dashes,
                 language: options.language, guess: state.guess(),
-                tables: scanTables,
+                tables: scanTables, columns: scan.columns,
                 resolve: { state.resolve($0, commit: false) })
         {
             if hot.detects { _ = state.resolve(fixed.scan.evidence, commit: true) }

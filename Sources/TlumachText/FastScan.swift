@@ -33,6 +33,9 @@ struct FastScan {
     var looseApostrophes = 0
     /// For a scan that finds its paragraph's end (`findingEnd`): the end, or -1 when it stopped early.
     var paragraphEnd = -1
+    /// Whether the paragraph is laid out in columns (`Blocks.isLaidOutInColumns`), when a run of spaces after text
+    /// on one of its lines made the scan ask; nil when it did not.
+    var columns: Bool?
 
     var quotes: Range<Int> { 0..<quoteCount }
 
@@ -72,7 +75,6 @@ struct FastScan {
         var previousLetter = false
         var previousByte: UInt8 = 0x0A
         var lineHasText = false
-        var innerRun = false
         var sawLineBreak = false
         var sawAngle = false
         var sawBacktick = false
@@ -204,9 +206,9 @@ struct FastScan {
                                 scan.needsWork = true
                                 return scan
                             }
-                            // A run after text is work unless the paragraph lays out columns (decided at its end,
-                            // when it has another line).
-                            if previousByte == 0x20 && lineHasText && !innerRun {
+                            // A run after text is work unless the paragraph lays out columns: decided at the first
+                            // such run, when the paragraph has another line.
+                            if previousByte == 0x20 && lineHasText && scan.columns == nil {
                                 guard sawLineBreak || FastScan.goesOnAfterLine(
                                     bytes, index, end, findingEnd: findingEnd, linesAreParagraphs: linesAreParagraphs,
                                     carriageReturns: carriageReturns)
@@ -214,7 +216,13 @@ struct FastScan {
                                     scan.needsWork = true
                                     return scan
                                 }
-                                innerRun = true
+                                FastScan.decideColumns(
+                                    &scan, bytes, range, findingEnd: findingEnd, linesAreParagraphs: linesAreParagraphs,
+                                    carriageReturns: carriageReturns)
+                                if scan.columns == false {
+                                    scan.needsWork = true
+                                    return scan
+                                }
                             }
                         case 0x09:
                             let next: UInt8 = index + 1 < end ? base[index + 1] : 0x0A
@@ -458,12 +466,6 @@ struct FastScan {
                 // `mailto:` starts a URL (a protected span) without anything flagged here; beside a tag the rules
                 // must find both (text without "<" was always taken as it is).
                 if findingEnd && scan.paragraphEnd < 0 { scan.paragraphEnd = end }
-                // Runs of spaces after text stay only where they lay out columns (the space-runs rule's test).
-                if innerRun
-                    && !Blocks.isLaidOutInColumns(base, range.lowerBound..<(findingEnd ? scan.paragraphEnd : end))
-                {
-                    scan.needsWork = true
-                }
                 if sawAngle
                     && FastScan.containsMailto(base, findingEnd ? range.lowerBound..<scan.paragraphEnd : range)
                 {
@@ -481,6 +483,24 @@ struct FastScan {
                 return scan
             }
         }
+    }
+
+    /// Sets `scan.columns` for the paragraph starting at `range`'s start: its end found as `Blocks.next` finds it
+    /// when the scan is given the rest of the text (and kept in `paragraphEnd`, which the caller would look for).
+    @inline(never)
+    static func decideColumns(
+        _ scan: inout FastScan, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, findingEnd: Bool,
+        linesAreParagraphs: Bool, carriageReturns: Bool
+    ) {
+        guard let base = bytes.baseAddress else { return }
+        var end = range.upperBound
+        if findingEnd {
+            end = Blocks.next(
+                in: bytes, from: range.lowerBound, linesAreParagraphs: linesAreParagraphs, carriageReturns: carriageReturns
+            ).range.upperBound
+            scan.paragraphEnd = end
+        }
+        scan.columns = Blocks.isLaidOutInColumns(base, range.lowerBound..<end)
     }
 
     /// Whether the paragraph goes on after the line holding `index`: a line break, then (when the scan finds the
