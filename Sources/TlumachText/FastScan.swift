@@ -75,7 +75,6 @@ struct FastScan {
         var previousLetter = false
         var previousByte: UInt8 = 0x0A
         var lineHasText = false
-        var sawLineBreak = false
         var sawAngle = false
         var sawBacktick = false
         // A backtick with room to open before it, and no ' or line break since (GNU `quoting').
@@ -209,7 +208,8 @@ struct FastScan {
                             // A run after text is work unless the paragraph lays out columns: decided at the first
                             // such run, when the paragraph has another line.
                             if previousByte == 0x20 && lineHasText && scan.columns == nil {
-                                guard sawLineBreak || FastScan.goesOnAfterLine(
+                                guard memchr(base + range.lowerBound, 0x0A, index - range.lowerBound) != nil
+                                    || FastScan.goesOnAfterLine(
                                     bytes, index, end, findingEnd: findingEnd, linesAreParagraphs: linesAreParagraphs,
                                     carriageReturns: carriageReturns)
                                 else {
@@ -233,7 +233,6 @@ struct FastScan {
                         case 0x0A:
                             lineHasText = false
                             gnuOpen = false
-                            sawLineBreak = true
                             // Finding the paragraph's end as `Blocks.next` does (the scan was given the rest of
                             // the text): it ends after this line when the next line may not go on with it. Every
                             // look ahead above stops at a line break, so up to here the scan read what it reads of
