@@ -111,8 +111,14 @@ enum ApostropheBytePath {
         // The last straight single mark left straight for the quote rule (all but apostrophes between letters).
         var lastSingle = range.lowerBound - 1
         var hasBacktick: Bool?
-        // Whether the paragraph lays out columns: from the caller's scan, else asked at the first run that needs it.
+        // Whether the paragraph lays out columns: from the caller's scan, else asked once, when a run or a dash needs it.
         var columns = known
+        func laidOut() -> Bool {
+            if let columns { return columns }
+            let found = Blocks.isLaidOutInColumns(base, range)
+            columns = found
+            return found
+        }
         var copied = range.lowerBound
         var index = range.lowerBound
         let end = range.upperBound
@@ -136,7 +142,7 @@ enum ApostropheBytePath {
                     index += 1
                     continue
                 }
-                guard let run = spaceRun(base, range, index, spaceRuns: spaceRuns, trailing: trailing, columns: &columns) else {
+                guard let run = spaceRun(base, range, index, spaceRuns: spaceRuns, trailing: trailing, laidOut: laidOut) else {
                     return nil
                 }
                 if let replacement = run.replacement {
@@ -153,7 +159,9 @@ enum ApostropheBytePath {
                 guard let dash = dash(base, range, index, english: english && dashes.closedInEnglish) else {
                     return nil
                 }
-                if let replacement = dash.replacement {
+                // In a paragraph laid out in columns hyphens stay, as the rules leave them (when the space-runs
+                // rule, which decides it, is on).
+                if let replacement = dash.replacement, !(spaceRuns && laidOut()) {
                     output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: replacement.lowerBound - copied))
                     append(dash.spaced ? "\u{2014}" : "\u{2013}", to: &output)
                     changes += 1
@@ -397,7 +405,7 @@ enum ApostropheBytePath {
     /// a tab, CR or other space beside it (their runs take those in), or a rule switched off.
     private static func spaceRun(
         _ base: UnsafePointer<UInt8>, _ range: Range<Int>, _ start: Int, spaceRuns: Bool, trailing: Bool,
-        columns: inout Bool?
+        laidOut: () -> Bool
     ) -> (end: Int, replacement: Bool?)? {
         var end = start
         while end < range.upperBound && base[end] == 0x20 { end += 1 }
@@ -413,14 +421,6 @@ enum ApostropheBytePath {
             return scalar == "\r" || Rules.isHorizontalSpace(scalar)
         }
         if joinsRun(previous) || joinsRun(next) { return nil }
-        // With a line above or below, a run after text stays when the paragraph is laid out in columns, as the
-        // space-runs rule decides it (`Blocks.isLaidOutInColumns`), once per paragraph.
-        func isLaidOut() -> Bool {
-            if let columns { return columns }
-            let found = Blocks.isLaidOutInColumns(base, range)
-            columns = found
-            return found
-        }
         if previous == "\t" || next == "\t" {
             // A tab beside it (help text: "    \t\tзліва", "-N\t   Показує"): the space-runs rule's runs are of
             // spaces only, a tab ends one; the trailing-space rule's are of spaces and tabs. When that longer run
@@ -439,7 +439,7 @@ enum ApostropheBytePath {
                     // Any other horizontal space before is the rules' to judge (it is no text to them).
                     if joinsRun(before) { return nil }
                     if end - start < 2 { return (end, nil) }
-                    if isLaidOut() { return spaceRuns ? (end, nil) : nil }
+                    if laidOut() { return spaceRuns ? (end, nil) : nil }
                     return spaceRuns ? (end, true) : nil
                 }
             }
@@ -451,7 +451,9 @@ enum ApostropheBytePath {
         }
         // Indentation (nothing before it on the line) and single spaces stay.
         if previous == nil || previous == "\n" || end - start < 2 { return (end, nil) }
-        if isLaidOut() { return spaceRuns ? (end, nil) : nil }
+        // With a line above or below, a run after text stays when the paragraph is laid out in columns, as the
+        // space-runs rule decides it (`Blocks.isLaidOutInColumns`).
+        if laidOut() { return spaceRuns ? (end, nil) : nil }
         return spaceRuns ? (end, true) : nil
     }
 

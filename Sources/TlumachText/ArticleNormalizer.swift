@@ -428,11 +428,17 @@ public final class ArticleNormalizer: Sendable {
         evidence.countParagraph(work.scalars, protected: work.protected, classOf: rules.classOf)
         let language = options.language ?? state.resolve(evidence, commit: true)
         if present.specialSpace && options.isEnabled(.noBreakSpace) { work.apply(rules.noBreakSpaces(work)) }
-        if present.spaceRun && options.isEnabled(.spaceRuns) { work.apply(rules.spaceRuns(work)) }
+        var laidOut = false
+        if present.spaceRun && options.isEnabled(.spaceRuns) {
+            let runs = rules.spaceRuns(work)
+            laidOut = runs.laidOut
+            work.apply(runs.edits)
+        }
         if present.trailingSpace && options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
         if present.apostrophe && options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
         if present.quote && options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
-        if present.dash && options.isEnabled(.dashes) { work.apply(rules.dashes(work, language: language)) }
+        // Hyphens in a paragraph laid out in columns stay as typed: a dash closed up would shift the columns.
+        if present.dash && options.isEnabled(.dashes) && !laidOut { work.apply(rules.dashes(work, language: language)) }
         for rewriter in options.rewriters {
             let enabled = Set(rewriter.ruleNames).subtracting(options.disabledRewriterRules)
             if enabled.isEmpty { continue }

@@ -240,8 +240,9 @@ struct Rules {
 
     /// Runs of spaces inside a line become one (a no-break space in the run wins); indentation stays, and so does
     /// every run of a paragraph laid out in columns (`Blocks.isLaidOutInColumns`: a table, help text's options and
-    /// their meanings). Decided for the whole paragraph, so that a second run finds nothing to do.
-    func spaceRuns(_ work: ParagraphWork) -> [Edit] {
+    /// their meanings). Decided for the whole paragraph, so that a second run finds nothing to do; `laidOut` says
+    /// so, and the dash rule then leaves the paragraph (a closed-up dash would shift its columns).
+    func spaceRuns(_ work: ParagraphWork) -> (edits: [Edit], laidOut: Bool) {
         let s = work.scalars
         var edits: [Edit] = []
         var lineHasText = false
@@ -268,13 +269,13 @@ struct Rules {
                     work.appendUTF8(to: &utf8)
                     columns = utf8.withUnsafeBufferPointer(Blocks.isLaidOutInColumns)
                 }
-                if columns == true { return [] }
+                if columns == true { return ([], true) }
                 let keep = s[index..<end].first(where: Self.isSpecialSpace) ?? " "
                 edits.append(Edit(range: index..<end, replacement: [keep], rule: "space-runs"))
             }
             index = end
         }
-        return edits
+        return (edits, false)
     }
 
     func trailingSpaces(_ work: ParagraphWork) -> [Edit] {

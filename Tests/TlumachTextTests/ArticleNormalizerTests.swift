@@ -267,6 +267,9 @@ final class ArticleNormalizerTests: XCTestCase {
         XCTAssertEqual(
             try normalize("Options:\n  -a, --all     don't ignore entries\n  -A, --almost  list \"all\" but . and ..\n"),
             "Options:\n  -a, --all     don’t ignore entries\n  -A, --almost  list “all” but . and ..\n")
+        // Its hyphens stay too: a dash closed up would shift the columns, and a second run would find none.
+        let spaced = "Options:\n  -a, --all - x  show all entries\n  -b, --boot     time of boot\n  -c, --count    count\n"
+        XCTAssertEqual(try normalize(spaced, NormalizerOptions(language: .en)), spaced)
         let bytes = Array(help.utf8)
         XCTAssertFalse(bytes.withUnsafeBufferPointer { Blocks.linesAreParagraphs($0) })
         // Prose, one paragraph a line: the runs are slips, though two of them end in one column.

@@ -469,6 +469,29 @@ final class NormalizerFastPathTests: XCTestCase {
     /// a letter, instead of a split, then a scan) gives the end `Blocks.next` gives, and the verdict, letters and
     /// quotation marks of a scan of that paragraph alone: generated lines with Markdown block starts, fences,
     /// blank and space-only lines, CRs and what the scan looks at.
+    /// Help text laid out in columns, with the fixes around it (apostrophes, quotes, hyphens the dash rule would
+    /// change, runs that align and runs that do not): the text-only path writes what the rules write, and a second
+    /// run changes nothing (a closed-up dash would shift the columns, so a laid-out paragraph keeps its hyphens).
+    func testColumnsOnTheTextOnlyPathEqualTheRulesAndStay() throws {
+        let pieces = [
+            "  -a, --all     ", "  -b, --boot    ", "  -c, --count   ", "show all - entries", "don't", "\"all\"",
+            "час - завантаження", "1-2", "  ", "   ", "\n", "\n", "word ", "x  y", "\t", "значення\n", "a -- b",
+        ]
+        try assertTextOnlyPathMatchesRules(
+            pieces: pieces, seed: IdempotenceTests.seed &+ 91,
+            options: [NormalizerOptions(language: .en), NormalizerOptions(disabled: [.spaceRuns])])
+        var generator = SeededGenerator(seed: IdempotenceTests.seed &+ 92)
+        let normalizers = try [NormalizerOptions(language: .en), NormalizerOptions()].map { try ArticleNormalizer(options: $0) }
+        for iteration in 0..<LongTests.count(long: 20000, short: 1500) {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 14) { text += generator.pick(pieces) }
+            let normalizer = normalizers[iteration % normalizers.count]
+            let once = try normalizer.normalize(text).text
+            XCTAssertEqual(try normalizer.normalize(once).text, once, text.debugDescription)
+            if try normalizer.normalize(once).text != once { return }
+        }
+    }
+
     func testScanFindingTheParagraphEndAgreesWithTheBlockSplit() throws {
         let normalizer = try ArticleNormalizer()
         let pieces = [
