@@ -159,9 +159,10 @@ enum ApostropheBytePath {
                 guard let dash = dash(base, range, index, english: english && dashes.closedInEnglish) else {
                     return nil
                 }
-                // In a paragraph laid out in columns hyphens stay, as the rules leave them (when the space-runs
-                // rule, which decides it, is on).
-                if let replacement = dash.replacement, !(spaceRuns && laidOut()) {
+                // In a paragraph laid out in columns a dash that takes the place of more than one character stays a
+                // hyphen (it would shift the columns), as the rules leave it, when the space-runs rule (which decides
+                // the columns) is on.
+                if let replacement = dash.replacement, replacement.count == 1 || !(spaceRuns && laidOut()) {
                     output.append(contentsOf: UnsafeBufferPointer(start: base + copied, count: replacement.lowerBound - copied))
                     append(dash.spaced ? "\u{2014}" : "\u{2013}", to: &output)
                     changes += 1

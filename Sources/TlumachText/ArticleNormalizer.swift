@@ -437,8 +437,11 @@ public final class ArticleNormalizer: Sendable {
         if present.trailingSpace && options.isEnabled(.trailingSpace) { work.apply(rules.trailingSpaces(work)) }
         if present.apostrophe && options.isEnabled(.apostrophe) { work.apply(rules.apostrophes(work)) }
         if present.quote && options.isEnabled(.quotes) { work.apply(rules.quotes(work, language: language)) }
-        // Hyphens in a paragraph laid out in columns stay as typed: a dash closed up would shift the columns.
-        if present.dash && options.isEnabled(.dashes) && !laidOut { work.apply(rules.dashes(work, language: language)) }
+        // In a paragraph laid out in columns a dash may not take the place of more than one character (a closed-up
+        // English dash, a double hyphen): it would shift the columns.
+        if present.dash && options.isEnabled(.dashes) {
+            work.apply(rules.dashes(work, language: language).filter { !laidOut || $0.range.count == 1 })
+        }
         for rewriter in options.rewriters {
             let enabled = Set(rewriter.ruleNames).subtracting(options.disabledRewriterRules)
             if enabled.isEmpty { continue }

@@ -241,7 +241,7 @@ struct Rules {
     /// Runs of spaces inside a line become one (a no-break space in the run wins); indentation stays, and so does
     /// every run of a paragraph laid out in columns (`Blocks.isLaidOutInColumns`: a table, help text's options and
     /// their meanings). Decided for the whole paragraph, so that a second run finds nothing to do; `laidOut` says
-    /// so, and the dash rule then leaves the paragraph (a closed-up dash would shift its columns).
+    /// so, and the dash rule then makes no change of more than one character there (it would shift the columns).
     func spaceRuns(_ work: ParagraphWork) -> (edits: [Edit], laidOut: Bool) {
         let s = work.scalars
         var edits: [Edit] = []
