@@ -131,6 +131,10 @@ public enum NormalizationRuleCatalog {
                 .unchanged(.uk, "2\u{A0}500 захисників", note: "Between digit groups."),
                 .unchanged(.uk, "для CUPS\u{A0}>=\u{A0}1.6", note: "Beside a comparison sign."),
                 .unchanged(.uk, "для Openbox\u{A0}2", note: "Between a word and its number."),
+                .unchanged(.en, "3.14.1.\u{A0}Activating the Tool", note: "A section's number and its title."),
+                .unchanged(.uk, "Переклад: 2018\u{A0}Володимир Бриняк", note: "A number and the word after it."),
+                .unchanged(.uk, "Частина\u{A0}II. Довідник", note: "A word and a Roman numeral."),
+                .unchanged(.uk, "Налаштування\u{A0}→ Мова", note: "Before an arrow of a menu path."),
             ]),
         NormalizationRuleDescription(
             rule: .spaceRuns, name: "Runs of spaces",

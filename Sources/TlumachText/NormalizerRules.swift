@@ -198,8 +198,16 @@ struct Rules {
         // A comparison or arithmetic sign keeps its operands (CUPS >= 1.6, користувач + пароль).
         if let previous, policy.beside.contains(String(previous)) { return true }
         if let next, policy.beside.contains(String(next)) { return true }
-        // A name or noun and the number that follows it (Openbox 2, Windows 10, розділ 5).
-        if let previous, let next, isLetter(previous) && isDigit(next) { return true }
+        // A name or noun and the number that follows it (Openbox 2, Windows 10, розділ 5), Roman or a letter's
+        // (Частина II., Appendix C., Figure A.9).
+        if let previous, let next, isLetter(previous) && (isDigit(next) || startsLabel(s, index + 1)) { return true }
+        // A number and the word it counts or numbers (2018 Марс Ямбар, 25 років, 3.14.1. Activating the Tool,
+        // Figure 17.143. “Angle” example): a no-break space put there was put on purpose.
+        if let next, isLetter(next) || "«„“‘\"'(".unicodeScalars.contains(next), index > 0,
+            isDigit(s[index - 1]) || (s[index - 1] == "." && index > 1 && isDigit(s[index - 2]))
+        {
+            return true
+        }
         if let previous, isDigit(previous), index + 1 < s.count {
             // The unit is the letters that follow (with a dot if one follows), or a sign such as % or °C.
             var end = index + 1
@@ -222,6 +230,17 @@ struct Rules {
             if startsWord && (before.length <= 2 || (before.dotted && before.length <= 3)) { return true }
         }
         return false
+    }
+
+    /// Whether a Roman numeral (Latin letters, or Cyrillic І and Х as typed for them) or a capital letter with a dot
+    /// or digit after it (A.9, C.) starts at `start` and ends before any other letter: a part's, appendix's or
+    /// figure's number.
+    private func startsLabel(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
+        var end = start
+        while end < s.count && end - start < 8 && "IVXLCDMІХ".unicodeScalars.contains(s[end]) { end += 1 }
+        if end > start { return end == s.count || !isLetter(s[end]) }
+        guard start + 1 < s.count, ("A"..."Z").contains(s[start]) else { return false }
+        return s[start + 1] == "." || isDigit(s[start + 1])
     }
 
     func noBreakSpaces(_ work: ParagraphWork) -> [Edit] {

@@ -314,6 +314,23 @@ final class ArticleNormalizerTests: XCTestCase {
             "in case you want “AW:” and “SV:” to be recognized; a “Re:” prefix is “added”\n")
     }
 
+    /// Documentation's no-break spaces (GIMP's manual, Double Commander's help): after a section's or figure's
+    /// number, between a word and a Roman numeral, before a menu path's arrow, and a number before a name.
+    func testNoBreakSpacesAfterNumbersAndBeforeArrowsStay() throws {
+        let kept = [
+            "3.14.1.\u{A0}Activating the Tool\n", "Figure\u{A0}17.143.\u{A0}“Angle” example\n",
+            "Процедура\u{A0}12.1.\u{A0}Using dynamic keyboard shortcuts\n", "Частина\u{A0}II. Як стати чарівником GIMP\n",
+            "Appendix\u{A0}C. How to Contribute\n", "Налаштування\u{A0}→ Основні\u{A0}→ Кольори\n",
+            "Переклад: 2018\u{A0}Марс Ямбар\n",
+        ]
+        for text in kept { XCTAssertEqual(try normalize(text), text) }
+        // Between words they are still stray: the manual's own "Brush\u{A0}Editor", a typo's "тоб\u{A0}то".
+        XCTAssertEqual(try normalize("activate the Brush\u{A0}Editor.\n"), "activate the Brush Editor.\n")
+        XCTAssertEqual(try normalize("в пам’яті, тоб\u{A0}то на диску\n"), "в пам’яті, тоб то на диску\n")
+        // A space beside a kept no-break space goes; the no-break one stays.
+        XCTAssertEqual(try normalize("в меню \"Налаштування \u{A0}→ Мова\"\n"), "в меню «Налаштування\u{A0}→ Мова»\n")
+    }
+
     func testLanguageOverride() throws {
         XCTAssertEqual(try normalize("Він сказав \"так\".\n", NormalizerOptions(language: .en)), "Він сказав “так”.\n")
     }
