@@ -20,6 +20,43 @@ final class KMU2010Tests: XCTestCase {
         for (cyrillic, latin) in KMU2010Examples.further { assertKMU(cyrillic, latin) }
     }
 
+    /// Real names nobody here wrote: the 27 ISO 3166-2:UA subdivisions as Debian's iso-codes 4.15 spells them in
+    /// English (`iso_3166-2.json`, romanised in Ukraine's national system) beside their Ukrainian names in its `uk`
+    /// catalog (`iso_3166-2.mo`). Every one comes out letter for letter.
+    func testISO31662SubdivisionsOfUkraine() {
+        let subdivisions: [(String, String)] = [
+            ("Вінницька область", "Vinnytska oblast"),
+            ("Волинська область", "Volynska oblast"),
+            ("Луганська область", "Luhanska oblast"),
+            ("Дніпропетровська область", "Dnipropetrovska oblast"),
+            ("Донецька область", "Donetska oblast"),
+            ("Житомирська область", "Zhytomyrska oblast"),
+            ("Закарпатська область", "Zakarpatska oblast"),
+            ("Запорізька область", "Zaporizka oblast"),
+            ("Івано-Франківська область", "Ivano-Frankivska oblast"),
+            ("Київ", "Kyiv"),
+            ("Київська область", "Kyivska oblast"),
+            ("Кіровоградська область", "Kirovohradska oblast"),
+            ("Севастополь", "Sevastopol"),
+            ("Автономна Республіка Крим", "Avtonomna Respublika Krym"),
+            ("Львівська область", "Lvivska oblast"),
+            ("Миколаївська область", "Mykolaivska oblast"),
+            ("Одеська область", "Odeska oblast"),
+            ("Полтавська область", "Poltavska oblast"),
+            ("Рівненська область", "Rivnenska oblast"),
+            ("Сумська область", "Sumska oblast"),
+            ("Тернопільська область", "Ternopilska oblast"),
+            ("Харківська область", "Kharkivska oblast"),
+            ("Херсонська область", "Khersonska oblast"),
+            ("Хмельницька область", "Khmelnytska oblast"),
+            ("Черкаська область", "Cherkaska oblast"),
+            ("Чернігівська область", "Chernihivska oblast"),
+            ("Чернівецька область", "Chernivetska oblast"),
+        ]
+        XCTAssertEqual(subdivisions.count, 27)
+        for (cyrillic, latin) in subdivisions { assertKMU(cyrillic, latin) }
+    }
+
     func testCaseFollowsInput() {
         assertKMU("Щука", "Shchuka")
         assertKMU("ЩУКА", "SHCHUKA")
