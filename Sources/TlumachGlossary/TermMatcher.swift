@@ -890,8 +890,10 @@ public final class TermMatcher: Sendable {
         let kind: MatchKind
         if surface == term.text {
             kind = .exact
-        } else if candidate.kind == .exact && (surface.hasPrefix(term.text) || candidate.tokens > 1) && !candidate.homoglyph {
-            kind = .inflection  // POWs for POW
+        } else if candidate.kind == .exact && !candidate.homoglyph
+            && (surface.hasPrefix(term.text) || candidate.tokens > 1 || term.forms.contains(surface))
+        {
+            kind = .inflection  // POWs for POW; світовій, one of світова's own forms
         } else if candidate.homoglyph || candidate.kind == .exact {
             kind = .homoglyph
         } else if candidate.kind == .latin {
