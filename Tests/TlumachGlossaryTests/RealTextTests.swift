@@ -47,6 +47,8 @@ final class RealTextTests: XCTestCase {
             "world-war:світової війни", "world-war:світовій", "khmelnytskyi-oblast:Хмельницькій області", "sumy-oblast:Сумщині",
         ])
         XCTAssertEqual(shipped.matches(in: "У Другій світовій", language: "uk").map(\.kind), [.inflection])
+        // A title's capital (UFO: Alien Invasion's "Друга Світова").
+        XCTAssertEqual(shipped.matches(in: "Після Другої Світової", language: "uk").map(\.conceptID), ["world-war"])
     }
 
     func testCapitalisedNamesStillMatch() {
