@@ -132,6 +132,13 @@ public final class TermAligner {
     let features: TerminologyFeatures
     private let transliterator: SchemeTransliterator?
     private var linkCache: [Int: [(Int, Int)]] = [:]
+    /// How often each word (lower-cased) is written with a capital and in lower case inside a unit, not first and
+    /// not after punctuation, per side, units in Title Case left out: a heading's "Additional Resources" is not how
+    /// the corpus writes "resources".
+    private lazy var sourceInnerCasing = Self.innerCasing(corpus.source, titleUnits: sourceTitleUnits)
+    private lazy var targetInnerCasing = Self.innerCasing(corpus.target, titleUnits: targetTitleUnits)
+    private lazy var sourceTitleUnits = Self.titleCaseUnits(corpus.source)
+    private lazy var targetTitleUnits = Self.titleCaseUnits(corpus.target)
     private var targetCountCache: [Gram: Int] = [:]
     private var nameKeyCache: [String: String] = [:]
     /// At most this many example unit ids per candidate.
@@ -255,6 +262,8 @@ public final class TermAligner {
         var total = 0
         var capitalizedInside = 0
         var lowerInside = 0
+        /// With its capital inside a unit that is not in Title Case (a sentence, not a heading).
+        var capitalizedInSentence = 0
     }
 
     private func links(_ unit: Int) -> [(Int, Int)] {
@@ -300,9 +309,33 @@ public final class TermAligner {
         // "не" linked into the term (the span starts with it) stays: не містить, не вдалося відкрити.
         while a <= b && side.tokens[a].isFunction && !side.startsWithNegation(a, b + 1) { a += 1 }
         while b >= a && side.tokens[b].isFunction { b -= 1 }
+        // A "не" right before the span belongs to it unless the source says a negation outside the term ("does not
+        // contain" for "contain"): without it the pair says the opposite (architecture independent → не залежні
+        // від архітектури: an adjective's in- or un- has no word of its own for the alignment to link "не" to, which
+        // it then links to any other word).
+        if a <= b, a > targetBase, side.tokens[a - 1].isNegation, !side.tokens[a].isFunction,
+            !side.tokens[a].breakBefore, !sourceNegates(unit: unit, outside: rows)
+        {
+            a -= 1
+        }
         guard a <= b, side.isTermLike(a, b + 1) else { return nil }
         return (a..<(b + 1), shared)
     }
+
+    /// Whether the unit's source has a negation word outside the term's words (relative positions `rows`).
+    private func sourceNegates(unit: Int, outside rows: Range<Int>) -> Bool {
+        let side = corpus.source
+        let base = side.start[unit]
+        for index in side.range(unit) where !rows.contains(index - base) {
+            let word = side.tokens[index].surface.lowercased()
+            if Self.negations.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") { return true }
+        }
+        return false
+    }
+
+    private static let negations: Set<String> = [
+        "not", "no", "never", "cannot", "unable", "nor", "neither", "none", "nothing", "without", "не", "ні", "ніколи",
+    ]
 
     private func record(_ evidence: inout Evidence, unit: Int, span: Range<Int>, aligned: Bool) {
         if aligned { evidence.aligned += 1 }
@@ -321,6 +354,9 @@ public final class TermAligner {
             form.total += 1
             if span.lowerBound > corpus.target.start[unit] && !first.breakBefore {
                 if first.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
+            }
+            if first.isCapitalized && span.lowerBound > corpus.target.start[unit] && !targetTitleUnits[unit] {
+                form.capitalizedInSentence += 1
             }
             forms[surface] = form
         }
@@ -598,7 +634,66 @@ public final class TermAligner {
 
     /// The form to show: the likeliest dictionary form among those attested (then the commonest), capitalised as
     /// the corpus writes it inside sentences (lower case when it only ever stands first, unless all capitals).
-    func displayForm(_ forms: [String: FormCount], proper: Bool = false) -> String {
+    func displayForm(_ forms: [String: FormCount], proper: Bool = false, side: CorpusSideName = .target) -> String {
+        let shown = firstWordForm(forms, proper: proper)
+        // A term the corpus never writes with its capitals inside a sentence (only as a heading or label, in Title
+        // Case) shows each word as the corpus writes that word inside sentences: "additional Resources" →
+        // "additional resources", "ubuntu Packaging Guide" → "Ubuntu packaging guide". A term written with its
+        // capitals inside sentences (Stable Release Updates, a process's name) keeps them.
+        guard !forms.values.contains(where: { $0.capitalizedInSentence > 0 }) else { return shown }
+        var words = shown.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let casing = side == .source ? sourceInnerCasing : targetInnerCasing
+        var changed = false
+        for index in words.indices {
+            let word = words[index]
+            guard let head = word.first, word != "I", word.count < 2 || word.dropFirst() == word.dropFirst().lowercased()
+            else { continue }
+            let key = word.lowercased()
+            let counts = casing[key] ?? (0, 0)
+            if head.isUppercase, counts.lower > counts.capitalized {
+                words[index] = key
+                changed = true
+            } else if head.isLowercase, index == 0, counts.capitalized >= 3, counts.capitalized > 3 * counts.lower {
+                // The first word lowered because it only stood first here, but a name elsewhere (Ubuntu: 114 times
+                // with its capital inside sentences, once without; a navigation link's "Next" 12 against 8 is not).
+                words[index] = Self.capitalized(word)
+                changed = true
+            }
+        }
+        return changed ? words.joined(separator: " ") : shown
+    }
+
+    enum CorpusSideName { case source, target }
+
+    /// Whether each unit is a heading or label in Title Case: two words of four letters or more at least, every
+    /// one with its capital. Such a unit says nothing of how its words are written.
+    static func titleCaseUnits(_ side: CorpusSide) -> [Bool] {
+        (0..<side.unitCount).map { unit in
+            let long = side.tokens[side.range(unit)].filter { $0.surface.count >= 4 && !$0.isAllCaps }
+            return long.count >= 2 && long.allSatisfy(\.isCapitalized)
+        }
+    }
+
+    static func innerCasing(_ side: CorpusSide, titleUnits: [Bool]) -> [String: (capitalized: Int, lower: Int)] {
+        var table: [String: (capitalized: Int, lower: Int)] = [:]
+        for unit in 0..<side.unitCount where !titleUnits[unit] {
+            let range = side.range(unit)
+            for index in range where index > range.lowerBound {
+                let token = side.tokens[index]
+                if token.breakBefore || token.isAllCaps { continue }
+                let key = token.surface.lowercased()
+                if token.isCapitalized {
+                    table[key, default: (0, 0)].capitalized += 1
+                } else if token.surface == key {
+                    table[key, default: (0, 0)].lower += 1
+                }
+            }
+        }
+        return table
+    }
+
+    /// The form with its first word's capital decided (`displayForm` then looks at the later words).
+    private func firstWordForm(_ forms: [String: FormCount], proper: Bool) -> String {
         var byLower: [String: (count: Int, rank: Int, variants: [(String, Int)])] = [:]
         var capitalizedInside = 0
         var lowerInside = 0
@@ -683,9 +778,12 @@ public final class TermAligner {
                 if position > side.start[unit] && !tokens.first!.breakBefore {
                     if tokens.first!.isCapitalized { form.capitalizedInside += 1 } else { form.lowerInside += 1 }
                 }
+                if tokens.first!.isCapitalized && position > side.start[unit] && !sourceTitleUnits[unit] {
+                    form.capitalizedInSentence += 1
+                }
                 forms[surface] = form
             }
-            let sourceText = best.kind == .term ? displayForm(forms) : queryTokens.map(\.surface).joined(separator: " ")
+            let sourceText = best.kind == .term ? displayForm(forms, side: .source) : queryTokens.map(\.surface).joined(separator: " ")
             var kind = best.kind
             if features.termhood, kind == .term {
                 if TermHood.shared.isMessagePhrase(source: sourceText, target: best.text, lexicon: lexicon) { continue }
@@ -1012,6 +1110,7 @@ enum LabelUnit {
         for (surface, count) in forms where labels[surface] == nil {
             kept[first]?.capitalizedInside += count.capitalizedInside
             kept[first]?.lowerInside += count.lowerInside
+            kept[first]?.capitalizedInSentence += count.capitalizedInSentence
         }
         return kept
     }

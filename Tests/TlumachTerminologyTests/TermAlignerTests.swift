@@ -474,6 +474,45 @@ final class GlossaryDraftTests: XCTestCase {
         XCTAssertEqual(aligner.suggest("data").first.map { $0.text.hasPrefix("не") }, false)
     }
 
+    func testAnUnlinkedNegationBeforeTheSpanStaysInIt() {
+        // Real units (binutils, gas, the Ubuntu Packaging Guide): an English adjective's "in-" has no word of its own
+        // for the alignment to link "не" to, so the span began after it and said the opposite (залежить від
+        // позиції for "position-independent").
+        let pairs: [TermPairInput] = [
+            .init(id: "binutils:1", source: "Code addressing position-independent", target: "Адресування коду не залежить від позиції"),
+            .init(id: "binutils:2", source: "Data addressing position-independent, GOT far from DP", target: "Адресування даних не залежить від позиції, GOT віддалено від DP"),
+            .init(id: "binutils:3", source: "Data addressing position-independent, GOT near DP", target: "Адресування даних не залежить від позиції, GOT поряд з DP"),
+            .init(id: "upg:150", source: "While foo-common.install containing only the architecture independent file might look like:", target: "У той час як foo-common.install, що містить лише не залежні від архітектури файли, може виглядати так:"),
+            .init(id: "gas:1", source: "-G may not be used in position-independent code", target: "-G не можна використовувати у незалежному від позиції коді"),
+        ]
+        let aligner = TermAligner(pairs: pairs)
+        for query in ["position-independent", "independent"] {
+            let texts = aligner.suggest(query).map(\.text)
+            XCTAssertEqual(texts.first.map { $0.hasPrefix("залеж") }, false, "\(query): \(texts)")
+        }
+        XCTAssertEqual(aligner.suggest("independent").first?.text, "не залежні")
+        XCTAssertFalse(aligner.extract(minCount: 1).contains { $0.target.hasPrefix("залеж") })
+        // Where the source says "not" outside the term, "не" stays out ("-G may not be used").
+        XCTAssertFalse(aligner.suggest("used").contains { $0.text.hasPrefix("не ") })
+    }
+
+    func testAHeadingsTitleCaseGivesWayToHowSentencesWriteEachWord() {
+        // Real units of the Ubuntu Packaging Guide and its Ukrainian translation: the term only ever stands in a
+        // heading, in Title Case; its words stand in sentences in lower case, and Ubuntu with its capital.
+        let pairs: [TermPairInput] = [
+            .init(id: "upg:554", source: "6.2. Adding a New Patch¶", target: "6.2. Додавання нової латки¶"),
+            .init(id: "upg:586", source: "6.2. Adding a New Patch", target: "6.2. Додавання нової латки"),
+            .init(id: "upg:555", source: "To add a new patch you need to tell Quilt to create a new patch, tell it which files that patch should change, edit the files then refresh the patch:", target: "Для додавання нової латки потрібно вказати Quilt створити нову латку, повідомити йому, які файли ця латка повинна змінити, відредагувати файли, а потім оновити латку:"),
+            .init(id: "upg:365", source: "Ubuntu Packaging Guide¶", target: "Посібник розробника Ubuntu¶"),
+            .init(id: "upg:398", source: "Ubuntu Packaging Guide", target: "Посібник розробника Ubuntu"),
+            .init(id: "upg:1", source: "Welcome to the Ubuntu packaging guide and to Ubuntu development.", target: "Ласкаво просимо до посібника з пакування Ubuntu і до розробки Ubuntu."),
+            .init(id: "upg:2", source: "The packaging of Ubuntu follows Ubuntu policy.", target: "Пакування Ubuntu слідує правилам Ubuntu."),
+        ]
+        let sources = Set(TermAligner(pairs: pairs).extract(minCount: 2).map(\.source))
+        XCTAssertTrue(sources.contains("new patch"), "\(sources)")
+        XCTAssertFalse(sources.contains("New Patch") || sources.contains("New patch"), "\(sources)")
+    }
+
     func testAQueryReadsOnlyTheUnitsWithItsOwnInflectionsNotWordsThatShareItsStem() {
         // Real units (held-out 4's Settings miss, round 5): Porter2 stems "settings" and "set" alike, and the
         // verb's units ("could not be set" → встановити) outnumbered the noun's.
