@@ -206,16 +206,8 @@ struct FastScan {
                                 return scan
                             }
                             // A run after text is work unless the paragraph lays out columns: decided at the first
-                            // such run, when the paragraph has another line.
+                            // such run (a paragraph of one line answers at once).
                             if previousByte == 0x20 && lineHasText && scan.columns == nil {
-                                guard memchr(base + range.lowerBound, 0x0A, index - range.lowerBound) != nil
-                                    || FastScan.goesOnAfterLine(
-                                    bytes, index, end, findingEnd: findingEnd, linesAreParagraphs: linesAreParagraphs,
-                                    carriageReturns: carriageReturns)
-                                else {
-                                    scan.needsWork = true
-                                    return scan
-                                }
                                 FastScan.decideColumns(
                                     &scan, bytes, range, findingEnd: findingEnd, linesAreParagraphs: linesAreParagraphs,
                                     carriageReturns: carriageReturns)
@@ -500,23 +492,6 @@ struct FastScan {
             scan.paragraphEnd = end
         }
         scan.columns = Blocks.isLaidOutInColumns(base, range.lowerBound..<end)
-    }
-
-    /// Whether the paragraph goes on after the line holding `index`: a line break, then (when the scan finds the
-    /// paragraph's end) a line that `Blocks.next` keeps in it.
-    @inline(never)
-    static func goesOnAfterLine(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, findingEnd: Bool, linesAreParagraphs: Bool,
-        carriageReturns: Bool
-    ) -> Bool {
-        guard let base = bytes.baseAddress, !linesAreParagraphs,
-            let newline = memchr(base + index, 0x0A, end - index)
-        else { return false }
-        let next = UnsafeRawPointer(newline) - UnsafeRawPointer(base) + 1
-        if next >= end { return false }
-        guard findingEnd else { return true }
-        return base[next] != 0x0A
-            && !(Blocks.mayStartBlock(base[next]) && Blocks.startsAnotherBlock(bytes, at: next, carriageReturns: carriageReturns))
     }
 
     /// The letters of the run at `start` when it is a printf conversion's (`LanguageEvidence.isConversion`), else 0.
