@@ -5,7 +5,7 @@ import TlumachText
 
 /// Kinds of evidence that two sentences translate each other; each kind has its own weight in the parameters.
 public enum AnchorKind: Int, Sendable, CaseIterable, Codable {
-    case number = 0, name, term, punctuation, custom, mood
+    case number = 0, name, term, punctuation, custom, mood, code
 }
 
 /// A source of alignment anchors: keys found in a sentence, such that a key of a source sentence equal to a key
@@ -224,6 +224,47 @@ public struct PunctuationAnchors: AnchorSource {
         }
         keys += Array(repeating: "quote", count: (straightQuotes + 1) / 2)
         return keys
+    }
+}
+
+/// Code both sides keep as written in technical text: a path, file, option or identifier (`debian/rules`,
+/// `override_dh_command`, `--with=kde`, `libxml2`, `$package_name.install`), a word of ASCII letters that also holds
+/// a `/ _ = $` or a dot or digit inside, or starts with a hyphen. Lower-case, so names (capitalised words) do not
+/// catch it. A word with a Cyrillic letter in it (`override_dh_команда`) is a translated placeholder, not a key.
+public struct CodeAnchors: AnchorSource {
+    public var kind: AnchorKind { .code }
+    public init() {}
+
+    public func keys(in sentence: String, language: Language) -> [String] {
+        var keys: [String] = []
+        for word in sentence.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }) {
+            if let key = Self.key(word) { keys.append(key) }
+        }
+        return keys
+    }
+
+    static func key(_ word: Substring) -> String? {
+        // Quotes, brackets and the punctuation of the sentence around the word are not part of it.
+        let edges: Set<Character> = ["\"", "'", "«", "»", "“", "”", "„", "‘", "’", "(", ")", "[", "]", "{", "}", ",", ";", ":", "!", "?", "`"]
+        var token = word.drop { edges.contains($0) }
+        while let last = token.last, edges.contains(last) || last == "." { token = token.dropLast() }
+        guard token.count >= 3, token.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        var letters = 0
+        var marked = token.first == "-" && token.dropFirst().first.map { $0 == "-" || $0.isLetter } == true
+        var previous: Character = " "
+        for character in token {
+            if character.isLetter { letters += 1 }
+            switch character {
+            case "/", "_", "=", "$": marked = true
+            case ".": if previous.isLetter || previous.isNumber { marked = true }
+            default: if character.isNumber && previous.isLetter { marked = true }
+            }
+            previous = character
+        }
+        guard letters >= 2, marked else { return nil }
+        // An abbreviation's dots (e.g., i.e.) mark no code.
+        if token.split(separator: ".").allSatisfy({ $0.count == 1 }) { return nil }
+        return token.lowercased()
     }
 }
 

@@ -28,7 +28,7 @@ public struct SentenceAligner: Sendable {
 
     /// Numbers, names (romanised, LatinMatchKey), sentence mood and punctuation; add `TermAnchors` for a glossary.
     public static let standardAnchors: [any AnchorSource] = [
-        NumberAnchors(), NameAnchors(), MoodAnchors(), PunctuationAnchors(),
+        NumberAnchors(), NameAnchors(), MoodAnchors(), PunctuationAnchors(), CodeAnchors(),
     ]
 
     /// What an alignment run found, with the band it needed (for diagnostics and the benchmark: `package`).

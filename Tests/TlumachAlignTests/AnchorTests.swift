@@ -118,4 +118,24 @@ final class TermAnchorTests: XCTestCase {
         XCTAssertEqual(terms.keys(in: "The Coordination Headquarters said", language: .en), ["coordination-hq"])
         XCTAssertEqual(terms.kind, .term)
     }
+
+    /// The Ubuntu Packaging Guide's sentences (real, with their Ukrainian translation): code kept as written anchors a
+    /// pair; words, names and a translated placeholder do not.
+    func testCodeBothSidesKeepIsAKey() {
+        let code = CodeAnchors()
+        XCTAssertEqual(
+            code.keys(in: "If debian/rules contains a target with a name like override_dh_command, then dh will run it.", language: .en),
+            ["debian/rules", "override_dh_command"])
+        XCTAssertEqual(
+            code.keys(in: "Якщо в debian/rules є функція з іменем, схожим на override_dh_команда, то dh виконає її.", language: .uk),
+            ["debian/rules"])
+        XCTAssertEqual(
+            code.keys(in: "This will import the code into a branch and add the debian/ packaging directory.", language: .en),
+            ["debian/"])
+        XCTAssertEqual(code.keys(in: "Це імпортує код у гілку й створить теку debian/.", language: .uk), ["debian/"])
+        XCTAssertEqual(
+            code.keys(in: "Packages which use Debhelper 7 should add the --with=kde option (see libxml2, $package_name.install).", language: .en),
+            ["--with=kde", "libxml2", "$package_name.install"])
+        XCTAssertEqual(code.keys(in: "Ukraine, e.g. Kyiv's 2,500 well-known \"defenders\" - and -a.", language: .en), [])
+    }
 }
