@@ -309,6 +309,16 @@ public final class TermAligner {
         // "не" linked into the term (the span starts with it) stays: не містить, не вдалося відкрити.
         while a <= b && side.tokens[a].isFunction && !side.startsWithNegation(a, b + 1) { a += 1 }
         while b >= a && side.tokens[b].isFunction { b -= 1 }
+        // A number the source term has, right after the span, ends it (PowerPoint 2007 presentation → презентація
+        // PowerPoint 2007, not презентація PowerPoint: numbers count as function words, trimmed from the ends).
+        var numberEnd = false
+        if a <= b, b + 1 < targetBase + high + 1, Self.isNumber(side.tokens[b + 1].surface),
+            !side.tokens[b + 1].breakBefore,
+            corpus.source.tokens[first..<end].contains(where: { $0.surface == side.tokens[b + 1].surface })
+        {
+            b += 1
+            numberEnd = true
+        }
         // A "не" right before the span belongs to it unless the source says a negation outside the term ("does not
         // contain" for "contain"): without it the pair says the opposite (architecture independent → не залежні
         // від архітектури: an adjective's in- or un- has no word of its own for the alignment to link "не" to, which
@@ -318,8 +328,12 @@ public final class TermAligner {
         {
             a -= 1
         }
-        guard a <= b, side.isTermLike(a, b + 1) else { return nil }
+        guard a <= b, side.isTermLike(a, b + 1, numberEnd: numberEnd) else { return nil }
         return (a..<(b + 1), shared)
+    }
+
+    static func isNumber(_ word: String) -> Bool {
+        !word.isEmpty && word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
     }
 
     /// Whether the unit's source has a negation word outside the term's words (relative positions `rows`).

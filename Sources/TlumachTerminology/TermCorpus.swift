@@ -93,10 +93,12 @@ package struct CorpusSide: Sendable {
     }
 
     /// Can `first..<end` of the flattened words be a term: no break inside, not starting (but for "не" before a
-    /// content word) or ending with a function word, at most `Gram.maximumLength` words.
-    package func isTermLike(_ first: Int, _ end: Int) -> Bool {
+    /// content word) or ending with a function word (but for a number the caller has checked, `numberEnd`: a
+    /// number the source term has), at most `Gram.maximumLength` words.
+    package func isTermLike(_ first: Int, _ end: Int, numberEnd: Bool = false) -> Bool {
         guard end > first, end - first <= Gram.maximumLength else { return false }
-        if tokens[first].isFunction && !startsWithNegation(first, end) || tokens[end - 1].isFunction { return false }
+        if tokens[first].isFunction && !startsWithNegation(first, end) { return false }
+        if tokens[end - 1].isFunction && !(numberEnd && end - 1 > first) { return false }
         var index = first + 1
         while index < end {
             if tokens[index].breakBefore { return false }

@@ -513,6 +513,25 @@ final class GlossaryDraftTests: XCTestCase {
         XCTAssertFalse(sources.contains("New Patch") || sources.contains("New patch"), "\(sources)")
     }
 
+    func testANumberTheSourceTermHasStaysAtTheSpansEnd() {
+        // Real units (gtk, shared-mime-info): numbers count as function words and were trimmed from the span's end,
+        // so Choukei 2, 3 and 4 Envelope all became конверт Choukei and Word 2007 document документ Word.
+        let pairs: [TermPairInput] = [
+            .init(id: "gtk20:959", source: "Choukei 2 Envelope", target: "Конверт Choukei 2"),
+            .init(id: "gtk20:960", source: "Choukei 3 Envelope", target: "Конверт Choukei 3"),
+            .init(id: "gtk30:1540", source: "Choukei 2 Envelope", target: "Конверт Choukei 2"),
+            .init(id: "gtk30:1541", source: "Choukei 3 Envelope", target: "Конверт Choukei 3"),
+            .init(id: "shared-mime-info:672", source: "Word 2007 document", target: "документ Word 2007"),
+            .init(id: "shared-mime-info:673", source: "Word 2007 document template", target: "шаблон документа Word 2007"),
+            .init(id: "shared-mime-info:467", source: "PowerPoint 2007 presentation", target: "презентація PowerPoint 2007"),
+            .init(id: "shared-mime-info:468", source: "PowerPoint 2007 presentation template", target: "шаблон презентації PowerPoint 2007"),
+        ]
+        let found = Dictionary(TermAligner(pairs: pairs).extract(minCount: 2).map { ($0.source.lowercased(), $0.target) }) { a, _ in a }
+        XCTAssertEqual(found["choukei 2 envelope"], "конверт Choukei 2", "\(found)")
+        XCTAssertEqual(found["word 2007 document"], "документ Word 2007", "\(found)")
+        XCTAssertFalse(found.values.contains("конверт Choukei"), "\(found)")
+    }
+
     func testAQueryReadsOnlyTheUnitsWithItsOwnInflectionsNotWordsThatShareItsStem() {
         // Real units (held-out 4's Settings miss, round 5): Porter2 stems "settings" and "set" alike, and the
         // verb's units ("could not be set" → встановити) outnumbered the noun's.
