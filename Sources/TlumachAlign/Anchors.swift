@@ -243,9 +243,12 @@ public struct CodeAnchors: AnchorSource {
         return keys
     }
 
+    /// Quotes, brackets and the punctuation of the sentence around a word are not part of it.
+    private static let edges: Set<Character> = [
+        "\"", "'", "«", "»", "“", "”", "„", "‘", "’", "(", ")", "[", "]", "{", "}", ",", ";", ":", "!", "?", "`",
+    ]
+
     static func key(_ word: Substring) -> String? {
-        // Quotes, brackets and the punctuation of the sentence around the word are not part of it.
-        let edges: Set<Character> = ["\"", "'", "«", "»", "“", "”", "„", "‘", "’", "(", ")", "[", "]", "{", "}", ",", ";", ":", "!", "?", "`"]
         var token = word.drop { edges.contains($0) }
         while let last = token.last, edges.contains(last) || last == "." { token = token.dropLast() }
         guard token.count >= 3, token.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }

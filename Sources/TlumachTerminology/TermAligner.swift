@@ -347,9 +347,13 @@ public final class TermAligner {
         return false
     }
 
-    private static let negations: Set<String> = [
-        "not", "no", "never", "cannot", "unable", "nor", "neither", "none", "nothing", "without", "не", "ні", "ніколи",
-    ]
+    /// Data/negations.txt.
+    private static let negations: Set<String> = {
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "negations", extension: "txt", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return TermData.lines(text)
+    }()
 
     private func record(_ evidence: inout Evidence, unit: Int, span: Range<Int>, aligned: Bool) {
         if aligned { evidence.aligned += 1 }

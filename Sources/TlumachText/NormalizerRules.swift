@@ -235,9 +235,11 @@ struct Rules {
     /// Whether a Roman numeral (Latin letters, or Cyrillic І and Х as typed for them) or a capital letter with a dot
     /// or digit after it (A.9, C.) starts at `start` and ends before any other letter: a part's, appendix's or
     /// figure's number.
+    private static let romanNumeralLetters: Set<Unicode.Scalar> = Set("IVXLCDMІХ".unicodeScalars)
+
     private func startsLabel(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
         var end = start
-        while end < s.count && end - start < 8 && "IVXLCDMІХ".unicodeScalars.contains(s[end]) { end += 1 }
+        while end < s.count && end - start < 8 && Self.romanNumeralLetters.contains(s[end]) { end += 1 }
         if end > start { return end == s.count || !isLetter(s[end]) }
         guard start + 1 < s.count, ("A"..."Z").contains(s[start]) else { return false }
         return s[start + 1] == "." || isDigit(s[start + 1])
