@@ -239,7 +239,20 @@ extension TermMatcher {
                     letters[count] = value
                     count += 1
                 }
-                count = UkrainianStemmer.stem(letters, count: count)
+                // The verbatim key (the folded letters unstemmed), when a term has such keys.
+                var verbatim: Int32 = -1
+                if hasVerbatim {
+                    key[0] = UInt8(ascii: "v")
+                    var length = 1
+                    for offset in 0..<count {
+                        let value = letters[offset]
+                        key[length] = UInt8(0xC0 | (value >> 6))
+                        key[length + 1] = UInt8(0x80 | (value & 0x3F))
+                        length += 2
+                    }
+                    verbatim = byteKeys.symbol(key, length)
+                }
+                count = UkrainianStemmer.stem(letters, count: count, alternations: false)
                 key[0] = UInt8(ascii: "w")
                 var length = 1
                 for offset in 0..<count {
@@ -251,6 +264,7 @@ extension TermMatcher {
                 let inflect = byteKeys.symbol(key, length)
                 guard needsExact && (lowercaseExact || capital) else {
                     if inflect >= 0 { found.append(inflect) }
+                    if verbatim >= 0 && verbatim != inflect { found.append(verbatim) }
                     return true
                 }
                 // The exact key: the skeleton of the word as written.
@@ -259,9 +273,10 @@ extension TermMatcher {
                 length = 1
                 guard skeletons.appendSkeleton(of: word, to: key, count: &length, capacity: 4 * capacity + 1) else { return false }
                 if inflect >= 0 { found.append(inflect) }
+                if verbatim >= 0 && verbatim != inflect { found.append(verbatim) }
                 guard exactLeads.contains(key + 1, length - 1) else { return true }
                 let exact = byteKeys.symbol(key, length)
-                if exact >= 0 && exact != inflect { found.append(exact) }
+                if exact >= 0 && exact != inflect && exact != verbatim { found.append(exact) }
                 return true
             }
         }

@@ -108,6 +108,11 @@ struct CompiledTerms: Sendable {
                                     for form in TermKeys.ukrainianAlternativeForms(folded) {
                                         options.append(intern(keys.keys(form, wantExact: false, wantLatin: false).inflect, .inflect))
                                     }
+                                    let extra = TermKeys.ukrainianPatternKeys(
+                                        lower: TermKeys.lowerKeepingApostrophes(word), single: words.count == 1)
+                                    if extra.dropsOwnStem { options.removeFirst() }
+                                    options += extra.stems.map { intern("w" + $0, .inflect) }
+                                    options += extra.verbatimForms.map { intern("v" + $0, .inflect) }
                                 }
                                 if let latin = wordKeys.latin, term.type == .properNoun || term.casing != .any {
                                     options.append(intern(latin, .latin))

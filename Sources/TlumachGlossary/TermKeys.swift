@@ -4,9 +4,11 @@ import TlumachTranslit
 
 /// How a word of text (or of a term) is reduced to the keys the matcher compares. One function for both sides, so a
 /// form is found exactly when its key equals the term's:
+/// - `verbatim` (Cyrillic): the folded word without apostrophes, unstemmed, for forms a term matches as written.
 /// - `inflect`: look-alike letters repaired to the word's dominant script, NFC, case-folded (ICU), apostrophes
-///   removed (Cyrillic) or unified (Latin), then stemmed: Ukrainian light stemmer for Cyrillic; Latin words lose only a possessive ending (the
-///   terms carry their own inflections: `EnglishInflection`).
+///   removed (Cyrillic) or unified (Latin), then stemmed: Ukrainian light stemmer for Cyrillic, without its vowel
+///   alternations (a term keys those forms itself: `ukrainianPatternKeys`); Latin words lose only a possessive ending
+///   (the terms carry their own inflections: `EnglishInflection`).
 /// - `exact`: the ICU confusable skeleton of the word as written (case kept): СВО typed as Latin CBO finds СВО; the
 ///   word "сво" does not. A Latin abbreviation with a plural or possessive s (POWs, SBU's) also yields its base.
 /// - `latin`: for names, `LatinMatchKey.key` from the transliteration module (Andriy/Andrii/Andrij → one key).
@@ -19,6 +21,9 @@ struct TermKeys: Sendable {
 
     struct WordKeys {
         var inflect: String
+        /// Cyrillic: "v" + the word case-folded without apostrophes, unstemmed — the key of a form a term matches as
+        /// written (`ukrainianPatternKeys`).
+        var verbatim: String?
         var exact: [String]
         var latin: String?
         /// Look-alike letters of another script were repaired.
@@ -79,10 +84,12 @@ struct TermKeys: Sendable {
 
         var folded = TermKeys.fold(scalars) ?? Array(((try? CaseMapping.folded(written)) ?? written.lowercased()).unicodeScalars)
         let inflect: String
+        var verbatim: String?
         switch script {
         case .cyrillic:
             folded.removeAll { $0 == "'" }
-            UkrainianStemmer.stem(&folded)
+            verbatim = TermKeys.string(folded, prefix: UInt8(ascii: "v"))
+            UkrainianStemmer.stem(&folded, alternations: false)
             inflect = TermKeys.string(folded, prefix: UInt8(ascii: "w"))
         case .latin:
             inflect = "w" + EnglishInflection.textKey(TermKeys.string(folded))
@@ -108,7 +115,7 @@ struct TermKeys: Sendable {
             if name.hasSuffix("'s") { name.removeLast(2) }
             latinKey = "l" + LatinMatchKey.key(name)
         }
-        return WordKeys(inflect: inflect, exact: exact, latin: latinKey, homoglyph: homoglyph, script: script)
+        return WordKeys(inflect: inflect, verbatim: verbatim, exact: exact, latin: latinKey, homoglyph: homoglyph, script: script)
     }
 
     /// The string of `scalars` (after an optional ASCII prefix) encoded straight to UTF-8: appending scalars to a
@@ -133,6 +140,73 @@ struct TermKeys: Sendable {
             case 0x490, 0x4E6: result[index] = Unicode.Scalar(value + 1)!
             case 0x27, 0x2D, 0x30...0x39, 0x61...0x7A, 0x430...0x45F, 0x491, 0x4E7: break
             default: return nil
+            }
+        }
+        return result
+    }
+
+    /// A word case-folded with its apostrophes made ASCII, as `ukrainianPatternKeys` takes it.
+    static func lowerKeepingApostrophes(_ word: String) -> [Unicode.Scalar] {
+        let unified = word.unicodeScalars.map { apostrophes.contains($0) ? "'" : $0 }
+        return fold(unified) ?? Array(String(String.UnicodeScalarView(unified)).lowercased().unicodeScalars)
+    }
+
+    /// What a Ukrainian term word needs besides its stem, because text is stemmed without vowel alternations and
+    /// without dropping -ов (`UkrainianStemmer`, `alternations: false`), so that Поліна is not полон, воїни not воєн,
+    /// Герасима not Герасимов and the name Миколай not the city Миколаїв.
+    struct UkrainianPatternKeys: Equatable {
+        /// More stems (without the "w" prefix).
+        var stems: [String] = []
+        /// The word's own stem is a misanalysis and is left out (Миколаїв → микола, the stem of Миколай).
+        var dropsOwnStem = false
+        /// Forms matched as written (`verbatim` keys: case-folded, unstemmed), without apostrophes.
+        var verbatimForms: [String] = []
+    }
+
+    /// - A word ending in a consonant (or ь) is a nominative whose other forms add an ending to it as written
+    ///   (обстріл → обстрілу) or with the vowel of its last syllable alternated (Харків → Харкова, Київ → Києва,
+    ///   Тернопіль → Тернополя): both bases are stems. Its forms whose stem is neither are matched as written: the nominative
+    ///   when the stemmer takes its -ів, -їв or -ом for an ending (Харків → харк, Миколаїв → микола; for a one-word
+    ///   term that stem is then left out), and the dative/locative in -ові, -еві, -єві (Харкові, Миколаєві, Петрові).
+    /// - A stem in -ов, -ев, -єв (військовий → військов) loses them in the plural and locative, which the stemmer reads
+    ///   as the ending -ові (військові → військ): in a longer term the shorter stem is added (its other words are
+    ///   context enough), for one word that form is matched as written.
+    /// - A verbal noun in -ння/-ття has its genitive plural matched as written (катування → катувань): as a stem it would be the
+    ///   participle's (знеструмлень, знеструмлений).
+    /// `lower` is the word case-folded with apostrophes made ASCII; `single`: the term is this one word.
+    static func ukrainianPatternKeys(lower: [Unicode.Scalar], single: Bool) -> UkrainianPatternKeys {
+        var result = UkrainianPatternKeys()
+        let vowels = Set("аеєиіїоуюяыэё".unicodeScalars)
+        let plain = { (letters: [Unicode.Scalar]) in letters.filter { $0 != "'" } }
+        func stem(_ letters: [Unicode.Scalar]) -> String {
+            var letters = plain(letters)
+            UkrainianStemmer.stem(&letters, alternations: false)
+            return string(letters)
+        }
+        let own = stem(lower)
+        func addVerbatim(_ form: [Unicode.Scalar]) {
+            let text = string(plain(form))
+            if !result.verbatimForms.contains(text) { result.verbatimForms.append(text) }
+        }
+        let text = string(lower)
+        if lower.count > 4, let plural = ["ння": "нь", "ття": "ть"][String(text.suffix(3))] {
+            addVerbatim(Array((String(text.dropLast(3)) + plural).unicodeScalars))
+        }
+        if let last = lower.last(where: { $0 != "'" }), !vowels.contains(last), last != "й" {
+            var base = lower
+            if base.last == "ь" { base.removeLast() }
+            var alternated = base
+            UkrainianStemmer.foldLastSyllable(&alternated)
+            var stems = [string(plain(base))]
+            if alternated != base { stems.append(string(plain(alternated))) }
+            for form in [lower, base + ["і"], alternated + ["і"]] where !stems.contains(stem(form)) { addVerbatim(form) }
+            result.dropsOwnStem = single && !stems.contains(own)
+            result.stems = stems.filter { $0 != own }
+        } else if own.count >= 5, ["ов", "ев", "єв"].contains(String(own.suffix(2))) {
+            if single {
+                addVerbatim(Array((own + "і").unicodeScalars))
+            } else {
+                result.stems.append(String(own.dropLast(2)))
             }
         }
         return result

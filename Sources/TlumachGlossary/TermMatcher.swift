@@ -152,6 +152,8 @@ public final class TermMatcher: Sendable {
     let countList: [Int64]
     let patterns: [Pattern]
     /// Whether any term needs exact (case-kept) keys; otherwise text words skip the skeleton.
+    /// Some term has a form matched as written (a "v" key: `TermKeys.ukrainianPatternKeys`).
+    let hasVerbatim: Bool
     let needsExact: Bool
     /// Some exact term has no capital letter, so lower-case words need exact keys too.
     let lowercaseExact: Bool
@@ -243,6 +245,7 @@ public final class TermMatcher: Sendable {
         self.dropFinishedStates = dropFinishedStates
         self.patterns = patterns
         self.needsExact = compiled.needsExact
+        self.hasVerbatim = compiled.symbolKeys.contains { $0.hasPrefix("v") }
         self.lowercaseExact = compiled.lowercaseExact
         let languageIDs = compiled.languageIDs
         self.languageIDs = languageIDs
@@ -499,16 +502,19 @@ public final class TermMatcher: Sendable {
                     if useKeyMemo && range8.count <= WordPrefix.size {
                         let symbol = cache.memoizedCyrillicSymbol(bytes, range8, hash: hash) { word in
                             computed.clearIfNeeded()
-                            // Here the word gets its inflection key only: one symbol or none.
+                            // Here the word gets its inflection key, and its verbatim key when a term has one: one
+                            // symbol, none, or (-2) both, which the path below keys again and keeps.
                             guard self.appendSymbolsForCyrillicWord(word, capital: capital, to: &computed), let first = computed.first else { return -1 }
-                            return first
+                            return computed.count == 1 ? first : -2
                         }
-                        if symbol < 0 {
+                        if symbol == -1 {
                             active.clearIfNeeded()
                             return
                         }
-                        tokenSymbols.append(symbol)
-                        break
+                        if symbol >= 0 {
+                            tokenSymbols.append(symbol)
+                            break
+                        }
                     }
                     computed.clearIfNeeded()
                     if appendSymbolsForCyrillicWord(UnsafeBufferPointer(rebasing: bytes[range8]), capital: capital, to: &computed) {
@@ -629,6 +635,7 @@ public final class TermMatcher: Sendable {
         let wordKeys = keys.keys(word, wantExact: wantExact)
         var found: [Int32] = []
         if let symbol = symbols[wordKeys.inflect] { found.append(symbol) }
+        if hasVerbatim, let verbatim = wordKeys.verbatim, let symbol = symbols[verbatim], !found.contains(symbol) { found.append(symbol) }
         for exact in wordKeys.exact { if let symbol = symbols[exact], !found.contains(symbol) { found.append(symbol) } }
         if let latin = wordKeys.latin, let symbol = symbols[latin] { found.append(symbol) }
         return (found, wordKeys.homoglyph)

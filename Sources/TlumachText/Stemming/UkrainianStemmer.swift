@@ -16,6 +16,10 @@
 /// 3. Remove a final -ов/-ев/-єв if at least `minimumStem` letters stay, so possessive-type names agree with
 ///    their dative/locative in -ові/-еві (Петров, Петрові; Харкова, Харкові; Миколаєва, Миколаєві).
 /// 4. Fold the vowel of the last syllable: і → о (Харків/Харкова, Чернігів/Чернігова), ї → є (Київ/Києва).
+///
+/// The glossary's matcher stems text with `alternations: false`: steps 3 and 4 (but ё → е) left out, because they
+/// merge different words (Поліна and полон, воїни and воєн, Герасима and Герасимов, Черкасов and Черкаси); it keys
+/// the other forms of a term on the term's side instead (`TermKeys.ukrainianPatternKeys`).
 public enum UkrainianStemmer {
     /// Shortest stem the stemmer leaves; shorter words are keyed whole.
     package static let minimumStem = 3
@@ -69,10 +73,10 @@ public enum UkrainianStemmer {
         return String(result)
     }
 
-    /// Stems in place (the matcher's path: no intermediate strings).
-    package static func stem(_ letters: inout [Unicode.Scalar]) {
+    /// Stems in place (the matcher's path: no intermediate strings). `alternations: false` leaves out steps 3 and 4.
+    package static func stem(_ letters: inout [Unicode.Scalar], alternations: Bool = true) {
         guard letters.count > minimumStem else {
-            foldLastSyllable(&letters)
+            foldLastSyllable(&letters, alternations: alternations)
             return
         }
         // 1. The longest ending that leaves a long enough stem.
@@ -88,21 +92,21 @@ public enum UkrainianStemmer {
             letters.removeLast()
         }
         // 3. Possessive-type -ов/-ев/-єв (before the fold, so Чернігів → черніг and Чернігова → черніг agree).
-        if letters.count - 2 >= minimumStem, letters.last == "в",
+        if alternations, letters.count - 2 >= minimumStem, letters.last == "в",
             let before = letters.dropLast().last, before == "о" || before == "е" || before == "є"
         {
             letters.removeLast(2)
         }
         // 4. Alternations of the last syllable.
-        foldLastSyllable(&letters)
+        foldLastSyllable(&letters, alternations: alternations)
     }
 
-    /// і → о and ї → є in the last syllable: Харків/Харкова, Київ/Києва. ё (Russian) → е.
-    private static func foldLastSyllable(_ letters: inout [Unicode.Scalar]) {
+    /// і → о and ї → є in the last syllable: Харків/Харкова, Київ/Києва (with `alternations` only). ё (Russian) → е.
+    package static func foldLastSyllable(_ letters: inout [Unicode.Scalar], alternations: Bool = true) {
         guard let index = letters.lastIndex(where: { vowels.contains($0) }) else { return }
         switch letters[index] {
-        case "і": letters[index] = "о"
-        case "ї": letters[index] = "є"
+        case "і" where alternations: letters[index] = "о"
+        case "ї" where alternations: letters[index] = "є"
         case "ё": letters[index] = "е"
         default: break
         }
@@ -130,10 +134,10 @@ extension UkrainianStemmer {
     /// hold the two equal), with no allocation and the endings looked up in a small hash table instead of tried one
     /// by one. Called for every word of a text the matcher has not seen before.
     @inline(__always)
-    package static func stem(_ letters: UnsafeMutablePointer<UInt16>, count: Int) -> Int {
+    package static func stem(_ letters: UnsafeMutablePointer<UInt16>, count: Int, alternations: Bool = true) -> Int {
         var count = count
         guard count > minimumStem else {
-            foldLastSyllable(letters, count: count)
+            foldLastSyllable(letters, count: count, alternations: alternations)
             return count
         }
         // 1. The longest ending that leaves a long enough stem.
@@ -156,24 +160,24 @@ extension UkrainianStemmer {
             if last == 0x456 || last == 0x457 || last == 0x439 { count -= 1 }
         }
         // 3. Possessive-type -ов/-ев/-єв.
-        if count - 2 >= minimumStem, letters[count - 1] == 0x432 {
+        if alternations, count - 2 >= minimumStem, letters[count - 1] == 0x432 {
             let before = letters[count - 2]
             if before == 0x43E || before == 0x435 || before == 0x454 { count -= 2 }
         }
         // 4. Alternations of the last syllable.
-        foldLastSyllable(letters, count: count)
+        foldLastSyllable(letters, count: count, alternations: alternations)
         return count
     }
 
     @inline(__always)
-    private static func foldLastSyllable(_ letters: UnsafeMutablePointer<UInt16>, count: Int) {
+    private static func foldLastSyllable(_ letters: UnsafeMutablePointer<UInt16>, count: Int, alternations: Bool) {
         var index = count - 1
         while index >= 0 {
             switch letters[index] {
             // а е є и о у ю я ы э: the last vowel stays.
             case 0x430, 0x435, 0x454, 0x438, 0x43E, 0x443, 0x44E, 0x44F, 0x44B, 0x44D: return
-            case 0x456: letters[index] = 0x43E; return  // і → о
-            case 0x457: letters[index] = 0x454; return  // ї → є
+            case 0x456: if alternations { letters[index] = 0x43E }; return  // і → о
+            case 0x457: if alternations { letters[index] = 0x454 }; return  // ї → є
             case 0x451: letters[index] = 0x435; return  // ё → е
             default: index -= 1
             }
