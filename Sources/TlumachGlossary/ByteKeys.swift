@@ -239,10 +239,9 @@ extension TermMatcher {
                     letters[count] = value
                     count += 1
                 }
-                // The verbatim key (the folded letters unstemmed), when a term has such keys.
-                var verbatim: Int32 = -1
-                if hasVerbatim {
-                    key[0] = UInt8(ascii: "v")
+                // The symbol of `prefix` + the first `count` letters as UTF-8 (every letter here is two bytes).
+                func symbol(_ prefix: Unicode.Scalar, _ count: Int) -> Int32 {
+                    key[0] = UInt8(ascii: prefix)
                     var length = 1
                     for offset in 0..<count {
                         let value = letters[offset]
@@ -250,18 +249,12 @@ extension TermMatcher {
                         key[length + 1] = UInt8(0x80 | (value & 0x3F))
                         length += 2
                     }
-                    verbatim = byteKeys.symbol(key, length)
+                    return byteKeys.symbol(key, length)
                 }
+                // The verbatim key (the folded letters unstemmed), when a term has such keys.
+                let verbatim = hasVerbatim ? symbol("v", count) : -1
                 count = UkrainianStemmer.stem(letters, count: count, alternations: false)
-                key[0] = UInt8(ascii: "w")
-                var length = 1
-                for offset in 0..<count {
-                    let value = letters[offset]
-                    key[length] = UInt8(0xC0 | (value >> 6))
-                    key[length + 1] = UInt8(0x80 | (value & 0x3F))
-                    length += 2
-                }
-                let inflect = byteKeys.symbol(key, length)
+                let inflect = symbol("w", count)
                 guard needsExact && (lowercaseExact || capital) else {
                     if inflect >= 0 { found.append(inflect) }
                     if verbatim >= 0 && verbatim != inflect { found.append(verbatim) }
@@ -270,7 +263,7 @@ extension TermMatcher {
                 // The exact key: the skeleton of the word as written.
                 guard let skeletons = letterSkeletons else { return false }
                 key[0] = UInt8(ascii: "x")
-                length = 1
+                var length = 1
                 guard skeletons.appendSkeleton(of: word, to: key, count: &length, capacity: 4 * capacity + 1) else { return false }
                 if inflect >= 0 { found.append(inflect) }
                 if verbatim >= 0 && verbatim != inflect { found.append(verbatim) }

@@ -151,9 +151,9 @@ public final class TermMatcher: Sendable {
     let singleCount: [Int64]
     let countList: [Int64]
     let patterns: [Pattern]
-    /// Whether any term needs exact (case-kept) keys; otherwise text words skip the skeleton.
     /// Some term has a form matched as written (a "v" key: `TermKeys.ukrainianPatternKeys`).
     let hasVerbatim: Bool
+    /// Whether any term needs exact (case-kept) keys; otherwise text words skip the skeleton.
     let needsExact: Bool
     /// Some exact term has no capital letter, so lower-case words need exact keys too.
     let lowercaseExact: Bool
