@@ -109,7 +109,8 @@ struct CompiledTerms: Sendable {
                                         options.append(intern(keys.keys(form, wantExact: false, wantLatin: false).inflect, .inflect))
                                     }
                                     let extra = TermKeys.ukrainianPatternKeys(
-                                        lower: TermKeys.lowerKeepingApostrophes(word), single: words.count == 1)
+                                        lower: TermKeys.lowerKeepingApostrophes(word), single: words.count == 1,
+                                        russian: language == "ru" || language.hasPrefix("ru-"))
                                     if extra.dropsOwnStem { options.removeFirst() }
                                     options += extra.stems.map { intern("w" + $0, .inflect) }
                                     options += extra.verbatimForms.map { intern("v" + $0, .inflect) }
@@ -125,7 +126,7 @@ struct CompiledTerms: Sendable {
                         if alternatives.contains([hyphen]) { sequences.append(alternatives.filter { $0 != [hyphen] }) }
                         for sequence in sequences {
                             for symbol in sequence.joined() { bySymbol[symbol, default: []].append(pattern) }
-                            // Insert every combination of the words' alternative keys (few: at most 2 per word).
+                            // Insert every combination of the words' alternative keys (a few per word).
                             var frontier: [Int32] = [0]
                             for options in sequence {
                                 var next: [Int32] = []
@@ -142,7 +143,9 @@ struct CompiledTerms: Sendable {
                                         }
                                     }
                                 }
-                                frontier = Array(Set(next)).prefix(64).map { $0 }
+                                // Sorted before the cap, so that a term with more combinations than it keys the same
+                                // ones in every process (a Set's order is seeded per process).
+                                frontier = Array(Set(next)).sorted().prefix(256).map { $0 }
                             }
                             for node in frontier where node != 0 && !outputs[Int(node)].contains(pattern) {
                                 outputs[Int(node)].append(pattern)

@@ -173,8 +173,14 @@ struct TermKeys: Sendable {
     ///   context enough), for one word that form is matched as written.
     /// - A verbal noun in -ння/-ття has its genitive plural matched as written (катування → катувань): as a stem it would be the
     ///   participle's (знеструмлень, знеструмлений).
-    /// `lower` is the word case-folded with apostrophes made ASCII; `single`: the term is this one word.
-    static func ukrainianPatternKeys(lower: [Unicode.Scalar], single: Bool) -> UkrainianPatternKeys {
+    /// - Russian: a word ending in a consonant also has its genitive plural in -ов (-ев after ц) matched as written
+    ///   (танк → танков, обстрел → обстрелов), which the stemmer's -ов rule used to reach; and the stems the Ukrainian ending
+    ///   list misses are added: -ие/-ье nouns (наступление → наступлени-: наступления, наступлением), -ия/-ья nouns
+    ///   (агрессия → агресс-: агрессий), -ый adjectives (раненый → ранен-: раненого), -ец nouns (беженец → беженц-);
+    ///   a soft -ий adjective's -его and -ему are matched as written (военнослужащего).
+    /// `lower` is the word case-folded with apostrophes made ASCII; `single`: the term is this one word; `russian`: a
+    /// Russian term's word.
+    static func ukrainianPatternKeys(lower: [Unicode.Scalar], single: Bool, russian: Bool = false) -> UkrainianPatternKeys {
         var result = UkrainianPatternKeys()
         let vowels = Set("аеєиіїоуюяыэё".unicodeScalars)
         let plain = { (letters: [Unicode.Scalar]) in letters.filter { $0 != "'" } }
@@ -202,6 +208,18 @@ struct TermKeys: Sendable {
             for form in [lower, base + ["і"], alternated + ["і"]] where !stems.contains(stem(form)) { addVerbatim(form) }
             result.dropsOwnStem = single && !stems.contains(own)
             result.stems = stems.filter { $0 != own }
+            // Russian -ов, or -ев after ц (немцев); after ж, ш, ч, щ it is -ей, an ending the stemmer knows.
+            if russian, let last = lower.last, !"ьжшчщ".unicodeScalars.contains(last) {
+                addVerbatim(lower + Array((last == "ц" ? "ев" : "ов").unicodeScalars))
+                if text.hasSuffix("ец") { result.stems.append(string(plain(Array(lower.dropLast(2)))) + "ц") }
+            }
+        } else if russian, lower.count > 5, let drop = ["ие": 1, "ье": 1, "ия": 2, "ья": 2, "ый": 2][String(text.suffix(2))] {
+            var letters = plain(Array(lower.dropLast(drop)))
+            UkrainianStemmer.foldLastSyllable(&letters, alternations: false)  // ё → е, as text's stems have it
+            result.stems.append(string(letters))
+        } else if russian, lower.count > 5, text.hasSuffix("ий") {
+            // -его, -ему: the soft adjective's genitive and dative, not in the ending list (военнослужащий).
+            for ending in ["его", "ему"] { addVerbatim(Array(lower.dropLast(2)) + Array(ending.unicodeScalars)) }
         } else if own.count >= 5, ["ов", "ев", "єв"].contains(String(own.suffix(2))) {
             if single {
                 addVerbatim(Array((own + "і").unicodeScalars))

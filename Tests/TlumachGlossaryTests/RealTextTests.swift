@@ -79,6 +79,22 @@ final class RealTextTests: XCTestCase {
         XCTAssertEqual(shipped.matches(in: "ХАРКІВ", language: "uk").map(\.kind), [.case])
     }
 
+    /// The same round on the Russian dictionary (hunspell-ru expanded by unmunch): the -ов rule had reached the
+    /// genitive plural (танков), now keyed on the term's side, and the ending list misses -ие/-ия nouns, -ый and soft
+    /// -ий adjectives' -его/-ему and the fleeting vowel of -ец (recall 0.78 → 0.94).
+    func testRussianTermsFormsAreFound() {
+        let text = "Много танков и обстрелов; после наступления и агрессий. Раненого и военнослужащего увезли, беженцы "
+            + "и россияне ушли. Герасима и Николая там не было."
+        let found = shipped.matches(in: text, language: "ru").map(\.conceptID)
+        XCTAssertEqual(found, [
+            "tank", "shelling", "offensive", "aggression", "wounded", "serviceman", "refugee", "russian",
+        ])
+        // Long terms have many combinations of their words' keys: every one is keyed (the trie once kept 64, picked
+        // in a per-process order, so a form was found in one run and not in the next).
+        let long = "Сообщение Генерального штаба Вооружённых сил Украины и Координационного штаба по вопросам обращения с военнопленными."
+        XCTAssertEqual(shipped.matches(in: long, language: "ru").map(\.conceptID), ["general-staff", "coordination-hq-pow"])
+    }
+
     func testCapitalisedNamesStillMatch() {
         let matches = shipped.matches(in: "У Сумах і Рівному тихо, а Київ працює.", language: "uk")
         XCTAssertEqual(matches.map(\.conceptID), ["sumy", "rivne", "kyiv"])
