@@ -13,7 +13,7 @@ import TlumachCore
 /// (temporary file, then rename). What is read is checked against the glossary (every index in range) before use.
 extension GlossaryCache {
     /// Bump when `CompiledTerms`, the key functions or this encoding change within one toolkit version.
-    static let matcherSchema: UInt64 = 7
+    static let matcherSchema: UInt64 = 8
     static let matcherMagic: [UInt8] = Array("TLUMACH-MATCHER-CACHE\n".utf8)
 
     /// What identifies a loaded glossary and the code that compiles it.

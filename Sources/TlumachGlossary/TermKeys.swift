@@ -172,7 +172,7 @@ struct TermKeys: Sendable {
     ///   as the ending -ові (військові → військ): in a longer term the shorter stem is added (its other words are
     ///   context enough), for one word that form is matched as written.
     /// - A verbal noun in -ння/-ття has its genitive plural matched as written (катування → катувань): as a stem it would be the
-    ///   participle's (знеструмлень, знеструмлений).
+    ///   participle's (знеструмлень, знеструмлений); so has a noun in -а/-о whose last о becomes і there (особа → осіб).
     /// - Russian: a word ending in a consonant also has its genitive plural in -ов (-ев after ц) matched as written
     ///   (танк → танков, обстрел → обстрелов), which the stemmer's -ов rule used to reach; and the stems the Ukrainian ending
     ///   list misses are added: -ие/-ье nouns (наступление → наступлени-: наступления, наступлением), -ия/-ья nouns
@@ -197,6 +197,15 @@ struct TermKeys: Sendable {
         let text = string(lower)
         if lower.count > 4, let plural = ["ння": "нь", "ття": "ть"][String(text.suffix(3))] {
             addVerbatim(Array((String(text.dropLast(3)) + plural).unicodeScalars))
+        }
+        // The genitive plural of a noun in -а/-о whose last о stands before one consonant closes the syllable and
+        // turns the о into і: особа → осіб, сторона → сторін, робота → робіт (a form only, as written).
+        let ownLetters = Array(own.unicodeScalars)
+        if !russian, let last = lower.last, "аоя".unicodeScalars.contains(last), ownLetters.count >= 3,
+            let consonant = ownLetters.last, !vowels.contains(consonant), consonant != "й", consonant != "ь",
+            ownLetters[ownLetters.count - 2] == "о"
+        {
+            addVerbatim(Array(ownLetters.dropLast(2)) + ["і", consonant])
         }
         if let last = lower.last(where: { $0 != "'" }), !vowels.contains(last), last != "й" {
             var base = lower

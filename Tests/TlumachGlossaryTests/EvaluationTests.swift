@@ -46,7 +46,9 @@ final class EvaluationTests: XCTestCase {
         for item in missed { print("  missed: \(item)") }
         for item in wrong { print("  wrong: \(item)") }
         XCTAssertGreaterThan(truePositives + falseNegatives, 350)
-        XCTAssertGreaterThanOrEqual(recall, 0.98, "missed: \(missed)")
-        XCTAssertGreaterThanOrEqual(precision, 0.99, "wrong: \(wrong)")
+        // Every form of the table is found and nothing else (docs/glossary-evaluation.md): one miss is a regression
+        // (the dictionary round's first version lost "переміщених осіб", the genitive plural of особа, under 0.98's slack).
+        XCTAssertEqual(missed, [], "missed")
+        XCTAssertEqual(wrong, [], "wrong")
     }
 }

@@ -67,12 +67,14 @@ final class RealTextTests: XCTestCase {
     func testTheTermsOwnFormsStillMatch() {
         let text = "У Харкові, Львові, Києві й Миколаєві; з Харкова до Миколаєва; Харків, Миколаїв, Київ, Львів. "
             + "Герасимов, Герасимова, Герасимові. Тернопіль, Тернополя. Обстріл, обстрілу, обстріли. "
-            + "Війна, війни, війн, воєн. Росіяни, росіян, росіянин. Катування, катувань. Військові злочини."
+            + "Війна, війни, війн, воєн. Росіяни, росіян, росіянин. Катування, катувань. Військові злочини. "
+            + "Для внутрішньо переміщених осіб."
         let found = shipped.matches(in: text, language: "uk")
         XCTAssertEqual(found.map(\.conceptID), [
             "kharkiv", "lviv", "kyiv", "mykolaiv", "kharkiv", "mykolaiv", "kharkiv", "mykolaiv", "kyiv", "lviv",
             "valery-gerasimov", "valery-gerasimov", "valery-gerasimov", "ternopil", "ternopil", "shelling", "shelling",
             "shelling", "war", "war", "war", "war", "russian", "russian", "russian", "torture", "torture", "war-crime",
+            "internally-displaced-person",
         ])
         // A form matched as written reports an inflection, its capitals a case difference.
         XCTAssertEqual(shipped.matches(in: "У Харкові", language: "uk").map(\.kind), [.inflection])
