@@ -104,12 +104,12 @@ struct CompiledTerms: Sendable {
                                     }
                                 }
                                 if wordKeys.script == .cyrillic {
-                                    let folded = TermKeys.fold(Array(word.unicodeScalars)).map { String(String.UnicodeScalarView($0)) } ?? word.lowercased()
-                                    for form in TermKeys.ukrainianAlternativeForms(folded) {
+                                    let lower = TermKeys.lowerKeepingApostrophes(word)
+                                    for form in TermKeys.ukrainianAlternativeForms(TermKeys.string(lower)) {
                                         options.append(intern(keys.keys(form, wantExact: false, wantLatin: false).inflect, .inflect))
                                     }
                                     let extra = TermKeys.ukrainianPatternKeys(
-                                        lower: TermKeys.lowerKeepingApostrophes(word), single: words.count == 1,
+                                        lower: lower, single: words.count == 1,
                                         russian: language == "ru" || language.hasPrefix("ru-"))
                                     if extra.dropsOwnStem { options.removeFirst() }
                                     options += extra.stems.map { intern("w" + $0, .inflect) }

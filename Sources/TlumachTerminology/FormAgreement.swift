@@ -26,12 +26,7 @@ package struct FormAgreement: Sendable {
     private let classesByEnding: [String: [String]]
     private let longestEnding: Int
 
-    package static let shared: FormAgreement = {
-        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "form-agreement", extension: "txt", subdirectory: "Data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return FormAgreement(data: "") }
-        return FormAgreement(data: text)
-    }()
+    package static let shared = FormAgreement(data: TermData.text("form-agreement"))
 
     /// Parses the data file's lines (see its header).
     package init(data: String) {

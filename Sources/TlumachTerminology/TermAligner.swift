@@ -348,12 +348,7 @@ public final class TermAligner {
     }
 
     /// Data/negations.txt.
-    private static let negations: Set<String> = {
-        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "negations", extension: "txt", subdirectory: "Data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [] }
-        return TermData.lines(text)
-    }()
+    private static let negations = TermData.lines(TermData.text("negations"))
 
     private func record(_ evidence: inout Evidence, unit: Int, span: Range<Int>, aligned: Bool) {
         if aligned { evidence.aligned += 1 }
@@ -621,11 +616,8 @@ public final class TermAligner {
     // MARK: - Dictionary form
 
     private static let formRanks: [String: Int] = {
-        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "dictionary-form-uk", extension: "txt", subdirectory: "Data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [:] }
         var ranks: [String: Int] = [:]
-        for line in TermData.lines(text) {
+        for line in TermData.lines(TermData.text("dictionary-form-uk")) {
             let parts = line.split(separator: " ")
             if parts.count == 2, let rank = Int(parts[1]) { ranks[String(parts[0])] = rank }
         }
@@ -633,12 +625,7 @@ public final class TermAligner {
     }()
     private static let longestEnding = formRanks.keys.map(\.count).max() ?? 0
 
-    private static let lowercaseAdjectiveEndings: [String] = {
-        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: "lowercase-adjectives-uk", extension: "txt", subdirectory: "Data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [] }
-        return TermData.lines(text).sorted()
-    }()
+    private static let lowercaseAdjectiveEndings = TermData.lines(TermData.text("lowercase-adjectives-uk")).sorted()
 
     /// 0: likely a dictionary form … 2: an oblique case (Ukrainian words; other words 0).
     static func formRank(_ word: String) -> Int {

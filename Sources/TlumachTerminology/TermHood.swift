@@ -70,12 +70,7 @@ package struct TermHood: Sendable {
         return report(source, target) || report(target, source)
     }
 
-    private static func load(_ name: String) -> String {
-        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: name, extension: "txt", subdirectory: "Data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return "" }
-        return text
-    }
+    private static func load(_ name: String) -> String { TermData.text(name) }
 
     /// English adverb endings (-ly after these letters: successfully, currently, automatically; not family,
     /// assembly, supply).

@@ -36,12 +36,7 @@ package struct FunctionWords: Sendable {
         self.cyrillic = cyrillic
     }
 
-    private static func load(_ name: String) -> Set<String> {
-        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: name, extension: "txt", subdirectory: "Data"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [] }
-        return TermData.lines(text)
-    }
+    private static func load(_ name: String) -> Set<String> { TermData.lines(TermData.text(name)) }
 
     package func contains(_ lowercased: String, cyrillic isCyrillic: Bool) -> Bool {
         isCyrillic ? cyrillic.contains(lowercased) : latin.contains(lowercased)
@@ -49,6 +44,14 @@ package struct FunctionWords: Sendable {
 }
 
 package enum TermData {
+    /// The module's data file `Data/<name>.txt`, or "" when it cannot be read (every list then stays empty).
+    package static func text(_ name: String) -> String {
+        guard let url = try? ResourceLocator.url(bundleName: "Tlumach_TlumachTerminology", resource: name, extension: "txt", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "" }
+        return text
+    }
+
     /// Non-empty lines without `#` comments, trimmed.
     package static func lines(_ text: String) -> Set<String> {
         var result = Set<String>()

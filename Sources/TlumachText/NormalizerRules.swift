@@ -232,11 +232,11 @@ struct Rules {
         return false
     }
 
+    private static let romanNumeralLetters: Set<Unicode.Scalar> = Set("IVXLCDMІХ".unicodeScalars)
+
     /// Whether a Roman numeral (Latin letters, or Cyrillic І and Х as typed for them) or a capital letter with a dot
     /// or digit after it (A.9, C.) starts at `start` and ends before any other letter: a part's, appendix's or
     /// figure's number.
-    private static let romanNumeralLetters: Set<Unicode.Scalar> = Set("IVXLCDMІХ".unicodeScalars)
-
     private func startsLabel(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
         var end = start
         while end < s.count && end - start < 8 && Self.romanNumeralLetters.contains(s[end]) { end += 1 }
