@@ -28,9 +28,16 @@ public struct AlignmentOutput: Sendable {
         return beads.map { numbers($0.source, source) + "\t" + numbers($0.target, target) + "\n" }.joined()
     }
 
-    /// Source text, a tab, target text; tabs and line breaks inside sentences become spaces.
-    public func tsv() -> String {
-        beads.map { Self.cell(sourceText($0)) + "\t" + Self.cell(targetText($0)) + "\n" }.joined()
+    /// A header naming the languages (`uk<TAB>en`), then per bead the source text, a tab and the target text: the
+    /// bilingual TSV that `check` and `glossary extract` read. Tabs and line breaks inside sentences
+    /// become spaces; a cell that starts with `"` is quoted (inner quotes doubled), since a reader of such files
+    /// takes a leading `"` as the start of a quoted field.
+    public func tsv(sourceLanguage: String, targetLanguage: String) -> String {
+        var text = Self.cell(sourceLanguage) + "\t" + Self.cell(targetLanguage) + "\n"
+        for bead in beads {
+            text += Self.cell(sourceText(bead)) + "\t" + Self.cell(targetText(bead)) + "\n"
+        }
+        return text
     }
 
     /// The pairs worth keeping in a memory: beads with sentences on both sides (1-1 and merged).
@@ -56,6 +63,13 @@ public struct AlignmentOutput: Sendable {
     }
 
     static func cell(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        let flat = String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        guard flat.hasPrefix("\"") else { return flat }
+        var quoted = "\""
+        for character in flat {
+            quoted.append(character)
+            if character == "\"" { quoted.append("\"") }
+        }
+        return quoted + "\""
     }
 }

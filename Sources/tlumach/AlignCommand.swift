@@ -14,7 +14,7 @@ struct AlignCommand: ParsableCommand {
         discussion: """
             Segments both texts (or reads one sentence per line with --presegmented) and aligns them by dynamic \
             programming over 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 beads, scoring sentence lengths (Gale–Church) and \
-            anchors: numbers by value, names through their Latin key, code kept as written, punctuation. Output: tsv (source TAB target), \
+            anchors: numbers by value, names through their Latin key, code kept as written, punctuation. Output: tsv (a language header, then source TAB target), \
             beads (source numbers TAB target numbers, 1-based; line numbers with --presegmented) or tmx. \
             Languages: uk, en or ru; uk → en unless --source-lang/--target-lang say otherwise.
             """)
@@ -85,7 +85,7 @@ struct AlignCommand: ParsableCommand {
         }
         let text: String
         switch format {
-        case .tsv: text = output.tsv()
+        case .tsv: text = output.tsv(sourceLanguage: languages.0.rawValue, targetLanguage: languages.1.rawValue)
         case .beads: text = output.beadsFormat()
         case .tmx:
             text = output.tmx(

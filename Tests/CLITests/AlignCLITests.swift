@@ -19,9 +19,29 @@ final class AlignCLITests: XCTestCase {
         let result = try CLI.run(["align", source, target, "--source-lang", "uk", "--target-lang", "en"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stdout.split(separator: "\n")
-        XCTAssertEqual(lines.count, 8)
+        XCTAssertEqual(lines.first, "uk\ten")
+        XCTAssertEqual(lines.count, 9)
         XCTAssertTrue(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 2 })
         XCTAssertTrue(result.stdout.contains("понад 2 500 українців.\tAccording to him, more than 2,500 Ukrainians"))
+    }
+
+    /// The TSV is the bilingual TSV `check` reads: a language header, and a sentence that opens with a straight
+    /// quote kept whole (before, `check` refused the file for its missing header).
+    func testTSVIsReadByCheck() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let en = directory.appendingPathComponent("q.en")
+        let uk = directory.appendingPathComponent("q.uk")
+        try "\"We will not stop,\" he said.\nThe talks continue.\n".write(to: en, atomically: true, encoding: .utf8)
+        try "«Ми не зупинимося», — сказав він.\nПереговори тривають.\n".write(to: uk, atomically: true, encoding: .utf8)
+        let pairs = directory.appendingPathComponent("pairs.tsv").path
+        let aligned = try CLI.run([
+            "align", en.path, uk.path, "--presegmented", "--source-lang", "en", "--target-lang", "uk", "--out", pairs,
+        ])
+        XCTAssertEqual(aligned.status, 0, aligned.stderr)
+        XCTAssertTrue(try String(contentsOfFile: pairs, encoding: .utf8).hasPrefix("en\tuk\n\"\"\"We will not stop,\"\" he"))
+        let checked = try CLI.run(["check", pairs, "--format", "json", "--no-glossary"])
+        XCTAssertEqual(checked.status, 0, checked.stderr + checked.stdout)
+        XCTAssertTrue(checked.stdout.contains("\"units\": 2"), checked.stdout)
     }
 
     func testPresegmentedBeadsUseLineNumbers() throws {

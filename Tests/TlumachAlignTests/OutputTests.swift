@@ -28,9 +28,22 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(bySentence.beadsFormat(), "1\t1\n2\t2\n3\t\n")
     }
 
-    func testTSVKeepsOneLinePerBead() {
+    func testTSVKeepsOneLinePerBeadUnderALanguageHeader() {
         let output = AlignmentOutput(source: source, target: target, beads: beads, numberByLine: false)
-        XCTAssertEqual(output.tsv(), "Перше речення.\tFirst sentence.\nДруге & «третє».\tSecond <and> third.\nЗайве.\t\n")
+        XCTAssertEqual(
+            output.tsv(sourceLanguage: "uk", targetLanguage: "en"),
+            "uk\ten\nПерше речення.\tFirst sentence.\nДруге & «третє».\tSecond <and> third.\nЗайве.\t\n")
+    }
+
+    /// A reader of bilingual TSV takes a leading `"` as a quoted field's start, so such a cell is written quoted.
+    func testACellStartingWithAStraightQuoteIsQuoted() {
+        let output = AlignmentOutput(
+            source: [.init("\"Ми не зупинимося\", — сказав він.", line: 1)],
+            target: [.init("\"We will not stop,\" he said.", line: 1)], beads: [Bead(source: 0..<1, target: 0..<1)],
+            numberByLine: false)
+        XCTAssertEqual(
+            output.tsv(sourceLanguage: "uk", targetLanguage: "en"),
+            "uk\ten\n\"\"\"Ми не зупинимося\"\", — сказав він.\"\t\"\"\"We will not stop,\"\" he said.\"\n")
     }
 
     func testTMXIsWellFormedAndHoldsOnlyPairs() throws {

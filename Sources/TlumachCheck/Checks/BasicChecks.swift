@@ -16,7 +16,8 @@ struct UntranslatedCheck: Check {
             page's example command lines (mostly options, paths, assignments and quoted arguments) and lists \
             of quoted values, a lower-case scheme (ksvn+file), a value a program prints as written (False, null), a lone lower-case word (a keyword the program matches: \
             help, list) and a key's name where the PO context says so (keyboard label: Delete) are not reported, \
-            nor targets made only of the \
+            nor a licence kept in English (its notice, and every unit copied in one run with it: the GPL appended to \
+            a manual), nor targets made only of the \
             `untranslatable` words of `.tlumach.yml`. A lone capitalised word copied (Help) is reported only when \
             no translated target of the run keeps that word as it is: “Windows” stays “Windows” when another unit \
             says “диск Windows”.
@@ -88,7 +89,20 @@ struct UntranslatedCheck: Check {
             .triggering("list of files", "list of files", note: "Lower-case words of a phrase."),
             .passing("file1 file2", "file1 file2", note: "Argument names with indexes (mc)."),
             .triggering("compare 2 files", "compare 2 files", note: "A number beside words is not an index."),
+            .passing(
+                "1. You may copy and distribute verbatim copies of the Program's source code as you receive it.",
+                "1. You may copy and distribute verbatim copies of the Program's source code as you receive it.",
+                note: "A licence's clause kept in English in one run of copied units with its notice (Debian Edu's Audacity manual).",
+                otherUnits: [(Self.gplNotice, Self.gplNotice)]),
+            .triggering(
+                "Then you choose the whole record and choose noise removal again.",
+                "Then you choose the whole record and choose noise removal again.",
+                note: "Copied text that a translated unit parts from a licence's notice.",
+                otherUnits: [("Copyright and authors", "Авторське право та автори"), (Self.gplNotice, Self.gplNotice)]),
         ])
+
+    private static let gplNotice =
+        "This program is free software; you can redistribute it and/or modify it under the terms of the GNU General Public License."
 
     let untranslatables: Set<String>
 
@@ -104,12 +118,9 @@ struct UntranslatedCheck: Check {
         case copiedWord(String)
     }
 
+    /// An empty target. Copies are reported by `checkAll`, which sees the units around them.
     func check(_ unit: CheckedUnit) -> [Issue] {
-        switch shortfall(unit) {
-        case .empty: [Issue("the target is empty")]
-        case .copiedPhrase: [Issue(Self.copiedMessage)]
-        case .copiedWord, nil: []
-        }
+        shortfall(unit) == .empty ? [Issue("the target is empty")] : []
     }
 
     static let copiedMessage = "the target is the source copied unchanged"
@@ -186,14 +197,22 @@ struct UntranslatedCheck: Check {
     /// Lone copied words, unless the run's translations keep the word: udisks2 "Windows" → "Windows" is a name
     /// when gnome-disk-utility writes "диск Windows"; gtk's "Help" → "Help" is untranslated when no Ukrainian
     /// target has "Help" in it.
+    /// Copied phrases, unless they are part of a licence's text kept whole (`outsideCopiedLicences`).
     func checkAll(_ units: [CheckedUnit]) -> [(Int, Issue)] {
+        var phrases: [Int] = []
         var candidates: [(index: Int, word: String)] = []
         for (index, unit) in units.enumerated() {
-            if case .copiedWord(let word) = shortfall(unit) { candidates.append((index, word)) }
+            switch shortfall(unit) {
+            // A message key's unit is left to the checks that read the target alone, as the runner leaves it.
+            case .copiedPhrase where !unit.isMessageKey: phrases.append(index)
+            case .copiedWord(let word): candidates.append((index, word))
+            default: break
+            }
         }
-        guard !candidates.isEmpty else { return [] }
+        let copiedPhrases = Self.outsideCopiedLicences(phrases, units: units).map { ($0, Issue(Self.copiedMessage)) }
+        guard !candidates.isEmpty else { return copiedPhrases }
         candidates = Self.withoutKeyTables(candidates, units: units)
-        guard !candidates.isEmpty else { return [] }
+        guard !candidates.isEmpty else { return copiedPhrases }
         let words = Set(candidates.map(\.word))
         var kept = Set<String>()
         for unit in units where unit.hasTarget && !unit.target.utf8.elementsEqual(unit.source.utf8) {
@@ -208,7 +227,35 @@ struct UntranslatedCheck: Check {
             guard capital && cyrillic else { continue }
             for word in unit.targetText.words where words.contains(word.text) { kept.insert(word.text) }
         }
-        return candidates.filter { !kept.contains($0.word) }.map { ($0.index, Issue(Self.copiedMessage)) }
+        return copiedPhrases + candidates.filter { !kept.contains($0.word) }.map { ($0.index, Issue(Self.copiedMessage)) }
+    }
+
+    /// Debian Edu's Audacity manual appends the GPL in English, paragraph after paragraph: its clauses ("1. You
+    /// may copy and distribute verbatim copies…") name no licence, but they stand in one run of copied units with
+    /// the notice that does ("…under the terms of the GNU General Public License…"). A run of consecutive units of
+    /// one file whose targets copy their sources, with a licence's notice among them, is that licence's text kept
+    /// whole on purpose; `indexes` without the units of such runs.
+    static func outsideCopiedLicences(_ indexes: [Int], units: [CheckedUnit]) -> [Int] {
+        guard !indexes.isEmpty else { return indexes }
+        func isCopy(_ unit: CheckedUnit) -> Bool { unit.hasTarget && unit.target.utf8.elementsEqual(unit.source.utf8) }
+        var licence: [Range<Int>] = []
+        var start = 0
+        while start < units.count {
+            guard isCopy(units[start]) else {
+                start += 1
+                continue
+            }
+            var end = start
+            var hasNotice = false
+            while end < units.count && units[end].file == units[start].file && isCopy(units[end]) {
+                if !hasNotice && isLicenceNotice(units[end].source, language: units[end].sourceLanguage) { hasNotice = true }
+                end += 1
+            }
+            if hasNotice { licence.append(start..<end) }
+            start = end
+        }
+        guard !licence.isEmpty else { return indexes }
+        return indexes.filter { !isInside($0, licence) }
     }
 
     /// snapper: "\tsnapper create", "\tsnapper list": a command line of the catalog's own program (its first word
