@@ -164,11 +164,14 @@ package struct TermCorpus: Sendable {
     package var sourceTexts: [String] = []
     package var targetTexts: [String] = []
 
+    /// A pair whose target is its source copied (an untranslated unit, a licence kept in English) is left out:
+    /// it says nothing of a translation, and its words would pair with themselves ("terms and conditions" as
+    /// Ukrainian). Names kept in Latin are still learnt from the translated units that carry them.
     package init(_ pairs: [TermPairInput]) {
         unitIDs.reserveCapacity(pairs.count)
         let sourceCache = TermTokenizer.Cache()
         let targetCache = TermTokenizer.Cache()
-        for pair in pairs {
+        for pair in pairs where !pair.target.utf8.elementsEqual(pair.source.utf8) {
             unitIDs.append(pair.id)
             source.add(TermTokenizer.tokenize(pair.source, cache: sourceCache))
             target.add(TermTokenizer.tokenize(pair.target, cache: targetCache))

@@ -251,8 +251,8 @@ struct TermCasingCheck: Check {
             in lower case (russia, russian officials' names), which is a choice made in data, never in code. The \
             glossary matcher compares abbreviations letter for letter and reads a name written all in lower case \
             as another word, so those slips are not found here. A lower-case term at the start of a sentence may \
-            take a capital. An inflected form of a proper name written all in lower case is taken for a common word \
-            of the same stem (сум is not Суми).
+            take a capital, and a text set in capitals (a headline) may write any term so. An inflected form of a \
+            proper name written all in lower case is taken for a common word of the same stem (сум is not Суми).
             """,
         defaultSeverity: .warning,
         examples: [
@@ -265,6 +265,8 @@ struct TermCasingCheck: Check {
             .passing("Київ", "kyiv", from: "uk", to: "en", note: "A name written in lower case is taken for another word, not the name."),
             .passing("the aggression of russia", "агресія росії"),
             .passing("Russia attacked.", "Росія напала.", note: "Start of a sentence."),
+            .passing("THE AGGRESSION OF RUSSIA", "АГРЕСІЯ РОСІЇ", note: "A headline set in capitals says nothing of a term's casing."),
+            .triggering("THE AGGRESSION OF RUSSIA", "Агресія ↓Росії", note: "The same headline in sentence case."),
         ])
 
     let terms: (any TermFinder)?
@@ -278,9 +280,18 @@ struct TermCasingCheck: Check {
     }
 
     func check(_ unit: CheckedUnit) -> [Issue] {
-        guard terms != nil, unit.hasTarget else { return [] }
+        guard terms != nil, unit.hasTarget, !unit.targetTerms.isEmpty else { return [] }
         var issues: [Issue] = []
+        let scalars = unit.targetText.scalars
+        let hasLowercase = scalars.contains { $0.properties.isLowercase }
         for occurrence in unit.targetTerms where occurrence.status.isApproved {
+            // A headline or heading set in capitals ("EBAY REPORTS RECORD SALES", "АГРЕСІЯ РОСІЇ") writes every
+            // word so: it says nothing of a term's casing.
+            if !hasLowercase
+                && scalars.indices.contains(where: { !occurrence.range.contains($0) && scalars[$0].properties.isUppercase })
+            {
+                continue
+            }
             // An inflected form written all in lower case is far more often a common word that shares the stem of a
             // proper noun (сум and Суми, рівні and Рівне) than a miswritten name: not reported.
             if occurrence.casing == .exact && occurrence.isInflected && !occurrence.text.contains(where: \.isUppercase)
@@ -356,7 +367,7 @@ struct TermContextCheck: Check {
     }
 
     func check(_ unit: CheckedUnit) -> [Issue] {
-        guard terms != nil, unit.hasTarget else { return [] }
+        guard terms != nil, unit.hasTarget, !unit.targetTerms.isEmpty else { return [] }
         var issues: [Issue] = []
         let scalars = unit.targetText.scalars
         for occurrence in unit.targetTerms {
