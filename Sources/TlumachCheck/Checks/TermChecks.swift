@@ -47,6 +47,9 @@ struct TermMissingCheck: Check {
             .passing("Region", "Регіон", note: "A variant of the oblast concept: an everyday word here (software catalogs)."),
             .passing("Province", "Провінція", note: "An admitted term does not demand the concept either."),
             .passing("NATO format", "формат NATO", note: "An abbreviation kept as it is names a format or product, not the concept (ICC profile → профіль ICC, shared-mime-info)."),
+            .passing(
+                "The Coordination Headquarters is working.", "The Coordination Headquarters is working.",
+                note: "A copied target: `untranslated` reports it (or keeps it, a licence in English)."),
         ])
 
     let terms: (any TermFinder)?
@@ -132,6 +135,9 @@ struct TermMissingCheck: Check {
         guard let terms, unit.hasTarget else { return [] }
         let sourceTerms = unit.sourceTerms
         guard !sourceTerms.isEmpty else { return [] }
+        // A target that copies its source is no translation to ask terms of: `untranslated` reports it, or keeps
+        // it on purpose (a licence appended in English).
+        guard !unit.target.utf8.elementsEqual(unit.source.utf8) else { return [] }
         let targetTerms = unit.targetTerms
         var reported = Set<String>()
         var issues: [Issue] = []
