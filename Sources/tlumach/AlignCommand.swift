@@ -130,6 +130,10 @@ struct AlignCommand: ParsableCommand {
             try memory.setLanguages(source: languages.0.rawValue, target: languages.1.rawValue)
             return try memory.add(pairs: output.translationPairs, origin: "align")
         }
-        printError("\(memory.location): \(summary.added) pairs added, \(summary.merged) merged with units already there")
+        // Said as `tm import` says it: a heading repeated in the text is a duplicate within this import, not of a
+        // unit the memory held.
+        printError(
+            MemoryImport.describe(
+                summary, file: memory.location, sourceLanguage: languages.0.rawValue, policy: .newest))
     }
 }

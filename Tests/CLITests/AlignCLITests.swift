@@ -100,11 +100,11 @@ final class AlignCLITests: XCTestCase {
         let memory = directory.appendingPathComponent("news.tm").path
         let first = try CLI.run(["align", source, target, "--into-tm", memory, "--format", "beads"])
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stderr.contains("8 pairs added"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("8 units read, 8 added, 0 duplicates"), first.stderr)
         let stats = try CLI.run(["tm", "stats", "--tm", memory])
         XCTAssertTrue(stats.stdout.contains("units:      8"), stats.stdout)
         let again = try CLI.run(["align", source, target, "--into-tm", memory])
-        XCTAssertTrue(again.stderr.contains("0 pairs added, 8 merged"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("8 units read, 0 added, 8 duplicates (8 of units already stored, 0 within this import)"), again.stderr)
         let reversed = try CLI.run(["align", target, source, "--source-lang", "en", "--target-lang", "uk", "--into-tm", memory])
         XCTAssertEqual(reversed.status, 2)
         XCTAssertTrue(reversed.stderr.contains("uk→en"), reversed.stderr)

@@ -160,9 +160,9 @@ final class PostgresCLITests: XCTestCase {
         let target = "examples/align/article.en.txt"
         let first = try run(["align", source, target, "--into-tm", url, "--format", "beads"])
         XCTAssertEqual(first.status, 0, first.stderr)
-        XCTAssertTrue(first.stderr.contains("8 pairs added"), first.stderr)
+        XCTAssertTrue(first.stderr.contains("8 units read, 8 added, 0 duplicates"), first.stderr)
         let again = try run(["align", source, target, "--into-tm", url])
-        XCTAssertTrue(again.stderr.contains("0 pairs added, 8 merged"), again.stderr)
+        XCTAssertTrue(again.stderr.contains("8 units read, 0 added, 8 duplicates (8 of units already stored, 0 within this import)"), again.stderr)
         let reversed = try run(["align", target, source, "--source-lang", "en", "--target-lang", "uk", "--into-tm", url])
         XCTAssertEqual(reversed.status, 2)
         XCTAssertTrue(reversed.stderr.contains("uk→en"), reversed.stderr)
