@@ -198,8 +198,10 @@ public enum DelimitedReader {
 }
 
 /// A source text and its translation as two plain files, paired paragraph by paragraph (paragraphs are separated
-/// by blank lines). Findings point into the target file; a paragraph without a partner is a unit with an empty
-/// side, so the difference in count is reported rather than silently mispaired further down.
+/// by blank lines). Two texts without a blank line and with as many lines each, several, are a CMS export's one
+/// paragraph a line (the normaliser reads such a text line by line too): their lines pair. Findings point into the
+/// target file; a paragraph without a partner is a unit with an empty side, so the difference in count is
+/// reported rather than silently mispaired further down.
 public enum TextPairReader {
     public static func read(sourcePath: String, targetPath: String) throws(InputError) -> BilingualDocument {
         let source = try TextFile.read(sourcePath)
@@ -208,8 +210,17 @@ public enum TextPairReader {
     }
 
     public static func pair(source: String, target: String, targetPath: String) -> BilingualDocument {
-        let sourceParagraphs = paragraphs(source)
-        let targetParagraphs = paragraphs(target)
+        var sourceParagraphs = paragraphs(source)
+        var targetParagraphs = paragraphs(target)
+        if sourceParagraphs.count == 1, targetParagraphs.count == 1 {
+            // (A hard-wrapped paragraph has no blank line either, but its translation seldom wraps into as many lines.)
+            let sourceLines = lines(of: sourceParagraphs[0])
+            let targetLines = lines(of: targetParagraphs[0])
+            if sourceLines.count > 1 && sourceLines.count == targetLines.count {
+                sourceParagraphs = sourceLines
+                targetParagraphs = targetLines
+            }
+        }
         var units: [BilingualUnit] = []
         for index in 0..<max(sourceParagraphs.count, targetParagraphs.count) {
             let sourceParagraph = index < sourceParagraphs.count ? sourceParagraphs[index] : nil
@@ -233,6 +244,13 @@ public enum TextPairReader {
             if unit == 0x0A { anchors.append(TextAnchor(offset: offset, line: line + anchors.count, column: 1)) }
         }
         return anchors.count == 1 ? .verbatim(line: line, column: 1) : .anchored(anchors)
+    }
+
+    /// A paragraph's lines, each with its own line number.
+    static func lines(of paragraph: (text: String, line: Int)) -> [(text: String, line: Int)] {
+        paragraph.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            (String($0.element), paragraph.line + $0.offset)
+        }
     }
 
     /// Paragraphs with the line each starts on; inner line breaks are kept.

@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Files or folders (.xlf, .xliff, .po, .tmx, .tsv, .csv).")
     var paths: [String] = []
 
-    @Option(name: .customLong("source"), help: "A plain source text, paired by paragraph with --target.")
+    @Option(name: .customLong("source"), help: "A plain source text, paired by paragraph with --target (line by line when neither has a blank line and both have as many lines).")
     var sourceText: String?
 
     @Option(name: .customLong("target"), help: "The plain translated text.")

@@ -267,6 +267,19 @@ final class FormatTests: XCTestCase {
         XCTAssertThrowsError(try BilingualReader.read(path))
     }
 
+    /// A CMS export: one paragraph a line, no blank line, as many lines on both sides.
+    func testTextsOfOneParagraphALinePairByLine() {
+        let document = TextPairReader.pair(
+            source: "First.\nSecond.\nThird.\n", target: "Перший.\nДругий.\nТретій.\n", targetPath: "t.txt")
+        XCTAssertEqual(document.units.map(\.target), ["Перший.", "Другий.", "Третій."])
+        XCTAssertEqual(document.units.map(\.source), ["First.", "Second.", "Third."])
+        XCTAssertEqual(document.units.map(\.line), [1, 2, 3])
+        // A paragraph wrapped into lines that do not correspond stays one unit.
+        let wrapped = TextPairReader.pair(
+            source: "One long sentence\nwrapped here.", target: "Одне довге речення, перенесене тут.", targetPath: "t.txt")
+        XCTAssertEqual(wrapped.units.count, 1)
+    }
+
     func testTextPairByParagraph() {
         let document = TextPairReader.pair(
             source: "First.\n\nSecond\nline.\n\nThird.", target: "Перший.\n\n\nДругий\nрядок.", targetPath: "t.txt")
