@@ -6,6 +6,10 @@
 #include <unicode/ubrk.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucol.h>
+#include <unicode/uloc.h>
+#include <unicode/ucal.h>
+#include <unicode/udat.h>
+#include <unicode/uenum.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
@@ -252,4 +256,57 @@ int32_t tl_decode_charset(const char *charset, const uint8_t *src, int32_t lengt
     }
     ucnv_close(converter);
     return (int32_t)(target - (UChar *)dest);
+}
+
+int32_t tl_region_count(void) {
+    const char *const *codes = uloc_getISOCountries();
+    int32_t count = 0;
+    while (codes[count] != NULL) count++;
+    return count;
+}
+
+int32_t tl_region_display_name(int32_t index, const char *displayLocale, uint16_t *dest, int32_t capacity,
+                               int32_t *status) {
+    const char *const *codes = uloc_getISOCountries();
+    char locale[16] = "und_";
+    strncat(locale, codes[index], sizeof locale - strlen(locale) - 1);
+    UErrorCode code = U_ZERO_ERROR;
+    int32_t length = uloc_getDisplayCountry(locale, displayLocale, (UChar *)dest, capacity, &code);
+    *status = code;
+    return length;
+}
+
+int32_t tl_zone_cities(const char *displayLocale, const char *region, uint16_t *dest, int32_t capacity,
+                       int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UEnumeration *zones = region != NULL ? ucal_openCountryTimeZones(region, &code) : ucal_openTimeZones(&code);
+    if (U_FAILURE(code)) {
+        *status = code;
+        return 0;
+    }
+    static const UChar pattern[] = {'V', 'V', 'V'};  // the exemplar city
+    UDate now = ucal_getNow();
+    int32_t written = 0;
+    int32_t zoneLength = 0;
+    const UChar *zone;
+    *status = U_ZERO_ERROR;
+    while ((zone = uenum_unext(zones, &zoneLength, &code)) != NULL && U_SUCCESS(code)) {
+        UErrorCode formatCode = U_ZERO_ERROR;
+        UChar city[128];
+        int32_t length = 0;
+        UDateFormat *format = udat_open(UDAT_PATTERN, UDAT_PATTERN, displayLocale, zone, zoneLength, pattern, 3,
+                                        &formatCode);
+        if (U_SUCCESS(formatCode)) length = udat_format(format, now, city, 128, NULL, &formatCode);
+        if (format != NULL) udat_close(format);
+        if (U_FAILURE(formatCode) || length > 128) length = 0;
+        if (written + length + 1 > capacity) {
+            *status = U_BUFFER_OVERFLOW_ERROR;
+            break;
+        }
+        memcpy(dest + written, city, (size_t)length * sizeof(UChar));
+        written += length;
+        dest[written++] = 0;
+    }
+    uenum_close(zones);
+    return written;
 }

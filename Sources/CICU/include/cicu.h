@@ -102,6 +102,20 @@ void tl_number_format_close(void *format);
 int32_t tl_decode_charset(const char *charset, const uint8_t *src, int32_t length, uint16_t *dest, int32_t capacity,
                           int32_t *errorOffset, int32_t *status);
 
+// MARK: Locale display names (CLDR data of the system ICU).
+/// How many ISO 3166 region codes ICU knows.
+int32_t tl_region_count(void);
+/// The display name of the index-th of those regions in `displayLocale` ("uk": "Італія"); its UTF-16 length.
+/// A region ICU has no name for gives its code.
+int32_t tl_region_display_name(int32_t index, const char *displayLocale, uint16_t *dest, int32_t capacity,
+                               int32_t *status);
+/// The exemplar city of every time zone ICU knows (or only those of `region`, an ISO 3166 code, when it is not
+/// NULL), in `displayLocale` ("Europe/Madrid": "Мадрид" in "uk"), in ICU's order: each name followed by a 0 (an
+/// empty name where the zone has none). Returns the UTF-16 length written; U_BUFFER_OVERFLOW_ERROR when they do
+/// not all fit.
+int32_t tl_zone_cities(const char *displayLocale, const char *region, uint16_t *dest, int32_t capacity,
+                       int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

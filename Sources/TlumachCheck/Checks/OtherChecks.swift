@@ -1,3 +1,4 @@
+import ICU
 /// `not-normalized`: the target fails the article normaliser.
 struct NotNormalizedCheck: Check {
     static let description = CheckDescription(
@@ -51,7 +52,10 @@ struct TransliterationCheck: Check {
             splits search and looks careless. A target word is taken as a rendering of a source name when their \
             Latin match keys agree (Andriy, Andrij and Andrii share one); inflected source names are tried in \
             their base forms. Spellings the glossary lists (Zelenskyy) win over KMU 2010; Russian-derived \
-            spellings are the glossary's business (term-forbidden).
+            spellings are the glossary's business (term-forbidden). KMU 2010 is for Ukrainian names: a foreign \
+            country or a city that names a time zone is written as CLDR's English names it (Italy, Pakistan, \
+            Madrid, Tokyo: the system ICU's data), and a spelling no romanisation of Ukrainian gives (a letter \
+            beyond ASCII, or w, x, q: José María, Washington) is a foreign name's own.
             """,
         defaultSeverity: .warning,
         examples: [
@@ -61,6 +65,19 @@ struct TransliterationCheck: Check {
             .passing("Олексій Данілов", "Oleksii Danilov", from: "uk", to: "en"),
             .passing("заява Андрія Юсова", "statement by Andrii Yusov", from: "uk", to: "en"),
             .passing("Сергій Шойгу", "Sergei Shoigu", from: "uk", to: "en", note: "A Russian name in its English spelling: not a KMU variant."),
+            .triggering(
+                "Марія Петренко виступила.", "↓Maria Petrenko spoke.", from: "uk", to: "en",
+                note: "Марія is Mariia (a candidate “Маріа”, no Ukrainian word, used to let Maria pass)."),
+            .passing(
+                "Байден заявив, що Італія і Пакистан підтримують Кенію.", "Biden said that Italy and Pakistan support Kenya.",
+                from: "uk", to: "en", note: "Foreign countries by their English names (CLDR's, from the system ICU), not by KMU 2010."),
+            .passing(
+                "Делегація прибула до Мадрида й Токіо.", "The delegation arrived in Madrid and Tokyo.", from: "uk", to: "en",
+                note: "Cities that name time zones, by CLDR's English names."),
+            .passing(
+                "Делегація прибула до Вашингтона.", "The delegation arrived in Washington.", from: "uk", to: "en",
+                note: "No romanisation of Ukrainian writes w, x or q."),
+            .passing("Хосе Марія Альварес", "José María Álvarez", from: "uk", to: "en", note: "A foreign name in its own spelling."),
         ])
 
     let names: any NameTransliterator
@@ -75,13 +92,51 @@ struct TransliterationCheck: Check {
     static let caseEndings = ["ові", "еві", "єві", "ого", "ому", "ою", "ею", "єю", "ем", "єм", "ом", "ій", "а", "я", "у", "ю", "і", "ї", "е", "и"]
     static let baseEndings = ["", "й", "ій", "а", "я", "о", "ь"]
 
+    static let vowels = Set("аеєиіїоуюя")
+
+    /// The word and the nominatives it may be a case form of. A stem ending in a vowel takes only -й or -я
+    /// (Андрія → Андрій, Армії → Армія): "Армі" or "Кеніа" are no Ukrainian words, and their KMU spellings
+    /// (Armi, Kenia) match English words (Army, Kenya) that translate the noun or the country, not a name.
     func candidates(_ word: String) -> [String] {
         var result = [word]
         for ending in Self.caseEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
             let stem = String(word.dropLast(ending.count))
-            for base in Self.baseEndings where stem + base != word { result.append(stem + base) }
+            let afterVowel = stem.last.map { Self.vowels.contains(Character($0.lowercased())) } ?? false
+            for base in Self.baseEndings where stem + base != word && (!afterVowel || base == "й" || base == "я") {
+                result.append(stem + base)
+            }
         }
         return result
+    }
+
+    /// The words of CLDR's Ukrainian names of countries, territories and the cities that name time zones, each
+    /// with the words of the same place's English name (Італія → Italy, Пакистан → Pakistan, Мадрид → Madrid): a
+    /// foreign place is named in English as English names it, not by KMU 2010, which is for Ukrainian names.
+    /// Lower case. Ukraine's own cities are left out: CLDR's English still writes some of them otherwise
+    /// (Zaporozhye), which is what this check exists to find.
+    static let placeWords: [String: Set<String>] = {
+        var table: [String: Set<String>] = [:]
+        let ukrainianCities = Set(PlaceNames.cities(in: "uk", region: "UA").compactMap { $0 })
+        let cities = zip(PlaceNames.cities(in: "uk"), PlaceNames.cities(in: "en")).filter { pair in
+            pair.0.map { !ukrainianCities.contains($0) } ?? false
+        }
+        let pairs = Array(zip(PlaceNames.regions(in: "uk"), PlaceNames.regions(in: "en"))) + cities
+        for (ukrainian, english) in pairs {
+            guard let ukrainian, let english else { continue }
+            let englishWords = Set(english.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            for word in ukrainian.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
+                table[String(word), default: []].formUnion(englishWords)
+            }
+        }
+        return table
+    }()
+
+    /// A spelling no romanisation of Ukrainian gives: a letter beyond ASCII (María, Jičín, Paraná: a foreign name
+    /// in its own spelling) or w, x, q (Taiwan, Buxton, Washington: in English spelling).
+    static func isForeignSpelling(_ word: String) -> Bool {
+        word.unicodeScalars.contains { scalar in
+            scalar.properties.isAlphabetic && (!scalar.isASCII || "wxqWXQ".unicodeScalars.contains(scalar))
+        }
     }
 
     func check(_ unit: CheckedUnit) -> [Issue] {
@@ -89,12 +144,15 @@ struct TransliterationCheck: Check {
         // Capitalised Cyrillic source words (names), not abbreviations.
         var expected: [String: (name: String, spelling: String)] = [:]
         var accepted = Set<String>()
+        // The English words of the foreign places the source names (Італії → Italy).
+        var placeEnglish = Set<String>()
         for word in unit.sourceText.words {
             guard let first = word.text.first, first.isUppercase, word.text.count >= 3,
                 !word.text.allSatisfy({ $0.isUppercase }),
                 word.text.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) })
             else { continue }
             for candidate in candidates(word.text) {
+                if let english = Self.placeWords[candidate.lowercased()] { placeEnglish.formUnion(english) }
                 let spelling = names.kmu2010(candidate)
                 accepted.insert(spelling.lowercased())
                 let key = names.matchKey(spelling)
@@ -116,7 +174,8 @@ struct TransliterationCheck: Check {
         for word in unit.targetText.words where word.text.count >= 3 {
             guard word.text.first?.isUppercase == true else { continue }
             guard let match = expected[names.matchKey(word.text)] else { continue }
-            if accepted.contains(word.text.lowercased()) { continue }
+            if accepted.contains(word.text.lowercased()) || Self.isForeignSpelling(word.text) { continue }
+            if placeEnglish.contains(word.text.lowercased()) { continue }
             if glossaryRanges.contains(where: { $0.overlaps(word.range) }) { continue }
             issues.append(
                 Issue("“\(word.text)” is neither the glossary’s nor the KMU 2010 spelling of “\(match.name)” (KMU 2010: \(match.spelling))",
