@@ -268,6 +268,10 @@ int32_t tl_region_count(void) {
 int32_t tl_region_display_name(int32_t index, const char *displayLocale, uint16_t *dest, int32_t capacity,
                                int32_t *status) {
     const char *const *codes = uloc_getISOCountries();
+    if (index < 0 || index >= tl_region_count()) {
+        *status = U_ILLEGAL_ARGUMENT_ERROR;
+        return 0;
+    }
     char locale[16] = "und_";
     strncat(locale, codes[index], sizeof locale - strlen(locale) - 1);
     UErrorCode code = U_ZERO_ERROR;
