@@ -2,20 +2,20 @@ import ICU
 import XCTest
 
 final class PlaceNamesTests: XCTestCase {
+    /// Ukrainian name → English name, pairing two lists by index (the first of a repeated Ukrainian name kept).
+    private func paired(_ ukrainian: [String?], _ english: [String?]) -> [String: String] {
+        let pairs = zip(ukrainian, english).compactMap { pair in pair.0.flatMap { uk in pair.1.map { (uk, $0) } } }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The two languages' lists pair up by index: the same region, the same zone.
     func testRegionsAndCitiesPairUpAcrossLanguages() throws {
-        let regions = Dictionary(
-            zip(PlaceNames.regions(in: "uk"), PlaceNames.regions(in: "en")).compactMap { pair in
-                pair.0.flatMap { uk in pair.1.map { (uk, $0) } }
-            }, uniquingKeysWith: { first, _ in first })
+        let regions = paired(PlaceNames.regions(in: "uk"), PlaceNames.regions(in: "en"))
         XCTAssertGreaterThan(regions.count, 200)
         XCTAssertEqual(regions["Італія"], "Italy")
         XCTAssertEqual(regions["Пакистан"], "Pakistan")
         XCTAssertEqual(regions["Україна"], "Ukraine")
-        let cities = Dictionary(
-            zip(PlaceNames.cities(in: "uk"), PlaceNames.cities(in: "en")).compactMap { pair in
-                pair.0.flatMap { uk in pair.1.map { (uk, $0) } }
-            }, uniquingKeysWith: { first, _ in first })
+        let cities = paired(PlaceNames.cities(in: "uk"), PlaceNames.cities(in: "en"))
         XCTAssertGreaterThan(cities.count, 300)
         XCTAssertEqual(cities["Мадрид"], "Madrid")
         XCTAssertEqual(cities["Токіо"], "Tokyo")
