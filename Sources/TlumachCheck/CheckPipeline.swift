@@ -170,6 +170,14 @@ public enum CheckPipeline {
                 var document = try TextPairReader.read(sourcePath: source, targetPath: target)
                 document.sourceLanguage = sourceLanguage
                 document.targetLanguage = targetLanguage
+                // Two texts of several lines and no blank line, whose line counts differ, are one paragraph each.
+                if document.units.count == 1, let only = document.units.first, only.source.contains("\n"),
+                    only.target?.contains("\n") == true
+                {
+                    notes.append(
+                        "tlumach: note: \(source) and \(target) have no blank line between paragraphs, and not as many "
+                            + "lines: checked as one paragraph (--align pairs them sentence by sentence)")
+                }
                 documents.append(document)
             }
         }

@@ -69,6 +69,22 @@ final class CheckCLITests: XCTestCase {
         XCTAssertEqual(findings.map { [$0["line"] as? Int ?? 0, $0["column"] as? Int ?? 0] }, [[1, 36], [1, 44]])
     }
 
+    /// A CMS export: one paragraph a line, no blank line. As many lines pair line by line; a different count stays
+    /// one unit, and the note says how to pair it.
+    func testTextsOfOneParagraphALine() throws {
+        let directory = try CLI.temporaryDirectory(for: self)
+        let source = try write("Обмін відбувся вчора.\nПовернулися 95 захисників.\n", "a.uk.txt", in: directory)
+        let target = try write("The exchange took place yesterday.\nIn all, 59 defenders returned.\n", "a.en.txt", in: directory)
+        let paired = try CLI.run(["check", "--source", source, "--target", target, "--no-glossary", "--format", "json"])
+        XCTAssertEqual(paired.status, 1, paired.stdout + paired.stderr)
+        XCTAssertTrue(paired.stdout.contains("\"units\": 2"), paired.stdout)
+        XCTAssertFalse(paired.stderr.contains("--align"), paired.stderr)
+        let longer = try write("The exchange took place\nyesterday.\nIn all, 59 defenders returned.\n", "b.en.txt", in: directory)
+        let one = try CLI.run(["check", "--source", source, "--target", longer, "--no-glossary", "--format", "json"])
+        XCTAssertTrue(one.stdout.contains("\"units\": 1"), one.stdout)
+        XCTAssertTrue(one.stderr.contains("not as many lines: checked as one paragraph (--align pairs them"), one.stderr)
+    }
+
     func testLanguagesAreDetectedWhenNothingNamesThem() throws {
         let result = try CLI.run(["check", "--source", "examples/check/article.uk.txt", "--target", "examples/check/article.en.txt"])
         XCTAssertEqual(result.status, 1)
