@@ -16,7 +16,8 @@ struct NumberMismatchCheck: Check {
             spelling there (2 500). A figure the target adds while keeping every figure of the source is reported \
             as information (on the judged real catalog sets it was the translator's explanation four times in five), \
             unless it is glued to a word (4керування, IS0), typed as an option (-3 for -p), or the source says a \
-            figure the target does not keep. A 12-hour time may be said on the 24-hour clock (8PM → 20:00); a \
+            figure the target does not keep. A 12-hour time may be said on the 24-hour clock (8PM → 20:00, and 14:30 → \
+            2:30 p.m. in English copy); a \
             sample phone number or country code given another country's, sample IP addresses replaced by \
             documentation ones (RFC 5737), or a measure converted to the reader's units with agreeing values \
             ("16 mil" → "0,4 мм"; Data/unit-conversions.tsv), are information. So is a small count (0–12, \
@@ -31,6 +32,8 @@ struct NumberMismatchCheck: Check {
         examples: [
             .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2 000 захисників."),
             .triggering("About 950 civilians", "Близько ↓590 цивільних"),
+            .passing("Вибухи пролунали о 14:30.", "Explosions were heard at 2:30 p.m.", from: "uk", to: "en", note: "The 24-hour clock said on the 12-hour one in English copy."),
+            .triggering("Вибухи пролунали о 14:30.", "Explosions were heard at ↓2:30 a.m.", from: "uk", to: "en", note: "Not the same time."),
             .passing("min-width: 45em; min-height: 32em;", "min-width: 50em; min-height: 35em;", note: "A window sized for Ukrainian words (Firefox)."),
             .triggering("The rate is 2.5%.", "Ставка — ↓25 %.", note: "2.5 is not 25."),
             .triggering("More than 2,500 defenders returned.", "Повернулися понад ↓2,500 захисників.", note: "English grouping copied: Ukrainian reads 2,5."),
@@ -811,9 +814,14 @@ struct NumberMismatchCheck: Check {
             if sourceUnmatched.isEmpty && targetUnmatched.isEmpty { return misread }
         }
 
-        // eiskaltdcpp: "8PM" → "20:00": a time of the 12-hour clock said on the 24-hour one (or as its hour).
-        if unit.sourceLanguage == "en" && !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
-            Self.pairTwelveHourTimes(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, source: unit.sourceText.scalars)
+        // eiskaltdcpp: "8PM" → "20:00": a time of the 12-hour clock said on the 24-hour one (or as its hour); and
+        // the other way in English copy of Ukrainian news ("о 14:30" → "at 2:30 p.m.").
+        if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
+            if unit.sourceLanguage == "en" {
+                Self.pairTwelveHourTimes(&sourceUnmatched, &targetUnmatched, sourceTokens, targetTokens, source: unit.sourceText.scalars)
+            } else if unit.targetLanguage == "en" {
+                Self.pairTwelveHourTimes(&targetUnmatched, &sourceUnmatched, targetTokens, sourceTokens, source: unit.targetText.scalars)
+            }
         }
         // OpenOrienteering Mapper: a map scale "1:15 000" → "1:15000", its thousands grouped on one side only.
         if !sourceUnmatched.isEmpty && !targetUnmatched.isEmpty {
