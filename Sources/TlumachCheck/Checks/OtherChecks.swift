@@ -144,19 +144,19 @@ struct TransliterationCheck: Check {
         // Capitalised Cyrillic source words (names), not abbreviations.
         var expected: [String: (name: String, spelling: String)] = [:]
         var accepted = Set<String>()
-        // The English words of the foreign places the source names (Італії → Italy).
-        var placeEnglish = Set<String>()
+        // Every candidate, to ask whether a word that would be reported names a foreign place (Італії → Italy).
+        var allCandidates: [String] = []
         for word in unit.sourceText.words {
             guard let first = word.text.first, first.isUppercase, word.text.count >= 3,
                 !word.text.allSatisfy({ $0.isUppercase }),
                 word.text.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) })
             else { continue }
             for candidate in candidates(word.text) {
-                if let english = Self.placeWords[candidate.lowercased()] { placeEnglish.formUnion(english) }
                 let spelling = names.kmu2010(candidate)
                 accepted.insert(spelling.lowercased())
                 let key = names.matchKey(spelling)
                 if expected[key] == nil || candidate == word.text { expected[key] = (candidate, spelling) }
+                allCandidates.append(candidate.lowercased())
             }
         }
         guard !expected.isEmpty else { return [] }
@@ -175,7 +175,11 @@ struct TransliterationCheck: Check {
             guard word.text.first?.isUppercase == true else { continue }
             guard let match = expected[names.matchKey(word.text)] else { continue }
             if accepted.contains(word.text.lowercased()) || Self.isForeignSpelling(word.text) { continue }
-            if placeEnglish.contains(word.text.lowercased()) { continue }
+            // (The place names are read from ICU only here, when a word would be reported.)
+            let lower = word.text.lowercased()
+            if allCandidates.contains(where: { Self.placeWords[$0]?.contains(lower) == true }) {
+                continue
+            }
             if glossaryRanges.contains(where: { $0.overlaps(word.range) }) { continue }
             issues.append(
                 Issue("“\(word.text)” is neither the glossary’s nor the KMU 2010 spelling of “\(match.name)” (KMU 2010: \(match.spelling))",
