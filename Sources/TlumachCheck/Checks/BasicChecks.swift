@@ -236,26 +236,22 @@ struct UntranslatedCheck: Check {
     /// one file whose targets copy their sources, with a licence's notice among them, is that licence's text kept
     /// whole on purpose; `indexes` without the units of such runs.
     static func outsideCopiedLicences(_ indexes: [Int], units: [CheckedUnit]) -> [Int] {
-        guard !indexes.isEmpty else { return indexes }
         func isCopy(_ unit: CheckedUnit) -> Bool { unit.hasTarget && unit.target.utf8.elementsEqual(unit.source.utf8) }
-        var licence: [Range<Int>] = []
-        var start = 0
-        while start < units.count {
-            guard isCopy(units[start]) else {
-                start += 1
-                continue
+        // Only the runs around the reported units are read (`indexes` ascend, so each run is read once).
+        var run = 0..<0
+        var runIsLicence = false
+        return indexes.filter { index in
+            if !run.contains(index) {
+                let file = units[index].file
+                var start = index
+                while start > 0 && units[start - 1].file == file && isCopy(units[start - 1]) { start -= 1 }
+                var end = index + 1
+                while end < units.count && units[end].file == file && isCopy(units[end]) { end += 1 }
+                run = start..<end
+                runIsLicence = run.contains { isLicenceNotice(units[$0].source, language: units[$0].sourceLanguage) }
             }
-            var end = start
-            var hasNotice = false
-            while end < units.count && units[end].file == units[start].file && isCopy(units[end]) {
-                if !hasNotice && isLicenceNotice(units[end].source, language: units[end].sourceLanguage) { hasNotice = true }
-                end += 1
-            }
-            if hasNotice { licence.append(start..<end) }
-            start = end
+            return !runIsLicence
         }
-        guard !licence.isEmpty else { return indexes }
-        return indexes.filter { !isInside($0, licence) }
     }
 
     /// snapper: "\tsnapper create", "\tsnapper list": a command line of the catalog's own program (its first word
